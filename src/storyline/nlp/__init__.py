@@ -1,0 +1,1 @@
+"""Per-document language stages: entities, statements, facts."""

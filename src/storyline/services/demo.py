@@ -1,0 +1,39 @@
+"""``storyline demo``: ingest the bundled sample corpus and analyse it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..errors import UsageError
+from ..ingest.base import IngestOptions
+from ..store import Store
+from .analyze import analyze
+from .ingest import ingest_paths
+
+__all__ = ["examples_dir", "run_demo"]
+
+
+def examples_dir() -> Path:
+    """The demo corpus: $STORYLINE_EXAMPLES, else the repository's examples/ folder."""
+    env = os.environ.get("STORYLINE_EXAMPLES")
+    candidates = [Path(env)] if env else []
+    candidates.append(Path(__file__).resolve().parents[3] / "examples")
+    for path in candidates:
+        if path.is_dir():
+            return path
+    raise UsageError(
+        f"sample corpus not found (looked in {', '.join(str(c) for c in candidates)}); "
+        "set STORYLINE_EXAMPLES to the examples/ folder of a Storyline checkout"
+    )
+
+
+def run_demo(store: Store) -> str:
+    report = ingest_paths(store, [str(examples_dir())], IngestOptions())
+    result = analyze(store)
+    lines = [
+        f"Storyline demo: {report.summary()}",
+        result.summary(),
+        f"documents in the database: {store.count('documents')}",
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,218 @@
+"""Conversions between records (model.py) and table rows: the only place that knows both."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from ..model import (
+    Comparator,
+    Document,
+    Entity,
+    EntityType,
+    Fact,
+    Finding,
+    FindingItem,
+    FindingKind,
+    ItemType,
+    Link,
+    Mention,
+    MergeEvidence,
+    Statement,
+    StatementKind,
+    Storyline,
+    WatchlistEntry,
+    WatchlistName,
+)
+
+
+def iso_date(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return dict(value)
+    raise TypeError(f"cannot store {type(value).__name__} in document metadata")
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=_json_default)
+
+
+def document_row(doc: Document) -> dict[str, Any]:
+    return {
+        "id": doc.id,
+        "sha256": doc.sha256,
+        "external_id": doc.external_id,
+        "title": doc.title,
+        "url": doc.url,
+        "source": doc.source,
+        "author": doc.author,
+        "published": iso_date(doc.published),
+        "format": doc.format,
+        "language": doc.language,
+        "origin": doc.origin,
+        "meta": dumps(dict(doc.metadata)),
+        "text": doc.text,
+        "chars": len(doc.text),
+        "ingested_at": (doc.ingested_at.isoformat(timespec="seconds") if doc.ingested_at else now()),
+    }
+
+
+def document_from_row(row: Mapping[str, Any]) -> Document:
+    return Document(
+        id=row["id"],
+        text=row["text"],
+        sha256=row["sha256"],
+        external_id=row["external_id"],
+        title=row["title"],
+        url=row["url"],
+        source=row["source"],
+        author=row["author"],
+        published=parse_date(row["published"]),
+        format=row["format"],
+        language=row["language"],
+        origin=row["origin"],
+        metadata=json.loads(row["meta"] or "{}"),
+        ingested_at=dt.datetime.fromisoformat(row["ingested_at"]),
+    )
+
+
+def mention_row(m: Mention, version: str) -> dict[str, Any]:
+    return {
+        "id": m.id,
+        "document_id": m.document_id,
+        "start": m.start,
+        "end": m.end,
+        "text": m.text,
+        "type": m.type.value,
+        "cluster": m.cluster,
+        "canonical": m.canonical,
+        "source": m.source,
+        "is_name": m.is_name,
+        "pipeline_version": version,
+    }
+
+
+def mention_from_row(r: Mapping[str, Any]) -> Mention:
+    return Mention(
+        r["document_id"], r["start"], r["end"], r["text"], EntityType(r["type"]), r["cluster"], r["canonical"],
+        r["source"], bool(r["is_name"]),
+    )
+
+
+_STATEMENT_FIELDS = (
+    "document_id", "start", "end", "content", "content_start", "content_end", "speaker_text", "speaker_start",
+    "speaker_end", "speaker_cluster", "cue", "cue_start", "cue_end", "polarity",
+)
+
+
+def statement_row(s: Statement, version: str) -> dict[str, Any]:
+    row = {f: getattr(s, f) for f in _STATEMENT_FIELDS}
+    row.update(id=s.id, kind=s.kind.value, said_on=iso_date(s.said_on), pipeline_version=version)
+    return row
+
+
+def statement_from_row(r: Mapping[str, Any], topic: str | None = None) -> Statement:
+    fields = {f: r[f] for f in _STATEMENT_FIELDS}
+    return Statement(kind=StatementKind(r["kind"]), said_on=parse_date(r["said_on"]), topic=topic, **fields)
+
+
+_FACT_FIELDS = ("document_id", "start", "end", "text", "measure", "value", "value_max", "unit", "period",
+                "subject_text", "subject_cluster")
+
+
+def fact_row(f: Fact, version: str) -> dict[str, Any]:
+    row = {k: getattr(f, k) for k in _FACT_FIELDS}
+    row.update(id=f.id, comparator=f.comparator.value, pipeline_version=version)
+    return row
+
+
+def fact_from_row(r: Mapping[str, Any]) -> Fact:
+    return Fact(comparator=Comparator(r["comparator"]), **{k: r[k] for k in _FACT_FIELDS})
+
+
+def entity_row(e: Entity) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "type": e.type.value,
+        "name": e.name,
+        "aliases": dumps(list(e.aliases)),
+        "mention_count": e.mention_count,
+        "evidence": dumps([[ev.left, ev.right, ev.rule, ev.score] for ev in e.evidence]),
+    }
+
+
+def entity_from_row(r: Mapping[str, Any], local_keys: tuple[str, ...] = ()) -> Entity:
+    return Entity(
+        id=r["id"],
+        type=EntityType(r["type"]),
+        name=r["name"],
+        aliases=tuple(json.loads(r["aliases"])),
+        mention_count=r["mention_count"],
+        local_keys=local_keys,
+        evidence=tuple(MergeEvidence(*ev) for ev in json.loads(r["evidence"] or "[]")),
+    )
+
+
+def link_row(link: Link) -> dict[str, Any]:
+    return {"entity_id": link.entity_id, "list_name": link.list_name, "ref": link.ref, "name": link.name,
+            "matched": link.matched, "score": link.score}
+
+
+def link_from_row(r: Mapping[str, Any]) -> Link:
+    return Link(r["entity_id"], r["list_name"], r["ref"], r["name"], r["matched"], r["score"])
+
+
+def storyline_row(s: Storyline) -> dict[str, Any]:
+    return {"id": s.id, "actor_id": s.actor_id, "topic": s.topic, "statement_ids": dumps(list(s.statement_ids))}
+
+
+def storyline_from_row(r: Mapping[str, Any]) -> Storyline:
+    return Storyline(r["actor_id"], r["topic"], tuple(json.loads(r["statement_ids"])))
+
+
+def finding_row(f: Finding) -> dict[str, Any]:
+    return {
+        "id": f.id,
+        "kind": f.kind.value,
+        "items": dumps([[i.type.value, i.id] for i in f.items]),
+        "score": f.score,
+        "explanation": f.explanation,
+    }
+
+
+def finding_from_row(r: Mapping[str, Any]) -> Finding:
+    items = tuple(FindingItem(ItemType(t), i) for t, i in json.loads(r["items"]))
+    return Finding(FindingKind(r["kind"]), items, r["score"], r["explanation"])
+
+
+def watchlist_entry_row(e: WatchlistEntry) -> dict[str, Any]:
+    return {
+        "list_name": e.list_name,
+        "ref": e.ref,
+        "name": e.name,
+        "type": e.type.value,
+        "names": dumps([[n.name, n.quality] for n in e.names]),
+        "details": dumps(dict(e.details)),
+    }
+
+
+def watchlist_entry_from_row(r: Mapping[str, Any]) -> WatchlistEntry:
+    return WatchlistEntry(
+        r["list_name"], r["ref"], r["name"], EntityType(r["type"]),
+        tuple(WatchlistName(n, q) for n, q in json.loads(r["names"])), json.loads(r["details"]),
+    )

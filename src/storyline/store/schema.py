@@ -1,0 +1,230 @@
+"""The tables, as SQLAlchemy Core objects (the migrations create them).
+
+Three groups, kept apart on purpose:
+- input: documents (content-addressed) and their near-duplicate bands;
+- machine output: per-document annotations tagged with the pipeline version
+  that made them, and corpus-wide results (entities, links, topics,
+  storylines, findings) that each ``analyze`` rebuilds;
+- human decisions: reviews, entity merges/splits, API tokens. Nothing in the
+  machine-output tables refers to a decision row and no analysis step writes
+  here, so re-analysis can never erase a decision.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Column, Float, Index, Integer, MetaData, String, Table, Text
+
+metadata = MetaData()
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("sha256", String(64), nullable=False, unique=True),
+    Column("external_id", Text),
+    Column("title", Text),
+    Column("url", Text),
+    Column("source", Text),
+    Column("author", Text),
+    Column("published", String(10)),
+    Column("format", String(32), nullable=False),
+    Column("language", String(16)),
+    Column("origin", Text),
+    Column("meta", Text, nullable=False, default="{}"),
+    Column("text", Text, nullable=False),
+    Column("chars", Integer, nullable=False),
+    Column("ingested_at", String(32), nullable=False),
+    Column("near_duplicate_of", String(32)),
+    Column("near_duplicate_score", Float),
+    Index("ix_documents_published", "published"),
+    Index("ix_documents_source", "source"),
+)
+
+document_bands = Table(
+    "document_bands",
+    metadata,
+    Column("band", String(40), nullable=False),
+    Column("document_id", String(32), nullable=False),
+    Index("ix_document_bands_band", "band"),
+)
+
+analyses = Table(
+    "analyses",
+    metadata,
+    Column("document_id", String(32), primary_key=True),
+    Column("pipeline_version", String(200), nullable=False),
+    Column("language", String(16)),
+    Column("analyzed_at", String(32), nullable=False),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("document_id", String(32), nullable=False, index=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("cluster", Integer, nullable=False),
+    Column("canonical", Text, nullable=False),
+    Column("source", String(32), nullable=False),
+    Column("is_name", Boolean, nullable=False),
+    Column("pipeline_version", String(200), nullable=False),
+)
+
+statements = Table(
+    "statements",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("document_id", String(32), nullable=False, index=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("content", Text, nullable=False),
+    Column("content_start", Integer, nullable=False),
+    Column("content_end", Integer, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("speaker_text", Text),
+    Column("speaker_start", Integer),
+    Column("speaker_end", Integer),
+    Column("speaker_cluster", Integer),
+    Column("cue", String(64)),
+    Column("cue_start", Integer),
+    Column("cue_end", Integer),
+    Column("polarity", Integer, nullable=False),
+    Column("said_on", String(10)),
+    Column("pipeline_version", String(200), nullable=False),
+)
+
+facts = Table(
+    "facts",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("document_id", String(32), nullable=False, index=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("measure", String(64), nullable=False),
+    Column("value", Float, nullable=False),
+    Column("value_max", Float),
+    Column("comparator", String(8), nullable=False),
+    Column("unit", String(32)),
+    Column("period", String(32)),
+    Column("subject_text", Text),
+    Column("subject_cluster", Integer),
+    Column("pipeline_version", String(200), nullable=False),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("type", String(16), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("aliases", Text, nullable=False),
+    Column("mention_count", Integer, nullable=False),
+    Column("evidence", Text, nullable=False, default="[]"),
+)
+
+entity_keys = Table(
+    "entity_keys",
+    metadata,
+    Column("local_key", String(64), primary_key=True),
+    Column("entity_id", String(32), nullable=False, index=True),
+)
+
+topics = Table(
+    "topics",
+    metadata,
+    Column("statement_id", String(32), primary_key=True),
+    Column("topic", Text, nullable=False),
+)
+
+links = Table(
+    "links",
+    metadata,
+    Column("entity_id", String(32), nullable=False, index=True),
+    Column("list_name", Text, nullable=False),
+    Column("ref", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("matched", Text, nullable=False),
+    Column("score", Float, nullable=False),
+)
+
+storylines = Table(
+    "storylines",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("actor_id", String(32), nullable=False, index=True),
+    Column("topic", Text, nullable=False),
+    Column("statement_ids", Text, nullable=False),
+)
+
+findings = Table(
+    "findings",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("kind", String(32), nullable=False),
+    Column("items", Text, nullable=False),
+    Column("score", Float, nullable=False),
+    Column("explanation", Text, nullable=False),
+    Index("ix_findings_score", "score"),
+)
+
+corpus_state = Table(
+    "corpus_state",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+reviews = Table(
+    "reviews",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("finding_id", String(32), nullable=False, index=True),
+    Column("status", String(16), nullable=False),
+    Column("note", Text, nullable=False),
+    Column("reviewer", Text, nullable=False),
+    Column("decided_at", String(32), nullable=False),
+)
+
+entity_decisions = Table(
+    "entity_decisions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("action", String(16), nullable=False),
+    Column("names", Text, nullable=False),
+    Column("note", Text, nullable=False),
+    Column("reviewer", Text, nullable=False),
+    Column("decided_at", String(32), nullable=False),
+)
+
+tokens = Table(
+    "tokens",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("created_at", String(32), nullable=False),
+)
+
+watchlists = Table(
+    "watchlists",
+    metadata,
+    Column("name", String(200), primary_key=True),
+    Column("origin", Text),
+    Column("entry_count", Integer, nullable=False),
+    Column("loaded_at", String(32), nullable=False),
+)
+
+watchlist_entries = Table(
+    "watchlist_entries",
+    metadata,
+    Column("list_name", String(200), primary_key=True),
+    Column("ref", String(200), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("names", Text, nullable=False),
+    Column("details", Text, nullable=False),
+)
