@@ -301,6 +301,38 @@ def demo(
 
 @app.command()
 @handle_errors
+def dump(
+    file: Annotated[Path, typer.Argument(help="Backup file to write (gzipped JSON lines).")],
+    db: DbOption = None,
+) -> None:
+    """Back up the whole knowledge base, review decisions included.
+
+    Example: storyline dump backup.jsonl.gz
+    """
+    from .store.backup import dump as run
+
+    counts = run(_store(db), file)
+    typer.echo(f"dumped {sum(counts.values())} rows from {len(counts)} tables to {file}", err=True)
+
+
+@app.command()
+@handle_errors
+def restore(
+    file: Annotated[Path, typer.Argument(help="A file written by storyline dump.")],
+    db: DbOption = None,
+) -> None:
+    """Restore a backup into an empty database (SQLite or PostgreSQL).
+
+    Example: storyline restore backup.jsonl.gz --db postgresql://me@localhost/storyline
+    """
+    from .store.backup import restore as run
+
+    counts = run(_store(db), file)
+    typer.echo(f"restored {sum(counts.values())} rows into {len(counts)} tables", err=True)
+
+
+@app.command()
+@handle_errors
 def publish(
     output: Annotated[str, typer.Option("--output", "-o", help="Site directory.")] = "site",
     db: DbOption = None,

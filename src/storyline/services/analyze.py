@@ -21,7 +21,7 @@ from ..store import CorpusResult, Store
 
 log = logging.getLogger(__name__)
 
-__all__ = ["AnalyzeReport", "analyze", "analyze_documents_in_store", "run_corpus_steps"]
+__all__ = ["AnalyzeReport", "analyze", "analyze_documents_in_store", "finish_analysis", "run_corpus_steps"]
 
 BATCH = 32
 
@@ -107,8 +107,14 @@ def run_corpus_steps(store: Store, cfg: Settings) -> CorpusResult:
 
 
 def analyze(store: Store, cfg: Settings | None = None, *, force_corpus: bool = False) -> AnalyzeReport:
+    """Per-document stages in this process, then the corpus steps."""
     cfg = cfg or settings()
     analyzed, version = analyze_documents_in_store(store, cfg)
+    return finish_analysis(store, cfg, analyzed, version, force_corpus=force_corpus)
+
+
+def finish_analysis(store: Store, cfg: Settings, analyzed: int, version: str, *, force_corpus: bool = False) -> AnalyzeReport:
+    """Run the corpus steps unless nothing they read has changed since the last run."""
     fingerprint = _corpus_fingerprint(store, version)
     skipped = not force_corpus and analyzed == 0 and store.get_state("corpus_fingerprint") == fingerprint
     if not skipped:
@@ -124,4 +130,3 @@ def analyze(store: Store, cfg: Settings | None = None, *, force_corpus: bool = F
         findings=store.count("findings"),
         corpus_skipped=skipped,
     )
-

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from ..errors import InputError, StoreError, StorylineError
 from ..ingest import read_documents
 from ..ingest.base import IngestOptions
-from ..ingest.nearduplicates import NEAR_DUPLICATE_THRESHOLD, band_keys, estimate_similarity, signature
+from ..ingest.nearduplicates import THRESHOLD as NEAR_DUPLICATE_THRESHOLD
+from ..ingest.nearduplicates import band_keys, estimate_similarity, signature
 from ..model import Document
 from ..progress import track
 from ..store import AddResult, Store
