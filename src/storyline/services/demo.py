@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ..config import settings
 from ..errors import UsageError
 from ..ingest.base import IngestOptions
 from ..store import Store
@@ -29,7 +30,7 @@ def examples_dir() -> Path:
 
 
 def run_demo(store: Store) -> str:
-    report = ingest_paths(store, [str(examples_dir())], IngestOptions())
+    report = ingest_paths(store, [str(examples_dir())], IngestOptions(max_bytes=settings().max_bytes))
     result = analyze(store)
     lines = [
         f"Storyline demo: {report.summary()}",

@@ -1,0 +1,113 @@
+"""Ingest: turn files, directories, stdin and URLs into :class:`~storyline.model.Document` values.
+
+The one entry point is :func:`read_documents`. Each input is read by one
+reader (chosen by ``--format`` or by sniffing, see :mod:`.detect`); an input
+that fails becomes an :class:`~storyline.errors.InputError` in the output
+stream and never stops the others.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from ..errors import InputError
+from ..model import Document
+from .base import IngestOptions, RawInput, Reader, ReadResult
+from .build import make_document
+from .dates import parse_date
+from .decode import decode_bytes
+from .detect import choose_reader
+from .fetch import Fetcher
+from .html import extract_page
+from .registry import get_reader
+from .sources import iter_raw_inputs
+
+__all__ = ["Fetcher", "IngestOptions", "RawInput", "ReadResult", "Reader", "read_documents", "read_raw"]
+
+log = logging.getLogger(__name__)
+
+_SIDECAR_FIELDS = ("title", "source", "author", "url")
+
+
+def read_documents(
+    paths: Sequence[str], options: IngestOptions | None = None, fetcher: Fetcher | None = None
+) -> Iterator[Document | InputError]:
+    """Every document in ``paths``, and an InputError for each input (or part) that failed.
+
+    URLs are fetched with ``fetcher`` (or a default one). Feed entries' linked
+    pages are fetched only when a ``fetcher`` is passed explicitly.
+    Raises UnsupportedFormatError at once for an unknown ``options.format``.
+    """
+    options = options or IngestOptions()
+    if options.format:
+        get_reader(options.format)
+    for item in iter_raw_inputs(paths, options, fetcher):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        for result in read_raw(item, options):
+            if fetcher is not None and isinstance(result, Document) and result.format == "feed" and result.url:
+                result = _follow_link(result, fetcher, options)
+            yield result
+
+
+def read_raw(raw: RawInput, options: IngestOptions) -> Iterator[ReadResult]:
+    """The documents of one raw input, with the options, sidecar and origin applied."""
+    try:
+        reader = choose_reader(raw, options)
+        for result in reader.read(raw, options):
+            yield result if isinstance(result, InputError) else _finish(result, raw, reader, options)
+    except InputError as exc:
+        yield exc
+    except RecursionError as exc:
+        yield InputError(raw.name, f"too deeply nested to read ({exc})")
+    except Exception as exc:  # noqa: BLE001 - one reader's bug must not stop the other inputs
+        log.exception("reader failed on %s", raw.name)
+        yield InputError(raw.name, f"could not be read ({type(exc).__name__}: {exc})")
+
+
+def _finish(doc: Document, raw: RawInput, reader: Reader, options: IngestOptions) -> Document:
+    changes: dict[str, Any] = {"origin": raw.name, "format": reader.name}
+    metadata = dict(doc.metadata)
+    for key, value in raw.meta.items():
+        if key in _SIDECAR_FIELDS and value is not None:
+            changes[key] = str(value)
+        elif key in ("published", "date") and value is not None:
+            published = parse_date(value)
+            if published is None:
+                log.warning("%s: sidecar date %r not understood", raw.name, value)
+            else:
+                changes["published"] = published
+        elif key == "id" and value is not None:
+            changes["external_id"] = str(value)
+        else:
+            metadata[key] = value
+    changes["metadata"] = metadata
+    if options.source:
+        changes["source"] = options.source
+    if doc.published is None and "published" not in changes and options.published is not None:
+        changes["published"] = options.published
+    if doc.url is None and "url" not in changes and raw.url:
+        changes["url"] = raw.url
+    return dataclasses.replace(doc, **changes)
+
+
+def _follow_link(doc: Document, fetcher: Fetcher, options: IngestOptions) -> Document:
+    """Replace a feed entry's summary with the text of the page it links to, when that page has more."""
+    assert doc.url is not None
+    try:
+        raw = fetcher.fetch(doc.url, max_bytes=options.max_bytes)
+        page = extract_page(decode_bytes(raw.data, raw.name, raw.charset), raw.url)
+    except InputError as exc:
+        log.warning("%s: keeping the feed summary (%s)", doc.url, exc.reason)
+        return doc
+    if len(page.text.strip()) <= len(doc.text):
+        return doc
+    fields = {f.name: getattr(doc, f.name) for f in dataclasses.fields(doc) if f.name not in {"id", "text", "sha256"}}
+    fields["metadata"] = {**doc.metadata, "text_from": "linked page", "extractor": page.extractor}
+    fields.pop("format")
+    built = make_document(doc.url, page.text, format=doc.format)
+    return dataclasses.replace(built, **fields)

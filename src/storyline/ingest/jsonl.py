@@ -1,0 +1,121 @@
+"""JSON Lines (CONTRACT.md): one document per line, exactly one of ``text`` or ``html``.
+
+Known fields: id, url, title, source, published, author, text, html. Every
+other field is kept as document metadata. A bad line becomes an
+``InputError("NAME:LINENO", reason)`` and the other lines are still read.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from ..errors import InputError
+from ..model import Document
+from .base import IngestOptions, RawInput, ReadResult
+from .build import make_document
+from .dates import parse_date
+from .decode import decode_bytes
+from .html import extract_page
+
+__all__ = ["JsonlReader", "looks_like_jsonl"]
+
+_KNOWN = ("id", "url", "title", "source", "published", "author", "text", "html")
+
+
+def looks_like_jsonl(data: bytes) -> bool:
+    """The first non-blank line is a JSON object with a ``text`` or ``html`` field."""
+    for line in data[:65536].splitlines():
+        if not line.strip():
+            continue
+        try:
+            first = json.loads(line)
+        except (ValueError, RecursionError):
+            return False
+        return isinstance(first, dict) and ("text" in first or "html" in first)
+    return False
+
+
+def _optional_str(record: dict[str, Any], key: str) -> str | None:
+    value = record.get(key)
+    if value is None:
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and key == "id":
+        return str(value)
+    if not isinstance(value, str):
+        raise ValueError(f"field {key!r} must be a string, not {type(value).__name__}")
+    return value
+
+
+def read_record(record: object, where: str, url: str | None = None) -> Document:
+    """One JSON Lines record as a document (InputError naming ``where`` when invalid)."""
+    if not isinstance(record, dict):
+        raise InputError(where, f"expected a JSON object, got {type(record).__name__}")
+    has_text, has_html = record.get("text") is not None, record.get("html") is not None
+    if has_text == has_html:
+        raise InputError(where, "exactly one of 'text' or 'html' is required")
+    try:
+        fields = {key: _optional_str(record, key) for key in _KNOWN}
+    except ValueError as exc:
+        raise InputError(where, str(exc)) from exc
+    published = parse_date(fields["published"])
+    if fields["published"] and published is None:
+        raise InputError(where, f"cannot read date {fields['published']!r} in 'published' (use YYYY-MM-DD)")
+    metadata = {key: value for key, value in record.items() if key not in _KNOWN}
+    title = fields["title"]
+    author = fields["author"]
+    source = fields["source"]
+    if has_html:
+        page = extract_page(fields["html"] or "", fields["url"] or url)
+        text = page.text
+        title = title or page.title
+        author = author or page.author
+        source = source or page.site
+        published = published or parse_date(page.published)
+        metadata.setdefault("extractor", page.extractor)
+    else:
+        text = fields["text"] or ""
+    return make_document(
+        where,
+        text,
+        format="jsonl",
+        title=title,
+        url=fields["url"],
+        source=source,
+        author=author,
+        published=published,
+        external_id=fields["id"],
+        metadata=metadata,
+    )
+
+
+class JsonlReader:
+    name = "jsonl"
+    extensions = (".jsonl", ".ndjson")
+    priority = 60
+
+    def sniff(self, raw: RawInput) -> bool:
+        if raw.extension in self.extensions or raw.content_type in {"application/jsonl", "application/x-ndjson"}:
+            return True
+        return raw.extension in {"", ".json", ".txt"} and looks_like_jsonl(raw.data)
+
+    def read(self, raw: RawInput, options: IngestOptions) -> Iterator[ReadResult]:
+        text = decode_bytes(raw.data, raw.name, raw.charset)
+        found = False
+        for lineno, line in enumerate(text.split("\n"), start=1):
+            if not line.strip():
+                continue
+            found = True
+            where = f"{raw.name}:{lineno}"
+            try:
+                record = json.loads(line)
+            except (ValueError, RecursionError) as exc:
+                yield InputError(where, f"invalid JSON ({exc})")
+                continue
+            try:
+                yield read_record(record, where)
+            except InputError as exc:
+                yield exc
+        if not found:
+            raise InputError(raw.name, "empty input")
