@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..corpus.watchlist import parse_watchlist
 from ..errors import WatchlistError
 from ..store import Store
 
@@ -18,20 +19,9 @@ def load_watchlist(store: Store, path: Path, name: str | None = None) -> tuple[s
     if not data.strip():
         raise WatchlistError(str(path), "empty file; expected a UN Consolidated List XML, CSV or FollowTheMoney JSON")
     list_name = name or path.stem
-    entries = list(_parse(data, list_name, str(path)))
+    entries = list(parse_watchlist(data, list_name, str(path)))
     if not entries:
         raise WatchlistError(str(path), "no entries found; expected a UN Consolidated List XML, CSV or FollowTheMoney JSON")
     count = store.replace_watchlist(list_name, str(path), entries)
     return list_name, count
 
-
-def _parse(data: bytes, list_name: str, origin: str):  # type: ignore[no-untyped-def]
-    """Pick the parser by content: XML → UN Consolidated List, JSON → FollowTheMoney, else CSV."""
-    from ..corpus import watchlist as w
-
-    head = data.lstrip()[:1]
-    if head == b"<":
-        return w.parse_un_consolidated(data, list_name, origin)
-    if head in (b"{", b"["):
-        return w.parse_ftm(data, list_name, origin)
-    return w.parse_watchlist_csv(data, list_name, origin)

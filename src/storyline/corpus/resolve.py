@@ -1,0 +1,486 @@
+"""Cross-document entity resolution: document clusters → corpus entities.
+
+The per-document entities stage groups the mentions of one thing inside one
+document into a *cluster* (``document_id#cluster``). This module joins clusters
+of different documents (and, rarely, of the same document) into
+:class:`~storyline.model.Entity` records, recording why every join was made.
+
+Rules, applied in this order, each only between clusters of the same type:
+
+1. ``decision``: a person's merge decision (by names) joins clusters first.
+2. ``same-name`` / ``transliteration``: a multi-token name (or any organisation
+   or place name) whose normalised tokens / transliteration skeletons are equal
+   (:mod:`storyline.corpus.names`).
+3. ``gazetteer-equivalence``: organisation names listed as one group in the
+   gazetteer (``data/gazetteer/*.json`` of type organization, plus
+   ``data/equivalences.json``), e.g. ISKP / ISIS-K / ISIL-K.
+4. ``same-document-first-last``: two person clusters of the same document
+   whose names share first and last token (Khalil Ahmed Haqqani /
+   Khalil-ur-Rehman Haqqani). Across documents such names stay apart.
+5. ``short-form``: a two-token person name equal to the first and last token
+   of exactly one longer name in the corpus (Khalil Haqqani → Khalil Ahmed
+   Haqqani); ``fuzzy``: names of equal length whose tokens all align with
+   Jaro-Winkler ≥ 0.9 and the same first letter per token.
+6. ``acronym-initials``: an acronym-only organisation cluster joins the one
+   organisation whose full name has those initials, when exactly one exists.
+7. ``single-token-unique``: a person cluster known only by one token
+   (Mujahid) joins the one multi-token person whose first or last token it is;
+   when several exist it stays apart (Haqqani alone is never given to Khalil,
+   Sirajuddin, Anas or Jalaluddin Haqqani).
+
+Blocking: clusters are indexed by their name keys and by each token skeleton;
+pairs are only compared inside a block, and blocks larger than
+:data:`BLOCK_CAP` are not used for fuzzy pairing, so cost grows near-linearly
+with the number of clusters.
+
+Split decisions are enforced as cannot-link constraints on every join after
+the merge decisions. Entity ids are ``make_id("ent", type, normalised name)``
+of the entity's chosen name; when two entities would share one, the ones after
+the first (ordered by their smallest local key) add that key. Same input, same
+ids, whatever the iteration order.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from types import MappingProxyType
+
+from ..model import Entity, EntityDecision, EntityType, Mention, MergeEvidence, make_id
+from .names import NameKey, acronym_letters, initials, is_acronym, name_key, token_similarity
+
+__all__ = ["BLOCK_CAP", "LocalCluster", "Resolution", "clusters_from_mentions", "equivalent_names", "load_equivalences", "resolve_entities"]
+
+log = logging.getLogger(__name__)
+
+BLOCK_CAP = 200
+FUZZY_TOKEN_FLOOR = 0.9
+
+
+@dataclass(frozen=True)
+class LocalCluster:
+    """The mentions of one thing inside one document."""
+
+    local_key: str
+    document_id: str
+    type: EntityType
+    canonical: str
+    names: tuple[str, ...]
+    mention_count: int
+    name_counts: tuple[int, ...] = ()  # mentions per entry of ``names`` (same order)
+
+    def count_of(self, index: int) -> int:
+        return self.name_counts[index] if index < len(self.name_counts) else 1
+
+
+@dataclass(frozen=True)
+class Resolution:
+    entities: tuple[Entity, ...]
+    key_to_entity: Mapping[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key_to_entity", MappingProxyType(dict(self.key_to_entity)))
+
+    def entity_for(self, local_key: str) -> Entity | None:
+        eid = self.key_to_entity.get(local_key)
+        if eid is None:
+            return None
+        for e in self.entities:
+            if e.id == eid:
+                return e
+        return None
+
+
+def clusters_from_mentions(mentions: Iterable[Mention]) -> list[LocalCluster]:
+    """One :class:`LocalCluster` per ``document_id#cluster``, in order of first mention."""
+    groups: dict[str, list[Mention]] = {}
+    for m in mentions:
+        groups.setdefault(m.local_key, []).append(m)
+    out: list[LocalCluster] = []
+    for key, ms in groups.items():
+        ms.sort(key=lambda m: (m.start, m.end))
+        counts: Counter[str] = Counter()
+        order: dict[str, None] = {}
+        for m in ms:
+            if m.is_name and m.text.strip():
+                surface = m.text.strip()
+                counts[surface] += 1
+                order.setdefault(surface, None)
+        types = Counter(m.type for m in (([m for m in ms if m.is_name]) or ms))
+        etype = sorted(types.items(), key=lambda kv: (-kv[1], kv[0].value))[0][0]
+        canon = Counter(m.canonical for m in ms if m.canonical).most_common(1)
+        names = tuple(order)
+        out.append(LocalCluster(key, ms[0].document_id, etype, canon[0][0] if canon else ms[0].text, names,
+                                len(ms), tuple(counts[n] for n in names)))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def load_equivalences() -> tuple[tuple[str, ...], ...]:
+    """Groups of organisation names that denote one group (gazetteer data, not code)."""
+    groups: list[tuple[str, ...]] = []
+    data_root = resources.files("storyline.data")
+    gaz = data_root.joinpath("gazetteer")
+    try:
+        files = sorted((p for p in gaz.iterdir() if p.name.endswith(".json")), key=lambda p: p.name)
+    except (FileNotFoundError, NotADirectoryError, OSError):
+        files = []
+    for path in [*files, data_root.joinpath("equivalences.json")]:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (FileNotFoundError, OSError, json.JSONDecodeError) as exc:
+            log.debug("equivalences: skip %s (%s)", path, exc)
+            continue
+        if not isinstance(data, dict) or data.get("type") != "organization":
+            continue
+        for entry in data.get("entries", []):
+            if not isinstance(entry, dict):
+                continue
+            names = [n for n in [*entry.get("names", []), *entry.get("acronyms", [])] if isinstance(n, str) and n]
+            if len(names) >= 2:
+                groups.append(tuple(names))
+    return tuple(groups)
+
+
+@functools.lru_cache(maxsize=1)
+def _equivalence_groups() -> tuple[dict[str, int], tuple[tuple[str, ...], ...]]:
+    """Name key → group number, joining groups that share a name (two files may list ISKP)."""
+    groups = load_equivalences()
+    parent = list(range(len(groups)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[str, int] = {}
+    for gi, names in enumerate(groups):
+        for n in names:
+            k = _org_key(n)
+            if k in owner:
+                a, b = find(owner[k]), find(gi)
+                parent[max(a, b)] = min(a, b)
+            else:
+                owner[k] = gi
+    merged: dict[int, list[str]] = defaultdict(list)
+    for gi, names in enumerate(groups):
+        merged[find(gi)].extend(names)
+    index = {k: find(g) for k, g in owner.items()}
+    return index, tuple(tuple(dict.fromkeys(merged.get(i, ()))) for i in range(len(groups)))
+
+
+def _equivalence_index() -> dict[str, int]:
+    return _equivalence_groups()[0]
+
+
+def equivalent_names(name: str) -> tuple[str, ...]:
+    """Other names of the organisation group ``name`` belongs to in the equivalence data (may be empty)."""
+    g = _equivalence_index().get(_org_key(name))
+    if g is None:
+        return ()
+    return tuple(n for n in _equivalence_groups()[1][g] if n != name)
+
+
+def _org_key(name: str) -> str:
+    if is_acronym(name):
+        return "acr:" + acronym_letters(name)
+    return "skl:" + name_key(name, EntityType.ORGANIZATION).skel
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+        self.tags: list[set[tuple[int, int]]] = [set() for _ in range(n)]  # split constraints (decision, side)
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def can_join(self, a: int, b: int) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        ta, tb = self.tags[ra], self.tags[rb]
+        for d, side in ta:
+            if (d, 1 - side) in tb:
+                return False
+        return True
+
+    def union(self, a: int, b: int, force: bool = False) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        if not force and not self.can_join(a, b):
+            return False
+        if rb < ra:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.tags[ra] |= self.tags[rb]
+        return True
+
+
+class _Resolver:
+    def __init__(self, clusters: Sequence[LocalCluster], decisions: Sequence[EntityDecision]) -> None:
+        # sort for order independence
+        self.clusters = sorted(clusters, key=lambda c: c.local_key)
+        self.uf = _UnionFind(len(self.clusters))
+        self.evidence: list[tuple[int, MergeEvidence]] = []
+        self.decisions = decisions
+        self.keys: list[list[NameKey]] = [
+            [k for k in (name_key(n, c.type) for n in (c.names or ((c.canonical,) if c.canonical else ()))) if k]
+            for c in self.clusters
+        ]
+
+    # -- helpers -----------------------------------------------------------
+    def join(self, a: int, b: int, left: str, right: str, rule: str, score: float, force: bool = False) -> bool:
+        if self.uf.union(a, b, force=force):
+            self.evidence.append((min(a, b), MergeEvidence(left, right, rule, round(score, 3))))
+            return True
+        return False
+
+    def multi(self, i: int) -> list[NameKey]:
+        """Names with more than one token (for people), or all names (other types)."""
+        c = self.clusters[i]
+        if c.type == EntityType.PERSON:
+            return [k for k in self.keys[i] if len(k.tokens) >= 2]
+        return self.keys[i]
+
+    def _matching(self, names: Iterable[str]) -> dict[str, list[int]]:
+        wanted = {name_key(n).norm: n for n in names}
+        hits: dict[str, list[int]] = defaultdict(list)
+        for i, c in enumerate(self.clusters):
+            for n in (*c.names, c.canonical):
+                k = name_key(n).norm
+                if k in wanted and i not in hits[wanted[k]]:
+                    hits[wanted[k]].append(i)
+        return hits
+
+    # -- rules ---------------------------------------------------------------
+    def apply_decisions(self) -> None:
+        for d_index, d in enumerate(self.decisions):
+            hits = self._matching(d.names)
+            if d.action == "merge":
+                members = [(n, i) for n in d.names for i in hits.get(n, [])]
+                for (n0, i0), (n1, i1) in zip(members, members[1:]):
+                    self.join(i0, i1, n0, n1, "decision", 1.0, force=True)
+            elif d.action == "split" and d.names:
+                for i in hits.get(d.names[0], []):
+                    self.uf.tags[self.uf.find(i)].add((d_index, 0))
+                for n in d.names[1:]:
+                    for i in hits.get(n, []):
+                        self.uf.tags[self.uf.find(i)].add((d_index, 1))
+            else:
+                log.warning("ignoring entity decision with action %r", d.action)
+
+    def exact_names(self) -> None:
+        blocks: dict[tuple[EntityType, str], list[tuple[int, NameKey]]] = defaultdict(list)
+        for i, c in enumerate(self.clusters):
+            for k in self.multi(i):
+                blocks[(c.type, k.skel if k.latin else k.norm)].append((i, k))
+        for (_, _), members in sorted(blocks.items(), key=lambda kv: (kv[0][0].value, kv[0][1])):
+            i0, k0 = members[0]
+            for i, k in members[1:]:
+                rule = "same-name" if k.tokens == k0.tokens else "transliteration"
+                self.join(i0, i, k0.text, k.text, rule, 1.0 if rule == "same-name" else 0.95)
+
+    def equivalences(self) -> None:
+        eq = _equivalence_index()
+        if not eq:
+            return
+        first: dict[int, tuple[int, str]] = {}
+        for i, c in enumerate(self.clusters):
+            if c.type != EntityType.ORGANIZATION:
+                continue
+            for n in c.names:
+                g = eq.get(_org_key(n))
+                if g is None:
+                    continue
+                if g not in first:
+                    first[g] = (i, n)
+                else:
+                    j, m = first[g]
+                    self.join(j, i, m, n, "gazetteer-equivalence", 0.95)
+
+    def first_last(self) -> None:
+        """Same-document first+last, cross-document short forms and fuzzy names (people)."""
+        by_fl: dict[tuple[str, str], list[tuple[int, NameKey]]] = defaultdict(list)
+        for i, c in enumerate(self.clusters):
+            if c.type != EntityType.PERSON:
+                continue
+            for k in self.multi(i):
+                if k.latin:
+                    by_fl[(k.skeleton[0], k.skeleton[-1])].append((i, k))
+        for fl, members in sorted(by_fl.items()):
+            if len(members) < 2 or len(members) > BLOCK_CAP:
+                continue
+            # same document, differing middles
+            for x in range(len(members)):
+                for y in range(x + 1, len(members)):
+                    (i, a), (j, b) = members[x], members[y]
+                    if self.clusters[i].document_id == self.clusters[j].document_id and len(a.tokens) >= 3 and len(b.tokens) >= 3:
+                        self.join(i, j, a.text, b.text, "same-document-first-last", 0.8)
+            # two-token short forms → unique longer name
+            longs = [(i, k) for i, k in members if len(k.tokens) >= 3]
+            for i, k in members:
+                if len(k.tokens) != 2:
+                    continue
+                roots = {self.uf.find(j) for j, _ in longs}
+                if len(roots) == 1:
+                    j, lk = longs[0]
+                    self.join(j, i, lk.text, k.text, "short-form", 0.85)
+
+    def fuzzy(self) -> None:
+        blocks: dict[tuple[EntityType, str], list[tuple[int, NameKey]]] = defaultdict(list)
+        for i, c in enumerate(self.clusters):
+            for k in self.multi(i):
+                if k.latin and len(k.tokens) >= 2:
+                    for s in set(k.skeleton):
+                        blocks[(c.type, s)].append((i, k))
+        seen: set[tuple[int, int]] = set()
+        for _, members in sorted(blocks.items(), key=lambda kv: (kv[0][0].value, kv[0][1])):
+            if len(members) > BLOCK_CAP:
+                continue
+            for x in range(len(members)):
+                for y in range(x + 1, len(members)):
+                    (i, a), (j, b) = members[x], members[y]
+                    if i == j or (i, j) in seen or len(a.tokens) != len(b.tokens) or a.skeleton == b.skeleton:
+                        continue
+                    seen.add((i, j))
+                    sims = [token_similarity(p, q) for p, q in zip(a.tokens, b.tokens)]
+                    if all(s >= FUZZY_TOKEN_FLOOR for s in sims) and all(p[0] == q[0] for p, q in zip(a.tokens, b.tokens)):
+                        self.join(i, j, a.text, b.text, "fuzzy", min(sims))
+
+    def acronyms(self) -> None:
+        expansions: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for i, c in enumerate(self.clusters):
+            if c.type != EntityType.ORGANIZATION:
+                continue
+            for n in c.names:
+                if not is_acronym(n) and len(name_key(n, c.type).tokens) >= 2:
+                    for ini in initials(n):
+                        expansions[ini].append((i, n))
+        for i, c in enumerate(self.clusters):
+            if c.type != EntityType.ORGANIZATION or not c.names or not all(is_acronym(n) for n in c.names):
+                continue
+            for n in c.names:
+                cands = expansions.get(acronym_letters(n), [])
+                roots = {self.uf.find(j) for j, _ in cands}
+                if len(roots) == 1 and self.uf.find(i) not in roots:
+                    j, full = cands[0]
+                    self.join(j, i, full, n, "acronym-initials", 0.9)
+
+    def single_tokens(self) -> None:
+        """Person clusters known by one token only."""
+        ends: dict[str, set[int]] = defaultdict(set)
+        for i, c in enumerate(self.clusters):
+            if c.type != EntityType.PERSON:
+                continue
+            for k in self.multi(i):
+                if k.latin:
+                    ends[k.skeleton[0]].add(i)
+                    ends[k.skeleton[-1]].add(i)
+        singles: dict[str, list[tuple[int, NameKey]]] = defaultdict(list)
+        for i, c in enumerate(self.clusters):
+            if c.type != EntityType.PERSON or self.multi(i):
+                continue
+            for k in self.keys[i]:
+                if len(k.tokens) == 1:
+                    singles[k.skel].append((i, k))
+        for skel, members in sorted(singles.items()):
+            holders = ends.get(skel, set())
+            roots = {self.uf.find(j) for j in holders}
+            if len(roots) == 1:
+                j = min(holders)
+                full = next(k for k in self.multi(j) if skel in (k.skeleton[0], k.skeleton[-1]))
+                for i, k in members:
+                    self.join(j, i, full.text, k.text, "single-token-unique", 0.75)
+            elif not roots:
+                i0, k0 = members[0]
+                for i, k in members[1:]:
+                    self.join(i0, i, k0.text, k.text, "same-name", 0.9)
+
+    # -- output ----------------------------------------------------------------
+    def run(self) -> Resolution:
+        self.apply_decisions()
+        self.exact_names()
+        self.equivalences()
+        self.first_last()
+        self.fuzzy()
+        self.acronyms()
+        self.single_tokens()
+        return self.build()
+
+    def build(self) -> Resolution:
+        comps: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(self.clusters)):
+            comps[self.uf.find(i)].append(i)
+        ev_by_root: dict[int, list[MergeEvidence]] = defaultdict(list)
+        for i, ev in self.evidence:
+            ev_by_root[self.uf.find(i)].append(ev)
+        drafts = []
+        for root, members in comps.items():
+            cl = [self.clusters[i] for i in members]
+            drafts.append(_draft_entity(cl, tuple(ev_by_root.get(root, ()))))
+        drafts.sort(key=lambda d: d[0])
+        used: set[str] = set()
+        entities: list[Entity] = []
+        key_to_entity: dict[str, str] = {}
+        for min_key, etype, name, aliases, count, keys, ev in drafts:
+            eid = make_id("ent", etype.value, name_key(name, etype).norm or name)
+            if eid in used:
+                eid = make_id("ent", etype.value, name_key(name, etype).norm or name, min_key)
+            used.add(eid)
+            entities.append(Entity(eid, etype, name, aliases, count, keys, ev))
+            for k in keys:
+                key_to_entity[k] = eid
+        entities.sort(key=lambda e: e.id)
+        return Resolution(tuple(entities), key_to_entity)
+
+
+_POSSESSIVE_END = ("'s", "\u2019s")
+
+
+def _well_formed(name: str, etype: EntityType) -> int:
+    """How good ``name`` is as the display name: 3 full name … 0 acronym; possessives and a leading "the" lose one."""
+    if is_acronym(name.removesuffix("'s").removesuffix("\u2019s")):
+        rank = 1
+    elif etype == EntityType.PERSON and len(name_key(name, etype).tokens) < 2:
+        rank = 2
+    else:
+        rank = 3
+    if name.endswith(_POSSESSIVE_END) or name.lower().startswith("the ") or any(ch in name for ch in ".:;,") and not is_acronym(name):
+        rank -= 1
+    return rank
+
+
+def _draft_entity(cl: list[LocalCluster], evidence: tuple[MergeEvidence, ...]):  # type: ignore[no-untyped-def]
+    counts: Counter[str] = Counter()
+    order: dict[str, None] = {}
+    for c in cl:
+        for idx, n in enumerate(c.names):
+            counts[n] += c.count_of(idx)
+            order.setdefault(n, None)
+    types = Counter()  # type: Counter[EntityType]
+    for c in cl:
+        types[c.type] += c.mention_count
+    etype = sorted(types.items(), key=lambda kv: (-kv[1], kv[0].value))[0][0]
+    if counts:
+        name = max(counts, key=lambda n: (_well_formed(n, etype), counts[n], len(n), [-ord(ch) for ch in n]))
+    else:
+        name = min((c.canonical for c in cl if c.canonical), default="?")
+    aliases = tuple(sorted(order)) or (name,)
+    keys = tuple(sorted(c.local_key for c in cl))
+    return keys[0], etype, name, aliases, sum(c.mention_count for c in cl), keys, evidence
+
+
+def resolve_entities(clusters: Iterable[LocalCluster], decisions: Sequence[EntityDecision] = ()) -> Resolution:
+    """Join document clusters into corpus entities (rules and blocking in the module docstring)."""
+    return _Resolver(list(clusters), decisions).run()

@@ -1,0 +1,369 @@
+"""Watchlists: reading sanctions lists and linking corpus entities to them.
+
+Readers (each streams :class:`~storyline.model.WatchlistEntry` records and
+raises :class:`~storyline.errors.WatchlistError` naming the input and the
+reason when the file is empty or not of its schema):
+
+* :func:`parse_un_consolidated` — the UN Security Council Consolidated List
+  XML (``CONSOLIDATED_LIST/INDIVIDUALS/INDIVIDUAL`` and ``ENTITIES/ENTITY``),
+  read with ``lxml.etree.iterparse`` and clearing each record once read, so a
+  list with a million names needs little memory.
+* :func:`parse_watchlist_csv` — ``ref,name,type,aliases`` (aliases split on ``;``).
+* :func:`parse_ftm_entities` — FollowTheMoney JSON lines (Person / Organization
+  and their descendants; ``name`` and ``alias`` count as good names,
+  ``weakAlias`` as low quality), read through ``followthemoney.model``.
+* :func:`parse_watchlist` picks one of these from the content.
+
+:class:`WatchlistIndex` is an inverted index from each token's
+transliteration skeleton (:func:`storyline.corpus.names.skeleton`) to the
+names holding it (compact ``array('I')`` postings). A query looks up its
+tokens, skips tokens shared by more than :data:`MAX_POSTINGS` names (they
+cannot discriminate), keeps the names sharing enough tokens and scores them
+with :func:`storyline.corpus.names.name_similarity` times the quality weight
+(:data:`QUALITY_WEIGHT`: a UN "Low" alias counts 0.9 of a "Good" one).
+Organisation names are also looked up through the gazetteer equivalences
+(ISKP → ISIL-K) at :data:`EQUIVALENCE_WEIGHT`. A link
+is reported at :data:`LINK_THRESHOLD` (0.85) or above: a full name or a
+transliteration of it passes, a name missing one of three tokens (0.8) does
+not. One-token person names never score above 0.8 (a bare "Mujahid" is not
+evidence enough). Names in a non-Latin script (NAME_ORIGINAL_SCRIPT) are
+indexed as written and only match names in the same script.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+from array import array
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from lxml import etree
+
+from ..errors import WatchlistError
+from ..model import Entity, EntityType, Link, WatchlistEntry, WatchlistName
+from .names import NameKey, name_key, name_similarity, split_bracketed
+from .resolve import equivalent_names
+
+__all__ = [
+    "LINK_THRESHOLD",
+    "MAX_POSTINGS",
+    "QUALITY_WEIGHT",
+    "WatchlistIndex",
+    "parse_ftm_entities",
+    "parse_un_consolidated",
+    "parse_watchlist",
+    "parse_watchlist_csv",
+]
+
+log = logging.getLogger(__name__)
+
+LINK_THRESHOLD = 0.85
+QUALITY_WEIGHT = {"primary": 1.0, "good": 1.0, "low": 0.9}
+SINGLE_TOKEN_PERSON_CAP = 0.8
+MAX_POSTINGS = 50_000
+MAX_CANDIDATES = 300
+EQUIVALENCE_WEIGHT = 0.95  # a match through a gazetteer equivalence (ISKP → ISIL-K) counts a little less
+
+_QUALITY = {"good": "good", "low": "low", "a.k.a.": "good", "f.k.a.": "good", "": "good"}
+_QUALITY_CODE = {"primary": 0, "good": 1, "low": 2}
+_QUALITY_NAME = {v: k for k, v in _QUALITY_CODE.items()}
+_LINKABLE = (EntityType.PERSON, EntityType.ORGANIZATION)
+
+
+# -- UN consolidated list --------------------------------------------------------------------------
+
+
+def _local(tag: object) -> str:
+    return etree.QName(tag).localname if isinstance(tag, str) else ""
+
+
+def _child_text(el: etree._Element, name: str) -> str:
+    for child in el:
+        if _local(child.tag) == name:
+            return (child.text or "").strip()
+    return ""
+
+
+def _values(el: etree._Element, name: str) -> list[str]:
+    out = []
+    for child in el:
+        if _local(child.tag) == name:
+            for v in child:
+                if _local(v.tag) == "VALUE" and (v.text or "").strip():
+                    out.append(v.text.strip())
+    return out
+
+
+def _un_entry(el: etree._Element, list_name: str) -> WatchlistEntry | None:
+    kind = _local(el.tag)
+    etype = EntityType.PERSON if kind == "INDIVIDUAL" else EntityType.ORGANIZATION
+    ref = _child_text(el, "REFERENCE_NUMBER") or _child_text(el, "DATAID")
+    parts = [_child_text(el, f) for f in ("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME")]
+    primary = " ".join(p for p in parts if p)
+    if not ref or not primary:
+        return None
+    names = [WatchlistName(primary, "primary")]
+    seen = {primary}
+    alias_tag = "INDIVIDUAL_ALIAS" if kind == "INDIVIDUAL" else "ENTITY_ALIAS"
+    for child in el:
+        tag = _local(child.tag)
+        if tag == alias_tag:
+            alias = _child_text(child, "ALIAS_NAME")
+            quality = _QUALITY.get(_child_text(child, "QUALITY").lower(), "good")
+            if alias and alias not in seen:
+                seen.add(alias)
+                names.append(WatchlistName(alias, quality))
+        elif tag == "NAME_ORIGINAL_SCRIPT":
+            original = (child.text or "").strip()
+            if original and original not in seen:
+                seen.add(original)
+                names.append(WatchlistName(original, "good"))
+    details = {
+        "dataid": _child_text(el, "DATAID"),
+        "un_list_type": _child_text(el, "UN_LIST_TYPE"),
+        "listed_on": _child_text(el, "LISTED_ON"),
+        "nationality": _values(el, "NATIONALITY"),
+        "designation": _values(el, "DESIGNATION"),
+        "comments": _child_text(el, "COMMENTS1"),
+    }
+    return WatchlistEntry(list_name, ref, primary, etype, tuple(names), {k: v for k, v in details.items() if v})
+
+
+def parse_un_consolidated(data: bytes, list_name: str, source_name: str) -> Iterator[WatchlistEntry]:
+    """Stream the entries of a UN Security Council Consolidated List XML.
+
+    ``source_name`` names the input in errors. Raises :class:`WatchlistError`
+    (while iterating) for empty input, broken XML, another root element, or a
+    list without any INDIVIDUAL/ENTITY record.
+    """
+    if not data or not data.strip():
+        raise WatchlistError(source_name, "the file is empty")
+    count = 0
+    try:
+        context = etree.iterparse(io.BytesIO(data), events=("start", "end"), huge_tree=True,
+                                  resolve_entities=False, no_network=True)
+        depth = 0
+        for event, el in context:
+            if event == "start":
+                if depth == 0 and _local(el.tag) != "CONSOLIDATED_LIST":
+                    raise WatchlistError(source_name, f"not a UN consolidated list (root element <{_local(el.tag)}>, "
+                                                      "expected <CONSOLIDATED_LIST>)")
+                depth += 1
+                continue
+            depth -= 1
+            if _local(el.tag) in ("INDIVIDUAL", "ENTITY") and depth == 2:
+                entry = _un_entry(el, list_name)
+                el.clear()
+                parent = el.getparent()
+                if parent is not None:
+                    while el.getprevious() is not None:
+                        del parent[0]
+                if entry is not None:
+                    count += 1
+                    yield entry
+    except etree.XMLSyntaxError as exc:
+        raise WatchlistError(source_name, f"not well-formed XML ({exc})") from exc
+    if count == 0:
+        raise WatchlistError(source_name, "no INDIVIDUAL or ENTITY records in the UN consolidated list")
+
+
+# -- CSV and FollowTheMoney ----------------------------------------------------------------------
+
+_TYPES = {"person": EntityType.PERSON, "individual": EntityType.PERSON, "people": EntityType.PERSON,
+          "organization": EntityType.ORGANIZATION, "organisation": EntityType.ORGANIZATION,
+          "org": EntityType.ORGANIZATION, "entity": EntityType.ORGANIZATION, "company": EntityType.ORGANIZATION,
+          "group": EntityType.ORGANIZATION}
+
+
+def parse_watchlist_csv(data: bytes, list_name: str, source_name: str) -> Iterator[WatchlistEntry]:
+    """Entries from ``ref,name,type,aliases`` rows (header optional; aliases split on ``;``)."""
+    text = data.decode("utf-8-sig", errors="replace")
+    if not text.strip():
+        raise WatchlistError(source_name, "the file is empty")
+    count = 0
+    for lineno, row in enumerate(csv.reader(io.StringIO(text)), start=1):
+        if not row or not any(c.strip() for c in row):
+            continue
+        if lineno == 1 and row[0].strip().lower() == "ref":
+            continue
+        if len(row) < 2 or not row[0].strip() or not row[1].strip():
+            raise WatchlistError(source_name, f"line {lineno}: expected ref,name,type,aliases")
+        ref, name = row[0].strip(), row[1].strip()
+        tname = row[2].strip().lower() if len(row) > 2 else ""
+        etype = _TYPES.get(tname or "person")
+        if etype is None:
+            raise WatchlistError(source_name, f"line {lineno}: unknown type {tname!r}; use person or organization")
+        aliases = [a.strip() for a in (row[3] if len(row) > 3 else "").split(";") if a.strip()]
+        names = (WatchlistName(name, "primary"), *(WatchlistName(a, "good") for a in aliases if a != name))
+        count += 1
+        yield WatchlistEntry(list_name, ref, name, etype, names)
+    if count == 0:
+        raise WatchlistError(source_name, "no rows (expected ref,name,type,aliases)")
+
+
+def parse_ftm_entities(data: bytes, list_name: str, source_name: str) -> Iterator[WatchlistEntry]:
+    """Person and Organization entities from FollowTheMoney JSON lines."""
+    from followthemoney import model
+    from followthemoney.exc import InvalidData
+
+    if not data.strip():
+        raise WatchlistError(source_name, "the file is empty")
+    count = 0
+    for lineno, line in enumerate(io.BytesIO(data), start=1):
+        if not line.strip():
+            continue
+        try:
+            proxy = model.get_proxy(json.loads(line))
+        except (json.JSONDecodeError, InvalidData, TypeError, KeyError) as exc:
+            raise WatchlistError(source_name, f"line {lineno}: not a FollowTheMoney entity ({exc})") from exc
+        if proxy.schema.is_a("Person"):
+            etype = EntityType.PERSON
+        elif proxy.schema.is_a("Organization"):
+            etype = EntityType.ORGANIZATION
+        else:
+            continue
+        primary = proxy.get("name")
+        if not primary or proxy.id is None:
+            continue
+        names: list[WatchlistName] = [WatchlistName(primary[0], "primary")]
+        seen = {primary[0]}
+        for prop, quality in (("name", "good"), ("alias", "good"), ("previousName", "good"), ("weakAlias", "low")):
+            for n in proxy.get(prop, quiet=True):
+                if n not in seen:
+                    seen.add(n)
+                    names.append(WatchlistName(n, quality))
+        count += 1
+        yield WatchlistEntry(list_name, proxy.id, primary[0], etype, tuple(names))
+    if count == 0:
+        raise WatchlistError(source_name, "no Person or Organization entities")
+
+
+def parse_watchlist(data: bytes, list_name: str, source_name: str) -> Iterator[WatchlistEntry]:
+    """Read a watchlist of any supported format, chosen from its content."""
+    head = data.lstrip()[:1]
+    if head == b"<":
+        return parse_un_consolidated(data, list_name, source_name)
+    if head == b"{":
+        return parse_ftm_entities(data, list_name, source_name)
+    return parse_watchlist_csv(data, list_name, source_name)
+
+
+# -- index ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Match:
+    """One scored candidate for a query name."""
+
+    entry: int
+    ref: str
+    list_name: str
+    entry_name: str
+    listed_name: str
+    score: float
+
+
+class WatchlistIndex:
+    """Token-blocked index over every name of every entry (see the module docstring)."""
+
+    def __init__(self, entries: Iterable[WatchlistEntry]) -> None:
+        self._entries: list[tuple[str, str, str, EntityType]] = []  # list, ref, name, type
+        self._name_entry = array("I")
+        self._name_quality = bytearray()
+        self._name_text: list[str] = []
+        self._postings: dict[str, array] = {}
+        for entry in entries:
+            self.add(entry)
+
+    def __len__(self) -> int:
+        return len(self._name_text)
+
+    @property
+    def entry_count(self) -> int:
+        return len(self._entries)
+
+    def add(self, entry: WatchlistEntry) -> None:
+        eidx = len(self._entries)
+        self._entries.append((entry.list_name, entry.ref, entry.name, entry.type))
+        seen: set[tuple[str, ...]] = set()
+        for wn in entry.names:
+            for text in split_bracketed(wn.name):
+                key = name_key(text, entry.type)
+                if not key or key.skeleton in seen:
+                    continue
+                seen.add(key.skeleton)
+                nidx = len(self._name_text)
+                self._name_entry.append(eidx)
+                self._name_quality.append(_QUALITY_CODE.get(wn.quality, 1))
+                self._name_text.append(text)
+                for tok in set(key.skeleton):
+                    post = self._postings.get(tok)
+                    if post is None:
+                        post = self._postings[tok] = array("I")
+                    post.append(nidx)
+
+    def search(self, query: str, type: EntityType | None = None, *, limit: int = 5) -> list[Match]:
+        """Best-scoring entries for one name (at most one match per entry), highest first."""
+        if type is not None and type not in _LINKABLE:
+            return []
+        qkey = name_key(query, type)
+        if not qkey:
+            return []
+        hits: Counter[int] = Counter()
+        lists = [self._postings.get(t) for t in set(qkey.skeleton)]
+        usable = [p for p in lists if p is not None and len(p) <= MAX_POSTINGS]
+        for post in usable:
+            hits.update(post)
+        need = 1 if len(qkey.tokens) == 1 else 2
+        best: dict[int, Match] = {}
+        for nidx, shared in hits.most_common(MAX_CANDIDATES * 4):
+            if shared < need and not (shared == 1 and len(usable) == 1):
+                continue
+            eidx = self._name_entry[nidx]
+            list_name, ref, ename, etype = self._entries[eidx]
+            if type is not None and etype != type:
+                continue
+            score = self._score(qkey, nidx, etype)
+            if score <= 0:
+                continue
+            prev = best.get(eidx)
+            if prev is None or score > prev.score:
+                best[eidx] = Match(eidx, ref, list_name, ename, self._name_text[nidx], round(score, 4))
+            if len(best) >= MAX_CANDIDATES:
+                break
+        return sorted(best.values(), key=lambda m: (-m.score, m.ref))[:limit]
+
+    def _score(self, qkey: NameKey, nidx: int, etype: EntityType) -> float:
+        ckey = name_key(self._name_text[nidx], etype)
+        sim = name_similarity(qkey, ckey)
+        sim *= QUALITY_WEIGHT[_QUALITY_NAME[self._name_quality[nidx]]]
+        if etype == EntityType.PERSON and (len(qkey.tokens) == 1 or len(ckey.tokens) == 1):
+            sim = min(sim, SINGLE_TOKEN_PERSON_CAP)
+        return sim
+
+    def link(self, entity: Entity, threshold: float = LINK_THRESHOLD) -> list[Link]:
+        """Links from ``entity`` (its name and every alias) to entries scoring at least ``threshold``."""
+        if entity.type not in _LINKABLE:
+            return []
+        best: dict[tuple[str, str], Link] = {}
+        queries: dict[str, tuple[str, float]] = {}
+        for alias in dict.fromkeys((entity.name, *entity.aliases)):
+            queries.setdefault(alias, (alias, 1.0))
+        if entity.type == EntityType.ORGANIZATION:
+            for alias in list(queries):
+                for other in equivalent_names(alias):
+                    queries.setdefault(other, (alias, EQUIVALENCE_WEIGHT))
+        for query, (alias, weight) in queries.items():
+            for m in self.search(query, entity.type, limit=5):
+                score = round(m.score * weight, 4)
+                if score < threshold:
+                    continue
+                key = (m.list_name, m.ref)
+                prev = best.get(key)
+                if prev is None or score > prev.score:
+                    best[key] = Link(entity.id, m.list_name, m.ref, m.entry_name, alias, score)
+        return sorted(best.values(), key=lambda link: (-link.score, link.list_name, link.ref))

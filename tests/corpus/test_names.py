@@ -1,0 +1,98 @@
+"""Transliteration-aware name keys and similarity."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storyline.corpus.names import (
+    acronym_letters,
+    initials,
+    is_acronym,
+    name_key,
+    name_similarity,
+    split_bracketed,
+)
+from storyline.model import EntityType
+
+SAME = [
+    ("Muhammad", "Mohammad"),
+    ("Muhammad", "Mohammed"),
+    ("Zabihullah Mujahid", "Zabiullah Mujahid"),
+    ("Khalil-ur-Rehman Haqqani", "Khalil ur Rahman Haqqani"),
+    ("Khalil-ur-Rehman Haqqani", "Khalil Al-Rahman Haqqani"),
+    ("Sharif Ullah", "Sharifullah"),
+    ("Khaleel Haqqani", "Khalil Haqqani"),
+    ("Shahab al-Muhajir", "Shahab el Muhajir"),
+    ("Shahab al-Muhajir", "Dr. Shahab Al Muhajir"),
+    ("Abdul Rahman", "Abd al-Rahman"),
+    ("Abdul Rahman", "Abdulrahman"),
+    ("Siraj ud-Din Haqqani", "Sirajuddin Haqqani"),
+    ("Jafar's", "Ja\u2019far"),
+    ("Tehrik-i-Taliban Pakistan", "Tehreek-e-Taliban Pakistan"),
+]
+
+DIFFERENT = [
+    ("Muhammad", "Mahmud"),
+    ("Shehbaz Sharif", "Sharifullah"),
+    ("Sirajuddin Haqqani", "Jalaluddin Haqqani"),
+    ("Khalil Haqqani", "Anas Haqqani"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), SAME)
+def test_names_transliteration_variants_share_a_skeleton(a: str, b: str) -> None:
+    ka, kb = name_key(a, EntityType.PERSON), name_key(b, EntityType.PERSON)
+    assert ka.skeleton == kb.skeleton
+    assert name_similarity(ka, kb) >= 0.95
+
+
+@pytest.mark.parametrize(("a", "b"), DIFFERENT)
+def test_names_different_people_do_not_share_a_skeleton(a: str, b: str) -> None:
+    ka, kb = name_key(a, EntityType.PERSON), name_key(b, EntityType.PERSON)
+    assert ka.skeleton != kb.skeleton
+    assert name_similarity(ka, kb) < 0.85
+
+
+def test_names_honorifics_and_particles_are_dropped() -> None:
+    assert name_key("Dr. Shahab al Muhajir", EntityType.PERSON).tokens == ("shahab", "muhajir")
+    assert name_key("Mullah Muhammad Hassan Akhund", EntityType.PERSON).tokens[0] == "muhammad"
+
+
+def test_names_missing_middle_name_costs_but_is_close() -> None:
+    score = name_similarity(name_key("Khalil Haqqani"), name_key("Khalil Ahmed Haqqani"))
+    assert 0.75 <= score < 0.85
+
+
+def test_names_acronyms_compare_by_letters_not_sound() -> None:
+    assert is_acronym("TTP") and is_acronym("ISIS-K") and is_acronym("LeT") and is_acronym("U.N.")
+    assert not is_acronym("Taliban") and not is_acronym("Islamic State")
+    assert acronym_letters("ISIS-K") == "isisk" and acronym_letters("LeT") == "lt"
+    assert name_key("ISK", EntityType.ORGANIZATION).skeleton != name_key("ASC", EntityType.ORGANIZATION).skeleton
+
+
+def test_names_initials_skip_function_words_and_particles() -> None:
+    assert "ttp" in initials("Tehrik-i-Taliban Pakistan")
+    assert "iea" in initials("Islamic Emirate of Afghanistan")
+    assert "iskp" in initials("Islamic State-Khorasan Province")
+
+
+def test_names_bracketed_acronym_becomes_its_own_name() -> None:
+    assert split_bracketed("TEHRIK-E TALIBAN PAKISTAN (TTP)") == ["TEHRIK-E TALIBAN PAKISTAN", "TTP"]
+
+
+def test_names_original_script_matches_only_same_script() -> None:
+    arabic = name_key("ثناء اللہ غفاری")
+    assert not arabic.latin
+    assert name_similarity(arabic, name_key("ثناء اللہ غفاری")) == 1.0
+    assert name_similarity(arabic, name_key("Sanaullah Ghafari")) == 0.0
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40), st.text(max_size=40))
+def test_names_similarity_is_bounded_symmetric_and_never_crashes(a: str, b: str) -> None:
+    ka, kb = name_key(a), name_key(b)
+    s = name_similarity(ka, kb)
+    assert 0.0 <= s <= 1.0
+    assert s == pytest.approx(name_similarity(kb, ka))

@@ -1,0 +1,219 @@
+"""Watchlist readers, index and linking."""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+
+import pytest
+
+from storyline.corpus.names import name_key
+from storyline.corpus.watchlist import (
+    LINK_THRESHOLD,
+    WatchlistIndex,
+    parse_ftm_entities,
+    parse_un_consolidated,
+    parse_watchlist,
+    parse_watchlist_csv,
+)
+from storyline.errors import WatchlistError
+from storyline.model import Entity, EntityType, WatchlistEntry, WatchlistName
+
+from tests.conftest import SHARED
+
+UN_LIST = SHARED / "watchlists" / "un-consolidated-2025-08.xml"
+
+# A made-up list in the UN schema (names invented for the test).
+SAMPLE = """<?xml version="1.0" encoding="UTF-8"?>
+<CONSOLIDATED_LIST dateGenerated="2025-01-01T00:00:00Z">
+  <INDIVIDUALS>
+    <INDIVIDUAL>
+      <DATAID>1</DATAID>
+      <FIRST_NAME>KARIMULLAH</FIRST_NAME>
+      <SECOND_NAME>ZARDAD</SECOND_NAME>
+      <UN_LIST_TYPE>Test</UN_LIST_TYPE>
+      <REFERENCE_NUMBER>XYi.001</REFERENCE_NUMBER>
+      <LISTED_ON>2020-01-01</LISTED_ON>
+      <NAME_ORIGINAL_SCRIPT>کریم الله زرداد</NAME_ORIGINAL_SCRIPT>
+      <NATIONALITY><VALUE>Afghanistan</VALUE></NATIONALITY>
+      <INDIVIDUAL_ALIAS><QUALITY>Good</QUALITY><ALIAS_NAME>Dr. Qasim al Muhajir</ALIAS_NAME></INDIVIDUAL_ALIAS>
+      <INDIVIDUAL_ALIAS><QUALITY>Low</QUALITY><ALIAS_NAME>Abu Qasim Zardad</ALIAS_NAME></INDIVIDUAL_ALIAS>
+      <INDIVIDUAL_ALIAS><QUALITY/><ALIAS_NAME/></INDIVIDUAL_ALIAS>
+    </INDIVIDUAL>
+    <INDIVIDUAL>
+      <DATAID>2</DATAID>
+      <FIRST_NAME>NASRUDDIN</FIRST_NAME>
+      <SECOND_NAME>HAQQANI</SECOND_NAME>
+      <REFERENCE_NUMBER>XYi.002</REFERENCE_NUMBER>
+    </INDIVIDUAL>
+  </INDIVIDUALS>
+  <ENTITIES>
+    <ENTITY>
+      <DATAID>3</DATAID>
+      <FIRST_NAME>JAMAAT AL-FURQAN FRONT (JFF)</FIRST_NAME>
+      <REFERENCE_NUMBER>XYe.001</REFERENCE_NUMBER>
+      <ENTITY_ALIAS><QUALITY>a.k.a.</QUALITY><ALIAS_NAME>Furqan Front</ALIAS_NAME></ENTITY_ALIAS>
+    </ENTITY>
+  </ENTITIES>
+</CONSOLIDATED_LIST>
+""".encode()
+
+
+@pytest.fixture(scope="module")
+def sample_entries() -> list[WatchlistEntry]:
+    return list(parse_un_consolidated(SAMPLE, "TEST", "sample.xml"))
+
+
+def test_watchlist_un_parser_reads_names_qualities_and_script(sample_entries: list[WatchlistEntry]) -> None:
+    assert [e.ref for e in sample_entries] == ["XYi.001", "XYi.002", "XYe.001"]
+    first = sample_entries[0]
+    assert first.name == "KARIMULLAH ZARDAD" and first.type == EntityType.PERSON
+    assert [(n.name, n.quality) for n in first.names] == [
+        ("KARIMULLAH ZARDAD", "primary"),
+        ("کریم الله زرداد", "good"),
+        ("Dr. Qasim al Muhajir", "good"),
+        ("Abu Qasim Zardad", "low"),
+    ]
+    assert first.details["nationality"] == ["Afghanistan"]
+    assert sample_entries[2].type == EntityType.ORGANIZATION
+    assert sample_entries[2].names[1] == WatchlistName("Furqan Front", "good")
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "empty"),
+        (b"   \n", "empty"),
+        (b"<html><body>no</body></html>", "not a UN consolidated list"),
+        (b"<CONSOLIDATED_LIST><INDIVIDUALS>", "not well-formed"),
+        (b"<CONSOLIDATED_LIST></CONSOLIDATED_LIST>", "no INDIVIDUAL"),
+    ],
+)
+def test_watchlist_un_parser_rejects_bad_input(data: bytes, reason: str) -> None:
+    with pytest.raises(WatchlistError) as err:
+        list(parse_un_consolidated(data, "TEST", "bad.xml"))
+    assert err.value.input_name == "bad.xml" and reason in err.value.reason
+
+
+def test_watchlist_csv_and_ftm_readers() -> None:
+    csv_entries = list(parse_watchlist_csv(b"ref,name,type,aliases\nR1,Karim Zardad,person,Qasim Muhajir; Abu Qasim\n"
+                                           b"R2,Furqan Front,organization,\n", "CSV", "l.csv"))
+    assert [e.ref for e in csv_entries] == ["R1", "R2"]
+    assert [n.name for n in csv_entries[0].names] == ["Karim Zardad", "Qasim Muhajir", "Abu Qasim"]
+    assert csv_entries[1].type == EntityType.ORGANIZATION
+    with pytest.raises(WatchlistError):
+        list(parse_watchlist_csv(b"R1,Karim,spaceship,\n", "CSV", "l.csv"))
+    lines = [
+        {"id": "p1", "schema": "Person", "properties": {"name": ["Karim Zardad"], "alias": ["Qasim Muhajir"], "weakAlias": ["Abu Qasim"]}},
+        {"id": "o1", "schema": "Organization", "properties": {"name": ["Furqan Front"]}},
+        {"id": "a1", "schema": "Address", "properties": {"full": ["Somewhere"]}},
+    ]
+    data = "\n".join(json.dumps(x) for x in lines).encode()
+    ftm = list(parse_ftm_entities(data, "FTM", "l.jsonl"))
+    assert [(e.ref, e.type) for e in ftm] == [("p1", EntityType.PERSON), ("o1", EntityType.ORGANIZATION)]
+    assert ("Abu Qasim", "low") in [(n.name, n.quality) for n in ftm[0].names]
+    assert [e.ref for e in parse_watchlist(data, "FTM", "l.jsonl")] == ["p1", "o1"]
+    assert [e.ref for e in parse_watchlist(SAMPLE, "T", "s.xml")][0] == "XYi.001"
+
+
+def test_watchlist_links_alias_transliteration(sample_entries: list[WatchlistEntry]) -> None:
+    index = WatchlistIndex(sample_entries)
+    entity = Entity("ent_1", EntityType.PERSON, "Karimullah Zardad", ("Qasim el-Mohajir", "Zardad"), 3)
+    links = index.link(entity)
+    assert links and links[0].ref == "XYi.001" and links[0].score >= LINK_THRESHOLD
+    only_alias = Entity("ent_2", EntityType.PERSON, "Qasim el-Mohajir", ("Qasim el-Mohajir",), 1)
+    link = index.link(only_alias)[0]
+    assert (link.ref, link.name, link.matched) == ("XYi.001", "KARIMULLAH ZARDAD", "Qasim el-Mohajir")
+
+
+def test_watchlist_low_quality_alias_scores_below_good(sample_entries: list[WatchlistEntry]) -> None:
+    index = WatchlistIndex(sample_entries)
+    low = index.search("Abu Qasim Zardad", EntityType.PERSON)[0]
+    good = index.search("Qasim al Muhajir", EntityType.PERSON)[0]
+    assert low.ref == good.ref == "XYi.001"
+    assert low.score < good.score
+
+
+def test_watchlist_does_not_link_family_name_type_or_other_script(sample_entries: list[WatchlistEntry]) -> None:
+    index = WatchlistIndex(sample_entries)
+    assert index.link(Entity("e", EntityType.PERSON, "Haqqani", ("Haqqani",), 1)) == []
+    assert index.link(Entity("e", EntityType.PERSON, "Sirajuddin Haqqani", ("Sirajuddin Haqqani",), 1)) == []
+    assert index.link(Entity("e", EntityType.PLACE, "Karimullah Zardad", (), 1)) == []
+    assert index.link(Entity("e", EntityType.ORGANIZATION, "Karimullah Zardad", (), 1)) == []
+    arabic = index.link(Entity("e", EntityType.PERSON, "کریم الله زرداد", (), 1))
+    assert [lk.ref for lk in arabic] == ["XYi.001"]
+
+
+def test_watchlist_org_acronym_in_brackets_links(sample_entries: list[WatchlistEntry]) -> None:
+    index = WatchlistIndex(sample_entries)
+    links = index.link(Entity("e", EntityType.ORGANIZATION, "JFF", ("JFF",), 1))
+    assert [lk.ref for lk in links] == ["XYe.001"]
+
+
+def test_watchlist_index_builds_large_lists_quickly() -> None:
+    rng = random.Random(2)
+    syll = ["ab", "mu", "ha", "sha", "rif", "ka", "lil", "ja", "far", "za", "bi", "na", "ser", "qa", "ni", "raj", "din", "lo", "ve"]
+
+    def word() -> str:
+        return "".join(rng.choice(syll) for _ in range(3)).capitalize()
+
+    entries = [WatchlistEntry("S", f"S{i}", n, EntityType.PERSON, (WatchlistName(n, "primary"),))
+               for i, n in enumerate(" ".join(word() for _ in range(3)) for _ in range(50_000))]
+    t0 = time.perf_counter()
+    index = WatchlistIndex(entries)
+    build = time.perf_counter() - t0
+    assert len(index) == 50_000
+    t0 = time.perf_counter()
+    hit = index.search(entries[123].name, EntityType.PERSON)
+    assert hit[0].ref == "S123"
+    assert time.perf_counter() - t0 < 0.5
+    assert build < 30
+
+
+# -- the real UN list -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def un_entries() -> list[WatchlistEntry]:
+    if not UN_LIST.exists():
+        pytest.skip(f"UN list not found at {UN_LIST}")
+    return list(parse_un_consolidated(UN_LIST.read_bytes(), "UN", UN_LIST.name))
+
+
+def test_watchlist_un_list_parses_and_links_known_names(un_entries: list[WatchlistEntry]) -> None:
+    assert len(un_entries) == 879
+    index = WatchlistIndex(un_entries)
+    shahab = index.link(Entity("e1", EntityType.PERSON, "Shahab al-Muhajir", ("Shahab al-Muhajir",), 1))
+    assert shahab[0].ref == "QDi.431" and shahab[0].name == "SANAULLAH GHAFARI" and shahab[0].matched == "Shahab al-Muhajir"
+    khalil = index.link(Entity("e2", EntityType.PERSON, "Khalil-ur-Rehman Haqqani", ("Khalil-ur-Rehman Haqqani",), 1))
+    assert khalil[0].ref == "TAi.150"
+    iskp = index.link(Entity("e3", EntityType.ORGANIZATION, "Islamic State-Khorasan Province", ("ISIS-K",), 1))
+    assert iskp[0].ref == "QDe.161"
+    ttp = index.link(Entity("e4", EntityType.ORGANIZATION, "TTP", ("TTP",), 1))
+    assert ttp[0].ref == "QDe.132"
+    assert index.link(Entity("e5", EntityType.PERSON, "Haqqani", ("Haqqani",), 1)) == []
+
+
+def test_watchlist_un_leave_one_alias_out(un_entries: list[WatchlistEntry]) -> None:
+    rng = random.Random(7)
+    eligible = [e for e in un_entries if len(e.names) >= 2 and any(n.quality == "good" for n in e.names[1:])]
+    chosen = rng.sample(eligible, 300)
+    removed: dict[str, tuple[WatchlistName, EntityType]] = {}
+    for e in chosen:
+        goods = [n for n in e.names[1:] if n.quality == "good" and name_key(n.name, e.type).latin]
+        if goods:
+            removed[e.ref] = (rng.choice(goods), e.type)
+    kept = [WatchlistEntry(e.list_name, e.ref, e.name, e.type,
+                           tuple(n for n in e.names if e.ref not in removed or n is not removed[e.ref][0]))
+            for e in un_entries]
+    index = WatchlistIndex(kept)
+    top1 = wrong = 0
+    for ref, (wn, etype) in removed.items():
+        matches = index.search(wn.name, etype)
+        top1 += bool(matches and matches[0].ref == ref)
+        wrong += any(m.ref != ref and m.score >= LINK_THRESHOLD for m in matches)
+    n = len(removed)
+    print(f"UN leave-one-alias-out: {n} queries, top-1 {top1 / n:.3f}, wrong above threshold {wrong / n:.3f}")
+    assert top1 / n >= 0.6
+    assert wrong / n <= 0.05
