@@ -1,0 +1,126 @@
+"""Recognition: spans, types and clean-up of the entities stage."""
+
+from __future__ import annotations
+
+import time
+
+from storyline.model import EntityType, Mention
+from storyline.nlp.entities import RULER_NAME, cluster_at, configure_pipeline
+from storyline.nlp.pipeline import build_stages, pipeline_version
+
+from ._entity_helpers import by_text, cluster_of, mentions_of, names
+
+
+def test_entities_configure_pipeline_is_idempotent(nlp):
+    before = list(nlp.pipe_names)
+    configure_pipeline(nlp)
+    configure_pipeline(nlp)
+    assert nlp.pipe_names == before
+    assert nlp.pipe_names.count(RULER_NAME) == 1
+    assert nlp.pipe_names.index(RULER_NAME) < nlp.pipe_names.index("ner")
+
+
+def test_entities_stage_version_is_bumped():
+    assert "entities-0+" not in pipeline_version(build_stages(("entities",))) + "+"
+
+
+def test_entities_possessives_are_stripped(nlp):
+    text = "Zabihullah Mujahid’s remarks echoed Ahmad Massoud's earlier claims about the Taliban’s plans."
+    ms = mentions_of(nlp, text)
+    assert "Zabihullah Mujahid" in names(ms)
+    assert "Ahmad Massoud" in names(ms)
+    assert "Taliban" in names(ms)
+    assert not any(n.endswith(("’s", "'s")) for n in names(ms))
+
+
+def test_entities_hyphenated_names_stay_whole(nlp):
+    text = (
+        "Tehrik-i-Taliban Pakistan and the Islamic State-Khorasan Province compete for recruits. "
+        "The killing of Khalil-ur-Rehman Haqqani shocked officials."
+    )
+    ms = mentions_of(nlp, text)
+    assert by_text(ms, "Tehrik-i-Taliban Pakistan").type == EntityType.ORGANIZATION
+    assert by_text(ms, "Islamic State-Khorasan Province").type == EntityType.ORGANIZATION
+    assert by_text(ms, "Khalil-ur-Rehman Haqqani").type == EntityType.PERSON
+    assert "Tehrik" not in names(ms) and "Khalil-ur-Rehman" not in names(ms)
+
+
+def test_entities_titles_leave_the_name_and_become_roles(nlp):
+    text = "Lt. Gen. Abdul Rahman Malik met Maulvi Abdul Kabir in Kabul. Dr. Hussain was not present."
+    ms = mentions_of(nlp, text)
+    assert "Abdul Rahman Malik" in names(ms)
+    assert "Abdul Kabir" in names(ms)
+    # a one-word name keeps its honorific
+    assert "Dr. Hussain" in names(ms)
+    role = by_text(ms, "Lt. Gen.")
+    assert not role.is_name and role.source == "role"
+    assert role.cluster == cluster_of(ms, "Abdul Rahman Malik")
+
+
+def test_entities_headings_keep_only_names_the_body_has(nlp):
+    text = (
+        "Fragile Rule: Internal Struggles, Border Tensions and Mujahid’s Arrest\n\n"
+        "Zabihullah Mujahid spoke to reporters in Kabul on Monday.\n"
+    )
+    ms = mentions_of(nlp, text)
+    heading_end = text.index("\n")
+    in_heading = [m.text for m in ms if m.start < heading_end]
+    assert "Border Tensions" not in in_heading
+    assert all(n in ("Mujahid",) for n in in_heading)
+    assert "Mujahid" in in_heading
+    assert cluster_of(ms, "Mujahid") == cluster_of(ms, "Zabihullah Mujahid")
+
+
+def test_entities_dates_and_numbers_are_not_mentions(nlp):
+    text = "On 26 August 2021, 13 US service members and about 170 Afghans were killed in Kabul."
+    ms = mentions_of(nlp, text)
+    assert all(any(ch.isalpha() for ch in m.text) for m in ms)
+    assert not any("August" in m.text or "2021" in m.text for m in ms)
+    assert "Kabul" in names(ms)
+
+
+def test_entities_shouted_junk_is_dropped(nlp):
+    text = "BREAKING NEWS UPDATE FROM THE FRONT\nThe Taliban said on Friday that the road was open."
+    ms = mentions_of(nlp, text)
+    assert not any(m.text.isupper() and " " in m.text for m in ms)
+    assert "Taliban" in names(ms)
+
+
+def test_entities_event_phrases(nlp):
+    text = "Jafar was linked to the Kabul airport attack and the Abbey Gate bombing, officials said."
+    ms = mentions_of(nlp, text)
+    events = {m.text for m in ms if m.type == EntityType.EVENT}
+    assert "Kabul airport attack" in events
+    assert "Abbey Gate bombing" in events
+
+
+def test_entities_arabic_script_does_not_crash(nlp):
+    text = "قال المتحدث باسم طالبان ذبيح الله مجاهد إن الحركة لن تسمح بذلك. Zabihullah Mujahid (ذبيح الله مجاهد) said so."
+    ms = mentions_of(nlp, text)
+    assert all(text[m.start : m.end] == m.text for m in ms)
+
+
+def test_entities_many_mentions_stay_fast(nlp):
+    people = ["Ahmad Shah", "Karim Khan", "Bilal Ahmed", "Omar Farooq", "Yusuf Ali"]
+    lines = []
+    for i in range(1000):
+        lines.append(f"{people[i % 5]} met officials of the Taliban and the TTP in Kabul, Reuters reported.")
+    text = "\n".join(lines)
+    t0 = time.perf_counter()
+    ms = mentions_of(nlp, text)
+    elapsed = time.perf_counter() - t0
+    assert len([m for m in ms if m.is_name]) >= 5000
+    assert elapsed < 60
+    assert len({m.cluster for m in ms if m.text == "Taliban"}) == 1
+
+
+def test_cluster_at_prefers_names_and_tight_spans():
+    def m(s: int, e: int, c: int, is_name: bool = True) -> Mention:
+        return Mention("d", s, e, "x" * (e - s), EntityType.PERSON, c, "x", "model" if is_name else "role", is_name)
+
+    ms = [m(0, 40, 1, is_name=False), m(30, 33, 2), m(50, 60, 3)]
+    assert cluster_at(ms, 31, 32) == 2
+    assert cluster_at(ms, 5, 10) == 1
+    assert cluster_at(ms, 55, 70) == 3
+    assert cluster_at(ms, 42, 45) is None
+    assert cluster_at([], 0, 5) is None
