@@ -1,0 +1,278 @@
+"""Numeric facts: "ISIS-K carried out 343 attacks in 2021" -> subject, measure, value, period.
+
+For every quantity :mod:`storyline.nlp.numbers` finds in a sentence, the dependency parse
+gives the counted noun ("343 *attacks*", "thousands of *prisoners*") and the verb that
+governs it; the measure is the noun, or the verb's normalised name where the noun only
+counts people ("killing 2,000 *people*" -> killed), or both ("release thousands of
+prisoners" -> "prisoners released"). The subject is the clause subject of that verb (the
+agent of a passive, the subject of the main clause for a participle such as "killing"),
+carried across coordinated lists ("in 2022, it conducted 196 attacks; in 2023, 48
+attacks"). The period is the nearest period expression in the same clause (";"-separated).
+Dates, years, ages, clock times, ordinals, durations and list numbering are not facts.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from ..model import EntityType, Fact
+from .antecedents import MentionIndex
+from .cues import lexicon
+from .dates import Period, find_periods
+from .numbers import Quantity, find_quantities
+from .pipeline import ParsedDocument, Part, register
+
+__all__ = ["find_facts", "facts_in_part"]
+
+log = logging.getLogger(__name__)
+
+_TIME_WORDS = re.compile(
+    r"\b(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|nights?|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|a\.m\.|p\.m\.|ago|old|\d{4})\b",
+    re.IGNORECASE,
+)
+_SKIP_ENT_LABELS = {"DATE", "TIME", "ORDINAL"}
+_VERBISH = {"VERB", "AUX"}
+_SUBJ_DEPS = {"nsubj", "csubj"}
+_CLIMB_DEPS = {"advcl", "xcomp", "conj", "acl", "relcl", "ccomp", "pcomp", "dep"}
+_LIGHT_VERBS = {"be", "have", "include", "reach", "number", "total", "stand", "exceed", "become", "remain"}
+_RISE_VERBS = {"rise", "climb", "reach", "hit", "increase", "jump", "stand", "grow", "surge", "mount", "fall", "drop"}
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    measure: str
+    quantity: Quantity
+    subject_text: str | None
+    subject_start: int | None
+    subject_end: int | None
+    verb_measure: str | None
+    segment: int
+
+
+def _plural(word: str) -> str:
+    if word.endswith("s") or word in lexicon().people:
+        return word
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("sh", "ch", "x", "z")):
+        return word + "es"
+    return word + "s"
+
+
+def _noun_measure(tok) -> str:  # type: ignore[no-untyped-def]
+    lemma = tok.lemma_.lower()
+    text = tok.text.lower()
+    lex = lexicon()
+    if text in lex.measures:
+        return lex.measures[text]
+    if lemma in lex.measures:
+        return lex.measures[lemma]
+    if lemma in lex.people or text in lex.people:
+        return "people"
+    return _plural(lemma)
+
+
+def _verb_of(tok):  # type: ignore[no-untyped-def]
+    """The verb governing ``tok`` (climbing through prepositions, conjuncts and noun heads), or None."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ == "conj" and cur.head is not cur:
+            cur = cur.head
+            continue
+        head = cur.head
+        if head is cur:
+            return cur if cur.pos_ in _VERBISH else None
+        if head.pos_ in _VERBISH:
+            return head
+        cur = head
+    return None
+
+
+def _subject_of(verb, exclude):  # type: ignore[no-untyped-def]
+    """The acting subject of ``verb``: nsubj, else a passive's agent, else the subject of the verb it hangs from."""
+    cur = verb
+    for _ in range(4):
+        for child in cur.children:
+            if child.dep_ in _SUBJ_DEPS:
+                return child
+        for child in cur.children:
+            if child.dep_ == "agent":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+        for child in cur.children:
+            if child.dep_ == "nsubjpass" and child.i not in exclude:
+                return child
+        if cur.dep_ in _CLIMB_DEPS and cur.head is not cur:
+            cur = cur.head
+            if cur.pos_ not in _VERBISH:
+                return None
+            continue
+        return None
+    return None
+
+
+def _np_bounds(tok) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    """Character bounds (in the part) of the noun phrase headed by ``tok``, without clauses or appositions."""
+    left = tok
+    for child in tok.lefts:
+        if child.dep_ in ("compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "punct", "case", "flat"):
+            left = child.doc[min(left.i, child.left_edge.i)]
+    right = tok
+    for child in tok.rights:
+        if child.dep_ in ("compound", "flat", "case") or (child.dep_ == "punct" and child.text in "-"):
+            right = child.doc[max(right.i, child.right_edge.i)]
+    if left.dep_ == "det":
+        left = left.doc[left.i + 1] if left.i + 1 <= tok.i else left
+    return left.idx, right.idx + len(right.text)
+
+
+def _skip_by_entity(sent, q_start: int, q_end: int) -> bool:  # type: ignore[no-untyped-def]
+    for ent in sent.ents:
+        if ent.label_ in _SKIP_ENT_LABELS and ent.start_char < q_end and q_start < ent.end_char:
+            if ent.label_ == "ORDINAL" or _TIME_WORDS.search(ent.text):
+                return True
+    return False
+
+
+def _pick_period(periods: list[Period], segments: list[tuple[int, int]], q: Quantity) -> str | None:
+    seg = next(((s, e) for s, e in segments if s <= q.num_start < e), None)
+    best: tuple[int, str] | None = None
+    for p in periods:
+        if p.start < q.end and q.start < p.end:
+            continue
+        if seg is not None and not (seg[0] <= p.start < seg[1]):
+            continue
+        dist = q.num_start - p.end if p.end <= q.num_start else (p.start - q.end) + 1
+        if best is None or dist < best[0]:
+            best = (dist, p.period)
+    return best[1] if best else None
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in re.finditer(r";", text):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return out
+
+
+def facts_in_part(part: Part, document_id: str, index: MentionIndex) -> list[Fact]:
+    """Every numeric fact in one parsed part, with offsets into the stored text."""
+    lex = lexicon()
+    facts: list[Fact] = []
+    for sent in part.doc.sents:
+        text = sent.text
+        if not any(ch.isdigit() for ch in text) and not re.search(
+            r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion)s?\b", text, re.I
+        ):
+            continue
+        base = sent.start_char
+        periods = find_periods(text)
+        segments = _segments(text)
+        previous: _Found | None = None
+        for q in find_quantities(text):
+            if q.is_year:
+                continue
+            qs, qe = base + q.num_start, base + q.num_end
+            if _skip_by_entity(sent, qs, qe):
+                continue
+            toks = [t for t in sent if t.idx < qe and qs < t.idx + len(t.text)]
+            if not toks:
+                continue
+            tok_ids = {t.i for t in toks}
+            head = next((t for t in toks if t.head.i not in tok_ids or t.head is t), toks[-1])
+            if head.lower_ == "one" and head.i + 1 < len(head.doc) and head.nbor(1).lower_ == "of":
+                continue
+            noun = None
+            if head.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and head.head.pos_ in ("NOUN", "PROPN"):
+                noun = head.head
+            elif head.pos_ in ("NOUN", "NUM", "SYM", "PRON"):
+                of = next((c for c in head.rights if c.lower_ == "of"), None)
+                pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+                if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and not pobj.like_num:
+                    noun = pobj
+            if noun is not None and (noun.ent_type_ in ("GPE", "LOC", "DATE") or noun.i in tok_ids):
+                noun = None
+            anchor = noun if noun is not None else head
+            verb = _verb_of(anchor)
+            verb_measure = lex.measures.get(verb.lemma_.lower()) if verb is not None else None
+            measure: str | None = None
+            span_start, span_end = qs, base + q.end
+            if noun is not None:
+                nm = _noun_measure(noun)
+                span_start = min(span_start, noun.idx)
+                span_end = max(span_end, noun.idx + len(noun.text))
+                if nm == "people" and verb_measure:
+                    measure = verb_measure
+                elif verb_measure and nm not in lex.measures.values() and verb is not None and noun.dep_ in ("dobj", "nsubjpass", "pobj", "conj"):
+                    measure = f"{nm} {verb_measure}"
+                else:
+                    measure = nm
+            elif verb is not None and verb_measure and head.dep_ in ("dobj", "nsubjpass", "nsubj", "npadvmod", "attr", "pobj"):
+                measure = verb_measure
+            elif q.unit == "%":
+                measure = "percent"
+            elif q.unit is not None:
+                measure = "money"
+            elif verb is not None and verb.lemma_.lower() in _RISE_VERBS:
+                subj = _subject_of(verb, tok_ids)
+                if subj is not None and subj.pos_ == "NOUN":
+                    measure = _noun_measure(subj)
+            if measure is None and previous is not None and noun is None and head.dep_ in ("conj", "appos", "dep"):
+                measure = previous.measure
+            if measure is None:
+                continue
+            if verb is not None and verb_measure and noun is not None and measure == verb_measure:
+                span_start = min(span_start, verb.idx)
+                span_end = max(span_end, verb.idx + len(verb.text))
+            subj = _subject_of(verb, tok_ids | ({noun.i} if noun is not None else set())) if verb is not None else None
+            if subj is not None and (subj.i in tok_ids or (noun is not None and subj.i == noun.i)):
+                subj = None
+            seg_index = next((i for i, (s, e) in enumerate(segments) if s <= q.num_start < e), 0)
+            s_text: str | None = None
+            s_start: int | None = None
+            s_end: int | None = None
+            if subj is not None:
+                s_start, s_end = _np_bounds(subj)
+                s_text = part.doc.text[s_start:s_end]
+            elif previous is not None and previous.subject_text is not None and (
+                seg_index > previous.segment or head.dep_ in ("conj", "appos") or (noun is not None and noun.dep_ == "conj")
+            ):
+                s_text, s_start, s_end = previous.subject_text, previous.subject_start, previous.subject_end
+            found = _Found(span_start, span_end, measure, q, s_text, s_start, s_end, verb_measure, seg_index)
+            previous = found
+            period = _pick_period(periods, segments, q)
+            subject_cluster: int | None = None
+            subject_text_out = s_text
+            if s_start is not None and s_end is not None:
+                gs, ge = part.span(s_start, s_end)
+                mention = index.cluster_at(gs, ge)
+                if mention is None and s_text is not None and s_text.lower() in ("it", "they", "he", "she"):
+                    mention = index.resolve_pronoun(s_text, gs)
+                if mention is not None and mention.type in (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE, EntityType.OTHER):
+                    subject_cluster = mention.cluster
+            start, end = part.span(span_start, span_end)
+            facts.append(
+                Fact(
+                    document_id=document_id, start=start, end=end, text=part.doc.text[span_start:span_end],
+                    measure=measure, value=q.value, comparator=q.comparator, value_max=q.value_max, unit=q.unit,
+                    period=period, subject_text=subject_text_out, subject_cluster=subject_cluster,
+                )
+            )
+    return facts
+
+
+@register("facts", version="1-" + lexicon().version, requires=("parse", "mentions"), produces=("facts",))
+def find_facts(parsed: ParsedDocument) -> None:
+    """Append every numeric fact of the document to ``parsed.facts``."""
+    index = MentionIndex(parsed.mentions)
+    for part in parsed.parts:
+        parsed.facts.extend(facts_in_part(part, parsed.document.id, index))

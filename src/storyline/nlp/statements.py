@@ -1,0 +1,504 @@
+"""Attributed statements: who (source) said (cue) what (content), and when.
+
+Finding works on the dependency parse of each sentence plus quotation spans tracked over
+the whole document (:mod:`storyline.nlp.quotes`), so a quote that runs over several
+sentences or paragraphs stays one content span, and a quote that follows an attributed
+one without a cue of its own keeps the same speaker.
+
+Cues come from the data lexicon (:mod:`storyline.nlp.cues`):
+
+* verbs with a clausal complement ("X said that ...", "..., X said", "X has claimed to be ...");
+* verbs next to a quotation ("“...,” said X", "X told the AP: “...”", "X wrote on X: “...”");
+* nouns with a that-clause ("X's assertion that ...", "claims by X that ...", "the claim by X");
+* subjects that are documents ("X's report suggests ...") keep the document as speaker
+  text, and the speaker cluster comes from the name inside it;
+* multi-word cues ("according to X").
+
+Denial verbs ("X denied/rejected/dismissed claims that ...") and negated cues ("did not
+say") give ``polarity=-1``. ``kind`` is ``direct`` (the content is a quotation),
+``indirect`` (reported speech) or ``mixed`` (reported speech containing a quotation).
+Speakers are resolved to mention clusters: a name or role phrase overlapping the speaker,
+else (pronouns, role nouns) the nearest earlier compatible cluster. ``said_on`` is a
+day-precise date in the sentence (outside the content), else in the paragraph, else the
+publication date, else None.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import EntityType, Statement, StatementKind
+from .antecedents import PRONOUN_TYPES, MentionIndex
+from .cues import lexicon
+from .dates import find_day
+from .pipeline import ParsedDocument, Part, register
+from .quotes import QuoteSpan, find_quotes
+
+__all__ = ["find_statements", "statements_in_document"]
+
+log = logging.getLogger(__name__)
+
+Token = Any  # spacy.tokens.Token
+_SUBJ = {"nsubj", "nsubjpass", "csubj"}
+_CONTENT_DEPS = {"ccomp"}
+_XCOMP_CUES = {"claim", "promise", "pledge", "vow", "threaten", "deny", "appear", "pretend", "profess", "purport"}
+_DOC_NOUNS = {"report", "statement", "study", "survey", "poll", "document", "memo", "analysis", "letter", "post",
+              "tweet", "article", "investigation", "assessment", "review", "release", "filing", "complaint", "lawsuit",
+              "indictment", "data", "figure", "figures", "record", "records"}
+_ROLE_WORDS = {"spokesman", "spokeswoman", "spokesperson", "official", "officials", "minister", "president", "leader",
+               "chief", "commander", "director", "secretary", "ambassador", "governor", "mayor", "senator",
+               "representative", "aide", "adviser", "advisor", "source", "sources", "analyst", "expert", "police",
+               "authorities", "ministry", "government", "campaign", "group", "organization", "agency", "military",
+               "army", "candidate", "nominee", "chairman", "chairwoman", "ceo", "founder", "manager", "prosecutor",
+               "judge", "lawyer", "attorney"}
+_MIN_ORPHAN_QUOTE_WORDS = 6
+# Verbs whose infinitive states an intention or stance ("wants to", "plans to", "refused to").
+_XCOMP_INTENT = {"want", "plan", "urge", "agree", "decline", "refuse", "promise", "vow", "threaten", "decide", "offer",
+                 "propose", "pledge", "seek", "hope", "expect", "intend", "ask", "demand", "call"}
+# Verbs whose object (or prepositional object) is what was said: lemma -> prepositions.
+_DOBJ_CUES: dict[str, tuple[str, ...]] = {
+    "cite": (), "discuss": (), "mention": (), "propose": (), "demand": (), "announce": (), "unveil": (), "echo": (),
+    "call": ("for", "on"), "speak": ("about", "of", "on"), "talk": ("about",), "complain": ("about",),
+    "warn": ("of", "about", "against"), "praise": (), "condemn": (), "criticize": (), "criticise": (), "support": (),
+    "oppose": (), "acknowledge": (), "admit": (), "predict": (), "reveal": (), "describe": (), "question": (),
+    "deny": (), "reject": (), "dismiss": (), "dispute": (), "highlight": (), "identify": (), "show": (), "indicate": (),
+    "report": (), "find": (), "document": (), "liken": ("to",), "compare": ("to", "with"), "respond": ("to",),
+    "insist": ("on",), "argue": ("for", "against"), "apologize": ("for",), "brag": ("about",), "boast": ("about", "of"),
+}
+
+
+_DASH_SOURCE = re.compile(r"[ \t]*(?P<dash>―|—|--|–)[ \t]*(?P<src>[A-Z@][^\n.“”\"!?]{1,60}?)(?=[.\n]|$)")
+_COLON_LINE = re.compile(r"(?m)^[ \t\"“]*(?P<src>[A-Z][\w.'’&-]*(?:[ \t]+[A-Za-z][\w.'’&-]*){0,4})(?P<colon>:)[ \t]+(?P<content>\S[^\n]{8,})$")
+_COLON_SKIP = {"note", "photo", "photos", "update", "updated", "related", "also see", "read more", "source", "sources",
+               "image", "video", "watch", "editor's note", "editor’s note", "correction", "q", "a", "by", "tags",
+               "filed under", "see also", "share", "advertisement", "caption", "credit", "listen", "subscribe"}
+
+
+@dataclass
+class _Cand:
+    content_start: int
+    content_end: int
+    kind: StatementKind
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    speaker_start: int | None
+    speaker_end: int | None
+    polarity: int
+    sentence_start: int
+    sentence_end: int
+    speaker_hint: int | None = None  # cluster inherited from an earlier statement
+
+
+def _tok_span(tok: Token, part: Part) -> tuple[int, int]:
+    return part.span(tok.idx, tok.idx + len(tok.text))
+
+
+def _span_of_tokens(toks: list[Token], part: Part) -> tuple[int, int]:
+    toks = [t for t in toks if not t.is_space]
+    start = min(t.idx for t in toks)
+    end = max(t.idx + len(t.text) for t in toks)
+    return part.span(start, end)
+
+
+def _quote_at(quotes: list[QuoteSpan], start: int, end: int) -> QuoteSpan | None:
+    for q in quotes:
+        if q.start < end and start < q.end:
+            return q
+    return None
+
+
+def _inside_quote(quotes: list[QuoteSpan], pos: int) -> bool:
+    return any(q.inner_start <= pos < q.inner_end for q in quotes)
+
+
+def _speaker_tokens(subj: Token) -> list[Token]:
+    """The noun phrase of a speaker: its subtree without relative clauses, and cut at an apposition comma."""
+    toks: list[Token] = []
+    for t in subj.subtree:
+        toks.append(t)
+    drop: set[int] = set()
+    for child in subj.children:
+        if child.dep_ in ("relcl", "acl") or (child.dep_ == "appos" and child.i > subj.i):
+            drop.update(x.i for x in child.subtree)
+        if child.dep_ == "punct" and child.i > subj.i:
+            drop.update(x.i for x in child.doc[child.i : subj.right_edge.i + 1])
+    toks = [t for t in toks if t.i not in drop]
+    while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+        toks.pop()
+    while toks and toks[0].is_punct:
+        toks.pop(0)
+    return toks
+
+
+def _find_subject(verb: Token) -> Token | None:
+    cur = verb
+    for _ in range(3):
+        for child in cur.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                if child.lower_ in ("who", "that", "which") and cur.dep_ == "relcl":
+                    return cur.head
+                return child
+        for child in cur.children:
+            if child.dep_ == "agent":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+        if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head is not cur and cur.head.pos_ in ("VERB", "AUX"):
+            cur = cur.head
+            continue
+        return None
+    return None
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def _content_tokens(root: Token) -> list[Token]:
+    return list(root.subtree)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
+        end -= 1
+    return start, end
+
+
+class _Finder:
+    def __init__(self, parsed: ParsedDocument) -> None:
+        self.parsed = parsed
+        self.text = parsed.document.text
+        self.quotes = find_quotes(self.text)
+        self.lex = lexicon()
+        self.cands: list[_Cand] = []
+
+    # -- cues ----------------------------------------------------------------
+    def run(self) -> list[_Cand]:
+        for part in self.parsed.parts:
+            for sent in part.doc.sents:
+                self._sentence(part, sent)
+        self._dash_and_colon()
+        self._orphan_quotes()
+        return self.cands
+
+    def _dash_and_colon(self) -> None:
+        """'“...” ― Name' signatures and 'NAME: words' lines (headlines, transcripts)."""
+        for q in self.quotes:
+            m = _DASH_SOURCE.match(self.text, q.end)
+            if m:
+                s_start, s_end = m.span("src")
+                s_start, s_end = _trim(self.text, s_start, s_end)
+                self._add(_Cand(q.inner_start, q.inner_end, StatementKind.DIRECT, "say", m.start("dash"), m.end("dash"),
+                                s_start, s_end, 1, q.start, m.end()))
+        for m in _COLON_LINE.finditer(self.text):
+            label = m.group("src")
+            if label.strip().lower() in _COLON_SKIP or any(ch.isdigit() for ch in label):
+                continue
+            c_start, c_end = m.span("content")
+            quote = _quote_at(self.quotes, c_start, c_start + 1)
+            kind = StatementKind.DIRECT if quote is not None and quote.start <= c_start and quote.end >= c_end - 1 else StatementKind.INDIRECT
+            if kind is StatementKind.DIRECT and quote is not None:
+                c_start, c_end = quote.inner_start, quote.inner_end
+            self._add(_Cand(c_start, c_end, kind, "say", m.start("colon"), m.end("colon"), m.start("src"), m.end("src"),
+                            1, m.start(), m.end()))
+
+    def _add(self, cand: _Cand) -> None:
+        cand.content_start, cand.content_end = _trim(self.text, cand.content_start, cand.content_end)
+        if cand.content_end - cand.content_start < 3:
+            return
+        self.cands.append(cand)
+
+    def _sentence(self, part: Part, sent: Any) -> None:
+        s_start, s_end = part.span(sent.start_char, sent.end_char)
+        used_quotes: set[int] = set()
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            g_start, _ = _tok_span(tok, part)
+            if _inside_quote(self.quotes, g_start):
+                continue
+            if tok.pos_ in ("VERB", "AUX") and lemma in self.lex.verbs:
+                self._verb_cue(part, sent, tok, lemma, s_start, s_end, used_quotes)
+            elif tok.pos_ == "NOUN" and lemma in self.lex.nouns:
+                self._noun_cue(part, tok, lemma, s_start, s_end)
+            elif tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
+                self._according_to(part, sent, tok, s_start, s_end)
+
+    def _cue_tokens(self, verb: Token) -> list[Token]:
+        toks = [verb] + [c for c in verb.children if c.dep_ == "prt"]
+        return toks
+
+    def _verb_cue(self, part: Part, sent: Any, verb: Token, lemma: str, s_start: int, s_end: int, used: set[int]) -> None:
+        klass = self.lex.verbs[lemma]
+        polarity = -1 if klass == "denial" or _negated(verb) else 1
+        if klass == "denial" and _negated(verb):
+            polarity = 1
+        cue_start, cue_end = _span_of_tokens(self._cue_tokens(verb), part)
+        subj = _find_subject(verb)
+        if subj is not None and subj.i > verb.i + 3 and subj.dep_ != "pobj":
+            subj = subj if verb.dep_ in ("ROOT", "parataxis", "ccomp") else None
+        sp = _span_of_tokens(_speaker_tokens(subj), part) if subj is not None else (None, None)
+        if subj is not None and subj.dep_ == "nsubjpass":
+            sp = (None, None)  # "X was told ..." names the hearer, not the speaker
+        dobj_span: tuple[int, int] | None = None
+        content_root = next((c for c in verb.children if c.dep_ in _CONTENT_DEPS), None)
+        if content_root is None and (lemma in _XCOMP_CUES or klass == "denial"):
+            content_root = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        if content_root is None and klass == "denial":
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                inner = next((c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl") and any(x.lower_ == "that" for x in c.children)), None)
+                content_root = inner if inner is not None and obj.lemma_.lower() in self.lex.nouns else obj
+        if content_root is None and lemma in _XCOMP_INTENT:
+            content_root = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        if content_root is None and lemma in _DOBJ_CUES:
+            obj = next((c for c in verb.children if c.dep_ == "dobj" and len(list(c.subtree)) >= 2), None)
+            if obj is None:
+                prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in _DOBJ_CUES[lemma]), None)
+                obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")), None) if prep is not None else None
+                if obj is not None and prep is not None:
+                    cue_end = max(cue_end, _tok_span(prep, part)[1])
+            content_root = obj
+            if obj is not None and obj.dep_ == "dobj":
+                extra = [c for c in verb.children if c.i > obj.i and c.dep_ in ("prep", "oprd", "advcl", "xcomp", "ccomp")]
+                if extra:
+                    c_toks = [t for c in (obj, *extra) for t in c.subtree]
+                    dobj_span = _span_of_tokens(c_toks, part)
+        parenthetical = content_root is None and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX")
+        # A quotation next to the cue ("“...,” said X" / "X said: “...”") wins over the parse.
+        quote = self._adjacent_quote(part, sent, verb, content_root, used)
+        if quote is not None:
+            used.add(quote.start)
+            kind = StatementKind.DIRECT
+            c_start, c_end = quote.inner_start, quote.inner_end
+        elif parenthetical:
+            inner = {t.i for t in verb.subtree}
+            toks = [t for t in verb.head.subtree if t.i not in inner and not t.is_space]
+            while toks and toks[0].is_punct:
+                toks.pop(0)
+            if not toks:
+                return
+            c_start, c_end = _span_of_tokens(toks, part)
+            kind = StatementKind.MIXED if any(c_start <= q.start and q.end <= c_end + 1 for q in self.quotes) else StatementKind.INDIRECT
+        elif content_root is not None:
+            toks = _content_tokens(content_root)
+            c_start, c_end = dobj_span if dobj_span is not None else _span_of_tokens(toks, part)
+            if c_start > cue_end and content_root.dep_ == "ccomp":
+                mark = next((c for c in content_root.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+                if mark is not None and mark.i == content_root.left_edge.i:
+                    c_start = _tok_span(mark.doc[mark.i + 1], part)[0]
+            inner = [q for q in self.quotes if c_start <= q.start and q.end <= c_end + 1]
+            whole = _quote_at(self.quotes, c_start, c_end)
+            if whole is not None and whole.inner_start <= c_start + 1 and c_end <= whole.end and whole.start >= c_start - 1:
+                kind = StatementKind.DIRECT
+                c_start, c_end = whole.inner_start, whole.inner_end
+            elif whole is not None and whole.start <= c_start and c_end <= whole.end:
+                return  # a cue inside someone else's quotation
+            else:
+                kind = StatementKind.MIXED if inner else StatementKind.INDIRECT
+        else:
+            return
+        if not (subj is not None or quote is not None):
+            if sp == (None, None) and content_root is None:
+                return
+        self._add(_Cand(c_start, c_end, kind, lemma, cue_start, cue_end, sp[0], sp[1], polarity, s_start, s_end))
+
+    def _adjacent_quote(self, part: Part, sent: Any, verb: Token, content_root: Token | None, used: set[int]) -> QuoteSpan | None:
+        """A quotation in or right around the sentence that the cue introduces or closes."""
+        v_start, v_end = _tok_span(verb, part)
+        s_start, s_end = part.span(sent.start_char, sent.end_char)
+        best: QuoteSpan | None = None
+        for q in self.quotes:
+            if q.start in used or q.end < s_start - 2 or q.start > s_end + 2:
+                if q.start > s_end + 2:
+                    # "X continued:" followed by the quote in the next paragraph
+                    between = self.text[v_end : q.start]
+                    if between.strip().startswith(":") and len(between) < 60 and between.count("\n") <= 2 and not between.strip()[1:].strip():
+                        return q
+                continue
+            if q.inner_end - q.inner_start < 8 and (content_root is not None):
+                continue
+            if q.end <= v_start:
+                between = self.text[q.end : v_start]
+                if len(between) <= 40 and not any(ch in between for ch in ".!?") or between.strip() in (",", ""):
+                    best = q
+            elif q.start >= v_end:
+                between = self.text[v_end : q.start]
+                if len(between) <= 60 and (":" in between or "," in between or "—" in between or between.strip() == "" or content_root is None
+                                           or (content_root is not None and _tok_span(content_root, part)[0] >= q.start - 2)):
+                    if best is None:
+                        best = q
+            if q.start < s_start and q.end > s_start and q.end <= v_start:
+                best = q
+        if best is not None and content_root is not None:
+            r_start, _ = _tok_span(content_root, part)
+            cs, ce = _span_of_tokens(_content_tokens(content_root), part)
+            if not (best.start - 2 <= cs and ce <= best.end + 1) and not (best.inner_start <= r_start < best.inner_end) and (ce - cs) > 0.5 * (best.end - best.start):
+                return None
+        return best
+
+    def _noun_cue(self, part: Part, noun: Token, lemma: str, s_start: int, s_end: int) -> None:
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children)), None)
+        if clause is None:
+            return
+        # "X rejected claims that ..." is handled by the verb; here only the noun's own source.
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.lex.verbs and self.lex.verbs[noun.head.lemma_.lower()] == "denial":
+            return
+        src: Token | None = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if src is None:
+            by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "of", "from")), None)
+            src = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if src is None and noun.dep_ in ("dobj", "pobj"):
+            verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+            src = _find_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+            if src is not None and src.lemma_.lower() in self.lex.nouns:
+                src = None
+        toks = _content_tokens(clause)
+        mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+        if mark is not None and mark.i == clause.left_edge.i:
+            toks = [t for t in toks if t.i != mark.i]
+        if not toks:
+            return
+        c_start, c_end = _span_of_tokens(toks, part)
+        cue_start, cue_end = _tok_span(noun, part)
+        sp = _span_of_tokens(_speaker_tokens(src), part) if src is not None else (None, None)
+        if src is not None and src.dep_ == "poss":
+            s_toks = [t for t in src.subtree if not (t.dep_ == "case")]
+            sp = _span_of_tokens(s_toks, part) if s_toks else sp
+        kind = StatementKind.MIXED if any(c_start <= q.start and q.end <= c_end + 1 for q in self.quotes) else StatementKind.INDIRECT
+        polarity = -1 if self.lex.is_denial(lemma) else 1
+        self._add(_Cand(c_start, c_end, kind, lemma, cue_start, cue_end, sp[0], sp[1], polarity, s_start, s_end))
+
+    def _according_to(self, part: Part, sent: Any, tok: Token, s_start: int, s_end: int) -> None:
+        to = tok.nbor(1)
+        src = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if src is None:
+            src = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if src is None:
+            return
+        s_toks = _speaker_tokens(src)
+        phrase = [tok, to, *s_toks]
+        p_start = min(t.i for t in phrase)
+        p_end = max(t.i for t in phrase)
+        rest = [t for t in sent if not (p_start <= t.i <= p_end) and not t.is_space]
+        while rest and rest[0].is_punct:
+            rest.pop(0)
+        while rest and rest[-1].is_punct and rest[-1].text not in "”\"’":
+            rest.pop()
+        if not rest:
+            return
+        c_start, c_end = _span_of_tokens(rest, part)
+        if p_start > rest[0].i and p_end < rest[-1].i:
+            # "X, according to Y, did Z": content is the text before the phrase (simple and safe)
+            c_end = _tok_span(sent[p_start - sent.start - 1] if p_start - 1 >= sent.start else tok, part)[0]
+        sp = _span_of_tokens(s_toks, part)
+        cue_start, cue_end = _span_of_tokens([tok, to], part)
+        kind = StatementKind.MIXED if any(c_start <= q.start and q.end <= c_end + 1 for q in self.quotes) else StatementKind.INDIRECT
+        self._add(_Cand(c_start, c_end, kind, "according to", cue_start, cue_end, sp[0], sp[1], 1, s_start, s_end))
+
+    # -- quotes without a cue ----------------------------------------------------
+    def _orphan_quotes(self) -> None:
+        """A quotation with no cue of its own continues the latest statement before it nearby."""
+        covered = [(c.content_start, c.content_end) for c in self.cands]
+        ordered = sorted(self.cands, key=lambda c: c.content_start)
+        for q in self.quotes:
+            if any(s < q.inner_end and q.inner_start < e for s, e in covered):
+                continue
+            words = self.text[q.inner_start : q.inner_end].split()
+            if len(words) < _MIN_ORPHAN_QUOTE_WORDS:
+                continue
+            prev = [c for c in ordered if c.content_end <= q.start and c.speaker_start is not None]
+            if not prev:
+                continue
+            last = prev[-1]
+            gap = self.text[max(last.content_end, last.cue_end or 0, last.speaker_end or 0) : q.start]
+            if gap.count("\n") > 3 or len(gap) > 250:
+                continue
+            self._add(_Cand(q.inner_start, q.inner_end, StatementKind.DIRECT, last.cue, last.cue_start, last.cue_end,
+                            last.speaker_start, last.speaker_end, last.polarity, q.start, q.end))
+
+
+def _paragraph(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end == -1 else end
+
+
+def _said_on(text: str, cand: _Cand, published: dt.date | None) -> dt.date | None:
+    def masked(a: int, b: int) -> str:
+        chunk = list(text[a:b])
+        for i in range(max(a, cand.content_start), min(b, cand.content_end)):
+            chunk[i - a] = " "
+        return "".join(chunk)
+
+    day = find_day(masked(cand.sentence_start, cand.sentence_end), published)
+    if day is None:
+        p_start, p_end = _paragraph(text, cand.cue_start if cand.cue_start is not None else cand.content_start)
+        day = find_day(masked(p_start, p_end), published)
+    if day is not None and published is not None and day > published:
+        day = None
+    return day or published
+
+
+def _speaker_cluster(text: str, index: MentionIndex, start: int, end: int) -> int | None:
+    mention = index.cluster_at(start, end)
+    if mention is not None and mention.type in (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE, EntityType.OTHER):
+        return mention.cluster
+    words = text[start:end].lower().split()
+    if not words:
+        return None
+    if len(words) == 1 and words[0] in PRONOUN_TYPES:
+        found = index.resolve_pronoun(words[0], start)
+        return found.cluster if found is not None else None
+    if words[-1] in _ROLE_WORDS and words[0] in ("the", "a", "an", "his", "her", "its", "their") and len(words) <= 4:
+        found = index.nearest_before(start, (EntityType.PERSON,) if not words[-1].endswith("s") else (EntityType.ORGANIZATION,))
+        return found.cluster if found is not None else None
+    return None
+
+
+def statements_in_document(parsed: ParsedDocument) -> list[Statement]:
+    """Every attributed statement in the document, one per content span."""
+    text = parsed.document.text
+    index = MentionIndex(parsed.mentions)
+    cands = _Finder(parsed).run()
+    outer = [c for c in cands if c.kind is not StatementKind.DIRECT]
+    # An attribution inside the content of another is reported by the outer one ("X said he expects ...").
+    cands = [c for c in cands if c.cue_start is None or not any(
+        o is not c and o.content_start <= c.cue_start < o.content_end and (c.speaker_start is None or o.content_start <= c.speaker_start)
+        for o in outer)]
+    best: dict[tuple[int, int], _Cand] = {}
+    for c in cands:
+        key = (c.content_start, c.content_end)
+        old = best.get(key)
+        if old is None or (old.speaker_start is None and c.speaker_start is not None):
+            best[key] = c
+    out: list[Statement] = []
+    for c in sorted(best.values(), key=lambda c: (c.content_start, c.content_end)):
+        bounds = [c.content_start, c.content_end]
+        bounds += [x for x in (c.speaker_start, c.speaker_end, c.cue_start, c.cue_end) if x is not None]
+        start, end = min(bounds), max(bounds)
+        speaker_text = text[c.speaker_start : c.speaker_end] if c.speaker_start is not None and c.speaker_end is not None else None
+        cluster = _speaker_cluster(text, index, c.speaker_start, c.speaker_end) if speaker_text is not None and c.speaker_start is not None and c.speaker_end is not None else None
+        out.append(
+            Statement(
+                document_id=parsed.document.id, start=start, end=end,
+                content=text[c.content_start : c.content_end], content_start=c.content_start, content_end=c.content_end,
+                kind=c.kind, speaker_text=speaker_text, speaker_start=c.speaker_start, speaker_end=c.speaker_end,
+                speaker_cluster=cluster, cue=c.cue, cue_start=c.cue_start, cue_end=c.cue_end, polarity=c.polarity,
+                said_on=_said_on(text, c, parsed.document.published),
+            )
+        )
+    return out
+
+
+@register("statements", version="1-" + lexicon().version, requires=("parse", "mentions"), produces=("statements",))
+def find_statements(parsed: ParsedDocument) -> None:
+    """Append every attributed statement of the document to ``parsed.statements``."""
+    parsed.statements.extend(statements_in_document(parsed))
+

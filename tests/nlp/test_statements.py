@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from storyline.model import EntityType, StatementKind
+from storyline.nlp.statements import statements_in_document
+
+from ._helpers import parsed_with
+
+PER, ORG = EntityType.PERSON, EntityType.ORGANIZATION
+PUB = dt.date(2025, 3, 8)  # Saturday
+
+
+def _stm(nlp, text, names=None, published=PUB):
+    out = statements_in_document(parsed_with(nlp, text, names, published))
+    for s in out:
+        assert text[s.content_start : s.content_end] == s.content
+        assert s.start <= s.content_start and s.content_end <= s.end
+        if s.speaker_start is not None:
+            assert text[s.speaker_start : s.speaker_end] == s.speaker_text
+    return out
+
+
+def test_statements_quote_before_cue_and_continuation_keeps_speaker(nlp):
+    text = "“We will not give up,” said Jane Smith. “The fight goes on for as long as it takes.”\n"
+    out = _stm(nlp, text, {"Jane Smith": (PER, 3)})
+    assert [(s.kind, s.speaker_cluster, s.cue) for s in out] == [(StatementKind.DIRECT, 3, "say")] * 2
+    assert out[0].content == "We will not give up"
+    assert out[1].content.startswith("The fight goes on")
+
+
+def test_statements_pronoun_speaker_resolves_to_earlier_person(nlp):
+    text = ("Zabihullah Mujahid, the spokesman, spoke on Thursday. He stated that the “arrest shows that IS has taken "
+            "refuge inside Pakistan. This issue has nothing to do with Afghanistan.”")
+    out = _stm(nlp, text, {"Zabihullah Mujahid": (PER, 7)})
+    assert len(out) == 1
+    s = out[0]
+    assert s.speaker_text == "He" and s.speaker_cluster == 7 and s.cue == "state"
+    assert "nothing to do with Afghanistan" in s.content
+    assert s.said_on == dt.date(2025, 3, 6)  # "on Thursday" in the paragraph, before publication
+
+
+def test_statements_multi_paragraph_quote_is_one_content(nlp):
+    text = "The minister said:\n\n“First part of the quote is here.\n\n“And the quote goes on in this paragraph.”\n"
+    out = _stm(nlp, text)
+    assert len(out) == 1
+    assert out[0].kind is StatementKind.DIRECT
+    assert out[0].content.startswith("First part") and out[0].content.endswith("this paragraph.")
+
+
+def test_statements_indirect_with_report_subject(nlp):
+    text = "Al-Mirsaad’s report suggests that other figures were the real masterminds behind the attack."
+    out = _stm(nlp, text, {"Al-Mirsaad": (ORG, 5)})
+    assert len(out) == 1
+    s = out[0]
+    assert s.kind is StatementKind.INDIRECT and s.cue == "suggest" and s.speaker_cluster == 5
+    assert s.content == "other figures were the real masterminds behind the attack"
+    assert s.said_on == PUB
+
+
+def test_statements_according_to(nlp):
+    out = _stm(nlp, "According to the United Nations, more than 300 civilians were killed in the fighting.",
+               {"United Nations": (ORG, 2)})
+    assert len(out) == 1
+    assert out[0].cue == "according to" and out[0].speaker_cluster == 2
+    assert out[0].content.startswith("more than 300 civilians")
+
+
+def test_statements_denial_has_negative_polarity(nlp):
+    out = _stm(nlp, "The ministry denied that its forces had shelled the village.", {"The ministry": (ORG, 1)})
+    assert len(out) == 1 and out[0].polarity == -1 and out[0].cue == "deny"
+    out = _stm(nlp, "The president did not say that the talks had failed.")
+    assert len(out) == 1 and out[0].polarity == -1
+
+
+def test_statements_claimed_to_be_and_asserts(nlp):
+    text = "While the Taliban has claimed to be cracking down on the group, it asserts that it is actively fighting it."
+    out = _stm(nlp, text, {"Taliban": (ORG, 0)})
+    cues = {s.cue: s for s in out}
+    assert "to be cracking down" in cues["claim"].content
+    assert cues["assert"].content == "it is actively fighting it"
+    assert cues["claim"].speaker_cluster == 0 and cues["assert"].speaker_cluster == 0
+
+
+def test_statements_mixed_when_reported_speech_holds_a_quote(nlp):
+    out = _stm(nlp, "Smith told the AP that the deal was “dead on arrival” and would not pass.", {"Smith": (PER, 1)})
+    assert len(out) == 1 and out[0].kind is StatementKind.MIXED and out[0].cue == "tell"
+
+
+def test_statements_speaker_without_mention_keeps_text(nlp):
+    out = _stm(nlp, "Officials said the road would reopen.")
+    assert len(out) == 1 and out[0].speaker_text == "Officials" and out[0].speaker_cluster is None
+
+
+@pytest.mark.parametrize("text", ["The army attacked the city.", "He walked home and ate dinner."])
+def test_statements_no_cue_no_statement(nlp, text):
+    assert _stm(nlp, text) == []
+
+
+def test_statements_no_publication_date_means_no_invented_date(nlp):
+    out = _stm(nlp, "He said on Thursday that the border was closed.", published=None)
+    assert len(out) == 1 and out[0].said_on is None
+
+
+def test_statements_seed_statement_recall(nlp, eval_dir, seed_text):
+    import json
+
+    from storyline.model import Document
+    from storyline.nlp.pipeline import analyze_documents
+
+    from . import bench_path  # noqa: F401  (puts bench/ on sys.path)
+    from eval_attribution import score_seed
+
+    gold = json.loads((eval_dir / "seed-gold.json").read_text(encoding="utf-8"))
+    analysis = next(analyze_documents([Document.from_text(seed_text)], nlp))
+    statement_recall, fact_recall, _ = score_seed(analysis, gold)
+    assert statement_recall >= 0.57
+    assert fact_recall >= 0.83
