@@ -7,6 +7,7 @@ Precedence: explicit argument > environment variable > default.
     STORYLINE_EMBED_MODEL   sentence-embedding model directory ("none" disables embeddings)
     STORYLINE_MAX_BYTES     largest input accepted by ingest, in bytes
     STORYLINE_FETCH_TIMEOUT seconds before a URL fetch gives up
+    STORYLINE_ACCOUNTS      JSON/YAML file mapping social-media accounts to people/organisations
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ class Settings:
     max_bytes: int = field(default_factory=lambda: int(os.environ.get("STORYLINE_MAX_BYTES", DEFAULT_MAX_BYTES)))
     fetch_timeout: float = field(default_factory=lambda: float(os.environ.get("STORYLINE_FETCH_TIMEOUT", "20")))
     fetch_max_bytes: int = 20 * 1024 * 1024
+    accounts_file: str | None = field(default_factory=lambda: os.environ.get("STORYLINE_ACCOUNTS") or None)
 
 
 def settings() -> Settings:

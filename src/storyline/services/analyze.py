@@ -49,6 +49,7 @@ def analyze_documents_in_store(store: Store, cfg: Settings) -> tuple[int, str]:
 
     stages = build_stages()
     version = pipeline_version(stages)
+    store.drop_superseded_annotations()
     todo = store.documents_to_analyze(version)
     if not todo:
         return 0, version
@@ -65,7 +66,8 @@ def analyze_documents_in_store(store: Store, cfg: Settings) -> tuple[int, str]:
 
 
 def _corpus_fingerprint(store: Store, version: str) -> str:
-    parts = [version, repr(sorted(store.pipeline_versions().items())), str(store.count("documents"))]
+    parts = [version, repr(sorted(store.pipeline_versions().items())), str(store.count("documents")),
+             str(store.count("analyses"))]
     parts += [repr((d.action, d.names)) for d in store.entity_decisions()]
     parts += [repr((w["name"], w["loaded_at"], w["entry_count"])) for w in store.list_watchlists()]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()

@@ -9,11 +9,13 @@ from dataclasses import dataclass, field
 from ..errors import InputError, StoreError, StorylineError
 from ..ingest import read_documents
 from ..ingest.base import IngestOptions
+from ..ingest.threads import is_posts_document
 from ..ingest.nearduplicates import THRESHOLD as NEAR_DUPLICATE_THRESHOLD
 from ..ingest.nearduplicates import band_keys, estimate_similarity, signature
 from ..model import Document
 from ..progress import track
 from ..store import AddResult, Store
+from ..store.posts import store_posts_document
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +74,10 @@ def ingest_paths(
                 on_error(item)
             continue
         try:
-            result = store_document(store, item)
+            if is_posts_document(item):  # threads/days of a channel: merged with the stored posts
+                results = store_posts_document(store, item, lambda d: store_document(store, d))
+            else:
+                results = [store_document(store, item)]
         except StoreError:
             raise  # a dead database fails the whole run; what was committed stays
         except StorylineError as exc:
@@ -81,7 +86,8 @@ def ingest_paths(
             if on_error:
                 on_error(err)
             continue
-        {"stored": report.stored, "duplicate": report.duplicates, "near_duplicate": report.near_duplicates}[
-            result.status
-        ].append(result)
+        for result in results:
+            {"stored": report.stored, "duplicate": report.duplicates, "near_duplicate": report.near_duplicates}[
+                result.status
+            ].append(result)
     return report

@@ -24,6 +24,7 @@ from .. import model as m
 from ..errors import NotFoundError, StoreError
 from . import records as r
 from . import schema as t
+from .posts_schema import superseded
 from .search import SearchHit, SearchQuery, search_backend
 
 log = logging.getLogger(__name__)
@@ -214,15 +215,32 @@ class Store:
 
     # -- per-document analysis -----------------------------------------
     def documents_to_analyze(self, version: str) -> list[str]:
-        """Ids of documents not yet analysed by this pipeline version."""
+        """Ids of current documents not yet analysed by this pipeline version.
+
+        Documents superseded by a newer rendering (a thread that gained posts) are skipped.
+        """
         with self.engine.connect() as conn:
             q = (
                 select(t.documents.c.id)
                 .outerjoin(t.analyses, t.analyses.c.document_id == t.documents.c.id)
+                .outerjoin(superseded, superseded.c.document_id == t.documents.c.id)
                 .where((t.analyses.c.pipeline_version.is_(None)) | (t.analyses.c.pipeline_version != version))
+                .where(superseded.c.document_id.is_(None))
                 .order_by(t.documents.c.id)
             )
             return [x[0] for x in conn.execute(q)]
+
+    def drop_superseded_annotations(self) -> int:
+        """Remove machine annotations of superseded documents (their newer rendering carries them)."""
+        with self._begin() as conn:
+            ids = [x[0] for x in conn.execute(
+                select(t.analyses.c.document_id).join(superseded, superseded.c.document_id == t.analyses.c.document_id)
+            )]
+            for doc_id in ids:
+                for table in (t.mentions, t.statements, t.facts, t.analyses):
+                    conn.execute(delete(table).where(table.c.document_id == doc_id))
+                self._search.unindex_statements(conn, doc_id)
+            return len(ids)
 
     def save_analyses(self, analyses: Sequence[m.DocumentAnalysis]) -> None:
         """Replace the annotations of these documents, all in one transaction."""
