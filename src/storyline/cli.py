@@ -166,16 +166,28 @@ def analyze(
 @handle_errors
 def export(
     format: Annotated[str, typer.Option("--format", "-f", help="json, jsonl, csv, stix, ftm, graphml or briefing.")] = "json",
-    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Output file (default: stdout).")] = None,
+    output: Annotated[Optional[str], typer.Option(
+        "--output", "-o", help="Output file (default: stdout); a directory for csv (one file per record type); "
+        ".html or .pdf switch the briefing format.")] = None,
+    actor: Annotated[Optional[str], typer.Option(help="briefing: one actor (name or alias).")] = None,
+    topic: Annotated[Optional[str], typer.Option(help="briefing: topics containing this text.")] = None,
+    since: Annotated[Optional[str], typer.Option(help="briefing: only what was said on or after YYYY-MM-DD.")] = None,
+    html: Annotated[bool, typer.Option("--html", help="briefing: HTML instead of Markdown.")] = False,
+    pdf: Annotated[bool, typer.Option("--pdf", help="briefing: PDF (needs a PDF renderer installed).")] = False,
+    base_url: Annotated[Optional[str], typer.Option(help="briefing: workbench URL prefix for evidence links.")] = None,
+    limit: Annotated[Optional[int], typer.Option(help="briefing: rows per section (default 200).")] = None,
     db: DbOption = None,
 ) -> None:
     """Write the knowledge base in one of the export formats.
 
-    Example: storyline export --format json -o knowledge.json
+    Example: storyline export --format briefing --actor "Darius Kemal" -o kemal.md
     """
     from .export import export as run
 
-    run(_store(db), format, output)
+    if since:
+        _parse_date(since)
+    run(_store(db), format, output, actor=actor, topic=topic, since=since, html=html, pdf=pdf, base_url=base_url,
+        limit=limit)
 
 
 @watchlist_app.command("add")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import importlib
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -12,12 +13,32 @@ from ..errors import UnsupportedFormatError, UsageError
 from ..store import Store
 from .json_export import write_json
 
-__all__ = ["CONTRACT_FORMATS", "FORMATS", "export"]
+__all__ = ["CONTRACT_FORMATS", "FORMATS", "OPTIONS", "export"]
 
-Writer = Callable[[Store, TextIO], None]
+Writer = Callable[..., None]  # writer(store, out: TextIO, **options)
 
-# Formats that write one stream (stdout or a file).
-FORMATS: dict[str, Writer] = {"json": write_json}
+def _lazy(module: str, name: str) -> Writer:
+    """A writer imported on first use (stix2, followthemoney and networkx are slow to import)."""
+
+    def writer(store: Store, out: TextIO, **options: Any) -> None:
+        getattr(importlib.import_module(f"{__name__}.{module}"), name)(store, out, **options)
+
+    writer.__name__ = writer.__qualname__ = name
+    return writer
+
+
+# Formats that write one stream (stdout or a file); csv also writes a directory (see export()).
+FORMATS: dict[str, Writer] = {
+    "json": write_json,
+    "jsonl": _lazy("jsonl", "write_jsonl"),
+    "csv": _lazy("csv_export", "write_csv"),
+    "stix": _lazy("stix", "write_stix"),
+    "ftm": _lazy("ftm", "write_ftm"),
+    "graphml": _lazy("graphml", "write_graphml"),
+    "briefing": _lazy("briefing", "write_briefing"),
+}
+# The options each writer takes (anything else is a usage error).
+OPTIONS: dict[str, frozenset[str]] = {"briefing": frozenset({"actor", "topic", "since", "html", "pdf", "base_url", "limit"})}
 # Formats named by CONTRACT.md; those not in FORMATS yet fail with "not yet supported".
 CONTRACT_FORMATS = ("json", "jsonl", "csv", "stix", "ftm", "graphml", "briefing")
 
@@ -36,9 +57,53 @@ def _open_output(path: str | None) -> Iterator[TextIO]:
     tmp.replace(target)  # never leave a half-written export under the real name
 
 
+def _is_directory(path: str) -> bool:
+    return path.endswith(("/", "\\")) or Path(path).is_dir()
+
+
 def export(store: Store, fmt: str, output: str | None = None, **options: Any) -> None:
+    """Write the knowledge base as ``fmt`` to ``output`` (a file, a directory for csv, or stdout).
+
+    Options left as None are ignored, so a shell can pass every option it has.
+    briefing: ``actor``, ``topic``, ``since`` (YYYY-MM-DD), ``html`` (also when
+    ``output`` ends in .html), ``pdf`` (also for .pdf; needs WeasyPrint),
+    ``base_url`` (prefix of workbench links), ``limit`` (rows per section).
+    """
     writer = FORMATS.get(fmt)
     if writer is None:
         raise UnsupportedFormatError("export", fmt, FORMATS, not_yet=fmt in CONTRACT_FORMATS)
+    options = {k: v for k, v in options.items() if v is not None and v is not False}
+    unknown = set(options) - OPTIONS.get(fmt, frozenset())
+    if unknown:
+        raise UsageError(f"export --format {fmt} takes no option(s) {', '.join(sorted(unknown))}; "
+                         f"it takes: {', '.join(sorted(OPTIONS.get(fmt, ()))) or 'none'}")
+    if fmt == "csv" and output not in (None, "-") and _is_directory(output):
+        from .csv_export import write_csv_dir
+
+        write_csv_dir(store, Path(output))
+        return
+    if fmt == "briefing":
+        suffix = Path(output).suffix.lower() if output not in (None, "-") else ""
+        if options.pop("pdf", False) or suffix == ".pdf":
+            _write_pdf(store, output, options)
+            return
+        if suffix in (".html", ".htm"):
+            options["html"] = True
     with _open_output(output) as out:
         writer(store, out, **options) if options else writer(store, out)
+
+
+def _write_pdf(store: Store, output: str | None, options: dict[str, Any]) -> None:
+    from .briefing import pdf_renderer, render_html, render_markdown, select_scope
+
+    renderer: Any = pdf_renderer()  # a UsageError when no renderer is installed
+    if output in (None, "-"):
+        raise UsageError("a PDF briefing needs an output file: -o briefing.pdf")
+    options.pop("html", None)
+    base_url = options.pop("base_url", "")
+    scope = select_scope(store, **options)
+    page = render_html(render_markdown(store, scope, base_url=base_url), scope.title)
+    target = Path(output)
+    tmp = target.with_name(target.name + ".part")
+    renderer(string=page).write_pdf(str(tmp))
+    tmp.replace(target)
