@@ -38,6 +38,7 @@ documents = Table(
     Column("near_duplicate_score", Float),
     Index("ix_documents_published", "published"),
     Index("ix_documents_source", "source"),
+    Index("ix_documents_near_duplicate_of", "near_duplicate_of"),
 )
 
 document_bands = Table(
@@ -169,6 +170,15 @@ findings = Table(
     Column("score", Float, nullable=False),
     Column("explanation", Text, nullable=False),
     Index("ix_findings_score", "score"),
+)
+
+# The items of each finding, one row each, so "findings about this statement/entity" is an index lookup.
+finding_items = Table(
+    "finding_items",
+    metadata,
+    Column("finding_id", String(32), nullable=False, index=True),
+    Column("item_type", String(16), nullable=False),
+    Column("item_id", String(64), nullable=False, index=True),
 )
 
 corpus_state = Table(

@@ -18,6 +18,8 @@ from ..model import Document, Statement
 
 __all__ = ["MARK_END", "MARK_START", "SearchHit", "SearchQuery", "search_backend"]
 
+#: Counting stops here ("10,000+ results"): an exact count of a common word costs more than it tells.
+COUNT_CAP = 10_000
 MARK_START = "\x02"
 MARK_END = "\x03"
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -92,33 +94,37 @@ class _SQLiteSearch:
             return [], 0
         # Every term quoted: user input never reaches FTS5 syntax.
         match = " ".join('"' + term.replace('"', "") + '"' for term in terms)
-        params: dict[str, Any] = {"match": match, "limit": query.limit, "offset": query.offset,
-                                  "s": MARK_START, "e": MARK_END}
+        params: dict[str, Any] = {"match": match, "k": query.offset + query.limit, "cap": COUNT_CAP}
         filt = _filters(query, params)
-        parts = []
+        tables = []
         if query.kind in ("all", "documents"):
-            parts.append(
-                "SELECT 'document' AS kind, f.document_id AS id, f.document_id AS document_id, "
-                "snippet(documents_fts, 2, :s, :e, '…', 24) AS snippet, bm25(documents_fts) AS rank "
-                f"FROM documents_fts f JOIN documents d ON d.id = f.document_id WHERE documents_fts MATCH :match{filt}"
-            )
+            tables.append(("document", "documents_fts", "document_id", 0.0))
         if query.kind in ("all", "statements"):
-            parts.append(
-                "SELECT 'statement' AS kind, f.statement_id AS id, f.document_id AS document_id, "
-                "snippet(statements_fts, 2, :s, :e, '…', 24) AS snippet, bm25(statements_fts) - 0.5 AS rank "
-                f"FROM statements_fts f JOIN documents d ON d.id = f.document_id WHERE statements_fts MATCH :match{filt}"
+            tables.append(("statement", "statements_fts", "statement_id", -0.5))
+        total = 0
+        ranked: list[tuple[float, str, str, str, int]] = []
+        for kind, fts, id_col, boost in tables:
+            where = f"FROM {fts} f JOIN documents d ON d.id = f.document_id WHERE {fts} MATCH :match{filt}"
+            total += conn.execute(text(f"SELECT count(*) FROM (SELECT 1 {where} LIMIT :cap)"), params).scalar_one()
+            # The best k of this table by bm25; snippets are made only for the page shown.
+            rows = conn.execute(
+                text(f"SELECT f.rowid, f.{id_col}, f.document_id, bm25({fts}) AS rank {where} ORDER BY rank LIMIT :k"),
+                params,
             )
-        union = " UNION ALL ".join(parts)
-        total = conn.execute(text(f"SELECT count(*) FROM ({union})"), params).scalar_one()
-        rows = conn.execute(
-            text(
-                f"SELECT h.kind, h.id, h.document_id, h.snippet, d.title, d.source, d.published FROM ({union}) h "
-                "JOIN documents d ON d.id = h.document_id ORDER BY h.rank, h.id LIMIT :limit OFFSET :offset"
-            ),
-            params,
-        ).mappings()
-        return [SearchHit(x["kind"], x["id"], x["document_id"], x["title"], x["source"], x["published"], x["snippet"])
-                for x in rows], total
+            ranked.extend((rank + boost, item_id, doc_id, kind, rowid) for rowid, item_id, doc_id, rank in rows)
+        ranked.sort(key=lambda x: (x[0], x[1]))
+        page = ranked[query.offset : query.offset + query.limit]
+        hits = []
+        for _rank, item_id, doc_id, kind, rowid in page:
+            fts = "documents_fts" if kind == "document" else "statements_fts"
+            snippet = conn.execute(
+                text(f"SELECT snippet({fts}, 2, :s, :e, '…', 24) FROM {fts} WHERE {fts} MATCH :match AND rowid = :rowid"),
+                {"match": match, "rowid": rowid, "s": MARK_START, "e": MARK_END},
+            ).scalar() or ""
+            d = conn.execute(text("SELECT title, source, published FROM documents WHERE id = :id"), {"id": doc_id}).first()
+            title, source, published = d if d else (None, None, None)
+            hits.append(SearchHit(kind, item_id, doc_id, title, source, published, snippet))
+        return hits, total
 
 
 class _PostgresSearch:
@@ -135,36 +141,38 @@ class _PostgresSearch:
         terms = _terms(query.q)
         if not terms:
             return [], 0
-        params: dict[str, Any] = {"q": " ".join(terms), "limit": query.limit, "offset": query.offset,
-                                  "opts": f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=35, MinWords=15"}
+        params: dict[str, Any] = {"q": " ".join(terms), "k": query.offset + query.limit, "cap": COUNT_CAP}
         filt = _filters(query, params)
         tsq = "plainto_tsquery('simple', :q)"
-        parts = []
+        tables = []
         if query.kind in ("all", "documents"):
             vec = "to_tsvector('simple', coalesce(d.title, '') || ' ' || d.text)"
-            parts.append(
-                f"SELECT 'document' AS kind, d.id AS id, d.id AS document_id, "
-                f"ts_headline('simple', d.text, {tsq}, :opts) AS snippet, -ts_rank({vec}, {tsq}) AS rank "
-                f"FROM documents d WHERE {vec} @@ {tsq}{filt}"
-            )
+            tables.append(("document", f"SELECT d.id AS id, d.id AS document_id, ts_rank({vec}, {tsq}) AS rank "
+                                       f"FROM documents d WHERE {vec} @@ {tsq}{filt}", 0.0))
         if query.kind in ("all", "statements"):
             vec = "to_tsvector('simple', s.content)"
-            parts.append(
-                f"SELECT 'statement' AS kind, s.id AS id, s.document_id AS document_id, "
-                f"ts_headline('simple', s.content, {tsq}, :opts) AS snippet, -ts_rank({vec}, {tsq}) - 0.01 AS rank "
-                f"FROM statements s JOIN documents d ON d.id = s.document_id WHERE {vec} @@ {tsq}{filt}"
-            )
-        union = " UNION ALL ".join(parts)
-        total = conn.execute(text(f"SELECT count(*) FROM ({union}) u"), params).scalar_one()
-        rows = conn.execute(
-            text(
-                f"SELECT h.kind, h.id, h.document_id, h.snippet, d.title, d.source, d.published FROM ({union}) h "
-                "JOIN documents d ON d.id = h.document_id ORDER BY h.rank, h.id LIMIT :limit OFFSET :offset"
-            ),
-            params,
-        ).mappings()
-        return [SearchHit(x["kind"], x["id"], x["document_id"], x["title"], x["source"], x["published"], x["snippet"])
-                for x in rows], total
+            tables.append(("statement", f"SELECT s.id AS id, s.document_id AS document_id, ts_rank({vec}, {tsq}) AS rank "
+                                        f"FROM statements s JOIN documents d ON d.id = s.document_id "
+                                        f"WHERE {vec} @@ {tsq}{filt}", 0.01))
+        total = 0
+        ranked: list[tuple[float, str, str, str]] = []
+        for kind, sql, boost in tables:
+            total += conn.execute(text(f"SELECT count(*) FROM ({sql} LIMIT :cap) c"), params).scalar_one()
+            rows = conn.execute(text(f"{sql} ORDER BY rank DESC, id LIMIT :k"), params)
+            ranked.extend((-(rank + boost), item_id, doc_id, kind) for item_id, doc_id, rank in rows)
+        ranked.sort(key=lambda x: (x[0], x[1]))
+        opts = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=35, MinWords=15"
+        hits = []
+        for _rank, item_id, doc_id, kind in ranked[query.offset : query.offset + query.limit]:
+            source_sql = ("SELECT text FROM documents WHERE id = :id" if kind == "document"
+                          else "SELECT content FROM statements WHERE id = :id")
+            snippet = conn.execute(
+                text(f"SELECT ts_headline('simple', ({source_sql}), {tsq}, :opts)"), {"id": item_id, "q": params["q"], "opts": opts}
+            ).scalar() or ""
+            d = conn.execute(text("SELECT title, source, published FROM documents WHERE id = :id"), {"id": doc_id}).first()
+            title, source, published = d if d else (None, None, None)
+            hits.append(SearchHit(kind, item_id, doc_id, title, source, published, snippet))
+        return hits, total
 
 
 def search_backend(dialect: str) -> _Backend:

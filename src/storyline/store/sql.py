@@ -292,9 +292,11 @@ class Store:
         return (r.mention_from_row(x) for x in self._iter_table(t.mentions, where))
 
     def iter_statements(self, document_id: str | None = None) -> Iterator[m.Statement]:
+        """Statements in id order (all, or one document's), each with its topic."""
         where = t.statements.c.document_id == document_id if document_id else None
-        topics = self.topics()
-        return (r.statement_from_row(x, topics.get(x["id"])) for x in self._iter_table(t.statements, where))
+        for rows in _batched(self._iter_table(t.statements, where), 2000):
+            topics = self.topics([x["id"] for x in rows])
+            yield from (r.statement_from_row(x, topics.get(x["id"])) for x in rows)
 
     def iter_facts(self, document_id: str | None = None) -> Iterator[m.Fact]:
         where = t.facts.c.document_id == document_id if document_id else None
@@ -332,7 +334,7 @@ class Store:
     def replace_corpus(self, result: CorpusResult) -> None:
         """Swap in a new set of corpus-wide results atomically (decisions untouched)."""
         with self._begin() as conn:
-            for table in (t.entities, t.entity_keys, t.links, t.topics, t.storylines, t.findings):
+            for table in (t.entities, t.entity_keys, t.links, t.topics, t.storylines, t.findings, t.finding_items):
                 conn.execute(delete(table))
             _insert_many(conn, t.entities, (r.entity_row(e) for e in result.entities))
             _insert_many(
@@ -341,7 +343,13 @@ class Store:
             _insert_many(conn, t.links, (r.link_row(x) for x in result.links))
             _insert_many(conn, t.topics, ({"statement_id": k, "topic": v} for k, v in (result.topics or {}).items()))
             _insert_many(conn, t.storylines, _unique(r.storyline_row(x) for x in result.storylines))
-            _insert_many(conn, t.findings, _unique(r.finding_row(x) for x in result.findings))
+            findings = {f.id: f for f in result.findings}
+            _insert_many(conn, t.findings, (r.finding_row(x) for x in findings.values()))
+            _insert_many(
+                conn,
+                t.finding_items,
+                ({"finding_id": f.id, "item_type": i.type.value, "item_id": i.id} for f in findings.values() for i in f.items),
+            )
 
     def set_state(self, key: str, value: str) -> None:
         with self._begin() as conn:
@@ -560,6 +568,17 @@ def _unique(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
         seen.add(row["id"])
         out.append(row)
     return out
+
+
+def _batched(rows: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _insert_many(conn: Connection, table: Any, rows: Iterable[dict[str, Any]]) -> None:

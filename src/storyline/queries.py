@@ -1,0 +1,685 @@
+"""Read-only query functions that the web pages, the JSON API and the CLI share.
+
+Each function computes one view's data once (bounded: every list is a page
+cut by LIMIT/OFFSET in SQL, never a whole table loaded per request) and
+returns plain records; the web layer renders them as HTML or, through
+:mod:`storyline.export.contract`, as JSON.
+
+The helpers that join on an entity's *local keys* (``document_id#cluster``)
+add a redundant ``document_id = <doc part of the key>`` condition so the
+database can use the ``document_id`` indexes instead of scanning.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    String,
+    and_,
+    cast,
+    column,
+    exists,
+    func,
+    literal,
+    or_,
+    select,
+    text,
+)
+
+from . import model as m
+from .errors import NotFoundError
+from .store import SearchHit, SearchQuery, Store
+from .store import records as r
+from .store import schema as t
+
+__all__ = [
+    "DocumentView",
+    "EntityView",
+    "FindingRow",
+    "FindingSide",
+    "HomeView",
+    "Page",
+    "StatementRow",
+    "StorylineView",
+    "corpus_counts",
+    "document_summaries",
+    "document_view",
+    "entity_view",
+    "finding_rows",
+    "findings_page",
+    "home_view",
+    "keys_to_entities",
+    "list_documents",
+    "search",
+    "storyline_view",
+    "storylines_page",
+    "top_actors",
+]
+
+RTL_LANGUAGES = frozenset({"ar", "ps", "fa", "ur", "he", "yi", "dv", "sd", "ug", "ku"})
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a list and where it sits in the whole."""
+
+    items: list[Any]
+    total: int
+    limit: int
+    offset: int
+
+    @property
+    def has_next(self) -> bool:
+        return self.offset + self.limit < self.total
+
+    @property
+    def has_prev(self) -> bool:
+        return self.offset > 0
+
+
+# -- small SQL helpers ----------------------------------------------------
+
+def _key_doc(store: Store, col: Any) -> ColumnElement[Any]:
+    """The document part of a local key ``doc_id#cluster``."""
+    if store.dialect == "postgresql":
+        return func.split_part(col, "#", 1)
+    return func.substr(col, 1, func.instr(col, "#") - 1)
+
+
+def _key_of(doc_col: Any, cluster_col: Any) -> ColumnElement[Any]:
+    return doc_col + literal("#") + cast(cluster_col, String)
+
+
+def _finding_items(store: Store) -> Any:
+    """(finding_id, item_type, item_id) rows, indexed on item_id."""
+    return t.finding_items.alias("fi")
+
+
+def _latest_reviews() -> Any:
+    latest = (
+        select(t.reviews.c.finding_id, func.max(t.reviews.c.id).label("rid"))
+        .group_by(t.reviews.c.finding_id)
+        .subquery("lr")
+    )
+    rv = t.reviews.alias("rv")
+    return latest, rv
+
+
+def _entity_statement_ids(store: Store, entity_id: str) -> Select[Any]:
+    ek, s = t.entity_keys, t.statements
+    return (
+        select(s.c.id)
+        .select_from(ek.join(s, s.c.document_id == _key_doc(store, ek.c.local_key)))
+        .where(ek.c.entity_id == entity_id, _key_of(s.c.document_id, s.c.speaker_cluster) == ek.c.local_key)
+    )
+
+
+def _entity_fact_ids(store: Store, entity_id: str) -> Select[Any]:
+    ek, f = t.entity_keys, t.facts
+    return (
+        select(f.c.id)
+        .select_from(ek.join(f, f.c.document_id == _key_doc(store, ek.c.local_key)))
+        .where(ek.c.entity_id == entity_id, _key_of(f.c.document_id, f.c.subject_cluster) == ek.c.local_key)
+    )
+
+
+def _entity_mentions(store: Store, entity_id: str) -> Select[Any]:
+    ek, mn = t.entity_keys, t.mentions
+    return (
+        select(mn)
+        .select_from(ek.join(mn, mn.c.document_id == _key_doc(store, ek.c.local_key)))
+        .where(ek.c.entity_id == entity_id, _key_of(mn.c.document_id, mn.c.cluster) == ek.c.local_key)
+    )
+
+
+# -- documents ------------------------------------------------------------
+
+_SUMMARY_COLS = ("id", "external_id", "title", "url", "source", "published", "sha256", "chars", "language",
+                 "ingested_at", "author", "format", "near_duplicate_of")
+
+
+def list_documents(store: Store, *, limit: int = 20, offset: int = 0, source: str | None = None,
+                   since: str | None = None, until: str | None = None) -> Page:
+    """Document summaries (no text), newest first."""
+    rows, total = store.list_documents(limit=limit, offset=offset, source=source, since=since, until=until)
+    return Page([dict(x) for x in rows], total, limit, offset)
+
+
+def document_summaries(store: Store, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """Title, source and dates of the given documents (no text)."""
+    ids = list(dict.fromkeys(ids))
+    if not ids:
+        return {}
+    cols = [t.documents.c[name] for name in _SUMMARY_COLS]
+    out: dict[str, dict[str, Any]] = {}
+    with store.engine.connect() as conn:
+        for i in range(0, len(ids), 500):
+            for row in conn.execute(select(*cols).where(t.documents.c.id.in_(ids[i : i + 500]))).mappings():
+                out[row["id"]] = dict(row)
+    return out
+
+
+def keys_to_entities(store: Store, keys: Iterable[str]) -> dict[str, str]:
+    """The entity ids of the given local keys (only those asked for)."""
+    keys = [k for k in dict.fromkeys(keys) if k]
+    out: dict[str, str] = {}
+    if not keys:
+        return out
+    with store.engine.connect() as conn:
+        for i in range(0, len(keys), 500):
+            q = select(t.entity_keys.c.local_key, t.entity_keys.c.entity_id).where(
+                t.entity_keys.c.local_key.in_(keys[i : i + 500])
+            )
+            out.update({k: e for k, e in conn.execute(q)})
+    return out
+
+
+def entity_names(store: Store, ids: Iterable[str]) -> dict[str, str]:
+    ids = [i for i in dict.fromkeys(ids) if i]
+    if not ids:
+        return {}
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(t.entities.c.id, t.entities.c.name).where(t.entities.c.id.in_(ids)))
+        return {i: n for i, n in rows}
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    document: m.Document
+    mentions: list[m.Mention]
+    statements: list[m.Statement]
+    facts: list[m.Fact]
+    key_to_entity: dict[str, str]
+    entity_names: dict[str, str]
+    near_duplicate_of: dict[str, Any] | None
+    near_duplicates: list[dict[str, Any]]
+    related: list[tuple[dict[str, Any], int]]  # (document summary, shared entity count)
+
+    @property
+    def rtl(self) -> bool:
+        lang = (self.document.language or "").split("-")[0].lower()
+        return lang in RTL_LANGUAGES
+
+
+def document_view(store: Store, doc_id: str, *, related_limit: int = 8) -> DocumentView:
+    doc = store.get_document(doc_id)  # NotFoundError
+    mentions = store.mentions_of(doc_id)
+    with store.engine.connect() as conn:
+        srows = conn.execute(
+            select(t.statements).where(t.statements.c.document_id == doc_id).order_by(t.statements.c.start)
+        ).mappings().all()
+        frows = conn.execute(
+            select(t.facts).where(t.facts.c.document_id == doc_id).order_by(t.facts.c.start)
+        ).mappings().all()
+        dup_of = conn.execute(select(t.documents.c.near_duplicate_of).where(t.documents.c.id == doc_id)).scalar()
+    topics = store.topics([x["id"] for x in srows])
+    statements = sorted((r.statement_from_row(x, topics.get(x["id"])) for x in srows), key=lambda s: (s.start, s.end))
+    facts = sorted((r.fact_from_row(x) for x in frows), key=lambda f: (f.start, f.end))
+    keys = [x.local_key for x in mentions] + [s.speaker_key for s in statements if s.speaker_key]
+    keys += [f.subject_key for f in facts if f.subject_key]
+    k2e = keys_to_entities(store, keys)
+    names = entity_names(store, k2e.values())
+    dup_ids = near_duplicates_of(store, doc_id)[:10]
+    related = _related_documents(store, doc_id, list(dict.fromkeys(k2e.values())), related_limit)
+    summaries = document_summaries(store, ([dup_of] if dup_of else []) + dup_ids)
+    return DocumentView(
+        document=doc, mentions=mentions, statements=statements, facts=facts, key_to_entity=k2e,
+        entity_names=names, near_duplicate_of=summaries.get(dup_of) if dup_of else None,
+        near_duplicates=[summaries[i] for i in dup_ids if i in summaries], related=related,
+    )
+
+
+def near_duplicates_of(store: Store, doc_id: str) -> list[str]:
+    """Documents stored as near-duplicates of this one (indexed lookup)."""
+    with store.engine.connect() as conn:
+        rows = conn.execute(
+            select(t.documents.c.id).where(t.documents.c.near_duplicate_of == doc_id).order_by(t.documents.c.id)
+        )
+        return [x[0] for x in rows]
+
+
+def _related_documents(store: Store, doc_id: str, entity_ids: list[str], limit: int) -> list[tuple[dict[str, Any], int]]:
+    """Documents sharing the most entities with this one (bounded: at most 300 keys per entity)."""
+    if not entity_ids:
+        return []
+    counts: dict[str, int] = {}
+    with store.engine.connect() as conn:
+        for eid in entity_ids[:25]:
+            q = select(t.entity_keys.c.local_key).where(t.entity_keys.c.entity_id == eid).limit(300)
+            docs = {k.rsplit("#", 1)[0] for (k,) in conn.execute(q)}
+            docs.discard(doc_id)
+            for d in docs:
+                counts[d] = counts.get(d, 0) + 1
+    best = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+    summaries = document_summaries(store, [d for d, _ in best])
+    return [(summaries[d], n) for d, n in best if d in summaries]
+
+
+# -- corpus overview -------------------------------------------------------
+
+def corpus_counts(store: Store) -> dict[str, int]:
+    names = ("documents", "statements", "facts", "entities", "storylines", "findings")
+    with store.engine.connect() as conn:
+        return {n: conn.execute(select(func.count()).select_from(t.metadata.tables[n])).scalar_one() for n in names}
+
+
+def top_actors(store: Store, limit: int = 10) -> list[m.Entity]:
+    """The most-mentioned people and organisations."""
+    with store.engine.connect() as conn:
+        q = (
+            select(t.entities)
+            .where(t.entities.c.type.in_([m.EntityType.PERSON.value, m.EntityType.ORGANIZATION.value]))
+            .order_by(t.entities.c.mention_count.desc(), t.entities.c.id)
+            .limit(limit)
+        )
+        return [r.entity_from_row(x) for x in conn.execute(q).mappings()]
+
+
+@dataclass(frozen=True)
+class HomeView:
+    counts: dict[str, int]
+    recent: Page
+    findings: list[FindingRow]
+    actors: list[m.Entity]
+    sources: list[str]
+
+
+def home_view(store: Store) -> HomeView:
+    return HomeView(
+        counts=corpus_counts(store),
+        recent=list_documents(store, limit=10),
+        findings=finding_rows(store, findings_page(store, status="open", limit=5)),
+        actors=top_actors(store),
+        sources=store.sources(),
+    )
+
+
+# -- findings -------------------------------------------------------------
+
+@dataclass(frozen=True)
+class FindingEntry:
+    """A finding with its current review."""
+
+    finding: m.Finding
+    status: m.ReviewStatus
+    note: str | None
+    reviewer: str | None
+    decided_at: str | None
+
+
+def findings_page(
+    store: Store, *, kind: str | None = None, status: str | None = None, actor: str | None = None,
+    source: str | None = None, min_score: float | None = None, limit: int = 20, offset: int = 0,
+    ids: Sequence[str] | None = None,
+) -> Page:
+    """Findings, best score first, with their latest review; every filter applied in SQL."""
+    f = t.findings
+    latest, rv = _latest_reviews()
+    base = f.outerjoin(latest, latest.c.finding_id == f.c.id).outerjoin(rv, rv.c.id == latest.c.rid)
+    cond: list[Any] = []
+    if kind:
+        cond.append(f.c.kind == kind)
+    if status:
+        if status == m.ReviewStatus.OPEN.value:
+            cond.append(or_(rv.c.status.is_(None), rv.c.status == status))
+        else:
+            cond.append(rv.c.status == status)
+    if min_score is not None:
+        cond.append(f.c.score >= min_score)
+    if ids is not None:
+        cond.append(f.c.id.in_(list(ids)))
+    if actor or source:
+        fi = _finding_items(store)
+        # each filter is evaluated once into a list of ids, not again for the count and the page
+        if actor:
+            involved = or_(
+                fi.c.item_id == actor,
+                fi.c.item_id.in_(_entity_statement_ids(store, actor)),
+                fi.c.item_id.in_(_entity_fact_ids(store, actor)),
+            )
+            cond.append(f.c.id.in_(_finding_ids(store, select(fi.c.finding_id).where(involved))))
+        if source:
+            s, fa, d = t.statements, t.facts, t.documents
+            from_source = or_(
+                fi.c.item_id.in_(select(s.c.id).join(d, d.c.id == s.c.document_id).where(d.c.source == source)),
+                fi.c.item_id.in_(select(fa.c.id).join(d, d.c.id == fa.c.document_id).where(d.c.source == source)),
+            )
+            cond.append(f.c.id.in_(_finding_ids(store, select(fi.c.finding_id).where(from_source))))
+    q = (
+        select(f, rv.c.status.label("review_status"), rv.c.note.label("review_note"), rv.c.reviewer, rv.c.decided_at)
+        .select_from(base)
+        .where(*cond)
+    )
+    with store.engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(q.subquery())).scalar_one()
+        rows = conn.execute(q.order_by(f.c.score.desc(), f.c.id).limit(limit).offset(offset)).mappings().all()
+    items = [
+        FindingEntry(
+            finding=r.finding_from_row(x),
+            status=m.ReviewStatus(x["review_status"]) if x["review_status"] else m.ReviewStatus.OPEN,
+            note=x["review_note"] or None,
+            reviewer=x["reviewer"],
+            decided_at=x["decided_at"],
+        )
+        for x in rows
+    ]
+    return Page(items, total, limit, offset)
+
+
+def _finding_ids(store: Store, q: Select[Any]) -> list[str]:
+    with store.engine.connect() as conn:
+        return [i for (i,) in conn.execute(q.distinct())]
+
+
+def get_finding_entry(store: Store, finding_id: str) -> FindingEntry:
+    page = findings_page(store, ids=[finding_id], limit=1)
+    if not page.items:
+        raise NotFoundError(f"no finding {finding_id!r}")
+    entry: FindingEntry = page.items[0]
+    return entry
+
+
+@dataclass(frozen=True)
+class FindingSide:
+    """One item of a finding, with the document passage it cites."""
+
+    item: m.FindingItem
+    document: dict[str, Any] | None = None
+    start: int | None = None  # the cited span in the document text
+    end: int | None = None
+    before: str = ""
+    cited: str = ""
+    after: str = ""
+    label: str = ""  # speaker, subject or entity name
+    label_entity: str | None = None
+    said_on: str | None = None
+    record: dict[str, Any] | None = None  # the contract dict of the statement / fact / mention / entity
+
+
+@dataclass(frozen=True)
+class FindingRow:
+    entry: FindingEntry
+    sides: list[FindingSide]
+
+
+def sentence_context(text_: str, start: int, end: int, *, limit: int = 240) -> tuple[str, str, str]:
+    """The text before, inside and after a span, widened to sentence-ish boundaries."""
+    start = max(0, min(start, len(text_)))
+    end = max(start, min(end, len(text_)))
+    lo = max(0, start - limit)
+    head = text_[lo:start]
+    cut = max(head.rfind("\n"), head.rfind(". "), head.rfind("? "), head.rfind("! "))
+    if cut >= 0:
+        head = head[cut + 1 :].lstrip() if head[cut] == "\n" else head[cut + 2 :]
+    elif lo > 0:
+        head = "…" + head
+    tail = text_[end : end + limit]
+    stops = [i for i in (tail.find("\n"), tail.find(". "), tail.find("? "), tail.find("! ")) if i >= 0]
+    if stops:
+        cut_at = min(stops)
+        tail = tail[: cut_at + (0 if tail[cut_at] == "\n" else 1)]
+    elif end + limit < len(text_):
+        tail += "…"
+    return head, text_[start:end], tail
+
+
+def finding_rows(store: Store, page: Page) -> list[FindingRow]:
+    """Resolve each finding's items to the passages they cite (one batch of queries for the page)."""
+    entries: list[FindingEntry] = page.items
+    stm_ids = [i.id for e in entries for i in e.finding.items if i.type is m.ItemType.STATEMENT]
+    fct_ids = [i.id for e in entries for i in e.finding.items if i.type is m.ItemType.FACT]
+    men_ids = [i.id for e in entries for i in e.finding.items if i.type is m.ItemType.MENTION]
+    ent_ids = [i.id for e in entries for i in e.finding.items if i.type is m.ItemType.ENTITY]
+    stms = store.statements_by_ids(stm_ids)
+    fcts = store.facts_by_ids(fct_ids)
+    mens: dict[str, m.Mention] = {}
+    if men_ids:
+        with store.engine.connect() as conn:
+            for row in conn.execute(select(t.mentions).where(t.mentions.c.id.in_(men_ids))).mappings():
+                mens[row["id"]] = r.mention_from_row(row)
+    doc_ids = {x.document_id for x in stms.values()} | {x.document_id for x in fcts.values()}
+    doc_ids |= {x.document_id for x in mens.values()}
+    docs = store.get_documents(doc_ids)
+    keys = [s.speaker_key for s in stms.values() if s.speaker_key]
+    keys += [f.subject_key for f in fcts.values() if f.subject_key] + [x.local_key for x in mens.values()]
+    k2e = keys_to_entities(store, keys)
+    names = entity_names(store, [*k2e.values(), *ent_ids])
+    from .export.contract import fact_dict, statement_dict
+
+    def doc_summary(doc_id: str) -> dict[str, Any] | None:
+        d = docs.get(doc_id)
+        if d is None:
+            return None
+        return {"id": d.id, "title": d.title, "source": d.source,
+                "published": d.published.isoformat() if d.published else None, "language": d.language}
+
+    rows: list[FindingRow] = []
+    for e in entries:
+        sides: list[FindingSide] = []
+        for item in e.finding.items:
+            side = FindingSide(item)
+            if item.type is m.ItemType.STATEMENT and item.id in stms:
+                s = stms[item.id]
+                d = docs.get(s.document_id)
+                b, c, a = sentence_context(d.text, s.start, s.end) if d else ("", s.content, "")
+                eid = k2e.get(s.speaker_key) if s.speaker_key else None
+                side = FindingSide(item, doc_summary(s.document_id), s.start, s.end, b, c, a,
+                                   names.get(eid or "", s.speaker_text or "unattributed"), eid,
+                                   s.said_on.isoformat() if s.said_on else None, statement_dict(s, k2e))
+            elif item.type is m.ItemType.FACT and item.id in fcts:
+                f = fcts[item.id]
+                d = docs.get(f.document_id)
+                b, c, a = sentence_context(d.text, f.start, f.end) if d else ("", f.text, "")
+                eid = k2e.get(f.subject_key) if f.subject_key else None
+                side = FindingSide(item, doc_summary(f.document_id), f.start, f.end, b, c, a,
+                                   names.get(eid or "", f.subject_text or ""), eid, f.period, fact_dict(f, k2e))
+            elif item.type is m.ItemType.MENTION and item.id in mens:
+                mn = mens[item.id]
+                d = docs.get(mn.document_id)
+                b, c, a = sentence_context(d.text, mn.start, mn.end) if d else ("", mn.text, "")
+                eid = k2e.get(mn.local_key)
+                side = FindingSide(item, doc_summary(mn.document_id), mn.start, mn.end, b, c, a,
+                                   names.get(eid or "", mn.text), eid)
+            elif item.type is m.ItemType.ENTITY:
+                side = FindingSide(item, label=names.get(item.id, item.id), label_entity=item.id)
+            sides.append(side)
+        rows.append(FindingRow(e, sides))
+    return rows
+
+
+# -- entities --------------------------------------------------------------
+
+@dataclass(frozen=True)
+class StatementRow:
+    statement: m.Statement
+    document: dict[str, Any]
+
+    @property
+    def date(self) -> str | None:
+        if self.statement.said_on:
+            return self.statement.said_on.isoformat()
+        return self.document.get("published")
+
+
+@dataclass(frozen=True)
+class AliasSeen:
+    alias: str
+    count: int
+    first_document: dict[str, Any] | None
+
+
+@dataclass(frozen=True)
+class EntityView:
+    entity: m.Entity
+    links: list[m.Link]
+    aliases: list[AliasSeen]
+    said: Page  # StatementRow, newest first
+    timeline: list[StatementRow]  # up to 400 statements, oldest first
+    about: list[StatementRow]
+    facts: list[m.Fact]
+    storylines: list[m.Storyline]
+    findings: Page  # FindingEntry
+    key_to_entity: dict[str, str] = field(default_factory=dict)
+
+
+def _statement_rows(store: Store, q: Select[Any]) -> list[StatementRow]:
+    with store.engine.connect() as conn:
+        rows = conn.execute(q).mappings().all()
+    ids = [x["id"] for x in rows]
+    topics = store.topics(ids)
+    docs = document_summaries(store, [x["document_id"] for x in rows])
+    return [StatementRow(r.statement_from_row(x, topics.get(x["id"])), docs.get(x["document_id"], {"id": x["document_id"]}))
+            for x in rows]
+
+
+def _statements_by_speaker(store: Store, entity_id: str) -> Select[Any]:
+    ek, s, d = t.entity_keys, t.statements, t.documents
+    date = func.coalesce(s.c.said_on, d.c.published)
+    return (
+        select(s, date.label("sort_date"))
+        .select_from(
+            ek.join(s, s.c.document_id == _key_doc(store, ek.c.local_key)).join(d, d.c.id == s.c.document_id)
+        )
+        .where(ek.c.entity_id == entity_id, _key_of(s.c.document_id, s.c.speaker_cluster) == ek.c.local_key)
+    )
+
+
+def entity_view(store: Store, entity_id: str, *, limit: int = 25, offset: int = 0) -> EntityView:
+    entity = store.get_entity(entity_id)  # NotFoundError
+    with store.engine.connect() as conn:
+        links = [r.link_from_row(x) for x in conn.execute(
+            select(t.links).where(t.links.c.entity_id == entity_id).order_by(t.links.c.score.desc(), t.links.c.ref)
+        ).mappings()]
+        men = _entity_mentions(store, entity_id).subquery()
+        alias_rows = conn.execute(
+            select(men.c.text, func.count(), func.min(men.c.document_id)).group_by(men.c.text)
+            .order_by(func.count().desc(), men.c.text).limit(100)
+        ).all()
+        said_q = _statements_by_speaker(store, entity_id).with_only_columns(
+            t.statements.c.id, func.coalesce(t.statements.c.said_on, t.documents.c.published)
+        )
+        # one pass over the actor's statements: (id, date) only, sorted here; rows fetched per page
+        said_keys = sorted(((d or "", i) for i, d in conn.execute(said_q)), reverse=True)
+        fact_ids = [x[0] for x in conn.execute(_entity_fact_ids(store, entity_id).limit(50))]
+    said_total = len(said_keys)
+    page_ids = [i for _, i in said_keys[offset : offset + limit]]
+    said = _statement_rows(store, select(t.statements).where(t.statements.c.id.in_(page_ids)))
+    said.sort(key=lambda x: (x.date or "", x.statement.id), reverse=True)
+    timeline = _statement_rows(
+        store, select(t.statements).where(t.statements.c.id.in_([i for _, i in said_keys[:400]]))
+    )
+    timeline.sort(key=lambda x: (x.date or "9999", x.statement.start))
+    about = _statements_about(store, entity_id, {i for _, i in said_keys}, limit=20)
+    seen_docs = document_summaries(store, [x[2] for x in alias_rows])
+    aliases = [AliasSeen(a, n, seen_docs.get(d)) for a, n, d in alias_rows]
+    known = {a.alias for a in aliases}
+    aliases += [AliasSeen(a, 0, None) for a in dict.fromkeys([entity.name, *entity.aliases]) if a not in known]
+    facts = sorted(store.facts_by_ids(fact_ids).values(), key=lambda f: (f.period or "", f.document_id, f.start))
+    keys = [x.statement.speaker_key for x in [*said, *about, *timeline] if x.statement.speaker_key]
+    return EntityView(
+        entity=entity, links=links, aliases=aliases, said=Page(said, said_total, limit, offset), timeline=timeline,
+        about=about, facts=facts, storylines=list(store.iter_storylines(entity_id)),
+        findings=findings_page(store, actor=entity_id, limit=20), key_to_entity=keys_to_entities(store, keys),
+    )
+
+
+def _statements_about(store: Store, entity_id: str, said: set[str], *, limit: int) -> list[StatementRow]:
+    """Statements by others whose content mentions the entity."""
+    men = _entity_mentions(store, entity_id).subquery()
+    s = t.statements
+    q = (
+        select(s.c.id)
+        .select_from(men.join(s, and_(s.c.document_id == men.c.document_id, men.c.start >= s.c.content_start,
+                                      men.c.end <= s.c.content_end)))
+        .distinct()
+        .limit(limit + len(said) if len(said) < 500 else 2000)
+    )
+    with store.engine.connect() as conn:
+        ids = [i for (i,) in conn.execute(q) if i not in said][:limit]
+    rows = _statement_rows(store, select(s).where(s.c.id.in_(ids)))
+    rows.sort(key=lambda x: (x.date or "", x.statement.id), reverse=True)
+    return rows
+
+
+# -- storylines -------------------------------------------------------------
+
+def storylines_page(store: Store, *, actor: str | None = None, topic: str | None = None, limit: int = 50,
+                    offset: int = 0) -> Page:
+    sl = t.storylines
+    cond = []
+    if actor:
+        cond.append(sl.c.actor_id == actor)
+    if topic:
+        cond.append(sl.c.topic == topic)
+    with store.engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(sl).where(*cond)).scalar_one()
+        rows = conn.execute(
+            select(sl).where(*cond).order_by(sl.c.actor_id, sl.c.topic).limit(limit).offset(offset)
+        ).mappings()
+        items = [r.storyline_from_row(x) for x in rows]
+    return Page(items, total, limit, offset)
+
+
+@dataclass(frozen=True)
+class StorylineView:
+    storyline: m.Storyline
+    actor: m.Entity | None
+    statements: list[StatementRow]  # in the storyline's (time) order
+    findings: list[FindingRow]
+
+
+def storyline_view(store: Store, storyline_id: str) -> StorylineView:
+    sl = store.get_storyline(storyline_id)  # NotFoundError
+    try:
+        actor: m.Entity | None = store.get_entity(sl.actor_id)
+    except NotFoundError:
+        actor = None
+    ids = list(sl.statement_ids)
+    stms = store.statements_by_ids(ids)
+    docs = document_summaries(store, [s.document_id for s in stms.values()])
+    rows = [StatementRow(stms[i], docs.get(stms[i].document_id, {"id": stms[i].document_id})) for i in ids if i in stms]
+    finding_ids: list[str] = []
+    if ids:
+        fi = _finding_items(store)
+        with store.engine.connect() as conn:
+            finding_ids = [x[0] for x in conn.execute(
+                select(fi.c.finding_id).where(fi.c.item_id.in_(ids)).distinct().limit(200)
+            )]
+    findings = finding_rows(store, findings_page(store, ids=finding_ids, limit=200)) if finding_ids else []
+    return StorylineView(sl, actor, rows, findings)
+
+
+# -- search ----------------------------------------------------------------
+
+def search(store: Store, query: SearchQuery) -> Page:
+    hits: list[SearchHit]
+    hits, total = store.search(query)
+    return Page(hits, total, query.limit, query.offset)
+
+
+def parse_date(value: str | None) -> str | None:
+    """A YYYY-MM-DD filter value, checked; empty means no filter."""
+    if not value:
+        return None
+    from .errors import UsageError
+
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise UsageError(f"invalid date {value!r}; expected YYYY-MM-DD") from None
+
+
+def review_dict(entry: FindingEntry) -> dict[str, Any]:
+    """A finding as the contract dict, with who decided and when."""
+    from .export.contract import finding_dict
+
+    out = finding_dict(entry.finding, entry.status, entry.note)
+    out["reviewer"] = entry.reviewer
+    out["decided_at"] = entry.decided_at
+    return out
