@@ -79,7 +79,8 @@ def run_corpus_steps(store: Store, cfg: Settings) -> CorpusResult:
     from ..corpus.name_variants import find_name_variants
     from ..corpus.resolve import clusters_from_mentions, resolve_entities
     from ..corpus.storylines import build_storylines
-    from ..corpus.topics import assign_topics, load_embedder
+    from ..corpus.embeddings import load_embedder
+    from ..corpus.topics import assign_topics
     from ..corpus.watchlist import WatchlistIndex
 
     mentions: list[Mention] = list(store.iter_mentions())

@@ -1,0 +1,122 @@
+"""Time and peak memory of topics + findings on synthetic corpora of 10k/30k/100k statements.
+
+    python bench/bench_findings.py [SIZES...]      (default: 10000 30000 100000)
+
+Statements (and half as many facts) are generated with a fixed seed from a small
+fictional vocabulary: speakers, groups, persons and places drawn from pools that
+grow with the corpus, so blocks stay realistic. Prints one row per size: seconds
+for detect_findings and for assign_topics, peak traced memory of both (tracemalloc, a second
+run, since tracing slows the code), the
+number of findings, and each time's ratio to the first size's time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from storyline.corpus.findings import detect_findings  # noqa: E402
+from storyline.corpus.topics import assign_topics  # noqa: E402
+from storyline.model import Comparator, Document, Entity, EntityType, Fact, Mention, Statement, StatementKind  # noqa: E402
+
+TEMPLATES = [
+    "{G} has been eliminated as a fighting force",
+    "{G} carries out attacks from new bases in {P}",
+    "{G} keeps its havens inside {P}, not {Q}",
+    "{X} was nothing more than an observer",
+    "{X} was the mastermind behind the bombing in {P}",
+    "security forces are actively fighting {G} in {P}",
+    "the authorities have failed to act against {G}",
+    "the ministry will hold direct talks with {G} next month",
+    "the ministry will never hold direct talks with {G}",
+    "prices of grain rose sharply in {P} this week",
+]
+
+
+def generate(n: int, seed: int = 7):
+    rng = random.Random(seed)
+    pools = {"S": max(20, n // 100), "G": max(20, n // 100), "X": max(20, n // 50), "P": max(10, n // 500)}
+    types = {"S": EntityType.PERSON, "G": EntityType.ORGANIZATION, "X": EntityType.PERSON, "P": EntityType.PLACE}
+    entities = {f"E{k}{i}": Entity(f"E{k}{i}", types[k], f"{k}name{i}", (f"{k}name{i}",), 1) for k, m in pools.items() for i in range(m)}
+    per_doc = 10
+    statements, facts, mentions, k2e, docs = [], [], {}, {}, {}
+    base = dt.date(2024, 1, 1)
+    n_docs = (n + per_doc - 1) // per_doc
+    for d in range(n_docs):
+        doc_id = f"doc{d}"
+        text, doc_mentions, clusters = "", [], {}
+        published = base + dt.timedelta(days=rng.randrange(700))
+
+        def ment(kind: str) -> str:
+            nonlocal text
+            eid = f"E{kind}{rng.randrange(pools[kind])}"
+            cl = clusters.setdefault(eid, len(clusters))
+            k2e[f"{doc_id}#{cl}"] = eid
+            s = len(text)
+            text += entities[eid].name
+            doc_mentions.append(Mention(doc_id, s, len(text), entities[eid].name, types[kind], cl, entities[eid].name))
+            return eid
+
+        for _ in range(min(per_doc, n - d * per_doc)):
+            spk = ment("S")
+            cl = clusters[spk]
+            text += " said that "
+            c0 = len(text)
+            tpl = rng.choice(TEMPLATES)
+            pos = 0
+            while pos < len(tpl):
+                j = tpl.find("{", pos)
+                if j < 0:
+                    text += tpl[pos:]
+                    break
+                text += tpl[pos:j]
+                ment({"G": "G", "P": "P", "Q": "P", "X": "X"}[tpl[j + 1]])
+                pos = j + 3
+            c1 = len(text)
+            text += ".\n"
+            statements.append(Statement(doc_id, c0, c1, text[c0:c1], c0, c1, StatementKind.INDIRECT, speaker_cluster=cl, cue="say",
+                                        said_on=published))
+        for _ in range(per_doc // 2):
+            g = ment("G")
+            f0 = len(text) - len(entities[g].name)
+            year = rng.choice(["2022", "2023", "2024"])
+            value = rng.choice([37, 60, 150, 170, 2000])
+            text += f" carried out {value} attacks in {year}"
+            facts.append(Fact(doc_id, f0, len(text), text[f0:], "attacks", float(value), rng.choice(list(Comparator)), None, None, year,
+                              entities[g].name, clusters[g]))
+            text += ".\n"
+        docs[doc_id] = Document(id=doc_id, text=text, sha256="", source=f"Outlet {d % 25}", published=published)
+        mentions[doc_id] = doc_mentions
+    return statements, facts, mentions, k2e, entities, docs
+
+
+def main(sizes: list[int]) -> None:
+    print(f"{'statements':>10} {'facts':>7} {'findings':>9} {'find_s':>8} {'topics_s':>9} {'peak_MiB':>9} {'find_ratio':>10} {'topic_ratio':>11}")
+    first: tuple[float, float] | None = None
+    for n in sizes:
+        st, fa, me, k2e, ents, docs = generate(n)
+        names = {k: e.name for k, e in ents.items()}
+        t0 = time.perf_counter()
+        found = detect_findings(st, fa, me, k2e, ents, docs)
+        t1 = time.perf_counter()
+        assign_topics(st, me, k2e, names)
+        t2 = time.perf_counter()
+        # peak memory in a second, traced run (tracemalloc slows the code it watches)
+        tracemalloc.start()
+        detect_findings(st, fa, me, k2e, ents, docs)
+        assign_topics(st, me, k2e, names)
+        peak = tracemalloc.get_traced_memory()[1] / 2**20
+        tracemalloc.stop()
+        ft, tt = t1 - t0, t2 - t1
+        first = first or (ft, tt)
+        print(f"{n:>10} {len(fa):>7} {len(found):>9} {ft:>8.2f} {tt:>9.2f} {peak:>9.1f} {ft / first[0]:>10.2f} {tt / first[1]:>11.2f}", flush=True)
+
+
+if __name__ == "__main__":
+    main([int(a) for a in sys.argv[1:]] or [10_000, 30_000, 100_000])

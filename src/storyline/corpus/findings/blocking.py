@@ -1,0 +1,97 @@
+"""Candidate pairs without comparing everything with everything.
+
+Each claim is put in a few buckets keyed by what it is about and what it says
+(an entity plus a slot or concept, or an entity plus one of its two rarest
+words); only claims that share a bucket are compared. A bucket larger than
+``cap`` is sorted by date and each claim is paired with its ``cap`` next
+neighbours (sorted-neighbourhood blocking), so the work stays near-linear in
+the corpus size. Facts are blocked by subject and measure and swept by period.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Hashable, Iterator, Sequence
+
+from .claims import Claim
+from .numeric import FactView
+from .polarity import about
+
+__all__ = ["DEFAULT_CAP", "claim_pairs", "fact_pairs"]
+
+DEFAULT_CAP = 20
+RARE_WORDS_PER_CLAIM = 2
+
+
+def _keys(c: Claim, df: Counter[str]) -> set[Hashable]:
+    keys: set[Hashable] = set()
+    targets = about(c)
+    rare = sorted((w for w in c.words if df[w] > 1), key=lambda w: (df[w], w))[:RARE_WORDS_PER_CLAIM]
+    for e in targets:
+        for h in c.concepts:
+            keys.add(("c", e, h.concept))
+        if c.locations and e in c.subjects:
+            keys.add(("l", e))
+        for w in rare:
+            keys.add(("w", e, w))
+    for r in c.roles:
+        keys.add(("r", r.person))
+    return keys
+
+
+def _pairs_in(bucket: list[int], claims: Sequence[Claim], cap: int) -> Iterator[tuple[int, int]]:
+    if len(bucket) <= cap:
+        for x in range(len(bucket)):
+            for y in range(x + 1, len(bucket)):
+                yield bucket[x], bucket[y]
+        return
+    ordered = sorted(bucket, key=lambda i: claims[i].sort_key())
+    for x in range(len(ordered)):
+        for y in range(x + 1, min(len(ordered), x + 1 + cap)):
+            yield ordered[x], ordered[y]
+
+
+def claim_pairs(claims: Sequence[Claim], cap: int = DEFAULT_CAP) -> set[tuple[int, int]]:
+    """Index pairs (i < j) of claims that share at least one bucket."""
+    df: Counter[str] = Counter()
+    for c in claims:
+        df.update(c.words)
+    buckets: dict[Hashable, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        for k in _keys(c, df):
+            buckets[k].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for bucket in buckets.values():
+        if len(bucket) < 2:
+            continue
+        for i, j in _pairs_in(bucket, claims, cap):
+            if claims[i].id != claims[j].id:
+                pairs.add((i, j) if i < j else (j, i))
+    return pairs
+
+
+def fact_pairs(views: Sequence[FactView], window_days: int, cap: int = DEFAULT_CAP) -> Iterator[tuple[int, int]]:
+    """Pairs of facts on one subject and measure whose periods overlap (or, undated, whose documents are close)."""
+    groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, v in enumerate(views):
+        groups[(v.subject, v.measure)].append(i)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        dated = sorted((i for i in members if views[i].period is not None), key=lambda i: views[i].period or (dt.date.min, dt.date.min))
+        for x, i in enumerate(dated):
+            end = views[i].period[1]  # type: ignore[index]
+            for y in range(x + 1, min(len(dated), x + 1 + cap)):
+                j = dated[y]
+                if views[j].period[0] > end:  # type: ignore[index]
+                    break
+                yield i, j
+        undated = sorted((i for i in members if views[i].period is None and views[i].published is not None), key=lambda i: views[i].published or dt.date.min)
+        for x, i in enumerate(undated):
+            limit = (views[i].published or dt.date.min) + dt.timedelta(days=window_days)
+            for y in range(x + 1, min(len(undated), x + 1 + cap)):
+                j = undated[y]
+                if (views[j].published or dt.date.max) > limit:
+                    break
+                yield i, j

@@ -1,0 +1,261 @@
+"""What one statement claims, in the structured form the detectors compare.
+
+A :class:`Claim` is computed once per statement (linear in the corpus): who is
+speaking (an entity id, or the document's source for the narrative voice),
+which entities the content mentions, whether it is negated or a denial, and
+the typed slots it fills: a person's role rank, a group's location, and which
+side of an antonymous predicate it takes.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ...model import EntityType, Mention, Statement
+from .lexicon import Lexicon
+from .text import clause_break, content_words, negated_at, negation_spans, normalise_name
+
+__all__ = ["Claim", "ConceptHit", "EntityRef", "LocationHit", "MentionIndex", "RoleHit", "build_claims", "entity_key"]
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    id: str
+    name: str
+    type: EntityType
+    start: int  # offsets relative to the statement content
+    end: int
+
+
+@dataclass(frozen=True)
+class RoleHit:
+    person: str
+    rank: str  # "low" | "high" | "not_low" | "not_high"
+    start: int
+    end: int
+    word: str
+
+
+@dataclass(frozen=True)
+class LocationHit:
+    place: str
+    place_name: str
+    negated: bool
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ConceptHit:
+    concept: str
+    side: str  # "a" | "b", after negation
+    start: int
+    end: int
+    word: str
+
+
+@dataclass
+class Claim:
+    statement: Statement
+    speaker: str  # entity id, "name:<normalised>", or "source:<outlet>"
+    speaker_name: str
+    narrative: bool
+    source: str
+    date: dt.date | None
+    entities: tuple[EntityRef, ...]
+    words: frozenset[str]
+    negated: bool
+    denial: bool
+    roles: tuple[RoleHit, ...] = ()
+    locations: tuple[LocationHit, ...] = ()
+    concepts: tuple[ConceptHit, ...] = ()
+    norm_content: str = ""
+    subjects: frozenset[str] = field(default_factory=frozenset)
+    cue_denial: bool = False
+    sid: str = ""
+
+    @property
+    def id(self) -> str:
+        if not self.sid:
+            self.sid = self.statement.id
+        return self.sid
+
+    def sort_key(self) -> tuple[Any, ...]:
+        s = self.statement
+        return (self.date is None, self.date or dt.date.min, s.document_id, s.content_start)
+
+
+def entity_key(local_key: str, canonical: str, key_to_entity: Mapping[str, str]) -> str:
+    """The resolved entity id, or a name key so unresolved names still meet across documents."""
+    eid = key_to_entity.get(local_key)
+    return eid if eid else "name:" + normalise_name(canonical)
+
+
+class MentionIndex:
+    """Mentions of one document sorted by start, for span look-ups."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        self.starts = [m.start for m in self.mentions]
+        self.canonical: dict[int, str] = {}
+        for m in self.mentions:
+            if m.is_name or m.cluster not in self.canonical:
+                self.canonical.setdefault(m.cluster, m.canonical)
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        i = bisect.bisect_left(self.starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            m = self.mentions[i]
+            if m.end <= end:
+                out.append(m)
+            i += 1
+        return out
+
+
+def _names(entities: Any) -> dict[str, Any]:
+    if isinstance(entities, Mapping):
+        return dict(entities)
+    return {e.id: e for e in entities or ()}
+
+
+def build_claims(
+    statements: Sequence[Statement],
+    mentions_by_doc: Mapping[str, Sequence[Mention]],
+    key_to_entity: Mapping[str, str],
+    entities: Any,
+    documents: Mapping[str, Any],
+    lexicon: Lexicon,
+) -> list[Claim]:
+    """One :class:`Claim` per statement, in input order."""
+    ents = _names(entities)
+    indexes: dict[str, MentionIndex] = {}
+    claims = []
+    for st in statements:
+        idx = indexes.get(st.document_id)
+        if idx is None:
+            idx = indexes[st.document_id] = MentionIndex(mentions_by_doc.get(st.document_id, ()))
+        claims.append(_claim(st, idx, key_to_entity, ents, documents.get(st.document_id), lexicon))
+    return claims
+
+
+def _entity_name(eid: str, fallback: str, ents: Mapping[str, Any]) -> str:
+    e = ents.get(eid)
+    return str(getattr(e, "name", fallback)) if e is not None else fallback
+
+
+def _claim(st: Statement, idx: MentionIndex, k2e: Mapping[str, str], ents: Mapping[str, Any], doc: Any, lex: Lexicon) -> Claim:
+    text = st.content
+    source = str(getattr(doc, "source", None) or getattr(doc, "title", None) or st.document_id)
+    published = getattr(doc, "published", None)
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    date = st.said_on or published
+    # speaker
+    if st.speaker_cluster is not None:
+        canonical = idx.canonical.get(st.speaker_cluster, st.speaker_text or "")
+        speaker = entity_key(f"{st.document_id}#{st.speaker_cluster}", canonical, k2e)
+        speaker_name = _entity_name(speaker, canonical or st.speaker_text or "?", ents)
+        narrative = False
+    elif st.speaker_text:
+        speaker = "name:" + normalise_name(st.speaker_text)
+        speaker_name = st.speaker_text
+        narrative = False
+    else:
+        speaker = "source:" + normalise_name(source)
+        speaker_name = source
+        narrative = True
+    # entities inside the content span
+    refs = []
+    for m in idx.within(st.content_start, st.content_end):
+        eid = entity_key(m.local_key, m.canonical, k2e)
+        e = ents.get(eid)
+        etype = getattr(e, "type", None) or m.type
+        refs.append(EntityRef(eid, _entity_name(eid, m.canonical, ents), EntityType(etype), m.start - st.content_start, m.end - st.content_start))
+    neg_spans = negation_spans(text, lex)
+    denial_phrase = next(iter(lex.denial_phrases.finditer(text)), None) is not None
+    cue_denial = (st.cue or "").lower() in lex.denial_cues
+    content_neg = bool(neg_spans)
+    negated = cue_denial != content_neg or (st.polarity == -1 and not cue_denial and not content_neg)
+    claim = Claim(
+        statement=st,
+        speaker=speaker,
+        speaker_name=speaker_name,
+        narrative=narrative,
+        source=source,
+        date=date,
+        entities=tuple(refs),
+        words=content_words(text, lex),
+        negated=negated,
+        denial=cue_denial or denial_phrase,
+        norm_content=" ".join(sorted(content_words(text, lex))),
+        cue_denial=cue_denial,
+    )
+    claim.subjects = frozenset(r.id for r in refs if r.id != speaker)
+    claim.roles = tuple(_roles(text, refs, neg_spans, lex))
+    claim.locations = tuple(_locations(text, refs, neg_spans, lex))
+    claim.concepts = tuple(_concepts(text, neg_spans, cue_denial, lex))
+    return claim
+
+
+_FLIP = {"low": "not_low", "high": "not_high", "not_low": "low", "not_high": "high"}
+
+
+def _contrasted(text: str, ref: EntityRef, lex: Lexicon) -> bool:
+    """ "rather than X", "not X": the role is denied for X."""
+    lo = max(0, ref.start - 16)
+    return any(e >= ref.start - 2 and not clause_break(text, e, ref.start) for _, e, _, _ in lex.contrast.finditer(text[lo : ref.start]) for e in [e + lo])
+
+
+def _roles(text: str, refs: Sequence[EntityRef], neg: Sequence[tuple[int, int]], lex: Lexicon) -> list[RoleHit]:
+    persons = [r for r in refs if r.type == EntityType.PERSON]
+    if not persons:
+        return []
+    out: list[RoleHit] = []
+    for s, e, word, rank in lex.roles.finditer(text):
+        if negated_at(text, s, neg):
+            rank = _FLIP[rank]
+        if len({p.id for p in persons}) == 1:
+            targets = persons
+        else:
+            def dist(p: EntityRef) -> int:
+                return s - p.end if p.end <= s else p.start - e
+
+            near = [p for p in persons if dist(p) <= 80 and not clause_break(text, min(p.end, e), max(p.start, s))]
+            if not near:
+                near = [p for p in persons if dist(p) <= 80]
+            targets = sorted(near, key=dist)[:1]
+            # every contrasted person ("..., rather than X") gets the opposite claim
+            targets += [p for p in persons if _contrasted(text, p, lex) and p not in targets]
+        for p in targets:
+            r = _FLIP[rank] if _contrasted(text, p, lex) else rank
+            out.append(RoleHit(p.id, r, s, e, word))
+    return out
+
+
+def _locations(text: str, refs: Sequence[EntityRef], neg: Sequence[tuple[int, int]], lex: Lexicon) -> list[LocationHit]:
+    triggers = list(lex.location_claims.finditer(text))
+    if not triggers:
+        return []
+    out = []
+    for r in refs:
+        if r.type != EntityType.PLACE:
+            continue
+        negated = negated_at(text, r.start, neg, window=25) or _contrasted(text, r, lex)
+        out.append(LocationHit(r.id, r.name, negated, r.start, r.end))
+    return out
+
+
+def _concepts(text: str, neg: Sequence[tuple[int, int]], cue_denial: bool, lex: Lexicon) -> list[ConceptHit]:
+    out = []
+    for s, e, word, label in lex.concepts.finditer(text):
+        concept, side = label.split(":")
+        flip = negated_at(text, s, neg, window=20) != cue_denial
+        if flip:
+            side = "b" if side == "a" else "a"
+        out.append(ConceptHit(concept, side, s, e, word))
+    return out

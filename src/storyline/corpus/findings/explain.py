@@ -1,0 +1,48 @@
+"""One- or two-sentence explanations a person can check against the sources."""
+
+from __future__ import annotations
+
+from .claims import Claim
+from .hits import Hit
+from .numeric import FactView
+from .text import quote
+
+__all__ = ["explain_facts", "explain_pair"]
+
+
+def _when(c: Claim) -> str:
+    return f"on {c.date.isoformat()}" if c.date else "in an undated statement"
+
+
+def _verb(c: Claim) -> str:
+    return "denied" if c.cue_denial else "said"
+
+
+def _q(c: Claim, span: tuple[int, int]) -> str:
+    return quote(c.statement.content, span[0], span[1]).replace("'", "’")
+
+
+def explain_pair(a: Claim, b: Claim, hit: Hit, self_contradiction: bool) -> str:
+    qa, qb = _q(a, hit.span_a), _q(b, hit.span_b)
+    if self_contradiction:
+        verb = "reported" if a.narrative else _verb(a)
+        where_a = "" if a.narrative else f" ({a.source})"
+        where_b = "" if b.narrative else f" ({b.source})"
+        head = f"{a.speaker_name} {verb} {_when(a)}{where_a} that '{qa}', but {_when(b)}{where_b} that '{qb}'."
+    else:
+        def who(c: Claim) -> str:
+            if c.narrative:
+                return f"{c.source} reported {_when(c)}"
+            return f"{c.speaker_name} {_verb(c)} {_when(c)} ({c.source})"
+
+        head = f"{who(a)} that '{qa}', while {who(b)} that '{qb}'."
+    return f"{head} {hit.reason[:1].upper()}{hit.reason[1:]}."
+
+
+def explain_facts(a: FactView, b: FactView, hit: Hit) -> str:
+    def side(v: FactView) -> str:
+        when = f" on {v.published.isoformat()}" if v.published else ""
+        period = f" for {v.fact.period}" if v.fact.period else ""
+        return f"{v.source}{when} gives '{' '.join(v.fact.text.split())}'{period}"
+
+    return f"For {a.subject_name} ({a.measure}), {side(a)}, but {side(b)}: {hit.reason}."

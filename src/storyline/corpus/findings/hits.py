@@ -1,0 +1,18 @@
+"""The value a pair detector returns when two claims cannot both hold."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Hit"]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """Why a pair conflicts: a rule score in 0..1, a short reason, and where each side says it."""
+
+    score: float
+    reason: str  # one clause: "opposite claims about the role of X (observer vs mastermind)"
+    detector: str
+    span_a: tuple[int, int]  # offsets in the first item's text (statement content or fact text)
+    span_b: tuple[int, int]

@@ -1,0 +1,215 @@
+"""Numbers about one subject, measure and period that cannot both hold.
+
+Value intervals respect comparators: ``eq`` is the value (or the range
+``value``..``value_max``); ``approx`` widens it by the lexicon's
+``approx_tolerance`` (10% by default, so "around 170" is 153..187 and agrees
+with "over 150"); ``gt``/``ge`` are open above, ``lt``/``le`` open below.
+Facts are compared only when their periods are equal, or, for additive counts
+(attacks, killed, ...), when one period contains the other and the part exceeds
+the whole. Facts without a period are compared only with other undated facts
+from documents published within ``undated_fact_window_days`` of each other
+that share at least two other content words (the same event, conservatively).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ...model import Comparator, Fact
+from .claims import entity_key
+from .hits import Hit
+from .lexicon import Lexicon
+from .text import content_words, normalise_name
+
+__all__ = ["FactView", "build_fact_views", "compare_facts", "parse_period", "value_interval"]
+
+_INF = math.inf
+
+
+def _month_end(y: int, m: int) -> dt.date:
+    return dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _one(p: str, end: bool) -> dt.date | None:
+    p = p.strip()
+    try:
+        if m := re.fullmatch(r"(\d{4})", p):
+            y = int(m[1])
+            return dt.date(y, 12, 31) if end else dt.date(y, 1, 1)
+        if m := re.fullmatch(r"(\d{4})-Q([1-4])", p, re.IGNORECASE):
+            y, q = int(m[1]), int(m[2])
+            return _month_end(y, q * 3) if end else dt.date(y, q * 3 - 2, 1)
+        if m := re.fullmatch(r"(\d{4})-H([12])", p, re.IGNORECASE):
+            y, h = int(m[1]), int(m[2])
+            return _month_end(y, h * 6) if end else dt.date(y, h * 6 - 5, 1)
+        if m := re.fullmatch(r"(\d{4})-(\d{1,2})", p):
+            y, mo = int(m[1]), int(m[2])
+            return _month_end(y, mo) if end else dt.date(y, mo, 1)
+        if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", p):
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+    return None
+
+
+def parse_period(period: str | None) -> tuple[dt.date, dt.date] | None:
+    """'2021', '2021-08', '2021-08-26', '2024-Q4', '2021/2023', '2021-08/' (open) → (first day, last day)."""
+    if not period:
+        return None
+    if "/" in period:
+        left, _, right = period.partition("/")
+        lo = _one(left, False) if left.strip() else dt.date.min
+        hi = _one(right, True) if right.strip() else dt.date.max
+    else:
+        lo, hi = _one(period, False), _one(period, True)
+    if lo is None or hi is None or lo > hi:
+        return None
+    return lo, hi
+
+
+@dataclass(frozen=True)
+class Interval:
+    lo: float
+    lo_open: bool
+    hi: float
+    hi_open: bool
+
+    def disjoint(self, other: Interval) -> bool:
+        return _below(self, other) or _below(other, self)
+
+    def gap(self, other: Interval) -> float:
+        return max(other.lo - self.hi, self.lo - other.hi, 0.0)
+
+
+def _below(a: Interval, b: Interval) -> bool:
+    return a.hi < b.lo or (a.hi == b.lo and (a.hi_open or b.lo_open))
+
+
+def value_interval(f: Fact, tolerance: float) -> Interval:
+    lo = f.value
+    hi = f.value_max if f.value_max is not None else f.value
+    comp = Comparator(f.comparator)
+    if comp == Comparator.APPROX:
+        return Interval(lo * (1 - tolerance), False, hi * (1 + tolerance), False)
+    if comp == Comparator.GT:
+        return Interval(lo, True, _INF, False)
+    if comp == Comparator.GE:
+        return Interval(lo, False, _INF, False)
+    if comp == Comparator.LT:
+        return Interval(-_INF, False, hi, True)
+    if comp == Comparator.LE:
+        return Interval(-_INF, False, hi, False)
+    return Interval(lo, False, hi, False)
+
+
+@dataclass(frozen=True)
+class FactView:
+    fact: Fact
+    subject: str
+    subject_name: str
+    measure: str
+    period: tuple[dt.date, dt.date] | None
+    published: dt.date | None
+    source: str
+    interval: Interval
+    words: frozenset[str]
+
+
+def normalise_measure(measure: str, lexicon: Lexicon) -> str:
+    m = " ".join(measure.lower().split())
+    if m in lexicon.measure_synonyms:
+        return lexicon.measure_synonyms[m]
+    last = m.split(" ")[-1] if m else m
+    return lexicon.measure_synonyms.get(last, m)
+
+
+def build_fact_views(
+    facts: Sequence[Fact],
+    mentions_canonical: Mapping[str, str],
+    key_to_entity: Mapping[str, str],
+    entities: Mapping[str, Any],
+    documents: Mapping[str, Any],
+    lexicon: Lexicon,
+) -> list[FactView]:
+    """Facts with a subject, ready to compare; facts whose subject is unknown are left out."""
+    out = []
+    for f in facts:
+        if f.subject_key is not None:
+            canonical = mentions_canonical.get(f.subject_key, f.subject_text or "")
+            subject = entity_key(f.subject_key, canonical, key_to_entity)
+        elif f.subject_text:
+            canonical = f.subject_text
+            subject = "name:" + normalise_name(f.subject_text)
+        else:
+            continue
+        ent = entities.get(subject)
+        doc = documents.get(f.document_id)
+        published = getattr(doc, "published", None)
+        if isinstance(published, dt.datetime):
+            published = published.date()
+        measure = normalise_measure(f.measure, lexicon)
+        words = content_words(f.text, lexicon) - content_words(f.measure + " " + measure + " " + canonical, lexicon)
+        out.append(
+            FactView(
+                fact=f,
+                subject=subject,
+                subject_name=str(getattr(ent, "name", canonical) if ent is not None else canonical),
+                measure=measure,
+                period=parse_period(f.period),
+                published=published,
+                source=str(getattr(doc, "source", None) or f.document_id),
+                interval=value_interval(f, lexicon.approx_tolerance),
+                words=frozenset(w for w in words if not any(ch.isdigit() for ch in w)),
+            )
+        )
+    return out
+
+
+def compare_facts(a: FactView, b: FactView, lexicon: Lexicon) -> Hit | None:
+    """A hit when the two facts' values cannot both hold for their periods."""
+    if a.fact.id == b.fact.id:
+        return None
+    span_a, span_b = (0, len(a.fact.text)), (0, len(b.fact.text))
+    if a.period is not None and b.period is not None:
+        if a.period == b.period:
+            if not a.interval.disjoint(b.interval):
+                return None
+            return Hit(_score(a, b), "values that cannot both hold for the same period", "numeric", span_a, span_b)
+        if a.measure not in lexicon.additive_measures:
+            return None
+        whole, part = (a, b) if _contains(a.period, b.period) else (b, a) if _contains(b.period, a.period) else (None, None)
+        if whole is None or part is None:
+            return None
+        if _below(whole.interval, part.interval):  # the part exceeds the whole
+            hit = Hit(round(_score(a, b) * 0.85, 4), "a count for part of a period exceeds the count for the whole period", "numeric", span_a, span_b)
+            return hit
+        return None
+    if a.period is not None or b.period is not None:
+        return None
+    if a.published is None or b.published is None:
+        return None
+    if abs((a.published - b.published).days) > lexicon.undated_fact_window_days:
+        return None
+    if len(a.words & b.words) < 2 or not a.interval.disjoint(b.interval):
+        return None
+    return Hit(round(_score(a, b) * 0.75, 4), "undated values about the same event, reported within weeks, that cannot both hold", "numeric", span_a, span_b)
+
+
+def _contains(outer: tuple[dt.date, dt.date], inner: tuple[dt.date, dt.date]) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1] and outer != inner
+
+
+def _score(a: FactView, b: FactView) -> float:
+    gap = a.interval.gap(b.interval)
+    scale = max(abs(a.fact.value), abs(b.fact.value), abs(a.fact.value_max or 0), abs(b.fact.value_max or 0), 1.0)
+    rel = gap / scale
+    score = 0.6 + 0.35 * min(1.0, rel / 0.5)
+    if a.fact.document_id == b.fact.document_id:
+        score *= 0.8  # one text disagreeing with itself is more often an extraction slip
+    return round(score, 4)

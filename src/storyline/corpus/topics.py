@@ -1,0 +1,185 @@
+"""Topics: statements grouped by what they are about, each with a readable label.
+
+Statements are visited in a fixed order (said_on, undated last, then document
+and offset). Each is embedded (its content, by the configured
+:class:`~storyline.corpus.embeddings.Embedder`, plus a hashed vector of the
+entities mentioned inside the content) and joins the most similar existing
+topic whose centroid is at least ``threshold`` away in cosine similarity, else
+starts a new topic. Only topics that share an entity with the statement (the
+most recent few per entity) are compared, so the work stays near-linear.
+
+Labels name the topic's main actor or subject, an aspect taken from the
+findings lexicon (role, presence, talks, ...) or its most frequent content
+word, and its main place: "NLF presence in Vardania", "role of Ilen Sorov",
+"Merovia's role".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..model import EntityType, Mention, Statement
+from .embeddings import Embedder, HashingEmbedder
+from .findings.claims import MentionIndex, entity_key
+from .findings.lexicon import Lexicon, default_lexicon
+from .findings.text import STOPWORDS
+
+__all__ = ["DEFAULT_THRESHOLD", "assign_topics"]
+
+DEFAULT_THRESHOLD = 0.4
+ENTITY_DIM = 128
+ENTITY_WEIGHT = 0.5
+CANDIDATES_PER_ENTITY = 16
+BATCH = 2048
+
+_CONCEPT_ASPECT = {
+    "existence": "presence",
+    "effort": "counter-terrorism efforts",
+    "responsibility": "responsibility",
+    "talks": "talks",
+    "agreement": "agreements",
+    "trend": "trends",
+    "custody": "detention",
+}
+
+
+_ASPECT_PRIORITY = ("role", "presence", "responsibility", "talks", "counter-terrorism efforts", "detention", "agreements", "trends")
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april june july august "
+    "september october november december today yesterday tomorrow night morning evening earlier later".split()
+)
+
+
+@dataclass
+class _Topic:
+    centroid: np.ndarray
+    entities: Counter[str] = field(default_factory=Counter)
+    aspects: Counter[str] = field(default_factory=Counter)
+    words: Counter[str] = field(default_factory=Counter)
+    members: list[str] = field(default_factory=list)
+
+
+def _order(s: Statement) -> tuple[bool, dt.date, str, int]:
+    return (s.said_on is None, s.said_on or dt.date.min, s.document_id, s.content_start)
+
+
+def _entity_vector(ids: Sequence[str]) -> np.ndarray:
+    v = np.zeros(ENTITY_DIM, dtype=np.float32)
+    for eid in ids:
+        h = int.from_bytes(hashlib.blake2b(eid.encode("utf-8"), digest_size=8).digest(), "little")
+        v[h % ENTITY_DIM] += 1.0
+    n = float(np.linalg.norm(v))
+    return v / n if n else v
+
+
+def _aspects(text: str, lex: Lexicon) -> list[str]:
+    out = []
+    if next(iter(lex.roles.finditer(text)), None) is not None:
+        out.append("role")
+    if next(iter(lex.location_claims.finditer(text)), None) is not None:
+        out.append("presence")
+    for _, _, _, label in lex.concepts.finditer(text):
+        out.append(_CONCEPT_ASPECT.get(label.split(":")[0], label.split(":")[0]))
+    return out
+
+
+def assign_topics(
+    statements: Sequence[Statement],
+    mentions_by_doc: Mapping[str, Sequence[Mention]],
+    key_to_entity: Mapping[str, str],
+    entity_names: Mapping[str, str],
+    embedder: Embedder | None = None,
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    lexicon: Lexicon | None = None,
+) -> dict[str, str]:
+    """Statement id → topic label. Deterministic for a given set of statements."""
+    lex = lexicon or default_lexicon()
+    embedder = embedder or HashingEmbedder()
+    ordered = sorted(statements, key=_order)
+    indexes: dict[str, MentionIndex] = {}
+    names: dict[str, str] = dict(entity_names)
+    types: dict[str, EntityType] = {}
+    topics: list[_Topic] = []
+    by_entity: dict[str, list[int]] = defaultdict(list)
+    assignment: dict[str, int] = {}
+    for lo in range(0, len(ordered), BATCH):
+        batch = ordered[lo : lo + BATCH]
+        text_vecs = embedder.embed([s.content for s in batch])
+        for st, tv in zip(batch, text_vecs):
+            idx = indexes.get(st.document_id)
+            if idx is None:
+                idx = indexes[st.document_id] = MentionIndex(mentions_by_doc.get(st.document_id, ()))
+            ents: list[str] = []
+            for m in idx.within(st.content_start, st.content_end):
+                eid = entity_key(m.local_key, m.canonical, key_to_entity)
+                if eid not in ents:
+                    ents.append(eid)
+                names.setdefault(eid, m.canonical)
+                types.setdefault(eid, EntityType(m.type))
+            vec = np.concatenate([tv.astype(np.float32), ENTITY_WEIGHT * _entity_vector(ents)])
+            n = float(np.linalg.norm(vec))
+            vec = vec / n if n else vec
+            keys = ents or ["\x00none"]
+            cand = sorted({t for e in keys for t in by_entity.get(e, [])[-CANDIDATES_PER_ENTITY:]})
+            best, best_sim = -1, threshold
+            if cand:
+                cents = np.stack([topics[t].centroid for t in cand])
+                sims = cents @ vec / np.maximum(np.linalg.norm(cents, axis=1), 1e-9)
+                k = int(np.argmax(sims))
+                if float(sims[k]) >= best_sim:
+                    best, best_sim = cand[k], float(sims[k])
+            if best < 0:
+                best = len(topics)
+                topics.append(_Topic(centroid=np.zeros_like(vec)))
+            topic = topics[best]
+            topic.centroid += vec
+            topic.entities.update(ents)
+            topic.aspects.update(_aspects(st.content, lex))
+            topic.words.update(w for w in st.content.lower().split() if w.isalpha() and len(w) > 4 and w not in STOPWORDS and w not in _TIME_WORDS)
+            topic.members.append(st.id)
+            for e in keys:
+                lst = by_entity[e]
+                if not lst or lst[-1] != best:
+                    lst.append(best)
+            assignment[st.id] = best
+    labels = [_label(t, names, types) for t in topics]
+    return {sid: labels[t] for sid, t in assignment.items()}
+
+
+def _top(counter: Counter[str], keep: Sequence[str]) -> str | None:
+    items = [(n, k) for k, n in counter.items() if k in keep]
+    if not items:
+        return None
+    return min(items, key=lambda nk: (-nk[0], nk[1]))[1]
+
+
+def _label(t: _Topic, names: Mapping[str, str], types: Mapping[str, EntityType]) -> str:
+    places = [e for e in t.entities if types.get(e) == EntityType.PLACE]
+    actors = [e for e in t.entities if types.get(e) != EntityType.PLACE]
+    actor = _top(t.entities, actors)
+    place = _top(t.entities, places)
+    aspect = None
+    if t.aspects:
+        most = max(t.aspects.values())
+        aspect = min((a for a, n in t.aspects.items() if n == most), key=lambda a: (_ASPECT_PRIORITY.index(a) if a in _ASPECT_PRIORITY else 99, a))
+    if aspect is None:
+        name_words = {w.lower() for e in t.entities for w in names.get(e, "").split()}
+        aspect = _top(t.words, [w for w in t.words if w not in name_words])
+    actor_name = names.get(actor, "") if actor else ""
+    place_name = names.get(place, "") if place else ""
+    if aspect == "role" and actor and types.get(actor) == EntityType.PERSON:
+        return f"role of {actor_name}"
+    if actor_name and aspect and place_name:
+        return f"{actor_name} {aspect} in {place_name}"
+    if actor_name and aspect:
+        return f"{actor_name}'s {aspect}"
+    if place_name and aspect:
+        return f"{place_name}'s {aspect}" if aspect == "role" else f"{aspect} in {place_name}"
+    return actor_name or place_name or aspect or "other statements"

@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from storyline.corpus.findings.claims import build_claims
+from storyline.corpus.findings.lexicon import default_lexicon
+
+from .casebuilder import build_corpus
+
+ENTS = {
+    "sorov": {"name": "Ilen Sorov", "type": "person"},
+    "kabu": {"name": "Omar Kabu", "type": "person"},
+    "nlf": {"name": "NLF", "type": "organization"},
+    "merovia": {"name": "Merovia", "type": "place"},
+    "vardania": {"name": "Vardania", "type": "place"},
+}
+
+
+def _claims(*contents: str):
+    docs = [{"id": "d", "source": "Src", "published": "2025-01-01", "statements": [{"label": f"s{i}", "content": c} for i, c in enumerate(contents)]}]
+    c = build_corpus(docs, ENTS)
+    return build_claims(c.statements, c.mentions_by_doc, c.key_to_entity, c.entities, c.documents, default_lexicon())
+
+
+def test_claims_restrictive_idiom_is_not_a_negation() -> None:
+    (c,) = _claims("[Ilen Sorov](sorov) was nothing more than an observer")
+    assert not c.negated
+    assert [(r.person, r.rank) for r in c.roles] == [("E_sorov", "low")]
+
+
+def test_claims_negated_role_and_contrasted_person() -> None:
+    a, b = _claims(
+        "[Sorov](sorov) was not a peripheral figure",
+        "[Omar Kabu](kabu) was the real mastermind behind the attack, rather than [Sorov](sorov)",
+    )
+    assert [(r.person, r.rank) for r in a.roles] == [("E_sorov", "not_low")]
+    assert {(r.person, r.rank) for r in b.roles} == {("E_kabu", "high"), ("E_sorov", "not_high")}
+
+
+def test_claims_location_negation_and_concept_sides() -> None:
+    (c,) = _claims("the [NLF](nlf) stronghold lies in [Vardania](vardania), not [Merovia](merovia), and it is not defeated")
+    assert {(h.place, h.negated) for h in c.locations} == {("E_vardania", False), ("E_merovia", True)}
+    assert [(h.concept, h.side) for h in c.concepts] == [("existence", "b")]
+
+
+def test_claims_narrative_voice_speaks_for_the_source() -> None:
+    (c,) = _claims("the [NLF](nlf) is growing")
+    assert c.narrative and c.speaker == "source:src" and c.speaker_name == "Src"
