@@ -347,18 +347,25 @@ def restore(
 @handle_errors
 def publish(
     output: Annotated[str, typer.Option("--output", "-o", help="Site directory.")] = "site",
+    settings_file: Annotated[Optional[Path], typer.Option(
+        "--settings", help="Site settings (TOML/JSON: name, base URL, disclaimer, authors); pieces/ and templates/ "
+        "beside it are used too.")] = None,
+    pieces: Annotated[Optional[Path], typer.Option(help="Folder of Markdown pieces (default: pieces/ beside --settings).")] = None,
+    workbench_url: Annotated[Optional[str], typer.Option(help="Link each claim to this workbench (http(s) URL).")] = None,
     db: DbOption = None,
 ) -> None:
     """Build a static commentary site from threads, briefings and Markdown pieces.
 
-    Example: storyline publish -o site
+    Example: storyline publish --settings examples/.site/site.toml -o site
     """
-    try:
-        from .publish.site import build_site
-    except ImportError:
-        raise UsageError("not yet supported: publish (available commands: ingest, analyze, export, watchlist, "
-                         "token, entity, serve, demo)") from None
-    build_site(_store(db), Path(output))
+    from .publish.site import build_site
+
+    report = build_site(_store(db), Path(output), settings_file, pieces_dir=pieces, workbench_url=workbench_url)
+    for error in report.errors:
+        _err(str(error))
+    typer.echo(report.summary(), err=True)
+    if report.failed:
+        raise typer.Exit(1)
 
 
 def main() -> None:
