@@ -1,0 +1,135 @@
+"""``analyze --engine ray``: the per-document stages as a Ray Data job.
+
+The driver holds only document ids. Each worker in an actor pool loads the
+spaCy pipeline once, reads its batch of documents from the store itself (any
+backend a worker can reach: PostgreSQL for a cluster, the SQLite file when
+local), analyses them and returns the analyses serialised as table rows. The
+driver writes each returned batch in one transaction; saving an analysis
+replaces the document's earlier annotations, so a retried batch (a worker
+that crashed and was restarted) never duplicates anything. The corpus steps
+then run exactly as with ``--engine local``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from typing import Any
+
+from ..config import Settings
+from ..errors import UsageError
+from ..model import DocumentAnalysis
+from ..progress import track
+from ..services.analyze import AnalyzeReport, finish_analysis
+from ..store import Store
+from ..store import records as r
+
+log = logging.getLogger(__name__)
+
+__all__ = ["analysis_from_json", "analysis_to_json", "analyze_with_ray"]
+
+#: Test hook: when set to a file path that does not exist yet, the first worker batch
+#: creates it and kills its own process, to prove that a crashed worker loses nothing.
+FAULT_ENV = "STORYLINE_FAULT_EXIT_ONCE"
+
+
+def analysis_to_json(a: DocumentAnalysis) -> str:
+    v = a.pipeline_version
+    return json.dumps(
+        {
+            "document_id": a.document_id,
+            "pipeline_version": v,
+            "language": a.language,
+            "mentions": [r.mention_row(m, v) for m in a.mentions],
+            "statements": [r.statement_row(s, v) for s in a.statements],
+            "facts": [r.fact_row(f, v) for f in a.facts],
+        },
+        ensure_ascii=False,
+    )
+
+
+def analysis_from_json(data: str) -> DocumentAnalysis:
+    d = json.loads(data)
+    return DocumentAnalysis(
+        document_id=d["document_id"],
+        pipeline_version=d["pipeline_version"],
+        mentions=tuple(r.mention_from_row(x) for x in d["mentions"]),
+        statements=tuple(r.statement_from_row(x) for x in d["statements"]),
+        facts=tuple(r.fact_from_row(x) for x in d["facts"]),
+        language=d["language"],
+    )
+
+
+class _Analyzer:
+    """One per Ray worker: keeps the spaCy pipeline and a store connection loaded."""
+
+    def __init__(self, db_url: str, spacy_model: str) -> None:
+        from ..nlp.pipeline import build_stages, load_nlp
+        from ..store import open_store
+
+        self.store = open_store(db_url, migrate=False)
+        self.nlp = load_nlp(spacy_model)
+        self.stages = build_stages()
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
+        import numpy as np
+
+        from ..nlp.pipeline import analyze_documents
+
+        marker = os.environ.get(FAULT_ENV)
+        if marker and not os.path.exists(marker):
+            with open(marker, "w") as fh:
+                fh.write(str(os.getpid()))
+            os._exit(1)
+        ids = [str(i) for i in batch["id"]]
+        docs = self.store.get_documents(ids)
+        ordered = [docs[i] for i in ids if i in docs]
+        out = [analysis_to_json(a) for a in analyze_documents(ordered, self.nlp, self.stages)]
+        return {"analysis": np.array(out, dtype=object)}
+
+
+def analyze_with_ray(
+    store: Store, cfg: Settings, *, address: str | None = None, num_workers: int | None = None, batch_size: int = 8
+) -> AnalyzeReport:
+    try:
+        import ray
+    except ImportError:
+        raise UsageError("--engine ray needs Ray: pip install 'storyline[scale]' (or use --engine local)") from None
+
+    from ..nlp.pipeline import pipeline_version
+
+    version = pipeline_version()
+    store.drop_superseded_annotations()
+    todo = store.documents_to_analyze(version)
+    analyzed = 0
+    if todo:
+        db_url = store.engine.url.render_as_string(hide_password=False)
+        if store.dialect == "sqlite" and address:
+            log.warning("SQLite with a remote Ray cluster: workers must see the same file; use PostgreSQL for a cluster")
+        started_here = not ray.is_initialized()
+        if started_here:
+            env = {FAULT_ENV: os.environ[FAULT_ENV]} if os.environ.get(FAULT_ENV) else {}
+            ray.init(address=address, num_cpus=None if address else (os.cpu_count() or 1),
+                     include_dashboard=False, log_to_driver=False, configure_logging=False,
+                     runtime_env={"env_vars": env} if env else None)
+        try:
+            workers = num_workers or max(1, int(ray.available_resources().get("CPU", 1)))
+            ds = ray.data.from_items([{"id": i} for i in todo], override_num_blocks=max(1, len(todo) // batch_size))
+            ds = ds.map_batches(
+                _Analyzer,
+                fn_constructor_kwargs={"db_url": db_url, "spacy_model": cfg.spacy_model},
+                batch_size=batch_size,
+                concurrency=workers,
+                num_cpus=1,
+                max_restarts=3,
+                max_task_retries=3,
+            )
+            for batch in track(ds.iter_batches(batch_size=batch_size), "Analysing (ray)"):
+                analyses = [analysis_from_json(x) for x in batch["analysis"]]
+                store.save_analyses(analyses)
+                analyzed += len(analyses)
+        finally:
+            if started_here:
+                ray.shutdown()
+    return finish_analysis(store, cfg, analyzed, version)
