@@ -291,6 +291,8 @@ def serve(
 def demo(
     serve_after: Annotated[bool, typer.Option("--serve/--no-serve", help="Serve the result (default) or print a summary.")] = True,
     port: Annotated[int, typer.Option(help="Port for the web UI.")] = 8000,
+    watchlist: Annotated[Optional[Path], typer.Option(
+        help="Also load this watchlist (e.g. the UN Consolidated List XML) before analysing.")] = None,
     db: DbOption = None,
 ) -> None:
     """Build a database from the bundled sample corpus, analyse it and open the workbench.
@@ -300,7 +302,7 @@ def demo(
     from .services.demo import run_demo
 
     store = _store(db)
-    summary = run_demo(store)
+    summary = run_demo(store, watchlist)
     typer.echo(summary)
     if serve_after:
         import uvicorn

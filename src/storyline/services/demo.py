@@ -11,6 +11,7 @@ from ..ingest.base import IngestOptions
 from ..store import Store
 from .analyze import analyze
 from .ingest import ingest_paths
+from .watchlists import load_watchlist
 
 __all__ = ["examples_dir", "run_demo"]
 
@@ -29,12 +30,17 @@ def examples_dir() -> Path:
     )
 
 
-def run_demo(store: Store) -> str:
+def run_demo(store: Store, watchlist: Path | None = None) -> str:
+    """Ingest the sample corpus (and a watchlist, when given) and analyse it; returns a summary."""
     report = ingest_paths(store, [str(examples_dir())], IngestOptions(max_bytes=settings().max_bytes))
+    loaded = ""
+    if watchlist is not None:
+        name, count = load_watchlist(store, watchlist)
+        loaded = f"watchlist {name!r}: {count} entries\n"
     result = analyze(store)
     lines = [
-        f"Storyline demo: {report.summary()}",
+        f"{loaded}Storyline demo: {report.summary()}",
         result.summary(),
-        f"documents in the database: {store.count('documents')}",
+        f"documents in the database: {store.count('documents')}, watchlist links: {store.count('links')}",
     ]
     return "\n".join(lines)
