@@ -80,7 +80,7 @@ def test_read_documents_demo_corpus() -> None:
     fictional = [d for d in docs if d is not seed]
     for doc in fictional:
         assert doc.metadata["fictional"] is True, doc.origin
-        assert doc.text.endswith("This is a fictional document for the Storyline demo."), doc.origin
+        assert doc.text.endswith("This is a fictional document written for a software demonstration."), doc.origin
         assert doc.source in {"Veloria Daily Ledger", "Coastline Herald", "Veloria Civic Monitor"}
         assert doc.published is not None and doc.published.year == 2025
     joined = "\n".join(d.text for d in fictional)
