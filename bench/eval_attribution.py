@@ -7,10 +7,14 @@
    published table (cue F1 82.3, source F1 82.0, content exact 59.3 / overlap 83.3, on
    PARC 3.0). Span-level scoring: every gold fragment and every predicted span counts once
    per type. *exact*: same span after trimming surrounding whitespace, quotation marks and
-   punctuation on both sides (PolNeAR includes the quotation marks and the closing comma in
-   content; Storyline stores the quoted words); *strict*: identical offsets; *overlap*: the
-   spans share at least one word character. For the two articles with six annotators'
-   files, the alphabetically first file is used.
+   punctuation on both sides, and a leading complementizer "that" (PolNeAR includes the
+   quotation marks, the closing comma and "that" in content; Storyline stores the quoted
+   words and the clause after "that"); *strict*: identical offsets; *overlap*: the
+   spans share at least one word character, or, for a cue written only in punctuation (the
+   colon of "PENCE: ...", the dash of a "― Name" signature), they share a character. For
+   the two articles with six annotators' files, the alphabetically first file is used.
+   Only attributions count: statements without a cue (the document's own narrative claims,
+   from the claims stage) are left out of every score.
 2. The seed article (seed-gold.json): statement recall (speaker + one of content_any) and
    numeric-fact recall (value + subject + period).
 """
@@ -32,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from storyline.config import settings  # noqa: E402
-from storyline.model import Document, DocumentAnalysis  # noqa: E402
+from storyline.model import Document, DocumentAnalysis, Statement  # noqa: E402
 from storyline.nlp.pipeline import analyze_documents, load_nlp  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
@@ -95,12 +99,25 @@ def _trimmed(text: str, s: int, e: int) -> tuple[int, int]:
         s += 1
     while e > s and text[e - 1] in _TRIM:
         e -= 1
+    if text[s : s + 5].lower() == "that " and e - s > 5:
+        # PolNeAR keeps the complementizer ("said that X"); Storyline stores the clause after it
+        return _trimmed(text, s + 5, e)
     return s, e
 
 
 def _overlaps(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
     s, e = max(a[0], b[0]), min(a[1], b[1])
-    return s < e and any(ch.isalnum() for ch in text[s:e])
+    if s >= e:
+        return False
+    if any(ch.isalnum() for ch in text[s:e]):
+        return True
+    # a punctuation-only span (":" or "―" as the cue) can share no word character
+    return not any(ch.isalnum() for ch in text[a[0]:a[1]]) or not any(ch.isalnum() for ch in text[b[0]:b[1]])
+
+
+def attributions(analysis: DocumentAnalysis) -> list[Statement]:
+    """The attributed statements of an analysis (a statement without a cue is the document's own claim)."""
+    return [s for s in analysis.statements if s.cue is not None]
 
 
 def _prf(tp_p: int, n_p: int, tp_g: int, n_g: int) -> Scores:
@@ -112,7 +129,7 @@ def _prf(tp_p: int, n_p: int, tp_g: int, n_g: int) -> Scores:
 
 def predicted_spans(analysis: DocumentAnalysis) -> dict[str, set[tuple[int, int]]]:
     out: dict[str, set[tuple[int, int]]] = defaultdict(set)
-    for s in analysis.statements:
+    for s in attributions(analysis):
         if s.cue_start is not None and s.cue_end is not None:
             out["cue"].add((s.cue_start, s.cue_end))
         if s.speaker_start is not None and s.speaker_end is not None:
@@ -168,7 +185,7 @@ def score_seed(analysis: DocumentAnalysis, gold: dict) -> tuple[float, float, li
         ok = any(
             _name_match(g["speaker"], _names_of(analysis, s.speaker_cluster, s.speaker_text))
             and any(c.lower() in s.content.lower() for c in g["content_any"])
-            for s in analysis.statements
+            for s in attributions(analysis)
         )
         hit += ok
         if not ok:

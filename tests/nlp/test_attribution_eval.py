@@ -1,12 +1,15 @@
-"""Evaluation gate: PolNeAR dev attribution spans (first 30 articles, ~20 s); floors sit a little below measured values."""
+"""Evaluation gate: PolNeAR dev attribution spans (first 30 articles, ~10 s); floors sit a little below measured values.
+
+Statements without a cue (the claims stage's narrative claims) are not attributions and are never scored."""
 
 from __future__ import annotations
 
 import pytest
 
-# Measured on the first 30 articles (overlap F1): cue 0.648, source 0.676, content 0.768; content exact 0.428.
-FLOORS = {("cue", "overlap"): 0.60, ("source", "overlap"): 0.63, ("content", "overlap"): 0.72, ("content", "exact"): 0.38,
-          ("source", "exact"): 0.53}
+# Measured on the first 30 articles (overlap F1): cue 0.712, source 0.706, content 0.778; exact: source 0.618,
+# content 0.521 (exact ignores a leading "that", as eval_attribution documents).
+FLOORS = {("cue", "overlap"): 0.68, ("source", "overlap"): 0.67, ("content", "overlap"): 0.75, ("content", "exact"): 0.49,
+          ("source", "exact"): 0.58}
 
 
 def test_attribution_eval_polnear_floors(nlp, eval_dir):
@@ -19,3 +22,20 @@ def test_attribution_eval_polnear_floors(nlp, eval_dir):
     assert n == 30
     for (kind, mode), floor in FLOORS.items():
         assert scores[kind][mode].f >= floor, (kind, mode, scores[kind][mode])
+
+
+def test_attribution_eval_ignores_statements_without_a_cue():
+    from . import bench_path  # noqa: F401
+    from eval_attribution import attributions, predicted_spans
+
+    from storyline.model import Document, DocumentAnalysis, Statement, StatementKind
+
+    doc = Document.from_text("The army said the road was open. The road is open.")
+    said = Statement(document_id=doc.id, start=0, end=32, content="the road was open", content_start=14, content_end=31,
+                     kind=StatementKind.INDIRECT, speaker_text="The army", speaker_start=0, speaker_end=8, cue="say",
+                     cue_start=9, cue_end=13)
+    claim = Statement(document_id=doc.id, start=33, end=49, content="The road is open", content_start=33, content_end=49,
+                      kind=StatementKind.INDIRECT)
+    analysis = DocumentAnalysis(document_id=doc.id, pipeline_version="test", statements=(said, claim))
+    assert attributions(analysis) == [said]
+    assert predicted_spans(analysis)["content"] == {(14, 31)}

@@ -69,3 +69,20 @@ def test_facts_stage_registered_with_version():
 
     stage = {s.name: s for s in build_stages()}["facts"]
     assert stage.version != "0" and "facts" in stage.produces
+
+
+def test_facts_skip_code_urls_and_glued_tokens(nlp):
+    text = ("The page ran javascript:alert(3) when opened. See https://example.org/2024/07/15 for details. "
+            "Version 2.4.1 shipped with 12 fixes.")
+    facts = _facts(nlp, text)
+    assert [(f.value, f.measure) for f in facts] == [(12, "fixes")]
+
+
+def test_facts_measure_is_a_count_noun(nlp):
+    facts = _facts(nlp, "The agency has 500 staff. A 10-point plan was published. Rebels seized 3 towns.")
+    assert sorted((f.value, f.measure) for f in facts) == [(3, "towns"), (500, "staff")]
+
+
+def test_facts_subject_drops_a_list_bullet(nlp):
+    facts = _facts(nlp, "Key figures:\n• The group carried out 343 attacks in 2021.", {"The group": (ORG, 1)})
+    assert facts and facts[0].subject_text == "group" and facts[0].subject_cluster == 1

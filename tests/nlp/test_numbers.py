@@ -89,6 +89,15 @@ NOT_COUNTS = [
     "F-16 jets flew overhead",
     "the COVID19 outbreak",
     "Resolution 2231 of the council",
+    # code, URLs, handles, hashtags and versions
+    "a link with javascript:alert(3) in it",
+    "see https://example.org/news/2024/05/17 for the report",
+    "the page www.example.com/item?id=42 was removed",
+    "a filter like count=25 in the query",
+    "the account @user_42 posted again",
+    "trending under #day3 and #3 today",
+    "after updating to version 3.5.1 the app crashed",
+    "a 50/50 chance of rain",
 ]
 
 
@@ -122,3 +131,8 @@ def test_numbers_table_is_large_enough():
                                          ("2.5 million", 2_500_000), ("tens of thousands", 10000), ("banana", None)])
 def test_numbers_parse_number_words(words, value):
     assert parse_number_words(words) == value
+
+
+def test_numbers_keeps_counts_next_to_ordinary_punctuation():
+    text = "(3 attacks) were reported; about 2,000. Then 40%, and “12” more."
+    assert [q.value for q in find_quantities(text)] == [3, 2000, 40, 12]

@@ -116,5 +116,74 @@ def test_statements_seed_statement_recall(nlp, eval_dir, seed_text):
     gold = json.loads((eval_dir / "seed-gold.json").read_text(encoding="utf-8"))
     analysis = next(analyze_documents([Document.from_text(seed_text)], nlp))
     statement_recall, fact_recall, _ = score_seed(analysis, gold)
-    assert statement_recall >= 0.57
+    assert statement_recall >= 0.85
     assert fact_recall >= 0.83
+
+
+def test_statements_comment_about_statements_is_not_their_content(nlp):
+    text = "The minister's remarks about the army's alleged efforts merely show the growing gap between words and deeds."
+    out = _stm(nlp, text, {"The minister": (PER, 1)})
+    assert not any("growing gap" in s.content for s in out)
+
+
+def test_statements_possessive_speech_noun_with_that_clause(nlp):
+    out = _stm(nlp, "The commission’s assertion that the vote was rigged is unfounded.", {"The commission": (ORG, 4)})
+    assert len(out) == 1
+    s = out[0]
+    assert (s.cue, s.speaker_cluster, s.content) == ("assertion", 4, "the vote was rigged")
+
+
+def test_statements_participle_on_speech_noun_takes_possessor_and_stops_at_dash(nlp):
+    text = ("Radio Kabul published a rebuttal on Monday. Their argument—claiming that the commander was only a "
+            "bystander—falls apart under scrutiny.")
+    out = _stm(nlp, text, {"Radio Kabul": (ORG, 6)})
+    s = next(s for s in out if s.cue == "claim")
+    assert s.speaker_text == "Their" and s.speaker_cluster == 6
+    assert s.content == "the commander was only a bystander"
+
+
+@pytest.mark.parametrize("line", [
+    "Statement on the northern pass: the road reopened after two days of clearance work.",
+    "Update: the road reopened after two days of clearance work.",
+    "Editor's note: this story has been updated with new figures.",
+    "Live video: crowds gather outside the parliament building.",
+    "When Rebels Govern: The Hidden Costs of a Long War",
+])
+def test_statements_colon_label_that_is_not_a_speaker(nlp, line):
+    assert [s for s in _stm(nlp, line + "\n") if s.cue == "say"] == []
+
+
+def test_statements_colon_label_person_and_name_on_topic(nlp):
+    text = "Jane Smith: the road reopened after two days.\nJohn Brown on the ceasefire: it will not hold past Friday.\n"
+    out = _stm(nlp, text, {"Jane Smith": (PER, 1), "John Brown": (PER, 2)})
+    assert [(s.speaker_text, s.speaker_cluster, s.cue) for s in out] == [("Jane Smith", 1, "say"), ("John Brown", 2, "say")]
+    assert out[1].content == "it will not hold past Friday."
+
+
+def test_statements_transcript_turns_and_continued_paragraphs(nlp):
+    text = ('Partial transcript as follows:\n\n"HOST: Will the minister attend the summit tomorrow?\n\n'
+            '"GUEST: He will not attend the summit.\n\n"But the talks will go on without him, as planned.\n\n'
+            '"(CROSSTALK.)\n\n"HOST: Thank you for joining us this morning.\n')
+    out = _stm(nlp, text)
+    got = [(s.speaker_text, s.kind, s.content) for s in out]
+    assert got == [
+        ("HOST", StatementKind.DIRECT, "Will the minister attend the summit tomorrow?"),
+        ("GUEST", StatementKind.DIRECT, "He will not attend the summit."),
+        ("GUEST", StatementKind.DIRECT, "But the talks will go on without him, as planned."),
+        ("HOST", StatementKind.DIRECT, "Thank you for joining us this morning."),
+    ]
+
+
+def test_statements_mixed_straight_and_curly_quote_marks(nlp):
+    text = ('"The plan has failed,” said Ann Lee, a senior analyst.\n\n'
+            '"We will rebuild," the mayor said.\n')
+    out = _stm(nlp, text, {"Ann Lee": (PER, 1)})
+    assert [(s.content, s.speaker_text) for s in out] == [("The plan has failed", "Ann Lee"),
+                                                          ("We will rebuild", "the mayor")]
+
+
+def test_statements_dash_signature_with_initials_and_no_break_space(nlp):
+    text = "“We only want to be heard by the candidates.” ―\u00a0Maria T. Lopez\n“This is a disgrace.” — Tom Ward. He left.\n"
+    out = _stm(nlp, text)
+    assert [(s.speaker_text, s.content) for s in out] == [
+        ("Maria T. Lopez", "We only want to be heard by the candidates."), ("Tom Ward", "This is a disgrace.")]

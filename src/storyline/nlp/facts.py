@@ -21,7 +21,7 @@ from ..model import EntityType, Fact
 from .antecedents import MentionIndex
 from .cues import lexicon
 from .dates import Period, find_periods
-from .numbers import Quantity, find_quantities
+from .numbers import Quantity, find_quantities, in_code_token
 from .pipeline import ParsedDocument, Part, register
 
 __all__ = ["find_facts", "facts_in_part"]
@@ -76,6 +76,22 @@ def _noun_measure(tok) -> str:  # type: ignore[no-untyped-def]
     if lemma in lex.people or text in lex.people:
         return "people"
     return _plural(lemma)
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]")
+
+
+def _countable(noun, value: float, doc_text: str) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a noun can name what a number counts: a real word of 3+ letters standing on its own in the text
+    (not glued to code punctuation), that is a known measure, a people noun, or a plural count noun."""
+    text = noun.text
+    if len(text) < 3 or not _WORD.fullmatch(text) or in_code_token(doc_text, noun.idx, noun.idx + len(text)):
+        return False
+    lex = lexicon()
+    lemma, lower = noun.lemma_.lower(), text.lower()
+    if lower in lex.measures or lemma in lex.measures or lower in lex.people or lemma in lex.people:
+        return True
+    return noun.tag_ in ("NNS", "NNPS") or (value == 1 and noun.pos_ == "NOUN")
 
 
 def _verb_of(tok):  # type: ignore[no-untyped-def]
@@ -168,6 +184,7 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex) -> list[Fac
     """Every numeric fact in one parsed part, with offsets into the stored text."""
     lex = lexicon()
     facts: list[Fact] = []
+    doc_text = part.doc.text  # Doc.text joins every token: read it once
     for sent in part.doc.sents:
         text = sent.text
         if not any(ch.isdigit() for ch in text) and not re.search(
@@ -200,6 +217,8 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex) -> list[Fac
                 if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and not pobj.like_num:
                     noun = pobj
             if noun is not None and (noun.ent_type_ in ("GPE", "LOC", "DATE") or noun.i in tok_ids):
+                noun = None
+            if noun is not None and not _countable(noun, q.value, doc_text):
                 noun = None
             anchor = noun if noun is not None else head
             verb = _verb_of(anchor)
@@ -242,7 +261,11 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex) -> list[Fac
             s_end: int | None = None
             if subj is not None:
                 s_start, s_end = _np_bounds(subj)
-                s_text = part.doc.text[s_start:s_end]
+                while s_start < s_end - 1 and not doc_text[s_start].isalnum():
+                    s_start += 1  # a list bullet or dash glued to the subject ("• ISIS-K")
+                s_text = doc_text[s_start:s_end]
+                if not any(ch.isalnum() for ch in s_text):
+                    s_text = s_start = s_end = None
             elif previous is not None and previous.subject_text is not None and (
                 seg_index > previous.segment or head.dep_ in ("conj", "appos") or (noun is not None and noun.dep_ == "conj")
             ):
@@ -262,7 +285,7 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex) -> list[Fac
             start, end = part.span(span_start, span_end)
             facts.append(
                 Fact(
-                    document_id=document_id, start=start, end=end, text=part.doc.text[span_start:span_end],
+                    document_id=document_id, start=start, end=end, text=doc_text[span_start:span_end],
                     measure=measure, value=q.value, comparator=q.comparator, value_max=q.value_max, unit=q.unit,
                     period=period, subject_text=subject_text_out, subject_cluster=subject_cluster,
                 )

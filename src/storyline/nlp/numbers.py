@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ..model import Comparator
 
-__all__ = ["Quantity", "find_quantities", "parse_number_words"]
+__all__ = ["Quantity", "find_quantities", "in_code_token", "parse_number_words"]
 
 _UNITS_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -174,10 +174,39 @@ def _is_vague(num_text: str) -> bool:
     return s in _VAGUE or bool(re.fullmatch(r"(tens|hundreds)\s+of\s+(thousands|millions)", s))
 
 
+# Capitalised words that open a sentence before a count, never an identifier's name ("Then 40 more arrived").
+_SENTENCE_OPENERS = {"then", "only", "just", "another", "all", "now", "still", "also", "and", "but", "so", "yet", "with",
+                     "of", "in", "by", "for", "those", "these", "the", "at", "on", "since", "after", "before", "until",
+                     "another", "nearly", "roughly", "while", "when", "today", "yesterday", "including", "among",
+                     "last", "this", "that", "every", "each", "some", "many", "even", "almost", "least", "exactly"}
+_CODE_CHARS = frozenset(":(=/@#_\\<>{}[]|^*~`")
+_TOKEN_EDGE = ".,;:!?\"“”‘’'()[]…"
+_VERSION = re.compile(r"v?\d+(?:\.\d+){2,}")
+
+
+def in_code_token(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` sits inside a code-like token rather than prose: a URL, a handle or hashtag,
+    an expression ("javascript:alert(3)", "x=3", "24/7"), an identifier or a version string ("3.5.1")."""
+    a = start
+    while a > 0 and not text[a - 1].isspace():
+        a -= 1
+    b = end
+    while b < len(text) and not text[b].isspace():
+        b += 1
+    token = text[a:b].strip(_TOKEN_EDGE)
+    if not token:
+        return False
+    if any(ch in _CODE_CHARS for ch in token) or "://" in token or token.lower().startswith("www."):
+        return True
+    return _VERSION.fullmatch(token) is not None
+
+
 def _skip(text: str, m: re.Match[str]) -> bool:
-    """Numbers that are not counts: ordinals, times, ages, phone numbers, list numbering."""
+    """Numbers that are not counts: ordinals, times, ages, phone numbers, list numbering, code and URLs."""
     ns, ne = m.span("num")
     end = m.end("num2") if m.group("num2") else ne
+    if in_code_token(text, ns, end):
+        return True
     after = text[end : end + 20]
     before = text[max(0, ns - 12) : ns]
     num = m.group("num")
@@ -190,8 +219,10 @@ def _skip(text: str, m: re.Match[str]) -> bool:
             return True  # part of a code, an id or a word ("F-16", "COVID19", "3D")
         if ns > 1 and text[ns - 1] == "-" and text[ns - 2].isdigit():
             return True  # "555-123-4567"
-        if not m.group("cmp") and not m.group("cur") and "," not in num and re.search(r"\b[A-Z][a-z]+\s+$", before):
-            return True  # an identifier: "Resolution 2231", "Flight 17"
+        ident = re.search(r"\b([A-Z][a-z]+)\s+$", before)
+        if not m.group("cmp") and not m.group("cur") and not m.group("pct") and "," not in num and ident \
+                and ident.group(1).lower() not in _SENTENCE_OPENERS:
+            return True  # an identifier: "Resolution 2231", "Flight 17" (not "Then 40", "Only 12")
         if (after[:1] and after[:1] in "/:") or (after[:1] == "-" and after[1:2].isdigit() and not m.group("num2")):
             return True
         line_start = text.rfind("\n", 0, ns) + 1

@@ -3,7 +3,8 @@
 News convention: a quote may run over several sentences and paragraphs; a paragraph that
 continues a quote opens with a quotation mark while the previous paragraph has no closing
 mark. Straight and curly double quotes are recognised, and curly single quotes where they
-open at a word boundary (so apostrophes never start a quote). A quote left open at the end
+open at a word boundary (so apostrophes never start a quote). Either double mark closes a
+double quote ("... behind him,” said X), since copy often mixes straight and curly marks. A quote left open at the end
 of a paragraph that is not continued ends there (unbalanced quotes are common).
 """
 
@@ -68,10 +69,9 @@ def find_quotes(text: str, *, singles: bool = True) -> list[QuoteSpan]:
             continue
         if not is_double_open:
             closers = _CLOSE_SINGLE
-        elif ch == '"':
-            closers = '"'
         else:
-            closers = _CLOSE_DOUBLE
+            # mixed marks are common in copy-edited text ("... behind him,” said X): either style closes
+            closers = '"' + _CLOSE_DOUBLE
         start = i
         j = i + 1
         depth = 0

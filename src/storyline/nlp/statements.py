@@ -10,9 +10,21 @@ Cues come from the data lexicon (:mod:`storyline.nlp.cues`):
 * verbs with a clausal complement ("X said that ...", "..., X said", "X has claimed to be ...");
 * verbs next to a quotation ("“...,” said X", "X told the AP: “...”", "X wrote on X: “...”");
 * nouns with a that-clause ("X's assertion that ...", "claims by X that ...", "the claim by X");
+  a nominal attribution is only emitted when its content is such a complement: in "X's
+  statements about Y only serve to highlight Z" the sentence is the author's comment about
+  the statements, so a speech noun as subject never makes an object-taking verb a cue;
+* participles on a speech noun or a name ("Their argument—suggesting that ...—collapses",
+  "the ministry, saying that ..."): the noun's possessor (a pronoun resolves to the nearest
+  earlier organisation or person) is the speaker, and a cue inside a dash or bracket aside
+  ends its content at the closing mark;
 * subjects that are documents ("X's report suggests ...") keep the document as speaker
   text, and the speaker cluster comes from the name inside it;
-* multi-word cues ("according to X").
+* multi-word cues ("according to X");
+* "NAME: text" lines (headlines, transcripts) only when NAME is a person or organisation
+  mention, a transcript's capitalised label, a role or a poll/report, or "NAME on TOPIC";
+  never a title or section label ("Statement on X:", "Update:", "Editor's note:", "When
+  Insurgents Rule: ..."). In a transcript, quoted paragraphs without a label continue the
+  last speaker's turn; "“...” ― Name" signatures name the speaker.
 
 Denial verbs ("X denied/rejected/dismissed claims that ...") and negated cues ("did not
 say") give ``polarity=-1``. ``kind`` is ``direct`` (the content is a quotation),
@@ -55,7 +67,8 @@ _ROLE_WORDS = {"spokesman", "spokeswoman", "spokesperson", "official", "official
                "authorities", "ministry", "government", "campaign", "group", "organization", "agency", "military",
                "army", "candidate", "nominee", "chairman", "chairwoman", "ceo", "founder", "manager", "prosecutor",
                "judge", "lawyer", "attorney"}
-_MIN_ORPHAN_QUOTE_WORDS = 6
+_MIN_ORPHAN_QUOTE_WORDS = 4
+_ABOUT_PREPS = {"about", "on", "regarding", "concerning", "over", "toward", "towards"}
 # Verbs whose infinitive states an intention or stance ("wants to", "plans to", "refused to").
 _XCOMP_INTENT = {"want", "plan", "urge", "agree", "decline", "refuse", "promise", "vow", "threaten", "decide", "offer",
                  "propose", "pledge", "seek", "hope", "expect", "intend", "ask", "demand", "call"}
@@ -68,14 +81,48 @@ _DOBJ_CUES: dict[str, tuple[str, ...]] = {
     "deny": (), "reject": (), "dismiss": (), "dispute": (), "highlight": (), "identify": (), "show": (), "indicate": (),
     "report": (), "find": (), "document": (), "liken": ("to",), "compare": ("to", "with"), "respond": ("to",),
     "insist": ("on",), "argue": ("for", "against"), "apologize": ("for",), "brag": ("about",), "boast": ("about", "of"),
+    "endorse": (), "denounce": (), "defend": (), "welcome": (), "applaud": (), "accuse": (),
 }
 
 
-_DASH_SOURCE = re.compile(r"[ \t]*(?P<dash>―|—|--|–)[ \t]*(?P<src>[A-Z@][^\n.“”\"!?]{1,60}?)(?=[.\n]|$)")
-_COLON_LINE = re.compile(r"(?m)^[ \t\"“]*(?P<src>[A-Z][\w.'’&-]*(?:[ \t]+[A-Za-z][\w.'’&-]*){0,4})(?P<colon>:)[ \t]+(?P<content>\S[^\n]{8,})$")
-_COLON_SKIP = {"note", "photo", "photos", "update", "updated", "related", "also see", "read more", "source", "sources",
-               "image", "video", "watch", "editor's note", "editor’s note", "correction", "q", "a", "by", "tags",
-               "filed under", "see also", "share", "advertisement", "caption", "credit", "listen", "subscribe"}
+_DASH_SOURCE = re.compile(
+    r"[^\S\n]*(?P<dash>―|—|--|–)[^\S\n]*"
+    r"(?:(?P<src>[A-Z@](?:[^\n.“”\"!?]|(?<=\b[A-Z])\.){1,60}?)(?=\.?[^\S\n]*(?:\n|$))|(?P<src2>[A-Z@][^\n.“”\"!?]{1,60}?)(?=[.\n]|$))")
+_COLON_LINE = re.compile(r"(?m)^(?P<lead>[ \t\"“]*)(?P<src>[A-Z][\w.'’&-]*(?:[ \t]+[A-Za-z][\w.'’&-]*){0,4})(?P<colon>:)[ \t]+(?P<content>\S[^\n]{8,})$")
+# Labels before a colon that are never a speaker: the head noun of "Statement on X:", "Live update:", "Editor's note:".
+_COLON_NON_AGENT = {
+    "note", "notes", "photo", "photos", "picture", "pictures", "image", "images", "video", "videos", "audio", "update",
+    "updates", "updated", "related", "more", "source", "sources", "watch", "listen", "read", "correction", "clarification",
+    "q", "a", "by", "tags", "tag", "topics", "share", "advertisement", "caption", "credit", "credits", "subscribe",
+    "statement", "statements", "breaking", "live", "exclusive", "opinion", "editorial", "analysis", "commentary",
+    "transcript", "summary", "background", "context", "timeline", "fact", "facts", "factbox", "question", "answer",
+    "disclaimer", "alert", "notice", "warning", "announcement", "release", "thread", "part", "chapter", "section",
+    "episode", "step", "tip", "lesson", "example", "quote", "quotes", "via", "from", "to", "cc", "re", "fwd", "date",
+    "time", "location", "venue", "title", "headline", "subject", "map", "chart", "graphic", "table", "figure",
+    "podcast", "newsletter", "event", "events", "day", "week", "year", "story", "stories", "also", "see", "here",
+    "highlights", "recap", "explainer", "bonus", "postscript", "ps", "addendum", "appendix", "keywords", "category",
+}
+# Words that open a title rather than a speaker label ("When Insurgents Rule: ...", "Inside the Talks: ...").
+_TITLE_OPENERS = {"when", "how", "why", "what", "who", "where", "inside", "beyond", "after", "before", "in", "on", "the",
+                  "a", "an", "from", "between", "behind", "is", "are", "can", "will", "does", "do", "my", "our", "why",
+                  "to", "for", "with", "of", "about", "this", "these", "those", "that", "its", "their", "new"}
+_COLON_PREPS = {"on", "of", "for", "about", "in", "from", "with", "to", "at", "by", "into", "over", "after", "and", "&"}
+# A document or poll as a headline source ("Poll: ...", "Report: ...", "CNN poll: ...").
+_COLON_DOC_SOURCES = {"poll", "polls", "survey", "study", "report", "reports", "data", "audit", "probe", "review",
+                      "sources", "officials", "police", "witnesses"}
+
+
+_COLON_SKIP_PHRASES = {"editor's note", "editor’s note", "also see", "read more", "filed under", "see also",
+                       "live updates", "breaking news", "this story", "top stories", "more coverage"}
+_QUOTE_MARKS = "\"“”‘’'"
+
+
+def _strip_quote_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _QUOTE_MARKS + " \t":
+        start += 1
+    while end > start and text[end - 1] in _QUOTE_MARKS + " \t":
+        end -= 1
+    return start, end
 
 
 @dataclass
@@ -155,6 +202,31 @@ def _find_subject(verb: Token) -> Token | None:
     return None
 
 
+def _possessor(noun: Token) -> Token | None:
+    """The owner of a noun: "Their argument", "Al-Mirsaad’s suggestion" (parsed as poss, or as nmod with a 's case)."""
+    for child in noun.children:
+        if child.i < noun.i and child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.i < noun.i and child.dep_ in ("nmod", "compound", "npadvmod") and any(
+                c.dep_ == "case" and c.lower_ in ("'s", "’s", "'", "’") for c in child.children):
+            return child
+    return None
+
+
+def _noun_source(noun: Token) -> Token | None:
+    """The source of a speech noun: its possessor, else "by/of/from X" after it."""
+    src = _possessor(noun)
+    if src is None:
+        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "of", "from")), None)
+        src = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    return src
+
+
+def _possessor_tokens(src: Token) -> list[Token]:
+    return [t for t in src.subtree if t.dep_ != "case"]
+
+
 def _negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
 
@@ -176,6 +248,7 @@ class _Finder:
         self.parsed = parsed
         self.text = parsed.document.text
         self.quotes = find_quotes(self.text)
+        self.mentions = MentionIndex(parsed.mentions)
         self.lex = lexicon()
         self.cands: list[_Cand] = []
 
@@ -193,21 +266,101 @@ class _Finder:
         for q in self.quotes:
             m = _DASH_SOURCE.match(self.text, q.end)
             if m:
-                s_start, s_end = m.span("src")
+                s_start, s_end = m.span("src") if m.group("src") else m.span("src2")
                 s_start, s_end = _trim(self.text, s_start, s_end)
                 self._add(_Cand(q.inner_start, q.inner_end, StatementKind.DIRECT, "say", m.start("dash"), m.end("dash"),
                                 s_start, s_end, 1, q.start, m.end()))
-        for m in _COLON_LINE.finditer(self.text):
-            label = m.group("src")
-            if label.strip().lower() in _COLON_SKIP or any(ch.isdigit() for ch in label):
+        lines = list(_COLON_LINE.finditer(self.text))
+        label_lines = set()
+        turns: list[_Cand] = []
+        for m in lines:
+            sp_end = self._speaker_label(m.start("src"), m.end("src"))
+            if sp_end is None:
                 continue
+            label_lines.add(m.start())
             c_start, c_end = m.span("content")
+            line_quoted = any(ch in "\"“" for ch in m.group("lead"))
             quote = _quote_at(self.quotes, c_start, c_start + 1)
-            kind = StatementKind.DIRECT if quote is not None and quote.start <= c_start and quote.end >= c_end - 1 else StatementKind.INDIRECT
-            if kind is StatementKind.DIRECT and quote is not None:
-                c_start, c_end = quote.inner_start, quote.inner_end
-            self._add(_Cand(c_start, c_end, kind, "say", m.start("colon"), m.end("colon"), m.start("src"), m.end("src"),
-                            1, m.start(), m.end()))
+            if quote is not None and quote.start == c_start and quote.end >= c_end - 1:
+                kind = StatementKind.DIRECT
+                c_start, c_end = quote.inner_start, min(quote.inner_end, c_end)
+            elif line_quoted:
+                # a transcript line inside a quotation ("\"PENCE: Well, look ..."): the words after the label
+                kind = StatementKind.DIRECT
+            else:
+                kind = StatementKind.INDIRECT
+            c_start, c_end = _strip_quote_marks(self.text, c_start, c_end)
+            cand = _Cand(c_start, c_end, kind, "say", m.start("colon"), m.end("colon"), m.start("src"), sp_end,
+                         1, m.start("src"), m.end())
+            self._add(cand)
+            if line_quoted:
+                turns.append(cand)
+        for turn in turns:
+            self._continue_turn(turn, label_lines)
+
+    def _continue_turn(self, turn: _Cand, label_lines: set[int]) -> None:
+        """Transcript convention: paragraphs that open with a quotation mark and carry no speaker label of their
+        own continue the last labelled speaker's turn ("\"PENCE: ...\" / \"But the truth is ...")."""
+        pos = self.text.find("\n", turn.content_end)
+        while pos != -1:
+            start = pos
+            while start < len(self.text) and self.text[start].isspace():
+                start += 1
+            if start >= len(self.text) or self.text[start] not in "\"“" or start in label_lines:
+                return
+            end = self.text.find("\n", start)
+            end = len(self.text) if end == -1 else end
+            if _COLON_LINE.match(self.text, start) is not None:
+                return  # another label ("(CROSSTALK)" lines and unknown labels end the turn too)
+            c_start, c_end = _strip_quote_marks(self.text, start, end)
+            if self.text[c_start:c_start + 1] == "(":
+                return
+            self._add(_Cand(c_start, c_end, StatementKind.DIRECT, turn.cue, turn.cue_start, turn.cue_end,
+                            turn.speaker_start, turn.speaker_end, 1, start, end))
+            pos = self.text.find("\n", end) if end < len(self.text) else -1
+
+    def _speaker_label(self, start: int, end: int) -> int | None:
+        """Where the speaker ends, when the words before a line's colon name one (a person or an organisation,
+        a transcript's capitalised name, a role, or a poll/report as a headline source; "NAME on TOPIC:" names
+        NAME); None for a title or a section label ("Statement on X:", "Update:", "When Insurgents Rule:")."""
+        label = self.text[start:end]
+        words = [w.strip(".’'").lower() for w in label.split()]
+        words = [w[:-2] if w.endswith(("’s", "'s")) else w for w in words]
+        if not words or any(ch.isdigit() for ch in label) or label.strip().lower() in _COLON_SKIP_PHRASES:
+            return None
+        if words[-1] in _COLON_NON_AGENT or words[0] in _COLON_NON_AGENT:
+            return None
+        if self._names_agent(start, end):
+            return end  # "Ministry of Defence:" is one organisation's name
+        if label.rstrip().endswith(("’s", "'s")):
+            return None
+        prep = next((i for i, w in enumerate(words) if i > 0 and w in _COLON_PREPS), None)
+        if prep is not None:
+            # "Obama on Climate Change:" -> Obama; "Statement on Sarvan:" was refused above
+            if words[prep] != "on":
+                return None
+            head_end = start + [m.end() for m in re.finditer(r"\S+", label)][prep - 1]
+            return head_end if self._names_agent(start, head_end) else None
+        if words[-1] in _COLON_DOC_SOURCES and len(words) <= 2:
+            return end
+        if words[-1] in _ROLE_WORDS and len(words) <= 3:
+            return end
+        if words[0] in _TITLE_OPENERS:
+            return None
+        letters = [ch for ch in label if ch.isalpha()]
+        if letters and all(ch.isupper() for ch in letters) and len(words) <= 3 and len(letters) >= 2:
+            return end  # a transcript's speaker: "WALLACE:", "MR. TRUMP:"
+        last = re.search(r"\S+$", label)
+        last_start = start + (last.start() if last else 0)
+        for mention in self.mentions.overlapping(last_start, end):
+            if mention.type in (EntityType.PERSON, EntityType.ORGANIZATION) and mention.start >= start - 1 and mention.end >= end - 1:
+                return end
+        return None
+
+    def _names_agent(self, start: int, end: int) -> bool:
+        """Whether one person or organisation mention covers all of [start, end)."""
+        return any(m.type in (EntityType.PERSON, EntityType.ORGANIZATION) and m.start <= start + 1 and m.end >= end - 1
+                   for m in self.mentions.overlapping(start, end))
 
     def _add(self, cand: _Cand) -> None:
         cand.content_start, cand.content_end = _trim(self.text, cand.content_start, cand.content_end)
@@ -246,6 +399,22 @@ class _Finder:
         sp = _span_of_tokens(_speaker_tokens(subj), part) if subj is not None else (None, None)
         if subj is not None and subj.dep_ == "nsubjpass":
             sp = (None, None)  # "X was told ..." names the hearer, not the speaker
+        if subj is None and verb.tag_ == "VBG" and verb.dep_ in ("acl", "appos", "advcl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            # a participle on a noun: "Their argument—suggesting that ...", "the ministry, saying that ..."
+            head = verb.head
+            if head.lemma_.lower() in self.lex.nouns:
+                owner = _noun_source(head)
+                if owner is not None:
+                    toks = _possessor_tokens(owner) if owner.dep_ != "pobj" else _speaker_tokens(owner)
+                    sp = _span_of_tokens(toks, part) if toks else sp
+                    subj = owner
+            elif head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP") or head.lemma_.lower() in _ROLE_WORDS:
+                subj = head
+                sp = _span_of_tokens(_speaker_tokens(head), part)
+        # "X's statements about Y only serve to highlight ...": the sentence is about the statements, not what they said.
+        about_speech = subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in self.lex.nouns and (
+            subj.lemma_.lower() not in _DOC_NOUNS
+            or any(c.dep_ == "prep" and c.lower_ in _ABOUT_PREPS for c in subj.children))
         dobj_span: tuple[int, int] | None = None
         content_root = next((c for c in verb.children if c.dep_ in _CONTENT_DEPS), None)
         if content_root is None and (lemma in _XCOMP_CUES or klass == "denial"):
@@ -258,7 +427,8 @@ class _Finder:
         if content_root is None and lemma in _XCOMP_INTENT:
             content_root = next((c for c in verb.children if c.dep_ == "xcomp"), None)
         if content_root is None and lemma in _DOBJ_CUES:
-            obj = next((c for c in verb.children if c.dep_ == "dobj" and len(list(c.subtree)) >= 2), None)
+            obj = next((c for c in verb.children if c.dep_ == "dobj" and (len(list(c.subtree)) >= 2 or any(
+                x.i > c.i and x.dep_ in ("oprd", "xcomp", "ccomp") for x in verb.children))), None)
             if obj is None:
                 prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in _DOBJ_CUES[lemma]), None)
                 obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")), None) if prep is not None else None
@@ -273,6 +443,8 @@ class _Finder:
         parenthetical = content_root is None and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX")
         # A quotation next to the cue ("“...,” said X" / "X said: “...”") wins over the parse.
         quote = self._adjacent_quote(part, sent, verb, content_root, used)
+        if about_speech and quote is None and (content_root is None or content_root.dep_ != "ccomp"):
+            return
         if quote is not None:
             used.add(quote.start)
             kind = StatementKind.DIRECT
@@ -307,7 +479,20 @@ class _Finder:
         if not (subj is not None or quote is not None):
             if sp == (None, None) and content_root is None:
                 return
+        c_end = self._close_aside(s_start, cue_start, c_start, c_end)
         self._add(_Cand(c_start, c_end, kind, lemma, cue_start, cue_end, sp[0], sp[1], polarity, s_start, s_end))
+
+    def _close_aside(self, s_start: int, cue_start: int, c_start: int, c_end: int) -> int:
+        """A cue inside a dash or bracket aside ("Their argument—suggesting that ...—collapses") ends its content
+        at the closing dash or bracket."""
+        before = self.text[s_start:cue_start]
+        for opener, closer in (("—", "—"), ("–", "–"), (" -- ", " -- "), ("(", ")")):
+            opened = before.count(opener) - (before.count(closer) if closer != opener else 0)
+            if (opener == closer and opened % 2 == 1) or (opener != closer and opened > 0):
+                j = self.text.find(closer, max(c_start, cue_start), c_end)
+                if j != -1:
+                    return j
+        return c_end
 
     def _adjacent_quote(self, part: Part, sent: Any, verb: Token, content_root: Token | None, used: set[int]) -> QuoteSpan | None:
         """A quotation in or right around the sentence that the cue introduces or closes."""
@@ -350,10 +535,7 @@ class _Finder:
         # "X rejected claims that ..." is handled by the verb; here only the noun's own source.
         if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.lex.verbs and self.lex.verbs[noun.head.lemma_.lower()] == "denial":
             return
-        src: Token | None = next((c for c in noun.children if c.dep_ == "poss"), None)
-        if src is None:
-            by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "of", "from")), None)
-            src = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        src: Token | None = _noun_source(noun)
         if src is None and noun.dep_ in ("dobj", "pobj"):
             verb = noun.head if noun.dep_ == "dobj" else noun.head.head
             src = _find_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
@@ -368,8 +550,8 @@ class _Finder:
         c_start, c_end = _span_of_tokens(toks, part)
         cue_start, cue_end = _tok_span(noun, part)
         sp = _span_of_tokens(_speaker_tokens(src), part) if src is not None else (None, None)
-        if src is not None and src.dep_ == "poss":
-            s_toks = [t for t in src.subtree if not (t.dep_ == "case")]
+        if src is not None and src.dep_ != "pobj" and src.i < noun.i:
+            s_toks = _possessor_tokens(src)
             sp = _span_of_tokens(s_toks, part) if s_toks else sp
         kind = StatementKind.MIXED if any(c_start <= q.start and q.end <= c_end + 1 for q in self.quotes) else StatementKind.INDIRECT
         polarity = -1 if self.lex.is_denial(lemma) else 1
