@@ -77,12 +77,12 @@ def register(name: str, *, version: str, requires: Iterable[str] = (), produces:
     return wrap
 
 
-DEFAULT_ORDER = ("entities", "statements", "posts", "facts")
+DEFAULT_ORDER = ("entities", "statements", "claims", "posts", "facts")
 
 
 def _load_stage_modules() -> None:
     # Importing the modules registers their stages.
-    from . import entities, facts, posts, statements  # noqa: F401
+    from . import claims, entities, facts, posts, statements  # noqa: F401
 
 
 def build_stages(names: Sequence[str] = DEFAULT_ORDER) -> tuple[Stage, ...]:

@@ -81,8 +81,10 @@ def build_corpus(documents: list[Mapping[str, Any]], entities: Mapping[str, Mapp
                 cluster: int | None = b.cluster(speaker)
             else:
                 cluster = None
+            if s.get("prefix"):  # words before the statement in the same passage ("While ")
+                b.add(s["prefix"])
             c_start, c_end = b.add(s["content"])
-            b.add(".\n")
+            b.add(s.get("sep", ".\n"))  # "sep": what follows the statement (", yet " keeps one passage)
             st = Statement(
                 document_id=doc_id, start=sp_start if sp_start is not None else c_start, end=c_end + 1,
                 content=b.text[c_start:c_end], content_start=c_start, content_end=c_end,

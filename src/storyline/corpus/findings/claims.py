@@ -1,16 +1,21 @@
 """What one statement claims, in the structured form the detectors compare.
 
 A :class:`Claim` is computed once per statement (linear in the corpus): who is
-speaking (an entity id, or the document's source for the narrative voice),
+speaking (an entity id; the document's source for the narrative voice, i.e. a
+statement with neither speaker nor cue; or an unnamed source of its own for a
+cue without a speaker, "the argument suggesting that ..."),
 which entities the content mentions, whether it is negated or a denial, and
-the typed slots it fills: a person's role rank, a group's location, and which
-side of an antonymous predicate it takes.
+the typed slots it fills: a person's role rank (role words, and links to
+counted acts: "linked to 29 bombings"), a group's location, which side of an
+antonymous predicate it takes, and whether it answers what came before it
+("reports indicate otherwise": a back-reference).
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -56,6 +61,7 @@ class ConceptHit:
     start: int
     end: int
     word: str
+    targets: frozenset[str] = frozenset()  # entities the predicate is anchored to (same clause, nearby)
 
 
 @dataclass
@@ -77,6 +83,9 @@ class Claim:
     subjects: frozenset[str] = field(default_factory=frozenset)
     cue_denial: bool = False
     sid: str = ""
+    unattributed: bool = False  # a cue without a speaker: an unnamed source, not the outlet
+    inherited: frozenset[str] = frozenset()  # subjects taken from a contrasted neighbour ("..., yet the group ...")
+    backref: tuple[int, int, str] | None = None  # "indicate the opposite": span in the content (or 0, 0) and phrase
 
     @property
     def id(self) -> str:
@@ -165,6 +174,10 @@ def _claim(st: Statement, idx: MentionIndex, k2e: Mapping[str, str], ents: Mappi
         speaker = "name:" + normalise_name(st.speaker_text)
         speaker_name = st.speaker_text
         narrative = False
+    elif st.cue is not None:
+        speaker = f"unattributed:{st.document_id}:{st.content_start}"
+        speaker_name = "an unnamed source"
+        narrative = False
     else:
         speaker = "source:" + normalise_name(source)
         speaker_name = source
@@ -194,12 +207,25 @@ def _claim(st: Statement, idx: MentionIndex, k2e: Mapping[str, str], ents: Mappi
         denial=cue_denial or denial_phrase,
         norm_content=" ".join(sorted(content_words(text, lex))),
         cue_denial=cue_denial,
+        unattributed=speaker.startswith("unattributed:"),
+        backref=_backref(st, doc, lex),
     )
     claim.subjects = frozenset(r.id for r in refs if r.id != speaker)
     claim.roles = tuple(_roles(text, refs, neg_spans, lex))
     claim.locations = tuple(_locations(text, refs, neg_spans, lex))
-    claim.concepts = tuple(_concepts(text, neg_spans, cue_denial, lex))
+    claim.concepts = tuple(_concepts(text, neg_spans, cue_denial, lex, claim.backref, refs))
     return claim
+
+
+def _backref(st: Statement, doc: Any, lex: Lexicon) -> tuple[int, int, str] | None:
+    """A back-reference phrase in the content, or in the statement's whole span ("reports indicate the opposite")."""
+    for s, e, word, _ in lex.back_references.finditer(st.content):
+        return s, e, word
+    full = getattr(doc, "text", None)
+    if isinstance(full, str) and st.start < st.content_start and st.end <= len(full):
+        for _, _, word, _ in lex.back_references.finditer(full[st.start : st.end]):
+            return 0, 0, word
+    return None
 
 
 _FLIP = {"low": "not_low", "high": "not_high", "not_low": "low", "not_high": "high"}
@@ -211,12 +237,31 @@ def _contrasted(text: str, ref: EntityRef, lex: Lexicon) -> bool:
     return any(e >= ref.start - 2 and not clause_break(text, e, ref.start) for _, e, _, _ in lex.contrast.finditer(text[lo : ref.start]) for e in [e + lo])
 
 
+_COUNT = re.compile(r"\W{0,3}(?:(?:at\s+least|more\s+than|over|nearly|almost|some|about|around)\s+)?"
+                    r"(?:\d[\d,]*|dozens|scores|hundreds|numerous|multiple|several|many|a\s+series)\b(?:\s+of)?\s+", re.IGNORECASE)
+
+
+def _role_triggers(text: str, lex: Lexicon) -> list[tuple[int, int, str, str]]:
+    """Role words, plus a link to counted acts ("linked to 29 suicide bombings"): a leading role."""
+    found = list(lex.roles.finditer(text))
+    for s, e, _, _ in lex.role_links.finditer(text):
+        m = _COUNT.match(text, e)
+        if m is None:
+            continue
+        rest = text[m.end() : m.end() + 40]
+        acts = next((a for a in lex.counted_acts.finditer(rest) if a[0] <= 20), None)
+        if acts is not None:
+            end = m.end() + acts[1]
+            found.append((s, end, text[s:end], "high"))
+    return sorted(found)
+
+
 def _roles(text: str, refs: Sequence[EntityRef], neg: Sequence[tuple[int, int]], lex: Lexicon) -> list[RoleHit]:
     persons = [r for r in refs if r.type == EntityType.PERSON]
     if not persons:
         return []
     out: list[RoleHit] = []
-    for s, e, word, rank in lex.roles.finditer(text):
+    for s, e, word, rank in _role_triggers(text, lex):
         if negated_at(text, s, neg):
             rank = _FLIP[rank]
         if len({p.id for p in persons}) == 1:
@@ -233,7 +278,9 @@ def _roles(text: str, refs: Sequence[EntityRef], neg: Sequence[tuple[int, int]],
             targets += [p for p in persons if _contrasted(text, p, lex) and p not in targets]
         for p in targets:
             r = _FLIP[rank] if _contrasted(text, p, lex) else rank
-            out.append(RoleHit(p.id, r, s, e, word))
+            hit = RoleHit(p.id, r, s, e, word)
+            if hit not in out:  # one person written several ways ("Jafar, aka Naser") is one target
+                out.append(hit)
     return out
 
 
@@ -250,12 +297,34 @@ def _locations(text: str, refs: Sequence[EntityRef], neg: Sequence[tuple[int, in
     return out
 
 
-def _concepts(text: str, neg: Sequence[tuple[int, int]], cue_denial: bool, lex: Lexicon) -> list[ConceptHit]:
+ANCHOR_CHARS = 60
+# predicates about acting on a target ("fighting X", "failed to curb X"): anchored to what follows them
+TRANSITIVE_CONCEPTS = frozenset({"effort"})
+
+
+def _anchors(text: str, s: int, e: int, concept: str, refs: Sequence[EntityRef]) -> frozenset[str]:
+    out = set()
+    for r in refs:
+        if r.start >= e:
+            near = r.start - e <= ANCHOR_CHARS and not clause_break(text, e, r.start)
+        elif concept in TRANSITIVE_CONCEPTS:
+            near = False
+        else:
+            near = s - r.end <= ANCHOR_CHARS and not clause_break(text, r.end, s)
+        if near and r.type != EntityType.PLACE:
+            out.add(r.id)
+    return frozenset(out)
+
+
+def _concepts(text: str, neg: Sequence[tuple[int, int]], cue_denial: bool, lex: Lexicon,
+              backref: tuple[int, int, str] | None = None, refs: Sequence[EntityRef] = ()) -> list[ConceptHit]:
     out = []
     for s, e, word, label in lex.concepts.finditer(text):
         concept, side = label.split(":")
         flip = negated_at(text, s, neg, window=20) != cue_denial
+        if backref is not None and backref[1] > 0 and e <= backref[0]:
+            flip = not flip  # "despite claims of eliminating X, the numbers tell a different story"
         if flip:
             side = "b" if side == "a" else "a"
-        out.append(ConceptHit(concept, side, s, e, word))
+        out.append(ConceptHit(concept, side, s, e, word, _anchors(text, s, e, concept, refs)))
     return out

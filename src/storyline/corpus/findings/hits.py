@@ -16,3 +16,4 @@ class Hit:
     detector: str
     span_a: tuple[int, int]  # offsets in the first item's text (statement content or fact text)
     span_b: tuple[int, int]
+    subject: str = ""  # what the conflict is about (an entity id, a concept): similar pairs are grouped by it

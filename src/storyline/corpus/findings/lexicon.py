@@ -11,7 +11,7 @@ import functools
 import json
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -56,6 +56,13 @@ class Lexicon:
     additive_measures: frozenset[str]
     approx_tolerance: float
     undated_fact_window_days: int
+    # "linked to 29 attacks": a link verb followed by a count of acts marks a leading role
+    role_links: PhraseMatcher = field(default_factory=lambda: PhraseMatcher({}))
+    counted_acts: PhraseMatcher = field(default_factory=lambda: PhraseMatcher({}))
+    # "reports indicate otherwise": a claim that contradicts what came just before it
+    back_references: PhraseMatcher = field(default_factory=lambda: PhraseMatcher({}))
+    # "while", "yet", "however": a contrast between two neighbouring claims
+    contrast_markers: PhraseMatcher = field(default_factory=lambda: PhraseMatcher({}))
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> Lexicon:
@@ -84,6 +91,10 @@ class Lexicon:
             additive_measures=frozenset(data.get("additive_measures", [])),
             approx_tolerance=float(data.get("approx_tolerance", 0.10)),
             undated_fact_window_days=int(data.get("undated_fact_window_days", 30)),
+            role_links=PhraseMatcher(tagged(data.get("role_links", []), "link")),
+            counted_acts=PhraseMatcher(tagged(data.get("counted_acts", []), "acts")),
+            back_references=PhraseMatcher(tagged(data.get("back_references", []), "backref")),
+            contrast_markers=PhraseMatcher(tagged(data.get("contrast_markers", []), "contrast")),
         )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .claims import Claim
+from .claims import TRANSITIVE_CONCEPTS, Claim, ConceptHit
 from .hits import Hit
 
 __all__ = ["about", "detect_concept", "detect_polarity", "shares_subject"]
@@ -41,6 +41,23 @@ def _name(c: Claim, eid: str) -> str:
     return next((r.name for r in c.entities if r.id == eid), eid.split(":", 1)[-1])
 
 
+def _about_hit(c: Claim, h: ConceptHit) -> frozenset[str]:
+    """What one predicate is about: the entities it is anchored to, else what its claim is about.
+
+    A transitive predicate ("fighting", "failed to curb") with no anchored target is about
+    nothing we can compare, unless a contrasted neighbour lent the claim its subjects.
+    """
+    if h.targets:
+        base = h.targets
+    elif c.inherited:
+        base = c.inherited
+    elif h.concept in TRANSITIVE_CONCEPTS:
+        return frozenset()
+    else:
+        return about(c)
+    return base if c.narrative or h.concept in TRANSITIVE_CONCEPTS else base | {c.speaker}
+
+
 def detect_concept(a: Claim, b: Claim) -> Hit | None:
     """One side of an antonymous predicate against the other ('eliminated' vs 'carries out attacks')."""
     if not a.concepts or not b.concepts:
@@ -54,18 +71,26 @@ def detect_concept(a: Claim, b: Claim) -> Hit | None:
         sides_a.setdefault(h.concept, set()).add(h.side)
     for h in b.concepts:
         sides_b.setdefault(h.concept, set()).add(h.side)
+    anchored: dict[str, frozenset[str]] = {}
+    for concept in sides_a.keys() & sides_b.keys():
+        over_a = frozenset().union(*(_about_hit(a, h) for h in a.concepts if h.concept == concept))
+        over_b = frozenset().union(*(_about_hit(b, h) for h in b.concepts if h.concept == concept))
+        anchored[concept] = over_a & over_b
     best: Hit | None = None
     for concept in sorted(sides_a.keys() & sides_b.keys()):
         sa, sb = sides_a[concept], sides_b[concept]
         if len(sa) != 1 or len(sb) != 1 or sa == sb:
             continue  # a claim that takes both sides is too mixed to use
+        if not anchored[concept]:
+            continue  # the two predicates are about different things
         ha = next(h for h in a.concepts if h.concept == concept)
         hb = next(h for h in b.concepts if h.concept == concept)
         score = _STRONG.get(concept, _WEAK)
         words = _CONCEPT_WORDS.get(concept, ("one thing", "the opposite"))
-        subj = _name(a, sorted(shared)[0])
+        subject = sorted(anchored[concept])[0]
+        subj = _name(a, subject) if subject != b.speaker else b.speaker_name
         reason = f"conflicting claims about {subj}: {words[0] if ha.side == 'a' else words[1]} vs {words[0] if hb.side == 'a' else words[1]}"
-        hit = Hit(score, reason, f"concept:{concept}", (ha.start, ha.end), (hb.start, hb.end))
+        hit = Hit(score, reason, f"concept:{concept}", (ha.start, ha.end), (hb.start, hb.end), subject)
         if best is None or hit.score > best.score:
             best = hit
     return best
@@ -75,7 +100,8 @@ def detect_polarity(a: Claim, b: Claim) -> Hit | None:
     """The same proposition asserted by one and negated or denied by the other."""
     if a.negated == b.negated or len(a.words) < 3 or len(b.words) < 3:
         return None
-    if not shares_subject(a, b):
+    shared = shares_subject(a, b)
+    if not shared:
         return None
     if (a.subjects - b.subjects) and (b.subjects - a.subjects):
         return None  # "did not attack X" vs "attacked Y": different propositions
@@ -89,4 +115,4 @@ def detect_polarity(a: Claim, b: Claim) -> Hit | None:
     neg, pos = ("earlier", "later") if a.negated else ("later", "earlier")
     kind = "denies" if denial else "negates"
     reason = f"the {neg} statement {kind} what the {pos} one asserts"
-    return Hit(score, reason, "polarity", (0, len(a.statement.content)), (0, len(b.statement.content)))
+    return Hit(score, reason, "polarity", (0, len(a.statement.content)), (0, len(b.statement.content)), sorted(shared)[0])
