@@ -5,9 +5,9 @@ cut by LIMIT/OFFSET in SQL, never a whole table loaded per request) and
 returns plain records; the web layer renders them as HTML or, through
 :mod:`storyline.export.contract`, as JSON.
 
-The helpers that join on an entity's *local keys* (``document_id#cluster``)
-add a redundant ``document_id = <doc part of the key>`` condition so the
-database can use the ``document_id`` indexes instead of scanning.
+Per-entity lists (statements by and about an actor, its facts and aliases)
+and the findings filters (actor, source) read the read-side index tables of
+:mod:`storyline.store.derived`, so each is an index range at any corpus size.
 """
 
 from __future__ import annotations
@@ -17,20 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import (
-    ColumnElement,
-    Select,
-    String,
-    and_,
-    cast,
-    column,
-    exists,
-    func,
-    literal,
-    or_,
-    select,
-    text,
-)
+from sqlalchemy import Select, func, or_, select
 
 from . import model as m
 from .errors import NotFoundError
@@ -85,17 +72,6 @@ class Page:
 
 # -- small SQL helpers ----------------------------------------------------
 
-def _key_doc(store: Store, col: Any) -> ColumnElement[Any]:
-    """The document part of a local key ``doc_id#cluster``."""
-    if store.dialect == "postgresql":
-        return func.split_part(col, "#", 1)
-    return func.substr(col, 1, func.instr(col, "#") - 1)
-
-
-def _key_of(doc_col: Any, cluster_col: Any) -> ColumnElement[Any]:
-    return doc_col + literal("#") + cast(cluster_col, String)
-
-
 def _finding_items(store: Store) -> Any:
     """(finding_id, item_type, item_id) rows, indexed on item_id."""
     return t.finding_items.alias("fi")
@@ -111,31 +87,20 @@ def _latest_reviews() -> Any:
     return latest, rv
 
 
-def _entity_statement_ids(store: Store, entity_id: str) -> Select[Any]:
-    ek, s = t.entity_keys, t.statements
+def _entity_items(entity_id: str, role: str) -> Select[Any]:
+    """Ids of the entity's statements or facts in one role, newest first (an index range of entity_items)."""
+    ei = t.entity_items
     return (
-        select(s.c.id)
-        .select_from(ek.join(s, s.c.document_id == _key_doc(store, ek.c.local_key)))
-        .where(ek.c.entity_id == entity_id, _key_of(s.c.document_id, s.c.speaker_cluster) == ek.c.local_key)
+        select(ei.c.item_id)
+        .where(ei.c.entity_id == entity_id, ei.c.role == role)
+        .order_by(ei.c.sort_date.desc(), ei.c.item_id.desc())
     )
 
 
-def _entity_fact_ids(store: Store, entity_id: str) -> Select[Any]:
-    ek, f = t.entity_keys, t.facts
-    return (
-        select(f.c.id)
-        .select_from(ek.join(f, f.c.document_id == _key_doc(store, ek.c.local_key)))
-        .where(ek.c.entity_id == entity_id, _key_of(f.c.document_id, f.c.subject_cluster) == ek.c.local_key)
-    )
-
-
-def _entity_mentions(store: Store, entity_id: str) -> Select[Any]:
-    ek, mn = t.entity_keys, t.mentions
-    return (
-        select(mn)
-        .select_from(ek.join(mn, mn.c.document_id == _key_doc(store, ek.c.local_key)))
-        .where(ek.c.entity_id == entity_id, _key_of(mn.c.document_id, mn.c.cluster) == ek.c.local_key)
-    )
+def _count_entity_items(conn: Any, entity_id: str, role: str) -> int:
+    ei = t.entity_items
+    q = select(func.count()).select_from(ei).where(ei.c.entity_id == entity_id, ei.c.role == role)
+    return int(conn.execute(q).scalar_one())
 
 
 # -- documents ------------------------------------------------------------
@@ -225,7 +190,7 @@ def document_view(store: Store, doc_id: str, *, related_limit: int = 8) -> Docum
     keys += [f.subject_key for f in facts if f.subject_key]
     k2e = keys_to_entities(store, keys)
     names = entity_names(store, k2e.values())
-    dup_ids = near_duplicates_of(store, doc_id)[:10]
+    dup_ids = near_duplicates_of(store, doc_id, limit=10)
     related = _related_documents(store, doc_id, list(dict.fromkeys(k2e.values())), related_limit)
     summaries = document_summaries(store, ([dup_of] if dup_of else []) + dup_ids)
     return DocumentView(
@@ -235,11 +200,12 @@ def document_view(store: Store, doc_id: str, *, related_limit: int = 8) -> Docum
     )
 
 
-def near_duplicates_of(store: Store, doc_id: str) -> list[str]:
-    """Documents stored as near-duplicates of this one (indexed lookup)."""
+def near_duplicates_of(store: Store, doc_id: str, *, limit: int = 10) -> list[str]:
+    """Documents stored as near-duplicates of this one (a partial-index lookup), at most ``limit``."""
     with store.engine.connect() as conn:
         rows = conn.execute(
-            select(t.documents.c.id).where(t.documents.c.near_duplicate_of == doc_id).order_by(t.documents.c.id)
+            select(t.documents.c.id).where(t.documents.c.near_duplicate_of == doc_id)
+            .order_by(t.documents.c.id).limit(limit)
         )
         return [x[0] for x in rows]
 
@@ -334,23 +300,12 @@ def findings_page(
         cond.append(f.c.score >= min_score)
     if ids is not None:
         cond.append(f.c.id.in_(list(ids)))
-    if actor or source:
-        fi = _finding_items(store)
-        # each filter is evaluated once into a list of ids, not again for the count and the page
-        if actor:
-            involved = or_(
-                fi.c.item_id == actor,
-                fi.c.item_id.in_(_entity_statement_ids(store, actor)),
-                fi.c.item_id.in_(_entity_fact_ids(store, actor)),
-            )
-            cond.append(f.c.id.in_(_finding_ids(store, select(fi.c.finding_id).where(involved))))
-        if source:
-            s, fa, d = t.statements, t.facts, t.documents
-            from_source = or_(
-                fi.c.item_id.in_(select(s.c.id).join(d, d.c.id == s.c.document_id).where(d.c.source == source)),
-                fi.c.item_id.in_(select(fa.c.id).join(d, d.c.id == fa.c.document_id).where(d.c.source == source)),
-            )
-            cond.append(f.c.id.in_(_finding_ids(store, select(fi.c.finding_id).where(from_source))))
+    if actor:
+        fa = t.finding_actors
+        cond.append(f.c.id.in_(select(fa.c.finding_id).where(fa.c.entity_id == actor)))
+    if source:
+        fs = t.finding_sources
+        cond.append(f.c.id.in_(select(fs.c.finding_id).where(fs.c.source == source)))
     q = (
         select(f, rv.c.status.label("review_status"), rv.c.note.label("review_note"), rv.c.reviewer, rv.c.decided_at)
         .select_from(base)
@@ -370,11 +325,6 @@ def findings_page(
         for x in rows
     ]
     return Page(items, total, limit, offset)
-
-
-def _finding_ids(store: Store, q: Select[Any]) -> list[str]:
-    with store.engine.connect() as conn:
-        return [i for (i,) in conn.execute(q.distinct())]
 
 
 def get_finding_entry(store: Store, finding_id: str) -> FindingEntry:
@@ -538,44 +488,35 @@ def _statement_rows(store: Store, q: Select[Any]) -> list[StatementRow]:
             for x in rows]
 
 
-def _statements_by_speaker(store: Store, entity_id: str) -> Select[Any]:
-    ek, s, d = t.entity_keys, t.statements, t.documents
-    date = func.coalesce(s.c.said_on, d.c.published)
-    return (
-        select(s, date.label("sort_date"))
-        .select_from(
-            ek.join(s, s.c.document_id == _key_doc(store, ek.c.local_key)).join(d, d.c.id == s.c.document_id)
-        )
-        .where(ek.c.entity_id == entity_id, _key_of(s.c.document_id, s.c.speaker_cluster) == ek.c.local_key)
-    )
+TIMELINE_POINTS = 400
 
 
 def entity_view(store: Store, entity_id: str, *, limit: int = 25, offset: int = 0) -> EntityView:
+    """One entity; every list is an index range of entity_items / entity_aliases, bounded whatever its size."""
+    from .store.derived import MENTIONED, SPEAKER, SUBJECT
+
     entity = store.get_entity(entity_id)  # NotFoundError
     with store.engine.connect() as conn:
         links = [r.link_from_row(x) for x in conn.execute(
             select(t.links).where(t.links.c.entity_id == entity_id).order_by(t.links.c.score.desc(), t.links.c.ref)
         ).mappings()]
-        men = _entity_mentions(store, entity_id).subquery()
+        ea = t.entity_aliases
         alias_rows = conn.execute(
-            select(men.c.text, func.count(), func.min(men.c.document_id)).group_by(men.c.text)
-            .order_by(func.count().desc(), men.c.text).limit(100)
+            select(ea.c.alias, ea.c.mention_count, ea.c.first_document_id).where(ea.c.entity_id == entity_id)
+            .order_by(ea.c.mention_count.desc(), ea.c.alias).limit(100)
         ).all()
-        said_q = _statements_by_speaker(store, entity_id).with_only_columns(
-            t.statements.c.id, func.coalesce(t.statements.c.said_on, t.documents.c.published)
-        )
-        # one pass over the actor's statements: (id, date) only, sorted here; rows fetched per page
-        said_keys = sorted(((d or "", i) for i, d in conn.execute(said_q)), reverse=True)
-        fact_ids = [x[0] for x in conn.execute(_entity_fact_ids(store, entity_id).limit(50))]
-    said_total = len(said_keys)
-    page_ids = [i for _, i in said_keys[offset : offset + limit]]
-    said = _statement_rows(store, select(t.statements).where(t.statements.c.id.in_(page_ids)))
-    said.sort(key=lambda x: (x.date or "", x.statement.id), reverse=True)
-    timeline = _statement_rows(
-        store, select(t.statements).where(t.statements.c.id.in_([i for _, i in said_keys[:400]]))
-    )
-    timeline.sort(key=lambda x: (x.date or "9999", x.statement.start))
-    about = _statements_about(store, entity_id, {i for _, i in said_keys}, limit=20)
+        said_total = _count_entity_items(conn, entity_id, SPEAKER)
+        page_ids = [i for (i,) in conn.execute(_entity_items(entity_id, SPEAKER).limit(limit).offset(offset))]
+        # the timeline draws the newest statements, oldest first
+        timeline_ids = [i for (i,) in conn.execute(_entity_items(entity_id, SPEAKER).limit(TIMELINE_POINTS))]
+        about_ids = [i for (i,) in conn.execute(_entity_items(entity_id, MENTIONED).limit(20))]
+        fact_ids = [i for (i,) in conn.execute(_entity_items(entity_id, SUBJECT).limit(50))]
+    rows = {x.statement.id: x for x in _statement_rows(
+        store, select(t.statements).where(t.statements.c.id.in_(list(dict.fromkeys([*page_ids, *timeline_ids, *about_ids]))))
+    )}
+    said = [rows[i] for i in page_ids if i in rows]
+    timeline = sorted((rows[i] for i in timeline_ids if i in rows), key=lambda x: (x.date or "9999", x.statement.start))
+    about = [rows[i] for i in about_ids if i in rows]
     seen_docs = document_summaries(store, [x[2] for x in alias_rows])
     aliases = [AliasSeen(a, n, seen_docs.get(d)) for a, n, d in alias_rows]
     known = {a.alias for a in aliases}
@@ -587,24 +528,6 @@ def entity_view(store: Store, entity_id: str, *, limit: int = 25, offset: int = 
         about=about, facts=facts, storylines=list(store.iter_storylines(entity_id)),
         findings=findings_page(store, actor=entity_id, limit=20), key_to_entity=keys_to_entities(store, keys),
     )
-
-
-def _statements_about(store: Store, entity_id: str, said: set[str], *, limit: int) -> list[StatementRow]:
-    """Statements by others whose content mentions the entity."""
-    men = _entity_mentions(store, entity_id).subquery()
-    s = t.statements
-    q = (
-        select(s.c.id)
-        .select_from(men.join(s, and_(s.c.document_id == men.c.document_id, men.c.start >= s.c.content_start,
-                                      men.c.end <= s.c.content_end)))
-        .distinct()
-        .limit(limit + len(said) if len(said) < 500 else 2000)
-    )
-    with store.engine.connect() as conn:
-        ids = [i for (i,) in conn.execute(q) if i not in said][:limit]
-    rows = _statement_rows(store, select(s).where(s.c.id.in_(ids)))
-    rows.sort(key=lambda x: (x.date or "", x.statement.id), reverse=True)
-    return rows
 
 
 # -- storylines -------------------------------------------------------------
@@ -630,17 +553,24 @@ def storylines_page(store: Store, *, actor: str | None = None, topic: str | None
 class StorylineView:
     storyline: m.Storyline
     actor: m.Entity | None
-    statements: list[StatementRow]  # in the storyline's (time) order
-    findings: list[FindingRow]
+    page: Page  # StatementRow, one page of the storyline's (time) order
+    findings: list[FindingRow]  # the findings that cite a statement of this page
+
+    @property
+    def statements(self) -> list[StatementRow]:
+        rows: list[StatementRow] = self.page.items
+        return rows
 
 
-def storyline_view(store: Store, storyline_id: str) -> StorylineView:
+def storyline_view(store: Store, storyline_id: str, *, limit: int = 100, offset: int = 0,
+                   findings_limit: int = 50) -> StorylineView:
+    """One page of a storyline's statements, and the findings among them."""
     sl = store.get_storyline(storyline_id)  # NotFoundError
     try:
         actor: m.Entity | None = store.get_entity(sl.actor_id)
     except NotFoundError:
         actor = None
-    ids = list(sl.statement_ids)
+    ids = list(sl.statement_ids[offset : offset + limit])
     stms = store.statements_by_ids(ids)
     docs = document_summaries(store, [s.document_id for s in stms.values()])
     rows = [StatementRow(stms[i], docs.get(stms[i].document_id, {"id": stms[i].document_id})) for i in ids if i in stms]
@@ -649,10 +579,10 @@ def storyline_view(store: Store, storyline_id: str) -> StorylineView:
         fi = _finding_items(store)
         with store.engine.connect() as conn:
             finding_ids = [x[0] for x in conn.execute(
-                select(fi.c.finding_id).where(fi.c.item_id.in_(ids)).distinct().limit(200)
+                select(fi.c.finding_id).where(fi.c.item_id.in_(ids)).distinct().limit(findings_limit)
             )]
-    findings = finding_rows(store, findings_page(store, ids=finding_ids, limit=200)) if finding_ids else []
-    return StorylineView(sl, actor, rows, findings)
+    findings = finding_rows(store, findings_page(store, ids=finding_ids, limit=findings_limit)) if finding_ids else []
+    return StorylineView(sl, actor, Page(rows, len(sl.statement_ids), limit, offset), findings)
 
 
 # -- search ----------------------------------------------------------------

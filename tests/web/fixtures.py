@@ -88,9 +88,9 @@ class Corpus:
     result: CorpusResult | None = None
 
 
-def build_corpus(path: Path) -> Corpus:
-    """Open a fresh SQLite store at ``path`` and fill it by hand."""
-    store = open_store("sqlite:///" + str(path))
+def build_corpus(target: Path | str) -> Corpus:
+    """Open a fresh store and fill it by hand: a SQLite file path, or a database URL (PostgreSQL)."""
+    store = open_store(target if isinstance(target, str) else "sqlite:///" + str(target))
     c = Corpus(store)
     ingested = dt.datetime(2024, 5, 1, 12, 0, tzinfo=dt.timezone.utc)
     a = Document.from_text(TEXT_A, title="Kabul attacks rise", source="Dawn", url="https://example.org/a?x=1&y=2",

@@ -12,7 +12,7 @@ Three groups, kept apart on purpose:
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, Float, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import Boolean, Column, Float, Index, Integer, MetaData, String, Table, Text, text
 
 metadata = MetaData()
 
@@ -38,7 +38,13 @@ documents = Table(
     Column("near_duplicate_score", Float),
     Index("ix_documents_published", "published"),
     Index("ix_documents_source", "source"),
-    Index("ix_documents_near_duplicate_of", "near_duplicate_of"),
+    # Partial: almost every document has no near-duplicate, and a full index on a column of NULLs
+    # looks useless to the planner (it then scans the table for "duplicates of X").
+    Index("ix_documents_near_duplicate_of", "near_duplicate_of",
+          sqlite_where=text("near_duplicate_of IS NOT NULL"), postgresql_where=text("near_duplicate_of IS NOT NULL")),
+    # Covering indexes for the search filters (source, date range): the matching ids come from the index alone.
+    Index("ix_documents_source_published_id", "source", "published", "id"),
+    Index("ix_documents_published_id", "published", "id"),
 )
 
 document_bands = Table(
@@ -179,6 +185,52 @@ finding_items = Table(
     Column("finding_id", String(32), nullable=False, index=True),
     Column("item_type", String(16), nullable=False),
     Column("item_id", String(64), nullable=False, index=True),
+)
+
+# -- read-side indexes, derived from the corpus results above by store/derived.py in the same
+# transaction as replace_corpus, so that every page is a bounded index range at any corpus size.
+
+# Which statements and facts each entity is tied to: role "speaker" (statement said by it), "mentioned"
+# (statement by someone else whose content mentions it), "subject" (fact about it). sort_date is the
+# statement's said_on, else its document's published date ('' when neither is known).
+entity_items = Table(
+    "entity_items",
+    metadata,
+    Column("entity_id", String(32), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("item_id", String(64), nullable=False),
+    Column("document_id", String(32), nullable=False),
+    Column("sort_date", String(10), nullable=False),
+    Index("ix_entity_items_entity", "entity_id", "role", "sort_date", "item_id"),
+)
+
+# Each surface form an entity was written as, how often, and the first document (lowest id) using it.
+entity_aliases = Table(
+    "entity_aliases",
+    metadata,
+    Column("entity_id", String(32), nullable=False),
+    Column("alias", Text, nullable=False),
+    Column("mention_count", Integer, nullable=False),
+    Column("first_document_id", String(32), nullable=False),
+    Index("ix_entity_aliases_entity", "entity_id", "mention_count"),
+)
+
+# The findings filters of the findings board: actors (entity items, statement speakers, fact subjects)
+# and the sources of the documents a finding cites.
+finding_actors = Table(
+    "finding_actors",
+    metadata,
+    Column("finding_id", String(32), nullable=False),
+    Column("entity_id", String(32), nullable=False),
+    Index("ix_finding_actors_entity", "entity_id", "finding_id"),
+)
+
+finding_sources = Table(
+    "finding_sources",
+    metadata,
+    Column("finding_id", String(32), nullable=False),
+    Column("source", Text, nullable=False),
+    Index("ix_finding_sources_source", "source", "finding_id"),
 )
 
 corpus_state = Table(

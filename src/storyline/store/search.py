@@ -96,46 +96,54 @@ class _SQLiteSearch:
         match = " ".join('"' + term.replace('"', "") + '"' for term in terms)
         params: dict[str, Any] = {"match": match, "k": query.offset + query.limit, "cap": COUNT_CAP}
         filt = _filters(query, params)
+        if filt:  # the documents passing the filters, from a covering index (no join per match)
+            filt = f" AND f.document_id IN (SELECT d.id FROM documents d WHERE 1 = 1{filt})"
         tables = []
         if query.kind in ("all", "documents"):
             tables.append(("document", "documents_fts", "document_id", 0.0))
         if query.kind in ("all", "statements"):
             tables.append(("statement", "statements_fts", "statement_id", -0.5))
         total = 0
-        ranked: list[tuple[float, str, str, str, int]] = []
-        for kind, fts, id_col, boost in tables:
-            where = f"FROM {fts} f JOIN documents d ON d.id = f.document_id WHERE {fts} MATCH :match{filt}"
-            total += conn.execute(text(f"SELECT count(*) FROM (SELECT 1 {where} LIMIT :cap)"), params).scalar_one()
-            # The best k of this table by bm25; snippets are made only for the page shown.
-            rows = conn.execute(
-                text(f"SELECT f.rowid, f.{id_col}, f.document_id, bm25({fts}) AS rank {where} ORDER BY rank LIMIT :k"),
-                params,
-            )
-            ranked.extend((rank + boost, item_id, doc_id, kind, rowid) for rowid, item_id, doc_id, rank in rows)
-        ranked.sort(key=lambda x: (x[0], x[1]))
-        page = ranked[query.offset : query.offset + query.limit]
+        ranked: list[tuple[float, str, int]] = []
+        for kind, fts, _id_col, boost in tables:
+            # The best k of this table by bm25, on rowid and rank alone: naming a stored column here would
+            # read every match's row; ids and snippets are read only for the page shown.
+            matches = f"SELECT f.rowid AS rowid, bm25({fts}) AS rank FROM {fts} f WHERE {fts} MATCH :match{filt}"
+            if filt:  # the filter reads each match's document id: count and rank in that one pass
+                rows = conn.execute(
+                    text(f"SELECT rowid, rank, count(*) OVER () FROM ({matches}) ORDER BY rank, rowid LIMIT :k"), params
+                ).all()
+                total += min(rows[0][2], COUNT_CAP) if rows else 0
+            else:  # counting without a filter reads the index only
+                total += conn.execute(
+                    text(f"SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH :match LIMIT :cap)"), params
+                ).scalar_one()
+                rows = conn.execute(text(f"{matches} ORDER BY rank, rowid LIMIT :k"), params).all()
+            ranked.extend((rank + boost, kind, rowid) for rowid, rank, *_ in rows)
+        ranked.sort()
         hits = []
-        for _rank, item_id, doc_id, kind, rowid in page:
-            fts = "documents_fts" if kind == "document" else "statements_fts"
-            snippet = conn.execute(
-                text(f"SELECT snippet({fts}, 2, :s, :e, '…', 24) FROM {fts} WHERE {fts} MATCH :match AND rowid = :rowid"),
+        for _rank, kind, rowid in ranked[query.offset : query.offset + query.limit]:
+            fts, id_col = ("documents_fts", "document_id") if kind == "document" else ("statements_fts", "statement_id")
+            item_id, doc_id, snippet = conn.execute(
+                text(f"SELECT {id_col}, document_id, snippet({fts}, 2, :s, :e, '…', 24) FROM {fts} "
+                     f"WHERE {fts} MATCH :match AND rowid = :rowid"),
                 {"match": match, "rowid": rowid, "s": MARK_START, "e": MARK_END},
-            ).scalar() or ""
+            ).one()
             d = conn.execute(text("SELECT title, source, published FROM documents WHERE id = :id"), {"id": doc_id}).first()
             title, source, published = d if d else (None, None, None)
-            hits.append(SearchHit(kind, item_id, doc_id, title, source, published, snippet))
+            hits.append(SearchHit(kind, item_id, doc_id, title, source, published, snippet or ""))
         return hits, total
 
 
 class _PostgresSearch:
     def index_document(self, conn: Connection, doc: Document) -> None:
-        """The GIN expression index keeps itself up to date."""
+        """The stored ``search_vector`` column and its GIN index keep themselves up to date."""
 
     def index_statements(self, conn: Connection, statements: Sequence[Statement]) -> None:
-        """The GIN expression index keeps itself up to date."""
+        """The stored ``search_vector`` column and its GIN index keep themselves up to date."""
 
     def unindex_statements(self, conn: Connection, document_id: str) -> None:
-        """The GIN expression index keeps itself up to date."""
+        """The stored ``search_vector`` column and its GIN index keep themselves up to date."""
 
     def search(self, conn: Connection, query: SearchQuery) -> tuple[list[SearchHit], int]:
         terms = _terms(query.q)
@@ -146,13 +154,13 @@ class _PostgresSearch:
         tsq = "plainto_tsquery('simple', :q)"
         tables = []
         if query.kind in ("all", "documents"):
-            vec = "to_tsvector('simple', coalesce(d.title, '') || ' ' || d.text)"
+            vec = "d.search_vector"  # stored, generated column (migration 0004)
             tables.append(("document", f"SELECT d.id AS id, d.id AS document_id, ts_rank({vec}, {tsq}) AS rank "
                                        f"FROM documents d WHERE {vec} @@ {tsq}{filt}", 0.0))
         if query.kind in ("all", "statements"):
-            vec = "to_tsvector('simple', s.content)"
+            vec = "s.search_vector"
             tables.append(("statement", f"SELECT s.id AS id, s.document_id AS document_id, ts_rank({vec}, {tsq}) AS rank "
-                                        f"FROM statements s JOIN documents d ON d.id = s.document_id "
+                                        f"FROM statements s{' JOIN documents d ON d.id = s.document_id' if filt else ''} "
                                         f"WHERE {vec} @@ {tsq}{filt}", 0.01))
         total = 0
         ranked: list[tuple[float, str, str, str]] = []

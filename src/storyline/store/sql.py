@@ -22,6 +22,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from .. import model as m
 from ..errors import NotFoundError, StoreError
+from . import derived
 from . import records as r
 from . import schema as t
 from .posts_schema import superseded
@@ -350,6 +351,7 @@ class Store:
                 t.finding_items,
                 ({"finding_id": f.id, "item_type": i.type.value, "item_id": i.id} for f in findings.values() for i in f.items),
             )
+            derived.rebuild(conn)  # the read-side indexes of the pages, in the same transaction
 
     def set_state(self, key: str, value: str) -> None:
         with self._begin() as conn:

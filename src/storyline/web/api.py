@@ -176,13 +176,15 @@ def api_storylines(store: StoreDep, actor: Annotated[str | None, Query(max_lengt
     return page_dict(page, [storyline_dict(s) for s in page.items])
 
 
-@router.get("/storylines/{storyline_id}", summary="One storyline with its statements and findings")
-def api_storyline(store: StoreDep, storyline_id: IdPath) -> dict[str, Any]:
-    view = queries.storyline_view(store, storyline_id)
+@router.get("/storylines/{storyline_id}",
+            summary="One storyline: a page of its statements in time order, and the findings citing them")
+def api_storyline(store: StoreDep, storyline_id: IdPath, limit: Limit = 200, offset: Offset = 0) -> dict[str, Any]:
+    view = queries.storyline_view(store, storyline_id, limit=limit, offset=offset)
     keys = [x.statement.speaker_key for x in view.statements if x.statement.speaker_key]
     k2e = queries.keys_to_entities(store, keys)
     out = storyline_dict(view.storyline)
     out["statements"] = [statement_dict(x.statement, k2e) for x in view.statements]
+    out["statements_page"] = {"total": view.page.total, "limit": view.page.limit, "offset": view.page.offset}
     out["findings"] = [queries.review_dict(x.entry) for x in view.findings]
     return out
 

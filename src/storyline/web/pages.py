@@ -23,6 +23,7 @@ __all__ = ["router"]
 router = APIRouter(include_in_schema=False)
 
 PAGE = 20
+STORYLINE_PAGE = 100  # statements per storyline page (and points on its timeline)
 
 
 def doc_href(doc_id: str, start: int | None = None, end: int | None = None) -> str:
@@ -154,8 +155,8 @@ def storylines(request: Request, store: StoreDep, offset: Offset = 0,
 
 
 @router.get("/storylines/{storyline_id}", response_class=HTMLResponse)
-def storyline(request: Request, store: StoreDep, storyline_id: IdPath) -> HTMLResponse:
-    view = queries.storyline_view(store, storyline_id)
+def storyline(request: Request, store: StoreDep, storyline_id: IdPath, offset: Offset = 0) -> HTMLResponse:
+    view = queries.storyline_view(store, storyline_id, limit=STORYLINE_PAGE, offset=offset)
     points = _lane_points(view.statements, lambda x: x.document.get("source") or "(no source)")
     arcs = []
     for row in view.findings:
