@@ -24,17 +24,23 @@ __all__ = ["JsonlReader", "looks_like_jsonl"]
 _KNOWN = ("id", "url", "title", "source", "published", "author", "text", "html")
 
 
-def looks_like_jsonl(data: bytes) -> bool:
-    """The first non-blank line is a JSON object with a ``text`` or ``html`` field."""
+def first_json_object(data: bytes) -> dict[str, Any] | None:
+    """The first non-blank line of a JSON Lines input, when it is a JSON object (for sniffing)."""
     for line in data[:65536].splitlines():
         if not line.strip():
             continue
         try:
             first = json.loads(line)
         except (ValueError, RecursionError):
-            return False
-        return isinstance(first, dict) and ("text" in first or "html" in first)
-    return False
+            return None
+        return first if isinstance(first, dict) else None
+    return None
+
+
+def looks_like_jsonl(data: bytes) -> bool:
+    """The first non-blank line is a JSON object with a ``text`` or ``html`` field."""
+    first = first_json_object(data)
+    return first is not None and ("text" in first or "html" in first)
 
 
 def _optional_str(record: dict[str, Any], key: str) -> str | None:

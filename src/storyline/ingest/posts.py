@@ -28,6 +28,7 @@ from ..errors import InputError
 from ..model import make_id
 from .base import IngestOptions, RawInput, ReadResult
 from .decode import decode_bytes
+from .jsonl import first_json_object
 from .registry import register
 from .threads import Channel, Post, channel_documents, clean_post_text
 
@@ -39,20 +40,13 @@ _LANGUAGES = {"en": "en", "ps": "ps", "fa": "fa", "prs": "fa", "ur": "ur", "ar":
 
 def looks_like_posts(data: bytes) -> bool:
     """The first non-blank line is a post object (``posted_at`` and ``author``/``handle``, no document fields)."""
-    for line in data[:65536].splitlines():
-        if not line.strip():
-            continue
-        try:
-            first = json.loads(line)
-        except (ValueError, RecursionError):
-            return False
-        return (
-            isinstance(first, dict)
-            and "posted_at" in first
-            and ("author" in first or "handle" in first)
-            and not any(k in first for k in _DOCUMENT_KEYS)
-        )
-    return False
+    first = first_json_object(data)
+    return (
+        first is not None
+        and "posted_at" in first
+        and ("author" in first or "handle" in first)
+        and not any(k in first for k in _DOCUMENT_KEYS)
+    )
 
 
 def _time(value: Any, field: str) -> dt.datetime | None:
