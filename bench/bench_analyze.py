@@ -81,7 +81,9 @@ def _memory_child(n: int) -> None:
 
 
 def peak_memory_mib(n: int) -> float:
-    out = subprocess.run([sys.executable, __file__, "--memory-child", str(n)], check=True, capture_output=True, text=True)
+    out = subprocess.run([sys.executable, __file__, "--memory-child", str(n)], capture_output=True, text=True)
+    if out.returncode != 0:
+        raise RuntimeError(f"memory run with {n} documents failed:\n{out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])["peak_kib"] / 1024
 
 

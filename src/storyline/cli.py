@@ -159,7 +159,11 @@ def analyze(
         report = analyze_with_ray(store, settings(), address=ray_address)
     else:
         report = run(store)
+    for failure in report.failed:
+        _err(f"document {failure}")
     typer.echo(report.summary(), err=True)
+    if report.has_failures:
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -239,6 +239,7 @@ class DocumentAnalysis:
     statements: tuple[Statement, ...] = ()
     facts: tuple[Fact, ...] = ()
     language: str | None = None
+    error: str | None = None  # set when a stage failed on this document (its annotations are then empty)
 
 
 @dataclass(frozen=True)

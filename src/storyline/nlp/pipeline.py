@@ -204,6 +204,12 @@ def analyze_documents(documents: Sequence[Document], nlp: Any, stages: Sequence[
     parsed_iter = parse(english, nlp)
     for d in documents:
         if is_english(d):
-            yield analyze_parsed(next(parsed_iter), stages, version)
+            parsed = next(parsed_iter)
+            try:
+                yield analyze_parsed(parsed, stages, version)
+            except Exception as exc:  # one bad document must not stop the batch: report it, keep going
+                log.exception("analysis failed on document %s", d.id)
+                reason = f"{exc.__class__.__name__}: {exc}".splitlines()[0][:300]
+                yield DocumentAnalysis(d.id, version, language=parsed.language, error=reason)
         else:
             yield DocumentAnalysis(d.id, version, language=d.language)

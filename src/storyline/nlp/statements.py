@@ -152,6 +152,13 @@ def _span_of_tokens(toks: list[Token], part: Part) -> tuple[int, int]:
     return part.span(start, end)
 
 
+def _speaker_span(toks: list[Token], part: Part) -> tuple[int | None, int | None]:
+    """The speaker's character span, or no speaker when the phrase has no word left (only spaces/punctuation)."""
+    if not any(not t.is_space for t in toks):
+        return (None, None)
+    return _span_of_tokens(toks, part)
+
+
 def _quote_at(quotes: list[QuoteSpan], start: int, end: int) -> QuoteSpan | None:
     for q in quotes:
         if q.start < end and start < q.end:
@@ -396,7 +403,7 @@ class _Finder:
         subj = _find_subject(verb)
         if subj is not None and subj.i > verb.i + 3 and subj.dep_ != "pobj":
             subj = subj if verb.dep_ in ("ROOT", "parataxis", "ccomp") else None
-        sp = _span_of_tokens(_speaker_tokens(subj), part) if subj is not None else (None, None)
+        sp = _speaker_span(_speaker_tokens(subj), part) if subj is not None else (None, None)
         if subj is not None and subj.dep_ == "nsubjpass":
             sp = (None, None)  # "X was told ..." names the hearer, not the speaker
         if subj is None and verb.tag_ == "VBG" and verb.dep_ in ("acl", "appos", "advcl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -406,11 +413,11 @@ class _Finder:
                 owner = _noun_source(head)
                 if owner is not None:
                     toks = _possessor_tokens(owner) if owner.dep_ != "pobj" else _speaker_tokens(owner)
-                    sp = _span_of_tokens(toks, part) if toks else sp
+                    sp = _speaker_span(toks, part) if toks else sp
                     subj = owner
             elif head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP") or head.lemma_.lower() in _ROLE_WORDS:
                 subj = head
-                sp = _span_of_tokens(_speaker_tokens(head), part)
+                sp = _speaker_span(_speaker_tokens(head), part)
         # "X's statements about Y only serve to highlight ...": the sentence is about the statements, not what they said.
         about_speech = subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in self.lex.nouns and (
             subj.lemma_.lower() not in _DOC_NOUNS
@@ -549,10 +556,10 @@ class _Finder:
             return
         c_start, c_end = _span_of_tokens(toks, part)
         cue_start, cue_end = _tok_span(noun, part)
-        sp = _span_of_tokens(_speaker_tokens(src), part) if src is not None else (None, None)
+        sp = _speaker_span(_speaker_tokens(src), part) if src is not None else (None, None)
         if src is not None and src.dep_ != "pobj" and src.i < noun.i:
             s_toks = _possessor_tokens(src)
-            sp = _span_of_tokens(s_toks, part) if s_toks else sp
+            sp = _speaker_span(s_toks, part) if s_toks else sp
         kind = StatementKind.MIXED if any(c_start <= q.start and q.end <= c_end + 1 for q in self.quotes) else StatementKind.INDIRECT
         polarity = -1 if self.lex.is_denial(lemma) else 1
         self._add(_Cand(c_start, c_end, kind, lemma, cue_start, cue_end, sp[0], sp[1], polarity, s_start, s_end))
@@ -579,7 +586,7 @@ class _Finder:
         if p_start > rest[0].i and p_end < rest[-1].i:
             # "X, according to Y, did Z": content is the text before the phrase (simple and safe)
             c_end = _tok_span(sent[p_start - sent.start - 1] if p_start - 1 >= sent.start else tok, part)[0]
-        sp = _span_of_tokens(s_toks, part)
+        sp = _speaker_span(s_toks, part)
         cue_start, cue_end = _span_of_tokens([tok, to], part)
         kind = StatementKind.MIXED if any(c_start <= q.start and q.end <= c_end + 1 for q in self.quotes) else StatementKind.INDIRECT
         self._add(_Cand(c_start, c_end, kind, "according to", cue_start, cue_end, sp[0], sp[1], 1, s_start, s_end))

@@ -41,6 +41,7 @@ def analysis_to_json(a: DocumentAnalysis) -> str:
             "document_id": a.document_id,
             "pipeline_version": v,
             "language": a.language,
+            "error": a.error,
             "mentions": [r.mention_row(m, v) for m in a.mentions],
             "statements": [r.statement_row(s, v) for s in a.statements],
             "facts": [r.fact_row(f, v) for f in a.facts],
@@ -58,6 +59,7 @@ def analysis_from_json(data: str) -> DocumentAnalysis:
         statements=tuple(r.statement_from_row(x) for x in d["statements"]),
         facts=tuple(r.fact_from_row(x) for x in d["facts"]),
         language=d["language"],
+        error=d.get("error"),
     )
 
 
@@ -103,6 +105,7 @@ def analyze_with_ray(
     store.drop_superseded_annotations()
     todo = store.documents_to_analyze(version)
     analyzed = 0
+    failed: list[str] = []
     if todo:
         db_url = store.engine.url.render_as_string(hide_password=False)
         if store.dialect == "sqlite" and address:
@@ -113,6 +116,9 @@ def analyze_with_ray(
             ray.init(address=address, num_cpus=None if address else (os.cpu_count() or 1),
                      include_dashboard=False, log_to_driver=False, configure_logging=False,
                      runtime_env={"env_vars": env} if env else None)
+        ctx = ray.data.DataContext.get_current()
+        ctx.enable_progress_bars = False  # our own bar (rich, terminal only) reports progress
+        logging.getLogger("ray.data").setLevel(logging.WARNING)
         try:
             workers = num_workers or max(1, int(ray.available_resources().get("CPU", 1)))
             ds = ray.data.from_items([{"id": i} for i in todo], override_num_blocks=max(1, len(todo) // batch_size))
@@ -129,7 +135,8 @@ def analyze_with_ray(
                 analyses = [analysis_from_json(x) for x in batch["analysis"]]
                 store.save_analyses(analyses)
                 analyzed += len(analyses)
+                failed.extend(f"{a.document_id}: {a.error}" for a in analyses if a.error)
         finally:
             if started_here:
                 ray.shutdown()
-    return finish_analysis(store, cfg, analyzed, version)
+    return finish_analysis(store, cfg, analyzed, version, failed=tuple(failed))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..config import Settings, settings
@@ -35,6 +36,11 @@ class AnalyzeReport:
     facts: int
     findings: int
     corpus_skipped: bool = False
+    failed: tuple[str, ...] = ()  # "document id: reason" for documents a stage failed on
+
+    @property
+    def has_failures(self) -> bool:
+        return bool(self.failed)
 
     def summary(self) -> str:
         return (
@@ -43,7 +49,9 @@ class AnalyzeReport:
         )
 
 
-def analyze_documents_in_store(store: Store, cfg: Settings) -> tuple[int, str]:
+def analyze_documents_in_store(
+    store: Store, cfg: Settings, on_error: Callable[[str, str], None] | None = None
+) -> tuple[int, str]:
     """Run the per-document stages over documents not yet analysed by this version."""
     from ..nlp.pipeline import analyze_documents, build_stages, load_nlp, pipeline_version
 
@@ -61,6 +69,9 @@ def analyze_documents_in_store(store: Store, cfg: Settings) -> tuple[int, str]:
         ordered = [docs[i] for i in batch_ids if i in docs]
         results: list[DocumentAnalysis] = list(analyze_documents(ordered, nlp, stages))
         store.save_analyses(results)
+        for failed in (a for a in results if a.error):
+            if on_error:
+                on_error(failed.document_id, failed.error or "")
         done += len(results)
     return done, version
 
@@ -112,11 +123,14 @@ def run_corpus_steps(store: Store, cfg: Settings) -> CorpusResult:
 def analyze(store: Store, cfg: Settings | None = None, *, force_corpus: bool = False) -> AnalyzeReport:
     """Per-document stages in this process, then the corpus steps."""
     cfg = cfg or settings()
-    analyzed, version = analyze_documents_in_store(store, cfg)
-    return finish_analysis(store, cfg, analyzed, version, force_corpus=force_corpus)
+    failed: list[str] = []
+    analyzed, version = analyze_documents_in_store(store, cfg, on_error=lambda d, why: failed.append(f"{d}: {why}"))
+    return finish_analysis(store, cfg, analyzed, version, force_corpus=force_corpus, failed=tuple(failed))
 
 
-def finish_analysis(store: Store, cfg: Settings, analyzed: int, version: str, *, force_corpus: bool = False) -> AnalyzeReport:
+def finish_analysis(
+    store: Store, cfg: Settings, analyzed: int, version: str, *, force_corpus: bool = False, failed: tuple[str, ...] = ()
+) -> AnalyzeReport:
     """Run the corpus steps unless nothing they read has changed since the last run."""
     fingerprint = _corpus_fingerprint(store, version)
     skipped = not force_corpus and analyzed == 0 and store.get_state("corpus_fingerprint") == fingerprint
@@ -132,4 +146,5 @@ def finish_analysis(store: Store, cfg: Settings, analyzed: int, version: str, *,
         facts=store.count("facts"),
         findings=store.count("findings"),
         corpus_skipped=skipped,
+        failed=failed,
     )

@@ -1,0 +1,49 @@
+"""analyze keeps going when a stage fails on one document, and says which."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from typer.testing import CliRunner
+
+from storyline.cli import app
+from storyline.model import Document
+from storyline.nlp import pipeline
+from storyline.services.analyze import analyze
+from storyline.store import open_store
+
+
+def _failing_facts(monkeypatch):
+    pipeline.build_stages()  # registers the real stages
+    real = pipeline._REGISTRY["facts"]
+
+    def run(parsed):
+        if "BOOM" in parsed.document.text:
+            raise ValueError("synthetic failure")
+        real.run(parsed)
+
+    monkeypatch.setitem(pipeline._REGISTRY, "facts", dataclasses.replace(real, run=run))
+
+
+def test_analyze_reports_a_failing_document_and_stores_the_rest(tmp_path, monkeypatch, nlp):
+    _failing_facts(monkeypatch)
+    store = open_store("sqlite:///" + str(tmp_path / "a.db"))
+    good = Document.from_text('The minister Lena Varga said "at least 37 people were killed" in 2024.')
+    bad = Document.from_text("BOOM. The spokesman Darius Kemal said the group was defeated.")
+    store.add_document(good)
+    store.add_document(bad)
+    report = analyze(store)
+    assert report.analyzed == 2
+    assert report.failed == (f"{bad.id}: ValueError: synthetic failure",)
+    assert list(store.iter_statements(good.id)) and not list(store.iter_statements(bad.id))
+
+
+def test_cli_analyze_exits_1_naming_the_failed_document(tmp_path, monkeypatch, nlp):
+    _failing_facts(monkeypatch)
+    db = str(tmp_path / "c.db")
+    store = open_store("sqlite:///" + db)
+    bad = Document.from_text("BOOM and nothing else.")
+    store.add_document(bad)
+    result = CliRunner().invoke(app, ["analyze", "--db", db])
+    assert result.exit_code == 1
+    assert f"error: document {bad.id}: ValueError: synthetic failure" in result.output
