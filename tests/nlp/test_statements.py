@@ -187,3 +187,19 @@ def test_statements_dash_signature_with_initials_and_no_break_space(nlp):
     out = _stm(nlp, text)
     assert [(s.speaker_text, s.content) for s in out] == [
         ("Maria T. Lopez", "We only want to be heard by the candidates."), ("Tom Ward", "This is a disgrace.")]
+
+
+
+# Sentences recombined from the fixtures by bench/corpus.py (code lines included) once crashed the stage.
+_CODE_AND_PROSE = 'Bench report 1553\n\nA previously unknown group calling itself the Northern Liberation Front-Veloria claimed the attack in a message posted online. export = {"name": "Veloria MoI", "type": "public_channel", "id": 1700000001, "messages": messages} Claims that the pass is mined are false. note("201", ts(5, 7, 0), "<p>Kessa district office: schools open as normal today.</p>"),\n\nKessa district office: schools open as normal today. (data / "account.js").write_text("window.YTD.account.part0 = " + json.dumps(account, indent=2), encoding="utf-8") According to security officials, Haddad now commands the group from the Karsa hills. "id_str": tid, "id": tid, "full_text": text, "created_at": when.strftime("%a %b %d %H:%M:%S +0000 %Y"), Local officials said around 170 people had been detained during the February operations in Karsa province, most of them released within days.'
+
+
+def test_statements_speaker_of_only_punctuation_is_no_speaker(nlp):
+    """Regression: a parse whose speaker phrase is only spaces/punctuation raised ValueError."""
+    from storyline.model import Document
+    from storyline.nlp.pipeline import analyze_documents
+
+    [analysis] = analyze_documents([Document.from_text(_CODE_AND_PROSE)], nlp)
+    assert analysis.error is None
+    for s in analysis.statements:
+        assert s.speaker_text is None or s.speaker_text.strip()
