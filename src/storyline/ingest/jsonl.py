@@ -37,6 +37,27 @@ def first_json_object(data: bytes) -> dict[str, Any] | None:
     return None
 
 
+def iter_json_lines(text: str, name: str) -> Iterator[tuple[str, Any] | InputError]:
+    """``(where, value)`` for each non-blank line ("FILE:LINENO"), an InputError for a line that is not JSON.
+
+    Raises InputError("empty input") when there is no line at all; a bad line never stops the others.
+    """
+    found = False
+    for lineno, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        found = True
+        where = f"{name}:{lineno}"
+        try:
+            yield where, json.loads(line)
+        except RecursionError:
+            yield InputError(where, "invalid JSON (too deeply nested)")
+        except ValueError as exc:
+            yield InputError(where, f"invalid JSON ({exc})")
+    if not found:
+        raise InputError(name, "empty input")
+
+
 def looks_like_jsonl(data: bytes) -> bool:
     """The first non-blank line is a JSON object with a ``text`` or ``html`` field."""
     first = first_json_object(data)
@@ -107,21 +128,12 @@ class JsonlReader:
         return raw.extension in {"", ".json", ".txt"} and looks_like_jsonl(raw.data)
 
     def read(self, raw: RawInput, options: IngestOptions) -> Iterator[ReadResult]:
-        text = decode_bytes(raw.data, raw.name, raw.charset)
-        found = False
-        for lineno, line in enumerate(text.split("\n"), start=1):
-            if not line.strip():
+        for item in iter_json_lines(decode_bytes(raw.data, raw.name, raw.charset), raw.name):
+            if isinstance(item, InputError):
+                yield item
                 continue
-            found = True
-            where = f"{raw.name}:{lineno}"
-            try:
-                record = json.loads(line)
-            except (ValueError, RecursionError) as exc:
-                yield InputError(where, f"invalid JSON ({exc})")
-                continue
+            where, record = item
             try:
                 yield read_record(record, where)
             except InputError as exc:
                 yield exc
-        if not found:
-            raise InputError(raw.name, "empty input")

@@ -19,7 +19,6 @@ A line is told apart from a CONTRACT.md document line by ``posted_at`` with
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
@@ -28,7 +27,7 @@ from ..errors import InputError
 from ..model import make_id
 from .base import IngestOptions, RawInput, ReadResult
 from .decode import decode_bytes
-from .jsonl import first_json_object
+from .jsonl import first_json_object, iter_json_lines
 from .registry import register
 from .threads import Channel, Post, channel_documents, clean_post_text
 
@@ -117,23 +116,18 @@ class PostsReader:
         return raw.extension in {"", ".json", ".jsonl", ".ndjson", ".txt"} and looks_like_posts(raw.data)
 
     def read(self, raw: RawInput, options: IngestOptions) -> Iterator[ReadResult]:
-        text = decode_bytes(raw.data, raw.name, raw.charset)
         channels: dict[tuple[str, str], list[Post]] = {}
         skipped: dict[tuple[str, str], dict[str, Counter[str]]] = {}
         deleted: dict[tuple[str, str], list[str]] = {}
-        found = False
-        for lineno, line in enumerate(text.split("\n"), start=1):
-            if not line.strip():
+        for item in iter_json_lines(decode_bytes(raw.data, raw.name, raw.charset), raw.name):
+            if isinstance(item, InputError):
+                yield item
                 continue
-            found = True
-            where = f"{raw.name}:{lineno}"
+            where, record = item
             try:
-                key, post, posted = _post(json.loads(line))
-            except RecursionError:
-                yield InputError(where, "too deeply nested")
-                continue
+                key, post, posted = _post(record)
             except ValueError as exc:
-                yield InputError(where, f"invalid JSON ({exc})" if isinstance(exc, json.JSONDecodeError) else str(exc))
+                yield InputError(where, str(exc))
                 continue
             if post is not None and post.text:
                 channels.setdefault(key, []).append(post)
@@ -141,8 +135,6 @@ class PostsReader:
                 deleted.setdefault(key, []).append(post.id)
             else:
                 skipped.setdefault(key, {}).setdefault(posted.date().isoformat(), Counter())["empty"] += 1
-        if not found:
-            raise InputError(raw.name, "empty input")
         for key, posts in channels.items():
             platform, channel = key
             label = "Posts" if platform == "posts" else platform.capitalize()
