@@ -210,3 +210,13 @@ def test_open_store_in_read_only_directory_fails_clearly(tmp_path):
             open_store("sqlite:///" + target)
     finally:
         ro.chmod(0o700)
+
+
+def test_store_statement_described_twice_is_stored_and_indexed_once(store):
+    doc = _doc()
+    store.add_document(doc)
+    analysis = _analysis(doc)
+    store.save_analyses([DocumentAnalysis(doc.id, "v1", analysis.mentions, analysis.statements * 2, analysis.facts)])
+    assert store.count("statements") == 1
+    hits, total = store.search(SearchQuery("eliminated", kind="statements"))
+    assert total == 1

@@ -258,8 +258,9 @@ class Store:
         if a.mentions:
             conn.execute(insert(t.mentions), _unique(r.mention_row(x, a.pipeline_version) for x in a.mentions))
         if a.statements:
-            conn.execute(insert(t.statements), _unique(r.statement_row(x, a.pipeline_version) for x in a.statements))
-            self._search.index_statements(conn, a.statements)
+            statements = list({s.id: s for s in reversed(a.statements)}.values())[::-1]  # first of each id, in order
+            conn.execute(insert(t.statements), [r.statement_row(x, a.pipeline_version) for x in statements])
+            self._search.index_statements(conn, statements)
         if a.facts:
             conn.execute(insert(t.facts), _unique(r.fact_row(x, a.pipeline_version) for x in a.facts))
         conn.execute(delete(t.analyses).where(t.analyses.c.document_id == a.document_id))
