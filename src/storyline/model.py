@@ -23,6 +23,7 @@ __all__ = [
     "Document",
     "Entity",
     "EntityDecision",
+    "LocalCluster",
     "EntityType",
     "Fact",
     "Finding",
@@ -253,6 +254,22 @@ class MergeEvidence:
 
 
 @dataclass(frozen=True)
+class LocalCluster:
+    """The mentions of one thing inside one document, as entity resolution sees them (``corpus/resolve.py``)."""
+
+    local_key: str
+    document_id: str
+    type: EntityType
+    canonical: str
+    names: tuple[str, ...]
+    mention_count: int
+    name_counts: tuple[int, ...] = ()  # mentions per entry of ``names`` (same order)
+
+    def count_of(self, index: int) -> int:
+        return self.name_counts[index] if index < len(self.name_counts) else 1
+
+
+@dataclass(frozen=True)
 class Entity:
     id: str
     type: EntityType
@@ -261,6 +278,7 @@ class Entity:
     mention_count: int
     local_keys: tuple[str, ...] = ()  # document clusters resolved to this entity
     evidence: tuple[MergeEvidence, ...] = ()
+    base_id: str = ""  # set when a same-named entity with a smaller local key took the id it would have had
 
 
 @dataclass(frozen=True)

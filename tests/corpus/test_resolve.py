@@ -235,3 +235,30 @@ def test_resolve_gold_names_as_separate_clusters(eval_dir) -> None:  # type: ign
     # Jafar's aliases Naser/Ajmal can only be tied by the document itself
     assert precision == 1.0
     assert recall >= 0.6
+
+
+def test_a_capped_block_over_the_cap_corpus_wide_is_not_used_for_a_part_of_the_corpus() -> None:
+    part = [C("a1", 0, P, "Hibatullah Akhundzada"), C("a2", 0, P, "Haibatullah Akhunzada")]
+    joined = resolve_entities(part)
+    assert len(joined.entities) == 1 and joined.entities[0].evidence[0].rule == "fuzzy"
+    apart = resolve_entities(part, oversized={"z:person:habatala"})
+    assert len(apart.entities) == 2
+
+
+def test_cluster_blocks_cover_every_rule_that_can_join_two_clusters() -> None:
+    from storyline.corpus.resolve import cluster_blocks
+
+    pairs = [
+        (C("b1", 0, P, "Hibatullah Akhundzada"), C("b2", 0, P, "Haibatullah Akhunzada")),  # fuzzy
+        (C("b1", 1, P, "Khalil Haqqani"), C("b2", 1, P, "Khalil Ahmed Haqqani")),  # short form
+        (C("b1", 2, P, "Mujahid"), C("b2", 2, P, "Zabihullah Mujahid")),  # single token
+        (C("b1", 3, O, "ISKP"), C("b2", 3, O, "Islamic State Khorasan Province")),  # equivalence / acronym
+        (C("b1", 4, O, "TTP"), C("b2", 4, O, "Tehrik Taliban Pakistan")),  # acronym initials
+        (C("b1", 5, L, "Kunar"), C("b2", 5, L, "Kunar")),  # same name
+    ]
+    for a, b in pairs:
+        assert len(resolve_entities([a, b]).entities) == 1, (a.names, b.names)
+        assert set(cluster_blocks(a)) & set(cluster_blocks(b)), (a.names, b.names)
+    decision = EntityDecision("merge", ("Naser", "Ajmal"))
+    x, y = C("b3", 0, P, "Naser"), C("b4", 0, P, "Ajmal")
+    assert set(cluster_blocks(x, [decision])) & set(cluster_blocks(y, [decision])) == {"d:0"}

@@ -51,31 +51,18 @@ from dataclasses import dataclass, field
 from importlib import resources
 from types import MappingProxyType
 
-from ..model import Entity, EntityDecision, EntityType, Mention, MergeEvidence, make_id
+from ..model import Entity, EntityDecision, EntityType, LocalCluster, Mention, MergeEvidence, make_id
 from .names import NameKey, acronym_letters, initials, is_acronym, name_key, token_similarity
 
-__all__ = ["BLOCK_CAP", "LocalCluster", "Resolution", "clusters_from_mentions", "equivalent_names", "load_equivalences", "resolve_entities"]
+__all__ = [
+    "BLOCK_CAP", "CAPPED_BLOCKS", "LocalCluster", "Resolution", "cluster_blocks", "clusters_from_mentions", "entity_base_id",
+    "entity_id", "equivalent_names", "load_equivalences", "resolve_entities",
+]
 
 log = logging.getLogger(__name__)
 
 BLOCK_CAP = 200
 FUZZY_TOKEN_FLOOR = 0.9
-
-
-@dataclass(frozen=True)
-class LocalCluster:
-    """The mentions of one thing inside one document."""
-
-    local_key: str
-    document_id: str
-    type: EntityType
-    canonical: str
-    names: tuple[str, ...]
-    mention_count: int
-    name_counts: tuple[int, ...] = ()  # mentions per entry of ``names`` (same order)
-
-    def count_of(self, index: int) -> int:
-        return self.name_counts[index] if index < len(self.name_counts) else 1
 
 
 @dataclass(frozen=True)
@@ -228,9 +215,11 @@ class _UnionFind:
 
 
 class _Resolver:
-    def __init__(self, clusters: Sequence[LocalCluster], decisions: Sequence[EntityDecision]) -> None:
+    def __init__(self, clusters: Sequence[LocalCluster], decisions: Sequence[EntityDecision],
+                 oversized: frozenset[str] = frozenset()) -> None:
         # sort for order independence
         self.clusters = sorted(clusters, key=lambda c: c.local_key)
+        self.oversized = oversized  # capped blocks that are over the cap in the whole corpus
         self.uf = _UnionFind(len(self.clusters))
         self.evidence: list[tuple[int, MergeEvidence]] = []
         self.decisions = decisions
@@ -319,7 +308,7 @@ class _Resolver:
                 if k.latin:
                     by_fl[(k.skeleton[0], k.skeleton[-1])].append((i, k))
         for fl, members in sorted(by_fl.items()):
-            if len(members) < 2 or len(members) > BLOCK_CAP:
+            if len(members) < 2 or len(members) > BLOCK_CAP or f"f:{fl[0]}:{fl[1]}" in self.oversized:
                 continue
             # same document, differing middles
             for x in range(len(members)):
@@ -345,8 +334,8 @@ class _Resolver:
                     for s in set(k.skeleton):
                         blocks[(c.type, s)].append((i, k))
         seen: set[tuple[int, int]] = set()
-        for _, members in sorted(blocks.items(), key=lambda kv: (kv[0][0].value, kv[0][1])):
-            if len(members) > BLOCK_CAP:
+        for (etype, token), members in sorted(blocks.items(), key=lambda kv: (kv[0][0].value, kv[0][1])):
+            if len(members) > BLOCK_CAP or f"z:{etype.value}:{token}" in self.oversized:
                 continue
             for x in range(len(members)):
                 for y in range(x + 1, len(members)):
@@ -434,15 +423,77 @@ class _Resolver:
         entities: list[Entity] = []
         key_to_entity: dict[str, str] = {}
         for min_key, etype, name, aliases, count, keys, ev in drafts:
-            eid = make_id("ent", etype.value, name_key(name, etype).norm or name)
-            if eid in used:
-                eid = make_id("ent", etype.value, name_key(name, etype).norm or name, min_key)
+            base = entity_base_id(etype, name)
+            eid = base if base not in used else entity_id(etype, name, min_key, first=False)
             used.add(eid)
-            entities.append(Entity(eid, etype, name, aliases, count, keys, ev))
+            entities.append(Entity(eid, etype, name, aliases, count, keys, ev, base if base != eid else ""))
             for k in keys:
                 key_to_entity[k] = eid
         entities.sort(key=lambda e: e.id)
         return Resolution(tuple(entities), key_to_entity)
+
+
+def entity_base_id(etype: EntityType, name: str) -> str:
+    """The id an entity gets when no entity with a smaller local key has the same type and name."""
+    return make_id("ent", etype.value, name_key(name, etype).norm or name)
+
+
+def entity_id(etype: EntityType, name: str, min_key: str, *, first: bool) -> str:
+    """The entity's id: its base id when it is the first (smallest local key) of that type and name, else one with its key."""
+    if first:
+        return entity_base_id(etype, name)
+    return make_id("ent", etype.value, name_key(name, etype).norm or name, min_key)
+
+
+CAPPED_BLOCKS = ("f:", "z:")  # rules that skip a block with more than BLOCK_CAP members
+
+
+def cluster_blocks(c: LocalCluster, decisions: Sequence[EntityDecision] = ()) -> dict[str, int]:
+    """Every block a rule above compares ``c`` in, with how many of its names fall in each.
+
+    Two clusters can only be joined (or keep each other from being joined) when they
+    share a block, so re-resolving the clusters reachable through shared blocks from
+    what changed gives the same entities as resolving the whole corpus again. The
+    prefixes name the rule: ``x`` same name, ``q`` equivalence group, ``f`` first+last
+    token, ``z`` fuzzy token, ``a`` acronym letters, ``s`` single token or name end,
+    ``d`` a decision that names the cluster. ``f`` and ``z`` blocks are skipped by
+    their rules above :data:`BLOCK_CAP` members (counted with the weights).
+    """
+    out: Counter[str] = Counter()
+    keys = [k for k in (name_key(n, c.type) for n in (c.names or ((c.canonical,) if c.canonical else ()))) if k]
+    person, org = c.type == EntityType.PERSON, c.type == EntityType.ORGANIZATION
+    multi = [k for k in keys if len(k.tokens) >= 2] if person else keys
+    for k in multi:
+        out[f"x:{c.type.value}:{k.skel if k.latin else k.norm}"] += 1
+        if k.latin and len(k.tokens) >= 2:
+            for s in set(k.skeleton):
+                out[f"z:{c.type.value}:{s}"] += 1
+        if person and k.latin:
+            out[f"f:{k.skeleton[0]}:{k.skeleton[-1]}"] += 1
+            out[f"s:{k.skeleton[0]}"] += 1
+            out[f"s:{k.skeleton[-1]}"] += 1
+    if person and not multi:
+        for k in keys:
+            if len(k.tokens) == 1:
+                out[f"s:{k.skel}"] += 1
+    if org:
+        eq = _equivalence_index()
+        for n in c.names:
+            g = eq.get(_org_key(n))
+            if g is not None:
+                out[f"q:{g}"] += 1
+            if not is_acronym(n) and len(name_key(n, c.type).tokens) >= 2:
+                for ini in initials(n):
+                    out[f"a:{ini}"] += 1
+        if c.names and all(is_acronym(n) for n in c.names):
+            for n in c.names:
+                out[f"a:{acronym_letters(n)}"] += 1
+    if decisions:
+        own = {name_key(n).norm for n in (*c.names, c.canonical)}
+        for d_index, d in enumerate(decisions):
+            if own & {name_key(n).norm for n in d.names}:
+                out[f"d:{d_index}"] += 1
+    return dict(out)
 
 
 _POSSESSIVE_END = ("'s", "\u2019s")
@@ -481,6 +532,11 @@ def _draft_entity(cl: list[LocalCluster], evidence: tuple[MergeEvidence, ...]): 
     return keys[0], etype, name, aliases, sum(c.mention_count for c in cl), keys, evidence
 
 
-def resolve_entities(clusters: Iterable[LocalCluster], decisions: Sequence[EntityDecision] = ()) -> Resolution:
-    """Join document clusters into corpus entities (rules and blocking in the module docstring)."""
-    return _Resolver(list(clusters), decisions).run()
+def resolve_entities(clusters: Iterable[LocalCluster], decisions: Sequence[EntityDecision] = (),
+                     oversized: Iterable[str] = ()) -> Resolution:
+    """Join document clusters into corpus entities (rules and blocking in the module docstring).
+
+    ``oversized`` names capped blocks (:func:`cluster_blocks`) that are over :data:`BLOCK_CAP`
+    in the whole corpus, for when ``clusters`` is only the part of it being re-resolved.
+    """
+    return _Resolver(list(clusters), decisions, frozenset(oversized)).run()

@@ -2,9 +2,11 @@
 
 Per-document results are saved in batches, each batch one transaction, so a
 killed run keeps every finished batch and redoes only the rest. The corpus
-steps read all annotations, resolve entities, link watchlists, build topics,
-storylines and findings, and swap the results in atomically. Human decisions
-(entity merges/splits) are inputs here and are never written.
+steps resolve entities, link watchlists, build topics, storylines and findings,
+and write the results atomically: in full the first time (or when decisions,
+watchlists or the steps change), afterwards only for what new, re-analysed or
+removed documents reach (:mod:`storyline.services.resolution_update`). Human
+decisions (entity merges/splits) are inputs here and are never written.
 """
 
 from __future__ import annotations
@@ -12,17 +14,19 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections import defaultdict
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from ..config import Settings, settings
-from ..model import DocumentAnalysis, Mention
+from ..model import DocumentAnalysis, Entity, Link, LocalCluster, Mention
 from ..progress import track
 from ..store import CorpusResult, Store
+from ..store.corpus_delta import BlockRow
+from .resolution_update import ResolutionChange
 
 log = logging.getLogger(__name__)
 
-__all__ = ["AnalyzeReport", "analyze", "analyze_documents_in_store", "finish_analysis", "run_corpus_steps"]
+__all__ = ["AnalyzeReport", "analyze", "analyze_documents_in_store", "finish_analysis", "run_corpus_steps", "update_corpus_steps"]
 
 BATCH = 32
 
@@ -76,34 +80,52 @@ def analyze_documents_in_store(
     return done, version
 
 
-def _corpus_fingerprint(store: Store, version: str) -> str:
-    parts = [version, repr(sorted(store.pipeline_versions().items())), str(store.count("documents")),
-             str(store.count("analyses"))]
+CORPUS_VERSION = "2"  # bump when the corpus steps change what they produce: the next analyze rebuilds in full
+FULL_REBUILD_SHARE = 0.5  # when more than this share of documents changed, a full rebuild is cheaper
+
+
+def _corpus_basis(store: Store) -> str:
+    """What every corpus result depends on besides the documents: a change means a full rebuild."""
+    parts = [CORPUS_VERSION]
     parts += [repr((d.action, d.names)) for d in store.entity_decisions()]
     parts += [repr((w["name"], w["loaded_at"], w["entry_count"])) for w in store.list_watchlists()]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-def run_corpus_steps(store: Store, cfg: Settings) -> CorpusResult:
-    """Resolve entities, link watchlists, assign topics, build storylines and findings."""
-    from ..corpus.findings import detect_findings
-    from ..corpus.name_variants import find_name_variants
-    from ..corpus.resolve import clusters_from_mentions, resolve_entities
-    from ..corpus.storylines import build_storylines
-    from ..corpus.embeddings import load_embedder
-    from ..corpus.topics import assign_topics
+def _watchlist_links(store: Store, entities: Sequence[Entity]) -> list[Link]:
     from ..corpus.watchlist import WatchlistIndex
 
+    if not entities or not store.list_watchlists():
+        return []
+    index = WatchlistIndex(store.iter_watchlist_entries())
+    return [link for entity in entities for link in index.link(entity)]
+
+
+def run_corpus_steps(store: Store, cfg: Settings) -> tuple[CorpusResult, list[LocalCluster], list[BlockRow]]:
+    """Resolve entities, link watchlists, assign topics, build storylines and findings, all from scratch."""
+    from ..corpus.resolve import clusters_from_mentions, resolve_entities
+    from .resolution_update import all_blocks
+
+    decisions = store.entity_decisions()
     mentions: list[Mention] = list(store.iter_mentions())
-    resolution = resolve_entities(clusters_from_mentions(mentions), store.entity_decisions())
+    clusters = clusters_from_mentions(mentions)
+    resolution = resolve_entities(clusters, decisions)
     entities = list(resolution.entities)
     key_to_entity = dict(resolution.key_to_entity)
+    links = _watchlist_links(store, entities)
+    result = _downstream(store, cfg, mentions, key_to_entity, entities)
+    result = replace(result, entities=entities, key_to_entity=key_to_entity, links=links)
+    return result, clusters, all_blocks(clusters, decisions)
 
-    links = []
-    if store.list_watchlists():
-        index = WatchlistIndex(store.iter_watchlist_entries())
-        for entity in entities:
-            links.extend(index.link(entity))
+
+def _downstream(store: Store, cfg: Settings, mentions: Sequence[Mention], key_to_entity: Mapping[str, str],
+                entities: Sequence[Entity]) -> CorpusResult:
+    """Topics, storylines and findings over the whole corpus, given the resolved entities."""
+    from ..corpus.embeddings import load_embedder
+    from ..corpus.findings import detect_findings
+    from ..corpus.name_variants import find_name_variants
+    from ..corpus.storylines import build_storylines
+    from ..corpus.topics import assign_topics
 
     statements = list(store.iter_statements())
     facts = list(store.iter_facts())
@@ -117,7 +139,24 @@ def run_corpus_steps(store: Store, cfg: Settings) -> CorpusResult:
     documents = store.get_documents(doc_ids)
     findings = list(detect_findings(statements, facts, mentions_by_doc, key_to_entity, entities, documents))
     findings.extend(find_name_variants(entities, mentions))
-    return CorpusResult(entities, key_to_entity, links, topics, storylines, findings)
+    return CorpusResult(topics=topics, storylines=storylines, findings=findings)
+
+
+def update_corpus_steps(store: Store, cfg: Settings, new_docs: Mapping[str, str], gone_docs: Sequence[str]) -> ResolutionChange:
+    """Re-resolve what the changed documents reach, then the rest of the corpus steps; one transaction."""
+    from .resolution_update import update_resolution
+
+    change = update_resolution(store, new_docs, gone_docs, store.entity_decisions())
+    update = replace(change.update, links=_watchlist_links(store, change.update.entities))
+    key_to_entity = store.key_to_entity()
+    for key in update.removed_keys:
+        key_to_entity.pop(key, None)
+    key_to_entity.update({k: e.id for e in update.entities for k in e.local_keys})
+    removed = set(update.removed_entities)
+    entities = {e.id: e for e in store.iter_entities() if e.id not in removed}
+    entities.update({e.id: e for e in update.entities})
+    store.update_corpus(update, _downstream(store, cfg, list(store.iter_mentions()), key_to_entity, list(entities.values())))
+    return change
 
 
 def analyze(store: Store, cfg: Settings | None = None, *, force_corpus: bool = False) -> AnalyzeReport:
@@ -131,13 +170,23 @@ def analyze(store: Store, cfg: Settings | None = None, *, force_corpus: bool = F
 def finish_analysis(
     store: Store, cfg: Settings, analyzed: int, version: str, *, force_corpus: bool = False, failed: tuple[str, ...] = ()
 ) -> AnalyzeReport:
-    """Run the corpus steps unless nothing they read has changed since the last run."""
-    fingerprint = _corpus_fingerprint(store, version)
-    skipped = not force_corpus and analyzed == 0 and store.get_state("corpus_fingerprint") == fingerprint
-    if not skipped:
-        result = run_corpus_steps(store, cfg)
-        store.replace_corpus(result)
-        store.set_state("corpus_fingerprint", fingerprint)
+    """Bring the corpus results up to date: nothing, only what changed documents reach, or a full rebuild.
+
+    A full rebuild runs when asked (``force_corpus``), when a decision, a watchlist or the corpus
+    steps themselves changed, or when most documents changed; otherwise only new, re-analysed or
+    removed documents are taken in (:func:`update_corpus_steps`).
+    """
+    basis = _corpus_basis(store)
+    new_docs, gone_docs = store.corpus_changes()
+    changed = len(set(new_docs) | set(gone_docs))
+    full = force_corpus or store.get_state("corpus_basis") != basis or changed > FULL_REBUILD_SHARE * max(1, store.count("analyses"))
+    skipped = not full and changed == 0
+    if full:
+        result, clusters, blocks = run_corpus_steps(store, cfg)
+        store.replace_corpus(result, clusters, blocks)
+        store.set_state("corpus_basis", basis)
+    elif not skipped:
+        update_corpus_steps(store, cfg, new_docs, gone_docs)
     return AnalyzeReport(
         analyzed=analyzed,
         pipeline_version=version,

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
+
+from sqlalchemy import Connection, insert
 
 from ..model import (
     Comparator,
@@ -18,6 +20,7 @@ from ..model import (
     FindingKind,
     ItemType,
     Link,
+    LocalCluster,
     Mention,
     MergeEvidence,
     Statement,
@@ -153,7 +156,26 @@ def entity_row(e: Entity) -> dict[str, Any]:
         "aliases": dumps(list(e.aliases)),
         "mention_count": e.mention_count,
         "evidence": dumps([[ev.left, ev.right, ev.rule, ev.score] for ev in e.evidence]),
+        "base_id": e.base_id or e.id,
+        "min_key": min(e.local_keys) if e.local_keys else None,
     }
+
+
+def cluster_row(c: LocalCluster) -> dict[str, Any]:
+    return {
+        "local_key": c.local_key,
+        "document_id": c.document_id,
+        "type": c.type.value,
+        "canonical": c.canonical,
+        "names": dumps([[n, c.count_of(i)] for i, n in enumerate(c.names)]),
+        "mention_count": c.mention_count,
+    }
+
+
+def cluster_from_row(r: Mapping[str, Any]) -> LocalCluster:
+    names = json.loads(r["names"])
+    return LocalCluster(r["local_key"], r["document_id"], EntityType(r["type"]), r["canonical"],
+                        tuple(n for n, _ in names), r["mention_count"], tuple(c for _, c in names))
 
 
 def entity_from_row(r: Mapping[str, Any], local_keys: tuple[str, ...] = ()) -> Entity:
@@ -165,6 +187,7 @@ def entity_from_row(r: Mapping[str, Any], local_keys: tuple[str, ...] = ()) -> E
         mention_count=r["mention_count"],
         local_keys=local_keys,
         evidence=tuple(MergeEvidence(*ev) for ev in json.loads(r["evidence"] or "[]")),
+        base_id=r["base_id"] if r.get("base_id") not in (None, r["id"]) else "",
     )
 
 
@@ -216,3 +239,15 @@ def watchlist_entry_from_row(r: Mapping[str, Any]) -> WatchlistEntry:
         r["list_name"], r["ref"], r["name"], EntityType(r["type"]),
         tuple(WatchlistName(n, q) for n, q in json.loads(r["names"])), json.loads(r["details"]),
     )
+
+
+def insert_many(conn: Connection, table: Any, rows: Iterable[dict[str, Any]]) -> None:
+    """Insert rows in batches of 2,000 (one statement each), whatever the iterable's length."""
+    batch: list[dict[str, Any]] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= 2000:
+            conn.execute(insert(table), batch)
+            batch = []
+    if batch:
+        conn.execute(insert(table), batch)

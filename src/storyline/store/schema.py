@@ -131,6 +131,10 @@ entities = Table(
     Column("aliases", Text, nullable=False),
     Column("mention_count", Integer, nullable=False),
     Column("evidence", Text, nullable=False, default="[]"),
+    # the id the entity would have without a same-named entity before it, and its smallest local
+    # key: an incremental resolution re-decides the ids of same-named entities (corpus/resolve.py)
+    Column("base_id", String(32), index=True),
+    Column("min_key", String(64)),
 )
 
 entity_keys = Table(
@@ -231,6 +235,41 @@ finding_sources = Table(
     Column("finding_id", String(32), nullable=False),
     Column("source", Text, nullable=False),
     Index("ix_finding_sources_source", "source", "finding_id"),
+)
+
+# Each document cluster as the resolver sees it (corpus/resolve.py LocalCluster): re-resolving part of
+# the corpus reads these rows instead of the clusters' mentions.
+clusters = Table(
+    "clusters",
+    metadata,
+    Column("local_key", String(64), primary_key=True),
+    Column("document_id", String(32), nullable=False, index=True),
+    Column("type", String(16), nullable=False),
+    Column("canonical", Text, nullable=False),
+    Column("names", Text, nullable=False),  # JSON [[name, mentions], ...]
+    Column("mention_count", Integer, nullable=False),
+)
+
+# Which resolution blocks each document cluster falls in (corpus/resolve.py cluster_blocks), so the
+# clusters a new document can affect are found by index lookups instead of re-reading the corpus.
+cluster_blocks = Table(
+    "cluster_blocks",
+    metadata,
+    Column("local_key", String(64), nullable=False),
+    Column("document_id", String(32), nullable=False),
+    Column("block", Text, nullable=False),
+    Column("weight", Integer, nullable=False),
+    Index("ix_cluster_blocks_block", "block", "local_key"),
+    Index("ix_cluster_blocks_key", "local_key"),
+    Index("ix_cluster_blocks_document", "document_id"),
+)
+
+# The analysis (pipeline version and time) of each document that the corpus results reflect.
+corpus_documents = Table(
+    "corpus_documents",
+    metadata,
+    Column("document_id", String(32), primary_key=True),
+    Column("stamp", Text, nullable=False),
 )
 
 corpus_state = Table(

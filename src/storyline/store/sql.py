@@ -25,7 +25,9 @@ from ..errors import NotFoundError, StoreError
 from . import derived
 from . import records as r
 from . import schema as t
+from .corpus_delta import BlockRow, CorpusDeltaStore, CorpusUpdate
 from .posts_schema import superseded
+from .records import insert_many as _insert_many
 from .search import SearchHit, SearchQuery, search_backend
 
 log = logging.getLogger(__name__)
@@ -83,7 +85,7 @@ def open_store(url: str, *, migrate: bool = True) -> Store:
     return store
 
 
-class Store:
+class Store(CorpusDeltaStore):
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.dialect = engine.dialect.name
@@ -333,26 +335,46 @@ class Store:
             return {v: n for v, n in rows}
 
     # -- corpus results ------------------------------------------------
-    def replace_corpus(self, result: CorpusResult) -> None:
-        """Swap in a new set of corpus-wide results atomically (decisions untouched)."""
+    def replace_corpus(self, result: CorpusResult, clusters: Sequence[m.LocalCluster] | None = None,
+                       blocks: Iterable[BlockRow] = ()) -> None:
+        """Swap in a new set of corpus-wide results atomically (decisions untouched).
+
+        With ``clusters`` (every document cluster) and their resolution ``blocks``, the results
+        are marked as reflecting every current analysis, so the next run can update them incrementally.
+        """
         with self._begin() as conn:
-            for table in (t.entities, t.entity_keys, t.links, t.topics, t.storylines, t.findings, t.finding_items):
+            for table in (t.entities, t.entity_keys, t.links):
                 conn.execute(delete(table))
             _insert_many(conn, t.entities, (r.entity_row(e) for e in result.entities))
             _insert_many(
                 conn, t.entity_keys, ({"local_key": k, "entity_id": v} for k, v in (result.key_to_entity or {}).items())
             )
             _insert_many(conn, t.links, (r.link_row(x) for x in result.links))
-            _insert_many(conn, t.topics, ({"statement_id": k, "topic": v} for k, v in (result.topics or {}).items()))
-            _insert_many(conn, t.storylines, _unique(r.storyline_row(x) for x in result.storylines))
-            findings = {f.id: f for f in result.findings}
-            _insert_many(conn, t.findings, (r.finding_row(x) for x in findings.values()))
-            _insert_many(
-                conn,
-                t.finding_items,
-                ({"finding_id": f.id, "item_type": i.type.value, "item_id": i.id} for f in findings.values() for i in f.items),
-            )
-            derived.rebuild(conn)  # the read-side indexes of the pages, in the same transaction
+            if clusters is not None:
+                self.reflect_all_documents(conn, clusters, blocks)
+            else:
+                conn.execute(delete(t.corpus_documents))
+            self._replace_downstream(conn, result)
+
+    def update_corpus(self, update: CorpusUpdate, downstream: CorpusResult) -> None:
+        """Apply an incremental entity update and the recomputed topics, storylines and findings atomically."""
+        with self._begin() as conn:
+            self.apply_corpus_update(update, conn)
+            self._replace_downstream(conn, downstream)
+
+    def _replace_downstream(self, conn: Connection, result: CorpusResult) -> None:
+        for table in (t.topics, t.storylines, t.findings, t.finding_items):
+            conn.execute(delete(table))
+        _insert_many(conn, t.topics, ({"statement_id": k, "topic": v} for k, v in (result.topics or {}).items()))
+        _insert_many(conn, t.storylines, _unique(r.storyline_row(x) for x in result.storylines))
+        findings = {f.id: f for f in result.findings}
+        _insert_many(conn, t.findings, (r.finding_row(x) for x in findings.values()))
+        _insert_many(
+            conn,
+            t.finding_items,
+            ({"finding_id": f.id, "item_type": i.type.value, "item_id": i.id} for f in findings.values() for i in f.items),
+        )
+        derived.rebuild(conn)  # the read-side indexes of the pages, in the same transaction
 
     def set_state(self, key: str, value: str) -> None:
         with self._begin() as conn:
@@ -582,17 +604,6 @@ def _batched(rows: Iterable[Any], size: int) -> Iterator[list[Any]]:
             batch = []
     if batch:
         yield batch
-
-
-def _insert_many(conn: Connection, table: Any, rows: Iterable[dict[str, Any]]) -> None:
-    batch: list[dict[str, Any]] = []
-    for row in rows:
-        batch.append(row)
-        if len(batch) >= 2000:
-            conn.execute(insert(table), batch)
-            batch = []
-    if batch:
-        conn.execute(insert(table), batch)
 
 
 def _review(row: Mapping[str, Any]) -> m.Review:

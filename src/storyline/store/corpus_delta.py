@@ -1,0 +1,204 @@
+"""The store's side of incremental corpus steps: what changed, index lookups over blocks, and one atomic update.
+
+``analyze`` keeps the corpus results (entities, keys, links, topics, storylines,
+findings) in step with the analysed documents. After a full rebuild
+(``Store.replace_corpus``) the next runs only touch what new, re-analysed or
+removed documents can affect: :meth:`CorpusDeltaStore.corpus_changes` names
+those documents, the ``*_of`` lookups walk the ``cluster_blocks`` index (SQL
+blocking: no step reads the whole corpus to find neighbours), and
+:meth:`CorpusDeltaStore.apply_corpus_update` writes the result in one
+transaction, so a killed run leaves the previous results whole.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, and_, delete, func, insert, literal, select
+
+from .. import model as m
+from . import records as r
+from .records import insert_many
+from . import schema as t
+
+__all__ = ["BlockRow", "CorpusDeltaStore", "CorpusUpdate"]
+
+_IN = 500  # ids per IN (...) list
+
+BlockRow = tuple[str, str, str, int]  # local_key, document_id, block, weight
+
+
+@dataclass(frozen=True)
+class CorpusUpdate:
+    """What an incremental corpus step changes; everything not named here stays as stored."""
+
+    documents: Mapping[str, str] = field(default_factory=dict)  # document id → stamp of the analysis now reflected
+    gone_documents: Collection[str] = ()  # documents whose earlier analysis the results no longer reflect
+    clusters: Sequence[m.LocalCluster] = ()  # the clusters of ``documents``
+    blocks: Sequence[BlockRow] = ()  # and their resolution blocks
+    removed_entities: Collection[str] = ()
+    entities: Sequence[m.Entity] = ()  # new or changed entities (their local keys are remapped to them)
+    removed_keys: Collection[str] = ()  # local keys that no longer exist
+    links: Sequence[m.Link] = ()  # watchlist links of ``entities``
+
+
+def _stamp() -> Any:
+    return t.analyses.c.pipeline_version + literal("@") + t.analyses.c.analyzed_at
+
+
+def _chunks(ids: Iterable[str]) -> Iterator[list[str]]:
+    ids = sorted(set(ids))
+    for i in range(0, len(ids), _IN):
+        yield ids[i : i + _IN]
+
+
+class CorpusDeltaStore:
+    """Mixed into :class:`~storyline.store.sql.Store` (which provides ``engine`` and ``_begin``)."""
+
+    engine: Any
+
+    def _begin(self) -> Any:  # pragma: no cover - provided by Store
+        raise NotImplementedError
+
+    # -- what changed ------------------------------------------------------
+    def corpus_changes(self) -> tuple[dict[str, str], list[str]]:
+        """(document → stamp for analyses the corpus results do not reflect yet, documents they reflect that changed or went)."""
+        a, c = t.analyses, t.corpus_documents
+        with self.engine.connect() as conn:
+            new = conn.execute(
+                select(a.c.document_id, _stamp())
+                .outerjoin(c, c.c.document_id == a.c.document_id)
+                .where((c.c.stamp.is_(None)) | (c.c.stamp != _stamp()))
+            ).all()
+            gone = conn.execute(
+                select(c.c.document_id)
+                .outerjoin(a, a.c.document_id == c.c.document_id)
+                .where((a.c.document_id.is_(None)) | (c.c.stamp != _stamp()))
+            ).all()
+        return {d: s for d, s in new}, sorted(x[0] for x in gone)
+
+    # -- index lookups -------------------------------------------------------
+    def clusters_of_keys(self, local_keys: Iterable[str]) -> list[m.LocalCluster]:
+        c = t.clusters
+        out: list[m.LocalCluster] = []
+        with self.engine.connect() as conn:
+            for chunk in _chunks(local_keys):
+                out.extend(r.cluster_from_row(x) for x in conn.execute(select(c).where(c.c.local_key.in_(chunk))).mappings())
+        return out
+
+    def mentions_of_documents(self, document_ids: Iterable[str]) -> list[m.Mention]:
+        out: list[m.Mention] = []
+        with self.engine.connect() as conn:
+            for chunk in _chunks(document_ids):
+                rows = conn.execute(select(t.mentions).where(t.mentions.c.document_id.in_(chunk))).mappings()
+                out.extend(r.mention_from_row(x) for x in rows)
+        return out
+
+    def blocks_of_documents(self, document_ids: Iterable[str]) -> list[BlockRow]:
+        return self._blocks(t.cluster_blocks.c.document_id, document_ids)
+
+    def blocks_of_keys(self, local_keys: Iterable[str]) -> list[BlockRow]:
+        return self._blocks(t.cluster_blocks.c.local_key, local_keys)
+
+    def block_members(self, blocks: Iterable[str]) -> list[BlockRow]:
+        return self._blocks(t.cluster_blocks.c.block, blocks)
+
+    def _blocks(self, column: Any, values: Iterable[str]) -> list[BlockRow]:
+        b = t.cluster_blocks
+        out: list[BlockRow] = []
+        with self.engine.connect() as conn:
+            for chunk in _chunks(values):
+                q = select(b.c.local_key, b.c.document_id, b.c.block, b.c.weight).where(column.in_(chunk))
+                out.extend((k, d, bl, w) for k, d, bl, w in conn.execute(q))
+        return out
+
+    def block_sizes(self, blocks: Iterable[str]) -> dict[str, int]:
+        """Stored weight of each block (the number of names a rule sees in it)."""
+        b = t.cluster_blocks
+        out: dict[str, int] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(blocks):
+                q = select(b.c.block, func.sum(b.c.weight)).where(b.c.block.in_(chunk)).group_by(b.c.block)
+                out.update({bl: int(n) for bl, n in conn.execute(q)})
+        return out
+
+    def entity_of_keys(self, local_keys: Iterable[str]) -> dict[str, str]:
+        ek = t.entity_keys
+        out: dict[str, str] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(local_keys):
+                out.update({k: e for k, e in conn.execute(select(ek.c.local_key, ek.c.entity_id).where(ek.c.local_key.in_(chunk)))})
+        return out
+
+    def keys_of_entities(self, entity_ids: Iterable[str]) -> dict[str, list[str]]:
+        ek = t.entity_keys
+        out: dict[str, list[str]] = defaultdict(list)
+        with self.engine.connect() as conn:
+            for chunk in _chunks(entity_ids):
+                for k, e in conn.execute(select(ek.c.local_key, ek.c.entity_id).where(ek.c.entity_id.in_(chunk))):
+                    out[e].append(k)
+        return dict(out)
+
+    def keys_of_documents(self, document_ids: Iterable[str]) -> list[str]:
+        """Resolved local keys (``doc#cluster``) of these documents: a key range per document."""
+        ek = t.entity_keys
+        out: list[str] = []
+        with self.engine.connect() as conn:
+            for doc in sorted(set(document_ids)):
+                # '$' follows '#': the range holds exactly the keys "doc#..."
+                q = select(ek.c.local_key).where(and_(ek.c.local_key > doc + "#", ek.c.local_key < doc + "$"))
+                out.extend(x[0] for x in conn.execute(q))
+        return out
+
+    def entities_by_base(self, base_ids: Iterable[str]) -> list[m.Entity]:
+        """Entities whose base id (the id they have when first of their name) is one of ``base_ids``."""
+        return self._entities_where(t.entities.c.base_id, base_ids)
+
+    def entities_by_ids(self, entity_ids: Iterable[str]) -> list[m.Entity]:
+        return self._entities_where(t.entities.c.id, entity_ids)
+
+    def _entities_where(self, column: Any, values: Iterable[str]) -> list[m.Entity]:
+        e, ek = t.entities, t.entity_keys
+        rows: list[Mapping[str, Any]] = []
+        with self.engine.connect() as conn:
+            for chunk in _chunks(values):
+                rows.extend(conn.execute(select(e).where(column.in_(chunk))).mappings())
+            keys: dict[str, list[str]] = defaultdict(list)
+            for chunk in _chunks(x["id"] for x in rows):
+                for k, eid in conn.execute(select(ek.c.local_key, ek.c.entity_id).where(ek.c.entity_id.in_(chunk))):
+                    keys[eid].append(k)
+        return [r.entity_from_row(x, tuple(sorted(keys.get(x["id"], ())))) for x in rows]
+
+    # -- writing -------------------------------------------------------------
+    def apply_corpus_update(self, update: CorpusUpdate, conn: Connection) -> None:
+        """Write ``update`` inside the caller's transaction (``Store.update_corpus`` owns it)."""
+        b, c, ek = t.cluster_blocks, t.corpus_documents, t.entity_keys
+        changed_docs = set(update.documents) | set(update.gone_documents)
+        for chunk in _chunks(changed_docs):
+            for table in (b, c, t.clusters):
+                conn.execute(delete(table).where(table.c.document_id.in_(chunk)))
+        insert_many(conn, t.clusters, (r.cluster_row(x) for x in update.clusters))
+        insert_many(conn, b, ({"local_key": k, "document_id": d, "block": bl, "weight": w} for k, d, bl, w in update.blocks))
+        insert_many(conn, c, ({"document_id": d, "stamp": s} for d, s in update.documents.items()))
+
+        for chunk in _chunks(update.removed_entities):
+            conn.execute(delete(t.entities).where(t.entities.c.id.in_(chunk)))
+            conn.execute(delete(t.links).where(t.links.c.entity_id.in_(chunk)))
+        remapped = {k for e in update.entities for k in e.local_keys} | set(update.removed_keys)
+        for chunk in _chunks(remapped):
+            conn.execute(delete(ek).where(ek.c.local_key.in_(chunk)))
+        insert_many(conn, t.entities, (r.entity_row(x) for x in update.entities))
+        insert_many(conn, ek, ({"local_key": k, "entity_id": x.id} for x in update.entities for k in x.local_keys))
+        insert_many(conn, t.links, (r.link_row(x) for x in update.links))
+
+    def reflect_all_documents(self, conn: Connection, clusters: Iterable[m.LocalCluster], blocks: Iterable[BlockRow]) -> None:
+        """After a full rebuild: every current analysis is reflected, with these clusters and blocks."""
+        for table in (t.cluster_blocks, t.corpus_documents, t.clusters):
+            conn.execute(delete(table))
+        insert_many(conn, t.clusters, (r.cluster_row(x) for x in clusters))
+        insert_many(conn, t.cluster_blocks, ({"local_key": k, "document_id": d, "block": bl, "weight": w} for k, d, bl, w in blocks))
+        conn.execute(insert(t.corpus_documents).from_select(["document_id", "stamp"], select(t.analyses.c.document_id, _stamp())))
+

@@ -1,0 +1,124 @@
+"""Incremental resolution (services/resolution_update.py): the same entities as a full rebuild, whatever the order."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from storyline.config import Settings
+from storyline.model import Document, DocumentAnalysis, EntityDecision, EntityType, Mention
+from storyline.services.analyze import finish_analysis
+from storyline.store import Store, open_store
+
+P, O, L = EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE
+# names chosen so that every rule fires and some rules stop firing as documents arrive
+# (a second "Haqqani" makes the single token ambiguous; a second long name stops a short form)
+POOL = {
+    P: [("Khalil Ahmed Haqqani",), ("Khalil Haqqani",), ("Khalil-ur-Rehman Haqqani",), ("Haqqani",),
+        ("Sirajuddin Haqqani",), ("Anas Haqqani", "Haqqani"), ("Mujahid",), ("Zabihullah Mujahid",),
+        ("Zabiullah Mujahid",), ("Sharifullah",), ("Shareefullah",), ("Muhammad Sharif Jafar", "Naser"),
+        ("Naser",), ("Khalil Ahmad Haqani",), ("Sirajuddin",), ("Hibatullah Akhundzada",), ("Haibatullah Akhunzada",),
+        ("Hibatullah Noori",), ("Hibatullah Karimi",), ("Mawlawi Akhundzada",), ("Hibatullah Akhund",)],
+    O: [("ISKP",), ("ISIS-K",), ("Islamic State Khorasan Province",), ("Tehrik-i-Taliban Pakistan",), ("TTP",),
+        ("United Nations",), ("UN",), ("Tehreek-e-Taliban Pakistan", "TTP")],
+    L: [("Kabul",), ("Kabul City",), ("Kunar",), ("Konar",)],
+}
+
+
+def _analysis(doc_id: str, rng: random.Random, version: str = "v1") -> DocumentAnalysis:
+    mentions = []
+    pos = 0
+    for cluster in range(rng.randint(1, 5)):
+        etype = rng.choice([P, P, P, O, L])
+        names = rng.choice(POOL[etype])
+        for _ in range(rng.randint(1, 3)):
+            name = rng.choice(names)
+            mentions.append(Mention(doc_id, pos, pos + len(name), name, etype, cluster, names[0]))
+            pos += len(name) + 1
+    return DocumentAnalysis(doc_id, version, tuple(mentions))
+
+
+def _add(store: Store, analyses: list[DocumentAnalysis]) -> None:
+    for a in analyses:
+        if not store.get_documents([a.document_id]):
+            store.add_document(Document(a.document_id, f"text of {a.document_id}", a.document_id))
+    store.save_analyses(analyses)
+
+
+def _snapshot(store: Store) -> tuple:
+    entities = sorted((e.id, e.type, e.name, e.aliases, e.mention_count, e.local_keys, e.evidence) for e in store.iter_entities())
+    return entities, sorted(store.key_to_entity().items())
+
+
+def _full(tmp: Path, analyses: list[DocumentAnalysis], decisions=()) -> tuple:
+    store = open_store("sqlite:///" + str(tmp / "full.db"))
+    for d in decisions:
+        store.add_entity_decision(d)
+    _add(store, analyses)
+    finish_analysis(store, Settings(), len(analyses), "v1", force_corpus=True)
+    snap = _snapshot(store)
+    store.close()
+    return snap
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_adding_documents_in_batches_gives_the_entities_of_a_full_rebuild(tmp_path: Path, seed: int, monkeypatch) -> None:
+    import storyline.corpus.resolve as resolve
+    import storyline.services.resolution_update as update
+
+    monkeypatch.setattr(resolve, "BLOCK_CAP", 6)  # small, so blocks go over the cap while documents arrive
+    monkeypatch.setattr(update, "BLOCK_CAP", 6)
+    rng = random.Random(seed)
+    analyses = [_analysis(f"d{seed}{i:03d}", rng) for i in range(40)]
+    store = open_store("sqlite:///" + str(tmp_path / "inc.db"))
+    _add(store, analyses[:10])
+    finish_analysis(store, Settings(), 10, "v1")
+    done = 10
+    for size in (1, 3, 7, 19):
+        _add(store, analyses[done : done + size])
+        report = finish_analysis(store, Settings(), size, "v1")
+        assert not report.corpus_skipped
+        done += size
+    assert store.corpus_changes() == ({}, [])
+    assert _snapshot(store) == _full(tmp_path, analyses)
+
+
+def test_reanalysed_document_is_taken_out_of_its_old_entities(tmp_path: Path) -> None:
+    rng = random.Random(9)
+    analyses = [_analysis(f"r{i:03d}", rng) for i in range(30)]
+    store = open_store("sqlite:///" + str(tmp_path / "inc.db"))
+    _add(store, analyses)
+    finish_analysis(store, Settings(), 30, "v1")
+    changed = [_analysis(a.document_id, rng, "v2") for a in analyses[:3]]
+    store.save_analyses(changed)
+    new_docs, gone = store.corpus_changes()
+    assert set(new_docs) == set(gone) == {a.document_id for a in changed}
+    finish_analysis(store, Settings(), 3, "v2")
+    assert _snapshot(store) == _full(tmp_path, changed + analyses[3:])
+
+
+def test_a_decision_rebuilds_in_full_and_later_documents_respect_it(tmp_path: Path) -> None:
+    rng = random.Random(5)
+    analyses = [_analysis(f"k{i:03d}", rng) for i in range(30)]
+    decision = EntityDecision("split", ("Khalil Haqqani", "Khalil Ahmed Haqqani"))
+    store = open_store("sqlite:///" + str(tmp_path / "inc.db"))
+    _add(store, analyses[:20])
+    finish_analysis(store, Settings(), 20, "v1")
+    store.add_entity_decision(decision)
+    finish_analysis(store, Settings(), 0, "v1")
+    _add(store, analyses[20:])
+    finish_analysis(store, Settings(), 10, "v1")
+    assert _snapshot(store) == _full(tmp_path, analyses, [decision])
+
+
+def test_nothing_changed_skips_the_corpus_steps(store: Store) -> None:
+    rng = random.Random(4)
+    _add(store, [_analysis(f"s{i}", rng) for i in range(5)])
+    assert not finish_analysis(store, Settings(), 5, "v1").corpus_skipped
+    before = _snapshot(store)
+    assert finish_analysis(store, Settings(), 0, "v1").corpus_skipped
+    _add(store, [_analysis("s9", rng)])
+    assert not finish_analysis(store, Settings(), 1, "v1").corpus_skipped
+    assert _snapshot(store) != before
