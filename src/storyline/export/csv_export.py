@@ -5,13 +5,23 @@ names the record type, with the union of every type's columns. To a directory
 (``-o DIR``): one file per record type (``documents.csv``, ``entities.csv``,
 ...) with only that type's columns. List values (aliases, finding items,
 statement ids) are JSON in their cell; missing values are empty cells. Text is
-kept as it is (quotes, commas and newlines are quoted by the csv module).
+kept as it is (quotes, commas and newlines are quoted by the csv module), with
+one exception: the texts are untrusted (articles, posts, watchlists), and a
+spreadsheet would run a cell that begins with ``=``, ``+``, ``-``, ``@``, a tab
+or a carriage return as a formula (``=HYPERLINK(...)``, DDE payloads). Such a
+text cell gets a leading single quote ``'``, as the OWASP CSV-injection
+guidance recommends, so it shows as text. Numbers are never changed: numeric
+values, and text that is only a number such as ``-12`` or ``-3.5``, stay as
+they are. A consumer that needs the exact stored text uses ``json``/``jsonl``
+or strips that one leading quote from cells that start with ``'`` followed by
+one of those characters.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TextIO
@@ -45,14 +55,29 @@ def _all_columns() -> tuple[str, ...]:
     return tuple(seen)
 
 
+# What a spreadsheet reads as the start of a formula (OWASP "CSV Injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A plain number (``-12``, ``+3.5``, ``-1e6``): starts like a formula but is only a value.
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
+
+
+def _neutralise(text: str) -> str:
+    """``text`` with a leading ``'`` when a spreadsheet would run it as a formula; plain numbers unchanged."""
+    if text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
 def _cell(value: Any) -> Any:
     if value is None:
         return ""
     if isinstance(value, (list, tuple, dict)):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)  # starts with [ or {: never a formula
     if isinstance(value, bool):
         return "true" if value else "false"
-    return value
+    if isinstance(value, str):
+        return _neutralise(value)
+    return value  # int/float: written as the number it is
 
 
 def _rows(records: Iterable[dict[str, Any]], columns: tuple[str, ...], section: str) -> Iterable[list[Any]]:
