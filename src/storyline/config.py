@@ -8,6 +8,8 @@ Precedence: explicit argument > environment variable > default.
     STORYLINE_MAX_BYTES     largest input accepted by ingest, in bytes
     STORYLINE_FETCH_TIMEOUT seconds before a URL fetch gives up
     STORYLINE_ACCOUNTS      JSON/YAML file mapping social-media accounts to people/organisations
+    STORYLINE_SESSION_SECRET  secret signing web session cookies (>= 32 characters); default: one
+                              generated once and kept in the knowledge base
 """
 
 from __future__ import annotations
@@ -51,6 +53,9 @@ class Settings:
     fetch_timeout: float = field(default_factory=lambda: float(os.environ.get("STORYLINE_FETCH_TIMEOUT", "20")))
     fetch_max_bytes: int = 20 * 1024 * 1024
     accounts_file: str | None = field(default_factory=lambda: os.environ.get("STORYLINE_ACCOUNTS") or None)
+    # repr=False: never print the secret in logs or tracebacks that show the settings
+    session_secret: str | None = field(default_factory=lambda: os.environ.get("STORYLINE_SESSION_SECRET") or None,
+                                       repr=False)
 
 
 def settings() -> Settings:

@@ -70,3 +70,19 @@ def test_backup_restore_rejects_foreign_file(store, tmp_path):
     junk.write_bytes(b"\x00\x01 not gzip")
     with pytest.raises(InputError, match="cannot read dump"):
         restore(store, junk)
+
+
+def test_backup_leaves_out_the_session_secret(store, tmp_path):
+    from storyline.store.backup import SESSION_SECRET_KEY
+
+    _fill(store)
+    store.set_state(SESSION_SECRET_KEY, "s" * 64)
+    store.set_state("corpus_basis", "abc")
+    dump(store, tmp_path / "kb.gz")
+    with gzip.open(tmp_path / "kb.gz", "rt", encoding="utf-8") as fh:
+        body = fh.read()
+    assert "s" * 64 not in body and SESSION_SECRET_KEY not in body
+    target = open_store("sqlite:///" + str(tmp_path / "restored.db"))
+    restore(target, tmp_path / "kb.gz")
+    assert target.get_state(SESSION_SECRET_KEY) is None
+    assert target.get_state("corpus_basis") == "abc"

@@ -3,10 +3,22 @@
 from __future__ import annotations
 
 import re
+import warnings
 
+import pytest
+from sqlalchemy import text
+
+from storyline.config import settings
+from storyline.errors import UsageError
 from storyline.store import CorpusResult
+from storyline.web.app import create_app
+from storyline.web.auth import SECRET_STATE_KEY, Signer, session_secret
 
 from .fixtures import Corpus
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
 
 
 def _login(client, token: str) -> None:
@@ -141,3 +153,65 @@ def test_auth_form_merge_and_split(fresh_client, fresh: Corpus) -> None:
     assert decisions[0].names == ("Zabihullah Mujahid", "Z. Mujahid", "Zabiullah")
     assert decisions[1].action == "split" and decisions[1].names == ("Zabihullah Mujahid", "Mujahid")
     assert "decision is recorded" in fresh_client.get(r.headers["location"]).text
+
+
+def _signed_in_as(client) -> str | None:
+    m = re.search(r"Signed in as <strong>([^<]+)</strong>", client.get("/findings").text)
+    return m.group(1) if m else None
+
+
+def test_auth_session_survives_restart_and_is_shared_over_one_store(fresh: Corpus, monkeypatch) -> None:
+    monkeypatch.delenv("STORYLINE_SESSION_SECRET", raising=False)
+    assert fresh.store.get_state(SECRET_STATE_KEY) is None
+    first = TestClient(create_app(fresh.store))
+    stored = fresh.store.get_state(SECRET_STATE_KEY)
+    assert stored and re.fullmatch(r"[0-9a-f]{64}", stored)
+    _login(first, fresh.store.create_token("ivan"))
+    assert _signed_in_as(first) == "ivan"
+
+    second = TestClient(create_app(fresh.store))  # a restart, or another workbench on the same database
+    assert fresh.store.get_state(SECRET_STATE_KEY) == stored  # generated once, not replaced
+    second.cookies.set("storyline_session", first.cookies.get("storyline_session"))
+    assert _signed_in_as(second) == "ivan"
+    # the form's CSRF token from the second instance is accepted by it for the first instance's session
+    fid = fresh.findings["numeric"].id
+    r = second.post(f"/findings/{fid}/review", data={"status": "accepted", "csrf": _csrf(second.get("/findings").text)},
+                    follow_redirects=False)
+    assert r.status_code == 303 and fresh.store.latest_reviews()[fid].reviewer == "ivan"
+
+    # deleting the key rotates it: the next workbench makes a new one and old cookies stop working
+    with fresh.store.engine.begin() as conn:
+        conn.execute(text("DELETE FROM corpus_state WHERE key = :key"), {"key": SECRET_STATE_KEY})
+    third = TestClient(create_app(fresh.store))
+    assert fresh.store.get_state(SECRET_STATE_KEY) not in (None, stored)
+    third.cookies.set("storyline_session", first.cookies.get("storyline_session"))
+    assert _signed_in_as(third) is None
+
+
+def test_auth_session_secret_from_environment_wins(fresh: Corpus, monkeypatch) -> None:
+    fresh.store.set_state(SECRET_STATE_KEY, "a" * 64)  # a stored secret exists, but the environment wins
+    override = "0123456789abcdef" * 4
+    monkeypatch.setenv("STORYLINE_SESSION_SECRET", override)
+    assert session_secret(fresh.store) == override.encode("utf-8")
+    client = TestClient(create_app(fresh.store))
+    _login(client, fresh.store.create_token("jana"))
+    cookie = client.cookies.get("storyline_session")
+    assert Signer(override.encode("utf-8")).read(cookie).user == "jana"
+    assert Signer(b"a" * 64).read(cookie) is None
+    assert fresh.store.get_state(SECRET_STATE_KEY) == "a" * 64  # left alone
+
+    monkeypatch.delenv("STORYLINE_SESSION_SECRET")
+    stored_client = TestClient(create_app(fresh.store))  # back on the stored secret: the override's cookie is void
+    stored_client.cookies.set("storyline_session", cookie)
+    assert _signed_in_as(stored_client) is None
+
+    monkeypatch.setenv("STORYLINE_SESSION_SECRET", "too-short")
+    with pytest.raises(UsageError, match="at least 32"):
+        create_app(fresh.store)
+
+
+def test_auth_settings_do_not_print_the_session_secret(monkeypatch) -> None:
+    monkeypatch.setenv("STORYLINE_SESSION_SECRET", "s3cr3t-" * 6)
+    current = settings()
+    assert current.session_secret == "s3cr3t-" * 6
+    assert "s3cr3t" not in repr(current)

@@ -4,6 +4,8 @@ The dump is backend-neutral (a SQLite knowledge base restores into PostgreSQL
 and back). Each line is ``{"table": name, "row": {...}}`` after a header line
 naming the format and the schema revision. Restore refuses a non-empty
 target, writes everything in one transaction and rebuilds the search index.
+The workbench's session secret is left out: a restored knowledge base gets a
+new one when a workbench first starts on it (everyone signs in again).
 """
 
 from __future__ import annotations
@@ -21,10 +23,11 @@ from . import schema as t
 from .records import document_from_row, statement_from_row
 from .sql import Store
 
-__all__ = ["dump", "restore"]
+__all__ = ["SESSION_SECRET_KEY", "dump", "restore"]
 
 FORMAT = "storyline-dump/1"
 _SKIP = {"alembic_version"}
+SESSION_SECRET_KEY = "web_session_secret"  # corpus_state key the workbench signs sessions with: never dumped
 
 
 def _tables() -> list[Any]:
@@ -47,6 +50,8 @@ def dump(store: Store, path: Path) -> dict[str, int]:
             with store.engine.connect() as conn:
                 result = conn.execution_options(stream_results=True, yield_per=1000).execute(select(table))
                 for row in result.mappings():
+                    if table is t.corpus_state and row["key"] == SESSION_SECRET_KEY:
+                        continue  # whoever holds a dump must not be able to sign sessions; restore makes a new one
                     out.write(json.dumps({"table": table.name, "row": dict(row)}, ensure_ascii=False) + "\n")
                     n += 1
             counts[table.name] = n

@@ -24,7 +24,7 @@ from .. import __version__ as _version
 from ..errors import StorylineError
 from ..store import Store
 from . import api, pages
-from .auth import Signer, current_session
+from .auth import Signer, current_session, session_secret
 from .render import safe_url
 
 __all__ = ["create_app"]
@@ -81,7 +81,11 @@ def _error(request: Request, status: int, message: str, headers: dict[str, str] 
 
 
 def create_app(store: Store, *, secret: bytes | None = None) -> FastAPI:
-    """The web workbench over ``store``; ``secret`` signs session cookies (random per process by default)."""
+    """The web workbench over ``store``; ``secret`` signs session cookies.
+
+    By default the secret is ``auth.session_secret(store)``: ``STORYLINE_SESSION_SECRET``, else the one kept in
+    the knowledge base, so sessions survive restarts and are shared by every workbench on the same database.
+    """
     app = FastAPI(
         title="Storyline",
         version=_version,
@@ -90,7 +94,7 @@ def create_app(store: Store, *, secret: bytes | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.store = store
-    app.state.signer = Signer(secret)
+    app.state.signer = Signer(secret if secret is not None else session_secret(store))
     app.state.templates = _templates()
 
     @app.middleware("http")

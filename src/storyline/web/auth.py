@@ -1,9 +1,17 @@
 """Who may write: bearer tokens for the API, signed session cookies plus CSRF tokens for HTML forms.
 
 A session is established by logging in with an API token at ``/login``; the
-cookie holds the token owner's name and a random nonce, signed with HMAC-SHA256
-under a per-process secret (so a restart logs everyone out). Each form carries
-a CSRF token derived from the session nonce.
+cookie holds the token owner's name and a random nonce, signed with HMAC-SHA256.
+Each form carries a CSRF token derived from the session nonce.
+
+The signing secret (``session_secret``) is, in order: ``STORYLINE_SESSION_SECRET``
+when set (at least 32 characters), else the one kept in the knowledge base under
+the ``corpus_state`` key ``web_session_secret``, generated there on first use.
+Sessions therefore survive a restart and are shared by every workbench serving
+the same database. Rotating it (which logs everyone out) means setting a new
+``STORYLINE_SESSION_SECRET``, or deleting that key, and restarting the workbenches.
+Whoever can read that key can sign sessions for any user name: protect it like
+the database password. ``storyline dump`` leaves it out.
 """
 
 from __future__ import annotations
@@ -12,20 +20,27 @@ import base64
 import hashlib
 import hmac
 import json
+import logging
 import secrets
 import time
 from dataclasses import dataclass
 
 from fastapi import Request
 
-from ..errors import AuthError
+from ..config import settings
+from ..errors import AuthError, StoreError, UsageError
 from ..store import Store
+from ..store.backup import SESSION_SECRET_KEY
 
-__all__ = ["LOGIN_COOKIE", "SESSION_COOKIE", "Session", "Signer", "bearer_owner"]
+__all__ = ["LOGIN_COOKIE", "SESSION_COOKIE", "SECRET_STATE_KEY", "Session", "Signer", "bearer_owner", "session_secret"]
+
+log = logging.getLogger(__name__)
 
 SESSION_COOKIE = "storyline_session"
 LOGIN_COOKIE = "storyline_login"
 SESSION_MAX_AGE = 12 * 3600
+SECRET_STATE_KEY = SESSION_SECRET_KEY
+MIN_SECRET_CHARS = 32
 
 
 class ForbiddenError(AuthError):
@@ -84,6 +99,38 @@ class Signer:
     def check(self, expected: str, given: str | None) -> None:
         if not given or not hmac.compare_digest(expected, given):
             raise ForbiddenError("missing or invalid CSRF token; reload the page and try again")
+
+
+def session_secret(store: Store) -> bytes:
+    """The secret that signs session cookies: ``STORYLINE_SESSION_SECRET``, else the one stored in ``store``.
+
+    The stored one is created (``secrets.token_hex(32)``) the first time a
+    workbench starts on a database without one.
+    """
+    override = settings().session_secret
+    if override is not None:
+        if len(override) < MIN_SECRET_CHARS:
+            raise UsageError(
+                f"STORYLINE_SESSION_SECRET must be at least {MIN_SECRET_CHARS} characters; make one with "
+                "python -c 'import secrets; print(secrets.token_hex(32))'"
+            )
+        return override.encode("utf-8")
+    stored = store.get_state(SECRET_STATE_KEY)
+    if stored:
+        return stored.encode("utf-8")
+    # Two workbenches starting at the same moment on a new database: the write that fails on the unique key adopts
+    # the other's secret below; if instead the later write replaces the earlier one (set_state deletes, then
+    # inserts), the earlier workbench keeps its own secret until it is restarted. Other store errors re-raise.
+    try:
+        store.set_state(SECRET_STATE_KEY, secrets.token_hex(32))
+    except StoreError:
+        if not store.get_state(SECRET_STATE_KEY):
+            raise
+    stored = store.get_state(SECRET_STATE_KEY)
+    if not stored:
+        raise StoreError(f"the session secret written under {SECRET_STATE_KEY!r} cannot be read back")
+    log.info("created the web session secret (corpus_state key %r)", SECRET_STATE_KEY)
+    return stored.encode("utf-8")
 
 
 def bearer_owner(store: Store, authorization: str | None) -> str:
