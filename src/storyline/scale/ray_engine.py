@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import warnings
 from typing import Any
 
 from ..config import Settings
@@ -122,15 +123,21 @@ def analyze_with_ray(
         try:
             workers = num_workers or max(1, int(ray.available_resources().get("CPU", 1)))
             ds = ray.data.from_items([{"id": i} for i in todo], override_num_blocks=max(1, len(todo) // batch_size))
-            ds = ds.map_batches(
-                _Analyzer,
-                fn_constructor_kwargs={"db_url": db_url, "spacy_model": cfg.spacy_model},
-                batch_size=batch_size,
-                concurrency=workers,
-                num_cpus=1,
-                max_restarts=3,
-                max_task_retries=3,
-            )
+            # A fixed pool of ``workers`` actors, one CPU and one spaCy pipeline each. A worker that dies is
+            # restarted and its batch retried at most 3 times, so a document that kills its process every
+            # time fails the run instead of retrying forever. Ray 2.60 (pinned) has no named parameter for
+            # the caps and warns that passing them as remote args goes away in 2.64: that one warning is muted.
+            with warnings.catch_warnings():
+                warnings.filterwarnings("ignore", message="`ray_remote_args` is deprecated")
+                ds = ds.map_batches(
+                    _Analyzer,
+                    fn_constructor_kwargs={"db_url": db_url, "spacy_model": cfg.spacy_model},
+                    batch_size=batch_size,
+                    compute=ray.data.ActorPoolStrategy(size=workers),
+                    num_cpus=1,
+                    max_restarts=3,
+                    max_task_retries=3,
+                )
             for batch in track(ds.iter_batches(batch_size=batch_size), "Analysing (ray)"):
                 analyses = [analysis_from_json(x) for x in batch["analysis"]]
                 store.save_analyses(analyses)
