@@ -23,7 +23,9 @@ __all__ = [
     "Document",
     "Entity",
     "EntityDecision",
+    "FindingCandidate",
     "LocalCluster",
+    "ShardRow",
     "EntityType",
     "Fact",
     "Finding",
@@ -327,6 +329,9 @@ class FindingItem:
     id: str
 
 
+ShardRow = tuple[str, str, str]  # findings shard, statement or fact id, document id
+
+
 @dataclass(frozen=True)
 class Finding:
     kind: FindingKind
@@ -339,6 +344,23 @@ class Finding:
         """Derived from kind and items, so a review finds its finding again."""
         keys = sorted(f"{i.type.value}:{i.id}" for i in self.items)
         return make_id("fnd", self.kind.value, *keys)
+
+
+@dataclass(frozen=True)
+class FindingCandidate:
+    """One scored pair of statements or facts that may become a finding (``corpus/findings/candidates.py``)."""
+
+    shard: str
+    score: float
+    kind: FindingKind
+    order: tuple[str, str]  # stable tie-breaker
+    items: tuple[FindingItem, FindingItem]
+    dedup: str  # same kind and same two (speaker, content) sides: one finding
+    group: str | None  # same sources, detector and subject: folded into one finding
+    explanation: str
+
+    def rank(self) -> tuple[float, str, tuple[str, str]]:
+        return (-self.score, self.kind.value, self.order)
 
 
 @dataclass(frozen=True)

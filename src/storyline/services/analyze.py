@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ..config import Settings, settings
-from ..model import DocumentAnalysis, Entity, Link, LocalCluster, Mention
+from ..model import DocumentAnalysis, Entity, Link, LocalCluster, Mention, Statement, Storyline
 from ..progress import track
 from ..store import CorpusResult, Store
 from ..store.corpus_delta import BlockRow
@@ -80,7 +80,7 @@ def analyze_documents_in_store(
     return done, version
 
 
-CORPUS_VERSION = "2"  # bump when the corpus steps change what they produce: the next analyze rebuilds in full
+CORPUS_VERSION = "3"  # bump when the corpus steps change what they produce: the next analyze rebuilds in full
 FULL_REBUILD_SHARE = 0.5  # when more than this share of documents changed, a full rebuild is cheaper
 
 
@@ -121,33 +121,53 @@ def run_corpus_steps(store: Store, cfg: Settings) -> tuple[CorpusResult, list[Lo
 def _downstream(store: Store, cfg: Settings, mentions: Sequence[Mention], key_to_entity: Mapping[str, str],
                 entities: Sequence[Entity]) -> CorpusResult:
     """Topics, storylines and findings over the whole corpus, given the resolved entities."""
-    from ..corpus.embeddings import load_embedder
-    from ..corpus.findings import detect_findings
+    from ..corpus.findings import MAX_PER_ITEM, find_candidates, select_findings
     from ..corpus.name_variants import find_name_variants
-    from ..corpus.storylines import build_storylines
-    from ..corpus.topics import assign_topics
 
     statements = list(store.iter_statements())
     facts = list(store.iter_facts())
-    mentions_by_doc: dict[str, list[Mention]] = defaultdict(list)
-    for mention in mentions:
-        mentions_by_doc[mention.document_id].append(mention)
-    names = {e.id: e.name for e in entities}
-    topics = assign_topics(statements, mentions_by_doc, key_to_entity, names, load_embedder(cfg.embed_model))
-    storylines = build_storylines(statements, key_to_entity, topics)
+    mentions_by_doc = _by_document(mentions)
+    topics, storylines = _topics_and_storylines(cfg, statements, mentions_by_doc, key_to_entity, entities)
     doc_ids = {s.document_id for s in statements} | {f.document_id for f in facts}
     documents = store.get_documents(doc_ids)
-    findings = list(detect_findings(statements, facts, mentions_by_doc, key_to_entity, entities, documents))
+    candidates, rows = find_candidates(statements, facts, mentions_by_doc, key_to_entity, entities, documents)
+    findings = select_findings(candidates, MAX_PER_ITEM)
     findings.extend(find_name_variants(entities, mentions))
-    return CorpusResult(topics=topics, storylines=storylines, findings=findings)
+    return CorpusResult(topics=topics, storylines=storylines, findings=findings, candidates=candidates, shard_rows=rows)
+
+
+def _by_document(mentions: Sequence[Mention]) -> dict[str, list[Mention]]:
+    out: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        out[mention.document_id].append(mention)
+    return out
+
+
+def _topics_and_storylines(cfg: Settings, statements: Sequence[Statement], mentions_by_doc: Mapping[str, Sequence[Mention]],
+                           key_to_entity: Mapping[str, str], entities: Sequence[Entity]) -> tuple[dict[str, str], list[Storyline]]:
+    from ..corpus.embeddings import load_embedder
+    from ..corpus.storylines import build_storylines
+    from ..corpus.topics import assign_topics
+
+    names = {e.id: e.name for e in entities}
+    topics = assign_topics(statements, mentions_by_doc, key_to_entity, names, load_embedder(cfg.embed_model))
+    return topics, build_storylines(statements, key_to_entity, topics)
 
 
 def update_corpus_steps(store: Store, cfg: Settings, new_docs: Mapping[str, str], gone_docs: Sequence[str]) -> ResolutionChange:
-    """Re-resolve what the changed documents reach, then the rest of the corpus steps; one transaction."""
+    """Re-resolve what the changed documents reach, recompute the findings shards they touch; one transaction.
+
+    Topics and storylines are still recomputed over the whole corpus.
+    """
+    from .findings_update import update_findings
     from .resolution_update import update_resolution
 
     change = update_resolution(store, new_docs, gone_docs, store.entity_decisions())
     update = replace(change.update, links=_watchlist_links(store, change.update.entities))
+    changed_docs = set(new_docs) | set(gone_docs) | {k.rsplit("#", 1)[0] for k in change.changed_keys}
+    found = update_findings(store, update, changed_docs)
+    update = replace(update, shards=found.shards, shard_rows=found.shard_rows, candidates=found.candidates)
+
     key_to_entity = store.key_to_entity()
     for key in update.removed_keys:
         key_to_entity.pop(key, None)
@@ -155,7 +175,10 @@ def update_corpus_steps(store: Store, cfg: Settings, new_docs: Mapping[str, str]
     removed = set(update.removed_entities)
     entities = {e.id: e for e in store.iter_entities() if e.id not in removed}
     entities.update({e.id: e for e in update.entities})
-    store.update_corpus(update, _downstream(store, cfg, list(store.iter_mentions()), key_to_entity, list(entities.values())))
+    statements = list(store.iter_statements())
+    topics, storylines = _topics_and_storylines(cfg, statements, _by_document(list(store.iter_mentions())), key_to_entity,
+                                                list(entities.values()))
+    store.update_corpus(update, CorpusResult(topics=topics, storylines=storylines, findings=found.findings))
     return change
 
 

@@ -43,6 +43,9 @@ class CorpusUpdate:
     entities: Sequence[m.Entity] = ()  # new or changed entities (their local keys are remapped to them)
     removed_keys: Collection[str] = ()  # local keys that no longer exist
     links: Sequence[m.Link] = ()  # watchlist links of ``entities``
+    shards: Collection[str] = ()  # findings shards recomputed: their stored candidates are replaced
+    shard_rows: Sequence[m.ShardRow] = ()  # the shards of the statements and facts of ``documents``
+    candidates: Sequence[m.FindingCandidate] = ()  # the candidates of ``shards``
 
 
 def _stamp() -> Any:
@@ -95,6 +98,28 @@ class CorpusDeltaStore:
             for chunk in _chunks(document_ids):
                 rows = conn.execute(select(t.mentions).where(t.mentions.c.document_id.in_(chunk))).mappings()
                 out.extend(r.mention_from_row(x) for x in rows)
+        return out
+
+    def statements_of_documents(self, document_ids: Iterable[str]) -> list[m.Statement]:
+        return self._rows_of_documents(t.statements, document_ids, lambda x: r.statement_from_row(x, None))
+
+    def facts_of_documents(self, document_ids: Iterable[str]) -> list[m.Fact]:
+        return self._rows_of_documents(t.facts, document_ids, r.fact_from_row)
+
+    def person_name_mentions(self) -> Iterator[m.Mention]:
+        """Mentions of people by name (what name-variant findings read), streamed."""
+        mn = t.mentions
+        q = select(mn).where(mn.c.type == m.EntityType.PERSON.value, mn.c.is_name.is_(True))
+        with self.engine.connect() as conn:
+            for row in conn.execution_options(stream_results=True, yield_per=2000).execute(q).mappings():
+                yield r.mention_from_row(row)
+
+    def _rows_of_documents(self, table: Any, document_ids: Iterable[str], convert: Any) -> list[Any]:
+        out: list[Any] = []
+        with self.engine.connect() as conn:
+            for chunk in _chunks(document_ids):
+                rows = conn.execute(select(table).where(table.c.document_id.in_(chunk)).order_by(table.c.id)).mappings()
+                out.extend(convert(x) for x in rows)
         return out
 
     def blocks_of_documents(self, document_ids: Iterable[str]) -> list[BlockRow]:
@@ -172,6 +197,29 @@ class CorpusDeltaStore:
                     keys[eid].append(k)
         return [r.entity_from_row(x, tuple(sorted(keys.get(x["id"], ())))) for x in rows]
 
+    def shards_of_documents(self, document_ids: Iterable[str]) -> set[str]:
+        cs = t.claim_shards
+        out: set[str] = set()
+        with self.engine.connect() as conn:
+            for chunk in _chunks(document_ids):
+                out.update(x[0] for x in conn.execute(select(cs.c.shard).where(cs.c.document_id.in_(chunk)).distinct()))
+        return out
+
+    def shard_members(self, shards: Iterable[str]) -> list[m.ShardRow]:
+        cs = t.claim_shards
+        out: list[m.ShardRow] = []
+        with self.engine.connect() as conn:
+            for chunk in _chunks(shards):
+                q = select(cs.c.shard, cs.c.item_id, cs.c.document_id).where(cs.c.shard.in_(chunk))
+                out.extend((s, i, d) for s, i, d in conn.execute(q))
+        return out
+
+    def iter_finding_candidates(self) -> Iterator[m.FindingCandidate]:
+        with self.engine.connect() as conn:
+            result = conn.execution_options(stream_results=True, yield_per=2000).execute(select(t.finding_candidates))
+            for row in result.mappings():
+                yield r.candidate_from_row(row)
+
     # -- writing -------------------------------------------------------------
     def apply_corpus_update(self, update: CorpusUpdate, conn: Connection) -> None:
         """Write ``update`` inside the caller's transaction (``Store.update_corpus`` owns it)."""
@@ -193,6 +241,14 @@ class CorpusDeltaStore:
         insert_many(conn, t.entities, (r.entity_row(x) for x in update.entities))
         insert_many(conn, ek, ({"local_key": k, "entity_id": x.id} for x in update.entities for k in x.local_keys))
         insert_many(conn, t.links, (r.link_row(x) for x in update.links))
+
+        cs, fc = t.claim_shards, t.finding_candidates
+        for chunk in _chunks(changed_docs):
+            conn.execute(delete(cs).where(cs.c.document_id.in_(chunk)))
+        insert_many(conn, cs, ({"shard": s, "item_id": i, "document_id": d} for s, i, d in update.shard_rows))
+        for chunk in _chunks(update.shards):
+            conn.execute(delete(fc).where(fc.c.shard.in_(chunk)))
+        insert_many(conn, fc, (r.candidate_row(x) for x in update.candidates))
 
     def reflect_all_documents(self, conn: Connection, clusters: Iterable[m.LocalCluster], blocks: Iterable[BlockRow]) -> None:
         """After a full rebuild: every current analysis is reflected, with these clusters and blocks."""

@@ -16,6 +16,7 @@ from ..model import (
     EntityType,
     Fact,
     Finding,
+    FindingCandidate,
     FindingItem,
     FindingKind,
     ItemType,
@@ -159,6 +160,19 @@ def entity_row(e: Entity) -> dict[str, Any]:
         "base_id": e.base_id or e.id,
         "min_key": min(e.local_keys) if e.local_keys else None,
     }
+
+
+def candidate_row(c: FindingCandidate) -> dict[str, Any]:
+    a, b = c.items
+    return {"shard": c.shard, "score": c.score, "kind": c.kind.value, "item_a": a.id, "item_b": b.id,
+            "item_type": a.type.value, "dedup": c.dedup, "grp": c.group, "explanation": c.explanation}
+
+
+def candidate_from_row(r: Mapping[str, Any]) -> FindingCandidate:
+    kind = ItemType(r["item_type"])
+    return FindingCandidate(r["shard"], r["score"], FindingKind(r["kind"]), (r["item_a"], r["item_b"]),
+                            (FindingItem(kind, r["item_a"]), FindingItem(kind, r["item_b"])), r["dedup"], r["grp"],
+                            r["explanation"])
 
 
 def cluster_row(c: LocalCluster) -> dict[str, Any]:

@@ -264,6 +264,34 @@ cluster_blocks = Table(
     Index("ix_cluster_blocks_document", "document_id"),
 )
 
+# Which findings shards (corpus/findings/candidates.py) each statement and fact is in, and every shard's
+# scored candidate pairs: after new documents only the shards they touch are recomputed, and the
+# findings are picked again from all stored candidates.
+claim_shards = Table(
+    "claim_shards",
+    metadata,
+    Column("shard", Text, nullable=False),
+    Column("item_id", String(64), nullable=False),
+    Column("document_id", String(32), nullable=False),
+    Index("ix_claim_shards_shard", "shard"),
+    Index("ix_claim_shards_document", "document_id"),
+)
+
+finding_candidates = Table(
+    "finding_candidates",
+    metadata,
+    Column("shard", Text, nullable=False),
+    Column("score", Float, nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("item_a", String(64), nullable=False),
+    Column("item_b", String(64), nullable=False),
+    Column("item_type", String(16), nullable=False),
+    Column("dedup", String(40), nullable=False),
+    Column("grp", String(40)),
+    Column("explanation", Text, nullable=False),
+    Index("ix_finding_candidates_shard", "shard"),
+)
+
 # The analysis (pipeline version and time) of each document that the corpus results reflect.
 corpus_documents = Table(
     "corpus_documents",

@@ -55,6 +55,8 @@ class CorpusResult:
     topics: Mapping[str, str] | None = None
     storylines: Sequence[m.Storyline] = ()
     findings: Sequence[m.Finding] = ()
+    candidates: Sequence[m.FindingCandidate] = ()  # the findings' candidate pairs, kept for incremental runs
+    shard_rows: Sequence[m.ShardRow] = ()  # the findings shards of every statement and fact
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -350,6 +352,10 @@ class Store(CorpusDeltaStore):
                 conn, t.entity_keys, ({"local_key": k, "entity_id": v} for k, v in (result.key_to_entity or {}).items())
             )
             _insert_many(conn, t.links, (r.link_row(x) for x in result.links))
+            for table in (t.claim_shards, t.finding_candidates):
+                conn.execute(delete(table))
+            _insert_many(conn, t.claim_shards, ({"shard": s, "item_id": i, "document_id": d} for s, i, d in result.shard_rows))
+            _insert_many(conn, t.finding_candidates, (r.candidate_row(x) for x in result.candidates))
             if clusters is not None:
                 self.reflect_all_documents(conn, clusters, blocks)
             else:

@@ -1,8 +1,8 @@
 """Candidate pairs without comparing everything with everything.
 
-Each claim is put in a few buckets keyed by what it is about and what it says
-(an entity plus a slot or concept, or an entity plus one of its two rarest
-words); only claims that share a bucket are compared. A bucket larger than
+Each claim about an entity is put in a few of that entity's buckets, keyed by
+what it says (a slot or concept, or one of its two rarest words among the
+claims about the entity); only claims that share a bucket are compared. A bucket larger than
 ``cap`` is sorted by date and each claim is paired with its ``cap`` next
 neighbours (sorted-neighbourhood blocking), so the work stays near-linear in
 the corpus size. Facts are blocked by subject and measure and swept by period.
@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterator, Sequence
+from collections.abc import Hashable, Iterator, Mapping, Sequence
 
 from .claims import Claim
 from .numeric import FactView
 from .polarity import about
 
-__all__ = ["DEFAULT_CAP", "claim_pairs", "fact_pairs"]
+__all__ = ["DEFAULT_CAP", "entity_pairs", "fact_pairs"]
 
 DEFAULT_CAP = 20
 RARE_WORDS_PER_CLAIM = 2
@@ -52,15 +52,24 @@ def _pairs_in(bucket: list[int], claims: Sequence[Claim], cap: int) -> Iterator[
             yield ordered[x], ordered[y]
 
 
-def claim_pairs(claims: Sequence[Claim], cap: int = DEFAULT_CAP) -> set[tuple[int, int]]:
-    """Index pairs (i < j) of claims that share at least one bucket."""
+def entity_pairs(claims: Sequence[Claim], entity: str, cap: int = DEFAULT_CAP) -> set[tuple[int, int]]:
+    """Index pairs (i < j) of the claims about ``entity`` that share one of its buckets.
+
+    Word rarity is counted among these claims only (what is rare in what is said about
+    this entity), so the pairs of one entity depend on its claims alone.
+    """
     df: Counter[str] = Counter()
     for c in claims:
         df.update(c.words)
     buckets: dict[Hashable, list[int]] = defaultdict(list)
     for i, c in enumerate(claims):
         for k in _keys(c, df):
-            buckets[k].append(i)
+            if k[1] == entity:  # type: ignore[index]
+                buckets[k].append(i)
+    return _bucket_pairs(buckets, claims, cap)
+
+
+def _bucket_pairs(buckets: Mapping[Hashable, list[int]], claims: Sequence[Claim], cap: int) -> set[tuple[int, int]]:
     pairs: set[tuple[int, int]] = set()
     for bucket in buckets.values():
         if len(bucket) < 2:

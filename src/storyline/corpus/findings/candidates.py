@@ -1,0 +1,235 @@
+"""Candidate findings, shard by shard, and the one pass that picks the findings from them.
+
+Every candidate pair shares a *shard*: an entity both claims are about
+(``e:<entity>``: the blocking buckets of :mod:`.blocking` are all keyed by an
+entity), the document of a passage (``d:<document>``: :mod:`.neighbours`), or
+a fact subject and measure (``f:<subject>␟<measure>``). A shard's candidates
+depend only on the claims in it, so after new documents only the shards they
+touch are recomputed (:mod:`storyline.services.findings_update`) and stored
+candidates of the other shards are reused. :func:`select_findings` then walks
+all candidates from the best score down, exactly as for a full run:
+near-duplicates are suppressed, pairs between the same two sources by the
+same detector on the same subject fold into the best one, and no item is in
+more than ``max_per_item`` findings.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from ...model import Finding, FindingItem, FindingKind, ItemType
+from ...model import FindingCandidate as Candidate
+from .blocking import entity_pairs, fact_pairs
+from .claims import Claim
+from .explain import explain_facts, explain_pair
+from .hits import Hit
+from .lexicon import Lexicon
+from .neighbours import neighbour_pairs
+from .numeric import FactView, compare_facts
+from .polarity import about
+from .scorer import MODEL_ONLY_THRESHOLD, Scorer, combine, model_probability
+
+__all__ = [
+    "ENTITY_SHARD", "FACT_SHARD", "PASSAGE_SHARD", "Candidate", "ShardRow", "claim_shards", "fact_shard", "select_findings",
+    "shard_candidates",
+]
+
+from ...model import ShardRow
+
+
+def _digest(*parts: Any) -> str:
+    return hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+
+
+ENTITY_SHARD, PASSAGE_SHARD, FACT_SHARD = "e:", "d:", "f:"
+
+
+def claim_shards(c: Claim) -> set[str]:
+    entities = about(c) | {r.person for r in c.roles}
+    return {ENTITY_SHARD + e for e in entities} | {PASSAGE_SHARD + c.statement.document_id}
+
+
+def fact_shard(v: FactView) -> str:
+    return f"{FACT_SHARD}{v.subject}\x1f{v.measure}"
+
+
+def _best_hit(a: Claim, b: Claim, detectors: Sequence[Any]) -> Hit | None:
+    best = None
+    for detect in detectors:
+        hit = detect(a, b)
+        if hit is not None and (best is None or hit.score > best.score):
+            best = hit
+    return best
+
+
+def _swap(hit: Hit) -> Hit:
+    return Hit(hit.score, hit.reason, hit.detector, hit.span_b, hit.span_a, hit.subject)
+
+
+def _statement_candidate(shard: str, x: Claim, y: Claim, near: Hit | None, detectors: Sequence[Any],
+                         scorers: Sequence[Scorer]) -> Candidate | None:
+    a, b = sorted((x, y), key=lambda c: c.sort_key())
+    if a.norm_content == b.norm_content and a.negated == b.negated:
+        return None  # a repetition
+    if a.narrative and b.narrative and a.statement.document_id == b.statement.document_id:
+        return None  # one text's own voice: too often our extraction, not the author
+    hit = _best_hit(a, b, detectors)
+    if near is not None and (hit is None or near.score > hit.score):
+        hit = near if a is x else _swap(near)
+    prob = model_probability(scorers, a.statement.content, b.statement.content) if scorers else None
+    if hit is None:
+        if prob is None or prob < MODEL_ONLY_THRESHOLD:
+            return None
+        hit = Hit(prob * 0.9, "a contradiction the configured model scored", "model", (0, len(a.statement.content)), (0, len(b.statement.content)))
+        prob = None
+    same = a.speaker == b.speaker
+    kind = FindingKind.SELF_CONTRADICTION if same else FindingKind.SOURCE_CONFLICT
+    score = combine(hit.score, prob)
+    if not same and (a.narrative or b.narrative):
+        score *= 0.95  # an outlet's own voice against a quoted speaker: usually argument, sometimes a real clash
+    sides = sorted([(a.speaker, a.norm_content, a.negated), (b.speaker, b.norm_content, b.negated)])
+    family = hit.detector.split(":")[0]
+    group = (_digest(kind.value, *sorted({a.speaker, b.speaker}), family, hit.subject)
+             if hit.subject or family == "location" else None)
+    return Candidate(
+        shard=shard,
+        score=round(min(1.0, score), 4),
+        kind=kind,
+        order=(a.id, b.id),
+        items=(FindingItem(ItemType.STATEMENT, a.id), FindingItem(ItemType.STATEMENT, b.id)),
+        dedup=_digest(kind.value, *sides),
+        group=group,
+        explanation=explain_pair(a, b, hit, same),
+    )
+
+
+def _fact_order(v: FactView) -> tuple[Any, ...]:
+    return (v.published is None, v.published or dt.date.min, v.fact.document_id, v.fact.start)
+
+
+def _fact_candidate(shard: str, x: FactView, y: FactView, lex: Lexicon) -> Candidate | None:
+    a, b = sorted((x, y), key=_fact_order)
+    hit = compare_facts(a, b, lex)
+    if hit is None:
+        return None
+    sides = sorted([repr((a.source, a.interval)), repr((b.source, b.interval))])
+    return Candidate(
+        shard=shard,
+        score=hit.score,
+        kind=FindingKind.NUMERIC_CONFLICT,
+        order=(a.fact.id, b.fact.id),
+        items=(FindingItem(ItemType.FACT, a.fact.id), FindingItem(ItemType.FACT, b.fact.id)),
+        dedup=_digest("numeric", a.subject, a.measure, a.fact.period, *sides),
+        group=None,
+        explanation=explain_facts(a, b, hit),
+    )
+
+
+def shard_candidates(
+    claims: Sequence[Claim],
+    views: Sequence[FactView],
+    documents: Mapping[str, Any],
+    lex: Lexicon,
+    detectors: Sequence[Any],
+    scorers: Sequence[Scorer] = (),
+    cap: int = 20,
+    only: Iterable[str] | None = None,
+) -> tuple[list[Candidate], list[ShardRow]]:
+    """The candidates of every shard (or of the shards in ``only``), and each claim's and fact's shards."""
+    wanted = set(only) if only is not None else None
+    by_shard: dict[str, list[int]] = defaultdict(list)
+    rows: list[ShardRow] = []
+    for i, c in enumerate(claims):
+        for s in claim_shards(c):
+            by_shard[s].append(i)
+            rows.append((s, c.id, c.statement.document_id))
+    facts_by_shard: dict[str, list[int]] = defaultdict(list)
+    for i, v in enumerate(views):
+        s = fact_shard(v)
+        facts_by_shard[s].append(i)
+        rows.append((s, v.fact.id, v.fact.document_id))
+    out: list[Candidate] = []
+    scored: dict[tuple[str, str], Candidate | None] = {}
+    for shard in sorted(by_shard):
+        if wanted is not None and shard not in wanted:
+            continue
+        members = [claims[i] for i in by_shard[shard]]
+        if shard.startswith(PASSAGE_SHARD):
+            for i, j, hit in neighbour_pairs(members, documents, lex, detectors):
+                cand = _statement_candidate(shard, members[i], members[j], hit, detectors, scorers)
+                if cand is not None:
+                    out.append(cand)
+        else:
+            for i, j in sorted(entity_pairs(members, shard[2:], cap)):
+                key = (members[i].id, members[j].id)
+                if key not in scored:  # a pair about two entities is scored once
+                    scored[key] = _statement_candidate(shard, members[i], members[j], None, detectors, scorers)
+                cand = scored[key]
+                if cand is not None:
+                    out.append(dataclasses.replace(cand, shard=shard))
+    for shard in sorted(facts_by_shard):
+        if wanted is not None and shard not in wanted:
+            continue
+        members_v = [views[i] for i in facts_by_shard[shard]]
+        for i, j in fact_pairs(members_v, lex.undated_fact_window_days, cap):
+            cand = _fact_candidate(shard, members_v[i], members_v[j], lex)
+            if cand is not None:
+                out.append(cand)
+    return out, rows
+
+
+class _Kept:
+    """A finding being assembled: its best pair, and how many similar pairs were folded into it.
+
+    The folded pairs are counted in the explanation but not added as items: a finding's id
+    derives from its items, and a review must still find it when a later document adds
+    one more similar pair.
+    """
+
+    def __init__(self, cand: Candidate) -> None:
+        self.cand = cand
+        self.folded = 0
+        self.others: set[str] = set()
+
+    def fold(self, cand: Candidate) -> None:
+        self.folded += 1
+        self.others.update(i.id for i in cand.items)
+
+    def finding(self) -> Finding:
+        c = self.cand
+        explanation = c.explanation
+        if self.folded:
+            others = len(self.others - {i.id for i in c.items})
+            pairs = "pair is" if self.folded == 1 else "pairs are"
+            more = "statement" if others == 1 else "statements"
+            explanation += (f" {self.folded} similar {pairs} folded into this finding (same sources, same point; "
+                            f"{others} more {more}).")
+        return Finding(kind=c.kind, items=c.items, score=c.score, explanation=explanation)
+
+
+def select_findings(candidates: Iterable[Candidate], max_per_item: int) -> list[Finding]:
+    """Findings from candidates (any order, any shard, repeats allowed), best first."""
+    kept: list[_Kept] = []
+    groups: dict[str, _Kept] = {}
+    seen: set[str] = set()
+    per_item: Counter[str] = Counter()
+    for cand in sorted(candidates, key=Candidate.rank):
+        if cand.dedup in seen or any(per_item[i.id] >= max_per_item for i in cand.items):
+            continue
+        seen.add(cand.dedup)
+        head = groups.get(cand.group) if cand.group is not None else None
+        if head is not None:
+            head.fold(cand)
+            continue
+        per_item.update(i.id for i in cand.items)
+        k = _Kept(cand)
+        kept.append(k)
+        if cand.group is not None:
+            groups[cand.group] = k
+    return [k.finding() for k in kept]
+

@@ -1,0 +1,51 @@
+"""findings by shard: each statement's and fact's shards, and each shard's scored candidate pairs
+
+Revision ID: 0006
+Revises: 0005
+Create Date: 2026-11-27
+
+Findings are picked from candidate pairs computed shard by shard (an entity,
+a document's passages, a fact subject and measure). Keeping the candidates
+lets the next ``analyze`` recompute only the shards new documents touch. The
+stored corpus basis is dropped, so the next ``analyze`` rebuilds in full once
+and fills both tables.
+"""
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0006"
+down_revision = "0005"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "claim_shards",
+        sa.Column("shard", sa.Text(), nullable=False),
+        sa.Column("item_id", sa.String(length=64), nullable=False),
+        sa.Column("document_id", sa.String(length=32), nullable=False),
+    )
+    op.create_index("ix_claim_shards_shard", "claim_shards", ["shard"])
+    op.create_index("ix_claim_shards_document", "claim_shards", ["document_id"])
+    op.create_table(
+        "finding_candidates",
+        sa.Column("shard", sa.Text(), nullable=False),
+        sa.Column("score", sa.Float(), nullable=False),
+        sa.Column("kind", sa.String(length=32), nullable=False),
+        sa.Column("item_a", sa.String(length=64), nullable=False),
+        sa.Column("item_b", sa.String(length=64), nullable=False),
+        sa.Column("item_type", sa.String(length=16), nullable=False),
+        sa.Column("dedup", sa.String(length=40), nullable=False),
+        sa.Column("grp", sa.String(length=40), nullable=True),
+        sa.Column("explanation", sa.Text(), nullable=False),
+    )
+    op.create_index("ix_finding_candidates_shard", "finding_candidates", ["shard"])
+    op.execute(sa.text("DELETE FROM corpus_state WHERE key IN ('corpus_basis', 'corpus_fingerprint')"))
+
+
+def downgrade() -> None:
+    op.drop_table("finding_candidates")
+    op.drop_table("claim_shards")

@@ -1,0 +1,53 @@
+"""analyze after new documents updates the corpus results to what one run over everything gives."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from storyline.export.json_export import write_json
+from storyline.ingest.base import IngestOptions
+from storyline.services.analyze import analyze
+from storyline.services.ingest import ingest_paths
+from storyline.store import Store, open_store
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+def _inputs() -> list[str]:
+    files = sorted(p for p in (EXAMPLES / "veloria").iterdir() if not p.name.endswith(".meta.json"))
+    return [str(p) for p in files] + [str(EXAMPLES / "sat-shifting-storylines.txt")]
+
+
+def _export(store: Store) -> dict:
+    out = io.StringIO()
+    write_json(store, out)
+    data = json.loads(out.getvalue())
+    data.pop("exported_at", None)
+    return data
+
+
+def test_batches_of_new_documents_give_the_export_of_one_full_run(tmp_path: Path, store_url: str, nlp, monkeypatch) -> None:
+    import storyline.services.analyze as service
+
+    incremental = []
+    real = service.update_corpus_steps
+    monkeypatch.setattr(service, "FULL_REBUILD_SHARE", 100.0)  # never trade the incremental path for a rebuild
+    monkeypatch.setattr(service, "update_corpus_steps", lambda *a, **k: incremental.append(1) or real(*a, **k))
+    inputs = _inputs()
+    stepwise = open_store(store_url)  # SQLite and PostgreSQL
+    for batch in (inputs[:2], inputs[2:5], inputs[5:]):
+        ingest_paths(stepwise, batch, IngestOptions())
+        report = analyze(stepwise)
+        assert report.analyzed and not report.corpus_skipped
+    assert len(incremental) == 2
+    assert stepwise.count("finding_candidates") > 0
+
+    once = open_store("sqlite:///" + str(tmp_path / "once.db"))
+    ingest_paths(once, inputs, IngestOptions())
+    analyze(once)
+    a, b = _export(stepwise), _export(once)
+    assert a["findings"] and a["entities"]
+    for section in b:
+        assert a[section] == b[section], section
