@@ -142,9 +142,15 @@ def ingest(
 def analyze(
     engine: Annotated[str, typer.Option(help="Where per-document stages run: local or ray.")] = "local",
     ray_address: Annotated[Optional[str], typer.Option("--ray-address", help="Ray cluster address (default: local Ray).")] = None,
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Rebuild the corpus results in full instead of updating "
+                                          "what new documents touch.")] = False,
     db: DbOption = None,
 ) -> None:
-    """Analyse new documents, then rebuild entities, links, storylines and findings.
+    """Analyse new documents, then bring entities, links, topics, storylines and findings up to date.
+
+    Only documents not yet analysed by this pipeline version are analysed. The corpus results are
+    updated for what new, re-analysed or removed documents touch; they are rebuilt in full the first
+    time, after a merge/split decision or a watchlist change, or with --rebuild.
 
     Example: storyline analyze --engine local
     """
@@ -156,9 +162,9 @@ def analyze(
     if engine == "ray":
         from .scale.ray_engine import analyze_with_ray
 
-        report = analyze_with_ray(store, settings(), address=ray_address)
+        report = analyze_with_ray(store, settings(), address=ray_address, rebuild=rebuild)
     else:
-        report = run(store)
+        report = run(store, force_corpus=rebuild)
     for failure in report.failed:
         _err(f"document {failure}")
     typer.echo(report.summary(), err=True)

@@ -93,7 +93,8 @@ class _Analyzer:
 
 
 def analyze_with_ray(
-    store: Store, cfg: Settings, *, address: str | None = None, num_workers: int | None = None, batch_size: int = 8
+    store: Store, cfg: Settings, *, address: str | None = None, num_workers: int | None = None, batch_size: int = 8,
+    rebuild: bool = False,
 ) -> AnalyzeReport:
     try:
         import ray
@@ -146,4 +147,4 @@ def analyze_with_ray(
         finally:
             if started_here:
                 ray.shutdown()
-    return finish_analysis(store, cfg, analyzed, version, failed=tuple(failed))
+    return finish_analysis(store, cfg, analyzed, version, force_corpus=rebuild, failed=tuple(failed))

@@ -41,14 +41,18 @@ class AnalyzeReport:
     findings: int
     corpus_skipped: bool = False
     failed: tuple[str, ...] = ()  # "document id: reason" for documents a stage failed on
+    corpus_mode: str = "full"  # how the corpus results were brought up to date: full, incremental or skipped
+    corpus_documents: int = 0  # documents the corpus step took in (all of them for a full rebuild)
 
     @property
     def has_failures(self) -> bool:
         return bool(self.failed)
 
     def summary(self) -> str:
+        corpus = {"full": "corpus results rebuilt", "skipped": "corpus results unchanged",
+                  "incremental": f"corpus results updated for {self.corpus_documents} changed documents"}[self.corpus_mode]
         return (
-            f"analysed {self.analyzed} documents (pipeline {self.pipeline_version}); "
+            f"analysed {self.analyzed} documents (pipeline {self.pipeline_version}); {corpus}; "
             f"{self.entities} entities, {self.statements} statements, {self.facts} facts, {self.findings} findings"
         )
 
@@ -219,4 +223,6 @@ def finish_analysis(
         findings=store.count("findings"),
         corpus_skipped=skipped,
         failed=failed,
+        corpus_mode="full" if full else "skipped" if skipped else "incremental",
+        corpus_documents=store.count("analyses") if full else changed,
     )

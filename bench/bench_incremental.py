@@ -1,0 +1,86 @@
+"""Corpus steps after a few new documents: incremental update against a full rebuild, in the same run.
+
+    python bench/bench_incremental.py [--docs 2000] [--new 20]
+
+Analyses ``--docs`` generated documents and rebuilds the corpus results; then
+adds ``--new`` more, analyses them, and times the incremental corpus update.
+The baseline is a full rebuild over the same final corpus, timed right after;
+both must give the same entities and findings. Prints a table with the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import corpus  # noqa: E402
+
+from storyline.config import settings  # noqa: E402
+from storyline.services.analyze import analyze_documents_in_store, finish_analysis  # noqa: E402
+from storyline.store import Store, open_store  # noqa: E402
+
+
+def _snapshot(store: Store) -> tuple[list, list]:
+    entities = sorted((e.id, e.name, e.local_keys) for e in store.iter_entities())
+    findings = sorted((f.id, f.score, f.explanation) for f in store.iter_findings())
+    return entities, findings
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--docs", type=int, default=2000)
+    ap.add_argument("--new", type=int, default=20)
+    args = ap.parse_args()
+    logging.basicConfig(level=logging.WARNING)
+    docs = corpus.documents(args.docs + args.new)
+    cfg = settings()
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_store("sqlite:///" + str(Path(tmp) / "inc.db"))
+        for d in docs[: args.docs]:
+            store.add_document(d)
+        analyze_documents_in_store(store, cfg)
+        t0 = time.perf_counter()
+        finish_analysis(store, cfg, args.docs, "", force_corpus=True)
+        t_first = time.perf_counter() - t0
+
+        for d in docs[args.docs :]:
+            store.add_document(d)
+        analyzed, version = analyze_documents_in_store(store, cfg)
+        logging.getLogger("storyline.services").setLevel(logging.INFO)
+        t0 = time.perf_counter()
+        report = finish_analysis(store, cfg, analyzed, version)
+        t_inc = time.perf_counter() - t0
+        logging.getLogger("storyline.services").setLevel(logging.WARNING)
+        assert report.corpus_mode == "incremental", report.corpus_mode
+        incremental = _snapshot(store)
+
+        t0 = time.perf_counter()
+        finish_analysis(store, cfg, 0, version, force_corpus=True)
+        t_full = time.perf_counter() - t0
+        same = _snapshot(store) == incremental
+        statements = store.count("statements")
+
+    rows = [
+        (f"full rebuild, {args.docs} documents", f"{t_first:.1f} s", ""),
+        (f"full rebuild, {args.docs + args.new} documents (baseline)", f"{t_full:.1f} s", "1.00"),
+        (f"incremental, {args.new} new documents", f"{t_inc:.1f} s", f"{t_inc / t_full:.3f}"),
+        ("same entities and findings as the rebuild", "yes" if same else "NO", ""),
+        ("statements in the corpus", str(statements), ""),
+    ]
+    width = max(len(r[0]) for r in rows)
+    print(f"{'measure':<{width}}  {'value':<12}  ratio")
+    for name, value, ratio in rows:
+        print(f"{name:<{width}}  {value:<12}  {ratio}")
+    if not same:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
