@@ -7,7 +7,9 @@ fictional vocabulary: speakers, groups, persons and places drawn from pools that
 grow with the corpus, so blocks stay realistic. Prints one row per size: seconds
 for detect_findings and for assign_topics, peak traced memory of both (tracemalloc, a second
 run, since tracing slows the code), the
-number of findings, and each time's ratio to the first size's time.
+number of findings, and each time's ratio to the first size's time; then the time to
+update the findings when the last 1% of documents are new (only the shards they touch
+are recomputed) and its ratio to the full run at the same size.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from storyline.corpus.findings import detect_findings  # noqa: E402
+from storyline.corpus.findings import MAX_PER_ITEM, detect_findings, find_candidates, select_findings  # noqa: E402
 from storyline.corpus.topics import assign_topics  # noqa: E402
 from storyline.model import Comparator, Document, Entity, EntityType, Fact, Mention, Statement, StatementKind  # noqa: E402
 
@@ -96,8 +98,26 @@ def generate(n: int, seed: int = 7):
     return statements, facts, mentions, k2e, entities, docs
 
 
+def update_seconds(st, fa, me, k2e, ents, docs, share: float = 0.01) -> float:  # type: ignore[no-untyped-def]
+    """Findings after the last ``share`` of documents arrive: recompute the shards they touch, pick from all candidates.
+
+    What ``analyze`` does incrementally (services/findings_update.py), minus the store reads and writes.
+    """
+    candidates, rows = find_candidates(st, fa, me, k2e, ents, docs)
+    doc_ids = sorted(docs, key=lambda d: int(d[3:]))
+    new = set(doc_ids[int(len(doc_ids) * (1 - share)):])
+    touched = {s for s, _i, d in rows if d in new}
+    members = {i for s, i, _d in rows if s in touched}
+    t0 = time.perf_counter()
+    fresh, _rows = find_candidates([x for x in st if x.id in members], [x for x in fa if x.id in members], me, k2e, ents, docs,
+                                   only=touched)
+    select_findings([c for c in candidates if c.shard not in touched] + fresh, MAX_PER_ITEM)
+    return time.perf_counter() - t0
+
+
 def main(sizes: list[int]) -> None:
-    print(f"{'statements':>10} {'facts':>7} {'findings':>9} {'find_s':>8} {'topics_s':>9} {'peak_MiB':>9} {'find_ratio':>10} {'topic_ratio':>11}")
+    print(f"{'statements':>10} {'facts':>7} {'findings':>9} {'find_s':>8} {'topics_s':>9} {'peak_MiB':>9} {'find_ratio':>10} "
+          f"{'topic_ratio':>11} {'update_1%_s':>11} {'update/find':>11}")
     first: tuple[float, float] | None = None
     for n in sizes:
         st, fa, me, k2e, ents, docs = generate(n)
@@ -115,7 +135,9 @@ def main(sizes: list[int]) -> None:
         tracemalloc.stop()
         ft, tt = t1 - t0, t2 - t1
         first = first or (ft, tt)
-        print(f"{n:>10} {len(fa):>7} {len(found):>9} {ft:>8.2f} {tt:>9.2f} {peak:>9.1f} {ft / first[0]:>10.2f} {tt / first[1]:>11.2f}", flush=True)
+        ut = update_seconds(st, fa, me, k2e, ents, docs)
+        print(f"{n:>10} {len(fa):>7} {len(found):>9} {ft:>8.2f} {tt:>9.2f} {peak:>9.1f} {ft / first[0]:>10.2f} {tt / first[1]:>11.2f} "
+              f"{ut:>11.2f} {ut / ft:>11.3f}", flush=True)
 
 
 if __name__ == "__main__":

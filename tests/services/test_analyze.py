@@ -47,3 +47,23 @@ def test_cli_analyze_exits_1_naming_the_failed_document(tmp_path, monkeypatch, n
     result = CliRunner().invoke(app, ["analyze", "--db", db])
     assert result.exit_code == 1
     assert f"error: document {bad.id}: ValueError: synthetic failure" in result.output
+
+
+def test_cli_analyze_says_how_the_corpus_was_brought_up_to_date(tmp_path, nlp):
+    db = str(tmp_path / "r.db")
+    store = open_store("sqlite:///" + db)
+    store.add_document(Document.from_text('The spokesman Darius Kemal said "the front has been eliminated".'))
+    first = CliRunner().invoke(app, ["analyze", "--db", db])
+    assert first.exit_code == 0 and "corpus results rebuilt" in first.output
+    again = CliRunner().invoke(app, ["analyze", "--db", db])
+    assert "analysed 0 documents" in again.output and "corpus results unchanged" in again.output
+    store.add_document(Document.from_text("Kemal later said the front was still active in the hills."))
+    store.add_document(Document.from_text("The Coastline Herald said twelve people died."))
+    store.add_document(Document.from_text("Police said the market reopened on Monday."))
+    more = CliRunner().invoke(app, ["analyze", "--db", db])
+    assert "corpus results updated for 3 changed documents" not in more.output  # 3 of 4 changed: a rebuild is cheaper
+    store.add_document(Document.from_text("The ministry said nothing new."))
+    one = CliRunner().invoke(app, ["analyze", "--db", db])
+    assert "corpus results updated for 1 changed document;" in one.output
+    forced = CliRunner().invoke(app, ["analyze", "--rebuild", "--db", db])
+    assert "analysed 0 documents" in forced.output and "corpus results rebuilt" in forced.output

@@ -50,7 +50,8 @@ class AnalyzeReport:
 
     def summary(self) -> str:
         corpus = {"full": "corpus results rebuilt", "skipped": "corpus results unchanged",
-                  "incremental": f"corpus results updated for {self.corpus_documents} changed documents"}[self.corpus_mode]
+                  "incremental": f"corpus results updated for {self.corpus_documents} changed "
+                                 f"document{'' if self.corpus_documents == 1 else 's'}"}[self.corpus_mode]
         return (
             f"analysed {self.analyzed} documents (pipeline {self.pipeline_version}); {corpus}; "
             f"{self.entities} entities, {self.statements} statements, {self.facts} facts, {self.findings} findings"
