@@ -123,9 +123,9 @@ def update_resolution(
         groups[_base(e)].append((min(e.local_keys, default=""), e, False))
     final: list[Entity] = []
     renamed: list[Entity] = []
-    for members in groups.values():
-        members.sort(key=lambda x: x[0])
-        for rank, (min_key, e, is_new) in enumerate(members):
+    for same_name in groups.values():
+        same_name.sort(key=lambda x: x[0])
+        for rank, (min_key, e, is_new) in enumerate(same_name):
             eid = entity_id(e.type, e.name, min_key, first=rank == 0)
             if is_new or eid != e.id:
                 final.append(replace(e, id=eid, base_id=_base(e) if _base(e) != eid else ""))

@@ -1,9 +1,9 @@
 """The store's side of incremental corpus steps: what changed, index lookups over blocks, and one atomic update.
 
-``analyze`` keeps the corpus results (entities, keys, links, topics, storylines,
-findings) in step with the analysed documents. After a full rebuild
-(``Store.replace_corpus``) the next runs only touch what new, re-analysed or
-removed documents can affect: :meth:`CorpusDeltaStore.corpus_changes` names
+``analyze`` keeps the corpus results in step with the analysed documents. After
+a full rebuild (``Store.replace_corpus``) the next runs re-resolve entities and
+recompute findings shards only for what new, re-analysed or removed documents
+can affect (topics and storylines are still recomputed whole): :meth:`CorpusDeltaStore.corpus_changes` names
 those documents, the ``*_of`` lookups walk the ``cluster_blocks`` index (SQL
 blocking: no step reads the whole corpus to find neighbours), and
 :meth:`CorpusDeltaStore.apply_corpus_update` writes the result in one
@@ -21,8 +21,8 @@ from sqlalchemy import Connection, and_, delete, func, insert, literal, select
 
 from .. import model as m
 from . import records as r
-from .records import insert_many
 from . import schema as t
+from .records import insert_many
 
 __all__ = ["BlockRow", "CorpusDeltaStore", "CorpusUpdate"]
 
@@ -59,12 +59,9 @@ def _chunks(ids: Iterable[str]) -> Iterator[list[str]]:
 
 
 class CorpusDeltaStore:
-    """Mixed into :class:`~storyline.store.sql.Store` (which provides ``engine`` and ``_begin``)."""
+    """Mixed into :class:`~storyline.store.sql.Store`; writes happen inside the caller's transaction."""
 
-    engine: Any
-
-    def _begin(self) -> Any:  # pragma: no cover - provided by Store
-        raise NotImplementedError
+    engine: Any  # the Store's SQLAlchemy engine
 
     # -- what changed ------------------------------------------------------
     def corpus_changes(self) -> tuple[dict[str, str], list[str]]:
