@@ -71,3 +71,23 @@ def test_embeddings_load_embedder_defaults_to_hashing_and_rejects_missing_paths(
     with pytest.raises(ModelError, match="not found"):
         load_embedder(str(tmp_path / "nope"))
     assert isinstance(load_embedder(str(tmp_path)), MiniLMEmbedder)
+
+
+def test_a_kept_topic_model_continues_exactly_where_it_stopped() -> None:
+    import json
+
+    from storyline.corpus.topics import TopicModel, statement_order
+
+    c = _corpus()
+    names = {k: e.name for k, e in c.entities.items()}
+    ordered = sorted(c.statements, key=statement_order)
+    whole = TopicModel()
+    expected = whole.assign(ordered, c.mentions_by_doc, c.key_to_entity)
+
+    first = TopicModel()
+    got = first.assign(ordered[:2], c.mentions_by_doc, c.key_to_entity)
+    meta, states = first.state()
+    kept = TopicModel.from_state(json.loads(json.dumps(meta)), json.loads(json.dumps(states)))
+    got.update(kept.assign(ordered[2:], c.mentions_by_doc, c.key_to_entity))
+    assert got == expected
+    assert kept.labels(names) == whole.labels(names)

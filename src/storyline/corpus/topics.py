@@ -16,11 +16,13 @@ word, and its main place: "NLF presence in Vardania", "role of Ilen Sorov",
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -30,7 +32,7 @@ from .findings.claims import MentionIndex, entity_key
 from .findings.lexicon import Lexicon, default_lexicon
 from .findings.text import STOPWORDS
 
-__all__ = ["DEFAULT_THRESHOLD", "assign_topics"]
+__all__ = ["DEFAULT_THRESHOLD", "TopicModel", "assign_topics", "statement_order"]
 
 DEFAULT_THRESHOLD = 0.4
 ENTITY_DIM = 128
@@ -62,10 +64,11 @@ class _Topic:
     entities: Counter[str] = field(default_factory=Counter)
     aspects: Counter[str] = field(default_factory=Counter)
     words: Counter[str] = field(default_factory=Counter)
-    members: list[str] = field(default_factory=list)
+    size: int = 0
 
 
-def _order(s: Statement) -> tuple[bool, dt.date, str, int]:
+def statement_order(s: Statement) -> tuple[bool, dt.date, str, int]:
+    """The order topics visit statements in: said_on (undated last), document, offset."""
     return (s.said_on is None, s.said_on or dt.date.min, s.document_id, s.content_start)
 
 
@@ -89,6 +92,105 @@ def _aspects(text: str, lex: Lexicon) -> list[str]:
     return out
 
 
+class TopicModel:
+    """The online clustering, with everything it carries from one statement to the next.
+
+    :meth:`assign` visits statements in the order given; :meth:`state` / :meth:`from_state`
+    keep the model between runs, so statements of new documents join the topics built so far
+    (``services/topics_update.py``) instead of re-clustering the corpus.
+    """
+
+    def __init__(self, embedder: Embedder | None = None, *, threshold: float = DEFAULT_THRESHOLD,
+                 lexicon: Lexicon | None = None) -> None:
+        self.embedder = embedder or HashingEmbedder()
+        self.threshold = threshold
+        self.lex = lexicon or default_lexicon()
+        self.topics: list[_Topic] = []
+        self.by_entity: dict[str, list[int]] = defaultdict(list)
+        self.names: dict[str, str] = {}  # first canonical form seen per entity (labels prefer the entity's name)
+        self.types: dict[str, EntityType] = {}
+
+    def assign(self, statements: Sequence[Statement], mentions_by_doc: Mapping[str, Sequence[Mention]],
+               key_to_entity: Mapping[str, str]) -> dict[str, int]:
+        """Statement id → topic number, visiting ``statements`` in the given order."""
+        indexes: dict[str, MentionIndex] = {}
+        assignment: dict[str, int] = {}
+        for lo in range(0, len(statements), BATCH):
+            batch = statements[lo : lo + BATCH]
+            text_vecs = self.embedder.embed([s.content for s in batch])
+            for st, tv in zip(batch, text_vecs):
+                idx = indexes.get(st.document_id)
+                if idx is None:
+                    idx = indexes[st.document_id] = MentionIndex(mentions_by_doc.get(st.document_id, ()))
+                ents: list[str] = []
+                for m in idx.within(st.content_start, st.content_end):
+                    eid = entity_key(m.local_key, m.canonical, key_to_entity)
+                    if eid not in ents:
+                        ents.append(eid)
+                    self.names.setdefault(eid, m.canonical)
+                    self.types.setdefault(eid, EntityType(m.type))
+                assignment[st.id] = self._place(st, tv, ents)
+        return assignment
+
+    def _place(self, st: Statement, tv: np.ndarray, ents: list[str]) -> int:
+        vec = np.concatenate([tv.astype(np.float32), ENTITY_WEIGHT * _entity_vector(ents)])
+        n = float(np.linalg.norm(vec))
+        vec = vec / n if n else vec
+        keys = ents or ["\x00none"]
+        cand = sorted({t for e in keys for t in self.by_entity.get(e, [])[-CANDIDATES_PER_ENTITY:]})
+        best, best_sim = -1, self.threshold
+        if cand:
+            cents = np.stack([self.topics[t].centroid for t in cand])
+            sims = cents @ vec / np.maximum(np.linalg.norm(cents, axis=1), 1e-9)
+            k = int(np.argmax(sims))
+            if float(sims[k]) >= best_sim:
+                best, best_sim = cand[k], float(sims[k])
+        if best < 0:
+            best = len(self.topics)
+            self.topics.append(_Topic(centroid=np.zeros_like(vec)))
+        topic = self.topics[best]
+        topic.centroid += vec
+        topic.entities.update(ents)
+        topic.aspects.update(_aspects(st.content, self.lex))
+        topic.words.update(w for w in st.content.lower().split() if w.isalpha() and len(w) > 4 and w not in STOPWORDS and w not in _TIME_WORDS)
+        topic.size += 1
+        for e in keys:
+            lst = self.by_entity[e]
+            if not lst or lst[-1] != best:
+                lst.append(best)
+        return best
+
+    def labels(self, entity_names: Mapping[str, str]) -> list[str]:
+        names = {**self.names, **entity_names}
+        return [_label(t, names, self.types) for t in self.topics]
+
+    # -- keeping the model between runs -------------------------------------------
+    def state(self) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        """(model-wide state, one JSON-ready dict per topic); only what the next statements can read is kept."""
+        meta = {
+            "by_entity": {e: ts[-CANDIDATES_PER_ENTITY:] for e, ts in self.by_entity.items()},
+            "names": self.names,
+            "types": {e: t.value for e, t in self.types.items()},
+            "threshold": self.threshold,
+            "dim": int(self.topics[0].centroid.shape[0]) if self.topics else None,
+        }
+        topics = [{"c": base64.b64encode(t.centroid.astype(np.float32).tobytes()).decode("ascii"), "e": t.entities,
+                   "a": t.aspects, "w": t.words, "n": t.size} for t in self.topics]
+        return meta, topics
+
+    @classmethod
+    def from_state(cls, meta: Mapping[str, Any], topics: Sequence[Mapping[str, Any]], embedder: Embedder | None = None,
+                   *, lexicon: Lexicon | None = None) -> TopicModel:
+        model = cls(embedder, threshold=float(meta["threshold"]), lexicon=lexicon)
+        model.by_entity = defaultdict(list, {e: list(ts) for e, ts in meta["by_entity"].items()})
+        model.names = dict(meta["names"])
+        model.types = {e: EntityType(t) for e, t in meta["types"].items()}
+        for t in topics:
+            centroid = np.frombuffer(base64.b64decode(t["c"]), dtype=np.float32).copy()
+            model.topics.append(_Topic(centroid, Counter(t["e"]), Counter(t["a"]), Counter(t["w"]), int(t["n"])))
+        return model
+
+
 def assign_topics(
     statements: Sequence[Statement],
     mentions_by_doc: Mapping[str, Sequence[Mention]],
@@ -100,56 +202,9 @@ def assign_topics(
     lexicon: Lexicon | None = None,
 ) -> dict[str, str]:
     """Statement id → topic label. Deterministic for a given set of statements."""
-    lex = lexicon or default_lexicon()
-    embedder = embedder or HashingEmbedder()
-    ordered = sorted(statements, key=_order)
-    indexes: dict[str, MentionIndex] = {}
-    names: dict[str, str] = dict(entity_names)
-    types: dict[str, EntityType] = {}
-    topics: list[_Topic] = []
-    by_entity: dict[str, list[int]] = defaultdict(list)
-    assignment: dict[str, int] = {}
-    for lo in range(0, len(ordered), BATCH):
-        batch = ordered[lo : lo + BATCH]
-        text_vecs = embedder.embed([s.content for s in batch])
-        for st, tv in zip(batch, text_vecs):
-            idx = indexes.get(st.document_id)
-            if idx is None:
-                idx = indexes[st.document_id] = MentionIndex(mentions_by_doc.get(st.document_id, ()))
-            ents: list[str] = []
-            for m in idx.within(st.content_start, st.content_end):
-                eid = entity_key(m.local_key, m.canonical, key_to_entity)
-                if eid not in ents:
-                    ents.append(eid)
-                names.setdefault(eid, m.canonical)
-                types.setdefault(eid, EntityType(m.type))
-            vec = np.concatenate([tv.astype(np.float32), ENTITY_WEIGHT * _entity_vector(ents)])
-            n = float(np.linalg.norm(vec))
-            vec = vec / n if n else vec
-            keys = ents or ["\x00none"]
-            cand = sorted({t for e in keys for t in by_entity.get(e, [])[-CANDIDATES_PER_ENTITY:]})
-            best, best_sim = -1, threshold
-            if cand:
-                cents = np.stack([topics[t].centroid for t in cand])
-                sims = cents @ vec / np.maximum(np.linalg.norm(cents, axis=1), 1e-9)
-                k = int(np.argmax(sims))
-                if float(sims[k]) >= best_sim:
-                    best, best_sim = cand[k], float(sims[k])
-            if best < 0:
-                best = len(topics)
-                topics.append(_Topic(centroid=np.zeros_like(vec)))
-            topic = topics[best]
-            topic.centroid += vec
-            topic.entities.update(ents)
-            topic.aspects.update(_aspects(st.content, lex))
-            topic.words.update(w for w in st.content.lower().split() if w.isalpha() and len(w) > 4 and w not in STOPWORDS and w not in _TIME_WORDS)
-            topic.members.append(st.id)
-            for e in keys:
-                lst = by_entity[e]
-                if not lst or lst[-1] != best:
-                    lst.append(best)
-            assignment[st.id] = best
-    labels = [_label(t, names, types) for t in topics]
+    model = TopicModel(embedder, threshold=threshold, lexicon=lexicon)
+    assignment = model.assign(sorted(statements, key=statement_order), mentions_by_doc, key_to_entity)
+    labels = model.labels(entity_names)
     return {sid: labels[t] for sid, t in assignment.items()}
 
 

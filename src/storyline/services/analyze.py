@@ -13,16 +13,16 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ..config import Settings, settings
-from ..model import DocumentAnalysis, Entity, Link, LocalCluster, Mention, Statement, Storyline
+from ..model import DocumentAnalysis, Entity, Link, LocalCluster, Mention, Statement
 from ..progress import track
 from ..store import CorpusResult, Store
 from ..store.corpus_delta import BlockRow
 from .resolution_update import ResolutionChange
+from .topics_update import by_document, full_topics, update_topics
 
 log = logging.getLogger(__name__)
 
@@ -131,38 +131,27 @@ def _downstream(store: Store, cfg: Settings, mentions: Sequence[Mention], key_to
 
     statements = list(store.iter_statements())
     facts = list(store.iter_facts())
-    mentions_by_doc = _by_document(mentions)
-    topics, storylines = _topics_and_storylines(cfg, statements, mentions_by_doc, key_to_entity, entities)
+    mentions_by_doc = by_document(mentions)
+    topics = _topics(cfg, statements, mentions_by_doc, key_to_entity, entities)
     doc_ids = {s.document_id for s in statements} | {f.document_id for f in facts}
     documents = store.get_documents(doc_ids)
     candidates, rows = find_candidates(statements, facts, mentions_by_doc, key_to_entity, entities, documents)
     findings = select_findings(candidates, MAX_PER_ITEM)
     findings.extend(find_name_variants(entities, mentions))
-    return CorpusResult(topics=topics, storylines=storylines, findings=findings, candidates=candidates, shard_rows=rows)
+    return replace(topics, findings=findings, candidates=candidates, shard_rows=rows)
 
 
-def _by_document(mentions: Sequence[Mention]) -> dict[str, list[Mention]]:
-    out: dict[str, list[Mention]] = defaultdict(list)
-    for mention in mentions:
-        out[mention.document_id].append(mention)
-    return out
-
-
-def _topics_and_storylines(cfg: Settings, statements: Sequence[Statement], mentions_by_doc: Mapping[str, Sequence[Mention]],
-                           key_to_entity: Mapping[str, str], entities: Sequence[Entity]) -> tuple[dict[str, str], list[Storyline]]:
-    from ..corpus.embeddings import load_embedder
-    from ..corpus.storylines import build_storylines
-    from ..corpus.topics import assign_topics
-
-    names = {e.id: e.name for e in entities}
-    topics = assign_topics(statements, mentions_by_doc, key_to_entity, names, load_embedder(cfg.embed_model))
-    return topics, build_storylines(statements, key_to_entity, topics)
+def _topics(cfg: Settings, statements: Sequence[Statement], mentions_by_doc: Mapping[str, Sequence[Mention]],
+            key_to_entity: Mapping[str, str], entities: Sequence[Entity]) -> CorpusResult:
+    topics, index, model, storylines = full_topics(cfg, statements, mentions_by_doc, key_to_entity, entities)
+    return CorpusResult(topics=topics, topic_index=index, topic_model=model, storylines=storylines)
 
 
 def update_corpus_steps(store: Store, cfg: Settings, new_docs: Mapping[str, str], gone_docs: Sequence[str]) -> ResolutionChange:
-    """Re-resolve what the changed documents reach, recompute the findings shards they touch; one transaction.
+    """Take in changed documents: entities, findings shards, topics and storylines they touch; one transaction.
 
-    Topics and storylines are still recomputed over the whole corpus.
+    Topics are rebuilt over the whole corpus instead when documents were re-analysed or removed
+    (:func:`storyline.services.topics_update.update_topics` says when).
     """
     from .findings_update import update_findings
     from .resolution_update import update_resolution
@@ -173,6 +162,10 @@ def update_corpus_steps(store: Store, cfg: Settings, new_docs: Mapping[str, str]
     found = update_findings(store, update, changed_docs)
     update = replace(update, shards=found.shards, shard_rows=found.shard_rows, candidates=found.candidates)
 
+    with_topics = update_topics(store, cfg, update, set(new_docs), gone_docs)
+    if with_topics is not None:
+        store.update_corpus(with_topics, CorpusResult(findings=found.findings), topics_included=True)
+        return change
     key_to_entity = store.key_to_entity()
     for key in update.removed_keys:
         key_to_entity.pop(key, None)
@@ -180,10 +173,9 @@ def update_corpus_steps(store: Store, cfg: Settings, new_docs: Mapping[str, str]
     removed = set(update.removed_entities)
     entities = {e.id: e for e in store.iter_entities() if e.id not in removed}
     entities.update({e.id: e for e in update.entities})
-    statements = list(store.iter_statements())
-    topics, storylines = _topics_and_storylines(cfg, statements, _by_document(list(store.iter_mentions())), key_to_entity,
-                                                list(entities.values()))
-    store.update_corpus(update, CorpusResult(topics=topics, storylines=storylines, findings=found.findings))
+    topics = _topics(cfg, list(store.iter_statements()), by_document(list(store.iter_mentions())), key_to_entity,
+                     list(entities.values()))
+    store.update_corpus(update, replace(topics, findings=found.findings), topics_included=False)
     return change
 
 

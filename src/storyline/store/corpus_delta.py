@@ -18,17 +18,20 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, and_, delete, func, insert, literal, select
+from sqlalchemy import update as update_
 
 from .. import model as m
 from . import records as r
 from . import schema as t
 from .records import insert_many
 
-__all__ = ["BlockRow", "CorpusDeltaStore", "CorpusUpdate"]
+__all__ = ["TOPIC_MODEL_KEY", "BlockRow", "CorpusDeltaStore", "CorpusUpdate", "TopicModelRows"]
 
 _IN = 500  # ids per IN (...) list
 
 BlockRow = tuple[str, str, str, int]  # local_key, document_id, block, weight
+TopicModelRows = tuple[str, Sequence[tuple[int, str, str]]]  # model-wide JSON, (topic number, label, JSON state) per topic
+TOPIC_MODEL_KEY = "topic_model"  # corpus_state key of the model-wide part
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,12 @@ class CorpusUpdate:
     shards: Collection[str] = ()  # findings shards recomputed: their stored candidates are replaced
     shard_rows: Sequence[m.ShardRow] = ()  # the shards of the statements and facts of ``documents``
     candidates: Sequence[m.FindingCandidate] = ()  # the candidates of ``shards``
+    # topics, when new statements join the kept topic model (else the caller replaces them all)
+    topic_rows: Sequence[tuple[str, str, int]] = ()  # statement id, label, topic number of new statements
+    topic_relabels: Mapping[int, str] = field(default_factory=dict)  # topic number → its new label
+    topic_model: TopicModelRows | None = None  # the model-wide state and the topics whose state changed
+    storyline_actors: Collection[str] = ()  # actors whose storylines are replaced by ``storylines``
+    storylines: Sequence[m.Storyline] = ()
 
 
 def _stamp() -> Any:
@@ -217,6 +226,39 @@ class CorpusDeltaStore:
             for row in result.mappings():
                 yield r.candidate_from_row(row)
 
+    def topic_model_rows(self) -> tuple[str, list[tuple[int, str, str]]] | None:
+        """The kept topic model (model-wide JSON, (number, label, JSON state) per topic), or None."""
+        with self.engine.connect() as conn:
+            meta = conn.execute(select(t.corpus_state.c.value).where(t.corpus_state.c.key == TOPIC_MODEL_KEY)).scalar()
+            if meta is None:
+                return None
+            ts = t.topic_states
+            rows = conn.execute(select(ts.c.topic_index, ts.c.label, ts.c.state).order_by(ts.c.topic_index)).all()
+        return meta, [(i, label, state) for i, label, state in rows]
+
+    def statements_in_topics(self, indexes: Iterable[int]) -> list[str]:
+        tp = t.topics
+        out: list[str] = []
+        with self.engine.connect() as conn:
+            for chunk in _chunks(str(i) for i in indexes):
+                q = select(tp.c.statement_id).where(tp.c.topic_index.in_([int(x) for x in chunk]))
+                out.extend(x[0] for x in conn.execute(q))
+        return out
+
+    def topics_of_statements(self, statement_ids: Iterable[str]) -> dict[str, tuple[str, int | None]]:
+        """Statement id → (topic label, topic number)."""
+        tp = t.topics
+        out: dict[str, tuple[str, int | None]] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(statement_ids):
+                q = select(tp.c.statement_id, tp.c.topic, tp.c.topic_index).where(tp.c.statement_id.in_(chunk))
+                out.update({sid: (label, i) for sid, label, i in conn.execute(q)})
+        return out
+
+    def entity_names(self) -> dict[str, str]:
+        with self.engine.connect() as conn:
+            return {i: n for i, n in conn.execute(select(t.entities.c.id, t.entities.c.name))}
+
     # -- writing -------------------------------------------------------------
     def apply_corpus_update(self, update: CorpusUpdate, conn: Connection) -> None:
         """Write ``update`` inside the caller's transaction (``Store.update_corpus`` owns it)."""
@@ -246,6 +288,23 @@ class CorpusDeltaStore:
         for chunk in _chunks(update.shards):
             conn.execute(delete(fc).where(fc.c.shard.in_(chunk)))
         insert_many(conn, fc, (r.candidate_row(x) for x in update.candidates))
+
+        tp, ts, st = t.topics, t.topic_states, t.storylines
+        for chunk in _chunks(s for s, _l, _i in update.topic_rows):
+            conn.execute(delete(tp).where(tp.c.statement_id.in_(chunk)))
+        insert_many(conn, tp, ({"statement_id": s, "topic": label, "topic_index": i} for s, label, i in update.topic_rows))
+        for i, label in update.topic_relabels.items():
+            conn.execute(update_(tp).where(tp.c.topic_index == i).values(topic=label))
+        if update.topic_model is not None:
+            meta, states = update.topic_model
+            for chunk in _chunks(str(i) for i, _l, _s in states):
+                conn.execute(delete(ts).where(ts.c.topic_index.in_([int(x) for x in chunk])))
+            insert_many(conn, ts, ({"topic_index": i, "label": label, "state": state} for i, label, state in states))
+            conn.execute(delete(t.corpus_state).where(t.corpus_state.c.key == TOPIC_MODEL_KEY))
+            conn.execute(insert(t.corpus_state).values(key=TOPIC_MODEL_KEY, value=meta))
+        for chunk in _chunks(update.storyline_actors):
+            conn.execute(delete(st).where(st.c.actor_id.in_(chunk)))
+        insert_many(conn, st, (r.storyline_row(x) for x in {s.id: s for s in update.storylines}.values()))
 
     def reflect_all_documents(self, conn: Connection, clusters: Iterable[m.LocalCluster], blocks: Iterable[BlockRow]) -> None:
         """After a full rebuild: every current analysis is reflected, with these clusters and blocks."""

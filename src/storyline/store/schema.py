@@ -149,6 +149,17 @@ topics = Table(
     metadata,
     Column("statement_id", String(32), primary_key=True),
     Column("topic", Text, nullable=False),
+    Column("topic_index", Integer, index=True),  # the topic's number in topic_states
+)
+
+# The topic model between runs (corpus/topics.py TopicModel): one row per topic, so statements of new
+# documents join the topics built so far; its model-wide part is the corpus_state key "topic_model".
+topic_states = Table(
+    "topic_states",
+    metadata,
+    Column("topic_index", Integer, primary_key=True, autoincrement=False),
+    Column("label", Text, nullable=False),
+    Column("state", Text, nullable=False),
 )
 
 links = Table(

@@ -25,7 +25,7 @@ from ..errors import NotFoundError, StoreError
 from . import derived
 from . import records as r
 from . import schema as t
-from .corpus_delta import BlockRow, CorpusDeltaStore, CorpusUpdate
+from .corpus_delta import TOPIC_MODEL_KEY, BlockRow, CorpusDeltaStore, CorpusUpdate, TopicModelRows
 from .posts_schema import superseded
 from .records import insert_many as _insert_many
 from .search import SearchHit, SearchQuery, search_backend
@@ -55,6 +55,8 @@ class CorpusResult:
     topics: Mapping[str, str] | None = None
     storylines: Sequence[m.Storyline] = ()
     findings: Sequence[m.Finding] = ()
+    topic_index: Mapping[str, int] | None = None  # statement id → topic number in topic_model
+    topic_model: TopicModelRows | None = None  # the topic model to keep for incremental runs
     candidates: Sequence[m.FindingCandidate] = ()  # the findings' candidate pairs, kept for incremental runs
     shard_rows: Sequence[m.ShardRow] = ()  # the findings shards of every statement and fact
 
@@ -362,17 +364,38 @@ class Store(CorpusDeltaStore):
                 conn.execute(delete(t.corpus_documents))
             self._replace_downstream(conn, result)
 
-    def update_corpus(self, update: CorpusUpdate, downstream: CorpusResult) -> None:
-        """Apply an incremental entity update and the recomputed topics, storylines and findings atomically."""
+    def update_corpus(self, update: CorpusUpdate, downstream: CorpusResult, *, topics_included: bool) -> None:
+        """Apply an incremental update atomically: entities, findings shards and (when it carries them) topics.
+
+        ``downstream`` holds all findings; with ``topics_included=False`` it also holds the topics and
+        storylines recomputed over the whole corpus, which replace the stored ones.
+        """
         with self._begin() as conn:
             self.apply_corpus_update(update, conn)
-            self._replace_downstream(conn, downstream)
+            if not topics_included:
+                self._replace_topics(conn, downstream)
+            self._replace_findings(conn, downstream)
 
     def _replace_downstream(self, conn: Connection, result: CorpusResult) -> None:
-        for table in (t.topics, t.storylines, t.findings, t.finding_items):
+        self._replace_topics(conn, result)
+        self._replace_findings(conn, result)
+
+    def _replace_topics(self, conn: Connection, result: CorpusResult) -> None:
+        for table in (t.topics, t.storylines, t.topic_states):
             conn.execute(delete(table))
-        _insert_many(conn, t.topics, ({"statement_id": k, "topic": v} for k, v in (result.topics or {}).items()))
+        index = result.topic_index or {}
+        _insert_many(conn, t.topics, ({"statement_id": k, "topic": v, "topic_index": index.get(k)}
+                                      for k, v in (result.topics or {}).items()))
         _insert_many(conn, t.storylines, _unique(r.storyline_row(x) for x in result.storylines))
+        conn.execute(delete(t.corpus_state).where(t.corpus_state.c.key == TOPIC_MODEL_KEY))
+        if result.topic_model is not None:
+            meta, states = result.topic_model
+            _insert_many(conn, t.topic_states, ({"topic_index": i, "label": label, "state": state} for i, label, state in states))
+            conn.execute(insert(t.corpus_state).values(key=TOPIC_MODEL_KEY, value=meta))
+
+    def _replace_findings(self, conn: Connection, result: CorpusResult) -> None:
+        for table in (t.findings, t.finding_items):
+            conn.execute(delete(table))
         findings = {f.id: f for f in result.findings}
         _insert_many(conn, t.findings, (r.finding_row(x) for x in findings.values()))
         _insert_many(

@@ -1,4 +1,4 @@
-"""findings by shard: each statement's and fact's shards, and each shard's scored candidate pairs
+"""findings by shard and a kept topic model: claim shards, candidate pairs, topic states
 
 Revision ID: 0006
 Revises: 0005
@@ -6,9 +6,11 @@ Create Date: 2026-11-27
 
 Findings are picked from candidate pairs computed shard by shard (an entity,
 a document's passages, a fact subject and measure). Keeping the candidates
-lets the next ``analyze`` recompute only the shards new documents touch. The
+lets the next ``analyze`` recompute only the shards new documents touch.
+``topic_states`` keeps the topic model, and each statement's topic gets its
+topic number, so statements of new documents join the topics built so far. The
 stored corpus basis is dropped, so the next ``analyze`` rebuilds in full once
-and fills both tables.
+and fills these tables.
 """
 from __future__ import annotations
 
@@ -43,9 +45,22 @@ def upgrade() -> None:
         sa.Column("explanation", sa.Text(), nullable=False),
     )
     op.create_index("ix_finding_candidates_shard", "finding_candidates", ["shard"])
+    op.create_table(
+        "topic_states",
+        sa.Column("topic_index", sa.Integer(), primary_key=True, autoincrement=False),
+        sa.Column("label", sa.Text(), nullable=False),
+        sa.Column("state", sa.Text(), nullable=False),
+    )
+    with op.batch_alter_table("topics") as batch:
+        batch.add_column(sa.Column("topic_index", sa.Integer(), nullable=True))
+        batch.create_index("ix_topics_topic_index", ["topic_index"])
     op.execute(sa.text("DELETE FROM corpus_state WHERE key IN ('corpus_basis', 'corpus_fingerprint')"))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("topics") as batch:
+        batch.drop_index("ix_topics_topic_index")
+        batch.drop_column("topic_index")
+    op.drop_table("topic_states")
     op.drop_table("finding_candidates")
     op.drop_table("claim_shards")
