@@ -1,9 +1,9 @@
 """The store's side of incremental corpus steps: what changed, index lookups over blocks, and one atomic update.
 
 ``analyze`` keeps the corpus results in step with the analysed documents. After
-a full rebuild (``Store.replace_corpus``) the next runs re-resolve entities and
-recompute findings shards only for what new, re-analysed or removed documents
-can affect (topics and storylines are still recomputed whole): :meth:`CorpusDeltaStore.corpus_changes` names
+a full rebuild (``Store.replace_corpus``) the next runs re-resolve entities,
+recompute findings shards, place new statements in the kept topics and rebuild
+storylines only for what new, re-analysed or removed documents can affect: :meth:`CorpusDeltaStore.corpus_changes` names
 those documents, the ``*_of`` lookups walk the ``cluster_blocks`` index (SQL
 blocking: no step reads the whole corpus to find neighbours), and
 :meth:`CorpusDeltaStore.apply_corpus_update` writes the result in one
