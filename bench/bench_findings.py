@@ -23,7 +23,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from storyline.corpus.findings import MAX_PER_ITEM, detect_findings, find_candidates, select_findings  # noqa: E402
+from storyline.corpus.findings import (  # noqa: E402
+    MAX_PER_ITEM,
+    PairMemory,
+    detect_findings,
+    find_candidates,
+    pair_hash,
+    select_findings,
+)
 from storyline.corpus.topics import assign_topics  # noqa: E402
 from storyline.model import Comparator, Document, Entity, EntityType, Fact, Mention, Statement, StatementKind  # noqa: E402
 
@@ -103,15 +110,20 @@ def update_seconds(st, fa, me, k2e, ents, docs, share: float = 0.01) -> float:  
 
     What ``analyze`` does incrementally (services/findings_update.py), minus the store reads and writes.
     """
-    candidates, rows = find_candidates(st, fa, me, k2e, ents, docs)
     doc_ids = sorted(docs, key=lambda d: int(d[3:]))
     new = set(doc_ids[int(len(doc_ids) * (1 - share)):])
-    touched = {s for s, _i, d in rows if d in new}
-    members = {i for s, i, _d in rows if s in touched}
+    before = find_candidates([x for x in st if x.document_id not in new], [x for x in fa if x.document_id not in new], me, k2e,
+                             ents, docs)
+    after = find_candidates(st, fa, me, k2e, ents, docs, only=())
+    touched = {s for s, _i, d in after.rows if d in new}
+    members = {i for s, i, _d in after.rows if s in touched}
+    fresh_ids = frozenset(x.id for x in st if x.document_id in new)
     t0 = time.perf_counter()
-    fresh, _rows = find_candidates([x for x in st if x.id in members], [x for x in fa if x.id in members], me, k2e, ents, docs,
-                                   only=touched)
-    select_findings([c for c in candidates if c.shard not in touched] + fresh, MAX_PER_ITEM)
+    memory = PairMemory(fresh_ids, {s: frozenset(p) for s, p in before.pairs.items() if s in touched},
+                        {pair_hash(*c.order): c for c in before.candidates if c.shard in touched})
+    fresh = find_candidates([x for x in st if x.id in members], [x for x in fa if x.id in members], me, k2e, ents, docs,
+                            only=touched, memory=memory)
+    select_findings([c for c in before.candidates if c.shard not in touched] + fresh.candidates, MAX_PER_ITEM)
     return time.perf_counter() - t0
 
 

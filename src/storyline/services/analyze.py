@@ -135,10 +135,10 @@ def _downstream(store: Store, cfg: Settings, mentions: Sequence[Mention], key_to
     topics = _topics(cfg, statements, mentions_by_doc, key_to_entity, entities)
     doc_ids = {s.document_id for s in statements} | {f.document_id for f in facts}
     documents = store.get_documents(doc_ids)
-    candidates, rows = find_candidates(statements, facts, mentions_by_doc, key_to_entity, entities, documents)
-    findings = select_findings(candidates, MAX_PER_ITEM)
+    found = find_candidates(statements, facts, mentions_by_doc, key_to_entity, entities, documents)
+    findings = select_findings(found.candidates, MAX_PER_ITEM)
     findings.extend(find_name_variants(entities, mentions))
-    return replace(topics, findings=findings, candidates=candidates, shard_rows=rows)
+    return replace(topics, findings=findings, candidates=found.candidates, shard_rows=found.rows, shard_pairs=found.pairs)
 
 
 def _topics(cfg: Settings, statements: Sequence[Statement], mentions_by_doc: Mapping[str, Sequence[Mention]],
@@ -160,7 +160,8 @@ def update_corpus_steps(store: Store, cfg: Settings, new_docs: Mapping[str, str]
     update = replace(change.update, links=_watchlist_links(store, change.update.entities))
     changed_docs = set(new_docs) | set(gone_docs) | {k.rsplit("#", 1)[0] for k in change.changed_keys}
     found = update_findings(store, update, changed_docs)
-    update = replace(update, shards=found.shards, shard_rows=found.shard_rows, candidates=found.candidates)
+    update = replace(update, shards=found.shards, shard_rows=found.shard_rows, candidates=found.candidates,
+                     shard_pairs=found.pairs)
 
     with_topics = update_topics(store, cfg, update, set(new_docs), gone_docs)
     if with_topics is not None:

@@ -5,6 +5,9 @@ A shard (an entity, a document's passages, a fact subject and measure;
 fact in it belongs to a changed document, before or after the change. Its
 members are found through the stored ``claim_shards`` index, read by id, and
 turned into claims with the entities as they are after the resolution update.
+Inside an entity shard only pairs with a claim of a changed document, or pairs
+the shard did not evaluate before (``shard_pairs``), are evaluated; the others
+keep their stored candidate or its absence.
 Every other shard keeps its stored candidates, and the findings are picked
 from all candidates in one pass, as a full run picks them.
 """
@@ -16,9 +19,9 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 
-from ..corpus.findings import MAX_PER_ITEM, find_candidates, select_findings
+from ..corpus.findings import MAX_PER_ITEM, PairMemory, find_candidates, pair_hash, select_findings
+from ..corpus.findings.candidates import ENTITY_SHARD, FACT_SHARD
 from ..corpus.name_variants import find_name_variants
-from ..corpus.findings.candidates import FACT_SHARD
 from ..model import Entity, Finding, FindingCandidate, Mention, ShardRow
 from ..store import Store
 from ..store.corpus_delta import CorpusUpdate
@@ -57,6 +60,7 @@ class FindingsChange:
     shards: frozenset[str]
     shard_rows: tuple[ShardRow, ...]  # of the changed documents
     candidates: tuple[FindingCandidate, ...]  # of ``shards``
+    pairs: dict[str, list[int]]  # pairs evaluated in the recomputed entity shards
     findings: tuple[Finding, ...]  # all findings, picked again
 
 
@@ -78,13 +82,17 @@ def update_findings(store: Store, update: CorpusUpdate, changed_docs: Collection
     changed = set(changed_docs)
     own_statements = [s.id for s in store.statements_of_documents(changed)]
     own_facts = [f.id for f in store.facts_of_documents(changed)]
-    _c, rows = find_candidates(*_claims_input(store, after, own_statements, own_facts, changed), only=())
+    rows = find_candidates(*_claims_input(store, after, own_statements, own_facts, changed), only=()).rows
     shards = store.shards_of_documents(changed) | {s for s, _i, _d in rows}
 
     members = [row for row in store.shard_members(shards) if row[2] not in changed]
     statement_ids = set(own_statements) | {i for s, i, _d in members if not s.startswith(FACT_SHARD)}
     fact_ids = set(own_facts) | {i for s, i, _d in members if s.startswith(FACT_SHARD)}
-    candidates, _rows = find_candidates(*_claims_input(store, after, statement_ids, fact_ids, changed), only=shards)
+    entity_shards = {s for s in shards if s.startswith(ENTITY_SHARD)}
+    memory = PairMemory(frozenset(own_statements), store.shard_pair_sets(entity_shards),
+                        {pair_hash(*c.order): c for c in store.candidates_of_shards(entity_shards)})
+    result = find_candidates(*_claims_input(store, after, statement_ids, fact_ids, changed), only=shards, memory=memory)
+    candidates = result.candidates
 
     kept = (c for c in store.iter_finding_candidates() if c.shard not in shards)
     findings = select_findings([*kept, *candidates], MAX_PER_ITEM)
@@ -92,7 +100,7 @@ def update_findings(store: Store, update: CorpusUpdate, changed_docs: Collection
     log.info("findings: %d changed documents, %d shards recomputed (%d statements, %d facts), %d candidates",
              len(changed), len(shards), len(statement_ids), len(fact_ids), len(candidates))
     own_rows = tuple(r for r in rows if r[2] in changed)
-    return FindingsChange(frozenset(shards), own_rows, tuple(candidates), tuple(findings))
+    return FindingsChange(frozenset(shards), own_rows, tuple(candidates), result.pairs, tuple(findings))
 
 
 def _name_variants(store: Store, after: AfterUpdate) -> list[Finding]:

@@ -49,6 +49,7 @@ class CorpusUpdate:
     shards: Collection[str] = ()  # findings shards recomputed: their stored candidates are replaced
     shard_rows: Sequence[m.ShardRow] = ()  # the shards of the statements and facts of ``documents``
     candidates: Sequence[m.FindingCandidate] = ()  # the candidates of ``shards``
+    shard_pairs: Mapping[str, Sequence[int]] = field(default_factory=dict)  # pairs evaluated in recomputed entity shards
     # topics, when new statements join the kept topic model (else the caller replaces them all)
     topic_rows: Sequence[tuple[str, str, int]] = ()  # statement id, label, topic number of new statements
     topic_relabels: Mapping[int, str] = field(default_factory=dict)  # topic number → its new label
@@ -220,6 +221,23 @@ class CorpusDeltaStore:
                 out.extend((s, i, d) for s, i, d in conn.execute(q))
         return out
 
+    def candidates_of_shards(self, shards: Iterable[str]) -> list[m.FindingCandidate]:
+        fc = t.finding_candidates
+        out: list[m.FindingCandidate] = []
+        with self.engine.connect() as conn:
+            for chunk in _chunks(shards):
+                out.extend(r.candidate_from_row(x) for x in conn.execute(select(fc).where(fc.c.shard.in_(chunk))).mappings())
+        return out
+
+    def shard_pair_sets(self, shards: Iterable[str]) -> dict[str, frozenset[int]]:
+        sp = t.shard_pairs
+        out: dict[str, frozenset[int]] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(shards):
+                for shard, pairs in conn.execute(select(sp.c.shard, sp.c.pairs).where(sp.c.shard.in_(chunk))):
+                    out[shard] = r.pairs_from_text(pairs)
+        return out
+
     def iter_finding_candidates(self) -> Iterator[m.FindingCandidate]:
         with self.engine.connect() as conn:
             result = conn.execution_options(stream_results=True, yield_per=2000).execute(select(t.finding_candidates))
@@ -287,7 +305,9 @@ class CorpusDeltaStore:
         insert_many(conn, cs, ({"shard": s, "item_id": i, "document_id": d} for s, i, d in update.shard_rows))
         for chunk in _chunks(update.shards):
             conn.execute(delete(fc).where(fc.c.shard.in_(chunk)))
+            conn.execute(delete(t.shard_pairs).where(t.shard_pairs.c.shard.in_(chunk)))
         insert_many(conn, fc, (r.candidate_row(x) for x in update.candidates))
+        insert_many(conn, t.shard_pairs, r.shard_pair_rows(update.shard_pairs))
 
         tp, ts, st = t.topics, t.topic_states, t.storylines
         for chunk in _chunks(s for s, _l, _i in update.topic_rows):

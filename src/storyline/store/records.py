@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
+import numpy as np
 from sqlalchemy import Connection, insert
 
 from ..model import (
@@ -173,6 +175,17 @@ def candidate_from_row(r: Mapping[str, Any]) -> FindingCandidate:
     return FindingCandidate(r["shard"], r["score"], FindingKind(r["kind"]), (r["item_a"], r["item_b"]),
                             (FindingItem(kind, r["item_a"]), FindingItem(kind, r["item_b"])), r["dedup"], r["grp"],
                             r["explanation"])
+
+
+def shard_pair_rows(pairs: Mapping[str, Iterable[int]]) -> Iterator[dict[str, Any]]:
+    """One row per entity shard: its evaluated pair hashes, sorted, as base64 of little-endian int64."""
+    for shard, hashes in pairs.items():
+        data = np.asarray(sorted(set(hashes)), dtype="<i8").tobytes()
+        yield {"shard": shard, "pairs": base64.b64encode(data).decode("ascii")}
+
+
+def pairs_from_text(text: str) -> frozenset[int]:
+    return frozenset(int(x) for x in np.frombuffer(base64.b64decode(text), dtype="<i8"))
 
 
 def cluster_row(c: LocalCluster) -> dict[str, Any]:

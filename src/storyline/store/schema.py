@@ -303,6 +303,15 @@ finding_candidates = Table(
     Index("ix_finding_candidates_shard", "shard"),
 )
 
+# The pairs each entity shard evaluated (sorted 63-bit pair hashes, base64): a pair of two unchanged
+# statements evaluated before keeps its stored candidate, or its lack of one, without being evaluated again.
+shard_pairs = Table(
+    "shard_pairs",
+    metadata,
+    Column("shard", Text, primary_key=True),
+    Column("pairs", Text, nullable=False),
+)
+
 # The analysis (pipeline version and time) of each document that the corpus results reflect.
 corpus_documents = Table(
     "corpus_documents",

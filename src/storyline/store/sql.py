@@ -59,6 +59,7 @@ class CorpusResult:
     topic_model: TopicModelRows | None = None  # the topic model to keep for incremental runs
     candidates: Sequence[m.FindingCandidate] = ()  # the findings' candidate pairs, kept for incremental runs
     shard_rows: Sequence[m.ShardRow] = ()  # the findings shards of every statement and fact
+    shard_pairs: Mapping[str, Sequence[int]] | None = None  # pairs evaluated in every entity shard
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -354,8 +355,9 @@ class Store(CorpusDeltaStore):
                 conn, t.entity_keys, ({"local_key": k, "entity_id": v} for k, v in (result.key_to_entity or {}).items())
             )
             _insert_many(conn, t.links, (r.link_row(x) for x in result.links))
-            for table in (t.claim_shards, t.finding_candidates):
+            for table in (t.claim_shards, t.finding_candidates, t.shard_pairs):
                 conn.execute(delete(table))
+            _insert_many(conn, t.shard_pairs, r.shard_pair_rows(result.shard_pairs or {}))
             _insert_many(conn, t.claim_shards, ({"shard": s, "item_id": i, "document_id": d} for s, i, d in result.shard_rows))
             _insert_many(conn, t.finding_candidates, (r.candidate_row(x) for x in result.candidates))
             if clusters is not None:

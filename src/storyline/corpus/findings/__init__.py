@@ -29,7 +29,7 @@ from typing import Any
 
 from ...model import Fact, Finding, Mention, Statement
 from .blocking import DEFAULT_CAP
-from .candidates import Candidate, ShardRow, select_findings, shard_candidates
+from .candidates import Candidate, PairMemory, ShardResult, ShardRow, pair_hash, select_findings, shard_candidates
 from .claims import Claim, build_claims
 from .hits import Hit
 from .lexicon import Lexicon, default_lexicon
@@ -39,8 +39,8 @@ from .scorer import Scorer, load_scorer, register_scorer
 from .slots import detect_location, detect_role
 
 __all__ = [
-    "MAX_PER_ITEM", "PAIR_DETECTORS", "Candidate", "Scorer", "ShardRow", "detect_findings", "find_candidates", "load_scorer", "register_scorer",
-    "select_findings",
+    "MAX_PER_ITEM", "PAIR_DETECTORS", "Candidate", "PairMemory", "Scorer", "ShardResult", "ShardRow", "detect_findings",
+    "find_candidates", "load_scorer", "pair_hash", "register_scorer", "select_findings",
 ]
 
 log = logging.getLogger(__name__)
@@ -80,8 +80,8 @@ def detect_findings(
     same detector, about the same subject are folded into the best-scored one, whose
     explanation says how many pairs it stands for.
     """
-    candidates, _rows = find_candidates(statements, facts, mentions_by_doc, key_to_entity, entities, documents, scorers,
-                                        lexicon=lexicon, block_cap=block_cap)
+    candidates = find_candidates(statements, facts, mentions_by_doc, key_to_entity, entities, documents, scorers,
+                                 lexicon=lexicon, block_cap=block_cap).candidates
     found = select_findings(candidates, max_per_item)
     log.info("findings: %d statements, %d facts, %d candidates, %d findings", len(statements), len(facts),
              len(candidates), len(found))
@@ -100,11 +100,12 @@ def find_candidates(
     lexicon: Lexicon | None = None,
     block_cap: int = DEFAULT_CAP,
     only: Iterable[str] | None = None,
-) -> tuple[list[Candidate], list[ShardRow]]:
-    """The candidates of every shard (or of those in ``only``) and the shards of every statement and fact."""
+    memory: PairMemory | None = None,
+) -> ShardResult:
+    """The candidates of every shard (or of those in ``only``), the shards of every statement and fact, the pairs evaluated."""
     lex = lexicon or default_lexicon()
     ents = _entities_map(entities)
     claims = build_claims(statements, mentions_by_doc, key_to_entity, ents, documents, lex)
     canonical = {m.local_key: m.canonical for ms in mentions_by_doc.values() for m in ms if m.is_name}
     views = build_fact_views(facts, canonical, key_to_entity, ents, documents, lex)
-    return shard_candidates(claims, views, documents, lex, PAIR_DETECTORS, scorers, block_cap, only)
+    return shard_candidates(claims, views, documents, lex, PAIR_DETECTORS, scorers, block_cap, only, memory)

@@ -20,6 +20,7 @@ import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from ...model import Finding, FindingItem, FindingKind, ItemType
@@ -35,8 +36,8 @@ from .polarity import about
 from .scorer import MODEL_ONLY_THRESHOLD, Scorer, combine, model_probability
 
 __all__ = [
-    "ENTITY_SHARD", "FACT_SHARD", "PASSAGE_SHARD", "Candidate", "ShardRow", "claim_shards", "fact_shard", "select_findings",
-    "shard_candidates",
+    "ENTITY_SHARD", "FACT_SHARD", "PASSAGE_SHARD", "Candidate", "PairMemory", "ShardResult", "ShardRow", "claim_shards",
+    "fact_shard", "pair_hash", "select_findings", "shard_candidates",
 ]
 
 from ...model import ShardRow
@@ -130,6 +131,32 @@ def _fact_candidate(shard: str, x: FactView, y: FactView, lex: Lexicon) -> Candi
     )
 
 
+def pair_hash(a: str, b: str) -> int:
+    """A 63-bit number for the unordered pair of item ids (what ``shard_pairs`` stores)."""
+    x, y = (a, b) if a < b else (b, a)
+    return int.from_bytes(hashlib.blake2b(f"{x}\x1f{y}".encode("utf-8"), digest_size=8).digest(), "little") >> 1
+
+
+@dataclass(frozen=True)
+class PairMemory:
+    """What an earlier run found in the entity shards being recomputed, for pairs of two unchanged claims.
+
+    A pair's candidate depends only on its two claims, so a pair of claims that did not change,
+    evaluated before, is not evaluated again: its stored candidate (or the absence of one) stands.
+    """
+
+    fresh: frozenset[str]  # ids of claims of changed documents: their pairs are always evaluated
+    evaluated: Mapping[str, frozenset[int]]  # entity shard → pair hashes evaluated before
+    found: Mapping[int, Candidate]  # pair hash → its stored candidate (evaluated pairs without one had none)
+
+
+@dataclass(frozen=True)
+class ShardResult:
+    candidates: list[Candidate]
+    rows: list[ShardRow]  # every claim's and fact's shards
+    pairs: dict[str, list[int]]  # entity shard → hashes of the pairs evaluated in it
+
+
 def shard_candidates(
     claims: Sequence[Claim],
     views: Sequence[FactView],
@@ -139,8 +166,9 @@ def shard_candidates(
     scorers: Sequence[Scorer] = (),
     cap: int = 20,
     only: Iterable[str] | None = None,
-) -> tuple[list[Candidate], list[ShardRow]]:
-    """The candidates of every shard (or of the shards in ``only``), and each claim's and fact's shards."""
+    memory: PairMemory | None = None,
+) -> ShardResult:
+    """The candidates of every shard (or of the shards in ``only``), each claim's and fact's shards, the pairs evaluated."""
     wanted = set(only) if only is not None else None
     by_shard: dict[str, list[int]] = defaultdict(list)
     rows: list[ShardRow] = []
@@ -154,6 +182,7 @@ def shard_candidates(
         facts_by_shard[s].append(i)
         rows.append((s, v.fact.id, v.fact.document_id))
     out: list[Candidate] = []
+    evaluated: dict[str, list[int]] = {}
     scored: dict[tuple[str, str], Candidate | None] = {}
     for shard in sorted(by_shard):
         if wanted is not None and shard not in wanted:
@@ -164,14 +193,22 @@ def shard_candidates(
                 cand = _statement_candidate(shard, members[i], members[j], hit, detectors, scorers)
                 if cand is not None:
                     out.append(cand)
-        else:
-            for i, j in sorted(entity_pairs(members, shard[2:], cap)):
-                key = (members[i].id, members[j].id)
+            continue
+        before = memory.evaluated.get(shard, frozenset()) if memory is not None else frozenset()
+        hashes = evaluated[shard] = []
+        for i, j in sorted(entity_pairs(members, shard[2:], cap)):
+            a, b = members[i], members[j]
+            h = pair_hash(a.id, b.id)
+            hashes.append(h)
+            if memory is not None and h in before and a.id not in memory.fresh and b.id not in memory.fresh:
+                cand = memory.found.get(h)
+            else:
+                key = (a.id, b.id)
                 if key not in scored:  # a pair about two entities is scored once
-                    scored[key] = _statement_candidate(shard, members[i], members[j], None, detectors, scorers)
+                    scored[key] = _statement_candidate(shard, a, b, None, detectors, scorers)
                 cand = scored[key]
-                if cand is not None:
-                    out.append(dataclasses.replace(cand, shard=shard))
+            if cand is not None:
+                out.append(dataclasses.replace(cand, shard=shard))
     for shard in sorted(facts_by_shard):
         if wanted is not None and shard not in wanted:
             continue
@@ -180,7 +217,7 @@ def shard_candidates(
             cand = _fact_candidate(shard, members_v[i], members_v[j], lex)
             if cand is not None:
                 out.append(cand)
-    return out, rows
+    return ShardResult(out, rows, evaluated)
 
 
 class _Kept:

@@ -6,7 +6,9 @@ Create Date: 2026-11-27
 
 Findings are picked from candidate pairs computed shard by shard (an entity,
 a document's passages, a fact subject and measure). Keeping the candidates
-lets the next ``analyze`` recompute only the shards new documents touch.
+lets the next ``analyze`` recompute only the shards new documents touch, and
+``shard_pairs`` which pairs of them were evaluated, so pairs of unchanged
+statements are not evaluated again.
 ``topic_states`` keeps the topic model, and each statement's topic gets its
 topic number, so statements of new documents join the topics built so far. The
 stored corpus basis is dropped, so the next ``analyze`` rebuilds in full once
@@ -46,6 +48,11 @@ def upgrade() -> None:
     )
     op.create_index("ix_finding_candidates_shard", "finding_candidates", ["shard"])
     op.create_table(
+        "shard_pairs",
+        sa.Column("shard", sa.Text(), primary_key=True),
+        sa.Column("pairs", sa.Text(), nullable=False),
+    )
+    op.create_table(
         "topic_states",
         sa.Column("topic_index", sa.Integer(), primary_key=True, autoincrement=False),
         sa.Column("label", sa.Text(), nullable=False),
@@ -62,5 +69,6 @@ def downgrade() -> None:
         batch.drop_index("ix_topics_topic_index")
         batch.drop_column("topic_index")
     op.drop_table("topic_states")
+    op.drop_table("shard_pairs")
     op.drop_table("finding_candidates")
     op.drop_table("claim_shards")

@@ -1,0 +1,56 @@
+"""Candidates shard by shard (corpus/findings/candidates.py): what a kept run lets an update skip, and what it must not."""
+
+from __future__ import annotations
+
+from storyline.corpus.findings.candidates import PairMemory, pair_hash, shard_candidates
+from storyline.corpus.findings.claims import build_claims
+from storyline.corpus.findings.hits import Hit
+from storyline.corpus.findings.lexicon import default_lexicon
+
+from .casebuilder import build_corpus
+
+ENTS = {"k": {"name": "1984", "type": "organization"}}  # a name with no word, so it is nobody's rare word
+# word rarity is counted in the shard: adding N makes "apple" as rare as "banana" and "cherry",
+# so X's rarest words change and X newly meets W and V, two claims that did not change
+TEXTS = {"X": "apple banana cherry", "Y": "banana", "Z": "cherry", "W": "apple date", "V": "apple elder",
+         "N": "banana cherry fig"}
+
+
+def _claims(labels):  # type: ignore[no-untyped-def]
+    docs = [{"id": f"d{label}", "source": f"S{label}", "published": "2025-01-01",
+             "statements": [{"label": label, "content": f"[1984](k) {TEXTS[label]}"}]} for label in labels]
+    c = build_corpus(docs, ENTS)
+    lex = default_lexicon()
+    return build_claims(c.statements, c.mentions_by_doc, c.key_to_entity, c.entities, c.documents, lex), c, lex
+
+
+def _every_pair(a, b):  # type: ignore[no-untyped-def]
+    return Hit(0.5, "a test conflict", "test", (0, 1), (0, 1))
+
+
+def _pairs(result, c) -> set[frozenset[str]]:  # type: ignore[no-untyped-def]
+    return {frozenset(c.labels[i.id] for i in x.items) for x in result.candidates if x.shard.startswith("e:")}
+
+
+def test_an_update_evaluates_new_pairs_of_unchanged_claims_and_reuses_evaluated_ones() -> None:
+    old, c_old, lex = _claims("XYZWV")
+    before = shard_candidates(old, [], c_old.documents, lex, [_every_pair])
+    assert _pairs(before, c_old) == {frozenset("XY"), frozenset("XZ"), frozenset("WV")}
+
+    new, c_new, _ = _claims("XYZWVN")
+    full = shard_candidates(new, [], c_new.documents, lex, [_every_pair])
+    shard = next(iter(full.pairs))
+    fresh = frozenset(x.id for x in new if c_new.labels[x.id] == "N")
+    memory = PairMemory(fresh, {shard: frozenset(before.pairs[shard])},
+                        {pair_hash(*x.order): x for x in before.candidates})
+    calls = []
+
+    def counting(a, b):  # type: ignore[no-untyped-def]
+        calls.append(frozenset((c_new.labels[a.id], c_new.labels[b.id])))
+        return _every_pair(a, b)
+
+    updated = shard_candidates(new, [], c_new.documents, lex, [counting], only={shard}, memory=memory)
+    assert _pairs(updated, c_new) == _pairs(full, c_new)
+    assert frozenset("XW") in _pairs(updated, c_new), "a pair of two unchanged claims that is new must be evaluated"
+    assert frozenset("WV") not in calls, "a pair evaluated before is not evaluated again"
+    assert set(calls) == _pairs(full, c_new) - {frozenset("WV"), frozenset("XY")}
