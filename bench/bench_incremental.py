@@ -5,13 +5,19 @@
 Analyses ``--docs`` generated documents and rebuilds the corpus results; then
 adds ``--new`` more, analyses them, and times the incremental corpus update.
 The baseline is a full rebuild over the same final corpus, timed right after;
-both must give the same entities and findings. Prints a table with the ratio.
+both must give the same entities and findings. Then the peak memory (ru_maxrss,
+a fresh process each, from the same database copy) of the incremental update
+against a full rebuild. Prints a table with the ratios.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import logging
+import resource
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -33,11 +39,35 @@ def _snapshot(store: Store) -> tuple[list, list]:
     return entities, findings
 
 
+def _memory_child(mode: str, db: str) -> None:
+    from storyline.nlp.pipeline import pipeline_version
+
+    store = open_store("sqlite:///" + db)
+    version = pipeline_version()
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    finish_analysis(store, settings(), 0, version, force_corpus=mode == "full")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"before_kib": before, "peak_kib": peak}))
+
+
+def _peak_mib(mode: str, source: Path, tmp: Path) -> float:
+    db = tmp / f"{mode}.db"
+    shutil.copyfile(source, db)
+    out = subprocess.run([sys.executable, __file__, "--memory-child", mode, str(db)], capture_output=True, text=True)
+    if out.returncode != 0:
+        raise RuntimeError(f"memory run ({mode}) failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])["peak_kib"] / 1024
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", type=int, default=2000)
     ap.add_argument("--new", type=int, default=20)
+    ap.add_argument("--memory-child", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.memory_child:
+        _memory_child(*args.memory_child)
+        return
     logging.basicConfig(level=logging.WARNING)
     docs = corpus.documents(args.docs + args.new)
     cfg = settings()
@@ -53,6 +83,10 @@ def main() -> None:
         for d in docs[args.docs :]:
             store.add_document(d)
         analyzed, version = analyze_documents_in_store(store, cfg)
+        store.close()  # the last connection checkpoints the WAL: the file alone is the whole database
+        pending = Path(tmp) / "pending.db"
+        shutil.copyfile(Path(tmp) / "inc.db", pending)
+        store = open_store("sqlite:///" + str(Path(tmp) / "inc.db"))
         logging.getLogger("storyline.services").setLevel(logging.INFO)
         t0 = time.perf_counter()
         report = finish_analysis(store, cfg, analyzed, version)
@@ -66,6 +100,8 @@ def main() -> None:
         t_full = time.perf_counter() - t0
         same = _snapshot(store) == incremental
         statements = store.count("statements")
+        mem_inc = _peak_mib("incremental", pending, Path(tmp))
+        mem_full = _peak_mib("full", pending, Path(tmp))
 
     rows = [
         (f"full rebuild, {args.docs} documents", f"{t_first:.1f} s", ""),
@@ -73,6 +109,8 @@ def main() -> None:
         (f"incremental, {args.new} new documents", f"{t_inc:.1f} s", f"{t_inc / t_full:.3f}"),
         ("same entities and findings as the rebuild", "yes" if same else "NO", ""),
         ("statements in the corpus", str(statements), ""),
+        ("peak memory, full rebuild (baseline)", f"{mem_full:.0f} MiB", "1.00"),
+        ("peak memory, incremental update", f"{mem_inc:.0f} MiB", f"{mem_inc / mem_full:.2f}"),
     ]
     width = max(len(r[0]) for r in rows)
     print(f"{'measure':<{width}}  {'value':<12}  ratio")
