@@ -74,6 +74,12 @@ class StoreError(StorylineError):
     http_status = 503
 
 
+class BusyError(StoreError):
+    """Another process holds what this one needs (the corpus step of ``analyze``): try again when it finishes."""
+
+    http_status = 409
+
+
 class NotFoundError(StorylineError):
     http_status = 404
 

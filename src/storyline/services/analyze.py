@@ -197,17 +197,19 @@ def finish_analysis(
     steps themselves changed, or when most documents changed; otherwise only new, re-analysed or
     removed documents are taken in (:func:`update_corpus_steps`).
     """
-    basis = _corpus_basis(store)
-    new_docs, gone_docs = store.corpus_changes()
-    changed = len(set(new_docs) | set(gone_docs))
-    full = force_corpus or store.get_state("corpus_basis") != basis or changed > FULL_REBUILD_SHARE * max(1, store.count("analyses"))
-    skipped = not full and changed == 0
-    if full:
-        result, clusters, blocks = run_corpus_steps(store, cfg)
-        store.replace_corpus(result, clusters, blocks)
-        store.set_state("corpus_basis", basis)
-    elif not skipped:
-        update_corpus_steps(store, cfg, new_docs, gone_docs)
+    with store.corpus_lock():
+        basis = _corpus_basis(store)
+        new_docs, gone_docs = store.corpus_changes()
+        changed = len(set(new_docs) | set(gone_docs))
+        full = (force_corpus or store.get_state("corpus_basis") != basis
+                or changed > FULL_REBUILD_SHARE * max(1, store.count("analyses")))
+        skipped = not full and changed == 0
+        if full:
+            result, clusters, blocks = run_corpus_steps(store, cfg)
+            store.replace_corpus(result, clusters, blocks)
+            store.set_state("corpus_basis", basis)
+        elif not skipped:
+            update_corpus_steps(store, cfg, new_docs, gone_docs)
     return AnalyzeReport(
         analyzed=analyzed,
         pipeline_version=version,

@@ -12,15 +12,18 @@ transaction, so a killed run leaves the previous results whole.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, func, insert, literal, select
+from sqlalchemy import Connection, and_, delete, func, insert, literal, select, text
 from sqlalchemy import update as update_
 
 from .. import model as m
+from ..errors import BusyError
 from . import records as r
 from . import schema as t
 from .records import insert_many
@@ -68,10 +71,51 @@ def _chunks(ids: Iterable[str]) -> Iterator[list[str]]:
         yield ids[i : i + _IN]
 
 
+_CORPUS_LOCK = 7242002  # PostgreSQL advisory lock key of the corpus step (migrations use 7242001)
+
+
 class CorpusDeltaStore:
     """Mixed into :class:`~storyline.store.sql.Store`; writes happen inside the caller's transaction."""
 
     engine: Any  # the Store's SQLAlchemy engine
+    dialect: str
+
+    @contextlib.contextmanager
+    def corpus_lock(self) -> Iterator[None]:
+        """Hold the knowledge base's corpus step for this process, or raise BusyError at once.
+
+        Two ``analyze`` runs computing updates from the same stored state would each write
+        their own; the second waits for nothing and says so instead. PostgreSQL: a session
+        advisory lock (released if the process dies); SQLite: an exclusive ``flock`` on
+        ``<database>.analyze.lock`` (an in-memory database needs none).
+        """
+        where = self.engine.url.render_as_string(hide_password=True)
+        busy = BusyError(f"another 'storyline analyze' is updating the corpus results of {where}; "
+                         "run it again when that one has finished")
+        if self.dialect == "postgresql":
+            with self.engine.connect() as conn:
+                if not conn.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": _CORPUS_LOCK}).scalar():
+                    raise busy
+                conn.commit()
+                try:
+                    yield
+                finally:
+                    conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": _CORPUS_LOCK})
+                    conn.commit()
+            return
+        database = self.engine.url.database
+        if not database or database == ":memory:":
+            yield
+            return
+        with open(database + ".analyze.lock", "a", encoding="utf-8") as fh:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise busy from None
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
 
     # -- what changed ------------------------------------------------------
     def corpus_changes(self) -> tuple[dict[str, str], list[str]]:
