@@ -122,3 +122,24 @@ def test_nothing_changed_skips_the_corpus_steps(store: Store) -> None:
     _add(store, [_analysis("s9", rng)])
     assert not finish_analysis(store, Settings(), 1, "v1").corpus_skipped
     assert _snapshot(store) != before
+
+
+def test_a_superseded_document_leaves_the_entities_it_alone_held(tmp_path: Path) -> None:
+    from sqlalchemy import insert
+
+    from storyline.store.posts_schema import superseded
+
+    rng = random.Random(11)
+    analyses = [_analysis(f"g{i:03d}", rng) for i in range(30)]
+    store = open_store("sqlite:///" + str(tmp_path / "inc.db"))
+    _add(store, analyses)
+    finish_analysis(store, Settings(), 30, "v1")
+    gone = [a.document_id for a in analyses[:4]]
+    with store.engine.begin() as conn:
+        conn.execute(insert(superseded), [{"document_id": d, "by_document_id": "newer", "superseded_at": "now"} for d in gone])
+    assert store.drop_superseded_annotations() == 4
+    assert store.corpus_changes() == ({}, sorted(gone))
+    report = finish_analysis(store, Settings(), 0, "v1")
+    assert report.corpus_mode == "incremental"
+    assert not any(k.split("#")[0] in gone for k in store.key_to_entity())
+    assert _snapshot(store) == _full(tmp_path, analyses[4:])
