@@ -6,7 +6,8 @@ entity), the document of a passage (``d:<document>``: :mod:`.neighbours`), or
 a fact subject and measure (``f:<subject>␟<measure>``). A shard's candidates
 depend only on the claims in it, so after new documents only the shards they
 touch are recomputed (:mod:`storyline.services.findings_update`) and stored
-candidates of the other shards are reused. :func:`select_findings` then walks
+candidates of the other shards are reused; inside a recomputed entity shard,
+a :class:`PairMemory` spares the pairs of unchanged claims evaluated before. :func:`select_findings` then walks
 all candidates from the best score down, exactly as for a full run:
 near-duplicates are suppressed, pairs between the same two sources by the
 same detector on the same subject fold into the best one, and no item is in
@@ -23,7 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ...model import Finding, FindingItem, FindingKind, ItemType
+from ...model import Finding, FindingItem, FindingKind, ItemType, ShardRow
 from ...model import FindingCandidate as Candidate
 from .blocking import entity_pairs, fact_pairs
 from .claims import Claim
@@ -39,8 +40,6 @@ __all__ = [
     "ENTITY_SHARD", "FACT_SHARD", "PASSAGE_SHARD", "Candidate", "PairMemory", "ShardResult", "ShardRow", "claim_shards",
     "fact_shard", "pair_hash", "select_findings", "shard_candidates",
 ]
-
-from ...model import ShardRow
 
 
 def _digest(*parts: Any) -> str:
