@@ -94,8 +94,8 @@ def update_findings(store: Store, update: CorpusUpdate, changed_docs: Collection
     result = find_candidates(*_claims_input(store, after, statement_ids, fact_ids, changed), only=shards, memory=memory)
     candidates = result.candidates
 
-    kept = (c for c in store.iter_finding_candidates() if c.shard not in shards)
-    findings = select_findings([*kept, *candidates], MAX_PER_ITEM)
+    kept = (c for c in store.iter_finding_candidates(explanations=False) if c.shard not in shards)
+    findings = select_findings([*kept, *candidates], MAX_PER_ITEM, explain=store.candidate_explanations)
     findings.extend(_name_variants(store, after))
     log.info("findings: %d changed documents, %d shards recomputed (%d statements, %d facts), %d candidates",
              len(changed), len(shards), len(statement_ids), len(fact_ids), len(candidates))

@@ -282,11 +282,25 @@ class CorpusDeltaStore:
                     out[shard] = r.pairs_from_text(pairs)
         return out
 
-    def iter_finding_candidates(self) -> Iterator[m.FindingCandidate]:
+    def iter_finding_candidates(self, *, explanations: bool = True) -> Iterator[m.FindingCandidate]:
+        """Every stored candidate; without ``explanations`` their texts are left empty (most are never shown)."""
+        fc = t.finding_candidates
+        columns = [c for c in fc.c if explanations or c.name != "explanation"]
         with self.engine.connect() as conn:
-            result = conn.execution_options(stream_results=True, yield_per=2000).execute(select(t.finding_candidates))
+            result = conn.execution_options(stream_results=True, yield_per=2000).execute(select(*columns))
             for row in result.mappings():
                 yield r.candidate_from_row(row)
+
+    def candidate_explanations(self, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
+        """The stored explanation of each candidate pair (first item, second item)."""
+        fc = t.finding_candidates
+        wanted = set(pairs)
+        out: dict[tuple[str, str], str] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(a for a, _b in wanted):
+                q = select(fc.c.item_a, fc.c.item_b, fc.c.explanation).where(fc.c.item_a.in_(chunk))
+                out.update({(a, b): e for a, b, e in conn.execute(q) if (a, b) in wanted})
+        return out
 
     def topic_model_rows(self) -> tuple[str, list[tuple[int, str, str]]] | None:
         """The kept topic model (model-wide JSON, (number, label, JSON state) per topic), or None."""

@@ -174,7 +174,7 @@ def candidate_from_row(r: Mapping[str, Any]) -> FindingCandidate:
     kind = ItemType(r["item_type"])
     return FindingCandidate(r["shard"], r["score"], FindingKind(r["kind"]), (r["item_a"], r["item_b"]),
                             (FindingItem(kind, r["item_a"]), FindingItem(kind, r["item_b"])), r["dedup"], r["grp"],
-                            r["explanation"])
+                            r.get("explanation") or "")
 
 
 def shard_pair_rows(pairs: Mapping[str, Iterable[int]]) -> Iterator[dict[str, Any]]:

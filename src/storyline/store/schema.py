@@ -301,6 +301,7 @@ finding_candidates = Table(
     Column("grp", String(40)),
     Column("explanation", Text, nullable=False),
     Index("ix_finding_candidates_shard", "shard"),
+    Index("ix_finding_candidates_items", "item_a", "item_b"),
 )
 
 # The pairs each entity shard evaluated (sorted 63-bit pair hashes, base64): a pair of two unchanged

@@ -20,7 +20,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -236,9 +236,8 @@ class _Kept:
         self.folded += 1
         self.others.update(i.id for i in cand.items)
 
-    def finding(self) -> Finding:
+    def finding(self, explanation: str) -> Finding:
         c = self.cand
-        explanation = c.explanation
         if self.folded:
             others = len(self.others - {i.id for i in c.items})
             pairs = "pair is" if self.folded == 1 else "pairs are"
@@ -248,8 +247,13 @@ class _Kept:
         return Finding(kind=c.kind, items=c.items, score=c.score, explanation=explanation)
 
 
-def select_findings(candidates: Iterable[Candidate], max_per_item: int) -> list[Finding]:
-    """Findings from candidates (any order, any shard, repeats allowed), best first."""
+def select_findings(candidates: Iterable[Candidate], max_per_item: int,
+                    explain: Callable[[list[tuple[str, str]]], Mapping[tuple[str, str], str]] | None = None) -> list[Finding]:
+    """Findings from candidates (any order, any shard, repeats allowed), best first.
+
+    Candidates may come without their explanation (an empty one) to save memory; ``explain``
+    then gives the explanations of the pairs that became findings, by pair.
+    """
     kept: list[_Kept] = []
     groups: dict[str, _Kept] = {}
     seen: set[str] = set()
@@ -267,5 +271,7 @@ def select_findings(candidates: Iterable[Candidate], max_per_item: int) -> list[
         kept.append(k)
         if cand.group is not None:
             groups[cand.group] = k
-    return [k.finding() for k in kept]
+    missing = [k.cand.order for k in kept if not k.cand.explanation]
+    texts = explain(missing) if explain is not None and missing else {}
+    return [k.finding(k.cand.explanation or texts.get(k.cand.order, "")) for k in kept]
 

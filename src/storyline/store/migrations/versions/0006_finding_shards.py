@@ -47,6 +47,7 @@ def upgrade() -> None:
         sa.Column("explanation", sa.Text(), nullable=False),
     )
     op.create_index("ix_finding_candidates_shard", "finding_candidates", ["shard"])
+    op.create_index("ix_finding_candidates_items", "finding_candidates", ["item_a", "item_b"])
     op.create_table(
         "shard_pairs",
         sa.Column("shard", sa.Text(), primary_key=True),
