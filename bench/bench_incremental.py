@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import resource
 import shutil
 import subprocess
 import sys
@@ -46,13 +45,11 @@ def _memory_child(mode: str, db: str) -> None:
 
     store = open_store("sqlite:///" + db)
     version = pipeline_version()
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     tracemalloc.start()
     finish_analysis(store, settings(), 0, version, force_corpus=mode == "full")
     traced = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"before_kib": before, "peak_kib": peak, "traced_kib": traced // 1024}))
+    print(json.dumps({"traced_kib": traced // 1024}))
 
 
 def _peak_mib(mode: str, source: Path, tmp: Path) -> float:
@@ -62,8 +59,6 @@ def _peak_mib(mode: str, source: Path, tmp: Path) -> float:
     if out.returncode != 0:
         raise RuntimeError(f"memory run ({mode}) failed:\n{out.stderr[-3000:]}")
     got = json.loads(out.stdout.strip().splitlines()[-1])
-    print(f"memory child {mode}: process peak {got['peak_kib'] / 1024:.0f} MiB (imports alone {got['before_kib'] / 1024:.0f})",
-          file=sys.stderr)
     return got["traced_kib"] / 1024
 
 
@@ -71,6 +66,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", type=int, default=2000)
     ap.add_argument("--new", type=int, default=20)
+    ap.add_argument("--no-memory", action="store_true", help="skip the two memory runs")
     ap.add_argument("--memory-child", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.memory_child:
@@ -108,8 +104,7 @@ def main() -> None:
         t_full = time.perf_counter() - t0
         same = _snapshot(store) == incremental
         statements = store.count("statements")
-        mem_inc = _peak_mib("incremental", pending, Path(tmp))
-        mem_full = _peak_mib("full", pending, Path(tmp))
+        mems = None if args.no_memory else (_peak_mib("incremental", pending, Path(tmp)), _peak_mib("full", pending, Path(tmp)))
 
     rows = [
         (f"full rebuild, {args.docs} documents", f"{t_first:.1f} s", ""),
@@ -117,9 +112,13 @@ def main() -> None:
         (f"incremental, {args.new} new documents", f"{t_inc:.1f} s", f"{t_inc / t_full:.3f}"),
         ("same entities and findings as the rebuild", "yes" if same else "NO", ""),
         ("statements in the corpus", str(statements), ""),
-        ("peak Python memory of the corpus step, full rebuild (baseline)", f"{mem_full:.0f} MiB", "1.00"),
-        ("peak Python memory of the corpus step, incremental update", f"{mem_inc:.0f} MiB", f"{mem_inc / mem_full:.2f}"),
     ]
+    if mems is not None:
+        mem_inc, mem_full = mems
+        rows += [
+            ("peak Python memory of the corpus step, full rebuild (baseline)", f"{mem_full:.0f} MiB", "1.00"),
+            ("peak Python memory of the corpus step, incremental update", f"{mem_inc:.0f} MiB", f"{mem_inc / mem_full:.2f}"),
+        ]
     width = max(len(r[0]) for r in rows)
     print(f"{'measure':<{width}}  {'value':<12}  ratio")
     for name, value, ratio in rows:

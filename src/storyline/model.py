@@ -359,8 +359,9 @@ class FindingCandidate:
     group: str | None  # same sources, detector and subject: folded into one finding
     explanation: str
 
-    def rank(self) -> tuple[float, str, tuple[str, str]]:
-        return (-self.score, self.kind.value, self.order)
+    def rank(self) -> tuple[float, str, tuple[str, str], str]:
+        """Best first; a total order (one pair found in two shards ranks by shard), so picking never depends on input order."""
+        return (-self.score, self.kind.value, self.order, self.shard)
 
 
 @dataclass(frozen=True)

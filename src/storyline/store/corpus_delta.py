@@ -291,15 +291,15 @@ class CorpusDeltaStore:
             for row in result.mappings():
                 yield r.candidate_from_row(row)
 
-    def candidate_explanations(self, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
-        """The stored explanation of each candidate pair (first item, second item)."""
+    def candidate_explanations(self, keys: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str, str], str]:
+        """The stored explanation of each candidate, by (shard, first item, second item)."""
         fc = t.finding_candidates
-        wanted = set(pairs)
-        out: dict[tuple[str, str], str] = {}
+        wanted = set(keys)
+        out: dict[tuple[str, str, str], str] = {}
         with self.engine.connect() as conn:
-            for chunk in _chunks(a for a, _b in wanted):
-                q = select(fc.c.item_a, fc.c.item_b, fc.c.explanation).where(fc.c.item_a.in_(chunk))
-                out.update({(a, b): e for a, b, e in conn.execute(q) if (a, b) in wanted})
+            for chunk in _chunks(a for _s, a, _b in wanted):
+                q = select(fc.c.shard, fc.c.item_a, fc.c.item_b, fc.c.explanation).where(fc.c.item_a.in_(chunk))
+                out.update({(s, a, b): e for s, a, b, e in conn.execute(q) if (s, a, b) in wanted})
         return out
 
     def topic_model_rows(self) -> tuple[str, list[tuple[int, str, str]]] | None:

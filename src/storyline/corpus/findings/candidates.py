@@ -248,11 +248,13 @@ class _Kept:
 
 
 def select_findings(candidates: Iterable[Candidate], max_per_item: int,
-                    explain: Callable[[list[tuple[str, str]]], Mapping[tuple[str, str], str]] | None = None) -> list[Finding]:
+                    explain: Callable[[list[tuple[str, str, str]]], Mapping[tuple[str, str, str], str]] | None = None,
+                    ) -> list[Finding]:
     """Findings from candidates (any order, any shard, repeats allowed), best first.
 
     Candidates may come without their explanation (an empty one) to save memory; ``explain``
-    then gives the explanations of the pairs that became findings, by pair.
+    then gives the explanations of those that became findings, by (shard, first item, second item):
+    one pair can be explained differently in two shards (a passage adds its contrast).
     """
     kept: list[_Kept] = []
     groups: dict[str, _Kept] = {}
@@ -271,7 +273,7 @@ def select_findings(candidates: Iterable[Candidate], max_per_item: int,
         kept.append(k)
         if cand.group is not None:
             groups[cand.group] = k
-    missing = [k.cand.order for k in kept if not k.cand.explanation]
+    missing = [(k.cand.shard, *k.cand.order) for k in kept if not k.cand.explanation]
     texts = explain(missing) if explain is not None and missing else {}
-    return [k.finding(k.cand.explanation or texts.get(k.cand.order, "")) for k in kept]
+    return [k.finding(k.cand.explanation or texts.get((k.cand.shard, *k.cand.order), "")) for k in kept]
 
