@@ -54,3 +54,22 @@ def test_an_update_evaluates_new_pairs_of_unchanged_claims_and_reuses_evaluated_
     assert frozenset("XW") in _pairs(updated, c_new), "a pair of two unchanged claims that is new must be evaluated"
     assert frozenset("WV") not in calls, "a pair evaluated before is not evaluated again"
     assert set(calls) == _pairs(full, c_new) - {frozenset("WV"), frozenset("XY")}
+
+
+def test_picking_is_independent_of_input_order_and_explains_from_the_kept_shard() -> None:
+    from storyline.corpus.findings.candidates import select_findings
+    from storyline.model import FindingCandidate, FindingItem, FindingKind, ItemType
+
+    items = (FindingItem(ItemType.STATEMENT, "stm_a"), FindingItem(ItemType.STATEMENT, "stm_b"))
+
+    def cand(shard: str, explanation: str) -> FindingCandidate:
+        return FindingCandidate(shard, 0.7, FindingKind.SOURCE_CONFLICT, ("stm_a", "stm_b"), items, "same", None, explanation)
+
+    passage, entity = cand("d:doc_1", "in one passage"), cand("e:ent_1", "about one entity")
+    assert select_findings([passage, entity], 10) == select_findings([entity, passage], 10)
+    (found,) = select_findings([entity, passage], 10)
+    assert found.explanation == "in one passage"
+    stored = {(c.shard, *c.order): c.explanation for c in (passage, entity)}
+    bare = [FindingCandidate(c.shard, c.score, c.kind, c.order, c.items, c.dedup, c.group, "") for c in (entity, passage)]
+    (again,) = select_findings(bare, 10, explain=lambda keys: {k: stored[k] for k in keys})
+    assert again == found
