@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 from storyline.corpus.findings.candidates import PairMemory, pair_hash, shard_candidates
 from storyline.corpus.findings.claims import build_claims
 from storyline.corpus.findings.hits import Hit
@@ -73,3 +75,24 @@ def test_picking_is_independent_of_input_order_and_explains_from_the_kept_shard(
     bare = [FindingCandidate(c.shard, c.score, c.kind, c.order, c.items, c.dedup, c.group, "") for c in (entity, passage)]
     (again,) = select_findings(bare, 10, explain=lambda keys: {k: stored[k] for k in keys})
     assert again == found
+
+
+def test_candidates_do_not_depend_on_the_order_statements_and_facts_arrive_in() -> None:
+    from storyline.corpus.findings import find_candidates
+
+    docs = [{"id": f"f{i}", "source": f"Outlet {i}", "published": "2025-03-17", "statements": [],
+             "facts": [{"label": f"k{i}", "text": f"[Port Alder](p) attack: {10 + 7 * i} killed", "subject": "p",
+                        "measure": "killed", "value": 10 + 7 * i, "period": "2025-03-16"}]} for i in range(12)]
+    c = build_corpus(docs, {"p": {"name": "Port Alder", "type": "place"}})
+    args = (c.statements, c.mentions_by_doc, c.key_to_entity, c.entities, c.documents)
+
+    def pairs(facts):  # type: ignore[no-untyped-def]
+        found = find_candidates(args[0], facts, *args[1:], block_cap=3).candidates
+        return sorted((x.shard, x.order, x.score) for x in found)
+
+    forward = pairs(c.facts)
+    assert forward, "facts on one subject and period must be compared"
+    assert len(forward) < 12 * 11 // 2, "the cap must matter here"
+    shuffled = list(c.facts)
+    random.Random(3).shuffle(shuffled)
+    assert pairs(shuffled) == forward

@@ -46,7 +46,7 @@ def _pairs_in(bucket: list[int], claims: Sequence[Claim], cap: int) -> Iterator[
             for y in range(x + 1, len(bucket)):
                 yield bucket[x], bucket[y]
         return
-    ordered = sorted(bucket, key=lambda i: claims[i].sort_key())
+    ordered = sorted(bucket, key=lambda i: (claims[i].sort_key(), claims[i].id))  # the id: same order whatever the input order
     for x in range(len(ordered)):
         for y in range(x + 1, min(len(ordered), x + 1 + cap)):
             yield ordered[x], ordered[y]
@@ -88,7 +88,9 @@ def fact_pairs(views: Sequence[FactView], window_days: int, cap: int = DEFAULT_C
     for members in groups.values():
         if len(members) < 2:
             continue
-        dated = sorted((i for i in members if views[i].period is not None), key=lambda i: views[i].period or (dt.date.min, dt.date.min))
+        # ties broken by fact id: the same pairs whatever order the facts came in
+        dated = sorted((i for i in members if views[i].period is not None),
+                       key=lambda i: (views[i].period or (dt.date.min, dt.date.min), views[i].fact.id))
         for x, i in enumerate(dated):
             end = views[i].period[1]  # type: ignore[index]
             for y in range(x + 1, min(len(dated), x + 1 + cap)):
@@ -96,7 +98,8 @@ def fact_pairs(views: Sequence[FactView], window_days: int, cap: int = DEFAULT_C
                 if views[j].period[0] > end:  # type: ignore[index]
                     break
                 yield i, j
-        undated = sorted((i for i in members if views[i].period is None and views[i].published is not None), key=lambda i: views[i].published or dt.date.min)
+        undated = sorted((i for i in members if views[i].period is None and views[i].published is not None),
+                         key=lambda i: (views[i].published or dt.date.min, views[i].fact.id))
         for x, i in enumerate(undated):
             limit = (views[i].published or dt.date.min) + dt.timedelta(days=window_days)
             for y in range(x + 1, min(len(undated), x + 1 + cap)):

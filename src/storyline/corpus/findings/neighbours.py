@@ -61,7 +61,7 @@ def neighbour_pairs(
         text = getattr(documents.get(doc_id), "text", None)
         if not isinstance(text, str) or len(members) < 2:
             continue
-        order = sorted(members, key=lambda i: (claims[i].statement.start, claims[i].statement.content_start))
+        order = sorted(members, key=lambda i: (claims[i].statement.start, claims[i].statement.content_start, claims[i].id))
         for pos in range(1, len(order)):
             j = order[pos]
             b = claims[j]
