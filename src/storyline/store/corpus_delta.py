@@ -19,7 +19,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, func, insert, literal, select, text
+from sqlalchemy import Connection, Row, Select, and_, delete, func, insert, literal, select, text
 from sqlalchemy import update as update_
 
 from .. import model as m
@@ -65,10 +65,15 @@ def _stamp() -> Any:
     return t.analyses.c.pipeline_version + literal("@") + t.analyses.c.analyzed_at
 
 
-def _chunks(ids: Iterable[str]) -> Iterator[list[str]]:
-    ids = sorted(set(ids))
-    for i in range(0, len(ids), _IN):
-        yield ids[i : i + _IN]
+def _chunks(values: Iterable[Any]) -> Iterator[list[Any]]:
+    ordered = sorted(set(values))
+    for i in range(0, len(ordered), _IN):
+        yield ordered[i : i + _IN]
+
+
+def _delete_in(conn: Connection, column: Any, values: Iterable[Any]) -> None:
+    for chunk in _chunks(values):
+        conn.execute(delete(column.table).where(column.in_(chunk)))
 
 
 _CORPUS_LOCK = 7242002  # PostgreSQL advisory lock key of the corpus step (migrations use 7242001)
@@ -135,27 +140,30 @@ class CorpusDeltaStore:
         return {d: s for d, s in new}, sorted(x[0] for x in gone)
 
     # -- index lookups -------------------------------------------------------
+    def _where_in(self, query: Select[Any], column: Any, values: Iterable[Any]) -> list[Row[Any]]:
+        """``query`` restricted to ``column IN values``, asked in chunks of :data:`_IN`, on one connection."""
+        out: list[Row[Any]] = []
+        with self.engine.connect() as conn:
+            for chunk in _chunks(values):
+                out.extend(conn.execute(query.where(column.in_(chunk))))
+        return out
+
     def clusters_of_keys(self, local_keys: Iterable[str]) -> list[m.LocalCluster]:
         c = t.clusters
-        out: list[m.LocalCluster] = []
-        with self.engine.connect() as conn:
-            for chunk in _chunks(local_keys):
-                out.extend(r.cluster_from_row(x) for x in conn.execute(select(c).where(c.c.local_key.in_(chunk))).mappings())
-        return out
+        return [r.cluster_from_row(x._mapping) for x in self._where_in(select(c), c.c.local_key, local_keys)]
 
     def mentions_of_documents(self, document_ids: Iterable[str]) -> list[m.Mention]:
-        out: list[m.Mention] = []
-        with self.engine.connect() as conn:
-            for chunk in _chunks(document_ids):
-                rows = conn.execute(select(t.mentions).where(t.mentions.c.document_id.in_(chunk))).mappings()
-                out.extend(r.mention_from_row(x) for x in rows)
-        return out
+        mn = t.mentions
+        return [r.mention_from_row(x._mapping) for x in self._where_in(select(mn), mn.c.document_id, document_ids)]
 
     def statements_of_documents(self, document_ids: Iterable[str]) -> list[m.Statement]:
-        return self._rows_of_documents(t.statements, document_ids, lambda x: r.statement_from_row(x, None))
+        st = t.statements
+        rows = self._where_in(select(st).order_by(st.c.id), st.c.document_id, document_ids)
+        return [r.statement_from_row(x._mapping, None) for x in rows]
 
     def facts_of_documents(self, document_ids: Iterable[str]) -> list[m.Fact]:
-        return self._rows_of_documents(t.facts, document_ids, r.fact_from_row)
+        f = t.facts
+        return [r.fact_from_row(x._mapping) for x in self._where_in(select(f).order_by(f.c.id), f.c.document_id, document_ids)]
 
     def person_name_mentions(self) -> Iterator[m.Mention]:
         """Mentions of people by name (what name-variant findings read), streamed."""
@@ -164,14 +172,6 @@ class CorpusDeltaStore:
         with self.engine.connect() as conn:
             for row in conn.execution_options(stream_results=True, yield_per=2000).execute(q).mappings():
                 yield r.mention_from_row(row)
-
-    def _rows_of_documents(self, table: Any, document_ids: Iterable[str], convert: Any) -> list[Any]:
-        out: list[Any] = []
-        with self.engine.connect() as conn:
-            for chunk in _chunks(document_ids):
-                rows = conn.execute(select(table).where(table.c.document_id.in_(chunk)).order_by(table.c.id)).mappings()
-                out.extend(convert(x) for x in rows)
-        return out
 
     def blocks_of_documents(self, document_ids: Iterable[str]) -> list[BlockRow]:
         return self._blocks(t.cluster_blocks.c.document_id, document_ids)
@@ -184,38 +184,24 @@ class CorpusDeltaStore:
 
     def _blocks(self, column: Any, values: Iterable[str]) -> list[BlockRow]:
         b = t.cluster_blocks
-        out: list[BlockRow] = []
-        with self.engine.connect() as conn:
-            for chunk in _chunks(values):
-                q = select(b.c.local_key, b.c.document_id, b.c.block, b.c.weight).where(column.in_(chunk))
-                out.extend((k, d, bl, w) for k, d, bl, w in conn.execute(q))
-        return out
+        rows = self._where_in(select(b.c.local_key, b.c.document_id, b.c.block, b.c.weight), column, values)
+        return [(k, d, bl, w) for k, d, bl, w in rows]
 
     def block_sizes(self, blocks: Iterable[str]) -> dict[str, int]:
         """Stored weight of each block (the number of names a rule sees in it)."""
         b = t.cluster_blocks
-        out: dict[str, int] = {}
-        with self.engine.connect() as conn:
-            for chunk in _chunks(blocks):
-                q = select(b.c.block, func.sum(b.c.weight)).where(b.c.block.in_(chunk)).group_by(b.c.block)
-                out.update({bl: int(n) for bl, n in conn.execute(q)})
-        return out
+        rows = self._where_in(select(b.c.block, func.sum(b.c.weight)).group_by(b.c.block), b.c.block, blocks)
+        return {bl: int(n) for bl, n in rows}
 
     def entity_of_keys(self, local_keys: Iterable[str]) -> dict[str, str]:
         ek = t.entity_keys
-        out: dict[str, str] = {}
-        with self.engine.connect() as conn:
-            for chunk in _chunks(local_keys):
-                out.update({k: e for k, e in conn.execute(select(ek.c.local_key, ek.c.entity_id).where(ek.c.local_key.in_(chunk)))})
-        return out
+        return {k: e for k, e in self._where_in(select(ek.c.local_key, ek.c.entity_id), ek.c.local_key, local_keys)}
 
     def keys_of_entities(self, entity_ids: Iterable[str]) -> dict[str, list[str]]:
         ek = t.entity_keys
         out: dict[str, list[str]] = defaultdict(list)
-        with self.engine.connect() as conn:
-            for chunk in _chunks(entity_ids):
-                for k, e in conn.execute(select(ek.c.local_key, ek.c.entity_id).where(ek.c.entity_id.in_(chunk))):
-                    out[e].append(k)
+        for k, e in self._where_in(select(ek.c.local_key, ek.c.entity_id), ek.c.entity_id, entity_ids):
+            out[e].append(k)
         return dict(out)
 
     def keys_of_documents(self, document_ids: Iterable[str]) -> list[str]:
@@ -237,50 +223,25 @@ class CorpusDeltaStore:
         return self._entities_where(t.entities.c.id, entity_ids)
 
     def _entities_where(self, column: Any, values: Iterable[str]) -> list[m.Entity]:
-        e, ek = t.entities, t.entity_keys
-        rows: list[Mapping[str, Any]] = []
-        with self.engine.connect() as conn:
-            for chunk in _chunks(values):
-                rows.extend(conn.execute(select(e).where(column.in_(chunk))).mappings())
-            keys: dict[str, list[str]] = defaultdict(list)
-            for chunk in _chunks(x["id"] for x in rows):
-                for k, eid in conn.execute(select(ek.c.local_key, ek.c.entity_id).where(ek.c.entity_id.in_(chunk))):
-                    keys[eid].append(k)
+        rows = [x._mapping for x in self._where_in(select(t.entities), column, values)]
+        keys = self.keys_of_entities(x["id"] for x in rows)
         return [r.entity_from_row(x, tuple(sorted(keys.get(x["id"], ())))) for x in rows]
 
     def shards_of_documents(self, document_ids: Iterable[str]) -> set[str]:
         cs = t.claim_shards
-        out: set[str] = set()
-        with self.engine.connect() as conn:
-            for chunk in _chunks(document_ids):
-                out.update(x[0] for x in conn.execute(select(cs.c.shard).where(cs.c.document_id.in_(chunk)).distinct()))
-        return out
+        return {x[0] for x in self._where_in(select(cs.c.shard).distinct(), cs.c.document_id, document_ids)}
 
     def shard_members(self, shards: Iterable[str]) -> list[m.ShardRow]:
         cs = t.claim_shards
-        out: list[m.ShardRow] = []
-        with self.engine.connect() as conn:
-            for chunk in _chunks(shards):
-                q = select(cs.c.shard, cs.c.item_id, cs.c.document_id).where(cs.c.shard.in_(chunk))
-                out.extend((s, i, d) for s, i, d in conn.execute(q))
-        return out
+        return [(s, i, d) for s, i, d in self._where_in(select(cs.c.shard, cs.c.item_id, cs.c.document_id), cs.c.shard, shards)]
 
     def candidates_of_shards(self, shards: Iterable[str]) -> list[m.FindingCandidate]:
         fc = t.finding_candidates
-        out: list[m.FindingCandidate] = []
-        with self.engine.connect() as conn:
-            for chunk in _chunks(shards):
-                out.extend(r.candidate_from_row(x) for x in conn.execute(select(fc).where(fc.c.shard.in_(chunk))).mappings())
-        return out
+        return [r.candidate_from_row(x._mapping) for x in self._where_in(select(fc), fc.c.shard, shards)]
 
     def shard_pair_sets(self, shards: Iterable[str]) -> dict[str, frozenset[int]]:
         sp = t.shard_pairs
-        out: dict[str, frozenset[int]] = {}
-        with self.engine.connect() as conn:
-            for chunk in _chunks(shards):
-                for shard, pairs in conn.execute(select(sp.c.shard, sp.c.pairs).where(sp.c.shard.in_(chunk))):
-                    out[shard] = r.pairs_from_text(pairs)
-        return out
+        return {shard: r.pairs_from_text(pairs) for shard, pairs in self._where_in(select(sp.c.shard, sp.c.pairs), sp.c.shard, shards)}
 
     def iter_finding_candidates(self, *, explanations: bool = True) -> Iterator[m.FindingCandidate]:
         """Every stored candidate; without ``explanations`` their texts are left empty (most are never shown)."""
@@ -295,12 +256,8 @@ class CorpusDeltaStore:
         """The stored explanation of each candidate, by (shard, first item, second item)."""
         fc = t.finding_candidates
         wanted = set(keys)
-        out: dict[tuple[str, str, str], str] = {}
-        with self.engine.connect() as conn:
-            for chunk in _chunks(a for _s, a, _b in wanted):
-                q = select(fc.c.shard, fc.c.item_a, fc.c.item_b, fc.c.explanation).where(fc.c.item_a.in_(chunk))
-                out.update({(s, a, b): e for s, a, b, e in conn.execute(q) if (s, a, b) in wanted})
-        return out
+        q = select(fc.c.shard, fc.c.item_a, fc.c.item_b, fc.c.explanation)
+        return {(s, a, b): e for s, a, b, e in self._where_in(q, fc.c.item_a, (a for _s, a, _b in wanted)) if (s, a, b) in wanted}
 
     def topic_model_rows(self) -> tuple[str, list[tuple[int, str, str]]] | None:
         """The kept topic model (model-wide JSON, (number, label, JSON state) per topic), or None."""
@@ -314,22 +271,13 @@ class CorpusDeltaStore:
 
     def statements_in_topics(self, indexes: Iterable[int]) -> list[str]:
         tp = t.topics
-        out: list[str] = []
-        with self.engine.connect() as conn:
-            for chunk in _chunks(str(i) for i in indexes):
-                q = select(tp.c.statement_id).where(tp.c.topic_index.in_([int(x) for x in chunk]))
-                out.extend(x[0] for x in conn.execute(q))
-        return out
+        return [x[0] for x in self._where_in(select(tp.c.statement_id), tp.c.topic_index, indexes)]
 
     def topics_of_statements(self, statement_ids: Iterable[str]) -> dict[str, tuple[str, int | None]]:
         """Statement id → (topic label, topic number)."""
         tp = t.topics
-        out: dict[str, tuple[str, int | None]] = {}
-        with self.engine.connect() as conn:
-            for chunk in _chunks(statement_ids):
-                q = select(tp.c.statement_id, tp.c.topic, tp.c.topic_index).where(tp.c.statement_id.in_(chunk))
-                out.update({sid: (label, i) for sid, label, i in conn.execute(q)})
-        return out
+        rows = self._where_in(select(tp.c.statement_id, tp.c.topic, tp.c.topic_index), tp.c.statement_id, statement_ids)
+        return {sid: (label, i) for sid, label, i in rows}
 
     def entity_names(self) -> dict[str, str]:
         with self.engine.connect() as conn:
@@ -340,48 +288,37 @@ class CorpusDeltaStore:
         """Write ``update`` inside the caller's transaction (``Store.update_corpus`` owns it)."""
         b, c, ek = t.cluster_blocks, t.corpus_documents, t.entity_keys
         changed_docs = set(update.documents) | set(update.gone_documents)
-        for chunk in _chunks(changed_docs):
-            for table in (b, c, t.clusters):
-                conn.execute(delete(table).where(table.c.document_id.in_(chunk)))
+        for table in (b, c, t.clusters, t.claim_shards):
+            _delete_in(conn, table.c.document_id, changed_docs)
         insert_many(conn, t.clusters, (r.cluster_row(x) for x in update.clusters))
         insert_many(conn, b, ({"local_key": k, "document_id": d, "block": bl, "weight": w} for k, d, bl, w in update.blocks))
         insert_many(conn, c, ({"document_id": d, "stamp": s} for d, s in update.documents.items()))
 
-        for chunk in _chunks(update.removed_entities):
-            conn.execute(delete(t.entities).where(t.entities.c.id.in_(chunk)))
-            conn.execute(delete(t.links).where(t.links.c.entity_id.in_(chunk)))
-        remapped = {k for e in update.entities for k in e.local_keys} | set(update.removed_keys)
-        for chunk in _chunks(remapped):
-            conn.execute(delete(ek).where(ek.c.local_key.in_(chunk)))
+        _delete_in(conn, t.entities.c.id, update.removed_entities)
+        _delete_in(conn, t.links.c.entity_id, update.removed_entities)
+        _delete_in(conn, ek.c.local_key, {k for e in update.entities for k in e.local_keys} | set(update.removed_keys))
         insert_many(conn, t.entities, (r.entity_row(x) for x in update.entities))
         insert_many(conn, ek, ({"local_key": k, "entity_id": x.id} for x in update.entities for k in x.local_keys))
         insert_many(conn, t.links, (r.link_row(x) for x in update.links))
 
-        cs, fc = t.claim_shards, t.finding_candidates
-        for chunk in _chunks(changed_docs):
-            conn.execute(delete(cs).where(cs.c.document_id.in_(chunk)))
-        insert_many(conn, cs, ({"shard": s, "item_id": i, "document_id": d} for s, i, d in update.shard_rows))
-        for chunk in _chunks(update.shards):
-            conn.execute(delete(fc).where(fc.c.shard.in_(chunk)))
-            conn.execute(delete(t.shard_pairs).where(t.shard_pairs.c.shard.in_(chunk)))
-        insert_many(conn, fc, (r.candidate_row(x) for x in update.candidates))
+        insert_many(conn, t.claim_shards, ({"shard": s, "item_id": i, "document_id": d} for s, i, d in update.shard_rows))
+        _delete_in(conn, t.finding_candidates.c.shard, update.shards)
+        _delete_in(conn, t.shard_pairs.c.shard, update.shards)
+        insert_many(conn, t.finding_candidates, (r.candidate_row(x) for x in update.candidates))
         insert_many(conn, t.shard_pairs, r.shard_pair_rows(update.shard_pairs))
 
         tp, ts, st = t.topics, t.topic_states, t.storylines
-        for chunk in _chunks(s for s, _l, _i in update.topic_rows):
-            conn.execute(delete(tp).where(tp.c.statement_id.in_(chunk)))
+        _delete_in(conn, tp.c.statement_id, (s for s, _l, _i in update.topic_rows))
         insert_many(conn, tp, ({"statement_id": s, "topic": label, "topic_index": i} for s, label, i in update.topic_rows))
         for i, label in update.topic_relabels.items():
             conn.execute(update_(tp).where(tp.c.topic_index == i).values(topic=label))
         if update.topic_model is not None:
             meta, states = update.topic_model
-            for chunk in _chunks(str(i) for i, _l, _s in states):
-                conn.execute(delete(ts).where(ts.c.topic_index.in_([int(x) for x in chunk])))
+            _delete_in(conn, ts.c.topic_index, (i for i, _l, _s in states))
             insert_many(conn, ts, ({"topic_index": i, "label": label, "state": state} for i, label, state in states))
             conn.execute(delete(t.corpus_state).where(t.corpus_state.c.key == TOPIC_MODEL_KEY))
             conn.execute(insert(t.corpus_state).values(key=TOPIC_MODEL_KEY, value=meta))
-        for chunk in _chunks(update.storyline_actors):
-            conn.execute(delete(st).where(st.c.actor_id.in_(chunk)))
+        _delete_in(conn, st.c.actor_id, update.storyline_actors)
         insert_many(conn, st, (r.storyline_row(x) for x in {s.id: s for s in update.storylines}.values()))
 
     def reflect_all_documents(self, conn: Connection, clusters: Iterable[m.LocalCluster], blocks: Iterable[BlockRow]) -> None:
