@@ -44,6 +44,7 @@ __all__ = [
     "WatchlistName",
     "content_hash",
     "document_id_for",
+    "document_of",
     "make_id",
 ]
 
@@ -169,6 +170,11 @@ class Mention:
     @property
     def local_key(self) -> str:
         return f"{self.document_id}#{self.cluster}"
+
+
+def document_of(local_key: str) -> str:
+    """The document of a local key ``document_id#cluster`` (:attr:`Mention.local_key`)."""
+    return local_key.rsplit("#", 1)[0]
 
 
 @dataclass(frozen=True)

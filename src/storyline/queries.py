@@ -218,7 +218,7 @@ def _related_documents(store: Store, doc_id: str, entity_ids: list[str], limit: 
     with store.engine.connect() as conn:
         for eid in entity_ids[:25]:
             q = select(t.entity_keys.c.local_key).where(t.entity_keys.c.entity_id == eid).limit(300)
-            docs = {k.rsplit("#", 1)[0] for (k,) in conn.execute(q)}
+            docs = {m.document_of(k) for (k,) in conn.execute(q)}
             docs.discard(doc_id)
             for d in docs:
                 counts[d] = counts.get(d, 0) + 1

@@ -76,7 +76,8 @@ def test_embeddings_load_embedder_defaults_to_hashing_and_rejects_missing_paths(
 def test_a_kept_topic_model_continues_exactly_where_it_stopped() -> None:
     import json
 
-    from storyline.corpus.topics import TopicModel, statement_order
+    from storyline.corpus.storylines import statement_order
+    from storyline.corpus.topics import TopicModel
 
     c = _corpus()
     names = {k: e.name for k, e in c.entities.items()}

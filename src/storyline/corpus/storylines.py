@@ -8,12 +8,13 @@ from collections.abc import Mapping, Sequence
 
 from ..model import Statement, Storyline
 
-__all__ = ["UNTOPICED", "build_storylines"]
+__all__ = ["UNTOPICED", "build_storylines", "statement_order"]
 
 UNTOPICED = "other statements"
 
 
-def _order(s: Statement) -> tuple[bool, dt.date, str, int]:
+def statement_order(s: Statement) -> tuple[bool, dt.date, str, int]:
+    """Time order of statements: said_on (undated last), document, offset."""
     return (s.said_on is None, s.said_on or dt.date.min, s.document_id, s.content_start)
 
 
@@ -35,7 +36,7 @@ def build_storylines(statements: Sequence[Statement], key_to_entity: Mapping[str
     for (actor, topic), members in sorted(groups.items()):
         seen: set[str] = set()
         ids = []
-        for st in sorted(members, key=_order):
+        for st in sorted(members, key=statement_order):
             if st.id not in seen:
                 seen.add(st.id)
                 ids.append(st.id)

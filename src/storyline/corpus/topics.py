@@ -17,7 +17,6 @@ word, and its main place: "NLF presence in Vardania", "role of Ilen Sorov",
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
@@ -31,8 +30,9 @@ from .embeddings import Embedder, HashingEmbedder
 from .findings.claims import MentionIndex, entity_key
 from .findings.lexicon import Lexicon, default_lexicon
 from .findings.text import STOPWORDS
+from .storylines import statement_order
 
-__all__ = ["DEFAULT_THRESHOLD", "TopicModel", "assign_topics", "statement_order"]
+__all__ = ["DEFAULT_THRESHOLD", "TopicModel", "assign_topics"]
 
 DEFAULT_THRESHOLD = 0.4
 ENTITY_DIM = 128
@@ -65,11 +65,6 @@ class _Topic:
     aspects: Counter[str] = field(default_factory=Counter)
     words: Counter[str] = field(default_factory=Counter)
     size: int = 0
-
-
-def statement_order(s: Statement) -> tuple[bool, dt.date, str, int]:
-    """The order topics visit statements in: said_on (undated last), document, offset."""
-    return (s.said_on is None, s.said_on or dt.date.min, s.document_id, s.content_start)
 
 
 def _entity_vector(ids: Sequence[str]) -> np.ndarray:

@@ -22,7 +22,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, func, select
 
-from ..model import Document, Fact, Mention, Statement
+from ..model import Document, Fact, Mention, Statement, document_of
 from ..store import Store
 from ..store import records as r
 from ..store import schema as t
@@ -101,7 +101,7 @@ def iter_annotated_documents(store: Store, *, with_text: bool = True, batch: int
                      if row["subject_cluster"] is not None}
             by_doc: dict[str, dict[str, str]] = defaultdict(dict)
             for key, entity_id in _resolve(conn, keys).items():
-                by_doc[key.rsplit("#", 1)[0]][key] = entity_id
+                by_doc[document_of(key)][key] = entity_id
         topics = store.topics([str(row["id"]) for rs in statements.values() for row in rs])
         for row in rows:
             doc_id = row["id"]

@@ -17,12 +17,13 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ..config import Settings, settings
-from ..model import DocumentAnalysis, Entity, Link, LocalCluster, Mention, Statement
+from ..model import DocumentAnalysis, Entity, Link, LocalCluster, Mention, Statement, document_of
 from ..progress import track
 from ..store import CorpusResult, Store
 from ..store.corpus_delta import BlockRow
 from .resolution_update import ResolutionChange
-from .topics_update import by_document, full_topics, update_topics
+from .after_update import AfterUpdate, by_document
+from .topics_update import full_topics, update_topics
 
 log = logging.getLogger(__name__)
 
@@ -39,10 +40,13 @@ class AnalyzeReport:
     statements: int
     facts: int
     findings: int
-    corpus_skipped: bool = False
     failed: tuple[str, ...] = ()  # "document id: reason" for documents a stage failed on
     corpus_mode: str = "full"  # how the corpus results were brought up to date: full, incremental or skipped
     corpus_documents: int = 0  # documents the corpus step took in (all of them for a full rebuild)
+
+    @property
+    def corpus_skipped(self) -> bool:
+        return self.corpus_mode == "skipped"
 
     @property
     def has_failures(self) -> bool:
@@ -158,7 +162,7 @@ def update_corpus_steps(store: Store, cfg: Settings, new_docs: Mapping[str, str]
 
     change = update_resolution(store, new_docs, gone_docs, store.entity_decisions())
     update = replace(change.update, links=_watchlist_links(store, change.update.entities))
-    changed_docs = set(new_docs) | set(gone_docs) | {k.rsplit("#", 1)[0] for k in change.changed_keys}
+    changed_docs = set(new_docs) | set(gone_docs) | {document_of(k) for k in change.changed_keys}
     found = update_findings(store, update, changed_docs)
     update = replace(update, shards=found.shards, shard_rows=found.shard_rows, candidates=found.candidates,
                      shard_pairs=found.pairs)
@@ -167,15 +171,9 @@ def update_corpus_steps(store: Store, cfg: Settings, new_docs: Mapping[str, str]
     if with_topics is not None:
         store.update_corpus(with_topics, CorpusResult(findings=found.findings), topics_included=True)
         return change
-    key_to_entity = store.key_to_entity()
-    for key in update.removed_keys:
-        key_to_entity.pop(key, None)
-    key_to_entity.update({k: e.id for e in update.entities for k in e.local_keys})
-    removed = set(update.removed_entities)
-    entities = {e.id: e for e in store.iter_entities() if e.id not in removed}
-    entities.update({e.id: e for e in update.entities})
-    topics = _topics(cfg, list(store.iter_statements()), by_document(list(store.iter_mentions())), key_to_entity,
-                     list(entities.values()))
+    after = AfterUpdate(store, update)
+    topics = _topics(cfg, list(store.iter_statements()), by_document(store.iter_mentions()), after.all_key_to_entity(),
+                     after.all_entities())
     store.update_corpus(update, replace(topics, findings=found.findings), topics_included=False)
     return change
 
@@ -217,7 +215,6 @@ def finish_analysis(
         statements=store.count("statements"),
         facts=store.count("facts"),
         findings=store.count("findings"),
-        corpus_skipped=skipped,
         failed=failed,
         corpus_mode="full" if full else "skipped" if skipped else "incremental",
         corpus_documents=store.count("analyses") if full else changed,

@@ -16,43 +16,20 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from ..corpus.findings import MAX_PER_ITEM, PairMemory, find_candidates, pair_hash, select_findings
 from ..corpus.findings.candidates import ENTITY_SHARD, FACT_SHARD
 from ..corpus.name_variants import find_name_variants
-from ..model import Entity, Finding, FindingCandidate, Mention, ShardRow
+from ..model import Finding, FindingCandidate, ShardRow
 from ..store import Store
 from ..store.corpus_delta import CorpusUpdate
+from .after_update import AfterUpdate, by_document
 
 log = logging.getLogger(__name__)
 
-__all__ = ["AfterUpdate", "FindingsChange", "update_findings"]
-
-
-class AfterUpdate:
-    """Entity look-ups as they will be once ``update`` is written: the update where it speaks, else the store."""
-
-    def __init__(self, store: Store, update: CorpusUpdate) -> None:
-        self.store = store
-        self.removed_keys = set(update.removed_keys)
-        self.removed_entities = set(update.removed_entities)
-        self.new = {e.id: e for e in update.entities}
-        self.new_keys = {k: e.id for e in update.entities for k in e.local_keys}
-
-    def key_to_entity(self, keys: Iterable[str]) -> dict[str, str]:
-        keys = set(keys) - self.removed_keys
-        out = {k: self.new_keys[k] for k in keys if k in self.new_keys}
-        stored = self.store.entity_of_keys(keys - set(out))
-        out.update({k: e for k, e in stored.items() if e not in self.removed_entities})
-        return out
-
-    def entities(self, ids: Iterable[str]) -> dict[str, Entity]:
-        ids = set(ids)
-        out = {i: self.new[i] for i in ids if i in self.new}
-        out.update({e.id: e for e in self.store.entities_by_ids(ids - set(out) - self.removed_entities)})
-        return out
+__all__ = ["FindingsChange", "update_findings"]
 
 
 @dataclass(frozen=True)
@@ -69,9 +46,7 @@ def _claims_input(store: Store, after: AfterUpdate, statement_ids: Collection[st
     statements = list(store.statements_by_ids(statement_ids).values()) if statement_ids else []
     facts = list(store.facts_by_ids(fact_ids).values()) if fact_ids else []
     docs = documents | {s.document_id for s in statements} | {f.document_id for f in facts}
-    mentions_by_doc: dict[str, list[Mention]] = defaultdict(list)
-    for mention in store.mentions_of_documents(docs):
-        mentions_by_doc[mention.document_id].append(mention)
+    mentions_by_doc = by_document(store.mentions_of_documents(docs))
     key_to_entity = after.key_to_entity(m.local_key for ms in mentions_by_doc.values() for m in ms)
     entities = after.entities(set(key_to_entity.values()))
     return statements, facts, mentions_by_doc, key_to_entity, entities, store.get_documents(docs)

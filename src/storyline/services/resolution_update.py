@@ -29,7 +29,7 @@ from ..corpus.resolve import (
     entity_id,
     resolve_entities,
 )
-from ..model import Entity, EntityDecision
+from ..model import Entity, EntityDecision, document_of
 from ..store import Store
 from ..store.corpus_delta import BlockRow, CorpusUpdate
 
@@ -49,10 +49,6 @@ class ResolutionChange:
 
 def all_blocks(clusters: Sequence[LocalCluster], decisions: Sequence[EntityDecision]) -> list[BlockRow]:
     return [(c.local_key, c.document_id, bl, w) for c in clusters for bl, w in cluster_blocks(c, decisions).items()]
-
-
-def _doc(local_key: str) -> str:
-    return local_key.rsplit("#", 1)[0]
 
 
 def update_resolution(
@@ -82,7 +78,7 @@ def update_resolution(
     seen_blocks: set[str] = set()
     seen_entities: set[str] = set()
     while frontier:
-        stored = [k for k in frontier if _doc(k) not in changed_docs]
+        stored = [k for k in frontier if document_of(k) not in changed_docs]
         blocks = {bl for _k, _d, bl, _w in store.blocks_of_keys(stored)}
         blocks |= {bl for k in frontier for bl in (*new_by_key.get(k, ()), *old_by_key.get(k, ()))}
         blocks -= seen_blocks
@@ -95,11 +91,11 @@ def update_resolution(
         members |= {k for bl in walk for k in new_by_block.get(bl, ())}
         entities = set(store.entity_of_keys(frontier | members).values()) - seen_entities
         seen_entities |= entities
-        mates = {k for ks in store.keys_of_entities(entities).values() for k in ks if _doc(k) not in changed_docs}
+        mates = {k for ks in store.keys_of_entities(entities).values() for k in ks if document_of(k) not in changed_docs}
         frontier = (members | mates) - reach
         reach |= frontier
 
-    current = {k for k in reach if _doc(k) not in changed_docs} | set(new_by_key)
+    current = {k for k in reach if document_of(k) not in changed_docs} | set(new_by_key)
     old_map = store.entity_of_keys(reach)
     old_ids = set(old_map.values())
 

@@ -15,31 +15,23 @@ from __future__ import annotations
 
 import json
 import logging
-from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 
 from ..config import Settings
 from ..corpus.embeddings import Embedder, load_embedder
-from ..corpus.storylines import build_storylines
-from ..corpus.topics import ENTITY_DIM, TopicModel, statement_order
-from ..model import Entity, Mention, Statement, Storyline
+from ..corpus.storylines import build_storylines, statement_order
+from ..corpus.topics import ENTITY_DIM, TopicModel
+from ..model import Entity, Mention, Statement, Storyline, document_of
 from ..store import Store
 from ..store.corpus_delta import CorpusUpdate, TopicModelRows
-from .findings_update import AfterUpdate
+from .after_update import AfterUpdate, by_document
 
 log = logging.getLogger(__name__)
 
-__all__ = ["TopicsResult", "by_document", "full_topics", "update_topics"]
+__all__ = ["TopicsResult", "full_topics", "update_topics"]
 
 TopicsResult = tuple[dict[str, str], dict[str, int], TopicModelRows, list[Storyline]]
-
-
-def by_document(mentions: Sequence[Mention]) -> dict[str, list[Mention]]:
-    out: dict[str, list[Mention]] = defaultdict(list)
-    for mention in mentions:
-        out[mention.document_id].append(mention)
-    return out
 
 
 def _rows(model: TopicModel, labels: Sequence[str], only: Collection[int] | None = None) -> TopicModelRows:
@@ -82,9 +74,7 @@ def update_topics(store: Store, cfg: Settings, update: CorpusUpdate, new_docs: C
     mentions = by_document(store.mentions_of_documents(new_docs))
     assignment = model.assign(statements, mentions, after.key_to_entity(m.local_key for ms in mentions.values() for m in ms))
 
-    names = {i: n for i, n in store.entity_names().items() if i not in after.removed_entities}
-    names.update({e.id: e.name for e in update.entities})
-    labels = model.labels(names)
+    labels = model.labels(after.entity_names())
     old_labels = {i: label for i, label, _s in rows[1]}
     relabels = {i: labels[i] for i in range(before) if labels[i] != old_labels.get(i)}
     changed = set(assignment.values()) | set(relabels)
@@ -107,7 +97,7 @@ def _storylines_of(store: Store, after: AfterUpdate, actors: Collection[str], ne
     keys: set[str] = {k for e in after.new.values() if e.id in actors for k in e.local_keys}
     stored = store.keys_of_entities(set(actors) - set(after.new) - after.removed_entities)
     keys |= {k for ks in stored.values() for k in ks if k not in after.removed_keys}
-    docs = {k.rsplit("#", 1)[0] for k in keys}
+    docs = {document_of(k) for k in keys}
     spoken = [s for s in store.statements_of_documents(docs) if s.speaker_key in keys]
     topics: dict[str, str] = {}
     for sid, (label, i) in store.topics_of_statements(s.id for s in spoken).items():
