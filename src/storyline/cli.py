@@ -144,6 +144,9 @@ def analyze(
     ray_address: Annotated[Optional[str], typer.Option("--ray-address", help="Ray cluster address (default: local Ray).")] = None,
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Rebuild the corpus results in full instead of updating "
                                           "what new documents touch.")] = False,
+    workers: Annotated[Optional[int], typer.Option(
+        "--workers", min=0, help="local engine: processes for the per-document stages (0: every core; default "
+        "$STORYLINE_WORKERS, else every core).")] = None,
     db: DbOption = None,
 ) -> None:
     """Analyse new documents, then bring entities, links, topics, storylines and findings up to date.
@@ -164,7 +167,7 @@ def analyze(
 
         report = analyze_with_ray(store, settings(), address=ray_address, rebuild=rebuild)
     else:
-        report = run(store, force_corpus=rebuild)
+        report = run(store, force_corpus=rebuild, workers=workers)
     for failure in report.failed:
         _err(f"document {failure}")
     typer.echo(report.summary(), err=True)

@@ -8,6 +8,7 @@ Precedence: explicit argument > environment variable > default.
     STORYLINE_MAX_BYTES     largest input accepted by ingest, in bytes
     STORYLINE_FETCH_TIMEOUT seconds before a URL fetch gives up
     STORYLINE_ACCOUNTS      JSON/YAML file mapping social-media accounts to people/organisations
+    STORYLINE_WORKERS       processes for the per-document stages of analyze (0: every core, the default)
     STORYLINE_SESSION_SECRET  secret signing web session cookies (>= 32 characters); default: one
                               generated once and kept in the knowledge base
 """
@@ -45,6 +46,19 @@ def database_url(target: str | None = None) -> str:
     return "sqlite:///" + str(Path(raw).expanduser().absolute())
 
 
+def _int_env(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise UsageError(f"{name}={raw!r} is not a whole number; use 0 (every core) or a positive number") from None
+    if value < 0:
+        raise UsageError(f"{name}={raw!r} is negative; use 0 (every core) or a positive number")
+    return value
+
+
 @dataclass(frozen=True)
 class Settings:
     spacy_model: str = field(default_factory=lambda: os.environ.get("STORYLINE_SPACY_MODEL", DEFAULT_SPACY_MODEL))
@@ -52,6 +66,7 @@ class Settings:
     max_bytes: int = field(default_factory=lambda: int(os.environ.get("STORYLINE_MAX_BYTES", DEFAULT_MAX_BYTES)))
     fetch_timeout: float = field(default_factory=lambda: float(os.environ.get("STORYLINE_FETCH_TIMEOUT", "20")))
     fetch_max_bytes: int = 20 * 1024 * 1024
+    workers: int = field(default_factory=lambda: _int_env("STORYLINE_WORKERS", 0))
     accounts_file: str | None = field(default_factory=lambda: os.environ.get("STORYLINE_ACCOUNTS") or None)
     # repr=False: never print the secret in logs or tracebacks that show the settings
     session_secret: str | None = field(default_factory=lambda: os.environ.get("STORYLINE_SESSION_SECRET") or None,

@@ -9,7 +9,8 @@
     ├── StoreError                 the database cannot be opened, migrated or written
     ├── NotFoundError              a record id that does not exist (HTTP 404)
     ├── AuthError                  missing or invalid token (HTTP 401)
-    └── ModelError                 an NLP model cannot be loaded (names the path/package)
+    ├── ModelError                 an NLP model cannot be loaded (names the path/package)
+    └── AnalysisError              the per-document analysis could not go on (a worker process died)
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 __all__ = [
+    "AnalysisError",
     "AuthError",
     "FetchError",
     "InputError",
@@ -90,3 +92,7 @@ class AuthError(StorylineError):
 
 class ModelError(StorylineError):
     pass
+
+
+class AnalysisError(StorylineError):
+    """The per-document stages stopped (a worker process died); what was analysed before is kept."""

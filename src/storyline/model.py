@@ -134,6 +134,15 @@ class Document:
     def __post_init__(self) -> None:
         object.__setattr__(self, "metadata", _frozen_map(self.metadata))
 
+    def __getstate__(self) -> dict[str, Any]:
+        # a read-only mapping cannot be pickled; documents travel to worker processes
+        return {**self.__dict__, "metadata": dict(self.metadata)}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+        self.__post_init__()
+
     @classmethod
     def from_text(cls, text: str, **kwargs: Any) -> Document:
         """Build a document whose id and hash are derived from ``text``."""

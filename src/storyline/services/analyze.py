@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ..config import Settings, settings
-from ..model import DocumentAnalysis, Entity, Link, LocalCluster, Mention, Statement, document_of
+from ..model import Document, DocumentAnalysis, Entity, Link, LocalCluster, Mention, Statement, document_of
 from ..progress import track
 from ..store import CorpusResult, Store
 from ..store.corpus_delta import BlockRow
@@ -63,10 +63,15 @@ class AnalyzeReport:
 
 
 def analyze_documents_in_store(
-    store: Store, cfg: Settings, on_error: Callable[[str, str], None] | None = None
+    store: Store, cfg: Settings, on_error: Callable[[str, str], None] | None = None, *, workers: int | None = None
 ) -> tuple[int, str]:
-    """Run the per-document stages over documents not yet analysed by this version."""
-    from ..nlp.pipeline import analyze_documents, build_stages, load_nlp, pipeline_version
+    """Run the per-document stages over documents not yet analysed by this version.
+
+    ``workers``: processes for the stages (``None``: the settings' ``workers``; 0: every core; 1: this
+    process). Results are written batch by batch in the same order either way.
+    """
+    from ..nlp.pipeline import DEFAULT_ORDER, analyze_documents, build_stages, load_nlp, pipeline_version
+    from .workers import analyze_in_workers, worker_count
 
     stages = build_stages()
     version = pipeline_version(stages)
@@ -74,13 +79,23 @@ def analyze_documents_in_store(
     todo = store.documents_to_analyze(version)
     if not todo:
         return 0, version
-    nlp = load_nlp(cfg.spacy_model)
-    done = 0
     batches = [todo[i : i + BATCH] for i in range(0, len(todo), BATCH)]
-    for batch_ids in track(batches, "Analysing", total=len(batches)):
+    n_workers = worker_count(cfg.workers if workers is None else workers, len(todo), BATCH)
+
+    def read(batch_ids: Sequence[str]) -> list[Document]:
         docs = store.get_documents(batch_ids)
-        ordered = [docs[i] for i in batch_ids if i in docs]
-        results: list[DocumentAnalysis] = list(analyze_documents(ordered, nlp, stages))
+        return [docs[i] for i in batch_ids if i in docs]
+
+    results_per_batch: Iterator[list[DocumentAnalysis]]
+    if n_workers > 1:
+        log.info("analysing %d documents in %d worker processes", len(todo), n_workers)
+        results_per_batch = analyze_in_workers(batches, read, workers=n_workers, spacy_model=cfg.spacy_model,
+                                               stage_names=DEFAULT_ORDER)
+    else:
+        nlp = load_nlp(cfg.spacy_model)
+        results_per_batch = (list(analyze_documents(read(ids), nlp, stages)) for ids in batches)
+    done = 0
+    for results in track(results_per_batch, "Analysing", total=len(batches)):
         store.save_analyses(results)
         for failed in (a for a in results if a.error):
             if on_error:
@@ -178,11 +193,14 @@ def update_corpus_steps(store: Store, cfg: Settings, new_docs: Mapping[str, str]
     return change
 
 
-def analyze(store: Store, cfg: Settings | None = None, *, force_corpus: bool = False) -> AnalyzeReport:
-    """Per-document stages in this process, then the corpus steps."""
+def analyze(store: Store, cfg: Settings | None = None, *, force_corpus: bool = False,
+            workers: int | None = None) -> AnalyzeReport:
+    """Per-document stages on this machine (``workers`` processes; see :func:`analyze_documents_in_store`),
+    then the corpus steps."""
     cfg = cfg or settings()
     failed: list[str] = []
-    analyzed, version = analyze_documents_in_store(store, cfg, on_error=lambda d, why: failed.append(f"{d}: {why}"))
+    analyzed, version = analyze_documents_in_store(store, cfg, on_error=lambda d, why: failed.append(f"{d}: {why}"),
+                                                   workers=workers)
     return finish_analysis(store, cfg, analyzed, version, force_corpus=force_corpus, failed=tuple(failed))
 
 
