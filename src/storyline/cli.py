@@ -111,6 +111,8 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, directories (recursive), '-' for stdin, or http(s) URLs.")],
     source: Annotated[Optional[str], typer.Option(help="Outlet name for these documents.")] = None,
     published: Annotated[Optional[str], typer.Option(help="Publication date YYYY-MM-DD when the input has none.")] = None,
+    title: Annotated[Optional[str], typer.Option(help="Title for these documents (else the input's own, its "
+                                                 "headline line, or the URL/file-name slug).")] = None,
     format: Annotated[Optional[str], typer.Option("--format", help="Force one reader (e.g. html, text, jsonl).")] = None,
     db: DbOption = None,
 ) -> None:
@@ -122,7 +124,8 @@ def ingest(
     from .services.ingest import ingest_paths
 
     cfg = settings()
-    options = IngestOptions(source=source, published=_parse_date(published), format=format, max_bytes=cfg.max_bytes)
+    options = IngestOptions(source=source, published=_parse_date(published), title=title, format=format,
+                            max_bytes=cfg.max_bytes)
     if format:
         from .ingest.registry import reader_names
 

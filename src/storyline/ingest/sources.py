@@ -4,7 +4,7 @@ A PATH is a file, a directory (walked recursively in sorted order, skipping
 hidden files, sidecar ``*.meta.json`` files, README/LICENSE notes and obvious
 non-documents), ``-`` for stdin, or an http(s) URL (fetched by :mod:`.fetch`). A file ``X.meta.json``
 next to ``X.txt`` (or ``X.md`` ...) gives that document's title, source,
-published, url and author. Problems become InputError values, one per input.
+published, url and author. Gzip-compressed files (``page.html.gz``) are read decompressed. Problems become InputError values, one per input.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import json
 import os
 import re
 import sys
+import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -89,7 +90,28 @@ def read_file(path: Path, options: IngestOptions) -> RawInput:
             data = _limited_read(handle, name, options.max_bytes)
     except OSError as exc:
         raise InputError(name, f"cannot read ({exc.strerror or exc})") from exc
-    return RawInput(name=name, data=data, extension=path.suffix.lower(), meta=_read_sidecar(path))
+    extension = path.suffix.lower()
+    if data.startswith(_GZIP_MAGIC):
+        data = _gunzip(data, name, options.max_bytes)
+        extension = Path(path.stem).suffix.lower() if extension == ".gz" else extension
+    return RawInput(name=name, data=data, extension=extension, meta=_read_sidecar(path))
+
+
+_GZIP_MAGIC = b"\x1f\x8b"
+
+
+def _gunzip(data: bytes, name: str, max_bytes: int) -> bytes:
+    """The decompressed bytes of a gzip file, refusing more than ``max_bytes`` of output (a gzip bomb)."""
+    decompressor = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+    try:
+        out = decompressor.decompress(data, max_bytes + 1)
+    except zlib.error as exc:
+        raise InputError(name, f"broken gzip data ({exc})") from exc
+    if len(out) > max_bytes or decompressor.unconsumed_tail:
+        raise InputError(name, f"decompressed input is larger than the limit of {_size(max_bytes)}")
+    if not out.strip():
+        raise InputError(name, "empty input (after gzip decompression)")
+    return out
 
 
 def _wanted(path: Path, known: frozenset[str]) -> bool:
@@ -99,6 +121,8 @@ def _wanted(path: Path, known: frozenset[str]) -> bool:
     if FOLDER_NOTES.match(name):
         return False
     suffix = path.suffix.lower()
+    if suffix == ".gz" and Path(path.stem).suffix.lower() in known:
+        return True  # a compressed document such as page.html.gz
     return suffix in known or suffix not in NON_DOCUMENT_EXTENSIONS
 
 
