@@ -23,7 +23,7 @@ from .base import IngestOptions, RawInput
 from .fetch import Fetcher, is_url
 from .registry import document_extensions
 
-__all__ = ["SIDECAR_SUFFIX", "iter_raw_inputs", "read_file", "sidecar_for"]
+__all__ = ["SIDECAR_SUFFIX", "iter_raw_inputs", "printable_name", "read_file", "sidecar_for"]
 
 SIDECAR_SUFFIX = ".meta.json"
 
@@ -171,13 +171,21 @@ def iter_raw_inputs(
             elif path.exists():
                 yield _safe_read(path, options)
             else:
-                yield InputError(item, "no such file or directory")
+                yield InputError(printable_name(item), "no such file or directory")
     finally:
         if own_fetcher is not None:
             own_fetcher.close()
 
 
+def printable_name(name: str) -> str:
+    """``name`` with bytes that are not UTF-8 (kept by the OS as surrogates) shown as \\xNN escapes."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def _safe_read(path: Path, options: IngestOptions) -> RawInput | InputError:
+    name = str(path)
+    if printable_name(name) != name:
+        return InputError(printable_name(name), "file name is not valid UTF-8; rename the file to store it")
     try:
         return read_file(path, options)
     except InputError as exc:
