@@ -66,6 +66,7 @@ def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn: Any, _record: Any) -> None:
         cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA busy_timeout=10000")  # first: the next pragma may wait for another process
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute("PRAGMA foreign_keys=ON")
@@ -112,6 +113,11 @@ class Store(CorpusDeltaStore):
                 if self.dialect == "postgresql":
                     # One migrator at a time across processes; readers are not blocked.
                     conn.execute(text("SELECT pg_advisory_xact_lock(7242001)"))
+                elif self.dialect == "sqlite":
+                    # The same on SQLite: take the write lock before reading the schema version, so that
+                    # processes opening a new database at once create its tables one after the other
+                    # (pysqlite would otherwise run each CREATE TABLE outside any transaction).
+                    conn.exec_driver_sql("BEGIN IMMEDIATE")
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "head")
         except OperationalError as exc:
