@@ -28,7 +28,7 @@ from . import schema as t
 from .corpus_delta import TOPIC_MODEL_KEY, BlockRow, CorpusDeltaStore, CorpusUpdate, TopicModelRows
 from .posts_schema import superseded
 from .records import insert_many as _insert_many
-from .search import SearchHit, SearchQuery, search_backend
+from .search import SearchHit, SearchQuery, SearchResults, search_all, search_backend
 
 log = logging.getLogger(__name__)
 
@@ -585,6 +585,11 @@ class Store(CorpusDeltaStore):
     def search(self, query: SearchQuery) -> tuple[list[SearchHit], int]:
         with self.engine.connect() as conn:
             return self._search.search(conn, query)
+
+    def search_all(self, query: SearchQuery) -> SearchResults:
+        """Text search expanded through entity names, with entities as results (store/search.py)."""
+        with self.engine.connect() as conn:
+            return search_all(conn, self._search, query)
 
 
 class _Tx:
