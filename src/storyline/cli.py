@@ -2,7 +2,7 @@
 
 Each command parses its options, makes one library call, and turns a
 :class:`~storyline.errors.StorylineError` into a one-line message on stderr
-and the exit codes of CONTRACT.md (0 all done, 1 some inputs failed, 2 usage).
+and the exit codes of docs/CONTRACT.md (0 all done, 1 some inputs failed, 2 usage).
 """
 
 from __future__ import annotations
@@ -27,7 +27,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 app = typer.Typer(
     name="storyline",
     help="Storyline: who said what, when — and where the stories shift or collide.\n\n"
-    "Example: storyline ingest examples/ && storyline analyze && storyline export --format json -o kb.json",
+    "Example: storyline ingest examples/ && storyline analyze && storyline export --format json -o kb.json\n\n"
+    "Commands, exit codes and record shapes: docs/CONTRACT.md in the source, installed as "
+    f"{Path(__file__).resolve().parent / 'docs' / 'CONTRACT.md'}.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -116,7 +118,7 @@ def _print_listing(listing: Any, as_json: bool, *, one: bool = False) -> None:
 
 
 _SHORT_COLUMNS = frozenset({"id", "type", "kind", "score", "status", "date", "mentions", "field"})
-JsonOption = Annotated[bool, typer.Option("--json", help="Print the records as JSON (CONTRACT.md shapes).")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print the records as JSON (the shapes of docs/CONTRACT.md).")]
 LimitOption = Annotated[int, typer.Option("--limit", min=1, help="At most this many rows.")]
 
 

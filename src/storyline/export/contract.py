@@ -26,6 +26,8 @@ def document_dict(d: Document, *, with_text: bool = True) -> dict[str, Any]:
         "url": d.url,
         "source": d.source,
         "published": d.published.isoformat() if d.published else None,
+        # "day", "month" (published is then the 1st) or "year"; inferred dates say how much is known
+        "published_precision": (d.metadata.get("published_precision") or "day") if d.published else None,
         "sha256": d.sha256,
         "chars": d.chars,
     }
