@@ -186,3 +186,13 @@ def test_cli_csv_export_to_a_name_without_suffix_writes_a_directory(analysed_db,
     single = tmp_path / "all.csv"
     assert runner.invoke(app, ["--db", analysed_db, "export", "--format", "csv", "-o", str(single)]).exit_code == 0
     assert single.is_file()
+
+
+def test_cli_analyze_reports_each_corpus_step(tmp_path, caplog):
+    import logging
+
+    with caplog.at_level(logging.INFO, logger="storyline.progress"):
+        result = runner.invoke(app, ["--db", _empty_db(tmp_path), "analyze"])
+    assert result.exit_code == 0, result.output
+    for name in ("resolving entities", "linking watchlists", "topics and storylines", "findings", "saving"):
+        assert f"Corpus (full): {name} took" in caplog.text
