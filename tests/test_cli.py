@@ -143,7 +143,7 @@ def test_cli_statements_of_an_actor_found_by_alias(analysed_db):
     assert data and all(x["speaker_id"] == data[0]["speaker_id"] for x in data)
     assert any("25 million" in x["content"] for x in data)
     missing = runner.invoke(app, ["--db", analysed_db, "statements", "--actor", "Nobody Here"])
-    assert missing.exit_code == 1 and "no entity called 'Nobody Here'" in missing.output
+    assert missing.exit_code == 2 and "no actor named 'Nobody Here'; close names:" in missing.output
 
 
 def test_cli_show_prints_one_record_by_id(analysed_db):

@@ -217,8 +217,8 @@ def analyze(
         _err(f"document {failure}")
     typer.echo(report.summary(), err=True)
     if store.count("documents") == 0:
-        typer.echo("hint: the database holds no documents; run `storyline ingest PATH...` first "
-                   f"(database {store._where()})", err=True)
+        typer.echo(f"hint: the database {store._where()} holds no documents: run `storyline ingest PATH...` first",
+                   err=True)
     if report.has_failures:
         raise typer.Exit(1)
 
@@ -248,11 +248,12 @@ def export(
 
     if since:
         _parse_date(since)
+    from .terminal import analysis_hint
+
     store = _existing_store(db)
-    if store.count("analyses") == 0:
-        what = "no documents: run `storyline ingest PATH...` then `storyline analyze`" if store.count(
-            "documents") == 0 else "documents not analysed yet: run `storyline analyze` for entities, statements and findings"
-        typer.echo(f"hint: {what}", err=True)
+    hint = analysis_hint(store)
+    if hint:
+        typer.echo(f"hint: {hint}", err=True)
     run(store, format, output, actor=actor, topic=topic, since=since, html=html, pdf=pdf, base_url=base_url,
         limit=limit)
 

@@ -15,12 +15,13 @@ from sqlalchemy import func, select
 from . import model as m
 from .errors import NotFoundError, UsageError
 from .export import contract
+from .export.briefing import find_actor
 from .queries import document_summaries, entity_names, entity_view, findings_page, keys_to_entities
 from .store import Store
 from .store import records as r
 from .store import schema as t
 
-__all__ = ["Listing", "list_entities", "list_findings", "list_statements", "show_record"]
+__all__ = ["Listing", "analysis_hint", "list_entities", "list_findings", "list_statements", "show_record"]
 
 
 @dataclass(frozen=True)
@@ -44,16 +45,17 @@ def _short(text: str | None, width: int = 90) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _analysed(store: Store) -> bool:
-    return store.count("analyses") > 0
+def analysis_hint(store: Store) -> str | None:
+    """What to run before the knowledge base has anything to show, or None once it has been analysed."""
+    if store.count("documents") == 0:
+        return "the database holds no documents: run `storyline ingest PATH...` then `storyline analyze`"
+    if store.count("analyses") == 0:
+        return "the documents are not analysed yet: run `storyline analyze` for entities, statements and findings"
+    return None
 
 
 def _hint(store: Store, what: str) -> str:
-    if store.count("documents") == 0:
-        return "the database holds no documents: run `storyline ingest PATH...` then `storyline analyze`"
-    if not _analysed(store):
-        return f"no {what} yet: run `storyline analyze` first"
-    return f"no {what} match"
+    return analysis_hint(store) or f"no {what} match"
 
 
 def list_findings(store: Store, *, limit: int = 20, kind: str | None = None, status: str | None = None) -> Listing:
@@ -93,15 +95,6 @@ def list_entities(store: Store, *, limit: int = 20, type: str | None = None) -> 
                    None if rows else _hint(store, "entities"))
 
 
-def _find_actor(store: Store, name: str) -> m.Entity:
-    """The entity called ``name`` (its name or an alias, any case; the most mentioned when several are)."""
-    wanted = name.casefold().strip()
-    hits = [x for x in store.iter_entities() if wanted in {a.casefold() for a in (x.name, *x.aliases)}]
-    if not hits:
-        raise NotFoundError(f"no entity called {name!r} (see `storyline entities`)")
-    return max(hits, key=lambda x: (x.mention_count, x.id))
-
-
 def _statement_listing(store: Store, title: str, statements: list[m.Statement], total: int, hint: str | None,
                        docs: Mapping[str, Mapping[str, Any]]) -> Listing:
     keys = keys_to_entities(store, [s.speaker_key for s in statements if s.speaker_key])
@@ -120,7 +113,7 @@ def _statement_listing(store: Store, title: str, statements: list[m.Statement], 
 def list_statements(store: Store, *, limit: int = 20, actor: str | None = None) -> Listing:
     """Statements, newest first; with ``actor``, only what that entity said."""
     if actor:
-        entity = _find_actor(store, actor)
+        entity = find_actor(list(store.iter_entities()), actor)  # the briefing's rule: name or alias, any case
         view = entity_view(store, entity.id, limit=limit)
         statements = [x.statement for x in view.said.items]
         docs = {x.statement.document_id: x.document for x in view.said.items}
