@@ -105,3 +105,8 @@ def test_gzip_bomb_over_the_limit_is_refused(tmp_path: Path) -> None:
     path.write_bytes(gzip.compress(b"a" * 100_000))
     (err,) = read_documents([str(path)], IngestOptions(max_bytes=10_000))
     assert not isinstance(err, Document) and "larger than the limit" in err.reason
+
+
+def test_slug_title_drops_file_extensions() -> None:
+    assert slug_title("pages/harbour-ferries-resume.html.gz", "file name") == "Harbour ferries resume"
+    assert slug_title("https://example.org/news/harbour.council.meets.today", "url") == "Harbour council meets today"

@@ -103,9 +103,8 @@ def _infer_missing(doc: Document, raw: RawInput) -> Document:
     """Fill the title, date and outlet the input did not state from what a reader would infer (see .infer)."""
     if is_posts_document(doc):
         return doc
-    location, origin = (doc.url or raw.url, "url") if (doc.url or raw.url) else (raw.name, "file name")
-    if raw.name == "-":
-        location, origin = None, "file name"
+    url = doc.url or raw.url
+    location, origin = (url, "url") if url else (None if raw.name == "-" else raw.name, "file name")
     inferred: dict[str, str] = {}
     changes: dict[str, Any] = {}
     metadata = dict(doc.metadata)

@@ -56,6 +56,7 @@ _DATELINE = re.compile(
     re.I,
 )
 _SLUG_SPLIT = re.compile(r"[-_+.\s]+")
+_SLUG_EXTENSIONS = frozenset("html htm shtml xhtml php asp aspx txt text md markdown json jsonl pdf gz".split())
 _SLUG_NOISE = re.compile(r"^(?:\d+|index|html?|php|aspx?|amp|story|article|news)$", re.I)
 
 
@@ -145,10 +146,8 @@ def slug_title(location: str, origin: str) -> str | None:
     if not segments:
         return None
     last = segments[-1]
-    if origin != "url" or "." in last:
-        last = last.rsplit(".", 1)[0] if not last.startswith(".") else last
-        if last.endswith((".html", ".htm", ".txt")):
-            last = last.rsplit(".", 1)[0]
+    while (parts := last.rpartition("."))[0] and parts[2].lower() in _SLUG_EXTENSIONS:
+        last = parts[0]  # "page.html.gz" -> "page"
     words = [w for w in _SLUG_SPLIT.split(_ISO_IN_NAME.sub(" ", last)) if w and not _SLUG_NOISE.match(w)]
     if len(words) < 3 or not any(w.isalpha() for w in words):
         return None
