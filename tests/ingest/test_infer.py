@@ -110,3 +110,18 @@ def test_gzip_bomb_over_the_limit_is_refused(tmp_path: Path) -> None:
 def test_slug_title_drops_file_extensions() -> None:
     assert slug_title("pages/harbour-ferries-resume.html.gz", "file name") == "Harbour ferries resume"
     assert slug_title("https://example.org/news/harbour.council.meets.today", "url") == "Harbour council meets today"
+
+
+def test_gzip_page_fetched_from_a_url_is_read_decompressed() -> None:
+    import httpx
+
+    from storyline.config import Settings
+    from storyline.ingest import Fetcher
+
+    page = "<html><head><title>Ferries resume</title></head><body><p>" + "The ferries resume. " * 10 + "</p></body></html>"
+    body = gzip.compress(page.encode())
+    transport = httpx.MockTransport(
+        lambda request: httpx.Response(200, content=body, headers={"content-type": "application/gzip"}))
+    with Fetcher(Settings(fetch_timeout=5), transport=transport) as fetcher:
+        (doc,) = read_documents(["https://news.example.org/2025/03/04/ferries.html.gz"], IngestOptions(), fetcher)
+    assert isinstance(doc, Document) and doc.format == "html" and doc.published == dt.date(2025, 3, 4)

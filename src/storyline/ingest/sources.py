@@ -9,13 +9,14 @@ published, url and author. Gzip-compressed files (``page.html.gz``) are read dec
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
 import sys
 import zlib
 from collections.abc import Iterator, Mapping, Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO
 
 from ..errors import InputError
@@ -90,11 +91,20 @@ def read_file(path: Path, options: IngestOptions) -> RawInput:
             data = _limited_read(handle, name, options.max_bytes)
     except OSError as exc:
         raise InputError(name, f"cannot read ({exc.strerror or exc})") from exc
-    extension = path.suffix.lower()
-    if data.startswith(_GZIP_MAGIC):
-        data = _gunzip(data, name, options.max_bytes)
-        extension = Path(path.stem).suffix.lower() if extension == ".gz" else extension
-    return RawInput(name=name, data=data, extension=extension, meta=_read_sidecar(path))
+    return _decompressed(RawInput(name=name, data=data, extension=path.suffix.lower(), meta=_read_sidecar(path)),
+                         options.max_bytes)
+
+
+def _decompressed(raw: RawInput, max_bytes: int) -> RawInput:
+    """``raw`` itself, or its decompressed bytes when it is gzip data (``page.html.gz`` reads as ``.html``)."""
+    if not raw.data.startswith(_GZIP_MAGIC):
+        return raw
+    extension = raw.extension
+    if extension in (".gz", ".tgz"):
+        extension = PurePosixPath(raw.name[: -len(extension)]).suffix.lower()
+    content_type = None if raw.content_type in ("application/gzip", "application/x-gzip") else raw.content_type
+    return dataclasses.replace(raw, data=_gunzip(raw.data, raw.name, max_bytes), extension=extension,
+                               content_type=content_type)
 
 
 _GZIP_MAGIC = b"\x1f\x8b"
@@ -155,7 +165,7 @@ def iter_raw_inputs(
                 active = fetcher or own_fetcher
                 assert active is not None
                 try:
-                    yield active.fetch(item, max_bytes=options.max_bytes)
+                    yield _decompressed(active.fetch(item, max_bytes=options.max_bytes), options.max_bytes)
                 except InputError as exc:
                     yield exc
                 continue
