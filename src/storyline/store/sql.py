@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select, text, update
+from sqlalchemy import JSON, Connection, Engine, cast, create_engine, delete, event, func, insert, select, text, update
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from .. import model as m
@@ -200,7 +200,10 @@ class Store(CorpusDeltaStore):
         until: str | None = None,
     ) -> tuple[list[Mapping[str, Any]], int]:
         """A page of document summaries (no text), newest first, and the total count."""
-        cols = [c for c in t.documents.c if c.name not in ("text", "meta")]
+        cols: list[Any] = [c for c in t.documents.c if c.name not in ("text", "meta")]
+        meta = t.documents.c.meta
+        cols.append((func.json_extract_path_text(cast(meta, JSON), "published_precision") if self.dialect == "postgresql"
+                     else func.json_extract(meta, "$.published_precision")).label("published_precision"))
         cond = []
         if source:
             cond.append(t.documents.c.source == source)

@@ -11,7 +11,8 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import AfterValidator, BaseModel, Field
 
 from .. import queries
-from ..export.contract import document_dict, entity_dict, fact_dict, link_dict, statement_dict, storyline_dict
+from ..export.contract import (document_dict, entity_dict, fact_dict, link_dict, published_precision, statement_dict,
+                               storyline_dict)
 from ..model import FindingKind, ReviewStatus
 from ..services.review import decide_entities, review_finding
 from ..store import SearchQuery, Store
@@ -78,7 +79,9 @@ def token_owner(store: StoreDep, cred: Annotated[HTTPAuthorizationCredentials | 
 
 def summary_dict(row: dict[str, Any]) -> dict[str, Any]:
     """A document summary with the keys of the contract's document record (no text)."""
-    return {k: row.get(k) for k in ("id", "external_id", "title", "url", "source", "published", "sha256", "chars")}
+    out = {k: row.get(k) for k in ("id", "external_id", "title", "url", "source", "published", "sha256", "chars")}
+    out["published_precision"] = published_precision(row.get("published"), row.get("published_precision"))
+    return out
 
 
 def page_dict(page: queries.Page, items: list[Any]) -> dict[str, Any]:
