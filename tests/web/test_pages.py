@@ -205,3 +205,16 @@ def test_pages_bidi_controls_in_titles_and_sources_are_isolated(fresh: Corpus, f
     assert "\u2068Post \u202bnews\u2069" in r.text
     found = fresh_client.get("/search", params={"q": "ferries"})
     assert "\u2068Harbour \u202etxt.exe\u2069" in found.text
+
+
+def test_pages_document_list_shows_a_month_precise_date_as_its_month(fresh: Corpus, fresh_client) -> None:
+    import datetime as dt
+
+    from storyline.model import Document
+
+    doc = Document.from_text("The ferries resumed on the northern route.", title="Ferries in March",
+                             published=dt.date(2030, 3, 1), metadata={"published_precision": "month"})
+    fresh.store.add_document(doc)
+    r = fresh_client.get("/documents")
+    line = re.search(r"Ferries in March.*?</span>", r.text, re.S).group(0)
+    assert "2030-03" in line and "2030-03-01" not in line
