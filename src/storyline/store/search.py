@@ -13,15 +13,15 @@ query are results of their own (kind ``entity``, first on the first page).
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, func, or_, select, text
 
-from ..model import Document, Statement
+from ..model import Document, Entity, Statement
+from . import records, schema
 
 __all__ = ["MARK_END", "MARK_START", "EntityMatch", "SearchHit", "SearchQuery", "SearchResults", "match_entities",
            "search_all", "search_backend"]
@@ -209,13 +209,13 @@ class _PostgresSearch:
 class EntityMatch:
     """An entity whose name or an alias holds every word of the query."""
 
-    id: str
-    name: str
-    type: str
-    aliases: tuple[str, ...]
-    mention_count: int
+    entity: Entity
     matched: str  # the name or alias that matched
     exact: bool  # the query is that whole name
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys([self.entity.name, *self.entity.aliases]))
 
 
 @dataclass(frozen=True)
@@ -242,20 +242,16 @@ def match_entities(conn: Connection, q: str, *, limit: int = ENTITY_RESULTS) -> 
         return []
     longest = max(words, key=len)
     like = "%" + longest.replace("\\", "").replace("%", "").replace("_", "") + "%"
+    e = schema.entities
     rows = conn.execute(
-        text("SELECT id, type, name, aliases, mention_count FROM entities "
-             "WHERE lower(name) LIKE :p OR lower(aliases) LIKE :p ORDER BY mention_count DESC, id LIMIT 500"),
-        {"p": like.lower()},
-    ).all()
+        select(e).where(or_(func.lower(e.c.name).like(like), func.lower(e.c.aliases).like(like)))
+        .order_by(e.c.mention_count.desc(), e.c.id).limit(500)
+    ).mappings()
     found: list[EntityMatch] = []
-    for entity_id, etype, name, aliases_json, count in rows:
-        try:
-            aliases = tuple(str(a) for a in json.loads(aliases_json or "[]"))
-        except ValueError:
-            aliases = ()
-        names = tuple(dict.fromkeys([name, *aliases]))
+    for row in rows:
+        entity = records.entity_from_row(row)
         best: tuple[bool, str] | None = None
-        for candidate in names:
+        for candidate in dict.fromkeys([entity.name, *entity.aliases]):
             have = _words(candidate)
             if have == words:
                 best = (True, candidate)
@@ -263,18 +259,19 @@ def match_entities(conn: Connection, q: str, *, limit: int = ENTITY_RESULTS) -> 
             if best is None and all(w in have for w in words):
                 best = (False, candidate)
         if best is not None:
-            found.append(EntityMatch(entity_id, name, etype, names, int(count), best[1], best[0]))
-    found.sort(key=lambda e: (not e.exact, -e.mention_count, e.id))
+            found.append(EntityMatch(entity, best[1], best[0]))
+    found.sort(key=lambda m: (not m.exact, -m.entity.mention_count, m.entity.id))
     return found[:limit]
 
 
-def _entity_hit(e: EntityMatch) -> SearchHit:
-    others = [a for a in e.aliases if a != e.name]
-    shown = [f"{MARK_START}{a}{MARK_END}" if a == e.matched else a for a in others[:8]]
-    snippet = e.type + (" · also called " + ", ".join(shown) if shown else "")
-    if e.matched == e.name:
-        snippet = f"{MARK_START}{e.name}{MARK_END} · " + snippet
-    return SearchHit("entity", e.id, "", e.name, None, None, snippet)
+def _entity_hit(match: EntityMatch) -> SearchHit:
+    entity = match.entity
+    others = [a for a in match.names if a != entity.name]
+    shown = [f"{MARK_START}{a}{MARK_END}" if a == match.matched else a for a in others[:8]]
+    snippet = entity.type.value + (" · also called " + ", ".join(shown) if shown else "")
+    if match.matched == entity.name:
+        snippet = f"{MARK_START}{entity.name}{MARK_END} · " + snippet
+    return SearchHit("entity", entity.id, "", entity.name, None, None, snippet)
 
 
 def search_all(conn: Connection, backend: _Backend, query: SearchQuery) -> SearchResults:
@@ -287,9 +284,9 @@ def search_all(conn: Connection, backend: _Backend, query: SearchQuery) -> Searc
                               if query.kind == "entities" else ENTITY_RESULTS)
     q_words = _words(query.q)
     also: list[str] = []
-    for e in entities:
-        if e.exact:
-            for name in e.aliases:
+    for match in entities:
+        if match.exact:
+            for name in match.names:
                 if _words(name) != q_words and name not in also and _words(name):
                     also.append(name)
     also = also[:MAX_ALSO]
