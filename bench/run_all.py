@@ -40,6 +40,7 @@ FULL = [
     ("entity recognition (re3d) vs plain spaCy", ["eval_entities.py"]),
     ("attribution (PolNeAR dev) vs published Citron", ["eval_attribution.py"]),
     ("alias resolution and watchlist linking", ["eval_resolution.py"]),
+    ("inferred titles, dates and outlets (PolNeAR, article benchmark)", ["eval_metadata.py"]),
 ]
 
 

@@ -2,7 +2,7 @@
 
 Each command parses its options, makes one library call, and turns a
 :class:`~storyline.errors.StorylineError` into a one-line message on stderr
-and the exit codes of CONTRACT.md (0 all done, 1 some inputs failed, 2 usage).
+and the exit codes of docs/CONTRACT.md (0 all done, 1 some inputs failed, 2 usage).
 """
 
 from __future__ import annotations
@@ -27,7 +27,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 app = typer.Typer(
     name="storyline",
     help="Storyline: who said what, when — and where the stories shift or collide.\n\n"
-    "Example: storyline ingest examples/ && storyline analyze && storyline export --format json -o kb.json",
+    "Example: storyline ingest examples/ && storyline analyze && storyline export --format json -o kb.json\n\n"
+    "Commands, exit codes and record shapes: docs/CONTRACT.md in the source, installed as "
+    f"{Path(__file__).resolve().parent / 'docs' / 'CONTRACT.md'}.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -77,6 +79,49 @@ def _store(db: str | None):  # type: ignore[no-untyped-def]
     return open_store(database_url(db or _global_db))
 
 
+def _existing_store(db: str | None):  # type: ignore[no-untyped-def]
+    """The store of a read-only command: a database file that does not exist is refused, never created."""
+    from .store import open_store
+
+    url = database_url(db or _global_db)
+    if url.startswith("sqlite:///"):
+        path = Path(url[len("sqlite:///"):])
+        if str(path) != ":memory:" and not path.is_file():
+            raise UsageError(f"no database at {path}; run `storyline ingest PATH...` first, or pass --db "
+                             "(or $STORYLINE_DB) to name an existing one")
+    return open_store(url)
+
+
+def _print_listing(listing: Any, as_json: bool, *, one: bool = False) -> None:
+    """A listing as a rich table on stdout (with a count line), or its records as JSON."""
+    if as_json:
+        import json
+
+        value = listing.records[0] if one else list(listing.records)
+        typer.echo(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=listing.title, title_justify="left", show_lines=False)
+    for column in listing.columns:
+        table.add_column(column, overflow="fold", no_wrap=column in _SHORT_COLUMNS)
+    for row in listing.rows:
+        table.add_row(*row)
+    console = Console(soft_wrap=False)
+    console.print(table, markup=False, highlight=False)
+    if not one:
+        typer.echo(f"{listing.shown} of {listing.total} shown" + ("" if listing.shown >= listing.total else
+                   " (--limit N for more)"), err=True)
+    if listing.hint:
+        typer.echo(f"hint: {listing.hint}", err=True)
+
+
+_SHORT_COLUMNS = frozenset({"id", "type", "kind", "score", "status", "date", "mentions", "field"})
+JsonOption = Annotated[bool, typer.Option("--json", help="Print the records as JSON (the shapes of docs/CONTRACT.md).")]
+LimitOption = Annotated[int, typer.Option("--limit", min=1, help="At most this many rows.")]
+
+
 def _version_callback(value: bool) -> None:
     if value:
         typer.echo(f"storyline {__version__}")
@@ -111,6 +156,8 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, directories (recursive), '-' for stdin, or http(s) URLs.")],
     source: Annotated[Optional[str], typer.Option(help="Outlet name for these documents.")] = None,
     published: Annotated[Optional[str], typer.Option(help="Publication date YYYY-MM-DD when the input has none.")] = None,
+    title: Annotated[Optional[str], typer.Option(help="Title for these documents (else the input's own, its "
+                                                 "headline line, or the URL/file-name slug).")] = None,
     format: Annotated[Optional[str], typer.Option("--format", help="Force one reader (e.g. html, text, jsonl).")] = None,
     db: DbOption = None,
 ) -> None:
@@ -122,7 +169,8 @@ def ingest(
     from .services.ingest import ingest_paths
 
     cfg = settings()
-    options = IngestOptions(source=source, published=_parse_date(published), format=format, max_bytes=cfg.max_bytes)
+    options = IngestOptions(source=source, published=_parse_date(published), title=title, format=format,
+                            max_bytes=cfg.max_bytes)
     if format:
         from .ingest.registry import reader_names
 
@@ -171,6 +219,9 @@ def analyze(
     for failure in report.failed:
         _err(f"document {failure}")
     typer.echo(report.summary(), err=True)
+    if store.count("documents") == 0:
+        typer.echo(f"hint: the database {store._where()} holds no documents: run `storyline ingest PATH...` first",
+                   err=True)
     if report.has_failures:
         raise typer.Exit(1)
 
@@ -180,7 +231,8 @@ def analyze(
 def export(
     format: Annotated[str, typer.Option("--format", "-f", help="json, jsonl, csv, stix, ftm, graphml or briefing.")] = "json",
     output: Annotated[Optional[str], typer.Option(
-        "--output", "-o", help="Output file (default: stdout); a directory for csv (one file per record type); "
+        "--output", "-o", help="Output file (default: stdout); for csv a directory, one file per record type (a name "
+        "ending in .csv: one file of all types); "
         ".html or .pdf switch the briefing format.")] = None,
     actor: Annotated[Optional[str], typer.Option(help="briefing: one actor (name or alias).")] = None,
     topic: Annotated[Optional[str], typer.Option(help="briefing: topics containing this text.")] = None,
@@ -199,7 +251,13 @@ def export(
 
     if since:
         _parse_date(since)
-    run(_store(db), format, output, actor=actor, topic=topic, since=since, html=html, pdf=pdf, base_url=base_url,
+    from .terminal import analysis_hint
+
+    store = _existing_store(db)
+    hint = analysis_hint(store)
+    if hint:
+        typer.echo(f"hint: {hint}", err=True)
+    run(store, format, output, actor=actor, topic=topic, since=since, html=html, pdf=pdf, base_url=base_url,
         limit=limit)
 
 
@@ -228,7 +286,7 @@ def watchlist_list(db: DbOption = None) -> None:
 
     Example: storyline watchlist list
     """
-    for w in _store(db).list_watchlists():
+    for w in _existing_store(db).list_watchlists():
         typer.echo(f"{w['name']}\t{w['entry_count']} entries\tloaded {w['loaded_at']}\t{w['origin'] or ''}")
 
 
@@ -338,7 +396,7 @@ def dump(
     """
     from .store.backup import dump as run
 
-    counts = run(_store(db), file)
+    counts = run(_existing_store(db), file)
     typer.echo(f"dumped {sum(counts.values())} rows from {len(counts)} tables to {file}", err=True)
 
 
@@ -375,12 +433,80 @@ def publish(
     """
     from .publish.site import build_site
 
-    report = build_site(_store(db), Path(output), settings_file, pieces_dir=pieces, workbench_url=workbench_url)
+    report = build_site(_existing_store(db), Path(output), settings_file, pieces_dir=pieces, workbench_url=workbench_url)
     for error in report.errors:
         _err(str(error))
     typer.echo(report.summary(), err=True)
     if report.failed:
         raise typer.Exit(1)
+
+
+@app.command()
+@handle_errors
+def findings(
+    kind: Annotated[Optional[str], typer.Option(help="Only this kind (self_contradiction, source_conflict, numeric_conflict, name_variant).")] = None,
+    status: Annotated[Optional[str], typer.Option(help="Only this review status (open, confirmed, rejected...).")] = None,
+    limit: LimitOption = 20,
+    as_json: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """List findings, best score first, with their review status.
+
+    Example: storyline findings --limit 10
+    """
+    from .terminal import list_findings
+
+    _print_listing(list_findings(_existing_store(db), limit=limit, kind=kind, status=status), as_json)
+
+
+@app.command()
+@handle_errors
+def entities(
+    type: Annotated[Optional[str], typer.Option("--type", help="Only this type (person, organization, place...).")] = None,
+    limit: LimitOption = 20,
+    as_json: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """List entities, most mentioned first, with their aliases.
+
+    Example: storyline entities --type person
+    """
+    from .terminal import list_entities
+
+    _print_listing(list_entities(_existing_store(db), limit=limit, type=type), as_json)
+
+
+@app.command()
+@handle_errors
+def statements(
+    actor: Annotated[Optional[str], typer.Option(help="Only what this entity said (its name or an alias).")] = None,
+    limit: LimitOption = 20,
+    as_json: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """List attributed statements, newest first.
+
+    Example: storyline statements --actor "Zabihullah Mujahid" --limit 5
+    """
+    from .terminal import list_statements
+
+    _print_listing(list_statements(_existing_store(db), limit=limit, actor=actor), as_json)
+
+
+@app.command()
+@handle_errors
+def show(
+    record_id: Annotated[str, typer.Argument(metavar="ID", help="A doc_, ent_, stm_ or fnd_ id.")],
+    as_json: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """Show one document, entity, statement or finding.
+
+    Example: storyline show fnd_0123456789abcdef0123
+    """
+    from .terminal import show_record
+
+    _print_listing(show_record(_existing_store(db), record_id), as_json, one=True)
 
 
 def main() -> None:

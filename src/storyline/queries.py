@@ -587,10 +587,16 @@ def storyline_view(store: Store, storyline_id: str, *, limit: int = 100, offset:
 
 # -- search ----------------------------------------------------------------
 
-def search(store: Store, query: SearchQuery) -> Page:
-    hits: list[SearchHit]
-    hits, total = store.search(query)
-    return Page(hits, total, query.limit, query.offset)
+@dataclass(frozen=True)
+class SearchPage(Page):
+    """A page of search hits and the other names the query was expanded with ("also matching ...")."""
+
+    also: tuple[str, ...] = ()
+
+
+def search(store: Store, query: SearchQuery) -> SearchPage:
+    result = store.search_all(query)
+    return SearchPage(result.hits, result.total, query.limit, query.offset, also=result.also)
 
 
 def parse_date(value: str | None) -> str | None:

@@ -43,3 +43,23 @@ def test_decode_rejects_binary_junk() -> None:
 def test_decode_rejects_empty_input() -> None:
     with pytest.raises(InputError, match="empty input"):
         decode_bytes(b"  \n\t ", "empty.txt")
+
+
+def test_decode_utf16_without_bom_is_text_not_binary() -> None:
+    text = "The harbour council said the ferries would run again. \u00e9t\u00e9\n" * 4
+    assert decode_bytes(text.encode("utf-16-le"), "le.txt") == text
+    assert decode_bytes(text.encode("utf-16-be"), "be.txt") == text
+
+
+def test_decode_utf8_with_a_few_bad_bytes_keeps_utf8_and_says_so(caplog: pytest.LogCaptureFixture) -> None:
+    data = ("Caf\u00e9 owners in M\u00fcnchen said \u201cno\u201d. " * 5).encode() + b"\xff" + " End \u2014 ok.".encode()
+    with caplog.at_level("WARNING", logger="storyline.ingest.decode"):
+        text = decode_bytes(data, "mixed.txt")
+    assert "M\u00fcnchen" in text and "\ufffd" in text and text.endswith("End \u2014 ok.")
+    assert "invalid UTF-8 (first bad byte at offset" in caplog.text and "mixed.txt" in caplog.text
+
+
+def test_decode_legacy_encoding_is_named_as_a_guess(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level("WARNING", logger="storyline.ingest.decode"):
+        assert decode_bytes(CP1252_TEXT.encode("cp1252"), "legacy.txt") == CP1252_TEXT
+    assert "not UTF-8" in caplog.text and "a guess" in caplog.text

@@ -111,3 +111,25 @@ def test_fetch_feed_links_only_with_explicit_fetcher(server: str) -> None:
     assert isinstance(full, Document)
     assert "12 people died" in full.text
     assert full.title == "One" and full.source == "Feed" and full.metadata["text_from"] == "linked page"
+
+
+class _Trickle(httpx.SyncByteStream):
+    """A body that arrives ten bytes at a time, each piece well inside the per-read timeout."""
+
+    def __iter__(self) -> Iterator[bytes]:
+        import time
+
+        for _ in range(200):
+            time.sleep(0.02)
+            yield b"0123456789"
+
+
+def test_fetch_deadline_bounds_the_whole_fetch_not_each_read() -> None:
+    import re
+
+    transport = httpx.MockTransport(lambda request: httpx.Response(200, stream=_Trickle()))
+    with Fetcher(Settings(fetch_timeout=0.3), transport=transport) as fetcher:
+        with pytest.raises(FetchError, match=r"took longer than 0.3 s in all") as caught:
+            fetcher.fetch("http://slow.example/page")
+    received = int(re.search(r"\((\d+) bytes received\)", caught.value.reason)[1])
+    assert received < 2000  # stopped before the trickled body was complete

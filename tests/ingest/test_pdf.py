@@ -31,3 +31,18 @@ def test_pdf_without_text_layer_asks_for_ocr() -> None:
 def test_pdf_damaged_file_is_an_input_error() -> None:
     with pytest.raises(InputError, match="not a readable PDF"):
         list(PdfReader().read(RawInput("bad.pdf", b"%PDF-1.4\n1 0 obj garbage", ".pdf"), IngestOptions()))
+
+
+def test_pdf_format_forced_on_text_is_one_error_without_library_warnings(capsys, caplog) -> None:
+    from storyline.errors import InputError
+    from storyline.ingest.base import IngestOptions, RawInput
+    from storyline.ingest.pdf import PdfReader
+
+    with pytest.raises(InputError, match=r"not a PDF \(no %PDF- header"):
+        list(PdfReader().read(RawInput("notes.txt", b"Plain words, not a PDF.\n", ".txt"), IngestOptions()))
+    with caplog.at_level("WARNING"):
+        with pytest.raises(InputError) as caught:
+            list(PdfReader().read(RawInput("broken.pdf", b"%PDF-1.4\nbroken body\n", ".pdf"), IngestOptions()))
+    assert "EOF marker not found" in caught.value.reason  # pypdf's warning, folded into the one message
+    assert not [r for r in caplog.records if r.name.startswith("pypdf")]
+    assert capsys.readouterr().err == ""

@@ -71,3 +71,21 @@ def test_sources_stdin_over_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"x" * 100)))
     (err,) = iter_raw_inputs(["-"], IngestOptions(max_bytes=10))
     assert isinstance(err, InputError) and "limit" in err.reason
+
+
+def test_file_name_that_is_not_utf8_is_reported_and_the_others_are_read(tmp_path):
+    import os
+
+    from storyline.errors import InputError
+    from storyline.ingest.base import IngestOptions
+    from storyline.ingest.sources import iter_raw_inputs
+
+    folder = os.fsencode(tmp_path)
+    with open(os.path.join(folder, b"caf\xe9.txt"), "wb") as fh:
+        fh.write(b"A headline\n\nSome text.")
+    (tmp_path / "good.txt").write_text("Another headline\n\nMore text.", encoding="utf-8")
+    items = list(iter_raw_inputs([str(tmp_path)], IngestOptions()))
+    errors = [x for x in items if isinstance(x, InputError)]
+    assert len(items) == 2 and len(errors) == 1
+    assert "caf\\xe9.txt" in str(errors[0]) and "not valid UTF-8" in errors[0].reason
+    str(errors[0]).encode("utf-8")  # printable: no lone surrogates left

@@ -103,3 +103,19 @@ def test_telegram_full_account_export_reads_every_chat(tmp_path):
 def test_telegram_message_text_joins_entities():
     assert message_text(["a ", {"type": "link", "text": "b"}, " c"]) == "a b c"
     assert message_text(None) == ""
+
+
+def test_telegram_message_with_text_and_a_bad_date_is_reported_not_dropped_silently(tmp_path):
+    export = {
+        "name": "Harbour Channel", "type": "public_channel", "id": 77,
+        "messages": [
+            {"id": 1, "type": "message", "date": "2025-03-04T10:00:00", "text": "The ferries run again today."},
+            {"id": 2, "type": "message", "date": "2025-13-45T99:00:00", "text": "This post has an impossible date."},
+            {"id": 3, "type": "message", "date": "not a date", "photo": "p.jpg", "text": ""},
+        ],
+    }
+    path = tmp_path / "result.json"
+    path.write_text(json.dumps(export), encoding="utf-8")
+    docs, errors = read(path)
+    assert len(docs) == 1 and "ferries run again" in docs[0].text
+    assert len(errors) == 1 and "1 message(s) with text skipped" in errors[0].reason and "message 2" in errors[0].reason

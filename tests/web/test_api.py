@@ -107,3 +107,18 @@ def test_api_openapi_lists_the_contract_routes(client) -> None:
                  "/api/entities/split"):
         assert path in spec["paths"], path
     assert not any(p.startswith("/documents") for p in spec["paths"])  # pages stay out of the API schema
+
+
+def test_api_documents_give_the_precision_of_an_inferred_date(fresh: Corpus, fresh_client) -> None:
+    import datetime as dt
+
+    from storyline.model import Document
+
+    month = Document.from_text("The ferries resumed on the northern route.", title="Ferries",
+                               published=dt.date(2030, 3, 1), metadata={"published_precision": "month"})
+    fresh.store.add_document(month)
+    items = fresh_client.get("/api/documents", params={"limit": 50}).json()["items"]
+    by_id = {x["id"]: x for x in items}
+    assert by_id[month.id]["published_precision"] == "month"
+    assert by_id[fresh.docs["a"].id]["published_precision"] == "day"
+    assert fresh_client.get(f"/api/documents/{month.id}").json()["published_precision"] == "month"

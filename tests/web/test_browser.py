@@ -133,3 +133,23 @@ def test_browser_analyst_flow(server: tuple[str, Corpus], browser) -> None:
     review = corpus.store.latest_reviews()[contra.id]
     assert review.reviewer == "tester" and review.status.value == "accepted"
     page.close()
+
+
+def test_browser_search_an_alias_and_land_on_the_entity(server: tuple[str, Corpus], browser) -> None:
+    base, corpus = server
+    entity = corpus.entities["mujahid"]
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(base + "/")
+    page.fill("header .search input[name=q]", "mujahid")
+    page.click("header .search button")
+    page.wait_for_url(re.compile(r"/search\?q=mujahid"))
+    assert "Zabihullah Mujahid" in page.locator("p.also").inner_text()  # the query was expanded, and says so
+    hit = page.locator("li.hit-entity a").first
+    assert hit.inner_text() == entity.name
+    hit.click()
+    page.wait_for_url(re.compile(rf"/entities/{entity.id}$"))
+    assert entity.name in page.locator("h1").inner_text()
+    icon = page.request.get(base + "/favicon.ico")
+    assert icon.status == 200 and icon.headers["content-type"].startswith("image/svg+xml")
+    page.screenshot(path=str(ARTIFACTS / "search-entity.png"), full_page=True)
+    page.close()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from .fixtures import TEXT_A, Corpus
 
 
@@ -166,3 +168,53 @@ def test_pages_static_assets_are_vendored(client) -> None:
     r = client.get("/static/vendor/htmx.min.js")
     assert r.status_code == 200 and "htmx" in r.text[:2000]
     assert client.get("/static/style.css").status_code == 200
+
+
+def test_pages_search_lists_entities_and_the_names_it_also_matched(client, corpus: Corpus) -> None:
+    entity = corpus.entities["mujahid"]
+    r = client.get("/search", params={"q": "Mujahid"})
+    assert r.status_code == 200
+    assert f'href="/entities/{entity.id}"' in r.text
+    assert re.search(r'class="meta also">Also matching .*Zabihullah Mujahid', r.text)
+    assert corpus.docs["ar"].id in r.text  # found through the Arabic alias of the same entity
+    only = client.get("/search", params={"q": "attacks", "entity": corpus.entities["kabul"].id, "kind": "documents"})
+    assert corpus.docs["a"].id in only.text and corpus.docs["hostile"].id not in only.text
+
+
+@pytest.mark.parametrize("path", ["/search?q=attacks&since=2025-13-45", "/documents?until=2025-02-30",
+                                  "/api/search?q=attacks&since=2025-13-45", "/api/documents?since=2024-00-10"])
+def test_pages_impossible_dates_in_filters_are_422(client, path) -> None:
+    r = client.get(path)
+    assert r.status_code == 422
+    assert "not a date of the calendar" in r.text
+
+
+def test_pages_favicon_is_served(client) -> None:
+    r = client.get("/favicon.ico")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("image/svg+xml")
+
+
+def test_pages_bidi_controls_in_titles_and_sources_are_isolated(fresh: Corpus, fresh_client) -> None:
+    from storyline.model import Document
+
+    doc = Document.from_text("A body about the harbour and the ferries.", title="Harbour \u202etxt.exe",
+                             source="Post \u202bnews")
+    fresh.store.add_document(doc)
+    r = fresh_client.get("/documents")
+    assert "\u2068Harbour \u202etxt.exe\u2069" in r.text
+    assert "\u2068Post \u202bnews\u2069" in r.text
+    found = fresh_client.get("/search", params={"q": "ferries"})
+    assert "\u2068Harbour \u202etxt.exe\u2069" in found.text
+
+
+def test_pages_document_list_shows_a_month_precise_date_as_its_month(fresh: Corpus, fresh_client) -> None:
+    import datetime as dt
+
+    from storyline.model import Document
+
+    doc = Document.from_text("The ferries resumed on the northern route.", title="Ferries in March",
+                             published=dt.date(2030, 3, 1), metadata={"published_precision": "month"})
+    fresh.store.add_document(doc)
+    r = fresh_client.get("/documents")
+    line = re.search(r"Ferries in March.*?</span>", r.text, re.S).group(0)
+    assert "2030-03" in line and "2030-03-01" not in line

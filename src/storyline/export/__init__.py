@@ -64,6 +64,9 @@ def _is_directory(path: str) -> bool:
 def export(store: Store, fmt: str, output: str | None = None, **options: Any) -> None:
     """Write the knowledge base as ``fmt`` to ``output`` (a file, a directory for csv, or stdout).
 
+    For csv, an ``output`` ending in ``.csv`` is one file of all record types; any other name is a directory of
+    one file per record type (created when missing).
+
     Options left as None are ignored, so a shell can pass every option it has.
     briefing: ``actor``, ``topic``, ``since`` (YYYY-MM-DD), ``html`` (also when
     ``output`` ends in .html), ``pdf`` (also for .pdf; needs WeasyPrint),
@@ -77,7 +80,7 @@ def export(store: Store, fmt: str, output: str | None = None, **options: Any) ->
     if unknown:
         raise UsageError(f"export --format {fmt} takes no option(s) {', '.join(sorted(unknown))}; "
                          f"it takes: {', '.join(sorted(OPTIONS.get(fmt, ()))) or 'none'}")
-    if fmt == "csv" and output not in (None, "-") and _is_directory(output):
+    if fmt == "csv" and output not in (None, "-") and (_is_directory(output) or Path(output).suffix.lower() != ".csv"):
         from .csv_export import write_csv_dir
 
         write_csv_dir(store, Path(output))

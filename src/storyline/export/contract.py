@@ -18,6 +18,12 @@ def _num(value: float) -> float | int:
     return int(value) if float(value).is_integer() else value
 
 
+def published_precision(published: object, stored: str | None) -> str | None:
+    """How much of a document's date is known: "day", "month" (the date is then the 1st) or "year"; None
+    without a date. Only inferred dates record a precision; a stated date is known to the day."""
+    return (stored or "day") if published else None
+
+
 def document_dict(d: Document, *, with_text: bool = True) -> dict[str, Any]:
     out: dict[str, Any] = {
         "id": d.id,
@@ -26,6 +32,7 @@ def document_dict(d: Document, *, with_text: bool = True) -> dict[str, Any]:
         "url": d.url,
         "source": d.source,
         "published": d.published.isoformat() if d.published else None,
+        "published_precision": published_precision(d.published, d.metadata.get("published_precision")),
         "sha256": d.sha256,
         "chars": d.chars,
     }

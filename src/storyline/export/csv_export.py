@@ -35,7 +35,8 @@ __all__ = ["COLUMNS", "write_csv", "write_csv_dir"]
 
 # The columns of each section, in the order of the CONTRACT.md dictionaries.
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "documents": ("id", "external_id", "title", "url", "source", "published", "sha256", "chars", "text"),
+    "documents": ("id", "external_id", "title", "url", "source", "published", "published_precision", "sha256", "chars",
+                  "text"),
     "entities": ("id", "type", "name", "aliases", "mention_count"),
     "mentions": ("entity_id", "document_id", "start", "end", "text"),
     "statements": ("id", "document_id", "start", "end", "speaker_id", "speaker_text", "cue", "content",

@@ -22,8 +22,10 @@ from .decode import decode_bytes
 from .detect import choose_reader
 from .fetch import Fetcher
 from .html import extract_page
+from .infer import dateline_date, headline_title, outlet_from_url, path_date, slug_title
 from .registry import get_reader
 from .sources import iter_raw_inputs
+from .threads import is_posts_document
 
 __all__ = ["Fetcher", "IngestOptions", "RawInput", "ReadResult", "Reader", "read_documents", "read_raw"]
 
@@ -90,9 +92,40 @@ def _finish(doc: Document, raw: RawInput, reader: Reader, options: IngestOptions
         changes["source"] = options.source
     if doc.published is None and "published" not in changes and options.published is not None:
         changes["published"] = options.published
+    if options.title:
+        changes["title"] = options.title
     if doc.url is None and "url" not in changes and raw.url:
         changes["url"] = raw.url
-    return dataclasses.replace(doc, **changes)
+    return _infer_missing(dataclasses.replace(doc, **changes), raw)
+
+
+def _infer_missing(doc: Document, raw: RawInput) -> Document:
+    """Fill the title, date and outlet the input did not state from what a reader would infer (see .infer)."""
+    if is_posts_document(doc):
+        return doc
+    url = doc.url or raw.url
+    location, origin = (url, "url") if url else (None if raw.name == "-" else raw.name, "file name")
+    inferred: dict[str, str] = {}
+    changes: dict[str, Any] = {}
+    metadata = dict(doc.metadata)
+    if doc.title is None:
+        title = headline_title(doc.text)
+        if title:
+            changes["title"], inferred["title"] = title, "headline"
+        elif location and (slug := slug_title(location, origin)):
+            changes["title"], inferred["title"] = slug, origin
+    if doc.published is None:
+        found = (path_date(location, origin) if location else None) or dateline_date(doc.text)
+        if found is not None:
+            changes["published"], inferred["published"] = found.date, found.origin
+            metadata["published_precision"] = found.precision
+    if doc.source is None and origin == "url" and location and (outlet := outlet_from_url(location)):
+        changes["source"], inferred["source"] = outlet, "domain"
+    if inferred:
+        metadata["inferred"] = inferred
+    if not changes and metadata == dict(doc.metadata):
+        return doc
+    return dataclasses.replace(doc, **changes, metadata=metadata)
 
 
 def _follow_link(doc: Document, fetcher: Fetcher, options: IngestOptions) -> Document:

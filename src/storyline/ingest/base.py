@@ -29,6 +29,7 @@ ReadResult = Document | InputError
 class IngestOptions:
     source: str | None = None  # --source: overrides/sets the outlet name
     published: dt.date | None = None  # --published: default publication date
+    title: str | None = None  # --title: overrides the title (for one input)
     format: str | None = None  # --format: force one reader by name
     max_bytes: int = 50 * 1024 * 1024
 

@@ -1,7 +1,9 @@
 """The only network code in Storyline: fetching one http(s) URL into a RawInput.
 
 Uses httpx with a timeout and a size cap (the body is streamed and the fetch
-stops as soon as it passes the cap). Tests inject a client or transport
+stops as soon as it passes the cap). ``STORYLINE_FETCH_TIMEOUT`` bounds each
+network read and also the whole fetch: a server that trickles its body stops
+the fetch once that many seconds have passed in all. Tests inject a client or transport
 (``httpx.MockTransport``) so nothing goes online.
 """
 
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import posixpath
+import time
 from urllib.parse import urlsplit
 
 import httpx
@@ -68,6 +71,7 @@ class Fetcher:
         if not is_url(url):
             raise FetchError(url, "not an http(s) URL")
         limit = min(self.max_bytes, max_bytes) if max_bytes is not None else self.max_bytes
+        deadline = time.monotonic() + self.config.fetch_timeout
         try:
             with self.client.stream("GET", url) as response:
                 if response.status_code >= 400:
@@ -82,6 +86,9 @@ class Fetcher:
                     if received > limit:
                         raise FetchError(url, f"response is larger than the limit of {_size(limit)}")
                     chunks.append(chunk)
+                    if time.monotonic() > deadline:
+                        raise FetchError(url, f"took longer than {self.config.fetch_timeout:g} s in all "
+                                         f"({_size(received)} received); STORYLINE_FETCH_TIMEOUT sets the limit")
                 content_type, charset = _content_type(response.headers.get("content-type"))
                 final_url = str(response.url)
         except httpx.TimeoutException as exc:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import io
 import logging
+import warnings
 from collections.abc import Iterator
+from typing import Any
 
 import pypdf
 
@@ -36,6 +38,35 @@ def _pdf_date(value: object) -> str | None:
     return None
 
 
+class _PypdfWarnings(logging.Handler):
+    """Collects what pypdf logs or warns while one file is read (it is not printed)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+        self._logger = logging.getLogger("pypdf")
+        self._propagate = True
+        self._warnings: Any = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+    def __enter__(self) -> _PypdfWarnings:
+        self._logger.addHandler(self)
+        self._propagate, self._logger.propagate = self._logger.propagate, False
+        self._warnings = warnings.catch_warnings(record=True)
+        caught = self._warnings.__enter__()
+        warnings.simplefilter("always")
+        self._caught = caught
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.messages.extend(str(w.message) for w in self._caught)
+        self._warnings.__exit__(*exc_info)
+        self._logger.removeHandler(self)
+        self._logger.propagate = self._propagate
+
+
 class PdfReader:
     name = "pdf"
     extensions = (".pdf",)
@@ -47,15 +78,23 @@ class PdfReader:
     def read(self, raw: RawInput, options: IngestOptions) -> Iterator[ReadResult]:
         if not raw.data.strip():
             raise InputError(raw.name, "empty input")
+        if b"%PDF-" not in raw.data[:1024]:
+            raise InputError(raw.name, "not a PDF (no %PDF- header in its first 1024 bytes)")
         # pypdf raises many kinds of exception on damaged files (its own, plus
         # ValueError, KeyError, zlib and struct errors ...); any of them means
         # "this is not a PDF we can read", which is what the user must be told.
-        try:
-            pages, info = self._pages(raw)
-        except InputError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - third-party parser on untrusted bytes
-            raise InputError(raw.name, f"not a readable PDF ({type(exc).__name__}: {exc})") from exc
+        # Its warnings are folded into that one message instead of being printed per file.
+        with _PypdfWarnings() as said:
+            try:
+                pages, info = self._pages(raw)
+            except InputError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - third-party parser on untrusted bytes
+                notes = "; ".join(dict.fromkeys(said.messages[:3]))
+                raise InputError(raw.name, f"not a readable PDF ({notes + '; ' if notes else ''}"
+                                 f"{type(exc).__name__}: {exc})") from exc
+        for message in dict.fromkeys(said.messages):
+            log.info("%s: pypdf: %s", raw.name, message)
         parts: list[str] = []
         starts: list[int | None] = []
         length = 0

@@ -4,17 +4,19 @@ A PATH is a file, a directory (walked recursively in sorted order, skipping
 hidden files, sidecar ``*.meta.json`` files, README/LICENSE notes and obvious
 non-documents), ``-`` for stdin, or an http(s) URL (fetched by :mod:`.fetch`). A file ``X.meta.json``
 next to ``X.txt`` (or ``X.md`` ...) gives that document's title, source,
-published, url and author. Problems become InputError values, one per input.
+published, url and author. Gzip-compressed files (``page.html.gz``) are read decompressed. Problems become InputError values, one per input.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
 import sys
+import zlib
 from collections.abc import Iterator, Mapping, Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO
 
 from ..errors import InputError
@@ -22,7 +24,7 @@ from .base import IngestOptions, RawInput
 from .fetch import Fetcher, is_url
 from .registry import document_extensions
 
-__all__ = ["SIDECAR_SUFFIX", "iter_raw_inputs", "read_file", "sidecar_for"]
+__all__ = ["SIDECAR_SUFFIX", "iter_raw_inputs", "printable_name", "read_file", "sidecar_for"]
 
 SIDECAR_SUFFIX = ".meta.json"
 
@@ -89,7 +91,37 @@ def read_file(path: Path, options: IngestOptions) -> RawInput:
             data = _limited_read(handle, name, options.max_bytes)
     except OSError as exc:
         raise InputError(name, f"cannot read ({exc.strerror or exc})") from exc
-    return RawInput(name=name, data=data, extension=path.suffix.lower(), meta=_read_sidecar(path))
+    return _decompressed(RawInput(name=name, data=data, extension=path.suffix.lower(), meta=_read_sidecar(path)),
+                         options.max_bytes)
+
+
+def _decompressed(raw: RawInput, max_bytes: int) -> RawInput:
+    """``raw`` itself, or its decompressed bytes when it is gzip data (``page.html.gz`` reads as ``.html``)."""
+    if not raw.data.startswith(_GZIP_MAGIC):
+        return raw
+    extension = raw.extension
+    if extension in (".gz", ".tgz"):
+        extension = PurePosixPath(raw.name[: -len(extension)]).suffix.lower()
+    content_type = None if raw.content_type in ("application/gzip", "application/x-gzip") else raw.content_type
+    return dataclasses.replace(raw, data=_gunzip(raw.data, raw.name, max_bytes), extension=extension,
+                               content_type=content_type)
+
+
+_GZIP_MAGIC = b"\x1f\x8b"
+
+
+def _gunzip(data: bytes, name: str, max_bytes: int) -> bytes:
+    """The decompressed bytes of a gzip file, refusing more than ``max_bytes`` of output (a gzip bomb)."""
+    decompressor = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+    try:
+        out = decompressor.decompress(data, max_bytes + 1)
+    except zlib.error as exc:
+        raise InputError(name, f"broken gzip data ({exc})") from exc
+    if len(out) > max_bytes or decompressor.unconsumed_tail:
+        raise InputError(name, f"decompressed input is larger than the limit of {_size(max_bytes)}")
+    if not out.strip():
+        raise InputError(name, "empty input (after gzip decompression)")
+    return out
 
 
 def _wanted(path: Path, known: frozenset[str]) -> bool:
@@ -99,6 +131,8 @@ def _wanted(path: Path, known: frozenset[str]) -> bool:
     if FOLDER_NOTES.match(name):
         return False
     suffix = path.suffix.lower()
+    if suffix == ".gz" and Path(path.stem).suffix.lower() in known:
+        return True  # a compressed document such as page.html.gz
     return suffix in known or suffix not in NON_DOCUMENT_EXTENSIONS
 
 
@@ -131,7 +165,7 @@ def iter_raw_inputs(
                 active = fetcher or own_fetcher
                 assert active is not None
                 try:
-                    yield active.fetch(item, max_bytes=options.max_bytes)
+                    yield _decompressed(active.fetch(item, max_bytes=options.max_bytes), options.max_bytes)
                 except InputError as exc:
                     yield exc
                 continue
@@ -147,13 +181,21 @@ def iter_raw_inputs(
             elif path.exists():
                 yield _safe_read(path, options)
             else:
-                yield InputError(item, "no such file or directory")
+                yield InputError(printable_name(item), "no such file or directory")
     finally:
         if own_fetcher is not None:
             own_fetcher.close()
 
 
+def printable_name(name: str) -> str:
+    """``name`` with bytes that are not UTF-8 (kept by the OS as surrogates) shown as \\xNN escapes."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def _safe_read(path: Path, options: IngestOptions) -> RawInput | InputError:
+    name = str(path)
+    if printable_name(name) != name:
+        return InputError(printable_name(name), "file name is not valid UTF-8; rename the file to store it")
     try:
         return read_file(path, options)
     except InputError as exc:

@@ -76,6 +76,7 @@ class _Chat:
     posts: list[Post] = field(default_factory=list)
     skipped: dict[str, Counter[str]] = field(default_factory=dict)
     messages: int = 0
+    undated: list[str] = field(default_factory=list)  # ids (or positions) of messages with text but no usable date
 
     def skip(self, when: dt.datetime | None, why: str) -> None:
         day = when.date().isoformat() if when else "unknown"
@@ -92,6 +93,8 @@ class _Chat:
             return
         if when is None or message.get("id") is None:
             self.skip(when, "no_date_or_id")
+            if message_text(message.get("text")).strip():
+                self.undated.append(str(message.get("id", f"#{self.messages}")))
             return
         text = clean_post_text(message_text(message.get("text")))
         if not text:
@@ -178,6 +181,11 @@ class TelegramReader:
                 yield from channel_documents(_channel(chat, raw.name), chat.posts, skipped=chat.skipped)
             elif chat.messages:
                 log.info("%s: chat %r has no messages with text", raw.name, chat.info.get("name"))
+        for chat in chats:
+            if chat.undated:
+                shown = ", ".join(chat.undated[:5]) + (", ..." if len(chat.undated) > 5 else "")
+                yield InputError(raw.name, f"{len(chat.undated)} message(s) with text skipped: no readable date or "
+                                 f"id (message {shown})")
         if error is not None:
             count = sum(c.messages for c in chats)
             yield InputError(raw.name, f"truncated or invalid JSON ({error}); {count} messages before it were read")

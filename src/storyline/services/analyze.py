@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from ..config import Settings, settings
 from ..model import Document, DocumentAnalysis, Entity, Link, LocalCluster, Mention, Statement, document_of
-from ..progress import track
+from ..progress import StepCallback, Steps, no_steps, track
 from ..store import CorpusResult, Store
 from ..store.corpus_delta import BlockRow
 from .resolution_update import ResolutionChange
@@ -125,25 +125,28 @@ def _watchlist_links(store: Store, entities: Sequence[Entity]) -> list[Link]:
     return [link for entity in entities for link in index.link(entity)]
 
 
-def run_corpus_steps(store: Store, cfg: Settings) -> tuple[CorpusResult, list[LocalCluster], list[BlockRow]]:
+def run_corpus_steps(store: Store, cfg: Settings, step: StepCallback = no_steps,
+                     ) -> tuple[CorpusResult, list[LocalCluster], list[BlockRow]]:
     """Resolve entities, link watchlists, assign topics, build storylines and findings, all from scratch."""
     from ..corpus.resolve import clusters_from_mentions, resolve_entities
     from .resolution_update import all_blocks
 
+    step("resolving entities")
     decisions = store.entity_decisions()
     mentions: list[Mention] = list(store.iter_mentions())
     clusters = clusters_from_mentions(mentions)
     resolution = resolve_entities(clusters, decisions)
     entities = list(resolution.entities)
     key_to_entity = dict(resolution.key_to_entity)
+    step("linking watchlists")
     links = _watchlist_links(store, entities)
-    result = _downstream(store, cfg, mentions, key_to_entity, entities)
+    result = _downstream(store, cfg, mentions, key_to_entity, entities, step)
     result = replace(result, entities=entities, key_to_entity=key_to_entity, links=links)
     return result, clusters, all_blocks(clusters, decisions)
 
 
 def _downstream(store: Store, cfg: Settings, mentions: Sequence[Mention], key_to_entity: Mapping[str, str],
-                entities: Sequence[Entity]) -> CorpusResult:
+                entities: Sequence[Entity], step: StepCallback = no_steps) -> CorpusResult:
     """Topics, storylines and findings over the whole corpus, given the resolved entities."""
     from ..corpus.findings import MAX_PER_ITEM, find_candidates, select_findings
     from ..corpus.name_variants import find_name_variants
@@ -151,7 +154,9 @@ def _downstream(store: Store, cfg: Settings, mentions: Sequence[Mention], key_to
     statements = list(store.iter_statements())
     facts = list(store.iter_facts())
     mentions_by_doc = by_document(mentions)
+    step("topics and storylines")
     topics = _topics(cfg, statements, mentions_by_doc, key_to_entity, entities)
+    step("findings")
     doc_ids = {s.document_id for s in statements} | {f.document_id for f in facts}
     documents = store.get_documents(doc_ids)
     found = find_candidates(statements, facts, mentions_by_doc, key_to_entity, entities, documents)
@@ -166,7 +171,8 @@ def _topics(cfg: Settings, statements: Sequence[Statement], mentions_by_doc: Map
     return CorpusResult(topics=topics, topic_index=index, topic_model=model, storylines=storylines)
 
 
-def update_corpus_steps(store: Store, cfg: Settings, new_docs: Mapping[str, str], gone_docs: Sequence[str]) -> ResolutionChange:
+def update_corpus_steps(store: Store, cfg: Settings, new_docs: Mapping[str, str], gone_docs: Sequence[str],
+                        step: StepCallback = no_steps) -> ResolutionChange:
     """Take in changed documents: entities, findings shards, topics and storylines they touch; one transaction.
 
     Topics are rebuilt over the whole corpus instead when documents were re-analysed or removed
@@ -175,13 +181,16 @@ def update_corpus_steps(store: Store, cfg: Settings, new_docs: Mapping[str, str]
     from .findings_update import update_findings
     from .resolution_update import update_resolution
 
+    step("resolving entities")
     change = update_resolution(store, new_docs, gone_docs, store.entity_decisions())
     update = replace(change.update, links=_watchlist_links(store, change.update.entities))
     changed_docs = set(new_docs) | set(gone_docs) | {document_of(k) for k in change.changed_keys}
+    step("findings")
     found = update_findings(store, update, changed_docs)
     update = replace(update, shards=found.shards, shard_rows=found.shard_rows, candidates=found.candidates,
                      shard_pairs=found.pairs)
 
+    step("topics and storylines")
     with_topics = update_topics(store, cfg, update, set(new_docs), gone_docs)
     if with_topics is not None:
         store.update_corpus(with_topics, CorpusResult(findings=found.findings), topics_included=True)
@@ -221,11 +230,14 @@ def finish_analysis(
                 or changed > FULL_REBUILD_SHARE * max(1, store.count("analyses")))
         skipped = not full and changed == 0
         if full:
-            result, clusters, blocks = run_corpus_steps(store, cfg)
-            store.replace_corpus(result, clusters, blocks)
-            store.set_state("corpus_basis", basis)
+            with Steps("Corpus (full)", total=5) as step:
+                result, clusters, blocks = run_corpus_steps(store, cfg, step)
+                step("saving")
+                store.replace_corpus(result, clusters, blocks)
+                store.set_state("corpus_basis", basis)
         elif not skipped:
-            update_corpus_steps(store, cfg, new_docs, gone_docs)
+            with Steps(f"Corpus ({changed} changed documents)", total=3) as step:
+                update_corpus_steps(store, cfg, new_docs, gone_docs, step)
     return AnalyzeReport(
         analyzed=analyzed,
         pipeline_version=version,

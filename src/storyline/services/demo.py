@@ -17,16 +17,19 @@ __all__ = ["examples_dir", "run_demo"]
 
 
 def examples_dir() -> Path:
-    """The demo corpus: $STORYLINE_EXAMPLES, else the repository's examples/ folder."""
+    """The demo corpus: $STORYLINE_EXAMPLES, else the copy installed with the package (``storyline/examples``,
+    put there by the build: setup.py), else the examples/ folder of the checkout it runs from."""
     env = os.environ.get("STORYLINE_EXAMPLES")
     candidates = [Path(env)] if env else []
+    candidates.append(Path(__file__).resolve().parents[1] / "examples")
     candidates.append(Path(__file__).resolve().parents[3] / "examples")
     for path in candidates:
         if path.is_dir():
             return path
     raise UsageError(
         f"sample corpus not found (looked in {', '.join(str(c) for c in candidates)}); "
-        "set STORYLINE_EXAMPLES to the examples/ folder of a Storyline checkout"
+        "reinstall Storyline from a wheel or checkout that includes them, or set STORYLINE_EXAMPLES to the "
+        "examples/ folder of a Storyline checkout"
     )
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select, text, update
+from sqlalchemy import JSON, Connection, Engine, cast, create_engine, delete, event, func, insert, select, text, update
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from .. import model as m
@@ -28,7 +28,7 @@ from . import schema as t
 from .corpus_delta import TOPIC_MODEL_KEY, BlockRow, CorpusDeltaStore, CorpusUpdate, TopicModelRows
 from .posts_schema import superseded
 from .records import insert_many as _insert_many
-from .search import SearchHit, SearchQuery, search_backend
+from .search import SearchHit, SearchQuery, SearchResults, search_all, search_backend
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +66,7 @@ def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn: Any, _record: Any) -> None:
         cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA busy_timeout=10000")  # first: the next pragma may wait for another process
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute("PRAGMA foreign_keys=ON")
@@ -112,6 +113,11 @@ class Store(CorpusDeltaStore):
                 if self.dialect == "postgresql":
                     # One migrator at a time across processes; readers are not blocked.
                     conn.execute(text("SELECT pg_advisory_xact_lock(7242001)"))
+                elif self.dialect == "sqlite":
+                    # The same on SQLite: take the write lock before reading the schema version, so that
+                    # processes opening a new database at once create its tables one after the other
+                    # (pysqlite would otherwise run each CREATE TABLE outside any transaction).
+                    conn.exec_driver_sql("BEGIN IMMEDIATE")
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "head")
         except OperationalError as exc:
@@ -194,7 +200,10 @@ class Store(CorpusDeltaStore):
         until: str | None = None,
     ) -> tuple[list[Mapping[str, Any]], int]:
         """A page of document summaries (no text), newest first, and the total count."""
-        cols = [c for c in t.documents.c if c.name not in ("text", "meta")]
+        cols: list[Any] = [c for c in t.documents.c if c.name not in ("text", "meta")]
+        meta = t.documents.c.meta
+        cols.append((func.json_extract_path_text(cast(meta, JSON), "published_precision") if self.dialect == "postgresql"
+                     else func.json_extract(meta, "$.published_precision")).label("published_precision"))
         cond = []
         if source:
             cond.append(t.documents.c.source == source)
@@ -579,6 +588,11 @@ class Store(CorpusDeltaStore):
     def search(self, query: SearchQuery) -> tuple[list[SearchHit], int]:
         with self.engine.connect() as conn:
             return self._search.search(conn, query)
+
+    def search_all(self, query: SearchQuery) -> SearchResults:
+        """Text search expanded through entity names, with entities as results (store/search.py)."""
+        with self.engine.connect() as conn:
+            return search_all(conn, self._search, query)
 
 
 class _Tx:

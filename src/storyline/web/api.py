@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
 
 from .. import queries
-from ..export.contract import document_dict, entity_dict, fact_dict, link_dict, statement_dict, storyline_dict
+from ..export.contract import (document_dict, entity_dict, fact_dict, link_dict, published_precision, statement_dict,
+                               storyline_dict)
 from ..model import FindingKind, ReviewStatus
 from ..services.review import decide_entities, review_finding
 from ..store import SearchQuery, Store
@@ -47,7 +50,18 @@ router = APIRouter(prefix="/api", tags=["api"], responses=_ERRORS)
 
 Limit = Annotated[int, Query(ge=1, le=200, description="Page size")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Items to skip")]
-DateParam = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")]
+def _real_date(value: str | None) -> str | None:
+    """A YYYY-MM-DD that names a day of the calendar (2025-13-45 is refused with 422)."""
+    if value is not None:
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{value!r} is not a date of the calendar (YYYY-MM-DD)") from None
+    return value
+
+
+DateParam = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD"),
+                      AfterValidator(_real_date)]
 IdPath = Annotated[str, Path(min_length=1, max_length=200)]
 
 
@@ -65,7 +79,9 @@ def token_owner(store: StoreDep, cred: Annotated[HTTPAuthorizationCredentials | 
 
 def summary_dict(row: dict[str, Any]) -> dict[str, Any]:
     """A document summary with the keys of the contract's document record (no text)."""
-    return {k: row.get(k) for k in ("id", "external_id", "title", "url", "source", "published", "sha256", "chars")}
+    out = {k: row.get(k) for k in ("id", "external_id", "title", "url", "source", "published", "sha256", "chars")}
+    out["published_precision"] = published_precision(row.get("published"), row.get("published_precision"))
+    return out
 
 
 def page_dict(page: queries.Page, items: list[Any]) -> dict[str, Any]:
@@ -193,12 +209,15 @@ def api_storyline(store: StoreDep, storyline_id: IdPath, limit: Limit = 200, off
 def api_search(
     store: StoreDep, q: Annotated[str, Query(min_length=1, max_length=500)],
     source: Annotated[str | None, Query(max_length=500)] = None, since: DateParam = None, until: DateParam = None,
-    kind: Literal["all", "documents", "statements"] = "all", limit: Limit = 20, offset: Offset = 0,
+    kind: Literal["all", "documents", "statements", "entities"] = "all", limit: Limit = 20, offset: Offset = 0,
+    entity: Annotated[str | None, Query(max_length=200, description="Only documents mentioning this entity id")] = None,
 ) -> dict[str, Any]:
-    page = queries.search(store, SearchQuery(q, limit, offset, source or None, since, until, kind))
+    """Documents and statements matching every word of ``q``; a query that names an entity (its name or an alias)
+    also matches its other names (listed in ``also``), and matching entities are results of kind ``entity``."""
+    page = queries.search(store, SearchQuery(q, limit, offset, source or None, since, until, kind, entity or None))
     items = []
     for h in page.items:
         snippet, matches = plain_snippet(h.snippet)
-        items.append({"kind": h.kind, "id": h.id, "document_id": h.document_id, "title": h.title, "source": h.source,
-                      "published": h.published, "snippet": snippet, "matches": matches})
-    return page_dict(page, items)
+        items.append({"kind": h.kind, "id": h.id, "document_id": h.document_id or None, "title": h.title,
+                      "source": h.source, "published": h.published, "snippet": snippet, "matches": matches})
+    return {**page_dict(page, items), "also": list(page.also)}

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
@@ -25,7 +25,7 @@ from ..errors import StorylineError
 from ..store import Store
 from . import api, pages
 from .auth import Signer, current_session, session_secret
-from .render import safe_url
+from .render import isolate_bidi, safe_url
 
 __all__ = ["create_app"]
 
@@ -48,7 +48,7 @@ SECURITY_HEADERS = {
 
 def _templates() -> Jinja2Templates:
     env = Environment(loader=FileSystemLoader(str(HERE / "templates")), autoescape=True, trim_blocks=True,
-                      lstrip_blocks=True)
+                      lstrip_blocks=True, finalize=isolate_bidi)
     env.globals.update(doc_href=pages.doc_href, entity_href=pages.entity_href, page_href=pages.page_href,
                        safe_url=safe_url)
     return Jinja2Templates(env=env)
@@ -134,5 +134,10 @@ def create_app(store: Store, *, secret: bytes | None = None) -> FastAPI:
 
     app.include_router(api.router)
     app.include_router(pages.router)
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> FileResponse:
+        return FileResponse(HERE / "static" / "favicon.svg", media_type="image/svg+xml",
+                            headers={"Cache-Control": "public, max-age=86400"})
+
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     return app

@@ -200,12 +200,17 @@ def finding(request: Request, store: StoreDep, finding_id: IdPath) -> HTMLRespon
 def search(
     request: Request, store: StoreDep, q: Annotated[str, Query(max_length=500)] = "",
     source: Annotated[str | None, Query(max_length=500)] = None, since: DateParam = None, until: DateParam = None,
+    entity: Annotated[str | None, Query(max_length=200)] = None,
+    kind: Annotated[str, Query(pattern="^(all|documents|statements|entities)$")] = "all",
     offset: Offset = 0, limit: Limit = PAGE,
 ) -> HTMLResponse:
-    page = queries.search(store, SearchQuery(q, limit, offset, source or None, since, until)) if q.strip() else None
+    query = SearchQuery(q, limit, offset, source or None, since, until, kind, entity or None)
+    page = queries.search(store, query) if q.strip() else None
     hits = [{"h": h, "snippet": mark_snippet(h.snippet)} for h in (page.items if page else [])]
+    entity_name = queries.entity_names(store, [entity]).get(entity, entity) if entity else ""
     return render(request, "search.html", {"q": q, "page": page, "hits": hits, "sources": store.sources(),
-                                           "source": source or "", "since": since or "", "until": until or ""})
+                                           "source": source or "", "since": since or "", "until": until or "",
+                                           "entity": entity or "", "entity_name": entity_name, "kind": kind})
 
 
 # -- writing (session + CSRF) -----------------------------------------------

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
@@ -102,6 +103,23 @@ def annotate(text: str, annotations: Iterable[Annotation]) -> Markup:
         a, link = stack.pop()
         out.append(_close(a, as_link=link))
     return Markup("".join(out))
+
+
+# Embeddings, overrides and isolates (LRE RLE PDF LRO RLO, LRI RLI FSI PDI): a title holding an unclosed
+# U+202E would reverse everything printed after it on the page.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_FSI, _PDI = "\u2068", "\u2069"
+
+
+def isolate_bidi(value: Any) -> Any:
+    """Every printed value (the templates' ``finalize``): text holding bidi control characters is wrapped in a
+    first-strong isolate (FSI ... PDI), which ends whatever they open at the end of that text; other values are
+    unchanged."""
+    if isinstance(value, str) and not _BIDI_CONTROLS.isdisjoint(value):
+        if isinstance(value, Markup):
+            return Markup(_FSI) + value + Markup(_PDI)
+        return _FSI + value + _PDI
+    return value
 
 
 def mark_snippet(snippet: str) -> Markup:
