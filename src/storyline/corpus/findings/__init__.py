@@ -39,13 +39,15 @@ from .scorer import Scorer, load_scorer, register_scorer
 from .slots import detect_location, detect_role
 
 __all__ = [
-    "MAX_PER_ITEM", "PAIR_DETECTORS", "Candidate", "PairMemory", "Scorer", "ShardResult", "ShardRow", "detect_findings",
+    "FINDINGS_VERSION", "MAX_PER_ITEM", "PAIR_DETECTORS", "Candidate", "PairMemory", "Scorer", "ShardResult", "ShardRow", "detect_findings",
     "find_candidates", "load_scorer", "pair_hash", "register_scorer", "select_findings",
 ]
 
 log = logging.getLogger(__name__)
 
 MAX_PER_ITEM = 10
+# bump when findings change for the same input: the next analyze rebuilds the corpus steps in full
+FINDINGS_VERSION = "disputes-1"
 
 PairDetector = Callable[[Claim, Claim], Hit | None]
 PAIR_DETECTORS: tuple[PairDetector, ...] = (detect_role, detect_location, detect_concept, detect_polarity)

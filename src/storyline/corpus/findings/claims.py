@@ -86,6 +86,8 @@ class Claim:
     unattributed: bool = False  # a cue without a speaker: an unnamed source, not the outlet
     inherited: frozenset[str] = frozenset()  # subjects taken from a contrasted neighbour ("..., yet the group ...")
     backref: tuple[int, int, str] | None = None  # "indicate the opposite": span in the content (or 0, 0) and phrase
+    negations: tuple[tuple[int, int], ...] = ()  # negation spans in the content (idioms that only restrict left out)
+    asserts: bool = True  # False for a question, a hedge or a conditional ("may", "if", "no immediate reports of")
 
     @property
     def id(self) -> str:
@@ -170,7 +172,7 @@ def _claim(st: Statement, idx: MentionIndex, k2e: Mapping[str, str], ents: Mappi
         speaker = entity_key(f"{st.document_id}#{st.speaker_cluster}", canonical, k2e)
         speaker_name = _entity_name(speaker, canonical or st.speaker_text or "?", ents)
         narrative = False
-    elif st.speaker_text:
+    elif st.speaker_text and not is_dateline(st.speaker_text):
         speaker = "name:" + normalise_name(st.speaker_text)
         speaker_name = st.speaker_text
         narrative = False
@@ -209,12 +211,32 @@ def _claim(st: Statement, idx: MentionIndex, k2e: Mapping[str, str], ents: Mappi
         cue_denial=cue_denial,
         unattributed=speaker.startswith("unattributed:"),
         backref=_backref(st, doc, lex),
+        negations=tuple(neg_spans),
+        asserts=asserts(text, lex),
     )
     claim.subjects = frozenset(r.id for r in refs if r.id != speaker)
     claim.roles = tuple(_roles(text, refs, neg_spans, lex))
     claim.locations = tuple(_locations(text, refs, neg_spans, lex))
     claim.concepts = tuple(_concepts(text, neg_spans, cue_denial, lex, claim.backref, refs))
     return claim
+
+
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,}(?:\s*\([A-Za-z .]+\))?\s*[—–-]*\s*$")
+_HEDGE_WORDS = re.compile(r"\b(?:if|unless|whether|may|might|could|perhaps|possibly|maybe)\b", re.IGNORECASE)
+
+
+def is_dateline(speaker_text: str) -> bool:
+    """ "KABUL —", "WASHINGTON (AP) -": a place in capitals at the head of a story, never a speaker."""
+    return bool(_DATELINE.match(speaker_text.strip())) and any(ch.isalpha() for ch in speaker_text)
+
+
+def asserts(text: str, lex: Lexicon) -> bool:
+    """Whether a content asserts anything: not a question, a hedge, a conditional or a report of no reports."""
+    if text.rstrip(" \"'”’)").endswith("?"):
+        return False
+    if _HEDGE_WORDS.search(text):
+        return False
+    return next(iter(lex.hedges.finditer(text)), None) is None
 
 
 def _backref(st: Statement, doc: Any, lex: Lexicon) -> tuple[int, int, str] | None:
@@ -228,6 +250,7 @@ def _backref(st: Statement, doc: Any, lex: Lexicon) -> tuple[int, int, str] | No
     return None
 
 
+ROLE_REACH = 120  # characters between a role word and the one person it can describe
 _FLIP = {"low": "not_low", "high": "not_high", "not_low": "low", "not_high": "high"}
 
 
@@ -264,24 +287,40 @@ def _roles(text: str, refs: Sequence[EntityRef], neg: Sequence[tuple[int, int]],
     for s, e, word, rank in _role_triggers(text, lex):
         if negated_at(text, s, neg):
             rank = _FLIP[rank]
-        if len({p.id for p in persons}) == 1:
-            targets = persons
-        else:
-            def dist(p: EntityRef) -> int:
-                return s - p.end if p.end <= s else p.start - e
+        def dist(p: EntityRef, s: int = s, e: int = e) -> int:
+            return s - p.end if p.end <= s else p.start - e
 
+        if len({p.id for p in persons}) == 1:
+            targets = [p for p in persons if dist(p) <= ROLE_REACH]  # a role word far from the one person is someone else's
+        else:
             near = [p for p in persons if dist(p) <= 80 and not clause_break(text, min(p.end, e), max(p.start, s))]
             if not near:
                 near = [p for p in persons if dist(p) <= 80]
             targets = sorted(near, key=dist)[:1]
             # every contrasted person ("..., rather than X") gets the opposite claim
             targets += [p for p in persons if _contrasted(text, p, lex) and p not in targets]
+        targets = [p for p in targets if not _role_of_another(text, s, e, p)]
         for p in targets:
             r = _FLIP[rank] if _contrasted(text, p, lex) else rank
             hit = RoleHit(p.id, r, s, e, word)
             if hit not in out:  # one person written several ways ("Jafar, aka Naser") is one target
                 out.append(hit)
     return out
+
+
+# "the witness Jeffs called": a name right after the role noun, followed by a verb, is the subject of a
+# relative clause about the role's holder, not the holder
+_RELATIVE_VERB = re.compile(r"\s+(?:had\s+|has\s+|would\s+|will\s+)?(?:[a-z]+ed|called|chose|named|brought|hired|sent|"
+                            r"put|met|took|saw|told|picked|found|paid|knew|made|wrote|heard|sought|got|gave|"
+                            r"calls|names|hires|brings|picks|wants|needs)\b")
+_POSSESSIVE_GAP = re.compile(r"^['’]s?\s+(?:[a-z-]+\s+){0,2}$")
+
+
+def _role_of_another(text: str, s: int, e: int, p: EntityRef) -> bool:
+    """Whether a role word near a person belongs to someone else ("the witness Jeffs called", "Jeffs's witness")."""
+    if 0 <= p.start - e <= 2 and _RELATIVE_VERB.match(text, p.end):
+        return True
+    return p.end <= s and bool(_POSSESSIVE_GAP.match(text[p.end : s]))
 
 
 def _locations(text: str, refs: Sequence[EntityRef], neg: Sequence[tuple[int, int]], lex: Lexicon) -> list[LocationHit]:

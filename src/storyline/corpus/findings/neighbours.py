@@ -101,7 +101,8 @@ def _backref_hit(a: Claim, b: Claim) -> Hit:
     s, e, phrase = b.backref
     span_b = (s, e) if e > s else (0, len(b.statement.content))
     reason = f"the later statement ('{phrase}') contradicts the claim made just before it in the same passage"
-    return Hit(BACKREF_SCORE, reason, "backref", (0, len(a.statement.content)), span_b, b.id)
+    return Hit(BACKREF_SCORE, reason, "backref", (0, len(a.statement.content)), span_b, b.id,
+               ("the claim", f"'{phrase}'"))
 
 
 def _contrast_hit(a: Claim, b: Claim, detectors: Sequence[Callable[[Claim, Claim], Hit | None]]) -> Hit | None:
