@@ -274,8 +274,8 @@ class _Dispute:
         for item, label in zip(cand.items, cand.labels):
             self.items.setdefault(item, label)
 
-    def join(self, cand: Candidate) -> None:
-        self.pairs += 1
+    def join(self, cand: Candidate, repeat: bool = False) -> None:
+        self.pairs += 0 if repeat else 1
         self._add(cand)
 
     def sides(self) -> tuple[FindingSide, ...]:
@@ -289,7 +289,7 @@ class _Dispute:
     def finding(self, explanation: str) -> Finding:
         c = self.cand
         sides = self.sides()
-        if self.pairs > 1:
+        if self.pairs > 1 or len(self.items) > len(c.items):
             held = "; ".join(f"'{s.label}': {len(s.items)} {'item' if len(s.items) == 1 else 'items'}" for s in sides)
             more = len(self.items) - len(c.items)
             explanation += (f" One dispute: {self.pairs} pairs, {len(self.items)} items"
@@ -315,12 +315,12 @@ def select_findings(candidates: Iterable[Candidate], max_per_item: int,
     seen: set[str] = set()
     per_item: Counter[str] = Counter()
     for cand in sorted(candidates, key=Candidate.rank):
-        if cand.dedup in seen:
-            continue
         head = disputes.get(cand.group) if cand.group is not None else None
         if head is not None:  # a weaker pair on a question already in dispute still adds who holds what
+            head.join(cand, repeat=cand.dedup in seen)  # a repost of a pair lists its copies, not a new pair
             seen.add(cand.dedup)
-            head.join(cand)
+            continue
+        if cand.dedup in seen:
             continue
         if cand.score < MIN_SCORE:
             continue
