@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 EVAL = Path(os.environ.get("STORYLINE_EVAL", ROOT.parent / "shared" / "eval"))
 ECBPLUS = EVAL / "ecbplus" / "documents.jsonl"
 POLNEAR = EVAL / "polnear-train" / "data" / "train" / "text"
-_POLNEAR_NAME = re.compile(r"^(?P<outlet>[a-z]+)_(?P<date>\d{4}-\d{2}-\d{2})_")
+_POLNEAR_NAME = re.compile(r"^(?P<outlet>[a-z-]+)_(?P<date>\d{4}-\d{2}-\d{2})_")
 
 
 def _half(key: str) -> str:
@@ -69,6 +69,12 @@ def _polnear(split: str) -> Iterator[Document]:
         yield Document.from_text(text, external_id=path.stem, title=text.split("\n", 1)[0][:120],
                                  source=m.group("outlet") if m else "unknown",
                                  published=dt.date.fromisoformat(m.group("date")) if m else None)
+
+
+def polnear_origin(external_id: str | None) -> tuple[str, dt.date] | None:
+    """The outlet and publication date a PolNeAR file name carries (``wash-post_2016-01-16_...``)."""
+    m = _POLNEAR_NAME.match(external_id or "")
+    return (m.group("outlet"), dt.date.fromisoformat(m.group("date"))) if m else None
 
 
 def sample(corpus: str, split: str, n: int) -> list[Document]:

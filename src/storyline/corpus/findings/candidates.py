@@ -19,12 +19,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ...model import Finding, FindingItem, FindingKind, FindingSide, ItemType, ShardRow
+from ...model import Fact, Finding, FindingItem, FindingKind, FindingSide, ItemType, ShardRow
 from ...model import FindingCandidate as Candidate
 from .blocking import entity_pairs, fact_pairs
 from .claims import Claim
@@ -98,6 +99,10 @@ def _statement_candidate(shard: str, x: Claim, y: Claim, near: Hit | None, detec
         return None  # a repetition
     if not (a.asserts and b.asserts):
         return None  # a question, a hedge or a conditional asserts nothing to contradict
+    if a.vague or b.vague:
+        return None  # "the company said": no source an analyst could weigh
+    if a.narrative and b.narrative and a.speaker == b.speaker:
+        return None  # one outlet's own voice in two articles: different writers, not an actor changing its mind
     if a.narrative and b.narrative and a.statement.document_id == b.statement.document_id:
         return None  # one text's own voice: too often our extraction, not the author
     hit = _best_hit(a, b, detectors)
@@ -135,8 +140,11 @@ def _fact_order(v: FactView) -> tuple[Any, ...]:
     return (v.published is None, v.published or dt.date.min, v.fact.document_id, v.fact.start)
 
 
-def _fact_candidate(shard: str, x: FactView, y: FactView, lex: Lexicon) -> Candidate | None:
+def _fact_candidate(shard: str, x: FactView, y: FactView, lex: Lexicon, documents: Mapping[str, Any]) -> Candidate | None:
     a, b = sorted((x, y), key=_fact_order)
+    text = getattr(documents.get(a.fact.document_id), "text", None)
+    if a.fact.document_id == b.fact.document_id and _one_sentence(text if isinstance(text, str) else None, a.fact, b.fact):
+        return None  # "10 of the 16 games", "$1 million ... from $272,000 on ... to $375,000": parts, ranges, totals
     hit = compare_facts(a, b, lex)
     if hit is None:
         return None
@@ -166,6 +174,15 @@ def fact_label(v: FactView) -> str:
         value = f"{value}–{top}"
     unit = f" {f.unit}" if f.unit else ""
     return f"{_COMPARATOR_WORDS.get(f.comparator.value, '')}{value}{unit}"
+
+
+def _one_sentence(text: str | None, x: Fact, y: Fact) -> bool:
+    """Whether two facts of one document sit in one sentence (no sentence end between them)."""
+    lo, hi = sorted((x, y), key=lambda f: f.start)
+    if text is None:
+        return hi.start - lo.end < 80
+    gap = text[lo.end : hi.start]
+    return re.search(r"[.!?][\"'”’)]*\s|\n", gap) is None
 
 
 def pair_hash(a: str, b: str) -> int:
@@ -251,7 +268,7 @@ def shard_candidates(
             continue
         members_v = [views[i] for i in facts_by_shard[shard]]
         for i, j in fact_pairs(members_v, lex.undated_fact_window_days, cap):
-            cand = _fact_candidate(shard, members_v[i], members_v[j], lex)
+            cand = _fact_candidate(shard, members_v[i], members_v[j], lex, documents)
             if cand is not None:
                 out.append(cand)
     return ShardResult(out, rows, evaluated)

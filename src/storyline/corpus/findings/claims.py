@@ -84,6 +84,7 @@ class Claim:
     cue_denial: bool = False
     sid: str = ""
     unattributed: bool = False  # a cue without a speaker: an unnamed source, not the outlet
+    vague: bool = False  # a speaker named only by a common noun ("the company", "officials"): not a source to set against another
     inherited: frozenset[str] = frozenset()  # subjects taken from a contrasted neighbour ("..., yet the group ...")
     backref: tuple[int, int, str] | None = None  # "indicate the opposite": span in the content (or 0, 0) and phrase
     negations: tuple[tuple[int, int], ...] = ()  # negation spans in the content (idioms that only restrict left out)
@@ -210,6 +211,7 @@ def _claim(st: Statement, idx: MentionIndex, k2e: Mapping[str, str], ents: Mappi
         norm_content=" ".join(sorted(content_words(text, lex))),
         cue_denial=cue_denial,
         unattributed=speaker.startswith("unattributed:"),
+        vague=not narrative and st.speaker_cluster is None and not any(ch.isupper() for ch in (st.speaker_text or "")),
         backref=_backref(st, doc, lex),
         negations=tuple(neg_spans),
         asserts=asserts(text, lex),
@@ -222,7 +224,8 @@ def _claim(st: Statement, idx: MentionIndex, k2e: Mapping[str, str], ents: Mappi
 
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,}(?:\s*\([A-Za-z .]+\))?\s*[—–-]*\s*$")
-_HEDGE_WORDS = re.compile(r"\b(?:if|unless|whether|may|might|could|perhaps|possibly|maybe)\b", re.IGNORECASE)
+_HEDGE_WORDS = re.compile(r"\b(?:if|unless|whether|may|might|could|perhaps|possibly|maybe|likely|unlikely|probably)\b",
+                          re.IGNORECASE)
 
 
 def is_dateline(speaker_text: str) -> bool:
@@ -339,6 +342,8 @@ def _locations(text: str, refs: Sequence[EntityRef], neg: Sequence[tuple[int, in
 ANCHOR_CHARS = 60
 # predicates about acting on a target ("fighting X", "failed to curb X"): anchored to what follows them
 TRANSITIVE_CONCEPTS = frozenset({"effort"})
+# predicates about a group's existence ("eliminated", "carries out attacks"): a person "defeated" in a vote is not one
+GROUP_CONCEPTS = frozenset({"existence"})
 
 
 def _anchors(text: str, s: int, e: int, concept: str, refs: Sequence[EntityRef]) -> frozenset[str]:
@@ -350,7 +355,7 @@ def _anchors(text: str, s: int, e: int, concept: str, refs: Sequence[EntityRef])
             near = False
         else:
             near = s - r.end <= ANCHOR_CHARS and not clause_break(text, r.end, s)
-        if near and r.type != EntityType.PLACE:
+        if near and r.type != EntityType.PLACE and not (concept in GROUP_CONCEPTS and r.type == EntityType.PERSON):
             out.add(r.id)
     return frozenset(out)
 
