@@ -319,9 +319,18 @@ _RELATIVE_VERB = re.compile(r"\s+(?:had\s+|has\s+|would\s+|will\s+)?(?:[a-z]+ed|
 _POSSESSIVE_GAP = re.compile(r"^['’]s?\s+(?:[a-z-]+\s+){0,2}$")
 
 
+_OBJECT_START = re.compile(r"\s+(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|some|any|no|every|"
+                           r"him|them|me|us|it|[A-Z0-9$])", re.IGNORECASE)
+
+
 def _role_of_another(text: str, s: int, e: int, p: EntityRef) -> bool:
-    """Whether a role word near a person belongs to someone else ("the witness Jeffs called", "Jeffs's witness")."""
-    if 0 <= p.start - e <= 2 and _RELATIVE_VERB.match(text, p.end):
+    """Whether a role word near a person belongs to someone else ("the witness Jeffs called", "Jeffs's witness").
+
+    "the courier Sorov carried the money" keeps the role: the verb after the name has its object, so the
+    name is the subject of the main clause and in apposition to the role noun.
+    """
+    m = _RELATIVE_VERB.match(text, p.end)
+    if 0 <= p.start - e <= 2 and m is not None and not _OBJECT_START.match(text, m.end()):
         return True
     return p.end <= s and bool(_POSSESSIVE_GAP.match(text[p.end : s]))
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .claims import TRANSITIVE_CONCEPTS, Claim, ConceptHit
+from ...model import EntityType
+from .claims import GROUP_CONCEPTS, TRANSITIVE_CONCEPTS, Claim, ConceptHit
 from .hits import Hit
 from .lexicon import Lexicon, default_lexicon
 from .text import content_words
@@ -58,8 +59,16 @@ def _about_hit(c: Claim, h: ConceptHit) -> frozenset[str]:
     elif h.concept in TRANSITIVE_CONCEPTS:
         return frozenset()
     else:
-        return about(c)
-    return base if c.narrative or h.concept in TRANSITIVE_CONCEPTS else base | {c.speaker}
+        return _groups_only(c, h, about(c))
+    return _groups_only(c, h, base if c.narrative or h.concept in TRANSITIVE_CONCEPTS else base | {c.speaker})
+
+
+def _groups_only(c: Claim, h: ConceptHit, over: frozenset[str]) -> frozenset[str]:
+    """A group predicate ("eliminated", "carries out attacks") is about the organisations among ``over`` only."""
+    if h.concept not in GROUP_CONCEPTS:
+        return over
+    groups = {r.id for r in c.entities if r.type not in (EntityType.PERSON, EntityType.PLACE)}
+    return frozenset(over & groups)
 
 
 def detect_concept(a: Claim, b: Claim) -> Hit | None:
