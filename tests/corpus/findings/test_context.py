@@ -111,3 +111,24 @@ def test_context_a_person_defeated_in_a_vote_is_not_a_group_defeated() -> None:
     ]
     corpus = build_corpus(docs, ENTS)
     assert detect_findings(*corpus.args()) == []
+
+
+def test_context_a_role_held_toward_a_person_is_not_that_persons_role() -> None:
+    (c,) = _claims("the former driver for late crime boss [Omar Kabu](kabu), [Sorov](sorov) rose to lead the family")
+    assert ("E_kabu", "low") not in {(r.person, r.rank) for r in c.roles}
+
+
+def test_context_one_verb_negated_and_asserted_of_two_subjects_is_not_a_flip() -> None:
+    a, b = _claims(
+        "54 percent of the surveyed officers would vote for [Kabu](kabu) in the election",
+        "he would not vote for [Kabu](kabu) in the election",
+        speakers=(None, "sorov"),
+    )
+    assert detect_polarity(a, b) is None
+
+
+def test_context_rejecting_a_thing_is_not_denying_a_proposition() -> None:
+    a, b = _claims("the [NLF](nlf) ceasefire deal", "the [NLF](nlf) ceasefire deal favours the army",
+                   speakers=("sorov", "sorov"))
+    denial = a.__class__(**{**a.__dict__, "cue_denial": True, "negated": True, "denial": True})
+    assert detect_polarity(denial, b) is None

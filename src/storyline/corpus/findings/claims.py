@@ -316,6 +316,7 @@ def _roles(text: str, refs: Sequence[EntityRef], neg: Sequence[tuple[int, int]],
 _RELATIVE_VERB = re.compile(r"\s+(?:had\s+|has\s+|would\s+|will\s+)?(?:[a-z]+ed|called|chose|named|brought|hired|sent|"
                             r"put|met|took|saw|told|picked|found|paid|knew|made|wrote|heard|sought|got|gave|"
                             r"calls|names|hires|brings|picks|wants|needs)\b")
+_ROLE_OF = re.compile(r"^\s+(?:for|to|of)\s+(?:[\w'’-]+\s+){0,4}$")
 _POSSESSIVE_GAP = re.compile(r"^['’]s?\s+(?:[a-z-]+\s+){0,2}$")
 
 
@@ -332,6 +333,8 @@ def _role_of_another(text: str, s: int, e: int, p: EntityRef) -> bool:
     m = _RELATIVE_VERB.match(text, p.end)
     if 0 <= p.start - e <= 2 and m is not None and not _OBJECT_START.match(text, m.end()):
         return True
+    if p.start >= e and _ROLE_OF.match(text[e : p.start]):
+        return True  # "the former driver for Vito Genovese", "an adviser to X": the role is held toward X
     return p.end <= s and bool(_POSSESSIVE_GAP.match(text[p.end : s]))
 
 

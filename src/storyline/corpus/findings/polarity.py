@@ -135,11 +135,12 @@ def negated_proposition(c: Claim, lex: Lexicon) -> tuple[str, str, frozenset[str
     """
     text = c.statement.content
     if not c.negations:
-        if c.cue_denial:
+        if c.cue_denial and _is_clause(text):
             words = c.words
-            first = next((w for w in _WORD.findall(text.lower()) if content_words(w, lex)), "")
-            return (next(iter(content_words(first, lex)), ""), first, words, (0, len(text))) if words else None
-        return None
+            first = next((w for w in _WORD.findall(text) if content_words(w.lower(), lex) and not w[:1].isupper()), "")
+            first = first.lower()
+            return (next(iter(content_words(first, lex)), ""), first, words, (0, len(text))) if words and first else None
+        return None  # "rejects the debt deal": a denied thing, not a denied proposition
     s, e = c.negations[0]
     lo, hi = _clause(text, s)
     pred = surface = ""
@@ -153,6 +154,49 @@ def negated_proposition(c: Claim, lex: Lexicon) -> tuple[str, str, frozenset[str
             break
     words = content_words(text[lo:hi], lex)
     return (pred, surface, words, (lo, hi)) if pred else None
+
+
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|did|does|do|can|could)\b|\b[a-z]{3,}(?:ed|es)\b")
+_PRONOUNS = frozenset({"he", "she", "i", "we", "they", "it"})
+
+
+def _is_clause(text: str) -> bool:
+    """Whether a denied content is a proposition (has a finite verb), not a noun phrase ("the debt deal")."""
+    return len(text.split()) >= 4 and _FINITE.search(text) is not None
+
+
+def _subject_keys(c: Claim, end: int, lex: Lexicon) -> frozenset[str]:
+    """Who or what the clause is about: entities and content words before ``end`` in the content; a leading
+    personal pronoun stands for the speaker."""
+    text = c.statement.content
+    lo, _ = _clause(text, max(0, end - 1))
+    head = text[lo:end]
+    keys = {r.id for r in c.entities if lo <= r.start and r.end <= end}
+    words = [w.lower() for w in _WORD.findall(head)]
+    if words and words[0] in _PRONOUNS and not c.narrative:
+        keys.add(c.speaker)
+    keys |= {w for w in content_words(head, lex) if w not in _SUBJECT_NOISE}
+    return frozenset(keys)
+
+
+_SUBJECT_NOISE = frozenset({"said", "say", "says", "told", "added", "also", "still", "now", "just", "then"})
+
+
+def _same_subject(neg: Claim, neg_at: int, pos: Claim, pred: str, lex: Lexicon) -> bool:
+    """Whether the negated clause and the asserting claim say their predicate of the same subject.
+
+    "he would not vote for either" (the speaker) and "54 percent of personnel would vote for Trump" negate
+    and assert one verb of two subjects: no flip. When neither names a subject before its predicate, the
+    claims' shared entities stand for it.
+    """
+    text = pos.statement.content
+    at = next((m.start() for m in _WORD.finditer(text) if content_words(m.group(0).lower(), lex) == {pred}), None)
+    if at is None:
+        return False
+    mine, theirs = _subject_keys(neg, neg_at, lex), _subject_keys(pos, at, lex)
+    if not mine or not theirs:
+        return True
+    return bool(mine & theirs)
 
 
 def detect_polarity(a: Claim, b: Claim, lex: Lexicon | None = None) -> Hit | None:
@@ -180,6 +224,9 @@ def detect_polarity(a: Claim, b: Claim, lex: Lexicon | None = None) -> Hit | Non
         return None
     cover = len(clause_words & pos.words) / len(clause_words)
     if cover < CLAUSE_COVER:
+        return None
+    lexicon = lex or default_lexicon()
+    if neg.negations and not _same_subject(neg, neg.negations[0][0], pos, pred, lexicon):
         return None
     score = min(0.9, 0.55 + 0.35 * cover)
     which_neg, which_pos = ("earlier", "later") if neg is a else ("later", "earlier")
