@@ -71,6 +71,24 @@ def _groups_only(c: Claim, h: ConceptHit, over: frozenset[str]) -> frozenset[str
     return frozenset(over & groups)
 
 
+def answered_question(c: Claim) -> tuple[str, str, str, str] | None:
+    """The question a claim takes a side on, for a reply that only says "reports indicate otherwise".
+
+    (detector, subject, the claim's side, the other side) of its one unambiguous antonymous
+    predicate with a subject, or ``None``: the reply then stands as a finding of its own.
+    """
+    sides = {(h.concept, h.side) for h in c.concepts}
+    if len(sides) != 1:
+        return None
+    h = c.concepts[0]
+    over = _about_hit(c, h)
+    if not over:
+        return None
+    words = _CONCEPT_WORDS.get(h.concept, ("one thing", "the opposite"))
+    side, other = (words[0], words[1]) if h.side == "a" else (words[1], words[0])
+    return f"concept:{h.concept}", sorted(over)[0], side, other
+
+
 def detect_concept(a: Claim, b: Claim) -> Hit | None:
     """One side of an antonymous predicate against the other ('eliminated' vs 'carries out attacks')."""
     if not a.concepts or not b.concepts:
