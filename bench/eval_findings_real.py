@@ -10,8 +10,8 @@ findings step of the current code over the stored annotations and prints:
 - findings produced, by kind;
 - disputes that hold more than one pair (a finding with more than two items), and the
   largest;
-- pairs of findings on the same question (same kind, same items' speakers and subject):
-  what "one finding per dispute" should make zero;
+- pairs of findings of one kind that share an item (two findings where one dispute should
+  be): what "one finding per dispute" should make zero;
 - ecbplus only: findings whose items come from different events (the two events of one
   topic, or two topics) - wrong by construction.
 
@@ -94,6 +94,12 @@ def report(corpus: str, split: str, found: list[Finding], statements, facts, doc
     print(f"{corpus}/{split}: {len(docs)} documents, {len(statements)} statements, {len(facts)} facts")
     print(f"  findings produced        {len(found)}  " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
     print(f"  disputes > 1 pair        {len(multi)}  (largest: {max((len(f.items) for f in found), default=0)} items)")
+    by_item: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for k, f in enumerate(found):
+        for i in f.items:
+            by_item[(f.kind.value, i.id)].add(k)
+    overlapping = {tuple(sorted((x, y))) for ks in by_item.values() for x in ks for y in ks if x < y}
+    print(f"  findings sharing an item {len(overlapping)} pairs (same kind)")
     sides = [len(getattr(f, 'sides', ()) or ()) for f in found]
     if any(sides):
         print(f"  findings with sides      {sum(1 for s in sides if s)}")
