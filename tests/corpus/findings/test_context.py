@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from storyline.corpus.findings import detect_findings
-from storyline.corpus.findings.claims import build_claims, is_dateline
+from storyline.corpus.findings.claims import build_claims, is_dateline, is_vague_speaker
 from storyline.corpus.findings.lexicon import default_lexicon
 from storyline.corpus.findings.polarity import detect_polarity
 
@@ -132,3 +132,9 @@ def test_context_rejecting_a_thing_is_not_denying_a_proposition() -> None:
                    speakers=("sorov", "sorov"))
     denial = a.__class__(**{**a.__dict__, "cue_denial": True, "negated": True, "denial": True})
     assert detect_polarity(denial, b) is None
+
+
+def test_context_a_pronoun_or_the_thing_is_no_source_but_an_unnamed_institution_is() -> None:
+    assert is_vague_speaker("the company") and is_vague_speaker("it") and is_vague_speaker("They")
+    assert not is_vague_speaker("police") and not is_vague_speaker("the ministry") and not is_vague_speaker("residents")
+    assert not is_vague_speaker("Darius Kemal")

@@ -211,7 +211,7 @@ def _claim(st: Statement, idx: MentionIndex, k2e: Mapping[str, str], ents: Mappi
         norm_content=" ".join(sorted(content_words(text, lex))),
         cue_denial=cue_denial,
         unattributed=speaker.startswith("unattributed:"),
-        vague=not narrative and st.speaker_cluster is None and not any(ch.isupper() for ch in (st.speaker_text or "")),
+        vague=not narrative and st.speaker_cluster is None and is_vague_speaker(st.speaker_text or ""),
         backref=_backref(st, doc, lex),
         negations=tuple(neg_spans),
         asserts=asserts(text, lex),
@@ -231,6 +231,25 @@ _HEDGE_WORDS = re.compile(r"\b(?:if|unless|whether|may|might|could|perhaps|possi
 def is_dateline(speaker_text: str) -> bool:
     """ "KABUL —", "WASHINGTON (AP) -": a place in capitals at the head of a story, never a speaker."""
     return bool(_DATELINE.match(speaker_text.strip())) and any(ch.isalpha() for ch in speaker_text)
+
+
+_ANAPHOR = re.compile(r"^(?:he|she|it|they|we|i|the|this|that|its|his|her|their)(?:\s+(?P<noun>[a-z-]+))?$")
+# unnamed but real sources: "police said", "the ministry said", "officials said"
+_INSTITUTIONS = frozenset("""police ministry government army military court embassy prosecutor prosecutors
+spokesman spokeswoman spokesperson official officials authorities witness witnesses residents""".split())
+
+
+def is_vague_speaker(speaker_text: str) -> bool:
+    """A speaker only a pronoun or "the <thing>" names ("the company", "it"): resolution may have picked any antecedent.
+
+    Unnamed institutions and groups ("police", "the ministry", "officials", "residents") are sources of their own.
+    """
+    t = " ".join(speaker_text.lower().split())
+    m = _ANAPHOR.match(t)
+    if m is None:
+        return False
+    noun = m.group("noun")
+    return noun is None or noun not in _INSTITUTIONS
 
 
 def asserts(text: str, lex: Lexicon) -> bool:
