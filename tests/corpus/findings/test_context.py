@@ -51,6 +51,8 @@ def test_context_questions_hedges_and_conditionals_do_not_assert() -> None:
     )
     assert not q.asserts and not hedge.asserts and not cond.asserts
     assert plain.asserts
+    (poll,) = _claims("only 24 percent who said otherwise")
+    assert not poll.asserts
 
 
 def test_context_a_role_noun_before_a_name_and_a_verb_is_someone_elses_role() -> None:
@@ -138,3 +140,4 @@ def test_context_a_pronoun_or_the_thing_is_no_source_but_an_unnamed_institution_
     assert is_vague_speaker("the company") and is_vague_speaker("it") and is_vague_speaker("They")
     assert not is_vague_speaker("police") and not is_vague_speaker("the ministry") and not is_vague_speaker("residents")
     assert not is_vague_speaker("Darius Kemal")
+    assert is_vague_speaker("only 24 percent who") and is_vague_speaker("41% of voters")  # poll answers, not sources

@@ -239,12 +239,18 @@ _INSTITUTIONS = frozenset("""police ministry government army military court emba
 spokesman spokeswoman spokesperson official officials authorities witness witnesses residents""".split())
 
 
+_POLL_SHARE = re.compile(r"^\W*(?:[A-Za-z]+\s+)?[\d.,]+\s*(?:per\s?cent|%)", re.IGNORECASE)
+_SHARE = re.compile(r"^(?:only\s+|about\s+|some\s+|nearly\s+|almost\s+)?\d|\bper\s?cent\b|%")
+
+
 def is_vague_speaker(speaker_text: str) -> bool:
     """A speaker only a pronoun or "the <thing>" names ("the company", "it"): resolution may have picked any antecedent.
 
     Unnamed institutions and groups ("police", "the ministry", "officials", "residents") are sources of their own.
     """
     t = " ".join(speaker_text.lower().split())
+    if _SHARE.search(t):
+        return True  # "24 percent who said otherwise": one answer of a poll, not a source disputing another
     m = _ANAPHOR.match(t)
     if m is None:
         return False
@@ -258,6 +264,8 @@ def asserts(text: str, lex: Lexicon) -> bool:
         return False
     if _HEDGE_WORDS.search(text):
         return False
+    if _POLL_SHARE.match(text.strip()):
+        return False  # "only 24 percent who said otherwise": one answer option of a poll, not an actor's claim
     return next(iter(lex.hedges.finditer(text)), None) is None
 
 
