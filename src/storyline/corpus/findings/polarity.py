@@ -137,10 +137,10 @@ CLAUSE_COVER = 0.75  # share of the negated clause's content words the asserting
 def _clause(text: str, pos: int) -> tuple[int, int]:
     """The clause around ``pos``: from the clause boundary before it to the one after it."""
     lo = 0
-    for m in _CLAUSE_BOUNDARY.finditer(text, 0, pos):
-        lo = m.end()
-    m = _CLAUSE_BOUNDARY.search(text, pos)
-    return lo, (m.start() if m else len(text))
+    for before in _CLAUSE_BOUNDARY.finditer(text, 0, pos):
+        lo = before.end()
+    after = _CLAUSE_BOUNDARY.search(text, pos)
+    return lo, (after.start() if after else len(text))
 
 
 _CLAUSE_BOUNDARY = re.compile(r"[,;:!?—–()\"“”]|\.(?=\s)|\b(?:but|yet|while|however|whereas|although|though)\b", re.IGNORECASE)
