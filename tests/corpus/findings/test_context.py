@@ -141,3 +141,11 @@ def test_context_a_pronoun_or_the_thing_is_no_source_but_an_unnamed_institution_
     assert not is_vague_speaker("police") and not is_vague_speaker("the ministry") and not is_vague_speaker("residents")
     assert not is_vague_speaker("Darius Kemal")
     assert is_vague_speaker("only 24 percent who") and is_vague_speaker("41% of voters")  # poll answers, not sources
+
+
+def test_context_a_role_word_near_a_name_without_a_link_is_not_that_persons_role() -> None:
+    (c,) = _claims("[Kabu](kabu) won the vote, but many rank-and-file members said they would not back the deal")
+    assert c.roles == ()
+    linked = _claims("[Kabu](kabu), a courier for the cell, was arrested", "[Kabu](kabu) was nothing more than an observer",
+                     "the courier [Kabu](kabu) carried the money")
+    assert [[(r.person, r.rank) for r in c.roles] for c in linked] == [[("E_kabu", "low")]] * 3

@@ -329,7 +329,9 @@ def _roles(text: str, refs: Sequence[EntityRef], neg: Sequence[tuple[int, int]],
             targets = sorted(near, key=dist)[:1]
             # every contrasted person ("..., rather than X") gets the opposite claim
             targets += [p for p in persons if _contrasted(text, p, lex) and p not in targets]
-        targets = [p for p in targets if not _role_of_another(text, s, e, p)]
+        one = len({p.id for p in persons}) == 1
+        targets = [p for p in targets
+                   if _contrasted(text, p, lex) or (_linked(text, s, e, p, one) and not _role_of_another(text, s, e, p))]
         for p in targets:
             r = _FLIP[rank] if _contrasted(text, p, lex) else rank
             hit = RoleHit(p.id, r, s, e, word)
@@ -349,6 +351,30 @@ _POSSESSIVE_GAP = re.compile(r"^['’]s?\s+(?:[a-z-]+\s+){0,2}$")
 
 _OBJECT_START = re.compile(r"\s+(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|some|any|no|every|"
                            r"him|them|me|us|it|[A-Z0-9$])", re.IGNORECASE)
+
+
+_COPULA = r"(?:is|was|were|are|be|been|being|became|becomes|become|remains|remained|served\s+as|acted\s+as|as)"
+# "Sorov, a courier", "Sorov was nothing more than an observer", "Sorov, who was the cell's driver"
+_BEFORE_ROLE = re.compile(
+    rf"^(?:\s*,\s*(?:also\s+)?(?:known\s+as\s+|aka\s+)?[^,;:.]{{0,30}},)?\s*(?:,|—|–|-|\()?\s*"
+    rf"(?:(?:who|which)\s+)?(?:(?:had|has|have)\s+)?(?:{_COPULA}\s+)?(?:[\w'’-]+\s+){{0,5}}$", re.IGNORECASE)
+_CONJUNCTION = re.compile(r"\b(?:and|but|or|while|whereas|yet|because|although|though|that|said|says|told)\b", re.IGNORECASE)
+_PRONOUN_COPULA = re.compile(rf"\b(?:he|she)\s+(?:(?:had|has)\s+been\s+|{_COPULA}\s+)(?:[\w'’-]+\s+){{0,3}}$", re.IGNORECASE)
+
+
+def _linked(text: str, s: int, e: int, p: EntityRef, only_person: bool) -> bool:
+    """Whether the role word at [s, e) is said of the person: a title before the name ("the courier Sorov"),
+    an apposition ("Sorov, a courier"), a copula ("Sorov was nothing more than an observer"), or "he was ..."
+    when the claim names one person. A role word merely near a name ("party leaders who backed Sorov",
+    "Sorov won, but rank-and-file members ...") is someone else's.
+    """
+    if p.start >= e:
+        gap = text[e : p.start]
+        return len(gap) <= 2 or re.fullmatch(r"\s*,\s*|\s+(?:of|behind|for)\s+[^,;:.]{0,40},\s*", gap) is not None
+    gap = text[p.end : s]
+    if _BEFORE_ROLE.match(gap) and not _CONJUNCTION.search(gap):
+        return True
+    return only_person and _PRONOUN_COPULA.search(text[max(0, s - 60) : s]) is not None
 
 
 def _role_of_another(text: str, s: int, e: int, p: EntityRef) -> bool:
