@@ -31,6 +31,7 @@ __all__ = [
     "Finding",
     "FindingItem",
     "FindingKind",
+    "FindingSide",
     "ItemType",
     "Link",
     "Mention",
@@ -348,15 +349,30 @@ ShardRow = tuple[str, str, str]  # findings shard, statement or fact id, documen
 
 
 @dataclass(frozen=True)
+class FindingSide:
+    """One position in a dispute, and every statement or fact that holds it."""
+
+    label: str  # the position, short: "still active", "a leading figure", "343 attacks"
+    items: tuple[FindingItem, ...]
+
+
+@dataclass(frozen=True)
 class Finding:
     kind: FindingKind
-    items: tuple[FindingItem, ...]
+    items: tuple[FindingItem, ...]  # every item of every side
     score: float
     explanation: str
+    sides: tuple[FindingSide, ...] = ()
+    question: str = ""  # what the dispute is about (kind, subject, question): the finding's identity when set
 
     @property
     def id(self) -> str:
-        """Derived from kind and items, so a review finds its finding again."""
+        """Derived from the question when there is one (so a dispute keeps its id as it grows), else from kind and items.
+
+        Either way a review finds its finding again after re-analysis.
+        """
+        if self.question:
+            return make_id("fnd", self.kind.value, "q", self.question)
         keys = sorted(f"{i.type.value}:{i.id}" for i in self.items)
         return make_id("fnd", self.kind.value, *keys)
 
@@ -371,8 +387,9 @@ class FindingCandidate:
     order: tuple[str, str]  # stable tie-breaker
     items: tuple[FindingItem, FindingItem]
     dedup: str  # same kind and same two (speaker, content) sides: one finding
-    group: str | None  # same sources, detector and subject: folded into one finding
+    group: str | None  # the question (kind, subject, what is claimed about it): one finding per question
     explanation: str
+    labels: tuple[str, str] = ("", "")  # the position each item takes on the question
 
     def rank(self) -> tuple[float, str, tuple[str, str], str]:
         """Best first; a total order (one pair found in two shards ranks by shard), so picking never depends on input order."""

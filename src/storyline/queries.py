@@ -13,8 +13,8 @@ and the findings filters (actor, source) read the read-side index tables of
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select
@@ -350,6 +350,7 @@ class FindingSide:
     label_entity: str | None = None
     said_on: str | None = None
     record: dict[str, Any] | None = None  # the contract dict of the statement / fact / mention / entity
+    position: str = ""  # the position this item holds in the dispute (the finding's side label), when known
 
 
 @dataclass(frozen=True)
@@ -377,6 +378,12 @@ def sentence_context(text_: str, start: int, end: int, *, limit: int = 240) -> t
     elif end + limit < len(text_):
         tail += "…"
     return head, text_[start:end], tail
+
+
+def _by_side(f: m.Finding) -> Callable[[m.FindingItem], int]:
+    """Items grouped by the side they hold (a dispute's positions in order), the rest in their own order."""
+    order = {i: k for k, side in enumerate(f.sides) for i in side.items}
+    return lambda item: order.get(item, len(f.sides))
 
 
 def finding_rows(store: Store, page: Page) -> list[FindingRow]:
@@ -412,7 +419,8 @@ def finding_rows(store: Store, page: Page) -> list[FindingRow]:
     rows: list[FindingRow] = []
     for e in entries:
         sides: list[FindingSide] = []
-        for item in e.finding.items:
+        position = {i: side.label for side in e.finding.sides for i in side.items}
+        for item in sorted(e.finding.items, key=_by_side(e.finding)):
             side = FindingSide(item)
             if item.type is m.ItemType.STATEMENT and item.id in stms:
                 s = stms[item.id]
@@ -438,6 +446,8 @@ def finding_rows(store: Store, page: Page) -> list[FindingRow]:
                                    names.get(eid or "", mn.text), eid)
             elif item.type is m.ItemType.ENTITY:
                 side = FindingSide(item, label=names.get(item.id, item.id), label_entity=item.id)
+            if item in position:
+                side = replace(side, position=position[item])
             sides.append(side)
         rows.append(FindingRow(e, sides))
     return rows

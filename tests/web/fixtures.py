@@ -20,6 +20,7 @@ from storyline.model import (
     Finding,
     FindingItem,
     FindingKind,
+    FindingSide,
     ItemType,
     Link,
     Mention,
@@ -152,7 +153,9 @@ def build_corpus(target: Path | str) -> Corpus:
 
     contra = Finding(FindingKind.SELF_CONTRADICTION,
                      (FindingItem(ItemType.STATEMENT, s1.id), FindingItem(ItemType.STATEMENT, s3.id)), 0.91,
-                     "Mujahid said the Taliban carried out attacks, then denied the group carried out attacks.")
+                     "Mujahid said the Taliban carried out attacks, then denied the group carried out attacks.",
+                     (FindingSide("carried out attacks", (FindingItem(ItemType.STATEMENT, s1.id),)),
+                      FindingSide("did not carry out attacks", (FindingItem(ItemType.STATEMENT, s3.id),))))
     numeric = Finding(FindingKind.NUMERIC_CONFLICT,
                       (FindingItem(ItemType.FACT, f1.id), FindingItem(ItemType.FACT, f2.id)), 0.8,
                       "343 attacks in 2021 against 400 attacks in 2021 for the same group.")

@@ -50,7 +50,7 @@ def mention_dict(m: Mention, key_to_entity: Mapping[str, str]) -> dict[str, Any]
     entity_id = key_to_entity.get(m.local_key)
     if entity_id is None:
         return None
-    return {"entity_id": entity_id, "document_id": m.document_id, "start": m.start, "end": m.end, "text": m.text}
+    return {"id": m.id, "entity_id": entity_id, "document_id": m.document_id, "start": m.start, "end": m.end, "text": m.text}
 
 
 def statement_dict(s: Statement, key_to_entity: Mapping[str, str]) -> dict[str, Any]:
@@ -108,6 +108,7 @@ def finding_dict(f: Finding, status: ReviewStatus = ReviewStatus.OPEN, note: str
         "id": f.id,
         "kind": f.kind.value,
         "items": [{"type": i.type.value, "id": i.id} for i in f.items],
+        "sides": [{"label": s.label, "items": [{"type": i.type.value, "id": i.id} for i in s.items]} for s in f.sides],
         "score": round(f.score, 4),
         "explanation": f.explanation,
         "status": status.value,

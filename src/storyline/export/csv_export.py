@@ -38,14 +38,14 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "documents": ("id", "external_id", "title", "url", "source", "published", "published_precision", "sha256", "chars",
                   "text"),
     "entities": ("id", "type", "name", "aliases", "mention_count"),
-    "mentions": ("entity_id", "document_id", "start", "end", "text"),
+    "mentions": ("id", "entity_id", "document_id", "start", "end", "text"),
     "statements": ("id", "document_id", "start", "end", "speaker_id", "speaker_text", "cue", "content",
                    "content_start", "content_end", "kind", "said_on", "topic", "polarity"),
     "facts": ("id", "document_id", "start", "end", "text", "subject_id", "subject_text", "measure", "value",
               "value_max", "comparator", "unit", "period"),
     "links": ("entity_id", "list", "ref", "name", "matched", "score"),
     "storylines": ("id", "actor_id", "topic", "statement_ids"),
-    "findings": ("id", "kind", "items", "score", "explanation", "status", "note"),
+    "findings": ("id", "kind", "items", "sides", "score", "explanation", "status", "note"),
 }
 
 

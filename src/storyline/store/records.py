@@ -20,6 +20,7 @@ from ..model import (
     Finding,
     FindingCandidate,
     FindingItem,
+    FindingSide,
     FindingKind,
     ItemType,
     Link,
@@ -167,14 +168,22 @@ def entity_row(e: Entity) -> dict[str, Any]:
 def candidate_row(c: FindingCandidate) -> dict[str, Any]:
     a, b = c.items
     return {"shard": c.shard, "score": c.score, "kind": c.kind.value, "item_a": a.id, "item_b": b.id,
-            "item_type": a.type.value, "dedup": c.dedup, "grp": c.group, "explanation": c.explanation}
+            "item_type": a.type.value, "dedup": c.dedup, "grp": c.group, "explanation": c.explanation,
+            "labels": dumps(list(c.labels)) if any(c.labels) else None}
 
 
 def candidate_from_row(r: Mapping[str, Any]) -> FindingCandidate:
     kind = ItemType(r["item_type"])
     return FindingCandidate(r["shard"], r["score"], FindingKind(r["kind"]), (r["item_a"], r["item_b"]),
                             (FindingItem(kind, r["item_a"]), FindingItem(kind, r["item_b"])), r["dedup"], r["grp"],
-                            r.get("explanation") or "")
+                            r.get("explanation") or "", _labels(r.get("labels")))
+
+
+def _labels(raw: str | None) -> tuple[str, str]:
+    if not raw:
+        return ("", "")
+    a, b = json.loads(raw)
+    return (str(a), str(b))
 
 
 def shard_pair_rows(pairs: Mapping[str, Iterable[int]]) -> Iterator[dict[str, Any]]:
@@ -242,12 +251,16 @@ def finding_row(f: Finding) -> dict[str, Any]:
         "items": dumps([[i.type.value, i.id] for i in f.items]),
         "score": f.score,
         "explanation": f.explanation,
+        "question": f.question or None,
+        "sides": dumps([[s.label, [[i.type.value, i.id] for i in s.items]] for s in f.sides]) if f.sides else None,
     }
 
 
 def finding_from_row(r: Mapping[str, Any]) -> Finding:
     items = tuple(FindingItem(ItemType(t), i) for t, i in json.loads(r["items"]))
-    return Finding(FindingKind(r["kind"]), items, r["score"], r["explanation"])
+    sides = tuple(FindingSide(label, tuple(FindingItem(ItemType(t), i) for t, i in members))
+                  for label, members in json.loads(r.get("sides") or "[]"))
+    return Finding(FindingKind(r["kind"]), items, r["score"], r["explanation"], sides, r.get("question") or "")
 
 
 def watchlist_entry_row(e: WatchlistEntry) -> dict[str, Any]:

@@ -190,6 +190,8 @@ findings = Table(
     Column("items", Text, nullable=False),
     Column("score", Float, nullable=False),
     Column("explanation", Text, nullable=False),
+    Column("question", Text),  # what the dispute is about; the finding's id derives from it when set
+    Column("sides", Text),  # JSON [[label, [[type, id], ...]], ...]: the positions and who holds each
     Index("ix_findings_score", "score"),
 )
 
@@ -300,6 +302,7 @@ finding_candidates = Table(
     Column("dedup", String(40), nullable=False),
     Column("grp", String(40)),
     Column("explanation", Text, nullable=False),
+    Column("labels", Text),  # JSON [label_a, label_b]: the position each item takes on the question
     Index("ix_finding_candidates_shard", "shard"),
     Index("ix_finding_candidates_items", "item_a", "item_b"),
 )

@@ -149,7 +149,8 @@ def api_finding(store: StoreDep, finding_id: IdPath) -> dict[str, Any]:
     out = queries.review_dict(entry)
     out["cited"] = [
         {"type": s.item.type.value, "id": s.item.id, "document_id": s.document["id"] if s.document else None,
-         "start": s.start, "end": s.end, "text": s.cited, "record": s.record} for s in row.sides
+         "start": s.start, "end": s.end, "text": s.cited, "record": s.record, "position": s.position or None}
+        for s in row.sides
     ]
     out["history"] = [
         {"status": r.status.value, "note": r.note, "reviewer": r.reviewer,

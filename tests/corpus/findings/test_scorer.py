@@ -28,10 +28,12 @@ def _case(name: str):
 def test_scorer_default_needs_no_model_and_a_plugged_scorer_moves_scores() -> None:
     corpus = _case("existence reversal by one spokesperson")
     (plain,) = detect_findings(*corpus.args())
-    low = _Fixed(0.0)
-    (scored,) = detect_findings(*corpus.args(), scorers=[low])
-    assert low.calls == 1
-    assert scored.score == pytest.approx(plain.score / 2)
+    doubtful = _Fixed(0.5)
+    (scored,) = detect_findings(*corpus.args(), scorers=[doubtful])
+    assert doubtful.calls == 1
+    assert scored.score == pytest.approx((plain.score + 0.5) / 2)
+    # a model sure the two do not contradict each other takes the pair below the findings threshold
+    assert detect_findings(*corpus.args(), scorers=[_Fixed(0.0)]) == []
     (abstain,) = detect_findings(*corpus.args(), scorers=[_Fixed(None)])
     assert abstain.score == plain.score
 

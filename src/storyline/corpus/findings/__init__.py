@@ -13,11 +13,16 @@
 3. Detectors score each pair: :mod:`.slots` (role rank, location), :mod:`.polarity`
    (antonymous predicates, negation flips and denials), :mod:`.numeric` (facts).
 4. Same speaker → ``self_contradiction``; different speakers, or a speaker against a
-   document's own narrative voice (its source) → ``source_conflict``; facts →
-   ``numeric_conflict``. A statement with a cue but no speaker is an unnamed source of its
-   own. One finding per pair; near-duplicate pairs are suppressed, and pairs between the
-   same two sources by the same detector on the same subject fold into the best one.
-5. Optional :mod:`.scorer` models adjust scores. Results are sorted by score
+   document's own narrative voice (its source), within a few months of each other →
+   ``source_conflict``; facts → ``numeric_conflict``. A statement with a cue but no speaker
+   is an unnamed source of its own; a speaker named by a common noun ("the company") is no
+   source. Questions, hedges and conditionals assert nothing (:attr:`.claims.Claim.asserts`).
+5. One finding per dispute: pairs on one question (kind, detector with its concept or
+   negated predicate, subject; the speaker too for a self-contradiction) form one finding
+   whose sides list every item and the position it takes; its id derives from the
+   question, so it keeps its id (and its review) as documents join it. Reposts of a pair
+   join as copies.
+6. Optional :mod:`.scorer` models adjust scores. Results are sorted by score
    (:func:`.candidates.select_findings`, one pass over all candidates).
 """
 
@@ -39,13 +44,15 @@ from .scorer import Scorer, load_scorer, register_scorer
 from .slots import detect_location, detect_role
 
 __all__ = [
-    "MAX_PER_ITEM", "PAIR_DETECTORS", "Candidate", "PairMemory", "Scorer", "ShardResult", "ShardRow", "detect_findings",
+    "FINDINGS_VERSION", "MAX_PER_ITEM", "PAIR_DETECTORS", "Candidate", "PairMemory", "Scorer", "ShardResult", "ShardRow", "detect_findings",
     "find_candidates", "load_scorer", "pair_hash", "register_scorer", "select_findings",
 ]
 
 log = logging.getLogger(__name__)
 
 MAX_PER_ITEM = 10
+# bump when findings change for the same input: the next analyze rebuilds the corpus steps in full
+FINDINGS_VERSION = "disputes-1"
 
 PairDetector = Callable[[Claim, Claim], Hit | None]
 PAIR_DETECTORS: tuple[PairDetector, ...] = (detect_role, detect_location, detect_concept, detect_polarity)
@@ -75,10 +82,10 @@ def detect_findings(
     ``entities`` maps entity id → Entity (or is a sequence of them); ``documents`` maps
     document id → an object with ``source`` and ``published`` (a Document will do).
     Statements without a speaker are the document's narrative voice, attributed to its source.
-    Each statement or fact appears in at most ``max_per_item`` findings (its best-scored ones),
-    so a much-repeated line cannot flood the list. Pairs between the same two sources, by the
-    same detector, about the same subject are folded into the best-scored one, whose
-    explanation says how many pairs it stands for.
+    Each statement or fact heads at most ``max_per_item`` findings (its best-scored ones),
+    so a much-repeated line cannot flood the list. Pairs on one question form one finding,
+    with the position of each item in its ``sides``; its explanation quotes the best pair and
+    says how many pairs and items the dispute holds.
     """
     candidates = find_candidates(statements, facts, mentions_by_doc, key_to_entity, entities, documents, scorers,
                                  lexicon=lexicon, block_cap=block_cap).candidates

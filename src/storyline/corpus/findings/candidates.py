@@ -19,12 +19,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ...model import Finding, FindingItem, FindingKind, ItemType, ShardRow
+from ...model import Fact, Finding, FindingItem, FindingKind, FindingSide, ItemType, ShardRow
 from ...model import FindingCandidate as Candidate
 from .blocking import entity_pairs, fact_pairs
 from .claims import Claim
@@ -68,7 +69,27 @@ def _best_hit(a: Claim, b: Claim, detectors: Sequence[Any]) -> Hit | None:
 
 
 def _swap(hit: Hit) -> Hit:
-    return Hit(hit.score, hit.reason, hit.detector, hit.span_b, hit.span_a, hit.subject)
+    return dataclasses.replace(hit, span_a=hit.span_b, span_b=hit.span_a, labels=(hit.labels[1], hit.labels[0]))
+
+
+# two sources at least this far apart in time are not in conflict: positions change (a speaker against
+# itself over time is a self-contradiction, which has no window)
+SOURCE_CONFLICT_WINDOW_DAYS = 120
+MIN_SCORE = 0.6  # weaker rule hits (a group's bases named in two places, a loose antonym) are not findings
+
+
+def question_key(kind: FindingKind, hit: Hit, speaker: str = "") -> str | None:
+    """What a pair's dispute is about: kind, detector (with its concept or predicate) and subject; the speaker too for one actor against itself.
+
+    Pairs with one key form one finding, whose id derives from the key, so the finding keeps its id
+    (its URL, its review) as more statements on the question arrive. ``None`` when the hit names no
+    subject (a model's score): such a finding stands for its one pair.
+    """
+    if not hit.subject:
+        return None
+    family = hit.detector + (f":{hit.question}" if hit.question else "")
+    who = speaker if kind == FindingKind.SELF_CONTRADICTION else ""
+    return "\x1f".join((kind.value, who, family, hit.subject))
 
 
 def _statement_candidate(shard: str, x: Claim, y: Claim, near: Hit | None, detectors: Sequence[Any],
@@ -76,6 +97,12 @@ def _statement_candidate(shard: str, x: Claim, y: Claim, near: Hit | None, detec
     a, b = sorted((x, y), key=lambda c: c.sort_key())
     if a.norm_content == b.norm_content and a.negated == b.negated:
         return None  # a repetition
+    if not (a.asserts and b.asserts):
+        return None  # a question, a hedge or a conditional asserts nothing to contradict
+    if a.vague or b.vague:
+        return None  # "the company said": no source an analyst could weigh
+    if a.narrative and b.narrative and a.speaker == b.speaker:
+        return None  # one outlet's own voice in two articles: different writers, not an actor changing its mind
     if a.narrative and b.narrative and a.statement.document_id == b.statement.document_id:
         return None  # one text's own voice: too often our extraction, not the author
     hit = _best_hit(a, b, detectors)
@@ -89,13 +116,13 @@ def _statement_candidate(shard: str, x: Claim, y: Claim, near: Hit | None, detec
         prob = None
     same = a.speaker == b.speaker
     kind = FindingKind.SELF_CONTRADICTION if same else FindingKind.SOURCE_CONFLICT
+    if not same and a.date and b.date and abs((b.date - a.date).days) > SOURCE_CONFLICT_WINDOW_DAYS:
+        return None  # two sources months apart: a position that moved, not two that clash
     score = combine(hit.score, prob)
     if not same and (a.narrative or b.narrative):
         score *= 0.95  # an outlet's own voice against a quoted speaker: usually argument, sometimes a real clash
     sides = sorted([(a.speaker, a.norm_content, a.negated), (b.speaker, b.norm_content, b.negated)])
-    family = hit.detector.split(":")[0]
-    group = (_digest(kind.value, *sorted({a.speaker, b.speaker}), family, hit.subject)
-             if hit.subject or family == "location" else None)
+    q = question_key(kind, hit, a.speaker)
     return Candidate(
         shard=shard,
         score=round(min(1.0, score), 4),
@@ -103,8 +130,9 @@ def _statement_candidate(shard: str, x: Claim, y: Claim, near: Hit | None, detec
         order=(a.id, b.id),
         items=(FindingItem(ItemType.STATEMENT, a.id), FindingItem(ItemType.STATEMENT, b.id)),
         dedup=_digest(kind.value, *sides),
-        group=group,
+        group=_digest(q) if q else None,
         explanation=explain_pair(a, b, hit, same),
+        labels=hit.labels,
     )
 
 
@@ -112,8 +140,11 @@ def _fact_order(v: FactView) -> tuple[Any, ...]:
     return (v.published is None, v.published or dt.date.min, v.fact.document_id, v.fact.start)
 
 
-def _fact_candidate(shard: str, x: FactView, y: FactView, lex: Lexicon) -> Candidate | None:
+def _fact_candidate(shard: str, x: FactView, y: FactView, lex: Lexicon, documents: Mapping[str, Any]) -> Candidate | None:
     a, b = sorted((x, y), key=_fact_order)
+    text = getattr(documents.get(a.fact.document_id), "text", None)
+    if a.fact.document_id == b.fact.document_id and _one_sentence(text if isinstance(text, str) else None, a.fact, b.fact):
+        return None  # "10 of the 16 games", "$1 million ... from $272,000 on ... to $375,000": parts, ranges, totals
     hit = compare_facts(a, b, lex)
     if hit is None:
         return None
@@ -125,9 +156,33 @@ def _fact_candidate(shard: str, x: FactView, y: FactView, lex: Lexicon) -> Candi
         order=(a.fact.id, b.fact.id),
         items=(FindingItem(ItemType.FACT, a.fact.id), FindingItem(ItemType.FACT, b.fact.id)),
         dedup=_digest("numeric", a.subject, a.measure, a.fact.period, *sides),
-        group=None,
+        group=_digest(FindingKind.NUMERIC_CONFLICT.value, a.subject, a.measure, a.fact.period or ""),
         explanation=explain_facts(a, b, hit),
+        labels=(fact_label(a), fact_label(b)),
     )
+
+
+_COMPARATOR_WORDS = {"eq": "", "approx": "about ", "gt": "over ", "ge": "at least ", "lt": "under ", "le": "at most "}
+
+
+def fact_label(v: FactView) -> str:
+    """A fact's value as a position: "about 170", "at least 150 people"."""
+    f = v.fact
+    value = f"{f.value:,.0f}" if float(f.value).is_integer() else f"{f.value:,}"
+    if f.value_max is not None:
+        top = f"{f.value_max:,.0f}" if float(f.value_max).is_integer() else f"{f.value_max:,}"
+        value = f"{value}–{top}"
+    unit = f" {f.unit}" if f.unit else ""
+    return f"{_COMPARATOR_WORDS.get(f.comparator.value, '')}{value}{unit}"
+
+
+def _one_sentence(text: str | None, x: Fact, y: Fact) -> bool:
+    """Whether two facts of one document sit in one sentence (no sentence end between them)."""
+    lo, hi = sorted((x, y), key=lambda f: f.start)
+    if text is None:
+        return hi.start - lo.end < 80
+    gap = text[lo.end : hi.start]
+    return re.search(r"[.!?][\"'”’)]*\s|\n", gap) is None
 
 
 def pair_hash(a: str, b: str) -> int:
@@ -213,67 +268,87 @@ def shard_candidates(
             continue
         members_v = [views[i] for i in facts_by_shard[shard]]
         for i, j in fact_pairs(members_v, lex.undated_fact_window_days, cap):
-            cand = _fact_candidate(shard, members_v[i], members_v[j], lex)
+            cand = _fact_candidate(shard, members_v[i], members_v[j], lex, documents)
             if cand is not None:
                 out.append(cand)
     return ShardResult(out, rows, evaluated)
 
 
-class _Kept:
-    """A finding being assembled: its best pair, and how many similar pairs were folded into it.
+class _Dispute:
+    """A finding being assembled: every pair on one question, and the position each item takes.
 
-    The folded pairs are counted in the explanation but not added as items: a finding's id
-    derives from its items, and a review must still find it when a later document adds
-    one more similar pair.
+    Its id derives from the question (the candidates' ``group``), not from its members, so it
+    keeps its id as later documents add pairs; its score is its best pair's.
     """
 
     def __init__(self, cand: Candidate) -> None:
         self.cand = cand
-        self.folded = 0
-        self.others: set[str] = set()
+        self.pairs = 1
+        self.items: dict[FindingItem, str] = {}
+        self._add(cand)
 
-    def fold(self, cand: Candidate) -> None:
-        self.folded += 1
-        self.others.update(i.id for i in cand.items)
+    def _add(self, cand: Candidate) -> None:
+        for item, label in zip(cand.items, cand.labels):
+            self.items.setdefault(item, label)
+
+    def join(self, cand: Candidate, repeat: bool = False) -> None:
+        self.pairs += 0 if repeat else 1
+        self._add(cand)
+
+    def sides(self) -> tuple[FindingSide, ...]:
+        by_label: dict[str, list[FindingItem]] = {}
+        for item, label in self.items.items():
+            by_label.setdefault(label, []).append(item)
+        if len(by_label) < 2:
+            return ()
+        return tuple(FindingSide(label, tuple(items)) for label, items in by_label.items())
 
     def finding(self, explanation: str) -> Finding:
         c = self.cand
-        if self.folded:
-            others = len(self.others - {i.id for i in c.items})
-            pairs = "pair is" if self.folded == 1 else "pairs are"
-            more = "statement" if others == 1 else "statements"
-            explanation += (f" {self.folded} similar {pairs} folded into this finding (same sources, same point; "
-                            f"{others} more {more}).")
-        return Finding(kind=c.kind, items=c.items, score=c.score, explanation=explanation)
+        sides = self.sides()
+        if self.pairs > 1 or len(self.items) > len(c.items):
+            held = "; ".join(f"'{s.label}': {len(s.items)} {'item' if len(s.items) == 1 else 'items'}" for s in sides)
+            more = len(self.items) - len(c.items)
+            explanation += (f" One dispute: {self.pairs} pairs, {len(self.items)} items"
+                            + (f" ({more} more beyond the two quoted)" if more else "") + (f"; positions {held}." if held else "."))
+        question = c.group or ""
+        return Finding(kind=c.kind, items=tuple(self.items), score=c.score, explanation=explanation, sides=sides,
+                       question=question)
 
 
 def select_findings(candidates: Iterable[Candidate], max_per_item: int,
                     explain: Callable[[list[tuple[str, str, str]]], Mapping[tuple[str, str, str], str]] | None = None,
                     ) -> list[Finding]:
-    """Findings from candidates (any order, any shard, repeats allowed), best first.
+    """Findings from candidates (any order, any shard, repeats allowed), best first: one per question.
 
+    Candidates of one question (``group``) join the finding of the best of them, which lists every
+    item and the position it takes; a candidate without a question is a finding of its own.
     Candidates may come without their explanation (an empty one) to save memory; ``explain``
-    then gives the explanations of those that became findings, by (shard, first item, second item):
+    then gives the explanations of those that head a finding, by (shard, first item, second item):
     one pair can be explained differently in two shards (a passage adds its contrast).
     """
-    kept: list[_Kept] = []
-    groups: dict[str, _Kept] = {}
+    kept: list[_Dispute] = []
+    disputes: dict[str, _Dispute] = {}
     seen: set[str] = set()
     per_item: Counter[str] = Counter()
     for cand in sorted(candidates, key=Candidate.rank):
-        if cand.dedup in seen or any(per_item[i.id] >= max_per_item for i in cand.items):
+        head = disputes.get(cand.group) if cand.group is not None else None
+        if head is not None:  # a weaker pair on a question already in dispute still adds who holds what
+            head.join(cand, repeat=cand.dedup in seen)  # a repost of a pair lists its copies, not a new pair
+            seen.add(cand.dedup)
+            continue
+        if cand.dedup in seen:
+            continue
+        if cand.score < MIN_SCORE:
+            continue
+        if any(per_item[i.id] >= max_per_item for i in cand.items):
             continue
         seen.add(cand.dedup)
-        head = groups.get(cand.group) if cand.group is not None else None
-        if head is not None:
-            head.fold(cand)
-            continue
         per_item.update(i.id for i in cand.items)
-        k = _Kept(cand)
-        kept.append(k)
+        d = _Dispute(cand)
+        kept.append(d)
         if cand.group is not None:
-            groups[cand.group] = k
-    missing = [(k.cand.shard, *k.cand.order) for k in kept if not k.cand.explanation]
+            disputes[cand.group] = d
+    missing = [(d.cand.shard, *d.cand.order) for d in kept if not d.cand.explanation]
     texts = explain(missing) if explain is not None and missing else {}
-    return [k.finding(k.cand.explanation or texts.get((k.cand.shard, *k.cand.order), "")) for k in kept]
-
+    return [d.finding(d.cand.explanation or texts.get((d.cand.shard, *d.cand.order), "")) for d in kept]

@@ -84,8 +84,11 @@ class Claim:
     cue_denial: bool = False
     sid: str = ""
     unattributed: bool = False  # a cue without a speaker: an unnamed source, not the outlet
+    vague: bool = False  # a speaker named only by a common noun ("the company", "officials"): not a source to set against another
     inherited: frozenset[str] = frozenset()  # subjects taken from a contrasted neighbour ("..., yet the group ...")
     backref: tuple[int, int, str] | None = None  # "indicate the opposite": span in the content (or 0, 0) and phrase
+    negations: tuple[tuple[int, int], ...] = ()  # negation spans in the content (idioms that only restrict left out)
+    asserts: bool = True  # False for a question, a hedge or a conditional ("may", "if", "no immediate reports of")
 
     @property
     def id(self) -> str:
@@ -170,7 +173,7 @@ def _claim(st: Statement, idx: MentionIndex, k2e: Mapping[str, str], ents: Mappi
         speaker = entity_key(f"{st.document_id}#{st.speaker_cluster}", canonical, k2e)
         speaker_name = _entity_name(speaker, canonical or st.speaker_text or "?", ents)
         narrative = False
-    elif st.speaker_text:
+    elif st.speaker_text and not is_dateline(st.speaker_text):
         speaker = "name:" + normalise_name(st.speaker_text)
         speaker_name = st.speaker_text
         narrative = False
@@ -208,13 +211,62 @@ def _claim(st: Statement, idx: MentionIndex, k2e: Mapping[str, str], ents: Mappi
         norm_content=" ".join(sorted(content_words(text, lex))),
         cue_denial=cue_denial,
         unattributed=speaker.startswith("unattributed:"),
+        vague=not narrative and st.speaker_cluster is None and is_vague_speaker(st.speaker_text or ""),
         backref=_backref(st, doc, lex),
+        negations=tuple(neg_spans),
+        asserts=asserts(text, lex),
     )
     claim.subjects = frozenset(r.id for r in refs if r.id != speaker)
     claim.roles = tuple(_roles(text, refs, neg_spans, lex))
     claim.locations = tuple(_locations(text, refs, neg_spans, lex))
     claim.concepts = tuple(_concepts(text, neg_spans, cue_denial, lex, claim.backref, refs))
     return claim
+
+
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,}(?:\s*\([A-Za-z .]+\))?\s*[—–-]*\s*$")
+_HEDGE_WORDS = re.compile(r"\b(?:if|unless|whether|may|might|could|perhaps|possibly|maybe|likely|unlikely|probably)\b",
+                          re.IGNORECASE)
+
+
+def is_dateline(speaker_text: str) -> bool:
+    """ "KABUL —", "WASHINGTON (AP) -": a place in capitals at the head of a story, never a speaker."""
+    return bool(_DATELINE.match(speaker_text.strip())) and any(ch.isalpha() for ch in speaker_text)
+
+
+_ANAPHOR = re.compile(r"^(?:he|she|it|they|we|i|the|this|that|its|his|her|their)(?:\s+(?P<noun>[a-z-]+))?$")
+# unnamed but real sources: "police said", "the ministry said", "officials said"
+_INSTITUTIONS = frozenset("""police ministry government army military court embassy prosecutor prosecutors
+spokesman spokeswoman spokesperson official officials authorities witness witnesses residents""".split())
+
+
+_POLL_SHARE = re.compile(r"^\W*(?:[A-Za-z]+\s+)?[\d.,]+\s*(?:per\s?cent|%)", re.IGNORECASE)
+_SHARE = re.compile(r"^(?:only\s+|about\s+|some\s+|nearly\s+|almost\s+)?\d|\bper\s?cent\b|%")
+
+
+def is_vague_speaker(speaker_text: str) -> bool:
+    """A speaker only a pronoun or "the <thing>" names ("the company", "it"): resolution may have picked any antecedent.
+
+    Unnamed institutions and groups ("police", "the ministry", "officials", "residents") are sources of their own.
+    """
+    t = " ".join(speaker_text.lower().split())
+    if _SHARE.search(t):
+        return True  # "24 percent who said otherwise": one answer of a poll, not a source disputing another
+    m = _ANAPHOR.match(t)
+    if m is None:
+        return False
+    noun = m.group("noun")
+    return noun is None or noun not in _INSTITUTIONS
+
+
+def asserts(text: str, lex: Lexicon) -> bool:
+    """Whether a content asserts anything: not a question, a hedge, a conditional or a report of no reports."""
+    if text.rstrip(" \"'”’)").endswith("?"):
+        return False
+    if _HEDGE_WORDS.search(text):
+        return False
+    if _POLL_SHARE.match(text.strip()):
+        return False  # "only 24 percent who said otherwise": one answer option of a poll, not an actor's claim
+    return next(iter(lex.hedges.finditer(text)), None) is None
 
 
 def _backref(st: Statement, doc: Any, lex: Lexicon) -> tuple[int, int, str] | None:
@@ -228,6 +280,7 @@ def _backref(st: Statement, doc: Any, lex: Lexicon) -> tuple[int, int, str] | No
     return None
 
 
+ROLE_REACH = 120  # characters between a role word and the one person it can describe
 _FLIP = {"low": "not_low", "high": "not_high", "not_low": "low", "not_high": "high"}
 
 
@@ -264,24 +317,78 @@ def _roles(text: str, refs: Sequence[EntityRef], neg: Sequence[tuple[int, int]],
     for s, e, word, rank in _role_triggers(text, lex):
         if negated_at(text, s, neg):
             rank = _FLIP[rank]
-        if len({p.id for p in persons}) == 1:
-            targets = persons
-        else:
-            def dist(p: EntityRef) -> int:
-                return s - p.end if p.end <= s else p.start - e
+        def dist(p: EntityRef, s: int = s, e: int = e) -> int:
+            return s - p.end if p.end <= s else p.start - e
 
+        if len({p.id for p in persons}) == 1:
+            targets = [p for p in persons if dist(p) <= ROLE_REACH]  # a role word far from the one person is someone else's
+        else:
             near = [p for p in persons if dist(p) <= 80 and not clause_break(text, min(p.end, e), max(p.start, s))]
             if not near:
                 near = [p for p in persons if dist(p) <= 80]
             targets = sorted(near, key=dist)[:1]
             # every contrasted person ("..., rather than X") gets the opposite claim
             targets += [p for p in persons if _contrasted(text, p, lex) and p not in targets]
+        one = len({p.id for p in persons}) == 1
+        targets = [p for p in targets
+                   if _contrasted(text, p, lex) or (_linked(text, s, e, p, one) and not _role_of_another(text, s, e, p))]
         for p in targets:
             r = _FLIP[rank] if _contrasted(text, p, lex) else rank
             hit = RoleHit(p.id, r, s, e, word)
             if hit not in out:  # one person written several ways ("Jafar, aka Naser") is one target
                 out.append(hit)
     return out
+
+
+# "the witness Jeffs called": a name right after the role noun, followed by a verb, is the subject of a
+# relative clause about the role's holder, not the holder
+_RELATIVE_VERB = re.compile(r"\s+(?:had\s+|has\s+|would\s+|will\s+)?(?:[a-z]+ed|called|chose|named|brought|hired|sent|"
+                            r"put|met|took|saw|told|picked|found|paid|knew|made|wrote|heard|sought|got|gave|"
+                            r"calls|names|hires|brings|picks|wants|needs)\b")
+_ROLE_OF = re.compile(r"^\s+(?:for|to|of)\s+(?:[\w'’-]+\s+){0,4}$")
+_POSSESSIVE_GAP = re.compile(r"^['’]s?\s+(?:[a-z-]+\s+){0,2}$")
+
+
+_OBJECT_START = re.compile(r"\s+(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|some|any|no|every|"
+                           r"him|them|me|us|it|[A-Z0-9$])", re.IGNORECASE)
+
+
+_COPULA = r"(?:is|was|were|are|be|been|being|became|becomes|become|remains|remained|served\s+as|acted\s+as|as)"
+# "Sorov, a courier", "Sorov was nothing more than an observer", "Sorov, who was the cell's driver"
+_BEFORE_ROLE = re.compile(
+    rf"^(?:\s*,\s*(?:also\s+)?(?:known\s+as\s+|aka\s+)?[^,;:.]{{0,30}},)?\s*(?:,|—|–|-|\()?\s*"
+    rf"(?:(?:who|which)\s+)?(?:(?:had|has|have)\s+)?(?:{_COPULA}\s+)?(?:[\w'’-]+\s+){{0,5}}$", re.IGNORECASE)
+_CONJUNCTION = re.compile(r"\b(?:and|but|or|while|whereas|yet|because|although|though|that|said|says|told)\b", re.IGNORECASE)
+_PRONOUN_COPULA = re.compile(rf"\b(?:he|she)\s+(?:(?:had|has)\s+been\s+|{_COPULA}\s+)(?:[\w'’-]+\s+){{0,3}}$", re.IGNORECASE)
+
+
+def _linked(text: str, s: int, e: int, p: EntityRef, only_person: bool) -> bool:
+    """Whether the role word at [s, e) is said of the person: a title before the name ("the courier Sorov"),
+    an apposition ("Sorov, a courier"), a copula ("Sorov was nothing more than an observer"), or "he was ..."
+    when the claim names one person. A role word merely near a name ("party leaders who backed Sorov",
+    "Sorov won, but rank-and-file members ...") is someone else's.
+    """
+    if p.start >= e:
+        gap = text[e : p.start]
+        return len(gap) <= 2 or re.fullmatch(r"\s*,\s*|\s+(?:of|behind|for)\s+[^,;:.]{0,40},\s*", gap) is not None
+    gap = text[p.end : s]
+    if _BEFORE_ROLE.match(gap) and not _CONJUNCTION.search(gap):
+        return True
+    return only_person and _PRONOUN_COPULA.search(text[max(0, s - 60) : s]) is not None
+
+
+def _role_of_another(text: str, s: int, e: int, p: EntityRef) -> bool:
+    """Whether a role word near a person belongs to someone else ("the witness Jeffs called", "Jeffs's witness").
+
+    "the courier Sorov carried the money" keeps the role: the verb after the name has its object, so the
+    name is the subject of the main clause and in apposition to the role noun.
+    """
+    m = _RELATIVE_VERB.match(text, p.end)
+    if 0 <= p.start - e <= 2 and m is not None and not _OBJECT_START.match(text, m.end()):
+        return True
+    if p.start >= e and _ROLE_OF.match(text[e : p.start]):
+        return True  # "the former driver for Vito Genovese", "an adviser to X": the role is held toward X
+    return p.end <= s and bool(_POSSESSIVE_GAP.match(text[p.end : s]))
 
 
 def _locations(text: str, refs: Sequence[EntityRef], neg: Sequence[tuple[int, int]], lex: Lexicon) -> list[LocationHit]:
@@ -300,6 +407,8 @@ def _locations(text: str, refs: Sequence[EntityRef], neg: Sequence[tuple[int, in
 ANCHOR_CHARS = 60
 # predicates about acting on a target ("fighting X", "failed to curb X"): anchored to what follows them
 TRANSITIVE_CONCEPTS = frozenset({"effort"})
+# predicates about a group's existence ("eliminated", "carries out attacks"): a person "defeated" in a vote is not one
+GROUP_CONCEPTS = frozenset({"existence"})
 
 
 def _anchors(text: str, s: int, e: int, concept: str, refs: Sequence[EntityRef]) -> frozenset[str]:
@@ -311,7 +420,7 @@ def _anchors(text: str, s: int, e: int, concept: str, refs: Sequence[EntityRef])
             near = False
         else:
             near = s - r.end <= ANCHOR_CHARS and not clause_break(text, r.end, s)
-        if near and r.type != EntityType.PLACE:
+        if near and r.type != EntityType.PLACE and not (concept in GROUP_CONCEPTS and r.type == EntityType.PERSON):
             out.add(r.id)
     return frozenset(out)
 

@@ -16,4 +16,6 @@ class Hit:
     detector: str
     span_a: tuple[int, int]  # offsets in the first item's text (statement content or fact text)
     span_b: tuple[int, int]
-    subject: str = ""  # what the conflict is about (an entity id, a concept): similar pairs are grouped by it
+    subject: str = ""  # what the conflict is about (an entity id, a concept): the pairs of one question form one finding
+    labels: tuple[str, str] = ("", "")  # the position each side takes, short ("still active", "a leading figure")
+    question: str = ""  # what is claimed about the subject, when the detector alone does not say it (a predicate)

@@ -63,6 +63,8 @@ class Lexicon:
     back_references: PhraseMatcher = field(default_factory=lambda: PhraseMatcher({}))
     # "while", "yet", "however": a contrast between two neighbouring claims
     contrast_markers: PhraseMatcher = field(default_factory=lambda: PhraseMatcher({}))
+    # "no immediate reports of", "it is unclear whether": a content that asserts nothing either way
+    hedges: PhraseMatcher = field(default_factory=lambda: PhraseMatcher({}))
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> Lexicon:
@@ -95,6 +97,7 @@ class Lexicon:
             counted_acts=PhraseMatcher(tagged(data.get("counted_acts", []), "acts")),
             back_references=PhraseMatcher(tagged(data.get("back_references", []), "backref")),
             contrast_markers=PhraseMatcher(tagged(data.get("contrast_markers", []), "contrast")),
+            hedges=PhraseMatcher(tagged(data.get("hedges", []), "hedge")),
         )
 
 

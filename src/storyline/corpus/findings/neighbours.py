@@ -28,6 +28,7 @@ from typing import Any
 
 from .claims import Claim
 from .hits import Hit
+from .polarity import answered_question
 from .lexicon import Lexicon
 
 __all__ = ["MAX_GAP", "neighbour_pairs"]
@@ -101,7 +102,12 @@ def _backref_hit(a: Claim, b: Claim) -> Hit:
     s, e, phrase = b.backref
     span_b = (s, e) if e > s else (0, len(b.statement.content))
     reason = f"the later statement ('{phrase}') contradicts the claim made just before it in the same passage"
-    return Hit(BACKREF_SCORE, reason, "backref", (0, len(a.statement.content)), span_b, b.id)
+    question = answered_question(a)
+    if question is not None:  # "reports indicate otherwise" takes the other side of the claim's own question
+        detector, subject, side, other = question
+        return Hit(BACKREF_SCORE, reason, detector, (0, len(a.statement.content)), span_b, subject, (side, other))
+    return Hit(BACKREF_SCORE, reason, "backref", (0, len(a.statement.content)), span_b, b.id,
+               ("the claim", f"'{phrase}'"))
 
 
 def _contrast_hit(a: Claim, b: Claim, detectors: Sequence[Callable[[Claim, Claim], Hit | None]]) -> Hit | None:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from .claims import TRANSITIVE_CONCEPTS, Claim, ConceptHit
-from .hits import Hit
+import re
 
-__all__ = ["about", "detect_concept", "detect_polarity", "shares_subject"]
+from ...model import EntityType
+from .claims import GROUP_CONCEPTS, TRANSITIVE_CONCEPTS, Claim, ConceptHit
+from .hits import Hit
+from .lexicon import Lexicon, default_lexicon
+from .text import content_words
+
+__all__ = ["about", "detect_concept", "detect_polarity", "negated_proposition", "shares_subject"]
 
 # concepts whose two sides rarely both hold of one subject at one time
 _STRONG = {"existence": 0.75, "effort": 0.7, "responsibility": 0.75, "talks": 0.65}
@@ -54,8 +59,34 @@ def _about_hit(c: Claim, h: ConceptHit) -> frozenset[str]:
     elif h.concept in TRANSITIVE_CONCEPTS:
         return frozenset()
     else:
-        return about(c)
-    return base if c.narrative or h.concept in TRANSITIVE_CONCEPTS else base | {c.speaker}
+        return _groups_only(c, h, about(c))
+    return _groups_only(c, h, base if c.narrative or h.concept in TRANSITIVE_CONCEPTS else base | {c.speaker})
+
+
+def _groups_only(c: Claim, h: ConceptHit, over: frozenset[str]) -> frozenset[str]:
+    """A group predicate ("eliminated", "carries out attacks") is about the organisations among ``over`` only."""
+    if h.concept not in GROUP_CONCEPTS:
+        return over
+    groups = {r.id for r in c.entities if r.type not in (EntityType.PERSON, EntityType.PLACE)}
+    return frozenset(over & groups)
+
+
+def answered_question(c: Claim) -> tuple[str, str, str, str] | None:
+    """The question a claim takes a side on, for a reply that only says "reports indicate otherwise".
+
+    (detector, subject, the claim's side, the other side) of its one unambiguous antonymous
+    predicate with a subject, or ``None``: the reply then stands as a finding of its own.
+    """
+    sides = {(h.concept, h.side) for h in c.concepts}
+    if len(sides) != 1:
+        return None
+    h = c.concepts[0]
+    over = _about_hit(c, h)
+    if not over:
+        return None
+    words = _CONCEPT_WORDS.get(h.concept, ("one thing", "the opposite"))
+    side, other = (words[0], words[1]) if h.side == "a" else (words[1], words[0])
+    return f"concept:{h.concept}", sorted(over)[0], side, other
 
 
 def detect_concept(a: Claim, b: Claim) -> Hit | None:
@@ -90,29 +121,136 @@ def detect_concept(a: Claim, b: Claim) -> Hit | None:
         subject = sorted(anchored[concept])[0]
         subj = _name(a, subject) if subject != b.speaker else b.speaker_name
         reason = f"conflicting claims about {subj}: {words[0] if ha.side == 'a' else words[1]} vs {words[0] if hb.side == 'a' else words[1]}"
-        hit = Hit(score, reason, f"concept:{concept}", (ha.start, ha.end), (hb.start, hb.end), subject)
+        labels = (words[0] if ha.side == "a" else words[1], words[0] if hb.side == "a" else words[1])
+        hit = Hit(score, reason, f"concept:{concept}", (ha.start, ha.end), (hb.start, hb.end), subject, labels)
         if best is None or hit.score > best.score:
             best = hit
     return best
 
 
-def detect_polarity(a: Claim, b: Claim) -> Hit | None:
-    """The same proposition asserted by one and negated or denied by the other."""
-    if a.negated == b.negated or len(a.words) < 3 or len(b.words) < 3:
+_AUX = frozenset("""be is are was were been being have has had do does did will would shall should can could may might
+must ever yet even also really immediately actually currently always again quite so too very""".split())
+_WORD = re.compile(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*")
+CLAUSE_COVER = 0.75  # share of the negated clause's content words the asserting claim must repeat
+
+
+def _clause(text: str, pos: int) -> tuple[int, int]:
+    """The clause around ``pos``: from the clause boundary before it to the one after it."""
+    lo = 0
+    for before in _CLAUSE_BOUNDARY.finditer(text, 0, pos):
+        lo = before.end()
+    after = _CLAUSE_BOUNDARY.search(text, pos)
+    return lo, (after.start() if after else len(text))
+
+
+_CLAUSE_BOUNDARY = re.compile(r"[,;:!?—–()\"“”]|\.(?=\s)|\b(?:but|yet|while|however|whereas|although|though)\b", re.IGNORECASE)
+
+
+def negated_proposition(c: Claim, lex: Lexicon) -> tuple[str, str, frozenset[str], tuple[int, int]] | None:
+    """What a negated claim denies: the negated predicate (stemmed, and as written), its clause's content words and span.
+
+    A denial cue ("denied that ...") with no negation in the content denies the whole content.
+    """
+    text = c.statement.content
+    if not c.negations:
+        if c.cue_denial and _is_clause(text):
+            words = c.words
+            first = next((w for w in _WORD.findall(text) if content_words(w.lower(), lex) and not w[:1].isupper()), "")
+            first = first.lower()
+            return (next(iter(content_words(first, lex)), ""), first, words, (0, len(text))) if words and first else None
+        return None  # "rejects the debt deal": a denied thing, not a denied proposition
+    s, e = c.negations[0]
+    lo, hi = _clause(text, s)
+    pred = surface = ""
+    for m in _WORD.finditer(text, e, hi):
+        w = m.group(0).lower()
+        if w in _AUX or w in ("not", "no", "never", "n't"):
+            continue
+        cw = content_words(w, lex)
+        if cw:
+            pred, surface = next(iter(cw)), w
+            break
+    words = content_words(text[lo:hi], lex)
+    return (pred, surface, words, (lo, hi)) if pred else None
+
+
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|did|does|do|can|could)\b|\b[a-z]{3,}(?:ed|es)\b")
+_PRONOUNS = frozenset({"he", "she", "i", "we", "they", "it"})
+
+
+def _is_clause(text: str) -> bool:
+    """Whether a denied content is a proposition (has a finite verb), not a noun phrase ("the debt deal")."""
+    return len(text.split()) >= 4 and _FINITE.search(text) is not None
+
+
+def _subject_keys(c: Claim, end: int, lex: Lexicon) -> frozenset[str]:
+    """Who or what the clause is about: entities and content words before ``end`` in the content; a leading
+    personal pronoun stands for the speaker."""
+    text = c.statement.content
+    lo, _ = _clause(text, max(0, end - 1))
+    head = text[lo:end]
+    keys = {r.id for r in c.entities if lo <= r.start and r.end <= end}
+    words = [w.lower() for w in _WORD.findall(head)]
+    if words and words[0] in _PRONOUNS and not c.narrative:
+        keys.add(c.speaker)
+    keys |= {w for w in content_words(head, lex) if w not in _SUBJECT_NOISE}
+    return frozenset(keys)
+
+
+_SUBJECT_NOISE = frozenset({"said", "say", "says", "told", "added", "also", "still", "now", "just", "then"})
+
+
+def _same_subject(neg: Claim, neg_at: int, pos: Claim, pred: str, lex: Lexicon) -> bool:
+    """Whether the negated clause and the asserting claim say their predicate of the same subject.
+
+    "he would not vote for either" (the speaker) and "54 percent of personnel would vote for Trump" negate
+    and assert one verb of two subjects: no flip. When neither names a subject before its predicate, the
+    claims' shared entities stand for it.
+    """
+    text = pos.statement.content
+    at = next((m.start() for m in _WORD.finditer(text) if content_words(m.group(0).lower(), lex) == {pred}), None)
+    if at is None:
+        return False
+    mine, theirs = _subject_keys(neg, neg_at, lex), _subject_keys(pos, at, lex)
+    if not mine or not theirs:
+        return True
+    return bool(mine & theirs)
+
+
+def detect_polarity(a: Claim, b: Claim, lex: Lexicon | None = None) -> Hit | None:
+    """One claim asserts what the other negates or denies: the negated clause, predicate included, said plainly by the other.
+
+    Only the clause the negation governs is compared ("..., but prosecutors have not approved that facility"
+    is about the approval, not about the rest of the sentence); both claims must assert (no question,
+    hedge or conditional), and the asserting one must carry no negation of its own.
+    """
+    if a.negated == b.negated or not (a.asserts and b.asserts):
         return None
     shared = shares_subject(a, b)
     if not shared:
         return None
     if (a.subjects - b.subjects) and (b.subjects - a.subjects):
         return None  # "did not attack X" vs "attacked Y": different propositions
-    inter = len(a.words & b.words)
-    jacc = inter / len(a.words | b.words)
-    contain = inter / min(len(a.words), len(b.words))
-    denial = a.denial or b.denial
-    if not (jacc >= 0.5 or (denial and contain >= 0.6) or contain >= 0.8):
+    neg, pos = (a, b) if a.negated else (b, a)
+    if pos.negations:
+        return None  # both carry a negation somewhere: too mixed to read as a flip
+    prop = negated_proposition(neg, lex or default_lexicon())
+    if prop is None:
         return None
-    score = min(0.95, 0.55 + 0.35 * max(jacc, contain * 0.8))
-    neg, pos = ("earlier", "later") if a.negated else ("later", "earlier")
-    kind = "denies" if denial else "negates"
-    reason = f"the {neg} statement {kind} what the {pos} one asserts"
-    return Hit(score, reason, "polarity", (0, len(a.statement.content)), (0, len(b.statement.content)), sorted(shared)[0])
+    pred, surface, clause_words, span = prop
+    if len(clause_words) < 3 or pred not in pos.words:
+        return None
+    cover = len(clause_words & pos.words) / len(clause_words)
+    if cover < CLAUSE_COVER:
+        return None
+    lexicon = lex or default_lexicon()
+    if neg.negations and not _same_subject(neg, neg.negations[0][0], pos, pred, lexicon):
+        return None
+    score = min(0.9, 0.55 + 0.35 * cover)
+    which_neg, which_pos = ("earlier", "later") if neg is a else ("later", "earlier")
+    kind = "denies" if neg.denial else "negates"
+    reason = f"the {which_neg} statement {kind} what the {which_pos} one asserts"
+    full_a, full_b = (0, len(a.statement.content)), (0, len(b.statement.content))
+    span_a, span_b = (span, full_b) if neg is a else (full_a, span)
+    labels = (f"not {surface}", surface) if neg is a else (surface, f"not {surface}")
+    return Hit(score, reason, "polarity", span_a, span_b, sorted(shared)[0], labels, question=pred)

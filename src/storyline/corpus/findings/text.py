@@ -46,7 +46,7 @@ def content_words(text: str, lexicon: Lexicon) -> frozenset[str]:
 
 
 def negation_spans(text: str, lexicon: Lexicon) -> list[tuple[int, int]]:
-    """Negations that are not part of an idiom that only restricts ("nothing more than")."""
+    """Negations that are not part of an idiom that only restricts or affirms ("nothing more than", "isn't exaggerating")."""
     cancels = [(s, e) for s, e, _, _ in lexicon.negation_cancellers.finditer(text)]
     spans = []
     for s, e, _, _ in lexicon.negation.finditer(text):
@@ -55,7 +55,8 @@ def negation_spans(text: str, lexicon: Lexicon) -> list[tuple[int, int]]:
         spans.append((s, e))
     # contractions: "isn't", "doesn't" are one word for the pattern above
     for m in re.finditer(r"\w+n['’]t\b", text, re.IGNORECASE):
-        spans.append((m.start(), m.end()))
+        if not any(cs <= m.start() < ce for cs, ce in cancels):
+            spans.append((m.start(), m.end()))
     return sorted(spans)
 
 
