@@ -111,3 +111,8 @@ def test_dates_find_when_drops_dates_after_publication_and_needs_publication_for
     assert find_when("two weeks ago he said", None) == []
     assert find_when("In March he said", None) == []
     assert [w.precision.value for w in find_when("in May 2024 he said", None)] == ["month"]
+
+
+def test_dates_find_when_takes_a_yearless_day_back_a_year_only_when_close():
+    assert [w.date for w in find_when("on December 28 he said", dt.date(2025, 1, 3))] == [dt.date(2024, 12, 28)]
+    assert find_when("a rally on Nov. 1 he said", dt.date(2016, 9, 19)) == []

@@ -49,3 +49,9 @@ def test_statements_said_on_falls_back_to_publication_marked_as_such(nlp):
 def test_statements_said_on_is_empty_without_any_date(nlp):
     s = _one(nlp, "Dariush Kemal said that the talks had failed.", published=None)
     assert s.said_on is None and s.said_on_text is None
+
+
+def test_statements_said_on_ignores_dates_inside_another_quote(nlp):
+    text = "“Yesterday there were two polls,” Mira Osei said. “The race is close.”"
+    out = statements_in_document(parsed_with(nlp, text, {"Mira Osei": (PER, 2)}, PUB))
+    assert out and all(s.said_on_basis is DateBasis.PUBLISHED for s in out)

@@ -200,6 +200,9 @@ def find_when(text: str, published: dt.date | None) -> list[When]:
 
     for d in find_days(text, published):
         day = d.date
+        if published is not None and day.year < published.year and not re.search(r"\d{4}", text[d.start : d.end]) \
+                and (published - day).days > 92:
+            continue  # "Nov. 1" far behind publication: most likely a date still to come, not last year's
         if published is not None and day == published and _LAST_WEEKDAY.match(text, d.start):
             day = published - dt.timedelta(days=7)  # "last Monday", written on a Monday
         out.append(When(d.start, d.end, day, DatePrecision.DAY))

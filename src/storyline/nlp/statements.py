@@ -619,6 +619,9 @@ def _paragraph(text: str, pos: int) -> tuple[int, int]:
     return start, len(text) if end == -1 else end
 
 
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+
+
 def _said_on(text: str, cand: _Cand, published: dt.date | None) -> tuple[dt.date | None, DatePrecision, DateBasis]:
     """When the statement was made: a date the sentence gives outside the content ("In March, X said ...",
     "X said in a 2019 interview ..."; the one nearest the cue), else a day the paragraph names, else the
@@ -627,6 +630,9 @@ def _said_on(text: str, cand: _Cand, published: dt.date | None) -> tuple[dt.date
         chunk = list(text[a:b])
         for i in range(max(a, cand.content_start), min(b, cand.content_end)):
             chunk[i - a] = " "
+        for q in _QUOTED.finditer(text, a, b):  # a date inside any quote belongs to what is quoted
+            for i in range(q.start(), q.end()):
+                chunk[i - a] = " "
         return "".join(chunk)
 
     anchor = cand.cue_start if cand.cue_start is not None else cand.content_start
