@@ -57,7 +57,8 @@ _CHANGE_VERBS = _RISE_VERBS | {"decline", "decrease", "shrink", "soar", "plunge"
                                "triple", "cut", "reduce", "raise", "boost", "lower", "go", "swell", "dip", "sink", "gain",
                                "lose", "expand", "balloon"}
 _RATE_AFTER = re.compile(
-    r"^\s*(?:per(?!\s+cent\b)|an?|each|every)\s+(?:\d|day|week|month|year|hour|minute|second|night|capita|head|"
+    r"^\s*per\s+(?!cent\b)[a-z0-9]"
+    r"|^\s*(?:an?|each|every)\s+(?:\d|day|week|month|year|hour|minute|second|night|capita|head|"
     r"person|annum|resident|inhabitants|people|household|game|mile|kilometre|kilometer|gallon|litre|liter)\b"
     r"|^\s*(?:daily|weekly|monthly|annually|yearly|hourly|a\s+year|a\s+day|a\s+month|a\s+week)\b"
     r"|^\s*(?:out\s+of|in\s+every)\s+\d",

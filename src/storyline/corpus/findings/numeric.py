@@ -9,7 +9,8 @@ Only comparable numbers are compared:
 
 * both are counts (``FactRelation.COUNT``): changes ("from 175 to 450", "a 10%
   drop"), ranges, rates and shares (poll answer options among them) are not;
-* of one population: "13 U.S. service members" and "170 Afghan civilians" are two
+* of one population (and, inside one document, of an additive measure: one text
+  giving "10 yards" and "32 yards" is about two plays, not a conflict): "13 U.S. service members" and "170 Afghan civilians" are two
   populations (or two parts of one total), never a conflict; populations match
   when their counted words match and, where both say where ("in 14 countries",
   "in the province"), the places match; a bare "people" matches only itself;
@@ -172,11 +173,12 @@ def population_key(population: str | None, lexicon: Lexicon) -> tuple[frozenset[
     return frozenset(w for w in counted if not any(ch.isdigit() for ch in w)), scope
 
 
-def same_population(a: FactView, b: FactView) -> bool:
-    """Whether two facts count the same things: equal counted words (no population on either side also counts),
-    and equal place words where both say where."""
+def same_population(a: FactView, b: FactView, lexicon: Lexicon) -> bool:
+    """Whether two facts count the same things: equal counted words, and equal place words where both say where.
+    Two bare numbers ("the toll rose to 70") count the same only for a measure that means something alone
+    (the lexicon's additive measures: killed, attacks, ...); "5 million" against "4" is not a population."""
     if a.population is None or b.population is None:
-        return a.population is None and b.population is None
+        return a.population is None and b.population is None and a.measure in lexicon.additive_measures
     if a.population[0] != b.population[0]:
         return False
     return not (a.population[1] and b.population[1]) or a.population[1] == b.population[1]
@@ -270,8 +272,10 @@ def compare_facts(a: FactView, b: FactView, lexicon: Lexicon) -> Hit | None:
         return None
     if a.relation is not FactRelation.COUNT or b.relation is not FactRelation.COUNT:
         return None  # changes, ranges, rates and shares are not counts to set against each other
-    if not same_population(a, b) or not same_event(a, b):
+    if not same_population(a, b, lexicon) or not same_event(a, b):
         return None
+    if a.fact.document_id == b.fact.document_id and a.measure not in lexicon.additive_measures:
+        return None  # one text giving two yardages or two sums is about two things far more often than not
     span_a, span_b = (0, len(a.fact.text)), (0, len(b.fact.text))
     if a.period is not None and b.period is not None:
         if a.period == b.period:
