@@ -9,6 +9,15 @@ agent of a passive, the subject of the main clause for a participle such as "kil
 carried across coordinated lists ("in 2022, it conducted 196 attacks; in 2023, 48
 attacks"). The period is the nearest period expression in the same clause (";"-separated).
 Dates, years, ages, clock times, ordinals, durations and list numbering are not facts.
+
+Each fact also says what it counts, and of whom (``population``: the counted noun with its
+modifiers, a short "of" complement and where, "U.S. service members", "people in 14
+countries"), and what kind of number it is (``relation``): a change ("rose from 175 to 450"
+keeps 175 as ``baseline``; "a 10 percent drop"; "fell by 2 percent"), a range, a rate ("3
+tons per day"), a share ("40% of voters", poll answer options) or a count. The subject is
+never a relative or demonstrative word or an unresolved pronoun: "which" becomes the noun
+it stands for, "it" the entity it resolves to, and otherwise the subject stays empty; a
+number set off by dashes or in apposition is not about the clause's subject.
 """
 
 from __future__ import annotations

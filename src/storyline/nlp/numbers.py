@@ -7,6 +7,11 @@ written. Things that look like numbers but are not counts are skipped here: ordi
 line ("1.", "(2)"), ages ("25-year-old", "aged 25"). Years are returned with
 ``is_year=True`` so callers can drop them.
 
+Digits may be grouped by commas ("230,000"), by a space, no-break or thin space ("230 000"),
+or by dots when there are two groups or more ("1.600.000"); a decimal comma is read before
+a scale word ("1,6 million"). "pounds" is weight ("lb") unless money is meant (a scale word,
+"sterling", or money words around it: "paid 300 pounds"); kilograms and tons are weight too.
+
 Vague plurals are kept as lower bounds, documented here once: "dozens" = at least 24,
 "scores" = at least 40, "hundreds" = at least 100, "thousands" = at least 1,000,
 "tens of thousands" = at least 10,000, "hundreds of thousands" = at least 100,000,
