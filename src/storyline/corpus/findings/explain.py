@@ -52,4 +52,5 @@ def explain_facts(a: FactView, b: FactView, hit: Hit) -> str:
         period = f" for {v.fact.period}" if v.fact.period else ""
         return f"{v.source}{when} gives '{' '.join(v.fact.text.split())}'{period}"
 
-    return f"For {a.subject_name} ({a.measure}), {side(a)}, but {side(b)}: {hit.reason}."
+    counted = f"{a.measure}: {a.fact.population}" if a.fact.population else a.measure
+    return f"For {a.subject_name} ({counted}), {side(a)}, but {side(b)}: {hit.reason}."
