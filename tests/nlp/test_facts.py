@@ -168,3 +168,9 @@ def test_facts_number_set_off_by_dashes_is_not_about_the_speaker(nlp):
 def test_facts_parts_of_one_total_keep_their_populations_and_no_subject(nlp):
     facts = _facts(nlp, "13 soldiers and 170 civilians were killed in the blast.")
     assert [(f.value, f.population, f.subject_text) for f in facts] == [(13, "soldiers", None), (170, "civilians", None)]
+
+
+@pytest.mark.parametrize("text", ["One in five residents fled the town.", "3 out of 4 voters backed the plan."])
+def test_facts_one_in_five_is_a_share_not_a_count(nlp, text):
+    facts = _facts(nlp, text)
+    assert facts and all(f.relation is SHARE for f in facts)

@@ -47,8 +47,8 @@ _SKIP_ENT_LABELS = {"DATE", "TIME", "ORDINAL"}
 _VERBISH = {"VERB", "AUX"}
 _SUBJ_DEPS = {"nsubj", "csubj"}
 _CLIMB_DEPS = {"advcl", "xcomp", "conj", "acl", "relcl", "ccomp", "pcomp", "dep"}
-_RISE_VERBS = {"rise", "climb", "reach", "hit", "increase", "jump", "stand", "grow", "surge", "mount", "fall", "drop"}
 _LIGHT_VERBS = {"be", "have", "include", "reach", "number", "total", "stand", "exceed", "become", "remain"}
+_RISE_VERBS = {"rise", "climb", "reach", "hit", "increase", "jump", "stand", "grow", "surge", "mount", "fall", "drop"}
 # Words that are never a fact's subject by themselves: relative and demonstrative words, pronouns left unresolved,
 # and nouns that only name the number ("This number rose to 45").
 _RELATIVE = {"who", "whom", "which", "that", "whose"}
@@ -61,7 +61,7 @@ _UNIT_MEASURES = {"lb": "weight", "kg": "weight", "t": "weight"}
 _SCOPE_PREPS = {"in", "across", "throughout", "at", "on", "from", "into", "over", "to", "within", "inside", "near", "around"}
 _PARENTHETICAL = re.compile(r"(?:—|–|\s-|\()\s*$")  # "ban all Muslims — 1.6 billion members —"
 _CHANGE_NOUNS = {"drop", "increase", "decrease", "rise", "fall", "jump", "decline", "gain", "cut", "growth", "reduction",
-                 "surge", "dip", "slump", "hike", "boost", "spike", "plunge", "loss", "climb", "slide", "reduction"}
+                 "surge", "dip", "slump", "hike", "boost", "spike", "plunge", "loss", "climb", "slide"}
 _CHANGE_VERBS = _RISE_VERBS | {"decline", "decrease", "shrink", "soar", "plunge", "slip", "slide", "tumble", "double",
                                "triple", "cut", "reduce", "raise", "boost", "lower", "go", "swell", "dip", "sink", "gain",
                                "lose", "expand", "balloon"}
@@ -69,11 +69,13 @@ _RATE_AFTER = re.compile(
     r"^\s*per\s+(?!cent\b)[a-z0-9]"
     r"|^\s*(?:an?|each|every)\s+(?:\d|day|week|month|year|hour|minute|second|night|capita|head|"
     r"person|annum|resident|inhabitants|people|household|game|mile|kilometre|kilometer|gallon|litre|liter)\b"
-    r"|^\s*(?:daily|weekly|monthly|annually|yearly|hourly|a\s+year|a\s+day|a\s+month|a\s+week)\b"
-    r"|^\s*(?:out\s+of|in\s+every)\s+\d",
+    r"|^\s*(?:daily|weekly|monthly|annually|yearly|hourly|a\s+year|a\s+day|a\s+month|a\s+week)\b",
     re.IGNORECASE,
 )
-_SHARE_AFTER = re.compile(r"^\s*(?:of\b|out\s+of\b)", re.IGNORECASE)
+_SHARE_AFTER = re.compile(r"^\s*(?:out\s+of|in(?:\s+every)?)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b",
+                          re.IGNORECASE)  # "1 in 5", "three out of four"
+_SHARE_BEFORE = re.compile(r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out\s+of)\s+$",
+                           re.IGNORECASE)  # the "5" of "one in 5 residents"
 
 
 @dataclass
@@ -240,13 +242,13 @@ def _share_of(doc, at: int) -> str | None:  # type: ignore[no-untyped-def]
     return " ".join(doc.text[first.idx : pobj.right_edge.idx + len(pobj.right_edge.text)].split()) or None
 
 
-def _relation(q: Quantity, after: str, head, noun, verb) -> tuple[FactRelation, float, float | None, float | None]:  # type: ignore[no-untyped-def]
+def _relation(q: Quantity, before: str, after: str, head, noun, verb) -> tuple[FactRelation, float, float | None, float | None]:  # type: ignore[no-untyped-def]
     """What the number is (count, change, range, rate, share) and its value, upper bound and baseline."""
+    if _SHARE_BEFORE.search(before):
+        return FactRelation.SHARE, q.value, q.value_max, None
     verb_lemma = verb.lemma_.lower() if verb is not None else ""
     if q.value_max is not None and q.from_to and (verb_lemma in _CHANGE_VERBS or q.value_max < q.value):
         return FactRelation.CHANGE, q.value_max, None, q.value  # "rose from 175 to 450": 450, from 175
-    if q.value_max is not None and q.value_max < q.value:
-        return FactRelation.CHANGE, q.value_max, None, q.value
     chain = [head]
     while len(chain) < 4 and chain[-1].head is not chain[-1] and chain[-1].dep_ in ("nummod", "compound", "quantmod", "amod", "pobj", "nmod"):
         chain.append(chain[-1].head)
@@ -259,7 +261,7 @@ def _relation(q: Quantity, after: str, head, noun, verb) -> tuple[FactRelation, 
         return FactRelation.RATE, q.value, q.value_max, None
     if q.value_max is not None:
         return FactRelation.RANGE, q.value, q.value_max, None
-    if q.unit == "%" or _SHARE_AFTER.match(after) and q.unit == "%":
+    if q.unit == "%" or _SHARE_AFTER.match(after):
         return FactRelation.SHARE, q.value, None, None
     return FactRelation.COUNT, q.value, None, None
 
@@ -415,7 +417,8 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex) -> list[Fac
                 elif not words or words[-1].strip(".,") in _EMPTY_SUBJECTS:
                     subject_text_out = None  # "who", "which", "This number", "it" unresolved: no subject rather than a wrong one
             after_at = max(base + q.end, noun.idx + len(noun.text) if noun is not None else 0)
-            relation, value, value_max, baseline = _relation(q, doc_text[after_at : after_at + 40], head, noun, verb)
+            relation, value, value_max, baseline = _relation(q, text[max(0, q.start - 30) : q.start], doc_text[after_at : after_at + 40],
+                                                     head, noun, verb)
             population = _population(noun, tok_ids, doc_text, verb) if noun is not None else None
             if population is None and relation is FactRelation.SHARE:
                 population = _share_of(part.doc, base + q.end)
