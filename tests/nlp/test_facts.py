@@ -174,3 +174,8 @@ def test_facts_parts_of_one_total_keep_their_populations_and_no_subject(nlp):
 def test_facts_one_in_five_is_a_share_not_a_count(nlp, text):
     facts = _facts(nlp, text)
     assert facts and all(f.relation is SHARE for f in facts)
+
+
+def test_facts_number_without_counted_noun_keeps_where(nlp):
+    facts = _facts(nlp, "A quake killed more than 31,000 in the city of Ravel, and 600 were killed in the town of Osk.")
+    assert [(f.value, f.population) for f in facts] == [(31_000, "in the city of Ravel"), (600, "in the town of Osk")]

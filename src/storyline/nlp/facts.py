@@ -228,6 +228,15 @@ def _population(noun, tok_ids: set[int], doc_text: str, verb) -> str | None:  # 
     return " ".join(text.split()) or None
 
 
+def _bare_scope(verb, doc_text: str) -> str | None:  # type: ignore[no-untyped-def]
+    """Where a number without a counted noun is ("killed more than 31,000 *in the city of Bam*")."""
+    scope = next((c for c in verb.children if _scope(c)), None) if verb is not None else None
+    if scope is None:
+        return None
+    rest = " ".join(doc_text[scope.idx + len(scope.text) : scope.right_edge.idx + len(scope.right_edge.text)].split())
+    return f"{scope.lower_} {rest}"
+
+
 def _share_of(doc, at: int) -> str | None:  # type: ignore[no-untyped-def]
     """The population a share is of: "40% *of voters*" -> "voters"."""
     of = next((t for t in doc if t.idx >= at), None)
@@ -419,7 +428,7 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex) -> list[Fac
             after_at = max(base + q.end, noun.idx + len(noun.text) if noun is not None else 0)
             relation, value, value_max, baseline = _relation(q, text[max(0, q.start - 30) : q.start], doc_text[after_at : after_at + 40],
                                                      head, noun, verb)
-            population = _population(noun, tok_ids, doc_text, verb) if noun is not None else None
+            population = _population(noun, tok_ids, doc_text, verb) if noun is not None else _bare_scope(verb, doc_text)
             if population is None and relation is FactRelation.SHARE:
                 population = _share_of(part.doc, base + q.end)
             start, end = part.span(span_start, span_end)

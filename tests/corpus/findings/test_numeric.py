@@ -108,3 +108,10 @@ def test_numeric_comparators_and_rounding_are_tolerated() -> None:
     assert not _conflict([_fact("a", 170, comp="approx", population="civilians"), _fact("b", 150, comp="gt", population="civilians")])
     assert not _conflict([_fact("a", 230_000, population="people"), _fact("b", 233_000, population="people")])
     assert _conflict([_fact("a", 230_000, population="people"), _fact("b", 250_000, population="people")])
+
+
+def test_numeric_bare_numbers_in_two_named_places_are_two_events() -> None:
+    assert not _conflict([_fact("a", 31_000, comp="gt", population="in city of Bam"),
+                          _fact("a", 600, population="in the city of Zarand", start=260)])
+    assert _conflict([_fact("a", 31_000, comp="gt", population="in the city of Bam"),
+                      _fact("b", 600, population="in the city of Bam")])

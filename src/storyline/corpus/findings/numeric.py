@@ -164,7 +164,8 @@ _SCOPE = re.compile(r"\s(?:in|across|throughout|inside)\s", re.IGNORECASE)
 
 
 def population_key(population: str | None, lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str]] | None:
-    """The counted words and the place words of a population: "people in 14 countries" -> ({people}, {countri})."""
+    """The counted words and the place words of a population: "people in 14 countries" -> ({people}, {countri});
+    "in the city of Bam" (a number without a counted noun) -> ({}, {city, bam})."""
     if not population:
         return None
     parts = _SCOPE.split(" " + population + " ", maxsplit=1)
@@ -177,11 +178,14 @@ def same_population(a: FactView, b: FactView, lexicon: Lexicon) -> bool:
     """Whether two facts count the same things: equal counted words, and equal place words where both say where.
     Two bare numbers ("the toll rose to 70") count the same only for a measure that means something alone
     (the lexicon's additive measures: killed, attacks, ...); "5 million" against "4" is not a population."""
-    if a.population is None or b.population is None:
-        return a.population is None and b.population is None and a.measure in lexicon.additive_measures
-    if a.population[0] != b.population[0]:
+    counted_a, where_a = a.population or (frozenset(), frozenset())
+    counted_b, where_b = b.population or (frozenset(), frozenset())
+    if not counted_a or not counted_b:
+        if counted_a or counted_b or a.measure not in lexicon.additive_measures:
+            return False
+    elif counted_a != counted_b:
         return False
-    return not (a.population[1] and b.population[1]) or a.population[1] == b.population[1]
+    return not (where_a and where_b) or where_a == where_b
 
 
 def same_event(a: FactView, b: FactView) -> bool:
