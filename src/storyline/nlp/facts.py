@@ -59,7 +59,7 @@ _EMPTY_SUBJECTS = _RELATIVE | _PERSONAL | {
     "him", "her", "them", "us", "me", "its", "their", "his", "our", "there", "here", "itself", "themselves"}
 _UNIT_MEASURES = {"lb": "weight", "kg": "weight", "t": "weight"}
 _SCOPE_PREPS = {"in", "across", "throughout", "at", "on", "from", "into", "over", "to", "within", "inside", "near", "around"}
-_PARENTHETICAL = re.compile(r"(?:—|–|\s-|\()\s*$")  # "ban all Muslims — 1.6 billion members —"
+_PARENTHETICAL = re.compile(r"(?:—|–|\s-)\s*$")  # "ban all Muslims — 1.6 billion members —"
 _CHANGE_NOUNS = {"drop", "increase", "decrease", "rise", "fall", "jump", "decline", "gain", "cut", "growth", "reduction",
                  "surge", "dip", "slump", "hike", "boost", "spike", "plunge", "loss", "climb", "slide"}
 _CHANGE_VERBS = _RISE_VERBS | {"decline", "decrease", "shrink", "soar", "plunge", "slip", "slide", "tumble", "double",
@@ -386,8 +386,9 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex) -> list[Fac
             subj = _subject_of(verb, tok_ids | ({noun.i} if noun is not None else set())) if verb is not None else None
             if subj is not None and (subj.i in tok_ids or (noun is not None and subj.i == noun.i)):
                 subj = None
-            if subj is not None and subj.lower_ in _RELATIVE and subj.head.dep_ == "relcl" and subj.head.head.pos_ in ("NOUN", "PROPN"):
-                subj = subj.head.head  # "The company, which employs 4,000 people": the company
+            if subj is not None and subj.lower_ in _RELATIVE and subj.head.dep_ == "relcl" and subj.head.head.pos_ in ("NOUN", "PROPN") \
+                    and subj.head.head.ent_type_ not in _SKIP_ENT_LABELS:
+                subj = subj.head.head  # "The company, which employs 4,000 people": the company (not "Friday, which ...")
             apposed = (noun if noun is not None else head).dep_ == "appos" or _PARENTHETICAL.search(text[: q.start]) is not None
             if apposed:
                 subj = None  # "ban all Muslims — 1.6 billion members": a number about the Muslims, not the speaker
