@@ -115,3 +115,27 @@ def test_numeric_bare_numbers_in_two_named_places_are_two_events() -> None:
                           _fact("a", 600, population="in the city of Zarand", start=260)])
     assert _conflict([_fact("a", 31_000, comp="gt", population="in the city of Bam"),
                       _fact("b", 600, population="in the city of Bam")])
+
+
+def _pipeline_numeric(nlp, texts: list[str]) -> list:
+    from storyline.corpus.findings import detect_findings
+    from storyline.corpus.resolve import clusters_from_mentions, resolve_entities
+    from storyline.model import FindingKind
+    from storyline.nlp.pipeline import analyze_documents
+
+    docs = [Document.from_text(t, source=f"Outlet {i}", published=dt.date(2025, 5, 2 + i)) for i, t in enumerate(texts)]
+    analyses = list(analyze_documents(docs, nlp))
+    mentions = {a.document_id: list(a.mentions) for a in analyses}
+    res = resolve_entities(clusters_from_mentions([m for ms in mentions.values() for m in ms]), ())
+    found = detect_findings([], [f for a in analyses for f in a.facts], mentions, dict(res.key_to_entity),
+                            list(res.entities), {d.id: d for d in docs})
+    return [f for f in found if f.kind is FindingKind.NUMERIC_CONFLICT]
+
+
+def test_numeric_pipeline_sets_one_population_against_itself_but_not_two(nlp) -> None:
+    same = ["The Red Dawn Brigade killed 37 soldiers in Tarsk in 2024, the ministry said.",
+            "The Red Dawn Brigade killed 60 soldiers in Tarsk in 2024, according to local officials."]
+    assert len(_pipeline_numeric(nlp, same)) == 1
+    two = ["The Red Dawn Brigade killed 13 soldiers in Tarsk in 2024, the ministry said.",
+           "The Red Dawn Brigade killed at least 170 civilians in Tarsk in 2024, according to local officials."]
+    assert _pipeline_numeric(nlp, two) == []
