@@ -179,3 +179,8 @@ def test_facts_one_in_five_is_a_share_not_a_count(nlp, text):
 def test_facts_number_without_counted_noun_keeps_where(nlp):
     facts = _facts(nlp, "A quake killed more than 31,000 in the city of Ravel, and 600 were killed in the town of Osk.")
     assert [(f.value, f.population) for f in facts] == [(31_000, "in the city of Ravel"), (600, "in the town of Osk")]
+
+
+@pytest.mark.parametrize("text", ["Seventy-four years ago, a battle changed the war.", "He served for 12 years in the navy."])
+def test_facts_durations_are_not_facts(nlp, text):
+    assert _facts(nlp, text) == []

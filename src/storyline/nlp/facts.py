@@ -56,7 +56,10 @@ _PERSONAL = {"it", "they", "he", "she", "we", "i", "you"}
 _EMPTY_SUBJECTS = _RELATIVE | _PERSONAL | {
     "this", "these", "those", "what", "one", "ones", "some", "many", "all", "each", "both", "most", "others",
     "number", "numbers", "figure", "figures", "total", "amount", "count", "rest", "majority", "half",
-    "him", "her", "them", "us", "me", "its", "their", "his", "our", "there", "here", "itself", "themselves"}
+    "him", "her", "them", "us", "me", "its", "their", "his", "our", "there", "here", "itself", "themselves",
+    "kind", "sort", "type", "lot", "part", "way", "thing", "things"}
+# Counted units of time are durations ("Seventy-four years ago", "for 20 years"), not facts.
+_DURATIONS = {"second", "minute", "hour", "day", "night", "week", "weekend", "month", "year", "decade", "century"}
 _UNIT_MEASURES = {"lb": "weight", "kg": "weight", "t": "weight"}
 _SCOPE_PREPS = {"in", "across", "throughout", "at", "on", "from", "into", "over", "to", "within", "inside", "near", "around"}
 _PARENTHETICAL = re.compile(r"(?:—|–|\s-)\s*$")  # "ban all Muslims — 1.6 billion members —"
@@ -346,6 +349,8 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex) -> list[Fac
                 noun = None
             if noun is not None and not _countable(noun, q.value, doc_text):
                 noun = None
+            if noun is not None and noun.lemma_.lower() in _DURATIONS:
+                continue
             if noun is not None and q.unit is not None and noun.idx < base + q.end:
                 noun = None  # the unit word itself ("236 pounds", "5 million euros") is not what is counted
             anchor = noun if noun is not None else head
