@@ -186,3 +186,8 @@ def test_numbers_from_to_is_marked_in_either_direction():
     assert (down.value, down.value_max, down.from_to) == (450, 175, True)
     between, = find_quantities("between 6,000 and 6,500 fighters")
     assert not between.from_to
+
+
+@pytest.mark.parametrize("text", ["she died at the age of 92", "one-on-one interviews", "a one-time payment"])
+def test_numbers_ages_and_word_numbers_inside_compounds_are_not_counts(text):
+    assert find_quantities(text) == []

@@ -106,7 +106,8 @@ _QUANTITY_RE = re.compile(
 _SUFFIX_RE = re.compile(r"\s+(?P<suf>or more|or so|or fewer|or less|plus)\b", re.IGNORECASE)
 _CURRENCY_WORD_RE = re.compile(r"\s+(?P<w>[A-Za-z]+)\b")
 _AGE_AFTER = re.compile(r"^\s*-?\s*(?:years?|yrs?)[\s-]+old\b|^-year-old\b|^\s*-?\s*year-old", re.IGNORECASE)
-_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages|age\s+of|ages\s+of)\s+$", re.IGNORECASE)
+_COMPOUND_AFTER = re.compile(r"^-(?!(?:hundred|thousand|million|billion|trillion)\b)(?:on-|[a-z]{2,})", re.IGNORECASE)
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
 _TIME_AFTER = re.compile(r"^(?::\d{2}|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|o'clock|hrs\b))", re.IGNORECASE)
 _PHONE_CONTEXT = re.compile(r"\d[\d\s().-]{6,}\d")
@@ -240,6 +241,8 @@ def _skip(text: str, m: re.Match[str]) -> bool:
     num = m.group("num")
     if _ORDINAL_AFTER.match(after) or _TIME_AFTER.match(after) or _AGE_AFTER.match(after):
         return True
+    if not num[0].isdigit() and (_COMPOUND_AFTER.match(after) or (ns > 1 and text[ns - 1] == "-" and text[ns - 2].isalpha())):
+        return True  # a word number inside a compound: "one-on-one", "a one-time payment"
     if _AGE_BEFORE.search(before):
         return True
     if num[0].isdigit():
