@@ -184,3 +184,8 @@ def test_facts_number_without_counted_noun_keeps_where(nlp):
 @pytest.mark.parametrize("text", ["Seventy-four years ago, a battle changed the war.", "He served for 12 years in the navy."])
 def test_facts_durations_are_not_facts(nlp, text):
     assert _facts(nlp, text) == []
+
+
+def test_facts_period_does_not_cross_into_a_coordinated_clause(nlp):
+    text = "A quake killed more than 31,000 in the city of Ravel in 2003, and 600 were killed in the town of Osk in February."
+    assert [(f.value, f.period) for f in _facts(nlp, text)] == [(31_000, "2003"), (600, None)]

@@ -300,9 +300,14 @@ def _pick_period(periods: list[Period], segments: list[tuple[int, int]], q: Quan
     return best[1] if best else None
 
 
+# Clause breaks a period does not cross: ";" and a comma before a new coordinated clause ("... in 2003, and 600
+# were killed in February": February's 600 is not a 2003 figure).
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\s+(?=(?:[^,;]*?\b(?:was|were|is|are|had|has|have)\b))")
+
+
 def _segments(text: str) -> list[tuple[int, int]]:
     out, start = [], 0
-    for m in re.finditer(r";", text):
+    for m in _CLAUSE_BREAK.finditer(text):
         out.append((start, m.start()))
         start = m.end()
     out.append((start, len(text)))
