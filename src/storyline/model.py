@@ -19,6 +19,10 @@ from typing import Any
 
 __all__ = [
     "Comparator",
+    "DateBasis",
+    "DatePrecision",
+    "FactRelation",
+    "format_date",
     "DocumentAnalysis",
     "Document",
     "Entity",
@@ -61,6 +65,18 @@ def make_id(prefix: str, *parts: object) -> str:
     return f"{prefix}_{h[:20]}"
 
 
+def format_date(day: dt.date | None, precision: DatePrecision | str = "day") -> str | None:
+    """A date written to its precision: "2025" (year), "2025-03" (month), "2025-03-05" (day); None stays None."""
+    if day is None:
+        return None
+    p = DatePrecision(precision)
+    if p is DatePrecision.YEAR:
+        return f"{day.year:04d}"
+    if p is DatePrecision.MONTH:
+        return f"{day.year:04d}-{day.month:02d}"
+    return day.isoformat()
+
+
 def document_id_for(text: str) -> str:
     """Document ids come from the stored text alone: same text, same id."""
     return "doc_" + content_hash(text)[:20]
@@ -91,6 +107,33 @@ class Comparator(str, enum.Enum):
     LT = "lt"
     LE = "le"
     APPROX = "approx"
+
+
+class DatePrecision(str, enum.Enum):
+    """How much of a date the text gives: "on 5 March" (day), "in March" (month), "in 2021" (year)."""
+
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+class DateBasis(str, enum.Enum):
+    """Where a statement's date comes from: the text itself, the document's publication date, or the post's time."""
+
+    TEXT = "text"
+    PUBLISHED = "published"
+    POST = "post"
+
+
+class FactRelation(str, enum.Enum):
+    """What a number is: a count ("343 attacks"), a change ("from 175 to 450", "a 10% drop"), a range
+    ("between 6,000 and 6,500"), a rate ("3 per 1,000 people", "$5 an hour") or a share ("49 percent")."""
+
+    COUNT = "count"
+    CHANGE = "change"
+    RANGE = "range"
+    RATE = "rate"
+    SHARE = "share"
 
 
 class FindingKind(str, enum.Enum):
@@ -208,6 +251,14 @@ class Statement:
     polarity: int = 1  # 1 assertion, -1 denial / negated
     said_on: dt.date | None = None
     topic: str | None = None
+    # how much of ``said_on`` is known (a month-precise date is stored as the month's first day) and where it came from
+    said_on_precision: DatePrecision = DatePrecision.DAY
+    said_on_basis: DateBasis = DateBasis.PUBLISHED
+
+    @property
+    def said_on_text(self) -> str | None:
+        """``said_on`` written to its precision: "2025", "2025-03" or "2025-03-05"."""
+        return format_date(self.said_on, self.said_on_precision)
 
     @property
     def id(self) -> str:
@@ -234,8 +285,11 @@ class Fact:
     value_max: float | None = None  # upper bound of a range "1,600 to 1,700"
     unit: str | None = None
     period: str | None = None  # "2021", "2021-08", "2021-08-26", "2021/2024"
-    subject_text: str | None = None
+    subject_text: str | None = None  # never a pronoun or relative word: resolved to its cluster, or left empty
     subject_cluster: int | None = None
+    population: str | None = None  # what is counted, and of whom: "U.S. service members", "Afghan civilians"
+    relation: FactRelation = FactRelation.COUNT
+    baseline: float | None = None  # a change's starting value: "from 175 to 450" -> baseline 175, value 450
 
     @property
     def id(self) -> str:

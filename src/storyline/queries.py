@@ -429,7 +429,7 @@ def finding_rows(store: Store, page: Page) -> list[FindingRow]:
                 eid = k2e.get(s.speaker_key) if s.speaker_key else None
                 side = FindingSide(item, doc_summary(s.document_id), s.start, s.end, b, c, a,
                                    names.get(eid or "", s.speaker_text or "unattributed"), eid,
-                                   s.said_on.isoformat() if s.said_on else None, statement_dict(s, k2e))
+                                   s.said_on_text, statement_dict(s, k2e))
             elif item.type is m.ItemType.FACT and item.id in fcts:
                 f = fcts[item.id]
                 d = docs.get(f.document_id)
@@ -463,7 +463,7 @@ class StatementRow:
     @property
     def date(self) -> str | None:
         if self.statement.said_on:
-            return self.statement.said_on.isoformat()
+            return self.statement.said_on_text
         return self.document.get("published")
 
 

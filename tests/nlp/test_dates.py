@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from storyline.nlp.dates import find_day, find_periods
+from storyline.nlp.dates import find_day, find_periods, find_when
 
 PUBLISHED = dt.date(2025, 3, 8)  # a Saturday
 
@@ -58,3 +58,61 @@ def test_dates_find_periods(text, period):
 
 def test_dates_numbers_are_not_years():
     assert find_periods("2,021 people and 2021% and $2021") == []
+
+
+JULY_21 = dt.date(2025, 7, 21)  # a Monday
+
+
+@pytest.mark.parametrize(
+    "text,expected,precision",
+    [
+        ("In March, the minister said", "2025-03", "month"),
+        ("the minister said in March", "2025-03", "month"),
+        ("he said in August", "2024-08", "month"),  # August after publication: the August before
+        ("last March he said", "2025-03", "month"),
+        ("early June, officials said", "2025-06", "month"),
+        ("she said in May 2024", "2024-05", "month"),
+        ("last month they said", "2025-06", "month"),
+        ("earlier this month she said", "2025-07", "month"),
+        ("five months ago he said", "2025-02", "month"),
+        ("two weeks ago he said", "2025-07-07", "day"),
+        ("three days ago he said", "2025-07-18", "day"),
+        ("he said on Monday", "2025-07-21", "day"),
+        ("he said last Monday", "2025-07-14", "day"),  # written on a Monday: a week back
+        ("on Friday she said", "2025-07-18", "day"),
+        ("yesterday he said", "2025-07-20", "day"),
+        ("on 5 March 2024 he said", "2024-03-05", "day"),
+        ("last year she said", "2024", "year"),
+        ("earlier this year she said", "2025", "year"),
+        ("in 2021 he said", "2021", "year"),
+        ("During 2020, he said", "2020", "year"),
+        ("he said in a 2019 interview", "2019", "year"),
+        ("two years ago he said", "2023", "year"),
+    ],
+)
+def test_dates_find_when_resolves_phrasings_with_precision(text, expected, precision):
+    from storyline.model import format_date
+
+    found = find_when(text, JULY_21)
+    assert len(found) == 1
+    w = found[0]
+    assert format_date(w.date, w.precision) == expected and w.precision.value == precision
+    assert w.start < w.end and text[w.start : w.end].strip() == text[w.start : w.end]
+
+
+@pytest.mark.parametrize("text", ["May I say something", "he may say so", "in the 2016 election", "recently, he said",
+                                  "he will speak next month", "the 2,019 votes"])
+def test_dates_find_when_ignores_words_that_are_not_dates(text):
+    assert find_when(text, JULY_21) == []
+
+
+def test_dates_find_when_drops_dates_after_publication_and_needs_publication_for_relative_ones():
+    assert find_when("on 5 March 2026 he said", JULY_21) == []
+    assert find_when("two weeks ago he said", None) == []
+    assert find_when("In March he said", None) == []
+    assert [w.precision.value for w in find_when("in May 2024 he said", None)] == ["month"]
+
+
+def test_dates_find_when_takes_a_yearless_day_back_a_year_only_when_close():
+    assert [w.date for w in find_when("on December 28 he said", dt.date(2025, 1, 3))] == [dt.date(2024, 12, 28)]
+    assert find_when("a rally on Nov. 1 he said", dt.date(2016, 9, 19)) == []

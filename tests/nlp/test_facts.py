@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from storyline.model import Comparator, EntityType
+import pytest
+
+from storyline.model import Comparator, EntityType, FactRelation
 from storyline.nlp.antecedents import MentionIndex
 from storyline.nlp.facts import facts_in_part
 
@@ -86,3 +88,104 @@ def test_facts_measure_is_a_count_noun(nlp):
 def test_facts_subject_drops_a_list_bullet(nlp):
     facts = _facts(nlp, "Key figures:\n• The group carried out 343 attacks in 2021.", {"The group": (ORG, 1)})
     assert facts and facts[0].subject_text == "group" and facts[0].subject_cluster == 1
+
+
+COUNT, CHANGE, RANGE, RATE, SHARE = (FactRelation.COUNT, FactRelation.CHANGE, FactRelation.RANGE, FactRelation.RATE,
+                                     FactRelation.SHARE)
+
+
+@pytest.mark.parametrize(
+    "text,value,relation,population",
+    [
+        ("The attack killed 13 U.S. service members.", 13, COUNT, "U.S. service members"),
+        ("The attack also killed at least 170 Afghan civilians.", 170, COUNT, "Afghan civilians"),
+        ("Militants attacked a village, killing 3 civilians.", 3, COUNT, "civilians"),
+        ("Gunmen stormed the market, killing three traders.", 3, COUNT, "traders"),
+        ("The earthquake killed 230,000 people in 14 countries.", 230_000, COUNT, "people in 14 countries"),
+        ("In the province, 170,000 people died.", 170_000, COUNT, "people in the province"),
+        ("Two dozen protesters were arrested.", 24, COUNT, "protesters"),
+        ("Output rose from 175 to 450 gigawatts.", 450, CHANGE, None),
+        ("The share fell by 2 percent in 2015.", 2, CHANGE, None),
+        ("Exports posted a 10 percent drop.", 10, CHANGE, None),
+        ("Between 6,000 and 6,500 fighters crossed the border.", 6000, RANGE, "fighters"),
+        ("The mill produces 3 tons per day.", 3, RATE, None),
+        ("About 40% of voters backed the plan.", 40, SHARE, "voters"),
+    ],
+)
+def test_facts_relation_and_population_table(nlp, text, value, relation, population):
+    facts = [f for f in _facts(nlp, text) if f.value == value]
+    assert len(facts) == 1
+    f = facts[0]
+    assert (f.relation, f.population) == (relation, population)
+
+
+def test_facts_change_keeps_its_baseline(nlp):
+    f, = _facts(nlp, "The toll fell from 450 to 175 after the recount.")
+    assert (f.relation, f.value, f.baseline, f.value_max) == (CHANGE, 175, 450, None)
+
+
+def test_facts_two_answer_options_of_a_poll_are_shares(nlp):
+    facts = _facts(nlp, "Clinton led Trump 49 percent to 42 percent in the poll.")
+    assert [(f.value, f.relation) for f in facts] == [(49, SHARE), (42, SHARE)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company, which employs 4,000 people, said it would close.",
+        "The boxer, who weighs 236 pounds, said he was ready.",
+    ],
+)
+def test_facts_relative_pronoun_subject_is_its_antecedent(nlp, text):
+    f, = _facts(nlp, text)
+    assert f.subject_text in ("company", "boxer")
+
+
+@pytest.mark.parametrize("text", ["It has 300 members.", "This number rose to 45.", "They arrested 12 men."])
+def test_facts_unresolved_pronoun_or_number_word_leaves_the_subject_empty(nlp, text):
+    for f in _facts(nlp, text):
+        assert f.subject_text is None and f.subject_cluster is None
+
+
+def test_facts_pronoun_subject_resolves_to_its_antecedent(nlp):
+    facts = _facts(nlp, "Nexa Mining reported a loss. It employs 4,000 workers.", {"Nexa Mining": (ORG, 3)})
+    f, = facts
+    assert (f.subject_cluster, f.subject_text) == (3, "Nexa Mining")
+
+
+def test_facts_weight_in_pounds_is_not_money(nlp):
+    f, = _facts(nlp, "The boxer, who weighs 236 pounds, said he was ready.")
+    assert (f.measure, f.unit, f.value) == ("weight", "lb", 236)
+
+
+def test_facts_number_set_off_by_dashes_is_not_about_the_speaker(nlp):
+    text = "Jon Marr proposed to ban all pilgrims — 1.6 billion members of the faith — from entering."
+    f, = _facts(nlp, text, {"Jon Marr": (PER, 1)})
+    assert f.subject_text is None and f.subject_cluster is None
+    assert f.population == "members of the faith"
+
+
+def test_facts_parts_of_one_total_keep_their_populations_and_no_subject(nlp):
+    facts = _facts(nlp, "13 soldiers and 170 civilians were killed in the blast.")
+    assert [(f.value, f.population, f.subject_text) for f in facts] == [(13, "soldiers", None), (170, "civilians", None)]
+
+
+@pytest.mark.parametrize("text", ["One in five residents fled the town.", "3 out of 4 voters backed the plan."])
+def test_facts_one_in_five_is_a_share_not_a_count(nlp, text):
+    facts = _facts(nlp, text)
+    assert facts and all(f.relation is SHARE for f in facts)
+
+
+def test_facts_number_without_counted_noun_keeps_where(nlp):
+    facts = _facts(nlp, "A quake killed more than 31,000 in the city of Ravel, and 600 were killed in the town of Osk.")
+    assert [(f.value, f.population) for f in facts] == [(31_000, "in the city of Ravel"), (600, "in the town of Osk")]
+
+
+@pytest.mark.parametrize("text", ["Seventy-four years ago, a battle changed the war.", "He served for 12 years in the navy."])
+def test_facts_durations_are_not_facts(nlp, text):
+    assert _facts(nlp, text) == []
+
+
+def test_facts_period_does_not_cross_into_a_coordinated_clause(nlp):
+    text = "A quake killed more than 31,000 in the city of Ravel in 2003, and 600 were killed in the town of Osk in February."
+    assert [(f.value, f.period) for f in _facts(nlp, text)] == [(31_000, "2003"), (600, None)]

@@ -136,3 +136,58 @@ def test_numbers_parse_number_words(words, value):
 def test_numbers_keeps_counts_next_to_ordinary_punctuation():
     text = "(3 attacks) were reported; about 2,000. Then 40%, and “12” more."
     assert [q.value for q in find_quantities(text)] == [3, 2000, 40, 12]
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("230,000 people", 230_000),
+        ("230 000 people", 230_000),
+        ("230\u00a0000 people", 230_000),
+        ("230\u202f000 people", 230_000),
+        ("1.600.000 people", 1_600_000),
+        ("1.6 billion people", 1_600_000_000),
+        ("1,6 million people", 1_600_000),
+        ("three people", 3),
+        ("two dozen people", 24),
+        ("twenty-five people", 25),
+        ("a hundred people", 100),
+    ],
+)
+def test_numbers_written_out_and_locale_forms_parse(text, value):
+    found = find_quantities(text)
+    assert [q.value for q in found] == [value]
+    assert found[0].num_end - found[0].start >= 1
+
+
+def test_numbers_space_grouping_does_not_join_a_day_and_a_count():
+    assert [q.value for q in find_quantities("On May 5 200 people marched")] == [200]
+
+
+@pytest.mark.parametrize(
+    "text,unit",
+    [
+        ("the boxer, who weighs 236 pounds", "lb"),
+        ("he lost 30 pounds last year", "lb"),
+        ("the club raised 5 million pounds", "GBP"),
+        ("he was paid 300 pounds a week", "GBP"),
+        ("a 5 kg bag", "kg"),
+        ("$5 million in aid", "USD"),
+    ],
+)
+def test_numbers_pounds_are_weight_unless_money_is_meant(text, unit):
+    assert [q.unit for q in find_quantities(text)] == [unit]
+
+
+def test_numbers_from_to_is_marked_in_either_direction():
+    up, = find_quantities("capacity grew from 175 to 450 gigawatts")
+    down, = find_quantities("the toll fell from 450 to 175")
+    assert (up.value, up.value_max, up.from_to) == (175, 450, True)
+    assert (down.value, down.value_max, down.from_to) == (450, 175, True)
+    between, = find_quantities("between 6,000 and 6,500 fighters")
+    assert not between.from_to
+
+
+@pytest.mark.parametrize("text", ["she died at the age of 92", "one-on-one interviews", "a one-time payment"])
+def test_numbers_ages_and_word_numbers_inside_compounds_are_not_counts(text):
+    assert find_quantities(text) == []

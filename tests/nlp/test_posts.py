@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from storyline.model import EntityType, StatementKind
+from storyline.model import DateBasis, EntityType, StatementKind
 from storyline.nlp.pipeline import analyze_documents
 from storyline.nlp.posts import account_type, load_accounts
 
@@ -31,6 +31,7 @@ def test_posts_each_post_is_a_statement_of_the_account_on_its_date(nlp, accounts
         assert (stmt.content_start, stmt.content_end) == (entry["start"], entry["end"])
         assert stmt.content == doc.text[entry["start"] : entry["end"]]
         assert stmt.said_on == dt.date(2025, 3, 5) and stmt.kind == StatementKind.DIRECT
+        assert stmt.said_on_basis is DateBasis.POST
         assert stmt.speaker_text == "Veloria MoI Spokesperson"
     account = [m for m in analysis.mentions if m.source == "account"]
     assert {m.canonical for m in account} == {"Daran Kell"} and {m.type for m in account} == {EntityType.PERSON}

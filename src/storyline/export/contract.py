@@ -67,7 +67,9 @@ def statement_dict(s: Statement, key_to_entity: Mapping[str, str]) -> dict[str, 
         "content_start": s.content_start,
         "content_end": s.content_end,
         "kind": s.kind.value,
-        "said_on": s.said_on.isoformat() if s.said_on else None,
+        "said_on": s.said_on_text,
+        "said_on_basis": s.said_on_basis.value if s.said_on else None,
+        "said_on_precision": s.said_on_precision.value if s.said_on else None,
         "topic": s.topic,
         "polarity": s.polarity,
     }
@@ -91,6 +93,9 @@ def fact_dict(f: Fact, key_to_entity: Mapping[str, str]) -> dict[str, Any]:
     }
     if f.value_max is not None:
         out["value_max"] = _num(f.value_max)
+    out["relation"] = f.relation.value
+    out["population"] = f.population
+    out["baseline"] = _num(f.baseline) if f.baseline is not None else None
     return out
 
 

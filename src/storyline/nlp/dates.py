@@ -8,6 +8,12 @@ Two questions are answered here:
   day on or before publication; a month and day without a year take the publication year
   (the year before if that would fall after publication). Without a publication date,
   only wordings that carry their own year resolve. Nothing is ever invented.
+* :func:`find_when` — when something was said or done, to the precision the text gives:
+  every wording :func:`find_day` knows (day), plus "in March", "last March", "early March",
+  "last month", "earlier this month" (month), "in 2021", "in a 2019 interview", "last year",
+  "earlier this year" (year) and "two weeks ago", "three days ago" (day), "five months ago"
+  (month), "two years ago" (year), resolved against the publication date. A month without a
+  year is the latest such month not after publication. Results after publication are dropped.
 * :func:`find_periods` — periods a number can be about, as strings: "2021",
   "2021-08", "2021-08-26", "2024-Q4", "2024-H1", "2021/2023" (a range) and
   "2021-08/" (open-ended, "since August 2021").
@@ -19,7 +25,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-__all__ = ["DayMention", "Period", "find_day", "find_days", "find_periods"]
+from ..model import DatePrecision
+
+__all__ = ["DayMention", "Period", "When", "find_day", "find_days", "find_periods", "find_when"]
 
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
@@ -107,6 +115,107 @@ def find_day(text: str, published: dt.date | None) -> dt.date | None:
     """The first day-precise date in ``text``, or None."""
     days = find_days(text, published)
     return days[0].date if days else None
+
+
+@dataclass(frozen=True)
+class When:
+    """A date the text gives, with how much of it is known (a month is stored as its first day, a year as 1 January)."""
+
+    start: int
+    end: int
+    date: dt.date
+    precision: DatePrecision
+
+
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a few": 3, "several": 3, "a couple of": 2}
+_COUNT = r"(?P<n>\d{1,2}|a few|a couple of|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_MONTH_NAMES = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.?"
+# Month- and year-precise wordings, most specific first; day-precise ones come from _DAY_PATTERNS.
+_WHEN_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(rf"\b{_COUNT}\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I), "ago"),
+    (re.compile(rf"\b(?i:in|during|since|by|through|throughout|until|of)\s+(?:(?i:early|late|mid-?)\s*)?{_MONTH_NAMES},?\s+{_YEAR}\b"), "month"),
+    (re.compile(rf"\b(?:(?i:early|late|mid-?)\s*)?{_MONTH_NAMES},?\s+{_YEAR}\b"), "month"),
+    (re.compile(rf"\b(?:(?P<last>(?i:last|this|past))\s+|(?i:in|during|since|until|by)\s+(?:(?i:early|late|mid-?)\s*)?|(?i:early|late|mid-?)\s*(?:(?i:in)\s+)?){_MONTH_NAMES}(?![\w-])"), "month_only"),
+    (re.compile(r"\b(?P<rel>last|this|(?:earlier|later)\s+this|the\s+previous|the\s+past)\s+(?P<unit>month|year)\b", re.I), "relative"),
+    (re.compile(rf"\b(?:in|during|since|by|of|throughout)\s+(?:(?:early|late|mid-?)\s*)?{_YEAR}\b(?![-/]\d)", re.I), "year"),
+    (re.compile(rf"\b(?:an?|the|his|her|their|its)\s+{_YEAR}\s+(?:interview|speech|statement|report|letter|book|memo|op-ed|post|tweet|debate|hearing|testimony|article|press conference|conversation|podcast|rally|appearance|address|video|email|documentary|profile|remarks?)\b", re.I), "year"),
+)
+
+
+def _months_back(published: dt.date, months: int) -> dt.date:
+    index = published.year * 12 + (published.month - 1) - months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _when_of(kind: str, m: re.Match[str], published: dt.date | None) -> tuple[dt.date, DatePrecision] | None:
+    g = m.groupdict()
+    if kind == "ago":
+        if published is None:
+            return None
+        n = _COUNT_WORDS.get(" ".join(g["n"].lower().split())) if not g["n"].isdigit() else int(g["n"])
+        unit = g["unit"].lower().rstrip("s")
+        if not n:
+            return None
+        if unit == "day":
+            return published - dt.timedelta(days=n), DatePrecision.DAY
+        if unit == "week":
+            return published - dt.timedelta(weeks=n), DatePrecision.DAY
+        if unit == "month":
+            return _months_back(published, n), DatePrecision.MONTH
+        return dt.date(published.year - n, 1, 1), DatePrecision.YEAR
+    if kind == "month":
+        return dt.date(int(g["year"]), _MONTHS[g["month"].lower().rstrip(".")], 1), DatePrecision.MONTH
+    if kind == "month_only":
+        if published is None:
+            return None
+        month = _MONTHS[g["month"].lower().rstrip(".")]
+        year = published.year if month <= published.month else published.year - 1
+        if (g.get("last") or "").lower() in ("last", "past") and month == published.month:
+            year -= 1  # "last March", written in March, is a year back
+        return dt.date(year, month, 1), DatePrecision.MONTH
+    if kind == "relative":
+        if published is None:
+            return None
+        rel = " ".join(g["rel"].lower().split())
+        back = 1 if rel in ("last", "the previous", "the past") else 0
+        if g["unit"].lower() == "month":
+            return _months_back(published, back), DatePrecision.MONTH
+        return dt.date(published.year - back, 1, 1), DatePrecision.YEAR
+    return dt.date(int(g["year"]), 1, 1), DatePrecision.YEAR
+
+
+_LAST_WEEKDAY = re.compile(r"\blast\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def find_when(text: str, published: dt.date | None) -> list[When]:
+    """Every date ``text`` gives for when something happened, to its precision, left to right.
+
+    Nothing after ``published`` is returned (a plan, not a past statement); without a
+    publication date only wordings that carry their own year resolve."""
+    out: list[When] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(w.start < b and a < w.end for w in out)
+
+    for d in find_days(text, published):
+        day = d.date
+        if published is not None and day.year < published.year and not re.search(r"\d{4}", text[d.start : d.end]) \
+                and (published - day).days > 92:
+            continue  # "Nov. 1" far behind publication: most likely a date still to come, not last year's
+        if published is not None and day == published and _LAST_WEEKDAY.match(text, d.start):
+            day = published - dt.timedelta(days=7)  # "last Monday", written on a Monday
+        out.append(When(d.start, d.end, day, DatePrecision.DAY))
+    for pattern, kind in _WHEN_PATTERNS:
+        for m in pattern.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            found = _when_of(kind, m, published)
+            if found is not None:
+                out.append(When(m.start(), m.end(), found[0], found[1]))
+    if published is not None:
+        out = [w for w in out if w.date <= published]
+    return sorted(out, key=lambda w: w.start)
 
 
 _QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": 4, "final": 4}

@@ -9,6 +9,15 @@ agent of a passive, the subject of the main clause for a participle such as "kil
 carried across coordinated lists ("in 2022, it conducted 196 attacks; in 2023, 48
 attacks"). The period is the nearest period expression in the same clause (";"-separated).
 Dates, years, ages, clock times, ordinals, durations and list numbering are not facts.
+
+Each fact also says what it counts, and of whom (``population``: the counted noun with its
+modifiers, a short "of" complement and where, "U.S. service members", "people in 14
+countries"), and what kind of number it is (``relation``): a change ("rose from 175 to 450"
+keeps 175 as ``baseline``; "a 10 percent drop"; "fell by 2 percent"), a range, a rate ("3
+tons per day"), a share ("40% of voters", poll answer options) or a count. The subject is
+never a relative or demonstrative word or an unresolved pronoun: "which" becomes the noun
+it stands for, "it" the entity it resolves to, and otherwise the subject stays empty; a
+number set off by dashes or in apposition is not about the clause's subject.
 """
 
 from __future__ import annotations
@@ -17,7 +26,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from ..model import EntityType, Fact
+from ..model import EntityType, Fact, FactRelation
 from .antecedents import MentionIndex
 from .cues import lexicon
 from .dates import Period, find_periods
@@ -40,6 +49,36 @@ _SUBJ_DEPS = {"nsubj", "csubj"}
 _CLIMB_DEPS = {"advcl", "xcomp", "conj", "acl", "relcl", "ccomp", "pcomp", "dep"}
 _LIGHT_VERBS = {"be", "have", "include", "reach", "number", "total", "stand", "exceed", "become", "remain"}
 _RISE_VERBS = {"rise", "climb", "reach", "hit", "increase", "jump", "stand", "grow", "surge", "mount", "fall", "drop"}
+# Words that are never a fact's subject by themselves: relative and demonstrative words, pronouns left unresolved,
+# and nouns that only name the number ("This number rose to 45").
+_RELATIVE = {"who", "whom", "which", "that", "whose"}
+_PERSONAL = {"it", "they", "he", "she", "we", "i", "you"}
+_EMPTY_SUBJECTS = _RELATIVE | _PERSONAL | {
+    "this", "these", "those", "what", "one", "ones", "some", "many", "all", "each", "both", "most", "others",
+    "number", "numbers", "figure", "figures", "total", "amount", "count", "rest", "majority", "half",
+    "him", "her", "them", "us", "me", "its", "their", "his", "our", "there", "here", "itself", "themselves",
+    "kind", "sort", "type", "lot", "part", "way", "thing", "things"}
+# Counted units of time are durations ("Seventy-four years ago", "for 20 years"), not facts.
+_DURATIONS = {"second", "minute", "hour", "day", "night", "week", "weekend", "month", "year", "decade", "century"}
+_UNIT_MEASURES = {"lb": "weight", "kg": "weight", "t": "weight"}
+_SCOPE_PREPS = {"in", "across", "throughout", "at", "on", "from", "into", "over", "to", "within", "inside", "near", "around"}
+_PARENTHETICAL = re.compile(r"(?:—|–|\s-)\s*$")  # "ban all Muslims — 1.6 billion members —"
+_CHANGE_NOUNS = {"drop", "increase", "decrease", "rise", "fall", "jump", "decline", "gain", "cut", "growth", "reduction",
+                 "surge", "dip", "slump", "hike", "boost", "spike", "plunge", "loss", "climb", "slide"}
+_CHANGE_VERBS = _RISE_VERBS | {"decline", "decrease", "shrink", "soar", "plunge", "slip", "slide", "tumble", "double",
+                               "triple", "cut", "reduce", "raise", "boost", "lower", "go", "swell", "dip", "sink", "gain",
+                               "lose", "expand", "balloon"}
+_RATE_AFTER = re.compile(
+    r"^\s*per\s+(?!cent\b)[a-z0-9]"
+    r"|^\s*(?:an?|each|every)\s+(?:\d|day|week|month|year|hour|minute|second|night|capita|head|"
+    r"person|annum|resident|inhabitants|people|household|game|mile|kilometre|kilometer|gallon|litre|liter)\b"
+    r"|^\s*(?:daily|weekly|monthly|annually|yearly|hourly|a\s+year|a\s+day|a\s+month|a\s+week)\b",
+    re.IGNORECASE,
+)
+_SHARE_AFTER = re.compile(r"^\s*(?:out\s+of|in(?:\s+every)?)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b",
+                          re.IGNORECASE)  # "1 in 5", "three out of four"
+_SHARE_BEFORE = re.compile(r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out\s+of)\s+$",
+                           re.IGNORECASE)  # the "5" of "one in 5 residents"
 
 
 @dataclass
@@ -149,6 +188,96 @@ def _np_bounds(tok) -> tuple[int, int]:  # type: ignore[no-untyped-def]
     return left.idx, right.idx + len(right.text)
 
 
+_SCOPE_NOUNS = {"country", "province", "state", "region", "city", "town", "village", "district", "area", "county",
+                "capital", "world", "nation", "territory", "camp", "prefecture", "island", "valley", "governorate"}
+
+
+def _scope(prep) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a prepositional phrase names where the counted things are ("in 14 countries", "in the province")."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("in", "across", "throughout", "inside"):
+        return False
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.right_edge.i - prep.i > 5 or pobj.ent_type_ in ("DATE", "TIME"):
+        return False
+    return pobj.ent_type_ in ("GPE", "LOC", "FAC") or pobj.lemma_.lower() in _SCOPE_NOUNS
+
+
+def _population(noun, tok_ids: set[int], doc_text: str, verb) -> str | None:  # type: ignore[no-untyped-def]
+    """What is counted, and of whom: the counted noun with its modifiers after the number ("13 *U.S. service
+    members*", "at least 170 *Afghan civilians*"), a short "of" complement ("1.6 billion *members of the faith*")
+    and where they are, when the sentence says so ("230,000 *people in 14 countries*")."""
+    last_q = max(tok_ids)
+    left = noun
+    for child in noun.lefts:
+        if child.i > last_q and child.dep_ in ("compound", "amod", "nmod", "nummod", "npadvmod", "punct", "poss", "case", "flat") \
+                and child.left_edge.i > last_q:
+            left = noun.doc[min(left.i, child.left_edge.i)]
+    right = noun
+    scope = None
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == right.i + 1:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.right_edge.i - child.i <= 5 and not pobj.like_num:
+                right = pobj.right_edge
+        elif child.dep_ in ("compound", "flat"):
+            right = noun.doc[max(right.i, child.right_edge.i)]
+        elif _scope(child) and scope is None:
+            scope = child
+    if scope is None and verb is not None:
+        scope = next((c for c in verb.children if _scope(c)), None)
+    text = doc_text[left.idx : right.idx + len(right.text)].strip(" ,;:-—–")
+    if scope is not None and not (scope.idx <= noun.idx <= scope.right_edge.idx):
+        text += " " + scope.lower_ + doc_text[scope.idx + len(scope.text) : scope.right_edge.idx + len(scope.right_edge.text)]
+    return " ".join(text.split()) or None
+
+
+def _bare_scope(verb, doc_text: str) -> str | None:  # type: ignore[no-untyped-def]
+    """Where a number without a counted noun is ("killed more than 31,000 *in the city of Bam*")."""
+    scope = next((c for c in verb.children if _scope(c)), None) if verb is not None else None
+    if scope is None:
+        return None
+    rest = " ".join(doc_text[scope.idx + len(scope.text) : scope.right_edge.idx + len(scope.right_edge.text)].split())
+    return f"{scope.lower_} {rest}"
+
+
+def _share_of(doc, at: int) -> str | None:  # type: ignore[no-untyped-def]
+    """The population a share is of: "40% *of voters*" -> "voters"."""
+    of = next((t for t in doc if t.idx >= at), None)
+    if of is None or of.lower_ != "of" or doc.text[at : of.idx].strip():
+        return None
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.right_edge.i - of.i > 6:
+        return None
+    first = of.doc[of.i + 1]
+    if first.dep_ == "det":
+        first = of.doc[first.i + 1]
+    return " ".join(doc.text[first.idx : pobj.right_edge.idx + len(pobj.right_edge.text)].split()) or None
+
+
+def _relation(q: Quantity, before: str, after: str, head, noun, verb) -> tuple[FactRelation, float, float | None, float | None]:  # type: ignore[no-untyped-def]
+    """What the number is (count, change, range, rate, share) and its value, upper bound and baseline."""
+    if _SHARE_BEFORE.search(before):
+        return FactRelation.SHARE, q.value, q.value_max, None
+    verb_lemma = verb.lemma_.lower() if verb is not None else ""
+    if q.value_max is not None and q.from_to and (verb_lemma in _CHANGE_VERBS or q.value_max < q.value):
+        return FactRelation.CHANGE, q.value_max, None, q.value  # "rose from 175 to 450": 450, from 175
+    chain = [head]
+    while len(chain) < 4 and chain[-1].head is not chain[-1] and chain[-1].dep_ in ("nummod", "compound", "quantmod", "amod", "pobj", "nmod"):
+        chain.append(chain[-1].head)
+    if noun is not None:
+        chain.append(noun)
+    if any(t.lemma_.lower() in _CHANGE_NOUNS and t.pos_ == "NOUN" for t in chain[1:]) or (
+            verb_lemma in _CHANGE_VERBS and any(t.lower_ == "by" and t.dep_ == "prep" for t in chain[1:])):
+        return FactRelation.CHANGE, q.value, q.value_max, None  # "a 10 percent drop", "fell by 2 percent"
+    if _RATE_AFTER.match(after):
+        return FactRelation.RATE, q.value, q.value_max, None
+    if q.value_max is not None:
+        return FactRelation.RANGE, q.value, q.value_max, None
+    if q.unit == "%" or _SHARE_AFTER.match(after):
+        return FactRelation.SHARE, q.value, None, None
+    return FactRelation.COUNT, q.value, None, None
+
+
 def _skip_by_entity(sent, q_start: int, q_end: int) -> bool:  # type: ignore[no-untyped-def]
     for ent in sent.ents:
         if ent.label_ in _SKIP_ENT_LABELS and ent.start_char < q_end and q_start < ent.end_char:
@@ -171,9 +300,14 @@ def _pick_period(periods: list[Period], segments: list[tuple[int, int]], q: Quan
     return best[1] if best else None
 
 
+# Clause breaks a period does not cross: ";" and a comma before a new coordinated clause ("... in 2003, and 600
+# were killed in February": February's 600 is not a 2003 figure).
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\s+(?=(?:[^,;]*?\b(?:was|were|is|are|had|has|have)\b))")
+
+
 def _segments(text: str) -> list[tuple[int, int]]:
     out, start = [], 0
-    for m in re.finditer(r";", text):
+    for m in _CLAUSE_BREAK.finditer(text):
         out.append((start, m.start()))
         start = m.end()
     out.append((start, len(text)))
@@ -220,6 +354,10 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex) -> list[Fac
                 noun = None
             if noun is not None and not _countable(noun, q.value, doc_text):
                 noun = None
+            if noun is not None and noun.lemma_.lower() in _DURATIONS:
+                continue
+            if noun is not None and q.unit is not None and noun.idx < base + q.end:
+                noun = None  # the unit word itself ("236 pounds", "5 million euros") is not what is counted
             anchor = noun if noun is not None else head
             verb = _verb_of(anchor)
             verb_measure = lex.measures.get(verb.lemma_.lower()) if verb is not None else None
@@ -231,7 +369,8 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex) -> list[Fac
                 span_end = max(span_end, noun.idx + len(noun.text))
                 if nm == "people" and verb_measure:
                     measure = verb_measure
-                elif verb_measure and nm not in lex.measures.values() and verb is not None and noun.dep_ in ("dobj", "nsubjpass", "pobj", "conj"):
+                elif verb_measure and nm not in lex.measures.values() and verb is not None and (
+                        noun.dep_ in ("dobj", "nsubjpass", "conj") or (noun.dep_ == "pobj" and noun.head.lower_ not in _SCOPE_PREPS)):
                     measure = f"{nm} {verb_measure}"
                 else:
                     measure = nm
@@ -239,6 +378,8 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex) -> list[Fac
                 measure = verb_measure
             elif q.unit == "%":
                 measure = "percent"
+            elif q.unit in _UNIT_MEASURES:
+                measure = _UNIT_MEASURES[q.unit]
             elif q.unit is not None:
                 measure = "money"
             elif verb is not None and verb.lemma_.lower() in _RISE_VERBS:
@@ -249,12 +390,18 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex) -> list[Fac
                 measure = previous.measure
             if measure is None:
                 continue
-            if verb is not None and verb_measure and noun is not None and measure == verb_measure:
+            if verb is not None and verb_measure and noun is not None and measure == verb_measure and noun.dep_ != "conj":
                 span_start = min(span_start, verb.idx)
                 span_end = max(span_end, verb.idx + len(verb.text))
             subj = _subject_of(verb, tok_ids | ({noun.i} if noun is not None else set())) if verb is not None else None
             if subj is not None and (subj.i in tok_ids or (noun is not None and subj.i == noun.i)):
                 subj = None
+            if subj is not None and subj.lower_ in _RELATIVE and subj.head.dep_ == "relcl" and subj.head.head.pos_ in ("NOUN", "PROPN") \
+                    and subj.head.head.ent_type_ not in _SKIP_ENT_LABELS:
+                subj = subj.head.head  # "The company, which employs 4,000 people": the company (not "Friday, which ...")
+            apposed = (noun if noun is not None else head).dep_ == "appos" or _PARENTHETICAL.search(text[: q.start]) is not None
+            if apposed:
+                subj = None  # "ban all Muslims — 1.6 billion members": a number about the Muslims, not the speaker
             seg_index = next((i for i, (s, e) in enumerate(segments) if s <= q.num_start < e), 0)
             s_text: str | None = None
             s_start: int | None = None
@@ -264,9 +411,10 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex) -> list[Fac
                 while s_start < s_end - 1 and not doc_text[s_start].isalnum():
                     s_start += 1  # a list bullet or dash glued to the subject ("• ISIS-K")
                 s_text = doc_text[s_start:s_end]
-                if not any(ch.isalnum() for ch in s_text):
-                    s_text = s_start = s_end = None
-            elif previous is not None and previous.subject_text is not None and (
+                if not any(ch.isalnum() for ch in s_text) or (s_start < qe and qs < s_end) or any(
+                        t.like_num and t.i != subj.i for t in subj.subtree if s_start <= t.idx < s_end):
+                    s_text = s_start = s_end = None  # "13 soldiers and 170 civilians were killed": a count, not a subject
+            elif previous is not None and previous.subject_text is not None and not apposed and (
                 seg_index > previous.segment or head.dep_ in ("conj", "appos") or (noun is not None and noun.dep_ == "conj")
             ):
                 s_text, s_start, s_end = previous.subject_text, previous.subject_start, previous.subject_end
@@ -278,22 +426,35 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex) -> list[Fac
             if s_start is not None and s_end is not None:
                 gs, ge = part.span(s_start, s_end)
                 mention = index.cluster_at(gs, ge)
-                if mention is None and s_text is not None and s_text.lower() in ("it", "they", "he", "she"):
-                    mention = index.resolve_pronoun(s_text, gs)
+                words = (s_text or "").lower().split()
+                pronoun = len(words) == 1 and words[0] in _PERSONAL
+                if mention is None and pronoun:
+                    mention = index.resolve_pronoun(words[0], gs)
                 if mention is not None and mention.type in (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE, EntityType.OTHER):
                     subject_cluster = mention.cluster
+                    if pronoun:
+                        subject_text_out = mention.canonical or mention.text  # "it" resolved: name what it is
+                elif not words or words[-1].strip(".,") in _EMPTY_SUBJECTS:
+                    subject_text_out = None  # "who", "which", "This number", "it" unresolved: no subject rather than a wrong one
+            after_at = max(base + q.end, noun.idx + len(noun.text) if noun is not None else 0)
+            relation, value, value_max, baseline = _relation(q, text[max(0, q.start - 30) : q.start], doc_text[after_at : after_at + 40],
+                                                     head, noun, verb)
+            population = _population(noun, tok_ids, doc_text, verb) if noun is not None else _bare_scope(verb, doc_text)
+            if population is None and relation is FactRelation.SHARE:
+                population = _share_of(part.doc, base + q.end)
             start, end = part.span(span_start, span_end)
             facts.append(
                 Fact(
                     document_id=document_id, start=start, end=end, text=doc_text[span_start:span_end],
-                    measure=measure, value=q.value, comparator=q.comparator, value_max=q.value_max, unit=q.unit,
+                    measure=measure, value=value, comparator=q.comparator, value_max=value_max, unit=q.unit,
                     period=period, subject_text=subject_text_out, subject_cluster=subject_cluster,
+                    population=population, relation=relation, baseline=baseline,
                 )
             )
     return facts
 
 
-@register("facts", version="1-" + lexicon().version, requires=("parse", "mentions"), produces=("facts",))
+@register("facts", version="2-" + lexicon().version, requires=("parse", "mentions"), produces=("facts",))
 def find_facts(parsed: ParsedDocument) -> None:
     """Append every numeric fact of the document to ``parsed.facts``."""
     index = MentionIndex(parsed.mentions)

@@ -7,6 +7,11 @@ written. Things that look like numbers but are not counts are skipped here: ordi
 line ("1.", "(2)"), ages ("25-year-old", "aged 25"). Years are returned with
 ``is_year=True`` so callers can drop them.
 
+Digits may be grouped by commas ("230,000"), by a space, no-break or thin space ("230 000"),
+or by dots when there are two groups or more ("1.600.000"); a decimal comma is read before
+a scale word ("1,6 million"). "pounds" is weight ("lb") unless money is meant (a scale word,
+"sterling", or money words around it: "paid 300 pounds"); kilograms and tons are weight too.
+
 Vague plurals are kept as lower bounds, documented here once: "dozens" = at least 24,
 "scores" = at least 40, "hundreds" = at least 100, "thousands" = at least 1,000,
 "tens of thousands" = at least 10,000, "hundreds of thousands" = at least 100,000,
@@ -69,7 +74,17 @@ _SUFFIXES: tuple[tuple[str, Comparator], ...] = (
 )
 
 _WORD_NUM = "|".join(sorted([*_UNITS_WORDS, *_TENS_WORDS, *_SCALES, "dozen", "a", "an", "half"], key=len, reverse=True))
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Thousands grouped by commas ("230,000"), by a space, a no-break or a thin space ("230 000"), or by dots when
+# there are two groups or more ("1.600.000"); a decimal comma only before a scale word ("1,6 million").
+_GROUP_SPACE = "[ \u00a0\u202f\u2009]"
+_NOT_AFTER_MONTH = "".join(  # "May 5 200 people" is a day and a count, not 5,200
+    f"(?<!{m} )" for m in ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                           "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+                           "Sept", "Oct", "Nov", "Dec", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."))
+_DIGITS = (
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|" + _NOT_AFTER_MONTH + r"\d{1,3}(?:" + _GROUP_SPACE + r"\d{3})+(?![\d,.]\d)|\d{1,3}(?:\.\d{3}){2,}(?![\d,.]\d)"
+    r"|\d+,\d{1,2}(?=\s*(?:million|billion|trillion|mn|bn)\b)|\d+(?:\.\d+)?"
+)
 _SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion)"
 # One number: digits with an optional scale word/abbreviation, or a run of number words.
 _NUMBER = (
@@ -91,7 +106,8 @@ _QUANTITY_RE = re.compile(
 _SUFFIX_RE = re.compile(r"\s+(?P<suf>or more|or so|or fewer|or less|plus)\b", re.IGNORECASE)
 _CURRENCY_WORD_RE = re.compile(r"\s+(?P<w>[A-Za-z]+)\b")
 _AGE_AFTER = re.compile(r"^\s*-?\s*(?:years?|yrs?)[\s-]+old\b|^-year-old\b|^\s*-?\s*year-old", re.IGNORECASE)
-_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages|age\s+of|ages\s+of)\s+$", re.IGNORECASE)
+_COMPOUND_AFTER = re.compile(r"^-(?!(?:hundred|thousand|million|billion|trillion)\b)(?:on-|[a-z]{2,})", re.IGNORECASE)
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
 _TIME_AFTER = re.compile(r"^(?::\d{2}|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|o'clock|hrs\b))", re.IGNORECASE)
 _PHONE_CONTEXT = re.compile(r"\d[\d\s().-]{6,}\d")
@@ -111,11 +127,23 @@ class Quantity:
     is_year: bool = False
     num_start: int = 0  # offsets of the number itself (without comparator or unit)
     num_end: int = 0
+    from_to: bool = False  # written "from X to Y": a range or a change (``value`` X, ``value_max`` Y, either order)
+
+
+def _digits_value(digits: str) -> float:
+    """The value of a digit string in any of the forms ``_DIGITS`` reads."""
+    d = re.sub(_GROUP_SPACE, "", digits)
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", d):
+        return float(d.replace(".", ""))
+    if re.fullmatch(r"\d+,\d{1,2}", d):
+        return float(d.replace(",", "."))
+    return float(d.replace(",", ""))
 
 
 def parse_number_words(text: str) -> float | None:
     """Value of a number written in words or digits: "two dozen" -> 24, "3.5 million" -> 3.5e6."""
-    s = text.strip().lower().replace("-", " ")
+    s = " ".join(text.strip().lower().replace("-", " ").split())
+    s = re.sub(r"(?<=\d)[\u00a0\u202f\u2009 ](?=\d{3}\b)", "", s)  # "230 000" -> "230000"
     if not s:
         return None
     if s in _VAGUE:
@@ -125,7 +153,7 @@ def parse_number_words(text: str) -> float | None:
         return float((10 if m.group(1) == "tens" else 100) * (1_000 if m.group(2) == "thousands" else 1_000_000))
     m = re.fullmatch(rf"({_DIGITS})\s*([a-z]+)?(?:\s+([a-z]+))?", s)
     if m:
-        value = float(m.group(1).replace(",", ""))
+        value = _digits_value(m.group(1))
         for word in (m.group(2), m.group(3)):
             if word is None:
                 continue
@@ -182,6 +210,7 @@ _SENTENCE_OPENERS = {"then", "only", "just", "another", "all", "now", "still", "
 _CODE_CHARS = frozenset(":(=/@#_\\<>{}[]|^*~`")
 _TOKEN_EDGE = ".,;:!?\"“”‘’'()[]…"
 _VERSION = re.compile(r"v?\d+(?:\.\d+){2,}")
+_DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3}){2,}")  # "1.600.000": thousands, not a version
 
 
 def in_code_token(text: str, start: int, end: int) -> bool:
@@ -198,7 +227,7 @@ def in_code_token(text: str, start: int, end: int) -> bool:
         return False
     if any(ch in _CODE_CHARS for ch in token) or "://" in token or token.lower().startswith("www."):
         return True
-    return _VERSION.fullmatch(token) is not None
+    return _VERSION.fullmatch(token) is not None and _DOT_THOUSANDS.fullmatch(token) is None
 
 
 def _skip(text: str, m: re.Match[str]) -> bool:
@@ -212,6 +241,8 @@ def _skip(text: str, m: re.Match[str]) -> bool:
     num = m.group("num")
     if _ORDINAL_AFTER.match(after) or _TIME_AFTER.match(after) or _AGE_AFTER.match(after):
         return True
+    if not num[0].isdigit() and (_COMPOUND_AFTER.match(after) or (ns > 1 and text[ns - 1] == "-" and text[ns - 2].isalpha())):
+        return True  # a word number inside a compound: "one-on-one", "a one-time payment"
     if _AGE_BEFORE.search(before):
         return True
     if num[0].isdigit():
@@ -235,10 +266,38 @@ def _skip(text: str, m: re.Match[str]) -> bool:
     return False
 
 
-def _unit_after(text: str, pos: int) -> tuple[str | None, int]:
+_WEIGHT_WORDS = {"pound": "lb", "pounds": "lb", "lb": "lb", "lbs": "lb", "kilogram": "kg", "kilograms": "kg",
+                 "kg": "kg", "kilo": "kg", "kilos": "kg", "ton": "t", "tons": "t", "tonne": "t", "tonnes": "t"}
+_MONEY_CONTEXT = re.compile(
+    r"£|\b(?:cost|costs|costing|paid|pay|pays|paying|spend|spends|spent|spending|fund|funds|funding|funded|worth|"
+    r"price|priced|prices|fine|fined|budget|raise|raised|raising|invest|invested|investment|salary|salaries|"
+    r"donated|donation|donations|loan|loans|debt|debts|sold|bought|bonus|compensation|tax|taxes|revenue|"
+    r"profit|profits|earn|earns|earned|earning|wage|wages|grant|grants|deal|bill|bills|contract|sterling)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_money_pound(text: str, num_text: str, start: int, after: int) -> bool:
+    """Whether "pounds" after a number is money: a scale word ("5 million pounds"), "sterling", or money words
+    around it in the same sentence ("paid 300 pounds"); otherwise it is weight ("weighs 236 pounds")."""
+    if re.search(r"(?:million|billion|trillion|bn|mn|m)\s*$", num_text.strip(), re.IGNORECASE):
+        return True
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), start - 80)
+    right = [i for i in (text.find(". ", after), text.find("\n", after)) if i != -1]
+    return _MONEY_CONTEXT.search(text, max(0, left), min([after + 40, *right])) is not None
+
+
+def _unit_after(text: str, pos: int, num_text: str = "", num_start: int = 0) -> tuple[str | None, int]:
     m = _CURRENCY_WORD_RE.match(text, pos)
-    if m and m.group("w").lower() in _CURRENCY_WORDS:
-        return _CURRENCY_WORDS[m.group("w").lower()], m.end()
+    if m is None:
+        return None, pos
+    word = m.group("w").lower()
+    if word in ("pound", "pounds") and not _is_money_pound(text, num_text, num_start, m.end()):
+        return "lb", m.end()
+    if word in _CURRENCY_WORDS:
+        return _CURRENCY_WORDS[word], m.end()
+    if word in _WEIGHT_WORDS:
+        return _WEIGHT_WORDS[word], m.end()
     return None, pos
 
 
@@ -260,12 +319,13 @@ def find_quantities(text: str) -> list[Quantity]:
         if m.group("num2"):
             v2 = parse_number_words(m.group("num2"))
             sep = m.group("sep").strip().lower()
-            ok = v2 is not None and v2 > value and (sep != "and" or m.group("between") is not None)
+            from_to = (m.group("between") or "").strip().lower() == "from" and sep == "to"
+            ok = v2 is not None and (v2 > value or (from_to and v2 != value)) and (sep != "and" or m.group("between") is not None)
             if sep in ("-", "–", "—") and re.search(r"\d", num) and re.search(r"\d", m.group("num2") or "") is None:
                 ok = False
             if ok and v2 is not None:
                 # "1.6 to 1.7 million": the scale of the upper bound applies to the lower one.
-                if v2 >= 1000 * value and not re.search(r"[a-z]", num, re.I) and re.search(r"[a-z]", m.group("num2"), re.I):
+                if v2 is not None and v2 >= 1000 * value and not re.search(r"[a-z]", num, re.I) and re.search(r"[a-z]", m.group("num2"), re.I):
                     scale = v2 / (parse_number_words(re.sub(r"[a-zA-Z\s]+$", "", m.group("num2"))) or 1)
                     value *= scale
                 value_max = v2
@@ -292,7 +352,7 @@ def find_quantities(text: str) -> list[Quantity]:
             unit = "%"
             end = max(end, m.end("pct")) if value_max is not None or not m.group("num2") else end
         if unit is None:
-            word_unit, wend = _unit_after(text, end)
+            word_unit, wend = _unit_after(text, end, num, m.start("num"))
             if word_unit:
                 unit, end = word_unit, wend
         suf = _SUFFIX_RE.match(text, end)
@@ -305,6 +365,7 @@ def find_quantities(text: str) -> list[Quantity]:
             end = m.end("num")
         out.append(
             Quantity(start, end, value, comparator, value_max, unit, is_year, m.start("num"),
-                     m.end("num2") if value_max is not None else m.end("num"))
+                     m.end("num2") if value_max is not None else m.end("num"),
+                     from_to=value_max is not None and (m.group("between") or "").strip().lower() == "from")
         )
     return out

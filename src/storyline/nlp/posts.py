@@ -40,7 +40,7 @@ from typing import Any
 
 from ..config import settings
 from ..errors import UsageError
-from ..model import EntityType, Mention, Statement, StatementKind
+from ..model import DateBasis, EntityType, Mention, Statement, StatementKind
 from .pipeline import ParsedDocument, register
 
 __all__ = ["Account", "account_type", "attribute_posts", "load_accounts"]
@@ -168,7 +168,7 @@ def _said_on(entry: Mapping[str, Any]) -> dt.date | None:
         return None
 
 
-@register("posts", version="1", requires=("parse", "mentions", "statements"), produces=("post_statements",))
+@register("posts", version="2", requires=("parse", "mentions", "statements"), produces=("post_statements",))
 def attribute_posts(parsed: ParsedDocument) -> None:
     """Add the account mentions and post statements of a social-media document."""
     entries = parsed.document.metadata.get("posts")
@@ -213,6 +213,7 @@ def attribute_posts(parsed: ParsedDocument) -> None:
                 document_id=doc_id, start=header_start, end=end, content=text[start:end], content_start=start,
                 content_end=end, kind=StatementKind.DIRECT, speaker_text=speaker_text, speaker_start=speaker.start,
                 speaker_end=speaker.end, speaker_cluster=speaker.cluster, cue=cue, said_on=_said_on(entry),
+                said_on_basis=DateBasis.POST,
             )
         )
     parsed.statements.extend(added)

@@ -43,10 +43,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import EntityType, Statement, StatementKind
+from ..model import DateBasis, DatePrecision, EntityType, Statement, StatementKind
 from .antecedents import PRONOUN_TYPES, MentionIndex
 from .cues import lexicon
-from .dates import find_day
+from .dates import find_day, find_when
 from .pipeline import ParsedDocument, Part, register
 from .quotes import QuoteSpan, find_quotes
 
@@ -619,20 +619,32 @@ def _paragraph(text: str, pos: int) -> tuple[int, int]:
     return start, len(text) if end == -1 else end
 
 
-def _said_on(text: str, cand: _Cand, published: dt.date | None) -> dt.date | None:
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+
+
+def _said_on(text: str, cand: _Cand, published: dt.date | None) -> tuple[dt.date | None, DatePrecision, DateBasis]:
+    """When the statement was made: a date the sentence gives outside the content ("In March, X said ...",
+    "X said in a 2019 interview ..."; the one nearest the cue), else a day the paragraph names, else the
+    publication date (marked as such)."""
     def masked(a: int, b: int) -> str:
         chunk = list(text[a:b])
         for i in range(max(a, cand.content_start), min(b, cand.content_end)):
             chunk[i - a] = " "
+        for q in _QUOTED.finditer(text, a, b):  # a date inside any quote belongs to what is quoted
+            for i in range(q.start(), q.end()):
+                chunk[i - a] = " "
         return "".join(chunk)
 
-    day = find_day(masked(cand.sentence_start, cand.sentence_end), published)
-    if day is None:
-        p_start, p_end = _paragraph(text, cand.cue_start if cand.cue_start is not None else cand.content_start)
-        day = find_day(masked(p_start, p_end), published)
-    if day is not None and published is not None and day > published:
-        day = None
-    return day or published
+    anchor = cand.cue_start if cand.cue_start is not None else cand.content_start
+    found = find_when(masked(cand.sentence_start, cand.sentence_end), published)
+    if found:
+        best = min(found, key=lambda w: min(abs(cand.sentence_start + w.start - anchor), abs(cand.sentence_start + w.end - anchor)))
+        return best.date, best.precision, DateBasis.TEXT
+    p_start, p_end = _paragraph(text, anchor)
+    day = find_day(masked(p_start, p_end), published)
+    if day is not None and (published is None or day <= published):
+        return day, DatePrecision.DAY, DateBasis.TEXT
+    return published, DatePrecision.DAY, DateBasis.PUBLISHED
 
 
 def _speaker_cluster(text: str, index: MentionIndex, start: int, end: int) -> int | None:
@@ -673,6 +685,7 @@ def statements_in_document(parsed: ParsedDocument) -> list[Statement]:
         bounds += [x for x in (c.speaker_start, c.speaker_end, c.cue_start, c.cue_end) if x is not None]
         start, end = min(bounds), max(bounds)
         speaker_text = text[c.speaker_start : c.speaker_end] if c.speaker_start is not None and c.speaker_end is not None else None
+        said_on, precision, basis = _said_on(text, c, parsed.document.published)
         cluster = _speaker_cluster(text, index, c.speaker_start, c.speaker_end) if speaker_text is not None and c.speaker_start is not None and c.speaker_end is not None else None
         out.append(
             Statement(
@@ -680,13 +693,13 @@ def statements_in_document(parsed: ParsedDocument) -> list[Statement]:
                 content=text[c.content_start : c.content_end], content_start=c.content_start, content_end=c.content_end,
                 kind=c.kind, speaker_text=speaker_text, speaker_start=c.speaker_start, speaker_end=c.speaker_end,
                 speaker_cluster=cluster, cue=c.cue, cue_start=c.cue_start, cue_end=c.cue_end, polarity=c.polarity,
-                said_on=_said_on(text, c, parsed.document.published),
+                said_on=said_on, said_on_precision=precision, said_on_basis=basis,
             )
         )
     return out
 
 
-@register("statements", version="1-" + lexicon().version, requires=("parse", "mentions"), produces=("statements",))
+@register("statements", version="2-" + lexicon().version, requires=("parse", "mentions"), produces=("statements",))
 def find_statements(parsed: ParsedDocument) -> None:
     """Append every attributed statement of the document to ``parsed.statements``."""
     parsed.statements.extend(statements_in_document(parsed))

@@ -13,10 +13,13 @@ from sqlalchemy import Connection, insert
 
 from ..model import (
     Comparator,
+    DateBasis,
+    DatePrecision,
     Document,
     Entity,
     EntityType,
     Fact,
+    FactRelation,
     Finding,
     FindingCandidate,
     FindingItem,
@@ -129,27 +132,31 @@ _STATEMENT_FIELDS = (
 
 def statement_row(s: Statement, version: str) -> dict[str, Any]:
     row = {f: getattr(s, f) for f in _STATEMENT_FIELDS}
-    row.update(id=s.id, kind=s.kind.value, said_on=iso_date(s.said_on), pipeline_version=version)
+    row.update(id=s.id, kind=s.kind.value, said_on=iso_date(s.said_on), pipeline_version=version,
+               said_on_precision=s.said_on_precision.value, said_on_basis=s.said_on_basis.value)
     return row
 
 
 def statement_from_row(r: Mapping[str, Any], topic: str | None = None) -> Statement:
     fields = {f: r[f] for f in _STATEMENT_FIELDS}
-    return Statement(kind=StatementKind(r["kind"]), said_on=parse_date(r["said_on"]), topic=topic, **fields)
+    return Statement(kind=StatementKind(r["kind"]), said_on=parse_date(r["said_on"]), topic=topic,
+                     said_on_precision=DatePrecision(r.get("said_on_precision") or "day"),
+                     said_on_basis=DateBasis(r.get("said_on_basis") or "published"), **fields)
 
 
 _FACT_FIELDS = ("document_id", "start", "end", "text", "measure", "value", "value_max", "unit", "period",
-                "subject_text", "subject_cluster")
+                "subject_text", "subject_cluster", "population", "baseline")
 
 
 def fact_row(f: Fact, version: str) -> dict[str, Any]:
     row = {k: getattr(f, k) for k in _FACT_FIELDS}
-    row.update(id=f.id, comparator=f.comparator.value, pipeline_version=version)
+    row.update(id=f.id, comparator=f.comparator.value, relation=f.relation.value, pipeline_version=version)
     return row
 
 
 def fact_from_row(r: Mapping[str, Any]) -> Fact:
-    return Fact(comparator=Comparator(r["comparator"]), **{k: r[k] for k in _FACT_FIELDS})
+    return Fact(comparator=Comparator(r["comparator"]), relation=FactRelation(r.get("relation") or "count"),
+                **{k: r.get(k) for k in _FACT_FIELDS})
 
 
 def entity_row(e: Entity) -> dict[str, Any]:

@@ -100,6 +100,8 @@ statements = Table(
     Column("cue_end", Integer),
     Column("polarity", Integer, nullable=False),
     Column("said_on", String(10)),
+    Column("said_on_precision", String(8)),  # day|month|year (NULL: day)
+    Column("said_on_basis", String(16)),  # text|published|post (NULL: published)
     Column("pipeline_version", String(200), nullable=False),
 )
 
@@ -119,6 +121,9 @@ facts = Table(
     Column("period", String(32)),
     Column("subject_text", Text),
     Column("subject_cluster", Integer),
+    Column("population", Text),
+    Column("relation", String(8)),  # count|change|range|rate|share (NULL: count)
+    Column("baseline", Float),
     Column("pipeline_version", String(200), nullable=False),
 )
 

@@ -88,7 +88,7 @@ def document_annotations(view: queries.DocumentView, spans: list[tuple[int, int]
         eid = k2e.get(st.speaker_key) if st.speaker_key else None
         who = names.get(eid or "", st.speaker_text or "unattributed")
         css = "stmt neg" if st.polarity < 0 else "stmt"
-        title = f"{who} → {st.cue or 'said'}" + (f" · {st.said_on.isoformat()}" if st.said_on else "")
+        title = f"{who} → {st.cue or 'said'}" + (f" · {st.said_on_text}" if st.said_on else "")
         anns.append(Annotation(st.content_start, st.content_end, css, title, anchor=anchor(st.content_start, st.content_end), rank=1))
         if st.speaker_start is not None and st.speaker_end is not None:
             anns.append(Annotation(st.speaker_start, st.speaker_end, "speaker", f"speaker: {who}", rank=3))

@@ -41,3 +41,101 @@ def test_numeric_intervals_respect_comparators_and_approx_tolerance() -> None:
     assert not value_interval(_f(2000, "ge"), tol).disjoint(value_interval(_f(2000), tol))
     assert not value_interval(_f(4000, "eq", 5000), tol).disjoint(value_interval(_f(4500, "approx"), tol))
     assert value_interval(_f(100, "lt"), tol).disjoint(value_interval(_f(120, "approx"), tol))
+
+
+from storyline.corpus.findings.numeric import build_fact_views, compare_facts  # noqa: E402
+from storyline.model import Document, EntityType, FactRelation, Mention  # noqa: E402
+
+_LEX = default_lexicon()
+_PUB = dt.date(2025, 8, 27)
+
+
+def _doc(name: str, text: str = "x" * 400, published: dt.date | None = _PUB) -> Document:
+    return Document(id=name, text=text, sha256=name, source=name, published=published)
+
+
+def _fact(doc: str, value: float, *, comp: str = "eq", population: str | None = None, measure: str = "killed",
+          period: str | None = "2021-08-26", relation: FactRelation = FactRelation.COUNT, start: int = 200) -> Fact:
+    return Fact(doc, start, start + 10, f"{value:g} {population or ''}", measure, value, Comparator(comp),
+                period=period, subject_text="the bombing", population=population, relation=relation)
+
+
+def _views(facts: list[Fact], places: dict[str, list[tuple[int, str]]] | None = None, published=_PUB):
+    docs = {f.document_id: _doc(f.document_id, published=published) for f in facts}
+    mentions = {d: [Mention(d, s, s + len(n), n, EntityType.PLACE, i, n) for i, (s, n) in enumerate(ps)]
+                for d, ps in (places or {}).items()}
+    return build_fact_views(facts, {}, {}, {}, docs, _LEX, mentions)
+
+
+def _conflict(facts: list[Fact], places=None, published=_PUB) -> bool:
+    a, b = _views(facts, places, published)
+    return compare_facts(a, b, _LEX) is not None
+
+
+def test_numeric_two_populations_of_one_attack_are_not_a_conflict() -> None:
+    assert not _conflict([_fact("a", 13, population="U.S. service members"), _fact("b", 170, comp="ge", population="Afghan civilians")])
+    assert not _conflict([_fact("a", 13, population="soldiers"), _fact("a", 170, population="civilians", start=230)])
+
+
+def test_numeric_same_population_with_values_that_cannot_both_hold_is_a_conflict() -> None:
+    assert _conflict([_fact("a", 13, population="U.S. service members"), _fact("b", 18, population="U.S. service members")])
+
+
+def test_numeric_people_in_different_places_are_different_populations() -> None:
+    assert not _conflict([_fact("a", 230_000, population="people in 14 countries"),
+                          _fact("b", 170_000, population="people in the province")])
+    assert _conflict([_fact("a", 230_000, population="people in the province"), _fact("b", 170_000, population="people")])
+
+
+@pytest.mark.parametrize("relation", [FactRelation.CHANGE, FactRelation.RANGE, FactRelation.RATE, FactRelation.SHARE])
+def test_numeric_changes_ranges_rates_and_shares_are_not_compared(relation: FactRelation) -> None:
+    assert not _conflict([_fact("a", 49, relation=relation, measure="percent"), _fact("a", 42, relation=relation, measure="percent", start=230)])
+
+
+def test_numeric_documents_about_different_places_are_different_events() -> None:
+    facts = [_fact("a", 300, population="people"), _fact("b", 1_200, population="people")]
+    assert not _conflict(facts, {"a": [(10, "Hualien")], "b": [(10, "Aceh")]})
+    assert _conflict(facts, {"a": [(10, "Aceh")], "b": [(10, "Aceh"), (50, "Sumatra")]})
+
+
+def test_numeric_facts_whose_sentences_name_different_places_are_not_compared_within_one_document() -> None:
+    facts = [_fact("a", 300, population="people", start=100), _fact("a", 1_200, population="people", start=600)]
+    places = {"a": [(90, "Hualien"), (590, "Aceh")]}
+    assert not _conflict(facts, places)
+
+
+def test_numeric_comparators_and_rounding_are_tolerated() -> None:
+    assert not _conflict([_fact("a", 170, comp="approx", population="civilians"), _fact("b", 150, comp="gt", population="civilians")])
+    assert not _conflict([_fact("a", 230_000, population="people"), _fact("b", 233_000, population="people")])
+    assert _conflict([_fact("a", 230_000, population="people"), _fact("b", 250_000, population="people")])
+
+
+def test_numeric_bare_numbers_in_two_named_places_are_two_events() -> None:
+    assert not _conflict([_fact("a", 31_000, comp="gt", population="in city of Bam"),
+                          _fact("a", 600, population="in the city of Zarand", start=260)])
+    assert _conflict([_fact("a", 31_000, comp="gt", population="in the city of Bam"),
+                      _fact("b", 600, population="in the city of Bam")])
+
+
+def _pipeline_numeric(nlp, texts: list[str]) -> list:
+    from storyline.corpus.findings import detect_findings
+    from storyline.corpus.resolve import clusters_from_mentions, resolve_entities
+    from storyline.model import FindingKind
+    from storyline.nlp.pipeline import analyze_documents
+
+    docs = [Document.from_text(t, source=f"Outlet {i}", published=dt.date(2025, 5, 2 + i)) for i, t in enumerate(texts)]
+    analyses = list(analyze_documents(docs, nlp))
+    mentions = {a.document_id: list(a.mentions) for a in analyses}
+    res = resolve_entities(clusters_from_mentions([m for ms in mentions.values() for m in ms]), ())
+    found = detect_findings([], [f for a in analyses for f in a.facts], mentions, dict(res.key_to_entity),
+                            list(res.entities), {d.id: d for d in docs})
+    return [f for f in found if f.kind is FindingKind.NUMERIC_CONFLICT]
+
+
+def test_numeric_pipeline_sets_one_population_against_itself_but_not_two(nlp) -> None:
+    same = ["The Red Dawn Brigade killed 37 soldiers in Tarsk in 2024, the ministry said.",
+            "The Red Dawn Brigade killed 60 soldiers in Tarsk in 2024, according to local officials."]
+    assert len(_pipeline_numeric(nlp, same)) == 1
+    two = ["The Red Dawn Brigade killed 13 soldiers in Tarsk in 2024, the ministry said.",
+           "The Red Dawn Brigade killed at least 170 civilians in Tarsk in 2024, according to local officials."]
+    assert _pipeline_numeric(nlp, two) == []

@@ -114,5 +114,5 @@ def find_candidates(
     ents = _entities_map(entities)
     claims = build_claims(statements, mentions_by_doc, key_to_entity, ents, documents, lex)
     canonical = {m.local_key: m.canonical for ms in mentions_by_doc.values() for m in ms if m.is_name}
-    views = build_fact_views(facts, canonical, key_to_entity, ents, documents, lex)
+    views = build_fact_views(facts, canonical, key_to_entity, ents, documents, lex, mentions_by_doc)
     return shard_candidates(claims, views, documents, lex, PAIR_DETECTORS, scorers, block_cap, only, memory)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...model import DatePrecision
 from .claims import Claim
 from .hits import Hit
 from .numeric import FactView
@@ -11,6 +12,12 @@ __all__ = ["explain_facts", "explain_pair"]
 
 
 def _when(c: Claim) -> str:
+    """When the claim was made, to the precision known: "on 2025-03-05", "in March 2025", "in 2025"."""
+    st = c.statement
+    if st.said_on is not None and st.said_on_precision is DatePrecision.MONTH:
+        return f"in {st.said_on.strftime('%B')} {st.said_on.year}"
+    if st.said_on is not None and st.said_on_precision is DatePrecision.YEAR:
+        return f"in {st.said_on.year}"
     return f"on {c.date.isoformat()}" if c.date else "in an undated statement"
 
 
@@ -45,4 +52,5 @@ def explain_facts(a: FactView, b: FactView, hit: Hit) -> str:
         period = f" for {v.fact.period}" if v.fact.period else ""
         return f"{v.source}{when} gives '{' '.join(v.fact.text.split())}'{period}"
 
-    return f"For {a.subject_name} ({a.measure}), {side(a)}, but {side(b)}: {hit.reason}."
+    counted = f"{a.measure}: {a.fact.population}" if a.fact.population else a.measure
+    return f"For {a.subject_name} ({counted}), {side(a)}, but {side(b)}: {hit.reason}."

@@ -4,11 +4,24 @@ Value intervals respect comparators: ``eq`` is the value (or the range
 ``value``..``value_max``); ``approx`` widens it by the lexicon's
 ``approx_tolerance`` (10% by default, so "around 170" is 153..187 and agrees
 with "over 150"); ``gt``/``ge`` are open above, ``lt``/``le`` open below.
-Facts are compared only when their periods are equal, or, for additive counts
-(attacks, killed, ...), when one period contains the other and the part exceeds
-the whole. Facts without a period are compared only with other undated facts
-from documents published within ``undated_fact_window_days`` of each other
-that share at least two other content words (the same event, conservatively).
+A round number stands for what rounds to it ("230,000" is 225,000..235,000).
+Only comparable numbers are compared:
+
+* both are counts (``FactRelation.COUNT``): changes ("from 175 to 450", "a 10%
+  drop"), ranges, rates and shares (poll answer options among them) are not;
+* of one population (and, inside one document, of an additive measure: one text
+  giving "10 yards" and "32 yards" is about two plays, not a conflict): "13 U.S. service members" and "170 Afghan civilians" are two
+  populations (or two parts of one total), never a conflict; populations match
+  when their counted words match and, where both say where ("in 14 countries",
+  "in the province"), the places match; a bare "people" matches only itself;
+* about one event: facts of two documents are compared only when the documents
+  share a place name (two earthquakes in two countries are two events), and not
+  when the facts' own sentences name different places;
+* for one period: equal periods, or, for additive counts (attacks, killed, ...),
+  one period inside the other where the part exceeds the whole. Facts without a
+  period are compared only with other undated facts from documents published
+  within ``undated_fact_window_days`` of each other that share at least two other
+  content words (the same event, conservatively).
 """
 
 from __future__ import annotations
@@ -21,7 +34,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ...model import Comparator, Fact
+from ...model import Comparator, EntityType, Fact, FactRelation, Mention
 from .claims import entity_key
 from .hits import Hit
 from .lexicon import Lexicon
@@ -91,6 +104,28 @@ def _below(a: Interval, b: Interval) -> bool:
     return a.hi < b.lo or (a.hi == b.lo and (a.hi_open or b.lo_open))
 
 
+def rounding(value: float) -> float:
+    """What a round number may have been rounded by: half its last round unit, at most 2.5% of it
+    (230,000 -> 5,000; 2,000 -> 50; 170 -> 4.25; 37 -> 0, not round)."""
+    v = abs(value)
+    if v < 100 or v != int(v):
+        return 0.0
+    unit = 1
+    n = int(v)
+    while n % 10 == 0 and n >= 10:
+        n //= 10
+        unit *= 10
+    return min(unit / 2, 0.025 * v) if unit >= 10 else 0.0
+
+
+def _rounded(v: FactView, other: FactView) -> Interval:
+    """Two plain numbers ("230,000" and "232,000") are compared with the rounding the rounder one allows."""
+    if Comparator(v.fact.comparator) is not Comparator.EQ or Comparator(other.fact.comparator) is not Comparator.EQ:
+        return v.interval
+    slack = max(rounding(v.fact.value), rounding(other.fact.value))
+    return Interval(v.interval.lo - slack, v.interval.lo_open, v.interval.hi + slack, v.interval.hi_open)
+
+
 def value_interval(f: Fact, tolerance: float) -> Interval:
     lo = f.value
     hi = f.value_max if f.value_max is not None else f.value
@@ -119,6 +154,59 @@ class FactView:
     source: str
     interval: Interval
     words: frozenset[str]
+    relation: FactRelation = FactRelation.COUNT
+    population: tuple[frozenset[str], frozenset[str]] | None = None  # (counted words, place words), see population_key
+    places: frozenset[str] = frozenset()  # places named near the fact
+    document_places: frozenset[str] = frozenset()  # places its document names
+
+
+_SCOPE = re.compile(r"\s(?:in|across|throughout|inside)\s", re.IGNORECASE)
+
+
+def population_key(population: str | None, lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The counted words and the place words of a population: "people in 14 countries" -> ({people}, {countri});
+    "in the city of Bam" (a number without a counted noun) -> ({}, {city, bam})."""
+    if not population:
+        return None
+    parts = _SCOPE.split(" " + population + " ", maxsplit=1)
+    counted = content_words(parts[0], lexicon) | (frozenset({"people"}) if parts[0].strip().lower() in ("people", "persons") else frozenset())
+    scope = content_words(parts[1], lexicon) if len(parts) > 1 else frozenset()
+    return frozenset(w for w in counted if not any(ch.isdigit() for ch in w)), scope
+
+
+def same_population(a: FactView, b: FactView, lexicon: Lexicon) -> bool:
+    """Whether two facts count the same things: equal counted words, and equal place words where both say where.
+    Two bare numbers ("the toll rose to 70") count the same only for a measure that means something alone
+    (the lexicon's additive measures: killed, attacks, ...); "5 million" against "4" is not a population."""
+    counted_a, where_a = a.population or (frozenset(), frozenset())
+    counted_b, where_b = b.population or (frozenset(), frozenset())
+    if not counted_a or not counted_b:
+        if counted_a or counted_b or a.measure not in lexicon.additive_measures:
+            return False
+    elif counted_a != counted_b:
+        return False
+    return not (where_a and where_b) or where_a == where_b
+
+
+def same_event(a: FactView, b: FactView) -> bool:
+    """Whether two facts can be about one event: one document, or documents that share a place (when both name
+    places), and fact sentences that do not name different places."""
+    if a.places and b.places and not a.places & b.places:
+        return False
+    if a.fact.document_id == b.fact.document_id:
+        return True
+    return not (a.document_places and b.document_places) or bool(a.document_places & b.document_places)
+
+
+_NEAR = 160  # characters either side of a fact in which a place counts as the fact's own
+
+
+def _places(mentions: Sequence[Mention] | None, key_to_entity: Mapping[str, str]) -> list[tuple[int, int, str]]:
+    out = []
+    for m in mentions or ():
+        if m.type is EntityType.PLACE and m.is_name:
+            out.append((m.start, m.end, key_to_entity.get(m.local_key) or "name:" + normalise_name(m.canonical or m.text)))
+    return out
 
 
 def normalise_measure(measure: str, lexicon: Lexicon) -> str:
@@ -136,9 +224,12 @@ def build_fact_views(
     entities: Mapping[str, Any],
     documents: Mapping[str, Any],
     lexicon: Lexicon,
+    mentions_by_doc: Mapping[str, Sequence[Mention]] | None = None,
 ) -> list[FactView]:
-    """Facts with a subject, ready to compare; facts whose subject is unknown are left out."""
+    """Facts with a subject, ready to compare; facts whose subject is unknown are left out.
+    ``mentions_by_doc`` gives the places each fact and document name (no places: events are not told apart)."""
     out = []
+    places_by_doc: dict[str, list[tuple[int, int, str]]] = {}
     for f in facts:
         if f.subject_key is not None:
             canonical = mentions_canonical.get(f.subject_key, f.subject_text or "")
@@ -155,6 +246,10 @@ def build_fact_views(
             published = published.date()
         measure = normalise_measure(f.measure, lexicon)
         words = content_words(f.text, lexicon) - content_words(f.measure + " " + measure + " " + canonical, lexicon)
+        if f.document_id not in places_by_doc:
+            places_by_doc[f.document_id] = _places((mentions_by_doc or {}).get(f.document_id), key_to_entity)
+        doc_places = places_by_doc[f.document_id]
+        near = frozenset(k for s0, e0, k in doc_places if f.start - _NEAR <= s0 and e0 <= f.end + _NEAR)
         out.append(
             FactView(
                 fact=f,
@@ -166,6 +261,10 @@ def build_fact_views(
                 source=str(getattr(doc, "source", None) or f.document_id),
                 interval=value_interval(f, lexicon.approx_tolerance),
                 words=frozenset(w for w in words if not any(ch.isdigit() for ch in w)),
+                relation=FactRelation(f.relation),
+                population=population_key(f.population, lexicon),
+                places=near,
+                document_places=frozenset(k for _, _, k in doc_places),
             )
         )
     return out
@@ -175,10 +274,16 @@ def compare_facts(a: FactView, b: FactView, lexicon: Lexicon) -> Hit | None:
     """A hit when the two facts' values cannot both hold for their periods."""
     if a.fact.id == b.fact.id:
         return None
+    if a.relation is not FactRelation.COUNT or b.relation is not FactRelation.COUNT:
+        return None  # changes, ranges, rates and shares are not counts to set against each other
+    if not same_population(a, b, lexicon) or not same_event(a, b):
+        return None
+    if a.fact.document_id == b.fact.document_id and a.measure not in lexicon.additive_measures:
+        return None  # one text giving two yardages or two sums is about two things far more often than not
     span_a, span_b = (0, len(a.fact.text)), (0, len(b.fact.text))
     if a.period is not None and b.period is not None:
         if a.period == b.period:
-            if not a.interval.disjoint(b.interval):
+            if not _rounded(a, b).disjoint(_rounded(b, a)):
                 return None
             return Hit(_score(a, b), "values that cannot both hold for the same period", "numeric", span_a, span_b)
         if a.measure not in lexicon.additive_measures:
@@ -196,7 +301,7 @@ def compare_facts(a: FactView, b: FactView, lexicon: Lexicon) -> Hit | None:
         return None
     if abs((a.published - b.published).days) > lexicon.undated_fact_window_days:
         return None
-    if len(a.words & b.words) < 2 or not a.interval.disjoint(b.interval):
+    if len(a.words & b.words) < 2 or not _rounded(a, b).disjoint(_rounded(b, a)):
         return None
     return Hit(round(_score(a, b) * 0.75, 4), "undated values about the same event, reported within weeks, that cannot both hold", "numeric", span_a, span_b)
 
