@@ -1,7 +1,7 @@
 """findings as disputes: a finding's question and sides, each candidate pair's positions
 
 Revision ID: 0009
-Revises: 0006
+Revises: 0008
 Create Date: 2026-12-07
 
 A finding is one dispute: its id derives from its question (``findings.question``), so it
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0009"
-down_revision = "0006"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
