@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ..config import Settings, settings
+from ..corpus.storylines import STORYLINES_VERSION
 from ..model import DocumentAnalysis, Entity, Link, LocalCluster, Mention, Statement, document_of
 from ..progress import track
 from ..store import CorpusResult, Store
@@ -95,7 +96,7 @@ FULL_REBUILD_SHARE = 0.5  # when more than this share of documents changed, a fu
 
 def _corpus_basis(store: Store) -> str:
     """What every corpus result depends on besides the documents: a change means a full rebuild."""
-    parts = [CORPUS_VERSION]
+    parts = [CORPUS_VERSION, STORYLINES_VERSION]
     parts += [repr((d.action, d.names)) for d in store.entity_decisions()]
     parts += [repr((w["name"], w["loaded_at"], w["entry_count"])) for w in store.list_watchlists()]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()

@@ -308,10 +308,10 @@ class CorpusDeltaStore:
         insert_many(conn, t.shard_pairs, r.shard_pair_rows(update.shard_pairs))
 
         tp, ts, st = t.topics, t.topic_states, t.storylines
+        for i, label in update.topic_relabels.items():  # before the rows: a row (a storyline's question) outranks its topic's label
+            conn.execute(update_(tp).where(tp.c.topic_index == i).values(topic=label))
         _delete_in(conn, tp.c.statement_id, (s for s, _l, _i in update.topic_rows))
         insert_many(conn, tp, ({"statement_id": s, "topic": label, "topic_index": i} for s, label, i in update.topic_rows))
-        for i, label in update.topic_relabels.items():
-            conn.execute(update_(tp).where(tp.c.topic_index == i).values(topic=label))
         if update.topic_model is not None:
             meta, states = update.topic_model
             _delete_in(conn, ts.c.topic_index, (i for i, _l, _s in states))

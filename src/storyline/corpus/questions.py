@@ -1,0 +1,195 @@
+"""Questions: what a statement claims about which subject, so an actor's statements group by question.
+
+A question is a subject and a claim kind: "ISIS-K's presence", "role of Ilen Sorov",
+or the subject alone ("Hillary Clinton") when the statement names no kind of claim
+the findings lexicon knows. The subject is an entity named inside the statement's
+content (never the speaker), recognised across its aliases: entity resolution
+already unifies spellings, and ``data/subjects/aliases.json`` adds the names
+resolution keeps apart on purpose (the Taliban's "Khawarij" for ISIS-K, "Daesh"
+in an Afghan context). The claim kind is read from the content with the findings
+lexicon, so direct and reported speech, and statements years apart, meet.
+
+An actor's statements often name several entities; each statement takes the
+subject that actor talks about most (non-place subjects before places), so "what
+Mujahid says about ISIS-K" is one question whether the sentence also names
+Pakistan or Kabul. Places never split a question.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..model import EntityType, Mention, Statement
+from .findings.claims import MentionIndex, entity_key
+from .findings.lexicon import Lexicon, default_lexicon
+
+__all__ = ["ASPECT_PRIORITY", "Question", "SubjectAliases", "Subject", "aspects", "load_subject_aliases",
+           "question_label", "questions_of", "subjects_of"]
+
+_CONCEPT_ASPECT = {
+    "existence": "presence",
+    "effort": "counter-terrorism efforts",
+    "responsibility": "responsibility",
+    "talks": "talks",
+    "agreement": "agreements",
+    "trend": "trends",
+    "custody": "detention",
+}
+ASPECT_PRIORITY = ("role", "presence", "responsibility", "talks", "counter-terrorism efforts", "detention", "agreements",
+                   "trends")
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our)\b")
+
+
+def aspects(text: str, lex: Lexicon) -> list[str]:
+    """The kinds of claim the findings lexicon reads in ``text``, in lexicon order (repeats kept)."""
+    out = []
+    if next(iter(lex.roles.finditer(text)), None) is not None:
+        out.append("role")
+    if next(iter(lex.location_claims.finditer(text)), None) is not None:
+        out.append("presence")
+    for _, _, _, label in lex.concepts.finditer(text):
+        out.append(_CONCEPT_ASPECT.get(label.split(":")[0], label.split(":")[0]))
+    return out
+
+
+def main_aspect(text: str, lex: Lexicon) -> str | None:
+    found = aspects(text, lex)
+    if not found:
+        return None
+    return min(found, key=lambda a: (ASPECT_PRIORITY.index(a) if a in ASPECT_PRIORITY else len(ASPECT_PRIORITY), a))
+
+
+def _norm(name: str) -> str:
+    s = re.sub(r"[\s\-‐–—_.’']+", " ", name.casefold()).strip()
+    return s[4:] if s.startswith("the ") else s
+
+
+@dataclass(frozen=True)
+class SubjectAliases:
+    """Names → subject label, from ``data/subjects/aliases.json`` (see its ``about``)."""
+
+    names: Mapping[str, str]
+    in_context: Mapping[str, tuple[str, frozenset[str]]]
+
+    def subject(self, written: Iterable[str], context: frozenset[str]) -> str | None:
+        for w in written:
+            n = _norm(w)
+            if n in self.names:
+                return self.names[n]
+            got = self.in_context.get(n)
+            if got is not None and got[1] & context:
+                return got[0]
+        return None
+
+
+@lru_cache(maxsize=1)
+def load_subject_aliases() -> SubjectAliases:
+    raw = json.loads((resources.files("storyline") / "data" / "subjects" / "aliases.json").read_text(encoding="utf-8"))
+    names: dict[str, str] = {}
+    in_context: dict[str, tuple[str, frozenset[str]]] = {}
+    for entry in raw["subjects"]:
+        for n in entry["names"]:
+            names[_norm(n)] = entry["label"]
+        context = frozenset(_norm(c) for c in entry.get("context", ()))
+        for n in entry.get("names_in_context", ()):
+            in_context[_norm(n)] = (entry["label"], context)
+    return SubjectAliases(names, in_context)
+
+
+@dataclass(frozen=True)
+class Subject:
+    key: str  # "subj:LABEL" for a subject of the aliases file, else the entity key
+    name: str
+    is_place: bool
+    is_person: bool
+
+
+@dataclass(frozen=True)
+class Question:
+    subject: Subject | None
+    aspect: str | None
+
+    @property
+    def key(self) -> str:
+        return f"{self.subject.key if self.subject else ''}|{self.aspect or ''}"
+
+    @property
+    def label(self) -> str:
+        return question_label(self.subject, self.aspect)
+
+
+def question_label(subject: Subject | None, aspect: str | None) -> str:
+    """"ISIS-K's presence", "role of Ilen Sorov", "Hillary Clinton", "statements on talks", "other statements"."""
+    if subject is None:
+        return f"statements on {aspect}" if aspect else "other statements"
+    if aspect is None:
+        return subject.name
+    if aspect == "role" and subject.is_person:
+        return f"role of {subject.name}"
+    if subject.is_place:
+        return f"{aspect} in {subject.name}"
+    return f"{subject.name}'s {aspect}" if not subject.name.endswith("s") else f"{subject.name}' {aspect}"
+
+
+def subjects_of(st: Statement, index: MentionIndex, key_to_entity: Mapping[str, str], entity_names: Mapping[str, str],
+                context: frozenset[str], aliases: SubjectAliases, speaker: str | None) -> list[Subject]:
+    """The subjects named in the statement's content, in text order, without the speaker and repeats."""
+    out: list[Subject] = []
+    seen: set[str] = set()
+    for m in index.within(st.content_start, st.content_end):
+        if st.speaker_cluster is not None and m.cluster == st.speaker_cluster:
+            continue
+        eid = entity_key(m.local_key, m.canonical, key_to_entity)
+        if speaker is not None and eid == speaker:
+            continue
+        name = entity_names.get(eid) or m.canonical
+        label = aliases.subject((m.text, m.canonical, name), context)
+        key = f"subj:{label}" if label else eid
+        if key in seen:
+            continue
+        seen.add(key)
+        etype = EntityType(m.type)
+        out.append(Subject(key, label or name, etype == EntityType.PLACE, etype == EntityType.PERSON))
+    return out
+
+
+def _context(mentions: Sequence[Mention]) -> frozenset[str]:
+    return frozenset(_norm(x) for m in mentions for x in (m.canonical, m.text))
+
+
+def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, Sequence[Mention]],
+                 key_to_entity: Mapping[str, str], entity_names: Mapping[str, str], *,
+                 lexicon: Lexicon | None = None, aliases: SubjectAliases | None = None) -> dict[str, Question]:
+    """Statement id → its question, for statements whose speaker resolves to an entity.
+
+    Depends only on each actor's own statements (and the entities they name), so
+    rebuilding one actor's storylines gives what a full run gives.
+    """
+    lex = lexicon or default_lexicon()
+    aliases = aliases or load_subject_aliases()
+    indexes: dict[str, MentionIndex] = {}
+    contexts: dict[str, frozenset[str]] = {}
+    by_actor: dict[str, list[tuple[Statement, list[Subject]]]] = {}
+    for st in statements:
+        actor = key_to_entity.get(st.speaker_key) if st.speaker_key else None
+        if not actor:
+            continue
+        doc = st.document_id
+        if doc not in indexes:
+            indexes[doc] = MentionIndex(mentions_by_doc.get(doc, ()))
+            contexts[doc] = _context(mentions_by_doc.get(doc, ()))
+        subjects = subjects_of(st, indexes[doc], key_to_entity, entity_names, contexts[doc], aliases, actor)
+        by_actor.setdefault(actor, []).append((st, subjects))
+    out: dict[str, Question] = {}
+    for members in by_actor.values():
+        counts = Counter(s.key for _st, subjects in members for s in subjects)
+        for st, subjects in members:
+            subject = min(subjects, key=lambda s: (s.is_place, -counts[s.key]), default=None)  # min keeps text order on ties
+            out[st.id] = Question(subject, main_aspect(st.content, lex))
+    return out
