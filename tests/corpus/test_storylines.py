@@ -87,12 +87,25 @@ def test_storylines_a_statement_takes_the_subject_its_actor_talks_about_most() -
         {"label": "both", "speaker": "other", "content": "[Mira Suda](suda) will beat the [Velar Party](vel) candidate", "said_on": "2024-01-01"},
         {"label": "suda1", "speaker": "other", "content": "[Mira Suda](suda) is ahead", "said_on": "2024-01-02"},
         {"label": "suda2", "speaker": "other", "content": "voters trust [Suda](suda)", "said_on": "2024-01-03"},
-        {"label": "party", "speaker": "spok", "content": "the [Velar Party](vel) will beat [Mira Suda](suda)", "said_on": "2024-01-04"},
+        {"label": "party1", "speaker": "spok", "content": "[Mira Suda](suda) will lose to the [Velar Party](vel)", "said_on": "2024-01-04"},
+        {"label": "party2", "speaker": "spok", "content": "the [Velar Party](vel) is surging", "said_on": "2024-01-05"},
     ]}]
     c, lines = _lines(docs)
-    got = _by_label(c, lines)
-    assert got[("E_other", "Mira Suda")] == ["both", "suda1", "suda2"]
-    assert got[("E_spok", "Velar Party")] == ["party"]  # ties go to the first subject named
+    assert _by_label(c, lines) == {("E_other", "Mira Suda"): ["both", "suda1", "suda2"],
+                                   ("E_spok", "Velar Party"): ["party1", "party2"]}
+
+
+def test_storylines_one_off_remarks_join_their_broad_issue_or_the_actors_other_statements() -> None:
+    docs = [{"id": "d", "statements": [
+        {"label": "tax1", "speaker": "spok", "content": "taxes will rise under [Mira Suda](suda)", "said_on": "2024-01-01"},
+        {"label": "tax2", "speaker": "spok", "content": "the tax cut is a fraud", "said_on": "2024-01-02"},
+        {"label": "weather", "speaker": "spok", "content": "the weather is fine", "said_on": "2024-01-03"},
+        {"label": "once", "speaker": "spok", "content": "[Odel Marr](other) is a friend", "said_on": "2024-01-04"},
+        {"label": "claim", "speaker": "spok", "content": "[Odel Marr](other) was the mastermind", "said_on": "2024-01-05"},
+    ]}]
+    c, lines = _lines(docs)
+    assert _by_label(c, lines) == {("E_spok", "taxes"): ["tax1", "tax2"], ("E_spok", UNTOPICED): ["weather", "once"],
+                                   ("E_spok", "role of Odel Marr"): ["claim"]}  # a kind of claim stands on its own
 
 
 def test_storylines_the_speaker_is_never_its_own_subject_and_unnamed_subjects_are_other_statements() -> None:

@@ -29,7 +29,7 @@ from ..model import EntityType, Mention, Statement
 from .findings.claims import MentionIndex, entity_key
 from .findings.lexicon import Lexicon, default_lexicon
 
-__all__ = ["ASPECT_PRIORITY", "Question", "SubjectAliases", "Subject", "aspects", "load_subject_aliases",
+__all__ = ["ASPECT_PRIORITY", "Issues", "Question", "SubjectAliases", "Subject", "aspects", "load_issues", "load_subject_aliases",
            "question_label", "questions_of", "subjects_of"]
 
 _CONCEPT_ASPECT = {
@@ -111,17 +111,44 @@ class Subject:
 
 
 @dataclass(frozen=True)
+class Issues:
+    """Broad issues of news statements, from ``data/subjects/issues.json`` (see its ``about``)."""
+
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+
+    def of(self, text: str) -> str | None:
+        best, most = None, 0
+        lowered = text.lower()
+        for label, pattern in self.patterns:
+            n = len(pattern.findall(lowered))
+            if n > most:
+                best, most = label, n
+        return best
+
+
+@lru_cache(maxsize=1)
+def load_issues() -> Issues:
+    raw = json.loads((resources.files("storyline") / "data" / "subjects" / "issues.json").read_text(encoding="utf-8"))
+    return Issues(tuple((i["label"], re.compile(r"\b(?:" + "|".join(re.escape(w) for w in i["words"]) + ")"))
+                        for i in raw["issues"]))
+
+
+@dataclass(frozen=True)
 class Question:
     subject: Subject | None
     aspect: str | None
+    issue: str | None = None  # a broad issue, for a statement without a recurring subject or a known claim kind
 
     @property
     def key(self) -> str:
-        return f"{self.subject.key if self.subject else ''}|{self.aspect or ''}"
+        return f"issue:{self.issue}" if self.issue else f"{self.subject.key if self.subject else ''}|{self.aspect or ''}"
 
     @property
     def label(self) -> str:
-        return question_label(self.subject, self.aspect)
+        return self.issue or question_label(self.subject, self.aspect)
+
+
+OTHER = Question(None, None)  # "other statements": an actor's one-off remarks
 
 
 def question_label(subject: Subject | None, aspect: str | None) -> str:
@@ -186,10 +213,53 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
             contexts[doc] = _context(mentions_by_doc.get(doc, ()))
         subjects = subjects_of(st, indexes[doc], key_to_entity, entity_names, contexts[doc], aliases, actor)
         by_actor.setdefault(actor, []).append((st, subjects))
+    issues = load_issues()
     out: dict[str, Question] = {}
-    for members in by_actor.values():
+    for actor, members in by_actor.items():
+        members = _short_names_joined(members, entity_names.get(actor, ""))
         counts = Counter(s.key for _st, subjects in members for s in subjects)
+        own: dict[str, Question] = {}
         for st, subjects in members:
             subject = min(subjects, key=lambda s: (s.is_place, -counts[s.key]), default=None)  # min keeps text order on ties
-            out[st.id] = Question(subject, main_aspect(st.content, lex))
+            aspect = main_aspect(st.content, lex)
+            issue = issues.of(st.content) if aspect is None and (subject is None or counts[subject.key] == 1) else None
+            own[st.id] = Question(None, None, issue) if issue else Question(subject, aspect)
+        # a question the actor raises once, without a kind of claim, is a one-off remark: pooled, not a storyline of its own
+        sizes = Counter(q.key for q in own.values())
+        for sid, q in own.items():
+            out[sid] = OTHER if q.aspect is None and sizes[q.key] == 1 else q
+    return out
+
+
+def _last_word(name: str) -> str:
+    words = name.split()
+    return words[-1].casefold() if words else ""
+
+
+def _short_names_joined(members: list[tuple[Statement, list[Subject]]], actor_name: str) -> list[tuple[Statement, list[Subject]]]:
+    """One actor's subjects with a bare surname ("Trump") taken as the one person's full name it ends ("Donald Trump").
+
+    A surname the actor's own name ends with is the actor speaking of itself and is dropped;
+    one that ends several full names among the actor's subjects stays as it is.
+    """
+    full: dict[str, set[Subject]] = {}
+    for _st, subjects in members:
+        for s in subjects:
+            if s.is_person and len(s.name.split()) > 1:
+                full.setdefault(_last_word(s.name), set()).add(s)
+    own = _last_word(actor_name) if len(actor_name.split()) > 1 else None
+    out = []
+    for st, subjects in members:
+        kept: list[Subject] = []
+        for s in subjects:
+            if not s.is_place and len(s.name.split()) == 1:  # also a surname tagged as an organisation
+                last = s.name.casefold()
+                if last == own:
+                    continue
+                longer = full.get(last, set())
+                if len(longer) == 1:
+                    s = next(iter(longer))
+            if s not in kept:
+                kept.append(s)
+        out.append((st, kept))
     return out
