@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
+import json
 import os
 import pickle
 import re
@@ -37,7 +38,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from storyline.config import settings  # noqa: E402
 from storyline.corpus.embeddings import load_embedder  # noqa: E402
 from storyline.corpus.resolve import clusters_from_mentions, resolve_entities  # noqa: E402
-from storyline.corpus.storylines import build_storylines, statement_order  # noqa: E402
+from storyline.corpus.storylines import UNTOPICED, build_storylines, statement_order  # noqa: E402
 from storyline.corpus.topics import TopicModel  # noqa: E402
 from storyline.model import Document, DocumentAnalysis, Storyline  # noqa: E402
 from storyline.nlp.pipeline import analyze_documents, build_stages, load_nlp, pipeline_version  # noqa: E402
@@ -108,6 +109,11 @@ def report(title: str, docs: list[Document], lines: list[Storyline], names: dict
         return
     print(f"  storylines {len(lines)}; single-statement {single} ({100 * single / len(lines):.1f}%); "
           f"statements per storyline mean {attributed / len(lines):.2f}, max {max(sizes)}")
+    issues = {i["label"] for i in json.loads((ROOT / "src/storyline/data/subjects/issues.json").read_text(encoding="utf-8"))["issues"]}
+    pooled = sum(len(s.statement_ids) for s in lines if s.topic == UNTOPICED)
+    on_issue = sum(len(s.statement_ids) for s in lines if s.topic in issues)
+    print(f"  statements in actors' 'other statements' {100 * pooled / attributed:.1f}%, in broad-issue storylines "
+          f"{100 * on_issue / attributed:.1f}%, in subject questions {100 * (attributed - pooled - on_issue) / attributed:.1f}%")
     per_actor = Counter()
     for s in lines:
         per_actor[s.actor_id] += len(s.statement_ids)
@@ -135,7 +141,7 @@ def main() -> None:
         doc = Document.from_text(SEED.read_text(encoding="utf-8"), source="seed", published=dt.date(2025, 3, 5))
         found = analyses([doc])
         lines, names, stmts = storylines_of([doc], found)
-        report("seed article", [doc], lines, names, stmts, 2, 40)
+        report("seed article", [doc], lines, names, stmts, 10, 40)
     else:
         print(f"seed article not found at {SEED}; skipped")
     if args.seed_only:

@@ -79,7 +79,7 @@ def test_storylines_split_by_claim_kind_and_never_by_place() -> None:
         {"label": "talks", "speaker": "other", "content": "for [Mira Suda](suda) the talks collapsed", "said_on": "2024-03-01"},
     ]}]
     c, lines = _lines(docs)
-    assert _by_label(c, lines) == {("E_other", "role of Mira Suda"): ["role1", "role2"], ("E_other", "Mira Suda's talks"): ["talks"]}
+    assert _by_label(c, lines) == {("E_other", "role of Mira Suda"): ["role1", "role2"], ("E_other", "talks with Mira Suda"): ["talks"]}
 
 
 def test_storylines_a_statement_takes_the_subject_its_actor_talks_about_most() -> None:

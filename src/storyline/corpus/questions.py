@@ -41,9 +41,11 @@ _CONCEPT_ASPECT = {
     "trend": "trends",
     "custody": "detention",
 }
-ASPECT_PRIORITY = ("role", "presence", "responsibility", "talks", "counter-terrorism efforts", "detention", "agreements",
-                   "trends")
-_FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our)\b")
+ASPECT_PRIORITY = ("role", "presence", "responsibility", "death toll", "talks", "counter-terrorism efforts", "detention",
+                   "agreements", "trends")
+
+
+_NAMELIKE = re.compile(r"^\W*(?:[A-Z0-9]|al-|el-|ad-|ash-|as-|ibn )")
 
 
 def aspects(text: str, lex: Lexicon) -> list[str]:
@@ -55,7 +57,16 @@ def aspects(text: str, lex: Lexicon) -> list[str]:
         out.append("presence")
     for _, _, _, label in lex.concepts.finditer(text):
         out.append(_CONCEPT_ASPECT.get(label.split(":")[0], label.split(":")[0]))
+    lowered = text.lower() + " "
+    out += [kind for kind, pattern in load_claim_words() if kind not in out and pattern.search(lowered)]
     return out
+
+
+@lru_cache(maxsize=1)
+def load_claim_words() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(claim kind, pattern) from ``data/subjects/claims.json`` (see its ``about``)."""
+    raw = json.loads((resources.files("storyline") / "data" / "subjects" / "claims.json").read_text(encoding="utf-8"))
+    return tuple((c["kind"], re.compile(r"\b(?:" + "|".join(re.escape(w) for w in c["words"]) + ")")) for c in raw["claims"])
 
 
 def main_aspect(text: str, lex: Lexicon) -> str | None:
@@ -148,6 +159,8 @@ class Question:
         return self.issue or question_label(self.subject, self.aspect)
 
 
+_OF = {"role": "role of", "counter-terrorism efforts": "efforts against", "talks": "talks with", "detention": "detention of",
+       "death toll": "death toll of"}  # the claim is about the subject, not by it: "efforts against ISIS-K"
 OTHER = Question(None, None)  # "other statements": an actor's one-off remarks
 
 
@@ -157,10 +170,10 @@ def question_label(subject: Subject | None, aspect: str | None) -> str:
         return f"statements on {aspect}" if aspect else "other statements"
     if aspect is None:
         return subject.name
-    if aspect == "role" and subject.is_person:
-        return f"role of {subject.name}"
     if subject.is_place:
         return f"{aspect} in {subject.name}"
+    if aspect == "role" and subject.is_person or aspect in _OF:
+        return f"{_OF.get(aspect, aspect)} {subject.name}"
     return f"{subject.name}'s {aspect}" if not subject.name.endswith("s") else f"{subject.name}' {aspect}"
 
 
@@ -176,6 +189,8 @@ def subjects_of(st: Statement, index: MentionIndex, key_to_entity: Mapping[str, 
         if speaker is not None and eid == speaker:
             continue
         name = entity_names.get(eid) or m.canonical
+        if not _NAMELIKE.match(name):  # "people", "another": not a subject an analyst follows
+            continue
         label = aliases.subject((m.text, m.canonical, name), context)
         key = f"subj:{label}" if label else eid
         if key in seen:
@@ -224,11 +239,25 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
             aspect = main_aspect(st.content, lex)
             issue = issues.of(st.content) if aspect is None and (subject is None or counts[subject.key] == 1) else None
             own[st.id] = Question(None, None, issue) if issue else Question(subject, aspect)
+        _unnamed_subjects_joined(own)
         # a question the actor raises once, without a kind of claim, is a one-off remark: pooled, not a storyline of its own
         sizes = Counter(q.key for q in own.values())
         for sid, q in own.items():
             out[sid] = OTHER if q.aspect is None and sizes[q.key] == 1 else q
     return out
+
+
+def _unnamed_subjects_joined(own: dict[str, Question]) -> None:
+    """A claim without a named subject ("the group no longer exists") takes the subject its actor most often makes that claim about."""
+    usual: dict[str, Counter[Subject]] = {}
+    for q in own.values():
+        if q.subject is not None and q.aspect is not None:
+            usual.setdefault(q.aspect, Counter())[q.subject] += 1
+    for sid, q in own.items():
+        if q.subject is None and q.aspect is not None and q.aspect in usual:
+            most = max(usual[q.aspect].values())
+            subject = min((s for s, n in usual[q.aspect].items() if n == most), key=lambda s: s.key)
+            own[sid] = Question(subject, q.aspect)
 
 
 def _last_word(name: str) -> str:
