@@ -135,3 +135,13 @@ def test_storylines_topics_are_the_storyline_questions_of_their_statements() -> 
     c, lines = _lines(docs)
     assert storyline_topics(lines) == {c.statements[0].id: "role of Mira Suda"}
     assert build_storylines([], {}, {}, {}, {}) == []
+
+
+def test_storylines_an_actors_only_one_off_remark_keeps_its_own_question() -> None:
+    docs = [{"id": "d", "statements": [
+        {"label": "once", "speaker": "spok", "content": "[Odel Marr](other) is a friend", "said_on": "2024-01-01"},
+        {"label": "claim1", "speaker": "spok", "content": "[Mira Suda](suda) was the mastermind", "said_on": "2024-01-02"},
+        {"label": "claim2", "speaker": "spok", "content": "[Mira Suda](suda) was a mere courier", "said_on": "2025-01-02"},
+    ]}]
+    c, lines = _lines(docs)
+    assert _by_label(c, lines) == {("E_spok", "Odel Marr"): ["once"], ("E_spok", "role of Mira Suda"): ["claim1", "claim2"]}

@@ -240,10 +240,13 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
             issue = issues.of(st.content) if aspect is None and (subject is None or counts[subject.key] == 1) else None
             own[st.id] = Question(None, None, issue) if issue else Question(subject, aspect)
         _unnamed_subjects_joined(own)
-        # a question the actor raises once, without a kind of claim, is a one-off remark: pooled, not a storyline of its own
+        # a question the actor raises once, without a kind of claim, is a one-off remark: the actor's one-off
+        # remarks are pooled in one storyline ("other statements"), unless there is only one
         sizes = Counter(q.key for q in own.values())
+        one_off = {sid for sid, q in own.items() if q.aspect is None and sizes[q.key] == 1}
+        pooled = len(one_off | {sid for sid, q in own.items() if q == OTHER})
         for sid, q in own.items():
-            out[sid] = OTHER if q.aspect is None and sizes[q.key] == 1 else q
+            out[sid] = OTHER if sid in one_off and pooled > 1 else q
     return out
 
 
