@@ -113,12 +113,19 @@ def load_subject_aliases() -> SubjectAliases:
     return SubjectAliases(names, in_context)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Subject:
     key: str  # "subj:LABEL" for a subject of the aliases file, else the entity key
     name: str
     is_place: bool
     is_person: bool
+    written: str = ""  # the name as written where it was first seen in the statement (a bare surname joins a full name only as written)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Subject) and other.key == self.key
+
+    def __hash__(self) -> int:
+        return hash(self.key)
 
 
 @dataclass(frozen=True)
@@ -197,7 +204,7 @@ def subjects_of(st: Statement, index: MentionIndex, key_to_entity: Mapping[str, 
             continue
         seen.add(key)
         etype = EntityType(m.type)
-        out.append(Subject(key, label or name, etype == EntityType.PLACE, etype == EntityType.PERSON))
+        out.append(Subject(key, label or name, etype == EntityType.PLACE, etype == EntityType.PERSON, m.canonical))
     return out
 
 
@@ -284,7 +291,7 @@ def _short_names_joined(members: list[tuple[Statement, list[Subject]]], actor_na
     for st, subjects in members:
         kept: list[Subject] = []
         for s in subjects:
-            if not s.is_place and len(s.name.split()) == 1:  # also a surname tagged as an organisation
+            if not s.is_place and len(s.name.split()) == 1 and s.written.casefold() == s.name.casefold():  # also tagged as an organisation
                 last = s.name.casefold()
                 if last == own:
                     continue
