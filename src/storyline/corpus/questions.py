@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from ..model import EntityType, Mention, Statement
 from .findings.claims import MentionIndex, entity_key
@@ -50,23 +51,38 @@ _NAMELIKE = re.compile(r"^\W*(?:[A-Z0-9]|al-|el-|ad-|ash-|as-|ibn )")
 
 def aspects(text: str, lex: Lexicon) -> list[str]:
     """The kinds of claim the findings lexicon reads in ``text``, in lexicon order (repeats kept)."""
+    words = load_claim_words()
     out = []
     if next(iter(lex.roles.finditer(text)), None) is not None:
         out.append("role")
-    if next(iter(lex.location_claims.finditer(text)), None) is not None:
+    if any(text[s:e].lower() not in words.weak for s, e in _spans(lex.location_claims.finditer(text))):
         out.append("presence")
-    for _, _, _, label in lex.concepts.finditer(text):
-        out.append(_CONCEPT_ASPECT.get(label.split(":")[0], label.split(":")[0]))
+    for s, e, _, label in lex.concepts.finditer(text):
+        if text[s:e].lower() not in words.weak:
+            out.append(_CONCEPT_ASPECT.get(label.split(":")[0], label.split(":")[0]))
     lowered = text.lower() + " "
-    out += [kind for kind, pattern in load_claim_words() if kind not in out and pattern.search(lowered)]
+    out += [kind for kind, pattern in words.kinds if kind not in out and pattern.search(lowered)]
     return out
 
 
+def _spans(matches: Iterable[Any]) -> list[tuple[int, int]]:
+    return [(m[0], m[1]) if isinstance(m, tuple) else (m.start(), m.end()) for m in matches]
+
+
+@dataclass(frozen=True)
+class ClaimWords:
+    """``data/subjects/claims.json`` (see its ``about``)."""
+
+    kinds: tuple[tuple[str, re.Pattern[str]], ...]
+    weak: frozenset[str]
+    anaphora: re.Pattern[str]
+
+
 @lru_cache(maxsize=1)
-def load_claim_words() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """(claim kind, pattern) from ``data/subjects/claims.json`` (see its ``about``)."""
+def load_claim_words() -> ClaimWords:
     raw = json.loads((resources.files("storyline") / "data" / "subjects" / "claims.json").read_text(encoding="utf-8"))
-    return tuple((c["kind"], re.compile(r"\b(?:" + "|".join(re.escape(w) for w in c["words"]) + ")")) for c in raw["claims"])
+    return ClaimWords(tuple((c["kind"], re.compile(r"\b(?:" + "|".join(re.escape(w) for w in c["words"]) + ")")) for c in raw["claims"]),
+                      frozenset(raw["weak"]), re.compile(r"\b(?:" + "|".join(re.escape(w) for w in raw["anaphora"]) + r")\b", re.IGNORECASE))
 
 
 def main_aspect(text: str, lex: Lexicon) -> str | None:
@@ -246,7 +262,7 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
             aspect = main_aspect(st.content, lex)
             issue = issues.of(st.content) if aspect is None and (subject is None or counts[subject.key] == 1) else None
             own[st.id] = Question(None, None, issue) if issue else Question(subject, aspect)
-        _unnamed_subjects_joined(own)
+        _unnamed_subjects_joined(own, {st.id: st.content for st, _s in members})
         # a question the actor raises once, without a kind of claim, is a one-off remark: the actor's one-off
         # remarks are pooled in one storyline ("other statements"), unless there is only one
         sizes = Counter(q.key for q in own.values())
@@ -257,14 +273,15 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
     return out
 
 
-def _unnamed_subjects_joined(own: dict[str, Question]) -> None:
+def _unnamed_subjects_joined(own: dict[str, Question], contents: Mapping[str, str]) -> None:
     """A claim without a named subject ("the group no longer exists") takes the subject its actor most often makes that claim about."""
     usual: dict[str, Counter[Subject]] = {}
     for q in own.values():
         if q.subject is not None and q.aspect is not None:
             usual.setdefault(q.aspect, Counter())[q.subject] += 1
+    refers_back = load_claim_words().anaphora
     for sid, q in own.items():
-        if q.subject is None and q.aspect is not None and q.aspect in usual:
+        if q.subject is None and q.aspect is not None and q.aspect in usual and refers_back.search(contents[sid]):
             most = max(usual[q.aspect].values())
             subject = min((s for s, n in usual[q.aspect].items() if n == most), key=lambda s: s.key)
             own[sid] = Question(subject, q.aspect)

@@ -153,7 +153,8 @@ def storylines(request: Request, store: StoreDep, offset: Offset = 0,
                actor: Annotated[str | None, Query(max_length=200)] = None) -> HTMLResponse:
     page = queries.storylines_page(store, actor=actor or None, limit=50, offset=offset)
     names = queries.entity_names(store, [s.actor_id for s in page.items])
-    return render(request, "storylines.html", {"page": page, "names": names})
+    labels = {s.id: storyline_label(names.get(s.actor_id, s.actor_id), s.topic) for s in page.items}
+    return render(request, "storylines.html", {"page": page, "names": names, "labels": labels})
 
 
 @router.get("/storylines/{storyline_id}", response_class=HTMLResponse)
