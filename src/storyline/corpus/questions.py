@@ -49,24 +49,34 @@ ASPECT_PRIORITY = ("role", "presence", "responsibility", "death toll", "talks", 
 _NAMELIKE = re.compile(r"^\W*(?:[A-Z0-9]|al-|el-|ad-|ash-|as-|ibn )")
 
 
-def aspects(text: str, lex: Lexicon) -> list[str]:
-    """The kinds of claim the findings lexicon reads in ``text``, in lexicon order (repeats kept)."""
+def aspects(text: str, lex: Lexicon, anchors: Sequence[tuple[int, int]] = ()) -> list[str]:
+    """The kinds of claim ``text`` makes, in lexicon order (repeats kept).
+
+    A weak phrase (claims.json) counts only right beside a named subject, given as
+    ``anchors`` (offsets into ``text``): "fighting ISIS-K", "ISIS-K is growing".
+    """
     words = load_claim_words()
+
+    def counts(start: int, end: int) -> bool:
+        if text[start:end].lower() not in words.weak:
+            return True
+        return any(0 <= a - end <= _AFTER or 0 <= start - b <= _BEFORE for a, b in anchors)
+
     out = []
     if next(iter(lex.roles.finditer(text)), None) is not None:
         out.append("role")
-    if any(text[s:e].lower() not in words.weak for s, e in _spans(lex.location_claims.finditer(text))):
+    if any(counts(s, e) for s, e, *_ in lex.location_claims.finditer(text)):
         out.append("presence")
     for s, e, _, label in lex.concepts.finditer(text):
-        if text[s:e].lower() not in words.weak:
+        if counts(s, e):
             out.append(_CONCEPT_ASPECT.get(label.split(":")[0], label.split(":")[0]))
     lowered = text.lower() + " "
     out += [kind for kind, pattern in words.kinds if kind not in out and pattern.search(lowered)]
     return out
 
 
-def _spans(matches: Iterable[Any]) -> list[tuple[int, int]]:
-    return [(m[0], m[1]) if isinstance(m, tuple) else (m.start(), m.end()) for m in matches]
+_AFTER = 5  # "fighting the ISIS-K": the subject a few characters after a weak phrase
+_BEFORE = 14  # "ISIS-K has been growing": or a few words before it
 
 
 @dataclass(frozen=True)
@@ -85,8 +95,8 @@ def load_claim_words() -> ClaimWords:
                       frozenset(raw["weak"]), re.compile(r"\b(?:" + "|".join(re.escape(w) for w in raw["anaphora"]) + r")\b", re.IGNORECASE))
 
 
-def main_aspect(text: str, lex: Lexicon) -> str | None:
-    found = aspects(text, lex)
+def main_aspect(text: str, lex: Lexicon, anchors: Sequence[tuple[int, int]] = ()) -> str | None:
+    found = aspects(text, lex, anchors)
     if not found:
         return None
     return min(found, key=lambda a: (ASPECT_PRIORITY.index(a) if a in ASPECT_PRIORITY else len(ASPECT_PRIORITY), a))
@@ -183,7 +193,7 @@ class Question:
 
 
 _OF = {"role": "role of", "counter-terrorism efforts": "efforts against", "talks": "talks with", "detention": "detention of",
-       "death toll": "death toll of"}  # the claim is about the subject, not by it: "efforts against ISIS-K"
+       "death toll": "death toll of", "agreements": "support for"}  # the claim is about the subject, not by it: "efforts against ISIS-K"
 OTHER = Question(None, None)  # "other statements": an actor's one-off remarks
 
 
@@ -241,6 +251,7 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
     indexes: dict[str, MentionIndex] = {}
     contexts: dict[str, frozenset[str]] = {}
     by_actor: dict[str, list[tuple[Statement, list[Subject]]]] = {}
+    anchors: dict[str, list[tuple[int, int]]] = {}
     for st in statements:
         actor = key_to_entity.get(st.speaker_key) if st.speaker_key else None
         if not actor:
@@ -251,6 +262,9 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
             contexts[doc] = _context(mentions_by_doc.get(doc, ()))
         subjects = subjects_of(st, indexes[doc], key_to_entity, entity_names, contexts[doc], aliases, actor)
         by_actor.setdefault(actor, []).append((st, subjects))
+        anchors[st.id] = [(m.start - st.content_start, m.end - st.content_start)
+                          for m in indexes[doc].within(st.content_start, st.content_end)
+                          if m.cluster != st.speaker_cluster and _NAMELIKE.match(m.canonical)]
     issues = load_issues()
     out: dict[str, Question] = {}
     for actor, members in by_actor.items():
@@ -259,7 +273,7 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
         own: dict[str, Question] = {}
         for st, subjects in members:
             subject = min(subjects, key=lambda s: (s.is_place, -counts[s.key]), default=None)  # min keeps text order on ties
-            aspect = main_aspect(st.content, lex)
+            aspect = main_aspect(st.content, lex, anchors[st.id])
             issue = issues.of(st.content) if aspect is None and (subject is None or counts[subject.key] == 1) else None
             own[st.id] = Question(None, None, issue) if issue else Question(subject, aspect)
         _unnamed_subjects_joined(own, {st.id: st.content for st, _s in members})
