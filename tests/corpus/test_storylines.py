@@ -145,3 +145,15 @@ def test_storylines_an_actors_only_one_off_remark_keeps_its_own_question() -> No
     ]}]
     c, lines = _lines(docs)
     assert _by_label(c, lines) == {("E_spok", "Odel Marr"): ["once"], ("E_spok", "role of Mira Suda"): ["claim1", "claim2"]}
+
+
+def test_storylines_a_common_claim_word_makes_a_claim_kind_only_beside_its_subject() -> None:
+    docs = [{"id": "d", "statements": [
+        {"label": "fight1", "speaker": "spok", "content": "the army is fighting [ISKP](iskp) in [Afghanistan](afg)", "said_on": "2022-01-01"},
+        {"label": "fight2", "speaker": "spok", "content": "we keep fighting the [Khawarij](khaw)", "said_on": "2023-01-01"},
+        {"label": "loose", "speaker": "other", "content": "[Mira Suda](suda) said the threat to the economy keeps growing", "said_on": "2023-01-01"},
+        {"label": "loose2", "speaker": "other", "content": "[Mira Suda](suda) will win", "said_on": "2023-02-01"},
+    ]}]
+    c, lines = _lines(docs)
+    assert _by_label(c, lines) == {("E_spok", "efforts against ISIS-K"): ["fight1", "fight2"],
+                                   ("E_other", "Mira Suda"): ["loose", "loose2"]}

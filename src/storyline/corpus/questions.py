@@ -60,7 +60,8 @@ def aspects(text: str, lex: Lexicon, anchors: Sequence[tuple[int, int]] = ()) ->
     def counts(start: int, end: int) -> bool:
         if text[start:end].lower() not in words.weak:
             return True
-        return any(0 <= a - end <= _AFTER or 0 <= start - b <= _BEFORE for a, b in anchors)
+        return any((a >= end and _AFTER.fullmatch(text[end:a])) or (start >= b and _BEFORE.fullmatch(text[b:start]))
+                   for a, b in anchors)
 
     out = []
     if next(iter(lex.roles.finditer(text)), None) is not None:
@@ -75,8 +76,9 @@ def aspects(text: str, lex: Lexicon, anchors: Sequence[tuple[int, int]] = ()) ->
     return out
 
 
-_AFTER = 5  # "fighting the ISIS-K": the subject a few characters after a weak phrase
-_BEFORE = 14  # "ISIS-K has been growing": or a few words before it
+_AFTER = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)  # "fighting the ISIS-K": the subject right after a weak phrase
+_BEFORE = re.compile(r"(?:['’]s)?\s*(?:(?:is|are|was|were|has|have|had|been|being|be|still|now|not|no longer|again|also|keeps?|remains?)\s+)*",
+                     re.IGNORECASE)  # "ISIS-K has been growing": or only auxiliaries before it
 
 
 @dataclass(frozen=True)
