@@ -80,7 +80,7 @@ def update_topics(store: Store, cfg: Settings, update: CorpusUpdate, new_docs: C
     old_labels = {i: label for i, label, _s in rows[1]}
     relabels = {i: labels[i] for i in range(before) if labels[i] != old_labels.get(i)}
     changed = set(assignment.values()) | set(relabels)
-    topic_rows = [(sid, labels[i], i) for sid, i in assignment.items()]
+    topic_rows: list[tuple[str, str, int | None]] = [(sid, labels[i], i) for sid, i in assignment.items()]
 
     # storylines of the actors whose statements or topics changed
     relabelled = store.statements_by_ids(store.statements_in_topics(relabels)) if relabels else {}
@@ -89,15 +89,16 @@ def update_topics(store: Store, cfg: Settings, update: CorpusUpdate, new_docs: C
     actors = set(speaker_entities.values()) | set(update.removed_entities) | {e.id for e in update.entities}
     actors |= _speakers_about(store, after, update)
     storylines, spoken_rows = _storylines_of(store, after, actors, {sid: (label, i) for sid, label, i in topic_rows}, labels)
-    topic_rows = sorted({**{sid: (label, i) for sid, label, i in topic_rows}, **spoken_rows}.items())
-    topic_rows = [(sid, label, i) for sid, (label, i) in topic_rows]
+    rows_by_id: dict[str, tuple[str, int | None]] = {sid: (label, i) for sid, label, i in topic_rows}
+    rows_by_id.update(spoken_rows)  # an attributed statement's topic is its storyline's question
+    topic_rows = [(sid, label, i) for sid, (label, i) in sorted(rows_by_id.items())]
     log.info("topics: %d new statements joined %d topics (%d new), %d relabelled; %d actors' storylines rebuilt",
              len(statements), len(set(assignment.values())), len(model.topics) - before, len(relabels), len(actors))
     return replace(update, topic_rows=topic_rows, topic_relabels=relabels, topic_model=_rows(model, labels, changed),
                    storyline_actors=frozenset(actors), storylines=storylines)
 
 
-def _storylines_of(store: Store, after: AfterUpdate, actors: Collection[str], new_topics: Mapping[str, tuple[str, int]],
+def _storylines_of(store: Store, after: AfterUpdate, actors: Collection[str], new_topics: Mapping[str, tuple[str, int | None]],
                    labels: Sequence[str]) -> tuple[list[Storyline], dict[str, tuple[str, int | None]]]:
     """The storylines of ``actors``, and the topic (label, number) of each of their statements: its storyline's question."""
     keys: set[str] = {k for e in after.new.values() if e.id in actors for k in e.local_keys}

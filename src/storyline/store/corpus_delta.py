@@ -54,7 +54,7 @@ class CorpusUpdate:
     candidates: Sequence[m.FindingCandidate] = ()  # the candidates of ``shards``
     shard_pairs: Mapping[str, Sequence[int]] = field(default_factory=dict)  # pairs evaluated in recomputed entity shards
     # topics, when new statements join the kept topic model (else the caller replaces them all)
-    topic_rows: Sequence[tuple[str, str, int]] = ()  # statement id, label, topic number of new statements
+    topic_rows: Sequence[tuple[str, str, int | None]] = ()  # statement id, label, topic number (new statements, and those of rebuilt storylines)
     topic_relabels: Mapping[int, str] = field(default_factory=dict)  # topic number → its new label
     topic_model: TopicModelRows | None = None  # the model-wide state and the topics whose state changed
     storyline_actors: Collection[str] = ()  # actors whose storylines are replaced by ``storylines``
