@@ -21,7 +21,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -115,6 +115,7 @@ class SubjectAliases:
 
     names: Mapping[str, str]
     in_context: Mapping[str, tuple[str, frozenset[str]]]
+    types: Mapping[str, str] = field(default_factory=dict)  # label → the subject's own type
 
     def subject(self, written: Iterable[str], context: frozenset[str]) -> str | None:
         for w in written:
@@ -138,7 +139,7 @@ def load_subject_aliases() -> SubjectAliases:
         context = frozenset(_norm(c) for c in entry.get("context", ()))
         for n in entry.get("names_in_context", ()):
             in_context[_norm(n)] = (entry["label"], context)
-    return SubjectAliases(names, in_context)
+    return SubjectAliases(names, in_context, {e["label"]: e.get("type", "other") for e in raw["subjects"]})
 
 
 @dataclass(frozen=True, eq=False)
@@ -231,8 +232,8 @@ def subjects_of(st: Statement, index: MentionIndex, key_to_entity: Mapping[str, 
         if key in seen:
             continue
         seen.add(key)
-        etype = EntityType(m.type)
-        out.append(Subject(key, label or name, etype == EntityType.PLACE, etype == EntityType.PERSON, m.canonical))
+        etype = aliases.types.get(label, "other") if label else EntityType(m.type).value
+        out.append(Subject(key, label or name, etype == EntityType.PLACE.value, etype == EntityType.PERSON.value, m.canonical))
     return out
 
 
