@@ -1,8 +1,8 @@
 """Questions: what a statement claims about which subject, so an actor's statements group by question.
 
 A question is a subject and a claim kind: "ISIS-K's presence", "role of Ilen Sorov",
-or the subject alone ("Hillary Clinton") when the statement names no kind of claim
-the findings lexicon knows. The subject is an entity named inside the statement's
+or the subject alone ("Hillary Clinton") when the statement makes no kind of claim
+the findings lexicon or ``data/subjects/claims.json`` knows. The subject is an entity named inside the statement's
 content (never the speaker), recognised across its aliases: entity resolution
 already unifies spellings, and ``data/subjects/aliases.json`` adds the names
 resolution keeps apart on purpose (the Taliban's "Khawarij" for ISIS-K, "Daesh"
@@ -12,7 +12,10 @@ lexicon, so direct and reported speech, and statements years apart, meet.
 An actor's statements often name several entities; each statement takes the
 subject that actor talks about most (non-place subjects before places), so "what
 Mujahid says about ISIS-K" is one question whether the sentence also names
-Pakistan or Kabul. Places never split a question.
+Pakistan or Kabul. Places never split a question. A statement whose subject the
+actor names nowhere else joins the actor's storyline on its broad issue
+(``data/subjects/issues.json``), and an actor's remaining one-off remarks are
+pooled as "other statements".
 """
 
 from __future__ import annotations
@@ -24,7 +27,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any
 
 from ..model import EntityType, Mention, Statement
 from .findings.claims import MentionIndex, entity_key
