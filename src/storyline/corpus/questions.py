@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -106,6 +106,7 @@ def main_aspect(text: str, lex: Lexicon, anchors: Sequence[tuple[int, int]] = ()
     return min(found, key=lambda a: (ASPECT_PRIORITY.index(a) if a in ASPECT_PRIORITY else len(ASPECT_PRIORITY), a))
 
 
+@lru_cache(maxsize=1 << 16)
 def _norm(name: str) -> str:
     s = re.sub(r"[\s\-‐–—_.’']+", " ", name.casefold()).strip()
     return s[4:] if s.startswith("the ") else s
@@ -119,13 +120,14 @@ class SubjectAliases:
     in_context: Mapping[str, tuple[str, frozenset[str]]]
     types: Mapping[str, str] = field(default_factory=dict)  # label → the subject's own type
 
-    def subject(self, written: Iterable[str], context: frozenset[str]) -> str | None:
+    def subject(self, written: Iterable[str], context: Callable[[], frozenset[str]]) -> str | None:
+        """The subject label of a name (as written, canonical, entity name); ``context`` gives the document's names when needed."""
         for w in written:
             n = _norm(w)
             if n in self.names:
                 return self.names[n]
             got = self.in_context.get(n)
-            if got is not None and got[1] & context:
+            if got is not None and got[1] & context():
                 return got[0]
         return None
 
@@ -216,7 +218,7 @@ def question_label(subject: Subject | None, aspect: str | None) -> str:
 
 
 def subjects_of(st: Statement, index: MentionIndex, key_to_entity: Mapping[str, str], entity_names: Mapping[str, str],
-                context: frozenset[str], aliases: SubjectAliases, speaker: str | None) -> list[Subject]:
+                context: Callable[[], frozenset[str]], aliases: SubjectAliases, speaker: str | None) -> list[Subject]:
     """The subjects named in the statement's content, in text order, without the speaker and repeats."""
     out: list[Subject] = []
     seen: set[str] = set()
@@ -239,8 +241,16 @@ def subjects_of(st: Statement, index: MentionIndex, key_to_entity: Mapping[str, 
     return out
 
 
-def _context(mentions: Sequence[Mention]) -> frozenset[str]:
-    return frozenset(_norm(x) for m in mentions for x in (m.canonical, m.text))
+def _lazy_context(mentions: Sequence[Mention]) -> Callable[[], frozenset[str]]:
+    """The names a document mentions, computed the first time a context-dependent alias asks."""
+    got: list[frozenset[str]] = []
+
+    def context() -> frozenset[str]:
+        if not got:
+            got.append(frozenset(_norm(x) for m in mentions for x in (m.canonical, m.text)))
+        return got[0]
+
+    return context
 
 
 def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, Sequence[Mention]],
@@ -254,7 +264,7 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
     lex = lexicon or default_lexicon()
     aliases = aliases or load_subject_aliases()
     indexes: dict[str, MentionIndex] = {}
-    contexts: dict[str, frozenset[str]] = {}
+    contexts: dict[str, Callable[[], frozenset[str]]] = {}
     by_actor: dict[str, list[tuple[Statement, list[Subject]]]] = {}
     anchors: dict[str, list[tuple[int, int]]] = {}
     for st in statements:
@@ -264,7 +274,7 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
         doc = st.document_id
         if doc not in indexes:
             indexes[doc] = MentionIndex(mentions_by_doc.get(doc, ()))
-            contexts[doc] = _context(mentions_by_doc.get(doc, ()))
+            contexts[doc] = _lazy_context(mentions_by_doc.get(doc, ()))
         subjects = subjects_of(st, indexes[doc], key_to_entity, entity_names, contexts[doc], aliases, actor)
         by_actor.setdefault(actor, []).append((st, subjects))
         anchors[st.id] = [(m.start - st.content_start, m.end - st.content_start)
