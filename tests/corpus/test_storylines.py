@@ -2,15 +2,40 @@ from __future__ import annotations
 
 import datetime as dt
 
-from storyline.corpus.storylines import UNTOPICED, build_storylines
+from storyline.corpus.storylines import UNTOPICED, build_storylines, storyline_label, storyline_topics
 from storyline.model import Statement, StatementKind
+
+from .findings.casebuilder import build_corpus
+
+ENTITIES = {
+    "spok": {"name": "Tarin Hask", "type": "person"},
+    "other": {"name": "Odel Marr", "type": "person"},
+    "iskp": {"name": "Islamic State-Khorasan Province", "type": "organization"},
+    "khaw": {"name": "Khawarij", "type": "organization"},
+    "daesh": {"name": "Daesh", "type": "organization"},
+    "afg": {"name": "Afghanistan", "type": "place"},
+    "pak": {"name": "Pakistan", "type": "place"},
+    "rhen": {"name": "Rhenland", "type": "place"},
+    "vel": {"name": "Velar Party", "type": "organization"},
+    "suda": {"name": "Mira Suda", "type": "person"},
+}
 
 
 def _st(doc: str, start: int, cluster: int | None, said_on: dt.date | None) -> Statement:
     return Statement(doc, start, start + 5, "x" * 5, start, start + 5, StatementKind.DIRECT, speaker_cluster=cluster, said_on=said_on)
 
 
-def test_storylines_group_by_actor_and_topic_in_time_order_undated_last() -> None:
+def _lines(docs):  # type: ignore[no-untyped-def]
+    c = build_corpus(docs, ENTITIES)
+    names = {k: e.name for k, e in c.entities.items()}
+    return c, build_storylines(c.statements, c.key_to_entity, {}, c.mentions_by_doc, names)
+
+
+def _by_label(c, lines):  # type: ignore[no-untyped-def]
+    return {(line.actor_id, line.topic): [c.labels[s] for s in line.statement_ids] for line in lines}
+
+
+def test_storylines_without_mentions_group_by_actor_and_topic_in_time_order_undated_last() -> None:
     late = _st("d1", 0, 0, dt.date(2025, 5, 1))
     early = _st("d2", 10, 3, dt.date(2025, 1, 1))
     undated = _st("d0", 0, 1, None)
@@ -23,3 +48,112 @@ def test_storylines_group_by_actor_and_topic_in_time_order_undated_last() -> Non
     assert [(s.actor_id, s.topic) for s in lines] == [("E_k", UNTOPICED), ("E_k", "t")]
     assert lines[1].statement_ids == (early.id, late.id, undated.id)
     assert lines[0].statement_ids == (other_topic.id,)
+
+
+def test_storylines_one_actor_on_one_subject_across_aliases_places_and_years_is_one_storyline() -> None:
+    docs = [
+        {"id": "a", "published": "2021-09-01", "statements": [
+            {"label": "2021", "speaker": "spok", "content": "[Daesh](daesh) has no presence in [Afghanistan](afg)", "said_on": "2021-09-01"}]},
+        {"id": "b", "published": "2023-02-01", "statements": [
+            {"label": "2023", "speaker": "spok", "content": "the [Khawarij](khaw) keep hideouts and bases in [Pakistan](pak)", "said_on": "2023-02-01"}]},
+        {"id": "c", "published": "2025-03-01", "statements": [
+            {"label": "2025", "speaker": "spok", "content": "[ISKP](iskp) was eliminated from [Afghanistan](afg)", "said_on": "2025-03-01"},
+            {"label": "undated", "speaker": "spok", "content": "[ISIS-K](iskp) camps exist only in [Pakistan](pak)"}]},
+    ]
+    c, lines = _lines(docs)
+    assert _by_label(c, lines) == {("E_spok", "ISIS-K's presence"): ["2021", "2023", "2025", "undated"]}
+    assert storyline_label("Tarin Hask", lines[0].topic) == "Tarin Hask on ISIS-K's presence"
+
+
+def test_storylines_a_context_alias_needs_its_context() -> None:
+    docs = [{"id": "x", "statements": [
+        {"label": "elsewhere", "speaker": "spok", "content": "[Daesh](daesh) has bases in [Rhenland](rhen)", "said_on": "2024-01-01"}]}]
+    c, lines = _lines(docs)
+    assert _by_label(c, lines) == {("E_spok", "Daesh's presence"): ["elsewhere"]}
+
+
+def test_storylines_split_by_claim_kind_and_never_by_place() -> None:
+    docs = [{"id": "d", "statements": [
+        {"label": "role1", "speaker": "other", "content": "[Mira Suda](suda) was the mastermind of the plot in [Rhenland](rhen)", "said_on": "2024-01-01"},
+        {"label": "role2", "speaker": "other", "content": "[Suda](suda) was only an observer", "said_on": "2024-02-01"},
+        {"label": "talks", "speaker": "other", "content": "for [Mira Suda](suda) the talks collapsed", "said_on": "2024-03-01"},
+    ]}]
+    c, lines = _lines(docs)
+    assert _by_label(c, lines) == {("E_other", "role of Mira Suda"): ["role1", "role2"], ("E_other", "talks with Mira Suda"): ["talks"]}
+
+
+def test_storylines_a_statement_takes_the_subject_its_actor_talks_about_most() -> None:
+    docs = [{"id": "d", "statements": [
+        {"label": "both", "speaker": "other", "content": "[Mira Suda](suda) will beat the [Velar Party](vel) candidate", "said_on": "2024-01-01"},
+        {"label": "suda1", "speaker": "other", "content": "[Mira Suda](suda) is ahead", "said_on": "2024-01-02"},
+        {"label": "suda2", "speaker": "other", "content": "voters trust [Suda](suda)", "said_on": "2024-01-03"},
+        {"label": "party1", "speaker": "spok", "content": "[Mira Suda](suda) will lose to the [Velar Party](vel)", "said_on": "2024-01-04"},
+        {"label": "party2", "speaker": "spok", "content": "the [Velar Party](vel) is surging", "said_on": "2024-01-05"},
+    ]}]
+    c, lines = _lines(docs)
+    assert _by_label(c, lines) == {("E_other", "Mira Suda"): ["both", "suda1", "suda2"],
+                                   ("E_spok", "Velar Party"): ["party1", "party2"]}
+
+
+def test_storylines_one_off_remarks_join_their_broad_issue_or_the_actors_other_statements() -> None:
+    docs = [{"id": "d", "statements": [
+        {"label": "tax1", "speaker": "spok", "content": "taxes will rise under [Mira Suda](suda)", "said_on": "2024-01-01"},
+        {"label": "tax2", "speaker": "spok", "content": "the tax cut is a fraud", "said_on": "2024-01-02"},
+        {"label": "weather", "speaker": "spok", "content": "the weather is fine", "said_on": "2024-01-03"},
+        {"label": "once", "speaker": "spok", "content": "[Odel Marr](other) is a friend", "said_on": "2024-01-04"},
+        {"label": "claim", "speaker": "spok", "content": "[Odel Marr](other) was the mastermind", "said_on": "2024-01-05"},
+    ]}]
+    c, lines = _lines(docs)
+    assert _by_label(c, lines) == {("E_spok", "taxes"): ["tax1", "tax2"], ("E_spok", UNTOPICED): ["weather", "once"],
+                                   ("E_spok", "role of Odel Marr"): ["claim"]}  # a kind of claim stands on its own
+
+
+def test_storylines_the_speaker_is_never_its_own_subject_and_unnamed_subjects_are_other_statements() -> None:
+    docs = [{"id": "d", "statements": [
+        {"label": "self", "speaker": "spok", "content": "[Tarin Hask](spok) will not resign", "said_on": "2024-01-01"},
+        {"label": "none", "speaker": "spok", "content": "the weather is fine", "said_on": "2024-01-02"},
+        {"label": "unattributed", "content": "[Mira Suda](suda) is ahead", "said_on": "2024-01-03"},
+    ]}]
+    c, lines = _lines(docs)
+    assert _by_label(c, lines) == {("E_spok", UNTOPICED): ["self", "none"]}
+    assert storyline_label("Tarin Hask", UNTOPICED) == "Tarin Hask: other statements"
+
+
+def test_storylines_undated_single_document_and_a_prolific_actor_give_sensible_storylines() -> None:
+    statements = [{"label": f"s{i}", "speaker": "spok", "content": f"[Mira Suda](suda) said thing number {i}"} for i in range(300)]
+    statements += [{"label": f"p{i}", "speaker": "spok", "content": f"the [Velar Party](vel) is at {i} percent"} for i in range(200)]
+    c, lines = _lines([{"id": "one", "statements": statements}])
+    got = _by_label(c, lines)
+    assert got[("E_spok", "Mira Suda")] == [f"s{i}" for i in range(300)]  # undated: document order
+    assert got[("E_spok", "Velar Party")] == [f"p{i}" for i in range(200)]
+    assert len(lines) == 2
+
+
+def test_storylines_topics_are_the_storyline_questions_of_their_statements() -> None:
+    docs = [{"id": "d", "statements": [
+        {"label": "a", "speaker": "other", "content": "[Mira Suda](suda) was the mastermind", "said_on": "2024-01-01"}]}]
+    c, lines = _lines(docs)
+    assert storyline_topics(lines) == {c.statements[0].id: "role of Mira Suda"}
+    assert build_storylines([], {}, {}, {}, {}) == []
+
+
+def test_storylines_an_actors_only_one_off_remark_keeps_its_own_question() -> None:
+    docs = [{"id": "d", "statements": [
+        {"label": "once", "speaker": "spok", "content": "[Odel Marr](other) is a friend", "said_on": "2024-01-01"},
+        {"label": "claim1", "speaker": "spok", "content": "[Mira Suda](suda) was the mastermind", "said_on": "2024-01-02"},
+        {"label": "claim2", "speaker": "spok", "content": "[Mira Suda](suda) was a mere courier", "said_on": "2025-01-02"},
+    ]}]
+    c, lines = _lines(docs)
+    assert _by_label(c, lines) == {("E_spok", "Odel Marr"): ["once"], ("E_spok", "role of Mira Suda"): ["claim1", "claim2"]}
+
+
+def test_storylines_a_common_claim_word_makes_a_claim_kind_only_beside_its_subject() -> None:
+    docs = [{"id": "d", "statements": [
+        {"label": "fight1", "speaker": "spok", "content": "the army is fighting [ISKP](iskp) in [Afghanistan](afg)", "said_on": "2022-01-01"},
+        {"label": "fight2", "speaker": "spok", "content": "we keep fighting the [Khawarij](khaw)", "said_on": "2023-01-01"},
+        {"label": "loose", "speaker": "other", "content": "[Mira Suda](suda) said the threat to the economy keeps growing", "said_on": "2023-01-01"},
+        {"label": "loose2", "speaker": "other", "content": "[Mira Suda](suda) will win", "said_on": "2023-02-01"},
+    ]}]
+    c, lines = _lines(docs)
+    assert _by_label(c, lines) == {("E_spok", "efforts against ISIS-K"): ["fight1", "fight2"],
+                                   ("E_other", "Mira Suda"): ["loose", "loose2"]}

@@ -106,9 +106,21 @@ def test_pages_storyline_draws_statements_and_finding_arcs(client, corpus: Corpu
     assert r.status_code == 200
     assert r.text.count('<circle class="pt') == 3
     assert '<path class="arc"' in r.text
+    listed = r.text[r.text.index('<ol class="statements'):]
     texts = [corpus.statements[k].content for k in ("s1", "s2", "s3")]
-    positions = [r.text.index(t) for t in texts]
+    positions = [listed.index(t) for t in texts]
     assert positions == sorted(positions)
+
+
+def test_pages_storyline_names_actor_and_question_and_shows_how_the_position_moved(client, corpus: Corpus) -> None:
+    sl = corpus.storylines["mujahid_attacks"]
+    r = client.get(f"/storylines/{sl.id}")
+    assert "<title>Zabihullah Mujahid on attacks" in r.text
+    moves = r.text[r.text.index("How the position moved"):r.text.index('<ol class="statements')]
+    first, turn = corpus.statements["s1"], corpus.statements["s3"]
+    assert moves.index("2021-08-02") < moves.index("first asserts") < moves.index(first.content)
+    assert moves.index("2022-01-10") < moves.index("turns: now denies (before: asserts)") < moves.index(turn.content)
+    assert corpus.statements["s2"].content not in moves  # it holds the position already taken
 
 
 def test_pages_findings_show_both_sides_with_links_to_exact_spans(client, corpus: Corpus) -> None:

@@ -1,4 +1,10 @@
-"""Storylines: what one actor said on one topic, in time order."""
+"""Storylines: what one actor said on one question, in the order it was said.
+
+A storyline is an actor and a question (:mod:`storyline.corpus.questions`): what the
+actor claims about which subject ("ISIS-K's presence", "role of Ilen Sorov"),
+recognised across the subject's aliases, direct and reported speech, and years.
+Its label (``topic``) names the question; :func:`storyline_label` adds the actor.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +12,13 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from ..model import Statement, Storyline
+from ..model import Mention, Statement, Storyline
+from .questions import questions_of
 
-__all__ = ["UNTOPICED", "build_storylines", "statement_order"]
+__all__ = ["STORYLINES_VERSION", "UNTOPICED", "build_storylines", "statement_order", "storyline_label", "storyline_topics"]
 
 UNTOPICED = "other statements"
+STORYLINES_VERSION = "2"  # storylines by actor and question (subject and claim kind); part of the corpus basis
 
 
 def statement_order(s: Statement) -> tuple[bool, dt.date, str, int]:
@@ -18,20 +26,33 @@ def statement_order(s: Statement) -> tuple[bool, dt.date, str, int]:
     return (s.said_on is None, s.said_on or dt.date.min, s.document_id, s.content_start)
 
 
-def build_storylines(statements: Sequence[Statement], key_to_entity: Mapping[str, str], topics: Mapping[str, str]) -> list[Storyline]:
-    """One storyline per (speaker entity, topic); statements by said_on (undated last), document, offset.
+def storyline_label(actor_name: str, topic: str) -> str:
+    """The readable label of a storyline: "Zabihullah Mujahid on ISIS-K's presence"."""
+    return f"{actor_name}: {topic}" if topic in (UNTOPICED,) or topic.startswith("statements on ") else f"{actor_name} on {topic}"
 
-    Statements whose speaker is not resolved to an entity (or that have none) are left out.
-    The topic is ``topics[statement.id]``, else the statement's own ``topic``, else :data:`UNTOPICED`.
+
+def build_storylines(statements: Sequence[Statement], key_to_entity: Mapping[str, str], topics: Mapping[str, str],
+                     mentions_by_doc: Mapping[str, Sequence[Mention]] | None = None,
+                     entity_names: Mapping[str, str] | None = None) -> list[Storyline]:
+    """One storyline per (speaker entity, question); statements by said_on (undated last), document, offset.
+
+    With ``mentions_by_doc`` the question of each statement comes from
+    :func:`~storyline.corpus.questions.questions_of` (subject and claim kind);
+    without it, from ``topics[statement.id]``, else the statement's own ``topic``,
+    else :data:`UNTOPICED`. Statements whose speaker is not resolved to an entity
+    (or that have none) are left out.
     """
+    questions: dict[str, str] = {}
+    if mentions_by_doc is not None:
+        questions = {sid: q.label for sid, q in questions_of(statements, mentions_by_doc, key_to_entity, entity_names or {}).items()}
     groups: dict[tuple[str, str], list[Statement]] = defaultdict(list)
     for st in statements:
         key = st.speaker_key
         actor = key_to_entity.get(key) if key else None
         if not actor:
             continue
-        topic = topics.get(st.id) or st.topic or UNTOPICED
-        groups[(actor, topic)].append(st)
+        topic = questions.get(st.id) if mentions_by_doc is not None else (topics.get(st.id) or st.topic)
+        groups[(actor, topic or UNTOPICED)].append(st)
     out = []
     for (actor, topic), members in sorted(groups.items()):
         seen: set[str] = set()
@@ -42,3 +63,8 @@ def build_storylines(statements: Sequence[Statement], key_to_entity: Mapping[str
                 ids.append(st.id)
         out.append(Storyline(actor_id=actor, topic=topic, statement_ids=tuple(ids)))
     return out
+
+
+def storyline_topics(storylines: Sequence[Storyline]) -> dict[str, str]:
+    """Statement id → the question of its storyline: an attributed statement's topic is what its storyline is about."""
+    return {sid: line.topic for line in storylines for sid in line.statement_ids}

@@ -30,6 +30,8 @@ from .embeddings import Embedder, HashingEmbedder
 from .findings.claims import MentionIndex, entity_key
 from .findings.lexicon import Lexicon, default_lexicon
 from .findings.text import STOPWORDS
+from .questions import ASPECT_PRIORITY as _ASPECT_PRIORITY
+from .questions import aspects as _aspects
 from .storylines import statement_order
 
 __all__ = ["DEFAULT_THRESHOLD", "TopicModel", "assign_topics"]
@@ -40,18 +42,6 @@ ENTITY_WEIGHT = 0.5
 CANDIDATES_PER_ENTITY = 16
 BATCH = 2048
 
-_CONCEPT_ASPECT = {
-    "existence": "presence",
-    "effort": "counter-terrorism efforts",
-    "responsibility": "responsibility",
-    "talks": "talks",
-    "agreement": "agreements",
-    "trend": "trends",
-    "custody": "detention",
-}
-
-
-_ASPECT_PRIORITY = ("role", "presence", "responsibility", "talks", "counter-terrorism efforts", "detention", "agreements", "trends")
 _TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april june july august "
     "september october november december today yesterday tomorrow night morning evening earlier later".split()
@@ -74,17 +64,6 @@ def _entity_vector(ids: Sequence[str]) -> np.ndarray:
         v[h % ENTITY_DIM] += 1.0
     n = float(np.linalg.norm(v))
     return v / n if n else v
-
-
-def _aspects(text: str, lex: Lexicon) -> list[str]:
-    out = []
-    if next(iter(lex.roles.finditer(text)), None) is not None:
-        out.append("role")
-    if next(iter(lex.location_claims.finditer(text)), None) is not None:
-        out.append("presence")
-    for _, _, _, label in lex.concepts.finditer(text):
-        out.append(_CONCEPT_ASPECT.get(label.split(":")[0], label.split(":")[0]))
-    return out
 
 
 class TopicModel:
@@ -219,9 +198,6 @@ def _label(t: _Topic, names: Mapping[str, str], types: Mapping[str, EntityType])
     if t.aspects:
         most = max(t.aspects.values())
         aspect = min((a for a, n in t.aspects.items() if n == most), key=lambda a: (_ASPECT_PRIORITY.index(a) if a in _ASPECT_PRIORITY else 99, a))
-    if aspect is None:
-        name_words = {w.lower() for e in t.entities for w in names.get(e, "").split()}
-        aspect = _top(t.words, [w for w in t.words if w not in name_words])
     actor_name = names.get(actor, "") if actor else ""
     place_name = names.get(place, "") if place else ""
     if aspect == "role" and actor and types.get(actor) == EntityType.PERSON:

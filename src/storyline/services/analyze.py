@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from ..corpus.findings import FINDINGS_VERSION
 from ..config import Settings, settings
+from ..corpus.storylines import STORYLINES_VERSION
 from ..model import Document, DocumentAnalysis, Entity, Link, LocalCluster, Mention, Statement, document_of
 from ..progress import StepCallback, Steps, no_steps, track
 from ..store import CorpusResult, Store
@@ -111,7 +112,7 @@ FULL_REBUILD_SHARE = 0.5  # when more than this share of documents changed, a fu
 
 def _corpus_basis(store: Store) -> str:
     """What every corpus result depends on besides the documents: a change means a full rebuild."""
-    parts = [CORPUS_VERSION, FINDINGS_VERSION]
+    parts = [CORPUS_VERSION, FINDINGS_VERSION, STORYLINES_VERSION]
     parts += [repr((d.action, d.names)) for d in store.entity_decisions()]
     parts += [repr((w["name"], w["loaded_at"], w["entry_count"])) for w in store.list_watchlists()]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()

@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from ..config import Settings
 from ..corpus.embeddings import Embedder, load_embedder
-from ..corpus.storylines import build_storylines, statement_order
+from ..corpus.storylines import UNTOPICED, build_storylines, statement_order, storyline_topics
 from ..corpus.topics import ENTITY_DIM, TopicModel
 from ..model import Entity, Mention, Statement, Storyline, document_of
 from ..store import Store
@@ -47,7 +47,9 @@ def full_topics(cfg: Settings, statements: Sequence[Statement], mentions_by_doc:
     index = model.assign(sorted(statements, key=statement_order), mentions_by_doc, key_to_entity)
     labels = model.labels({e.id: e.name for e in entities})
     topics = {sid: labels[i] for sid, i in index.items()}
-    return topics, index, _rows(model, labels), build_storylines(statements, key_to_entity, topics)
+    storylines = build_storylines(statements, key_to_entity, topics, mentions_by_doc, {e.id: e.name for e in entities})
+    topics.update(storyline_topics(storylines))
+    return topics, index, _rows(model, labels), storylines
 
 
 def _model(rows: TopicModelRows, embedder: Embedder) -> TopicModel | None:
@@ -78,30 +80,61 @@ def update_topics(store: Store, cfg: Settings, update: CorpusUpdate, new_docs: C
     old_labels = {i: label for i, label, _s in rows[1]}
     relabels = {i: labels[i] for i in range(before) if labels[i] != old_labels.get(i)}
     changed = set(assignment.values()) | set(relabels)
-    topic_rows = [(sid, labels[i], i) for sid, i in assignment.items()]
+    topic_rows: list[tuple[str, str, int | None]] = [(sid, labels[i], i) for sid, i in assignment.items()]
 
     # storylines of the actors whose statements or topics changed
     relabelled = store.statements_by_ids(store.statements_in_topics(relabels)) if relabels else {}
     speakers = [s for s in [*statements, *relabelled.values()] if s.speaker_key]
     speaker_entities = after.key_to_entity(s.speaker_key for s in speakers if s.speaker_key)
     actors = set(speaker_entities.values()) | set(update.removed_entities) | {e.id for e in update.entities}
-    storylines = _storylines_of(store, after, actors, {sid: (label, i) for sid, label, i in topic_rows}, labels)
+    actors |= _speakers_about(store, after, update)
+    storylines, spoken_rows = _storylines_of(store, after, actors, {sid: (label, i) for sid, label, i in topic_rows}, labels)
+    rows_by_id: dict[str, tuple[str, int | None]] = {sid: (label, i) for sid, label, i in topic_rows}
+    rows_by_id.update(spoken_rows)  # an attributed statement's topic is its storyline's question
+    topic_rows = [(sid, label, i) for sid, (label, i) in sorted(rows_by_id.items())]
     log.info("topics: %d new statements joined %d topics (%d new), %d relabelled; %d actors' storylines rebuilt",
              len(statements), len(set(assignment.values())), len(model.topics) - before, len(relabels), len(actors))
     return replace(update, topic_rows=topic_rows, topic_relabels=relabels, topic_model=_rows(model, labels, changed),
                    storyline_actors=frozenset(actors), storylines=storylines)
 
 
-def _storylines_of(store: Store, after: AfterUpdate, actors: Collection[str], new_topics: Mapping[str, tuple[str, int]],
-                   labels: Sequence[str]) -> list[Storyline]:
+def _storylines_of(store: Store, after: AfterUpdate, actors: Collection[str], new_topics: Mapping[str, tuple[str, int | None]],
+                   labels: Sequence[str]) -> tuple[list[Storyline], dict[str, tuple[str, int | None]]]:
+    """The storylines of ``actors``, and the topic (label, number) of each of their statements: its storyline's question."""
     keys: set[str] = {k for e in after.new.values() if e.id in actors for k in e.local_keys}
     stored = store.keys_of_entities(set(actors) - set(after.new) - after.removed_entities)
     keys |= {k for ks in stored.values() for k in ks if k not in after.removed_keys}
     docs = {document_of(k) for k in keys}
     spoken = [s for s in store.statements_of_documents(docs) if s.speaker_key in keys]
     topics: dict[str, str] = {}
+    index: dict[str, int | None] = {}
     for sid, (label, i) in store.topics_of_statements(s.id for s in spoken).items():
         topics[sid] = labels[i] if i is not None and i < len(labels) else label
+        index[sid] = i
     topics.update({sid: label for sid, (label, _i) in new_topics.items()})
-    key_to_entity = after.key_to_entity(s.speaker_key for s in spoken if s.speaker_key)
-    return [s for s in build_storylines(spoken, key_to_entity, topics) if s.actor_id in actors]
+    index.update({sid: i for sid, (_label, i) in new_topics.items()})
+    mentions = by_document(store.mentions_of_documents(docs))
+    key_to_entity = after.key_to_entity({s.speaker_key for s in spoken if s.speaker_key} | {m.local_key for ms in mentions.values() for m in ms})
+    names = after.entity_names()
+    lines = [s for s in build_storylines(spoken, key_to_entity, topics, mentions, names) if s.actor_id in actors]
+    rows = {s.id: (topics.get(s.id, UNTOPICED), index.get(s.id)) for s in spoken}
+    rows.update({sid: (line.topic, index.get(sid)) for line in lines for sid in line.statement_ids})
+    return lines, rows
+
+
+def _speakers_about(store: Store, after: AfterUpdate, update: CorpusUpdate) -> set[str]:
+    """Actors who may speak about an entity that is renamed or took over mentions: their questions' subjects changed.
+
+    A storyline's question names its subject entity, so when a stored mention now
+    resolves to another entity, or its entity is renamed, the storylines of everyone
+    speaking in that mention's document are rebuilt (an over-approximation).
+    """
+    stored_names = store.entity_names()
+    renamed = {k for e in update.entities if stored_names.get(e.id) != e.name for k in e.local_keys}
+    now = {k: e.id for e in update.entities for k in e.local_keys}
+    remapped = {k for k, e in store.entity_of_keys(set(now) - renamed).items() if now[k] != e}
+    docs = {document_of(k) for k in renamed | remapped | set(update.removed_keys)} - set(update.documents)
+    if not docs:
+        return set()
+    speakers = {s.speaker_key for s in store.statements_of_documents(docs) if s.speaker_key}
+    return set(after.key_to_entity(speakers).values())

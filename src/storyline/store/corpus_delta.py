@@ -54,7 +54,7 @@ class CorpusUpdate:
     candidates: Sequence[m.FindingCandidate] = ()  # the candidates of ``shards``
     shard_pairs: Mapping[str, Sequence[int]] = field(default_factory=dict)  # pairs evaluated in recomputed entity shards
     # topics, when new statements join the kept topic model (else the caller replaces them all)
-    topic_rows: Sequence[tuple[str, str, int]] = ()  # statement id, label, topic number of new statements
+    topic_rows: Sequence[tuple[str, str, int | None]] = ()  # statement id, label, topic number (new statements, and those of rebuilt storylines)
     topic_relabels: Mapping[int, str] = field(default_factory=dict)  # topic number → its new label
     topic_model: TopicModelRows | None = None  # the model-wide state and the topics whose state changed
     storyline_actors: Collection[str] = ()  # actors whose storylines are replaced by ``storylines``
@@ -308,10 +308,10 @@ class CorpusDeltaStore:
         insert_many(conn, t.shard_pairs, r.shard_pair_rows(update.shard_pairs))
 
         tp, ts, st = t.topics, t.topic_states, t.storylines
+        for i, label in update.topic_relabels.items():  # before the rows: a row (a storyline's question) outranks its topic's label
+            conn.execute(update_(tp).where(tp.c.topic_index == i).values(topic=label))
         _delete_in(conn, tp.c.statement_id, (s for s, _l, _i in update.topic_rows))
         insert_many(conn, tp, ({"statement_id": s, "topic": label, "topic_index": i} for s, label, i in update.topic_rows))
-        for i, label in update.topic_relabels.items():
-            conn.execute(update_(tp).where(tp.c.topic_index == i).values(topic=label))
         if update.topic_model is not None:
             meta, states = update.topic_model
             _delete_in(conn, ts.c.topic_index, (i for i, _l, _s in states))

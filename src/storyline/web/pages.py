@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
@@ -10,6 +11,7 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from .. import queries
+from ..corpus.storylines import storyline_label
 from ..errors import AuthError, UsageError
 from ..model import EntityType, FindingKind, ReviewStatus
 from ..services.review import decide_entities, review_finding
@@ -151,7 +153,8 @@ def storylines(request: Request, store: StoreDep, offset: Offset = 0,
                actor: Annotated[str | None, Query(max_length=200)] = None) -> HTMLResponse:
     page = queries.storylines_page(store, actor=actor or None, limit=50, offset=offset)
     names = queries.entity_names(store, [s.actor_id for s in page.items])
-    return render(request, "storylines.html", {"page": page, "names": names})
+    labels = {s.id: storyline_label(names.get(s.actor_id, s.actor_id), s.topic) for s in page.items}
+    return render(request, "storylines.html", {"page": page, "names": names, "labels": labels})
 
 
 @router.get("/storylines/{storyline_id}", response_class=HTMLResponse)
@@ -164,7 +167,32 @@ def storyline(request: Request, store: StoreDep, storyline_id: IdPath, offset: O
         for a, b in zip(keys, keys[1:]):
             arcs.append((a, b, f"/findings/{quote(row.entry.finding.id, safe='')}",
                          f"{row.entry.finding.kind.value}: {row.entry.finding.explanation}"))
-    return render(request, "storyline.html", {"view": view, "timeline": timeline_svg(points, arcs)})
+    actor_name = view.actor.name if view.actor else view.storyline.actor_id
+    label = storyline_label(actor_name, view.storyline.topic)
+    return render(request, "storyline.html", {"view": view, "timeline": timeline_svg(points, arcs), "label": label,
+                                              "question": label[len(actor_name):], "moves": position_moves(view.statements)})
+
+
+@dataclass(frozen=True)
+class PositionMove:
+    """Where a storyline's position turned: the first statement, and each one that asserts what the one before denied."""
+
+    date: str | None
+    stance: str  # "asserts" or "denies"
+    was: str | None  # the stance before, None for the first statement
+    row: queries.StatementRow
+
+
+def position_moves(rows: list[queries.StatementRow]) -> list[PositionMove]:
+    """The first position of a page of statements (in time order) and every turn of polarity after it."""
+    moves: list[PositionMove] = []
+    last: str | None = None
+    for x in rows:
+        stance = "denies" if x.statement.polarity < 0 else "asserts"
+        if stance != last:
+            moves.append(PositionMove(x.date, stance, last, x))
+            last = stance
+    return moves
 
 
 FINDING_FILTERS = ("kind", "status", "actor", "source", "min_score")

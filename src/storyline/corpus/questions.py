@@ -1,0 +1,350 @@
+"""Questions: what a statement claims about which subject, so an actor's statements group by question.
+
+A question is a subject and a claim kind: "ISIS-K's presence", "role of Ilen Sorov",
+or the subject alone ("Hillary Clinton") when the statement makes no kind of claim
+the findings lexicon or ``data/subjects/claims.json`` knows. The subject is an entity named inside the statement's
+content (never the speaker), recognised across its aliases: entity resolution
+already unifies spellings, and ``data/subjects/aliases.json`` adds the names
+resolution keeps apart on purpose (the Taliban's "Khawarij" for ISIS-K, "Daesh"
+in an Afghan context). The claim kind is read from the content with the findings
+lexicon, so direct and reported speech, and statements years apart, meet.
+
+An actor's statements often name several entities; each statement takes the
+subject that actor talks about most (non-place subjects before places), so "what
+Mujahid says about ISIS-K" is one question whether the sentence also names
+Pakistan or Kabul. Places never split a question. A statement whose subject the
+actor names nowhere else joins the actor's storyline on its broad issue
+(``data/subjects/issues.json``), and an actor's remaining one-off remarks are
+pooled as "other statements".
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from ..model import EntityType, Mention, Statement
+from .findings.claims import MentionIndex, entity_key
+from .findings.lexicon import Lexicon, default_lexicon
+
+__all__ = ["ASPECT_PRIORITY", "Issues", "Question", "SubjectAliases", "Subject", "aspects", "load_issues", "load_subject_aliases",
+           "question_label", "questions_of", "subjects_of"]
+
+_CONCEPT_ASPECT = {
+    "existence": "presence",
+    "effort": "counter-terrorism efforts",
+    "responsibility": "responsibility",
+    "talks": "talks",
+    "agreement": "agreements",
+    "trend": "trends",
+    "custody": "detention",
+}
+ASPECT_PRIORITY = ("role", "presence", "responsibility", "death toll", "talks", "counter-terrorism efforts", "detention",
+                   "agreements", "trends")
+
+
+_NAMELIKE = re.compile(r"^\W*(?:[A-Z0-9]|al-|el-|ad-|ash-|as-|ibn )")
+
+
+def aspects(text: str, lex: Lexicon, anchors: Sequence[tuple[int, int]] = ()) -> list[str]:
+    """The kinds of claim ``text`` makes, in lexicon order (repeats kept).
+
+    A weak phrase (claims.json) counts only right beside a named subject, given as
+    ``anchors`` (offsets into ``text``): "fighting ISIS-K", "ISIS-K is growing".
+    """
+    words = load_claim_words()
+
+    def counts(start: int, end: int) -> bool:
+        if text[start:end].lower() not in words.weak:
+            return True
+        return any((a >= end and _AFTER.fullmatch(text[end:a])) or (start >= b and _BEFORE.fullmatch(text[b:start]))
+                   for a, b in anchors)
+
+    out = []
+    if next(iter(lex.roles.finditer(text)), None) is not None:
+        out.append("role")
+    if any(counts(s, e) for s, e, *_ in lex.location_claims.finditer(text)):
+        out.append("presence")
+    for s, e, _, label in lex.concepts.finditer(text):
+        if counts(s, e):
+            out.append(_CONCEPT_ASPECT.get(label.split(":")[0], label.split(":")[0]))
+    lowered = text.lower() + " "
+    out += [kind for kind, pattern in words.kinds if kind not in out and pattern.search(lowered)]
+    return out
+
+
+_AFTER = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)  # "fighting the ISIS-K": the subject right after a weak phrase
+_BEFORE = re.compile(r"(?:['’]s)?\s*(?:(?:is|are|was|were|has|have|had|been|being|be|still|now|not|no longer|again|also|keeps?|remains?)\s+)*",
+                     re.IGNORECASE)  # "ISIS-K has been growing": or only auxiliaries before it
+
+
+@dataclass(frozen=True)
+class ClaimWords:
+    """``data/subjects/claims.json`` (see its ``about``)."""
+
+    kinds: tuple[tuple[str, re.Pattern[str]], ...]
+    weak: frozenset[str]
+    anaphora: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def load_claim_words() -> ClaimWords:
+    raw = json.loads((resources.files("storyline") / "data" / "subjects" / "claims.json").read_text(encoding="utf-8"))
+    return ClaimWords(tuple((c["kind"], re.compile(r"\b(?:" + "|".join(re.escape(w) for w in c["words"]) + ")")) for c in raw["claims"]),
+                      frozenset(raw["weak"]), re.compile(r"\b(?:" + "|".join(re.escape(w) for w in raw["anaphora"]) + r")\b", re.IGNORECASE))
+
+
+def main_aspect(text: str, lex: Lexicon, anchors: Sequence[tuple[int, int]] = ()) -> str | None:
+    found = aspects(text, lex, anchors)
+    if not found:
+        return None
+    return min(found, key=lambda a: (ASPECT_PRIORITY.index(a) if a in ASPECT_PRIORITY else len(ASPECT_PRIORITY), a))
+
+
+@lru_cache(maxsize=1 << 16)
+def _norm(name: str) -> str:
+    s = re.sub(r"[\s\-‐–—_.’']+", " ", name.casefold()).strip()
+    return s[4:] if s.startswith("the ") else s
+
+
+@dataclass(frozen=True)
+class SubjectAliases:
+    """Names → subject label, from ``data/subjects/aliases.json`` (see its ``about``)."""
+
+    names: Mapping[str, str]
+    in_context: Mapping[str, tuple[str, frozenset[str]]]
+    types: Mapping[str, str] = field(default_factory=dict)  # label → the subject's own type
+
+    def subject(self, written: Iterable[str], context: Callable[[], frozenset[str]]) -> str | None:
+        """The subject label of a name (as written, canonical, entity name); ``context`` gives the document's names when needed."""
+        for w in written:
+            n = _norm(w)
+            if n in self.names:
+                return self.names[n]
+            got = self.in_context.get(n)
+            if got is not None and got[1] & context():
+                return got[0]
+        return None
+
+
+@lru_cache(maxsize=1)
+def load_subject_aliases() -> SubjectAliases:
+    raw = json.loads((resources.files("storyline") / "data" / "subjects" / "aliases.json").read_text(encoding="utf-8"))
+    names: dict[str, str] = {}
+    in_context: dict[str, tuple[str, frozenset[str]]] = {}
+    for entry in raw["subjects"]:
+        for n in entry["names"]:
+            names[_norm(n)] = entry["label"]
+        context = frozenset(_norm(c) for c in entry.get("context", ()))
+        for n in entry.get("names_in_context", ()):
+            in_context[_norm(n)] = (entry["label"], context)
+    return SubjectAliases(names, in_context, {e["label"]: e.get("type", "other") for e in raw["subjects"]})
+
+
+@dataclass(frozen=True, eq=False)
+class Subject:
+    key: str  # "subj:LABEL" for a subject of the aliases file, else the entity key
+    name: str
+    is_place: bool
+    is_person: bool
+    written: str = ""  # the name as written where it was first seen in the statement (a bare surname joins a full name only as written)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Subject) and other.key == self.key
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+
+@dataclass(frozen=True)
+class Issues:
+    """Broad issues of news statements, from ``data/subjects/issues.json`` (see its ``about``)."""
+
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+
+    def of(self, text: str) -> str | None:
+        best, most = None, 0
+        lowered = text.lower()
+        for label, pattern in self.patterns:
+            n = len(pattern.findall(lowered))
+            if n > most:
+                best, most = label, n
+        return best
+
+
+@lru_cache(maxsize=1)
+def load_issues() -> Issues:
+    raw = json.loads((resources.files("storyline") / "data" / "subjects" / "issues.json").read_text(encoding="utf-8"))
+    return Issues(tuple((i["label"], re.compile(r"\b(?:" + "|".join(re.escape(w) for w in i["words"]) + ")"))
+                        for i in raw["issues"]))
+
+
+@dataclass(frozen=True)
+class Question:
+    subject: Subject | None
+    aspect: str | None
+    issue: str | None = None  # a broad issue, for a statement without a recurring subject or a known claim kind
+
+    @property
+    def key(self) -> str:
+        return f"issue:{self.issue}" if self.issue else f"{self.subject.key if self.subject else ''}|{self.aspect or ''}"
+
+    @property
+    def label(self) -> str:
+        return self.issue or question_label(self.subject, self.aspect)
+
+
+_OF = {"role": "role of", "counter-terrorism efforts": "efforts against", "talks": "talks with", "detention": "detention of",
+       "death toll": "death toll of", "agreements": "support for"}  # the claim is about the subject, not by it: "efforts against ISIS-K"
+OTHER = Question(None, None)  # "other statements": an actor's one-off remarks
+
+
+def question_label(subject: Subject | None, aspect: str | None) -> str:
+    """"ISIS-K's presence", "role of Ilen Sorov", "Hillary Clinton", "statements on talks", "other statements"."""
+    if subject is None:
+        return f"statements on {aspect}" if aspect else "other statements"
+    if aspect is None:
+        return subject.name
+    if subject.is_place:
+        return f"{aspect} in {subject.name}"
+    if aspect == "role" and subject.is_person or aspect in _OF:
+        return f"{_OF.get(aspect, aspect)} {subject.name}"
+    return f"{subject.name}'s {aspect}" if not subject.name.endswith("s") else f"{subject.name}' {aspect}"
+
+
+def subjects_of(st: Statement, index: MentionIndex, key_to_entity: Mapping[str, str], entity_names: Mapping[str, str],
+                context: Callable[[], frozenset[str]], aliases: SubjectAliases, speaker: str | None) -> list[Subject]:
+    """The subjects named in the statement's content, in text order, without the speaker and repeats."""
+    out: list[Subject] = []
+    seen: set[str] = set()
+    for m in index.within(st.content_start, st.content_end):
+        if st.speaker_cluster is not None and m.cluster == st.speaker_cluster:
+            continue
+        eid = entity_key(m.local_key, m.canonical, key_to_entity)
+        if speaker is not None and eid == speaker:
+            continue
+        name = entity_names.get(eid) or m.canonical
+        if not _NAMELIKE.match(name):  # "people", "another": not a subject an analyst follows
+            continue
+        label = aliases.subject((m.text, m.canonical, name), context)
+        key = f"subj:{label}" if label else eid
+        if key in seen:
+            continue
+        seen.add(key)
+        etype = aliases.types.get(label, "other") if label else EntityType(m.type).value
+        out.append(Subject(key, label or name, etype == EntityType.PLACE.value, etype == EntityType.PERSON.value, m.canonical))
+    return out
+
+
+def _lazy_context(mentions: Sequence[Mention]) -> Callable[[], frozenset[str]]:
+    """The names a document mentions, computed the first time a context-dependent alias asks."""
+    got: list[frozenset[str]] = []
+
+    def context() -> frozenset[str]:
+        if not got:
+            got.append(frozenset(_norm(x) for m in mentions for x in (m.canonical, m.text)))
+        return got[0]
+
+    return context
+
+
+def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, Sequence[Mention]],
+                 key_to_entity: Mapping[str, str], entity_names: Mapping[str, str], *,
+                 lexicon: Lexicon | None = None, aliases: SubjectAliases | None = None) -> dict[str, Question]:
+    """Statement id → its question, for statements whose speaker resolves to an entity.
+
+    Depends only on each actor's own statements (and the entities they name), so
+    rebuilding one actor's storylines gives what a full run gives.
+    """
+    lex = lexicon or default_lexicon()
+    aliases = aliases or load_subject_aliases()
+    indexes: dict[str, MentionIndex] = {}
+    contexts: dict[str, Callable[[], frozenset[str]]] = {}
+    by_actor: dict[str, list[tuple[Statement, list[Subject]]]] = {}
+    anchors: dict[str, list[tuple[int, int]]] = {}
+    for st in statements:
+        actor = key_to_entity.get(st.speaker_key) if st.speaker_key else None
+        if not actor:
+            continue
+        doc = st.document_id
+        if doc not in indexes:
+            indexes[doc] = MentionIndex(mentions_by_doc.get(doc, ()))
+            contexts[doc] = _lazy_context(mentions_by_doc.get(doc, ()))
+        subjects = subjects_of(st, indexes[doc], key_to_entity, entity_names, contexts[doc], aliases, actor)
+        by_actor.setdefault(actor, []).append((st, subjects))
+        anchors[st.id] = [(m.start - st.content_start, m.end - st.content_start)
+                          for m in indexes[doc].within(st.content_start, st.content_end)
+                          if m.cluster != st.speaker_cluster and _NAMELIKE.match(m.canonical)]
+    issues = load_issues()
+    out: dict[str, Question] = {}
+    for actor, members in by_actor.items():
+        members = _short_names_joined(members, entity_names.get(actor, ""))
+        counts = Counter(s.key for _st, subjects in members for s in subjects)
+        own: dict[str, Question] = {}
+        for st, subjects in members:
+            subject = min(subjects, key=lambda s: (s.is_place, -counts[s.key]), default=None)  # min keeps text order on ties
+            aspect = main_aspect(st.content, lex, anchors[st.id])
+            issue = issues.of(st.content) if aspect is None and (subject is None or counts[subject.key] == 1) else None
+            own[st.id] = Question(None, None, issue) if issue else Question(subject, aspect)
+        _unnamed_subjects_joined(own, {st.id: st.content for st, _s in members})
+        # a question the actor raises once, without a kind of claim, is a one-off remark: the actor's one-off
+        # remarks are pooled in one storyline ("other statements"), unless there is only one
+        sizes = Counter(q.key for q in own.values())
+        one_off = {sid for sid, q in own.items() if q.aspect is None and sizes[q.key] == 1}
+        pooled = len(one_off | {sid for sid, q in own.items() if q == OTHER})
+        for sid, q in own.items():
+            out[sid] = OTHER if sid in one_off and pooled > 1 else q
+    return out
+
+
+def _unnamed_subjects_joined(own: dict[str, Question], contents: Mapping[str, str]) -> None:
+    """A claim without a named subject ("the group no longer exists") takes the subject its actor most often makes that claim about."""
+    usual: dict[str, Counter[Subject]] = {}
+    for q in own.values():
+        if q.subject is not None and q.aspect is not None:
+            usual.setdefault(q.aspect, Counter())[q.subject] += 1
+    refers_back = load_claim_words().anaphora
+    for sid, q in own.items():
+        if q.subject is None and q.aspect is not None and q.aspect in usual and refers_back.search(contents[sid]):
+            most = max(usual[q.aspect].values())
+            subject = min((s for s, n in usual[q.aspect].items() if n == most), key=lambda s: s.key)
+            own[sid] = Question(subject, q.aspect)
+
+
+def _last_word(name: str) -> str:
+    words = name.split()
+    return words[-1].casefold() if words else ""
+
+
+def _short_names_joined(members: list[tuple[Statement, list[Subject]]], actor_name: str) -> list[tuple[Statement, list[Subject]]]:
+    """One actor's subjects with a bare surname ("Trump") taken as the one person's full name it ends ("Donald Trump").
+
+    A surname the actor's own name ends with is the actor speaking of itself and is dropped;
+    one that ends several full names among the actor's subjects stays as it is.
+    """
+    full: dict[str, set[Subject]] = {}
+    for _st, subjects in members:
+        for s in subjects:
+            if s.is_person and len(s.name.split()) > 1:
+                full.setdefault(_last_word(s.name), set()).add(s)
+    own = _last_word(actor_name) if len(actor_name.split()) > 1 else None
+    out = []
+    for st, subjects in members:
+        kept: list[Subject] = []
+        for s in subjects:
+            if not s.is_place and len(s.name.split()) == 1 and s.written.casefold() == s.name.casefold():  # also tagged as an organisation
+                last = s.name.casefold()
+                if last == own:
+                    continue
+                longer = full.get(last, set())
+                if len(longer) == 1:
+                    s = next(iter(longer))
+            if s not in kept:
+                kept.append(s)
+        out.append((st, kept))
+    return out
