@@ -97,8 +97,29 @@ def test_resolve_same_document_first_last_merges_with_evidence(res: Resolution) 
     assert any(ev.rule == "same-document-first-last" for ev in ent.evidence)
 
 
-def test_resolve_different_types_never_merge(res: Resolution) -> None:
-    assert not together(res, "d9#1", "d3#0")  # the place Jafar
+def test_resolve_one_word_name_the_corpus_calls_a_person_is_retyped_and_joined(res: Resolution) -> None:
+    # the model typed one bare "Jafar" a place; every other document has the person
+    assert together(res, "d9#1", "d3#0")
+    assert res.entity_for("d9#1").type == P
+
+
+def test_resolve_a_city_and_a_person_sharing_a_word_stay_apart() -> None:
+    r = resolve_entities([
+        C("a", 0, P, "Charlotte Meehan", "Charlotte"),
+        *(C(f"city{i}", 0, L, "Charlotte") for i in range(4)),
+        C("b", 0, P, "Charlotte"),  # the model's person: the corpus says a place as often
+    ])
+    assert not together(r, "a#0", "city0#0")
+    assert not together(r, "a#0", "b#0")
+    assert r.entity_for("city0#0").type == L
+    many = resolve_entities([C("a", 0, P, "Charlotte Meehan"), *(C(f"c{i}", 0, L, "Charlotte") for i in range(4)),
+                             C("b", 0, P, "Charlotte")])
+    assert together(many, "b#0", "c0#0") and not together(many, "a#0", "b#0")
+
+
+def test_resolve_different_types_never_merge_full_names() -> None:
+    r = resolve_entities([C("a", 0, P, "Jordan Smith"), C("b", 0, O, "Jordan Smith"), C("c", 0, L, "Jordan Smith")])
+    assert len(r.entities) == 3
 
 
 def test_resolve_first_last_with_other_middle_stays_apart_across_documents() -> None:

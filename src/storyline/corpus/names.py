@@ -60,6 +60,12 @@ __all__ = [
     "skeleton",
     "split_bracketed",
     "token_similarity",
+    "translit_equal",
+    "generation",
+    "core_tokens",
+    "name_gender",
+    "honorific_gender",
+    "person_names_conflict",
 ]
 
 log = logging.getLogger(__name__)
@@ -272,13 +278,44 @@ def loose_skeleton(token: str) -> str:
     return re.sub(r"(.)\1+", r"\1", skeleton(token).translate(_LOOSE))
 
 
+_CONSONANT_SKELETON = re.compile(r"a")
+
+
+@functools.lru_cache(maxsize=200_000)
+def translit_equal(a: str, b: str) -> bool:
+    """Two normalised tokens that are spellings of one name, not two different names that sound alike.
+
+    Equal skeletons are necessary, not enough: a skeleton writes every vowel run as one
+    ``a``, so Ohio/Iowa, Sunni/Sony, Tim/Tom and Europa/Europe share one. Besides the
+    skeleton the tokens must keep at least two consonants, agree in a final vowel
+    (Maria/Mario differ), be close as strings (Jaro-Winkler >= 0.8) and, when short
+    (four letters or fewer), differ only in a leading vowel (Omar/Umar, not Tim/Tom).
+    """
+    if a == b:
+        return True
+    if skeleton(a) != skeleton(b) or not (a.isascii() and b.isascii()):
+        return False
+    if len(_CONSONANT_SKELETON.sub("", skeleton(a))) < 2:
+        return False
+    if a[-1] in _VOWELS and b[-1] in _VOWELS and a[-1] != b[-1]:
+        return False
+    if JaroWinkler.normalized_similarity(a, b) < 0.8:
+        return False
+    if min(len(a), len(b)) <= 4:
+        strip = lambda t: re.sub(r"(.)\1+", r"\1", t.lstrip("aeiou"))  # noqa: E731
+        return strip(a) == strip(b)
+    return True
+
+
 def token_similarity(a: str, b: str) -> float:
     """1.0 equal tokens, 0.95 transliteration-equal, 0.9 loosely equal, else Jaro-Winkler of the normalised tokens."""
     if a == b:
         return 1.0
-    if skeleton(a) == skeleton(b):
+    if skeleton(a) == skeleton(b) and translit_equal(a, b):
         return 0.95
-    if a.isascii() and b.isascii() and not a.startswith("#") and loose_skeleton(a) == loose_skeleton(b):
+    if (a.isascii() and b.isascii() and not a.startswith("#") and skeleton(a) != skeleton(b)
+            and loose_skeleton(a) == loose_skeleton(b)
+            and len(_CONSONANT_SKELETON.sub("", skeleton(a))) >= 2 and min(len(a), len(b)) >= 4):
         return 0.9
     if not (a.isascii() and b.isascii()):
         return 0.0
@@ -324,3 +361,90 @@ def name_similarity(a: NameKey, b: NameKey, *, token_floor: float = 0.88) -> flo
     aligned = _align(a.tokens, b.tokens, token_floor)
     total = sum(sim for _, _, sim in aligned)
     return 2.0 * total / (len(a.tokens) + len(b.tokens))
+
+
+# -- who a person name can be: generation, gender, given name -------------------------------------------
+
+GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_MALE_HONORIFICS = frozenset({"mr", "mister", "sir", "lord", "sr", "senor", "herr", "monsieur"})
+_FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "madam", "madame", "lady", "dame", "mme", "frau", "senora"})
+
+
+@functools.lru_cache(maxsize=1)
+def _given_names() -> dict[str, str]:
+    """Given name → "m"/"f" from the gazetteer's given_names.json (names of one gender only)."""
+    try:
+        data = json.loads(resources.files("storyline.data.gazetteer").joinpath("given_names.json").read_text(encoding="utf-8"))
+    except (FileNotFoundError, ModuleNotFoundError, json.JSONDecodeError, OSError) as exc:
+        log.debug("given_names.json not readable (%s)", exc)
+        return {}
+    out = {n: "m" for n in data.get("male", [])}
+    out.update({n: "f" for n in data.get("female", [])})
+    return out
+
+
+def generation(key: NameKey) -> str:
+    """The generational suffix of a person name (``jr``, ``sr``, ``ii`` ...), or ""."""
+    return key.tokens[-1] if len(key.tokens) >= 2 and key.tokens[-1] in GENERATIONAL else ""
+
+
+def core_tokens(key: NameKey) -> tuple[str, ...]:
+    """The tokens without a generational suffix: Donald Trump Jr. → (donald, trump)."""
+    return key.tokens[:-1] if generation(key) else key.tokens
+
+
+def honorific_gender(text: str) -> str | None:
+    """"m" for Mr./Sir, "f" for Mrs./Ms./Miss, read from the first word of ``text``; else None."""
+    words = text.strip().split()
+    if len(words) < 2:
+        return None
+    w = words[0].rstrip(".").lower()
+    return "m" if w in _MALE_HONORIFICS else "f" if w in _FEMALE_HONORIFICS else None
+
+
+def name_gender(text: str, key: NameKey | None = None) -> str | None:
+    """A person's gender as the name tells it: its honorific, else a gendered given name of a full name."""
+    g = honorific_gender(text)
+    if g:
+        return g
+    key = key if key is not None else name_key(text, EntityType.PERSON)
+    core = core_tokens(key)
+    if len(core) >= 2:
+        return _given_names().get(core[0])
+    return None
+
+
+def _is_subsequence(short: Sequence[str], long_: Sequence[str]) -> bool:
+    it = iter(long_)
+    return all(any(translit_equal(p, q) for q in it) for p in short)
+
+
+def person_names_conflict(a_text: str, b_text: str) -> str | None:
+    """Why two person names cannot be one person (None when nothing in the names says so).
+
+    * ``generation``: Donald Trump / Donald Trump Jr. (a suffix is part of identity; only
+      "Sr." may be left out, as the elder is usually written without it);
+    * ``given-name``: two full names whose first names differ (Barack / Michelle Obama),
+      unless one is an initial of the other or one name sits inside the other
+      (Mark Felt / W. Mark Felt);
+    * ``gender``: an honorific or given name of one gender against one of the other
+      (Mrs. Trump / Donald Trump, Mr. Clinton / Hillary Clinton).
+    """
+    a, b = name_key(a_text, EntityType.PERSON), name_key(b_text, EntityType.PERSON)
+    if not a or not b or not (a.latin and b.latin):
+        return None
+    ca, cb = core_tokens(a), core_tokens(b)
+    gen_a, gen_b = generation(a), generation(b)
+    if gen_a != gen_b and len(ca) >= 2 and len(cb) >= 2 and (gen_a and gen_b or (gen_a or gen_b) != "sr"):
+        return "generation"  # Jr./II/III against none or another; a bare name may be the Sr.
+    ga, gb = name_gender(a_text, a), name_gender(b_text, b)
+    if ga and gb and ga != gb:
+        return "gender"
+    if len(ca) >= 2 and len(cb) >= 2 and not translit_equal(ca[0], cb[0]):
+        if len(ca[0]) == 1 or len(cb[0]) == 1:
+            return None  # an initial (M. Benjamin) may stand for a first or a middle name
+        short, long_ = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
+        if len(short) < len(long_) and _is_subsequence(short, long_) and translit_equal(short[-1], long_[-1]):
+            return None
+        return "given-name"
+    return None
