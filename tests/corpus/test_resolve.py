@@ -283,3 +283,34 @@ def test_cluster_blocks_cover_every_rule_that_can_join_two_clusters() -> None:
     decision = EntityDecision("merge", ("Naser", "Ajmal"))
     x, y = C("b3", 0, P, "Naser"), C("b4", 0, P, "Ajmal")
     assert set(cluster_blocks(x, [decision])) & set(cluster_blocks(y, [decision])) == {"d:0"}
+
+
+def test_resolve_family_members_and_namesakes_stay_apart() -> None:
+    r = resolve_entities([
+        C("a", 0, P, "Donald Trump", "Trump"), C("b", 0, P, "Donald Trump Jr."), C("c", 0, P, "Barack Obama"),
+        C("d", 0, P, "Michelle Obama", "Mrs. Obama"), C("e", 0, P, "Mr. Obama"), C("f", 0, P, "Tim Clark"),
+        C("g", 0, P, "Tom Clarke"), C("h", 0, L, "Ohio"), C("i", 0, L, "Iowa"), C("j", 0, O, "Sunni"),
+        C("k", 0, O, "Sony"), C("l", 0, P, "Mrs. Trump"),
+    ])
+    for x, y in [("a", "b"), ("c", "d"), ("f", "g"), ("h", "i"), ("j", "k"), ("a", "l")]:
+        assert not together(r, f"{x}#0", f"{y}#0"), (x, y)
+    assert together(r, "c#0", "e#0")  # Mr. Obama: the only man named Obama
+
+
+def test_resolve_bare_family_name_goes_to_the_full_name_documents_give_it() -> None:
+    docs = [C(f"o{i}", 0, P, "Barack Obama", "Obama") for i in range(4)]
+    r = resolve_entities([*docs, C("m", 0, P, "Michelle Obama"), C("x", 0, P, "Obama")])
+    assert together(r, "x#0", "o0#0")
+    ev = r.entity_for("x#0").evidence
+    assert any(e.rule == "single-token-dominant" for e in ev)
+    even = resolve_entities([*docs, *(C(f"m{i}", 0, P, "Michelle Obama", "Obama") for i in range(2)), C("x", 0, P, "Obama")])
+    assert not together(even, "x#0", "o0#0") and not together(even, "x#0", "m0#0")
+
+
+def test_resolve_organisation_short_form_joins_the_one_longer_name() -> None:
+    r = resolve_entities([C("a", 0, O, "New Orleans Saints"), C("b", 0, O, "Saints"), C("c", 0, O, "Ministry of Interior"),
+                          C("d", 0, O, "Interior"), C("e", 0, O, "Justice Department"), C("f", 0, O, "State Department"),
+                          C("g", 0, O, "Department")])
+    assert together(r, "a#0", "b#0")
+    assert together(r, "c#0", "d#0")
+    assert not together(r, "g#0", "e#0") and not together(r, "g#0", "f#0")

@@ -124,3 +124,25 @@ def test_cluster_at_prefers_names_and_tight_spans():
     assert cluster_at(ms, 55, 70) == 3
     assert cluster_at(ms, 42, 45) is None
     assert cluster_at([], 0, 5) is None
+
+
+def test_entities_headline_verbs_are_not_part_of_names(nlp):
+    text = "Rip Donald Trump: Mocking the candidate.\nDonald Trump Invokes the law. Donald Trump spoke in Ohio on Monday."
+    ms = mentions_of(nlp, text)
+    assert set(names(ms)) <= {"Donald Trump", "Ohio"}
+    assert "Donald Trump" in names(ms)
+
+
+def test_entities_datelines_are_not_entities(nlp):
+    text = "KABUL, Afghanistan — The Taliban said Zabihullah Mujahid spoke in Afghanistan on Monday.\nWASHINGTON (AP) — Officials agreed."
+    ms = mentions_of(nlp, text)
+    assert "KABUL" not in names(ms) and "WASHINGTON" not in names(ms)
+    afghanistan = [m for m in ms if m.text == "Afghanistan"]
+    assert [m.start for m in afghanistan] == [text.index("Afghanistan", 20)]
+
+
+def test_entities_occupation_before_a_name_is_a_role(nlp):
+    text = "Comedian Ellen DeGeneres hosted the show in Los Angeles on Monday."
+    ms = mentions_of(nlp, text)
+    assert "Ellen DeGeneres" in names(ms)
+    assert by_text(ms, "Comedian").is_name is False

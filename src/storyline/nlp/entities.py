@@ -34,11 +34,13 @@ from .names import (
     acronym_matches,
     extend_hyphenated,
     is_acronym,
+    is_dateline,
     is_heading_line,
     is_junk,
     name_key,
     name_parts,
     split_title,
+    trim_headline_words,
     trim_span,
 )
 from .pipeline import ParsedDocument, Part, register
@@ -49,7 +51,7 @@ log = logging.getLogger(__name__)
 __all__ = ["RULER_NAME", "STAGE_VERSION", "cluster_at", "configure_pipeline", "find_mentions", "mentions_at", "extract_mentions"]
 
 RULER_NAME = "storyline_gazetteer"
-STAGE_VERSION = "1"
+STAGE_VERSION = "2"
 
 _TYPES = {
     "PERSON": EntityType.PERSON,
@@ -131,6 +133,16 @@ def _shape(text: str, c: Candidate, vocab: gazetteer.Vocabulary, propn: dict[int
         c.dropped = True
         return
     c.start, c.end = span
+    if c.source != "gazetteer":
+        span = trim_headline_words(text, c.start, c.end, vocab.headline_leading, vocab.headline_trailing,
+                                   vocab.headline_alone, person=c.type == EntityType.PERSON)
+        if span is None:
+            c.dropped = True
+            return
+        c.start, c.end = span
+    if c.type != EntityType.PERSON and is_dateline(text, c.start, c.end):
+        c.dropped = True  # "WASHINGTON (AP) —": where the article was filed, not a place it is about
+        return
     surface = text[c.start : c.end]
     entry = gazetteer.find_entry(surface)
     if entry is not None:
@@ -215,6 +227,8 @@ def _propagate(text: str, cands: Sequence[Candidate], max_forms: int = 2000) -> 
         if any(0 <= j < len(taken) and taken[j][0] < m.end() and m.start() < taken[j][1] for j in (k, k + 1)):
             continue
         etype, gid = forms[m.group(0)]
+        if etype != EntityType.PERSON and is_dateline(text, m.start(), m.end()):
+            continue
         out.append(Candidate(m.start(), m.end(), etype, "model", gid=gid))
     return out
 
