@@ -166,3 +166,15 @@ def test_pages_static_assets_are_vendored(client) -> None:
     r = client.get("/static/vendor/htmx.min.js")
     assert r.status_code == 200 and "htmx" in r.text[:2000]
     assert client.get("/static/style.css").status_code == 200
+
+
+def test_pages_document_in_another_language_says_it_was_not_analysed(fresh: Corpus, fresh_client) -> None:
+    from storyline.model import Document
+
+    doc = Document.from_text("Der Sprecher sagte, die Daten der Patienten seien sicher.", language="de")
+    fresh.store.add_document(doc)
+    r = fresh_client.get(f"/documents/{doc.id}")
+    assert r.status_code == 200
+    assert "This document is in German" in r.text and "not run through the English models" in r.text
+    english = fresh_client.get(f"/documents/{fresh.docs['b'].id}")
+    assert "not run through the English models" not in english.text
