@@ -57,6 +57,7 @@ __all__ = [
     "is_acronym",
     "name_key",
     "name_similarity",
+    "query_coverage",
     "skeleton",
     "split_bracketed",
     "token_similarity",
@@ -131,9 +132,15 @@ def split_bracketed(name: str) -> list[str]:
 
 
 def is_acronym(surface: str) -> bool:
-    """``TTP``, ``ISIS-K``, ``LeT``, ``U.N.`` — short, no spaces, at least two capitals."""
+    """``TTP``, ``ISIS-K``, ``LeT``, ``U.N.`` — short, no spaces, at least two capitals.
+
+    A capitalised word of six or more letters with a vowel (``YAKUTUMBA`` in a list
+    written in capitals) is a name, not an acronym.
+    """
     s = surface.strip()
-    return " " not in s and bool(_ACRONYM.match(s))
+    if " " in s or not _ACRONYM.match(s):
+        return False
+    return not (len(s) >= 6 and s.isalpha() and s.isupper() and any(ch in "AEIOU" for ch in s))
 
 
 def acronym_letters(surface: str) -> str:
@@ -287,21 +294,21 @@ def translit_equal(a: str, b: str) -> bool:
 
     Equal skeletons are necessary, not enough: a skeleton writes every vowel run as one
     ``a``, so Ohio/Iowa, Sunni/Sony, Tim/Tom and Europa/Europe share one. Besides the
-    skeleton the tokens must keep at least two consonants, agree in a final vowel
-    (Maria/Mario differ), be close as strings (Jaro-Winkler >= 0.8) and, when short
-    (four letters or fewer), differ only in a leading vowel (Omar/Umar, not Tim/Tom).
+    skeleton the tokens must keep a consonant, agree in a final vowel (Maria/Mario
+    differ), be close as strings (Jaro-Winkler >= 0.8) and, when short (three letters
+    or fewer), differ only in a leading vowel or a doubled letter (not Tim/Tom).
     """
     if a == b:
         return True
     if skeleton(a) != skeleton(b) or not (a.isascii() and b.isascii()):
         return False
-    if len(_CONSONANT_SKELETON.sub("", skeleton(a))) < 2:
+    if not _CONSONANT_SKELETON.sub("", skeleton(a)):
         return False
     if a[-1] in _VOWELS and b[-1] in _VOWELS and a[-1] != b[-1]:
         return False
     if JaroWinkler.normalized_similarity(a, b) < 0.8:
         return False
-    if min(len(a), len(b)) <= 4:
+    if min(len(a), len(b)) <= 3:
         strip = lambda t: re.sub(r"(.)\1+", r"\1", t.lstrip("aeiou"))  # noqa: E731
         return strip(a) == strip(b)
     return True
@@ -314,8 +321,7 @@ def token_similarity(a: str, b: str) -> float:
     if skeleton(a) == skeleton(b) and translit_equal(a, b):
         return 0.95
     if (a.isascii() and b.isascii() and not a.startswith("#") and skeleton(a) != skeleton(b)
-            and loose_skeleton(a) == loose_skeleton(b)
-            and len(_CONSONANT_SKELETON.sub("", skeleton(a))) >= 2 and min(len(a), len(b)) >= 4):
+            and loose_skeleton(a) == loose_skeleton(b)):
         return 0.9
     if not (a.isascii() and b.isascii()):
         return 0.0
@@ -323,11 +329,18 @@ def token_similarity(a: str, b: str) -> float:
 
 
 def _align(a: Sequence[str], b: Sequence[str], floor: float) -> list[tuple[int, int, float]]:
-    """Greedy one-to-one token alignment by similarity (order-free)."""
+    """Greedy one-to-one token alignment by similarity (order-free).
+
+    A fuzzy (Jaro-Winkler) pair must start with the same letter: Wali and Ali,
+    Jamal and Kamal are other names, not misspellings (Omar/Umar, Cho/Jo are
+    transliterations and may).
+    """
     pairs = []
     for i, ta in enumerate(a):
         for j, tb in enumerate(b):
             sim = token_similarity(ta, tb)
+            if ta[:1] != tb[:1] and sim not in (0.95, 0.9):
+                continue  # only transliteration (skeleton or loose) crosses a different first letter
             if sim >= floor:
                 pairs.append((sim, -abs(i - j), i, j))
     pairs.sort(reverse=True)
@@ -343,24 +356,52 @@ def _align(a: Sequence[str], b: Sequence[str], floor: float) -> list[tuple[int, 
     return out
 
 
-def name_similarity(a: NameKey, b: NameKey, *, token_floor: float = 0.88) -> float:
+ORDER_PENALTY = 0.95  # tokens matched out of order (Mohamed Omar / Omar Mahamat), unless one side was "Last, First"
+MISSING_GIVEN_NAME_CAP = 0.84  # a person name whose first name the other lacks (a relative's name), below linking
+
+
+def name_similarity(a: NameKey, b: NameKey, *, token_floor: float = 0.88, person: bool = False) -> float:
     """Dice-style similarity of two names in 0..1, order-free.
 
     Tokens are aligned one-to-one (equal 1.0, transliteration-equal 0.95,
     Jaro-Winkler at or above ``token_floor`` counts with its value); the score
     is twice the aligned similarity over the total token count, so a missing
     middle name costs (``Khalil Haqqani`` vs ``Khalil Ahmed Haqqani`` = 0.8).
-    Names in different scripts score 0.
+    Tokens aligned out of order cost :data:`ORDER_PENALTY` unless one name was
+    written "Last, First". For people (``person=True``), a name whose first
+    token has no counterpart in a longer or equal other name scores at most
+    :data:`MISSING_GIVEN_NAME_CAP`. Names in different scripts score 0.
     """
     if not a or not b or a.latin != b.latin:
         return 0.0
-    if a.skeleton == b.skeleton:
+    if a.skeleton == b.skeleton and (a.tokens == b.tokens or all(map(translit_equal, a.tokens, b.tokens))):
         return 1.0 if a.tokens == b.tokens else 0.97
     if len(a.tokens) != len(b.tokens) and "".join(a.skeleton) == "".join(b.skeleton):
         return 0.95  # spacing only: Chong Chon Gang / Chongchongang
     aligned = _align(a.tokens, b.tokens, token_floor)
     total = sum(sim for _, _, sim in aligned)
-    return 2.0 * total / (len(a.tokens) + len(b.tokens))
+    score = 2.0 * total / (len(a.tokens) + len(b.tokens))
+    ordered = sorted(aligned)
+    if any(y[1] < x[1] for x, y in zip(ordered, ordered[1:])) and "," not in a.text and "," not in b.text:
+        score *= ORDER_PENALTY
+    if person and len(a.tokens) >= 2 and len(b.tokens) >= 2 and "," not in a.text and "," not in b.text:
+        firsts_a = {i for i, _, _ in aligned}
+        firsts_b = {j for _, j, _ in aligned}
+        if 0 not in firsts_a or 0 not in firsts_b:
+            score = min(score, MISSING_GIVEN_NAME_CAP)
+    return score
+
+
+def query_coverage(query: NameKey, other: NameKey, *, token_floor: float = 0.88) -> float:
+    """How much of ``query`` the other name holds (aligned similarity over the query's tokens), 0..1.
+
+    A short form fully inside a longer listed name (Abdul Samad / Abdul Samad Achekzai)
+    covers 1.0 even though the Dice score of :func:`name_similarity` is low.
+    """
+    if not query or not other or query.latin != other.latin:
+        return 0.0
+    aligned = _align(query.tokens, other.tokens, token_floor)
+    return sum(sim for _, _, sim in aligned) / len(query.tokens)
 
 
 # -- who a person name can be: generation, gender, given name -------------------------------------------
