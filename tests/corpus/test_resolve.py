@@ -314,3 +314,17 @@ def test_resolve_organisation_short_form_joins_the_one_longer_name() -> None:
     assert together(r, "a#0", "b#0")
     assert together(r, "c#0", "d#0")
     assert not together(r, "g#0", "e#0") and not together(r, "g#0", "f#0")
+
+
+def test_resolve_many_namesakes_and_one_family_name_give_no_giant_entity() -> None:
+    from storyline.corpus.names import _given_names
+
+    firsts = sorted(_given_names())[::3][:120]  # different given names, each of them in one document with "Varga"
+    clusters = [C(f"d{i}", 0, P, f"{f.capitalize()} Varga", "Varga") for i, f in enumerate(firsts)]
+    clusters += [C(f"s{i}", 0, P, "Varga") for i in range(300)]
+    clusters += [C(f"r{i}", 0, P, "Lena Varga") for i in range(2000)]  # one name repeated in many documents
+    r = resolve_entities(clusters)
+    biggest = max(r.entities, key=lambda e: len([a for a in e.aliases if " " in a]))
+    assert len([a for a in biggest.aliases if " " in a]) <= 2  # at most a spelling variant, never a family
+    lena = r.entity_for("r0#0")
+    assert lena is not None and len(lena.local_keys) >= 2000

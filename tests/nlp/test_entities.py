@@ -146,3 +146,41 @@ def test_entities_occupation_before_a_name_is_a_role(nlp):
     ms = mentions_of(nlp, text)
     assert "Ellen DeGeneres" in names(ms)
     assert by_text(ms, "Comedian").is_name is False
+
+
+_FIRST = ["Lena", "Darius", "Amira", "Tomas", "Ines", "Marek", "Sofia", "Yusuf", "Hana", "Pavel", "Nadia", "Olek"]
+_LAST = ["Varga", "Kemal", "Haddad", "Keller", "Moreau", "Novak", "Brenner", "Sato", "Ionescu", "Petrov", "Ruiz"]
+
+
+def _clusters(ms: list[Mention]) -> dict[int, set[str]]:
+    out: dict[int, set[str]] = {}
+    for m in ms:
+        if m.is_name:
+            out.setdefault(m.cluster, set()).add(m.text)
+    return out
+
+
+def test_entities_a_document_that_is_a_long_list_of_names_gives_no_giant_cluster(nlp):
+    names_list = [f"{f} {l}" for f in _FIRST for l in _LAST]
+    text = "Signatories: " + ", ".join(names_list) + "."
+    ms = mentions_of(nlp, text)
+    persons = [set(n) for n in _clusters(ms).values()]
+    # a cluster may hold a name and its own short forms, never two different full names
+    assert all(sum(1 for n in group if " " in n) <= 1 for group in persons)
+
+
+def test_entities_a_name_repeated_ten_thousand_times_is_one_cluster(nlp):
+    text = "Lena Varga, " * 10_000 + "and nobody else."
+    ms = mentions_of(nlp, text)
+    groups = _clusters(ms)
+    assert sum(1 for g in groups.values() if "Lena Varga" in g) == 1
+
+
+def test_entities_mixed_scripts_and_an_all_caps_article_do_not_break_the_stage(nlp):
+    mixed = "The spokesman Darius Kemal (داریوش کمال) met Amira Haddad (أميرة حداد) in Kabul on Monday."
+    ms = mentions_of(nlp, mixed)
+    assert any(m.text == "Darius Kemal" for m in ms)
+    shouted = ("THE SPOKESMAN DARIUS KEMAL SAID ON MONDAY THAT THE GOVERNMENT OF VELORIA WOULD TALK TO THE NORTHERN "
+               "FRONT. KEMAL ADDED THAT AMIRA HADDAD WOULD LEAD THE TALKS IN KABUL.\n") * 20
+    shouted_ms = mentions_of(nlp, shouted)
+    assert all(len(g) <= 4 for g in _clusters(shouted_ms).values())
