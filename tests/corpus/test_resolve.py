@@ -328,3 +328,10 @@ def test_resolve_many_namesakes_and_one_family_name_give_no_giant_entity() -> No
     assert len([a for a in biggest.aliases if " " in a]) <= 2  # at most a spelling variant, never a family
     lena = r.entity_for("r0#0")
     assert lena is not None and len(lena.local_keys) >= 2000
+
+
+def test_resolve_an_acronym_the_model_typed_a_place_joins_the_organisation() -> None:
+    r = resolve_entities([C("a", 0, O, "Federal Bureau of Investigation", "FBI"), C("b", 0, O, "FBI"), C("c", 0, O, "FBI"),
+                          C("d", 0, L, "F.B.I.")])
+    assert together(r, "d#0", "a#0") and together(r, "b#0", "a#0")
+    assert r.entity_for("d#0").type == O

@@ -653,9 +653,9 @@ TYPE_MAJORITY = 2.0  # how much more often the corpus must type a one-word name 
 
 
 def _word_key(name: str) -> str | None:
-    """The skeleton of a one-word, non-acronym Latin name (the names whose type the corpus votes on)."""
+    """The skeleton of a one-word Latin name or an acronym (the names whose type the corpus votes on)."""
     k = name_key(name, EntityType.PERSON)
-    return k.skel if k and k.latin and len(k.tokens) == 1 and not k.skel.startswith("#") else None
+    return k.skel if k and k.latin and len(k.tokens) == 1 else None
 
 
 def _settle_types(clusters: list[LocalCluster]) -> tuple[list[LocalCluster], dict[str, Counter[EntityType]]]:
