@@ -184,3 +184,10 @@ def test_entities_mixed_scripts_and_an_all_caps_article_do_not_break_the_stage(n
                "FRONT. KEMAL ADDED THAT AMIRA HADDAD WOULD LEAD THE TALKS IN KABUL.\n") * 20
     shouted_ms = mentions_of(nlp, shouted)
     assert all(len(g) <= 4 for g in _clusters(shouted_ms).values())
+
+
+def test_entities_a_product_is_not_a_person(nlp):
+    text = "Lena Varga bought a MacBook Pro and an iPhone in Boston on Monday."
+    ms = mentions_of(nlp, text)
+    assert all(m.type != EntityType.PERSON for m in ms if "MacBook" in m.text or "iPhone" in m.text)
+    assert by_text(ms, "Lena Varga").type == EntityType.PERSON

@@ -151,6 +151,9 @@ def _shape(text: str, c: Candidate, vocab: gazetteer.Vocabulary, propn: dict[int
     if c.source != "gazetteer" and is_junk(surface):
         c.dropped = True
         return
+    if c.type == EntityType.PERSON and _is_product(surface, vocab.product_words):
+        c.type = EntityType.OTHER  # "MacBook Pro", "Galaxy S7": a product, not a person
+        return
     if c.type != EntityType.PERSON and _PERSON_PARTICLE.search(surface):
         c.type = EntityType.PERSON  # Khalil-ur-Rehman, Osama bin Laden
     if c.type == EntityType.PERSON:
@@ -179,6 +182,14 @@ def _shape(text: str, c: Candidate, vocab: gazetteer.Vocabulary, propn: dict[int
                     break
         if not text[c.start : c.end].strip():
             c.dropped = True
+
+
+def _is_product(surface: str, product_words: frozenset[str]) -> bool:
+    """A name that ends in a product word or a model number, or starts with a lower-case brand (iPhone)."""
+    words = surface.split()
+    if len(words) >= 2 and (words[-1] in product_words or any(ch.isdigit() for ch in words[-1])):
+        return True
+    return bool(re.match(r"[a-z]+[A-Z]", surface))
 
 
 def _drop_overlaps(cands: list[Candidate]) -> None:

@@ -52,6 +52,7 @@ class Vocabulary:
     headline_trailing: frozenset[str] = frozenset()  # verbs a headline glues after a name (Hillary Clinton Drops)
     headline_leading: frozenset[str] = frozenset()  # words a headline puts before a name (Rip Donald Trump)
     headline_alone: frozenset[str] = frozenset()  # words that are never a name on their own (Mocking)
+    product_words: frozenset[str] = frozenset()  # last words of product names (MacBook Pro): not a person
 
     @property
     def role_phrases(self) -> tuple[str, ...]:
@@ -91,7 +92,7 @@ def vocabulary() -> Vocabulary:
     headline = data.get("headline_words", {})
     return Vocabulary(frozenset(data["honorifics"]), titles, family, frozenset(w.lower() for w in data["event_nouns"]),
                       frozenset(headline.get("trailing", ())), frozenset(headline.get("leading", ())),
-                      frozenset(headline.get("alone", ())))
+                      frozenset(headline.get("alone", ())), frozenset(data.get("product_words", ())))
 
 
 def gazetteer_version() -> str:
