@@ -23,10 +23,30 @@ Rules, applied in this order, each only between clusters of the same type:
    Jaro-Winkler ≥ 0.9 and the same first letter per token.
 6. ``acronym-initials``: an acronym-only organisation cluster joins the one
    organisation whose full name has those initials, when exactly one exists.
-7. ``single-token-unique``: a person cluster known only by one token
+7. ``organization-short-form``: an organisation known only by one or two words
+   that end exactly one longer organisation name (Saints → New Orleans Saints,
+   Interior → Ministry of Interior); generic heads (Party, Department) never.
+8. ``single-token-unique``: a person cluster known only by one token
    (Mujahid) joins the one multi-token person whose first or last token it is;
    when several exist it stays apart (Haqqani alone is never given to Khalil,
-   Sirajuddin, Anas or Jalaluddin Haqqani).
+   Sirajuddin, Anas or Jalaluddin Haqqani) unless ``single-token-dominant``:
+   the documents themselves gave the bare word to one of them at least
+   :data:`DOMINANT_MIN` times and to every other at most :data:`DOMINANT_RATIO`
+   as often (Obama → Barack Obama, not Michelle). A word the corpus uses as
+   often for a place or group is never a person's short form.
+
+Before the rules, clusters known only by one-word names or acronyms take the
+type the corpus gives those words (:func:`_settle_types`): the model's type is
+one vote, so a bare "Lohan" typed a place or "F.B.I." typed a place joins the
+person or organisation.
+
+Merge guard: a join of two person components is refused (and not recorded as
+evidence) when a name of one and a name of the other cannot be one person
+(:func:`storyline.corpus.names.person_names_conflict`: a Jr./II suffix, a
+different given name, an honorific or given name of the other gender), unless
+one side already holds the other's name as its own (an alias written in a
+document). Decisions still force joins. Transliteration needs every token to
+be :func:`~storyline.corpus.names.translit_equal` (Ohio/Iowa, Tim/Tom are not).
 
 Blocking: clusters are indexed by their name keys and by each token skeleton;
 pairs are only compared inside a block, and blocks larger than
@@ -565,7 +585,9 @@ def cluster_blocks(c: LocalCluster, decisions: Sequence[EntityDecision] = ()) ->
     what changed gives the same entities as resolving the whole corpus again. The
     prefixes name the rule: ``x`` same name, ``q`` equivalence group, ``f`` first+last
     token, ``z`` fuzzy token, ``a`` acronym letters, ``s`` single token or name end,
-    ``d`` a decision that names the cluster. ``f`` and ``z`` blocks are skipped by
+    ``o`` organisation name ending, ``n`` a one-word name the corpus votes on the type
+    of, ``d`` a decision that names the cluster. A cluster the vote may retype is in
+    the blocks of every type it may take. ``f`` and ``z`` blocks are skipped by
     their rules above :data:`BLOCK_CAP` members (counted with the weights).
     """
     if c.type in _SETTLED and c.names and all(_word_key(n) for n in c.names):
