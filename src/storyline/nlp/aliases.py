@@ -51,6 +51,7 @@ _SEP = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s+and\s+|\s+or\s+|\s*/\s*|;\s*
 _NICKNAME = re.compile(r"([“\"‘])([^”\"’\n]{1,40})([”\"’])")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _PARTICLE_WORDS = frozenset(p for p in PARTICLES)
+_LOCATIVE = re.compile(r"\b(?:in|at|from|to|near|outside|across|into|towards?|around|via)\s+$", re.IGNORECASE)
 
 
 def _read_name(text: str, pos: int, limit: int) -> tuple[int, int] | None:
@@ -224,8 +225,9 @@ def link(text: str, cands: Sequence[Candidate], uf: Clusters, honorifics: frozen
         parts = person_parts(surface, honorifics) if c.type == EntityType.PERSON else name_parts(surface)
         parts_of[i] = parts
         key = (" ".join(parts) or surface.lower(), c.type == EntityType.EVENT)
-        if c.type == EntityType.PERSON and len(parts) == 1:
-            key = (key[0] + "\x1f" + (name_gender(surface) or ""), False)  # Mrs. Clinton is not Mr. Clinton
+        gender = name_gender(surface) if c.type == EntityType.PERSON and len(parts) == 1 else None
+        if gender:
+            key = (key[0] + "\x1f" + gender, False)  # Mrs. Clinton is not Mr. Clinton
         if is_acronym(surface):
             key = (surface, False)
         if key in by_key:
@@ -265,8 +267,8 @@ def link(text: str, cands: Sequence[Candidate], uf: Clusters, honorifics: frozen
             continue
         gender = name_gender(surface) if c.type == EntityType.PERSON else None
         holders = set(owners.get((p[0], True), ()))
-        if c.type == EntityType.PERSON:
-            holders |= owners.get((p[0], False), set())  # a first name alone ("Charlotte" the city is no Charlotte Meehan)
+        if c.type == EntityType.PERSON or not _LOCATIVE.search(text, max(0, c.start - 12), c.start):
+            holders |= owners.get((p[0], False), set())  # a first name alone, unless written as a place ("in Charlotte")
         if gender:
             holders = {h for h in holders if name_gender(text[cands[h].start : cands[h].end]) in (None, gender)}
         roots = {uf.find(r) for r in holders}
