@@ -493,8 +493,12 @@ class _Resolver:
                 continue  # the corpus names a place or group with this word as often: no short form of a person
             for i, k in members:
                 # holders this short form can be (an honorific's gender rules out the others)
-                fit = sorted(j for j in holders if self.uf.names_conflict(i, j) is None)
-                roots = {self.uf.find(j) for j in fit}
+                by_root: dict[int, list[int]] = defaultdict(list)
+                for j in holders:
+                    by_root[self.uf.find(j)].append(j)
+                ok = {r for r in by_root if self.uf.names_conflict(i, r) is None}  # once per component
+                fit = sorted(j for r in ok for j in by_root[r])
+                roots = ok
                 if len(roots) == 1:
                     j = fit[0]
                     full = next(fk for fk in self.multi(j) if skel in (fk.skeleton[0], _last_skeleton(fk)))
