@@ -116,6 +116,7 @@ def test_names_person_conflicts_say_why() -> None:
     assert person_names_conflict("Mrs. Trump", "Donald Trump") == "gender"
     assert person_names_conflict("Tim Clark", "Tom Clarke") == "given-name"
     assert person_names_conflict("Mr. Trump", "Donald Trump") is None
+    assert person_names_conflict("George W. Bush", "George H.W. Bush") == "middle-initials"
     assert person_names_conflict("Mark Felt", "W. Mark Felt Sr.") is None  # a bare name may be the elder
     assert person_names_conflict("Hillary Clinton", "Hillary Rodham Clinton") is None
     assert person_names_conflict("Khalil Ahmed Haqqani", "Khalil-ur-Rehman Haqqani") is None

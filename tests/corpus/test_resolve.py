@@ -335,3 +335,9 @@ def test_resolve_an_acronym_the_model_typed_a_place_joins_the_organisation() -> 
                           C("d", 0, L, "F.B.I.")])
     assert together(r, "d#0", "a#0") and together(r, "b#0", "a#0")
     assert r.entity_for("d#0").type == O
+
+
+def test_resolve_a_name_with_words_glued_on_does_not_block_its_own_person() -> None:
+    r = resolve_entities([C("a", 0, P, "Donald Trump"), C("b", 0, P, "Donald Trump", "Certainly Donald Trump"),
+                          C("c", 0, P, "Donald Trump Praises", "Donald Trump")])
+    assert together(r, "a#0", "b#0") and together(r, "a#0", "c#0")

@@ -191,3 +191,10 @@ def test_entities_a_product_is_not_a_person(nlp):
     ms = mentions_of(nlp, text)
     assert all(m.type != EntityType.PERSON for m in ms if "MacBook" in m.text or "iPhone" in m.text)
     assert by_text(ms, "Lena Varga").type == EntityType.PERSON
+
+
+def test_entities_a_headline_verb_is_not_grown_back_and_an_opening_adverb_is_cut(nlp):
+    text = "Donald Trump Praises Putin Again\n\nCertainly Donald Trump said so. Kelly Ayotte agreed on Monday."
+    ms = mentions_of(nlp, text)
+    assert "Donald Trump Praises" not in names(ms) and "Certainly Donald Trump" not in names(ms)
+    assert "Kelly Ayotte" in names(ms)

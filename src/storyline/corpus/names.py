@@ -89,7 +89,7 @@ _ABD_TOKENS = frozenset({"abd", "abdul", "abdur", "abdel", "abdal", "abdol", "ab
 _ABBREVIATIONS = {"mohd": "muhammad", "md": "muhammad", "muhd": "muhammad"}
 
 _APOSTROPHES = re.compile(r"[\u2018\u2019\u02bc\u02bb\u02be\u02bf`´']")
-_POSSESSIVE = re.compile(r"[\u2019']s$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"[\u2019\u2018\u02bc']s$", re.IGNORECASE)
 _SPLIT = re.compile(r"[^\w]+|_", re.UNICODE)
 _BRACKETED = re.compile(r"\s*[(\[]([^()\[\]]+)[)\]]\s*")
 _ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9.\-&]{1,9}$")
@@ -469,7 +469,9 @@ def person_names_conflict(a_text: str, b_text: str) -> str | None:
       unless one is an initial of the other or one name sits inside the other
       (Mark Felt / W. Mark Felt);
     * ``gender``: an honorific or given name of one gender against one of the other
-      (Mrs. Trump / Donald Trump, Mr. Clinton / Hillary Clinton).
+      (Mrs. Trump / Donald Trump, Mr. Clinton / Hillary Clinton);
+    * ``middle-initials``: one first and last name with different middle initials
+      (George W. Bush / George H.W. Bush).
     """
     a, b = name_key(a_text, EntityType.PERSON), name_key(b_text, EntityType.PERSON)
     if not a or not b or not (a.latin and b.latin):
@@ -481,6 +483,10 @@ def person_names_conflict(a_text: str, b_text: str) -> str | None:
     ga, gb = name_gender(a_text, a), name_gender(b_text, b)
     if ga and gb and ga != gb:
         return "gender"
+    ma, mb = ca[1:-1], cb[1:-1]
+    if (ma and mb and all(len(t) == 1 for t in (*ma, *mb)) and ma != mb and ca[0] == cb[0]
+            and translit_equal(ca[-1], cb[-1])):
+        return "middle-initials"  # George W. Bush / George H.W. Bush
     if len(ca) >= 2 and len(cb) >= 2 and not translit_equal(ca[0], cb[0]):
         if len(ca[0]) == 1 or len(cb[0]) == 1:
             return None  # an initial (M. Benjamin) may stand for a first or a middle name

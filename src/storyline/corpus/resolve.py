@@ -288,9 +288,8 @@ class _Resolver:
         ]
         for i, c in enumerate(self.clusters):
             if c.type == EntityType.PERSON:
-                for n in c.names:
-                    if _identifies(n):
-                        self.uf.person_names[i].setdefault(n, None)
+                for n in _identity_names(c.names):
+                    self.uf.person_names[i].setdefault(n, None)
         self.blocked: list[tuple[str, str, str]] = []
 
     # -- helpers -----------------------------------------------------------
@@ -716,6 +715,22 @@ def _settle_types(clusters: list[LocalCluster]) -> tuple[list[LocalCluster], dic
 def _last_skeleton(k: NameKey) -> str:
     """The family name's skeleton: the last token before a generational suffix (Trump in Donald Trump Jr.)."""
     return k.skeleton[len(core_tokens(k)) - 1]
+
+
+def _identity_names(names: Sequence[str]) -> list[str]:
+    """The names of a person cluster that say who it is, without ones that hold another of its full names
+    with words glued on ("Certainly Donald Trump", "Donald Trump Praises" beside "Donald Trump")."""
+    keys = {n: name_key(n, EntityType.PERSON).tokens for n in names}
+    fulls = {t for t in keys.values() if len(t) >= 2}
+    out = []
+    for n in names:
+        if not _identifies(n):
+            continue
+        t = keys[n]
+        glued = any(len(f) < len(t) and any(t[i : i + len(f)] == f for i in range(len(t) - len(f) + 1)) for f in fulls)
+        if not glued:
+            out.append(n)
+    return out
 
 
 def _identifies(name: str) -> bool:

@@ -159,7 +159,8 @@ def _shape(text: str, c: Candidate, vocab: gazetteer.Vocabulary, propn: dict[int
     if c.type == EntityType.PERSON:
         # grow over a directly following capitalised proper noun the model left out ("Khalil-ur-Rehman Haqqani")
         nxt = c.end + 1
-        if c.end < len(text) and text[c.end] == " " and nxt in propn and len(surface.split()) < 4:
+        if (c.end < len(text) and text[c.end] == " " and nxt in propn and len(surface.split()) < 4
+                and text[nxt : propn[nxt]] not in vocab.headline_trailing):
             c.end = propn[nxt]
         quote = re.search(r"\s[“\"‘]", text[c.start : c.end])
         if quote:

@@ -37,7 +37,7 @@ __all__ = [
 PARTICLES = frozenset({"i", "e", "ur", "ul", "ud", "ad", "al", "el", "as", "ash", "az", "an", "bin", "ibn", "bint", "ben", "abu", "de", "da", "di", "van", "von", "wa", "wal"})
 _HYPHEN_JOINERS = frozenset({"i", "e", "ur", "ul", "ud", "ad", "al", "el", "as", "ash", "az", "an", "ul", "wal", "o"})
 _APOS = "'’ʼ`"
-_POSSESSIVE = re.compile(r"(?:[’'ʼ]s|(?<=s)[’'ʼ])$")
+_POSSESSIVE = re.compile(r"(?:[’‘'ʼ]s|(?<=s)[’'ʼ])$")
 _LEADING = re.compile(r"^(?:(?:the|The|THE|a|A|an|An)\s+)+")
 _OPEN_PUNCT = "\"“”‘’«»([{<*•·-–—_/:;,.!?|#" + _APOS
 _CLOSE_PUNCT = "\"“”‘’«»)]}>*•·-–—_/:;,!?|#" + _APOS
@@ -300,13 +300,28 @@ def trim_headline_words(text: str, start: int, end: int, leading: frozenset[str]
     words = list(re.finditer(r"\S+", seg))
     if len(words) == 1 and words[0].group(0) in alone:
         return None
-    while len(words) >= 2 and words[0].group(0) in leading:
+    while len(words) >= 2 and (words[0].group(0) in leading or _sentence_adverb(text, start + words[0].start(), words[0].group(0))):
         words = words[1:]
     while person and len(words) >= 2 and words[-1].group(0) in trailing:
         words = words[:-1]
     if not words:
         return None
     return start + words[0].start(), start + words[-1].end()
+
+
+_ADVERB = re.compile(r"[A-Z][a-z]{4,}ly")
+
+
+def _sentence_adverb(text: str, pos: int, word: str) -> bool:
+    """"Certainly", "Meanwhile"-like adverbs opening a sentence are not a first name (Kelly, Beverly are too short or listed)."""
+    if not _ADVERB.fullmatch(word) or word.lower() in _ADVERB_NAMES:
+        return False
+    before = text[max(0, pos - 3) : pos].rstrip(" \t\"“'‘")
+    return pos == 0 or not before or before[-1] in ".!?\n:"
+
+
+_ADVERB_NAMES = frozenset({"beverly", "kimberly", "shelly", "kelly", "emily", "holly", "molly", "sally", "wally", "billy",
+                           "lilly", "dolly", "polly", "kimberley", "ashley", "bradley", "stanley", "hadley", "finley"})
 
 
 _DATELINE = re.compile(r"[ \t]*([A-Z][A-Z.'\- ]*[A-Z.](?:,[ \t]*[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)*)?)[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*[\u2014\u2013-]{1,2}[ \t]")
