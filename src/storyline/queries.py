@@ -171,6 +171,14 @@ class DocumentView:
         lang = (self.document.language or "").split("-")[0].lower()
         return lang in RTL_LANGUAGES
 
+    @property
+    def not_english(self) -> str | None:
+        """The name of the document's language when it is not English (the English models skipped it)."""
+        from .ingest.language import language_name
+        from .nlp.pipeline import is_english
+
+        return None if is_english(self.document) else language_name(self.document.language)
+
 
 def document_view(store: Store, doc_id: str, *, related_limit: int = 8) -> DocumentView:
     doc = store.get_document(doc_id)  # NotFoundError

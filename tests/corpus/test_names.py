@@ -96,3 +96,27 @@ def test_names_similarity_is_bounded_symmetric_and_never_crashes(a: str, b: str)
     s = name_similarity(ka, kb)
     assert 0.0 <= s <= 1.0
     assert s == pytest.approx(name_similarity(kb, ka))
+
+
+def test_names_sound_alike_names_are_not_transliterations() -> None:
+    from storyline.corpus.names import translit_equal
+
+    for a, b in [("tim", "tom"), ("ohio", "iowa"), ("sunni", "sony"), ("europa", "europe"), ("maria", "mario")]:
+        assert not translit_equal(a, b), (a, b)
+    for a, b in [("muhammad", "mohammed"), ("rehman", "rahman"), ("zabihullah", "zabiullah"), ("omar", "umar"),
+                 ("hussain", "hussein")]:
+        assert translit_equal(a, b), (a, b)
+
+
+def test_names_person_conflicts_say_why() -> None:
+    from storyline.corpus.names import person_names_conflict
+
+    assert person_names_conflict("Donald Trump", "Donald Trump Jr.") == "generation"
+    assert person_names_conflict("Barack Obama", "Michelle Obama") in ("given-name", "gender")
+    assert person_names_conflict("Mrs. Trump", "Donald Trump") == "gender"
+    assert person_names_conflict("Tim Clark", "Tom Clarke") == "given-name"
+    assert person_names_conflict("Mr. Trump", "Donald Trump") is None
+    assert person_names_conflict("George W. Bush", "George H.W. Bush") == "middle-initials"
+    assert person_names_conflict("Mark Felt", "W. Mark Felt Sr.") is None  # a bare name may be the elder
+    assert person_names_conflict("Hillary Clinton", "Hillary Rodham Clinton") is None
+    assert person_names_conflict("Khalil Ahmed Haqqani", "Khalil-ur-Rehman Haqqani") is None

@@ -97,8 +97,29 @@ def test_resolve_same_document_first_last_merges_with_evidence(res: Resolution) 
     assert any(ev.rule == "same-document-first-last" for ev in ent.evidence)
 
 
-def test_resolve_different_types_never_merge(res: Resolution) -> None:
-    assert not together(res, "d9#1", "d3#0")  # the place Jafar
+def test_resolve_one_word_name_the_corpus_calls_a_person_is_retyped_and_joined(res: Resolution) -> None:
+    # the model typed one bare "Jafar" a place; every other document has the person
+    assert together(res, "d9#1", "d3#0")
+    assert res.entity_for("d9#1").type == P
+
+
+def test_resolve_a_city_and_a_person_sharing_a_word_stay_apart() -> None:
+    r = resolve_entities([
+        C("a", 0, P, "Charlotte Meehan", "Charlotte"),
+        *(C(f"city{i}", 0, L, "Charlotte") for i in range(4)),
+        C("b", 0, P, "Charlotte"),  # the model's person: the corpus says a place as often
+    ])
+    assert not together(r, "a#0", "city0#0")
+    assert not together(r, "a#0", "b#0")
+    assert r.entity_for("city0#0").type == L
+    many = resolve_entities([C("a", 0, P, "Charlotte Meehan"), *(C(f"c{i}", 0, L, "Charlotte") for i in range(4)),
+                             C("b", 0, P, "Charlotte")])
+    assert together(many, "b#0", "c0#0") and not together(many, "a#0", "b#0")
+
+
+def test_resolve_different_types_never_merge_full_names() -> None:
+    r = resolve_entities([C("a", 0, P, "Jordan Smith"), C("b", 0, O, "Jordan Smith"), C("c", 0, L, "Jordan Smith")])
+    assert len(r.entities) == 3
 
 
 def test_resolve_first_last_with_other_middle_stays_apart_across_documents() -> None:
@@ -262,3 +283,61 @@ def test_cluster_blocks_cover_every_rule_that_can_join_two_clusters() -> None:
     decision = EntityDecision("merge", ("Naser", "Ajmal"))
     x, y = C("b3", 0, P, "Naser"), C("b4", 0, P, "Ajmal")
     assert set(cluster_blocks(x, [decision])) & set(cluster_blocks(y, [decision])) == {"d:0"}
+
+
+def test_resolve_family_members_and_namesakes_stay_apart() -> None:
+    r = resolve_entities([
+        C("a", 0, P, "Donald Trump", "Trump"), C("b", 0, P, "Donald Trump Jr."), C("c", 0, P, "Barack Obama"),
+        C("d", 0, P, "Michelle Obama", "Mrs. Obama"), C("e", 0, P, "Mr. Obama"), C("f", 0, P, "Tim Clark"),
+        C("g", 0, P, "Tom Clarke"), C("h", 0, L, "Ohio"), C("i", 0, L, "Iowa"), C("j", 0, O, "Sunni"),
+        C("k", 0, O, "Sony"), C("l", 0, P, "Mrs. Trump"),
+    ])
+    for x, y in [("a", "b"), ("c", "d"), ("f", "g"), ("h", "i"), ("j", "k"), ("a", "l")]:
+        assert not together(r, f"{x}#0", f"{y}#0"), (x, y)
+    assert together(r, "c#0", "e#0")  # Mr. Obama: the only man named Obama
+
+
+def test_resolve_bare_family_name_goes_to_the_full_name_documents_give_it() -> None:
+    docs = [C(f"o{i}", 0, P, "Barack Obama", "Obama") for i in range(4)]
+    r = resolve_entities([*docs, C("m", 0, P, "Michelle Obama"), C("x", 0, P, "Obama")])
+    assert together(r, "x#0", "o0#0")
+    ev = r.entity_for("x#0").evidence
+    assert any(e.rule == "single-token-dominant" for e in ev)
+    even = resolve_entities([*docs, *(C(f"m{i}", 0, P, "Michelle Obama", "Obama") for i in range(2)), C("x", 0, P, "Obama")])
+    assert not together(even, "x#0", "o0#0") and not together(even, "x#0", "m0#0")
+
+
+def test_resolve_organisation_short_form_joins_the_one_longer_name() -> None:
+    r = resolve_entities([C("a", 0, O, "New Orleans Saints"), C("b", 0, O, "Saints"), C("c", 0, O, "Ministry of Interior"),
+                          C("d", 0, O, "Interior"), C("e", 0, O, "Justice Department"), C("f", 0, O, "State Department"),
+                          C("g", 0, O, "Department")])
+    assert together(r, "a#0", "b#0")
+    assert together(r, "c#0", "d#0")
+    assert not together(r, "g#0", "e#0") and not together(r, "g#0", "f#0")
+
+
+def test_resolve_many_namesakes_and_one_family_name_give_no_giant_entity() -> None:
+    from storyline.corpus.names import _given_names
+
+    firsts = sorted(_given_names())[::3][:120]  # different given names, each of them in one document with "Varga"
+    clusters = [C(f"d{i}", 0, P, f"{f.capitalize()} Varga", "Varga") for i, f in enumerate(firsts)]
+    clusters += [C(f"s{i}", 0, P, "Varga") for i in range(300)]
+    clusters += [C(f"r{i}", 0, P, "Lena Varga") for i in range(2000)]  # one name repeated in many documents
+    r = resolve_entities(clusters)
+    biggest = max(r.entities, key=lambda e: len([a for a in e.aliases if " " in a]))
+    assert len([a for a in biggest.aliases if " " in a]) <= 2  # at most a spelling variant, never a family
+    lena = r.entity_for("r0#0")
+    assert lena is not None and len(lena.local_keys) >= 2000
+
+
+def test_resolve_an_acronym_the_model_typed_a_place_joins_the_organisation() -> None:
+    r = resolve_entities([C("a", 0, O, "Federal Bureau of Investigation", "FBI"), C("b", 0, O, "FBI"), C("c", 0, O, "FBI"),
+                          C("d", 0, L, "F.B.I.")])
+    assert together(r, "d#0", "a#0") and together(r, "b#0", "a#0")
+    assert r.entity_for("d#0").type == O
+
+
+def test_resolve_a_name_with_words_glued_on_does_not_block_its_own_person() -> None:
+    r = resolve_entities([C("a", 0, P, "Donald Trump"), C("b", 0, P, "Donald Trump", "Certainly Donald Trump"),
+                          C("c", 0, P, "Donald Trump Praises", "Donald Trump")])
+    assert together(r, "a#0", "b#0") and together(r, "a#0", "c#0")

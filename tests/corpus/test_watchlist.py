@@ -217,3 +217,33 @@ def test_watchlist_un_leave_one_alias_out(un_entries: list[WatchlistEntry]) -> N
     print(f"UN leave-one-alias-out: {n} queries, top-1 {top1 / n:.3f}, wrong above threshold {wrong / n:.3f}")
     assert top1 / n >= 0.6
     assert wrong / n <= 0.05
+
+
+def _entry(ref: str, *names: str, etype: EntityType = EntityType.PERSON) -> WatchlistEntry:
+    return WatchlistEntry("T", ref, names[0], etype, tuple(WatchlistName(n, "primary" if i == 0 else "good")
+                                                           for i, n in enumerate(names)))
+
+
+def test_watchlist_korean_romanisations_meet_through_loose_spellings() -> None:
+    index = WatchlistIndex([_entry("k1", "KIM JUNG JONG"), _entry("k2", "KIM YONG SU")])
+    assert index.search("Kim Chung Chong", EntityType.PERSON)[0].ref == "k1"
+
+
+def test_watchlist_short_form_inside_a_longer_listed_name_ranks_first() -> None:
+    index = WatchlistIndex([_entry("a", "ABDUL SAMAD ACHEKZAI"), _entry("b", "Abdus Samadi"),
+                            _entry("c", "MOHAMMAD WALI MOHAMMAD EWAZ"), _entry("d", "Ali Mohammed")])
+    assert index.search("Abdul Samad Achekzai Khan", EntityType.PERSON)[0].ref == "a"
+    top = index.search("Mohammad Wali", EntityType.PERSON)
+    assert top[0].ref == "c"
+    assert all(m.score < LINK_THRESHOLD for m in top if m.ref == "d")  # Wali is not Ali
+
+
+def test_watchlist_a_name_in_capitals_is_not_an_acronym() -> None:
+    index = WatchlistIndex([_entry("y", "WILLIAM AMURI YAKUTUMBA")])
+    assert [m.ref for m in index.search("YAKUTUMBA", EntityType.PERSON)] == ["y"]
+
+
+def test_watchlist_a_relative_missing_the_given_name_is_not_linked() -> None:
+    index = WatchlistIndex([_entry("f", "SABAWI IBRAHIM HASSAN AL-TIKRITI"), _entry("s", "OMAR SABAWI IBRAHIM HASAN AL-TIKRITI")])
+    hits = index.search("Yasir Sabawi Ibrahim Hasan Al-Tikriti", EntityType.PERSON)
+    assert all(m.score < LINK_THRESHOLD for m in hits if m.ref == "f")

@@ -31,3 +31,28 @@ def test_language_english_post_with_a_short_arabic_phrase_stays_english():
 def test_language_document_language_needs_one_shared_language():
     assert document_language(["ps", "ps", None]) == "ps"
     assert document_language(["ps", "en"]) is None
+
+
+def test_language_of_documents_german_russian_and_all_caps_english():
+    from storyline.ingest.language import detect_document_language
+
+    german = "Die Patienten und ihre Daten werden in der Klinik sicher gespeichert, sagte der Arzt am Montag in Berlin."
+    russian = "Что происходит в Москве сегодня? Власти сообщили, что встреча состоится в понедельник."
+    shouted = "THE MINISTER SAID ON TUESDAY THAT THE BRIDGE WOULD REOPEN AFTER THE FLOODS HAD GONE DOWN."
+    assert detect_document_language(german) == "de"
+    assert detect_document_language(russian) == "ru"
+    assert detect_document_language(shouted) == "en"
+
+
+def test_language_a_list_of_names_is_not_taken_for_another_language():
+    from storyline.ingest.language import detect_document_language
+
+    assert detect_document_language("Lena Varga, Darius Kemal, Amira Haddad, Tomas Keller, Ines Moreau") == "en"
+
+
+def test_language_make_document_records_only_languages_other_than_english():
+    from storyline.ingest.build import make_document
+
+    de = make_document("a.txt", "Die Regierung hat am Montag neue Regeln für die Daten der Patienten beschlossen.", format="text")
+    en = make_document("b.txt", "The government adopted new rules for patient data on Monday.", format="text")
+    assert de.language == "de" and en.language is None

@@ -125,3 +125,36 @@ def test_aliases_indefinite_role_is_not_linked(nlp):
     late = text.index("A spokesman")
     assert not any(not m.is_name and m.start >= late and m.start < late + 12 for m in ms)
     assert "ministry" not in names(ms)
+
+
+def test_aliases_honorific_gender_picks_the_family_member(nlp):
+    text = ("Barack Obama and Michelle Obama visited Ohio on Monday. Mr. Obama spoke first. "
+            "Mrs. Obama spoke about schools.")
+    ms = mentions_of(nlp, text)
+    assert cluster_of(ms, "Mr. Obama") == cluster_of(ms, "Barack Obama")
+    assert cluster_of(ms, "Mrs. Obama") == cluster_of(ms, "Michelle Obama")
+    assert cluster_of(ms, "Barack Obama") != cluster_of(ms, "Michelle Obama")
+
+
+def test_aliases_mr_and_mrs_of_one_family_name_stay_apart(nlp):
+    text = ("Hillary Clinton met Bill Clinton in Iowa. Mrs. Clinton said the campaign was strong. "
+            "Mr. Clinton agreed.")
+    ms = mentions_of(nlp, text)
+    assert cluster_of(ms, "Mrs. Clinton") == cluster_of(ms, "Hillary Clinton")
+    assert cluster_of(ms, "Mr. Clinton") == cluster_of(ms, "Bill Clinton")
+    assert cluster_of(ms, "Mrs. Clinton") != cluster_of(ms, "Mr. Clinton")
+
+
+def test_aliases_generational_suffix_is_part_of_the_name(nlp):
+    text = "Donald Trump Jr. spoke after Donald Trump at the rally. Mr. Trump thanked his son."
+    ms = mentions_of(nlp, text)
+    assert cluster_of(ms, "Donald Trump Jr.") != cluster_of(ms, "Donald Trump")
+    # two men could be "Mr. Trump": it joins neither
+    assert cluster_of(ms, "Mr. Trump") not in (cluster_of(ms, "Donald Trump Jr."), cluster_of(ms, "Donald Trump"))
+
+
+def test_aliases_a_city_is_not_the_first_name_of_a_person(nlp):
+    text = "Charlotte Meehan lives in Charlotte, where the mayor met her family."
+    ms = mentions_of(nlp, text)
+    assert by_text(ms, "Charlotte").type == EntityType.PLACE
+    assert cluster_of(ms, "Charlotte") != cluster_of(ms, "Charlotte Meehan")

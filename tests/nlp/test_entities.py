@@ -124,3 +124,77 @@ def test_cluster_at_prefers_names_and_tight_spans():
     assert cluster_at(ms, 55, 70) == 3
     assert cluster_at(ms, 42, 45) is None
     assert cluster_at([], 0, 5) is None
+
+
+def test_entities_headline_verbs_are_not_part_of_names(nlp):
+    text = "Rip Donald Trump: Mocking the candidate.\nDonald Trump Invokes the law. Donald Trump spoke in Ohio on Monday."
+    ms = mentions_of(nlp, text)
+    assert set(names(ms)) <= {"Donald Trump", "Ohio"}
+    assert "Donald Trump" in names(ms)
+
+
+def test_entities_datelines_are_not_entities(nlp):
+    text = "KABUL, Afghanistan — The Taliban said Zabihullah Mujahid spoke in Afghanistan on Monday.\nWASHINGTON (AP) — Officials agreed."
+    ms = mentions_of(nlp, text)
+    assert "KABUL" not in names(ms) and "WASHINGTON" not in names(ms)
+    afghanistan = [m for m in ms if m.text == "Afghanistan"]
+    assert [m.start for m in afghanistan] == [text.index("Afghanistan", 20)]
+
+
+def test_entities_occupation_before_a_name_is_a_role(nlp):
+    text = "Comedian Ellen DeGeneres hosted the show in Los Angeles on Monday."
+    ms = mentions_of(nlp, text)
+    assert "Ellen DeGeneres" in names(ms)
+    assert by_text(ms, "Comedian").is_name is False
+
+
+_FIRST = ["Lena", "Darius", "Amira", "Tomas", "Ines", "Marek", "Sofia", "Yusuf", "Hana", "Pavel", "Nadia", "Olek"]
+_LAST = ["Varga", "Kemal", "Haddad", "Keller", "Moreau", "Novak", "Brenner", "Sato", "Ionescu", "Petrov", "Ruiz"]
+
+
+def _clusters(ms: list[Mention]) -> dict[int, set[str]]:
+    out: dict[int, set[str]] = {}
+    for m in ms:
+        if m.is_name:
+            out.setdefault(m.cluster, set()).add(m.text)
+    return out
+
+
+def test_entities_a_document_that_is_a_long_list_of_names_gives_no_giant_cluster(nlp):
+    names_list = [f"{f} {l}" for f in _FIRST for l in _LAST]
+    text = "Signatories: " + ", ".join(names_list) + "."
+    ms = mentions_of(nlp, text)
+    persons = [set(n) for n in _clusters(ms).values()]
+    # a cluster may hold a name and its own short forms, never two different full names
+    assert all(sum(1 for n in group if " " in n) <= 1 for group in persons)
+
+
+def test_entities_a_name_repeated_ten_thousand_times_is_one_cluster(nlp):
+    text = "Lena Varga, " * 10_000 + "and nobody else."
+    ms = mentions_of(nlp, text)
+    groups = _clusters(ms)
+    assert sum(1 for g in groups.values() if "Lena Varga" in g) == 1
+
+
+def test_entities_mixed_scripts_and_an_all_caps_article_do_not_break_the_stage(nlp):
+    mixed = "The spokesman Darius Kemal (داریوش کمال) met Amira Haddad (أميرة حداد) in Kabul on Monday."
+    ms = mentions_of(nlp, mixed)
+    assert any(m.text == "Darius Kemal" for m in ms)
+    shouted = ("THE SPOKESMAN DARIUS KEMAL SAID ON MONDAY THAT THE GOVERNMENT OF VELORIA WOULD TALK TO THE NORTHERN "
+               "FRONT. KEMAL ADDED THAT AMIRA HADDAD WOULD LEAD THE TALKS IN KABUL.\n") * 20
+    shouted_ms = mentions_of(nlp, shouted)
+    assert all(len(g) <= 4 for g in _clusters(shouted_ms).values())
+
+
+def test_entities_a_product_is_not_a_person(nlp):
+    text = "Lena Varga bought a MacBook Pro and an iPhone in Boston on Monday."
+    ms = mentions_of(nlp, text)
+    assert all(m.type != EntityType.PERSON for m in ms if "MacBook" in m.text or "iPhone" in m.text)
+    assert by_text(ms, "Lena Varga").type == EntityType.PERSON
+
+
+def test_entities_a_headline_verb_is_not_grown_back_and_an_opening_adverb_is_cut(nlp):
+    text = "Donald Trump Praises Putin Again\n\nCertainly Donald Trump said so. Kelly Ayotte agreed on Monday."
+    ms = mentions_of(nlp, text)
+    assert "Donald Trump Praises" not in names(ms) and "Certainly Donald Trump" not in names(ms)
+    assert "Kelly Ayotte" in names(ms)

@@ -67,3 +67,18 @@ def test_cli_analyze_says_how_the_corpus_was_brought_up_to_date(tmp_path, nlp):
     assert "corpus results updated for 1 changed document;" in one.output
     forced = CliRunner().invoke(app, ["analyze", "--rebuild", "--db", db])
     assert "analysed 0 documents" in forced.output and "corpus results rebuilt" in forced.output
+
+
+def test_analyze_keeps_a_german_document_out_of_the_english_models_and_says_so(tmp_path, nlp):
+    from storyline.ingest.build import make_document
+
+    store = open_store("sqlite:///" + str(tmp_path / "de.db"))
+    german = make_document("de.txt", "Der Sprecher Lukas Brenner sagte, die Patienten und ihre Daten seien sicher.",
+                           format="text")
+    english = make_document("en.txt", 'The spokesman Darius Kemal said "the front has been eliminated".', format="text")
+    store.add_document(german)
+    store.add_document(english)
+    report = analyze(store)
+    assert german.language == "de"
+    assert not store.mentions_of(german.id) and store.mentions_of(english.id)
+    assert "1 document not in English" in report.summary()

@@ -230,3 +230,15 @@ def test_pages_document_list_shows_a_month_precise_date_as_its_month(fresh: Corp
     r = fresh_client.get("/documents")
     line = re.search(r"Ferries in March.*?</span>", r.text, re.S).group(0)
     assert "2030-03" in line and "2030-03-01" not in line
+
+
+def test_pages_document_in_another_language_says_it_was_not_analysed(fresh: Corpus, fresh_client) -> None:
+    from storyline.model import Document
+
+    doc = Document.from_text("Der Sprecher sagte, die Daten der Patienten seien sicher.", language="de")
+    fresh.store.add_document(doc)
+    r = fresh_client.get(f"/documents/{doc.id}")
+    assert r.status_code == 200
+    assert "This document is in German" in r.text and "not run through the English models" in r.text
+    english = fresh_client.get(f"/documents/{fresh.docs['b'].id}")
+    assert "not run through the English models" not in english.text

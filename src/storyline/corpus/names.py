@@ -57,9 +57,16 @@ __all__ = [
     "is_acronym",
     "name_key",
     "name_similarity",
+    "query_coverage",
     "skeleton",
     "split_bracketed",
     "token_similarity",
+    "translit_equal",
+    "generation",
+    "core_tokens",
+    "name_gender",
+    "honorific_gender",
+    "person_names_conflict",
 ]
 
 log = logging.getLogger(__name__)
@@ -82,7 +89,7 @@ _ABD_TOKENS = frozenset({"abd", "abdul", "abdur", "abdel", "abdal", "abdol", "ab
 _ABBREVIATIONS = {"mohd": "muhammad", "md": "muhammad", "muhd": "muhammad"}
 
 _APOSTROPHES = re.compile(r"[\u2018\u2019\u02bc\u02bb\u02be\u02bf`´']")
-_POSSESSIVE = re.compile(r"[\u2019']s$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"[\u2019\u2018\u02bc']s$", re.IGNORECASE)
 _SPLIT = re.compile(r"[^\w]+|_", re.UNICODE)
 _BRACKETED = re.compile(r"\s*[(\[]([^()\[\]]+)[)\]]\s*")
 _ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9.\-&]{1,9}$")
@@ -125,9 +132,15 @@ def split_bracketed(name: str) -> list[str]:
 
 
 def is_acronym(surface: str) -> bool:
-    """``TTP``, ``ISIS-K``, ``LeT``, ``U.N.`` — short, no spaces, at least two capitals."""
+    """``TTP``, ``ISIS-K``, ``LeT``, ``U.N.`` — short, no spaces, at least two capitals.
+
+    A capitalised word of six or more letters with a vowel (``YAKUTUMBA`` in a list
+    written in capitals) is a name, not an acronym.
+    """
     s = surface.strip()
-    return " " not in s and bool(_ACRONYM.match(s))
+    if " " in s or not _ACRONYM.match(s):
+        return False
+    return not (len(s) >= 6 and s.isalpha() and s.isupper() and any(ch in "AEIOU" for ch in s))
 
 
 def acronym_letters(surface: str) -> str:
@@ -272,13 +285,43 @@ def loose_skeleton(token: str) -> str:
     return re.sub(r"(.)\1+", r"\1", skeleton(token).translate(_LOOSE))
 
 
+_CONSONANT_SKELETON = re.compile(r"a")
+
+
+@functools.lru_cache(maxsize=200_000)
+def translit_equal(a: str, b: str) -> bool:
+    """Two normalised tokens that are spellings of one name, not two different names that sound alike.
+
+    Equal skeletons are necessary, not enough: a skeleton writes every vowel run as one
+    ``a``, so Ohio/Iowa, Sunni/Sony, Tim/Tom and Europa/Europe share one. Besides the
+    skeleton the tokens must keep a consonant, agree in a final vowel (Maria/Mario
+    differ), be close as strings (Jaro-Winkler >= 0.8) and, when short (three letters
+    or fewer), differ only in a leading vowel or a doubled letter (not Tim/Tom).
+    """
+    if a == b:
+        return True
+    if skeleton(a) != skeleton(b) or not (a.isascii() and b.isascii()):
+        return False
+    if not _CONSONANT_SKELETON.sub("", skeleton(a)):
+        return False
+    if a[-1] in _VOWELS and b[-1] in _VOWELS and a[-1] != b[-1]:
+        return False
+    if JaroWinkler.normalized_similarity(a, b) < 0.8:
+        return False
+    if min(len(a), len(b)) <= 3:
+        strip = lambda t: re.sub(r"(.)\1+", r"\1", t.lstrip("aeiou"))  # noqa: E731
+        return strip(a) == strip(b)
+    return True
+
+
 def token_similarity(a: str, b: str) -> float:
     """1.0 equal tokens, 0.95 transliteration-equal, 0.9 loosely equal, else Jaro-Winkler of the normalised tokens."""
     if a == b:
         return 1.0
-    if skeleton(a) == skeleton(b):
+    if skeleton(a) == skeleton(b) and translit_equal(a, b):
         return 0.95
-    if a.isascii() and b.isascii() and not a.startswith("#") and loose_skeleton(a) == loose_skeleton(b):
+    if (a.isascii() and b.isascii() and not a.startswith("#") and skeleton(a) != skeleton(b)
+            and loose_skeleton(a) == loose_skeleton(b)):
         return 0.9
     if not (a.isascii() and b.isascii()):
         return 0.0
@@ -286,11 +329,18 @@ def token_similarity(a: str, b: str) -> float:
 
 
 def _align(a: Sequence[str], b: Sequence[str], floor: float) -> list[tuple[int, int, float]]:
-    """Greedy one-to-one token alignment by similarity (order-free)."""
+    """Greedy one-to-one token alignment by similarity (order-free).
+
+    A fuzzy (Jaro-Winkler) pair must start with the same letter: Wali and Ali,
+    Jamal and Kamal are other names, not misspellings (Omar/Umar, Cho/Jo are
+    transliterations and may).
+    """
     pairs = []
     for i, ta in enumerate(a):
         for j, tb in enumerate(b):
             sim = token_similarity(ta, tb)
+            if ta[:1] != tb[:1] and sim not in (0.95, 0.9):
+                continue  # only transliteration (skeleton or loose) crosses a different first letter
             if sim >= floor:
                 pairs.append((sim, -abs(i - j), i, j))
     pairs.sort(reverse=True)
@@ -306,21 +356,142 @@ def _align(a: Sequence[str], b: Sequence[str], floor: float) -> list[tuple[int, 
     return out
 
 
-def name_similarity(a: NameKey, b: NameKey, *, token_floor: float = 0.88) -> float:
+ORDER_PENALTY = 0.95  # tokens matched out of order (Mohamed Omar / Omar Mahamat), unless one side was "Last, First"
+MISSING_GIVEN_NAME_CAP = 0.84  # a person name whose first name the other lacks (a relative's name), below linking
+
+
+def name_similarity(a: NameKey, b: NameKey, *, token_floor: float = 0.88, person: bool = False) -> float:
     """Dice-style similarity of two names in 0..1, order-free.
 
     Tokens are aligned one-to-one (equal 1.0, transliteration-equal 0.95,
     Jaro-Winkler at or above ``token_floor`` counts with its value); the score
     is twice the aligned similarity over the total token count, so a missing
     middle name costs (``Khalil Haqqani`` vs ``Khalil Ahmed Haqqani`` = 0.8).
-    Names in different scripts score 0.
+    Tokens aligned out of order cost :data:`ORDER_PENALTY` unless one name was
+    written "Last, First". For people (``person=True``), a name whose first
+    token has no counterpart in a longer or equal other name scores at most
+    :data:`MISSING_GIVEN_NAME_CAP`. Names in different scripts score 0.
     """
     if not a or not b or a.latin != b.latin:
         return 0.0
-    if a.skeleton == b.skeleton:
+    if a.skeleton == b.skeleton and (a.tokens == b.tokens or all(map(translit_equal, a.tokens, b.tokens))):
         return 1.0 if a.tokens == b.tokens else 0.97
     if len(a.tokens) != len(b.tokens) and "".join(a.skeleton) == "".join(b.skeleton):
         return 0.95  # spacing only: Chong Chon Gang / Chongchongang
     aligned = _align(a.tokens, b.tokens, token_floor)
     total = sum(sim for _, _, sim in aligned)
-    return 2.0 * total / (len(a.tokens) + len(b.tokens))
+    score = 2.0 * total / (len(a.tokens) + len(b.tokens))
+    ordered = sorted(aligned)
+    if any(y[1] < x[1] for x, y in zip(ordered, ordered[1:])) and "," not in a.text and "," not in b.text:
+        score *= ORDER_PENALTY
+    if person and len(a.tokens) >= 2 and len(b.tokens) >= 2 and "," not in a.text and "," not in b.text:
+        firsts_a = {i for i, _, _ in aligned}
+        firsts_b = {j for _, j, _ in aligned}
+        if 0 not in firsts_a or 0 not in firsts_b:
+            score = min(score, MISSING_GIVEN_NAME_CAP)
+    return score
+
+
+def query_coverage(query: NameKey, other: NameKey, *, token_floor: float = 0.88) -> float:
+    """How much of ``query`` the other name holds (aligned similarity over the query's tokens), 0..1.
+
+    A short form fully inside a longer listed name (Abdul Samad / Abdul Samad Achekzai)
+    covers 1.0 even though the Dice score of :func:`name_similarity` is low.
+    """
+    if not query or not other or query.latin != other.latin:
+        return 0.0
+    aligned = _align(query.tokens, other.tokens, token_floor)
+    return sum(sim for _, _, sim in aligned) / len(query.tokens)
+
+
+# -- who a person name can be: generation, gender, given name -------------------------------------------
+
+GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_MALE_HONORIFICS = frozenset({"mr", "mister", "sir", "lord", "sr", "senor", "herr", "monsieur"})
+_FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "madam", "madame", "lady", "dame", "mme", "frau", "senora"})
+
+
+@functools.lru_cache(maxsize=1)
+def _given_names() -> dict[str, str]:
+    """Given name → "m"/"f" from the gazetteer's given_names.json (names of one gender only)."""
+    try:
+        data = json.loads(resources.files("storyline.data.gazetteer").joinpath("given_names.json").read_text(encoding="utf-8"))
+    except (FileNotFoundError, ModuleNotFoundError, json.JSONDecodeError, OSError) as exc:
+        log.debug("given_names.json not readable (%s)", exc)
+        return {}
+    out = {n: "m" for n in data.get("male", [])}
+    out.update({n: "f" for n in data.get("female", [])})
+    return out
+
+
+def generation(key: NameKey) -> str:
+    """The generational suffix of a person name (``jr``, ``sr``, ``ii`` ...), or ""."""
+    return key.tokens[-1] if len(key.tokens) >= 2 and key.tokens[-1] in GENERATIONAL else ""
+
+
+def core_tokens(key: NameKey) -> tuple[str, ...]:
+    """The tokens without a generational suffix: Donald Trump Jr. → (donald, trump)."""
+    return key.tokens[:-1] if generation(key) else key.tokens
+
+
+def honorific_gender(text: str) -> str | None:
+    """"m" for Mr./Sir, "f" for Mrs./Ms./Miss, read from the first word of ``text``; else None."""
+    words = text.strip().split()
+    if len(words) < 2:
+        return None
+    w = words[0].rstrip(".").lower()
+    return "m" if w in _MALE_HONORIFICS else "f" if w in _FEMALE_HONORIFICS else None
+
+
+def name_gender(text: str, key: NameKey | None = None) -> str | None:
+    """A person's gender as the name tells it: its honorific, else a gendered given name of a full name."""
+    g = honorific_gender(text)
+    if g:
+        return g
+    key = key if key is not None else name_key(text, EntityType.PERSON)
+    core = core_tokens(key)
+    if len(core) >= 2:
+        return _given_names().get(core[0])
+    return None
+
+
+def _is_subsequence(short: Sequence[str], long_: Sequence[str]) -> bool:
+    it = iter(long_)
+    return all(any(translit_equal(p, q) for q in it) for p in short)
+
+
+def person_names_conflict(a_text: str, b_text: str) -> str | None:
+    """Why two person names cannot be one person (None when nothing in the names says so).
+
+    * ``generation``: Donald Trump / Donald Trump Jr. (a suffix is part of identity; only
+      "Sr." may be left out, as the elder is usually written without it);
+    * ``given-name``: two full names whose first names differ (Barack / Michelle Obama),
+      unless one is an initial of the other or one name sits inside the other
+      (Mark Felt / W. Mark Felt);
+    * ``gender``: an honorific or given name of one gender against one of the other
+      (Mrs. Trump / Donald Trump, Mr. Clinton / Hillary Clinton);
+    * ``middle-initials``: one first and last name with different middle initials
+      (George W. Bush / George H.W. Bush).
+    """
+    a, b = name_key(a_text, EntityType.PERSON), name_key(b_text, EntityType.PERSON)
+    if not a or not b or not (a.latin and b.latin):
+        return None
+    ca, cb = core_tokens(a), core_tokens(b)
+    gen_a, gen_b = generation(a), generation(b)
+    if gen_a != gen_b and len(ca) >= 2 and len(cb) >= 2 and (gen_a and gen_b or (gen_a or gen_b) != "sr"):
+        return "generation"  # Jr./II/III against none or another; a bare name may be the Sr.
+    ga, gb = name_gender(a_text, a), name_gender(b_text, b)
+    if ga and gb and ga != gb:
+        return "gender"
+    ma, mb = ca[1:-1], cb[1:-1]
+    if (ma and mb and all(len(t) == 1 for t in (*ma, *mb)) and ma != mb and ca[0] == cb[0]
+            and translit_equal(ca[-1], cb[-1])):
+        return "middle-initials"  # George W. Bush / George H.W. Bush
+    if len(ca) >= 2 and len(cb) >= 2 and not translit_equal(ca[0], cb[0]):
+        if len(ca[0]) == 1 or len(cb[0]) == 1:
+            return None  # an initial (M. Benjamin) may stand for a first or a middle name
+        short, long_ = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
+        if len(short) < len(long_) and _is_subsequence(short, long_) and translit_equal(short[-1], long_[-1]):
+            return None
+        return "given-name"
+    return None

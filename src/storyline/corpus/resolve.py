@@ -23,10 +23,30 @@ Rules, applied in this order, each only between clusters of the same type:
    Jaro-Winkler ≥ 0.9 and the same first letter per token.
 6. ``acronym-initials``: an acronym-only organisation cluster joins the one
    organisation whose full name has those initials, when exactly one exists.
-7. ``single-token-unique``: a person cluster known only by one token
+7. ``organization-short-form``: an organisation known only by one or two words
+   that end exactly one longer organisation name (Saints → New Orleans Saints,
+   Interior → Ministry of Interior); generic heads (Party, Department) never.
+8. ``single-token-unique``: a person cluster known only by one token
    (Mujahid) joins the one multi-token person whose first or last token it is;
    when several exist it stays apart (Haqqani alone is never given to Khalil,
-   Sirajuddin, Anas or Jalaluddin Haqqani).
+   Sirajuddin, Anas or Jalaluddin Haqqani) unless ``single-token-dominant``:
+   the documents themselves gave the bare word to one of them at least
+   :data:`DOMINANT_MIN` times and to every other at most :data:`DOMINANT_RATIO`
+   as often (Obama → Barack Obama, not Michelle). A word the corpus uses as
+   often for a place or group is never a person's short form.
+
+Before the rules, clusters known only by one-word names or acronyms take the
+type the corpus gives those words (:func:`_settle_types`): the model's type is
+one vote, so a bare "Lohan" typed a place or "F.B.I." typed a place joins the
+person or organisation.
+
+Merge guard: a join of two person components is refused (and not recorded as
+evidence) when a name of one and a name of the other cannot be one person
+(:func:`storyline.corpus.names.person_names_conflict`: a Jr./II suffix, a
+different given name, an honorific or given name of the other gender), unless
+one side already holds the other's name as its own (an alias written in a
+document). Decisions still force joins. Transliteration needs every token to
+be :func:`~storyline.corpus.names.translit_equal` (Ohio/Iowa, Tim/Tom are not).
 
 Blocking: clusters are indexed by their name keys and by each token skeleton;
 pairs are only compared inside a block, and blocks larger than
@@ -47,12 +67,24 @@ import json
 import logging
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from types import MappingProxyType
 
 from ..model import Entity, EntityDecision, EntityType, LocalCluster, Mention, MergeEvidence, make_id
-from .names import NameKey, acronym_letters, initials, is_acronym, name_key, token_similarity
+from .names import (
+    NameKey,
+    acronym_letters,
+    core_tokens,
+    honorific_gender,
+    initials,
+    is_acronym,
+    name_gender,
+    name_key,
+    person_names_conflict,
+    token_similarity,
+    translit_equal,
+)
 
 __all__ = [
     "BLOCK_CAP", "CAPPED_BLOCKS", "LocalCluster", "Resolution", "cluster_blocks", "clusters_from_mentions", "entity_base_id",
@@ -62,6 +94,8 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 BLOCK_CAP = 200
+DOMINANT_MIN = 3  # documents that gave a bare family name to one full name
+DOMINANT_RATIO = 0.2  # the most any other full name may have got, as a share of that
 FUZZY_TOKEN_FLOOR = 0.9
 
 
@@ -180,10 +214,14 @@ def _org_key(name: str) -> str:
     return "skl:" + name_key(name, EntityType.ORGANIZATION).skel
 
 
+NAMES_PER_COMPONENT = 40  # person names a component keeps for the merge guard
+
+
 class _UnionFind:
     def __init__(self, n: int) -> None:
         self.parent = list(range(n))
         self.tags: list[set[tuple[int, int]]] = [set() for _ in range(n)]  # split constraints (decision, side)
+        self.person_names: list[dict[str, None]] = [{} for _ in range(n)]  # names that say who a person is
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -211,14 +249,35 @@ class _UnionFind:
             ra, rb = rb, ra
         self.parent[rb] = ra
         self.tags[ra] |= self.tags[rb]
+        names = self.person_names[ra]
+        for n in self.person_names[rb]:
+            if len(names) >= NAMES_PER_COMPONENT:
+                break
+            names.setdefault(n, None)
+        self.person_names[rb] = {}
         return True
+
+    def names_conflict(self, a: int, b: int) -> tuple[str, str, str] | None:
+        """Two person names, one from each component, that cannot be one person (and why)."""
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return None
+        own_a, own_b = self.person_names[ra], self.person_names[rb]
+        for x in own_a:
+            for y in own_b:
+                if x in own_b or y in own_a:
+                    continue  # a name the other side already holds as its own (an alias written in a document)
+                why = person_names_conflict(x, y)
+                if why:
+                    return x, y, why
+        return None
 
 
 class _Resolver:
     def __init__(self, clusters: Sequence[LocalCluster], decisions: Sequence[EntityDecision],
                  oversized: frozenset[str] = frozenset()) -> None:
         # sort for order independence
-        self.clusters = sorted(clusters, key=lambda c: c.local_key)
+        self.clusters, self.word_votes = _settle_types(sorted(clusters, key=lambda c: c.local_key))
         self.oversized = oversized  # capped blocks that are over the cap in the whole corpus
         self.uf = _UnionFind(len(self.clusters))
         self.evidence: list[tuple[int, MergeEvidence]] = []
@@ -227,9 +286,19 @@ class _Resolver:
             [k for k in (name_key(n, c.type) for n in (c.names or ((c.canonical,) if c.canonical else ()))) if k]
             for c in self.clusters
         ]
+        for i, c in enumerate(self.clusters):
+            if c.type == EntityType.PERSON:
+                for n in _identity_names(c.names):
+                    self.uf.person_names[i].setdefault(n, None)
+        self.blocked: list[tuple[str, str, str]] = []
 
     # -- helpers -----------------------------------------------------------
     def join(self, a: int, b: int, left: str, right: str, rule: str, score: float, force: bool = False) -> bool:
+        if not force and self.clusters[a].type == EntityType.PERSON and self.uf.find(a) != self.uf.find(b):
+            clash = self.uf.names_conflict(a, b)
+            if clash is not None:
+                self.blocked.append(clash)
+                return False
         if self.uf.union(a, b, force=force):
             self.evidence.append((min(a, b), MergeEvidence(left, right, rule, round(score, 3))))
             return True
@@ -275,10 +344,17 @@ class _Resolver:
             for k in self.multi(i):
                 blocks[(c.type, k.skel if k.latin else k.norm)].append((i, k))
         for (_, _), members in sorted(blocks.items(), key=lambda kv: (kv[0][0].value, kv[0][1])):
-            i0, k0 = members[0]
-            for i, k in members[1:]:
-                rule = "same-name" if k.tokens == k0.tokens else "transliteration"
-                self.join(i0, i, k0.text, k.text, rule, 1.0 if rule == "same-name" else 0.95)
+            firsts: dict[tuple[str, ...], tuple[int, NameKey]] = {}
+            for i, k in members:
+                if k.tokens in firsts:
+                    i0, k0 = firsts[k.tokens]
+                    self.join(i0, i, k0.text, k.text, "same-name", 1.0)
+                    continue
+                for i0, k0 in firsts.values():
+                    if len(k0.tokens) == len(k.tokens) and all(map(translit_equal, k0.tokens, k.tokens)):
+                        self.join(i0, i, k0.text, k.text, "transliteration", 0.95)
+                        break
+                firsts[k.tokens] = (i, k)
 
     def equivalences(self) -> None:
         eq = _equivalence_index()
@@ -366,6 +442,27 @@ class _Resolver:
                     j, full = cands[0]
                     self.join(j, i, full, n, "acronym-initials", 0.9)
 
+    def org_short_forms(self) -> None:
+        """An organisation known only by the end of one longer name in the corpus (Saints → New Orleans Saints)."""
+        holders: dict[str, set[int]] = defaultdict(set)
+        for i, c in enumerate(self.clusters):
+            if c.type == EntityType.ORGANIZATION:
+                for k in self.keys[i]:
+                    for tail in _org_tails(k):
+                        holders[tail].add(i)
+        for i, c in enumerate(self.clusters):
+            if c.type != EntityType.ORGANIZATION or not self.keys[i]:
+                continue
+            tails = [k.skel for k in self.keys[i]]
+            if any(len(k.tokens) > 2 or not _short_org(k) for k in self.keys[i]):
+                continue
+            fit = {j for t in tails for j in holders.get(t, ()) if j != i}
+            roots = {self.uf.find(j) for j in fit}
+            if len(roots) == 1 and self.uf.find(i) not in roots:
+                j = min(fit)
+                full = next(k.text for k in self.keys[j] if set(_org_tails(k)) & set(tails))
+                self.join(j, i, full, self.keys[i][0].text, "organization-short-form", 0.8)
+
     def single_tokens(self) -> None:
         """Person clusters known by one token only."""
         ends: dict[str, set[int]] = defaultdict(set)
@@ -375,7 +472,7 @@ class _Resolver:
             for k in self.multi(i):
                 if k.latin:
                     ends[k.skeleton[0]].add(i)
-                    ends[k.skeleton[-1]].add(i)
+                    ends[_last_skeleton(k)].add(i)
         singles: dict[str, list[tuple[int, NameKey]]] = defaultdict(list)
         for i, c in enumerate(self.clusters):
             if c.type != EntityType.PERSON or self.multi(i):
@@ -385,16 +482,50 @@ class _Resolver:
                     singles[k.skel].append((i, k))
         for skel, members in sorted(singles.items()):
             holders = ends.get(skel, set())
-            roots = {self.uf.find(j) for j in holders}
-            if len(roots) == 1:
-                j = min(holders)
-                full = next(k for k in self.multi(j) if skel in (k.skeleton[0], k.skeleton[-1]))
-                for i, k in members:
-                    self.join(j, i, full.text, k.text, "single-token-unique", 0.75)
-            elif not roots:
+            if not holders:
                 i0, k0 = members[0]
                 for i, k in members[1:]:
                     self.join(i0, i, k0.text, k.text, "same-name", 0.9)
+                continue
+            other = sum(v for t, v in self.word_votes.get(skel, Counter()).items() if t != EntityType.PERSON)
+            if other >= self.word_votes.get(skel, Counter())[EntityType.PERSON]:
+                continue  # the corpus names a place or group with this word as often: no short form of a person
+            for i, k in members:
+                # holders this short form can be (an honorific's gender rules out the others)
+                by_root: dict[int, list[int]] = defaultdict(list)
+                for j in holders:
+                    by_root[self.uf.find(j)].append(j)
+                ok = {r for r in by_root if self.uf.names_conflict(i, r) is None}  # once per component
+                fit = sorted(j for r in ok for j in by_root[r])
+                roots = ok
+                if len(roots) == 1:
+                    j = fit[0]
+                    full = next(fk for fk in self.multi(j) if skel in (fk.skeleton[0], _last_skeleton(fk)))
+                    self.join(j, i, full.text, k.text, "single-token-unique", 0.75)
+                elif len(roots) > 1:
+                    self._dominant_holder(i, k, skel, fit)
+
+    def _dominant_holder(self, i: int, k: NameKey, skel: str, fit: Sequence[int]) -> None:
+        """A short form several full names could take goes to the one the documents themselves give it to.
+
+        Counted are the clusters in which a document joined the bare word to a full name
+        (Obama written beside Barack Obama); the short form joins that person only when
+        at least :data:`DOMINANT_MIN` documents did so and every other candidate got it in
+        at most a :data:`DOMINANT_RATIO` share of as many (the Haqqanis of one family, each
+        named in full, stay apart).
+        """
+        usage: Counter[int] = Counter()
+        for j in fit:
+            if any(len(jk.tokens) == 1 and jk.skel == skel for jk in self.keys[j]):
+                usage[self.uf.find(j)] += 1
+        for j in fit:
+            usage.setdefault(self.uf.find(j), 0)
+        ranked = sorted(usage.items(), key=lambda kv: (-kv[1], kv[0]))
+        (best, n), runner = ranked[0], ranked[1][1]
+        if n >= DOMINANT_MIN and runner <= DOMINANT_RATIO * n:
+            j = min(x for x in fit if self.uf.find(x) == best)
+            full = next(fk for fk in self.multi(j) if skel in (fk.skeleton[0], _last_skeleton(fk)))
+            self.join(j, i, full.text, k.text, "single-token-dominant", 0.7)
 
     # -- output ----------------------------------------------------------------
     def run(self) -> Resolution:
@@ -404,6 +535,7 @@ class _Resolver:
         self.first_last()
         self.fuzzy()
         self.acronyms()
+        self.org_short_forms()
         self.single_tokens()
         return self.build()
 
@@ -456,10 +588,25 @@ def cluster_blocks(c: LocalCluster, decisions: Sequence[EntityDecision] = ()) ->
     what changed gives the same entities as resolving the whole corpus again. The
     prefixes name the rule: ``x`` same name, ``q`` equivalence group, ``f`` first+last
     token, ``z`` fuzzy token, ``a`` acronym letters, ``s`` single token or name end,
-    ``d`` a decision that names the cluster. ``f`` and ``z`` blocks are skipped by
+    ``o`` organisation name ending, ``n`` a one-word name the corpus votes on the type
+    of, ``d`` a decision that names the cluster. A cluster the vote may retype is in
+    the blocks of every type it may take. ``f`` and ``z`` blocks are skipped by
     their rules above :data:`BLOCK_CAP` members (counted with the weights).
     """
+    if c.type in _SETTLED and c.names and all(_word_key(n) for n in c.names):
+        # the corpus may retype it (_settle_types): it can be compared as any of the types
+        merged: dict[str, int] = {}
+        for t in _SETTLED:
+            for bl, w in _type_blocks(replace(c, type=t), decisions).items():
+                merged[bl] = max(merged.get(bl, 0), w)
+        return merged
+    return _type_blocks(c, decisions)
+
+
+def _type_blocks(c: LocalCluster, decisions: Sequence[EntityDecision]) -> dict[str, int]:
     out: Counter[str] = Counter()
+    for w in {w for w in (_word_key(n) for n in c.names) if w}:
+        out[f"n:{w}"] += 1  # the corpus votes on the type of one-word names
     keys = [k for k in (name_key(n, c.type) for n in (c.names or ((c.canonical,) if c.canonical else ()))) if k]
     person, org = c.type == EntityType.PERSON, c.type == EntityType.ORGANIZATION
     multi = [k for k in keys if len(k.tokens) >= 2] if person else keys
@@ -471,7 +618,7 @@ def cluster_blocks(c: LocalCluster, decisions: Sequence[EntityDecision] = ()) ->
         if person and k.latin:
             out[f"f:{k.skeleton[0]}:{k.skeleton[-1]}"] += 1
             out[f"s:{k.skeleton[0]}"] += 1
-            out[f"s:{k.skeleton[-1]}"] += 1
+            out[f"s:{_last_skeleton(k)}"] += 1
     if person and not multi:
         for k in keys:
             if len(k.tokens) == 1:
@@ -488,6 +635,11 @@ def cluster_blocks(c: LocalCluster, decisions: Sequence[EntityDecision] = ()) ->
         if c.names and all(is_acronym(n) for n in c.names):
             for n in c.names:
                 out[f"a:{acronym_letters(n)}"] += 1
+        for k in keys:
+            for tail in _org_tails(k):
+                out[f"o:{tail}"] += 1
+            if _short_org(k):
+                out[f"o:{k.skel}"] += 1
     if decisions:
         own = {name_key(n).norm for n in (*c.names, c.canonical)}
         for d_index, d in enumerate(decisions):
@@ -497,6 +649,93 @@ def cluster_blocks(c: LocalCluster, decisions: Sequence[EntityDecision] = ()) ->
 
 
 _POSSESSIVE_END = ("'s", "\u2019s")
+
+
+# Heads of organisation names too generic to stand for one organisation on their own.
+_GENERIC_ORG_HEADS = frozenset(
+    "house party department ministry council committee court office agency university college school bank company "
+    "group army police government church union association commission board team club center centre institute "
+    "foundation hospital service services force forces administration senate congress parliament assembly network "
+    "times post news press journal media authority bureau corporation inc ltd co state states republic front "
+    "movement organization organisation society fund trust league federation division unit brigade corps".split()
+)
+
+
+def _short_org(k: NameKey) -> bool:
+    """A short organisation name (one or two words, not an acronym, not a generic head) that may be a short form."""
+    return k.latin and 1 <= len(k.tokens) <= 2 and not k.skel.startswith("#") and k.tokens[-1] not in _GENERIC_ORG_HEADS
+
+
+def _org_tails(k: NameKey) -> list[str]:
+    """Skeletons of the one- and two-word endings of a longer organisation name (New Orleans Saints → saints, orleans saints)."""
+    if not k.latin or len(k.tokens) < 2 or k.skel.startswith("#") or k.tokens[-1] in _GENERIC_ORG_HEADS:
+        return []
+    return [" ".join(k.skeleton[-n:]) for n in (1, 2) if n < len(k.tokens)]
+
+
+_SETTLED = (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE)
+TYPE_MAJORITY = 2.0  # how much more often the corpus must type a one-word name otherwise to retype a cluster
+
+
+def _word_key(name: str) -> str | None:
+    """The skeleton of a one-word Latin name or an acronym (the names whose type the corpus votes on)."""
+    k = name_key(name, EntityType.PERSON)
+    return k.skel if k and k.latin and len(k.tokens) == 1 else None
+
+
+def _settle_types(clusters: list[LocalCluster]) -> tuple[list[LocalCluster], dict[str, Counter[EntityType]]]:
+    """Retype clusters known only by one-word names the rest of the corpus types otherwise.
+
+    The model types a bare "Lohan" as a place or "Colts" as a person in one document; every
+    cluster holding the word as one of its names votes with its mention count (a person
+    cluster "Lindsay Lohan"/"Lohan" votes person). A cluster whose names are all such words
+    takes the type with at least :data:`TYPE_MAJORITY` times the votes of its own.
+    """
+    votes: dict[str, Counter[EntityType]] = defaultdict(Counter)
+    words: list[list[str]] = []
+    for c in clusters:
+        ws = [w for w in (_word_key(n) for n in c.names) if w]
+        words.append(ws)
+        if c.type in _SETTLED:
+            for w in set(ws):
+                votes[w][c.type] += c.mention_count
+    out = []
+    for c, ws in zip(clusters, words):
+        if c.type in _SETTLED and ws and len(ws) == len(c.names):
+            total: Counter[EntityType] = Counter()
+            for w in set(ws):
+                total.update(votes[w])
+            best, n = max(total.items(), key=lambda kv: (kv[1], kv[0].value))
+            if best != c.type and n >= TYPE_MAJORITY * total[c.type]:
+                c = replace(c, type=best)
+        out.append(c)
+    return out, votes
+
+
+def _last_skeleton(k: NameKey) -> str:
+    """The family name's skeleton: the last token before a generational suffix (Trump in Donald Trump Jr.)."""
+    return k.skeleton[len(core_tokens(k)) - 1]
+
+
+def _identity_names(names: Sequence[str]) -> list[str]:
+    """The names of a person cluster that say who it is, without ones that hold another of its full names
+    with words glued on ("Certainly Donald Trump", "Donald Trump Praises" beside "Donald Trump")."""
+    keys = {n: name_key(n, EntityType.PERSON).tokens for n in names}
+    fulls = {t for t in keys.values() if len(t) >= 2}
+    out = []
+    for n in names:
+        if not _identifies(n):
+            continue
+        t = keys[n]
+        glued = any(len(f) < len(t) and any(t[i : i + len(f)] == f for i in range(len(t) - len(f) + 1)) for f in fulls)
+        if not glued:
+            out.append(n)
+    return out
+
+
+def _identifies(name: str) -> bool:
+    """A person name that says who someone is: a full name, or a short form with a gendered honorific."""
+    return len(core_tokens(name_key(name, EntityType.PERSON))) >= 2 or honorific_gender(name) is not None
 
 
 def _well_formed(name: str, etype: EntityType) -> int:

@@ -36,8 +36,10 @@ import csv
 import io
 import json
 import logging
+import math
+import re
 from array import array
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -45,7 +47,7 @@ from lxml import etree
 
 from ..errors import WatchlistError
 from ..model import Entity, EntityType, Link, WatchlistEntry, WatchlistName
-from .names import NameKey, name_key, name_similarity, split_bracketed
+from .names import _LOOSE, NameKey, name_key, name_similarity, query_coverage, split_bracketed
 from .resolve import equivalent_names
 
 __all__ = [
@@ -267,6 +269,18 @@ class Match:
     score: float
 
 
+def _token_keys(skel: str, latin: bool) -> tuple[str, ...]:
+    """Posting keys of one token: its skeleton and, for Latin script, its loose skeleton (Chung/Jung, Cho/Jo)."""
+    if not latin or skel.startswith("#"):
+        return (skel,)
+    loose = "~" + re.sub(r"(.)\1+", r"\1", skel.translate(_LOOSE))
+    return (skel, loose)
+
+
+def _index_keys(key: NameKey) -> set[str]:
+    return {k for tok in key.skeleton for k in _token_keys(tok, key.latin)}
+
+
 class WatchlistIndex:
     """Token-blocked index over every name of every entry (see the module docstring)."""
 
@@ -300,7 +314,7 @@ class WatchlistIndex:
                 self._name_entry.append(eidx)
                 self._name_quality.append(_QUALITY_CODE.get(wn.quality, 1))
                 self._name_text.append(text)
-                for tok in set(key.skeleton):
+                for tok in _index_keys(key):
                     post = self._postings.get(tok)
                     if post is None:
                         post = self._postings[tok] = array("I")
@@ -314,14 +328,27 @@ class WatchlistIndex:
         if not qkey:
             return []
         hits: Counter[int] = Counter()
-        lists = [self._postings.get(t) for t in set(qkey.skeleton)]
-        usable = [p for p in lists if p is not None and len(p) <= MAX_POSTINGS]
-        for post in usable:
-            hits.update(post)
-        need = 1 if len(qkey.tokens) == 1 else 2
-        best: dict[int, Match] = {}
-        for nidx, shared in hits.most_common(MAX_CANDIDATES * 4):
-            if shared < need and not (shared == 1 and len(usable) == 1):
+        weight: dict[int, float] = defaultdict(float)  # how rare the shared tokens are (idf), to rank ties
+        usable = 0
+        total = len(self._name_text) + 1
+        for tok in qkey.skeleton:
+            # a query token counts once per name, through its skeleton or its loose skeleton
+            found: set[int] = set()
+            for key in _token_keys(tok, qkey.latin):
+                post = self._postings.get(key)
+                if post is not None and len(post) <= MAX_POSTINGS:
+                    found.update(post)
+            if found:
+                usable += 1
+                hits.update(found)
+                idf = math.log(total / (len(found) + 1)) + 1.0
+                for nidx in found:
+                    weight[nidx] += idf
+        need = 1 if len(qkey.tokens) <= 2 else 2
+        best: dict[int, tuple[Match, tuple[float, float]]] = {}
+        ranked = sorted(hits.items(), key=lambda kv: (-kv[1], -weight[kv[0]], kv[0]))[: MAX_CANDIDATES * 4]
+        for nidx, shared in ranked:
+            if shared < need and not (shared == 1 and usable == 1):
                 continue
             eidx = self._name_entry[nidx]
             list_name, ref, ename, etype = self._entries[eidx]
@@ -330,16 +357,19 @@ class WatchlistIndex:
             score = self._score(qkey, nidx, etype)
             if score <= 0:
                 continue
+            # rank by the score and by how much of the query the name holds (a short form inside a longer name)
+            rank = (score + query_coverage(qkey, name_key(self._name_text[nidx], etype))) / 2, weight[nidx]
             prev = best.get(eidx)
-            if prev is None or score > prev.score:
-                best[eidx] = Match(eidx, ref, list_name, ename, self._name_text[nidx], round(score, 4))
+            if prev is None or (rank, score) > (prev[1], prev[0].score):
+                best[eidx] = (Match(eidx, ref, list_name, ename, self._name_text[nidx], round(score, 4)), rank)
             if len(best) >= MAX_CANDIDATES:
                 break
-        return sorted(best.values(), key=lambda m: (-m.score, m.ref))[:limit]
+        ordered = sorted(best.values(), key=lambda mr: (-mr[1][0], -mr[0].score, -mr[1][1], mr[0].ref))
+        return [m for m, _ in ordered[:limit]]
 
     def _score(self, qkey: NameKey, nidx: int, etype: EntityType) -> float:
         ckey = name_key(self._name_text[nidx], etype)
-        sim = name_similarity(qkey, ckey)
+        sim = name_similarity(qkey, ckey, person=etype == EntityType.PERSON)
         sim *= QUALITY_WEIGHT[_QUALITY_NAME[self._name_quality[nidx]]]
         if etype == EntityType.PERSON and (len(qkey.tokens) == 1 or len(ckey.tokens) == 1):
             sim = min(sim, SINGLE_TOKEN_PERSON_CAP)

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Document
+from .language import detect_document_language
 from .normalize import normalize_text
 
 __all__ = ["make_document"]
@@ -26,11 +27,14 @@ def make_document(
     external_id: str | None = None,
     metadata: Mapping[str, Any] | None = None,
     normalized: bool = False,
+    language: str | None = None,
 ) -> Document:
     """Normalise ``text`` and wrap it with its fields; InputError when no text is left.
 
     ``normalized=True`` says the caller already normalised the text (and built
-    offsets into it, as the PDF reader does), so it is stored unchanged.
+    offsets into it, as the PDF reader does), so it is stored unchanged. The
+    language is detected when the reader does not know it; only a language other
+    than English is recorded (English is the pipeline's, and the default).
     """
     stored = text if normalized else normalize_text(text)
     if not stored.strip():
@@ -52,4 +56,9 @@ def make_document(
         external_id=clean(external_id),
         format=format,
         metadata=dict(metadata or {}),
+        language=_recorded(language or detect_document_language(stored)),
     )
+
+
+def _recorded(language: str | None) -> str | None:
+    return None if not language or language.lower().startswith("en") else language

@@ -1,4 +1,14 @@
-"""Which language a short post is written in: English, Pashto, Dari/Persian, Urdu or Arabic.
+"""Which language a post or a document is written in.
+
+:func:`detect_document_language` is for whole documents: text mostly in Arabic
+script goes to the heuristic below; any other text to ``py3langid`` (a small
+offline naive-Bayes identifier over byte n-grams that ships its model, 97
+languages), on a lower-cased sample so an all-caps article is still English. A
+Latin-script guess below :data:`MIN_CONFIDENCE` counts as English (the
+pipeline's language): a list of names or a few words is no evidence; text
+mostly in another script (Cyrillic, Greek, CJK ...) is never English.
+
+:func:`detect_language` is for short posts:
 
 A small heuristic, no model: count letters by script; a text written mostly in
 Arabic script is told apart by the letters each language adds to the Arabic
@@ -14,13 +24,21 @@ Codes are ISO 639-1 where one exists: ``en``, ``ps`` (Pashto), ``fa``
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
 
-__all__ = ["LANGUAGE_NAMES", "RTL_LANGUAGES", "detect_language", "document_language"]
+__all__ = ["LANGUAGE_NAMES", "MIN_CONFIDENCE", "RTL_LANGUAGES", "detect_document_language", "detect_language",
+           "document_language", "language_name"]
 
-LANGUAGE_NAMES = {"en": "English", "ps": "Pashto", "fa": "Dari/Persian", "ur": "Urdu", "ar": "Arabic"}
+LANGUAGE_NAMES = {"en": "English", "ps": "Pashto", "fa": "Dari/Persian", "ur": "Urdu", "ar": "Arabic",
+                  "de": "German", "ru": "Russian", "fr": "French", "es": "Spanish", "it": "Italian", "pt": "Portuguese",
+                  "nl": "Dutch", "tr": "Turkish", "uk": "Ukrainian", "zh": "Chinese", "ja": "Japanese", "ko": "Korean",
+                  "pl": "Polish", "sv": "Swedish", "da": "Danish", "no": "Norwegian", "fi": "Finnish", "cs": "Czech",
+                  "el": "Greek", "he": "Hebrew", "hi": "Hindi", "id": "Indonesian"}
+MIN_CONFIDENCE = 0.9  # py3langid probability a Latin-script text needs to be called other than English
+SAMPLE_CHARS = 5000  # how much of a document the identifier reads
 RTL_LANGUAGES = frozenset({"ps", "fa", "ur", "ar"})
 
 # Letters that only (or mostly) one language of the four uses.
@@ -65,6 +83,36 @@ def detect_language(text: str) -> str | None:
     if arabic >= total - latin - arabic:
         return _arabic_script_language(text)
     return None
+
+
+def language_name(code: str | None) -> str:
+    """"German" for ``de``; the code itself for a language without a name here; "unknown" for None."""
+    if not code:
+        return "unknown"
+    return LANGUAGE_NAMES.get(code.split("-")[0].lower(), code)
+
+
+@functools.lru_cache(maxsize=1)
+def _identifier():  # type: ignore[no-untyped-def]
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+
+
+def detect_document_language(text: str) -> str | None:
+    """ISO 639-1 code of the language ``text`` is written in; ``en`` when it reads as English or nothing tells."""
+    sample = text[:SAMPLE_CHARS]
+    letters = len(_LETTER.findall(sample))
+    if letters < _MIN_LETTERS:
+        return None
+    arabic = len(_ARABIC.findall(sample))
+    if arabic * 2 > letters:
+        return _arabic_script_language(sample)
+    latin = len(_LATIN.findall(sample))
+    code, prob = _identifier().classify(sample.lower())
+    if latin * 2 > letters:
+        return code if code != "en" and prob >= MIN_CONFIDENCE and letters >= 40 else "en"
+    return code if code != "en" else None
 
 
 def _arabic_script_language(text: str) -> str:

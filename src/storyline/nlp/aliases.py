@@ -28,6 +28,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
+from ..corpus.names import GENERATIONAL, name_gender, person_names_conflict
 from ..model import EntityType
 from .mentions import Candidate, Clusters
 from .names import PARTICLES, acronym_matches, is_acronym, name_parts, trim_span
@@ -50,6 +51,7 @@ _SEP = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s+and\s+|\s+or\s+|\s*/\s*|;\s*
 _NICKNAME = re.compile(r"([“\"‘])([^”\"’\n]{1,40})([”\"’])")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _PARTICLE_WORDS = frozenset(p for p in PARTICLES)
+_LOCATIVE = re.compile(r"\b(?:in|at|from|to|near|outside|across|into|towards?|around|via)\s+$", re.IGNORECASE)
 
 
 def _read_name(text: str, pos: int, limit: int) -> tuple[int, int] | None:
@@ -223,12 +225,21 @@ def link(text: str, cands: Sequence[Candidate], uf: Clusters, honorifics: frozen
         parts = person_parts(surface, honorifics) if c.type == EntityType.PERSON else name_parts(surface)
         parts_of[i] = parts
         key = (" ".join(parts) or surface.lower(), c.type == EntityType.EVENT)
+        gender = name_gender(surface) if c.type == EntityType.PERSON and len(parts) == 1 else None
+        if gender:
+            key = (key[0] + "\x1f" + gender, False)  # Mrs. Clinton is not Mr. Clinton
         if is_acronym(surface):
             key = (surface, False)
         if key in by_key:
             uf.union(by_key[key], i)
         else:
             by_key[key] = i
+    def c_start(i: int) -> int:
+        return cands[i].start
+
+    def c_end(i: int) -> int:
+        return cands[i].end
+
     # Full person names: block on last and on first word.
     fulls = [i for i in live if cands[i].type == EntityType.PERSON and len(parts_of[i]) >= 2]
     block: dict[str, list[int]] = defaultdict(list)
@@ -237,25 +248,34 @@ def link(text: str, cands: Sequence[Candidate], uf: Clusters, honorifics: frozen
         for k in {("L", p[-1]), ("F", p[0])}:
             bucket = block["\x1f".join(k)]
             for j in bucket[-max_block:]:
-                if uf.find(i) != uf.find(j) and _compatible_full(p, parts_of[j]):
+                if (uf.find(i) != uf.find(j) and _compatible_full(p, parts_of[j])
+                        and person_names_conflict(text[c_start(i) : c_end(i)], text[c_start(j) : c_end(j)]) is None):
                     uf.union(i, j)
             bucket.append(i)
-    # Bare first / family names: join the one full name they can stand for.
-    owners: dict[str, set[int]] = defaultdict(set)
+    # Bare first / family names: join the one full name they can stand for (of the honorific's gender).
+    owners: dict[tuple[str, bool], set[int]] = defaultdict(set)
     for i in fulls:
         p = parts_of[i]
-        owners[p[0]].add(uf.find(i))
-        owners[p[-1]].add(uf.find(i))
+        core = p[:-1] if len(p) > 2 and p[-1] in GENERATIONAL else p
+        owners[(core[0], False)].add(i)
+        owners[(core[-1], True)].add(i)
     for i in live:
         c = cands[i]
         p = parts_of[i]
-        if len(p) != 1 or c.gid or c.type == EntityType.EVENT or is_acronym(text[c.start : c.end]):
+        surface = text[c.start : c.end]
+        if len(p) != 1 or c.gid or c.type == EntityType.EVENT or is_acronym(surface):
             continue
-        roots = {uf.find(r) for r in owners.get(p[0], ())}
+        gender = name_gender(surface) if c.type == EntityType.PERSON else None
+        holders = set(owners.get((p[0], True), ()))
+        if c.type == EntityType.PERSON or not _LOCATIVE.search(text, max(0, c.start - 12), c.start):
+            holders |= owners.get((p[0], False), set())  # a first name alone, unless written as a place ("in Charlotte")
+        if gender:
+            holders = {h for h in holders if name_gender(text[cands[h].start : cands[h].end]) in (None, gender)}
+        roots = {uf.find(r) for r in holders}
         if len(roots) == 1:
             uf.union(next(iter(roots)), i)
         elif len(roots) > 1:
-            log.debug("ambiguous short name %r: %d full names", text[c.start : c.end], len(roots))
+            log.debug("ambiguous short name %r: %d full names", surface, len(roots))
     # Acronyms that spell an organisation's full name written elsewhere in the document.
     initials: dict[str, list[int]] = defaultdict(list)
     for i in live:

@@ -34,11 +34,13 @@ from .names import (
     acronym_matches,
     extend_hyphenated,
     is_acronym,
+    is_dateline,
     is_heading_line,
     is_junk,
     name_key,
     name_parts,
     split_title,
+    trim_headline_words,
     trim_span,
 )
 from .pipeline import ParsedDocument, Part, register
@@ -49,7 +51,7 @@ log = logging.getLogger(__name__)
 __all__ = ["RULER_NAME", "STAGE_VERSION", "cluster_at", "configure_pipeline", "find_mentions", "mentions_at", "extract_mentions"]
 
 RULER_NAME = "storyline_gazetteer"
-STAGE_VERSION = "1"
+STAGE_VERSION = "2"
 
 _TYPES = {
     "PERSON": EntityType.PERSON,
@@ -131,6 +133,16 @@ def _shape(text: str, c: Candidate, vocab: gazetteer.Vocabulary, propn: dict[int
         c.dropped = True
         return
     c.start, c.end = span
+    if c.source != "gazetteer":
+        span = trim_headline_words(text, c.start, c.end, vocab.headline_leading, vocab.headline_trailing,
+                                   vocab.headline_alone, person=c.type == EntityType.PERSON)
+        if span is None:
+            c.dropped = True
+            return
+        c.start, c.end = span
+    if c.type != EntityType.PERSON and is_dateline(text, c.start, c.end):
+        c.dropped = True  # "WASHINGTON (AP) —": where the article was filed, not a place it is about
+        return
     surface = text[c.start : c.end]
     entry = gazetteer.find_entry(surface)
     if entry is not None:
@@ -139,12 +151,16 @@ def _shape(text: str, c: Candidate, vocab: gazetteer.Vocabulary, propn: dict[int
     if c.source != "gazetteer" and is_junk(surface):
         c.dropped = True
         return
+    if c.type == EntityType.PERSON and _is_product(surface, vocab.product_words):
+        c.type = EntityType.OTHER  # "MacBook Pro", "Galaxy S7": a product, not a person
+        return
     if c.type != EntityType.PERSON and _PERSON_PARTICLE.search(surface):
         c.type = EntityType.PERSON  # Khalil-ur-Rehman, Osama bin Laden
     if c.type == EntityType.PERSON:
         # grow over a directly following capitalised proper noun the model left out ("Khalil-ur-Rehman Haqqani")
         nxt = c.end + 1
-        if c.end < len(text) and text[c.end] == " " and nxt in propn and len(surface.split()) < 4:
+        if (c.end < len(text) and text[c.end] == " " and nxt in propn and len(surface.split()) < 4
+                and text[nxt : propn[nxt]] not in vocab.headline_trailing):
             c.end = propn[nxt]
         quote = re.search(r"\s[“\"‘]", text[c.start : c.end])
         if quote:
@@ -167,6 +183,14 @@ def _shape(text: str, c: Candidate, vocab: gazetteer.Vocabulary, propn: dict[int
                     break
         if not text[c.start : c.end].strip():
             c.dropped = True
+
+
+def _is_product(surface: str, product_words: frozenset[str]) -> bool:
+    """A name that ends in a product word or a model number, or starts with a lower-case brand (iPhone)."""
+    words = surface.split()
+    if len(words) >= 2 and (words[-1] in product_words or any(ch.isdigit() for ch in words[-1])):
+        return True
+    return bool(re.match(r"[a-z]+[A-Z]", surface))
 
 
 def _drop_overlaps(cands: list[Candidate]) -> None:
@@ -215,6 +239,8 @@ def _propagate(text: str, cands: Sequence[Candidate], max_forms: int = 2000) -> 
         if any(0 <= j < len(taken) and taken[j][0] < m.end() and m.start() < taken[j][1] for j in (k, k + 1)):
             continue
         etype, gid = forms[m.group(0)]
+        if etype != EntityType.PERSON and is_dateline(text, m.start(), m.end()):
+            continue
         out.append(Candidate(m.start(), m.end(), etype, "model", gid=gid))
     return out
 

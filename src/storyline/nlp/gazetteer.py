@@ -49,6 +49,10 @@ class Vocabulary:
     titles: tuple[str, ...]  # longest first, so "Lt. Gen." is tried before "Gen."
     role_family: dict[str, str]  # lower-case role phrase -> family
     event_nouns: frozenset[str]
+    headline_trailing: frozenset[str] = frozenset()  # verbs a headline glues after a name (Hillary Clinton Drops)
+    headline_leading: frozenset[str] = frozenset()  # words a headline puts before a name (Rip Donald Trump)
+    headline_alone: frozenset[str] = frozenset()  # words that are never a name on their own (Mocking)
+    product_words: frozenset[str] = frozenset()  # last words of product names (MacBook Pro): not a person
 
     @property
     def role_phrases(self) -> tuple[str, ...]:
@@ -85,7 +89,10 @@ def vocabulary() -> Vocabulary:
         for w in words:
             family[w.lower()] = fam
     titles = tuple(sorted(data["titles"], key=len, reverse=True))
-    return Vocabulary(frozenset(data["honorifics"]), titles, family, frozenset(w.lower() for w in data["event_nouns"]))
+    headline = data.get("headline_words", {})
+    return Vocabulary(frozenset(data["honorifics"]), titles, family, frozenset(w.lower() for w in data["event_nouns"]),
+                      frozenset(headline.get("trailing", ())), frozenset(headline.get("leading", ())),
+                      frozenset(headline.get("alone", ())), frozenset(data.get("product_words", ())))
 
 
 def gazetteer_version() -> str:

@@ -28,14 +28,16 @@ __all__ = [
     "name_parts",
     "split_title",
     "trim_span",
+    "trim_headline_words",
     "extend_hyphenated",
+    "is_dateline",
 ]
 
 # Lower-case joiners inside transliterated names: Tehrik-i-Taliban, Khalil-ur-Rehman, Pul-e-Charkhi, al-Muhajir.
 PARTICLES = frozenset({"i", "e", "ur", "ul", "ud", "ad", "al", "el", "as", "ash", "az", "an", "bin", "ibn", "bint", "ben", "abu", "de", "da", "di", "van", "von", "wa", "wal"})
 _HYPHEN_JOINERS = frozenset({"i", "e", "ur", "ul", "ud", "ad", "al", "el", "as", "ash", "az", "an", "ul", "wal", "o"})
 _APOS = "'’ʼ`"
-_POSSESSIVE = re.compile(r"(?:[’'ʼ]s|(?<=s)[’'ʼ])$")
+_POSSESSIVE = re.compile(r"(?:[’‘'ʼ]s|(?<=s)[’'ʼ])$")
 _LEADING = re.compile(r"^(?:(?:the|The|THE|a|A|an|An)\s+)+")
 _OPEN_PUNCT = "\"“”‘’«»([{<*•·-–—_/:;,.!?|#" + _APOS
 _CLOSE_PUNCT = "\"“”‘’«»)]}>*•·-–—_/:;,!?|#" + _APOS
@@ -285,3 +287,48 @@ def acronym_matches(acronym: str, name: str) -> bool:
         return True
     # 'ISIS' style: initials of every word incl. 'of' / 'and' (Islamic State of Iraq and Syria)
     return any(c.startswith(letters) and len(letters) >= 3 and len(c) - len(letters) <= 1 for c in candidates)
+
+
+def trim_headline_words(text: str, start: int, end: int, leading: frozenset[str], trailing: frozenset[str],
+                        alone: frozenset[str], *, person: bool) -> tuple[int, int] | None:
+    """Cut the words a headline glues to a name ("Rip Donald Trump", "Hillary Clinton Drops").
+
+    Leading words go from any name of two or more words; trailing verbs only from a
+    person's name (an organisation may end in such a word). None when only such a word is left.
+    """
+    seg = text[start:end]
+    words = list(re.finditer(r"\S+", seg))
+    if len(words) == 1 and words[0].group(0) in alone:
+        return None
+    while len(words) >= 2 and (words[0].group(0) in leading or _sentence_adverb(text, start + words[0].start(), words[0].group(0))):
+        words = words[1:]
+    while person and len(words) >= 2 and words[-1].group(0) in trailing:
+        words = words[:-1]
+    if not words:
+        return None
+    return start + words[0].start(), start + words[-1].end()
+
+
+_ADVERB = re.compile(r"[A-Z][a-z]{4,}ly")
+
+
+def _sentence_adverb(text: str, pos: int, word: str) -> bool:
+    """"Certainly", "Meanwhile"-like adverbs opening a sentence are not a first name (Kelly, Beverly are too short or listed)."""
+    if not _ADVERB.fullmatch(word) or word.lower() in _ADVERB_NAMES:
+        return False
+    before = text[max(0, pos - 3) : pos].rstrip(" \t\"“'‘")
+    return pos == 0 or not before or before[-1] in ".!?\n:"
+
+
+_ADVERB_NAMES = frozenset({"beverly", "kimberly", "shelly", "kelly", "emily", "holly", "molly", "sally", "wally", "billy",
+                           "lilly", "dolly", "polly", "kimberley", "ashley", "bradley", "stanley", "hadley", "finley"})
+
+
+_DATELINE = re.compile(r"[ \t]*([A-Z][A-Z.'\- ]*[A-Z.](?:,[ \t]*[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)*)?)[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*[\u2014\u2013-]{1,2}[ \t]")
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """A name inside a dateline opening a line: "KABUL, Afghanistan —", "WASHINGTON (AP) -" (not the agency)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    m = _DATELINE.match(text, line_start)
+    return m is not None and m.start(1) <= start and end <= m.end(1)

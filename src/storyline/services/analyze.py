@@ -45,6 +45,7 @@ class AnalyzeReport:
     failed: tuple[str, ...] = ()  # "document id: reason" for documents a stage failed on
     corpus_mode: str = "full"  # how the corpus results were brought up to date: full, incremental or skipped
     corpus_documents: int = 0  # documents the corpus step took in (all of them for a full rebuild)
+    not_english: int = 0  # documents in another language: stored and searchable, not run through the English models
 
     @property
     def corpus_skipped(self) -> bool:
@@ -58,9 +59,12 @@ class AnalyzeReport:
         corpus = {"full": "corpus results rebuilt", "skipped": "corpus results unchanged",
                   "incremental": f"corpus results updated for {self.corpus_documents} changed "
                                  f"document{'' if self.corpus_documents == 1 else 's'}"}[self.corpus_mode]
+        foreign = (f"; {self.not_english} document{'' if self.not_english == 1 else 's'} not in English "
+                   "(stored and searchable, not run through the English models)") if self.not_english else ""
         return (
             f"analysed {self.analyzed} documents (pipeline {self.pipeline_version}); {corpus}; "
             f"{self.entities} entities, {self.statements} statements, {self.facts} facts, {self.findings} findings"
+            f"{foreign}"
         )
 
 
@@ -106,7 +110,7 @@ def analyze_documents_in_store(
     return done, version
 
 
-CORPUS_VERSION = "4"  # bump when the corpus steps change what they produce: the next analyze rebuilds in full
+CORPUS_VERSION = "5"  # bump when the corpus steps change what they produce: the next analyze rebuilds in full
 FULL_REBUILD_SHARE = 0.5  # when more than this share of documents changed, a full rebuild is cheaper
 
 
@@ -250,4 +254,11 @@ def finish_analysis(
         failed=failed,
         corpus_mode="full" if full else "skipped" if skipped else "incremental",
         corpus_documents=store.count("analyses") if full else changed,
+        not_english=_not_english(store),
     )
+
+
+def _not_english(store: Store) -> int:
+    from ..nlp.pipeline import is_english
+
+    return sum(1 for d in store.iter_documents(with_text=False) if not is_english(d))
