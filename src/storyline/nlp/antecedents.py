@@ -45,6 +45,7 @@ _GENDERED_WORD = re.compile(
     re.IGNORECASE)
 _GENDER_PRONOUN = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
 _PRONOUN_VOTE_CHARS = 250
+_SENTENCE_END = re.compile(r"\s[\"”’']?[.!?]")  # searched in reversed text: a sentence end before a position
 _PLURAL_ROLE = re.compile(r"\b\w+s\b$")
 
 
@@ -63,12 +64,19 @@ def cluster_genders(text: str, mentions: Sequence[Mention]) -> dict[int, str]:
             w = _GENDERED_WORD.search(m.text)
             if w and not w.group(0).lower().endswith(("human", "humans")):
                 fixed[m.cluster][FEMALE if w.group("f") else MALE] += 1
-    starts = [m.end for m in persons]
+    named = [m for m in persons if m.is_name]
     for p in _GENDER_PRONOUN.finditer(text):
-        i = bisect.bisect_right(starts, p.start()) - 1
-        if i < 0 or p.start() - persons[i].end > _PRONOUN_VOTE_CHARS:
-            continue
-        votes[persons[i].cluster][PRONOUN_GENDER[p.group(0).lower()]] += 1
+        # a vote only where the context is unambiguous: one named person in the pronoun's sentence before it,
+        # else (none there) in the sentence before
+        here = _SENTENCE_END.search(text[max(0, p.start() - _PRONOUN_VOTE_CHARS) : p.start()][::-1])
+        s_start = p.start() - here.start() if here else max(0, p.start() - _PRONOUN_VOTE_CHARS)
+        clusters = {m.cluster for m in named if s_start <= m.start and m.end <= p.start()}
+        if not clusters:
+            before = _SENTENCE_END.search(text[max(0, s_start - 2 - _PRONOUN_VOTE_CHARS) : max(0, s_start - 2)][::-1])
+            p_start = s_start - 2 - before.start() if before else max(0, s_start - _PRONOUN_VOTE_CHARS)
+            clusters = {m.cluster for m in named if p_start <= m.start and m.end <= s_start}
+        if len(clusters) == 1:
+            votes[clusters.pop()][PRONOUN_GENDER[p.group(0).lower()]] += 1
     out: dict[int, str] = {}
     for cluster in set(votes) | set(fixed):
         for source in (fixed[cluster], votes[cluster]):

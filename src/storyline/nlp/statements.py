@@ -71,6 +71,7 @@ _ROLE_WORDS = {"spokesman", "spokeswoman", "spokesperson", "official", "official
                "army", "candidate", "nominee", "chairman", "chairwoman", "ceo", "founder", "manager", "prosecutor",
                "judge", "lawyer", "attorney"}
 _MIN_ORPHAN_QUOTE_WORDS = 4
+MAX_CONTENT_CHARS = 3000  # longer content (an unclosed quote, a whole speech) is cut at a sentence end
 _ABOUT_PREPS = {"about", "on", "regarding", "concerning", "over", "toward", "towards"}
 # Verbs whose infinitive states an intention or stance ("wants to", "plans to", "refused to").
 _XCOMP_INTENT = {"want", "plan", "urge", "agree", "decline", "refuse", "promise", "vow", "threaten", "decide", "offer",
@@ -404,6 +405,19 @@ class _Finder:
 
     def _add(self, cand: _Cand) -> None:
         cand.content_start, cand.content_end = _trim(self.text, cand.content_start, cand.content_end)
+        if cand.content_end - cand.content_start > MAX_CONTENT_CHARS:
+            # a quote that never closes, or a speech of thousands of words: keep its opening, to a sentence end
+            # its opening, or its end when the cue follows it ("“...,” she said"), so the statement stays near its cue
+            if cand.cue_start is not None and cand.cue_start >= cand.content_end:
+                limit = cand.content_end - MAX_CONTENT_CHARS
+                cuts = [i for i in (self.text.find(p, limit, cand.content_end) for p in (". ", "! ", "? ", "\n")) if i != -1]
+                cut = min(cuts) if cuts else -1
+                cand.content_start = cut + 2 if -1 < cut < cand.content_end - MAX_CONTENT_CHARS // 2 else limit
+            else:
+                limit = cand.content_start + MAX_CONTENT_CHARS
+                cut = max(self.text.rfind(p, cand.content_start, limit) for p in (". ", "! ", "? ", "\n"))
+                cand.content_end = cut + 1 if cut > cand.content_start + MAX_CONTENT_CHARS // 2 else limit
+            cand.content_start, cand.content_end = _trim(self.text, cand.content_start, cand.content_end)
         if cand.content_end - cand.content_start < 3:
             return
         self.cands.append(cand)
@@ -723,6 +737,19 @@ _ORG_ROLE_WORDS = {"ministry", "government", "campaign", "group", "organization"
                    "company", "firm", "court", "council", "commission", "movement", "network", "alliance", "coalition"}
 
 
+_HEAD_PREPS = {"to", "of", "for", "at", "with", "in", "from", "close", "familiar", "who", "on"}
+
+
+def _introduced_as(text: str, m_start: int, m_end: int, stem: str, limit: int) -> bool:
+    """Whether the words right around a mention, inside its sentence, carry the role ("spokesman Karl Berg",
+    "Karl Berg, the ministry's spokesman")."""
+    before = text[max(0, m_start - 40) : m_start]
+    before = re.split(r"[.!?]\s", before)[-1]
+    after = text[m_end : min(m_end + 60, limit)]
+    after = re.split(r"[.!?](?:\s|$)", after)[0]
+    return stem in before.lower() or stem in after.lower()
+
+
 def _speaker_cluster(text: str, index: MentionIndex, start: int, end: int) -> int | None:
     """The mention cluster a speaker phrase names, with agreement (see :mod:`storyline.nlp.antecedents`).
 
@@ -737,7 +764,9 @@ def _speaker_cluster(text: str, index: MentionIndex, start: int, end: int) -> in
     if len(words) == 1 and words[0] in PRONOUN_TYPES:
         found = index.resolve_pronoun(words[0], start)
         return found.cluster if found is not None else None
-    head = words[-1]
+    # the head of "an aide to X" is "aide": the last word before the first preposition
+    cut = next((i for i, w in enumerate(words) if i > 0 and w in _HEAD_PREPS), len(words))
+    head = words[cut - 1]
     found_all = index.overlapping(start, end)
     role_phrase = head in _ROLE_WORDS or head.rstrip("s") in _ROLE_WORDS
     possessive = words[0] in ("his", "her", "its", "their", "our", "my", "your")
@@ -765,7 +794,7 @@ def _speaker_cluster(text: str, index: MentionIndex, start: int, end: int) -> in
             found = index.nearest_before(pos, (EntityType.PERSON,))
             if found is None:
                 return None
-            if found.is_name and any(stem in text[max(0, m.start - 40) : m.end + 60].lower()
+            if found.is_name and any(_introduced_as(text, m.start, m.end, stem, start)
                                      for m in index.mentions if m.cluster == found.cluster and m.end <= start):
                 return found.cluster
             pos = found.start
