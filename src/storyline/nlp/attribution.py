@@ -53,6 +53,7 @@ class CandidateView:
     content_first: str  # first word of the content, lowercased
     cue_prev: str  # the word before the cue, lowercased ("not", "also", "has")
     cue_tag: str  # fine-grained tag of the cue token (VBD, VBZ, NN, ...)
+    nested: bool = False  # the cue (and speaker) lie inside another candidate's reported content
 
 
 def _bucket(n: int, edges: Iterable[int]) -> str:
@@ -88,6 +89,8 @@ def candidate_features(v: CandidateView) -> tuple[str, ...]:
         f"cue_speaker={cue}|{v.speaker}",
         f"kind_speaker={v.kind}|{v.speaker}",
         f"tag_origin={v.cue_tag}|{v.origin}",
+        f"nested={v.nested}",
+        f"nested_origin={v.nested}|{v.origin}",
     ]
     return tuple(feats)
 

@@ -71,6 +71,7 @@ _ROLE_WORDS = {"spokesman", "spokeswoman", "spokesperson", "official", "official
                "army", "candidate", "nominee", "chairman", "chairwoman", "ceo", "founder", "manager", "prosecutor",
                "judge", "lawyer", "attorney"}
 _MIN_ORPHAN_QUOTE_WORDS = 4
+_HEARSAY_ADVERBS = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly", "ostensibly"}
 MAX_CONTENT_CHARS = 3000  # longer content (an unclosed quote, a whole speech) is cut at a sentence end
 _ABOUT_PREPS = {"about", "on", "regarding", "concerning", "over", "toward", "towards"}
 # Verbs whose infinitive states an intention or stance ("wants to", "plans to", "refused to").
@@ -434,6 +435,10 @@ class _Finder:
                 self._verb_cue(part, sent, tok, lemma, s_start, s_end, used_quotes)
             elif self.open_verbs and tok.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in tok.children):
                 self._open_verb_cue(part, tok, lemma, s_start, s_end)
+            elif self.open_verbs and tok.pos_ == "NOUN" and lemma not in self.lex.nouns:
+                self._noun_cue(part, tok, lemma, s_start, s_end, origin="open-noun")
+            elif self.open_verbs and tok.lower_ in _HEARSAY_ADVERBS and tok.dep_ == "advmod":
+                self._adverb_cue(part, tok, s_start, s_end)
             elif tok.pos_ == "NOUN" and lemma in self.lex.nouns:
                 self._noun_cue(part, tok, lemma, s_start, s_end)
             elif tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
@@ -626,7 +631,23 @@ class _Finder:
                 return None
         return best
 
-    def _noun_cue(self, part: Part, noun: Token, lemma: str, s_start: int, s_end: int) -> None:
+    def _adverb_cue(self, part: Part, adverb: Token, s_start: int, s_end: int) -> None:
+        """"Reportedly, he made ...": the clause is hearsay with no named source (a candidate for the scorer)."""
+        head = adverb.head
+        toks = [t for t in head.subtree if t.i != adverb.i and not (t.is_punct and t.i == adverb.i + 1)]
+        while toks and toks[0].is_punct:
+            toks.pop(0)
+        while toks and toks[-1].is_punct and toks[-1].text not in "”\"’":
+            toks.pop()
+        if len(toks) < 3:
+            return
+        c_start, c_end = _span_of_tokens(toks, part)
+        cue_start, cue_end = _tok_span(adverb, part)
+        kind = StatementKind.MIXED if any(c_start <= q.start and q.end <= c_end + 1 for q in self.quotes) else StatementKind.INDIRECT
+        self._add(_Cand(c_start, c_end, kind, adverb.lower_, cue_start, cue_end, None, None, 1, s_start, s_end,
+                        origin="adverb", cue_tag=adverb.tag_))
+
+    def _noun_cue(self, part: Part, noun: Token, lemma: str, s_start: int, s_end: int, origin: str = "noun") -> None:
         clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children)), None)
         if clause is None:
             return
@@ -653,7 +674,7 @@ class _Finder:
             sp = _speaker_span(s_toks, part) if s_toks else sp
         kind = StatementKind.MIXED if any(c_start <= q.start and q.end <= c_end + 1 for q in self.quotes) else StatementKind.INDIRECT
         polarity = -1 if self.lex.is_denial(lemma) else 1
-        self._add(_Cand(c_start, c_end, kind, lemma, cue_start, cue_end, sp[0], sp[1], polarity, s_start, s_end, origin="noun",
+        self._add(_Cand(c_start, c_end, kind, lemma, cue_start, cue_end, sp[0], sp[1], polarity, s_start, s_end, origin=origin,
                         cue_tag=noun.tag_))
 
     def _according_to(self, part: Part, sent: Any, tok: Token, s_start: int, s_end: int) -> None:
@@ -831,7 +852,14 @@ def _speaker_kind(text: str, index: MentionIndex, c: _Cand) -> str:
     return "other"
 
 
-def _view(text: str, index: MentionIndex, c: _Cand) -> CandidateView:
+def _nested(c: _Cand, cands: list[_Cand]) -> bool:
+    """Whether the candidate's cue (and speaker) sit inside another candidate's reported (not quoted) content."""
+    return c.cue_start is not None and any(
+        o is not c and o.kind is not StatementKind.DIRECT and o.content_start <= c.cue_start < o.content_end
+        and (c.speaker_start is None or o.content_start <= c.speaker_start) for o in cands)
+
+
+def _view(text: str, index: MentionIndex, c: _Cand, nested: bool = False) -> CandidateView:
     lex = lexicon()
     content = text[c.content_start : c.content_end]
     words = content.split()
@@ -844,7 +872,7 @@ def _view(text: str, index: MentionIndex, c: _Cand) -> CandidateView:
         speaker_after_cue=c.speaker_start is not None and c.cue_start is not None and c.speaker_start > c.cue_start,
         content_quoted=c.kind is not StatementKind.INDIRECT,
         content_first=words[0].lower().strip("\"“”‘’'.,;:") if words else "",
-        cue_prev=prev.group(1).lower() if prev else "", cue_tag=c.cue_tag,
+        cue_prev=prev.group(1).lower() if prev else "", cue_tag=c.cue_tag, nested=nested,
     )
 
 
@@ -872,7 +900,8 @@ def statement_candidates(parsed: ParsedDocument) -> list[tuple[Statement, tuple[
     nesting and de-duplication (what ``scripts/train_attribution.py`` learns from)."""
     index = MentionIndex(parsed.mentions, parsed.document.text)
     cands = _Finder(parsed, open_verbs=True).run()
-    return [(_to_statement(parsed, index, c), candidate_features(_view(parsed.document.text, index, c))) for c in cands]
+    text = parsed.document.text
+    return [(_to_statement(parsed, index, c), candidate_features(_view(text, index, c, _nested(c, cands)))) for c in cands]
 
 
 _SHIPPED = object()
@@ -894,17 +923,16 @@ def statements_in_document(parsed: ParsedDocument, model: AttributionModel | Non
     index = MentionIndex(parsed.mentions, text)
     cands = _Finder(parsed, open_verbs=scorer is not None).run()
     if scorer is not None:
-        cands = [c for c in cands if scorer.keeps(candidate_features(_view(text, index, c)))]
+        # the scorer weighs nesting too (PolNeAR annotates "X said Y claimed Z" as two attributions)
+        cands = [c for c in cands if scorer.keeps(candidate_features(_view(text, index, c, _nested(c, cands))))]
     # A label line whose words report someone else ("AP: The ministry said ...") is that speaker's statement:
     # the outlet or dateline is the speaker only of what it asserts itself.
     cands = [c for c in cands if c.origin != "colon" or not any(
         o is not c and o.cue_start is not None and o.speaker_start is not None
         and c.content_start <= o.cue_start < c.content_end and c.content_start <= o.speaker_start for o in cands)]
-    outer = [c for c in cands if c.kind is not StatementKind.DIRECT]
-    # An attribution inside the content of another is reported by the outer one ("X said he expects ...").
-    cands = [c for c in cands if c.cue_start is None or not any(
-        o is not c and o.content_start <= c.cue_start < o.content_end and (c.speaker_start is None or o.content_start <= c.speaker_start)
-        for o in outer)]
+    if scorer is None:
+        # An attribution inside the content of another is reported by the outer one ("X said he expects ...").
+        cands = [c for c in cands if not _nested(c, cands)]
     best: dict[tuple[int, int], _Cand] = {}
     for c in cands:
         key = (c.content_start, c.content_end)
