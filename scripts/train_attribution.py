@@ -7,7 +7,8 @@
    slice are never read here.
 2. Parses each article with the configured spaCy pipeline, runs the entities stage, and collects every
    candidate the statements rules and the open verbs propose (``statement_candidates``) with its features.
-   A candidate is positive when its content shares a word character with an annotated content span.
+   A candidate is positive when one annotated attribution shares a word character with both its content and
+   its cue (a candidate inside someone else's reported content is a negative).
 3. Fits an L2-regularised logistic regression (AdaGrad, fixed seed, single thread, pure Python), picks the
    keep threshold that maximises candidate F1 on 5-fold out-of-fold predictions, refits on all of it, and
    writes ``scorer.json`` (feature weights, threshold, training summary) into ``--out``
@@ -32,14 +33,28 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from eval_attribution import POLNEAR_TRAIN, _overlaps, load_polnear_relations  # noqa: E402
+from eval_attribution import POLNEAR_TRAIN, Relation, _overlaps, load_polnear_relations  # noqa: E402
 
 from storyline.config import settings  # noqa: E402
+from storyline.model import Statement  # noqa: E402
 from storyline.nlp.attribution import MODEL_DIR, MODEL_FILE, AttributionModel  # noqa: E402
 from storyline.nlp.pipeline import build_stages, load_nlp, parse  # noqa: E402
 from storyline.nlp.statements import statement_candidates  # noqa: E402
 
 Example = tuple[tuple[str, ...], int]
+
+
+def _matches(text: str, stmt: Statement, relations: list[Relation]) -> bool:
+    """Whether one annotated attribution has both the candidate's content and its cue: a candidate inside someone
+    else's reported content, or a real cue with the wrong content, is a negative."""
+    span = (stmt.content_start, stmt.content_end)
+    cue = (stmt.cue_start, stmt.cue_end) if stmt.cue_start is not None and stmt.cue_end is not None else None
+    for rel in relations:
+        if not any(_overlaps(text, span, g) for g in rel.get("content", ())):
+            continue
+        if cue is None or any(_overlaps(text, cue, g) for g in rel.get("cue", ())):
+            return True
+    return False
 
 
 def collect(limit: int | None) -> list[Example]:
@@ -49,13 +64,11 @@ def collect(limit: int | None) -> list[Example]:
     entities = build_stages(("entities",))
     out: list[Example] = []
     t0 = time.perf_counter()
-    for n, ((doc, gold, _), parsed) in enumerate(zip(rows, parse([d for d, _, _ in rows], nlp)), 1):
+    for n, ((doc, _, relations), parsed) in enumerate(zip(rows, parse([d for d, _, _ in rows], nlp)), 1):
         for stage in entities:
             stage.run(parsed)
-        contents = sorted(gold.get("content", set()))
         for stmt, feats in statement_candidates(parsed):
-            label = int(any(_overlaps(doc.text, (stmt.content_start, stmt.content_end), g) for g in contents))
-            out.append((feats, label))
+            out.append((feats, int(_matches(doc.text, stmt, relations))))
         if n % 50 == 0:
             print(f"  {n}/{len(rows)} articles, {len(out)} candidates, {time.perf_counter() - t0:.0f} s", flush=True)
     return out
