@@ -14,8 +14,9 @@
    writes ``scorer.json`` (feature weights, threshold, training summary) into ``--out``
    (default: the package's ``data/models/attribution``).
 
-The features are only kept when they occur at least ``--min-count`` times, which keeps the file small and
-the weights about words, rules and shapes that recur, not about one article.
+The features are only kept when they occur at least ``--min-count`` times, and word features (the content's
+first word, the word before the cue) only for spaCy's English stop words, which keeps the file small and the
+weights about rules, cue lemmas, tags and function words that recur, never about names in one article.
 """
 
 from __future__ import annotations
@@ -72,6 +73,16 @@ def collect(limit: int | None) -> list[Example]:
         if n % 50 == 0:
             print(f"  {n}/{len(rows)} articles, {len(out)} candidates, {time.perf_counter() - t0:.0f} s", flush=True)
     return out
+
+
+def _general(feature: str) -> bool:
+    """Word features ("first=", "cue_prev=") only for function words: no names or topic words from the articles."""
+    name, _, value = feature.partition("=")
+    if name not in ("first", "cue_prev"):
+        return True
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return value in STOP_WORDS
 
 
 def fit(examples: list[Example], vocab: set[str], *, epochs: int = 12, l2: float = 1e-4, rate: float = 0.2,
@@ -138,7 +149,7 @@ def main() -> None:
         if args.cache is not None:
             args.cache.write_text("".join(json.dumps({"f": f, "y": y}) + "\n" for f, y in examples), encoding="utf-8")
     counts = Counter(f for feats, _ in examples for f in set(feats))
-    vocab = {f for f, c in counts.items() if c >= args.min_count}
+    vocab = {f for f, c in counts.items() if c >= args.min_count and _general(f)}
     print(f"{len(examples)} candidates, {sum(y for _, y in examples)} positive, {len(vocab)} features")
     folds = 5
     scored: list[tuple[float, int]] = []

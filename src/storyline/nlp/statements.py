@@ -71,6 +71,10 @@ _ROLE_WORDS = {"spokesman", "spokeswoman", "spokesperson", "official", "official
                "army", "candidate", "nominee", "chairman", "chairwoman", "ceo", "founder", "manager", "prosecutor",
                "judge", "lawyer", "attorney"}
 _MIN_ORPHAN_QUOTE_WORDS = 4
+# Verbs of force: never an attribution through their object, whatever annotated political news does with "attack".
+_PHYSICAL_VERBS = {"attack", "hit", "strike", "target", "bomb", "shell", "shoot", "kill", "raid", "storm", "seize",
+                   "capture", "destroy", "fire", "invade", "occupy", "ambush", "besiege", "assault", "burn", "loot",
+                   "kidnap", "abduct", "execute", "arrest", "detain", "release", "free", "wound", "injure", "beat"}
 _HEARSAY_ADVERBS = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly", "ostensibly"}
 MAX_CONTENT_CHARS = 3000  # longer content (an unclosed quote, a whole speech) is cut at a sentence end
 _ABOUT_PREPS = {"about", "on", "regarding", "concerning", "over", "toward", "towards"}
@@ -476,6 +480,8 @@ class _Finder:
     def _open_object_cue(self, part: Part, verb: Token, lemma: str, s_start: int, s_end: int) -> None:
         """A verb with a named or pronoun subject and an object ("X criticized Y on two fronts", "X endorsed Y"):
         a candidate for the scorer, which knows from annotated news which verbs report speech or stance."""
+        if lemma in _PHYSICAL_VERBS:
+            return  # "the army attacked the city": political news may attack with words, conflict news does not
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         subj = _find_subject(verb)
         if obj is None or subj is None or subj.dep_ == "nsubjpass" or subj.i > verb.i:
