@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-# Measured on the first 30 articles (overlap F1): cue 0.712, source 0.706, content 0.778; exact: source 0.618,
-# content 0.521 (exact ignores a leading "that", as eval_attribution documents).
-FLOORS = {("cue", "overlap"): 0.68, ("source", "overlap"): 0.67, ("content", "overlap"): 0.75, ("content", "exact"): 0.49,
-          ("source", "exact"): 0.58}
+# Measured on the first 30 articles with the shipped scorer (overlap F1): cue 0.732, source 0.726, content 0.781;
+# exact: source 0.642, content 0.522 (exact ignores a leading "that", as eval_attribution documents). The rules
+# alone measured cue 0.712, source 0.706, content 0.778, source exact 0.618.
+FLOORS = {("cue", "overlap"): 0.70, ("source", "overlap"): 0.69, ("content", "overlap"): 0.76, ("content", "exact"): 0.49,
+          ("source", "exact"): 0.61}
 
 
 def test_attribution_eval_polnear_floors(nlp, eval_dir):
