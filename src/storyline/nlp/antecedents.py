@@ -80,11 +80,11 @@ def cluster_genders(text: str, mentions: Sequence[Mention]) -> dict[int, str]:
     out: dict[int, str] = {}
     for cluster in set(votes) | set(fixed):
         for source in (fixed[cluster], votes[cluster]):
-            m, f = source[MALE], source[FEMALE]
-            if m >= 2 * f and m > 0:
+            male, female = source[MALE], source[FEMALE]
+            if male >= 2 * female and male > 0:
                 out[cluster] = MALE
                 break
-            if f >= 2 * m and f > 0:
+            if female >= 2 * male and female > 0:
                 out[cluster] = FEMALE
                 break
     return out
