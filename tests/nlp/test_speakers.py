@@ -176,3 +176,10 @@ def test_statement_offsets_stay_inside_the_document(nlp):
     text = Document.from_text("She said that it was over.").text
     for s in _stm(nlp, text):
         assert 0 <= s.start <= s.end <= len(text)
+
+
+def test_a_dateline_is_not_part_of_the_reported_content(nlp):
+    text = "VELMORA (Harbour Times) — At least 12 people died in the fire, according to doctors at the clinic.\n"
+    out = _stm(nlp, text)
+    s = _by_content(out, "At least 12 people died")
+    assert s.content.startswith("At least 12 people died") and s.cue == "according to"

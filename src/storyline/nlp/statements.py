@@ -75,6 +75,7 @@ _MIN_ORPHAN_QUOTE_WORDS = 4
 _PHYSICAL_VERBS = {"attack", "hit", "strike", "target", "bomb", "shell", "shoot", "kill", "raid", "storm", "seize",
                    "capture", "destroy", "fire", "invade", "occupy", "ambush", "besiege", "assault", "burn", "loot",
                    "kidnap", "abduct", "execute", "arrest", "detain", "release", "free", "wound", "injure", "beat"}
+_DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3},?(?: [A-Z][a-z]+\.?)?(?: \([^)\n]{1,40}\))?[^\S\n]*(?:—|–|--|-)[^\S\n]+")
 _HEARSAY_ADVERBS = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly", "ostensibly"}
 MAX_CONTENT_CHARS = 3000  # longer content (an unclosed quote, a whole speech) is cut at a sentence end
 _ABOUT_PREPS = {"about", "on", "regarding", "concerning", "over", "toward", "towards"}
@@ -410,6 +411,9 @@ class _Finder:
 
     def _add(self, cand: _Cand) -> None:
         cand.content_start, cand.content_end = _trim(self.text, cand.content_start, cand.content_end)
+        dateline = _DATELINE.match(self.text, cand.content_start, cand.content_end)
+        if dateline and (cand.cue_start is None or cand.cue_start >= dateline.end() or cand.cue_end <= cand.content_start):
+            cand.content_start = dateline.end()  # "KABUL — At least 37 ...": the dateline is the outlet's, not content
         if cand.content_end - cand.content_start > MAX_CONTENT_CHARS:
             # a quote that never closes, or a speech of thousands of words: keep its opening, to a sentence end
             # its opening, or its end when the cue follows it ("“...,” she said"), so the statement stays near its cue
