@@ -1,6 +1,11 @@
 """Attribution and numeric-fact accuracy against the shared evaluation data.
 
-    python bench/eval_attribution.py [--limit N]
+    python bench/eval_attribution.py [--limit N] [--split dev|heldback|both]
+
+0. Splits: ``dev`` is PolNeAR dev (never trained on); ``heldback`` is the ~15% of PolNeAR train
+   whose article name hashes into the held-back bucket (:func:`polnear_split`): never trained
+   on, never looked at while tuning; the rest of PolNeAR train is what
+   ``scripts/train_attribution.py`` learns from. ``both`` prints dev and held-back side by side.
 
 1. PolNeAR dev (../shared/eval/polnear-dev): cue, source and content spans of the
    statements stage against the annotators' brat spans, in the layout of BBC Citron's
@@ -23,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import datetime as dt
 import json
 import re
@@ -41,6 +47,8 @@ from storyline.nlp.pipeline import analyze_documents, load_nlp  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
 POLNEAR = EVAL / "polnear-dev" / "data" / "dev"
+POLNEAR_TRAIN = EVAL / "polnear-train" / "data" / "train"
+HELDBACK_PERCENT = 15
 SEED_TEXT = ROOT / "examples" / "sat-shifting-storylines.txt"
 _TRIM = " \t\n\"“”‘’'.,;:—–-()[]…"
 TYPES = ("cue", "source", "content")
@@ -55,42 +63,72 @@ class Scores:
     n_gold: int
 
 
-def load_polnear(limit: int | None = None) -> list[tuple[Document, dict[str, set[tuple[int, int]]]]]:
-    """(document, gold spans by type) for each PolNeAR dev article, one annotator per article."""
+def polnear_split(article: str) -> str:
+    """``heldback`` or ``train`` for a PolNeAR train article, by a stable hash of its name (about 15% held back)."""
+    bucket = int(hashlib.sha256(article.encode("utf-8")).hexdigest()[:8], 16) % 100
+    return "heldback" if bucket < HELDBACK_PERCENT else "train"
+
+
+def _published_from_name(article: str) -> str | None:
+    m = re.search(r"_(\d{4}-\d{2}-\d{2})_", article)
+    return m.group(1) if m else None
+
+
+def polnear_folder(split: str) -> Path:
+    return POLNEAR if split == "dev" else POLNEAR_TRAIN
+
+
+def load_polnear(limit: int | None = None, split: str = "dev") -> list[tuple[Document, dict[str, set[tuple[int, int]]]]]:
+    """(document, gold spans by type) for each PolNeAR article of ``split`` (dev, heldback, train), one annotator per article."""
+    return [(doc, spans) for doc, spans, _ in load_polnear_relations(limit, split)]
+
+
+Relation = dict[str, list[tuple[int, int]]]
+
+
+def load_polnear_relations(limit: int | None = None, split: str = "dev"
+                           ) -> list[tuple[Document, dict[str, set[tuple[int, int]]], list[Relation]]]:
+    """As :func:`load_polnear`, plus each attribution relation's fragments by role (cue, source, content)."""
+    folder = polnear_folder(split)
     meta: dict[str, str] = {}
-    meta_file = POLNEAR.parents[1] / "data" / "metadata.tsv"
-    if not meta_file.exists():
-        meta_file = POLNEAR.parent / "metadata.tsv"
-    with meta_file.open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh, delimiter="\t"):
-            meta[row["filename"]] = row["publication_date"]
+    meta_file = folder.parent / "metadata.tsv"
+    if meta_file.exists():
+        with meta_file.open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh, delimiter="\t"):
+                meta[row["filename"]] = row["publication_date"]
     by_article: dict[str, Path] = {}
-    for ann in sorted((POLNEAR / "attributions").glob("*.ann")):
+    for ann in sorted((folder / "attributions").glob("*.ann")):
         article = re.sub(r"_[0-9a-f]{4}$", "", ann.stem)
+        if split != "dev" and polnear_split(article) != split:
+            continue
         by_article.setdefault(article, ann)
     out = []
     for article, ann in sorted(by_article.items())[: limit or None]:
-        text = (POLNEAR / "text" / f"{article}.txt").read_text(encoding="utf-8")
+        text = (folder / "text" / f"{article}.txt").read_text(encoding="utf-8")
+        relations: list[Relation] = []
         spans: dict[str, set[tuple[int, int]]] = defaultdict(set)
         tspans: dict[str, list[tuple[int, int]]] = {}
         ttype: dict[str, str] = {}
         for line in ann.read_text(encoding="utf-8").splitlines():
-            if line.startswith("T"):
+            if line.startswith("T") and line.count("\t") >= 2:  # one train file has a stray "T" line
                 tid, info, _ = line.split("\t", 2)
                 label, offsets = info.split(" ", 1)
                 ttype[tid] = label.lower()
                 tspans[tid] = [tuple(int(x) for x in frag.split()) for frag in offsets.split(";")]  # type: ignore[misc]
         for line in ann.read_text(encoding="utf-8").splitlines():
             if line.startswith("E"):
+                rel: Relation = defaultdict(list)
                 for arg in line.split("\t")[1].split():
                     role, tid = arg.split(":")
                     role = role.lower().rstrip("0123456789")
                     if role in TYPES and tid in tspans:
                         spans[role].update(tspans[tid])
-        published = meta.get(article)
+                        rel[role].extend(tspans[tid])
+                relations.append(dict(rel))
+        published = meta.get(article) or _published_from_name(article)
         doc = Document.from_text(text, published=dt.date.fromisoformat(published) if published and published != "None" else None,
                                  external_id=article)
-        out.append((doc, spans))
+        out.append((doc, spans, relations))
     return out
 
 
@@ -204,12 +242,46 @@ def score_seed(analysis: DocumentAnalysis, gold: dict) -> tuple[float, float, li
     return s_rec, hit / len(gold["facts"]), misses
 
 
-def run_polnear(limit: int | None = None) -> tuple[dict[str, dict[str, Scores]], float, int]:
-    pairs = load_polnear(limit)
+def source_given_content(text: str, relations: list[Relation], analysis: DocumentAnalysis) -> tuple[int, int]:
+    """(right, found): of the gold attributions with a source whose content overlaps a predicted content, how many
+    got a speaker overlapping the gold source (the predicted statement sharing the most content characters)."""
+    right = found = 0
+    stmts = attributions(analysis)
+    for rel in relations:
+        if not rel.get("source") or not rel.get("content"):
+            continue
+        best, best_overlap = None, 0
+        for s in stmts:
+            ov = sum(max(0, min(e, s.content_end) - max(b, s.content_start)) for b, e in rel["content"])
+            if ov > best_overlap:
+                best, best_overlap = s, ov
+        if best is None:
+            continue
+        found += 1
+        if best.speaker_start is not None and best.speaker_end is not None and any(
+                _overlaps(text, (best.speaker_start, best.speaker_end), g) for g in rel["source"]):
+            right += 1
+    return right, found
+
+
+def run_polnear(limit: int | None = None, split: str = "dev") -> tuple[dict[str, dict[str, Scores]], float, int]:
+    scores, secs, n, _ = run_polnear_full(limit, split)
+    return scores, secs, n
+
+
+def run_polnear_full(limit: int | None = None, split: str = "dev") -> tuple[dict[str, dict[str, Scores]], float, int, float]:
+    """Span scores, seconds, articles, and source accuracy given content."""
+    rows = load_polnear_relations(limit, split)
+    pairs = [(d, g) for d, g, _ in rows]
     nlp = load_nlp(settings().spacy_model)
     t0 = time.perf_counter()
     analyses = list(analyze_documents([d for d, _ in pairs], nlp))
-    return score_polnear(pairs, analyses), time.perf_counter() - t0, len(pairs)
+    secs = time.perf_counter() - t0
+    right = found = 0
+    for (doc, _, rels), analysis in zip(rows, analyses):
+        r, f = source_given_content(doc.text, rels, analysis)
+        right, found = right + r, found + f
+    return score_polnear(pairs, analyses), secs, len(pairs), right / found if found else 0.0
 
 
 def run_seed() -> tuple[float, float, list[str]]:
@@ -223,16 +295,34 @@ def run_seed() -> tuple[float, float, list[str]]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=None, help="only the first N PolNeAR articles")
+    ap.add_argument("--split", choices=("dev", "heldback", "both"), default="both",
+                    help="PolNeAR dev, the held-back slice of PolNeAR train, or both side by side")
+    ap.add_argument("--no-seed", action="store_true", help="skip the seed article")
     args = ap.parse_args()
-    if not POLNEAR.is_dir():
-        sys.exit(f"evaluation data not found at {POLNEAR}")
-    scores, secs, n = run_polnear(args.limit)
-    print(f"PolNeAR dev: {n} articles, analysed in {secs:.1f} s")
-    print(f"{'':10}{'P':>7}{'R':>7}{'F1':>7}   (Citron on PARC 3.0: cue F1 82.3, source 82.0, content exact 59.3 / overlap 83.3)")
+    splits = ("dev", "heldback") if args.split == "both" else (args.split,)
+    for split in splits:
+        if not polnear_folder(split).is_dir():
+            sys.exit(f"evaluation data not found at {polnear_folder(split)}")
+    from storyline.nlp.statements import attribution_mode
+
+    print(f"attribution: {attribution_mode()}")
+    results = {}
+    accuracy = {}
+    for split in splits:
+        scores, secs, n, acc = run_polnear_full(args.limit, split)
+        results[split], accuracy[split] = scores, acc
+        print(f"PolNeAR {split}: {n} articles, analysed in {secs:.1f} s")
+    print("(Citron on PARC 3.0: cue F1 82.3, source 82.0, content exact 59.3 / overlap 83.3)")
+    header = "".join(f"{split + ' P':>13}{'R':>7}{'F1':>7}" for split in splits)
+    print(f"{'':18}{header}")
     for t in TYPES:
         for mode in ("strict", "exact", "overlap"):
-            s = scores[t][mode]
-            print(f"{t + ' ' + mode:18}{100 * s.p:7.1f}{100 * s.r:7.1f}{100 * s.f:7.1f}   pred={s.n_pred} gold={s.n_gold}")
+            row = "".join(f"{100 * results[sp][t][mode].p:13.1f}{100 * results[sp][t][mode].r:7.1f}{100 * results[sp][t][mode].f:7.1f}"
+                          for sp in splits)
+            print(f"{t + ' ' + mode:18}{row}")
+    print(f"{'source acc | content':18}" + "".join(f"{100 * accuracy[sp]:27.1f}" for sp in splits))
+    if args.no_seed:
+        return
     s_rec, f_rec, misses = run_seed()
     print(f"\nseed article: statement recall {100 * s_rec:.1f}%  numeric-fact recall {100 * f_rec:.1f}%")
     for m in misses:

@@ -2,15 +2,25 @@
 
 Until the entities stage offers its own helper, statements and facts use these:
 :func:`cluster_at` finds the cluster of a mention overlapping a span, and
-:func:`resolve_pronoun` takes the nearest earlier compatible cluster within a window
-("he/she" -> person, "it" -> organization, "they" -> organization or person).
+:func:`resolve_pronoun` takes the nearest earlier compatible cluster within a window.
+Compatible means agreement in:
+
+* person vs organisation: "he/she" -> a person, "it" -> an organisation;
+* number: "they" -> an organisation or a plural role phrase ("officials"), never one named person;
+* gender, when the index was given the document text: a person cluster is male or female by an
+  honorific before one of its mentions ("Mr.", "Mrs.", "Ms."), a gendered role word in one of its
+  mentions ("spokeswoman", "chairman"), or the pronouns that follow its mentions most closely in
+  the text (a majority of at least two to one); "she" skips a male cluster and "he" a female one,
+  a cluster of unknown gender stays compatible with both.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
+from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import EntityType, Mention
 
@@ -24,6 +34,60 @@ PRONOUN_TYPES: dict[str, tuple[EntityType, ...]] = {
     "their": (EntityType.ORGANIZATION, EntityType.PERSON),
 }
 WINDOW_CHARS = 1500
+MALE, FEMALE = "m", "f"
+PRONOUN_GENDER: dict[str, str] = {"he": MALE, "him": MALE, "his": MALE, "himself": MALE,
+                                  "she": FEMALE, "her": FEMALE, "hers": FEMALE, "herself": FEMALE}
+_PLURAL_PRONOUNS = {"they", "them", "their"}
+_HONORIFIC = re.compile(r"\b(?:(?P<m>Mr|Mister|Sir|Lord)|(?P<f>Mrs|Ms|Miss|Madam|Dame|Lady))\.?\s+$")
+_GENDERED_WORD = re.compile(
+    r"\b(?:(?P<f>\w*woman|\w*women|mother|wife|daughter|sister|widow|queen|princess|actress|girl|grandmother|aunt|niece)"
+    r"|(?P<m>\w*(?<!wo)man|\w*(?<!wo)men|father|husband|son|brother|widower|king|prince|actor|boy|grandfather|uncle|nephew))\b",
+    re.IGNORECASE)
+_GENDER_PRONOUN = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+_PRONOUN_VOTE_CHARS = 250
+_SENTENCE_END = re.compile(r"\s[\"”’']?[.!?]")  # searched in reversed text: a sentence end before a position
+_PLURAL_ROLE = re.compile(r"\b\w+s\b$")
+
+
+def cluster_genders(text: str, mentions: Sequence[Mention]) -> dict[int, str]:
+    """Male or female for the person clusters the text marks as such (see the module notes)."""
+    persons = sorted((m for m in mentions if m.type is EntityType.PERSON), key=lambda m: (m.start, m.end))
+    votes: dict[int, Counter[str]] = defaultdict(Counter)
+    fixed: dict[int, Counter[str]] = defaultdict(Counter)
+    for m in persons:
+        honorific = _HONORIFIC.search(text[max(0, m.start - 12) : m.start])
+        if honorific is None and m.text.split():
+            honorific = _HONORIFIC.search(m.text.split()[0] + " ")  # "Mr. Haddad" as one mention
+        if honorific:
+            fixed[m.cluster][MALE if honorific.group("m") else FEMALE] += 1
+        if not m.is_name:
+            w = _GENDERED_WORD.search(m.text)
+            if w and not w.group(0).lower().endswith(("human", "humans")):
+                fixed[m.cluster][FEMALE if w.group("f") else MALE] += 1
+    named = [m for m in persons if m.is_name]
+    for p in _GENDER_PRONOUN.finditer(text):
+        # a vote only where the context is unambiguous: one named person in the pronoun's sentence before it,
+        # else (none there) in the sentence before
+        here = _SENTENCE_END.search(text[max(0, p.start() - _PRONOUN_VOTE_CHARS) : p.start()][::-1])
+        s_start = p.start() - here.start() if here else max(0, p.start() - _PRONOUN_VOTE_CHARS)
+        clusters = {m.cluster for m in named if s_start <= m.start and m.end <= p.start()}
+        if not clusters:
+            before = _SENTENCE_END.search(text[max(0, s_start - 2 - _PRONOUN_VOTE_CHARS) : max(0, s_start - 2)][::-1])
+            p_start = s_start - 2 - before.start() if before else max(0, s_start - _PRONOUN_VOTE_CHARS)
+            clusters = {m.cluster for m in named if p_start <= m.start and m.end <= s_start}
+        if len(clusters) == 1:
+            votes[clusters.pop()][PRONOUN_GENDER[p.group(0).lower()]] += 1
+    out: dict[int, str] = {}
+    for cluster in set(votes) | set(fixed):
+        for source in (fixed[cluster], votes[cluster]):
+            male, female = source[MALE], source[FEMALE]
+            if male >= 2 * female and male > 0:
+                out[cluster] = MALE
+                break
+            if female >= 2 * male and female > 0:
+                out[cluster] = FEMALE
+                break
+    return out
 
 
 @dataclass
@@ -31,10 +95,14 @@ class MentionIndex:
     """Mentions sorted by start, for overlap and look-back queries."""
 
     mentions: Sequence[Mention]
+    text: str = ""  # the document text: with it, pronouns agree in gender too
+    genders: dict[int, str] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
         self.mentions = sorted(self.mentions, key=lambda m: (m.start, m.end))
         self._starts = [m.start for m in self.mentions]
+        if self.text:
+            self.genders = cluster_genders(self.text, self.mentions)
 
     def overlapping(self, start: int, end: int) -> list[Mention]:
         i = bisect.bisect_left(self._starts, end)
@@ -60,8 +128,24 @@ class MentionIndex:
                 return m
         return None
 
-    def resolve_pronoun(self, word: str, pos: int) -> Mention | None:
-        types = PRONOUN_TYPES.get(word.lower())
+    def resolve_pronoun(self, word: str, pos: int, window: int = WINDOW_CHARS) -> Mention | None:
+        """The nearest earlier mention that agrees with the pronoun in type, number and gender."""
+        word = word.lower()
+        types = PRONOUN_TYPES.get(word)
         if types is None:
             return None
-        return self.nearest_before(pos, types)
+        gender = PRONOUN_GENDER.get(word)
+        i = bisect.bisect_left(self._starts, pos)
+        for m in reversed(self.mentions[:i]):
+            if m.end > pos:
+                continue
+            if pos - m.end > window:
+                return None
+            if m.type not in types:
+                continue
+            if word in _PLURAL_PRONOUNS and m.type is EntityType.PERSON and (m.is_name or not _PLURAL_ROLE.search(m.text)):
+                continue  # "they" is not one person
+            if gender is not None and self.genders.get(m.cluster, gender) != gender:
+                continue
+            return m
+        return None

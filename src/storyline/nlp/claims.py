@@ -13,6 +13,8 @@ kept focused so that the findings step is not flooded:
   base/haven/location word, one side of an opposite-predicate group, negation or
   denial, a link to counted acts ("linked to 29 attacks"), a count of a measure,
   or a back-reference ("reports indicate otherwise");
+* never a refusal to answer ("did not respond to questions about the claim", "declined to
+  comment"): it is no assertion, and its negation is no denial;
 * never headings (a whole line with no sentence-final punctuation, or no verb),
   questions, social-media documents (each post is already its account's statement)
   or documents not in English.
@@ -48,6 +50,17 @@ _EDGE = re.compile(
     re.IGNORECASE,
 )
 _TAIL = re.compile(r"[\s,;:.\-–—•·*\"“”‘’'(]+$")
+# A refusal to answer asserts nothing about the matter: "did not respond to questions about the claim",
+# "declined to comment", "could not be reached for comment", "did not return calls", "had no comment".
+_NO_ANSWER = re.compile(
+    r"\b(?:(?:did|does|do|has|have|had|would|could|will)(?:\s+not|n[’']t)|never|not)\s+(?:\w+ly\s+)?(?:immediately\s+)?"
+    r"(?:respond(?:ed)?|reply|replied|answer(?:ed)?|return(?:ed)?|comment(?:ed)?|react(?:ed)?|address(?:ed)?)\b"
+    r"|\b(?:declin(?:e|ed|es|ing)|refus(?:e|ed|es|ing))\s+to\s+(?:comment|respond|answer|reply|elaborate|discuss|say|speak|"
+    r"confirm|specify|disclose|give|provide|identify|be\s+(?:named|identified)|talk)\b"
+    r"|\b(?:could|can)\s*(?:not|n[’']t)\s+be\s+reached\b|\bhad\s+no\s+(?:immediate\s+)?comment\b"
+    r"|\bno\s+comment\b|\bwas\s+not\s+available\s+for\s+comment\b",
+    re.IGNORECASE,
+)
 
 
 _MEASURES: dict[int, tuple[Lexicon, PhraseMatcher]] = {}
@@ -182,7 +195,7 @@ def claims_in_document(parsed: ParsedDocument, lex: Lexicon | None = None) -> li
                 continue
             if not backref and not mentions.any_within(c_start, c_end):
                 continue
-            if not has_trigger(clause, lex):
+            if not has_trigger(clause, lex) or _NO_ANSWER.search(clause):
                 continue
             polarity = -1 if negation_spans(clause, lex) else 1
             out.append(
@@ -195,7 +208,7 @@ def claims_in_document(parsed: ParsedDocument, lex: Lexicon | None = None) -> li
     return out
 
 
-@register("claims", version="1-" + default_lexicon().version, requires=("parse", "mentions", "statements"), produces=("claims",))
+@register("claims", version="2-" + default_lexicon().version, requires=("parse", "mentions", "statements"), produces=("claims",))
 def find_claims(parsed: ParsedDocument) -> None:
     """Append the document's own assertive claims (speakerless statements) to ``parsed.statements``."""
     parsed.statements.extend(claims_in_document(parsed))

@@ -40,17 +40,20 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from ..model import DateBasis, DatePrecision, EntityType, Statement, StatementKind
 from .antecedents import PRONOUN_TYPES, MentionIndex
+from .attribution import AttributionModel, CandidateView, candidate_features, load_model
+from .attribution import attribution_mode as _attribution_mode
 from .cues import lexicon
 from .dates import find_day, find_when
 from .pipeline import ParsedDocument, Part, register
 from .quotes import QuoteSpan, find_quotes
 
-__all__ = ["find_statements", "statements_in_document"]
+__all__ = ["attribution_mode", "find_statements", "statement_candidates", "statements_in_document"]
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +71,13 @@ _ROLE_WORDS = {"spokesman", "spokeswoman", "spokesperson", "official", "official
                "army", "candidate", "nominee", "chairman", "chairwoman", "ceo", "founder", "manager", "prosecutor",
                "judge", "lawyer", "attorney"}
 _MIN_ORPHAN_QUOTE_WORDS = 4
+# Verbs of force: never an attribution through their object, whatever annotated political news does with "attack".
+_PHYSICAL_VERBS = {"attack", "hit", "strike", "target", "bomb", "shell", "shoot", "kill", "raid", "storm", "seize",
+                   "capture", "destroy", "fire", "invade", "occupy", "ambush", "besiege", "assault", "burn", "loot",
+                   "kidnap", "abduct", "execute", "arrest", "detain", "release", "free", "wound", "injure", "beat"}
+_DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3},?(?: [A-Z][a-z]+\.?)?(?: \([^)\n]{1,40}\))?[^\S\n]*(?:—|–|--|-)[^\S\n]+")
+_HEARSAY_ADVERBS = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly", "ostensibly"}
+MAX_CONTENT_CHARS = 3000  # longer content (an unclosed quote, a whole speech) is cut at a sentence end
 _ABOUT_PREPS = {"about", "on", "regarding", "concerning", "over", "toward", "towards"}
 # Verbs whose infinitive states an intention or stance ("wants to", "plans to", "refused to").
 _XCOMP_INTENT = {"want", "plan", "urge", "agree", "decline", "refuse", "promise", "vow", "threaten", "decide", "offer",
@@ -83,6 +93,17 @@ _DOBJ_CUES: dict[str, tuple[str, ...]] = {
     "insist": ("on",), "argue": ("for", "against"), "apologize": ("for",), "brag": ("about",), "boast": ("about", "of"),
     "endorse": (), "denounce": (), "defend": (), "welcome": (), "applaud": (), "accuse": (),
 }
+
+
+# Verbs that report a discovery or a reaction, not speech: a cue only with a clausal complement ("the report found
+# that ...") or, for a document ("a poll found 45% support"), with an object; "a sergeant did not find the girl",
+# "the debate revealed a gulf", "did not respond to questions" are no statements.
+_NON_SPEECH = {"find", "reveal", "show", "indicate", "identify", "document", "respond", "reply", "answer", "return"}
+# "declined to comment", "refused to say whether ...": a refusal to answer has no content.
+_REFUSALS = {"decline", "refuse"}
+_ANSWER_VERBS = {"comment", "say", "respond", "answer", "reply", "elaborate", "discuss", "speak", "confirm", "specify",
+                 "disclose", "give", "provide", "identify", "talk", "reveal", "address", "return", "divulge", "detail"}
+_WH_WORDS = {"whether", "if", "how", "what", "why", "when", "who", "where", "which"}
 
 
 _DASH_SOURCE = re.compile(
@@ -139,6 +160,8 @@ class _Cand:
     sentence_start: int
     sentence_end: int
     speaker_hint: int | None = None  # cluster inherited from an earlier statement
+    origin: str = "verb"  # which rule proposed it (a feature of the learned scorer)
+    cue_tag: str = ""  # the cue token's fine-grained tag
 
 
 def _tok_span(tok: Token, part: Part) -> tuple[int, int]:
@@ -250,14 +273,24 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_HONORIFIC_LABEL = re.compile(r"(?:MR|MRS|MS|DR|SEN|REP|GOV|GEN|PRESIDENT|SENATOR)\b")
+
+
+def _all_caps(label: str) -> bool:
+    letters = [ch for ch in label if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
 class _Finder:
-    def __init__(self, parsed: ParsedDocument) -> None:
+    def __init__(self, parsed: ParsedDocument, *, open_verbs: bool = False) -> None:
+        self.open_verbs = open_verbs  # also propose any verb with a clausal complement (the scorer decides)
         self.parsed = parsed
         self.text = parsed.document.text
         self.quotes = find_quotes(self.text)
         self.mentions = MentionIndex(parsed.mentions)
         self.lex = lexicon()
         self.cands: list[_Cand] = []
+        self.transcript_labels: set[str] = set()
 
     # -- cues ----------------------------------------------------------------
     def run(self) -> list[_Cand]:
@@ -276,8 +309,13 @@ class _Finder:
                 s_start, s_end = m.span("src") if m.group("src") else m.span("src2")
                 s_start, s_end = _trim(self.text, s_start, s_end)
                 self._add(_Cand(q.inner_start, q.inner_end, StatementKind.DIRECT, "say", m.start("dash"), m.end("dash"),
-                                s_start, s_end, 1, q.start, m.end()))
+                                s_start, s_end, 1, q.start, m.end(), origin="dash"))
         lines = list(_COLON_LINE.finditer(self.text))
+        caps = Counter(m.group("src").strip() for m in lines if _all_caps(m.group("src")))
+        # Capitalised labels name a transcript's speakers when the document has several labelled lines, or the
+        # label carries an honorific; a lone one ("KABUL: The ministry said ...") is a dateline.
+        many = sum(caps.values()) >= 2
+        self.transcript_labels = {label for label in caps if many or _HONORIFIC_LABEL.match(label)}
         label_lines = set()
         turns: list[_Cand] = []
         for m in lines:
@@ -298,7 +336,7 @@ class _Finder:
                 kind = StatementKind.INDIRECT
             c_start, c_end = _strip_quote_marks(self.text, c_start, c_end)
             cand = _Cand(c_start, c_end, kind, "say", m.start("colon"), m.end("colon"), m.start("src"), sp_end,
-                         1, m.start("src"), m.end())
+                         1, m.start("src"), m.end(), origin="colon")
             self._add(cand)
             if line_quoted:
                 turns.append(cand)
@@ -323,7 +361,7 @@ class _Finder:
             if self.text[c_start:c_start + 1] == "(":
                 return
             self._add(_Cand(c_start, c_end, StatementKind.DIRECT, turn.cue, turn.cue_start, turn.cue_end,
-                            turn.speaker_start, turn.speaker_end, 1, start, end))
+                            turn.speaker_start, turn.speaker_end, 1, start, end, origin="turn"))
             pos = self.text.find("\n", end) if end < len(self.text) else -1
 
     def _speaker_label(self, start: int, end: int) -> int | None:
@@ -337,6 +375,8 @@ class _Finder:
             return None
         if words[-1] in _COLON_NON_AGENT or words[0] in _COLON_NON_AGENT:
             return None
+        if any(m.type is EntityType.PLACE for m in self.mentions.overlapping(start, end)) and label.strip() not in self.transcript_labels:
+            return None  # a dateline ("KABUL: ...") is the outlet's, not a speaker
         if self._names_agent(start, end):
             return end  # "Ministry of Defence:" is one organisation's name
         if label.rstrip().endswith(("’s", "'s")):
@@ -354,9 +394,9 @@ class _Finder:
             return end
         if words[0] in _TITLE_OPENERS:
             return None
-        letters = [ch for ch in label if ch.isalpha()]
-        if letters and all(ch.isupper() for ch in letters) and len(words) <= 3 and len(letters) >= 2:
-            return end  # a transcript's speaker: "WALLACE:", "MR. TRUMP:"
+        if _all_caps(label) and len(words) <= 3:
+            # a transcript's speaker: "WALLACE:", "MR. TRUMP:" (recurring or with an honorific), never a dateline
+            return end if label.strip() in self.transcript_labels else None
         last = re.search(r"\S+$", label)
         last_start = start + (last.start() if last else 0)
         for mention in self.mentions.overlapping(last_start, end):
@@ -371,6 +411,22 @@ class _Finder:
 
     def _add(self, cand: _Cand) -> None:
         cand.content_start, cand.content_end = _trim(self.text, cand.content_start, cand.content_end)
+        dateline = _DATELINE.match(self.text, cand.content_start, cand.content_end)
+        if dateline and (cand.cue_start is None or cand.cue_start >= dateline.end() or cand.cue_end <= cand.content_start):
+            cand.content_start = dateline.end()  # "KABUL — At least 37 ...": the dateline is the outlet's, not content
+        if cand.content_end - cand.content_start > MAX_CONTENT_CHARS:
+            # a quote that never closes, or a speech of thousands of words: keep its opening, to a sentence end
+            # its opening, or its end when the cue follows it ("“...,” she said"), so the statement stays near its cue
+            if cand.cue_start is not None and cand.cue_start >= cand.content_end:
+                limit = cand.content_end - MAX_CONTENT_CHARS
+                cuts = [i for i in (self.text.find(p, limit, cand.content_end) for p in (". ", "! ", "? ", "\n")) if i != -1]
+                cut = min(cuts) if cuts else -1
+                cand.content_start = cut + 2 if -1 < cut < cand.content_end - MAX_CONTENT_CHARS // 2 else limit
+            else:
+                limit = cand.content_start + MAX_CONTENT_CHARS
+                cut = max(self.text.rfind(p, cand.content_start, limit) for p in (". ", "! ", "? ", "\n"))
+                cand.content_end = cut + 1 if cut > cand.content_start + MAX_CONTENT_CHARS // 2 else limit
+            cand.content_start, cand.content_end = _trim(self.text, cand.content_start, cand.content_end)
         if cand.content_end - cand.content_start < 3:
             return
         self.cands.append(cand)
@@ -384,11 +440,74 @@ class _Finder:
             if _inside_quote(self.quotes, g_start):
                 continue
             if tok.pos_ in ("VERB", "AUX") and lemma in self.lex.verbs:
+                before = len(self.cands)
                 self._verb_cue(part, sent, tok, lemma, s_start, s_end, used_quotes)
+                if self.open_verbs and len(self.cands) == before:
+                    self._open_object_cue(part, tok, lemma, s_start, s_end)
+            elif self.open_verbs and tok.pos_ == "VERB" and any(c.dep_ == "dobj" for c in tok.children) and not any(
+                    c.dep_ == "ccomp" for c in tok.children):
+                self._open_object_cue(part, tok, lemma, s_start, s_end)
+            elif self.open_verbs and tok.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in tok.children):
+                self._open_verb_cue(part, tok, lemma, s_start, s_end)
+            elif self.open_verbs and tok.pos_ == "NOUN" and lemma not in self.lex.nouns:
+                self._noun_cue(part, tok, lemma, s_start, s_end, origin="open-noun")
+            elif self.open_verbs and tok.lower_ in _HEARSAY_ADVERBS and tok.dep_ == "advmod":
+                self._adverb_cue(part, tok, s_start, s_end)
             elif tok.pos_ == "NOUN" and lemma in self.lex.nouns:
                 self._noun_cue(part, tok, lemma, s_start, s_end)
             elif tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
                 self._according_to(part, sent, tok, s_start, s_end)
+
+    def _open_verb_cue(self, part: Part, verb: Token, lemma: str, s_start: int, s_end: int) -> None:
+        """A verb outside the lexicon with a clausal complement ("X stressed that ..."): a candidate for the scorer."""
+        content_root = next(c for c in verb.children if c.dep_ == "ccomp")
+        cue_start, cue_end = _span_of_tokens(self._cue_tokens(verb), part)
+        subj = _find_subject(verb)
+        sp = _speaker_span(_speaker_tokens(subj), part) if subj is not None and subj.dep_ != "nsubjpass" else (None, None)
+        c_start, c_end = _span_of_tokens(_content_tokens(content_root), part)
+        if c_start > cue_end:
+            mark = next((c for c in content_root.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+            if mark is not None and mark.i == content_root.left_edge.i:
+                c_start = _tok_span(mark.doc[mark.i + 1], part)[0]
+        whole = _quote_at(self.quotes, c_start, c_end)
+        if whole is not None and whole.inner_start <= c_start + 1 and c_end <= whole.end and whole.start >= c_start - 1:
+            kind = StatementKind.DIRECT
+            c_start, c_end = whole.inner_start, whole.inner_end
+        else:
+            inner = [q for q in self.quotes if c_start <= q.start and q.end <= c_end + 1]
+            kind = StatementKind.MIXED if inner else StatementKind.INDIRECT
+        polarity = -1 if _negated(verb) else 1
+        c_end = self._close_aside(s_start, cue_start, c_start, c_end)
+        self._add(_Cand(c_start, c_end, kind, lemma, cue_start, cue_end, sp[0], sp[1], polarity, s_start, s_end,
+                        origin="open-ccomp", cue_tag=verb.tag_))
+
+    def _open_object_cue(self, part: Part, verb: Token, lemma: str, s_start: int, s_end: int) -> None:
+        """A verb with a named or pronoun subject and an object ("X criticized Y on two fronts", "X endorsed Y"):
+        a candidate for the scorer, which knows from annotated news which verbs report speech or stance."""
+        if lemma in _PHYSICAL_VERBS:
+            return  # "the army attacked the city": political news may attack with words, conflict news does not
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        subj = _find_subject(verb)
+        if obj is None or subj is None or subj.dep_ == "nsubjpass" or subj.i > verb.i:
+            return
+        if not (subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                or subj.lemma_.lower() in _ROLE_WORDS or subj.lemma_.lower() in _DOC_NOUNS):
+            return
+        extra = [c for c in verb.children if c.i > obj.i and c.dep_ in ("prep", "oprd", "advcl", "xcomp", "ccomp")]
+        toks = [t for c in (obj, *extra) for t in c.subtree]
+        while toks and toks[-1].is_punct and toks[-1].text not in "”\"’":
+            toks.pop()
+        if not toks:
+            return
+        c_start, c_end = _span_of_tokens(toks, part)
+        if _inside_quote(self.quotes, c_start):
+            return
+        cue_start, cue_end = _span_of_tokens(self._cue_tokens(verb), part)
+        sp = _speaker_span(_speaker_tokens(subj), part)
+        kind = StatementKind.MIXED if any(c_start <= q.start and q.end <= c_end + 1 for q in self.quotes) else StatementKind.INDIRECT
+        polarity = -1 if _negated(verb) else 1
+        self._add(_Cand(c_start, c_end, kind, lemma, cue_start, cue_end, sp[0], sp[1], polarity, s_start, s_end,
+                        origin="open-dobj", cue_tag=verb.tag_))
 
     def _cue_tokens(self, verb: Token) -> list[Token]:
         toks = [verb] + [c for c in verb.children if c.dep_ == "prt"]
@@ -396,6 +515,10 @@ class _Finder:
 
     def _verb_cue(self, part: Part, sent: Any, verb: Token, lemma: str, s_start: int, s_end: int, used: set[int]) -> None:
         klass = self.lex.verbs[lemma]
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _REFUSALS and lemma in _ANSWER_VERBS:
+            return  # "declined to say how many ..."
+        if lemma in _NON_SPEECH and _negated(verb):
+            return  # "did not respond", "did not find"
         polarity = -1 if klass == "denial" or _negated(verb) else 1
         if klass == "denial" and _negated(verb):
             polarity = 1
@@ -433,7 +556,13 @@ class _Finder:
                 content_root = inner if inner is not None and obj.lemma_.lower() in self.lex.nouns else obj
         if content_root is None and lemma in _XCOMP_INTENT:
             content_root = next((c for c in verb.children if c.dep_ == "xcomp"), None)
-        if content_root is None and lemma in _DOBJ_CUES:
+            if content_root is not None and lemma in _REFUSALS and content_root.lemma_.lower() in _ANSWER_VERBS:
+                return  # "declined to comment" states no content
+        if content_root is not None and _negated(verb) and content_root.left_edge.lower_ in _WH_WORDS:
+            return  # "did not say whether ...": no content either way
+        object_cue = lemma in _DOBJ_CUES and (lemma not in _NON_SPEECH or (
+            subj is not None and lemma != "respond" and subj.lemma_.lower() in _DOC_NOUNS))
+        if content_root is None and object_cue:
             obj = next((c for c in verb.children if c.dep_ == "dobj" and (len(list(c.subtree)) >= 2 or any(
                 x.i > c.i and x.dep_ in ("oprd", "xcomp", "ccomp") for x in verb.children))), None)
             if obj is None:
@@ -487,7 +616,14 @@ class _Finder:
             if sp == (None, None) and content_root is None:
                 return
         c_end = self._close_aside(s_start, cue_start, c_start, c_end)
-        self._add(_Cand(c_start, c_end, kind, lemma, cue_start, cue_end, sp[0], sp[1], polarity, s_start, s_end))
+        if quote is not None:
+            origin = "verb-quote"
+        elif parenthetical:
+            origin = "verb-paren"
+        else:
+            origin = "verb-" + (content_root.dep_ if content_root is not None else "none")
+        self._add(_Cand(c_start, c_end, kind, lemma, cue_start, cue_end, sp[0], sp[1], polarity, s_start, s_end, origin=origin,
+                        cue_tag=verb.tag_))
 
     def _close_aside(self, s_start: int, cue_start: int, c_start: int, c_end: int) -> int:
         """A cue inside a dash or bracket aside ("Their argument—suggesting that ...—collapses") ends its content
@@ -522,6 +658,8 @@ class _Finder:
                     best = q
             elif q.start >= v_end:
                 between = self.text[v_end : q.start]
+                if re.search(r"[.!?][\s”\"’']*\s", between):
+                    continue  # a quote after the sentence's end belongs to its own cue
                 if len(between) <= 60 and (":" in between or "," in between or "—" in between or between.strip() == "" or content_root is None
                                            or (content_root is not None and _tok_span(content_root, part)[0] >= q.start - 2)):
                     if best is None:
@@ -535,7 +673,23 @@ class _Finder:
                 return None
         return best
 
-    def _noun_cue(self, part: Part, noun: Token, lemma: str, s_start: int, s_end: int) -> None:
+    def _adverb_cue(self, part: Part, adverb: Token, s_start: int, s_end: int) -> None:
+        """"Reportedly, he made ...": the clause is hearsay with no named source (a candidate for the scorer)."""
+        head = adverb.head
+        toks = [t for t in head.subtree if t.i != adverb.i and not (t.is_punct and t.i == adverb.i + 1)]
+        while toks and toks[0].is_punct:
+            toks.pop(0)
+        while toks and toks[-1].is_punct and toks[-1].text not in "”\"’":
+            toks.pop()
+        if len(toks) < 3:
+            return
+        c_start, c_end = _span_of_tokens(toks, part)
+        cue_start, cue_end = _tok_span(adverb, part)
+        kind = StatementKind.MIXED if any(c_start <= q.start and q.end <= c_end + 1 for q in self.quotes) else StatementKind.INDIRECT
+        self._add(_Cand(c_start, c_end, kind, adverb.lower_, cue_start, cue_end, None, None, 1, s_start, s_end,
+                        origin="adverb", cue_tag=adverb.tag_))
+
+    def _noun_cue(self, part: Part, noun: Token, lemma: str, s_start: int, s_end: int, origin: str = "noun") -> None:
         clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children)), None)
         if clause is None:
             return
@@ -562,7 +716,8 @@ class _Finder:
             sp = _speaker_span(s_toks, part) if s_toks else sp
         kind = StatementKind.MIXED if any(c_start <= q.start and q.end <= c_end + 1 for q in self.quotes) else StatementKind.INDIRECT
         polarity = -1 if self.lex.is_denial(lemma) else 1
-        self._add(_Cand(c_start, c_end, kind, lemma, cue_start, cue_end, sp[0], sp[1], polarity, s_start, s_end))
+        self._add(_Cand(c_start, c_end, kind, lemma, cue_start, cue_end, sp[0], sp[1], polarity, s_start, s_end, origin=origin,
+                        cue_tag=noun.tag_))
 
     def _according_to(self, part: Part, sent: Any, tok: Token, s_start: int, s_end: int) -> None:
         to = tok.nbor(1)
@@ -589,7 +744,7 @@ class _Finder:
         sp = _speaker_span(s_toks, part)
         cue_start, cue_end = _span_of_tokens([tok, to], part)
         kind = StatementKind.MIXED if any(c_start <= q.start and q.end <= c_end + 1 for q in self.quotes) else StatementKind.INDIRECT
-        self._add(_Cand(c_start, c_end, kind, "according to", cue_start, cue_end, sp[0], sp[1], 1, s_start, s_end))
+        self._add(_Cand(c_start, c_end, kind, "according to", cue_start, cue_end, sp[0], sp[1], 1, s_start, s_end, origin="according"))
 
     # -- quotes without a cue ----------------------------------------------------
     def _orphan_quotes(self) -> None:
@@ -610,7 +765,7 @@ class _Finder:
             if gap.count("\n") > 3 or len(gap) > 250:
                 continue
             self._add(_Cand(q.inner_start, q.inner_end, StatementKind.DIRECT, last.cue, last.cue_start, last.cue_end,
-                            last.speaker_start, last.speaker_end, last.polarity, q.start, q.end))
+                            last.speaker_start, last.speaker_end, last.polarity, q.start, q.end, origin="orphan"))
 
 
 def _paragraph(text: str, pos: int) -> tuple[int, int]:
@@ -647,59 +802,206 @@ def _said_on(text: str, cand: _Cand, published: dt.date | None) -> tuple[dt.date
     return published, DatePrecision.DAY, DateBasis.PUBLISHED
 
 
+# Words that open an unnamed source: "a ministry official", "two senior officials", "sources close to ...".
+_UNNAMED_OPENERS = {"a", "an", "one", "two", "three", "four", "several", "some", "many", "other", "another", "senior",
+                    "unnamed", "anonymous", "top", "local", "western", "u.s.", "us", "government", "administration",
+                    "military", "security", "intelligence", "police", "campaign", "party", "ministry", "white"}
+_DEFINITE = {"the", "this", "that", "these", "those"}
+_ORG_ROLE_WORDS = {"ministry", "government", "campaign", "group", "organization", "organisation", "agency", "military",
+                   "army", "police", "authorities", "committee", "department", "office", "administration", "party",
+                   "company", "firm", "court", "council", "commission", "movement", "network", "alliance", "coalition"}
+
+
+_HEAD_PREPS = {"to", "of", "for", "at", "with", "in", "from", "close", "familiar", "who", "on"}
+
+
+def _introduced_as(text: str, m_start: int, m_end: int, stem: str, limit: int) -> bool:
+    """Whether the words right around a mention, inside its sentence, carry the role ("spokesman Karl Berg",
+    "Karl Berg, the ministry's spokesman")."""
+    before = text[max(0, m_start - 40) : m_start]
+    before = re.split(r"[.!?]\s", before)[-1]
+    after = text[m_end : min(m_end + 60, limit)]
+    after = re.split(r"[.!?](?:\s|$)", after)[0]
+    return stem in before.lower() or stem in after.lower()
+
+
 def _speaker_cluster(text: str, index: MentionIndex, start: int, end: int) -> int | None:
-    mention = index.cluster_at(start, end)
-    if mention is not None and mention.type in (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE, EntityType.OTHER):
-        return mention.cluster
-    words = text[start:end].lower().split()
+    """The mention cluster a speaker phrase names, with agreement (see :mod:`storyline.nlp.antecedents`).
+
+    A pronoun resolves to the nearest earlier cluster of its type, number and gender. An unnamed source
+    ("a ministry official", "sources", "an aide to X") keeps no person's cluster: only an organisation named
+    inside the phrase, or a role phrase the entities stage tied to a cluster. "The ministry" resolves to the
+    nearest earlier organisation whose name holds the word; "the spokesman" only through the entities stage's
+    role links, never to whichever person was named last; "his aides" is not "him"."""
+    words = [w.strip(".,'’") for w in text[start:end].lower().split()]
     if not words:
         return None
     if len(words) == 1 and words[0] in PRONOUN_TYPES:
         found = index.resolve_pronoun(words[0], start)
         return found.cluster if found is not None else None
-    if words[-1] in _ROLE_WORDS and words[0] in ("the", "a", "an", "his", "her", "its", "their") and len(words) <= 4:
-        found = index.nearest_before(start, (EntityType.PERSON,) if not words[-1].endswith("s") else (EntityType.ORGANIZATION,))
-        return found.cluster if found is not None else None
+    # the head of "an aide to X" is "aide": the last word before the first preposition
+    cut = next((i for i, w in enumerate(words) if i > 0 and w in _HEAD_PREPS), len(words))
+    head = words[cut - 1]
+    found_all = index.overlapping(start, end)
+    role_phrase = head in _ROLE_WORDS or head.rstrip("s") in _ROLE_WORDS
+    possessive = words[0] in ("his", "her", "its", "their", "our", "my", "your")
+    if role_phrase and (words[0] not in _DEFINITE or possessive):
+        # unnamed source: an organisation inside the phrase, or a role mention tied to a cluster
+        org = [m for m in found_all if m.type is EntityType.ORGANIZATION and m.is_name]
+        role = [m for m in found_all if not m.is_name and m.start <= start + 1 and m.end >= end - 1]
+        if role:
+            return role[0].cluster
+        if words[0] in _UNNAMED_OPENERS or len(words) == 1 or possessive or not any(
+                m.is_name and m.type is EntityType.PERSON for m in found_all):
+            return org[-1].cluster if org and not possessive else None
+    mention = index.cluster_at(start, end)
+    if mention is not None and mention.type in (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE, EntityType.OTHER):
+        return mention.cluster
+    if role_phrase and head not in _ORG_ROLE_WORDS and words[0] in _DEFINITE and len(words) <= 5:
+        # "the spokesperson": the nearest earlier person introduced with that role ("spokesperson Dariush Kemal",
+        # "Kemal, the ministry's spokesperson")
+        stem = head.rstrip("s") if head not in _ROLE_WORDS else head
+        if "same" in words:  # "the same spokesperson": the person spoken of last
+            found = index.nearest_before(start, (EntityType.PERSON,))
+            return found.cluster if found is not None and found.is_name else None
+        pos = start
+        while True:
+            found = index.nearest_before(pos, (EntityType.PERSON,))
+            if found is None:
+                return None
+            if found.is_name and any(_introduced_as(text, m.start, m.end, stem, start)
+                                     for m in index.mentions if m.cluster == found.cluster and m.end <= start):
+                return found.cluster
+            pos = found.start
+    if head in _ORG_ROLE_WORDS and words[0] in _DEFINITE and len(words) <= 4:
+        pos = start
+        while True:
+            found = index.nearest_before(pos, (EntityType.ORGANIZATION,))
+            if found is None:
+                return None
+            if head in found.text.lower() or head in found.canonical.lower():
+                return found.cluster
+            pos = found.start
     return None
 
 
-def statements_in_document(parsed: ParsedDocument) -> list[Statement]:
-    """Every attributed statement in the document, one per content span."""
+_PRONOUN_WORDS = {"he", "she", "they", "it", "i", "we", "you", "him", "her", "them", "us", "me"}
+_TYPE_KIND = {EntityType.PERSON: "person", EntityType.ORGANIZATION: "organization", EntityType.PLACE: "place"}
+
+
+def _speaker_kind(text: str, index: MentionIndex, c: _Cand) -> str:
+    if c.speaker_start is None or c.speaker_end is None:
+        return "none"
+    words = text[c.speaker_start : c.speaker_end].lower().split()
+    if len(words) == 1 and words[0] in _PRONOUN_WORDS:
+        return "pronoun"
+    mention = index.cluster_at(c.speaker_start, c.speaker_end)
+    if mention is not None and mention.is_name and mention.type in _TYPE_KIND:
+        return _TYPE_KIND[mention.type]
+    last = words[-1].strip(".,'’") if words else ""
+    if last in _ROLE_WORDS:
+        return "role"
+    if last in _DOC_NOUNS:
+        return "document"
+    return "other"
+
+
+def _nested(c: _Cand, cands: list[_Cand]) -> bool:
+    """Whether the candidate's cue (and speaker) sit inside another candidate's reported (not quoted) content."""
+    return c.cue_start is not None and any(
+        o is not c and o.kind is not StatementKind.DIRECT and o.content_start <= c.cue_start < o.content_end
+        and (c.speaker_start is None or o.content_start <= c.speaker_start) for o in cands)
+
+
+def _view(text: str, index: MentionIndex, c: _Cand, nested: bool = False) -> CandidateView:
+    lex = lexicon()
+    content = text[c.content_start : c.content_end]
+    words = content.split()
+    prev = _WORD_BEFORE.search(text, max(0, (c.cue_start or 0) - 40), c.cue_start or 0) if c.cue_start is not None else None
+    return CandidateView(
+        origin=c.origin, cue=c.cue, cue_class=lex.verbs.get(c.cue or "") or lex.nouns.get(c.cue or ""),
+        kind=c.kind.value, polarity=c.polarity, content_words=len(words), speaker=_speaker_kind(text, index, c),
+        speaker_words=len(text[c.speaker_start : c.speaker_end].split()) if c.speaker_start is not None and c.speaker_end is not None else 0,
+        content_before_cue=c.cue_start is not None and c.content_start < c.cue_start,
+        speaker_after_cue=c.speaker_start is not None and c.cue_start is not None and c.speaker_start > c.cue_start,
+        content_quoted=c.kind is not StatementKind.INDIRECT,
+        content_first=words[0].lower().strip("\"“”‘’'.,;:") if words else "",
+        cue_prev=prev.group(1).lower() if prev else "", cue_tag=c.cue_tag, nested=nested,
+    )
+
+
+_WORD_BEFORE = re.compile(r"(\w+)\W*$")
+
+
+def _to_statement(parsed: ParsedDocument, index: MentionIndex, c: _Cand) -> Statement:
     text = parsed.document.text
-    index = MentionIndex(parsed.mentions)
-    cands = _Finder(parsed).run()
-    outer = [c for c in cands if c.kind is not StatementKind.DIRECT]
-    # An attribution inside the content of another is reported by the outer one ("X said he expects ...").
-    cands = [c for c in cands if c.cue_start is None or not any(
-        o is not c and o.content_start <= c.cue_start < o.content_end and (c.speaker_start is None or o.content_start <= c.speaker_start)
-        for o in outer)]
+    bounds = [c.content_start, c.content_end]
+    bounds += [x for x in (c.speaker_start, c.speaker_end, c.cue_start, c.cue_end) if x is not None]
+    start, end = min(bounds), max(bounds)
+    speaker_text = text[c.speaker_start : c.speaker_end] if c.speaker_start is not None and c.speaker_end is not None else None
+    cluster = _speaker_cluster(text, index, c.speaker_start, c.speaker_end) if speaker_text is not None and c.speaker_start is not None and c.speaker_end is not None else None
+    said_on, precision, basis = _said_on(text, c, parsed.document.published)
+    return Statement(
+        document_id=parsed.document.id, start=start, end=end,
+        content=text[c.content_start : c.content_end], content_start=c.content_start, content_end=c.content_end,
+        kind=c.kind, speaker_text=speaker_text, speaker_start=c.speaker_start, speaker_end=c.speaker_end,
+        speaker_cluster=cluster, cue=c.cue, cue_start=c.cue_start, cue_end=c.cue_end, polarity=c.polarity,
+        said_on=said_on, said_on_precision=precision, said_on_basis=basis,
+    )
+
+
+def statement_candidates(parsed: ParsedDocument) -> list[tuple[Statement, tuple[str, ...]]]:
+    """Every candidate the rules and the open verbs propose, with its scorer features, before scoring,
+    nesting and de-duplication (what ``scripts/train_attribution.py`` learns from)."""
+    index = MentionIndex(parsed.mentions, parsed.document.text)
+    cands = _Finder(parsed, open_verbs=True).run()
+    text = parsed.document.text
+    return [(_to_statement(parsed, index, c), candidate_features(_view(text, index, c, _nested(c, cands)))) for c in cands]
+
+
+_SHIPPED = object()
+
+
+def attribution_mode() -> str:
+    """Which attribution finder the statements stage uses: ``rules`` or ``rules+scorer-<version>``."""
+    return _attribution_mode()
+
+
+def statements_in_document(parsed: ParsedDocument, model: AttributionModel | None | object = _SHIPPED) -> list[Statement]:
+    """Every attributed statement in the document, one per content span.
+
+    ``model`` is the learned scorer (default: the shipped one, or none when its weights are absent); ``None``
+    runs the rules alone."""
+    scorer = load_model() if model is _SHIPPED else cast("AttributionModel | None", model)
+    text = parsed.document.text
+    index = MentionIndex(parsed.mentions, text)
+    cands = _Finder(parsed, open_verbs=scorer is not None).run()
+    if scorer is not None:
+        # the scorer weighs nesting too (PolNeAR annotates "X said Y claimed Z" as two attributions)
+        cands = [c for c in cands if scorer.keeps(candidate_features(_view(text, index, c, _nested(c, cands))))]
+    # A label line whose words report someone else ("AP: The ministry said ...") is that speaker's statement:
+    # the outlet or dateline is the speaker only of what it asserts itself.
+    cands = [c for c in cands if c.origin != "colon" or not any(
+        o is not c and o.cue_start is not None and o.speaker_start is not None
+        and c.content_start <= o.cue_start < c.content_end and c.content_start <= o.speaker_start for o in cands)]
+    if scorer is None:
+        # An attribution inside the content of another is reported by the outer one ("X said he expects ...").
+        cands = [c for c in cands if not _nested(c, cands)]
     best: dict[tuple[int, int], _Cand] = {}
     for c in cands:
         key = (c.content_start, c.content_end)
         old = best.get(key)
         if old is None or (old.speaker_start is None and c.speaker_start is not None):
             best[key] = c
-    out: list[Statement] = []
-    for c in sorted(best.values(), key=lambda c: (c.content_start, c.content_end)):
-        bounds = [c.content_start, c.content_end]
-        bounds += [x for x in (c.speaker_start, c.speaker_end, c.cue_start, c.cue_end) if x is not None]
-        start, end = min(bounds), max(bounds)
-        speaker_text = text[c.speaker_start : c.speaker_end] if c.speaker_start is not None and c.speaker_end is not None else None
-        said_on, precision, basis = _said_on(text, c, parsed.document.published)
-        cluster = _speaker_cluster(text, index, c.speaker_start, c.speaker_end) if speaker_text is not None and c.speaker_start is not None and c.speaker_end is not None else None
-        out.append(
-            Statement(
-                document_id=parsed.document.id, start=start, end=end,
-                content=text[c.content_start : c.content_end], content_start=c.content_start, content_end=c.content_end,
-                kind=c.kind, speaker_text=speaker_text, speaker_start=c.speaker_start, speaker_end=c.speaker_end,
-                speaker_cluster=cluster, cue=c.cue, cue_start=c.cue_start, cue_end=c.cue_end, polarity=c.polarity,
-                said_on=said_on, said_on_precision=precision, said_on_basis=basis,
-            )
-        )
-    return out
+    return [_to_statement(parsed, index, c) for c in sorted(best.values(), key=lambda c: (c.content_start, c.content_end))]
 
 
-@register("statements", version="2-" + lexicon().version, requires=("parse", "mentions"), produces=("statements",))
+def _stage_version() -> str:
+    model = load_model()
+    return "3-" + lexicon().version + ("" if model is None else "-" + model.version)
+
+
+@register("statements", version=_stage_version(), requires=("parse", "mentions"), produces=("statements",))
 def find_statements(parsed: ParsedDocument) -> None:
     """Append every attributed statement of the document to ``parsed.statements``."""
     parsed.statements.extend(statements_in_document(parsed))

@@ -1,0 +1,185 @@
+"""Speakers resolved with agreement: pronouns, unnamed sources, organisations, datelines, and what is no statement.
+
+Synthetic sentences only. Each test runs the rules alone (``model=None``) so it states what the rules do; the
+learned scorer only drops or adds candidates, it never picks a speaker."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from storyline.model import Document, EntityType, Mention
+from storyline.nlp.antecedents import FEMALE, MALE, MentionIndex, cluster_genders
+from storyline.nlp.claims import claims_in_document
+from storyline.nlp.statements import statements_in_document
+
+from ._helpers import parsed_with
+
+PER, ORG, PLACE = EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE
+PUB = dt.date(2025, 3, 8)
+
+
+def _stm(nlp, text, names=None):
+    return statements_in_document(parsed_with(nlp, text, names, PUB), model=None)
+
+
+def _by_content(out, words):
+    found = [s for s in out if words in s.content]
+    assert found, [(s.speaker_text, s.content) for s in out]
+    return found[0]
+
+
+def _mention(text, name, etype, cluster, *, is_name=True):
+    i = text.index(name)
+    return Mention("d", i, i + len(name), name, etype, cluster, name, is_name=is_name)
+
+
+def test_genders_come_from_honorifics_roles_and_unambiguous_pronouns():
+    text = ("Mr. Tom Brady arrived. Maria Lopez spoke next. Her office had drafted the plan. "
+            "Lee Park, the chairwoman, agreed.")
+    mentions = [_mention(text, "Tom Brady", PER, 1), _mention(text, "Maria Lopez", PER, 2),
+                _mention(text, "Lee Park", PER, 3), _mention(text, "the chairwoman", PER, 3, is_name=False)]
+    assert cluster_genders(text, mentions) == {1: MALE, 2: FEMALE, 3: FEMALE}
+
+
+def test_gender_votes_skip_sentences_with_two_people():
+    text = "Maria Lopez met Tom Brady. She thanked him."
+    mentions = [_mention(text, "Maria Lopez", PER, 1), _mention(text, "Tom Brady", PER, 2)]
+    assert cluster_genders(text, mentions) == {}
+
+
+def test_she_skips_a_nearer_man_for_the_woman_before_him(nlp):
+    text = "Maria Lopez, the senator, introduced Mr. Tom Brady. She said that the deal was done."
+    out = _stm(nlp, text, {"Maria Lopez": (PER, 1), "Tom Brady": (PER, 2)})
+    s = _by_content(out, "the deal was done")
+    assert (s.speaker_text, s.speaker_cluster) == ("She", 1)
+
+
+def test_he_resolves_to_the_man_not_the_nearer_woman(nlp):
+    text = "Mr. Omar Khan hired Ms. Jane Doe in May. He said that the hiring was overdue."
+    out = _stm(nlp, text, {"Omar Khan": (PER, 1), "Jane Doe": (PER, 2)})
+    assert _by_content(out, "the hiring was overdue").speaker_cluster == 1
+
+
+def test_they_is_an_organisation_not_one_named_person(nlp):
+    text = "The Acme Corporation hired Jane Doe last year. They said that profits would rise."
+    out = _stm(nlp, text, {"Acme Corporation": (ORG, 1), "Jane Doe": (PER, 2)})
+    assert _by_content(out, "profits would rise").speaker_cluster == 1
+
+
+def test_it_is_an_organisation_not_a_person(nlp):
+    text = "The Harbour Authority fined Jane Doe. It said that the fine stands."
+    out = _stm(nlp, text, {"Harbour Authority": (ORG, 4), "Jane Doe": (PER, 2)})
+    assert _by_content(out, "the fine stands").speaker_cluster == 4
+
+
+def test_pronoun_index_without_text_keeps_type_agreement_only():
+    text = "Jane Doe met Omar Khan. He left."
+    index = MentionIndex([_mention(text, "Jane Doe", PER, 1), _mention(text, "Omar Khan", PER, 2)])
+    found = index.resolve_pronoun("she", text.index("He"))
+    assert found is not None and found.cluster == 2  # no text: no gender known, the nearest person
+
+
+def test_unnamed_official_is_never_the_named_person_nearby(nlp):
+    text = ("Commander Samir Aziz leads the fighters in the hills. "
+            "A ministry official said on Monday that the investigations are ongoing.")
+    out = _stm(nlp, text, {"Samir Aziz": (PER, 1)})
+    s = _by_content(out, "the investigations are ongoing")
+    assert s.speaker_text == "A ministry official"
+    assert s.speaker_cluster is None
+
+
+def test_unnamed_official_of_a_named_organisation_keeps_the_organisation(nlp):
+    text = "Samir Aziz spoke first. A Defence Ministry official said that the road is closed."
+    out = _stm(nlp, text, {"Samir Aziz": (PER, 1), "Defence Ministry": (ORG, 5)})
+    s = _by_content(out, "the road is closed")
+    assert s.speaker_cluster == 5
+
+
+def test_aide_to_a_person_and_bare_sources_stay_unnamed(nlp):
+    text = ("Samir Aziz arrived in the capital. An aide to Samir Aziz said that the talks had failed. "
+            "Sources said that a deal was near.")
+    out = _stm(nlp, text, {"Samir Aziz": (PER, 1)})
+    assert _by_content(out, "the talks had failed").speaker_cluster is None
+    assert _by_content(out, "a deal was near").speaker_cluster is None
+
+
+def test_the_ministry_is_the_ministry_named_before_not_the_nearest_person(nlp):
+    text = ("The Ministry of Transport opened the bridge. Its engineer, Lena Vos, cut the ribbon. "
+            "The ministry said that 12 trucks crossed on the first day.")
+    out = _stm(nlp, text, {"Ministry of Transport": (ORG, 3), "Lena Vos": (PER, 1)})
+    assert _by_content(out, "12 trucks crossed").speaker_cluster == 3
+
+
+def test_the_spokesman_is_the_person_introduced_as_spokesman(nlp):
+    text = ("Ministry spokesman Karl Berg opened the briefing. Lena Vos, a reporter, asked about the strike. "
+            "The spokesman said that the strike was over.")
+    out = _stm(nlp, text, {"Karl Berg": (PER, 1), "Lena Vos": (PER, 2)})
+    assert _by_content(out, "the strike was over").speaker_cluster == 1
+
+
+def test_a_lone_capitalised_dateline_is_not_a_speaker(nlp):
+    text = "VELMORA: The ministry said on Monday that the road to the port was open again.\n"
+    out = _stm(nlp, text, {"VELMORA": (PLACE, 9)})
+    assert all(s.speaker_text != "VELMORA" for s in out)
+    assert _by_content(out, "the road to the port was open").speaker_text == "The ministry"
+
+
+def test_an_outlet_label_gives_way_to_the_speaker_it_reports(nlp):
+    text = "Harbour Times: The ministry said on Monday that the road to the port was open again.\n"
+    out = _stm(nlp, text, {"Harbour Times": (ORG, 2)})
+    s = _by_content(out, "the road to the port was open")
+    assert s.speaker_text == "The ministry"
+    assert all(x.speaker_text != "Harbour Times" for x in out)
+
+
+def test_non_speech_verbs_with_an_object_are_not_cues(nlp):
+    text = ("A harbour police sergeant did not find the missing boy. "
+            "The second debate revealed a yawning gulf between the candidates. "
+            "The protesters showed their anger at the rally.")
+    out = _stm(nlp, text)
+    assert [s.cue for s in out if s.cue in ("find", "reveal", "show")] == []
+
+
+def test_a_report_finding_that_clause_is_still_an_attribution(nlp):
+    text = "A new survey found that most voters back the harbour plan."
+    out = _stm(nlp, text)
+    s = _by_content(out, "most voters back the harbour plan")
+    assert s.cue == "find"
+
+
+def test_refusals_to_answer_are_no_statements(nlp):
+    text = ("The Ministry of Transport did not respond to questions about the claim. "
+            "The governor declined to comment on the report. "
+            "The mayor refused to say how many people were arrested.")
+    out = _stm(nlp, text, {"Ministry of Transport": (ORG, 3)})
+    assert out == []
+
+
+def test_refusal_to_answer_is_no_denial_claim(nlp):
+    text = ("Rebels claimed the attack on the depot. "
+            "The Ministry of Transport did not respond to questions about the claim.")
+    parsed = parsed_with(nlp, text, {"Ministry of Transport": (ORG, 3)}, PUB)
+    parsed.statements.extend(statements_in_document(parsed, model=None))
+    claims = claims_in_document(parsed)
+    assert all("did not respond" not in c.content for c in claims)
+
+
+def test_a_quote_after_the_sentence_end_belongs_to_its_own_cue(nlp):
+    text = ('Samir Aziz denied that his fighters had attacked the market. '
+            '"We do not bomb our own people," Aziz said.')
+    out = _stm(nlp, text, {"Samir Aziz": (PER, 1), "Aziz": (PER, 1)})
+    s = _by_content(out, "We do not bomb our own people")
+    assert (s.speaker_text, s.cue) == ("Aziz", "say")
+
+
+def test_statement_offsets_stay_inside_the_document(nlp):
+    text = Document.from_text("She said that it was over.").text
+    for s in _stm(nlp, text):
+        assert 0 <= s.start <= s.end <= len(text)
+
+
+def test_a_dateline_is_not_part_of_the_reported_content(nlp):
+    text = "VELMORA (Harbour Times) — At least 12 people died in the fire, according to doctors at the clinic.\n"
+    out = _stm(nlp, text)
+    s = _by_content(out, "At least 12 people died")
+    assert s.content.startswith("At least 12 people died") and s.cue == "according to"
