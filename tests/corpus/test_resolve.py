@@ -317,9 +317,9 @@ def test_resolve_organisation_short_form_joins_the_one_longer_name() -> None:
 
 
 def test_resolve_many_namesakes_and_one_family_name_give_no_giant_entity() -> None:
-    from storyline.corpus.names import _given_names
+    from storyline.nlp.gazetteer import given_name_genders
 
-    firsts = sorted(_given_names())[::3][:120]  # different given names, each of them in one document with "Varga"
+    firsts = sorted(given_name_genders())[::3][:120]  # different given names, each of them in one document with "Varga"
     clusters = [C(f"d{i}", 0, P, f"{f.capitalize()} Varga", "Varga") for i, f in enumerate(firsts)]
     clusters += [C(f"s{i}", 0, P, "Varga") for i in range(300)]
     clusters += [C(f"r{i}", 0, P, "Lena Varga") for i in range(2000)]  # one name repeated in many documents

@@ -41,9 +41,18 @@ def test_genders_come_from_honorifics_roles_and_unambiguous_pronouns():
     assert cluster_genders(text, mentions) == {1: MALE, 2: FEMALE, 3: FEMALE}
 
 
+def test_a_gendered_given_name_sets_the_gender_the_text_does_not():
+    text = "Donald Trump and Hillary Clinton met the press in Ohio, and each of them spoke twice."
+    mentions = [_mention(text, "Donald Trump", PER, 1), _mention(text, "Hillary Clinton", PER, 2)]
+    assert cluster_genders(text, mentions) == {1: MALE, 2: FEMALE}
+    index = MentionIndex(mentions, text)
+    assert index.resolve_pronoun("she", len(text)).cluster == 2
+    assert index.resolve_pronoun("he", len(text)).cluster == 1
+
+
 def test_gender_votes_skip_sentences_with_two_people():
-    text = "Maria Lopez met Tom Brady. She thanked him."
-    mentions = [_mention(text, "Maria Lopez", PER, 1), _mention(text, "Tom Brady", PER, 2)]
+    text = "Robin Lopez met Kim Brady. She thanked him."  # given names of either gender
+    mentions = [_mention(text, "Robin Lopez", PER, 1), _mention(text, "Kim Brady", PER, 2)]
     assert cluster_genders(text, mentions) == {}
 
 

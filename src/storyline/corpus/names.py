@@ -48,6 +48,7 @@ from rigour.names import replace_org_types_compare
 from rigour.text import ascii_text
 
 from ..model import EntityType
+from ..nlp.gazetteer import given_name_genders
 
 __all__ = [
     "NameKey",
@@ -411,19 +412,6 @@ _MALE_HONORIFICS = frozenset({"mr", "mister", "sir", "lord", "sr", "senor", "her
 _FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "madam", "madame", "lady", "dame", "mme", "frau", "senora"})
 
 
-@functools.lru_cache(maxsize=1)
-def _given_names() -> dict[str, str]:
-    """Given name → "m"/"f" from the gazetteer's given_names.json (names of one gender only)."""
-    try:
-        data = json.loads(resources.files("storyline.data.gazetteer").joinpath("given_names.json").read_text(encoding="utf-8"))
-    except (FileNotFoundError, ModuleNotFoundError, json.JSONDecodeError, OSError) as exc:
-        log.debug("given_names.json not readable (%s)", exc)
-        return {}
-    out = {n: "m" for n in data.get("male", [])}
-    out.update({n: "f" for n in data.get("female", [])})
-    return out
-
-
 def generation(key: NameKey) -> str:
     """The generational suffix of a person name (``jr``, ``sr``, ``ii`` ...), or ""."""
     return key.tokens[-1] if len(key.tokens) >= 2 and key.tokens[-1] in GENERATIONAL else ""
@@ -451,7 +439,7 @@ def name_gender(text: str, key: NameKey | None = None) -> str | None:
     key = key if key is not None else name_key(text, EntityType.PERSON)
     core = core_tokens(key)
     if len(core) >= 2:
-        return _given_names().get(core[0])
+        return given_name_genders().get(core[0])
     return None
 
 

@@ -9,8 +9,9 @@ Compatible means agreement in:
 * number: "they" -> an organisation or a plural role phrase ("officials"), never one named person;
 * gender, when the index was given the document text: a person cluster is male or female by an
   honorific before one of its mentions ("Mr.", "Mrs.", "Ms."), a gendered role word in one of its
-  mentions ("spokeswoman", "chairman"), or the pronouns that follow its mentions most closely in
-  the text (a majority of at least two to one); "she" skips a male cluster and "he" a female one,
+  mentions ("spokeswoman", "chairman"), else the given name of a full name ("Donald Trump", "Hillary
+  Clinton": the gazetteer's ``given_names.json``, names of one gender only), else the pronouns that
+  follow its mentions most closely in the text (a majority of at least two to one); "she" skips a male cluster and "he" a female one,
   a cluster of unknown gender stays compatible with both.
 """
 
@@ -23,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..model import EntityType, Mention
+from .gazetteer import given_name_genders
 
 __all__ = ["MentionIndex", "PRONOUN_TYPES"]
 
@@ -54,12 +56,18 @@ def cluster_genders(text: str, mentions: Sequence[Mention]) -> dict[int, str]:
     persons = sorted((m for m in mentions if m.type is EntityType.PERSON), key=lambda m: (m.start, m.end))
     votes: dict[int, Counter[str]] = defaultdict(Counter)
     fixed: dict[int, Counter[str]] = defaultdict(Counter)
+    given_votes: dict[int, Counter[str]] = defaultdict(Counter)  # weaker than an honorific or a role word
     for m in persons:
         honorific = _HONORIFIC.search(text[max(0, m.start - 12) : m.start])
         if honorific is None and m.text.split():
             honorific = _HONORIFIC.search(m.text.split()[0] + " ")  # "Mr. Haddad" as one mention
         if honorific:
             fixed[m.cluster][MALE if honorific.group("m") else FEMALE] += 1
+        words = m.text.split()
+        if m.is_name and len(words) >= 2 and not honorific:
+            given = given_name_genders().get(words[0].strip(".,'’").lower())
+            if given:
+                given_votes[m.cluster][given] += 1
         if not m.is_name:
             w = _GENDERED_WORD.search(m.text)
             if w and not w.group(0).lower().endswith(("human", "humans")):
@@ -78,8 +86,8 @@ def cluster_genders(text: str, mentions: Sequence[Mention]) -> dict[int, str]:
         if len(clusters) == 1:
             votes[clusters.pop()][PRONOUN_GENDER[p.group(0).lower()]] += 1
     out: dict[int, str] = {}
-    for cluster in set(votes) | set(fixed):
-        for source in (fixed[cluster], votes[cluster]):
+    for cluster in set(votes) | set(fixed) | set(given_votes):
+        for source in (fixed[cluster], given_votes[cluster], votes[cluster]):
             male, female = source[MALE], source[FEMALE]
             if male >= 2 * female and male > 0:
                 out[cluster] = MALE
