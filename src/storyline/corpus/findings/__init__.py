@@ -42,6 +42,7 @@ from .numeric import build_fact_views
 from .polarity import detect_concept, detect_polarity
 from .scorer import Scorer, load_scorer, register_scorer
 from .slots import detect_location, detect_role
+from .stance import detect_stance
 
 __all__ = [
     "FINDINGS_VERSION", "MAX_PER_ITEM", "PAIR_DETECTORS", "Candidate", "PairMemory", "Scorer", "ShardResult", "ShardRow", "detect_findings",
@@ -52,10 +53,10 @@ log = logging.getLogger(__name__)
 
 MAX_PER_ITEM = 10
 # bump when findings change for the same input: the next analyze rebuilds the corpus steps in full
-FINDINGS_VERSION = "disputes-1"
+FINDINGS_VERSION = "disputes-2"
 
 PairDetector = Callable[[Claim, Claim], Hit | None]
-PAIR_DETECTORS: tuple[PairDetector, ...] = (detect_role, detect_location, detect_concept, detect_polarity)
+PAIR_DETECTORS: tuple[PairDetector, ...] = (detect_role, detect_location, detect_concept, detect_polarity, detect_stance)
 
 
 def _entities_map(entities: Any) -> dict[str, Any]:

@@ -37,6 +37,8 @@ def _keys(c: Claim, df: Counter[str]) -> set[Hashable]:
             keys.add(("w", e, w))
     for r in c.roles:
         keys.add(("r", r.person))
+    if c.stance is not None and not c.narrative:
+        keys.add(("s", c.speaker, c.stance.head))  # one speaker's stances on one target
     return keys
 
 
