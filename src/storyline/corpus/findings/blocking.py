@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterator, Mapping, Sequence
 
 from .claims import Claim
-from .numeric import FactView
+from .numeric import EVENT_SUBJECT, EVENT_WINDOW_DAYS, FactView
 from .polarity import about
 
 __all__ = ["DEFAULT_CAP", "entity_pairs", "fact_pairs"]
@@ -87,8 +87,19 @@ def fact_pairs(views: Sequence[FactView], window_days: int, cap: int = DEFAULT_C
     groups: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, v in enumerate(views):
         groups[(v.subject, v.measure)].append(i)
-    for members in groups.values():
+    for (subject, _measure), members in groups.items():
         if len(members) < 2:
+            continue
+        if subject.startswith(EVENT_SUBJECT):  # an event's tolls: dated or not, reported within a week
+            reported = sorted((i for i in members if views[i].published is not None),
+                              key=lambda i: (views[i].published or dt.date.min, views[i].fact.id))
+            for x, i in enumerate(reported):
+                limit = (views[i].published or dt.date.min) + dt.timedelta(days=EVENT_WINDOW_DAYS)
+                for y in range(x + 1, min(len(reported), x + 1 + cap)):
+                    j = reported[y]
+                    if (views[j].published or dt.date.max) > limit:
+                        break
+                    yield i, j
             continue
         # ties broken by fact id: the same pairs whatever order the facts came in
         dated = sorted((i for i in members if views[i].period is not None),

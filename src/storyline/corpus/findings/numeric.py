@@ -40,7 +40,7 @@ from .hits import Hit
 from .lexicon import Lexicon
 from .text import content_words, normalise_name
 
-__all__ = ["FactView", "build_fact_views", "compare_facts", "parse_period", "value_interval"]
+__all__ = ["EVENT_SUBJECT", "EVENT_WINDOW_DAYS", "FactView", "event_class", "shared_places", "build_fact_views", "compare_facts", "parse_period", "value_interval"]
 
 _INF = math.inf
 
@@ -158,6 +158,12 @@ class FactView:
     population: tuple[frozenset[str], frozenset[str]] | None = None  # (counted words, place words), see population_key
     places: frozenset[str] = frozenset()  # places named near the fact
     document_places: frozenset[str] = frozenset()  # places its document names
+    rising: bool = False  # told as a rising count ("the toll rose to 50"): an update, not a rival figure
+
+    @property
+    def event(self) -> bool:
+        """Whether the subject is an event (an explosion, an earthquake) rather than an actor."""
+        return self.subject.startswith(EVENT_SUBJECT)
 
 
 _SCOPE = re.compile(r"\s(?:in|across|throughout|inside)\s", re.IGNORECASE)
@@ -198,6 +204,53 @@ def same_event(a: FactView, b: FactView) -> bool:
     return not (a.document_places and b.document_places) or bool(a.document_places & b.document_places)
 
 
+EVENT_SUBJECT = "event:"
+EVENT_WINDOW_DAYS = 7  # two reports of one event's toll: published within a week of each other
+# Event nouns that name one kind of event (what a casualty count is about when no actor is named).
+_EVENT_CLASSES: dict[str, str] = {}
+for _cls, _words in {
+    "explosion": "explosion blast bombing bomb detonation",
+    "earthquake": "earthquake quake tremor",
+    "fire": "fire blaze wildfire",
+    "flood": "flood flooding",
+    "storm": "storm hurricane typhoon cyclone tornado",
+    "tsunami": "tsunami",
+    "crash": "crash collision derailment accident",
+    "attack": "attack assault raid strike airstrike shooting ambush massacre",
+    "clashes": "clash clashes fighting violence riot unrest",
+    "landslide": "landslide mudslide avalanche",
+    "stampede": "stampede",
+    "collapse": "collapse",
+    "sinking": "sinking",
+    "eruption": "eruption",
+}.items():
+    for _w in _words.split():
+        _EVENT_CLASSES[_w] = _cls
+_RISING = re.compile(r"\b(?:rose|risen|rises|rising|climbed|climbs|climbing|jumped|increased|reached|reaches|surpassed|"
+                     r"mounted|grew|swelled|soared|up)\s+(?:to\s+)?(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|about\s+)?$",
+                     re.IGNORECASE)
+
+
+def event_class(subject_text: str | None) -> str | None:
+    """The kind of event a fact's subject names ("the chemical plant explosion" -> explosion), or None."""
+    words = re.findall(r"[a-z]+", (subject_text or "").lower())
+    if not words:
+        return None
+    head = words[-1]
+    return _EVENT_CLASSES.get(head) or (_EVENT_CLASSES.get(head[:-1]) if head.endswith("s") else None)
+
+
+def _rising(text: str | None, f: Fact) -> bool:
+    if not isinstance(text, str):
+        return False
+    window = text[max(0, f.start - 40) : f.end]
+    num = re.search(r"\d", window[40 if f.start >= 40 else f.start :])
+    at = (40 if f.start >= 40 else f.start) + (num.start() if num else 0)
+    before = window[:at]
+    before = re.sub(r"(?:at\s+least|more\s+than|over|nearly|about)\s*$", "", before, flags=re.IGNORECASE).rstrip() + " "
+    return _RISING.search(before) is not None
+
+
 _NEAR = 160  # characters either side of a fact in which a place counts as the fact's own
 
 
@@ -231,7 +284,11 @@ def build_fact_views(
     out = []
     places_by_doc: dict[str, list[tuple[int, int, str]]] = {}
     for f in facts:
-        if f.subject_key is not None:
+        event = event_class(f.subject_text)
+        if event is not None:
+            canonical = f.subject_text or event
+            subject = EVENT_SUBJECT + event
+        elif f.subject_key is not None:
             canonical = mentions_canonical.get(f.subject_key, f.subject_text or "")
             subject = entity_key(f.subject_key, canonical, key_to_entity)
         elif f.subject_text:
@@ -265,6 +322,7 @@ def build_fact_views(
                 population=population_key(f.population, lexicon),
                 places=near,
                 document_places=frozenset(k for _, _, k in doc_places),
+                rising=_rising(getattr(doc, "text", None), f),
             )
         )
     return out
@@ -280,6 +338,8 @@ def compare_facts(a: FactView, b: FactView, lexicon: Lexicon) -> Hit | None:
         return None
     if a.fact.document_id == b.fact.document_id and a.measure not in lexicon.additive_measures:
         return None  # one text giving two yardages or two sums is about two things far more often than not
+    if a.event and b.event:
+        return _compare_event(a, b)
     span_a, span_b = (0, len(a.fact.text)), (0, len(b.fact.text))
     if a.period is not None and b.period is not None:
         if a.period == b.period:
@@ -304,6 +364,32 @@ def compare_facts(a: FactView, b: FactView, lexicon: Lexicon) -> Hit | None:
     if len(a.words & b.words) < 2 or not _rounded(a, b).disjoint(_rounded(b, a)):
         return None
     return Hit(round(_score(a, b) * 0.75, 4), "undated values about the same event, reported within weeks, that cannot both hold", "numeric", span_a, span_b)
+
+
+def shared_places(a: FactView, b: FactView) -> frozenset[str]:
+    """The places two event facts share: of their own sentences where both name one, else of their documents."""
+    if a.places and b.places:
+        return a.places & b.places
+    return a.document_places & b.document_places
+
+
+def _compare_event(a: FactView, b: FactView) -> Hit | None:
+    """Two tolls of one event: the same kind of event, a place both name, reported within a week, on overlapping
+    days where both give one; values that cannot both hold. A toll told as rising ("rose to 50") that is not
+    below the other value is an update, not a rival figure."""
+    if not shared_places(a, b):
+        return None
+    if a.published is None or b.published is None or abs((a.published - b.published).days) > EVENT_WINDOW_DAYS:
+        return None
+    if a.period is not None and b.period is not None and (a.period[1] < b.period[0] or b.period[1] < a.period[0]):
+        return None
+    for rise, other in ((a, b), (b, a)):
+        if rise.rising and not _below(rise.interval, other.interval):
+            return None
+    if not _rounded(a, b).disjoint(_rounded(b, a)):
+        return None
+    return Hit(round(_score(a, b) * 0.9, 4), "tolls of one event, reported within days, that cannot both hold", "numeric",
+               (0, len(a.fact.text)), (0, len(b.fact.text)))
 
 
 def _contains(outer: tuple[dt.date, dt.date], inner: tuple[dt.date, dt.date]) -> bool:

@@ -96,7 +96,10 @@ def find_stance(content: str, kind: str, speaker_name: str, before: str = "") ->
     """The stance the speaker takes in a statement's content, or None. ``before`` is the document text before the
     content (for a pronoun target)."""
     names = tuple(w for w in re.findall(r"[A-Z][\w’'-]+", speaker_name or "") if len(w) > 2)
-    subjects = _SUBJECT_PRONOUNS.get(kind, _SUBJECT_PRONOUNS["indirect"]) + (names if kind != "direct" else ())
+    if kind == "mixed":
+        subjects = _SUBJECT_PRONOUNS["indirect"] + ("i",) + names
+    else:
+        subjects = _SUBJECT_PRONOUNS.get(kind, _SUBJECT_PRONOUNS["indirect"]) + (names if kind != "direct" else ())
     m = _pattern(subjects).search(content)
     if m is None:
         return None
@@ -145,7 +148,7 @@ def _when(c: Claim) -> str:
 
 
 def _shown(s: Stance) -> str:
-    return s.target if s.target[:1].isupper() else f"the {s.head}"
+    return s.target if s.target.split()[-1][:1].isupper() else f"the {s.target}"
 
 
 def _targets_match(a: Stance, b: Stance) -> bool:
