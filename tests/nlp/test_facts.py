@@ -165,9 +165,9 @@ def test_facts_number_set_off_by_dashes_is_not_about_the_speaker(nlp):
     assert f.population == "members of the faith"
 
 
-def test_facts_parts_of_one_total_keep_their_populations_and_no_subject(nlp):
+def test_facts_parts_of_one_total_keep_their_populations_and_the_event_as_subject(nlp):
     facts = _facts(nlp, "13 soldiers and 170 civilians were killed in the blast.")
-    assert [(f.value, f.population, f.subject_text) for f in facts] == [(13, "soldiers", None), (170, "civilians", None)]
+    assert [(f.value, f.population, f.subject_text) for f in facts] == [(13, "soldiers", "blast"), (170, "civilians", "blast")]
 
 
 @pytest.mark.parametrize("text", ["One in five residents fled the town.", "3 out of 4 voters backed the plan."])

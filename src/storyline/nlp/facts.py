@@ -434,8 +434,8 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex) -> list[Fac
                 subj = None
             if subj is not None and subj.lemma_.lower() in ("toll", "number", "count", "total") and _event_of(subj) is not None:
                 subj = _event_of(subj)  # "the death toll from the earthquake rose to 310": about the earthquake
-            if subj is None and verb is not None and (verb_measure or measure in lex.measures.values()):
-                subj = _event_of(verb)
+            if (subj is None or subj.dep_ == "nsubjpass") and verb is not None and (verb_measure or measure in lex.measures.values()):
+                subj = _event_of(verb) or subj  # the victims of a passive are counted, the event is what the count is about
             if subj is not None and subj.lower_ in _RELATIVE and subj.head.dep_ == "relcl" and subj.head.head.pos_ in ("NOUN", "PROPN") \
                     and subj.head.head.ent_type_ not in _SKIP_ENT_LABELS:
                 subj = subj.head.head  # "The company, which employs 4,000 people": the company (not "Friday, which ...")

@@ -338,8 +338,20 @@ def compare_facts(a: FactView, b: FactView, lexicon: Lexicon) -> Hit | None:
         return None
     if a.fact.document_id == b.fact.document_id and a.measure not in lexicon.additive_measures:
         return None  # one text giving two yardages or two sums is about two things far more often than not
-    if a.event and b.event:
+    if _update(a, b):
+        return None
+    hit = _compare_dated(a, b, lexicon)
+    if hit is None and a.event and b.event:
         return _compare_event(a, b)
+    return hit
+
+
+def _update(a: FactView, b: FactView) -> bool:
+    """A toll told as rising ("rose to 50") that is not below the other value updates it; it is no rival figure."""
+    return any(rise.rising and not _below(rise.interval, other.interval) for rise, other in ((a, b), (b, a)))
+
+
+def _compare_dated(a: FactView, b: FactView, lexicon: Lexicon) -> Hit | None:
     span_a, span_b = (0, len(a.fact.text)), (0, len(b.fact.text))
     if a.period is not None and b.period is not None:
         if a.period == b.period:
@@ -383,9 +395,6 @@ def _compare_event(a: FactView, b: FactView) -> Hit | None:
         return None
     if a.period is not None and b.period is not None and (a.period[1] < b.period[0] or b.period[1] < a.period[0]):
         return None
-    for rise, other in ((a, b), (b, a)):
-        if rise.rising and not _below(rise.interval, other.interval):
-            return None
     if not _rounded(a, b).disjoint(_rounded(b, a)):
         return None
     return Hit(round(_score(a, b) * 0.9, 4), "tolls of one event, reported within days, that cannot both hold", "numeric",
