@@ -309,6 +309,7 @@ def _skip_by_entity(sent, q_start: int, q_end: int) -> bool:  # type: ignore[no-
     return False
 
 
+_WEEKDAY_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 _DAY_THEN_COUNT = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\s*,?\s*$", re.IGNORECASE)
 _MONTHS = re.compile(r"^\s*(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
                      r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b")
@@ -386,7 +387,10 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex) -> list[Fac
                 pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
                 if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and not pobj.like_num:
                     noun = pobj
-            if noun is not None and (noun.ent_type_ in ("GPE", "LOC", "DATE") or noun.i in tok_ids):
+            if noun is not None and noun.lower_ in _WEEKDAY_NAMES and _count_after_day(text, q) and head.i + 1 < len(head.doc) \
+                    and head.nbor(1).pos_ == "NOUN":
+                noun = head.nbor(1)  # "on Tuesday 31 people were killed": the parser hung 31 on Tuesday
+            if noun is not None and (noun.ent_type_ in ("GPE", "LOC", "DATE") and noun.lower_ not in lex.people or noun.i in tok_ids):
                 noun = None
             if noun is not None and not _countable(noun, q.value, doc_text):
                 noun = None

@@ -38,7 +38,8 @@ def _keys(c: Claim, df: Counter[str]) -> set[Hashable]:
     for r in c.roles:
         keys.add(("r", r.person))
     if c.stance is not None and not c.narrative:
-        keys.add(("s", c.speaker, c.stance.head))  # one speaker's stances on one target
+        for head in c.stance.alternatives or (c.stance.head,):
+            keys.add(("s", c.speaker, head))  # one speaker's stances on one target
     return keys
 
 

@@ -157,7 +157,7 @@ def _fact_candidate(shard: str, x: FactView, y: FactView, lex: Lexicon, document
         items=(FindingItem(ItemType.FACT, a.fact.id), FindingItem(ItemType.FACT, b.fact.id)),
         dedup=_digest("numeric", a.subject, a.measure, a.fact.period, *sides),
         group=_digest(FindingKind.NUMERIC_CONFLICT.value, a.subject, a.measure,
-                      min(shared_places(a, b)) if a.event else a.fact.period or ""),  # one event: its kind and place
+                      min(shared_places(a, b) or {""}) if a.event else a.fact.period or ""),  # one event: its kind and place
         explanation=explain_facts(a, b, hit),
         labels=(fact_label(a), fact_label(b)),
     )

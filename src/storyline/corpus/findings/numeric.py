@@ -240,6 +240,24 @@ def event_class(subject_text: str | None) -> str | None:
     return _EVENT_CLASSES.get(head) or (_EVENT_CLASSES.get(head[:-1]) if head.endswith("s") else None)
 
 
+_PLACE_AFTER = re.compile(r"\b(?:in|at|near|outside|of|from)\s+(?:the\s+|a\s+)?((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
+_NOT_PLACES = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+august september october november december i the a an""".split())
+
+
+def named_places(text: str | None) -> list[tuple[int, int, str]]:
+    """Capitalised names after a preposition of place ("in Varno", "at the Kessel refinery" -> Kessel): where an event
+    happened, also when the entity stage did not type the name as a place."""
+    if not isinstance(text, str):
+        return []
+    out = []
+    for m in _PLACE_AFTER.finditer(text):
+        words = [w for w in m.group(1).split() if w.lower() not in _NOT_PLACES]
+        if words:
+            out.append((m.start(1), m.end(1), "name:" + normalise_name(" ".join(words))))
+    return out
+
+
 def _rising(text: str | None, f: Fact) -> bool:
     if not isinstance(text, str):
         return False
@@ -305,7 +323,9 @@ def build_fact_views(
         words = content_words(f.text, lexicon) - content_words(f.measure + " " + measure + " " + canonical, lexicon)
         if f.document_id not in places_by_doc:
             places_by_doc[f.document_id] = _places((mentions_by_doc or {}).get(f.document_id), key_to_entity)
-        doc_places = places_by_doc[f.document_id]
+        if event is not None and (f.document_id, "text") not in places_by_doc:
+            places_by_doc[(f.document_id, "text")] = named_places(getattr(doc, "text", None))  # type: ignore[index]
+        doc_places = places_by_doc[f.document_id] + (places_by_doc.get((f.document_id, "text"), []) if event else [])  # type: ignore[call-overload]
         near = frozenset(k for s0, e0, k in doc_places if f.start - _NEAR <= s0 and e0 <= f.end + _NEAR)
         out.append(
             FactView(
@@ -389,8 +409,8 @@ def _compare_event(a: FactView, b: FactView) -> Hit | None:
     """Two tolls of one event: the same kind of event, a place both name, reported within a week, on overlapping
     days where both give one; values that cannot both hold. A toll told as rising ("rose to 50") that is not
     below the other value is an update, not a rival figure."""
-    if not shared_places(a, b):
-        return None
+    if a.fact.document_id != b.fact.document_id and not shared_places(a, b):
+        return None  # two reports of one event name one place (one article may name it once)
     if a.published is None or b.published is None or abs((a.published - b.published).days) > EVENT_WINDOW_DAYS:
         return None
     if a.period is not None and b.period is not None and (a.period[1] < b.period[0] or b.period[1] < a.period[0]):

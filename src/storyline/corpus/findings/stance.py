@@ -33,6 +33,7 @@ __all__ = ["MIN_GAP_DAYS", "Stance", "detect_stance", "find_stance", "said_inter
 
 MIN_GAP_DAYS = 30  # a change of position over less than a month is too often one position told two ways
 
+STANCE_SCORE = 0.88  # above a bare negation flip: the stance names the question (the target) and both dates
 SUPPORTS, OPPOSES = "supports", "opposes"
 
 _SUPPORT = r"support(?:s|ed|ing)?|back(?:s|ed|ing)?|favou?r(?:s|ed|ing)?|endors(?:e|es|ed|ing)|champion(?:s|ed|ing)?|(?:is|am|are|was|were|be|been)\s+in\s+favou?r\s+of"
@@ -44,8 +45,8 @@ _DET = r"(?:(?:the|this|that|these|those|a|an|his|her|their|its|our|my|any)\s+)?
 _STOP = frozenset("""that which who because and but as if to in on for with since while after before despite when
 where although though or at by from of over under than unless until so now anymore any more again""".split())
 _PRONOUN_TARGETS = frozenset({"it", "this", "that", "them", "those", "these"})
-_SUBJECT_PRONOUNS = {"indirect": ("he", "she", "they", "we"), "direct": ("i", "we")}
-_EARLIER_NP = re.compile(r"\b(?:the|this|that)\s+((?:[A-Z][\w’'-]*\s+){0,3}[a-z][\w-]{2,})\b")
+_SUBJECT_PRONOUNS = {"indirect": ("he", "she", "they", "we", "it"), "direct": ("i", "we")}
+_EARLIER_NP = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+((?:[A-Z][\w’'-]*\s+){0,3}[a-z][\w-]{2,})\b")
 _NOT_NOUNS = frozenset("""he she it they we you i is was are were be been has had have will would can could
 said says told same other first last most more only very also just""".split())
 
@@ -58,6 +59,7 @@ class Stance:
     target: str  # the target as written (or as resolved, for a pronoun)
     start: int  # the stance verb phrase, offsets in the statement content
     end: int
+    alternatives: tuple[str, ...] = ()  # for a pronoun target: the heads of the paragraph's earlier noun phrases, nearest first
 
 
 def _singular(word: str) -> str:
@@ -85,11 +87,14 @@ def _pattern(subjects: tuple[str, ...]) -> re.Pattern[str]:
                       re.IGNORECASE | re.DOTALL)
 
 
-def _resolve(before: str) -> str | None:
-    """The nearest earlier "the/this/that <noun>" of the paragraph, for a pronoun target."""
+MAX_ANTECEDENTS = 3  # a pronoun target stands for one of the paragraph's three nearest earlier noun phrases
+
+
+def _antecedents(before: str) -> list[str]:
+    """The paragraph's earlier "the/this/that <noun>" phrases, nearest first, for a pronoun target."""
     paragraph = re.split(r"\n\s*\n|\n", before)[-1]
     found = [m.group(1) for m in _EARLIER_NP.finditer(paragraph) if m.group(1).split()[-1].lower() not in _NOT_NOUNS]
-    return found[-1] if found else None
+    return found[::-1][:MAX_ANTECEDENTS]
 
 
 def find_stance(content: str, kind: str, speaker_name: str, before: str = "") -> Stance | None:
@@ -110,11 +115,13 @@ def find_stance(content: str, kind: str, speaker_name: str, before: str = "") ->
     target = _target(rest[det.end() if det else 0:])
     if target is None:
         return None
+    alternatives: tuple[str, ...] = ()
     if target.lower() in _PRONOUN_TARGETS:
-        resolved = _resolve(before + content[: m.start("rest")])
-        if resolved is None:
+        found = _antecedents(before + content[: m.start("rest")])
+        if not found:
             return None
-        target = resolved
+        target = found[0]
+        alternatives = tuple(_singular(t.split()[-1]) for t in found)
     tokens = target.split()
     head = _singular(tokens[-1])
     if not re.fullmatch(r"[a-z][a-z-]{2,}", head) and not tokens[-1][:1].isupper():
@@ -125,7 +132,7 @@ def find_stance(content: str, kind: str, speaker_name: str, before: str = "") ->
     proper = frozenset(w.lower() for w in tokens if w[:1].isupper())
     if tokens[-1][:1].isupper():  # "backs Smith": a named target is its name
         head, proper = " ".join(t.lower() for t in tokens), frozenset()
-    return Stance(side, head, proper, target, m.start("subj"), m.end("sup") if m.group("sup") else m.end("opp"))
+    return Stance(side, head, proper, target, m.start("subj"), m.end("sup") if m.group("sup") else m.end("opp"), alternatives)
 
 
 def said_interval(c: Claim) -> tuple[dt.date, dt.date] | None:
@@ -147,12 +154,27 @@ def _when(c: Claim) -> str:
     return text or (c.date.isoformat() if c.date else "undated")
 
 
-def _shown(s: Stance) -> str:
+def _shown(s: Stance, head: str) -> str:
+    if s.alternatives:
+        return f"it (the {head})"
     return s.target if s.target.split()[-1][:1].isupper() else f"the {s.target}"
 
 
-def _targets_match(a: Stance, b: Stance) -> bool:
-    return a.head == b.head and (not a.names or not b.names or a.names <= b.names or b.names <= a.names)
+def _heads(s: Stance) -> tuple[str, ...]:
+    return s.alternatives or (s.head,)
+
+
+def _shared_head(a: Stance, b: Stance) -> str | None:
+    """The target two stances share: one head noun (a pronoun target may stand for any of its antecedents) and
+    proper-name words that do not differ ("the pipeline" ~ "the Northern Ridge pipeline", not "the Keystone pipeline")."""
+    if a.alternatives and b.alternatives:
+        return None  # two pronouns: nothing ties them to one target
+    head = next((h for h in _heads(a) if h in _heads(b)), None)
+    if head is None:
+        return None
+    names_a = a.names if not a.alternatives else frozenset()
+    names_b = b.names if not b.alternatives else frozenset()
+    return head if (not names_a or not names_b or names_a <= names_b or names_b <= names_a) else None
 
 
 def detect_stance(a: Claim, b: Claim) -> Hit | None:
@@ -161,7 +183,8 @@ def detect_stance(a: Claim, b: Claim) -> Hit | None:
     sb: Any = getattr(b, "stance", None)
     if sa is None or sb is None or a.speaker != b.speaker or a.narrative or a.unattributed or a.vague:
         return None
-    if sa.side == sb.side or not _targets_match(sa, sb):
+    head = None if sa.side == sb.side else _shared_head(sa, sb)
+    if head is None:
         return None
     ia, ib = said_interval(a), said_interval(b)
     if ia is None or ib is None:
@@ -176,8 +199,8 @@ def detect_stance(a: Claim, b: Claim) -> Hit | None:
         return None
     swap = first is b
     (e, se), (l, sl) = ((b, sb), (a, sa)) if swap else ((a, sa), (b, sb))
-    label_e = f"earlier ({_when(e)}): {se.side} {_shown(se)}"
-    label_l = f"later ({_when(l)}): {sl.side} {_shown(sl)}"
+    label_e = f"earlier ({_when(e)}): {se.side} {_shown(se, head)}"
+    label_l = f"later ({_when(l)}): {sl.side} {_shown(sl, head)}"
     labels = (label_l, label_e) if swap else (label_e, label_l)
-    reason = f"a stance on the {sa.head} that changed: {se.side} {_when(e)}, {sl.side} {_when(l)}"
-    return Hit(0.8, reason, "stance", (sa.start, sa.end), (sb.start, sb.end), subject=sa.head, labels=labels, question="stance")
+    reason = f"a stance on the {head} that changed: {se.side} {_when(e)}, {sl.side} {_when(l)}"
+    return Hit(STANCE_SCORE, reason, "stance", (sa.start, sa.end), (sb.start, sb.end), subject=head, labels=labels, question="stance")
