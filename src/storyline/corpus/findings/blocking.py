@@ -92,15 +92,14 @@ def fact_pairs(views: Sequence[FactView], window_days: int, cap: int = DEFAULT_C
         if len(members) < 2:
             continue
         if subject.startswith(EVENT_SUBJECT):  # an event's tolls: dated or not, reported within a week
-            reported = sorted((i for i in members if views[i].published is not None),
-                              key=lambda i: (views[i].published or dt.date.min, views[i].fact.id))
+            reported = sorted(members, key=lambda i: (views[i].published or dt.date.max, views[i].fact.id))
             for x, i in enumerate(reported):
-                limit = (views[i].published or dt.date.min) + dt.timedelta(days=EVENT_WINDOW_DAYS)
+                limit = (views[i].published or dt.date.max - dt.timedelta(days=EVENT_WINDOW_DAYS)) + dt.timedelta(days=EVENT_WINDOW_DAYS)
                 for y in range(x + 1, min(len(reported), x + 1 + cap)):
                     j = reported[y]
-                    if (views[j].published or dt.date.max) > limit:
+                    if views[i].published is not None and (views[j].published or dt.date.max) > limit:
                         break
-                    yield i, j
+                    yield i, j  # undated reports (at the end) are paired among themselves
             continue
         # ties broken by fact id: the same pairs whatever order the facts came in
         dated = sorted((i for i in members if views[i].period is not None),

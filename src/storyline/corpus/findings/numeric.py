@@ -159,6 +159,7 @@ class FactView:
     places: frozenset[str] = frozenset()  # places named near the fact
     document_places: frozenset[str] = frozenset()  # places its document names
     rising: bool = False  # told as a rising count ("the toll rose to 50"): an update, not a rival figure
+    event_noun: str = ""  # the event noun of an event subject, singular ("blast")
 
     @property
     def event(self) -> bool:
@@ -258,6 +259,11 @@ def named_places(text: str | None) -> list[tuple[int, int, str]]:
     return out
 
 
+def _event_noun(subject_text: str | None) -> str:
+    head = re.findall(r"[a-z]+", (subject_text or "").lower())[-1]
+    return head[:-1] if head not in _EVENT_CLASSES and head.endswith("s") else head
+
+
 def _rising(text: str | None, f: Fact) -> bool:
     if not isinstance(text, str):
         return False
@@ -343,6 +349,7 @@ def build_fact_views(
                 places=near,
                 document_places=frozenset(k for _, _, k in doc_places),
                 rising=_rising(getattr(doc, "text", None), f),
+                event_noun=_event_noun(f.subject_text) if event else "",
             )
         )
     return out
@@ -350,7 +357,7 @@ def build_fact_views(
 
 def compare_facts(a: FactView, b: FactView, lexicon: Lexicon) -> Hit | None:
     """A hit when the two facts' values cannot both hold for their periods."""
-    if a.fact.id == b.fact.id:
+    if a.fact.id == b.fact.id or a.subject != b.subject:
         return None
     if a.relation is not FactRelation.COUNT or b.relation is not FactRelation.COUNT:
         return None  # changes, ranges, rates and shares are not counts to set against each other
@@ -411,7 +418,11 @@ def _compare_event(a: FactView, b: FactView) -> Hit | None:
     below the other value is an update, not a rival figure."""
     if a.fact.document_id != b.fact.document_id and not shared_places(a, b):
         return None  # two reports of one event name one place (one article may name it once)
-    if a.published is None or b.published is None or abs((a.published - b.published).days) > EVENT_WINDOW_DAYS:
+    if a.published is None or b.published is None:
+        # no dates to tie the reports: the same event noun and a place both fact sentences name
+        if a.fact.document_id != b.fact.document_id and (a.event_noun != b.event_noun or not a.places & b.places):
+            return None
+    elif abs((a.published - b.published).days) > EVENT_WINDOW_DAYS:
         return None
     if a.period is not None and b.period is not None and (a.period[1] < b.period[0] or b.period[1] < a.period[0]):
         return None
