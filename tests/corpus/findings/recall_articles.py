@@ -217,3 +217,10 @@ TOLL_NEAR_MISS: dict[str, tuple[tuple[dt.date, str], ...]] = {
 The explosion at a depot in Varno killed 13 soldiers and 40 civilians, the army said on Tuesday.
 """),),
 }
+
+STANCE_NEAR_MISS["generic-target-two-bills"] = (
+    (D(2015, 3, 3), """Senator Paul Ferris said on Tuesday that he opposes the bill.
+"""),
+    (D(2016, 9, 6), """Senator Paul Ferris said on Tuesday that he supports the bill.
+"""),
+)

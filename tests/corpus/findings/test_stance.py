@@ -50,3 +50,11 @@ def test_stance_proper_name_words_keep_two_named_targets_apart() -> None:
     b = find_stance("she supports the pipeline", "indirect", "Nora Vance")
     assert a is not None and b is not None and a.head == b.head == "pipeline"
     assert a.names == frozenset({"keystone"}) and b.names == frozenset()
+
+
+def test_stance_target_stops_before_time_words_participles_and_person_pronouns() -> None:
+    s = find_stance("he had opposed a bill early in 2009", "indirect", "Nora Vance")
+    assert s is not None and s.head == "bill"
+    s = find_stance("she supported a cautious trade policy focused on exports", "indirect", "Nora Vance")
+    assert s is not None and s.head == "policy"
+    assert find_stance("I support her", "direct", "Nora Vance") is None

@@ -44,9 +44,12 @@ _NEGATION = re.compile(r"\b(?:never|not|no\s+longer)\b|n[’']t\b", re.IGNORECAS
 _DET = r"(?:(?:the|this|that|these|those|a|an|his|her|their|its|our|my|any)\s+)?"
 _STOP = frozenset("""that which who because and but as if to in on for with since while after before despite when
 where although though or at by from of over under than unless until so now anymore any more again""".split())
-_PRONOUN_TARGETS = frozenset({"it", "this", "that", "them", "those", "these"})
+_PRONOUN_TARGETS = frozenset({"it", "this", "that", "those", "these"})
+_PERSON_PRONOUNS = frozenset({"her", "him", "them", "us", "me", "you", "his", "himself", "herself", "themselves", "one"})
+_TIME_WORDS = frozenset("""early late earlier later last next today yesterday tomorrow now then year years month months week
+weeks day days time times again""".split())
 _SUBJECT_PRONOUNS = {"indirect": ("he", "she", "they", "we", "it"), "direct": ("i", "we")}
-_EARLIER_NP = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+((?:[A-Z][\w’'-]*\s+){0,3}[a-z][\w-]{2,})\b")
+_EARLIER_NP = re.compile(r"\b(?:[Tt]he|[Tt]his)\s+((?:[A-Z][\w’'-]*\s+){0,3}[a-z][\w-]{2,})\b")
 _NOT_NOUNS = frozenset("""he she it they we you i is was are were be been has had have will would can could
 said says told same other first last most more only very also just""".split())
 
@@ -60,6 +63,7 @@ class Stance:
     start: int  # the stance verb phrase, offsets in the statement content
     end: int
     alternatives: tuple[str, ...] = ()  # for a pronoun target: the heads of the paragraph's earlier noun phrases, nearest first
+    modifiers: frozenset[str] = frozenset()  # the target's other words, lower case ("pension" of "the pension reform")
 
 
 def _singular(word: str) -> str:
@@ -72,12 +76,19 @@ def _singular(word: str) -> str:
 
 
 def _target(text: str) -> str | None:
-    words = []
+    """The noun phrase a stance verb takes: up to five words, ending before punctuation, a clause or preposition
+    word, a time word or adverb ("a bill early in 2009"), or a participle after the noun ("a policy focused on")."""
+    words: list[str] = []
     for m in re.finditer(r"[\w’'-]+|[^\w\s]", text):
         w = m.group()
-        if not re.match(r"\w", w) or w.lower() in _STOP or len(words) >= 5:
+        low = w.lower()
+        if not re.match(r"\w", w) or low in _STOP or low in _TIME_WORDS or len(words) >= 5:
+            break
+        if words and (low.endswith("ly") or (re.search(r"(?:ed|ing)$", low) and not w[:1].isupper())):
             break
         words.append(w)
+    if words and words[0].lower() in _PERSON_PRONOUNS:
+        return None  # "supports her": a person only a pronoun names
     return " ".join(words) if words else None
 
 
@@ -132,7 +143,9 @@ def find_stance(content: str, kind: str, speaker_name: str, before: str = "") ->
     proper = frozenset(w.lower() for w in tokens if w[:1].isupper())
     if tokens[-1][:1].isupper():  # "backs Smith": a named target is its name
         head, proper = " ".join(t.lower() for t in tokens), frozenset()
-    return Stance(side, head, proper, target, m.start("subj"), m.end("sup") if m.group("sup") else m.end("opp"), alternatives)
+    modifiers = frozenset(w.lower() for w in tokens[:-1]) - {"new", "proposed", "final", "latest", "current", "same", "other"}
+    return Stance(side, head, proper, target, m.start("subj"), m.end("sup") if m.group("sup") else m.end("opp"), alternatives,
+                  modifiers)
 
 
 def said_interval(c: Claim) -> tuple[dt.date, dt.date] | None:
@@ -177,6 +190,19 @@ def _shared_head(a: Stance, b: Stance) -> str | None:
     return head if (not names_a or not names_b or names_a <= names_b or names_b <= names_a) else None
 
 
+# Heads that name many different things ("the bill" of 2015 and "the bill" of 2016 are two bills): across documents
+# they match only when a name or a modifier ties them ("the pension reform", "the Kessel dam project").
+GENERIC_TARGETS = frozenset("""bill plan proposal deal measure legislation law amendment policy idea effort agreement resolution
+decision move change project program programme reform candidate nominee nomination treaty budget tax ban rule order
+initiative package motion approach strategy""".split())
+
+
+def _tied(a: Stance, b: Stance, head: str, same_document: bool) -> bool:
+    if same_document or head not in GENERIC_TARGETS or a.alternatives or b.alternatives:
+        return True
+    return bool(a.names & b.names) or bool(a.modifiers & b.modifiers)
+
+
 def detect_stance(a: Claim, b: Claim) -> Hit | None:
     """One speaker's opposite stances on one target at clearly different times (``a`` said no later than ``b``)."""
     sa: Any = getattr(a, "stance", None)
@@ -184,7 +210,7 @@ def detect_stance(a: Claim, b: Claim) -> Hit | None:
     if sa is None or sb is None or a.speaker != b.speaker or a.narrative or a.unattributed or a.vague:
         return None
     head = None if sa.side == sb.side else _shared_head(sa, sb)
-    if head is None:
+    if head is None or not _tied(sa, sb, head, a.statement.document_id == b.statement.document_id):
         return None
     ia, ib = said_interval(a), said_interval(b)
     if ia is None or ib is None:
