@@ -58,3 +58,9 @@ def test_stance_target_stops_before_time_words_participles_and_person_pronouns()
     s = find_stance("she supported a cautious trade policy focused on exports", "indirect", "Nora Vance")
     assert s is not None and s.head == "policy"
     assert find_stance("I support her", "direct", "Nora Vance") is None
+
+
+def test_stance_votes_for_and_against_are_stances() -> None:
+    a = find_stance("he voted against the Arden water charter", "indirect", "Nora Vance")
+    b = find_stance("I will vote for the water charter", "direct", "Nora Vance")
+    assert a is not None and b is not None and (a.side, b.side) == (OPPOSES, SUPPORTS) and a.head == b.head == "charter"

@@ -1,8 +1,8 @@
 """Stances a speaker takes on a target, and a speaker's stance that flipped between two clearly different times.
 
-A statement takes a stance when its own subject is the speaker ("she", "he", "they", the speaker's
+A statement takes a stance when its own subject is the speaker ("she", "he", "they", "it", the speaker's
 name; "I"/"we" in a direct quote) right before a stance verb: support, back, favour, endorse,
-champion ("supports") or oppose, reject, be against, be opposed to ("opposes"). A negation between
+champion, vote for ("supports") or oppose, reject, be against, be opposed to, vote against ("opposes"). A negation between
 them flips it ("will never support", "no longer backs", "does not oppose"). The target is the noun
 phrase after the verb ("the Northern Ridge pipeline"): its head noun ("pipeline") and its proper-name
 words ("northern", "ridge"). A pronoun target ("it", "this") is the nearest earlier "the/this/that
@@ -36,8 +36,8 @@ MIN_GAP_DAYS = 30  # a change of position over less than a month is too often on
 STANCE_SCORE = 0.88  # above a bare negation flip: the stance names the question (the target) and both dates
 SUPPORTS, OPPOSES = "supports", "opposes"
 
-_SUPPORT = r"support(?:s|ed|ing)?|back(?:s|ed|ing)?|favou?r(?:s|ed|ing)?|endors(?:e|es|ed|ing)|champion(?:s|ed|ing)?|(?:is|am|are|was|were|be|been)\s+in\s+favou?r\s+of"
-_OPPOSE = r"oppos(?:e|es|ed|ing)|reject(?:s|ed|ing)?|(?:is|am|are|was|were|be|been|remains?|remained|stands?|stood)\s+(?:firmly\s+|strongly\s+)?(?:opposed\s+to|against)"
+_SUPPORT = r"vot(?:e|es|ed|ing)\s+(?:in\s+favou?r\s+of|for)|support(?:s|ed|ing)?|back(?:s|ed|ing)?|favou?r(?:s|ed|ing)?|endors(?:e|es|ed|ing)|champion(?:s|ed|ing)?|(?:is|am|are|was|were|be|been)\s+in\s+favou?r\s+of"
+_OPPOSE = r"vot(?:e|es|ed|ing)\s+against|oppos(?:e|es|ed|ing)|reject(?:s|ed|ing)?|(?:is|am|are|was|were|be|been|remains?|remained|stands?|stood)\s+(?:firmly\s+|strongly\s+)?(?:opposed\s+to|against)"
 _AUX = (r"(?:\s+(?:now|still|also|strongly|firmly|fully|always|would|will|wo|do|does|did|had|has|have|can|ca|"
         r"never|not|n[’']t|no\s+longer|continues?\s+to|continued\s+to))*")
 _NEGATION = re.compile(r"\b(?:never|not|no\s+longer)\b|n[’']t\b", re.IGNORECASE)
