@@ -11,7 +11,12 @@
    subject only by a pronoun). Both work shard by shard (:mod:`.candidates`), so
    new documents only recompute the shards they touch.
 3. Detectors score each pair: :mod:`.slots` (role rank, location), :mod:`.polarity`
-   (antonymous predicates, negation flips and denials), :mod:`.numeric` (facts).
+   (antonymous predicates, negation flips and denials), :mod:`.stance` (one speaker's
+   support for / opposition to one target, flipped between two clearly different times:
+   sides "earlier (date)" and "later (date)"), :mod:`.numeric` (facts; a casualty count
+   about an event, "17 people were killed in the blast", is compared with the counts of
+   the same kind of event at a shared place reported within a week, one finding per event
+   and measure with a side per value; a toll told as rising is an update, not a rival).
 4. Same speaker → ``self_contradiction``; different speakers, or a speaker against a
    document's own narrative voice (its source), within a few months of each other →
    ``source_conflict``; facts → ``numeric_conflict``. A statement with a cue but no speaker

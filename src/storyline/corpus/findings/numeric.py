@@ -17,6 +17,12 @@ Only comparable numbers are compared:
 * about one event: facts of two documents are compared only when the documents
   share a place name (two earthquakes in two countries are two events), and not
   when the facts' own sentences name different places;
+* events: a fact whose subject is an event noun ("the blast", "the chemical plant explosion") has the
+  subject ``event:<kind>`` (blast and explosion are one kind). Two such tolls are compared when the
+  documents share a place (one named after "in/at/near" counts too), were published within
+  ``EVENT_WINDOW_DAYS``, and their days, where both give one, overlap; undated documents need the
+  same event noun and a place named near both facts. A toll told as rising ("rose to 42") that
+  is not below the other value is an update, never a conflict;
 * for one period: equal periods, or, for additive counts (attacks, killed, ...),
   one period inside the other where the part exceeds the whole. Facts without a
   period are compared only with other undated facts from documents published
