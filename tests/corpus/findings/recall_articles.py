@@ -224,3 +224,11 @@ STANCE_NEAR_MISS["generic-target-two-bills"] = (
     (D(2016, 9, 6), """Senator Paul Ferris said on Tuesday that he supports the bill.
 """),
 )
+
+TOLL_NEAR_MISS["earlier-events-recalled-in-the-background"] = ((D(2022, 8, 2), """Quake shakes Soran coast
+
+The earthquake in the Soran region on Monday killed 12 people, the interior ministry said.
+The region is prone to strong tremors. In March, a quake near the port of Soran killed 64 people and injured 300.
+Residents still remember a quake that killed thousands of people in Soran two decades ago.
+Rescue teams said the earthquake in Soran injured 40 people.
+"""),)

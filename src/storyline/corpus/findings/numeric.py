@@ -166,6 +166,8 @@ class FactView:
     document_places: frozenset[str] = frozenset()  # places its document names
     rising: bool = False  # told as a rising count ("the toll rose to 50"): an update, not a rival figure
     event_noun: str = ""  # the event noun of an event subject, singular ("blast")
+    background: bool = False  # an event count told as another event: "a quake that killed ...", "In 2003, ..."
+    sentence_places: frozenset[str] = frozenset()  # places named in the fact's own sentence
 
     @property
     def event(self) -> bool:
@@ -270,6 +272,41 @@ def _event_noun(subject_text: str | None) -> str:
     return head[:-1] if head not in _EVENT_CLASSES and head.endswith("s") else head
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s|\n")
+LEAD_CHARS = 400  # the lead of an article, where its own event is introduced ("A blast killed 17 people in ...")
+_OTHER_TIME = re.compile(
+    r"\b(?:(?:19|20)\d\d|January|February|March|April|June|July|August|September|October|November|December|ago|"
+    r"last\s+(?:year|month|week)|previous|earlier\s+this|years|decades?|months)\b")
+_INDEFINITE = re.compile(r"\b(?:a|an|another|one)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _sentence(text: str, f: Fact) -> tuple[int, int]:
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, f.start)), default=0)
+    end = _SENTENCE_END.search(text, f.end)
+    return start, end.start() + 1 if end else len(text)
+
+
+def _background(text: str | None, f: Fact) -> bool:
+    """Whether an event count is about another event than the article's own: its sentence names another time
+    ("In February, a quake ... killing 612", "in December 2003"), or, after the lead, it introduces the event with
+    an indefinite article ("a quake that killed tens of thousands")."""
+    if not isinstance(text, str) or not f.subject_text:
+        return False
+    s0, s1 = _sentence(text, f)
+    sentence = text[s0:s1]
+    if _OTHER_TIME.search(sentence):
+        return True
+    at = sentence.find(f.subject_text)
+    return at >= 0 and s0 >= LEAD_CHARS and _INDEFINITE.search(sentence[:at]) is not None
+
+
+def _sentence_places(text: str | None, f: Fact, places: Sequence[tuple[int, int, str]]) -> frozenset[str]:
+    if not isinstance(text, str):
+        return frozenset()
+    s0, s1 = _sentence(text, f)
+    return frozenset(k for a, b, k in places if s0 <= a and b <= s1)
+
+
 def _rising(text: str | None, f: Fact) -> bool:
     if not isinstance(text, str):
         return False
@@ -356,6 +393,8 @@ def build_fact_views(
                 document_places=frozenset(k for _, _, k in doc_places),
                 rising=_rising(getattr(doc, "text", None), f),
                 event_noun=_event_noun(f.subject_text) if event else "",
+                background=event is not None and _background(getattr(doc, "text", None), f),
+                sentence_places=_sentence_places(getattr(doc, "text", None), f, doc_places) if event else frozenset(),
             )
         )
     return out
@@ -422,11 +461,13 @@ def _compare_event(a: FactView, b: FactView) -> Hit | None:
     """Two tolls of one event: the same kind of event, a place both name, reported within a week, on overlapping
     days where both give one; values that cannot both hold. A toll told as rising ("rose to 50") that is not
     below the other value is an update, not a rival figure."""
+    if a.background or b.background:
+        return None  # an earlier quake recalled in the background is another event
     if a.fact.document_id != b.fact.document_id and not shared_places(a, b):
         return None  # two reports of one event name one place (one article may name it once)
     if a.published is None or b.published is None:
         # no dates to tie the reports: the same event noun and a place both fact sentences name
-        if a.fact.document_id != b.fact.document_id and (a.event_noun != b.event_noun or not a.places & b.places):
+        if a.fact.document_id != b.fact.document_id and (a.event_noun != b.event_noun or not a.sentence_places & b.sentence_places):
             return None
     elif abs((a.published - b.published).days) > EVENT_WINDOW_DAYS:
         return None
