@@ -351,7 +351,8 @@ def build_fact_views(
     out = []
     places_by_doc: dict[str, list[tuple[int, int, str]]] = {}
     for f in facts:
-        event = event_class(f.subject_text)
+        # an event is the subject of its counts of victims and acts (killed, injured, attacks), not of "150 miles"
+        event = event_class(f.subject_text) if normalise_measure(f.measure, lexicon) in lexicon.additive_measures else None
         if event is not None:
             canonical = f.subject_text or event
             subject = EVENT_SUBJECT + event
