@@ -64,3 +64,11 @@ def test_stance_votes_for_and_against_are_stances() -> None:
     a = find_stance("he voted against the Arden water charter", "indirect", "Nora Vance")
     b = find_stance("I will vote for the water charter", "direct", "Nora Vance")
     assert a is not None and b is not None and (a.side, b.side) == (OPPOSES, SUPPORTS) and a.head == b.head == "charter"
+
+
+def test_stance_contracted_auxiliaries_and_a_bare_infinitive_content_are_the_speakers() -> None:
+    s = find_stance("We're going to support the harbour levy", "direct", "Nora Vance")
+    assert s is not None and (s.side, s.head) == (SUPPORTS, "levy")
+    s = find_stance("to oppose the harbour levy", "indirect", "Nora Vance")  # "Vance vowed to oppose the harbour levy"
+    assert s is not None and (s.side, s.head) == (OPPOSES, "levy")
+    assert find_stance("the plan to oppose the harbour levy", "indirect", "Nora Vance") is None

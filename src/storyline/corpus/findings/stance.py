@@ -38,8 +38,8 @@ SUPPORTS, OPPOSES = "supports", "opposes"
 
 _SUPPORT = r"vot(?:e|es|ed|ing)\s+(?:in\s+favou?r\s+of|for)|support(?:s|ed|ing)?|back(?:s|ed|ing)?|favou?r(?:s|ed|ing)?|endors(?:e|es|ed|ing)|champion(?:s|ed|ing)?|(?:is|am|are|was|were|be|been)\s+in\s+favou?r\s+of"
 _OPPOSE = r"vot(?:e|es|ed|ing)\s+against|oppos(?:e|es|ed|ing)|reject(?:s|ed|ing)?|(?:is|am|are|was|were|be|been|remains?|remained|stands?|stood)\s+(?:firmly\s+|strongly\s+)?(?:opposed\s+to|against)"
-_AUX = (r"(?:\s+(?:now|still|also|strongly|firmly|fully|always|would|will|wo|do|does|did|had|has|have|can|ca|"
-        r"never|not|n[’']t|no\s+longer|continues?\s+to|continued\s+to))*")
+_AUX = (r"(?:\s*(?:[’'](?:re|m|ll|d|ve)\b)|\s+(?:now|still|also|strongly|firmly|fully|always|would|will|wo|do|does|did|had|has|have|"
+        r"can|ca|never|not|n[’']t|no\s+longer|continues?\s+to|continued\s+to|going\s+to|want\s+to|wants\s+to|plans?\s+to|intends?\s+to))*")
 _NEGATION = re.compile(r"\b(?:never|not|no\s+longer)\b|n[’']t\b", re.IGNORECASE)
 _DET = r"(?:(?:the|this|that|these|those|a|an|his|her|their|its|our|my|any)\s+)?"
 _STOP = frozenset("""that which who because and but as if to in on for with since while after before despite when
@@ -94,7 +94,8 @@ def _target(text: str) -> str | None:
 
 def _pattern(subjects: tuple[str, ...]) -> re.Pattern[str]:
     who = "|".join(re.escape(s) for s in subjects)
-    return re.compile(rf"(?<![\w-])(?P<subj>{who})(?P<aux>{_AUX})\s+(?:(?P<sup>{_SUPPORT})|(?P<opp>{_OPPOSE}))\s+(?P<rest>.*)",
+    # the subject, or nothing at the very start of the content ("[Cruz vowed] to oppose legal status ...")
+    return re.compile(rf"(?:(?<![\w-])(?P<subj>{who})(?P<aux>{_AUX})\s+|^\s*(?P<inf>to)\s+)(?:(?P<sup>{_SUPPORT})|(?P<opp>{_OPPOSE}))\s+(?P<rest>.*)",
                       re.IGNORECASE | re.DOTALL)
 
 
@@ -144,7 +145,7 @@ def find_stance(content: str, kind: str, speaker_name: str, before: str = "") ->
     if tokens[-1][:1].isupper():  # "backs Smith": a named target is its name
         head, proper = " ".join(t.lower() for t in tokens), frozenset()
     modifiers = frozenset(w.lower() for w in tokens[:-1]) - {"new", "proposed", "final", "latest", "current", "same", "other"}
-    return Stance(side, head, proper, target, m.start("subj"), m.end("sup") if m.group("sup") else m.end("opp"), alternatives,
+    return Stance(side, head, proper, target, m.start("subj") if m.group("subj") else m.start("inf"), m.end("sup") if m.group("sup") else m.end("opp"), alternatives,
                   modifiers)
 
 
