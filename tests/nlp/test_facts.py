@@ -165,9 +165,9 @@ def test_facts_number_set_off_by_dashes_is_not_about_the_speaker(nlp):
     assert f.population == "members of the faith"
 
 
-def test_facts_parts_of_one_total_keep_their_populations_and_no_subject(nlp):
+def test_facts_parts_of_one_total_keep_their_populations_and_the_event_as_subject(nlp):
     facts = _facts(nlp, "13 soldiers and 170 civilians were killed in the blast.")
-    assert [(f.value, f.population, f.subject_text) for f in facts] == [(13, "soldiers", None), (170, "civilians", None)]
+    assert [(f.value, f.population, f.subject_text) for f in facts] == [(13, "soldiers", "blast"), (170, "civilians", "blast")]
 
 
 @pytest.mark.parametrize("text", ["One in five residents fled the town.", "3 out of 4 voters backed the plan."])
@@ -189,3 +189,27 @@ def test_facts_durations_are_not_facts(nlp, text):
 def test_facts_period_does_not_cross_into_a_coordinated_clause(nlp):
     text = "A quake killed more than 31,000 in the city of Ravel in 2003, and 600 were killed in the town of Osk in February."
     assert [(f.value, f.period) for f in _facts(nlp, text)] == [(31_000, "2003"), (600, None)]
+
+
+def test_facts_subject_is_the_event_never_the_speaker_of_a_reporting_verb(nlp):
+    facts = _facts(nlp, "Harbour master Jonas Reed said 17 people were killed in the blast.", {"Jonas Reed": (PER, 1)})
+    assert [(f.value, f.measure, f.subject_text, f.subject_cluster) for f in facts] == [(17, "killed", "blast", None)]
+
+
+def test_facts_speaker_without_event_leaves_the_subject_empty(nlp):
+    facts = _facts(nlp, "Harbour master Jonas Reed said 17 people were killed.", {"Jonas Reed": (PER, 1)})
+    assert [(f.value, f.subject_text, f.subject_cluster) for f in facts] == [(17, None, None)]
+
+
+def test_facts_count_right_after_a_weekday_is_a_count_not_a_date(nlp):
+    facts = _facts(nlp, "The ministry said on Friday 38 people were killed in the explosion.")
+    assert [(f.value, f.measure, f.population, f.subject_text) for f in facts] == [(38, "killed", "people", "explosion")]
+
+
+def test_facts_weekday_before_a_month_day_is_still_a_date(nlp):
+    assert _facts(nlp, "The ministry said on Friday 12 May that the talks would resume.") == []
+
+
+def test_facts_toll_from_an_event_is_about_the_event(nlp):
+    facts = _facts(nlp, "The death toll from the earthquake rose to 310 on Friday, officials said.")
+    assert [(f.value, f.subject_text) for f in facts] == [(310, "earthquake")]

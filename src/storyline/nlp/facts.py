@@ -165,11 +165,34 @@ def _subject_of(verb, exclude):  # type: ignore[no-untyped-def]
             if child.dep_ == "nsubjpass" and child.i not in exclude:
                 return child
         if cur.dep_ in _CLIMB_DEPS and cur.head is not cur:
+            if cur.dep_ in ("ccomp", "dep", "advcl", "conj") and cur.head.lemma_.lower() in lexicon().verbs:
+                return None  # "X said 17 people were killed": X is the speaker, not what the number is about
             cur = cur.head
             if cur.pos_ not in _VERBISH:
                 return None
             continue
         return None
+    return None
+
+
+# What a casualty count is about when the sentence names no acting subject: the event in which people were
+# killed or hurt ("17 people were killed *in the blast*", "the death toll *from the earthquake*").
+EVENT_NOUNS = frozenset("""explosion blast bombing bomb detonation earthquake quake tremor fire blaze wildfire flood flooding
+storm hurricane typhoon cyclone tornado tsunami crash collision derailment accident attack assault raid strike airstrike
+shooting ambush massacre clash clashes fighting violence riot unrest landslide mudslide avalanche stampede collapse sinking
+eruption outbreak epidemic incident disaster""".split())
+_EVENT_PREPS = {"in", "from", "during", "after", "by", "of"}
+
+
+def _event_of(tok):  # type: ignore[no-untyped-def]
+    """An event noun in a prepositional phrase of ``tok`` ("killed in the blast", "toll from the quake"), or None."""
+    if tok is None:
+        return None
+    for child in tok.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in _EVENT_PREPS:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lemma_.lower() in EVENT_NOUNS and pobj.ent_type_ not in ("DATE", "TIME"):
+                return pobj
     return None
 
 
@@ -286,6 +309,20 @@ def _skip_by_entity(sent, q_start: int, q_end: int) -> bool:  # type: ignore[no-
     return False
 
 
+_WEEKDAY_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_DAY_THEN_COUNT = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\s*,?\s*$", re.IGNORECASE)
+_MONTHS = re.compile(r"^\s*(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
+                     r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b")
+
+
+def _count_after_day(text: str, q: Quantity) -> bool:
+    """Whether a number the parser glued to a weekday ("on Wednesday 42 people were killed") is a count of its own:
+    right after the weekday, not followed by a month, and followed by a plural word."""
+    after = text[q.end : q.end + 30]
+    return bool(_DAY_THEN_COUNT.search(text[: q.start])) and not _MONTHS.match(after) and \
+        re.match(r"^\s+(?:more\s+|other\s+)?(?:[a-z]+s|people|children|men|women)\b", after) is not None and q.value >= 1
+
+
 def _pick_period(periods: list[Period], segments: list[tuple[int, int]], q: Quantity) -> str | None:
     seg = next(((s, e) for s, e in segments if s <= q.num_start < e), None)
     best: tuple[int, str] | None = None
@@ -333,7 +370,7 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex) -> list[Fac
             if q.is_year:
                 continue
             qs, qe = base + q.num_start, base + q.num_end
-            if _skip_by_entity(sent, qs, qe):
+            if _skip_by_entity(sent, qs, qe) and not _count_after_day(text, q):
                 continue
             toks = [t for t in sent if t.idx < qe and qs < t.idx + len(t.text)]
             if not toks:
@@ -350,7 +387,10 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex) -> list[Fac
                 pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
                 if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and not pobj.like_num:
                     noun = pobj
-            if noun is not None and (noun.ent_type_ in ("GPE", "LOC", "DATE") or noun.i in tok_ids):
+            if noun is not None and noun.lower_ in _WEEKDAY_NAMES and _count_after_day(text, q) and head.i + 1 < len(head.doc) \
+                    and head.nbor(1).pos_ == "NOUN":
+                noun = head.nbor(1)  # "on Tuesday 31 people were killed": the parser hung 31 on Tuesday
+            if noun is not None and (noun.ent_type_ in ("GPE", "LOC", "DATE") and noun.lower_ not in lex.people or noun.i in tok_ids):
                 noun = None
             if noun is not None and not _countable(noun, q.value, doc_text):
                 noun = None
@@ -396,6 +436,10 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex) -> list[Fac
             subj = _subject_of(verb, tok_ids | ({noun.i} if noun is not None else set())) if verb is not None else None
             if subj is not None and (subj.i in tok_ids or (noun is not None and subj.i == noun.i)):
                 subj = None
+            if subj is not None and subj.lemma_.lower() in ("toll", "number", "count", "total") and _event_of(subj) is not None:
+                subj = _event_of(subj)  # "the death toll from the earthquake rose to 310": about the earthquake
+            if (subj is None or subj.dep_ == "nsubjpass") and verb is not None and (verb_measure or measure in lex.measures.values()):
+                subj = _event_of(verb) or subj  # the victims of a passive are counted, the event is what the count is about
             if subj is not None and subj.lower_ in _RELATIVE and subj.head.dep_ == "relcl" and subj.head.head.pos_ in ("NOUN", "PROPN") \
                     and subj.head.head.ent_type_ not in _SKIP_ENT_LABELS:
                 subj = subj.head.head  # "The company, which employs 4,000 people": the company (not "Friday, which ...")
@@ -454,7 +498,7 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex) -> list[Fac
     return facts
 
 
-@register("facts", version="2-" + lexicon().version, requires=("parse", "mentions"), produces=("facts",))
+@register("facts", version="3-" + lexicon().version, requires=("parse", "mentions"), produces=("facts",))
 def find_facts(parsed: ParsedDocument) -> None:
     """Append every numeric fact of the document to ``parsed.facts``."""
     index = MentionIndex(parsed.mentions)

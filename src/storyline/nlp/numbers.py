@@ -230,6 +230,10 @@ def in_code_token(text: str, start: int, end: int) -> bool:
     return _VERSION.fullmatch(token) is not None and _DOT_THOUSANDS.fullmatch(token) is None
 
 
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_PLURAL_WORD = re.compile(r"^\s+(?:more\s+|other\s+)?(?:[a-z]{2,}s|people|children|men|women)\b")
+
+
 def _skip(text: str, m: re.Match[str]) -> bool:
     """Numbers that are not counts: ordinals, times, ages, phone numbers, list numbering, code and URLs."""
     ns, ne = m.span("num")
@@ -252,8 +256,9 @@ def _skip(text: str, m: re.Match[str]) -> bool:
             return True  # "555-123-4567"
         ident = re.search(r"\b([A-Z][a-z]+)\s+$", before)
         if not m.group("cmp") and not m.group("cur") and not m.group("pct") and "," not in num and ident \
-                and ident.group(1).lower() not in _SENTENCE_OPENERS:
-            return True  # an identifier: "Resolution 2231", "Flight 17" (not "Then 40", "Only 12")
+                and ident.group(1).lower() not in _SENTENCE_OPENERS \
+                and not (ident.group(1).lower() in _WEEKDAYS and _PLURAL_WORD.match(after)):
+            return True  # an identifier: "Resolution 2231", "Flight 17" (not "Then 40", "Only 12", "on Monday 42 people")
         if (after[:1] and after[:1] in "/:") or (after[:1] == "-" and after[1:2].isdigit() and not m.group("num2")):
             return True
         line_start = text.rfind("\n", 0, ns) + 1

@@ -139,3 +139,40 @@ def test_numeric_pipeline_sets_one_population_against_itself_but_not_two(nlp) ->
     two = ["The Red Dawn Brigade killed 13 soldiers in Tarsk in 2024, the ministry said.",
            "The Red Dawn Brigade killed at least 170 civilians in Tarsk in 2024, according to local officials."]
     assert _pipeline_numeric(nlp, two) == []
+
+
+def _toll(doc: str, value: float, *, comp: str = "eq", subject: str = "the explosion", text: str | None = None) -> Fact:
+    return Fact(doc, 200, 210, text or f"{value:g} people", "killed", value, Comparator(comp), period=None,
+                subject_text=subject, population="people", relation=FactRelation.COUNT)
+
+
+_VARNO = {"a": [(100, "Varno")], "b": [(120, "Varno")]}
+
+
+def test_numeric_event_tolls_of_one_place_within_days_conflict_across_event_words() -> None:
+    assert _conflict([_toll("a", 42), _toll("b", 17, subject="the blast")], _VARNO)
+
+
+def test_numeric_event_tolls_of_two_places_or_two_kinds_of_event_do_not_conflict() -> None:
+    assert not _conflict([_toll("a", 42), _toll("b", 17)], {"a": [(100, "Varno")], "b": [(120, "Pellam")]})
+    assert not _conflict([_toll("a", 42), _toll("b", 17, subject="the flood")], _VARNO)
+
+
+def test_numeric_event_tolls_compatible_values_do_not_conflict() -> None:
+    assert not _conflict([_toll("a", 40, comp="approx"), _toll("b", 42)], _VARNO)
+    assert not _conflict([_toll("a", 17, comp="ge"), _toll("b", 42)], _VARNO)
+
+
+def test_numeric_undated_event_tolls_need_the_same_event_noun_and_a_place_in_both_sentences() -> None:
+    assert _conflict([_toll("a", 42), _toll("b", 17)], _VARNO, published=None)
+    assert not _conflict([_toll("a", 42), _toll("b", 17, subject="the blast")], _VARNO, published=None)
+
+
+def test_numeric_rising_toll_is_an_update_not_a_rival_figure() -> None:
+    text_b = "x" * 170 + "The toll rose to 42 people" + "x" * 200
+    facts = [_toll("a", 17), Fact("b", 187, 196, "42 people", "killed", 42, Comparator.EQ, subject_text="the explosion",
+                                  population="people", relation=FactRelation.COUNT)]
+    docs = {"a": _doc("a"), "b": Document(id="b", text=text_b, sha256="b", source="b", published=_PUB)}
+    mentions = {d: [Mention(d, s, s + 5, "Varno", EntityType.PLACE, 0, "Varno")] for d, s in (("a", 100), ("b", 120))}
+    a, b = build_fact_views(facts, {}, {}, {}, docs, _LEX, mentions)
+    assert b.rising and compare_facts(a, b, _LEX) is None

@@ -11,7 +11,12 @@
    subject only by a pronoun). Both work shard by shard (:mod:`.candidates`), so
    new documents only recompute the shards they touch.
 3. Detectors score each pair: :mod:`.slots` (role rank, location), :mod:`.polarity`
-   (antonymous predicates, negation flips and denials), :mod:`.numeric` (facts).
+   (antonymous predicates, negation flips and denials), :mod:`.stance` (one speaker's
+   support for / opposition to one target, flipped between two clearly different times:
+   sides "earlier (date)" and "later (date)"), :mod:`.numeric` (facts; a casualty count
+   about an event, "17 people were killed in the blast", is compared with the counts of
+   the same kind of event at a shared place reported within a week, one finding per event
+   and measure with a side per value; a toll told as rising is an update, not a rival).
 4. Same speaker → ``self_contradiction``; different speakers, or a speaker against a
    document's own narrative voice (its source), within a few months of each other →
    ``source_conflict``; facts → ``numeric_conflict``. A statement with a cue but no speaker
@@ -42,6 +47,7 @@ from .numeric import build_fact_views
 from .polarity import detect_concept, detect_polarity
 from .scorer import Scorer, load_scorer, register_scorer
 from .slots import detect_location, detect_role
+from .stance import detect_stance
 
 __all__ = [
     "FINDINGS_VERSION", "MAX_PER_ITEM", "PAIR_DETECTORS", "Candidate", "PairMemory", "Scorer", "ShardResult", "ShardRow", "detect_findings",
@@ -52,10 +58,10 @@ log = logging.getLogger(__name__)
 
 MAX_PER_ITEM = 10
 # bump when findings change for the same input: the next analyze rebuilds the corpus steps in full
-FINDINGS_VERSION = "disputes-1"
+FINDINGS_VERSION = "disputes-2"
 
 PairDetector = Callable[[Claim, Claim], Hit | None]
-PAIR_DETECTORS: tuple[PairDetector, ...] = (detect_role, detect_location, detect_concept, detect_polarity)
+PAIR_DETECTORS: tuple[PairDetector, ...] = (detect_role, detect_location, detect_concept, detect_polarity, detect_stance)
 
 
 def _entities_map(entities: Any) -> dict[str, Any]:

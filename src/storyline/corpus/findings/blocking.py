@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterator, Mapping, Sequence
 
 from .claims import Claim
-from .numeric import FactView
+from .numeric import EVENT_SUBJECT, EVENT_WINDOW_DAYS, FactView
 from .polarity import about
 
 __all__ = ["DEFAULT_CAP", "entity_pairs", "fact_pairs"]
@@ -37,6 +37,9 @@ def _keys(c: Claim, df: Counter[str]) -> set[Hashable]:
             keys.add(("w", e, w))
     for r in c.roles:
         keys.add(("r", r.person))
+    if c.stance is not None and not c.narrative:
+        for head in c.stance.alternatives or (c.stance.head,):
+            keys.add(("s", c.speaker, head))  # one speaker's stances on one target
     return keys
 
 
@@ -85,8 +88,18 @@ def fact_pairs(views: Sequence[FactView], window_days: int, cap: int = DEFAULT_C
     groups: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, v in enumerate(views):
         groups[(v.subject, v.measure)].append(i)
-    for members in groups.values():
+    for (subject, _measure), members in groups.items():
         if len(members) < 2:
+            continue
+        if subject.startswith(EVENT_SUBJECT):  # an event's tolls: dated or not, reported within a week
+            reported = sorted(members, key=lambda i: (views[i].published or dt.date.max, views[i].fact.id))
+            for x, i in enumerate(reported):
+                limit = (views[i].published or dt.date.max - dt.timedelta(days=EVENT_WINDOW_DAYS)) + dt.timedelta(days=EVENT_WINDOW_DAYS)
+                for y in range(x + 1, min(len(reported), x + 1 + cap)):
+                    j = reported[y]
+                    if views[i].published is not None and (views[j].published or dt.date.max) > limit:
+                        break
+                    yield i, j  # undated reports (at the end) are paired among themselves
             continue
         # ties broken by fact id: the same pairs whatever order the facts came in
         dated = sorted((i for i in members if views[i].period is not None),

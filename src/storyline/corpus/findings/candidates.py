@@ -33,7 +33,7 @@ from .explain import explain_facts, explain_pair
 from .hits import Hit
 from .lexicon import Lexicon
 from .neighbours import neighbour_pairs
-from .numeric import FactView, compare_facts
+from .numeric import FactView, compare_facts, shared_places
 from .polarity import about
 from .scorer import MODEL_ONLY_THRESHOLD, Scorer, combine, model_probability
 
@@ -156,7 +156,8 @@ def _fact_candidate(shard: str, x: FactView, y: FactView, lex: Lexicon, document
         order=(a.fact.id, b.fact.id),
         items=(FindingItem(ItemType.FACT, a.fact.id), FindingItem(ItemType.FACT, b.fact.id)),
         dedup=_digest("numeric", a.subject, a.measure, a.fact.period, *sides),
-        group=_digest(FindingKind.NUMERIC_CONFLICT.value, a.subject, a.measure, a.fact.period or ""),
+        group=_digest(FindingKind.NUMERIC_CONFLICT.value, a.subject, a.measure,
+                      min(shared_places(a, b) or {""}) if a.event else a.fact.period or ""),  # one event: its kind and place
         explanation=explain_facts(a, b, hit),
         labels=(fact_label(a), fact_label(b)),
     )

@@ -22,6 +22,7 @@ from typing import Any
 
 from ...model import EntityType, Mention, Statement
 from .lexicon import Lexicon
+from .stance import Stance, find_stance
 from .text import clause_break, content_words, negated_at, negation_spans, normalise_name
 
 __all__ = ["Claim", "ConceptHit", "EntityRef", "LocationHit", "MentionIndex", "RoleHit", "build_claims", "entity_key"]
@@ -89,6 +90,7 @@ class Claim:
     backref: tuple[int, int, str] | None = None  # "indicate the opposite": span in the content (or 0, 0) and phrase
     negations: tuple[tuple[int, int], ...] = ()  # negation spans in the content (idioms that only restrict left out)
     asserts: bool = True  # False for a question, a hedge or a conditional ("may", "if", "no immediate reports of")
+    stance: Stance | None = None  # the speaker's own support for or opposition to a target (:mod:`.stance`)
 
     @property
     def id(self) -> str:
@@ -220,6 +222,11 @@ def _claim(st: Statement, idx: MentionIndex, k2e: Mapping[str, str], ents: Mappi
     claim.roles = tuple(_roles(text, refs, neg_spans, lex))
     claim.locations = tuple(_locations(text, refs, neg_spans, lex))
     claim.concepts = tuple(_concepts(text, neg_spans, cue_denial, lex, claim.backref, refs))
+    if not narrative and not claim.unattributed and not claim.vague and claim.asserts:
+        doc_text = getattr(doc, "text", None)
+        before = doc_text[max(0, st.content_start - 600) : st.content_start] if isinstance(doc_text, str) else ""
+        kind = getattr(st.kind, "value", st.kind)
+        claim.stance = find_stance(text, str(kind), speaker_name if st.speaker_cluster is not None else (st.speaker_text or ""), before)
     return claim
 
 

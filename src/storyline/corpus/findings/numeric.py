@@ -17,6 +17,12 @@ Only comparable numbers are compared:
 * about one event: facts of two documents are compared only when the documents
   share a place name (two earthquakes in two countries are two events), and not
   when the facts' own sentences name different places;
+* events: a fact whose subject is an event noun ("the blast", "the chemical plant explosion") has the
+  subject ``event:<kind>`` (blast and explosion are one kind). Two such tolls are compared when the
+  documents share a place (one named after "in/at/near" counts too), were published within
+  ``EVENT_WINDOW_DAYS``, and their days, where both give one, overlap; undated documents need the
+  same event noun and a place named near both facts. A toll told as rising ("rose to 42") that
+  is not below the other value is an update, never a conflict;
 * for one period: equal periods, or, for additive counts (attacks, killed, ...),
   one period inside the other where the part exceeds the whole. Facts without a
   period are compared only with other undated facts from documents published
@@ -40,7 +46,7 @@ from .hits import Hit
 from .lexicon import Lexicon
 from .text import content_words, normalise_name
 
-__all__ = ["FactView", "build_fact_views", "compare_facts", "parse_period", "value_interval"]
+__all__ = ["EVENT_SUBJECT", "EVENT_WINDOW_DAYS", "FactView", "event_class", "shared_places", "build_fact_views", "compare_facts", "parse_period", "value_interval"]
 
 _INF = math.inf
 
@@ -158,6 +164,15 @@ class FactView:
     population: tuple[frozenset[str], frozenset[str]] | None = None  # (counted words, place words), see population_key
     places: frozenset[str] = frozenset()  # places named near the fact
     document_places: frozenset[str] = frozenset()  # places its document names
+    rising: bool = False  # told as a rising count ("the toll rose to 50"): an update, not a rival figure
+    event_noun: str = ""  # the event noun of an event subject, singular ("blast")
+    background: bool = False  # an event count told as another event: "a quake that killed ...", "In 2003, ..."
+    sentence_places: frozenset[str] = frozenset()  # places named in the fact's own sentence
+
+    @property
+    def event(self) -> bool:
+        """Whether the subject is an event (an explosion, an earthquake) rather than an actor."""
+        return self.subject.startswith(EVENT_SUBJECT)
 
 
 _SCOPE = re.compile(r"\s(?:in|across|throughout|inside)\s", re.IGNORECASE)
@@ -198,6 +213,111 @@ def same_event(a: FactView, b: FactView) -> bool:
     return not (a.document_places and b.document_places) or bool(a.document_places & b.document_places)
 
 
+EVENT_SUBJECT = "event:"
+EVENT_WINDOW_DAYS = 7  # two reports of one event's toll: published within a week of each other
+# Event nouns that name one kind of event (what a casualty count is about when no actor is named).
+_EVENT_CLASSES: dict[str, str] = {}
+for _cls, _words in {
+    "explosion": "explosion blast bombing bomb detonation",
+    "earthquake": "earthquake quake tremor",
+    "fire": "fire blaze wildfire",
+    "flood": "flood flooding",
+    "storm": "storm hurricane typhoon cyclone tornado",
+    "tsunami": "tsunami",
+    "crash": "crash collision derailment accident",
+    "attack": "attack assault raid strike airstrike shooting ambush massacre",
+    "clashes": "clash clashes fighting violence riot unrest",
+    "landslide": "landslide mudslide avalanche",
+    "stampede": "stampede",
+    "collapse": "collapse",
+    "sinking": "sinking",
+    "eruption": "eruption",
+}.items():
+    for _w in _words.split():
+        _EVENT_CLASSES[_w] = _cls
+_RISING = re.compile(r"\b(?:rose|risen|rises|rising|climbed|climbs|climbing|jumped|increased|reached|reaches|surpassed|"
+                     r"mounted|grew|swelled|soared|up)\s+(?:to\s+)?(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|about\s+)?$",
+                     re.IGNORECASE)
+
+
+def event_class(subject_text: str | None) -> str | None:
+    """The kind of event a fact's subject names ("the chemical plant explosion" -> explosion), or None."""
+    words = re.findall(r"[a-z]+", (subject_text or "").lower())
+    if not words:
+        return None
+    head = words[-1]
+    return _EVENT_CLASSES.get(head) or (_EVENT_CLASSES.get(head[:-1]) if head.endswith("s") else None)
+
+
+_PLACE_AFTER = re.compile(r"\b(?:in|at|near|outside|of|from)\s+(?:the\s+|a\s+)?((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
+_NOT_PLACES = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+august september october november december i the a an""".split())
+
+
+def named_places(text: str | None) -> list[tuple[int, int, str]]:
+    """Capitalised names after a preposition of place ("in Varno", "at the Kessel refinery" -> Kessel): where an event
+    happened, also when the entity stage did not type the name as a place."""
+    if not isinstance(text, str):
+        return []
+    out = []
+    for m in _PLACE_AFTER.finditer(text):
+        words = [w for w in m.group(1).split() if w.lower() not in _NOT_PLACES]
+        if words:
+            out.append((m.start(1), m.end(1), "name:" + normalise_name(" ".join(words))))
+    return out
+
+
+def _event_noun(subject_text: str | None) -> str:
+    head = re.findall(r"[a-z]+", (subject_text or "").lower())[-1]
+    return head[:-1] if head not in _EVENT_CLASSES and head.endswith("s") else head
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s|\n")
+LEAD_CHARS = 400  # the lead of an article, where its own event is introduced ("A blast killed 17 people in ...")
+_OTHER_TIME = re.compile(
+    r"\b(?:(?:19|20)\d\d|January|February|March|April|June|July|August|September|October|November|December|ago|"
+    r"last\s+(?:year|month|week)|previous|earlier\s+this|years|decades?|months)\b")
+_INDEFINITE = re.compile(r"\b(?:a|an|another|one)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _sentence(text: str, f: Fact) -> tuple[int, int]:
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, f.start)), default=0)
+    end = _SENTENCE_END.search(text, f.end)
+    return start, end.start() + 1 if end else len(text)
+
+
+def _background(text: str | None, f: Fact) -> bool:
+    """Whether an event count is about another event than the article's own: its sentence names another time
+    ("In February, a quake ... killing 612", "in December 2003"), or, after the lead, it introduces the event with
+    an indefinite article ("a quake that killed tens of thousands")."""
+    if not isinstance(text, str) or not f.subject_text:
+        return False
+    s0, s1 = _sentence(text, f)
+    sentence = text[s0:s1]
+    if _OTHER_TIME.search(sentence):
+        return True
+    at = sentence.find(f.subject_text)
+    return at >= 0 and s0 >= LEAD_CHARS and _INDEFINITE.search(sentence[:at]) is not None
+
+
+def _sentence_places(text: str | None, f: Fact, places: Sequence[tuple[int, int, str]]) -> frozenset[str]:
+    if not isinstance(text, str):
+        return frozenset()
+    s0, s1 = _sentence(text, f)
+    return frozenset(k for a, b, k in places if s0 <= a and b <= s1)
+
+
+def _rising(text: str | None, f: Fact) -> bool:
+    if not isinstance(text, str):
+        return False
+    window = text[max(0, f.start - 40) : f.end]
+    num = re.search(r"\d", window[40 if f.start >= 40 else f.start :])
+    at = (40 if f.start >= 40 else f.start) + (num.start() if num else 0)
+    before = window[:at]
+    before = re.sub(r"(?:at\s+least|more\s+than|over|nearly|about)\s*$", "", before, flags=re.IGNORECASE).rstrip() + " "
+    return _RISING.search(before) is not None
+
+
 _NEAR = 160  # characters either side of a fact in which a place counts as the fact's own
 
 
@@ -231,7 +351,12 @@ def build_fact_views(
     out = []
     places_by_doc: dict[str, list[tuple[int, int, str]]] = {}
     for f in facts:
-        if f.subject_key is not None:
+        # an event is the subject of its counts of victims and acts (killed, injured, attacks), not of "150 miles"
+        event = event_class(f.subject_text) if normalise_measure(f.measure, lexicon) in lexicon.additive_measures else None
+        if event is not None:
+            canonical = f.subject_text or event
+            subject = EVENT_SUBJECT + event
+        elif f.subject_key is not None:
             canonical = mentions_canonical.get(f.subject_key, f.subject_text or "")
             subject = entity_key(f.subject_key, canonical, key_to_entity)
         elif f.subject_text:
@@ -248,7 +373,9 @@ def build_fact_views(
         words = content_words(f.text, lexicon) - content_words(f.measure + " " + measure + " " + canonical, lexicon)
         if f.document_id not in places_by_doc:
             places_by_doc[f.document_id] = _places((mentions_by_doc or {}).get(f.document_id), key_to_entity)
-        doc_places = places_by_doc[f.document_id]
+        if event is not None and (f.document_id, "text") not in places_by_doc:
+            places_by_doc[(f.document_id, "text")] = named_places(getattr(doc, "text", None))  # type: ignore[index]
+        doc_places = places_by_doc[f.document_id] + (places_by_doc.get((f.document_id, "text"), []) if event else [])  # type: ignore[call-overload]
         near = frozenset(k for s0, e0, k in doc_places if f.start - _NEAR <= s0 and e0 <= f.end + _NEAR)
         out.append(
             FactView(
@@ -265,6 +392,10 @@ def build_fact_views(
                 population=population_key(f.population, lexicon),
                 places=near,
                 document_places=frozenset(k for _, _, k in doc_places),
+                rising=_rising(getattr(doc, "text", None), f),
+                event_noun=_event_noun(f.subject_text) if event else "",
+                background=event is not None and _background(getattr(doc, "text", None), f),
+                sentence_places=_sentence_places(getattr(doc, "text", None), f, doc_places) if event else frozenset(),
             )
         )
     return out
@@ -272,7 +403,7 @@ def build_fact_views(
 
 def compare_facts(a: FactView, b: FactView, lexicon: Lexicon) -> Hit | None:
     """A hit when the two facts' values cannot both hold for their periods."""
-    if a.fact.id == b.fact.id:
+    if a.fact.id == b.fact.id or a.subject != b.subject:
         return None
     if a.relation is not FactRelation.COUNT or b.relation is not FactRelation.COUNT:
         return None  # changes, ranges, rates and shares are not counts to set against each other
@@ -280,6 +411,20 @@ def compare_facts(a: FactView, b: FactView, lexicon: Lexicon) -> Hit | None:
         return None
     if a.fact.document_id == b.fact.document_id and a.measure not in lexicon.additive_measures:
         return None  # one text giving two yardages or two sums is about two things far more often than not
+    if _update(a, b):
+        return None
+    hit = _compare_dated(a, b, lexicon)
+    if hit is None and a.event and b.event:
+        return _compare_event(a, b)
+    return hit
+
+
+def _update(a: FactView, b: FactView) -> bool:
+    """A toll told as rising ("rose to 50") that is not below the other value updates it; it is no rival figure."""
+    return any(rise.rising and not _below(rise.interval, other.interval) for rise, other in ((a, b), (b, a)))
+
+
+def _compare_dated(a: FactView, b: FactView, lexicon: Lexicon) -> Hit | None:
     span_a, span_b = (0, len(a.fact.text)), (0, len(b.fact.text))
     if a.period is not None and b.period is not None:
         if a.period == b.period:
@@ -304,6 +449,35 @@ def compare_facts(a: FactView, b: FactView, lexicon: Lexicon) -> Hit | None:
     if len(a.words & b.words) < 2 or not _rounded(a, b).disjoint(_rounded(b, a)):
         return None
     return Hit(round(_score(a, b) * 0.75, 4), "undated values about the same event, reported within weeks, that cannot both hold", "numeric", span_a, span_b)
+
+
+def shared_places(a: FactView, b: FactView) -> frozenset[str]:
+    """The places two event facts share: of their own sentences where both name one, else of their documents."""
+    if a.places and b.places:
+        return a.places & b.places
+    return a.document_places & b.document_places
+
+
+def _compare_event(a: FactView, b: FactView) -> Hit | None:
+    """Two tolls of one event: the same kind of event, a place both name, reported within a week, on overlapping
+    days where both give one; values that cannot both hold. A toll told as rising ("rose to 50") that is not
+    below the other value is an update, not a rival figure."""
+    if a.background or b.background:
+        return None  # an earlier quake recalled in the background is another event
+    if a.fact.document_id != b.fact.document_id and not shared_places(a, b):
+        return None  # two reports of one event name one place (one article may name it once)
+    if a.published is None or b.published is None:
+        # no dates to tie the reports: the same event noun and a place both fact sentences name
+        if a.fact.document_id != b.fact.document_id and (a.event_noun != b.event_noun or not a.sentence_places & b.sentence_places):
+            return None
+    elif abs((a.published - b.published).days) > EVENT_WINDOW_DAYS:
+        return None
+    if a.period is not None and b.period is not None and (a.period[1] < b.period[0] or b.period[1] < a.period[0]):
+        return None
+    if not _rounded(a, b).disjoint(_rounded(b, a)):
+        return None
+    return Hit(round(_score(a, b) * 0.9, 4), "tolls of one event, reported within days, that cannot both hold", "numeric",
+               (0, len(a.fact.text)), (0, len(b.fact.text)))
 
 
 def _contains(outer: tuple[dt.date, dt.date], inner: tuple[dt.date, dt.date]) -> bool:

@@ -1,0 +1,233 @@
+"""Stances a speaker takes on a target, and a speaker's stance that flipped between two clearly different times.
+
+A statement takes a stance when its own subject is the speaker ("she", "he", "they", "it", the speaker's
+name; "I"/"we" in a direct quote) right before a stance verb: support, back, favour, endorse,
+champion, vote for ("supports") or oppose, reject, be against, be opposed to, vote against ("opposes"). A negation between
+them flips it ("will never support", "no longer backs", "does not oppose"). The target is the noun
+phrase after the verb ("the Northern Ridge pipeline"): its head noun ("pipeline") and its proper-name
+words ("northern", "ridge"). A pronoun target ("it", "this") is the nearest earlier "the/this/that
+<noun>" of the same paragraph, or no stance at all.
+
+Two stances of one speaker conflict (:func:`detect_stance`) when their targets match (same head noun,
+and proper-name words that do not differ: "the pipeline" ~ "the Northern Ridge pipeline", but not
+"the Keystone pipeline"), their sides differ, and they were said at clearly different times: the
+dates, each widened to its precision (a year-only date is the whole year), are at least
+:data:`MIN_GAP_DAYS` apart. The same stance repeated, or a flip within weeks, is no finding.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ...model import DatePrecision, format_date
+from .hits import Hit
+
+if TYPE_CHECKING:
+    from .claims import Claim
+
+__all__ = ["MIN_GAP_DAYS", "Stance", "detect_stance", "find_stance", "said_interval"]
+
+MIN_GAP_DAYS = 30  # a change of position over less than a month is too often one position told two ways
+
+STANCE_SCORE = 0.88  # above a bare negation flip: the stance names the question (the target) and both dates
+SUPPORTS, OPPOSES = "supports", "opposes"
+
+_SUPPORT = r"vot(?:e|es|ed|ing)\s+(?:in\s+favou?r\s+of|for)|support(?:s|ed|ing)?|back(?:s|ed|ing)?|favou?r(?:s|ed|ing)?|endors(?:e|es|ed|ing)|champion(?:s|ed|ing)?|(?:is|am|are|was|were|be|been)\s+in\s+favou?r\s+of"
+_OPPOSE = r"vot(?:e|es|ed|ing)\s+against|oppos(?:e|es|ed|ing)|reject(?:s|ed|ing)?|(?:is|am|are|was|were|be|been|remains?|remained|stands?|stood)\s+(?:firmly\s+|strongly\s+)?(?:opposed\s+to|against)"
+_AUX = (r"(?:\s*(?:[’'](?:re|m|ll|d|ve)\b)|\s+(?:now|still|also|strongly|firmly|fully|always|would|will|wo|do|does|did|had|has|have|"
+        r"can|ca|never|not|n[’']t|no\s+longer|continues?\s+to|continued\s+to|going\s+to|want\s+to|wants\s+to|plans?\s+to|intends?\s+to))*")
+_NEGATION = re.compile(r"\b(?:never|not|no\s+longer)\b|n[’']t\b", re.IGNORECASE)
+_DET = r"(?:(?:the|this|that|these|those|a|an|his|her|their|its|our|my|any)\s+)?"
+_STOP = frozenset("""that which who because and but as if to in on for with since while after before despite when
+where although though or at by from of over under than unless until so now anymore any more again""".split())
+_PRONOUN_TARGETS = frozenset({"it", "this", "that", "those", "these"})
+_PERSON_PRONOUNS = frozenset({"her", "him", "them", "us", "me", "you", "his", "himself", "herself", "themselves", "one"})
+_TIME_WORDS = frozenset("""early late earlier later last next today yesterday tomorrow now then year years month months week
+weeks day days time times again""".split())
+_SUBJECT_PRONOUNS = {"indirect": ("he", "she", "they", "we", "it"), "direct": ("i", "we")}
+_EARLIER_NP = re.compile(r"\b(?:[Tt]he|[Tt]his)\s+((?:[A-Z][\w’'-]*\s+){0,3}[a-z][\w-]{2,})\b")
+_NOT_NOUNS = frozenset("""he she it they we you i is was are were be been has had have will would can could
+said says told same other first last most more only very also just""".split())
+
+
+@dataclass(frozen=True)
+class Stance:
+    side: str  # SUPPORTS | OPPOSES
+    head: str  # the target's head noun, singular, lower case
+    names: frozenset[str]  # the target's proper-name words, lower case
+    target: str  # the target as written (or as resolved, for a pronoun)
+    start: int  # the stance verb phrase, offsets in the statement content
+    end: int
+    alternatives: tuple[str, ...] = ()  # for a pronoun target: the heads of the paragraph's earlier noun phrases, nearest first
+    modifiers: frozenset[str] = frozenset()  # the target's other words, lower case ("pension" of "the pension reform")
+
+
+def _singular(word: str) -> str:
+    w = word.lower().strip("’'")
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def _target(text: str) -> str | None:
+    """The noun phrase a stance verb takes: up to five words, ending before punctuation, a clause or preposition
+    word, a time word or adverb ("a bill early in 2009"), or a participle after the noun ("a policy focused on")."""
+    words: list[str] = []
+    for m in re.finditer(r"[\w’'-]+|[^\w\s]", text):
+        w = m.group()
+        low = w.lower()
+        if not re.match(r"\w", w) or low in _STOP or low in _TIME_WORDS or len(words) >= 5:
+            break
+        if words and (low.endswith("ly") or (re.search(r"(?:ed|ing)$", low) and not w[:1].isupper())):
+            break
+        words.append(w)
+    if words and words[0].lower() in _PERSON_PRONOUNS:
+        return None  # "supports her": a person only a pronoun names
+    return " ".join(words) if words else None
+
+
+def _pattern(subjects: tuple[str, ...]) -> re.Pattern[str]:
+    who = "|".join(re.escape(s) for s in subjects)
+    # the subject, or nothing at the very start of the content ("[Cruz vowed] to oppose legal status ...")
+    return re.compile(rf"(?:(?<![\w-])(?P<subj>{who})(?P<aux>{_AUX})\s+|^\s*(?P<inf>to)\s+)(?:(?P<sup>{_SUPPORT})|(?P<opp>{_OPPOSE}))\s+(?P<rest>.*)",
+                      re.IGNORECASE | re.DOTALL)
+
+
+MAX_ANTECEDENTS = 3  # a pronoun target stands for one of the paragraph's three nearest earlier noun phrases
+
+
+def _antecedents(before: str) -> list[str]:
+    """The paragraph's earlier "the/this/that <noun>" phrases, nearest first, for a pronoun target."""
+    paragraph = re.split(r"\n\s*\n|\n", before)[-1]
+    found = [m.group(1) for m in _EARLIER_NP.finditer(paragraph) if m.group(1).split()[-1].lower() not in _NOT_NOUNS]
+    return found[::-1][:MAX_ANTECEDENTS]
+
+
+def find_stance(content: str, kind: str, speaker_name: str, before: str = "") -> Stance | None:
+    """The stance the speaker takes in a statement's content, or None. ``before`` is the document text before the
+    content (for a pronoun target)."""
+    names = tuple(w for w in re.findall(r"[A-Z][\w’'-]+", speaker_name or "") if len(w) > 2)
+    if kind == "mixed":
+        subjects = _SUBJECT_PRONOUNS["indirect"] + ("i",) + names
+    else:
+        subjects = _SUBJECT_PRONOUNS.get(kind, _SUBJECT_PRONOUNS["indirect"]) + (names if kind != "direct" else ())
+    m = _pattern(subjects).search(content)
+    if m is None:
+        return None
+    if m.group("sup") and m.group("sup").lower().startswith("back") and re.match(r"(?:to|in|from|down|off|up|on|away|out)\b", m.group("rest"), re.I):
+        return None  # "came back to", "back in 2019": no stance
+    rest = m.group("rest")
+    det = re.match(_DET, rest, re.IGNORECASE)
+    target = _target(rest[det.end() if det else 0:])
+    if target is None:
+        return None
+    alternatives: tuple[str, ...] = ()
+    if target.lower() in _PRONOUN_TARGETS:
+        found = _antecedents(before + content[: m.start("rest")])
+        if not found:
+            return None
+        target = found[0]
+        alternatives = tuple(_singular(t.split()[-1]) for t in found)
+    tokens = target.split()
+    head = _singular(tokens[-1])
+    if not re.fullmatch(r"[a-z][a-z-]{2,}", head) and not tokens[-1][:1].isupper():
+        return None
+    side = SUPPORTS if m.group("sup") else OPPOSES
+    if _NEGATION.search(m.group("aux") or ""):
+        side = OPPOSES if side == SUPPORTS else SUPPORTS
+    proper = frozenset(w.lower() for w in tokens if w[:1].isupper())
+    if tokens[-1][:1].isupper():  # "backs Smith": a named target is its name
+        head, proper = " ".join(t.lower() for t in tokens), frozenset()
+    modifiers = frozenset(w.lower() for w in tokens[:-1]) - {"new", "proposed", "final", "latest", "current", "same", "other"}
+    return Stance(side, head, proper, target, m.start("subj") if m.group("subj") else m.start("inf"), m.end("sup") if m.group("sup") else m.end("opp"), alternatives,
+                  modifiers)
+
+
+def said_interval(c: Claim) -> tuple[dt.date, dt.date] | None:
+    """When a claim was said, widened to the precision its date is known to."""
+    st = c.statement
+    if st.said_on is None:
+        return (c.date, c.date) if c.date else None
+    d = st.said_on
+    if st.said_on_precision is DatePrecision.YEAR:
+        return dt.date(d.year, 1, 1), dt.date(d.year, 12, 31)
+    if st.said_on_precision is DatePrecision.MONTH:
+        return dt.date(d.year, d.month, 1), dt.date(d.year, d.month, calendar.monthrange(d.year, d.month)[1])
+    return d, d
+
+
+def _when(c: Claim) -> str:
+    st = c.statement
+    text = format_date(st.said_on, st.said_on_precision) if st.said_on is not None else None
+    return text or (c.date.isoformat() if c.date else "undated")
+
+
+def _shown(s: Stance, head: str) -> str:
+    if s.alternatives:
+        return f"it (the {head})"
+    return s.target if s.target.split()[-1][:1].isupper() else f"the {s.target}"
+
+
+def _heads(s: Stance) -> tuple[str, ...]:
+    return s.alternatives or (s.head,)
+
+
+def _shared_head(a: Stance, b: Stance) -> str | None:
+    """The target two stances share: one head noun (a pronoun target may stand for any of its antecedents) and
+    proper-name words that do not differ ("the pipeline" ~ "the Northern Ridge pipeline", not "the Keystone pipeline")."""
+    if a.alternatives and b.alternatives:
+        return None  # two pronouns: nothing ties them to one target
+    head = next((h for h in _heads(a) if h in _heads(b)), None)
+    if head is None:
+        return None
+    names_a = a.names if not a.alternatives else frozenset()
+    names_b = b.names if not b.alternatives else frozenset()
+    return head if (not names_a or not names_b or names_a <= names_b or names_b <= names_a) else None
+
+
+# Heads that name many different things ("the bill" of 2015 and "the bill" of 2016 are two bills): across documents
+# they match only when a name or a modifier ties them ("the pension reform", "the Kessel dam project").
+GENERIC_TARGETS = frozenset("""bill plan proposal deal measure legislation law amendment policy idea effort agreement resolution
+decision move change project program programme reform candidate nominee nomination treaty budget tax ban rule order
+initiative package motion approach strategy""".split())
+
+
+def _tied(a: Stance, b: Stance, head: str, same_document: bool) -> bool:
+    if same_document or head not in GENERIC_TARGETS or a.alternatives or b.alternatives:
+        return True
+    return bool(a.names & b.names) or bool(a.modifiers & b.modifiers)
+
+
+def detect_stance(a: Claim, b: Claim) -> Hit | None:
+    """One speaker's opposite stances on one target at clearly different times (``a`` said no later than ``b``)."""
+    sa: Any = getattr(a, "stance", None)
+    sb: Any = getattr(b, "stance", None)
+    if sa is None or sb is None or a.speaker != b.speaker or a.narrative or a.unattributed or a.vague:
+        return None
+    head = None if sa.side == sb.side else _shared_head(sa, sb)
+    if head is None or not _tied(sa, sb, head, a.statement.document_id == b.statement.document_id):
+        return None
+    ia, ib = said_interval(a), said_interval(b)
+    if ia is None or ib is None:
+        return None
+    if ia[1] < ib[0]:
+        gap, first = (ib[0] - ia[1]).days, a
+    elif ib[1] < ia[0]:
+        gap, first = (ia[0] - ib[1]).days, b
+    else:
+        return None
+    if gap < MIN_GAP_DAYS:
+        return None
+    swap = first is b
+    (e, se), (l, sl) = ((b, sb), (a, sa)) if swap else ((a, sa), (b, sb))
+    label_e = f"earlier ({_when(e)}): {se.side} {_shown(se, head)}"
+    label_l = f"later ({_when(l)}): {sl.side} {_shown(sl, head)}"
+    labels = (label_l, label_e) if swap else (label_e, label_l)
+    reason = f"a stance on the {head} that changed: {se.side} {_when(e)}, {sl.side} {_when(l)}"
+    return Hit(STANCE_SCORE, reason, "stance", (sa.start, sa.end), (sb.start, sb.end), subject=head, labels=labels, question="stance")

@@ -1,0 +1,234 @@
+"""Fictional articles (tests only) for the recall of real disputes: stance shifts and casualty tolls.
+
+Each case is a tuple of documents ``(published, text)``; every name, place and figure is invented.
+POSITIVE cases hold exactly one dispute; NEAR_MISS cases look alike but hold none.
+
+How a rising toll is treated (a decision, tested here): a count told as an update ("the toll rose to 42",
+"has climbed to 42") replaces an earlier figure; it is no rival figure unless it is below the other value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+D = dt.date
+
+STANCE_POSITIVE: dict[str, tuple[tuple[dt.date, str], ...]] = {
+    "one-article-year-then-day": ((D(2024, 5, 1), """Senator shifts on port deal
+
+Senator Lena Okafor said on Tuesday that she now supports the Bellmoor port deal, after years of criticism.
+In 2020, Okafor said she opposed the port deal. Her office did not explain the change.
+"""),),
+    "two-articles-years-apart": (
+        (D(2021, 3, 4), """Governor Ana Ruiz said on Wednesday that she opposes the Lakeside casino, citing traffic and crime.
+"""),
+        (D(2023, 9, 12), """Governor Ana Ruiz said on Monday that she supports the Lakeside casino because it would fund schools.
+"""),
+    ),
+    "rejected-then-backs": (
+        (D(2020, 6, 2), """Mayor Tom Brandt said on Monday that he rejected the stadium plan as a waste of public money.
+"""),
+        (D(2022, 2, 8), """Mayor Tom Brandt said on Tuesday he now backs the stadium plan after a new financing offer.
+"""),
+    ),
+    "quote-never-support-then-supports": (
+        (D(2019, 4, 10), """Councillor Ruth Abara spoke at a rally on Tuesday. "The incinerator would poison this valley and I will never support it," Abara said.
+"""),
+        (D(2024, 4, 10), """Councillor Ruth Abara said on Monday that she supports the incinerator now that new filters are planned.
+"""),
+    ),
+    "against-then-in-favour": (
+        (D(2018, 11, 20), """Union leader Marek Holm said on Monday that he was against the pension reform.
+"""),
+        (D(2021, 1, 15), """Union leader Marek Holm said on Thursday that he is in favour of the pension reform after talks with the government.
+"""),
+    ),
+    "supports-then-no-longer-supports": (
+        (D(2022, 3, 1), """Minister Ivo Dragan said on Monday that he supports the Kessel dam project.
+"""),
+        (D(2023, 10, 3), """Minister Ivo Dragan said on Tuesday that he no longer supports the Kessel dam project, citing costs.
+"""),
+    ),
+    "month-precise-then-later-short-form": ((D(2025, 2, 14), """Okonjo changes course on transit
+
+Transport chief Daniel Okonjo said on Thursday that he endorses the Eastside transit expansion.
+In March 2023, Okonjo said he opposed the expansion, calling it too costly.
+"""),),
+    "organisation-it-opposes-then-backs": (
+        (D(2019, 7, 8), """The Farmers Union said on Monday that it opposes the Harlan trade agreement.
+"""),
+        (D(2022, 7, 11), """The Farmers Union said on Monday that it backs the Harlan trade agreement after new quotas were added.
+"""),
+    ),
+}
+
+STANCE_NEAR_MISS: dict[str, tuple[tuple[dt.date, str], ...]] = {
+    "same-stance-repeated": (
+        (D(2020, 5, 5), """Senator Paul Ferris said on Tuesday that he opposes the Millbrook landfill.
+"""),
+        (D(2023, 5, 9), """Senator Paul Ferris said on Tuesday that he still opposes the Millbrook landfill.
+"""),
+    ),
+    "different-targets": (
+        (D(2020, 5, 5), """Senator Paul Ferris said on Tuesday that he opposes the Millbrook landfill.
+"""),
+        (D(2023, 5, 9), """Senator Paul Ferris said on Tuesday that he supports the fuel tax.
+"""),
+    ),
+    "flip-within-days": (
+        (D(2023, 5, 1), """Senator Paul Ferris said on Monday that he opposes the Millbrook landfill.
+"""),
+        (D(2023, 5, 4), """Senator Paul Ferris said on Wednesday that he supports the Millbrook landfill.
+"""),
+    ),
+    "two-speakers-opposite-stances": (
+        (D(2020, 5, 5), """Senator Paul Ferris said on Tuesday that he opposes the Millbrook landfill.
+"""),
+        (D(2023, 5, 9), """Mayor Gina Torres said on Tuesday that she supports the Millbrook landfill.
+"""),
+    ),
+    "same-head-different-names": (
+        (D(2019, 2, 5), """Senator Lena Okafor said on Tuesday that she opposes the Keystone pipeline.
+"""),
+        (D(2024, 2, 6), """Senator Lena Okafor said on Tuesday that she supports the Northern Ridge pipeline.
+"""),
+    ),
+    "hedged-later-stance": (
+        (D(2019, 2, 5), """Senator Lena Okafor said on Tuesday that she opposes the Bellmoor port deal.
+"""),
+        (D(2024, 2, 6), """Senator Lena Okafor said on Tuesday that she may support the Bellmoor port deal if the terms change.
+"""),
+    ),
+    "stance-of-another-subject": (
+        (D(2019, 2, 5), """Senator Lena Okafor said on Tuesday that her party opposes the Bellmoor port deal.
+"""),
+        (D(2024, 2, 6), """Senator Lena Okafor said on Tuesday that she supports the Bellmoor port deal.
+"""),
+    ),
+    "came-back-is-no-stance": (
+        (D(2019, 2, 5), """Senator Lena Okafor said on Tuesday that she opposes the Bellmoor port deal.
+"""),
+        (D(2024, 2, 6), """Senator Lena Okafor said on Tuesday that she came back to the Bellmoor port deal with new questions.
+"""),
+    ),
+}
+
+TOLL_POSITIVE: dict[str, tuple[tuple[dt.date, str], ...]] = {
+    "one-article-two-sources": ((D(2024, 6, 5), """Blast at Varno refinery
+
+The explosion at the refinery in Varno on Monday killed at least 31 people, the provincial health office said on Tuesday.
+Fire brigade commander Iris Lund said 12 people were killed in the blast.
+"""),),
+    "two-articles-same-city": (
+        (D(2024, 6, 4), """Officials in Varno said the refinery explosion on Monday killed 12 people.
+"""),
+        (D(2024, 6, 5), """The health office said on Tuesday 31 people were killed in the explosion at the Varno refinery.
+"""),
+    ),
+    "fire-and-blaze": (
+        (D(2023, 1, 9), """At least 25 people died in the fire at a market in Kalden, the mayor said on Sunday.
+"""),
+        (D(2023, 1, 10), """Police in Kalden said nine people were killed in the blaze at the market.
+"""),
+    ),
+    "earthquake-and-quake": (
+        (D(2022, 8, 2), """The earthquake in the Soran region killed 120 people, the interior ministry said on Monday.
+"""),
+        (D(2022, 8, 3), """Local officials in Soran said 64 people were killed in the quake.
+"""),
+    ),
+    "injured-counts": (
+        (D(2021, 3, 15), """A bus crash near Tellis on Sunday injured 40 people, the regional government said.
+"""),
+        (D(2021, 3, 16), """Hospital director Omar Saleh said 14 people were injured in the crash near Tellis.
+"""),
+    ),
+    "attack-on-market": (
+        (D(2020, 10, 1), """The attack on a market in Dussa killed nine people, the army said on Wednesday.
+"""),
+        (D(2020, 10, 2), """Residents of Dussa said 23 people were killed in the attack.
+"""),
+    ),
+    "flood-same-valley": (
+        (D(2019, 9, 20), """The flood in Merrow killed 55 people, the emergency agency said on Thursday.
+"""),
+        (D(2019, 9, 22), """Rescuers said 18 people were killed in the flood in Merrow.
+"""),
+    ),
+    "weekday-then-count": (
+        (D(2024, 2, 7), """Police chief Aaron Pike said the bombing in Lorne killed 8 people.
+"""),
+        (D(2024, 2, 8), """The health ministry said on Wednesday 27 people were killed in the bombing in Lorne.
+"""),
+    ),
+}
+
+TOLL_NEAR_MISS: dict[str, tuple[tuple[dt.date, str], ...]] = {
+    "rising-toll-is-an-update": (
+        (D(2024, 6, 4), """Officials in Varno said the refinery explosion on Monday killed 12 people.
+"""),
+        (D(2024, 6, 6), """The death toll from the explosion in Varno rose to 31 on Wednesday, officials said.
+"""),
+    ),
+    "compatible-approximate-values": (
+        (D(2024, 6, 4), """Officials in Varno said the refinery explosion on Monday killed about 30 people.
+"""),
+        (D(2024, 6, 5), """The health office said on Tuesday 31 people were killed in the explosion at the Varno refinery.
+"""),
+    ),
+    "at-least-is-compatible-with-more": (
+        (D(2024, 6, 4), """Officials in Varno said the refinery explosion on Monday killed at least 12 people.
+"""),
+        (D(2024, 6, 5), """The health office said on Tuesday 31 people were killed in the explosion at the Varno refinery.
+"""),
+    ),
+    "different-places": (
+        (D(2024, 6, 4), """Officials in Varno said the refinery explosion on Monday killed 12 people.
+"""),
+        (D(2024, 6, 5), """Officials in Pellam said 31 people were killed in the explosion at a mine.
+"""),
+    ),
+    "different-populations": (
+        (D(2020, 10, 1), """The attack on a market in Dussa killed nine soldiers, the army said on Wednesday.
+"""),
+        (D(2020, 10, 2), """Residents of Dussa said 23 civilians were killed in the attack.
+"""),
+    ),
+    "weeks-apart": (
+        (D(2019, 9, 1), """The flood in Merrow killed 55 people, the emergency agency said on Thursday.
+"""),
+        (D(2019, 11, 20), """Rescuers said 18 people were killed in the flood in Merrow.
+"""),
+    ),
+    "killed-and-injured": (
+        (D(2021, 3, 15), """A bus crash near Tellis on Sunday killed 4 people, the regional government said.
+"""),
+        (D(2021, 3, 16), """Hospital director Omar Saleh said 14 people were injured in the crash near Tellis.
+"""),
+    ),
+    "different-events-one-city": (
+        (D(2023, 1, 9), """At least 25 people died in the fire at a market in Kalden, the mayor said on Sunday.
+"""),
+        (D(2023, 1, 10), """Police in Kalden said nine people were killed in the flood.
+"""),
+    ),
+    "parts-of-one-total": ((D(2024, 6, 5), """Blast at Varno depot
+
+The explosion at a depot in Varno killed 13 soldiers and 40 civilians, the army said on Tuesday.
+"""),),
+}
+
+STANCE_NEAR_MISS["generic-target-two-bills"] = (
+    (D(2015, 3, 3), """Senator Paul Ferris said on Tuesday that he opposes the bill.
+"""),
+    (D(2016, 9, 6), """Senator Paul Ferris said on Tuesday that he supports the bill.
+"""),
+)
+
+TOLL_NEAR_MISS["earlier-events-recalled-in-the-background"] = ((D(2022, 8, 2), """Quake shakes Soran coast
+
+The earthquake in the Soran region on Monday killed 12 people, the interior ministry said.
+The region is prone to strong tremors. In March, a quake near the port of Soran killed 64 people and injured 300.
+Residents still remember a quake that killed thousands of people in Soran two decades ago.
+Rescue teams said the earthquake in Soran injured 40 people.
+"""),)

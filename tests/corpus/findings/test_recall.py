@@ -1,0 +1,52 @@
+"""Recall of real disputes behind the real pipeline: each positive case yields exactly one finding, each near miss none."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from storyline.corpus.findings import detect_findings
+from storyline.corpus.resolve import clusters_from_mentions, resolve_entities
+from storyline.model import Document, Finding, FindingKind
+from storyline.nlp.pipeline import analyze_documents
+
+from .recall_articles import STANCE_NEAR_MISS, STANCE_POSITIVE, TOLL_NEAR_MISS, TOLL_POSITIVE
+
+
+def _findings(nlp, docs: tuple[tuple[dt.date, str], ...]) -> list[Finding]:
+    documents = [Document.from_text(text, source=f"Outlet {i}", published=day) for i, (day, text) in enumerate(docs)]
+    analyses = list(analyze_documents(documents, nlp))
+    mentions = {a.document_id: list(a.mentions) for a in analyses}
+    res = resolve_entities(clusters_from_mentions([m for ms in mentions.values() for m in ms]), ())
+    return detect_findings([s for a in analyses for s in a.statements], [f for a in analyses for f in a.facts], mentions,
+                           dict(res.key_to_entity), list(res.entities), {d.id: d for d in documents})
+
+
+@pytest.mark.parametrize("name", sorted(STANCE_POSITIVE))
+def test_recall_stance_shift_yields_one_self_contradiction_with_earlier_and_later_sides(nlp, name) -> None:
+    found = _findings(nlp, STANCE_POSITIVE[name])
+    assert len(found) == 1, [f.explanation for f in found]
+    f = found[0]
+    assert f.kind is FindingKind.SELF_CONTRADICTION
+    labels = sorted(s.label for s in f.sides)
+    assert len(labels) == 2 and labels[0].startswith("earlier (") and labels[1].startswith("later ("), labels
+
+
+@pytest.mark.parametrize("name", sorted(STANCE_NEAR_MISS))
+def test_recall_stance_near_miss_yields_no_finding(nlp, name) -> None:
+    assert [f.explanation for f in _findings(nlp, STANCE_NEAR_MISS[name])] == []
+
+
+@pytest.mark.parametrize("name", sorted(TOLL_POSITIVE))
+def test_recall_toll_dispute_yields_one_numeric_conflict_with_a_side_per_value(nlp, name) -> None:
+    found = _findings(nlp, TOLL_POSITIVE[name])
+    assert len(found) == 1, [f.explanation for f in found]
+    f = found[0]
+    assert f.kind is FindingKind.NUMERIC_CONFLICT
+    assert len(f.sides) == 2 and all(s.items for s in f.sides), f.sides
+
+
+@pytest.mark.parametrize("name", sorted(TOLL_NEAR_MISS))
+def test_recall_toll_near_miss_yields_no_finding(nlp, name) -> None:
+    assert [f.explanation for f in _findings(nlp, TOLL_NEAR_MISS[name])] == []

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import pytest
+
+from storyline.corpus.findings.stance import OPPOSES, SUPPORTS, find_stance
+
+
+@pytest.mark.parametrize(
+    ("content", "side", "head"),
+    [
+        ("she now supports the Harrow bridge plan", SUPPORTS, "plan"),
+        ("he opposed the bridge plan", OPPOSES, "plan"),
+        ("they are against the new tariffs", OPPOSES, "tariff"),
+        ("he is in favour of the merger", SUPPORTS, "merger"),
+        ("she no longer backs the merger", OPPOSES, "merger"),
+        ("it does not oppose the treaty", SUPPORTS, "treaty"),
+    ],
+)
+def test_stance_side_and_target_head_of_the_speakers_own_verb(content, side, head) -> None:
+    s = find_stance(content, "indirect", "Nora Vance")
+    assert s is not None and (s.side, s.head) == (side, head)
+
+
+def test_stance_speaker_named_by_surname_takes_the_stance() -> None:
+    s = find_stance("Vance rejected the offer", "indirect", "Nora Vance")
+    assert s is not None and (s.side, s.head) == (OPPOSES, "offer")
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["her party opposes the bridge plan", "the council supports the merger", "she came back to the plan later",
+     "he said the support was welcome"],
+)
+def test_stance_of_another_subject_or_no_stance_verb_is_none(content) -> None:
+    assert find_stance(content, "indirect", "Nora Vance") is None
+
+
+def test_stance_direct_quote_needs_first_person_and_resolves_it_to_the_paragraph() -> None:
+    s = find_stance("The tunnel is a disgrace and I will never support it", "direct", "Nora Vance", "Vance spoke on Monday. ")
+    assert s is not None and s.side == OPPOSES and "tunnel" in s.alternatives
+    assert find_stance("she will never support it", "direct", "Nora Vance") is None  # "she" inside a quote is someone else
+
+
+def test_stance_pronoun_without_antecedent_in_the_paragraph_is_none() -> None:
+    assert find_stance("I will never support it", "direct", "Nora Vance", "Earlier paragraph about the tunnel.\n") is None
+
+
+def test_stance_proper_name_words_keep_two_named_targets_apart() -> None:
+    a = find_stance("she opposes the Keystone pipeline", "indirect", "Nora Vance")
+    b = find_stance("she supports the pipeline", "indirect", "Nora Vance")
+    assert a is not None and b is not None and a.head == b.head == "pipeline"
+    assert a.names == frozenset({"keystone"}) and b.names == frozenset()
+
+
+def test_stance_target_stops_before_time_words_participles_and_person_pronouns() -> None:
+    s = find_stance("he had opposed a bill early in 2009", "indirect", "Nora Vance")
+    assert s is not None and s.head == "bill"
+    s = find_stance("she supported a cautious trade policy focused on exports", "indirect", "Nora Vance")
+    assert s is not None and s.head == "policy"
+    assert find_stance("I support her", "direct", "Nora Vance") is None
+
+
+def test_stance_votes_for_and_against_are_stances() -> None:
+    a = find_stance("he voted against the Arden water charter", "indirect", "Nora Vance")
+    b = find_stance("I will vote for the water charter", "direct", "Nora Vance")
+    assert a is not None and b is not None and (a.side, b.side) == (OPPOSES, SUPPORTS) and a.head == b.head == "charter"
+
+
+def test_stance_contracted_auxiliaries_and_a_bare_infinitive_content_are_the_speakers() -> None:
+    s = find_stance("We're going to support the harbour levy", "direct", "Nora Vance")
+    assert s is not None and (s.side, s.head) == (SUPPORTS, "levy")
+    s = find_stance("to oppose the harbour levy", "indirect", "Nora Vance")  # "Vance vowed to oppose the harbour levy"
+    assert s is not None and (s.side, s.head) == (OPPOSES, "levy")
+    assert find_stance("the plan to oppose the harbour levy", "indirect", "Nora Vance") is None
