@@ -114,6 +114,11 @@ STANCE_NEAR_MISS: dict[str, tuple[tuple[dt.date, str], ...]] = {
 }
 
 TOLL_POSITIVE: dict[str, tuple[tuple[dt.date, str], ...]] = {
+    "one-article-close-figures": ((D(2024, 6, 7), """Quake in Tarsel province
+
+Rescue officials said 230 people died in the earthquake that struck Tarsel province on Sunday. The interior ministry said
+180 people were killed in the quake, and more than 900 were injured.
+"""),),
     "one-article-two-sources": ((D(2024, 6, 5), """Blast at Varno refinery
 
 The explosion at the refinery in Varno on Monday killed at least 31 people, the provincial health office said on Tuesday.
