@@ -149,3 +149,16 @@ def test_context_a_role_word_near_a_name_without_a_link_is_not_that_persons_role
     linked = _claims("[Kabu](kabu), a courier for the cell, was arrested", "[Kabu](kabu) was nothing more than an observer",
                      "the courier [Kabu](kabu) carried the money")
     assert [[(r.person, r.rank) for r in c.roles] for c in linked] == [[("E_kabu", "low")]] * 3
+
+
+def test_context_a_state_so_far_is_updated_not_contradicted_by_a_later_report() -> None:
+    for so_far, later in (
+        ("the results of the test of [Kabu](kabu) have not been released",
+         "the results of the test of [Kabu](kabu) were released on Wednesday"),
+        ("[Kabu](kabu) has not yet signed the ceasefire deal", "[Kabu](kabu) signed the ceasefire deal on Monday"),
+        ("[Kabu](kabu) hasn't signed the ceasefire deal", "[Kabu](kabu) signed the ceasefire deal on Monday"),
+    ):
+        a, b = _claims(so_far, later)
+        assert detect_polarity(a, b) is None, so_far
+    c, d = _claims("[Kabu](kabu) did not sign the ceasefire deal", "[Kabu](kabu) signed the ceasefire deal on Monday")
+    assert detect_polarity(c, d) is not None  # a plain denial still conflicts

@@ -146,6 +146,10 @@ def _clause(text: str, pos: int) -> tuple[int, int]:
 _CLAUSE_BOUNDARY = re.compile(r"[,;:!?—–()\"“”]|\.(?=\s)|\b(?:but|yet|while|however|whereas|although|though)\b", re.IGNORECASE)
 
 
+# A negated perfect or "not yet" tells how things stand so far: a later report that it happened updates it.
+_STATUS_SO_FAR = re.compile(r"\b(?:has|have|had)(?:n[’']t|\s+not)\b|\bnot\s+yet\b|\byet\s+to\b", re.IGNORECASE)
+
+
 def negated_proposition(c: Claim, lex: Lexicon) -> tuple[str, str, frozenset[str], tuple[int, int]] | None:
     """What a negated claim denies: the negated predicate (stemmed, and as written), its clause's content words and span.
 
@@ -160,6 +164,8 @@ def negated_proposition(c: Claim, lex: Lexicon) -> tuple[str, str, frozenset[str
             return (next(iter(content_words(first, lex)), ""), first, words, (0, len(text))) if words and first else None
         return None  # "rejects the debt deal": a denied thing, not a denied proposition
     s, e = c.negations[0]
+    if _STATUS_SO_FAR.search(text[max(0, s - 12) : e + 12]):
+        return None  # "results have not been released", "has not yet decided": a state so far, which later news ends
     lo, hi = _clause(text, s)
     pred = surface = ""
     for m in _WORD.finditer(text, e, hi):
