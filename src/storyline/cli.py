@@ -215,7 +215,7 @@ def analyze(
 
         report = analyze_with_ray(store, settings(), address=ray_address, rebuild=rebuild)
     else:
-        report = run(store, force_corpus=rebuild, workers=workers)
+        report = run(store, force_corpus=rebuild, workers=settings().workers if workers is None else workers)
     for failure in report.failed:
         _err(f"document {failure}")
     typer.echo(report.summary(), err=True)

@@ -91,3 +91,20 @@ def test_a_dead_worker_fails_the_run_and_keeps_the_batches_written_before(tmp_pa
     report = analyze(store, workers=1)
     assert report.analyzed == len(docs) - len(saved)
     assert len(list(store.iter_mentions())) >= before
+
+
+def test_cli_analyze_takes_workers_and_a_bad_value_is_a_usage_error(tmp_path, monkeypatch, nlp):
+    from typer.testing import CliRunner
+
+    from storyline.cli import app
+
+    monkeypatch.setattr(analyze_module, "BATCH", 2)
+    db = str(tmp_path / "cli.db")
+    store = open_store("sqlite:///" + db)
+    for d in _documents(4):
+        store.add_document(d)
+    bad = CliRunner().invoke(app, ["analyze", "--db", db, "--workers", "-1"])
+    assert bad.exit_code == 2
+    ok = CliRunner().invoke(app, ["analyze", "--db", db, "--workers", "2"])
+    assert ok.exit_code == 0, ok.output
+    assert "analysed 4 documents" in ok.output

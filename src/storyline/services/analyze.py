@@ -69,12 +69,14 @@ class AnalyzeReport:
 
 
 def analyze_documents_in_store(
-    store: Store, cfg: Settings, on_error: Callable[[str, str], None] | None = None, *, workers: int | None = None
+    store: Store, cfg: Settings, on_error: Callable[[str, str], None] | None = None, *, workers: int = 1
 ) -> tuple[int, str]:
     """Run the per-document stages over documents not yet analysed by this version.
 
-    ``workers``: processes for the stages (``None``: the settings' ``workers``; 0: every core; 1: this
-    process). Results are written batch by batch in the same order either way.
+    ``workers``: processes for the stages (1: this process, the library's default; 0: every core, what
+    ``storyline analyze`` asks for). Results are written batch by batch in the same order either way.
+    Worker processes are spawned, so a script that asks for them must guard its entry point with
+    ``if __name__ == "__main__":`` (Python's rule for spawned processes).
     """
     from ..nlp.pipeline import DEFAULT_ORDER, analyze_documents, build_stages, load_nlp, pipeline_version
     from .workers import analyze_in_workers, worker_count
@@ -86,7 +88,7 @@ def analyze_documents_in_store(
     if not todo:
         return 0, version
     batches = [todo[i : i + BATCH] for i in range(0, len(todo), BATCH)]
-    n_workers = worker_count(cfg.workers if workers is None else workers, len(todo), BATCH)
+    n_workers = worker_count(workers, len(todo), BATCH)
 
     def read(batch_ids: Sequence[str]) -> list[Document]:
         docs = store.get_documents(batch_ids)
@@ -209,7 +211,7 @@ def update_corpus_steps(store: Store, cfg: Settings, new_docs: Mapping[str, str]
 
 
 def analyze(store: Store, cfg: Settings | None = None, *, force_corpus: bool = False,
-            workers: int | None = None) -> AnalyzeReport:
+            workers: int = 1) -> AnalyzeReport:
     """Per-document stages on this machine (``workers`` processes; see :func:`analyze_documents_in_store`),
     then the corpus steps."""
     cfg = cfg or settings()
