@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from storyline.model import Comparator, EntityType, FactRelation
+from storyline.model import Comparator, Document, EntityType, FactRelation
 from storyline.nlp.antecedents import MentionIndex
 from storyline.nlp.facts import facts_in_part
 
@@ -213,3 +215,13 @@ def test_facts_weekday_before_a_month_day_is_still_a_date(nlp):
 def test_facts_toll_from_an_event_is_about_the_event(nlp):
     facts = _facts(nlp, "The death toll from the earthquake rose to 310 on Friday, officials said.")
     assert [(f.value, f.subject_text) for f in facts] == [(310, "earthquake")]
+
+
+def test_a_datelines_dash_does_not_make_the_lead_count_an_aside(nlp):
+    from storyline.nlp.pipeline import analyze_documents
+
+    text = ("PORT ARVEN — At least 37 people were killed in the bombing at the Port Arven fish market on Sunday, "
+            "hospital doctors said.")
+    facts = next(analyze_documents([Document.from_text(text, published=dt.date(2025, 3, 17))], nlp)).facts
+    killed = [f for f in facts if f.measure == "killed"]
+    assert [(f.value, f.subject_text) for f in killed] == [(37, "bombing")]

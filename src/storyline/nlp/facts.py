@@ -63,6 +63,8 @@ _DURATIONS = {"second", "minute", "hour", "day", "night", "week", "weekend", "mo
 _UNIT_MEASURES = {"lb": "weight", "kg": "weight", "t": "weight"}
 _SCOPE_PREPS = {"in", "across", "throughout", "at", "on", "from", "into", "over", "to", "within", "inside", "near", "around"}
 _PARENTHETICAL = re.compile(r"(?:—|–|\s-)\s*$")  # "ban all Muslims — 1.6 billion members —"
+# "PORT SELIN — At least 37 ...", "KABUL (Reuters) - 12 ...": a dateline's dash opens the sentence, not an aside
+_DATELINE_DASH = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .,'’-]*[A-Z](?:,\s*[A-Z][\w .]*)?\s*(?:\([^)\n]*\))?\s*(?:—|–|-)\s*$")
 _CHANGE_NOUNS = {"drop", "increase", "decrease", "rise", "fall", "jump", "decline", "gain", "cut", "growth", "reduction",
                  "surge", "dip", "slump", "hike", "boost", "spike", "plunge", "loss", "climb", "slide"}
 _CHANGE_VERBS = _RISE_VERBS | {"decline", "decrease", "shrink", "soar", "plunge", "slip", "slide", "tumble", "double",
@@ -443,7 +445,9 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex) -> list[Fac
             if subj is not None and subj.lower_ in _RELATIVE and subj.head.dep_ == "relcl" and subj.head.head.pos_ in ("NOUN", "PROPN") \
                     and subj.head.head.ent_type_ not in _SKIP_ENT_LABELS:
                 subj = subj.head.head  # "The company, which employs 4,000 people": the company (not "Friday, which ...")
-            apposed = (noun if noun is not None else head).dep_ == "appos" or _PARENTHETICAL.search(text[: q.start]) is not None
+            before = text[: q.start]
+            apposed = (noun if noun is not None else head).dep_ == "appos" or (
+                _PARENTHETICAL.search(before) is not None and _DATELINE_DASH.search(before) is None)
             if apposed:
                 subj = None  # "ban all Muslims — 1.6 billion members": a number about the Muslims, not the speaker
             seg_index = next((i for i, (s, e) in enumerate(segments) if s <= q.num_start < e), 0)
@@ -456,7 +460,8 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex) -> list[Fac
                     s_start += 1  # a list bullet or dash glued to the subject ("• ISIS-K")
                 s_text = doc_text[s_start:s_end]
                 if not any(ch.isalnum() for ch in s_text) or (s_start < qe and qs < s_end) or any(
-                        t.like_num and t.i != subj.i for t in subj.subtree if s_start <= t.idx < s_end):
+                        t.like_num and t.i != subj.i and t.ent_type_ not in ("DATE", "TIME")
+                        for t in subj.subtree if s_start <= t.idx < s_end):
                     s_text = s_start = s_end = None  # "13 soldiers and 170 civilians were killed": a count, not a subject
             elif previous is not None and previous.subject_text is not None and not apposed and (
                 seg_index > previous.segment or head.dep_ in ("conj", "appos") or (noun is not None and noun.dep_ == "conj")
@@ -498,7 +503,7 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex) -> list[Fac
     return facts
 
 
-@register("facts", version="3-" + lexicon().version, requires=("parse", "mentions"), produces=("facts",))
+@register("facts", version="4-" + lexicon().version, requires=("parse", "mentions"), produces=("facts",))
 def find_facts(parsed: ParsedDocument) -> None:
     """Append every numeric fact of the document to ``parsed.facts``."""
     index = MentionIndex(parsed.mentions)
