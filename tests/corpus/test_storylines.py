@@ -18,6 +18,7 @@ ENTITIES = {
     "rhen": {"name": "Rhenland", "type": "place"},
     "vel": {"name": "Velar Party", "type": "organization"},
     "suda": {"name": "Mira Suda", "type": "person"},
+    "rhenish": {"name": "Rhenish", "type": "organization"},
 }
 
 
@@ -157,3 +158,40 @@ def test_storylines_a_common_claim_word_makes_a_claim_kind_only_beside_its_subje
     c, lines = _lines(docs)
     assert _by_label(c, lines) == {("E_spok", "efforts against ISIS-K"): ["fight1", "fight2"],
                                    ("E_other", "Mira Suda"): ["loose", "loose2"]}
+
+
+def test_storylines_a_nationality_adjective_is_not_the_subject_beside_a_named_person() -> None:
+    docs = [{"id": "d", "statements": [
+        {"label": "judge", "speaker": "spok", "content": "[Rhenish](rhenish) voters will never trust [Odel Marr](other)", "said_on": "2024-01-01"},
+        {"label": "farmers", "speaker": "spok", "content": "[Rhenish](rhenish) farmers are angry", "said_on": "2024-01-02"},
+        {"label": "workers", "speaker": "spok", "content": "[Rhenish](rhenish) workers want more", "said_on": "2024-01-03"},
+        {"label": "marr", "speaker": "spok", "content": "[Odel Marr](other) should step aside", "said_on": "2024-01-04"},
+    ]}]
+    c, lines = _lines(docs)
+    got = _by_label(c, lines)
+    assert got[("E_spok", "Odel Marr")] == ["judge", "marr"]
+    assert all(topic != "Rhenish" for _actor, topic in got)
+
+
+def test_storylines_a_role_claim_about_an_organisation_is_filed_under_the_organisation() -> None:
+    docs = [{"id": "d", "statements": [
+        {"label": "a", "speaker": "spok", "content": "the [Velar Party](vel) was the mastermind", "said_on": "2024-01-01"},
+        {"label": "b", "speaker": "spok", "content": "the [Velar Party](vel) is the mastermind again", "said_on": "2024-01-02"},
+    ]}]
+    c, lines = _lines(docs)
+    assert _by_label(c, lines) == {("E_spok", "Velar Party"): ["a", "b"]}
+
+
+def test_storylines_one_quote_reported_twice_is_in_one_storyline() -> None:
+    docs = [
+        {"id": "a", "statements": [
+            {"label": "named", "speaker": "spok", "content": "[Mira Suda](suda) would be wonderful for everyone", "said_on": "2024-01-01"},
+            {"label": "again", "speaker": "spok", "content": "[Mira Suda](suda) is ahead", "said_on": "2024-01-02"}]},
+        {"id": "b", "statements": [
+            {"label": "plain", "speaker": "spok", "content": "Mira Suda would be wonderful for everyone", "said_on": "2024-01-03"},
+            {"label": "weather", "speaker": "spok", "content": "the weather is fine", "said_on": "2024-01-04"}]},
+    ]
+    c, lines = _lines(docs)
+    got = _by_label(c, lines)
+    assert got[("E_spok", "Mira Suda")] == ["named", "again", "plain"]
+    assert sum(len(ids) for ids in got.values()) == 4  # each statement in exactly one storyline
