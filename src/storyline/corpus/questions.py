@@ -33,7 +33,7 @@ from .findings.claims import MentionIndex, entity_key
 from .findings.lexicon import Lexicon, default_lexicon
 
 __all__ = ["ASPECT_PRIORITY", "Issues", "Question", "SubjectAliases", "Subject", "aspects", "load_issues", "load_subject_aliases",
-           "question_label", "questions_of", "subjects_of"]
+           "noun_phrases", "question_label", "questions_of", "subjects_of"]
 
 _CONCEPT_ASPECT = {
     "existence": "presence",
@@ -189,14 +189,17 @@ class Question:
     subject: Subject | None
     aspect: str | None
     issue: str | None = None  # a broad issue, for a statement without a recurring subject or a known claim kind
+    phrase: str | None = None  # a noun phrase an actor's remarks share ("glass ceiling"), for remarks without either
 
     @property
     def key(self) -> str:
+        if self.phrase:
+            return f"phrase:{self.phrase}"
         return f"issue:{self.issue}" if self.issue else f"{self.subject.key if self.subject else ''}|{self.aspect or ''}"
 
     @property
     def label(self) -> str:
-        return self.issue or question_label(self.subject, self.aspect)
+        return self.phrase or self.issue or question_label(self.subject, self.aspect)
 
 
 _OF = {"role": "role of", "counter-terrorism efforts": "efforts against", "talks": "talks with", "detention": "detention of",
@@ -243,7 +246,7 @@ def subjects_of(st: Statement, index: MentionIndex, key_to_entity: Mapping[str, 
     return out
 
 
-_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ican|ian|ean|ese|ish|i|ic)$")
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ican|ian|ean|ese|ish|ist|i|ic)$")
 _NEXT_WORD = re.compile(r"^[ \t]+([a-z][a-z-]+)")
 
 
@@ -389,6 +392,82 @@ def _pooled_joined(final: dict[str, Question], members: Sequence[tuple[Statement
         issue = issues.of(st.content)
         if issue in by_issue:
             final[st.id] = by_issue[issue]
+    _continuations_joined(final, members)
+    _phrases_joined(final, [st for st, _s in members])
+
+
+_NEAR = 300  # characters between two statements of one actor for the second, naming nothing, to go on with the first
+
+
+def _continuations_joined(final: dict[str, Question], members: Sequence[tuple[Statement, list[Subject]]]) -> None:
+    """A pooled remark that names nothing ("We have no choice") right after its actor's remark on a question goes on with it."""
+    by_doc: dict[str, list[tuple[Statement, list[Subject]]]] = {}
+    for st, subjects in members:
+        by_doc.setdefault(st.document_id, []).append((st, subjects))
+    for sts in by_doc.values():
+        sts.sort(key=lambda p: (p[0].content_start, p[0].content_end))
+        for (prev, _p), (st, subjects) in zip(sts, sts[1:]):
+            if (final[st.id] == OTHER and not subjects and final[prev.id] != OTHER
+                    and 0 <= st.content_start - prev.content_end <= _NEAR):
+                final[st.id] = final[prev.id]
+
+
+_STOP_EXTRA = frozenset("""said says saying told tells going want wants wanted think thinks know knows like just really
+very great good best better lot lots thing things way ways time times year years day days today week weeks month months
+people person everybody somebody nobody anybody tremendous incredible totally absolutely believe believes make makes
+made get gets got need needs come comes came look looks looked right left new old long little big""".split())
+_PAIR = re.compile(r"(?=\b([A-Za-z][a-z]{2,})\s+([a-z]{4,})\b)")
+_ADVERB = re.compile(r"ly$")
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | _STOP_EXTRA
+
+
+def noun_phrases(text: str) -> set[str]:
+    """Two-word phrases of content words a remark is about ("glass ceiling", "Russian hacking"), lower-cased.
+
+    The second word is a common (lower-case) word: a pair of names is an entity, which subjects already cover.
+    """
+    stop = _stop_words()
+    return {f"{a.lower()} {b}" for a, b in _PAIR.findall(text) if a.lower() not in stop and b not in stop
+            and not _ADVERB.search(a) and not _ADVERB.search(b)}
+
+
+def _phrases_joined(final: dict[str, Question], statements: Sequence[Statement]) -> None:
+    """An actor's pooled remarks that share a noun phrase with one of its questions join it; two or more
+    pooled remarks sharing one become a question of their own, named by the phrase."""
+    phrases = {st.id: noun_phrases(st.content) for st in statements}
+    sizes = Counter(q.key for q in final.values())
+    seen: dict[str, Counter[str]] = {}
+    by_key: dict[str, Question] = {}
+    for st in statements:
+        q = final[st.id]
+        if q != OTHER:
+            by_key[q.key] = q
+            for p in phrases[st.id]:
+                seen.setdefault(p, Counter())[q.key] += 1
+    pooled = [st.id for st in statements if final[st.id] == OTHER]
+    for sid in pooled:
+        votes: Counter[str] = Counter()
+        for p in phrases[sid]:
+            votes.update(seen.get(p, {}))
+        if votes:
+            best = max(votes.values())
+            final[sid] = by_key[min((k for k, n in votes.items() if n == best), key=lambda k: (-sizes[k], k))]
+    left = [sid for sid in pooled if final[sid] == OTHER]
+    holders: dict[str, list[str]] = {}
+    for sid in left:
+        for p in phrases[sid]:
+            holders.setdefault(p, []).append(sid)
+    for p, sids in sorted(holders.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        free = [sid for sid in sids if final[sid] == OTHER]
+        if len(free) >= 2:
+            for sid in free:
+                final[sid] = Question(None, None, phrase=p)
 
 
 def _unnamed_subjects_joined(own: dict[str, Question], contents: Mapping[str, str]) -> None:
