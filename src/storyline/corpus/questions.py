@@ -16,6 +16,15 @@ Pakistan or Kabul. Places never split a question. A statement whose subject the
 actor names nowhere else joins the actor's storyline on its broad issue
 (``data/subjects/issues.json``), and an actor's remaining one-off remarks are
 pooled as "other statements".
+
+A one-word nationality adjective before a noun ("Mexican heritage") is no subject,
+and only a person has a "role". One quote read twice (overlapping spans, or the
+same words in two articles) keeps one question. A pooled remark then joins, in
+turn: the actor's question on a subject it names, the actor's storyline on its
+broad issue, the actor's question of the remark right before it (within a few
+lines, when the remark names nothing), or a question whose remarks share a
+two-word noun phrase with it; pooled remarks sharing a phrase ("glass ceiling")
+become a question named by it.
 """
 
 from __future__ import annotations
