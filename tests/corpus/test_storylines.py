@@ -220,3 +220,10 @@ def test_storylines_pooled_remarks_sharing_a_noun_phrase_form_a_question_named_b
     c, lines = _lines(docs)
     assert _by_label(c, lines) == {("E_spok", "glass ceiling"): ["g0", "g1"], ("E_spok", UNTOPICED): ["g2", "g3"]}
     assert storyline_label("Tarin Hask", "glass ceiling") == "Tarin Hask on glass ceiling"
+
+
+def test_storylines_a_shared_pair_ending_in_an_adjective_names_no_question() -> None:
+    docs = [{"id": f"d{i}", "statements": [{"label": f"b{i}", "speaker": "spok", "content": content, "said_on": f"2024-01-0{i + 1}"}]}
+            for i, content in enumerate(["a big fat beautiful door", "so fat beautiful"])]
+    c, lines = _lines(docs)
+    assert _by_label(c, lines) == {("E_spok", UNTOPICED): ["b0", "b1"]}

@@ -427,6 +427,7 @@ people person everybody somebody nobody anybody tremendous incredible totally ab
 made get gets got need needs come comes came look looks looked right left new old long little big""".split())
 _PAIR = re.compile(r"(?=\b([A-Za-z][a-z]{2,})\s+([a-z]{4,})\b)")
 _ADVERB = re.compile(r"ly$")
+_NOT_NOUN = re.compile(r"(?:[^e]ed|ful|ous|ible|able)$")  # a phrase ending so rarely ends in its noun
 
 
 @lru_cache(maxsize=1)
@@ -473,6 +474,8 @@ def _phrases_joined(final: dict[str, Question], statements: Sequence[Statement])
         for p in phrases[sid]:
             holders.setdefault(p, []).append(sid)
     for p, sids in sorted(holders.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        if _NOT_NOUN.search(p):  # "fat beautiful", "widely used": no question to name
+            continue
         free = [sid for sid in sids if final[sid] == OTHER]
         if len(free) >= 2:
             for sid in free:
