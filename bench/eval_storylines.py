@@ -1,6 +1,6 @@
 """Storyline quality on real news: single-statement share, and what three frequent actors' storylines look like.
 
-    python bench/eval_storylines.py [--limit N] [--split dev|held-out|both] [--actors 3] [--show N] [--seed-only]
+    python bench/eval_storylines.py [--limit N] [--split dev|held-out|both] [--actors 3] [--show N] [--sample N] [--seed-only]
 
 1. PolNeAR train (../shared/eval/polnear-train: 840 real 2016 US election articles, 7 outlets)
    is split by a hash of the file name into two halves: ``dev`` (rules may be looked at and
@@ -10,7 +10,9 @@
    Prints: storylines, share holding one statement, statements per storyline, and, for the
    actors with the most statements, every storyline label with its size, so a person can judge
    whether an actor's statements on one question share one storyline and whether each label
-   names the question (JUDGING.md).
+   names the question (JUDGING.md). ``--sample N`` also prints N random statements of each of those
+   actors with their storyline label and the actor's other storylines' labels, for judging by hand
+   whether each statement sits in the storyline of its question.
 2. The seed article (../shared/seed/shifting-storylines.txt): every storyline of its
    most-quoted actor (the seed's own story: Mujahid on ISIS-K over the years).
 
@@ -25,6 +27,7 @@ import hashlib
 import json
 import os
 import pickle
+import random
 import re
 import sys
 import tempfile
@@ -99,7 +102,8 @@ def storylines_of(docs: list[Document], found: list[DocumentAnalysis]) -> tuple[
     return lines, names, {s.id: s for s in statements}
 
 
-def report(title: str, docs: list[Document], lines: list[Storyline], names: dict, stmts: dict, actors: int, show: int) -> None:
+def report(title: str, docs: list[Document], lines: list[Storyline], names: dict, stmts: dict, actors: int, show: int,
+           sample: int = 0) -> None:
     sizes = [len(s.statement_ids) for s in lines]
     single = sum(n == 1 for n in sizes)
     attributed = sum(sizes)
@@ -127,6 +131,11 @@ def report(title: str, docs: list[Document], lines: list[Storyline], names: dict
                 for sid in s.statement_ids[:4]:
                     st = stmts[sid]
                     print(f"           {st.said_on} {texts[st.document_id][st.content_start:st.content_end][:110]!r}")
+        if sample:
+            line_of = {sid: s.topic for s in own for sid in s.statement_ids}
+            for sid in random.Random(actor).sample(sorted(line_of), min(sample, len(line_of))):
+                st = stmts[sid]
+                print(f"     sample [{line_of[sid]}] {texts[st.document_id][st.content_start:st.content_end][:160]!r}")
 
 
 def main() -> None:
@@ -135,6 +144,7 @@ def main() -> None:
     ap.add_argument("--split", choices=("dev", "held-out", "both"), default="dev")
     ap.add_argument("--actors", type=int, default=3)
     ap.add_argument("--show", type=int, default=12, help="storylines listed per actor")
+    ap.add_argument("--sample", type=int, default=0, help="random statements per listed actor, with their storyline")
     ap.add_argument("--seed-only", action="store_true")
     args = ap.parse_args()
     if SEED.exists():
@@ -153,7 +163,7 @@ def main() -> None:
         docs = load_polnear(split, args.limit)
         found = analyses(docs)
         lines, names, stmts = storylines_of(docs, found)
-        report(f"PolNeAR train, {split}", docs, lines, names, stmts, args.actors, args.show)
+        report(f"PolNeAR train, {split}", docs, lines, names, stmts, args.actors, args.show, args.sample)
 
 
 if __name__ == "__main__":

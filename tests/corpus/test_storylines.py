@@ -18,6 +18,7 @@ ENTITIES = {
     "rhen": {"name": "Rhenland", "type": "place"},
     "vel": {"name": "Velar Party", "type": "organization"},
     "suda": {"name": "Mira Suda", "type": "person"},
+    "rhenish": {"name": "Rhenish", "type": "organization"},
 }
 
 
@@ -99,13 +100,13 @@ def test_storylines_one_off_remarks_join_their_broad_issue_or_the_actors_other_s
     docs = [{"id": "d", "statements": [
         {"label": "tax1", "speaker": "spok", "content": "taxes will rise under [Mira Suda](suda)", "said_on": "2024-01-01"},
         {"label": "tax2", "speaker": "spok", "content": "the tax cut is a fraud", "said_on": "2024-01-02"},
-        {"label": "weather", "speaker": "spok", "content": "the weather is fine", "said_on": "2024-01-03"},
         {"label": "once", "speaker": "spok", "content": "[Odel Marr](other) is a friend", "said_on": "2024-01-04"},
         {"label": "claim", "speaker": "spok", "content": "[Odel Marr](other) was the mastermind", "said_on": "2024-01-05"},
-    ]}]
+    ]}, {"id": "e", "statements": [
+        {"label": "weather", "speaker": "spok", "content": "the weather is fine", "said_on": "2024-01-03"}]}]
     c, lines = _lines(docs)
-    assert _by_label(c, lines) == {("E_spok", "taxes"): ["tax1", "tax2"], ("E_spok", UNTOPICED): ["weather", "once"],
-                                   ("E_spok", "role of Odel Marr"): ["claim"]}  # a kind of claim stands on its own
+    assert _by_label(c, lines) == {("E_spok", "taxes"): ["tax1", "tax2"], ("E_spok", UNTOPICED): ["weather"],
+                                   ("E_spok", "role of Odel Marr"): ["once", "claim"]}  # a one-off remark joins the question on its subject
 
 
 def test_storylines_the_speaker_is_never_its_own_subject_and_unnamed_subjects_are_other_statements() -> None:
@@ -157,3 +158,72 @@ def test_storylines_a_common_claim_word_makes_a_claim_kind_only_beside_its_subje
     c, lines = _lines(docs)
     assert _by_label(c, lines) == {("E_spok", "efforts against ISIS-K"): ["fight1", "fight2"],
                                    ("E_other", "Mira Suda"): ["loose", "loose2"]}
+
+
+def test_storylines_a_nationality_adjective_is_not_the_subject_beside_a_named_person() -> None:
+    docs = [{"id": "d", "statements": [
+        {"label": "judge", "speaker": "spok", "content": "[Rhenish](rhenish) voters will never trust [Odel Marr](other)", "said_on": "2024-01-01"},
+        {"label": "marr", "speaker": "spok", "content": "[Odel Marr](other) should step aside", "said_on": "2024-01-04"},
+    ]}] + [{"id": f"e{i}", "statements": [{"label": label, "speaker": "spok", "content": content, "said_on": "2024-01-02"}]}
+           for i, (label, content) in enumerate([("farmers", "[Rhenish](rhenish) farmers are angry"),
+                                                 ("workers", "[Rhenish](rhenish) workers want more")])]
+    c, lines = _lines(docs)
+    got = _by_label(c, lines)
+    assert got[("E_spok", "Odel Marr")] == ["judge", "marr"]
+    assert all(topic != "Rhenish" for _actor, topic in got)
+
+
+def test_storylines_a_role_claim_about_an_organisation_is_filed_under_the_organisation() -> None:
+    docs = [{"id": "d", "statements": [
+        {"label": "a", "speaker": "spok", "content": "the [Velar Party](vel) was the mastermind", "said_on": "2024-01-01"},
+        {"label": "b", "speaker": "spok", "content": "the [Velar Party](vel) is the mastermind again", "said_on": "2024-01-02"},
+    ]}]
+    c, lines = _lines(docs)
+    assert _by_label(c, lines) == {("E_spok", "Velar Party"): ["a", "b"]}
+
+
+def test_storylines_one_quote_reported_twice_is_in_one_storyline() -> None:
+    docs = [
+        {"id": "a", "statements": [
+            {"label": "named", "speaker": "spok", "content": "[Mira Suda](suda) would be wonderful for everyone", "said_on": "2024-01-01"},
+            {"label": "again", "speaker": "spok", "content": "[Mira Suda](suda) is ahead", "said_on": "2024-01-02"}]},
+        {"id": "b", "statements": [
+            {"label": "plain", "speaker": "spok", "content": "Mira Suda would be wonderful for everyone", "said_on": "2024-01-03"}]},
+        {"id": "c", "statements": [
+            {"label": "weather", "speaker": "spok", "content": "the weather is fine", "said_on": "2024-01-04"}]},
+    ]
+    c, lines = _lines(docs)
+    got = _by_label(c, lines)
+    assert got[("E_spok", "Mira Suda")] == ["named", "again", "plain"]
+    assert sum(len(ids) for ids in got.values()) == 4  # each statement in exactly one storyline
+
+
+def test_storylines_a_remark_naming_nothing_right_after_its_actors_remark_on_a_question_goes_on_with_it() -> None:
+    docs = [
+        {"id": "a", "statements": [
+            {"label": "q1", "speaker": "spok", "content": "[Mira Suda](suda) is ahead", "said_on": "2024-01-01"},
+            {"label": "on", "speaker": "spok", "content": "we have no choice", "said_on": "2024-01-01"}]},
+        {"id": "b", "statements": [
+            {"label": "q2", "speaker": "spok", "content": "[Mira Suda](suda) will win", "said_on": "2024-01-02"}]},
+        {"id": "c", "statements": [
+            {"label": "alone", "speaker": "spok", "content": "the weather is fine", "said_on": "2024-01-03"},
+            {"label": "alone2", "speaker": "spok", "content": "it rains a lot", "said_on": "2024-01-03"}]},
+    ]
+    c, lines = _lines(docs)
+    assert _by_label(c, lines) == {("E_spok", "Mira Suda"): ["q1", "on", "q2"], ("E_spok", UNTOPICED): ["alone", "alone2"]}
+
+
+def test_storylines_pooled_remarks_sharing_a_noun_phrase_form_a_question_named_by_it() -> None:
+    docs = [{"id": f"d{i}", "statements": [{"label": f"g{i}", "speaker": "spok", "content": content, "said_on": f"2024-01-0{i + 1}"}]}
+            for i, content in enumerate(["we cracked the glass ceiling", "the glass ceiling is still there", "the weather is fine",
+                                         "it rains a lot"])]
+    c, lines = _lines(docs)
+    assert _by_label(c, lines) == {("E_spok", "glass ceiling"): ["g0", "g1"], ("E_spok", UNTOPICED): ["g2", "g3"]}
+    assert storyline_label("Tarin Hask", "glass ceiling") == "Tarin Hask on glass ceiling"
+
+
+def test_storylines_a_shared_pair_ending_in_an_adjective_names_no_question() -> None:
+    docs = [{"id": f"d{i}", "statements": [{"label": f"b{i}", "speaker": "spok", "content": content, "said_on": f"2024-01-0{i + 1}"}]}
+            for i, content in enumerate(["a big fat beautiful door", "so fat beautiful"])]
+    c, lines = _lines(docs)
+    assert _by_label(c, lines) == {("E_spok", UNTOPICED): ["b0", "b1"]}

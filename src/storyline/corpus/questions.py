@@ -16,6 +16,15 @@ Pakistan or Kabul. Places never split a question. A statement whose subject the
 actor names nowhere else joins the actor's storyline on its broad issue
 (``data/subjects/issues.json``), and an actor's remaining one-off remarks are
 pooled as "other statements".
+
+A one-word nationality adjective before a noun ("Mexican heritage") is no subject,
+and only a person has a "role". One quote read twice (overlapping spans, or the
+same words in two articles) keeps one question. A pooled remark then joins, in
+turn: the actor's question on a subject it names, the actor's storyline on its
+broad issue, the actor's question of the remark right before it (within a few
+lines, when the remark names nothing), or a question whose remarks share a
+two-word noun phrase with it; pooled remarks sharing a phrase ("glass ceiling")
+become a question named by it.
 """
 
 from __future__ import annotations
@@ -33,7 +42,7 @@ from .findings.claims import MentionIndex, entity_key
 from .findings.lexicon import Lexicon, default_lexicon
 
 __all__ = ["ASPECT_PRIORITY", "Issues", "Question", "SubjectAliases", "Subject", "aspects", "load_issues", "load_subject_aliases",
-           "question_label", "questions_of", "subjects_of"]
+           "noun_phrases", "question_label", "questions_of", "subjects_of"]
 
 _CONCEPT_ASPECT = {
     "existence": "presence",
@@ -99,8 +108,8 @@ def load_claim_words() -> ClaimWords:
                       frozenset(raw["weak"]), re.compile(r"\b(?:" + "|".join(re.escape(w) for w in raw["anaphora"]) + r")\b", re.IGNORECASE))
 
 
-def main_aspect(text: str, lex: Lexicon, anchors: Sequence[tuple[int, int]] = ()) -> str | None:
-    found = aspects(text, lex, anchors)
+def main_aspect(text: str, lex: Lexicon, anchors: Sequence[tuple[int, int]] = (), exclude: frozenset[str] = frozenset()) -> str | None:
+    found = [a for a in aspects(text, lex, anchors) if a not in exclude]
     if not found:
         return None
     return min(found, key=lambda a: (ASPECT_PRIORITY.index(a) if a in ASPECT_PRIORITY else len(ASPECT_PRIORITY), a))
@@ -189,14 +198,17 @@ class Question:
     subject: Subject | None
     aspect: str | None
     issue: str | None = None  # a broad issue, for a statement without a recurring subject or a known claim kind
+    phrase: str | None = None  # a noun phrase an actor's remarks share ("glass ceiling"), for remarks without either
 
     @property
     def key(self) -> str:
+        if self.phrase:
+            return f"phrase:{self.phrase}"
         return f"issue:{self.issue}" if self.issue else f"{self.subject.key if self.subject else ''}|{self.aspect or ''}"
 
     @property
     def label(self) -> str:
-        return self.issue or question_label(self.subject, self.aspect)
+        return self.phrase or self.issue or question_label(self.subject, self.aspect)
 
 
 _OF = {"role": "role of", "counter-terrorism efforts": "efforts against", "talks": "talks with", "detention": "detention of",
@@ -231,6 +243,8 @@ def subjects_of(st: Statement, index: MentionIndex, key_to_entity: Mapping[str, 
         name = entity_names.get(eid) or m.canonical
         if not _NAMELIKE.match(name):  # "people", "another": not a subject an analyst follows
             continue
+        if _adjectival_demonym(name, st.content[m.end - st.content_start:]):  # "Mexican heritage", "Russian hacking"
+            continue
         label = aliases.subject((m.text, m.canonical, name), context)
         key = f"subj:{label}" if label else eid
         if key in seen:
@@ -239,6 +253,15 @@ def subjects_of(st: Statement, index: MentionIndex, key_to_entity: Mapping[str, 
         etype = aliases.types.get(label, "other") if label else EntityType(m.type).value
         out.append(Subject(key, label or name, etype == EntityType.PLACE.value, etype == EntityType.PERSON.value, m.canonical))
     return out
+
+
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ican|ian|ean|ese|ish|ist|i|ic)$")
+_NEXT_WORD = re.compile(r"^[ \t]+([a-z][a-z-]+)")
+
+
+def _adjectival_demonym(name: str, after: str) -> bool:
+    """A one-word nationality or group adjective used before a common noun ("Mexican heritage"): not a subject."""
+    return bool(_DEMONYM.match(name)) and _NEXT_WORD.match(after) is not None
 
 
 def _lazy_context(mentions: Sequence[Mention]) -> Callable[[], frozenset[str]]:
@@ -288,18 +311,175 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
         own: dict[str, Question] = {}
         for st, subjects in members:
             subject = min(subjects, key=lambda s: (s.is_place, -counts[s.key]), default=None)  # min keeps text order on ties
-            aspect = main_aspect(st.content, lex, anchors[st.id])
+            # "role of the Oval Office": only a person has a role a storyline follows
+            aspect = main_aspect(st.content, lex, anchors[st.id], _NO_ROLE if subject is not None and not subject.is_person else frozenset())
             issue = issues.of(st.content) if aspect is None and (subject is None or counts[subject.key] == 1) else None
             own[st.id] = Question(None, None, issue) if issue else Question(subject, aspect)
         _unnamed_subjects_joined(own, {st.id: st.content for st, _s in members})
+        _repeats_joined(own, [st for st, _s in members])
         # a question the actor raises once, without a kind of claim, is a one-off remark: the actor's one-off
         # remarks are pooled in one storyline ("other statements"), unless there is only one
         sizes = Counter(q.key for q in own.values())
         one_off = {sid for sid, q in own.items() if q.aspect is None and sizes[q.key] == 1}
         pooled = len(one_off | {sid for sid, q in own.items() if q == OTHER})
-        for sid, q in own.items():
-            out[sid] = OTHER if sid in one_off and pooled > 1 else q
+        final = {sid: OTHER if sid in one_off and pooled > 1 else q for sid, q in own.items()}
+        _pooled_joined(final, members, issues)
+        out.update(final)
     return out
+
+
+_NO_ROLE = frozenset({"role"})
+
+
+def _rank(q: Question) -> tuple[int, int]:
+    """Which of two questions a repeated statement keeps: a named subject with a claim kind, a subject, an issue, nothing."""
+    return (q.subject is not None, q.aspect is not None) if not q.issue else (0, 1)
+
+
+def _repeats_joined(own: dict[str, Question], statements: Sequence[Statement]) -> None:
+    """One statement reported twice (overlapping spans of one document, or the same words in two) has one question.
+
+    Two readings of one quote ("Mrs. Clinton would make an outstanding president" and
+    "would make an outstanding president") would otherwise fall into two storylines.
+    """
+    parent = {st.id: st.id for st in statements}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    by_text: dict[str, str] = {}
+    by_doc: dict[str, list[Statement]] = {}
+    for st in statements:
+        words = " ".join(re.findall(r"\w+", st.content.casefold()))
+        if len(words) >= 20:
+            if words in by_text:
+                parent[find(st.id)] = find(by_text[words])
+            else:
+                by_text[words] = st.id
+        by_doc.setdefault(st.document_id, []).append(st)
+    for sts in by_doc.values():
+        sts.sort(key=lambda s: (s.content_start, s.content_end))
+        for a, b in zip(sts, sts[1:]):
+            if b.content_start < a.content_end:
+                parent[find(b.id)] = find(a.id)
+    groups: dict[str, list[str]] = {}
+    for st in statements:
+        groups.setdefault(find(st.id), []).append(st.id)
+    for ids in groups.values():
+        if len(ids) > 1:
+            best = max((own[i] for i in ids), key=_rank)  # max keeps the earliest on ties
+            for i in ids:
+                own[i] = best
+
+
+def _pooled_joined(final: dict[str, Question], members: Sequence[tuple[Statement, list[Subject]]], issues: Issues) -> None:
+    """An actor's pooled remark joins the actor's question on a subject it names, else its question on the remark's broad issue.
+
+    "if Amazon ever had to pay fair taxes" was pooled because its main subject is
+    one-off; it names Amazon, which the actor speaks about elsewhere.
+    """
+    sizes = Counter(q.key for q in final.values() if q != OTHER)
+    by_subject: dict[str, Question] = {}
+    by_issue: dict[str, Question] = {}
+    for q in final.values():
+        if q == OTHER:
+            continue
+        if q.issue:
+            by_issue[q.issue] = q
+        elif q.subject is not None and (q.subject.key not in by_subject or sizes[q.key] > sizes[by_subject[q.subject.key].key]):
+            by_subject[q.subject.key] = q
+    for st, subjects in members:
+        if final.get(st.id) != OTHER:
+            continue
+        found = [by_subject[s.key] for s in subjects if s.key in by_subject]
+        if found:
+            final[st.id] = max(found, key=lambda q: sizes[q.key])  # max keeps text order on ties
+            continue
+        issue = issues.of(st.content)
+        if issue in by_issue:
+            final[st.id] = by_issue[issue]
+    _continuations_joined(final, members)
+    _phrases_joined(final, [st for st, _s in members])
+
+
+_NEAR = 300  # characters between two statements of one actor for the second, naming nothing, to go on with the first
+
+
+def _continuations_joined(final: dict[str, Question], members: Sequence[tuple[Statement, list[Subject]]]) -> None:
+    """A pooled remark that names nothing ("We have no choice") right after its actor's remark on a question goes on with it."""
+    by_doc: dict[str, list[tuple[Statement, list[Subject]]]] = {}
+    for st, subjects in members:
+        by_doc.setdefault(st.document_id, []).append((st, subjects))
+    for sts in by_doc.values():
+        sts.sort(key=lambda p: (p[0].content_start, p[0].content_end))
+        for (prev, _p), (st, subjects) in zip(sts, sts[1:]):
+            if (final[st.id] == OTHER and not subjects and final[prev.id] != OTHER
+                    and 0 <= st.content_start - prev.content_end <= _NEAR):
+                final[st.id] = final[prev.id]
+
+
+_STOP_EXTRA = frozenset("""said says saying told tells going want wants wanted think thinks know knows like just really
+very great good best better lot lots thing things way ways time times year years day days today week weeks month months
+people person everybody somebody nobody anybody tremendous incredible totally absolutely believe believes make makes
+made get gets got need needs come comes came look looks looked right left new old long little big""".split())
+_PAIR = re.compile(r"(?=\b([A-Za-z][a-z]{2,})\s+([a-z]{4,})\b)")
+_ADVERB = re.compile(r"ly$")
+_NOT_NOUN = re.compile(r"(?:[^e]ed|ful|ous|ible|able)$")  # a phrase ending so rarely ends in its noun
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | _STOP_EXTRA
+
+
+def noun_phrases(text: str) -> set[str]:
+    """Two-word phrases of content words a remark is about ("glass ceiling", "Russian hacking"), lower-cased.
+
+    The second word is a common (lower-case) word: a pair of names is an entity, which subjects already cover.
+    """
+    stop = _stop_words()
+    return {f"{a.lower()} {b}" for a, b in _PAIR.findall(text) if a.lower() not in stop and b not in stop
+            and not _ADVERB.search(a) and not _ADVERB.search(b)}
+
+
+def _phrases_joined(final: dict[str, Question], statements: Sequence[Statement]) -> None:
+    """An actor's pooled remarks that share a noun phrase with one of its questions join it; two or more
+    pooled remarks sharing one become a question of their own, named by the phrase."""
+    phrases = {st.id: noun_phrases(st.content) for st in statements}
+    sizes = Counter(q.key for q in final.values())
+    seen: dict[str, Counter[str]] = {}
+    by_key: dict[str, Question] = {}
+    for st in statements:
+        q = final[st.id]
+        if q != OTHER:
+            by_key[q.key] = q
+            for p in phrases[st.id]:
+                seen.setdefault(p, Counter())[q.key] += 1
+    pooled = [st.id for st in statements if final[st.id] == OTHER]
+    for sid in pooled:
+        votes: Counter[str] = Counter()
+        for p in phrases[sid]:
+            votes.update(seen.get(p, {}))
+        if votes:
+            best = max(votes.values())
+            final[sid] = by_key[min((k for k, n in votes.items() if n == best), key=lambda k: (-sizes[k], k))]
+    left = [sid for sid in pooled if final[sid] == OTHER]
+    holders: dict[str, list[str]] = {}
+    for sid in left:
+        for p in phrases[sid]:
+            holders.setdefault(p, []).append(sid)
+    for p, sids in sorted(holders.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        if _NOT_NOUN.search(p):  # "fat beautiful", "widely used": no question to name
+            continue
+        free = [sid for sid in sids if final[sid] == OTHER]
+        if len(free) >= 2:
+            for sid in free:
+                final[sid] = Question(None, None, phrase=p)
 
 
 def _unnamed_subjects_joined(own: dict[str, Question], contents: Mapping[str, str]) -> None:
