@@ -114,6 +114,16 @@ STANCE_NEAR_MISS: dict[str, tuple[tuple[dt.date, str], ...]] = {
 }
 
 TOLL_POSITIVE: dict[str, tuple[tuple[dt.date, str], ...]] = {
+    "count-without-subject-is-about-the-lead-event": (
+        (D(2025, 3, 18), """Harbour market blast: ministry gives toll
+
+PORT ARVEN — Twelve people died when a device went off at the fish market in Port Arven on Sunday, 16 March 2025, the
+ministry said.
+"""),
+        (D(2025, 3, 17), """PORT ARVEN — At least 37 people were killed in the bombing at the Port Arven fish market on Sunday,
+16 March 2025, hospital doctors said.
+"""),
+    ),
     "one-article-close-figures": ((D(2024, 6, 7), """Quake in Tarsel province
 
 Rescue officials said 230 people died in the earthquake that struck Tarsel province on Sunday. The interior ministry said
@@ -169,6 +179,11 @@ Fire brigade commander Iris Lund said 12 people were killed in the blast.
 }
 
 TOLL_NEAR_MISS: dict[str, tuple[tuple[dt.date, str], ...]] = {
+    "count-without-subject-from-another-year": ((D(2025, 3, 18), """Market blast in Port Arven
+
+The blast at the Port Arven fish market on Sunday killed 12 people, the ministry said. In March 2011, 40 people died in
+Port Arven during the floods, officials said.
+"""),),
     "rising-toll-is-an-update": (
         (D(2024, 6, 4), """Officials in Varno said the refinery explosion on Monday killed 12 people.
 """),

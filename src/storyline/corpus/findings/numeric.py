@@ -268,6 +268,24 @@ def named_places(text: str | None) -> list[tuple[int, int, str]]:
     return out
 
 
+_FIRST_SENTENCE = re.compile(r"[.!?](?:\s|$)")
+
+
+def lead_event(document: Any) -> tuple[str, str] | None:
+    """The event an article is about, as its title or first sentence names it ("Port Selin market blast: ...",
+    "At least 37 people were killed in the bombing ..."): (kind, noun), or None when neither names one."""
+    title = getattr(document, "title", None) or ""
+    text = getattr(document, "text", None)
+    lead = text[: LEAD_CHARS] if isinstance(text, str) else ""
+    end = _FIRST_SENTENCE.search(lead)
+    for part in (title, lead[: end.end()] if end else lead):
+        for word in re.findall(r"[a-z]+", part.lower()):
+            kind = _EVENT_CLASSES.get(word) or (_EVENT_CLASSES.get(word[:-1]) if word.endswith("s") else None)
+            if kind is not None:
+                return kind, word
+    return None
+
+
 def _event_noun(subject_text: str | None) -> str:
     head = re.findall(r"[a-z]+", (subject_text or "").lower())[-1]
     return head[:-1] if head not in _EVENT_CLASSES and head.endswith("s") else head
@@ -287,16 +305,26 @@ def _sentence(text: str, f: Fact) -> tuple[int, int]:
     return start, end.start() + 1 if end else len(text)
 
 
-def _background(text: str | None, f: Fact) -> bool:
+def _recent(f: Fact, published: dt.date | None) -> bool:
+    """Whether the fact's own period ends within the event window before publication ("on Sunday, 16 March 2025"
+    in an article of 17 March): the date the sentence names is the article's own event, not another time."""
+    period = parse_period(f.period)
+    return period is not None and published is not None and 0 <= (published - period[1]).days <= EVENT_WINDOW_DAYS
+
+
+def _background(text: str | None, f: Fact, subject_text: str | None = None, published: dt.date | None = None) -> bool:
     """Whether an event count is about another event than the article's own: its sentence names another time
     ("In February, a quake ... killing 612", "in December 2003"), or, after the lead, it introduces the event with
     an indefinite article ("a quake that killed tens of thousands")."""
-    if not isinstance(text, str) or not f.subject_text:
+    subject_text = subject_text or f.subject_text
+    if not isinstance(text, str) or not subject_text:
         return False
     s0, s1 = _sentence(text, f)
     sentence = text[s0:s1]
-    if _OTHER_TIME.search(sentence):
+    if _OTHER_TIME.search(sentence) and not _recent(f, published):
         return True
+    if not f.subject_text:
+        return False  # the article's own event, named in its lead
     at = sentence.find(f.subject_text)
     return at >= 0 and s0 >= LEAD_CHARS and _INDEFINITE.search(sentence[:at]) is not None
 
@@ -353,9 +381,17 @@ def build_fact_views(
     places_by_doc: dict[str, list[tuple[int, int, str]]] = {}
     for f in facts:
         # an event is the subject of its counts of victims and acts (killed, injured, attacks), not of "150 miles"
-        event = event_class(f.subject_text) if normalise_measure(f.measure, lexicon) in lexicon.additive_measures else None
+        additive = normalise_measure(f.measure, lexicon) in lexicon.additive_measures
+        event = event_class(f.subject_text) if additive else None
+        event_text = f.subject_text
+        doc = documents.get(f.document_id)
+        if event is None and additive and not f.subject_text and f.subject_key is None:
+            # "Twelve people died when a device went off ...": a count with no subject is about the article's own event
+            lead = lead_event(doc)
+            if lead is not None:
+                event, event_text = lead
         if event is not None:
-            canonical = f.subject_text or event
+            canonical = event_text or event
             subject = EVENT_SUBJECT + event
         elif f.subject_key is not None:
             canonical = mentions_canonical.get(f.subject_key, f.subject_text or "")
@@ -366,7 +402,6 @@ def build_fact_views(
         else:
             continue
         ent = entities.get(subject)
-        doc = documents.get(f.document_id)
         published = getattr(doc, "published", None)
         if isinstance(published, dt.datetime):
             published = published.date()
@@ -394,8 +429,8 @@ def build_fact_views(
                 places=near,
                 document_places=frozenset(k for _, _, k in doc_places),
                 rising=_rising(getattr(doc, "text", None), f),
-                event_noun=_event_noun(f.subject_text) if event else "",
-                background=event is not None and _background(getattr(doc, "text", None), f),
+                event_noun=_event_noun(event_text) if event else "",
+                background=event is not None and _background(getattr(doc, "text", None), f, event_text, published),
                 sentence_places=_sentence_places(getattr(doc, "text", None), f, doc_places) if event else frozenset(),
                 sentence=_sentence(doc.text, f) if event and isinstance(getattr(doc, "text", None), str) else None,
             )
