@@ -64,6 +64,7 @@ class Stance:
     end: int
     alternatives: tuple[str, ...] = ()  # for a pronoun target: the heads of the paragraph's earlier noun phrases, nearest first
     modifiers: frozenset[str] = frozenset()  # the target's other words, lower case ("pension" of "the pension reform")
+    era: str = ""  # a narrator's stance marked "earlier" ("once supported") or "later" ("now opposes"); "" for reported speech
 
 
 def _singular(word: str) -> str:
@@ -164,6 +165,9 @@ def said_interval(c: Claim) -> tuple[dt.date, dt.date] | None:
 
 def _when(c: Claim) -> str:
     st = c.statement
+    era = getattr(getattr(c, "stance", None), "era", "")
+    if era == "earlier" and st.said_on is None:
+        return "undated"
     text = format_date(st.said_on, st.said_on_precision) if st.said_on is not None else None
     return text or (c.date.isoformat() if c.date else "undated")
 
@@ -213,10 +217,18 @@ def detect_stance(a: Claim, b: Claim) -> Hit | None:
     head = None if sa.side == sb.side else _shared_head(sa, sb)
     if head is None or not _tied(sa, sb, head, a.statement.document_id == b.statement.document_id):
         return None
+    same_document = a.statement.document_id == b.statement.document_id
+    undated_earlier = any(s.era == "earlier" and c.statement.said_on is None for s, c in ((sa, a), (sb, b)))
+    if undated_earlier and not same_document:
+        return None  # "once supported": before the article, but not known how long before another article
     ia, ib = said_interval(a), said_interval(b)
     if ia is None or ib is None:
         return None
-    if ia[1] < ib[0]:
+    if same_document and {sa.era, sb.era} == {"earlier", "later"}:
+        gap, first = MIN_GAP_DAYS, (a if sa.era == "earlier" else b)  # the text itself orders the two positions
+    elif undated_earlier:
+        return None
+    elif ia[1] < ib[0]:
         gap, first = (ib[0] - ia[1]).days, a
     elif ib[1] < ia[0]:
         gap, first = (ia[0] - ib[1]).days, b
