@@ -192,8 +192,8 @@ def claims_in_document(parsed: ParsedDocument, lex: Lexicon | None = None) -> li
         if not named and not (named_before and _is_backref(sentence, lex)):
             continue  # a back-reference ("Reports indicate otherwise.") may lean on the sentence before
         # each earlier / later stance of an actor is one claim of its own, unless it is what a speaker says
-        shifts = [st for st in _stance_statements(doc, sentence, s_start)
-                  if not any(cs < st.end and st.start < ce for cs, ce in contents)]
+        shifts = [st for vote, st in _stance_statements(doc, sentence, s_start)
+                  if vote or not any(cs < st.end and st.start < ce for cs, ce in contents)]
         out.extend(shifts)
         phrase_spans = [(st.start, st.end) for st in shifts]
         for p_start, p_end in _uncovered(s_start, s_end, covered):
@@ -220,9 +220,10 @@ def claims_in_document(parsed: ParsedDocument, lex: Lexicon | None = None) -> li
     return out
 
 
-def _stance_statements(doc: object, clause: str, c_start: int) -> list[Statement]:
+def _stance_statements(doc: object, clause: str, c_start: int) -> list[tuple[bool, Statement]]:
     """The clause's era-marked stance phrases (:mod:`storyline.corpus.findings.shifts`), one statement each: a later
-    stance said when published, an earlier one in the year the text gives (or undated)."""
+    stance said when published, an earlier one in the year the text gives (or undated); with whether it is a vote
+    on record ("Sanders's 2005 vote for the bill"), which holds even inside what a speaker says."""
     published = getattr(doc, "published", None)
     year = published.year if isinstance(published, dt.date) else None
     out = []
@@ -232,9 +233,9 @@ def _stance_statements(doc: object, clause: str, c_start: int) -> list[Statement
             said_on = dt.date(p.year, 1, 1) if p.year else None
             precision, basis = DatePrecision.YEAR, DateBasis.TEXT
         s, e = c_start + p.start, c_start + p.end
-        out.append(Statement(document_id=getattr(doc, "id"), start=s, end=e, content=clause[p.start : p.end], content_start=s,
+        out.append((p.vote, Statement(document_id=getattr(doc, "id"), start=s, end=e, content=clause[p.start : p.end], content_start=s,
                              content_end=e, kind=StatementKind.INDIRECT, said_on=said_on, said_on_precision=precision,
-                             said_on_basis=basis))
+                             said_on_basis=basis)))
     return out
 
 

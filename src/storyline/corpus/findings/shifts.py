@@ -40,6 +40,7 @@ _PHRASE = re.compile(
     rf"|(?P<late>{_LATE_MARK})(?:(?P<lsup>{_SUP})|(?P<lopp>{_OPP}))"
     rf"|(?:no\s+longer\s+)(?:(?P<nsup>{_SUP})|(?P<nopp>{_OPP}))"
     rf"|(?:has\s+|had\s+)?(?P<turn>turned\s+against)"
+    rf"|(?<=[’']s\s)(?P<vyear>(?:19|20)\d\d)\s+vote\s+(?:(?P<vsup>for|in\s+favou?r\s+of)|(?P<vopp>against))"
     rf"|(?:has\s+|had\s+)?(?P<plain>{_SUP}|{_OPP})(?=\s[^.;]{{0,80}}?\bin\s+(?:19|20)\d\d\b)"
     rf")\b",
 )
@@ -56,6 +57,7 @@ class ShiftPhrase:
     era: str  # EARLIER | LATER
     side: str  # SUPPORTS | OPPOSES
     year: int | None = None
+    vote: bool = False  # "Sanders's 2005 vote for the bill": a record, told alike by the narrator and by a speaker
 
 
 def _side(m: re.Match[str]) -> str:
@@ -65,6 +67,8 @@ def _side(m: re.Match[str]) -> str:
         return OPPOSES  # "no longer supports"
     if m.group("nopp"):
         return SUPPORTS
+    if m.group("vsup") or m.group("vopp"):
+        return SUPPORTS if m.group("vsup") else OPPOSES
     if m.group("plain"):
         return OPPOSES if re.match(_OPP, m.group("plain")) else SUPPORTS
     if sup and not opp:
@@ -75,6 +79,9 @@ def _side(m: re.Match[str]) -> str:
 def _era(m: re.Match[str], published_year: int | None) -> tuple[str, int | None] | None:
     if m.group("early") is not None or m.group("usup") or m.group("uopp"):
         return EARLIER, None
+    if m.group("vyear"):
+        year = int(m.group("vyear"))
+        return (EARLIER, year) if published_year is not None and year < published_year else None
     if m.group("plain"):
         year = int(_YEAR.search(m.string, m.end()).group(1))  # type: ignore[union-attr]
         if published_year is None or year >= published_year:
@@ -99,7 +106,7 @@ def stance_phrases(clause: str, published_year: int | None = None) -> list[Shift
         era = _era(m, published_year)
         if era is None:
             continue
-        out.append(ShiftPhrase(m.start(), max(m.end(), _phrase_end(clause, m.end())), era[0], _side(m), era[1]))
+        out.append(ShiftPhrase(m.start(), max(m.end(), _phrase_end(clause, m.end())), era[0], _side(m), era[1], bool(m.group("vyear"))))
     return out
 
 
