@@ -249,9 +249,13 @@ _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSen)(?<!
 def _actor(st: Statement, idx: MentionIndex, doc_text: str) -> Mention | None:
     """Whose position a narrator stance phrase tells: the person it names first, else the first person named in its
     sentence before it, else the last person named before it in its paragraph."""
-    persons = [m for m in idx.within(st.content_start, st.content_end) if m.is_name and str(getattr(m.type, "value", m.type)) == "person"]
-    if persons and persons[0].start - st.content_start < 3:
-        return persons[0]
+    near = idx.within(max(0, st.content_start - 40), st.content_end)
+    named = [m for m in near if m.is_name and m.start <= st.content_start + 2 < m.end + 3]
+    if named:  # the phrase's subject is a name ("... which Tom Brandt once supported"): that name, person or not
+        m = named[-1]
+        return m if str(getattr(m.type, "value", m.type)) == "person" else None
+    if re.match(r"[A-Z][\w’'-]+\s", st.content) and not re.match(r"(?:He|She|They|Who)\s", st.content):
+        return None  # a capitalised subject that is no person mention: not the actor to guess
     para = max(doc_text.rfind("\n", 0, st.content_start), 0)
     ends = [m.end() for m in _SENTENCE_END.finditer(doc_text, para, st.content_start)]
     sent = ends[-1] if ends else para

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .stance import _PRONOUN_TARGETS, OPPOSES, SUPPORTS, Stance, _antecedents, _singular, _target
+from .stance import _NOT_NOUNS, _PRONOUN_TARGETS, OPPOSES, SUPPORTS, Stance, _singular, _target
 
 __all__ = ["EARLIER", "LATER", "STANCE_LEMMAS", "ShiftPhrase", "narrator_stance", "stance_phrases"]
 
@@ -121,6 +121,17 @@ def _antecedent(before: str) -> str | None:
     return " ".join(words) or None
 
 
+def _nearest_phrase(before: str) -> str | None:
+    """The noun phrase after the last "the/this/that" of the paragraph before a pronoun target."""
+    paragraph = before.split("\n")[-1]
+    last = None
+    for m in re.finditer(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?=[\w’'-]+)", paragraph):
+        phrase = _target(paragraph[m.end():])
+        if phrase and phrase.split()[-1].lower() not in _NOT_NOUNS:
+            last = phrase
+    return last
+
+
 def narrator_stance(content: str, before: str, published_year: int | None = None) -> tuple[Stance, str, int | None] | None:
     """The stance and era of one narrator stance phrase (the content of a statement :func:`stance_phrases` made),
     or None. ``before`` is the document text before it (for a relative phrase's antecedent)."""
@@ -135,8 +146,7 @@ def narrator_stance(content: str, before: str, published_year: int | None = None
     det = re.match(r"(?:(?:the|this|that|these|those|a|an|his|her|their|its)\s+)", rest, re.IGNORECASE)
     target = _target(rest[det.end() if det else 0:]) if rest else None
     if target is not None and target.lower() in _PRONOUN_TARGETS:
-        found = _antecedents(before)  # "now opposes it": the nearest earlier "the <noun>"
-        target = found[0] if found else None
+        target = _nearest_phrase(before)  # "now opposes it": the nearest earlier "the <noun phrase>"
     elif target is None:
         target = _antecedent(before)
     if target is None:
