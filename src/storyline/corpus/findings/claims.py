@@ -92,6 +92,7 @@ class Claim:
     negations: tuple[tuple[int, int], ...] = ()  # negation spans in the content (idioms that only restrict left out)
     asserts: bool = True  # False for a question, a hedge or a conditional ("may", "if", "no immediate reports of")
     stance: Stance | None = None  # the speaker's own support for or opposition to a target (:mod:`.stance`)
+    narrated: bool = False  # the narrator tells the speaker's stance ("X, who once backed Y, ..."): only :mod:`.stance` reads it
 
     @property
     def id(self) -> str:
@@ -235,7 +236,7 @@ def _claim(st: Statement, idx: MentionIndex, k2e: Mapping[str, str], ents: Mappi
     claim.locations = tuple(_locations(text, refs, neg_spans, lex))
     claim.concepts = tuple(_concepts(text, neg_spans, cue_denial, lex, claim.backref, refs))
     if narrated is not None:
-        claim.stance = narrated
+        claim.stance, claim.narrated = narrated, True
     elif not narrative and not claim.unattributed and not claim.vague and claim.asserts:
         before = doc_text[max(0, st.content_start - 600) : st.content_start] if isinstance(doc_text, str) else ""
         kind = getattr(st.kind, "value", st.kind)
