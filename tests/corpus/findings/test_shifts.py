@@ -69,3 +69,8 @@ def test_stance_of_blocking_or_undoing_a_target_is_the_opposite_side(content, si
 @pytest.mark.parametrize("content", ["she will allow the vote", "he did not allow reporters in"])
 def test_stance_allow_is_no_stance_unless_negated_and_about_passing(content) -> None:
     assert find_stance(content, "indirect", "Nora Vance") is None
+
+
+@pytest.mark.parametrize("clause", ["Sanders, who has long opposed the tax", "Sanders, who had long opposed the tax"])
+def test_stance_phrases_long_held_stance_is_no_earlier_one(clause) -> None:
+    assert stance_phrases(clause, 2016) == []

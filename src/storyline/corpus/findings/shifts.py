@@ -31,7 +31,7 @@ STANCE_LEMMAS = frozenset({"support", "back", "praise", "champion", "endorse", "
 _SUP = r"support(?:ed|s)?|back(?:ed|s)?|praised|champion(?:ed|s)?|endorsed|voted\s+for|co-?sponsored"
 _OPP = r"oppos(?:ed|es)|voted\s+against|criticized|criticised|rejected|turned\s+against"
 _SUBJ = r"(?P<subj>\b(?:who|he|she|they|[A-Z][\w’'-]+)\s+|(?<=,\s)|^)"  # none after a comma: "X, who once ..., now opposes it"
-_EARLY_MARK = r"(?:had\s+)?(?:once|previously|initially|originally|formerly|long)\s+(?:had\s+)?"
+_EARLY_MARK = r"(?:had\s+)?(?:once|previously|initially|originally|formerly)\s+(?:had\s+)?"
 _LATE_MARK = r"(?:(?:now|later|since|has\s+since|have\s+since|had\s+since|then|has\s+now)\s+)"
 _PHRASE = re.compile(
     rf"{_SUBJ}(?:"
