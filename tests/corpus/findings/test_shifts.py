@@ -74,3 +74,15 @@ def test_stance_allow_is_no_stance_unless_negated_and_about_passing(content) -> 
 @pytest.mark.parametrize("clause", ["Sanders, who has long opposed the tax", "Sanders, who had long opposed the tax"])
 def test_stance_phrases_long_held_stance_is_no_earlier_one(clause) -> None:
     assert stance_phrases(clause, 2016) == []
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "But back in 2012 the senator was a governor",  # "back in": no stance, "But" no actor
+        "Delvane has opposed the levy, and in 2019, as mayor, she signed a budget",  # the year is another clause's
+        "the caucus met, then voted for the delegates",  # "then" orders events, it is no later position
+    ],
+)
+def test_stance_phrases_skip_adverbs_and_years_of_other_clauses(clause) -> None:
+    assert stance_phrases(clause, 2024) == []

@@ -32,7 +32,7 @@ _SUP = r"support(?:ed|s)?|back(?:ed|s)?|praised|champion(?:ed|s)?|endorsed|voted
 _OPP = r"oppos(?:ed|es)|voted\s+against|criticized|criticised|rejected|turned\s+against"
 _SUBJ = r"(?P<subj>\b(?:who|he|she|they|[A-Z][\w’'-]+)\s+|(?<=,\s)|^)"  # none after a comma: "X, who once ..., now opposes it"
 _EARLY_MARK = r"(?:had\s+)?(?:once|previously|initially|originally|formerly)\s+(?:had\s+)?"
-_LATE_MARK = r"(?:(?:now|later|since|has\s+since|have\s+since|had\s+since|then|has\s+now)\s+)"
+_LATE_MARK = r"(?:(?:now|later|since|has\s+since|have\s+since|had\s+since|has\s+now)\s+)"
 _PHRASE = re.compile(
     rf"{_SUBJ}(?:"
     rf"(?P<early>{_EARLY_MARK})(?:(?P<esup>{_SUP})|(?P<eopp>{_OPP}))"
@@ -41,9 +41,11 @@ _PHRASE = re.compile(
     rf"|(?:no\s+longer\s+)(?:(?P<nsup>{_SUP})|(?P<nopp>{_OPP}))"
     rf"|(?:has\s+|had\s+)?(?P<turn>turned\s+against)"
     rf"|(?<=[’']s\s)(?P<vyear>(?:19|20)\d\d)\s+vote\s+(?:(?P<vsup>for|in\s+favou?r\s+of)|(?P<vopp>against))"
-    rf"|(?:has\s+|had\s+)?(?P<plain>{_SUP}|{_OPP})(?=\s[^.;]{{0,80}}?\bin\s+(?:19|20)\d\d\b)"
+    rf"|(?:has\s+|had\s+)?(?P<plain>{_SUP}|{_OPP})(?=\s[^.;,]{{0,50}}?\bin\s+(?:19|20)\d\d\b)"
     rf")\b",
 )
+_NOT_SUBJECTS = frozenset("""But And Yet So Then When If As While The This That It There Here Now Since After Before Although Though
+Still Also Even Once""".split())
 _CONDITIONAL = re.compile(r"\b(?:if|unless|whether|would\s+have|might|could|may)\b[^.;]*$", re.IGNORECASE)
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.\s")
 _YEAR = re.compile(r"\bin\s+((?:19|20)\d\d)\b")
@@ -101,6 +103,10 @@ def stance_phrases(clause: str, published_year: int | None = None) -> list[Shift
     """The era-marked stance phrases of a narrator clause, in order; none when the clause is conditional."""
     out: list[ShiftPhrase] = []
     for m in _PHRASE.finditer(clause):
+        if m.group("subj") and m.group("subj").strip() in _NOT_SUBJECTS:
+            continue
+        if re.match(r"back\w*\s+(?:to|in|from|down|off|up|on|away|out|then|home)\b", clause[m.end() - len(m.group().split()[-1]):], re.IGNORECASE):
+            continue  # "came back in 2012", "back then": no stance
         if _CONDITIONAL.search(clause[: m.start()][-60:]):
             continue
         era = _era(m, published_year)
