@@ -65,3 +65,18 @@ def test_claims_triggers_are_conflict_reporting_conventions() -> None:
     assert has_trigger("reports indicate otherwise")
     assert has_trigger("the group carried out 37 attacks")
     assert not has_trigger("the minister visited the port on Tuesday")
+
+
+SHIFT = "Senator Marta Delvane, who once supported the Harrow Ridge pipeline, now opposes it. Critics cite Delvane's 2019 vote for the Tolland dam bill.\n"
+
+
+def test_claims_each_narrated_stance_phrase_is_one_claim_with_its_own_date(nlp) -> None:
+    _, claims = _claims(nlp, SHIFT)
+    by_content = {c.content: c for c in claims}
+    earlier = by_content["who once supported the Harrow Ridge pipeline"]
+    later = by_content["now opposes it"]
+    vote = by_content["Delvane's 2019 vote for the Tolland dam bill"]
+    assert earlier.said_on is None  # "once": earlier than publication, by how much the text does not say
+    assert later.said_on == PUBLISHED
+    assert vote.said_on == dt.date(2019, 1, 1) and vote.said_on_precision.value == "year"
+    assert all(SHIFT[c.content_start : c.content_end] == c.content for c in claims)

@@ -32,8 +32,11 @@ import re
 from collections.abc import Sequence
 
 from ..corpus.findings.lexicon import Lexicon, PhraseMatcher, default_lexicon
+from ..corpus.findings.shifts import LATER, STANCE_LEMMAS, stance_phrases
 from ..corpus.findings.text import negation_spans
-from ..model import Statement, StatementKind
+import datetime as dt
+
+from ..model import DateBasis, DatePrecision, Statement, StatementKind
 from .pipeline import ParsedDocument, is_english, register
 
 __all__ = ["claims_in_document", "find_claims", "has_trigger"]
@@ -174,6 +177,8 @@ def claims_in_document(parsed: ParsedDocument, lex: Lexicon | None = None) -> li
     lex = lex or default_lexicon()
     text = doc.text
     covered = sorted((s.start, s.end) for s in parsed.statements)
+    # a statement "cued" by a stance verb ("Delgado, who once supported the pipeline") is no speech: its stance is the narrator's
+    contents = [(s.content_start, s.content_end) for s in parsed.statements if (s.cue or "").lower() not in STANCE_LEMMAS]
     mentions = _MentionStarts(parsed)
     out: list[Statement] = []
     previous: tuple[int, int] | None = None  # the sentence before, when it named an entity
@@ -186,6 +191,11 @@ def claims_in_document(parsed: ParsedDocument, lex: Lexicon | None = None) -> li
             continue
         if not named and not (named_before and _is_backref(sentence, lex)):
             continue  # a back-reference ("Reports indicate otherwise.") may lean on the sentence before
+        # each earlier / later stance of an actor is one claim of its own, unless it is what a speaker says
+        shifts = [st for vote, st in _stance_statements(doc, sentence, s_start)
+                  if vote or not any(cs < st.end and st.start < ce for cs, ce in contents)]
+        out.extend(shifts)
+        phrase_spans = [(st.start, st.end) for st in shifts]
         for p_start, p_end in _uncovered(s_start, s_end, covered):
             c_start, c_end = _trim(text, p_start, p_end)
             clause = text[c_start:c_end]
@@ -195,6 +205,8 @@ def claims_in_document(parsed: ParsedDocument, lex: Lexicon | None = None) -> li
                 continue
             if not backref and not mentions.any_within(c_start, c_end):
                 continue
+            if any(ps < c_end and c_start < pe for ps, pe in phrase_spans):
+                continue  # the clause's stance phrases are its claims
             if not has_trigger(clause, lex) or _NO_ANSWER.search(clause):
                 continue
             polarity = -1 if negation_spans(clause, lex) else 1
@@ -208,7 +220,26 @@ def claims_in_document(parsed: ParsedDocument, lex: Lexicon | None = None) -> li
     return out
 
 
-@register("claims", version="2-" + default_lexicon().version, requires=("parse", "mentions", "statements"), produces=("claims",))
+def _stance_statements(doc: object, clause: str, c_start: int) -> list[tuple[bool, Statement]]:
+    """The clause's era-marked stance phrases (:mod:`storyline.corpus.findings.shifts`), one statement each: a later
+    stance said when published, an earlier one in the year the text gives (or undated); with whether it is a vote
+    on record ("Sanders's 2005 vote for the bill"), which holds even inside what a speaker says."""
+    published = getattr(doc, "published", None)
+    year = published.year if isinstance(published, dt.date) else None
+    out = []
+    for p in stance_phrases(clause, year):
+        said_on, precision, basis = published, DatePrecision.DAY, DateBasis.PUBLISHED
+        if p.era != LATER:
+            said_on = dt.date(p.year, 1, 1) if p.year else None
+            precision, basis = DatePrecision.YEAR, DateBasis.TEXT
+        s, e = c_start + p.start, c_start + p.end
+        out.append((p.vote, Statement(document_id=getattr(doc, "id"), start=s, end=e, content=clause[p.start : p.end], content_start=s,
+                             content_end=e, kind=StatementKind.INDIRECT, said_on=said_on, said_on_precision=precision,
+                             said_on_basis=basis)))
+    return out
+
+
+@register("claims", version="3-" + default_lexicon().version, requires=("parse", "mentions", "statements"), produces=("claims",))
 def find_claims(parsed: ParsedDocument) -> None:
     """Append the document's own assertive claims (speakerless statements) to ``parsed.statements``."""
     parsed.statements.extend(claims_in_document(parsed))

@@ -60,6 +60,23 @@ In March 2023, Okonjo said he opposed the expansion, calling it too costly.
         (D(2022, 7, 11), """The Farmers Union said on Monday that it backs the Harlan trade agreement after new quotas were added.
 """),
     ),
+    "narrator-once-supported-now-opposes-it": ((D(2024, 3, 5), """Pipeline fight reaches the capital
+
+Senator Marta Delvane, who once supported the Harrow Ridge pipeline, now opposes it. Environmental groups welcomed the move.
+"""),),
+    "narrator-turned-against-which-once-supported": ((D(2024, 4, 9), """Farm vote splits the caucus
+
+While Governor Tom Harlan shares many of Mr. Ames's views, he turned against Mr. Ames's farm bill - which he once supported - and has embraced a tougher line on subsidies.
+"""),),
+    "narrator-once-praised-then-would-not-allow": ((D(2024, 8, 2), """Trade pact loses a backer
+
+Senator Vera Lindgren, who once praised the Dunmore trade agreement, said on Monday that she would not allow the accord to pass.
+"""),),
+    "dated-vote-then-repeal": ((D(2024, 1, 18), """Dam liability returns to the debate
+
+Rival campaigns keep pointing to Okafor's 2015 vote for a bill that shielded dam builders from lawsuits.
+Lena Okafor said on Saturday that she supported legislation to repeal the bill.
+"""),),
 }
 
 STANCE_NEAR_MISS: dict[str, tuple[tuple[dt.date, str], ...]] = {
@@ -111,6 +128,27 @@ STANCE_NEAR_MISS: dict[str, tuple[tuple[dt.date, str], ...]] = {
         (D(2024, 2, 6), """Senator Lena Okafor said on Tuesday that she came back to the Bellmoor port deal with new questions.
 """),
     ),
+    "narrator-once-then-now-same-stance": ((D(2024, 3, 5), """Pipeline fight reaches the capital
+
+Senator Marta Delvane, who once supported the Harrow Ridge pipeline, now backs it again. Environmental groups were dismayed.
+"""),),
+    "narrator-once-then-now-different-target": ((D(2024, 3, 5), """Pipeline fight reaches the capital
+
+Senator Marta Delvane, who once supported the Harrow Ridge pipeline, now opposes the Calder refinery.
+"""),),
+    "narrator-conditional-stance": ((D(2024, 3, 5), """Pipeline fight reaches the capital
+
+If Senator Marta Delvane had once supported the Harrow Ridge pipeline, she would now oppose it, her critics argue.
+"""),),
+    "narrator-earlier-stance-of-someone-else": ((D(2024, 3, 5), """Pipeline fight reaches the capital
+
+Senator Marta Delvane now opposes the Harrow Ridge pipeline, which her rival Tom Brandt once supported.
+"""),),
+    "dated-vote-same-stance-later": ((D(2024, 1, 18), """Dam liability returns to the debate
+
+Rival campaigns keep pointing to Okafor's 2015 vote for a bill that shielded dam builders from lawsuits.
+Lena Okafor said on Saturday that she still supports the bill.
+"""),),
 }
 
 TOLL_POSITIVE: dict[str, tuple[tuple[dt.date, str], ...]] = {

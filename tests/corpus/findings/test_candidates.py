@@ -96,3 +96,22 @@ def test_candidates_do_not_depend_on_the_order_statements_and_facts_arrive_in() 
     shuffled = list(c.facts)
     random.Random(3).shuffle(shuffled)
     assert pairs(shuffled) == forward
+
+
+def test_narrated_stance_claim_is_read_by_the_stance_detector_only() -> None:
+    from storyline.corpus.findings.candidates import _best_hit
+    from storyline.corpus.findings.claims import Claim
+    from storyline.corpus.findings.hits import Hit
+    from storyline.model import Statement, StatementKind
+
+    def claim(start: int, narrated: bool) -> Claim:
+        st = Statement(document_id="d1", start=start, end=start + 10, content="x" * 10, content_start=start, content_end=start + 10,
+                       kind=StatementKind.INDIRECT)
+        return Claim(statement=st, speaker="p1", speaker_name="P", narrative=False, source="s", date=None, entities=(),
+                     words=frozenset(), negated=False, denial=False, narrated=narrated)
+
+    def any_pair(a: Claim, b: Claim) -> Hit:
+        return Hit(0.9, "always", "test", (0, 1), (0, 1))
+
+    assert _best_hit(claim(0, False), claim(20, False), [any_pair]) is not None
+    assert _best_hit(claim(0, True), claim(20, False), [any_pair]) is None

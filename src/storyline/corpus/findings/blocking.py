@@ -17,6 +17,7 @@ from collections.abc import Hashable, Iterator, Mapping, Sequence
 from .claims import Claim
 from .numeric import EVENT_SUBJECT, EVENT_WINDOW_DAYS, FactView
 from .polarity import about
+from .stance import SAME_THING
 
 __all__ = ["DEFAULT_CAP", "entity_pairs", "fact_pairs"]
 
@@ -40,6 +41,9 @@ def _keys(c: Claim, df: Counter[str]) -> set[Hashable]:
     if c.stance is not None and not c.narrative:
         for head in c.stance.alternatives or (c.stance.head,):
             keys.add(("s", c.speaker, head))  # one speaker's stances on one target
+            for group in SAME_THING:
+                if head in group:
+                    keys.add(("s", c.speaker, min(group)))  # "the agreement" ... "the accord" of one article
     return keys
 
 

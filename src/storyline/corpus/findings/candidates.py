@@ -33,6 +33,7 @@ from .explain import explain_facts, explain_pair
 from .hits import Hit
 from .lexicon import Lexicon
 from .neighbours import neighbour_pairs
+from .stance import detect_stance
 from .numeric import FactView, compare_facts, shared_places
 from .polarity import about
 from .scorer import MODEL_ONLY_THRESHOLD, Scorer, combine, model_probability
@@ -62,6 +63,8 @@ def fact_shard(v: FactView) -> str:
 def _best_hit(a: Claim, b: Claim, detectors: Sequence[Any]) -> Hit | None:
     best = None
     for detect in detectors:
+        if (a.narrated or b.narrated) and detect is not detect_stance:
+            continue  # a stance the narrator tells of an actor is evidence of that stance only, not a statement of the actor's
         hit = detect(a, b)
         if hit is not None and (best is None or hit.score > best.score):
             best = hit

@@ -22,6 +22,7 @@ from typing import Any
 
 from ...model import EntityType, Mention, Statement
 from .lexicon import Lexicon
+from .shifts import narrator_stance
 from .stance import Stance, find_stance
 from .text import clause_break, content_words, negated_at, negation_spans, normalise_name
 
@@ -91,6 +92,7 @@ class Claim:
     negations: tuple[tuple[int, int], ...] = ()  # negation spans in the content (idioms that only restrict left out)
     asserts: bool = True  # False for a question, a hedge or a conditional ("may", "if", "no immediate reports of")
     stance: Stance | None = None  # the speaker's own support for or opposition to a target (:mod:`.stance`)
+    narrated: bool = False  # the narrator tells the speaker's stance ("X, who once backed Y, ..."): only :mod:`.stance` reads it
 
     @property
     def id(self) -> str:
@@ -187,6 +189,17 @@ def _claim(st: Statement, idx: MentionIndex, k2e: Mapping[str, str], ents: Mappi
         speaker = "source:" + normalise_name(source)
         speaker_name = source
         narrative = True
+    doc_text = getattr(doc, "text", None)
+    narrated = None
+    if narrative and isinstance(doc_text, str):
+        pub_year = published.year if isinstance(published, dt.date) else None
+        found = narrator_stance(text, doc_text[max(0, st.content_start - 200) : st.content_start], pub_year)
+        actor = _actor(st, idx, doc_text) if found else None
+        if found and actor is not None:
+            narrated = found[0]
+            speaker = entity_key(actor.local_key, actor.canonical, k2e)
+            speaker_name = _entity_name(speaker, actor.canonical, ents)
+            narrative = False  # the narrator tells the actor's own position: the actor holds it
     # entities inside the content span
     refs = []
     for m in idx.within(st.content_start, st.content_end):
@@ -222,12 +235,36 @@ def _claim(st: Statement, idx: MentionIndex, k2e: Mapping[str, str], ents: Mappi
     claim.roles = tuple(_roles(text, refs, neg_spans, lex))
     claim.locations = tuple(_locations(text, refs, neg_spans, lex))
     claim.concepts = tuple(_concepts(text, neg_spans, cue_denial, lex, claim.backref, refs))
-    if not narrative and not claim.unattributed and not claim.vague and claim.asserts:
-        doc_text = getattr(doc, "text", None)
+    if narrated is not None:
+        claim.stance, claim.narrated = narrated, True
+    elif not narrative and not claim.unattributed and not claim.vague and claim.asserts:
         before = doc_text[max(0, st.content_start - 600) : st.content_start] if isinstance(doc_text, str) else ""
         kind = getattr(st.kind, "value", st.kind)
         claim.stance = find_stance(text, str(kind), speaker_name if st.speaker_cluster is not None else (st.speaker_text or ""), before)
     return claim
+
+
+_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSen)(?<!\bGov)[.?!][\"”’']?\s")
+
+
+def _actor(st: Statement, idx: MentionIndex, doc_text: str) -> Mention | None:
+    """Whose position a narrator stance phrase tells: the person it names first, else the first person named in its
+    sentence before it, else the last person named before it in its paragraph."""
+    near = idx.within(max(0, st.content_start - 40), st.content_end)
+    named = [m for m in near if m.is_name and m.start <= st.content_start + 2 < m.end + 3]
+    if named:  # the phrase's subject is a name ("... which Tom Brandt once supported"): that name, person or not
+        m = named[-1]
+        return m if str(getattr(m.type, "value", m.type)) == "person" else None
+    if re.match(r"[A-Z][\w’'-]+\s", st.content) and not re.match(r"(?:He|She|They|Who)\s", st.content):
+        return None  # a capitalised subject that is no person mention: not the actor to guess
+    para = max(doc_text.rfind("\n", 0, st.content_start), 0)
+    ends = [m.end() for m in _SENTENCE_END.finditer(doc_text, para, st.content_start)]
+    sent = ends[-1] if ends else para
+    earlier = [m for m in idx.within(para, st.content_start) if m.is_name and str(getattr(m.type, "value", m.type)) == "person"]
+    in_sentence = [m for m in earlier if m.start >= sent]
+    if in_sentence:
+        return in_sentence[0]
+    return earlier[-1] if earlier else None
 
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,}(?:\s*\([A-Za-z .]+\))?\s*[—–-]*\s*$")

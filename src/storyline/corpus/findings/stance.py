@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ...model import DatePrecision, format_date
+from ...model import DateBasis, DatePrecision, format_date
 from .hits import Hit
 
 if TYPE_CHECKING:
@@ -36,10 +36,14 @@ MIN_GAP_DAYS = 30  # a change of position over less than a month is too often on
 STANCE_SCORE = 0.88  # above a bare negation flip: the stance names the question (the target) and both dates
 SUPPORTS, OPPOSES = "supports", "opposes"
 
-_SUPPORT = r"vot(?:e|es|ed|ing)\s+(?:in\s+favou?r\s+of|for)|support(?:s|ed|ing)?|back(?:s|ed|ing)?|favou?r(?:s|ed|ing)?|endors(?:e|es|ed|ing)|champion(?:s|ed|ing)?|(?:is|am|are|was|were|be|been)\s+in\s+favou?r\s+of"
+_SUPPORT = r"(?:allow|let)(?=\s)|vot(?:e|es|ed|ing)\s+(?:in\s+favou?r\s+of|for)|support(?:s|ed|ing)?|back(?:s|ed|ing)?|favou?r(?:s|ed|ing)?|endors(?:e|es|ed|ing)|champion(?:s|ed|ing)?|(?:is|am|are|was|were|be|been)\s+in\s+favou?r\s+of"
 _OPPOSE = r"vot(?:e|es|ed|ing)\s+against|oppos(?:e|es|ed|ing)|reject(?:s|ed|ing)?|(?:is|am|are|was|were|be|been|remains?|remained|stands?|stood)\s+(?:firmly\s+|strongly\s+)?(?:opposed\s+to|against)"
 _AUX = (r"(?:\s*(?:[’'](?:re|m|ll|d|ve)\b)|\s+(?:now|still|also|strongly|firmly|fully|always|would|will|wo|do|does|did|had|has|have|"
         r"can|ca|never|not|n[’']t|no\s+longer|continues?\s+to|continued\s+to|going\s+to|want\s+to|wants\s+to|plans?\s+to|intends?\s+to))*")
+_LET_PASS = re.compile(r"((?:(?:the|this|that|a|an|his|her|their|its)\s+)?(?:[\w’'-]+\s+){1,5}?)(?:to\s+)?(?:pass|go\s+through|take\s+effect|become\s+law)\b",
+                       re.IGNORECASE)
+_UNDO = re.compile(r"(?:(?:the|a|an|new)\s+)?(?:legislation|bills?|measures?|efforts?|push|plans?|proposals?|calls?|amendments?|moves?)\s+to\s+"
+                   r"(?:repeal|scrap|overturn|abolish|undo|kill|block|end|reverse|rescind)\s+", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:never|not|no\s+longer)\b|n[’']t\b", re.IGNORECASE)
 _DET = r"(?:(?:the|this|that|these|those|a|an|his|her|their|its|our|my|any)\s+)?"
 _STOP = frozenset("""that which who because and but as if to in on for with since while after before despite when
@@ -64,6 +68,7 @@ class Stance:
     end: int
     alternatives: tuple[str, ...] = ()  # for a pronoun target: the heads of the paragraph's earlier noun phrases, nearest first
     modifiers: frozenset[str] = frozenset()  # the target's other words, lower case ("pension" of "the pension reform")
+    era: str = ""  # a narrator's stance marked "earlier" ("once supported") or "later" ("now opposes"); "" for reported speech
 
 
 def _singular(word: str) -> str:
@@ -123,6 +128,16 @@ def find_stance(content: str, kind: str, speaker_name: str, before: str = "") ->
     if m.group("sup") and m.group("sup").lower().startswith("back") and re.match(r"(?:to|in|from|down|off|up|on|away|out)\b", m.group("rest"), re.I):
         return None  # "came back to", "back in 2019": no stance
     rest = m.group("rest")
+    sup = (m.group("sup") or "").lower()
+    if sup in ("allow", "let"):
+        # "would not allow the accord to pass": a stance only when negated and the target is to pass or take effect
+        let = _LET_PASS.match(rest)
+        if let is None or not _NEGATION.search(m.group("aux") or ""):
+            return None
+        rest = let.group(1)
+    undo = _UNDO.match(rest)
+    if undo is not None:
+        rest = rest[undo.end():]  # "supports legislation to repeal the bill": against the bill
     det = re.match(_DET, rest, re.IGNORECASE)
     target = _target(rest[det.end() if det else 0:])
     if target is None:
@@ -139,6 +154,8 @@ def find_stance(content: str, kind: str, speaker_name: str, before: str = "") ->
     if not re.fullmatch(r"[a-z][a-z-]{2,}", head) and not tokens[-1][:1].isupper():
         return None
     side = SUPPORTS if m.group("sup") else OPPOSES
+    if undo is not None:
+        side = OPPOSES if side == SUPPORTS else SUPPORTS
     if _NEGATION.search(m.group("aux") or ""):
         side = OPPOSES if side == SUPPORTS else SUPPORTS
     proper = frozenset(w.lower() for w in tokens if w[:1].isupper())
@@ -164,6 +181,9 @@ def said_interval(c: Claim) -> tuple[dt.date, dt.date] | None:
 
 def _when(c: Claim) -> str:
     st = c.statement
+    era = getattr(getattr(c, "stance", None), "era", "")
+    if era == "earlier" and st.said_on is None:
+        return "undated"
     text = format_date(st.said_on, st.said_on_precision) if st.said_on is not None else None
     return text or (c.date.isoformat() if c.date else "undated")
 
@@ -176,6 +196,21 @@ def _shown(s: Stance, head: str) -> str:
 
 def _heads(s: Stance) -> tuple[str, ...]:
     return s.alternatives or (s.head,)
+
+
+# Heads that name one thing in one article: "the Trans-Pacific Partnership trade agreement" ... "the accord".
+SAME_THING = (frozenset({"agreement", "accord", "deal", "pact", "treaty", "partnership"}),
+              frozenset({"bill", "legislation", "measure"}))
+
+
+def _same_thing(a: Stance, b: Stance) -> str | None:
+    """A head shared through :data:`SAME_THING` (one document only), the named one's head first."""
+    for group in SAME_THING:
+        if a.head in group and b.head in group and not (a.alternatives or b.alternatives):
+            if a.names and b.names and not (a.names <= b.names or b.names <= a.names):
+                return None
+            return a.head if a.names or not b.names else b.head
+    return None
 
 
 def _shared_head(a: Stance, b: Stance) -> str | None:
@@ -204,19 +239,39 @@ def _tied(a: Stance, b: Stance, head: str, same_document: bool) -> bool:
     return bool(a.names & b.names) or bool(a.modifiers & b.modifiers)
 
 
+def _recent(c: Claim) -> bool:
+    """A reported stance of the article's own time (not itself an earlier one): dated by publication or to the day."""
+    stance: Any = getattr(c, "stance", None)
+    st = c.statement
+    if stance is None or stance.era == "earlier":
+        return False
+    return st.said_on is None or st.said_on_basis is DateBasis.PUBLISHED or st.said_on_precision is DatePrecision.DAY
+
+
 def detect_stance(a: Claim, b: Claim) -> Hit | None:
     """One speaker's opposite stances on one target at clearly different times (``a`` said no later than ``b``)."""
     sa: Any = getattr(a, "stance", None)
     sb: Any = getattr(b, "stance", None)
     if sa is None or sb is None or a.speaker != b.speaker or a.narrative or a.unattributed or a.vague:
         return None
-    head = None if sa.side == sb.side else _shared_head(sa, sb)
-    if head is None or not _tied(sa, sb, head, a.statement.document_id == b.statement.document_id):
+    same_doc = a.statement.document_id == b.statement.document_id
+    head = None if sa.side == sb.side else (_shared_head(sa, sb) or (_same_thing(sa, sb) if same_doc else None))
+    if head is None or not _tied(sa, sb, head, same_doc):
         return None
+    same_document = a.statement.document_id == b.statement.document_id
+    undated_earlier = any(s.era == "earlier" and c.statement.said_on is None for s, c in ((sa, a), (sb, b)))
+    if undated_earlier and not same_document:
+        return None  # "once supported": before the article, but not known how long before another article
     ia, ib = said_interval(a), said_interval(b)
     if ia is None or ib is None:
         return None
-    if ia[1] < ib[0]:
+    if same_document and {sa.era, sb.era} == {"earlier", "later"}:
+        gap, first = MIN_GAP_DAYS, (a if sa.era == "earlier" else b)  # the text itself orders the two positions
+    elif same_document and undated_earlier and _recent(b if sa.era == "earlier" else a):
+        gap, first = MIN_GAP_DAYS, (a if sa.era == "earlier" else b)  # "once supported" ... what the actor says now
+    elif undated_earlier:
+        return None
+    elif ia[1] < ib[0]:
         gap, first = (ib[0] - ia[1]).days, a
     elif ib[1] < ia[0]:
         gap, first = (ia[0] - ib[1]).days, b

@@ -1,0 +1,117 @@
+"""Stance shifts of real politicians in real articles: cases found / total, dev and held-out side by side.
+
+    python bench/eval_stance_real.py [--split dev|held|both] [--show]
+
+The cases are 2016 US election articles of ../shared/eval/polnear-train in which the outlet tells one person's
+earlier and later stance on one issue (picked by grepping for shift language: "once supported", "turned
+against", "reversed himself", "flip-flop", ...). Only the file names and the gold labels live here; the texts are
+read from ../shared/eval at run time (the bench skips cleanly when they are absent). A case is split into dev (tune)
+or held-out (never tuned on) by a hash of its file name.
+
+A case counts as found when the findings of its article hold a self_contradiction of the gold person whose
+subject is one of the gold issue's head nouns, with the earlier side taking the gold earlier stance and the
+later side the gold later stance. Every other stance finding in these articles is printed as "other" for
+judging (``--show`` prints the explanations).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from storyline.model import Document, Finding, FindingKind  # noqa: E402
+
+TEXTS = ROOT.parent / "shared" / "eval" / "polnear-train" / "data" / "train" / "text"
+
+
+@dataclass(frozen=True)
+class Case:
+    file: str
+    person: str  # a word of the person's name, as the finding's explanation gives it
+    issue: frozenset[str]  # the head nouns the issue may be named by
+    earlier: str  # "supports" | "opposes"
+    later: str
+
+
+CASES = (
+    Case("huff-post_2016-08-12_why-progressives-are-celebrating.txt", "Clinton", frozenset({"agreement", "accord", "partnership"}), "supports", "opposes"),
+    Case("nyt_2016-04-12_ryan-wages-campaign-to-counter-t.txt", "Cruz", frozenset({"legislation"}), "supports", "opposes"),
+    Case("wash-post_2016-01-18_a-sharper-tone-as-stakes-rise.txt", "Sanders", frozenset({"bill", "immunity"}), "supports", "opposes"),
+    Case("nyt_2016-06-15_clinton-s-chance-to-make-bold-ch.txt", "Clinton", frozenset({"partnership", "pact", "deal"}), "supports", "opposes"),
+    Case("huff-post_2016-07-18_so-long-grand-old-party-hello-wh.txt", "Rubio", frozenset({"bill"}), "supports", "opposes"),
+    Case("nyt_2016-03-21_factory-workers-feel-sting-of-gl.txt", "Clinton", frozenset({"agreement", "partnership"}), "supports", "opposes"),
+)
+
+
+def split_of(file: str) -> str:
+    return "held" if int(hashlib.sha1(file.encode()).hexdigest(), 16) % 3 == 0 else "dev"
+
+
+def _published(file: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(file.split("_")[1])
+    except (IndexError, ValueError):
+        return None
+
+
+def findings_of(nlp, file: str) -> list[Finding]:  # type: ignore[no-untyped-def]
+    from storyline.corpus.findings import detect_findings
+    from storyline.corpus.resolve import clusters_from_mentions, resolve_entities
+    from storyline.nlp.pipeline import analyze_documents
+
+    doc = Document.from_text((TEXTS / file).read_text(encoding="utf-8"), source=file.split("_")[0], published=_published(file))
+    analyses = list(analyze_documents([doc], nlp))
+    mentions = {a.document_id: list(a.mentions) for a in analyses}
+    res = resolve_entities(clusters_from_mentions([m for ms in mentions.values() for m in ms]), ())
+    return detect_findings([s for a in analyses for s in a.statements], [f for a in analyses for f in a.facts], mentions,
+                           dict(res.key_to_entity), list(res.entities), {doc.id: doc})
+
+
+def matches(f: Finding, case: Case) -> bool:
+    if f.kind is not FindingKind.SELF_CONTRADICTION or case.person not in f.explanation:
+        return False
+    labels = [s.label for s in f.sides]
+    early = [lab for lab in labels if lab.startswith("earlier")]
+    late = [lab for lab in labels if lab.startswith("later")]
+    subject_ok = any(f" {h}" in lab for lab in labels for h in case.issue)
+    return bool(early and late) and subject_ok and all(case.earlier in lab for lab in early) and all(case.later in lab for lab in late)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", choices=("dev", "held", "both"), default="both")
+    ap.add_argument("--show", action="store_true", help="print the explanation of every stance finding")
+    args = ap.parse_args()
+    if not TEXTS.is_dir():
+        print(f"skipped: {TEXTS} is absent")
+        return 0
+    from storyline.config import settings
+    from storyline.nlp.pipeline import load_nlp
+
+    nlp = load_nlp(settings().spacy_model)
+    splits = ("dev", "held") if args.split == "both" else (args.split,)
+    for split in splits:
+        cases = [c for c in CASES if split_of(c.file) == split and (TEXTS / c.file).exists()]
+        found = others = 0
+        for case in cases:
+            stance = [f for f in findings_of(nlp, case.file) if f.kind is FindingKind.SELF_CONTRADICTION and "stance" in f.explanation]
+            hit = [f for f in stance if matches(f, case)]
+            found += bool(hit)
+            others += len(stance) - len(hit)
+            print(f"{split} {'FOUND' if hit else 'missed'} {case.file} ({case.person}: {case.earlier} -> {case.later})")
+            if args.show:
+                for f in stance:
+                    print(f"    {'gold ' if f in hit else 'other'} {f.explanation}")
+        print(f"== {split}: {found}/{len(cases)} shifts found, {others} other stance findings in these articles")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
