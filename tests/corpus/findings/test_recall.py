@@ -50,3 +50,11 @@ def test_recall_toll_dispute_yields_one_numeric_conflict_with_a_side_per_value(n
 @pytest.mark.parametrize("name", sorted(TOLL_NEAR_MISS))
 def test_recall_toll_near_miss_yields_no_finding(nlp, name) -> None:
     assert [f.explanation for f in _findings(nlp, TOLL_NEAR_MISS[name])] == []
+
+
+def test_one_sentence_read_as_two_overlapping_statements_is_no_dispute(nlp) -> None:
+    # the agency reports the director's dismissal; the director's own "dismissed concerns that ..." overlaps it
+    text = ("Quake shakes Varno coast\n\nA strong earthquake struck the Varno coast on Monday. Lena Ortiz, director of "
+            "the seismological centre in Varno, dismissed concerns that the earthquake would cause a tsunami, the state "
+            "news agency VNA reported. \"The sea is not deep enough,\" she was quoted as saying.\n")
+    assert _findings(nlp, ((dt.date(2024, 5, 2), text),)) == []

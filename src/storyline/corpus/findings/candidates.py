@@ -108,6 +108,9 @@ def _statement_candidate(shard: str, x: Claim, y: Claim, near: Hit | None, detec
         return None  # one outlet's own voice in two articles: different writers, not an actor changing its mind
     if a.narrative and b.narrative and a.statement.document_id == b.statement.document_id:
         return None  # one text's own voice: too often our extraction, not the author
+    sa, sb = a.statement, b.statement
+    if sa.document_id == sb.document_id and sa.content_start < sb.content_end and sb.content_start < sa.content_end:
+        return None  # two readings of one sentence ("X dismissed concerns that ..., IRNA reported"), not two claims
     hit = _best_hit(a, b, detectors)
     if near is not None and (hit is None or near.score > hit.score):
         hit = near if a is x else _swap(near)
