@@ -158,3 +158,13 @@ def test_aliases_a_city_is_not_the_first_name_of_a_person(nlp):
     ms = mentions_of(nlp, text)
     assert by_text(ms, "Charlotte").type == EntityType.PLACE
     assert cluster_of(ms, "Charlotte") != cluster_of(ms, "Charlotte Meehan")
+
+
+def test_aliases_a_generational_suffix_is_no_family_name(nlp):
+    text = ("The president was flanked by Vice President Joseph R. Biden Jr., Defense Secretary Ashton B. Carter and "
+            "Gen. Joseph F. Dunford Jr., the chairman of the Joint Chiefs of Staff. Later Joseph R. Biden Jr. spoke.")
+    ms = mentions_of(nlp, text)
+    biden = [m.cluster for m in ms if m.text == "Joseph R. Biden Jr."]
+    dunford = [m.cluster for m in ms if m.text.endswith("Dunford Jr.")]
+    assert biden and dunford, [m.text for m in ms]
+    assert len(set(biden)) == 1 and biden[0] not in dunford

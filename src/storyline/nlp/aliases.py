@@ -191,9 +191,18 @@ def person_parts(text: str, honorifics: frozenset[str]) -> tuple[str, ...]:
 
 
 def _compatible_full(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Same person by name alone: same first and last word, or one a subsequence of the other (>= 2 words)."""
+    """Same person by name alone: same first and last word, or one a subsequence of the other (>= 2 words).
+
+    A generational suffix is part of identity and not a family name: "Joseph R. Biden Jr." and "Joseph F.
+    Dunford Jr." share no family name, and "Donald Trump Jr." is not "Donald Trump"."""
     if a == b:
         return True
+    ga = a[-1] if len(a) > 2 and a[-1] in GENERATIONAL else ""
+    gb = b[-1] if len(b) > 2 and b[-1] in GENERATIONAL else ""
+    if ga != gb:
+        return False
+    if ga:
+        a, b = a[:-1], b[:-1]
     if a[0] == b[0] and a[-1] == b[-1]:
         return True
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)

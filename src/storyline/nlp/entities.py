@@ -51,7 +51,7 @@ log = logging.getLogger(__name__)
 __all__ = ["RULER_NAME", "STAGE_VERSION", "cluster_at", "configure_pipeline", "find_mentions", "mentions_at", "extract_mentions"]
 
 RULER_NAME = "storyline_gazetteer"
-STAGE_VERSION = "2"
+STAGE_VERSION = "3"
 
 _TYPES = {
     "PERSON": EntityType.PERSON,
