@@ -182,6 +182,15 @@ def test_storylines_a_role_claim_about_an_organisation_is_filed_under_the_organi
     assert _by_label(c, lines) == {("E_spok", "Velar Party"): ["a", "b"]}
 
 
+def test_storylines_killings_an_organisation_is_blamed_for_are_not_its_death_toll() -> None:
+    docs = [{"id": "d", "statements": [
+        {"label": "a", "speaker": "spok", "content": "the [Velar Party](vel) killed dozens of people", "said_on": "2024-01-01"},
+        {"label": "b", "speaker": "spok", "content": "the [Velar Party](vel) left many dead", "said_on": "2024-01-02"},
+    ]}]
+    c, lines = _lines(docs)
+    assert _by_label(c, lines) == {("E_spok", "Velar Party"): ["a", "b"]}
+
+
 def test_storylines_one_quote_reported_twice_is_in_one_storyline() -> None:
     docs = [
         {"id": "a", "statements": [

@@ -311,8 +311,11 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
         own: dict[str, Question] = {}
         for st, subjects in members:
             subject = min(subjects, key=lambda s: (s.is_place, -counts[s.key]), default=None)  # min keeps text order on ties
-            # "role of the Oval Office": only a person has a role a storyline follows
-            aspect = main_aspect(st.content, lex, anchors[st.id], _NO_ROLE if subject is not None and not subject.is_person else frozenset())
+            # "role of the Oval Office": only a person has a role a storyline follows; "death toll of White House":
+            # only a place (where an event struck) has a death toll
+            excluded = (_NO_ROLE if subject is not None and not subject.is_person else frozenset()) | (
+                _NO_TOLL if subject is not None and not subject.is_place else frozenset())
+            aspect = main_aspect(st.content, lex, anchors[st.id], excluded)
             issue = issues.of(st.content) if aspect is None and (subject is None or counts[subject.key] == 1) else None
             own[st.id] = Question(None, None, issue) if issue else Question(subject, aspect)
         _unnamed_subjects_joined(own, {st.id: st.content for st, _s in members})
@@ -329,6 +332,7 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
 
 
 _NO_ROLE = frozenset({"role"})
+_NO_TOLL = frozenset({"death toll"})
 
 
 def _rank(q: Question) -> tuple[int, int]:
