@@ -47,7 +47,7 @@ from lxml import etree
 
 from ..errors import WatchlistError
 from ..model import Entity, EntityType, Link, WatchlistEntry, WatchlistName
-from .names import _LOOSE, NameKey, name_key, name_similarity, query_coverage, split_bracketed
+from .names import _LOOSE, NameKey, name_key, name_similarity, query_coverage, split_bracketed, token_similarity
 from .resolve import equivalent_names
 
 __all__ = [
@@ -68,6 +68,8 @@ QUALITY_WEIGHT = {"primary": 1.0, "good": 1.0, "low": 0.9}
 SINGLE_TOKEN_PERSON_CAP = 0.8
 MAX_POSTINGS = 50_000
 MAX_CANDIDATES = 300
+ENTRY_WEIGHT = 0.5  # how much the entry's coverage of the query (over all its names) counts in the ranking
+ENTRY_TOKEN_FLOOR = 0.88
 EQUIVALENCE_WEIGHT = 0.95  # a match through a gazetteer equivalence (ISKP → ISIL-K) counts a little less
 
 _QUALITY = {"good": "good", "low": "low", "a.k.a.": "good", "f.k.a.": "good", "": "good"}
@@ -289,6 +291,7 @@ class WatchlistIndex:
         self._name_entry = array("I")
         self._name_quality = bytearray()
         self._name_text: list[str] = []
+        self._entry_start = array("I")  # first name index of each entry (an entry's names are contiguous)
         self._postings: dict[str, array] = {}
         for entry in entries:
             self.add(entry)
@@ -303,6 +306,7 @@ class WatchlistIndex:
     def add(self, entry: WatchlistEntry) -> None:
         eidx = len(self._entries)
         self._entries.append((entry.list_name, entry.ref, entry.name, entry.type))
+        self._entry_start.append(len(self._name_text))
         seen: set[tuple[str, ...]] = set()
         for wn in entry.names:
             for text in split_bracketed(wn.name):
@@ -331,6 +335,8 @@ class WatchlistIndex:
         weight: dict[int, float] = defaultdict(float)  # how rare the shared tokens are (idf), to rank ties
         usable = 0
         total = len(self._name_text) + 1
+        token_idf: list[float] = []
+        entry_hits: Counter[int] = Counter()  # query tokens found in any name of the entry
         for tok in qkey.skeleton:
             # a query token counts once per name, through its skeleton or its loose skeleton
             found: set[int] = set()
@@ -341,13 +347,20 @@ class WatchlistIndex:
             if found:
                 usable += 1
                 hits.update(found)
+                for eidx in {self._name_entry[nidx] for nidx in found}:
+                    entry_hits[eidx] += 1
                 idf = math.log(total / (len(found) + 1)) + 1.0
                 for nidx in found:
                     weight[nidx] += idf
+            else:
+                idf = math.log(total) + 1.0  # a token no listed name holds is as rare as can be
+            token_idf.append(idf)
         need = 1 if len(qkey.tokens) <= 2 else 2
         best: dict[int, tuple[Match, tuple[float, float]]] = {}
-        ranked = sorted(hits.items(), key=lambda kv: (-kv[1], -weight[kv[0]], kv[0]))[: MAX_CANDIDATES * 4]
+        ranked = sorted(hits.items(), key=lambda kv: (-entry_hits[self._name_entry[kv[0]]], -kv[1], -weight[kv[0]],
+                                                      kv[0]))[: MAX_CANDIDATES * 4]
         for nidx, shared in ranked:
+            shared = max(shared, entry_hits[self._name_entry[nidx]]) if ENTRY_WEIGHT > 0 else shared
             if shared < need and not (shared == 1 and usable == 1):
                 continue
             eidx = self._name_entry[nidx]
@@ -364,8 +377,49 @@ class WatchlistIndex:
                 best[eidx] = (Match(eidx, ref, list_name, ename, self._name_text[nidx], round(score, 4)), rank)
             if len(best) >= MAX_CANDIDATES:
                 break
-        ordered = sorted(best.values(), key=lambda mr: (-mr[1][0], -mr[0].score, -mr[1][1], mr[0].ref))
-        return [m for m, _ in ordered[:limit]]
+        # the final rank mixes the best name's rank with the entry's coverage of the query (0..1), so an
+        # entry whose name rank is too low to reach the limit-th rank even at full coverage is not scored
+        by_name = sorted(best.values(), key=lambda mr: (-mr[1][0], -mr[0].score, -mr[1][1], mr[0].ref))
+        scored: list[tuple[float, Match, tuple[float, float]]] = []
+        for m, rank in by_name:
+            if len(scored) >= limit:
+                floor = sorted((r for r, _, _ in scored), reverse=True)[limit - 1]
+                if (1 - ENTRY_WEIGHT) * rank[0] + ENTRY_WEIGHT < floor:
+                    break
+            cover = self._entry_coverage(qkey, token_idf, m.entry) if ENTRY_WEIGHT > 0 else 0.0
+            scored.append(((1 - ENTRY_WEIGHT) * rank[0] + ENTRY_WEIGHT * cover, m, rank))
+        ordered = sorted(scored, key=lambda smr: (-smr[0], -smr[1].score, -smr[2][1], smr[1].ref))
+        return [m for _, m, _ in ordered[:limit]]
+
+    def _entry_coverage(self, qkey: NameKey, token_idf: list[float], eidx: int) -> float:
+        """Share of the query's rarity (idf) matched by a token of any of the entry's names, 0..1.
+
+        Each query token counts with its best :func:`token_similarity` to a token anywhere in
+        the entry (at least 0.88; a different first letter only through a transliteration), so a
+        query that mixes a given name from one alias with a family name from another
+        (Ramo Lavilla: Reuben Lavilla, Mike de Lavilla) still finds its whole entry.
+        """
+        etype = self._entries[eidx][3]
+        end = self._entry_start[eidx + 1] if eidx + 1 < len(self._entry_start) else len(self._name_text)
+        tokens: set[str] = set()
+        for nidx in range(self._entry_start[eidx], end):
+            key = name_key(self._name_text[nidx], etype)
+            if key.latin == qkey.latin:
+                tokens.update(key.tokens)
+        if not tokens:
+            return 0.0
+        got = 0.0
+        for tok, idf in zip(qkey.tokens, token_idf):
+            best = 0.0
+            for other in tokens:
+                sim = token_similarity(tok, other)
+                if sim < ENTRY_TOKEN_FLOOR or (tok[:1] != other[:1] and sim not in (0.95, 0.9)):
+                    continue
+                best = max(best, sim)
+                if best == 1.0:
+                    break
+            got += idf * best
+        return got / sum(token_idf)
 
     def _score(self, qkey: NameKey, nidx: int, etype: EntityType) -> float:
         ckey = name_key(self._name_text[nidx], etype)
