@@ -356,6 +356,9 @@ class WatchlistIndex:
                 idf = math.log(total) + 1.0  # a token no listed name holds is as rare as can be
             token_idf.append(idf)
         need = 1 if len(qkey.tokens) <= 2 else 2
+        if entry_hits and ENTRY_WEIGHT > 0:
+            # no entry holds two of the query's tokens: rank those holding one (scores stay low, below linking)
+            need = min(need, max(entry_hits.values()))
         best: dict[int, tuple[Match, tuple[float, float]]] = {}
         ranked = sorted(hits.items(), key=lambda kv: (-entry_hits[self._name_entry[kv[0]]], -kv[1], -weight[kv[0]],
                                                       kv[0]))[: MAX_CANDIDATES * 4]
