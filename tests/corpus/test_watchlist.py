@@ -247,3 +247,19 @@ def test_watchlist_a_relative_missing_the_given_name_is_not_linked() -> None:
     index = WatchlistIndex([_entry("f", "SABAWI IBRAHIM HASSAN AL-TIKRITI"), _entry("s", "OMAR SABAWI IBRAHIM HASAN AL-TIKRITI")])
     hits = index.search("Yasir Sabawi Ibrahim Hasan Al-Tikriti", EntityType.PERSON)
     assert all(m.score < LINK_THRESHOLD for m in hits if m.ref == "f")
+
+
+def test_watchlist_query_mixing_two_aliases_ranks_their_entry_first() -> None:
+    # "Omid Zoran" takes the given name from one alias and the family name from another;
+    # a one-word alias of another entry matches the given name better on its own
+    index = WatchlistIndex([_entry("x", "TARIQ BELKACEM ZORAN", "Zoran Tariqi", "Omid Belkacem"),
+                            _entry("y", "FARID NASSERI", "Omid")])
+    assert [m.ref for m in index.search("Omid Zoran", EntityType.PERSON)][:2] == ["x", "y"]
+
+
+def test_watchlist_query_sharing_one_token_per_entry_ranks_them_below_linking() -> None:
+    index = WatchlistIndex([_entry("o", "KELMAR OSTROVAN PIRELLI"), _entry("q", "SAMIR QUILLET")])
+    hits = index.search("Ostrovan Quillet Darrow", EntityType.PERSON)
+    assert {m.ref for m in hits} == {"o", "q"}
+    assert all(m.score < LINK_THRESHOLD for m in hits)
+    assert index.link(Entity("e", EntityType.PERSON, "Ostrovan Quillet Darrow", (), 1)) == []

@@ -21,6 +21,13 @@ tokens, skips tokens shared by more than :data:`MAX_POSTINGS` names (they
 cannot discriminate), keeps the names sharing enough tokens and scores them
 with :func:`storyline.corpus.names.name_similarity` times the quality weight
 (:data:`QUALITY_WEIGHT`: a UN "Low" alias counts 0.9 of a "Good" one).
+Candidates are ranked by their best name mixed (:data:`ENTRY_WEIGHT`) with how
+much of the query the whole entry holds over all its names, each query token
+weighted by its rarity in the list (idf): a query that takes its given name
+from one alias and its family name from another still finds its entry. When no
+entry holds two of a longer query's tokens, entries holding one are ranked
+(their scores stay below linking) rather than none returned. The ranking never
+changes a match's score, so what links at the threshold is unchanged.
 Organisation names are also looked up through the gazetteer equivalences
 (ISKP → ISIL-K) at :data:`EQUIVALENCE_WEIGHT`. A link
 is reported at :data:`LINK_THRESHOLD` (0.85) or above: a full name or a
