@@ -263,3 +263,4 @@ def test_watchlist_query_sharing_one_token_per_entry_ranks_them_below_linking() 
     assert {m.ref for m in hits} == {"o", "q"}
     assert all(m.score < LINK_THRESHOLD for m in hits)
     assert index.link(Entity("e", EntityType.PERSON, "Ostrovan Quillet Darrow", (), 1)) == []
+    assert index.search("Ostrovan Quillet Darrow", EntityType.PERSON, partial=False) == []

@@ -54,7 +54,17 @@ from lxml import etree
 
 from ..errors import WatchlistError
 from ..model import Entity, EntityType, Link, WatchlistEntry, WatchlistName
-from .names import _LOOSE, NameKey, name_key, name_similarity, query_coverage, split_bracketed, token_similarity
+from .names import (
+    _LOOSE,
+    NameKey,
+    loose_skeleton,
+    name_key,
+    name_similarity,
+    query_coverage,
+    skeleton,
+    split_bracketed,
+    token_similarity,
+)
 from .resolve import equivalent_names
 
 __all__ = [
@@ -77,8 +87,10 @@ QUALITY_WEIGHT = {"primary": 1.0, "good": 1.0, "low": 0.9}
 SINGLE_TOKEN_PERSON_CAP = 0.8
 MAX_POSTINGS = 50_000
 MAX_CANDIDATES = 300
+FALLBACK_CANDIDATES = 20  # names scored when no entry holds two of a longer query's tokens
 ENTRY_WEIGHT = 0.5  # how much the entry's coverage of the query (over all its names) counts in the ranking
 ENTRY_TOKEN_FLOOR = 0.88
+ENTRY_RANKED = 50  # entries (best by name) whose coverage of the query is scored
 EQUIVALENCE_WEIGHT = 0.95  # a match through a gazetteer equivalence (ISKP → ISIL-K) counts a little less
 
 _QUALITY = {"good": "good", "low": "low", "a.k.a.": "good", "f.k.a.": "good", "": "good"}
@@ -292,6 +304,17 @@ def _index_keys(key: NameKey) -> set[str]:
     return {k for tok in key.skeleton for k in _token_keys(tok, key.latin)}
 
 
+def _token_match(a: str, b: str) -> float:
+    """:func:`token_similarity` where it is at least :data:`ENTRY_TOKEN_FLOOR` and, across a different
+    first letter, a transliteration (skeleton or loose skeleton); else 0."""
+    if a[:1] != b[:1] and skeleton(a) != skeleton(b) and loose_skeleton(a) != loose_skeleton(b):
+        return 0.0
+    sim = token_similarity(a, b)
+    if sim < ENTRY_TOKEN_FLOOR or (a[:1] != b[:1] and sim not in (0.95, 0.9)):
+        return 0.0
+    return sim
+
+
 class WatchlistIndex:
     """Token-blocked index over every name of every entry (see the module docstring)."""
 
@@ -333,8 +356,13 @@ class WatchlistIndex:
                         post = self._postings[tok] = array("I")
                     post.append(nidx)
 
-    def search(self, query: str, type: EntityType | None = None, *, limit: int = 5) -> list[Match]:
-        """Best-scoring entries for one name (at most one match per entry), highest first."""
+    def search(self, query: str, type: EntityType | None = None, *, limit: int = 5,
+               partial: bool = True) -> list[Match]:
+        """Best-scoring entries for one name (at most one match per entry), highest first.
+
+        ``partial=False`` skips ranking entries that hold only one token of a longer query
+        (they never score at the link threshold), which is what linking needs.
+        """
         if type is not None and type not in _LINKABLE:
             return []
         qkey = name_key(query, type)
@@ -365,12 +393,14 @@ class WatchlistIndex:
                 idf = math.log(total) + 1.0  # a token no listed name holds is as rare as can be
             token_idf.append(idf)
         need = 1 if len(qkey.tokens) <= 2 else 2
-        if entry_hits and ENTRY_WEIGHT > 0:
-            # no entry holds two of the query's tokens: rank those holding one (scores stay low, below linking)
-            need = min(need, max(entry_hits.values()))
+        cap = MAX_CANDIDATES * 4
+        if partial and entry_hits and ENTRY_WEIGHT > 0 and max(entry_hits.values()) < need:
+            # no entry holds two of the query's tokens: rank the few holding the rarest one (scores stay
+            # low, below linking) rather than none
+            need, cap = 1, FALLBACK_CANDIDATES
         best: dict[int, tuple[Match, tuple[float, float]]] = {}
         ranked = sorted(hits.items(), key=lambda kv: (-entry_hits[self._name_entry[kv[0]]], -kv[1], -weight[kv[0]],
-                                                      kv[0]))[: MAX_CANDIDATES * 4]
+                                                      kv[0]))[:cap]
         for nidx, shared in ranked:
             shared = max(shared, entry_hits[self._name_entry[nidx]]) if ENTRY_WEIGHT > 0 else shared
             if shared < need and not (shared == 1 and usable == 1):
@@ -393,23 +423,26 @@ class WatchlistIndex:
         # entry whose name rank is too low to reach the limit-th rank even at full coverage is not scored
         by_name = sorted(best.values(), key=lambda mr: (-mr[1][0], -mr[0].score, -mr[1][1], mr[0].ref))
         scored: list[tuple[float, Match, tuple[float, float]]] = []
-        for m, rank in by_name:
+        sims: dict[tuple[str, str], float] = {}
+        for m, rank in by_name[:ENTRY_RANKED]:
             if len(scored) >= limit:
                 floor = sorted((r for r, _, _ in scored), reverse=True)[limit - 1]
                 if (1 - ENTRY_WEIGHT) * rank[0] + ENTRY_WEIGHT < floor:
                     break
-            cover = self._entry_coverage(qkey, token_idf, m.entry) if ENTRY_WEIGHT > 0 else 0.0
+            cover = self._entry_coverage(qkey, token_idf, m.entry, sims) if ENTRY_WEIGHT > 0 else 0.0
             scored.append(((1 - ENTRY_WEIGHT) * rank[0] + ENTRY_WEIGHT * cover, m, rank))
         ordered = sorted(scored, key=lambda smr: (-smr[0], -smr[1].score, -smr[2][1], smr[1].ref))
         return [m for _, m, _ in ordered[:limit]]
 
-    def _entry_coverage(self, qkey: NameKey, token_idf: list[float], eidx: int) -> float:
+    def _entry_coverage(self, qkey: NameKey, token_idf: list[float], eidx: int,
+                        sims: dict[tuple[str, str], float]) -> float:
         """Share of the query's rarity (idf) matched by a token of any of the entry's names, 0..1.
 
         Each query token counts with its best :func:`token_similarity` to a token anywhere in
         the entry (at least 0.88; a different first letter only through a transliteration), so a
         query that mixes a given name from one alias with a family name from another
-        (Ramo Lavilla: Reuben Lavilla, Mike de Lavilla) still finds its whole entry.
+        (Ramo Lavilla: Reuben Lavilla, Mike de Lavilla) still finds its whole entry. ``sims``
+        memoises token pairs over one search.
         """
         etype = self._entries[eidx][3]
         end = self._entry_start[eidx + 1] if eidx + 1 < len(self._entry_start) else len(self._name_text)
@@ -424,9 +457,9 @@ class WatchlistIndex:
         for tok, idf in zip(qkey.tokens, token_idf):
             best = 0.0
             for other in tokens:
-                sim = token_similarity(tok, other)
-                if sim < ENTRY_TOKEN_FLOOR or (tok[:1] != other[:1] and sim not in (0.95, 0.9)):
-                    continue
+                sim = sims.get((tok, other))
+                if sim is None:
+                    sim = sims[(tok, other)] = _token_match(tok, other)
                 best = max(best, sim)
                 if best == 1.0:
                     break
@@ -454,7 +487,7 @@ class WatchlistIndex:
                 for other in equivalent_names(alias):
                     queries.setdefault(other, (alias, EQUIVALENCE_WEIGHT))
         for query, (alias, weight) in queries.items():
-            for m in self.search(query, entity.type, limit=5):
+            for m in self.search(query, entity.type, limit=5, partial=False):
                 score = round(m.score * weight, 4)
                 if score < threshold:
                     continue
