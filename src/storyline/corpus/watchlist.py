@@ -27,7 +27,8 @@ weighted by its rarity in the list (idf): a query that takes its given name
 from one alias and its family name from another still finds its entry. When no
 entry holds two of a longer query's tokens, entries holding one are ranked
 (their scores stay below linking) rather than none returned. The ranking never
-changes a match's score, so what links at the threshold is unchanged.
+changes a match's score, and :meth:`WatchlistIndex.link` searches by names alone
+(``partial=False``), so links are what they were.
 Organisation names are also looked up through the gazetteer equivalences
 (ISKP → ISIL-K) at :data:`EQUIVALENCE_WEIGHT`. A link
 is reported at :data:`LINK_THRESHOLD` (0.85) or above: a full name or a
@@ -71,7 +72,6 @@ __all__ = [
     "LINK_THRESHOLD",
     "MAX_POSTINGS",
     "QUALITY_WEIGHT",
-    "WATCHLIST_VERSION",
     "WatchlistIndex",
     "parse_ftm_entities",
     "parse_un_consolidated",
@@ -81,7 +81,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-WATCHLIST_VERSION = "2"  # bump when linking may produce other links: the next analyze rebuilds the corpus steps
 LINK_THRESHOLD = 0.85
 QUALITY_WEIGHT = {"primary": 1.0, "good": 1.0, "low": 0.9}
 SINGLE_TOKEN_PERSON_CAP = 0.8
@@ -360,9 +359,11 @@ class WatchlistIndex:
                partial: bool = True) -> list[Match]:
         """Best-scoring entries for one name (at most one match per entry), highest first.
 
-        ``partial=False`` skips ranking entries that hold only one token of a longer query
-        (they never score at the link threshold), which is what linking needs.
+        ``partial=False`` ranks by the names alone, without the entry's coverage of the query
+        and without entries holding only one token of a longer query: what linking needs,
+        since only a match's score decides a link and such entries never reach the threshold.
         """
+        by_entry = partial and ENTRY_WEIGHT > 0
         if type is not None and type not in _LINKABLE:
             return []
         qkey = name_key(query, type)
@@ -384,8 +385,9 @@ class WatchlistIndex:
             if found:
                 usable += 1
                 hits.update(found)
-                for eidx in {self._name_entry[nidx] for nidx in found}:
-                    entry_hits[eidx] += 1
+                if by_entry:
+                    for eidx in {self._name_entry[nidx] for nidx in found}:
+                        entry_hits[eidx] += 1
                 idf = math.log(total / (len(found) + 1)) + 1.0
                 for nidx in found:
                     weight[nidx] += idf
@@ -394,15 +396,18 @@ class WatchlistIndex:
             token_idf.append(idf)
         need = 1 if len(qkey.tokens) <= 2 else 2
         cap = MAX_CANDIDATES * 4
-        if partial and entry_hits and ENTRY_WEIGHT > 0 and max(entry_hits.values()) < need:
+        if by_entry and entry_hits and max(entry_hits.values()) < need:
             # no entry holds two of the query's tokens: rank the few holding the rarest one (scores stay
             # low, below linking) rather than none
             need, cap = 1, FALLBACK_CANDIDATES
         best: dict[int, tuple[Match, tuple[float, float]]] = {}
-        ranked = sorted(hits.items(), key=lambda kv: (-entry_hits[self._name_entry[kv[0]]], -kv[1], -weight[kv[0]],
-                                                      kv[0]))[:cap]
+        if by_entry:
+            ranked = sorted(hits.items(), key=lambda kv: (-entry_hits[self._name_entry[kv[0]]], -kv[1],
+                                                          -weight[kv[0]], kv[0]))[:cap]
+        else:
+            ranked = sorted(hits.items(), key=lambda kv: (-kv[1], -weight[kv[0]], kv[0]))[:cap]
         for nidx, shared in ranked:
-            shared = max(shared, entry_hits[self._name_entry[nidx]]) if ENTRY_WEIGHT > 0 else shared
+            shared = max(shared, entry_hits[self._name_entry[nidx]]) if by_entry else shared
             if shared < need and not (shared == 1 and usable == 1):
                 continue
             eidx = self._name_entry[nidx]
@@ -422,6 +427,8 @@ class WatchlistIndex:
         # the final rank mixes the best name's rank with the entry's coverage of the query (0..1), so an
         # entry whose name rank is too low to reach the limit-th rank even at full coverage is not scored
         by_name = sorted(best.values(), key=lambda mr: (-mr[1][0], -mr[0].score, -mr[1][1], mr[0].ref))
+        if not by_entry:
+            return [m for m, _ in by_name[:limit]]
         scored: list[tuple[float, Match, tuple[float, float]]] = []
         sims: dict[tuple[str, str], float] = {}
         for m, rank in by_name[:ENTRY_RANKED]:
@@ -429,7 +436,7 @@ class WatchlistIndex:
                 floor = sorted((r for r, _, _ in scored), reverse=True)[limit - 1]
                 if (1 - ENTRY_WEIGHT) * rank[0] + ENTRY_WEIGHT < floor:
                     break
-            cover = self._entry_coverage(qkey, token_idf, m.entry, sims) if ENTRY_WEIGHT > 0 else 0.0
+            cover = self._entry_coverage(qkey, token_idf, m.entry, sims)
             scored.append(((1 - ENTRY_WEIGHT) * rank[0] + ENTRY_WEIGHT * cover, m, rank))
         ordered = sorted(scored, key=lambda smr: (-smr[0], -smr[1].score, -smr[2][1], smr[1].ref))
         return [m for _, m, _ in ordered[:limit]]
