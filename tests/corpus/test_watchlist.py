@@ -215,7 +215,7 @@ def test_watchlist_un_leave_one_alias_out(un_entries: list[WatchlistEntry]) -> N
         wrong += any(m.ref != ref and m.score >= LINK_THRESHOLD for m in matches)
     n = len(removed)
     print(f"UN leave-one-alias-out: {n} queries, top-1 {top1 / n:.3f}, wrong above threshold {wrong / n:.3f}")
-    assert top1 / n >= 0.6
+    assert top1 / n >= 0.69  # 0.675 before entries were ranked by their coverage of the query over all names
     assert wrong / n <= 0.05
 
 
@@ -247,3 +247,22 @@ def test_watchlist_a_relative_missing_the_given_name_is_not_linked() -> None:
     index = WatchlistIndex([_entry("f", "SABAWI IBRAHIM HASSAN AL-TIKRITI"), _entry("s", "OMAR SABAWI IBRAHIM HASAN AL-TIKRITI")])
     hits = index.search("Yasir Sabawi Ibrahim Hasan Al-Tikriti", EntityType.PERSON)
     assert all(m.score < LINK_THRESHOLD for m in hits if m.ref == "f")
+
+
+def test_watchlist_query_mixing_two_aliases_ranks_their_entry_first() -> None:
+    # "Omid Zoran" takes the given name from one alias and the family name from another;
+    # a one-word alias of another entry matches the given name better on its own
+    index = WatchlistIndex([_entry("x", "TARIQ BELKACEM ZORAN", "Zoran Tariqi", "Omid Belkacem"),
+                            _entry("y", "FARID NASSERI", "Omid")])
+    assert [m.ref for m in index.search("Omid Zoran", EntityType.PERSON)][:2] == ["x", "y"]
+    # linking ranks by names alone: only a name's own score decides a link
+    assert index.search("Omid Zoran", EntityType.PERSON, partial=False)[0].ref == "y"
+
+
+def test_watchlist_query_sharing_one_token_per_entry_ranks_them_below_linking() -> None:
+    index = WatchlistIndex([_entry("o", "KELMAR OSTROVAN PIRELLI"), _entry("q", "SAMIR QUILLET")])
+    hits = index.search("Ostrovan Quillet Darrow", EntityType.PERSON)
+    assert {m.ref for m in hits} == {"o", "q"}
+    assert all(m.score < LINK_THRESHOLD for m in hits)
+    assert index.link(Entity("e", EntityType.PERSON, "Ostrovan Quillet Darrow", (), 1)) == []
+    assert index.search("Ostrovan Quillet Darrow", EntityType.PERSON, partial=False) == []

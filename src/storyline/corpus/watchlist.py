@@ -21,6 +21,14 @@ tokens, skips tokens shared by more than :data:`MAX_POSTINGS` names (they
 cannot discriminate), keeps the names sharing enough tokens and scores them
 with :func:`storyline.corpus.names.name_similarity` times the quality weight
 (:data:`QUALITY_WEIGHT`: a UN "Low" alias counts 0.9 of a "Good" one).
+Candidates are ranked by their best name mixed (:data:`ENTRY_WEIGHT`) with how
+much of the query the whole entry holds over all its names, each query token
+weighted by its rarity in the list (idf): a query that takes its given name
+from one alias and its family name from another still finds its entry. When no
+entry holds two of a longer query's tokens, entries holding one are ranked
+(their scores stay below linking) rather than none returned. The ranking never
+changes a match's score, and :meth:`WatchlistIndex.link` searches by names alone
+(``partial=False``), so links are what they were.
 Organisation names are also looked up through the gazetteer equivalences
 (ISKP → ISIL-K) at :data:`EQUIVALENCE_WEIGHT`. A link
 is reported at :data:`LINK_THRESHOLD` (0.85) or above: a full name or a
@@ -47,7 +55,17 @@ from lxml import etree
 
 from ..errors import WatchlistError
 from ..model import Entity, EntityType, Link, WatchlistEntry, WatchlistName
-from .names import _LOOSE, NameKey, name_key, name_similarity, query_coverage, split_bracketed
+from .names import (
+    _LOOSE,
+    NameKey,
+    loose_skeleton,
+    name_key,
+    name_similarity,
+    query_coverage,
+    skeleton,
+    split_bracketed,
+    token_similarity,
+)
 from .resolve import equivalent_names
 
 __all__ = [
@@ -68,6 +86,10 @@ QUALITY_WEIGHT = {"primary": 1.0, "good": 1.0, "low": 0.9}
 SINGLE_TOKEN_PERSON_CAP = 0.8
 MAX_POSTINGS = 50_000
 MAX_CANDIDATES = 300
+FALLBACK_CANDIDATES = 20  # names scored when no entry holds two of a longer query's tokens
+ENTRY_WEIGHT = 0.5  # how much the entry's coverage of the query (over all its names) counts in the ranking
+ENTRY_TOKEN_FLOOR = 0.88
+ENTRY_RANKED = 50  # entries (best by name) whose coverage of the query is scored
 EQUIVALENCE_WEIGHT = 0.95  # a match through a gazetteer equivalence (ISKP → ISIL-K) counts a little less
 
 _QUALITY = {"good": "good", "low": "low", "a.k.a.": "good", "f.k.a.": "good", "": "good"}
@@ -281,6 +303,17 @@ def _index_keys(key: NameKey) -> set[str]:
     return {k for tok in key.skeleton for k in _token_keys(tok, key.latin)}
 
 
+def _token_match(a: str, b: str) -> float:
+    """:func:`token_similarity` where it is at least :data:`ENTRY_TOKEN_FLOOR` and, across a different
+    first letter, a transliteration (skeleton or loose skeleton); else 0."""
+    if a[:1] != b[:1] and skeleton(a) != skeleton(b) and loose_skeleton(a) != loose_skeleton(b):
+        return 0.0
+    sim = token_similarity(a, b)
+    if sim < ENTRY_TOKEN_FLOOR or (a[:1] != b[:1] and sim not in (0.95, 0.9)):
+        return 0.0
+    return sim
+
+
 class WatchlistIndex:
     """Token-blocked index over every name of every entry (see the module docstring)."""
 
@@ -289,6 +322,7 @@ class WatchlistIndex:
         self._name_entry = array("I")
         self._name_quality = bytearray()
         self._name_text: list[str] = []
+        self._entry_start = array("I")  # first name index of each entry (an entry's names are contiguous)
         self._postings: dict[str, array] = {}
         for entry in entries:
             self.add(entry)
@@ -303,6 +337,7 @@ class WatchlistIndex:
     def add(self, entry: WatchlistEntry) -> None:
         eidx = len(self._entries)
         self._entries.append((entry.list_name, entry.ref, entry.name, entry.type))
+        self._entry_start.append(len(self._name_text))
         seen: set[tuple[str, ...]] = set()
         for wn in entry.names:
             for text in split_bracketed(wn.name):
@@ -320,8 +355,15 @@ class WatchlistIndex:
                         post = self._postings[tok] = array("I")
                     post.append(nidx)
 
-    def search(self, query: str, type: EntityType | None = None, *, limit: int = 5) -> list[Match]:
-        """Best-scoring entries for one name (at most one match per entry), highest first."""
+    def search(self, query: str, type: EntityType | None = None, *, limit: int = 5,
+               partial: bool = True) -> list[Match]:
+        """Best-scoring entries for one name (at most one match per entry), highest first.
+
+        ``partial=False`` ranks by the names alone, without the entry's coverage of the query
+        and without entries holding only one token of a longer query: what linking needs,
+        since only a match's score decides a link and such entries never reach the threshold.
+        """
+        by_entry = partial and ENTRY_WEIGHT > 0
         if type is not None and type not in _LINKABLE:
             return []
         qkey = name_key(query, type)
@@ -331,6 +373,8 @@ class WatchlistIndex:
         weight: dict[int, float] = defaultdict(float)  # how rare the shared tokens are (idf), to rank ties
         usable = 0
         total = len(self._name_text) + 1
+        token_idf: list[float] = []
+        entry_hits: Counter[int] = Counter()  # query tokens found in any name of the entry
         for tok in qkey.skeleton:
             # a query token counts once per name, through its skeleton or its loose skeleton
             found: set[int] = set()
@@ -341,13 +385,29 @@ class WatchlistIndex:
             if found:
                 usable += 1
                 hits.update(found)
+                if by_entry:
+                    for eidx in {self._name_entry[nidx] for nidx in found}:
+                        entry_hits[eidx] += 1
                 idf = math.log(total / (len(found) + 1)) + 1.0
                 for nidx in found:
                     weight[nidx] += idf
+            else:
+                idf = math.log(total) + 1.0  # a token no listed name holds is as rare as can be
+            token_idf.append(idf)
         need = 1 if len(qkey.tokens) <= 2 else 2
+        cap = MAX_CANDIDATES * 4
+        if by_entry and entry_hits and max(entry_hits.values()) < need:
+            # no entry holds two of the query's tokens: rank the few holding the rarest one (scores stay
+            # low, below linking) rather than none
+            need, cap = 1, FALLBACK_CANDIDATES
         best: dict[int, tuple[Match, tuple[float, float]]] = {}
-        ranked = sorted(hits.items(), key=lambda kv: (-kv[1], -weight[kv[0]], kv[0]))[: MAX_CANDIDATES * 4]
+        if by_entry:
+            ranked = sorted(hits.items(), key=lambda kv: (-entry_hits[self._name_entry[kv[0]]], -kv[1],
+                                                          -weight[kv[0]], kv[0]))[:cap]
+        else:
+            ranked = sorted(hits.items(), key=lambda kv: (-kv[1], -weight[kv[0]], kv[0]))[:cap]
         for nidx, shared in ranked:
+            shared = max(shared, entry_hits[self._name_entry[nidx]]) if by_entry else shared
             if shared < need and not (shared == 1 and usable == 1):
                 continue
             eidx = self._name_entry[nidx]
@@ -364,8 +424,54 @@ class WatchlistIndex:
                 best[eidx] = (Match(eidx, ref, list_name, ename, self._name_text[nidx], round(score, 4)), rank)
             if len(best) >= MAX_CANDIDATES:
                 break
-        ordered = sorted(best.values(), key=lambda mr: (-mr[1][0], -mr[0].score, -mr[1][1], mr[0].ref))
-        return [m for m, _ in ordered[:limit]]
+        # the final rank mixes the best name's rank with the entry's coverage of the query (0..1), so an
+        # entry whose name rank is too low to reach the limit-th rank even at full coverage is not scored
+        by_name = sorted(best.values(), key=lambda mr: (-mr[1][0], -mr[0].score, -mr[1][1], mr[0].ref))
+        if not by_entry:
+            return [m for m, _ in by_name[:limit]]
+        scored: list[tuple[float, Match, tuple[float, float]]] = []
+        sims: dict[tuple[str, str], float] = {}
+        for m, rank in by_name[:ENTRY_RANKED]:
+            if len(scored) >= limit:
+                floor = sorted((r for r, _, _ in scored), reverse=True)[limit - 1]
+                if (1 - ENTRY_WEIGHT) * rank[0] + ENTRY_WEIGHT < floor:
+                    break
+            cover = self._entry_coverage(qkey, token_idf, m.entry, sims)
+            scored.append(((1 - ENTRY_WEIGHT) * rank[0] + ENTRY_WEIGHT * cover, m, rank))
+        ordered = sorted(scored, key=lambda smr: (-smr[0], -smr[1].score, -smr[2][1], smr[1].ref))
+        return [m for _, m, _ in ordered[:limit]]
+
+    def _entry_coverage(self, qkey: NameKey, token_idf: list[float], eidx: int,
+                        sims: dict[tuple[str, str], float]) -> float:
+        """Share of the query's rarity (idf) matched by a token of any of the entry's names, 0..1.
+
+        Each query token counts with its best :func:`token_similarity` to a token anywhere in
+        the entry (at least 0.88; a different first letter only through a transliteration), so a
+        query that mixes a given name from one alias with a family name from another
+        (Ramo Lavilla: Reuben Lavilla, Mike de Lavilla) still finds its whole entry. ``sims``
+        memoises token pairs over one search.
+        """
+        etype = self._entries[eidx][3]
+        end = self._entry_start[eidx + 1] if eidx + 1 < len(self._entry_start) else len(self._name_text)
+        tokens: set[str] = set()
+        for nidx in range(self._entry_start[eidx], end):
+            key = name_key(self._name_text[nidx], etype)
+            if key.latin == qkey.latin:
+                tokens.update(key.tokens)
+        if not tokens:
+            return 0.0
+        got = 0.0
+        for tok, idf in zip(qkey.tokens, token_idf):
+            best = 0.0
+            for other in tokens:
+                sim = sims.get((tok, other))
+                if sim is None:
+                    sim = sims[(tok, other)] = _token_match(tok, other)
+                best = max(best, sim)
+                if best == 1.0:
+                    break
+            got += idf * best
+        return got / sum(token_idf)
 
     def _score(self, qkey: NameKey, nidx: int, etype: EntityType) -> float:
         ckey = name_key(self._name_text[nidx], etype)
@@ -388,7 +494,7 @@ class WatchlistIndex:
                 for other in equivalent_names(alias):
                     queries.setdefault(other, (alias, EQUIVALENCE_WEIGHT))
         for query, (alias, weight) in queries.items():
-            for m in self.search(query, entity.type, limit=5):
+            for m in self.search(query, entity.type, limit=5, partial=False):
                 score = round(m.score * weight, 4)
                 if score < threshold:
                     continue
