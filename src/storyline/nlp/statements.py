@@ -75,6 +75,13 @@ _MIN_ORPHAN_QUOTE_WORDS = 4
 _PHYSICAL_VERBS = {"attack", "hit", "strike", "target", "bomb", "shell", "shoot", "kill", "raid", "storm", "seize",
                    "capture", "destroy", "fire", "invade", "occupy", "ambush", "besiege", "assault", "burn", "loot",
                    "kidnap", "abduct", "execute", "arrest", "detain", "release", "free", "wound", "injure", "beat"}
+# Prepositions whose object a stance or a report is about ("vote for X", "focused on X", "complained about X").
+_STANCE_PREPS = {"for", "on", "about", "against", "to", "of", "with", "toward", "towards", "over"}
+# Subjects that hold an opinion without a name: poll shares and groups ("27 percent", "most voters", "a majority").
+_GROUP_NOUNS = {"percent", "%", "voter", "voters", "majority", "minority", "half", "third", "quarter", "most", "many",
+                "respondent", "supporter", "critic", "opponent", "delegate", "superdelegate", "democrat", "republican",
+                "people", "american", "member", "donor", "activist", "leader", "lawmaker", "legislator", "economist",
+                "expert", "scholar", "group", "audience", "crowd", "public", "poll", "survey"}
 _DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3},?(?: [A-Z][a-z]+\.?)?(?: \([^)\n]{1,40}\))?[^\S\n]*(?:—|–|--|-)[^\S\n]+")
 _HEARSAY_ADVERBS = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly", "ostensibly"}
 MAX_CONTENT_CHARS = 3000  # longer content (an unclosed quote, a whole speech) is cut at a sentence end
@@ -449,6 +456,9 @@ class _Finder:
                 self._open_object_cue(part, tok, lemma, s_start, s_end)
             elif self.open_verbs and tok.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in tok.children):
                 self._open_verb_cue(part, tok, lemma, s_start, s_end)
+            elif self.open_verbs and tok.pos_ == "VERB" and tok.lower_ != "according" and any(
+                    c.dep_ == "prep" and c.lower_ in _STANCE_PREPS for c in tok.children):
+                self._open_object_cue(part, tok, lemma, s_start, s_end)
             elif self.open_verbs and tok.pos_ == "NOUN" and lemma not in self.lex.nouns:
                 self._noun_cue(part, tok, lemma, s_start, s_end, origin="open-noun")
             elif self.open_verbs and tok.lower_ in _HEARSAY_ADVERBS and tok.dep_ == "advmod":
@@ -487,14 +497,28 @@ class _Finder:
         if lemma in _PHYSICAL_VERBS:
             return  # "the army attacked the city": political news may attack with words, conflict news does not
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        origin = "open-dobj"
+        if obj is None:
+            # "27 percent would vote for Trump", "she focused on Trump", "X complained to Y about Z": the
+            # prepositional object is what the stance or the words are about
+            obj = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in _STANCE_PREPS
+                        and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
+            origin = "open-prep"
         subj = _find_subject(verb)
+        if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i:
+            subj = verb.head  # "a Super PAC backing Jeb Bush": the noun the participle describes holds the stance
         if obj is None or subj is None or subj.dep_ == "nsubjpass" or subj.i > verb.i:
             return
         if not (subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-                or subj.lemma_.lower() in _ROLE_WORDS or subj.lemma_.lower() in _DOC_NOUNS):
+                or subj.lemma_.lower() in _ROLE_WORDS or subj.lemma_.lower() in _DOC_NOUNS
+                or subj.lemma_.lower() in _GROUP_NOUNS):
             return
         extra = [c for c in verb.children if c.i > obj.i and c.dep_ in ("prep", "oprd", "advcl", "xcomp", "ccomp")]
         toks = [t for c in (obj, *extra) for t in c.subtree]
+        cue_toks = self._cue_tokens(verb)
+        if origin == "open-prep":  # "would vote for | Trump": the preposition belongs to the cue, its object is content
+            toks = [t for t in toks if t is not obj]
+            cue_toks = [*cue_toks, obj]
         while toks and toks[-1].is_punct and toks[-1].text not in "”\"’":
             toks.pop()
         if not toks:
@@ -502,12 +526,12 @@ class _Finder:
         c_start, c_end = _span_of_tokens(toks, part)
         if _inside_quote(self.quotes, c_start):
             return
-        cue_start, cue_end = _span_of_tokens(self._cue_tokens(verb), part)
+        cue_start, cue_end = _span_of_tokens(cue_toks, part)
         sp = _speaker_span(_speaker_tokens(subj), part)
         kind = StatementKind.MIXED if any(c_start <= q.start and q.end <= c_end + 1 for q in self.quotes) else StatementKind.INDIRECT
         polarity = -1 if _negated(verb) else 1
         self._add(_Cand(c_start, c_end, kind, lemma, cue_start, cue_end, sp[0], sp[1], polarity, s_start, s_end,
-                        origin="open-dobj", cue_tag=verb.tag_))
+                        origin=origin, cue_tag=verb.tag_))
 
     def _cue_tokens(self, verb: Token) -> list[Token]:
         toks = [verb] + [c for c in verb.children if c.dep_ == "prt"]
@@ -998,7 +1022,7 @@ def statements_in_document(parsed: ParsedDocument, model: AttributionModel | Non
 
 def _stage_version() -> str:
     model = load_model()
-    return "3-" + lexicon().version + ("" if model is None else "-" + model.version)
+    return "4-" + lexicon().version + ("" if model is None else "-" + model.version)
 
 
 @register("statements", version=_stage_version(), requires=("parse", "mentions"), produces=("statements",))
