@@ -146,3 +146,27 @@ def test_prepositional_stances_are_only_proposed_when_the_scorer_is_on(nlp):
     assert statements_in_document(parsed, model=None) == []
     keep_prep = _model({"bias": -1.0, "origin=open-prep": 3.0})
     assert [s.content for s in statements_in_document(parsed, model=keep_prep)] == ["Jane Doe"]
+
+
+def test_an_adjective_stance_takes_the_copulas_subject(nlp):
+    text = "Republicans in the House have been critical of Jane Doe's plan."
+    parsed = parsed_with(nlp, text, {"Jane Doe": (PER, 1)})
+    [cand] = _by_origin(parsed, "open-adj")
+    assert (cand.content, cand.speaker_text, text[cand.cue_start : cand.cue_end]) == (
+        "Jane Doe's plan", "Republicans in the House", "critical of")
+
+
+def test_a_quotation_after_a_colon_in_the_next_paragraph_belongs_to_the_verbs_subject(nlp):
+    text = "The crowd cheered.\n\nOne student, Jane Doe, echoed:\n\n“He speaks his mind, and that is what the town needs.”\n"
+    parsed = parsed_with(nlp, text, {"Jane Doe": (PER, 1)})
+    [cand] = _by_origin(parsed, "colon-quote")
+    assert (cand.content, cand.speaker_text, cand.cue, cand.kind.value) == (
+        "He speaks his mind, and that is what the town needs.", "One student", "echo", "direct")
+
+
+def test_a_possessed_noun_with_an_object_names_the_possessor_as_source(nlp):
+    text = "Senator Jane Doe's endorsement of the governor surprised many."
+    parsed = parsed_with(nlp, text, {"Jane Doe": (PER, 1)})
+    [cand] = _by_origin(parsed, "open-poss")
+    assert (cand.content, cand.speaker_text, text[cand.cue_start : cand.cue_end]) == (
+        "the governor", "Senator Jane Doe", "endorsement of")
