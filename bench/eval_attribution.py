@@ -34,7 +34,7 @@ import json
 import re
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -284,6 +284,34 @@ def run_polnear_full(limit: int | None = None, split: str = "dev") -> tuple[dict
     return score_polnear(pairs, analyses), secs, len(pairs), right / found if found else 0.0
 
 
+def candidate_coverage(limit: int | None = None) -> tuple[int, int, Counter[str]]:
+    """On the training part of PolNeAR train only (never dev or the held-back slice): how many annotated
+    attributions share a word character of content with some candidate of the statements rules and open
+    candidates (before the scorer), how many there are, and the cue words of the uncovered ones (what to add)."""
+    from storyline.nlp.pipeline import build_stages, parse
+    from storyline.nlp.statements import statement_candidates
+
+    rows = load_polnear_relations(limit, "train")
+    nlp = load_nlp(settings().spacy_model)
+    entities = build_stages(("entities",))
+    covered = total = 0
+    missed: Counter[str] = Counter()
+    for (doc, _, rels), parsed in zip(rows, parse([d for d, _, _ in rows], nlp)):
+        for stage in entities:
+            stage.run(parsed)
+        spans = [(s.content_start, s.content_end) for s, _ in statement_candidates(parsed)]
+        for rel in rels:
+            if not rel.get("content"):
+                continue
+            total += 1
+            if any(_overlaps(doc.text, c, g) for c in spans for g in rel["content"]):
+                covered += 1
+            else:
+                missed[" ".join(doc.text[a:b] for a, b in rel.get("cue", ())).lower().split()[-1:][0]
+                       if rel.get("cue") else "(no cue)"] += 1
+    return covered, total, missed
+
+
 def run_seed() -> tuple[float, float, list[str]]:
     gold = json.loads((EVAL / "seed-gold.json").read_text(encoding="utf-8"))
     nlp = load_nlp(settings().spacy_model)
@@ -298,7 +326,16 @@ def main() -> None:
     ap.add_argument("--split", choices=("dev", "heldback", "both"), default="both",
                     help="PolNeAR dev, the held-back slice of PolNeAR train, or both side by side")
     ap.add_argument("--no-seed", action="store_true", help="skip the seed article")
+    ap.add_argument("--coverage", action="store_true",
+                    help="only: candidate coverage of the annotated attributions on the training part of PolNeAR train")
     args = ap.parse_args()
+    if args.coverage:
+        covered, total, missed = candidate_coverage(args.limit)
+        print(f"PolNeAR train (training part): {covered}/{total} annotated attributions have an overlapping candidate "
+              f"({100 * covered / max(total, 1):.1f}%); last cue word of the uncovered ones:")
+        for word, n in missed.most_common(25):
+            print(f"{n:6d}  {word}")
+        return
     splits = ("dev", "heldback") if args.split == "both" else (args.split,)
     for split in splits:
         if not polnear_folder(split).is_dir():

@@ -113,3 +113,60 @@ def test_candidates_carry_features_and_offsets_into_the_text(nlp):
     assert by_origin["origin=open-noun"].content == "taxes will fall"
     for s, _ in cands:
         assert text[s.content_start : s.content_end] == s.content
+
+
+def _by_origin(parsed, origin: str):
+    return [s for s, feats in statement_candidates(parsed) if f"origin={origin}" in feats]
+
+
+def test_a_stance_toward_a_prepositional_object_is_a_candidate_with_the_preposition_in_the_cue(nlp):
+    text = "Among the delegates, 27 percent would vote for Jane Doe."
+    parsed = parsed_with(nlp, text, {"Jane Doe": (PER, 1)})
+    [cand] = _by_origin(parsed, "open-prep")
+    assert (cand.content, cand.speaker_text, text[cand.cue_start : cand.cue_end]) == ("Jane Doe", "27 percent", "vote for")
+
+
+def test_a_participle_on_a_noun_gives_the_noun_the_stance(nlp):
+    text = "The money went to a group backing Jane Doe."
+    parsed = parsed_with(nlp, text, {"Jane Doe": (PER, 1)})
+    [cand] = _by_origin(parsed, "open-dobj")
+    assert (cand.content, cand.speaker_text, cand.cue) == ("Jane Doe", "a group", "back")
+
+
+def test_according_to_is_not_taken_for_a_stance_verb(nlp):
+    text = "According to the ministry, the bridge was closed on Monday."
+    parsed = parsed_with(nlp, text)
+    assert _by_origin(parsed, "open-prep") == []
+    assert [s.cue for s in statements_in_document(parsed)] == ["according to"]
+
+
+def test_prepositional_stances_are_only_proposed_when_the_scorer_is_on(nlp):
+    text = "Among the delegates, 27 percent would vote for Jane Doe."
+    parsed = parsed_with(nlp, text, {"Jane Doe": (PER, 1)})
+    assert statements_in_document(parsed, model=None) == []
+    keep_prep = _model({"bias": -1.0, "origin=open-prep": 3.0})
+    assert [s.content for s in statements_in_document(parsed, model=keep_prep)] == ["Jane Doe"]
+
+
+def test_an_adjective_stance_takes_the_copulas_subject(nlp):
+    text = "Republicans in the House have been critical of Jane Doe's plan."
+    parsed = parsed_with(nlp, text, {"Jane Doe": (PER, 1)})
+    [cand] = _by_origin(parsed, "open-adj")
+    assert (cand.content, cand.speaker_text, text[cand.cue_start : cand.cue_end]) == (
+        "Jane Doe's plan", "Republicans in the House", "critical of")
+
+
+def test_a_quotation_after_a_colon_in_the_next_paragraph_belongs_to_the_verbs_subject(nlp):
+    text = "The crowd cheered.\n\nOne student, Jane Doe, echoed:\n\n“He speaks his mind, and that is what the town needs.”\n"
+    parsed = parsed_with(nlp, text, {"Jane Doe": (PER, 1)})
+    [cand] = _by_origin(parsed, "colon-quote")
+    assert (cand.content, cand.speaker_text, cand.cue, cand.kind.value) == (
+        "He speaks his mind, and that is what the town needs.", "One student", "echo", "direct")
+
+
+def test_a_possessed_noun_with_an_object_names_the_possessor_as_source(nlp):
+    text = "Senator Jane Doe's endorsement of the governor surprised many."
+    parsed = parsed_with(nlp, text, {"Jane Doe": (PER, 1)})
+    [cand] = _by_origin(parsed, "open-poss")
+    assert (cand.content, cand.speaker_text, text[cand.cue_start : cand.cue_end]) == (
+        "the governor", "Senator Jane Doe", "endorsement of")

@@ -75,6 +75,15 @@ _MIN_ORPHAN_QUOTE_WORDS = 4
 _PHYSICAL_VERBS = {"attack", "hit", "strike", "target", "bomb", "shell", "shoot", "kill", "raid", "storm", "seize",
                    "capture", "destroy", "fire", "invade", "occupy", "ambush", "besiege", "assault", "burn", "loot",
                    "kidnap", "abduct", "execute", "arrest", "detain", "release", "free", "wound", "injure", "beat"}
+# Prepositions whose object a stance or a report is about ("vote for X", "focused on X", "complained about X").
+_STANCE_PREPS = {"for", "on", "about", "against", "to", "of", "with", "toward", "towards", "over"}
+# Subjects that hold an opinion without a name: poll shares and groups ("27 percent", "most voters", "a majority").
+_GROUP_NOUNS = {"percent", "%", "voter", "voters", "majority", "minority", "half", "third", "quarter", "most", "many",
+                "respondent", "supporter", "critic", "opponent", "delegate", "superdelegate", "democrat", "republican",
+                "people", "american", "member", "donor", "activist", "leader", "lawmaker", "legislator", "economist",
+                "expert", "scholar", "group", "audience", "crowd", "public", "poll", "survey", "man", "woman",
+                "student", "independent", "liberal", "conservative", "evangelical", "some", "all", "those", "others",
+                "both", "few", "one", "plurality", "share", "fan", "follower", "backer", "employee", "worker"}
 _DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3},?(?: [A-Z][a-z]+\.?)?(?: \([^)\n]{1,40}\))?[^\S\n]*(?:—|–|--|-)[^\S\n]+")
 _HEARSAY_ADVERBS = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly", "ostensibly"}
 MAX_CONTENT_CHARS = 3000  # longer content (an unclosed quote, a whole speech) is cut at a sentence end
@@ -298,8 +307,50 @@ class _Finder:
             for sent in part.doc.sents:
                 self._sentence(part, sent)
         self._dash_and_colon()
+        if self.open_verbs:
+            self._colon_quotes()
         self._orphan_quotes()
         return self.cands
+
+    def _colon_quotes(self) -> None:
+        """A quotation introduced by a colon after a verb with a subject, often in the next paragraph
+        ("17-year-old Jane Doe echoed:" / "“He speaks his mind ...”"): a candidate for the scorer."""
+        covered = [(c.content_start, c.content_end) for c in self.cands]
+        for q in self.quotes:
+            if any(s < q.inner_end and q.inner_start < e for s, e in covered):
+                continue
+            k = q.start
+            while k > 0 and self.text[k - 1].isspace():
+                k -= 1
+            if k == 0 or self.text[k - 1] != ":" or self.text[k : q.start].count("\n") > 2:
+                continue
+            found = self._verb_before_colon(k - 1)
+            if found is None:
+                continue
+            part, verb, subj = found
+            cue_start, cue_end = _span_of_tokens(self._cue_tokens(verb), part)
+            sp = _speaker_span(_speaker_tokens(subj), part)
+            sent = verb.sent
+            s_start, _ = part.span(sent.start_char, sent.end_char)
+            self._add(_Cand(q.inner_start, q.inner_end, StatementKind.DIRECT, verb.lemma_.lower(), cue_start, cue_end,
+                            sp[0], sp[1], -1 if _negated(verb) else 1, s_start, q.end, origin="colon-quote",
+                            cue_tag=verb.tag_))
+
+    def _verb_before_colon(self, colon: int) -> tuple[Part, Token, Token] | None:
+        """The last verb with an active subject in the sentence that ends at the colon, with its subject."""
+        for part in self.parsed.parts:
+            if not part.offset <= colon < part.offset + len(part.doc.text):
+                continue
+            span = part.doc.char_span(colon - part.offset, colon - part.offset + 1, alignment_mode="expand")
+            if span is None:
+                return None
+            tok = span[0]
+            for verb in reversed([t for t in tok.sent if t.i < tok.i and t.pos_ == "VERB"]):
+                subj = _find_subject(verb)
+                if subj is not None and subj.dep_ != "nsubjpass" and subj.i < verb.i:
+                    return part, verb, subj
+            return None
+        return None
 
     def _dash_and_colon(self) -> None:
         """'“...” ― Name' signatures and 'NAME: words' lines (headlines, transcripts)."""
@@ -449,12 +500,24 @@ class _Finder:
                 self._open_object_cue(part, tok, lemma, s_start, s_end)
             elif self.open_verbs and tok.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in tok.children):
                 self._open_verb_cue(part, tok, lemma, s_start, s_end)
+            elif self.open_verbs and tok.pos_ == "VERB" and tok.lower_ != "according" and any(
+                    c.dep_ == "prep" and c.lower_ in _STANCE_PREPS for c in tok.children):
+                self._open_object_cue(part, tok, lemma, s_start, s_end)
+            elif self.open_verbs and tok.pos_ == "ADJ" and tok.dep_ == "acomp" and any(
+                    c.dep_ == "prep" and c.lower_ in _STANCE_PREPS for c in tok.children):
+                self._open_object_cue(part, tok, lemma, s_start, s_end)
             elif self.open_verbs and tok.pos_ == "NOUN" and lemma not in self.lex.nouns:
+                before = len(self.cands)
                 self._noun_cue(part, tok, lemma, s_start, s_end, origin="open-noun")
+                if len(self.cands) == before:
+                    self._open_possessed_noun(part, tok, lemma, s_start, s_end)
             elif self.open_verbs and tok.lower_ in _HEARSAY_ADVERBS and tok.dep_ == "advmod":
                 self._adverb_cue(part, tok, s_start, s_end)
             elif tok.pos_ == "NOUN" and lemma in self.lex.nouns:
+                before = len(self.cands)
                 self._noun_cue(part, tok, lemma, s_start, s_end)
+                if self.open_verbs and len(self.cands) == before:
+                    self._open_possessed_noun(part, tok, lemma, s_start, s_end)
             elif tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
                 self._according_to(part, sent, tok, s_start, s_end)
 
@@ -487,14 +550,29 @@ class _Finder:
         if lemma in _PHYSICAL_VERBS:
             return  # "the army attacked the city": political news may attack with words, conflict news does not
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        subj = _find_subject(verb)
+        origin = "open-dobj"
+        if obj is None:
+            # "27 percent would vote for Trump", "she focused on Trump", "X complained to Y about Z": the
+            # prepositional object is what the stance or the words are about
+            obj = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in _STANCE_PREPS
+                        and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
+            origin = "open-prep" if verb.pos_ != "ADJ" else "open-adj"
+        # "Republicans have been critical of X", "voters are split on whether ...": the copula's subject
+        subj = _find_subject(verb.head if verb.dep_ == "acomp" else verb)
+        if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i:
+            subj = verb.head  # "a Super PAC backing Jeb Bush": the noun the participle describes holds the stance
         if obj is None or subj is None or subj.dep_ == "nsubjpass" or subj.i > verb.i:
             return
         if not (subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-                or subj.lemma_.lower() in _ROLE_WORDS or subj.lemma_.lower() in _DOC_NOUNS):
+                or subj.lemma_.lower() in _ROLE_WORDS or subj.lemma_.lower() in _DOC_NOUNS
+                or subj.lemma_.lower() in _GROUP_NOUNS):
             return
         extra = [c for c in verb.children if c.i > obj.i and c.dep_ in ("prep", "oprd", "advcl", "xcomp", "ccomp")]
         toks = [t for c in (obj, *extra) for t in c.subtree]
+        cue_toks = self._cue_tokens(verb)
+        if origin in ("open-prep", "open-adj"):  # "would vote for | Trump": the preposition belongs to the cue, its object is content
+            toks = [t for t in toks if t is not obj]
+            cue_toks = [*cue_toks, obj]
         while toks and toks[-1].is_punct and toks[-1].text not in "”\"’":
             toks.pop()
         if not toks:
@@ -502,12 +580,12 @@ class _Finder:
         c_start, c_end = _span_of_tokens(toks, part)
         if _inside_quote(self.quotes, c_start):
             return
-        cue_start, cue_end = _span_of_tokens(self._cue_tokens(verb), part)
+        cue_start, cue_end = _span_of_tokens(cue_toks, part)
         sp = _speaker_span(_speaker_tokens(subj), part)
         kind = StatementKind.MIXED if any(c_start <= q.start and q.end <= c_end + 1 for q in self.quotes) else StatementKind.INDIRECT
         polarity = -1 if _negated(verb) else 1
         self._add(_Cand(c_start, c_end, kind, lemma, cue_start, cue_end, sp[0], sp[1], polarity, s_start, s_end,
-                        origin="open-dobj", cue_tag=verb.tag_))
+                        origin=origin, cue_tag=verb.tag_))
 
     def _cue_tokens(self, verb: Token) -> list[Token]:
         toks = [verb] + [c for c in verb.children if c.dep_ == "prt"]
@@ -688,6 +766,28 @@ class _Finder:
         kind = StatementKind.MIXED if any(c_start <= q.start and q.end <= c_end + 1 for q in self.quotes) else StatementKind.INDIRECT
         self._add(_Cand(c_start, c_end, kind, adverb.lower_, cue_start, cue_end, None, None, 1, s_start, s_end,
                         origin="adverb", cue_tag=adverb.tag_))
+
+    def _open_possessed_noun(self, part: Part, noun: Token, lemma: str, s_start: int, s_end: int) -> None:
+        """A possessed noun with a prepositional object ("his assessment of the magnate", "Graham's endorsement of
+        Cruz", "their support for the plan"): the possessor's stance or words about the object, for the scorer."""
+        src = _possessor(noun)
+        prep = next((c for c in noun.children if c.dep_ == "prep" and c.i > noun.i and c.lower_ in _STANCE_PREPS
+                     and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
+        if src is None or prep is None:
+            return
+        toks = [t for t in prep.subtree if t is not prep]
+        while toks and toks[-1].is_punct and toks[-1].text not in "”\"’":
+            toks.pop()
+        if not toks:
+            return
+        c_start, c_end = _span_of_tokens(toks, part)
+        if _inside_quote(self.quotes, c_start):
+            return
+        cue_start, cue_end = _span_of_tokens([noun, prep], part)
+        sp = _speaker_span(_possessor_tokens(src), part)
+        kind = StatementKind.MIXED if any(c_start <= q.start and q.end <= c_end + 1 for q in self.quotes) else StatementKind.INDIRECT
+        self._add(_Cand(c_start, c_end, kind, lemma, cue_start, cue_end, sp[0], sp[1], 1, s_start, s_end,
+                        origin="open-poss", cue_tag=noun.tag_))
 
     def _noun_cue(self, part: Part, noun: Token, lemma: str, s_start: int, s_end: int, origin: str = "noun") -> None:
         clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children)), None)
@@ -998,7 +1098,7 @@ def statements_in_document(parsed: ParsedDocument, model: AttributionModel | Non
 
 def _stage_version() -> str:
     model = load_model()
-    return "3-" + lexicon().version + ("" if model is None else "-" + model.version)
+    return "4-" + lexicon().version + ("" if model is None else "-" + model.version)
 
 
 @register("statements", version=_stage_version(), requires=("parse", "mentions"), produces=("statements",))
