@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ..model import EntityType, Mention
@@ -126,15 +126,17 @@ class MentionIndex:
 
     def nearest_before(self, pos: int, types: tuple[EntityType, ...], window: int = WINDOW_CHARS) -> Mention | None:
         """The closest mention of one of ``types`` ending at or before ``pos``, within ``window`` characters."""
+        return next((m for m in self._before(pos, window) if m.type in types), None)
+
+    def _before(self, pos: int, window: int) -> Iterator[Mention]:
+        """Mentions ending at or before ``pos``, nearest first, until one ends more than ``window`` before it."""
         i = bisect.bisect_left(self._starts, pos)
         for m in reversed(self.mentions[:i]):
             if m.end > pos:
                 continue
             if pos - m.end > window:
-                return None
-            if m.type in types:
-                return m
-        return None
+                return
+            yield m
 
     def resolve_pronoun(self, word: str, pos: int, window: int = WINDOW_CHARS) -> Mention | None:
         """The nearest earlier mention that agrees with the pronoun in type, number and gender."""
@@ -143,12 +145,7 @@ class MentionIndex:
         if types is None:
             return None
         gender = PRONOUN_GENDER.get(word)
-        i = bisect.bisect_left(self._starts, pos)
-        for m in reversed(self.mentions[:i]):
-            if m.end > pos:
-                continue
-            if pos - m.end > window:
-                return None
+        for m in self._before(pos, window):
             if m.type not in types:
                 continue
             if word in _PLURAL_PRONOUNS and m.type is EntityType.PERSON and (m.is_name or not _PLURAL_ROLE.search(m.text)):

@@ -302,6 +302,16 @@ class _Finder:
         self.transcript_labels: set[str] = set()
 
     # -- cues ----------------------------------------------------------------
+    def _open_content(self, toks: list[Any], part: Part) -> tuple[int, int] | None:
+        """The content span of an open candidate's tokens, without trailing punctuation (a closing quote stays);
+        None when nothing is left or it starts inside a quotation (the quote rules own it)."""
+        while toks and toks[-1].is_punct and toks[-1].text not in "”\"’":
+            toks.pop()
+        if not toks:
+            return None
+        c_start, c_end = _span_of_tokens(toks, part)
+        return None if _inside_quote(self.quotes, c_start) else (c_start, c_end)
+
     def run(self) -> list[_Cand]:
         for part in self.parsed.parts:
             for sent in part.doc.sents:
@@ -573,13 +583,10 @@ class _Finder:
         if origin in ("open-prep", "open-adj"):  # "would vote for | Trump": the preposition belongs to the cue, its object is content
             toks = [t for t in toks if t is not obj]
             cue_toks = [*cue_toks, obj]
-        while toks and toks[-1].is_punct and toks[-1].text not in "”\"’":
-            toks.pop()
-        if not toks:
+        span = self._open_content(toks, part)
+        if span is None:
             return
-        c_start, c_end = _span_of_tokens(toks, part)
-        if _inside_quote(self.quotes, c_start):
-            return
+        c_start, c_end = span
         cue_start, cue_end = _span_of_tokens(cue_toks, part)
         sp = _speaker_span(_speaker_tokens(subj), part)
         kind = StatementKind.MIXED if any(c_start <= q.start and q.end <= c_end + 1 for q in self.quotes) else StatementKind.INDIRECT
@@ -776,13 +783,10 @@ class _Finder:
         if src is None or prep is None:
             return
         toks = [t for t in prep.subtree if t is not prep]
-        while toks and toks[-1].is_punct and toks[-1].text not in "”\"’":
-            toks.pop()
-        if not toks:
+        span = self._open_content(toks, part)
+        if span is None:
             return
-        c_start, c_end = _span_of_tokens(toks, part)
-        if _inside_quote(self.quotes, c_start):
-            return
+        c_start, c_end = span
         cue_start, cue_end = _span_of_tokens([noun, prep], part)
         sp = _speaker_span(_possessor_tokens(src), part)
         kind = StatementKind.MIXED if any(c_start <= q.start and q.end <= c_end + 1 for q in self.quotes) else StatementKind.INDIRECT
