@@ -26,7 +26,9 @@ __all__ = ["EARLIER", "LATER", "STANCE_LEMMAS", "ShiftPhrase", "narrator_stance"
 
 EARLIER, LATER = "earlier", "later"
 # the lemmas of the stance verbs: a statement the statements stage cued with one of them is a stance, not speech
-STANCE_LEMMAS = frozenset({"support", "back", "praise", "champion", "endorse", "oppose", "criticize", "criticise", "reject", "vote"})
+# cue lemmas of stances, not speech ("turn": "he turned against the bill", an open candidate of the statements stage)
+STANCE_LEMMAS = frozenset({"support", "back", "praise", "champion", "endorse", "oppose", "criticize", "criticise", "reject",
+                           "vote", "turn"})
 
 _SUP = r"support(?:ed|s)?|back(?:ed|s)?|praised|champion(?:ed|s)?|endorsed|voted\s+for|co-?sponsored"
 _OPP = r"oppos(?:ed|es)|voted\s+against|criticized|criticised|rejected|turned\s+against"
