@@ -244,10 +244,12 @@ _RISING = re.compile(r"\b(?:rose|risen|rises|rising|climbed|climbs|climbing|jump
 def event_class(subject_text: str | None) -> str | None:
     """The kind of event a fact's subject names ("the chemical plant explosion" -> explosion), or None."""
     words = re.findall(r"[a-z]+", (subject_text or "").lower())
-    if not words:
-        return None
-    head = words[-1]
-    return _EVENT_CLASSES.get(head) or (_EVENT_CLASSES.get(head[:-1]) if head.endswith("s") else None)
+    return _event_kind(words[-1]) if words else None
+
+
+def _event_kind(word: str) -> str | None:
+    """The kind of event one lower-case word names, singular or plural ("blasts" -> explosion), or None."""
+    return _EVENT_CLASSES.get(word) or (_EVENT_CLASSES.get(word[:-1]) if word.endswith("s") else None)
 
 
 _PLACE_AFTER = re.compile(r"\b(?:in|at|near|outside|of|from)\s+(?:the\s+|a\s+)?((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
@@ -280,7 +282,7 @@ def lead_event(document: Any) -> tuple[str, str] | None:
     end = _FIRST_SENTENCE.search(lead)
     for part in (title, lead[: end.end()] if end else lead):
         for word in re.findall(r"[a-z]+", part.lower()):
-            kind = _EVENT_CLASSES.get(word) or (_EVENT_CLASSES.get(word[:-1]) if word.endswith("s") else None)
+            kind = _event_kind(word)
             if kind is not None:
                 return kind, word
     return None
@@ -379,6 +381,7 @@ def build_fact_views(
     ``mentions_by_doc`` gives the places each fact and document name (no places: events are not told apart)."""
     out = []
     places_by_doc: dict[str, list[tuple[int, int, str]]] = {}
+    lead_by_doc: dict[str, tuple[str, str] | None] = {}  # each document's own event, read once
     for f in facts:
         # an event is the subject of its counts of victims and acts (killed, injured, attacks), not of "150 miles"
         additive = normalise_measure(f.measure, lexicon) in lexicon.additive_measures
@@ -387,7 +390,9 @@ def build_fact_views(
         doc = documents.get(f.document_id)
         if event is None and additive and not f.subject_text and f.subject_key is None:
             # "Twelve people died when a device went off ...": a count with no subject is about the article's own event
-            lead = lead_event(doc)
+            if f.document_id not in lead_by_doc:
+                lead_by_doc[f.document_id] = lead_event(doc)
+            lead = lead_by_doc[f.document_id]
             if lead is not None:
                 event, event_text = lead
         if event is not None:
