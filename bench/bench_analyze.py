@@ -25,10 +25,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import corpus  # noqa: E402
+import corpus
 
-from storyline.config import settings  # noqa: E402
-from storyline.store import open_store  # noqa: E402
+from storyline.config import settings
+from storyline.store import open_store
 
 
 def _fill(db: Path, n: int):

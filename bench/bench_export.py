@@ -54,7 +54,7 @@ def build(url: str, n_docs: int, seed: int = 7) -> None:
         e["mention_count"] += 1
         return eid
 
-    def flush(conn) -> None:  # noqa: ANN001
+    def flush(conn) -> None:
         for table, rows in ((t.documents, docs), (t.mentions, mentions), (t.statements, statements),
                             (t.facts, facts), (t.entity_keys, keys), (t.topics, topics)):
             if rows:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from storyline.corpus.findings import (  # noqa: E402
+from storyline.corpus.findings import (
     MAX_PER_ITEM,
     PairMemory,
     detect_findings,
@@ -31,8 +31,8 @@ from storyline.corpus.findings import (  # noqa: E402
     pair_hash,
     select_findings,
 )
-from storyline.corpus.topics import assign_topics  # noqa: E402
-from storyline.model import Comparator, Document, Entity, EntityType, Fact, Mention, Statement, StatementKind  # noqa: E402
+from storyline.corpus.topics import assign_topics
+from storyline.model import Comparator, Document, Entity, EntityType, Fact, Mention, Statement, StatementKind
 
 TEMPLATES = [
     "{G} has been eliminated as a fighting force",
@@ -65,11 +65,11 @@ def generate(n: int, seed: int = 7):
         def ment(kind: str) -> str:
             nonlocal text
             eid = f"E{kind}{rng.randrange(pools[kind])}"
-            cl = clusters.setdefault(eid, len(clusters))
-            k2e[f"{doc_id}#{cl}"] = eid
+            cl = clusters.setdefault(eid, len(clusters))  # noqa: B023 - called only within this document's loop
+            k2e[f"{doc_id}#{cl}"] = eid  # noqa: B023
             s = len(text)
             text += entities[eid].name
-            doc_mentions.append(Mention(doc_id, s, len(text), entities[eid].name, types[kind], cl, entities[eid].name))
+            doc_mentions.append(Mention(doc_id, s, len(text), entities[eid].name, types[kind], cl, entities[eid].name))  # noqa: B023
             return eid
 
         for _ in range(min(per_doc, n - d * per_doc)):

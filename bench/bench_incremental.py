@@ -27,11 +27,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import corpus  # noqa: E402
+import corpus
 
-from storyline.config import settings  # noqa: E402
-from storyline.services.analyze import analyze_documents_in_store, finish_analysis  # noqa: E402
-from storyline.store import Store, open_store  # noqa: E402
+from storyline.config import settings
+from storyline.services.analyze import analyze_documents_in_store, finish_analysis
+from storyline.store import Store, open_store
 
 
 def _snapshot(store: Store) -> tuple[list, list]:

@@ -28,7 +28,7 @@ from sqlalchemy import insert, text
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from storyline.model import (  # noqa: E402
+from storyline.model import (
     Entity,
     EntityType,
     Finding,
@@ -42,9 +42,9 @@ from storyline.model import (  # noqa: E402
     document_id_for,
     make_id,
 )
-from storyline.store import CorpusResult, open_store  # noqa: E402
-from storyline.store import records as r  # noqa: E402
-from storyline.store import schema as t  # noqa: E402
+from storyline.store import CorpusResult, open_store
+from storyline.store import records as r
+from storyline.store import schema as t
 
 FIRST = ["Abdul", "Zabihullah", "Mohammad", "Sirajuddin", "Amir", "Hamid", "Khalid", "Noor", "Ahmad", "Farid",
          "Rahim", "Yusuf", "Bilal", "Tariq", "Jalal", "Omar", "Karim", "Nasir", "Qasim", "Saif"]
@@ -139,7 +139,7 @@ def build(url: str, n_docs: int, seed: int = 7) -> tuple[Any, dict[str, str]]:
         items.sort()
         storylines.append(Storyline(aid, topic, tuple(s for _, s in items)))
     findings: dict[str, Finding] = {}
-    for aid, ids in statements_of.items():
+    for ids in statements_of.values():
         for _ in range(min(40, len(ids) // 2)):
             a, b = rnd.sample(ids, 2)
             f = Finding(FindingKind.SELF_CONTRADICTION, (FindingItem(ItemType.STATEMENT, a),

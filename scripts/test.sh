@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install everything the tests need (system packages where we are root, the package
-# with its test extras in .venv) and run the whole test suite. Extra args go to pytest.
+# with its test extras in .venv), run the linter (ruff) and the type checker (mypy), both
+# configured in pyproject.toml, and the whole test suite. Extra args go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,6 +21,10 @@ fi
 .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test]"
 
 set +e
+.venv/bin/python -m ruff check src tests bench scripts
+lint_rc=$?
+.venv/bin/python -m mypy
+types_rc=$?
 .venv/bin/python -m pytest "$@"
 rc=$?
 set -e
@@ -27,4 +32,6 @@ if [ "$rc" -eq 5 ]; then
   echo "pytest collected no tests" >&2
   rc=0
 fi
+[ "$lint_rc" -eq 0 ] || { echo "ruff found problems (see above)" >&2; rc=1; }
+[ "$types_rc" -eq 0 ] || { echo "mypy found problems (see above)" >&2; rc=1; }
 exit "$rc"

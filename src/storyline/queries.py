@@ -21,7 +21,7 @@ from sqlalchemy import Select, func, or_, select
 
 from . import model as m
 from .errors import NotFoundError
-from .store import SearchHit, SearchQuery, Store
+from .store import SearchQuery, Store
 from .store import records as r
 from .store import schema as t
 

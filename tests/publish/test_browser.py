@@ -62,7 +62,7 @@ def http_root(demo_site: tuple[Path, PublishReport]) -> Iterator[str]:
     server.server_close()
 
 
-def _open(browser: object, url: str):  # noqa: ANN202 - a playwright Page
+def _open(browser: object, url: str):  # returns a playwright Page
     page = browser.new_page(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
     failed: list[str] = []
     page.on("requestfailed", lambda r: failed.append(r.url))

@@ -79,7 +79,6 @@ from .names import (
     honorific_gender,
     initials,
     is_acronym,
-    name_gender,
     name_key,
     person_names_conflict,
     token_similarity,

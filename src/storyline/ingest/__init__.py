@@ -66,7 +66,7 @@ def read_raw(raw: RawInput, options: IngestOptions) -> Iterator[ReadResult]:
         yield exc
     except RecursionError as exc:
         yield InputError(raw.name, f"too deeply nested to read ({exc})")
-    except Exception as exc:  # noqa: BLE001 - one reader's bug must not stop the other inputs
+    except Exception as exc:  # one reader's bug must not stop the other inputs
         log.exception("reader failed on %s", raw.name)
         yield InputError(raw.name, f"could not be read ({type(exc).__name__}: {exc})")
 

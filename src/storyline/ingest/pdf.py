@@ -89,7 +89,7 @@ class PdfReader:
                 pages, info = self._pages(raw)
             except InputError:
                 raise
-            except Exception as exc:  # noqa: BLE001 - third-party parser on untrusted bytes
+            except Exception as exc:  # third-party parser on untrusted bytes
                 notes = "; ".join(dict.fromkeys(said.messages[:3]))
                 raise InputError(raw.name, f"not a readable PDF ({notes + '; ' if notes else ''}"
                                  f"{type(exc).__name__}: {exc})") from exc

@@ -36,7 +36,7 @@ from ..corpus.findings.shifts import LATER, STANCE_LEMMAS, stance_phrases
 from ..corpus.findings.text import negation_spans
 import datetime as dt
 
-from ..model import DateBasis, DatePrecision, Statement, StatementKind
+from ..model import DateBasis, DatePrecision, Document, Statement, StatementKind
 from .pipeline import ParsedDocument, is_english, register
 
 __all__ = ["claims_in_document", "find_claims", "has_trigger"]
@@ -220,7 +220,7 @@ def claims_in_document(parsed: ParsedDocument, lex: Lexicon | None = None) -> li
     return out
 
 
-def _stance_statements(doc: object, clause: str, c_start: int) -> list[tuple[bool, Statement]]:
+def _stance_statements(doc: Document, clause: str, c_start: int) -> list[tuple[bool, Statement]]:
     """The clause's era-marked stance phrases (:mod:`storyline.corpus.findings.shifts`), one statement each: a later
     stance said when published, an earlier one in the year the text gives (or undated); with whether it is a vote
     on record ("Sanders's 2005 vote for the bill"), which holds even inside what a speaker says."""
@@ -233,7 +233,7 @@ def _stance_statements(doc: object, clause: str, c_start: int) -> list[tuple[boo
             said_on = dt.date(p.year, 1, 1) if p.year else None
             precision, basis = DatePrecision.YEAR, DateBasis.TEXT
         s, e = c_start + p.start, c_start + p.end
-        out.append((p.vote, Statement(document_id=getattr(doc, "id"), start=s, end=e, content=clause[p.start : p.end], content_start=s,
+        out.append((p.vote, Statement(document_id=doc.id, start=s, end=e, content=clause[p.start : p.end], content_start=s,
                              content_end=e, kind=StatementKind.INDIRECT, said_on=said_on, said_on_precision=precision,
                              said_on_basis=basis)))
     return out

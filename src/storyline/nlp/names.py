@@ -35,7 +35,7 @@ __all__ = [
 
 # Lower-case joiners inside transliterated names: Tehrik-i-Taliban, Khalil-ur-Rehman, Pul-e-Charkhi, al-Muhajir.
 PARTICLES = frozenset({"i", "e", "ur", "ul", "ud", "ad", "al", "el", "as", "ash", "az", "an", "bin", "ibn", "bint", "ben", "abu", "de", "da", "di", "van", "von", "wa", "wal"})
-_HYPHEN_JOINERS = frozenset({"i", "e", "ur", "ul", "ud", "ad", "al", "el", "as", "ash", "az", "an", "ul", "wal", "o"})
+_HYPHEN_JOINERS = frozenset({"i", "e", "ur", "ul", "ud", "ad", "al", "el", "as", "ash", "az", "an", "wal", "o"})
 _APOS = "'’ʼ`"
 _POSSESSIVE = re.compile(r"(?:[’‘'ʼ]s|(?<=s)[’'ʼ])$")
 _LEADING = re.compile(r"^(?:(?:the|The|THE|a|A|an|An)\s+)+")

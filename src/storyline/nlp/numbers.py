@@ -205,7 +205,7 @@ def _is_vague(num_text: str) -> bool:
 # Capitalised words that open a sentence before a count, never an identifier's name ("Then 40 more arrived").
 _SENTENCE_OPENERS = {"then", "only", "just", "another", "all", "now", "still", "also", "and", "but", "so", "yet", "with",
                      "of", "in", "by", "for", "those", "these", "the", "at", "on", "since", "after", "before", "until",
-                     "another", "nearly", "roughly", "while", "when", "today", "yesterday", "including", "among",
+                     "nearly", "roughly", "while", "when", "today", "yesterday", "including", "among",
                      "last", "this", "that", "every", "each", "some", "many", "even", "almost", "least", "exactly"}
 _CODE_CHARS = frozenset(":(=/@#_\\<>{}[]|^*~`")
 _TOKEN_EDGE = ".,;:!?\"“”‘’'()[]…"

@@ -134,8 +134,7 @@ _COLON_NON_AGENT = {
 }
 # Words that open a title rather than a speaker label ("When Insurgents Rule: ...", "Inside the Talks: ...").
 _TITLE_OPENERS = {"when", "how", "why", "what", "who", "where", "inside", "beyond", "after", "before", "in", "on", "the",
-                  "a", "an", "from", "between", "behind", "is", "are", "can", "will", "does", "do", "my", "our", "why",
-                  "to", "for", "with", "of", "about", "this", "these", "those", "that", "its", "their", "new"}
+                  "a", "an", "from", "between", "behind", "is", "are", "can", "will", "does", "do", "my", "our", "to", "for", "with", "of", "about", "this", "these", "those", "that", "its", "their", "new"}
 _COLON_PREPS = {"on", "of", "for", "about", "in", "from", "with", "to", "at", "by", "into", "over", "after", "and", "&"}
 # A document or poll as a headline source ("Poll: ...", "Report: ...", "CNN poll: ...").
 _COLON_DOC_SOURCES = {"poll", "polls", "survey", "study", "report", "reports", "data", "audit", "probe", "review",

@@ -323,7 +323,7 @@ def store_posts_document(store: Store, doc: Document, add: AddFn | None = None) 
             supersede.append((old, group_doc[heirs[0]]))
 
     with store._begin() as conn:
-        for pid, (old, new) in plan.moves.items():
+        for pid, (_, new) in plan.moves.items():
             conn.execute(
                 update(posts)
                 .where(posts.c.platform == platform, posts.c.channel == key, posts.c.post_id == pid)

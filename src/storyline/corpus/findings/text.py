@@ -67,7 +67,7 @@ def clause_break(text: str, start: int, end: int) -> bool:
 
 def negated_at(text: str, pos: int, spans: Iterable[tuple[int, int]], window: int = 30) -> bool:
     """Whether a negation governs the word at ``pos``: within ``window`` chars before it, same clause."""
-    for s, e in spans:
+    for _, e in spans:
         if e <= pos and pos - e <= window and not clause_break(text, e, pos):
             return True
     return False

@@ -1,7 +1,7 @@
 """initial schema
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-27
 
 Tables from store/schema.py, plus full-text search: FTS5 tables on SQLite,
