@@ -73,13 +73,13 @@ def handle_errors(fn: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _store(db: str | None):  # type: ignore[no-untyped-def]
+def _store(db: str | None):
     from .store import open_store
 
     return open_store(database_url(db or _global_db))
 
 
-def _existing_store(db: str | None):  # type: ignore[no-untyped-def]
+def _existing_store(db: str | None):
     """The store of a read-only command: a database file that does not exist is refused, never created."""
     from .store import open_store
 

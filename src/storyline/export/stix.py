@@ -36,7 +36,7 @@ from urllib.parse import quote
 from collections import defaultdict
 from typing import Any, TextIO
 
-import stix2  # type: ignore[import-untyped]
+import stix2
 
 from ..model import Entity, EntityType, Fact, ItemType, Link, ReviewStatus, Statement
 from ..store import Store

@@ -271,9 +271,9 @@ def channel_documents(
     skipped = dict(skipped or {})
     day_keys = {g.key for g in groups if g.kind == DAY}
     leftover: Counter[str] = Counter()
-    for day, counts in list(skipped.items()):
+    for day, day_counts in list(skipped.items()):
         if group_key_of(DAY, day) not in day_keys:
-            leftover.update(counts)
+            leftover.update(day_counts)
             del skipped[day]
     for i, group in enumerate(groups):
         counts: Counter[str] = Counter()

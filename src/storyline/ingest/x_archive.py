@@ -84,7 +84,8 @@ def _created(value: Any) -> dt.datetime | None:
 
 def _tweet_text(tweet: dict[str, Any]) -> str:
     text = str(tweet.get("full_text") or tweet.get("text") or "")
-    entities = tweet.get("entities") if isinstance(tweet.get("entities"), dict) else {}
+    raw_entities = tweet.get("entities")
+    entities: dict[str, Any] = raw_entities if isinstance(raw_entities, dict) else {}
     for url in entities.get("urls") or ():
         if isinstance(url, dict) and url.get("url") and url.get("expanded_url"):
             text = text.replace(str(url["url"]), str(url["expanded_url"]))

@@ -343,9 +343,9 @@ def extract_mentions(document_id: str, text: str, parts: Sequence[Part]) -> list
     for s, e in find_events(text, parts, vocab):
         if _in_spans(headings_set[0], headings_set[1], s):
             continue
-        span = trim_span(text, s, e)
-        if span:
-            cands.append(Candidate(span[0], span[1], EntityType.EVENT, "event"))
+        event_span = trim_span(text, s, e)
+        if event_span:
+            cands.append(Candidate(event_span[0], event_span[1], EntityType.EVENT, "event"))
             idx = uf.add()
             assert idx == len(cands) - 1
     events = [i for i, c in enumerate(cands) if c.type == EntityType.EVENT and not c.dropped]

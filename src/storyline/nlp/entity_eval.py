@@ -60,14 +60,14 @@ def load_re3d(root: Path, *, limit_per_source: int | None = None) -> Gold:
                 if not line.strip():
                     continue
                 rec = json.loads(line)
-                doc = ext_to_doc.get(rec["documentId"])
+                gold_doc = ext_to_doc.get(rec["documentId"])
                 etype = GOLD_TYPES.get(rec["type"])
-                if doc is None or etype is None or float(rec.get("confidence", 1)) < MIN_CONFIDENCE:
+                if gold_doc is None or etype is None or float(rec.get("confidence", 1)) < MIN_CONFIDENCE:
                     continue
-                key = (doc.id, rec["begin"], rec["end"], etype)
+                key = (gold_doc.id, rec["begin"], rec["end"], etype)
                 if key not in seen:
                     seen.add(key)
-                    spans.setdefault(doc.id, []).append((rec["begin"], rec["end"], etype))
+                    spans.setdefault(gold_doc.id, []).append((rec["begin"], rec["end"], etype))
         for d in ext_to_doc.values():
             if d.id not in spans:
                 spans[d.id] = []

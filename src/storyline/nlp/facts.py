@@ -106,7 +106,7 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
-def _noun_measure(tok) -> str:  # type: ignore[no-untyped-def]
+def _noun_measure(tok) -> str:
     lemma = tok.lemma_.lower()
     text = tok.text.lower()
     lex = lexicon()
@@ -122,7 +122,7 @@ def _noun_measure(tok) -> str:  # type: ignore[no-untyped-def]
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]")
 
 
-def _countable(noun, value: float, doc_text: str) -> bool:  # type: ignore[no-untyped-def]
+def _countable(noun, value: float, doc_text: str) -> bool:
     """Whether a noun can name what a number counts: a real word of 3+ letters standing on its own in the text
     (not glued to code punctuation), that is a known measure, a people noun, or a plural count noun."""
     text = noun.text
@@ -135,7 +135,7 @@ def _countable(noun, value: float, doc_text: str) -> bool:  # type: ignore[no-un
     return noun.tag_ in ("NNS", "NNPS") or (value == 1 and noun.pos_ == "NOUN")
 
 
-def _verb_of(tok):  # type: ignore[no-untyped-def]
+def _verb_of(tok):
     """The verb governing ``tok`` (climbing through prepositions, conjuncts and noun heads), or None."""
     cur = tok
     for _ in range(6):
@@ -151,7 +151,7 @@ def _verb_of(tok):  # type: ignore[no-untyped-def]
     return None
 
 
-def _subject_of(verb, exclude):  # type: ignore[no-untyped-def]
+def _subject_of(verb, exclude):
     """The acting subject of ``verb``: nsubj, else a passive's agent, else the subject of the verb it hangs from."""
     cur = verb
     for _ in range(4):
@@ -186,7 +186,7 @@ eruption outbreak epidemic incident disaster""".split())
 _EVENT_PREPS = {"in", "from", "during", "after", "by", "of"}
 
 
-def _event_of(tok):  # type: ignore[no-untyped-def]
+def _event_of(tok):
     """An event noun in a prepositional phrase of ``tok`` ("killed in the blast", "toll from the quake"), or None."""
     if tok is None:
         return None
@@ -198,7 +198,7 @@ def _event_of(tok):  # type: ignore[no-untyped-def]
     return None
 
 
-def _np_bounds(tok) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+def _np_bounds(tok) -> tuple[int, int]:
     """Character bounds (in the part) of the noun phrase headed by ``tok``, without clauses or appositions."""
     left = tok
     for child in tok.lefts:
@@ -217,7 +217,7 @@ _SCOPE_NOUNS = {"country", "province", "state", "region", "city", "town", "villa
                 "capital", "world", "nation", "territory", "camp", "prefecture", "island", "valley", "governorate"}
 
 
-def _scope(prep) -> bool:  # type: ignore[no-untyped-def]
+def _scope(prep) -> bool:
     """Whether a prepositional phrase names where the counted things are ("in 14 countries", "in the province")."""
     if prep.dep_ != "prep" or prep.lower_ not in ("in", "across", "throughout", "inside"):
         return False
@@ -227,7 +227,7 @@ def _scope(prep) -> bool:  # type: ignore[no-untyped-def]
     return pobj.ent_type_ in ("GPE", "LOC", "FAC") or pobj.lemma_.lower() in _SCOPE_NOUNS
 
 
-def _population(noun, tok_ids: set[int], doc_text: str, verb) -> str | None:  # type: ignore[no-untyped-def]
+def _population(noun, tok_ids: set[int], doc_text: str, verb) -> str | None:
     """What is counted, and of whom: the counted noun with its modifiers after the number ("13 *U.S. service
     members*", "at least 170 *Afghan civilians*"), a short "of" complement ("1.6 billion *members of the faith*")
     and where they are, when the sentence says so ("230,000 *people in 14 countries*")."""
@@ -256,7 +256,7 @@ def _population(noun, tok_ids: set[int], doc_text: str, verb) -> str | None:  # 
     return " ".join(text.split()) or None
 
 
-def _bare_scope(verb, doc_text: str) -> str | None:  # type: ignore[no-untyped-def]
+def _bare_scope(verb, doc_text: str) -> str | None:
     """Where a number without a counted noun is ("killed more than 31,000 *in the city of Bam*")."""
     scope = next((c for c in verb.children if _scope(c)), None) if verb is not None else None
     if scope is None:
@@ -265,7 +265,7 @@ def _bare_scope(verb, doc_text: str) -> str | None:  # type: ignore[no-untyped-d
     return f"{scope.lower_} {rest}"
 
 
-def _share_of(doc, at: int) -> str | None:  # type: ignore[no-untyped-def]
+def _share_of(doc, at: int) -> str | None:
     """The population a share is of: "40% *of voters*" -> "voters"."""
     of = next((t for t in doc if t.idx >= at), None)
     if of is None or of.lower_ != "of" or doc.text[at : of.idx].strip():
@@ -279,7 +279,7 @@ def _share_of(doc, at: int) -> str | None:  # type: ignore[no-untyped-def]
     return " ".join(doc.text[first.idx : pobj.right_edge.idx + len(pobj.right_edge.text)].split()) or None
 
 
-def _relation(q: Quantity, before: str, after: str, head, noun, verb) -> tuple[FactRelation, float, float | None, float | None]:  # type: ignore[no-untyped-def]
+def _relation(q: Quantity, before: str, after: str, head, noun, verb) -> tuple[FactRelation, float, float | None, float | None]:
     """What the number is (count, change, range, rate, share) and its value, upper bound and baseline."""
     if _SHARE_BEFORE.search(before):
         return FactRelation.SHARE, q.value, q.value_max, None
@@ -303,7 +303,7 @@ def _relation(q: Quantity, before: str, after: str, head, noun, verb) -> tuple[F
     return FactRelation.COUNT, q.value, None, None
 
 
-def _skip_by_entity(sent, q_start: int, q_end: int) -> bool:  # type: ignore[no-untyped-def]
+def _skip_by_entity(sent, q_start: int, q_end: int) -> bool:
     for ent in sent.ents:
         if ent.label_ in _SKIP_ENT_LABELS and ent.start_char < q_end and q_start < ent.end_char:
             if ent.label_ == "ORDINAL" or _TIME_WORDS.search(ent.text):

@@ -472,7 +472,8 @@ class _Finder:
     def _add(self, cand: _Cand) -> None:
         cand.content_start, cand.content_end = _trim(self.text, cand.content_start, cand.content_end)
         dateline = _DATELINE.match(self.text, cand.content_start, cand.content_end)
-        if dateline and (cand.cue_start is None or cand.cue_start >= dateline.end() or cand.cue_end <= cand.content_start):
+        if dateline and (cand.cue_start is None or cand.cue_end is None or cand.cue_start >= dateline.end()
+                         or cand.cue_end <= cand.content_start):
             cand.content_start = dateline.end()  # "KABUL — At least 37 ...": the dateline is the outlet's, not content
         if cand.content_end - cand.content_start > MAX_CONTENT_CHARS:
             # a quote that never closes, or a speech of thousands of words: keep its opening, to a sentence end

@@ -123,7 +123,7 @@ def analyze_with_ray(
         logging.getLogger("ray.data").setLevel(logging.WARNING)
         try:
             workers = num_workers or max(1, int(ray.available_resources().get("CPU", 1)))
-            ds = ray.data.from_items([{"id": i} for i in todo], override_num_blocks=max(1, len(todo) // batch_size))
+            ds: ray.data.Dataset = ray.data.from_items([{"id": i} for i in todo], override_num_blocks=max(1, len(todo) // batch_size))
             # A fixed pool of ``workers`` actors, one CPU and one spaCy pipeline each. A worker that dies is
             # restarted and its batch retried at most 3 times, so a document that kills its process every
             # time fails the run instead of retrying forever. Ray 2.60 (pinned) has no named parameter for

@@ -42,10 +42,10 @@ class FindingsChange:
 
 
 def _claims_input(store: Store, after: AfterUpdate, statement_ids: Collection[str], fact_ids: Collection[str],
-                  documents: Collection[str]):  # type: ignore[no-untyped-def]
+                  documents: Collection[str]):
     statements = list(store.statements_by_ids(statement_ids).values()) if statement_ids else []
     facts = list(store.facts_by_ids(fact_ids).values()) if fact_ids else []
-    docs = documents | {s.document_id for s in statements} | {f.document_id for f in facts}
+    docs = set(documents) | {s.document_id for s in statements} | {f.document_id for f in facts}
     mentions_by_doc = by_document(store.mentions_of_documents(docs))
     key_to_entity = after.key_to_entity(m.local_key for ms in mentions_by_doc.values() for m in ms)
     entities = after.entities(set(key_to_entity.values()))

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..errors import InputError, StoreError, StorylineError
-from ..ingest import read_documents
+from ..ingest import Fetcher, read_documents
 from ..ingest.base import IngestOptions
 from ..ingest.threads import is_posts_document
 from ..ingest.nearduplicates import THRESHOLD as NEAR_DUPLICATE_THRESHOLD
@@ -63,7 +63,7 @@ def ingest_paths(
     options: IngestOptions,
     *,
     on_error: Callable[[InputError], None] | None = None,
-    fetcher: object | None = None,
+    fetcher: Fetcher | None = None,
 ) -> IngestReport:
     """Read every input and store its documents; a bad input never stops the others."""
     report = IngestReport()

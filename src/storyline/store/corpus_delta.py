@@ -17,7 +17,7 @@ import fcntl
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Unpack
 
 from sqlalchemy import Connection, Row, Select, and_, delete, func, insert, literal, select, text
 from sqlalchemy import update as update_
@@ -140,9 +140,9 @@ class CorpusDeltaStore:
         return {d: s for d, s in new}, sorted(x[0] for x in gone)
 
     # -- index lookups -------------------------------------------------------
-    def _where_in(self, query: Select[Any], column: Any, values: Iterable[Any]) -> list[Row[Any]]:
+    def _where_in(self, query: Select[Any], column: Any, values: Iterable[Any]) -> list[Row[Unpack[tuple[Any, ...]]]]:
         """``query`` restricted to ``column IN values``, asked in chunks of :data:`_IN`, on one connection."""
-        out: list[Row[Any]] = []
+        out: list[Row[Unpack[tuple[Any, ...]]]] = []
         with self.engine.connect() as conn:
             for chunk in _chunks(values):
                 out.extend(conn.execute(query.where(column.in_(chunk))))

@@ -74,7 +74,7 @@ class PostVersion:
     document_id: str
 
 
-def _post_from_row(row: Mapping[str, Any]) -> Post:
+def _post_from_row(row: Mapping[Any, Any]) -> Post:
     return Post(
         id=row["post_id"],
         author=row["author"],
@@ -91,7 +91,7 @@ def _post_from_row(row: Mapping[str, Any]) -> Post:
     )
 
 
-def _version(row: Mapping[str, Any]) -> PostVersion:
+def _version(row: Mapping[Any, Any]) -> PostVersion:
     return PostVersion(_post_from_row(row), row["version"], row["group_key"], row["document_id"])
 
 
@@ -257,7 +257,7 @@ def _render(channel: Channel, key: str, group_posts: list[Post], doc: Document, 
     meta = dict(rendered.metadata)
     if old_id and old_id != rendered.id:
         meta["supersedes"] = old_id
-    fields = {"metadata": meta, "format": doc.format, "origin": doc.origin}
+    fields: dict[str, Any] = {"metadata": meta, "format": doc.format, "origin": doc.origin}
     if doc.source != channel.source:
         fields["source"] = doc.source  # --source given at ingest
     return dataclasses.replace(rendered, **fields)
@@ -313,14 +313,14 @@ def store_posts_document(store: Store, doc: Document, add: AddFn | None = None) 
         result = add(new_doc)
         results.append(result)
         group_doc[g] = result.document_id
-        old = old_docs.get(g)
-        if old and old != result.document_id:
-            supersede.append((old, result.document_id))
+        old_doc = old_docs.get(g)
+        if old_doc and old_doc != result.document_id:
+            supersede.append((old_doc, result.document_id))
     for g in emptied:
-        old = old_docs.get(g)
+        old_doc = old_docs.get(g)
         heirs = [plan.moves[pid][1] for pid in plan.moves if plan.moves[pid][0] == g and plan.moves[pid][1] in group_doc]
-        if old and heirs:
-            supersede.append((old, group_doc[heirs[0]]))
+        if old_doc and heirs:
+            supersede.append((old_doc, group_doc[heirs[0]]))
 
     with store._begin() as conn:
         for pid, (_, new) in plan.moves.items():

@@ -37,6 +37,9 @@ from ..model import (
     WatchlistName,
 )
 
+# what the *_from_row functions read: a SQLAlchemy RowMapping (keyed by names or columns) or a plain dict
+RowLike = Mapping[Any, Any]
+
 
 def iso_date(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
@@ -82,7 +85,7 @@ def document_row(doc: Document) -> dict[str, Any]:
     }
 
 
-def document_from_row(row: Mapping[str, Any]) -> Document:
+def document_from_row(row: RowLike) -> Document:
     return Document(
         id=row["id"],
         text=row["text"],
@@ -117,7 +120,7 @@ def mention_row(m: Mention, version: str) -> dict[str, Any]:
     }
 
 
-def mention_from_row(r: Mapping[str, Any]) -> Mention:
+def mention_from_row(r: RowLike) -> Mention:
     return Mention(
         r["document_id"], r["start"], r["end"], r["text"], EntityType(r["type"]), r["cluster"], r["canonical"],
         r["source"], bool(r["is_name"]),
@@ -137,7 +140,7 @@ def statement_row(s: Statement, version: str) -> dict[str, Any]:
     return row
 
 
-def statement_from_row(r: Mapping[str, Any], topic: str | None = None) -> Statement:
+def statement_from_row(r: RowLike, topic: str | None = None) -> Statement:
     fields = {f: r[f] for f in _STATEMENT_FIELDS}
     return Statement(kind=StatementKind(r["kind"]), said_on=parse_date(r["said_on"]), topic=topic,
                      said_on_precision=DatePrecision(r.get("said_on_precision") or "day"),
@@ -154,9 +157,9 @@ def fact_row(f: Fact, version: str) -> dict[str, Any]:
     return row
 
 
-def fact_from_row(r: Mapping[str, Any]) -> Fact:
-    return Fact(comparator=Comparator(r["comparator"]), relation=FactRelation(r.get("relation") or "count"),
-                **{k: r.get(k) for k in _FACT_FIELDS})
+def fact_from_row(r: RowLike) -> Fact:
+    fields: dict[str, Any] = {k: r.get(k) for k in _FACT_FIELDS}
+    return Fact(comparator=Comparator(r["comparator"]), relation=FactRelation(r.get("relation") or "count"), **fields)
 
 
 def entity_row(e: Entity) -> dict[str, Any]:
@@ -179,7 +182,7 @@ def candidate_row(c: FindingCandidate) -> dict[str, Any]:
             "labels": dumps(list(c.labels)) if any(c.labels) else None}
 
 
-def candidate_from_row(r: Mapping[str, Any]) -> FindingCandidate:
+def candidate_from_row(r: RowLike) -> FindingCandidate:
     kind = ItemType(r["item_type"])
     return FindingCandidate(r["shard"], r["score"], FindingKind(r["kind"]), (r["item_a"], r["item_b"]),
                             (FindingItem(kind, r["item_a"]), FindingItem(kind, r["item_b"])), r["dedup"], r["grp"],
@@ -215,13 +218,13 @@ def cluster_row(c: LocalCluster) -> dict[str, Any]:
     }
 
 
-def cluster_from_row(r: Mapping[str, Any]) -> LocalCluster:
+def cluster_from_row(r: RowLike) -> LocalCluster:
     names = json.loads(r["names"])
     return LocalCluster(r["local_key"], r["document_id"], EntityType(r["type"]), r["canonical"],
                         tuple(n for n, _ in names), r["mention_count"], tuple(c for _, c in names))
 
 
-def entity_from_row(r: Mapping[str, Any], local_keys: tuple[str, ...] = ()) -> Entity:
+def entity_from_row(r: RowLike, local_keys: tuple[str, ...] = ()) -> Entity:
     return Entity(
         id=r["id"],
         type=EntityType(r["type"]),
@@ -239,7 +242,7 @@ def link_row(link: Link) -> dict[str, Any]:
             "matched": link.matched, "score": link.score}
 
 
-def link_from_row(r: Mapping[str, Any]) -> Link:
+def link_from_row(r: RowLike) -> Link:
     return Link(r["entity_id"], r["list_name"], r["ref"], r["name"], r["matched"], r["score"])
 
 
@@ -247,7 +250,7 @@ def storyline_row(s: Storyline) -> dict[str, Any]:
     return {"id": s.id, "actor_id": s.actor_id, "topic": s.topic, "statement_ids": dumps(list(s.statement_ids))}
 
 
-def storyline_from_row(r: Mapping[str, Any]) -> Storyline:
+def storyline_from_row(r: RowLike) -> Storyline:
     return Storyline(r["actor_id"], r["topic"], tuple(json.loads(r["statement_ids"])))
 
 
@@ -263,7 +266,7 @@ def finding_row(f: Finding) -> dict[str, Any]:
     }
 
 
-def finding_from_row(r: Mapping[str, Any]) -> Finding:
+def finding_from_row(r: RowLike) -> Finding:
     items = tuple(FindingItem(ItemType(t), i) for t, i in json.loads(r["items"]))
     sides = tuple(FindingSide(label, tuple(FindingItem(ItemType(t), i) for t, i in members))
                   for label, members in json.loads(r.get("sides") or "[]"))
@@ -281,7 +284,7 @@ def watchlist_entry_row(e: WatchlistEntry) -> dict[str, Any]:
     }
 
 
-def watchlist_entry_from_row(r: Mapping[str, Any]) -> WatchlistEntry:
+def watchlist_entry_from_row(r: RowLike) -> WatchlistEntry:
     return WatchlistEntry(
         r["list_name"], r["ref"], r["name"], EntityType(r["type"]),
         tuple(WatchlistName(n, q) for n, q in json.loads(r["names"])), json.loads(r["details"]),

@@ -215,7 +215,7 @@ class Store(CorpusDeltaStore):
             q = select(*cols).where(*cond).order_by(
                 t.documents.c.published.desc().nulls_last(), t.documents.c.ingested_at.desc(), t.documents.c.id
             )
-            rows = [dict(x) for x in conn.execute(q.limit(limit).offset(offset)).mappings()]
+            rows: list[Mapping[str, Any]] = [dict(x) for x in conn.execute(q.limit(limit).offset(offset)).mappings()]
             total = conn.execute(select(func.count()).select_from(t.documents).where(*cond)).scalar_one()
         return rows, total
 
@@ -609,14 +609,13 @@ class _Tx:
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot write to database {self.store._where()}: {_reason(exc)}") from exc
 
-    def __exit__(self, *exc_info: Any) -> bool:
+    def __exit__(self, *exc_info: Any) -> None:
         try:
             self.cm.__exit__(*exc_info)
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot write to database {self.store._where()}: {_reason(exc)}") from exc
         if exc_info[1] is not None and isinstance(exc_info[1], SQLAlchemyError):
             raise StoreError(f"cannot write to database {self.store._where()}: {_reason(exc_info[1])}") from exc_info[1]
-        return False
 
 
 def _reason(exc: BaseException) -> str:

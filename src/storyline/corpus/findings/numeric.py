@@ -418,6 +418,7 @@ def build_fact_views(
             places_by_doc[(f.document_id, "text")] = named_places(getattr(doc, "text", None))  # type: ignore[index]
         doc_places = places_by_doc[f.document_id] + (places_by_doc.get((f.document_id, "text"), []) if event else [])  # type: ignore[call-overload]
         near = frozenset(k for s0, e0, k in doc_places if f.start - _NEAR <= s0 and e0 <= f.end + _NEAR)
+        doc_text = getattr(doc, "text", None)
         out.append(
             FactView(
                 fact=f,
@@ -437,7 +438,7 @@ def build_fact_views(
                 event_noun=_event_noun(event_text) if event else "",
                 background=event is not None and _background(getattr(doc, "text", None), f, event_text, published),
                 sentence_places=_sentence_places(getattr(doc, "text", None), f, doc_places) if event else frozenset(),
-                sentence=_sentence(doc.text, f) if event and isinstance(getattr(doc, "text", None), str) else None,
+                sentence=_sentence(doc_text, f) if event and isinstance(doc_text, str) else None,
             )
         )
     return out

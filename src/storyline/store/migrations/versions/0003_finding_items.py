@@ -32,7 +32,7 @@ def upgrade() -> None:
     op.create_index("ix_finding_items_item_id", "finding_items", ["item_id"])
     op.create_index("ix_documents_near_duplicate_of", "documents", ["near_duplicate_of"])
     bind = op.get_bind()
-    rows = []
+    rows: list[dict[str, object]] = []
     for finding_id, raw in bind.execute(sa.text("SELECT id, items FROM findings")):
         rows.extend({"finding_id": finding_id, "item_type": t, "item_id": i} for t, i in json.loads(raw))
     if rows:
