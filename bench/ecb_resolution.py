@@ -34,7 +34,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from storyline.corpus.names import name_key  # noqa: E402
+from storyline.text.names import name_key  # noqa: E402
 from storyline.corpus.resolve import clusters_from_mentions, resolve_entities  # noqa: E402
 from storyline.model import Document, Mention  # noqa: E402
 

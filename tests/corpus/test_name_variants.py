@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from storyline.corpus.name_variants import find_name_variants, is_name_variant
-from storyline.corpus.names import name_key
+from storyline.text.names import name_key
 from storyline.corpus.resolve import clusters_from_mentions, resolve_entities
 from storyline.model import Document, EntityType, FindingKind, ItemType, Mention
 

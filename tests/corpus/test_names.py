@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storyline.corpus.names import (
+from storyline.text.names import (
     acronym_letters,
     initials,
     is_acronym,
@@ -99,7 +99,7 @@ def test_names_similarity_is_bounded_symmetric_and_never_crashes(a: str, b: str)
 
 
 def test_names_sound_alike_names_are_not_transliterations() -> None:
-    from storyline.corpus.names import translit_equal
+    from storyline.text.names import translit_equal
 
     for a, b in [("tim", "tom"), ("ohio", "iowa"), ("sunni", "sony"), ("europa", "europe"), ("maria", "mario")]:
         assert not translit_equal(a, b), (a, b)
@@ -109,7 +109,7 @@ def test_names_sound_alike_names_are_not_transliterations() -> None:
 
 
 def test_names_person_conflicts_say_why() -> None:
-    from storyline.corpus.names import person_names_conflict
+    from storyline.text.names import person_names_conflict
 
     assert person_names_conflict("Donald Trump", "Donald Trump Jr.") == "generation"
     assert person_names_conflict("Barack Obama", "Michelle Obama") in ("given-name", "gender")

@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from storyline.corpus.names import name_key
+from storyline.text.names import name_key
 from storyline.corpus.resolve import LocalCluster, Resolution, clusters_from_mentions, resolve_entities
 from storyline.model import EntityDecision, EntityType, Mention
 
@@ -316,7 +316,7 @@ def test_resolve_organisation_short_form_joins_the_one_longer_name() -> None:
 
 
 def test_resolve_many_namesakes_and_one_family_name_give_no_giant_entity() -> None:
-    from storyline.nlp.gazetteer import given_name_genders
+    from storyline.text.names import given_name_genders
 
     firsts = sorted(given_name_genders())[::3][:120]  # different given names, each of them in one document with "Varga"
     clusters = [C(f"d{i}", 0, P, f"{f.capitalize()} Varga", "Varga") for i, f in enumerate(firsts)]

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from storyline.corpus.names import name_key
+from storyline.text.names import name_key
 from storyline.corpus.watchlist import (
     LINK_THRESHOLD,
     WatchlistIndex,

@@ -3,7 +3,7 @@
 "Khalil Ahmed Haqqani" and "Khalil-ur-Rehman Haqqani" in one article make a
 reader wonder whether the author erred or means two people. A pair of person
 names is a *variant* when both have at least three tokens (after honorifics
-and particles are dropped, :func:`storyline.corpus.names.name_key`), their
+and particles are dropped, :func:`storyline.text.names.name_key`), their
 first and last tokens are transliteration-equal, and neither middle is
 contained in the other, token for token by skeleton. Pure transliteration
 (Rahman/Rehman, Ahmad/Ahmed) and a fuller form of a name (Muhammad Sharif
@@ -22,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from ..model import Entity, EntityType, Finding, FindingItem, FindingKind, ItemType, Mention
-from .names import NameKey, name_key
+from ..text.names import NameKey, name_key
 
 __all__ = ["find_name_variants", "is_name_variant"]
 

@@ -39,7 +39,7 @@ from importlib import resources
 
 from ..model import EntityType, Mention, Statement
 from .findings.claims import MentionIndex, entity_key
-from .findings.lexicon import Lexicon, default_lexicon
+from ..text.lexicon import Lexicon, default_lexicon
 
 __all__ = ["ASPECT_PRIORITY", "Issues", "Question", "SubjectAliases", "Subject", "aspects", "load_issues", "load_subject_aliases",
            "noun_phrases", "question_label", "questions_of", "subjects_of"]

@@ -10,7 +10,7 @@ Rules, applied in this order, each only between clusters of the same type:
 1. ``decision``: a person's merge decision (by names) joins clusters first.
 2. ``same-name`` / ``transliteration``: a multi-token name (or any organisation
    or place name) whose normalised tokens / transliteration skeletons are equal
-   (:mod:`storyline.corpus.names`).
+   (:mod:`storyline.text.names`).
 3. ``gazetteer-equivalence``: organisation names listed as one group in the
    gazetteer (``data/gazetteer/*.json`` of type organization, plus
    ``data/equivalences.json``), e.g. ISKP / ISIS-K / ISIL-K.
@@ -42,11 +42,11 @@ person or organisation.
 
 Merge guard: a join of two person components is refused (and not recorded as
 evidence) when a name of one and a name of the other cannot be one person
-(:func:`storyline.corpus.names.person_names_conflict`: a Jr./II suffix, a
+(:func:`storyline.text.names.person_names_conflict`: a Jr./II suffix, a
 different given name, an honorific or given name of the other gender), unless
 one side already holds the other's name as its own (an alias written in a
 document). Decisions still force joins. Transliteration needs every token to
-be :func:`~storyline.corpus.names.translit_equal` (Ohio/Iowa, Tim/Tom are not).
+be :func:`~storyline.text.names.translit_equal` (Ohio/Iowa, Tim/Tom are not).
 
 Blocking: clusters are indexed by their name keys and by each token skeleton;
 pairs are only compared inside a block, and blocks larger than
@@ -72,7 +72,7 @@ from importlib import resources
 from types import MappingProxyType
 
 from ..model import Entity, EntityDecision, EntityType, LocalCluster, Mention, MergeEvidence, make_id
-from .names import (
+from ..text.names import (
     NameKey,
     acronym_letters,
     core_tokens,

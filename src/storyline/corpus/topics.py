@@ -28,8 +28,8 @@ import numpy as np
 from ..model import EntityType, Mention, Statement
 from .embeddings import Embedder, HashingEmbedder
 from .findings.claims import MentionIndex, entity_key
-from .findings.lexicon import Lexicon, default_lexicon
-from .findings.text import STOPWORDS
+from ..text.lexicon import Lexicon, default_lexicon
+from ..text.words import STOPWORDS
 from .questions import ASPECT_PRIORITY as _ASPECT_PRIORITY
 from .questions import aspects as _aspects
 from .storylines import statement_order

@@ -15,11 +15,11 @@ reason when the file is empty or not of its schema):
 * :func:`parse_watchlist` picks one of these from the content.
 
 :class:`WatchlistIndex` is an inverted index from each token's
-transliteration skeleton (:func:`storyline.corpus.names.skeleton`) to the
+transliteration skeleton (:func:`storyline.text.names.skeleton`) to the
 names holding it (compact ``array('I')`` postings). A query looks up its
 tokens, skips tokens shared by more than :data:`MAX_POSTINGS` names (they
 cannot discriminate), keeps the names sharing enough tokens and scores them
-with :func:`storyline.corpus.names.name_similarity` times the quality weight
+with :func:`storyline.text.names.name_similarity` times the quality weight
 (:data:`QUALITY_WEIGHT`: a UN "Low" alias counts 0.9 of a "Good" one).
 Candidates are ranked by their best name mixed (:data:`ENTRY_WEIGHT`) with how
 much of the query the whole entry holds over all its names, each query token
@@ -55,7 +55,7 @@ from lxml import etree
 
 from ..errors import WatchlistError
 from ..model import Entity, EntityType, Link, WatchlistEntry, WatchlistName
-from .names import (
+from ..text.names import (
     _LOOSE,
     NameKey,
     loose_skeleton,

@@ -28,7 +28,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from ..corpus.names import GENERATIONAL, name_gender, person_names_conflict
+from ..text.names import GENERATIONAL, name_gender, person_names_conflict
 from ..model import EntityType
 from .mentions import Candidate, Clusters
 from .names import PARTICLES, acronym_matches, is_acronym, name_parts, trim_span

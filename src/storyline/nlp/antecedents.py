@@ -24,7 +24,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ..model import EntityType, Mention
-from .gazetteer import given_name_genders
+from ..text.names import given_name_genders
 
 __all__ = ["MentionIndex", "PRONOUN_TYPES"]
 

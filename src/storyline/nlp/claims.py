@@ -31,9 +31,9 @@ import logging
 import re
 from collections.abc import Sequence
 
-from ..corpus.findings.lexicon import Lexicon, PhraseMatcher, default_lexicon
-from ..corpus.findings.shifts import LATER, STANCE_LEMMAS, stance_phrases
-from ..corpus.findings.text import negation_spans
+from ..text.lexicon import Lexicon, PhraseMatcher, default_lexicon
+from ..text.stance_phrases import LATER, STANCE_LEMMAS, stance_phrases
+from ..text.words import negation_spans
 import datetime as dt
 
 from ..model import DateBasis, DatePrecision, Document, Statement, StatementKind
@@ -221,7 +221,7 @@ def claims_in_document(parsed: ParsedDocument, lex: Lexicon | None = None) -> li
 
 
 def _stance_statements(doc: Document, clause: str, c_start: int) -> list[tuple[bool, Statement]]:
-    """The clause's era-marked stance phrases (:mod:`storyline.corpus.findings.shifts`), one statement each: a later
+    """The clause's era-marked stance phrases (:mod:`storyline.text.stance_phrases`), one statement each: a later
     stance said when published, an earlier one in the year the text gives (or undated); with whether it is a vote
     on record ("Sanders's 2005 vote for the bill"), which holds even inside what a speaker says."""
     published = getattr(doc, "published", None)

@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import EntityType, Fact, FactRelation
+from ..text.events import EVENT_NOUNS
 from .antecedents import MentionIndex
 from .cues import lexicon
 from .dates import Period, find_periods
@@ -178,11 +179,7 @@ def _subject_of(verb, exclude):
 
 
 # What a casualty count is about when the sentence names no acting subject: the event in which people were
-# killed or hurt ("17 people were killed *in the blast*", "the death toll *from the earthquake*").
-EVENT_NOUNS = frozenset("""explosion blast bombing bomb detonation earthquake quake tremor fire blaze wildfire flood flooding
-storm hurricane typhoon cyclone tornado tsunami crash collision derailment accident attack assault raid strike airstrike
-shooting ambush massacre clash clashes fighting violence riot unrest landslide mudslide avalanche stampede collapse sinking
-eruption outbreak epidemic incident disaster""".split())
+# killed or hurt ("17 people were killed *in the blast*", "the death toll *from the earthquake*"; EVENT_NOUNS).
 _EVENT_PREPS = {"in", "from", "during", "after", "by", "of"}
 
 

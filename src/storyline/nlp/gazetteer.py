@@ -20,7 +20,7 @@ from ..model import EntityType
 
 log = logging.getLogger(__name__)
 
-__all__ = ["GazetteerEntry", "Vocabulary", "entries", "given_name_genders", "ruler_patterns", "vocabulary", "gazetteer_version"]
+__all__ = ["GazetteerEntry", "Vocabulary", "entries", "ruler_patterns", "vocabulary", "gazetteer_version"]
 
 _ENTRY_FILES = ("militant_groups.json", "state_bodies.json", "outlets.json", "places.json")
 _TITLE_FILE = "titles.json"
@@ -146,16 +146,3 @@ def lookup() -> dict[str, GazetteerEntry]:
 def find_entry(text: str) -> GazetteerEntry | None:
     table = lookup()
     return table.get(text) or table.get(text.lower().replace("-", " "))
-
-
-@functools.lru_cache(maxsize=1)
-def given_name_genders() -> dict[str, str]:
-    """Given name (lower case) → "m"/"f" from ``given_names.json`` (names of one gender only)."""
-    try:
-        data = json.loads(resources.files("storyline.data.gazetteer").joinpath("given_names.json").read_text(encoding="utf-8"))
-    except (FileNotFoundError, ModuleNotFoundError, json.JSONDecodeError, OSError) as exc:
-        log.debug("given_names.json not readable (%s)", exc)
-        return {}
-    out = {n: "m" for n in data.get("male", [])}
-    out.update({n: "f" for n in data.get("female", [])})
-    return out

@@ -7,7 +7,7 @@ import random
 from storyline.corpus.findings.candidates import PairMemory, pair_hash, shard_candidates
 from storyline.corpus.findings.claims import build_claims
 from storyline.corpus.findings.hits import Hit
-from storyline.corpus.findings.lexicon import default_lexicon
+from storyline.text.lexicon import default_lexicon
 
 from .casebuilder import build_corpus
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from storyline.corpus.findings.claims import build_claims
-from storyline.corpus.findings.lexicon import default_lexicon
+from storyline.text.lexicon import default_lexicon
 
 from .casebuilder import build_corpus
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from storyline.corpus.findings import detect_findings
 from storyline.corpus.findings.claims import build_claims, is_dateline, is_vague_speaker
-from storyline.corpus.findings.lexicon import default_lexicon
+from storyline.text.lexicon import default_lexicon
 from storyline.corpus.findings.polarity import detect_polarity
 
 from .casebuilder import build_corpus

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from storyline.corpus.findings.lexicon import default_lexicon
+from storyline.text.lexicon import default_lexicon
 from storyline.corpus.findings.numeric import parse_period, value_interval
 from storyline.model import Comparator, Fact
 

@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.corpus.findings.shifts import EARLIER, LATER, narrator_stance, stance_phrases
-from storyline.corpus.findings.stance import OPPOSES, SUPPORTS, find_stance
+from storyline.corpus.findings.shifts import narrator_stance
+from storyline.corpus.findings.stance import find_stance
+from storyline.text.stance_phrases import EARLIER, LATER, OPPOSES, SUPPORTS, stance_phrases
 
 
 @pytest.mark.parametrize(

@@ -42,7 +42,7 @@ from .blocking import DEFAULT_CAP
 from .candidates import Candidate, PairMemory, ShardResult, ShardRow, pair_hash, select_findings, shard_candidates
 from .claims import Claim, build_claims
 from .hits import Hit
-from .lexicon import Lexicon, default_lexicon
+from ...text.lexicon import Lexicon, default_lexicon
 from .numeric import build_fact_views
 from .polarity import detect_concept, detect_polarity
 from .scorer import Scorer, load_scorer, register_scorer

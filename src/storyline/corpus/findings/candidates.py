@@ -31,7 +31,7 @@ from .blocking import entity_pairs, fact_pairs
 from .claims import Claim
 from .explain import explain_facts, explain_pair
 from .hits import Hit
-from .lexicon import Lexicon
+from ...text.lexicon import Lexicon
 from .neighbours import neighbour_pairs
 from .stance import detect_stance
 from .numeric import FactView, compare_facts, shared_places

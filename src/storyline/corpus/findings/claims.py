@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...model import EntityType, Mention, Statement
-from .lexicon import Lexicon
+from ...text.lexicon import Lexicon
 from .shifts import narrator_stance
 from .stance import Stance, find_stance
-from .text import clause_break, content_words, negated_at, negation_spans, normalise_name
+from ...text.words import clause_break, content_words, negated_at, negation_spans, normalise_name
 
 __all__ = ["Claim", "ConceptHit", "EntityRef", "LocationHit", "MentionIndex", "RoleHit", "build_claims", "entity_key"]
 

@@ -6,7 +6,7 @@ from ...model import DatePrecision
 from .claims import Claim
 from .hits import Hit
 from .numeric import FactView
-from .text import quote
+from ...text.words import quote
 
 __all__ = ["explain_facts", "explain_pair"]
 

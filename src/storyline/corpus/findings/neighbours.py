@@ -29,7 +29,7 @@ from typing import Any
 from .claims import Claim
 from .hits import Hit
 from .polarity import answered_question
-from .lexicon import Lexicon
+from ...text.lexicon import Lexicon
 
 __all__ = ["MAX_GAP", "neighbour_pairs"]
 

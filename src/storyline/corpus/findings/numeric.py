@@ -43,8 +43,9 @@ from typing import Any
 from ...model import Comparator, EntityType, Fact, FactRelation, Mention
 from .claims import entity_key
 from .hits import Hit
-from .lexicon import Lexicon
-from .text import content_words, normalise_name
+from ...text.events import EVENT_KINDS, event_kind
+from ...text.lexicon import Lexicon
+from ...text.words import content_words, normalise_name
 
 __all__ = ["EVENT_SUBJECT", "EVENT_WINDOW_DAYS", "FactView", "event_class", "shared_places", "build_fact_views", "compare_facts", "parse_period", "value_interval"]
 
@@ -216,26 +217,6 @@ def same_event(a: FactView, b: FactView) -> bool:
 
 EVENT_SUBJECT = "event:"
 EVENT_WINDOW_DAYS = 7  # two reports of one event's toll: published within a week of each other
-# Event nouns that name one kind of event (what a casualty count is about when no actor is named).
-_EVENT_CLASSES: dict[str, str] = {}
-for _cls, _words in {
-    "explosion": "explosion blast bombing bomb detonation",
-    "earthquake": "earthquake quake tremor",
-    "fire": "fire blaze wildfire",
-    "flood": "flood flooding",
-    "storm": "storm hurricane typhoon cyclone tornado",
-    "tsunami": "tsunami",
-    "crash": "crash collision derailment accident",
-    "attack": "attack assault raid strike airstrike shooting ambush massacre",
-    "clashes": "clash clashes fighting violence riot unrest",
-    "landslide": "landslide mudslide avalanche",
-    "stampede": "stampede",
-    "collapse": "collapse",
-    "sinking": "sinking",
-    "eruption": "eruption",
-}.items():
-    for _w in _words.split():
-        _EVENT_CLASSES[_w] = _cls
 _RISING = re.compile(r"\b(?:rose|risen|rises|rising|climbed|climbs|climbing|jumped|increased|reached|reaches|surpassed|"
                      r"mounted|grew|swelled|soared|up)\s+(?:to\s+)?(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|about\s+)?$",
                      re.IGNORECASE)
@@ -244,12 +225,7 @@ _RISING = re.compile(r"\b(?:rose|risen|rises|rising|climbed|climbs|climbing|jump
 def event_class(subject_text: str | None) -> str | None:
     """The kind of event a fact's subject names ("the chemical plant explosion" -> explosion), or None."""
     words = re.findall(r"[a-z]+", (subject_text or "").lower())
-    return _event_kind(words[-1]) if words else None
-
-
-def _event_kind(word: str) -> str | None:
-    """The kind of event one lower-case word names, singular or plural ("blasts" -> explosion), or None."""
-    return _EVENT_CLASSES.get(word) or (_EVENT_CLASSES.get(word[:-1]) if word.endswith("s") else None)
+    return event_kind(words[-1]) if words else None
 
 
 _PLACE_AFTER = re.compile(r"\b(?:in|at|near|outside|of|from)\s+(?:the\s+|a\s+)?((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
@@ -282,7 +258,7 @@ def lead_event(document: Any) -> tuple[str, str] | None:
     end = _FIRST_SENTENCE.search(lead)
     for part in (title, lead[: end.end()] if end else lead):
         for word in re.findall(r"[a-z]+", part.lower()):
-            kind = _event_kind(word)
+            kind = event_kind(word)
             if kind is not None:
                 return kind, word
     return None
@@ -290,7 +266,7 @@ def lead_event(document: Any) -> tuple[str, str] | None:
 
 def _event_noun(subject_text: str | None) -> str:
     head = re.findall(r"[a-z]+", (subject_text or "").lower())[-1]
-    return head[:-1] if head not in _EVENT_CLASSES and head.endswith("s") else head
+    return head[:-1] if head not in EVENT_KINDS and head.endswith("s") else head
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s|\n")

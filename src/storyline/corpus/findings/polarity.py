@@ -7,8 +7,8 @@ import re
 from ...model import EntityType
 from .claims import GROUP_CONCEPTS, TRANSITIVE_CONCEPTS, Claim, ConceptHit
 from .hits import Hit
-from .lexicon import Lexicon, default_lexicon
-from .text import content_words
+from ...text.lexicon import Lexicon, default_lexicon
+from ...text.words import content_words
 
 __all__ = ["about", "detect_concept", "detect_polarity", "negated_proposition", "shares_subject"]
 

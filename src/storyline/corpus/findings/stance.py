@@ -24,17 +24,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ...model import DateBasis, DatePrecision, format_date
+from ...text.stance_phrases import OPPOSES, SUPPORTS
 from .hits import Hit
 
 if TYPE_CHECKING:
     from .claims import Claim
 
-__all__ = ["MIN_GAP_DAYS", "Stance", "detect_stance", "find_stance", "said_interval"]
+__all__ = ["MIN_GAP_DAYS", "OPPOSES", "SUPPORTS", "Stance", "detect_stance", "find_stance", "said_interval"]
 
 MIN_GAP_DAYS = 30  # a change of position over less than a month is too often one position told two ways
 
 STANCE_SCORE = 0.88  # above a bare negation flip: the stance names the question (the target) and both dates
-SUPPORTS, OPPOSES = "supports", "opposes"
 
 _SUPPORT = r"(?:allow|let)(?=\s)|vot(?:e|es|ed|ing)\s+(?:in\s+favou?r\s+of|for)|support(?:s|ed|ing)?|back(?:s|ed|ing)?|favou?r(?:s|ed|ing)?|endors(?:e|es|ed|ing)|champion(?:s|ed|ing)?|(?:is|am|are|was|were|be|been)\s+in\s+favou?r\s+of"
 _OPPOSE = r"vot(?:e|es|ed|ing)\s+against|oppos(?:e|es|ed|ing)|reject(?:s|ed|ing)?|(?:is|am|are|was|were|be|been|remains?|remained|stands?|stood)\s+(?:firmly\s+|strongly\s+)?(?:opposed\s+to|against)"

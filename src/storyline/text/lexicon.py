@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-from ...errors import InputError
+from ..errors import InputError
 
 __all__ = ["Lexicon", "PhraseMatcher", "default_lexicon"]
 

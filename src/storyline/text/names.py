@@ -48,7 +48,6 @@ from rigour.names import replace_org_types_compare
 from rigour.text import ascii_text
 
 from ..model import EntityType
-from ..nlp.gazetteer import given_name_genders
 
 __all__ = [
     "NameKey",
@@ -68,6 +67,8 @@ __all__ = [
     "name_gender",
     "honorific_gender",
     "person_names_conflict",
+    "GENERATIONAL",
+    "given_name_genders",
 ]
 
 log = logging.getLogger(__name__)
@@ -97,6 +98,19 @@ _ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9.\-&]{1,9}$")
 _DIGRAPHS = (("kh", "X"), ("sh", "S"), ("gh", "G"), ("th", "T"), ("dh", "D"), ("ch", "C"), ("zh", "Z"), ("ph", "f"))
 _VOWELS = frozenset("aeiou")
 _SOFT = frozenset("aeiouwy")  # vowel-like inside a word
+
+
+@functools.lru_cache(maxsize=1)
+def given_name_genders() -> dict[str, str]:
+    """Given name (lower case) → "m"/"f" from ``given_names.json`` (names of one gender only)."""
+    try:
+        data = json.loads(resources.files("storyline.data.gazetteer").joinpath("given_names.json").read_text(encoding="utf-8"))
+    except (FileNotFoundError, ModuleNotFoundError, json.JSONDecodeError, OSError) as exc:
+        log.debug("given_names.json not readable (%s)", exc)
+        return {}
+    out = {n: "m" for n in data.get("male", [])}
+    out.update({n: "f" for n in data.get("female", [])})
+    return out
 
 
 @functools.lru_cache(maxsize=1)
