@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -308,7 +307,7 @@ def token_create(
 def entity_merge(
     names: Annotated[list[str], typer.Argument(help="Two or more names to put on one entity.")],
     note: Annotated[str, typer.Option(help="Why.")] = "",
-    reviewer: Annotated[str, typer.Option(help="Who decides.")] = os.environ.get("USER", "cli"),
+    reviewer: Annotated[str, typer.Option(help="Who decides.")] = settings().reviewer,
     db: DbOption = None,
 ) -> None:
     """Merge entities by name; the decision survives re-analysis (run analyze to apply).
@@ -325,7 +324,7 @@ def entity_merge(
 def entity_split(
     names: Annotated[list[str], typer.Argument(help="A name, then the names to split off its entity.")],
     note: Annotated[str, typer.Option(help="Why.")] = "",
-    reviewer: Annotated[str, typer.Option(help="Who decides.")] = os.environ.get("USER", "cli"),
+    reviewer: Annotated[str, typer.Option(help="Who decides.")] = settings().reviewer,
     db: DbOption = None,
 ) -> None:
     """Split names off an entity; the decision survives re-analysis (run analyze to apply).

@@ -11,6 +11,8 @@ Precedence: explicit argument > environment variable > default.
     STORYLINE_WORKERS       processes for the per-document stages of analyze (0: every core, the default)
     STORYLINE_SESSION_SECRET  secret signing web session cookies (>= 32 characters); default: one
                               generated once and kept in the knowledge base
+    STORYLINE_EXAMPLES      the sample corpus ``storyline demo`` ingests (default: the copy installed with the package)
+    USER                    who a review decision is recorded as, when the CLI is not told (default: "cli")
 """
 
 from __future__ import annotations
@@ -68,6 +70,8 @@ class Settings:
     fetch_max_bytes: int = 20 * 1024 * 1024
     workers: int = field(default_factory=lambda: _int_env("STORYLINE_WORKERS", 0))
     accounts_file: str | None = field(default_factory=lambda: os.environ.get("STORYLINE_ACCOUNTS") or None)
+    examples_dir: str | None = field(default_factory=lambda: os.environ.get("STORYLINE_EXAMPLES") or None)
+    reviewer: str = field(default_factory=lambda: os.environ.get("USER", "cli"))
     # repr=False: never print the secret in logs or tracebacks that show the settings
     session_secret: str | None = field(default_factory=lambda: os.environ.get("STORYLINE_SESSION_SECRET") or None,
                                        repr=False)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import random
-import time
 
 import pytest
 
@@ -151,7 +150,7 @@ def test_watchlist_org_acronym_in_brackets_links(sample_entries: list[WatchlistE
     assert [lk.ref for lk in links] == ["XYe.001"]
 
 
-def test_watchlist_index_builds_large_lists_quickly() -> None:
+def test_watchlist_index_finds_an_entry_among_50000() -> None:
     rng = random.Random(2)
     syll = ["ab", "mu", "ha", "sha", "rif", "ka", "lil", "ja", "far", "za", "bi", "na", "ser", "qa", "ni", "raj", "din", "lo", "ve"]
 
@@ -160,15 +159,10 @@ def test_watchlist_index_builds_large_lists_quickly() -> None:
 
     entries = [WatchlistEntry("S", f"S{i}", n, EntityType.PERSON, (WatchlistName(n, "primary"),))
                for i, n in enumerate(" ".join(word() for _ in range(3)) for _ in range(50_000))]
-    t0 = time.perf_counter()
-    index = WatchlistIndex(entries)
-    build = time.perf_counter() - t0
+    index = WatchlistIndex(entries)  # its build and search times: bench/bench_watchlist.py
     assert len(index) == 50_000
-    t0 = time.perf_counter()
     hit = index.search(entries[123].name, EntityType.PERSON)
     assert hit[0].ref == "S123"
-    assert time.perf_counter() - t0 < 0.5
-    assert build < 30
 
 
 # -- the real UN list -------------------------------------------------------------------------------

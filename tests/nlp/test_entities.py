@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import time
+import json
+from importlib import resources
 
 from storyline.model import EntityType, Mention
-from storyline.nlp.entities import RULER_NAME, cluster_at, configure_pipeline
+from storyline.nlp.entities import RULER_NAME, STAGE_VERSION, configure_pipeline
 from storyline.nlp.pipeline import build_stages, pipeline_version
 
 from ._entity_helpers import by_text, cluster_of, mentions_of, names
@@ -20,8 +21,14 @@ def test_entities_configure_pipeline_is_idempotent(nlp):
     assert nlp.pipe_names.index(RULER_NAME) < nlp.pipe_names.index("ner")
 
 
-def test_entities_stage_version_is_bumped():
-    assert "entities-0+" not in pipeline_version(build_stages(("entities",))) + "+"
+def test_entities_stage_version_carries_the_code_and_gazetteer_data_versions():
+    # a new stage version or edited gazetteer data changes the pipeline version, so documents are re-analysed
+    (stage,) = build_stages(("entities",))
+    code, sep, data = stage.version.partition("+gaz")
+    assert sep and code == STAGE_VERSION
+    titles = json.loads(resources.files("storyline.data.gazetteer").joinpath("titles.json").read_text(encoding="utf-8"))
+    assert str(titles["version"]) in data.split("/")
+    assert f"entities-{stage.version}" in pipeline_version()
 
 
 def test_entities_possessives_are_stripped(nlp):
@@ -100,30 +107,15 @@ def test_entities_arabic_script_does_not_crash(nlp):
     assert all(text[m.start : m.end] == m.text for m in ms)
 
 
-def test_entities_many_mentions_stay_fast(nlp):
+def test_entities_many_mentions_of_one_name_are_one_cluster(nlp):
     people = ["Ahmad Shah", "Karim Khan", "Bilal Ahmed", "Omar Farooq", "Yusuf Ali"]
     lines = []
     for i in range(1000):
         lines.append(f"{people[i % 5]} met officials of the Taliban and the TTP in Kabul, Reuters reported.")
     text = "\n".join(lines)
-    t0 = time.perf_counter()
     ms = mentions_of(nlp, text)
-    elapsed = time.perf_counter() - t0
     assert len([m for m in ms if m.is_name]) >= 5000
-    assert elapsed < 60
     assert len({m.cluster for m in ms if m.text == "Taliban"}) == 1
-
-
-def test_cluster_at_prefers_names_and_tight_spans():
-    def m(s: int, e: int, c: int, is_name: bool = True) -> Mention:
-        return Mention("d", s, e, "x" * (e - s), EntityType.PERSON, c, "x", "model" if is_name else "role", is_name)
-
-    ms = [m(0, 40, 1, is_name=False), m(30, 33, 2), m(50, 60, 3)]
-    assert cluster_at(ms, 31, 32) == 2
-    assert cluster_at(ms, 5, 10) == 1
-    assert cluster_at(ms, 55, 70) == 3
-    assert cluster_at(ms, 42, 45) is None
-    assert cluster_at([], 0, 5) is None
 
 
 def test_entities_headline_verbs_are_not_part_of_names(nlp):

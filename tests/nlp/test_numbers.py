@@ -123,10 +123,6 @@ def test_numbers_marks_years():
     assert [(q.value, q.is_year) for q in found] == [(2021, True), (196, False)]
 
 
-def test_numbers_table_is_large_enough():
-    assert len(CASES) + len(NOT_COUNTS) >= 60
-
-
 @pytest.mark.parametrize("words,value", [("two dozen", 24), ("a hundred", 100), ("twenty-one", 21), ("3,500", 3500),
                                          ("2.5 million", 2_500_000), ("tens of thousands", 10000), ("banana", None)])
 def test_numbers_parse_number_words(words, value):

@@ -192,3 +192,17 @@ def test_a_dateline_is_not_part_of_the_reported_content(nlp):
     out = _stm(nlp, text)
     s = _by_content(out, "At least 12 people died")
     assert s.content.startswith("At least 12 people died") and s.cue == "according to"
+
+
+def test_speakers_mention_at_a_span_prefers_a_name_then_a_person_or_group_then_the_longest():
+    def m(s: int, e: int, c: int, typ: EntityType = EntityType.PERSON, is_name: bool = True) -> Mention:
+        return Mention("d", s, e, "x" * (e - s), typ, c, "x", "model" if is_name else "role", is_name)
+
+    role, name, place, group = m(0, 40, 1, is_name=False), m(30, 33, 2), m(50, 60, 3, EntityType.PLACE), m(52, 58, 4, EntityType.ORGANIZATION)
+    index = MentionIndex([group, place, name, role])  # any order: the index sorts
+    assert index.cluster_at(31, 32) is name  # a name over the role phrase around it
+    assert index.cluster_at(5, 10) is role  # only the role phrase is there
+    assert index.cluster_at(53, 54) is group  # a group over a longer place name
+    assert index.cluster_at(59, 70) is place
+    assert index.cluster_at(42, 45) is None
+    assert MentionIndex([]).cluster_at(0, 5) is None

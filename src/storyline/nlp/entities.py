@@ -29,7 +29,7 @@ from typing import Any
 
 from ..model import EntityType, Mention
 from . import aliases, gazetteer
-from .mentions import Candidate, Clusters, cluster_at, mentions_at
+from .mentions import Candidate, Clusters
 from .names import (
     acronym_matches,
     extend_hyphenated,
@@ -48,7 +48,7 @@ from .roles import RoleLink, find_events, find_roles, resolve_anaphoric, title_f
 
 log = logging.getLogger(__name__)
 
-__all__ = ["RULER_NAME", "STAGE_VERSION", "cluster_at", "configure_pipeline", "find_mentions", "mentions_at", "extract_mentions"]
+__all__ = ["RULER_NAME", "STAGE_VERSION", "configure_pipeline", "find_mentions", "extract_mentions"]
 
 RULER_NAME = "storyline_gazetteer"
 STAGE_VERSION = "3"

@@ -54,9 +54,6 @@ class Vocabulary:
     headline_alone: frozenset[str] = frozenset()  # words that are never a name on their own (Mocking)
     product_words: frozenset[str] = frozenset()  # last words of product names (MacBook Pro): not a person
 
-    @property
-    def role_phrases(self) -> tuple[str, ...]:
-        return tuple(sorted(self.role_family, key=len, reverse=True))
 
 
 def _read(name: str) -> dict[str, Any]:

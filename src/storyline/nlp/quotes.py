@@ -40,11 +40,6 @@ def _opens(text: str, i: int) -> bool:
     return (prev in _BEFORE_OPEN or prev in _OPEN_DOUBLE + _OPEN_SINGLE) and not nxt.isspace()
 
 
-def _paragraph_end(text: str, i: int) -> int:
-    j = text.find("\n", i)
-    return len(text) if j == -1 else j
-
-
 def _next_paragraph_opens_quote(text: str, i: int) -> int | None:
     """If the paragraph after position ``i`` (a line end) starts with an opening quote, its index."""
     j = i

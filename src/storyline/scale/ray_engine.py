@@ -16,6 +16,7 @@ import json
 import logging
 import os
 import warnings
+from collections.abc import Callable
 from typing import Any
 
 from ..config import Settings
@@ -28,11 +29,11 @@ from ..store import records as r
 
 log = logging.getLogger(__name__)
 
-__all__ = ["analysis_from_json", "analysis_to_json", "analyze_with_ray"]
+__all__ = ["BatchHook", "analysis_from_json", "analysis_to_json", "analyze_with_ray"]
 
-#: Test hook: when set to a file path that does not exist yet, the first worker batch
-#: creates it and kills its own process, to prove that a crashed worker loses nothing.
-FAULT_ENV = "STORYLINE_FAULT_EXIT_ONCE"
+#: Called in the worker with each batch's document ids before they are analysed (``on_batch``). Ray pickles
+#: it to the workers, so a function defined inside another function travels by value.
+BatchHook = Callable[[list[str]], None]
 
 
 def analysis_to_json(a: DocumentAnalysis) -> str:
@@ -67,10 +68,11 @@ def analysis_from_json(data: str) -> DocumentAnalysis:
 class _Analyzer:
     """One per Ray worker: keeps the spaCy pipeline and a store connection loaded."""
 
-    def __init__(self, db_url: str, spacy_model: str) -> None:
+    def __init__(self, db_url: str, spacy_model: str, on_batch: BatchHook | None = None) -> None:
         from ..nlp.pipeline import build_stages, load_nlp
         from ..store import open_store
 
+        self.on_batch = on_batch
         self.store = open_store(db_url, migrate=False)
         self.nlp = load_nlp(spacy_model)
         self.stages = build_stages()
@@ -80,12 +82,9 @@ class _Analyzer:
 
         from ..nlp.pipeline import analyze_documents
 
-        marker = os.environ.get(FAULT_ENV)
-        if marker and not os.path.exists(marker):
-            with open(marker, "w") as fh:
-                fh.write(str(os.getpid()))
-            os._exit(1)
         ids = [str(i) for i in batch["id"]]
+        if self.on_batch is not None:
+            self.on_batch(ids)
         docs = self.store.get_documents(ids)
         ordered = [docs[i] for i in ids if i in docs]
         out = [analysis_to_json(a) for a in analyze_documents(ordered, self.nlp, self.stages)]
@@ -94,7 +93,7 @@ class _Analyzer:
 
 def analyze_with_ray(
     store: Store, cfg: Settings, *, address: str | None = None, num_workers: int | None = None, batch_size: int = 8,
-    rebuild: bool = False,
+    rebuild: bool = False, on_batch: BatchHook | None = None,
 ) -> AnalyzeReport:
     try:
         import ray
@@ -114,10 +113,8 @@ def analyze_with_ray(
             log.warning("SQLite with a remote Ray cluster: workers must see the same file; use PostgreSQL for a cluster")
         started_here = not ray.is_initialized()
         if started_here:
-            env = {FAULT_ENV: os.environ[FAULT_ENV]} if os.environ.get(FAULT_ENV) else {}
             ray.init(address=address, num_cpus=None if address else (os.cpu_count() or 1),
-                     include_dashboard=False, log_to_driver=False, configure_logging=False,
-                     runtime_env={"env_vars": env} if env else None)
+                     include_dashboard=False, log_to_driver=False, configure_logging=False)
         ctx = ray.data.DataContext.get_current()
         ctx.enable_progress_bars = False  # our own bar (rich, terminal only) reports progress
         logging.getLogger("ray.data").setLevel(logging.WARNING)
@@ -132,7 +129,7 @@ def analyze_with_ray(
                 warnings.filterwarnings("ignore", message="`ray_remote_args` is deprecated")
                 ds = ds.map_batches(
                     _Analyzer,
-                    fn_constructor_kwargs={"db_url": db_url, "spacy_model": cfg.spacy_model},
+                    fn_constructor_kwargs={"db_url": db_url, "spacy_model": cfg.spacy_model, "on_batch": on_batch},
                     batch_size=batch_size,
                     compute=ray.data.ActorPoolStrategy(size=workers),
                     num_cpus=1,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from ..config import settings
@@ -19,8 +18,8 @@ __all__ = ["examples_dir", "run_demo"]
 def examples_dir() -> Path:
     """The demo corpus: $STORYLINE_EXAMPLES, else the copy installed with the package (``storyline/examples``,
     put there by the build: setup.py), else the examples/ folder of the checkout it runs from."""
-    env = os.environ.get("STORYLINE_EXAMPLES")
-    candidates = [Path(env)] if env else []
+    chosen = settings().examples_dir
+    candidates = [Path(chosen)] if chosen else []
     candidates.append(Path(__file__).resolve().parents[1] / "examples")
     candidates.append(Path(__file__).resolve().parents[3] / "examples")
     for path in candidates:

@@ -42,7 +42,6 @@ from ..ingest.threads import (
     PostGroup,
     channel_of,
     group_key_of,
-    is_posts_document,
     posts_from_document,
     render_group,
 )
@@ -56,7 +55,6 @@ __all__ = [
     "current_group_document",
     "post_versions",
     "store_posts_document",
-    "store_posts_documents",
     "superseded_ids",
 ]
 
@@ -355,11 +353,3 @@ def store_posts_document(store: Store, doc: Document, add: AddFn | None = None) 
                 conn.execute(insert(superseded).values(document_id=old, by_document_id=new, superseded_at=now()))
     return results
 
-
-def store_posts_documents(store: Store, documents: Iterable[Document], add: AddFn | None = None) -> list[AddResult]:
-    """:func:`store_posts_document` for each posts document; other documents are added with ``add`` as they are."""
-    add = add or store.add_document
-    out: list[AddResult] = []
-    for doc in documents:
-        out.extend(store_posts_document(store, doc, add) if is_posts_document(doc) else [add(doc)])
-    return out

@@ -343,11 +343,6 @@ class Store(CorpusDeltaStore):
                     out[row["id"]] = convert(row, topics)
         return out
 
-    def pipeline_versions(self) -> dict[str, int]:
-        with self.engine.connect() as conn:
-            rows = conn.execute(select(t.analyses.c.pipeline_version, func.count()).group_by(t.analyses.c.pipeline_version))
-            return {v: n for v, n in rows}
-
     # -- corpus results ------------------------------------------------
     def replace_corpus(self, result: CorpusResult, clusters: Sequence[m.LocalCluster] | None = None,
                        blocks: Iterable[BlockRow] = ()) -> None:
