@@ -322,7 +322,7 @@ def store_posts_document(store: Store, doc: Document, add: AddFn | None = None) 
         if old and heirs:
             supersede.append((old, group_doc[heirs[0]]))
 
-    with store._begin() as conn:
+    with store.transaction() as conn:
         for pid, (old, new) in plan.moves.items():
             conn.execute(
                 update(posts)

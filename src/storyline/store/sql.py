@@ -25,6 +25,8 @@ from ..errors import NotFoundError, StoreError
 from . import derived
 from . import records as r
 from . import schema as t
+from .lookup import rows_where_in
+from .reads import ReadStore
 from .corpus_delta import TOPIC_MODEL_KEY, BlockRow, CorpusDeltaStore, CorpusUpdate, TopicModelRows
 from .posts_schema import superseded
 from .records import insert_many as _insert_many
@@ -91,14 +93,15 @@ def open_store(url: str, *, migrate: bool = True) -> Store:
     return store
 
 
-class Store(CorpusDeltaStore):
+class Store(ReadStore, CorpusDeltaStore):
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.dialect = engine.dialect.name
-        self._search = search_backend(self.dialect)
+        self.search_index = search_backend(self.dialect)
 
     # -- lifecycle -----------------------------------------------------
-    def _where(self) -> str:
+    def location(self) -> str:
+        """The database this store opens, for messages (password hidden)."""
         return self.engine.url.render_as_string(hide_password=True)
 
     def migrate(self) -> None:
@@ -121,20 +124,21 @@ class Store(CorpusDeltaStore):
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "head")
         except OperationalError as exc:
-            raise StoreError(f"cannot open database {self._where()}: {_reason(exc)}") from exc
+            raise StoreError(f"cannot open database {self.location()}: {_reason(exc)}") from exc
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot migrate database {self._where()}: {_reason(exc)}") from exc
+            raise StoreError(f"cannot migrate database {self.location()}: {_reason(exc)}") from exc
 
     def close(self) -> None:
         self.engine.dispose()
 
-    def _begin(self) -> Any:
+    def transaction(self) -> Any:
+        """``with store.transaction() as conn``: one write transaction; database errors become StoreError."""
         return _Tx(self)
 
     # -- documents -----------------------------------------------------
     def add_document(self, doc: m.Document, bands: Sequence[str] = (), near_dup: tuple[str, float] | None = None) -> AddResult:
         """Store one document in one transaction; the same text again is a no-op."""
-        with self._begin() as conn:
+        with self.transaction() as conn:
             existing = conn.execute(select(t.documents.c.id).where(t.documents.c.sha256 == doc.sha256)).first()
             if existing:
                 return AddResult(existing[0], "duplicate")
@@ -144,7 +148,7 @@ class Store(CorpusDeltaStore):
             conn.execute(insert(t.documents).values(**row))
             if bands:
                 conn.execute(insert(t.document_bands), [{"band": b, "document_id": doc.id} for b in bands])
-            self._search.index_document(conn, doc)
+            self.search_index.index_document(conn, doc)
         if near_dup:
             return AddResult(doc.id, "near_duplicate", near_dup[0], near_dup[1])
         return AddResult(doc.id, "stored")
@@ -171,13 +175,9 @@ class Store(CorpusDeltaStore):
         return r.document_from_row(row)
 
     def get_documents(self, ids: Iterable[str]) -> dict[str, m.Document]:
-        out: dict[str, m.Document] = {}
-        ids = list(ids)
         with self.engine.connect() as conn:
-            for i in range(0, len(ids), _BATCH):
-                rows = conn.execute(select(t.documents).where(t.documents.c.id.in_(ids[i : i + _BATCH]))).mappings()
-                out.update((row["id"], r.document_from_row(row)) for row in rows)
-        return out
+            rows = rows_where_in(conn, select(t.documents), t.documents.c.id, ids)
+        return {x._mapping["id"]: r.document_from_row(x._mapping) for x in rows}
 
     def iter_documents(self, *, with_text: bool = True) -> Iterator[m.Document]:
         """All documents in id order, streamed in batches (bounded memory)."""
@@ -249,34 +249,34 @@ class Store(CorpusDeltaStore):
 
     def drop_superseded_annotations(self) -> int:
         """Remove machine annotations of superseded documents (their newer rendering carries them)."""
-        with self._begin() as conn:
+        with self.transaction() as conn:
             ids = [x[0] for x in conn.execute(
                 select(t.analyses.c.document_id).join(superseded, superseded.c.document_id == t.analyses.c.document_id)
             )]
             for doc_id in ids:
                 for table in (t.mentions, t.statements, t.facts, t.analyses):
                     conn.execute(delete(table).where(table.c.document_id == doc_id))
-                self._search.unindex_statements(conn, doc_id)
+                self.search_index.unindex_statements(conn, doc_id)
             return len(ids)
 
     def save_analyses(self, analyses: Sequence[m.DocumentAnalysis]) -> None:
         """Replace the annotations of these documents, all in one transaction."""
         if not analyses:
             return
-        with self._begin() as conn:
+        with self.transaction() as conn:
             for a in analyses:
                 self._save_analysis(conn, a)
 
     def _save_analysis(self, conn: Connection, a: m.DocumentAnalysis) -> None:
         for table in (t.mentions, t.statements, t.facts):
             conn.execute(delete(table).where(table.c.document_id == a.document_id))
-        self._search.unindex_statements(conn, a.document_id)
+        self.search_index.unindex_statements(conn, a.document_id)
         if a.mentions:
             conn.execute(insert(t.mentions), _unique(r.mention_row(x, a.pipeline_version) for x in a.mentions))
         if a.statements:
             statements = list({s.id: s for s in reversed(a.statements)}.values())[::-1]  # first of each id, in order
             conn.execute(insert(t.statements), [r.statement_row(x, a.pipeline_version) for x in statements])
-            self._search.index_statements(conn, statements)
+            self.search_index.index_statements(conn, statements)
         if a.facts:
             conn.execute(insert(t.facts), _unique(r.fact_row(x, a.pipeline_version) for x in a.facts))
         conn.execute(delete(t.analyses).where(t.analyses.c.document_id == a.document_id))
@@ -335,13 +335,10 @@ class Store(CorpusDeltaStore):
 
     def _by_ids(self, table: Any, ids: Iterable[str], convert: Any) -> dict[str, Any]:
         ids = list(ids)
-        out: dict[str, Any] = {}
         topics = self.topics(ids) if table is t.statements else {}
         with self.engine.connect() as conn:
-            for i in range(0, len(ids), _BATCH):
-                for row in conn.execute(select(table).where(table.c.id.in_(ids[i : i + _BATCH]))).mappings():
-                    out[row["id"]] = convert(row, topics)
-        return out
+            rows = rows_where_in(conn, select(table), table.c.id, ids)
+        return {x._mapping["id"]: convert(x._mapping, topics) for x in rows}
 
     def pipeline_versions(self) -> dict[str, int]:
         with self.engine.connect() as conn:
@@ -356,7 +353,7 @@ class Store(CorpusDeltaStore):
         With ``clusters`` (every document cluster) and their resolution ``blocks``, the results
         are marked as reflecting every current analysis, so the next run can update them incrementally.
         """
-        with self._begin() as conn:
+        with self.transaction() as conn:
             for table in (t.entities, t.entity_keys, t.links):
                 conn.execute(delete(table))
             _insert_many(conn, t.entities, (r.entity_row(e) for e in result.entities))
@@ -381,7 +378,7 @@ class Store(CorpusDeltaStore):
         ``downstream`` holds all findings; with ``topics_included=False`` it also holds the topics and
         storylines recomputed over the whole corpus, which replace the stored ones.
         """
-        with self._begin() as conn:
+        with self.transaction() as conn:
             self.apply_corpus_update(update, conn)
             if not topics_included:
                 self._replace_topics(conn, downstream)
@@ -417,7 +414,7 @@ class Store(CorpusDeltaStore):
         derived.rebuild(conn)  # the read-side indexes of the pages, in the same transaction
 
     def set_state(self, key: str, value: str) -> None:
-        with self._begin() as conn:
+        with self.transaction() as conn:
             conn.execute(delete(t.corpus_state).where(t.corpus_state.c.key == key))
             conn.execute(insert(t.corpus_state).values(key=key, value=value))
 
@@ -456,11 +453,7 @@ class Store(CorpusDeltaStore):
         with self.engine.connect() as conn:
             q = select(t.topics.c.statement_id, t.topics.c.topic)
             if statement_ids is not None:
-                out: dict[str, str] = {}
-                ids = list(statement_ids)
-                for i in range(0, len(ids), _BATCH):
-                    out.update(conn.execute(q.where(t.topics.c.statement_id.in_(ids[i : i + _BATCH]))).all())
-                return out
+                return {i: tp for i, tp in rows_where_in(conn, q, t.topics.c.statement_id, statement_ids)}
             return dict(conn.execute(q).all())
 
     def iter_storylines(self, actor_id: str | None = None) -> Iterator[m.Storyline]:
@@ -491,7 +484,7 @@ class Store(CorpusDeltaStore):
 
     # -- human decisions -------------------------------------------------
     def add_review(self, review: m.Review) -> None:
-        with self._begin() as conn:
+        with self.transaction() as conn:
             conn.execute(
                 insert(t.reviews).values(
                     finding_id=review.finding_id,
@@ -516,7 +509,7 @@ class Store(CorpusDeltaStore):
             return [_review(x) for x in rows.mappings()]
 
     def add_entity_decision(self, decision: m.EntityDecision) -> None:
-        with self._begin() as conn:
+        with self.transaction() as conn:
             conn.execute(
                 insert(t.entity_decisions).values(
                     action=decision.action,
@@ -540,7 +533,7 @@ class Store(CorpusDeltaStore):
 
     def create_token(self, name: str) -> str:
         token = "stl_" + secrets.token_urlsafe(24)
-        with self._begin() as conn:
+        with self.transaction() as conn:
             conn.execute(insert(t.tokens).values(name=name, token_hash=_hash_token(token), created_at=r.now()))
         return token
 
@@ -552,7 +545,7 @@ class Store(CorpusDeltaStore):
     def replace_watchlist(self, name: str, origin: str, entries: Iterable[m.WatchlistEntry]) -> int:
         """Load a watchlist in one transaction, replacing an earlier load of the same name."""
         count = 0
-        with self._begin() as conn:
+        with self.transaction() as conn:
             conn.execute(delete(t.watchlist_entries).where(t.watchlist_entries.c.list_name == name))
             conn.execute(delete(t.watchlists).where(t.watchlists.c.name == name))
             batch: list[dict[str, Any]] = []
@@ -587,16 +580,16 @@ class Store(CorpusDeltaStore):
     # -- search -----------------------------------------------------------
     def search(self, query: SearchQuery) -> tuple[list[SearchHit], int]:
         with self.engine.connect() as conn:
-            return self._search.search(conn, query)
+            return self.search_index.search(conn, query)
 
     def search_all(self, query: SearchQuery) -> SearchResults:
         """Text search expanded through entity names, with entities as results (store/search.py)."""
         with self.engine.connect() as conn:
-            return search_all(conn, self._search, query)
+            return search_all(conn, self.search_index, query)
 
 
 class _Tx:
-    """``with store._begin() as conn``: one transaction; database errors become StoreError."""
+    """``with store.transaction() as conn``: one transaction; database errors become StoreError."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -607,15 +600,15 @@ class _Tx:
             self.cm = self.store.engine.begin()
             return self.cm.__enter__()
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot write to database {self.store._where()}: {_reason(exc)}") from exc
+            raise StoreError(f"cannot write to database {self.store.location()}: {_reason(exc)}") from exc
 
     def __exit__(self, *exc_info: Any) -> bool:
         try:
             self.cm.__exit__(*exc_info)
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot write to database {self.store._where()}: {_reason(exc)}") from exc
+            raise StoreError(f"cannot write to database {self.store.location()}: {_reason(exc)}") from exc
         if exc_info[1] is not None and isinstance(exc_info[1], SQLAlchemyError):
-            raise StoreError(f"cannot write to database {self.store._where()}: {_reason(exc_info[1])}") from exc_info[1]
+            raise StoreError(f"cannot write to database {self.store.location()}: {_reason(exc_info[1])}") from exc_info[1]
         return False
 
 
