@@ -317,7 +317,7 @@ class PostEntry:
             posted_at=_parse_time(entry.get("posted_at")),
             start=start,
             end=num("end") or 0,
-            header_start=num("header_start") if entry.get("header_start") is not None else start,
+            header_start=int(entry["header_start"]) if entry.get("header_start") is not None else start,
             name_end=num("name_end"),
             handle=entry.get("handle"),
             author_id=entry.get("author_id"),

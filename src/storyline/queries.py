@@ -374,8 +374,8 @@ def entity_view(store: Store, entity_id: str, *, limit: int = 25, offset: int = 
     said = [rows[i] for i in page_ids if i in rows]
     timeline = sorted((rows[i] for i in timeline_ids if i in rows), key=lambda x: (x.date or "9999", x.statement.start))
     about = [rows[i] for i in about_ids if i in rows]
-    seen_docs = document_summaries(store, [x[2] for x in alias_rows])
-    aliases = [AliasSeen(a, n, seen_docs.get(d)) for a, n, d in alias_rows]
+    seen_docs = document_summaries(store, [d for _a, _n, d in alias_rows if d])
+    aliases = [AliasSeen(a, n, seen_docs.get(d) if d else None) for a, n, d in alias_rows]
     known = {a.alias for a in aliases}
     aliases += [AliasSeen(a, 0, None) for a in dict.fromkeys([entity.name, *entity.aliases]) if a not in known]
     facts = sorted(store.facts_by_ids(fact_ids).values(), key=lambda f: (f.period or "", f.document_id, f.start))

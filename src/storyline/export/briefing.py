@@ -203,8 +203,8 @@ def _span_link(base_url: str, document_id: str, start: int, end: int) -> str:
 
 def render_markdown(store: Store, scope: BriefingScope, *, base_url: str = "") -> str:
     base_url = base_url.rstrip("/")
-    cited = store.finding_records(scope.findings)
-    extra_statements, extra_facts = cited.statements, cited.facts
+    finding_records = store.finding_records(scope.findings)
+    extra_statements, extra_facts = finding_records.statements, finding_records.facts
     entity_names = {e.id: e.name for e in store.iter_entities()}
     key_to_entity = store.entity_of_keys(
         [s.speaker_key for s in (*scope.statements, *extra_statements.values()) if s.speaker_key]

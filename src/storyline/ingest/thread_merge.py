@@ -135,7 +135,6 @@ def render_again(channel: Channel, key: str, group_posts: list[Post], doc: Docum
     meta = dict(rendered.metadata)
     if old_id and old_id != rendered.id:
         meta["supersedes"] = old_id
-    fields = {"metadata": meta, "format": doc.format, "origin": doc.origin}
-    if doc.source != channel.source:
-        fields["source"] = doc.source  # --source given at ingest
-    return dataclasses.replace(rendered, **fields)
+    # a --source given at ingest wins over the channel's own name
+    source = doc.source if doc.source != channel.source else rendered.source
+    return dataclasses.replace(rendered, metadata=meta, format=doc.format, origin=doc.origin, source=source)

@@ -7,9 +7,11 @@ the Store's named methods and gets the typed records of :mod:`storyline.model`
 
 from . import posts_schema  # noqa: F401  (registers the social-media tables on the shared metadata)
 from .derived import MENTIONED, SPEAKER, SUBJECT
+from .records import analysis_from_json, analysis_to_json
 from .reads import AnnotatedDocument, FindingEntry, FindingRecords
 from .search import SearchHit, SearchQuery
 from .sql import AddResult, CorpusResult, Store, open_store
 
 __all__ = ["MENTIONED", "SPEAKER", "SUBJECT", "AddResult", "AnnotatedDocument", "CorpusResult", "FindingEntry",
-           "FindingRecords", "SearchHit", "SearchQuery", "Store", "open_store"]
+           "FindingRecords", "SearchHit", "SearchQuery", "Store", "analysis_from_json", "analysis_to_json",
+           "open_store"]

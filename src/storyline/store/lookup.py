@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import Connection, Row, Select
+from sqlalchemy import Connection, Select
 
 __all__ = ["IN_CHUNK", "chunks", "rows_where_in", "sorted_chunks"]
 
@@ -30,9 +30,9 @@ def sorted_chunks(values: Iterable[Any], size: int = IN_CHUNK) -> Iterator[list[
 
 
 def rows_where_in(conn: Connection, query: Select[Any], column: Any, values: Iterable[Any],
-                  *, ordered: bool = False) -> list[Row[Any]]:
+                  *, ordered: bool = False) -> list[Any]:
     """``query`` restricted to ``column IN values``, asked chunk by chunk on ``conn``."""
-    out: list[Row[Any]] = []
+    out: list[Any] = []
     for chunk in (sorted_chunks(values) if ordered else chunks(values)):
         out.extend(conn.execute(query.where(column.in_(chunk))))
     return out

@@ -100,6 +100,10 @@ class Store(ReadStore, CorpusDeltaStore):
         self.search_index = search_backend(self.dialect)
 
     # -- lifecycle -----------------------------------------------------
+    def url(self, *, hide_password: bool = False) -> str:
+        """The database URL (for worker processes that open their own connection)."""
+        return self.engine.url.render_as_string(hide_password=hide_password)
+
     def location(self) -> str:
         """The database this store opens, for messages (password hidden)."""
         return self.engine.url.render_as_string(hide_password=True)
