@@ -8,7 +8,7 @@ returns plain records; the web layer renders them as HTML or, through
 Per-entity lists (statements by and about an actor, its facts and aliases)
 and the findings filters (actor, source) read the read-side index tables of
 :mod:`storyline.store.derived`, so each is an index range at any corpus size.
-Every read goes through the Store's named read methods (:mod:`storyline.store.reads`);
+Every read goes through the Store's named read methods (:mod:`storyline.store.views`);
 this module only shapes pages from their records.
 """
 

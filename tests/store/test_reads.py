@@ -1,4 +1,4 @@
-"""The store's named read methods (store/reads.py) and the one IN-chunk helper (store/lookup.py)."""
+"""The store's named read methods (store/views.py) and the one IN-chunk helper (store/lookup.py)."""
 
 from __future__ import annotations
 

@@ -2,13 +2,13 @@
 
 The only package that knows the tables: everything else reads and writes through
 the Store's named methods and gets the typed records of :mod:`storyline.model`
-(or the small read records of :mod:`.reads`) back.
+(or the small read records of :mod:`.views`) back.
 """
 
 from . import posts_schema  # noqa: F401  (registers the social-media tables on the shared metadata)
 from .derived import MENTIONED, SPEAKER, SUBJECT
 from .records import analysis_from_json, analysis_to_json
-from .reads import AnnotatedDocument, FindingEntry, FindingRecords
+from .views import AnnotatedDocument, FindingEntry, FindingRecords
 from .search import SearchHit, SearchQuery
 from .sql import AddResult, CorpusResult, Store, open_store
 

@@ -1,4 +1,4 @@
-"""The store's read side: what the web pages, the JSON API, the terminal listings and the exports read.
+"""The store's views: what the web pages, the JSON API, the terminal listings and the exports read.
 
 Every method returns the typed records of :mod:`storyline.model` (or the small
 read records below) and is bounded: lists are cut by LIMIT/OFFSET in SQL or
@@ -7,7 +7,7 @@ shaping (which lists a page shows, how they are grouped) stays with the callers
 (:mod:`storyline.queries`, :mod:`storyline.web`, :mod:`storyline.export`); no
 module outside ``store/`` knows a table or a column.
 
-Mixed into :class:`~storyline.store.sql.Store` as its reader role.
+Part of :class:`~storyline.store.sql.Store` (its views role), over :class:`~storyline.store.reader.StoreReader`.
 """
 
 from __future__ import annotations
@@ -23,8 +23,9 @@ from .. import model as m
 from . import records as r
 from . import schema as t
 from .lookup import chunks, rows_where_in
+from .reader import StoreReader
 
-__all__ = ["AnnotatedDocument", "FindingEntry", "FindingRecords", "ReadStore"]
+__all__ = ["AnnotatedDocument", "FindingEntry", "FindingRecords", "StoreViews"]
 
 _SUMMARY_COLS = ("id", "external_id", "title", "url", "source", "published", "sha256", "chars", "language",
                  "ingested_at", "author", "format", "near_duplicate_of")
@@ -79,20 +80,8 @@ def _items_of(findings: Iterable[m.Finding], kind: m.ItemType) -> list[str]:
     return [i.id for f in findings for i in f.items if i.type is kind]
 
 
-class ReadStore:
-    """Named reads over the tables; needs the Store's ``engine``, ``topics`` and ``*_by_ids``."""
-
-    engine: Any
-
-    # provided by the Store
-    def topics(self, statement_ids: Sequence[str] | None = None) -> dict[str, str]:  # pragma: no cover - abstract
-        raise NotImplementedError
-
-    def statements_by_ids(self, ids: Iterable[str]) -> dict[str, m.Statement]:  # pragma: no cover - abstract
-        raise NotImplementedError
-
-    def facts_by_ids(self, ids: Iterable[str]) -> dict[str, m.Fact]:  # pragma: no cover - abstract
-        raise NotImplementedError
+class StoreViews(StoreReader):
+    """Named, bounded reads for pages, the API, the terminal listings and the exports."""
 
     # -- lookups by id -------------------------------------------------------
     def entity_of_keys(self, local_keys: Iterable[str]) -> dict[str, str]:
