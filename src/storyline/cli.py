@@ -219,7 +219,7 @@ def analyze(
         _err(f"document {failure}")
     typer.echo(report.summary(), err=True)
     if store.count("documents") == 0:
-        typer.echo(f"hint: the database {store._where()} holds no documents: run `storyline ingest PATH...` first",
+        typer.echo(f"hint: the database {store.location()} holds no documents: run `storyline ingest PATH...` first",
                    err=True)
     if report.has_failures:
         raise typer.Exit(1)
@@ -352,7 +352,7 @@ def serve(
     from .web.app import create_app
 
     store = _store(db)
-    typer.echo(f"Storyline on http://{host}:{port}/ (database {store._where()})", err=True)
+    typer.echo(f"Storyline on http://{host}:{port}/ (database {store.location()})", err=True)
     uvicorn.run(create_app(store), host=host, port=port, log_level="warning")
 
 

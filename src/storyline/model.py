@@ -40,6 +40,9 @@ __all__ = [
     "Link",
     "Mention",
     "MergeEvidence",
+    "Post",
+    "PostEntry",
+    "PostVersion",
     "Review",
     "ReviewStatus",
     "Statement",
@@ -195,6 +198,147 @@ class Document:
     @property
     def chars(self) -> int:
         return len(self.text)
+
+    @property
+    def posts(self) -> tuple[PostEntry, ...]:
+        """The posts a thread/day document was rendered from (``metadata["posts"]``, typed); () for other documents."""
+        entries = self.metadata.get("posts")
+        if not isinstance(entries, (list, tuple)):
+            return ()
+        return tuple(PostEntry.from_metadata(e) for e in entries if isinstance(e, Mapping))
+
+
+def _iso_time(value: dt.datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _parse_time(value: object) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(value) if isinstance(value, str) and value else None
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """One social-media post (message, tweet, toot) as every reader reports it."""
+
+    id: str
+    author: str  # display name
+    posted_at: dt.datetime  # timezone-aware, UTC
+    text: str  # normalised; "" for a deletion marker without text
+    handle: str | None = None  # without the leading "@"
+    author_id: str | None = None  # what tells two authors apart (defaults to handle, then name)
+    reply_to: str | None = None
+    forwarded_from: str | None = None
+    edited_at: dt.datetime | None = None
+    deleted: bool = False
+    language: str | None = None
+    url: str | None = None
+
+    @property
+    def author_key(self) -> str:
+        return self.author_id or self.handle or self.author
+
+    @property
+    def day(self) -> str:
+        return self.posted_at.date().isoformat()
+
+
+@dataclass(frozen=True)
+class PostEntry:
+    """One post as rendered into a thread/day document: who posted it and where its header and text sit.
+
+    ``text[start:end]`` is the post; its header line starts at ``header_start`` and the author's display
+    name ends at ``name_end``; ``forwarded_start`` is where "forwarded from NAME" starts in the header.
+    Stored as one dict of ``Document.metadata["posts"]`` (:meth:`as_metadata`, :meth:`from_metadata`).
+    """
+
+    id: str
+    author: str
+    posted_at: dt.datetime | None
+    start: int
+    end: int
+    header_start: int
+    name_end: int | None = None
+    handle: str | None = None
+    author_id: str | None = None
+    reply_to: str | None = None
+    forwarded_from: str | None = None
+    forwarded_start: int | None = None
+    edited_at: dt.datetime | None = None
+    deleted: bool = False
+    language: str | None = None
+    url: str | None = None
+
+    @classmethod
+    def of(cls, post: Post, *, start: int, end: int, header_start: int, name_end: int,
+           forwarded_start: int | None) -> PostEntry:
+        return cls(post.id, post.author, post.posted_at, start, end, header_start, name_end, post.handle,
+                   post.author_id, post.reply_to, post.forwarded_from, forwarded_start, post.edited_at, post.deleted,
+                   post.language, post.url)
+
+    def post(self, document_text: str) -> Post | None:
+        """The post this entry was rendered from (its text sliced from the document); None without a time."""
+        if self.posted_at is None:
+            return None
+        return Post(id=self.id, author=self.author, posted_at=self.posted_at, text=document_text[self.start : self.end],
+                    handle=self.handle, author_id=self.author_id, reply_to=self.reply_to,
+                    forwarded_from=self.forwarded_from, edited_at=self.edited_at, deleted=self.deleted,
+                    language=self.language, url=self.url)
+
+    def as_metadata(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "author": self.author,
+            "handle": self.handle,
+            "author_id": self.author_id,
+            "posted_at": _iso_time(self.posted_at),
+            "start": self.start,
+            "end": self.end,
+            "header_start": self.header_start,
+            "name_end": self.name_end,
+            "reply_to": self.reply_to,
+            "forwarded_from": self.forwarded_from,
+            "forwarded_start": self.forwarded_start,
+            "edited_at": _iso_time(self.edited_at),
+            "deleted": self.deleted,
+            "language": self.language,
+            "url": self.url,
+        }
+
+    @classmethod
+    def from_metadata(cls, entry: Mapping[str, Any]) -> PostEntry:
+        def num(key: str) -> int | None:
+            value = entry.get(key)
+            return int(value) if value is not None else None
+
+        start = num("start") or 0
+        return cls(
+            id=str(entry.get("id")),
+            author=str(entry.get("author") or ""),
+            posted_at=_parse_time(entry.get("posted_at")),
+            start=start,
+            end=num("end") or 0,
+            header_start=int(entry["header_start"]) if entry.get("header_start") is not None else start,
+            name_end=num("name_end"),
+            handle=entry.get("handle"),
+            author_id=entry.get("author_id"),
+            reply_to=entry.get("reply_to"),
+            forwarded_from=entry.get("forwarded_from"),
+            forwarded_start=num("forwarded_start"),
+            edited_at=_parse_time(entry.get("edited_at")),
+            deleted=bool(entry.get("deleted")),
+            language=entry.get("language"),
+            url=entry.get("url"),
+        )
+
+
+@dataclass(frozen=True)
+class PostVersion:
+    """One stored version of a post and the group (thread or day) and document it is in."""
+
+    post: Post
+    version: int
+    group_key: str
+    document_id: str
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@ returns plain records; the web layer renders them as HTML or, through
 Per-entity lists (statements by and about an actor, its facts and aliases)
 and the findings filters (actor, source) read the read-side index tables of
 :mod:`storyline.store.derived`, so each is an index range at any corpus size.
+Every read goes through the Store's named read methods (:mod:`storyline.store.views`);
+this module only shapes pages from their records.
 """
 
 from __future__ import annotations
@@ -17,13 +19,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
-
 from . import model as m
 from .errors import NotFoundError
-from .store import SearchQuery, Store
-from .store import records as r
-from .store import schema as t
+from .store import MENTIONED, SPEAKER, SUBJECT, FindingEntry, SearchQuery, Store
 
 __all__ = [
     "DocumentView",
@@ -70,44 +68,7 @@ class Page:
         return self.offset > 0
 
 
-# -- small SQL helpers ----------------------------------------------------
-
-def _finding_items(store: Store) -> Any:
-    """(finding_id, item_type, item_id) rows, indexed on item_id."""
-    return t.finding_items.alias("fi")
-
-
-def _latest_reviews() -> Any:
-    latest = (
-        select(t.reviews.c.finding_id, func.max(t.reviews.c.id).label("rid"))
-        .group_by(t.reviews.c.finding_id)
-        .subquery("lr")
-    )
-    rv = t.reviews.alias("rv")
-    return latest, rv
-
-
-def _entity_items(entity_id: str, role: str) -> Select[Any]:
-    """Ids of the entity's statements or facts in one role, newest first (an index range of entity_items)."""
-    ei = t.entity_items
-    return (
-        select(ei.c.item_id)
-        .where(ei.c.entity_id == entity_id, ei.c.role == role)
-        .order_by(ei.c.sort_date.desc(), ei.c.item_id.desc())
-    )
-
-
-def _count_entity_items(conn: Any, entity_id: str, role: str) -> int:
-    ei = t.entity_items
-    q = select(func.count()).select_from(ei).where(ei.c.entity_id == entity_id, ei.c.role == role)
-    return int(conn.execute(q).scalar_one())
-
-
 # -- documents ------------------------------------------------------------
-
-_SUMMARY_COLS = ("id", "external_id", "title", "url", "source", "published", "sha256", "chars", "language",
-                 "ingested_at", "author", "format", "near_duplicate_of")
-
 
 def list_documents(store: Store, *, limit: int = 20, offset: int = 0, source: str | None = None,
                    since: str | None = None, until: str | None = None) -> Page:
@@ -118,40 +79,16 @@ def list_documents(store: Store, *, limit: int = 20, offset: int = 0, source: st
 
 def document_summaries(store: Store, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
     """Title, source and dates of the given documents (no text)."""
-    ids = list(dict.fromkeys(ids))
-    if not ids:
-        return {}
-    cols = [t.documents.c[name] for name in _SUMMARY_COLS]
-    out: dict[str, dict[str, Any]] = {}
-    with store.engine.connect() as conn:
-        for i in range(0, len(ids), 500):
-            for row in conn.execute(select(*cols).where(t.documents.c.id.in_(ids[i : i + 500]))).mappings():
-                out[row["id"]] = dict(row)
-    return out
+    return store.document_summaries(ids)
 
 
 def keys_to_entities(store: Store, keys: Iterable[str]) -> dict[str, str]:
     """The entity ids of the given local keys (only those asked for)."""
-    keys = [k for k in dict.fromkeys(keys) if k]
-    out: dict[str, str] = {}
-    if not keys:
-        return out
-    with store.engine.connect() as conn:
-        for i in range(0, len(keys), 500):
-            q = select(t.entity_keys.c.local_key, t.entity_keys.c.entity_id).where(
-                t.entity_keys.c.local_key.in_(keys[i : i + 500])
-            )
-            out.update({k: e for k, e in conn.execute(q)})
-    return out
+    return store.entity_of_keys(keys)
 
 
 def entity_names(store: Store, ids: Iterable[str]) -> dict[str, str]:
-    ids = [i for i in dict.fromkeys(ids) if i]
-    if not ids:
-        return {}
-    with store.engine.connect() as conn:
-        rows = conn.execute(select(t.entities.c.id, t.entities.c.name).where(t.entities.c.id.in_(ids)))
-        return {i: n for i, n in rows}
+    return store.entity_names_of(ids)
 
 
 @dataclass(frozen=True)
@@ -183,22 +120,14 @@ class DocumentView:
 def document_view(store: Store, doc_id: str, *, related_limit: int = 8) -> DocumentView:
     doc = store.get_document(doc_id)  # NotFoundError
     mentions = store.mentions_of(doc_id)
-    with store.engine.connect() as conn:
-        srows = conn.execute(
-            select(t.statements).where(t.statements.c.document_id == doc_id).order_by(t.statements.c.start)
-        ).mappings().all()
-        frows = conn.execute(
-            select(t.facts).where(t.facts.c.document_id == doc_id).order_by(t.facts.c.start)
-        ).mappings().all()
-        dup_of = conn.execute(select(t.documents.c.near_duplicate_of).where(t.documents.c.id == doc_id)).scalar()
-    topics = store.topics([x["id"] for x in srows])
-    statements = sorted((r.statement_from_row(x, topics.get(x["id"])) for x in srows), key=lambda s: (s.start, s.end))
-    facts = sorted((r.fact_from_row(x) for x in frows), key=lambda f: (f.start, f.end))
+    statements = store.statements_of_document(doc_id)
+    facts = store.facts_of_document(doc_id)
+    dup_of = store.near_duplicate_of(doc_id)
     keys = [x.local_key for x in mentions] + [s.speaker_key for s in statements if s.speaker_key]
     keys += [f.subject_key for f in facts if f.subject_key]
     k2e = keys_to_entities(store, keys)
     names = entity_names(store, k2e.values())
-    dup_ids = near_duplicates_of(store, doc_id, limit=10)
+    dup_ids = store.near_duplicates_of(doc_id, limit=10)
     related = _related_documents(store, doc_id, list(dict.fromkeys(k2e.values())), related_limit)
     summaries = document_summaries(store, ([dup_of] if dup_of else []) + dup_ids)
     return DocumentView(
@@ -208,28 +137,16 @@ def document_view(store: Store, doc_id: str, *, related_limit: int = 8) -> Docum
     )
 
 
-def near_duplicates_of(store: Store, doc_id: str, *, limit: int = 10) -> list[str]:
-    """Documents stored as near-duplicates of this one (a partial-index lookup), at most ``limit``."""
-    with store.engine.connect() as conn:
-        rows = conn.execute(
-            select(t.documents.c.id).where(t.documents.c.near_duplicate_of == doc_id)
-            .order_by(t.documents.c.id).limit(limit)
-        )
-        return [x[0] for x in rows]
-
-
 def _related_documents(store: Store, doc_id: str, entity_ids: list[str], limit: int) -> list[tuple[dict[str, Any], int]]:
     """Documents sharing the most entities with this one (bounded: at most 300 keys per entity)."""
     if not entity_ids:
         return []
     counts: dict[str, int] = {}
-    with store.engine.connect() as conn:
-        for eid in entity_ids[:25]:
-            q = select(t.entity_keys.c.local_key).where(t.entity_keys.c.entity_id == eid).limit(300)
-            docs = {m.document_of(k) for (k,) in conn.execute(q)}
-            docs.discard(doc_id)
-            for d in docs:
-                counts[d] = counts.get(d, 0) + 1
+    for eid in entity_ids[:25]:
+        docs = {m.document_of(k) for k in store.keys_of_entity(eid, limit=300)}
+        docs.discard(doc_id)
+        for d in docs:
+            counts[d] = counts.get(d, 0) + 1
     best = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
     summaries = document_summaries(store, [d for d, _ in best])
     return [(summaries[d], n) for d, n in best if d in summaries]
@@ -238,21 +155,14 @@ def _related_documents(store: Store, doc_id: str, entity_ids: list[str], limit: 
 # -- corpus overview -------------------------------------------------------
 
 def corpus_counts(store: Store) -> dict[str, int]:
-    names = ("documents", "statements", "facts", "entities", "storylines", "findings")
-    with store.engine.connect() as conn:
-        return {n: conn.execute(select(func.count()).select_from(t.metadata.tables[n])).scalar_one() for n in names}
+    return store.table_counts(("documents", "statements", "facts", "entities", "storylines", "findings"))
 
 
 def top_actors(store: Store, limit: int = 10) -> list[m.Entity]:
     """The most-mentioned people and organisations."""
-    with store.engine.connect() as conn:
-        q = (
-            select(t.entities)
-            .where(t.entities.c.type.in_([m.EntityType.PERSON.value, m.EntityType.ORGANIZATION.value]))
-            .order_by(t.entities.c.mention_count.desc(), t.entities.c.id)
-            .limit(limit)
-        )
-        return [r.entity_from_row(x) for x in conn.execute(q).mappings()]
+    actors, _total = store.entities_page(types=[m.EntityType.PERSON.value, m.EntityType.ORGANIZATION.value],
+                                         limit=limit)
+    return actors
 
 
 @dataclass(frozen=True)
@@ -276,62 +186,14 @@ def home_view(store: Store) -> HomeView:
 
 # -- findings -------------------------------------------------------------
 
-@dataclass(frozen=True)
-class FindingEntry:
-    """A finding with its current review."""
-
-    finding: m.Finding
-    status: m.ReviewStatus
-    note: str | None
-    reviewer: str | None
-    decided_at: str | None
-
-
 def findings_page(
     store: Store, *, kind: str | None = None, status: str | None = None, actor: str | None = None,
     source: str | None = None, min_score: float | None = None, limit: int = 20, offset: int = 0,
     ids: Sequence[str] | None = None,
 ) -> Page:
     """Findings, best score first, with their latest review; every filter applied in SQL."""
-    f = t.findings
-    latest, rv = _latest_reviews()
-    base = f.outerjoin(latest, latest.c.finding_id == f.c.id).outerjoin(rv, rv.c.id == latest.c.rid)
-    cond: list[Any] = []
-    if kind:
-        cond.append(f.c.kind == kind)
-    if status:
-        if status == m.ReviewStatus.OPEN.value:
-            cond.append(or_(rv.c.status.is_(None), rv.c.status == status))
-        else:
-            cond.append(rv.c.status == status)
-    if min_score is not None:
-        cond.append(f.c.score >= min_score)
-    if ids is not None:
-        cond.append(f.c.id.in_(list(ids)))
-    if actor:
-        fa = t.finding_actors
-        cond.append(f.c.id.in_(select(fa.c.finding_id).where(fa.c.entity_id == actor)))
-    if source:
-        fs = t.finding_sources
-        cond.append(f.c.id.in_(select(fs.c.finding_id).where(fs.c.source == source)))
-    q = (
-        select(f, rv.c.status.label("review_status"), rv.c.note.label("review_note"), rv.c.reviewer, rv.c.decided_at)
-        .select_from(base)
-        .where(*cond)
-    )
-    with store.engine.connect() as conn:
-        total = conn.execute(select(func.count()).select_from(q.subquery())).scalar_one()
-        rows = conn.execute(q.order_by(f.c.score.desc(), f.c.id).limit(limit).offset(offset)).mappings().all()
-    items = [
-        FindingEntry(
-            finding=r.finding_from_row(x),
-            status=m.ReviewStatus(x["review_status"]) if x["review_status"] else m.ReviewStatus.OPEN,
-            note=x["review_note"] or None,
-            reviewer=x["reviewer"],
-            decided_at=x["decided_at"],
-        )
-        for x in rows
-    ]
+    items, total = store.findings_page(kind=kind, status=status, actor=actor, source=source, min_score=min_score,
+                                       limit=limit, offset=offset, ids=ids)
     return Page(items, total, limit, offset)
 
 
@@ -397,17 +259,9 @@ def _by_side(f: m.Finding) -> Callable[[m.FindingItem], int]:
 def finding_rows(store: Store, page: Page) -> list[FindingRow]:
     """Resolve each finding's items to the passages they cite (one batch of queries for the page)."""
     entries: list[FindingEntry] = page.items
-    stm_ids = [i.id for e in entries for i in e.finding.items if i.type is m.ItemType.STATEMENT]
-    fct_ids = [i.id for e in entries for i in e.finding.items if i.type is m.ItemType.FACT]
-    men_ids = [i.id for e in entries for i in e.finding.items if i.type is m.ItemType.MENTION]
     ent_ids = [i.id for e in entries for i in e.finding.items if i.type is m.ItemType.ENTITY]
-    stms = store.statements_by_ids(stm_ids)
-    fcts = store.facts_by_ids(fct_ids)
-    mens: dict[str, m.Mention] = {}
-    if men_ids:
-        with store.engine.connect() as conn:
-            for row in conn.execute(select(t.mentions).where(t.mentions.c.id.in_(men_ids))).mappings():
-                mens[row["id"]] = r.mention_from_row(row)
+    cited = store.finding_records(e.finding for e in entries)
+    stms, fcts, mens = cited.statements, cited.facts, cited.mentions
     doc_ids = {x.document_id for x in stms.values()} | {x.document_id for x in fcts.values()}
     doc_ids |= {x.document_id for x in mens.values()}
     docs = store.get_documents(doc_ids)
@@ -496,14 +350,10 @@ class EntityView:
     key_to_entity: dict[str, str] = field(default_factory=dict)
 
 
-def _statement_rows(store: Store, q: Select[Any]) -> list[StatementRow]:
-    with store.engine.connect() as conn:
-        rows = conn.execute(q).mappings().all()
-    ids = [x["id"] for x in rows]
-    topics = store.topics(ids)
-    docs = document_summaries(store, [x["document_id"] for x in rows])
-    return [StatementRow(r.statement_from_row(x, topics.get(x["id"])), docs.get(x["document_id"], {"id": x["document_id"]}))
-            for x in rows]
+def _statement_rows(store: Store, ids: Iterable[str]) -> list[StatementRow]:
+    stms = store.statements_by_ids(ids)
+    docs = document_summaries(store, [x.document_id for x in stms.values()])
+    return [StatementRow(x, docs.get(x.document_id, {"id": x.document_id})) for x in stms.values()]
 
 
 TIMELINE_POINTS = 400
@@ -511,32 +361,21 @@ TIMELINE_POINTS = 400
 
 def entity_view(store: Store, entity_id: str, *, limit: int = 25, offset: int = 0) -> EntityView:
     """One entity; every list is an index range of entity_items / entity_aliases, bounded whatever its size."""
-    from .store.derived import MENTIONED, SPEAKER, SUBJECT
-
     entity = store.get_entity(entity_id)  # NotFoundError
-    with store.engine.connect() as conn:
-        links = [r.link_from_row(x) for x in conn.execute(
-            select(t.links).where(t.links.c.entity_id == entity_id).order_by(t.links.c.score.desc(), t.links.c.ref)
-        ).mappings()]
-        ea = t.entity_aliases
-        alias_rows = conn.execute(
-            select(ea.c.alias, ea.c.mention_count, ea.c.first_document_id).where(ea.c.entity_id == entity_id)
-            .order_by(ea.c.mention_count.desc(), ea.c.alias).limit(100)
-        ).all()
-        said_total = _count_entity_items(conn, entity_id, SPEAKER)
-        page_ids = [i for (i,) in conn.execute(_entity_items(entity_id, SPEAKER).limit(limit).offset(offset))]
-        # the timeline draws the newest statements, oldest first
-        timeline_ids = [i for (i,) in conn.execute(_entity_items(entity_id, SPEAKER).limit(TIMELINE_POINTS))]
-        about_ids = [i for (i,) in conn.execute(_entity_items(entity_id, MENTIONED).limit(20))]
-        fact_ids = [i for (i,) in conn.execute(_entity_items(entity_id, SUBJECT).limit(50))]
-    rows = {x.statement.id: x for x in _statement_rows(
-        store, select(t.statements).where(t.statements.c.id.in_(list(dict.fromkeys([*page_ids, *timeline_ids, *about_ids]))))
-    )}
+    links = store.links_of_entity(entity_id)
+    alias_rows = store.alias_counts(entity_id, limit=100)
+    said_total = store.count_entity_items(entity_id, SPEAKER)
+    page_ids = store.entity_item_ids(entity_id, SPEAKER, limit=limit, offset=offset)
+    # the timeline draws the newest statements, oldest first
+    timeline_ids = store.entity_item_ids(entity_id, SPEAKER, limit=TIMELINE_POINTS)
+    about_ids = store.entity_item_ids(entity_id, MENTIONED, limit=20)
+    fact_ids = store.entity_item_ids(entity_id, SUBJECT, limit=50)
+    rows = {x.statement.id: x for x in _statement_rows(store, [*page_ids, *timeline_ids, *about_ids])}
     said = [rows[i] for i in page_ids if i in rows]
     timeline = sorted((rows[i] for i in timeline_ids if i in rows), key=lambda x: (x.date or "9999", x.statement.start))
     about = [rows[i] for i in about_ids if i in rows]
-    seen_docs = document_summaries(store, [x[2] for x in alias_rows])
-    aliases = [AliasSeen(a, n, seen_docs.get(d)) for a, n, d in alias_rows]
+    seen_docs = document_summaries(store, [d for _a, _n, d in alias_rows if d])
+    aliases = [AliasSeen(a, n, seen_docs.get(d) if d else None) for a, n, d in alias_rows]
     known = {a.alias for a in aliases}
     aliases += [AliasSeen(a, 0, None) for a in dict.fromkeys([entity.name, *entity.aliases]) if a not in known]
     facts = sorted(store.facts_by_ids(fact_ids).values(), key=lambda f: (f.period or "", f.document_id, f.start))
@@ -552,18 +391,7 @@ def entity_view(store: Store, entity_id: str, *, limit: int = 25, offset: int = 
 
 def storylines_page(store: Store, *, actor: str | None = None, topic: str | None = None, limit: int = 50,
                     offset: int = 0) -> Page:
-    sl = t.storylines
-    cond = []
-    if actor:
-        cond.append(sl.c.actor_id == actor)
-    if topic:
-        cond.append(sl.c.topic == topic)
-    with store.engine.connect() as conn:
-        total = conn.execute(select(func.count()).select_from(sl).where(*cond)).scalar_one()
-        rows = conn.execute(
-            select(sl).where(*cond).order_by(sl.c.actor_id, sl.c.topic).limit(limit).offset(offset)
-        ).mappings()
-        items = [r.storyline_from_row(x) for x in rows]
+    items, total = store.storylines_page(actor=actor, topic=topic, limit=limit, offset=offset)
     return Page(items, total, limit, offset)
 
 
@@ -592,13 +420,7 @@ def storyline_view(store: Store, storyline_id: str, *, limit: int = 100, offset:
     stms = store.statements_by_ids(ids)
     docs = document_summaries(store, [s.document_id for s in stms.values()])
     rows = [StatementRow(stms[i], docs.get(stms[i].document_id, {"id": stms[i].document_id})) for i in ids if i in stms]
-    finding_ids: list[str] = []
-    if ids:
-        fi = _finding_items(store)
-        with store.engine.connect() as conn:
-            finding_ids = [x[0] for x in conn.execute(
-                select(fi.c.finding_id).where(fi.c.item_id.in_(ids)).distinct().limit(findings_limit)
-            )]
+    finding_ids = store.findings_citing(ids, limit=findings_limit)
     findings = finding_rows(store, findings_page(store, ids=finding_ids, limit=findings_limit)) if finding_ids else []
     return StorylineView(sl, actor, Page(rows, len(sl.statement_ids), limit, offset), findings)
 

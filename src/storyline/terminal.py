@@ -10,16 +10,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
-
 from . import model as m
 from .errors import NotFoundError, UsageError
 from .export import contract
 from .export.briefing import find_actor
 from .queries import document_summaries, entity_names, entity_view, findings_page, keys_to_entities
 from .store import Store
-from .store import records as r
-from .store import schema as t
 
 __all__ = ["Listing", "analysis_hint", "list_entities", "list_findings", "list_statements", "show_record"]
 
@@ -78,14 +74,7 @@ def list_entities(store: Store, *, limit: int = 20, type: str | None = None) -> 
     """Entities, most mentioned first."""
     if type is not None and type not in {k.value for k in m.EntityType}:
         raise UsageError(f"invalid type {type!r}; valid: {', '.join(k.value for k in m.EntityType)}")
-    e = t.entities
-    cond = [e.c.type == type] if type else []
-    with store.engine.connect() as conn:
-        total = conn.execute(select(func.count()).select_from(e).where(*cond)).scalar_one()
-        found = conn.execute(
-            select(e).where(*cond).order_by(e.c.mention_count.desc(), e.c.name, e.c.id).limit(limit)
-        ).mappings().all()
-    entities = [r.entity_from_row(x) for x in found]
+    entities, total = store.entities_page(types=[type] if type else None, limit=limit, by_name=True)
     rows = tuple(
         (x.id, x.type.value, x.name, str(x.mention_count), _short(", ".join(a for a in x.aliases if a != x.name), 60))
         for x in entities
@@ -119,14 +108,7 @@ def list_statements(store: Store, *, limit: int = 20, actor: str | None = None) 
         docs = {x.statement.document_id: x.document for x in view.said.items}
         return _statement_listing(store, f"Statements of {entity.name}", statements, view.said.total,
                                   f"{entity.name} has no attributed statements", docs)
-    s = t.statements
-    with store.engine.connect() as conn:
-        total = conn.execute(select(func.count()).select_from(s)).scalar_one()
-        found = conn.execute(
-            select(s).order_by(s.c.said_on.desc().nulls_last(), s.c.document_id, s.c.start).limit(limit)
-        ).mappings().all()
-    topics = store.topics([x["id"] for x in found])
-    statements = [r.statement_from_row(x, topics.get(x["id"])) for x in found]
+    statements, total = store.newest_statements(limit=limit)
     docs = document_summaries(store, {x.document_id for x in statements})
     return _statement_listing(store, "Statements", statements, total, _hint(store, "statements"), docs)
 

@@ -31,7 +31,9 @@ class _ChatReader:
 
 
 def test_registry_appended_reader_sniffs_before_generic_readers(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(registry, "READERS", [*registry.READERS, _ChatReader()])
+    readers = registry.READERS.copy()
+    readers.register("chat-test", _ChatReader())
+    monkeypatch.setattr(registry, "READERS", readers)
     raw = RawInput("result.json", b'{"chat": [], "text": "looks like jsonl too"}', ".json")
     assert choose_reader(raw, IngestOptions()).name == "chat-test"
     assert ".json" in registry.document_extensions()

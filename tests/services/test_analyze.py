@@ -14,15 +14,17 @@ from storyline.store import open_store
 
 
 def _failing_facts(monkeypatch):
-    pipeline.build_stages()  # registers the real stages
-    real = pipeline._REGISTRY["facts"]
+    real = pipeline.STAGES.get("facts")
+    assert real is not None
 
     def run(parsed):
         if "BOOM" in parsed.document.text:
             raise ValueError("synthetic failure")
         real.run(parsed)
 
-    monkeypatch.setitem(pipeline._REGISTRY, "facts", dataclasses.replace(real, run=run))
+    stages = pipeline.STAGES.copy()
+    stages.register("facts", dataclasses.replace(real, run=run))
+    monkeypatch.setattr(pipeline, "STAGES", stages)
 
 
 def test_analyze_reports_a_failing_document_and_stores_the_rest(tmp_path, monkeypatch, nlp):

@@ -1,4 +1,9 @@
-"""Exports: one module per format, chosen by name through :data:`FORMATS`."""
+"""Exports: one module per format, chosen by name through :data:`FORMATS`.
+
+:data:`FORMATS` is a :class:`storyline.registry.Registry` of :class:`ExportFormat`:
+the built-in formats below, and any other installed package's entry point in the
+``storyline.exports`` group (an :class:`ExportFormat`; see :mod:`storyline.registry`).
+"""
 
 from __future__ import annotations
 
@@ -6,16 +11,31 @@ import contextlib
 import importlib
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
 from ..errors import UnsupportedFormatError, UsageError
+from ..registry import EXPORTS_GROUP, Registry
 from ..store import Store
 from .json_export import write_json
 
-__all__ = ["CONTRACT_FORMATS", "FORMATS", "OPTIONS", "export"]
+__all__ = ["CONTRACT_FORMATS", "FORMATS", "ExportFormat", "export", "register"]
 
 Writer = Callable[..., None]  # writer(store, out: TextIO, **options)
+# to_path(store, output, options): write to ``output`` itself and return True, or adjust options and return False
+PathWriter = Callable[[Store, "str | None", dict[str, Any]], bool]
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """One export format: its writer, the options it takes, and (optionally) how it writes to a path itself."""
+
+    name: str
+    write: Writer
+    options: frozenset[str] = frozenset()
+    to_path: PathWriter | None = None
+
 
 def _lazy(module: str, name: str) -> Writer:
     """A writer imported on first use (stix2, followthemoney and networkx are slow to import)."""
@@ -27,18 +47,53 @@ def _lazy(module: str, name: str) -> Writer:
     return writer
 
 
-# Formats that write one stream (stdout or a file); csv also writes a directory (see export()).
-FORMATS: dict[str, Writer] = {
-    "json": write_json,
-    "jsonl": _lazy("jsonl", "write_jsonl"),
-    "csv": _lazy("csv_export", "write_csv"),
-    "stix": _lazy("stix", "write_stix"),
-    "ftm": _lazy("ftm", "write_ftm"),
-    "graphml": _lazy("graphml", "write_graphml"),
-    "briefing": _lazy("briefing", "write_briefing"),
-}
-# The options each writer takes (anything else is a usage error).
-OPTIONS: dict[str, frozenset[str]] = {"briefing": frozenset({"actor", "topic", "since", "html", "pdf", "base_url", "limit"})}
+def _csv_to_path(store: Store, output: str | None, options: dict[str, Any]) -> bool:
+    """An ``output`` ending in ``.csv`` is one file of all record types; any other name a directory of files."""
+    if output in (None, "-") or not (_is_directory(output) or Path(output).suffix.lower() != ".csv"):
+        return False
+    from .csv_export import write_csv_dir
+
+    write_csv_dir(store, Path(output))
+    return True
+
+
+def _briefing_to_path(store: Store, output: str | None, options: dict[str, Any]) -> bool:
+    """PDF (``pdf`` or an output ending in .pdf) is written here; an output ending in .html switches to HTML."""
+    suffix = Path(output).suffix.lower() if output not in (None, "-") else ""
+    if options.pop("pdf", False) or suffix == ".pdf":
+        _write_pdf(store, output, options)
+        return True
+    if suffix in (".html", ".htm"):
+        options["html"] = True
+    return False
+
+
+def _export_format(name: str, obj: Any) -> ExportFormat:
+    if not isinstance(obj, ExportFormat) or obj.name != name:
+        raise TypeError(f"entry point {name!r} is not an ExportFormat named {name!r}")
+    return obj
+
+
+FORMATS: Registry[ExportFormat] = Registry(EXPORTS_GROUP, coerce=_export_format)
+
+
+def register(fmt: ExportFormat) -> ExportFormat:
+    """Add an export format (replacing one of the same name)."""
+    return FORMATS.register(fmt.name, fmt)
+
+
+for _fmt in (
+    ExportFormat("json", write_json),
+    ExportFormat("jsonl", _lazy("jsonl", "write_jsonl")),
+    ExportFormat("csv", _lazy("csv_export", "write_csv"), to_path=_csv_to_path),
+    ExportFormat("stix", _lazy("stix", "write_stix")),
+    ExportFormat("ftm", _lazy("ftm", "write_ftm")),
+    ExportFormat("graphml", _lazy("graphml", "write_graphml")),
+    ExportFormat("briefing", _lazy("briefing", "write_briefing"),
+                 frozenset({"actor", "topic", "since", "html", "pdf", "base_url", "limit"}), _briefing_to_path),
+):
+    register(_fmt)
+
 # Formats named by CONTRACT.md; those not in FORMATS yet fail with "not yet supported".
 CONTRACT_FORMATS = ("json", "jsonl", "csv", "stix", "ftm", "graphml", "briefing")
 
@@ -72,28 +127,18 @@ def export(store: Store, fmt: str, output: str | None = None, **options: Any) ->
     ``output`` ends in .html), ``pdf`` (also for .pdf; needs WeasyPrint),
     ``base_url`` (prefix of workbench links), ``limit`` (rows per section).
     """
-    writer = FORMATS.get(fmt)
-    if writer is None:
+    spec = FORMATS.get(fmt)
+    if spec is None:
         raise UnsupportedFormatError("export", fmt, FORMATS, not_yet=fmt in CONTRACT_FORMATS)
     options = {k: v for k, v in options.items() if v is not None and v is not False}
-    unknown = set(options) - OPTIONS.get(fmt, frozenset())
+    unknown = set(options) - spec.options
     if unknown:
         raise UsageError(f"export --format {fmt} takes no option(s) {', '.join(sorted(unknown))}; "
-                         f"it takes: {', '.join(sorted(OPTIONS.get(fmt, ()))) or 'none'}")
-    if fmt == "csv" and output not in (None, "-") and (_is_directory(output) or Path(output).suffix.lower() != ".csv"):
-        from .csv_export import write_csv_dir
-
-        write_csv_dir(store, Path(output))
+                         f"it takes: {', '.join(sorted(spec.options)) or 'none'}")
+    if spec.to_path is not None and spec.to_path(store, output, options):
         return
-    if fmt == "briefing":
-        suffix = Path(output).suffix.lower() if output not in (None, "-") else ""
-        if options.pop("pdf", False) or suffix == ".pdf":
-            _write_pdf(store, output, options)
-            return
-        if suffix in (".html", ".htm"):
-            options["html"] = True
     with _open_output(output) as out:
-        writer(store, out, **options) if options else writer(store, out)
+        spec.write(store, out, **options) if options else spec.write(store, out)
 
 
 def _write_pdf(store: Store, output: str | None, options: dict[str, Any]) -> None:

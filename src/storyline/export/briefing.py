@@ -25,7 +25,7 @@ import datetime as dt
 import html
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TextIO
 from urllib.parse import quote as url_quote
@@ -203,11 +203,12 @@ def _span_link(base_url: str, document_id: str, start: int, end: int) -> str:
 
 def render_markdown(store: Store, scope: BriefingScope, *, base_url: str = "") -> str:
     base_url = base_url.rstrip("/")
-    extra_statements = store.statements_by_ids(
-        i.id for f in scope.findings for i in f.items if i.type is ItemType.STATEMENT)
-    extra_facts = store.facts_by_ids(i.id for f in scope.findings for i in f.items if i.type is ItemType.FACT)
+    finding_records = store.finding_records(scope.findings)
+    extra_statements, extra_facts = finding_records.statements, finding_records.facts
     entity_names = {e.id: e.name for e in store.iter_entities()}
-    key_to_entity = _keys_of(store, [*scope.statements, *scope.facts, *extra_statements.values(), *extra_facts.values()])
+    key_to_entity = store.entity_of_keys(
+        [s.speaker_key for s in (*scope.statements, *extra_statements.values()) if s.speaker_key]
+        + [f.subject_key for f in (*scope.facts, *extra_facts.values()) if f.subject_key])
     doc_ids = {s.document_id for s in (*scope.statements, *extra_statements.values())}
     doc_ids |= {f.document_id for f in (*scope.facts, *extra_facts.values())}
     documents = store.get_documents(sorted(doc_ids))
@@ -315,13 +316,6 @@ def render_markdown(store: Store, scope: BriefingScope, *, base_url: str = "") -
         lines.append(f"{number}. {', '.join(bits)}. {link} {workbench}".replace("  ", " "))
     lines.append("")
     return "\n".join(lines)
-
-
-def _keys_of(store: Store, records: Iterable[Statement | Fact]) -> dict[str, str]:
-    wanted = {k for r in records for k in (getattr(r, "speaker_key", None), getattr(r, "subject_key", None)) if k}
-    if not wanted:
-        return {}
-    return {k: v for k, v in store.key_to_entity().items() if k in wanted}
 
 
 def render_html(markdown_text: str, title: str) -> str:

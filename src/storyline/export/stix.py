@@ -38,7 +38,7 @@ from typing import Any, TextIO
 
 import stix2
 
-from ..model import Entity, EntityType, Fact, ItemType, Link, ReviewStatus, Statement
+from ..model import Entity, EntityType, Fact, Finding, ItemType, Link, Review, ReviewStatus, Statement
 from ..store import Store
 from .annotations import AnnotatedDocument, corpus_timestamp, iter_annotated_documents
 
@@ -48,6 +48,7 @@ __all__ = ["NAMESPACE", "stix_id", "write_stix"]
 
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://storyline.invalid/stix/2.1")
 _PRODUCER = "storyline:producer"
+_FINDINGS_BATCH = 200  # findings whose cited records are read at once
 
 
 def stix_id(stix_type: str, stable_id: str) -> str:
@@ -219,30 +220,34 @@ class _Writer:
     # -- findings ---------------------------------------------------------
     def findings(self) -> None:
         reviews = self.store.latest_reviews()
-        for f in self.store.iter_findings():
-            statements = self.store.statements_by_ids(i.id for i in f.items if i.type is ItemType.STATEMENT)
-            facts = self.store.facts_by_ids(i.id for i in f.items if i.type is ItemType.FACT)
-            refs: list[str] = []
-            quotes: list[dict[str, Any]] = []
-            for item in f.items:
-                if item.type is ItemType.STATEMENT and item.id in statements:
-                    s = statements[item.id]
-                    refs.append(stix_id("note", s.id))
-                    quotes.append(_quote("statement", s.id, s.document_id, s.content_start, s.content_end, s.content,
-                                         s.speaker_text, s.said_on))
-                elif item.type is ItemType.FACT and item.id in facts:
-                    x = facts[item.id]
-                    refs.append(stix_id("note", x.id))
-                    quotes.append(_quote("fact", x.id, x.document_id, x.start, x.end, x.text, x.subject_text, None))
-                elif item.type is ItemType.ENTITY and item.id in self.sdo:
-                    refs.append(self.sdo[item.id])
-            review = reviews.get(f.id)
-            self.emit(stix2.Note(
-                content=f.explanation, abstract=f.kind.value, object_refs=refs or [stix_id("identity", _PRODUCER)],
-                x_finding_id=f.id, x_kind=f.kind.value, x_score=round(f.score, 4),
-                x_status=(review.status if review else ReviewStatus.OPEN).value,
-                x_items=[{"record_type": i.type.value, "record_id": i.id} for i in f.items], x_quotes=quotes,
-                **self.common("note", f.id)))
+        findings = list(self.store.iter_findings())
+        for start in range(0, len(findings), _FINDINGS_BATCH):
+            batch = findings[start : start + _FINDINGS_BATCH]
+            cited = self.store.finding_records(batch)
+            for f in batch:
+                self.finding(f, cited.statements, cited.facts, reviews.get(f.id))
+
+    def finding(self, f: Finding, statements: dict[str, Statement], facts: dict[str, Fact], review: Review | None) -> None:
+        refs: list[str] = []
+        quotes: list[dict[str, Any]] = []
+        for item in f.items:
+            if item.type is ItemType.STATEMENT and item.id in statements:
+                s = statements[item.id]
+                refs.append(stix_id("note", s.id))
+                quotes.append(_quote("statement", s.id, s.document_id, s.content_start, s.content_end, s.content,
+                                     s.speaker_text, s.said_on))
+            elif item.type is ItemType.FACT and item.id in facts:
+                x = facts[item.id]
+                refs.append(stix_id("note", x.id))
+                quotes.append(_quote("fact", x.id, x.document_id, x.start, x.end, x.text, x.subject_text, None))
+            elif item.type is ItemType.ENTITY and item.id in self.sdo:
+                refs.append(self.sdo[item.id])
+        self.emit(stix2.Note(
+            content=f.explanation, abstract=f.kind.value, object_refs=refs or [stix_id("identity", _PRODUCER)],
+            x_finding_id=f.id, x_kind=f.kind.value, x_score=round(f.score, 4),
+            x_status=(review.status if review else ReviewStatus.OPEN).value,
+            x_items=[{"record_type": i.type.value, "record_id": i.id} for i in f.items], x_quotes=quotes,
+            **self.common("note", f.id)))
 
     def run(self) -> None:
         self.out.write('{"type": "bundle", "id": ' + json.dumps(stix_id("bundle", "storyline:bundle")) + ', "objects": [')

@@ -1,7 +1,10 @@
 """The readers Storyline knows, by ``--format`` name.
 
-To add a reader, append an instance to :data:`READERS` (below, or from your
-own module at import time via :func:`register`). A reader needs ``name``,
+Readers live in :data:`READERS`, a :class:`storyline.registry.Registry`: the
+built-in ones below, the social-media readers (their modules register
+themselves when the registry is first used), and any other installed package's
+entry point in the ``storyline.readers`` group (a reader instance or class;
+see :mod:`storyline.registry`). From code, call :func:`register`. A reader needs ``name``,
 ``sniff(raw)`` and ``read(raw, options)`` (see :class:`~.base.Reader`) and
 may declare ``extensions`` (files a directory walk should pick up) and
 ``priority`` (lower sniffs first; default 50). The built-in generic readers
@@ -12,9 +15,10 @@ ones (PDF 10, feeds 20) sniff first.
 
 from __future__ import annotations
 
-import logging
+from typing import Any
 
 from ..errors import UnsupportedFormatError
+from ..registry import READERS_GROUP, Registry
 from .base import Reader
 from .feed import FeedReader
 from .html import HtmlReader
@@ -25,50 +29,33 @@ from .text import TextReader
 
 __all__ = ["DEFAULT_PRIORITY", "READERS", "document_extensions", "get_reader", "reader_names", "readers", "register"]
 
-log = logging.getLogger(__name__)
-
 DEFAULT_PRIORITY = 50
 
-READERS: list[Reader] = [
-    PdfReader(),
-    FeedReader(),
-    JsonlReader(),
-    HtmlReader(),
-    MarkdownReader(),
-    TextReader(),
-]
+
+def _reader(name: str, obj: Any) -> Reader:
+    """An entry point's object as a reader: a class is instantiated; its name must be the entry point's."""
+    reader = obj() if isinstance(obj, type) else obj
+    if getattr(reader, "name", None) != name or not callable(getattr(reader, "read", None)):
+        raise TypeError(f"entry point {name!r} is not a reader named {name!r}")
+    return reader
 
 
-def _load_optional_readers() -> None:
-    """Readers kept in their own modules (social-media exports) register themselves on import."""
-    import importlib
-
-    for module in ("telegram", "x_archive", "mastodon", "posts"):
-        try:
-            importlib.import_module(f"{__package__}.{module}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{__package__}.{module}":
-                raise
-            log.debug("no %s reader module", module)
+# Readers kept in their own modules (social-media exports) register themselves on import.
+READERS: Registry[Reader] = Registry(
+    READERS_GROUP, modules=tuple(f"{__package__}.{m}" for m in ("telegram", "x_archive", "mastodon", "posts")),
+    coerce=_reader)
+for _builtin in (PdfReader(), FeedReader(), JsonlReader(), HtmlReader(), MarkdownReader(), TextReader()):
+    READERS.register(_builtin.name, _builtin)
 
 
 def register(reader: Reader) -> Reader:
     """Add ``reader`` (replacing one of the same name)."""
-    READERS[:] = [r for r in READERS if r.name != reader.name]
-    READERS.append(reader)
-    return reader
-
-
-_loaded = False
+    return READERS.register(reader.name, reader)
 
 
 def readers() -> list[Reader]:
     """Every reader, in sniffing order (by priority, then registration order)."""
-    global _loaded
-    if not _loaded:
-        _loaded = True
-        _load_optional_readers()
-    return sorted(READERS, key=lambda r: getattr(r, "priority", DEFAULT_PRIORITY))
+    return sorted(READERS.items(), key=lambda r: getattr(r, "priority", DEFAULT_PRIORITY))
 
 
 def reader_names() -> list[str]:

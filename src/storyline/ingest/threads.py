@@ -14,12 +14,13 @@ text, with a blank line between posts::
     The road to Sarvan is open again.
 
 The header may end with ``· forwarded from NAME``, ``· edited`` or
-``· deleted``. ``Document.metadata["posts"]`` lists every post with its id,
-author, handle, time, the character range of its text (``start``/``end``,
-so ``text[start:end]`` is the post) and of its header (``header_start``),
-reply/forward/edit/deletion details and its language. The same function
-re-renders a group when a later export changes it (see
-:mod:`storyline.store.posts`), so a group's text depends only on its posts.
+``· deleted``. ``Document.posts`` (stored as ``metadata["posts"]``) lists every post as a
+:class:`storyline.model.PostEntry`: its id, author, handle, time, the
+character range of its text (``start``/``end``, so ``text[start:end]`` is the
+post) and of its header (``header_start``), reply/forward/edit/deletion
+details and its language. The same function re-renders a group when a later
+export changes it (:mod:`storyline.ingest.thread_merge`), so a group's text
+depends only on its posts.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..model import Document
+from ..model import Document, Post, PostEntry
 from .language import detect_language, document_language
 from .normalize import normalize_text
 
@@ -51,32 +52,6 @@ __all__ = [
 
 THREAD = "thread"
 DAY = "day"
-
-
-@dataclass(frozen=True, slots=True)
-class Post:
-    """One post (message, tweet, toot) as every reader reports it."""
-
-    id: str
-    author: str  # display name
-    posted_at: dt.datetime  # timezone-aware, UTC
-    text: str  # normalised; "" for a deletion marker without text
-    handle: str | None = None  # without the leading "@"
-    author_id: str | None = None  # what tells two authors apart (defaults to handle, then name)
-    reply_to: str | None = None
-    forwarded_from: str | None = None
-    edited_at: dt.datetime | None = None
-    deleted: bool = False
-    language: str | None = None
-    url: str | None = None
-
-    @property
-    def author_key(self) -> str:
-        return self.author_id or self.handle or self.author
-
-    @property
-    def day(self) -> str:
-        return self.posted_at.date().isoformat()
 
 
 @dataclass(frozen=True)
@@ -160,10 +135,6 @@ def _header(post: Post) -> tuple[str, int]:
     return header, len(name)
 
 
-def _iso(value: dt.datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
 def render_group(
     channel: Channel,
     group: PostGroup,
@@ -186,26 +157,9 @@ def render_group(
         start = pos
         chunks.append(post.text)
         pos += len(post.text)
-        entries.append(
-            {
-                "id": post.id,
-                "author": post.author,
-                "handle": post.handle,
-                "author_id": post.author_id,
-                "posted_at": post.posted_at.isoformat(),
-                "start": start,
-                "end": pos,
-                "header_start": header_start,
-                "name_end": header_start + name_len,
-                "reply_to": post.reply_to,
-                "forwarded_from": post.forwarded_from,
-                "forwarded_start": header_start + header.index(" · forwarded from ") + 18 if post.forwarded_from else None,
-                "edited_at": _iso(post.edited_at),
-                "deleted": post.deleted,
-                "language": post.language,
-                "url": post.url,
-            }
-        )
+        forwarded_start = header_start + header.index(" · forwarded from ") + 18 if post.forwarded_from else None
+        entries.append(PostEntry.of(post, start=start, end=pos, header_start=header_start,
+                                    name_end=header_start + name_len, forwarded_start=forwarded_start).as_metadata())
     text = "".join(chunks)
     first = group.posts[0]
     authors = {p.author_key for p in group.posts}
@@ -290,34 +244,9 @@ def is_posts_document(doc: Document) -> bool:
     return isinstance(doc.metadata.get("posts"), list) and isinstance(doc.metadata.get("group"), Mapping)
 
 
-def _dt(value: object) -> dt.datetime | None:
-    return dt.datetime.fromisoformat(value) if isinstance(value, str) and value else None
-
-
 def posts_from_document(doc: Document) -> list[Post]:
     """The posts a document was rendered from (texts sliced from the document by their offsets)."""
-    out: list[Post] = []
-    for entry in doc.metadata.get("posts", ()):
-        posted = _dt(entry.get("posted_at"))
-        if posted is None:
-            continue
-        out.append(
-            Post(
-                id=str(entry["id"]),
-                author=entry.get("author") or "",
-                posted_at=posted,
-                text=doc.text[entry["start"] : entry["end"]],
-                handle=entry.get("handle"),
-                author_id=entry.get("author_id"),
-                reply_to=entry.get("reply_to"),
-                forwarded_from=entry.get("forwarded_from"),
-                edited_at=_dt(entry.get("edited_at")),
-                deleted=bool(entry.get("deleted")),
-                language=entry.get("language"),
-                url=entry.get("url"),
-            )
-        )
-    return out
+    return [post for post in (entry.post(doc.text) for entry in doc.posts) if post is not None]
 
 
 def channel_of(doc: Document) -> Channel:

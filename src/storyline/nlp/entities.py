@@ -455,6 +455,7 @@ def _emit(document_id: str, text: str, cands: Sequence[Candidate], uf: Clusters)
     return out
 
 
-@register("entities", version=f"{STAGE_VERSION}+gaz{gazetteer.gazetteer_version()}", requires=("parse",), produces=("mentions",))
+@register("entities", version=f"{STAGE_VERSION}+gaz{gazetteer.gazetteer_version()}", requires=("parse",), produces=("mentions",),
+          setup=configure_pipeline)
 def find_mentions(parsed: ParsedDocument) -> None:
     parsed.mentions.extend(extract_mentions(parsed.document.id, parsed.document.text, parsed.parts))

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import ModelError, UsageError
 from ..model import Document, DocumentAnalysis, Fact, Mention, Statement
+from ..registry import STAGES_GROUP, Registry
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -62,37 +63,41 @@ class Stage:
     requires: tuple[str, ...]
     produces: tuple[str, ...]
     run: StageFn
+    setup: Callable[[Any], None] | None = None  # configures the spaCy pipeline once, when it is loaded
 
 
-_REGISTRY: dict[str, Stage] = {}
+def _stage(name: str, obj: Any) -> Stage:
+    if not isinstance(obj, Stage) or obj.name != name:
+        raise TypeError(f"entry point {name!r} is not a Stage named {name!r}")
+    return obj
 
 
-def register(name: str, *, version: str, requires: Iterable[str] = (), produces: Iterable[str] = ()) -> Callable[[StageFn], StageFn]:
-    """Decorator: add a per-document stage to the registry."""
+DEFAULT_ORDER = ("entities", "statements", "claims", "posts", "facts")
+
+# The built-in stage modules register their stages (with :func:`register`) when the registry is first
+# used; other packages add a :class:`Stage` through an entry point in the ``storyline.stages`` group.
+STAGES: Registry[Stage] = Registry(STAGES_GROUP, modules=tuple(f"{__package__}.{m}" for m in DEFAULT_ORDER),
+                                   coerce=_stage)
+
+
+def register(name: str, *, version: str, requires: Iterable[str] = (), produces: Iterable[str] = (),
+             setup: Callable[[Any], None] | None = None) -> Callable[[StageFn], StageFn]:
+    """Decorator: add a per-document stage to the registry (``setup`` configures the loaded spaCy pipeline)."""
 
     def wrap(fn: StageFn) -> StageFn:
-        _REGISTRY[name] = Stage(name, version, tuple(requires), tuple(produces), fn)
+        STAGES.register(name, Stage(name, version, tuple(requires), tuple(produces), fn, setup))
         return fn
 
     return wrap
 
 
-DEFAULT_ORDER = ("entities", "statements", "claims", "posts", "facts")
-
-
-def _load_stage_modules() -> None:
-    # Importing the modules registers their stages.
-    from . import claims, entities, facts, posts, statements  # noqa: F401
-
-
 def build_stages(names: Sequence[str] = DEFAULT_ORDER) -> tuple[Stage, ...]:
-    _load_stage_modules()
     have: set[str] = {"parse"}
     stages: list[Stage] = []
     for name in names:
-        if name not in _REGISTRY:
-            raise UsageError(f"no stage {name!r}; available: {', '.join(sorted(_REGISTRY))}")
-        stage = _REGISTRY[name]
+        stage = STAGES.get(name)
+        if stage is None:
+            raise UsageError(f"no stage {name!r}; available: {', '.join(STAGES.names())}")
         missing = [r for r in stage.requires if r not in have]
         if missing:
             raise UsageError(f"stage {name!r} needs {', '.join(missing)}, produced by no earlier stage in {list(names)}")
@@ -132,9 +137,9 @@ def load_nlp(model: str) -> Language:
         Language.component("storyline_newlines")(_newline_sentences)
     if "parser" in nlp.pipe_names and "storyline_newlines" not in nlp.pipe_names:
         nlp.add_pipe("storyline_newlines", before="parser")
-    from . import entities
-
-    entities.configure_pipeline(nlp)
+    for stage in STAGES.items():  # e.g. the entities stage's gazetteer ruler
+        if stage.setup is not None:
+            stage.setup(nlp)
     return nlp
 
 

@@ -40,7 +40,7 @@ from typing import Any
 
 from ..config import settings
 from ..errors import UsageError
-from ..model import DateBasis, EntityType, Mention, Statement, StatementKind
+from ..model import DateBasis, EntityType, Mention, PostEntry, Statement, StatementKind
 from .pipeline import ParsedDocument, register
 
 __all__ = ["Account", "account_type", "attribute_posts", "load_accounts"]
@@ -161,23 +161,20 @@ class _Accounts:
                        source="account", is_name=True)
 
 
-def _said_on(entry: Mapping[str, Any]) -> dt.date | None:
-    try:
-        return dt.datetime.fromisoformat(str(entry["posted_at"])).date()
-    except (KeyError, ValueError):
-        return None
+def _said_on(entry: PostEntry) -> dt.date | None:
+    return entry.posted_at.date() if entry.posted_at else None
 
 
 @register("posts", version="2", requires=("parse", "mentions", "statements"), produces=("post_statements",))
 def attribute_posts(parsed: ParsedDocument) -> None:
     """Add the account mentions and post statements of a social-media document."""
-    entries = parsed.document.metadata.get("posts")
-    if not isinstance(entries, (list, tuple)) or not entries:
+    entries = parsed.document.posts
+    if not entries:
         return
     doc_id = parsed.document.id
     text = parsed.document.text
-    headers = [(int(e["header_start"]), int(e["start"])) for e in entries]
-    foreign = [(int(e["start"]), int(e["end"])) for e in entries if (e.get("language") or "en") != "en"]
+    headers = [(e.header_start, e.start) for e in entries]
+    foreign = [(e.start, e.end) for e in entries if (e.language or "en") != "en"]
     found_types = {(m.start, m.end): m.type for m in parsed.mentions if m.is_name}
     parsed.mentions[:] = [m for m in parsed.mentions if not _overlaps(m.start, m.end, headers) and not _inside(m.start, m.end, foreign)]
     parsed.statements[:] = [s for s in parsed.statements
@@ -185,14 +182,14 @@ def attribute_posts(parsed: ParsedDocument) -> None:
     accounts = _Accounts(parsed, load_accounts())
     added: list[Statement] = []
     for entry in entries:
-        start, end, header_start = int(entry["start"]), int(entry["end"]), int(entry["header_start"])
-        name_end = int(entry.get("name_end") or header_start + len(str(entry.get("author") or "")))
-        handle = entry.get("handle")
+        start, end, header_start = entry.start, entry.end, entry.header_start
+        name_end = entry.name_end or header_start + len(entry.author)
+        handle = entry.handle
         found = next((t for (s, e), t in found_types.items() if s >= header_start and e <= name_end), None)
-        account = accounts.mention(header_start, name_end, [f"@{handle}" if handle else None, entry.get("author"),
-                                                            entry.get("author_id")], found)
+        account = accounts.mention(header_start, name_end, [f"@{handle}" if handle else None, entry.author or None,
+                                                            entry.author_id], found)
         parsed.mentions.append(account)
-        if (entry.get("language") or "en") != "en" or end <= start:
+        if (entry.language or "en") != "en" or end <= start:
             continue
         if any(s.content_start <= start and end <= s.content_end for s in parsed.statements):
             continue  # the statements stage already attributes the whole post
@@ -200,8 +197,8 @@ def attribute_posts(parsed: ParsedDocument) -> None:
             if start <= s.content_start and s.content_end <= end and (s.speaker_text or "").strip().lower() in _FIRST_PERSON:
                 parsed.statements[i] = dataclasses.replace(s, speaker_cluster=account.cluster)
         speaker, speaker_text, cue = account, account.text, "post"
-        fwd_start = entry.get("forwarded_start")
-        forwarded = entry.get("forwarded_from")
+        fwd_start = entry.forwarded_start
+        forwarded = entry.forwarded_from
         if forwarded and fwd_start is not None:
             fwd_end = int(fwd_start) + len(" ".join(str(forwarded).split()))
             if text[int(fwd_start) : fwd_end] == " ".join(str(forwarded).split()):

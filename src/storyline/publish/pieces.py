@@ -156,13 +156,13 @@ def _same_name(a: str | None, names: set[str]) -> bool:
 
 def _thread_piece(doc: Document, ctx: _Context) -> Piece | None:
     settings = ctx.settings
-    entries = [e for e in doc.metadata.get("posts", ()) if not e.get("deleted") and e.get("end", 0) > e.get("start", 0)]
+    entries = [e for e in doc.posts if not e.deleted and e.end > e.start]
     if not entries:
         return None
-    entries.sort(key=lambda e: (e.get("posted_at") or "", e["start"]))
+    entries.sort(key=lambda e: (e.posted_at.isoformat() if e.posted_at else "", e.start))
     first = entries[0]
-    handle = first.get("handle")
-    author_name = " ".join(str(first.get("author") or handle or "unknown").split())
+    handle = first.handle
+    author_name = " ".join(str(first.author or handle or "unknown").split())
     channel_name = str(doc.metadata.get("channel_name") or "")
     author = settings.author_for_account(handle, author_name, channel_name) or \
         Author(key=handle or author_name, name=author_name)
@@ -194,7 +194,7 @@ def _thread_piece(doc: Document, ctx: _Context) -> Piece | None:
 
     blocks: list[Block] = []
     for entry in entries:
-        start, end = int(entry["start"]), int(entry["end"])
+        start, end = entry.start, entry.end
         claims: list[Claim] = []
         post_evidence = None
         for s in statements:
@@ -204,10 +204,10 @@ def _thread_piece(doc: Document, ctx: _Context) -> Piece | None:
                 post_evidence = _evidence(settings, doc.id, s.start, s.end)
                 continue
             claims.append(Claim(s.content_start, s.content_end, speaker_of(s), _evidence(settings, doc.id, s.start, s.end)))
-        when = dt.datetime.fromisoformat(entry["posted_at"]) if entry.get("posted_at") else None
+        when = entry.posted_at
         blocks.append(Block(post_html(doc.text[start:end], start, claims), when=when and _utc(when),
-                            url=safe_href(entry.get("url")), evidence=post_evidence, post_id=str(entry.get("id")),
-                            forwarded_from=entry.get("forwarded_from") or None))
+                            url=safe_href(entry.url), evidence=post_evidence, post_id=entry.id,
+                            forwarded_from=entry.forwarded_from or None))
 
     times = [b.when for b in blocks if b.when] or [_utc(doc.published or dt.date(1970, 1, 1))]
     body = blocks[1:]
@@ -219,7 +219,7 @@ def _thread_piece(doc: Document, ctx: _Context) -> Piece | None:
     elif body:
         sections.append(Section(None, tuple(body)))
 
-    spans = [(int(e["start"]), int(e["end"])) for e in entries]
+    spans = [(e.start, e.end) for e in entries]
     in_posts = [m for m in mentions if m.source == "account" or any(s <= m.start and m.end <= e for s, e in spans)]
     actors: dict[str, Actor] = {}
     for m in in_posts:
@@ -233,7 +233,7 @@ def _thread_piece(doc: Document, ctx: _Context) -> Piece | None:
             seen.add(f.text)
             figures.append(Figure(f.text, f.measure, _evidence(settings, doc.id, f.start, f.end)))
 
-    first_text = doc.text[int(first["start"]) : int(first["end"])]
+    first_text = doc.text[first.start : first.end]
     external = doc.external_id or doc.id
     title = settings.threads.titles.get(external) or settings.threads.titles.get(doc.id) or thread_title(first_text)
     label = str(doc.metadata.get("platform_label") or doc.format)

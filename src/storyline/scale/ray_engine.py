@@ -12,7 +12,6 @@ then run exactly as with ``--engine local``.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import warnings
@@ -21,11 +20,9 @@ from typing import Any
 
 from ..config import Settings
 from ..errors import UsageError
-from ..model import DocumentAnalysis
 from ..progress import track
 from ..services.analyze import AnalyzeReport, finish_analysis
-from ..store import Store
-from ..store import records as r
+from ..store import Store, analysis_from_json, analysis_to_json
 
 log = logging.getLogger(__name__)
 
@@ -34,35 +31,6 @@ __all__ = ["BatchHook", "analysis_from_json", "analysis_to_json", "analyze_with_
 #: Called in the worker with each batch's document ids before they are analysed (``on_batch``). Ray pickles
 #: it to the workers, so a function defined inside another function travels by value.
 BatchHook = Callable[[list[str]], None]
-
-
-def analysis_to_json(a: DocumentAnalysis) -> str:
-    v = a.pipeline_version
-    return json.dumps(
-        {
-            "document_id": a.document_id,
-            "pipeline_version": v,
-            "language": a.language,
-            "error": a.error,
-            "mentions": [r.mention_row(m, v) for m in a.mentions],
-            "statements": [r.statement_row(s, v) for s in a.statements],
-            "facts": [r.fact_row(f, v) for f in a.facts],
-        },
-        ensure_ascii=False,
-    )
-
-
-def analysis_from_json(data: str) -> DocumentAnalysis:
-    d = json.loads(data)
-    return DocumentAnalysis(
-        document_id=d["document_id"],
-        pipeline_version=d["pipeline_version"],
-        mentions=tuple(r.mention_from_row(x) for x in d["mentions"]),
-        statements=tuple(r.statement_from_row(x) for x in d["statements"]),
-        facts=tuple(r.fact_from_row(x) for x in d["facts"]),
-        language=d["language"],
-        error=d.get("error"),
-    )
 
 
 class _Analyzer:
@@ -108,7 +76,7 @@ def analyze_with_ray(
     analyzed = 0
     failed: list[str] = []
     if todo:
-        db_url = store.engine.url.render_as_string(hide_password=False)
+        db_url = store.url()
         if store.dialect == "sqlite" and address:
             log.warning("SQLite with a remote Ray cluster: workers must see the same file; use PostgreSQL for a cluster")
         started_here = not ray.is_initialized()

@@ -15,7 +15,7 @@ from ..ingest.nearduplicates import band_keys, estimate_similarity, signature
 from ..model import Document
 from ..progress import track
 from ..store import AddResult, Store
-from ..store.posts import store_posts_document
+from .posts import store_posts_document
 
 log = logging.getLogger(__name__)
 

@@ -82,7 +82,7 @@ def restore(store: Store, path: Path) -> dict[str, int]:
             raise UsageError("restore needs an empty database; this one already has documents")
     tables = {tbl.name: tbl for tbl in _tables()}
     counts: dict[str, int] = {}
-    with store._begin() as conn:
+    with store.transaction() as conn:
         batch: list[dict[str, Any]] = []
         current: str | None = None
 
@@ -108,7 +108,7 @@ def restore(store: Store, path: Path) -> dict[str, int]:
                         f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
                         f"coalesce((SELECT max(id) FROM {table.name}), 0) + 1, false)"
                     ))
-        search = store._search
+        search = store.search_index
         for row in conn.execute(select(t.documents)).mappings():
             search.index_document(conn, document_from_row(row))
         statements = [statement_from_row(x) for x in conn.execute(select(t.statements)).mappings()]

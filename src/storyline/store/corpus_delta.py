@@ -17,20 +17,19 @@ import fcntl
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Unpack
+from typing import Any
 
-from sqlalchemy import Connection, Row, Select, and_, delete, func, insert, literal, select, text
+from sqlalchemy import Connection, Select, and_, delete, func, insert, literal, select, text
 from sqlalchemy import update as update_
 
 from .. import model as m
 from ..errors import BusyError
 from . import records as r
 from . import schema as t
+from .lookup import rows_where_in, sorted_chunks
 from .records import insert_many
 
 __all__ = ["TOPIC_MODEL_KEY", "BlockRow", "CorpusDeltaStore", "CorpusUpdate", "TopicModelRows"]
-
-_IN = 500  # ids per IN (...) list
 
 BlockRow = tuple[str, str, str, int]  # local_key, document_id, block, weight
 TopicModelRows = tuple[str, Sequence[tuple[int, str, str]]]  # model-wide JSON, (topic number, label, JSON state) per topic
@@ -65,14 +64,8 @@ def _stamp() -> Any:
     return t.analyses.c.pipeline_version + literal("@") + t.analyses.c.analyzed_at
 
 
-def _chunks(values: Iterable[Any]) -> Iterator[list[Any]]:
-    ordered = sorted(set(values))
-    for i in range(0, len(ordered), _IN):
-        yield ordered[i : i + _IN]
-
-
 def _delete_in(conn: Connection, column: Any, values: Iterable[Any]) -> None:
-    for chunk in _chunks(values):
+    for chunk in sorted_chunks(values):
         conn.execute(delete(column.table).where(column.in_(chunk)))
 
 
@@ -140,13 +133,10 @@ class CorpusDeltaStore:
         return {d: s for d, s in new}, sorted(x[0] for x in gone)
 
     # -- index lookups -------------------------------------------------------
-    def _where_in(self, query: Select[Any], column: Any, values: Iterable[Any]) -> list[Row[Unpack[tuple[Any, ...]]]]:
-        """``query`` restricted to ``column IN values``, asked in chunks of :data:`_IN`, on one connection."""
-        out: list[Row[Unpack[tuple[Any, ...]]]] = []
+    def _where_in(self, query: Select[Any], column: Any, values: Iterable[Any]) -> list[Any]:
+        """``query`` restricted to ``column IN values`` (sorted, in chunks), on one connection."""
         with self.engine.connect() as conn:
-            for chunk in _chunks(values):
-                out.extend(conn.execute(query.where(column.in_(chunk))))
-        return out
+            return rows_where_in(conn, query, column, values, ordered=True)
 
     def clusters_of_keys(self, local_keys: Iterable[str]) -> list[m.LocalCluster]:
         c = t.clusters
@@ -192,10 +182,6 @@ class CorpusDeltaStore:
         b = t.cluster_blocks
         rows = self._where_in(select(b.c.block, func.sum(b.c.weight)).group_by(b.c.block), b.c.block, blocks)
         return {bl: int(n) for bl, n in rows}
-
-    def entity_of_keys(self, local_keys: Iterable[str]) -> dict[str, str]:
-        ek = t.entity_keys
-        return {k: e for k, e in self._where_in(select(ek.c.local_key, ek.c.entity_id), ek.c.local_key, local_keys)}
 
     def keys_of_entities(self, entity_ids: Iterable[str]) -> dict[str, list[str]]:
         ek = t.entity_keys

@@ -23,6 +23,7 @@ from ..model import (
     Finding,
     FindingCandidate,
     FindingItem,
+    DocumentAnalysis,
     FindingSide,
     FindingKind,
     ItemType,
@@ -301,3 +302,33 @@ def insert_many(conn: Connection, table: Any, rows: Iterable[dict[str, Any]]) ->
             batch = []
     if batch:
         conn.execute(insert(table), batch)
+
+
+def analysis_to_json(a: DocumentAnalysis) -> str:
+    """One document's analysis as JSON text in the row shapes (what a worker process sends back)."""
+    v = a.pipeline_version
+    return json.dumps(
+        {
+            "document_id": a.document_id,
+            "pipeline_version": v,
+            "language": a.language,
+            "error": a.error,
+            "mentions": [mention_row(m, v) for m in a.mentions],
+            "statements": [statement_row(s, v) for s in a.statements],
+            "facts": [fact_row(f, v) for f in a.facts],
+        },
+        ensure_ascii=False,
+    )
+
+
+def analysis_from_json(data: str) -> DocumentAnalysis:
+    d = json.loads(data)
+    return DocumentAnalysis(
+        document_id=d["document_id"],
+        pipeline_version=d["pipeline_version"],
+        mentions=tuple(mention_from_row(x) for x in d["mentions"]),
+        statements=tuple(statement_from_row(x) for x in d["statements"]),
+        facts=tuple(fact_from_row(x) for x in d["facts"]),
+        language=d["language"],
+        error=d.get("error"),
+    )
