@@ -105,7 +105,7 @@ def generate(n: int, seed: int = 7):
     return statements, facts, mentions, k2e, entities, docs
 
 
-def update_seconds(st, fa, me, k2e, ents, docs, share: float = 0.01) -> float:  # type: ignore[no-untyped-def]
+def update_seconds(st, fa, me, k2e, ents, docs, share: float = 0.01) -> float:
     """Findings after the last ``share`` of documents arrive: recompute the shards they touch, pick from all candidates.
 
     What ``analyze`` does incrementally (services/findings_update.py), minus the store reads and writes.

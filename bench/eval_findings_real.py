@@ -41,7 +41,7 @@ from storyline.corpus.findings import detect_findings  # noqa: E402
 from storyline.model import Finding, ItemType  # noqa: E402
 
 
-def build(corpus: str, split: str, n: int, cache: Path):  # type: ignore[no-untyped-def]
+def build(corpus: str, split: str, n: int, cache: Path):
     from storyline.services.analyze import analyze
     from storyline.services.ingest import store_document
     from storyline.store import open_store
@@ -60,7 +60,7 @@ def build(corpus: str, split: str, n: int, cache: Path):  # type: ignore[no-unty
     return store
 
 
-def findings_of(store):  # type: ignore[no-untyped-def]
+def findings_of(store):
     statements = list(store.iter_statements())
     facts = list(store.iter_facts())
     mentions_by_doc: dict[str, list] = defaultdict(list)
@@ -86,7 +86,7 @@ def _item_doc(f: Finding, st: dict, fa: dict) -> list[str]:
     return out
 
 
-def report(corpus: str, split: str, found: list[Finding], statements, facts, docs, judge: Path | None) -> None:  # type: ignore[no-untyped-def]
+def report(corpus: str, split: str, found: list[Finding], statements, facts, docs, judge: Path | None) -> None:
     st = {s.id: s for s in statements}
     fa = {f.id: f for f in facts}
     kinds = Counter(f.kind.value for f in found)

@@ -61,7 +61,7 @@ def _published(file: str) -> dt.date | None:
         return None
 
 
-def findings_of(nlp, file: str) -> list[Finding]:  # type: ignore[no-untyped-def]
+def findings_of(nlp, file: str) -> list[Finding]:
     from storyline.corpus.findings import detect_findings
     from storyline.corpus.resolve import clusters_from_mentions, resolve_entities
     from storyline.nlp.pipeline import analyze_documents

@@ -16,7 +16,7 @@ def M(doc: str, start: int, text: str, cluster: int) -> Mention:
     return Mention(doc, start, start + len(text), text, P, cluster, text)
 
 
-def run(mentions: list[Mention]):  # type: ignore[no-untyped-def]
+def run(mentions: list[Mention]):
     res = resolve_entities(clusters_from_mentions(mentions))
     return find_name_variants(res.entities, mentions)
 
@@ -52,7 +52,7 @@ def test_name_variants_rule() -> None:
     assert not is_name_variant(name_key("Khalil Ahmad Haqqani"), name_key("Khalil Ahmed Haqqani"))
 
 
-def test_name_variants_seed_article(nlp, eval_dir, seed_text) -> None:  # type: ignore[no-untyped-def]
+def test_name_variants_seed_article(nlp, eval_dir, seed_text) -> None:
     from storyline.nlp.pipeline import analyze_documents
 
     gold = json.loads((eval_dir / "seed-gold.json").read_text(encoding="utf-8"))

@@ -226,7 +226,7 @@ def pairwise(res: Resolution, gold: dict) -> tuple[float, float]:
     return (tp / (tp + fp) if tp + fp else 1.0), tp / len(pos)
 
 
-def test_resolve_seed_gold_alias_pairs(nlp, eval_dir, seed_text) -> None:  # type: ignore[no-untyped-def]
+def test_resolve_seed_gold_alias_pairs(nlp, eval_dir, seed_text) -> None:
     from storyline.model import Document
     from storyline.nlp.pipeline import analyze_documents
 
@@ -239,7 +239,7 @@ def test_resolve_seed_gold_alias_pairs(nlp, eval_dir, seed_text) -> None:  # typ
     assert recall >= 0.7
 
 
-def test_resolve_gold_names_as_separate_clusters(eval_dir) -> None:  # type: ignore[no-untyped-def]
+def test_resolve_gold_names_as_separate_clusters(eval_dir) -> None:
     """The resolver alone: every gold name in its own cluster, acronyms introduced in one document."""
     gold = json.loads((eval_dir / "seed-gold.json").read_text(encoding="utf-8"))
     clusters: list[LocalCluster] = []

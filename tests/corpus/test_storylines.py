@@ -26,13 +26,13 @@ def _st(doc: str, start: int, cluster: int | None, said_on: dt.date | None) -> S
     return Statement(doc, start, start + 5, "x" * 5, start, start + 5, StatementKind.DIRECT, speaker_cluster=cluster, said_on=said_on)
 
 
-def _lines(docs):  # type: ignore[no-untyped-def]
+def _lines(docs):
     c = build_corpus(docs, ENTITIES)
     names = {k: e.name for k, e in c.entities.items()}
     return c, build_storylines(c.statements, c.key_to_entity, {}, c.mentions_by_doc, names)
 
 
-def _by_label(c, lines):  # type: ignore[no-untyped-def]
+def _by_label(c, lines):
     return {(line.actor_id, line.topic): [c.labels[s] for s in line.statement_ids] for line in lines}
 
 

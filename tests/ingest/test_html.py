@@ -84,7 +84,7 @@ def _load_bench():  # the benchmark script owns the scorer; the gate reuses it
     return module
 
 
-def test_html_extraction_quality_gate(eval_dir) -> None:  # type: ignore[no-untyped-def]
+def test_html_extraction_quality_gate(eval_dir) -> None:
     """Main-text F1 on the article-extraction benchmark stays at trafilatura's level (0.960 measured)."""
     import gzip
     import json

@@ -58,7 +58,7 @@ def test_batches_of_new_documents_give_the_export_of_one_full_run(tmp_path: Path
     assert _export(stepwise) == b
 
 
-def _without_topics(records):  # type: ignore[no-untyped-def]
+def _without_topics(records):
     if isinstance(records, list):
         return [{k: v for k, v in r.items() if k != "topic"} if isinstance(r, dict) else r for r in records]
     return records

@@ -18,7 +18,7 @@ TEXTS = {"X": "apple banana cherry", "Y": "banana", "Z": "cherry", "W": "apple d
          "N": "banana cherry fig"}
 
 
-def _claims(labels):  # type: ignore[no-untyped-def]
+def _claims(labels):
     docs = [{"id": f"d{label}", "source": f"S{label}", "published": "2025-01-01",
              "statements": [{"label": label, "content": f"[1984](k) {TEXTS[label]}"}]} for label in labels]
     c = build_corpus(docs, ENTS)
@@ -26,11 +26,11 @@ def _claims(labels):  # type: ignore[no-untyped-def]
     return build_claims(c.statements, c.mentions_by_doc, c.key_to_entity, c.entities, c.documents, lex), c, lex
 
 
-def _every_pair(a, b):  # type: ignore[no-untyped-def]
+def _every_pair(a, b):
     return Hit(0.5, "a test conflict", "test", (0, 1), (0, 1))
 
 
-def _pairs(result, c) -> set[frozenset[str]]:  # type: ignore[no-untyped-def]
+def _pairs(result, c) -> set[frozenset[str]]:
     return {frozenset(c.labels[i.id] for i in x.items) for x in result.candidates if x.shard.startswith("e:")}
 
 
@@ -47,7 +47,7 @@ def test_an_update_evaluates_new_pairs_of_unchanged_claims_and_reuses_evaluated_
                         {pair_hash(*x.order): x for x in before.candidates})
     calls = []
 
-    def counting(a, b):  # type: ignore[no-untyped-def]
+    def counting(a, b):
         calls.append(frozenset((c_new.labels[a.id], c_new.labels[b.id])))
         return _every_pair(a, b)
 
@@ -86,7 +86,7 @@ def test_candidates_do_not_depend_on_the_order_statements_and_facts_arrive_in() 
     c = build_corpus(docs, {"p": {"name": "Port Alder", "type": "place"}})
     args = (c.statements, c.mentions_by_doc, c.key_to_entity, c.entities, c.documents)
 
-    def pairs(facts):  # type: ignore[no-untyped-def]
+    def pairs(facts):
         found = find_candidates(args[0], facts, *args[1:], block_cap=3).candidates
         return sorted((x.shard, x.order, x.score) for x in found)
 

@@ -1,43 +1,12 @@
+"""A narrator's stance phrase read back as a stance about an actor; stances of blocking or undoing."""
+
 from __future__ import annotations
 
 import pytest
 
 from storyline.corpus.findings.shifts import narrator_stance
 from storyline.corpus.findings.stance import find_stance
-from storyline.text.stance_phrases import EARLIER, LATER, OPPOSES, SUPPORTS, stance_phrases
-
-
-@pytest.mark.parametrize(
-    ("clause", "expected"),
-    [
-        ("Delvane, who once supported the bridge plan, now opposes it", [(EARLIER, SUPPORTS), (LATER, OPPOSES)]),
-        ("Brandt used to back the stadium", [(EARLIER, SUPPORTS)]),
-        ("Harlan turned against the farm bill", [(LATER, OPPOSES)]),
-        ("she no longer supports the levy", [(LATER, OPPOSES)]),
-        ("he backed the war in 2002", [(EARLIER, SUPPORTS)]),
-        ("Okafor's 2015 vote against the dam bill", [(EARLIER, OPPOSES)]),
-    ],
-)
-def test_stance_phrases_mark_earlier_and_later_positions(clause, expected) -> None:
-    assert [(p.era, p.side) for p in stance_phrases(clause, 2024)] == expected
-
-
-@pytest.mark.parametrize(
-    "clause",
-    [
-        "Delvane supports the bridge plan",  # no marker: the narrator's plain present is left to reported speech
-        "if she had once supported the bridge plan",  # a conditional
-        "he backed the war in 2024",  # the year of publication is no earlier time
-        "whose rival once supported the bridge plan",  # a common-noun subject is no actor
-    ],
-)
-def test_stance_phrases_skip_unmarked_conditional_and_same_year_stances(clause) -> None:
-    assert stance_phrases(clause, 2024) == []
-
-
-def test_stance_phrase_year_dates_an_earlier_vote() -> None:
-    (p,) = stance_phrases("critics cite Okafor's 2015 vote for the dam bill", 2024)
-    assert (p.year, p.vote) == (2015, True)
+from storyline.text.stance_phrases import EARLIER, LATER, OPPOSES, SUPPORTS
 
 
 def test_narrator_stance_relative_phrase_takes_the_noun_phrase_before_it() -> None:
@@ -70,20 +39,3 @@ def test_stance_of_blocking_or_undoing_a_target_is_the_opposite_side(content, si
 @pytest.mark.parametrize("content", ["she will allow the vote", "he did not allow reporters in"])
 def test_stance_allow_is_no_stance_unless_negated_and_about_passing(content) -> None:
     assert find_stance(content, "indirect", "Nora Vance") is None
-
-
-@pytest.mark.parametrize("clause", ["Sanders, who has long opposed the tax", "Sanders, who had long opposed the tax"])
-def test_stance_phrases_long_held_stance_is_no_earlier_one(clause) -> None:
-    assert stance_phrases(clause, 2016) == []
-
-
-@pytest.mark.parametrize(
-    "clause",
-    [
-        "But back in 2012 the senator was a governor",  # "back in": no stance, "But" no actor
-        "Delvane has opposed the levy, and in 2019, as mayor, she signed a budget",  # the year is another clause's
-        "the caucus met, then voted for the delegates",  # "then" orders events, it is no later position
-    ],
-)
-def test_stance_phrases_skip_adverbs_and_years_of_other_clauses(clause) -> None:
-    assert stance_phrases(clause, 2024) == []
