@@ -55,7 +55,7 @@ class StoreReader(StoreBase):
     def list_documents(
         self, *, limit: int = 50, offset: int = 0, source: str | None = None, since: str | None = None,
         until: str | None = None,
-    ) -> tuple[list[Mapping[str, Any]], int]:
+    ) -> tuple[list[dict[str, Any]], int]:
         """A page of document summaries (no text), newest first, and the total count."""
         cols: list[Any] = [c for c in t.documents.c if c.name not in ("text", "meta")]
         meta = t.documents.c.meta
