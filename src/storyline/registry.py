@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from importlib.metadata import entry_points
 from typing import Any, Generic, TypeVar
@@ -48,6 +49,8 @@ class Registry(Generic[T]):
         self._coerce = coerce
         self._items: dict[str, T] = {}
         self._loaded = False
+        self._loading = False
+        self._lock = threading.RLock()
 
     def register(self, name: str, item: T) -> T:
         """Add ``item`` under ``name`` (replacing an earlier one of that name); returns it."""
@@ -71,17 +74,24 @@ class Registry(Generic[T]):
     def _load(self) -> None:
         if self._loaded:
             return
-        self._loaded = True
-        for module in self._modules:
-            importlib.import_module(module)
-        for ep in entry_points(group=self.group):
+        with self._lock:  # other threads wait for the whole load; a module importing itself back returns early
+            if self._loaded or self._loading:
+                return
+            self._loading = True
             try:
-                obj = ep.load()
-                item = self._coerce(ep.name, obj) if self._coerce else obj
-            except Exception as exc:  # noqa: BLE001 - a broken plugin must not stop the built-in ones
-                log.warning("cannot load %s plugin %r (%s): %s", self.group, ep.name, ep.value, exc)
-                continue
-            self.register(ep.name, item)
+                for module in self._modules:
+                    importlib.import_module(module)
+                for ep in entry_points(group=self.group):
+                    try:
+                        obj = ep.load()
+                        item = self._coerce(ep.name, obj) if self._coerce else obj
+                    except Exception as exc:  # noqa: BLE001 - a broken plugin must not stop the built-in ones
+                        log.warning("cannot load %s plugin %r (%s): %s", self.group, ep.name, ep.value, exc)
+                        continue
+                    self.register(ep.name, item)
+                self._loaded = True
+            finally:
+                self._loading = False
 
     def reload(self) -> None:
         """Look for entry points again on next use (after installing a plugin in a running process)."""

@@ -12,8 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from ..model import Entity, Mention
-from ..store import Store
-from ..store.corpus_delta import CorpusUpdate
+from ..store import CorpusUpdate, Store
 
 __all__ = ["AfterUpdate", "by_document"]
 

@@ -21,8 +21,7 @@ from ..config import Settings, settings
 from ..corpus.storylines import STORYLINES_VERSION
 from ..model import Document, DocumentAnalysis, Entity, Link, LocalCluster, Mention, Statement, document_of
 from ..progress import StepCallback, Steps, no_steps, track
-from ..store import CorpusResult, Store
-from ..store.corpus_delta import BlockRow
+from ..store import BlockRow, CorpusResult, Store
 from .resolution_update import ResolutionChange
 from .after_update import AfterUpdate, by_document
 from .topics_update import full_topics, update_topics

@@ -23,8 +23,7 @@ from ..corpus.findings import MAX_PER_ITEM, PairMemory, find_candidates, pair_ha
 from ..corpus.findings.candidates import ENTITY_SHARD, FACT_SHARD
 from ..corpus.name_variants import find_name_variants
 from ..model import Finding, FindingCandidate, ShardRow
-from ..store import Store
-from ..store.corpus_delta import CorpusUpdate
+from ..store import CorpusUpdate, Store
 from .after_update import AfterUpdate, by_document
 
 log = logging.getLogger(__name__)

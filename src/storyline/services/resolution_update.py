@@ -30,8 +30,7 @@ from ..corpus.resolve import (
     resolve_entities,
 )
 from ..model import Entity, EntityDecision, document_of
-from ..store import Store
-from ..store.corpus_delta import BlockRow, CorpusUpdate
+from ..store import BlockRow, CorpusUpdate, Store
 
 log = logging.getLogger(__name__)
 

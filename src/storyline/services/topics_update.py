@@ -23,8 +23,7 @@ from ..corpus.embeddings import Embedder, load_embedder
 from ..corpus.storylines import UNTOPICED, build_storylines, statement_order, storyline_topics
 from ..corpus.topics import ENTITY_DIM, TopicModel
 from ..model import Entity, Mention, Statement, Storyline, document_of
-from ..store import Store
-from ..store.corpus_delta import CorpusUpdate, TopicModelRows
+from ..store import CorpusUpdate, Store, TopicModelRows
 from .after_update import AfterUpdate, by_document
 
 log = logging.getLogger(__name__)

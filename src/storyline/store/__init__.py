@@ -6,12 +6,14 @@ the Store's named methods and gets the typed records of :mod:`storyline.model`
 """
 
 from . import posts_schema  # noqa: F401  (registers the social-media tables on the shared metadata)
+from .corpus_delta import BlockRow, CorpusUpdate, TopicModelRows
 from .derived import MENTIONED, SPEAKER, SUBJECT
 from .records import analysis_from_json, analysis_to_json
 from .views import AnnotatedDocument, FindingEntry, FindingRecords
-from .search import SearchHit, SearchQuery
+from .search import MARK_END, MARK_START, SearchHit, SearchQuery
 from .sql import AddResult, CorpusResult, Store, open_store
 
-__all__ = ["MENTIONED", "SPEAKER", "SUBJECT", "AddResult", "AnnotatedDocument", "CorpusResult", "FindingEntry",
+__all__ = ["MARK_END", "MARK_START", "MENTIONED", "SPEAKER", "SUBJECT", "AddResult", "BlockRow", "CorpusUpdate",
+           "TopicModelRows", "AnnotatedDocument", "CorpusResult", "FindingEntry",
            "FindingRecords", "SearchHit", "SearchQuery", "Store", "analysis_from_json", "analysis_to_json",
            "open_store"]

@@ -55,7 +55,7 @@ class StoreReader(StoreBase):
     def list_documents(
         self, *, limit: int = 50, offset: int = 0, source: str | None = None, since: str | None = None,
         until: str | None = None,
-    ) -> tuple[list[Mapping[Any, Any]], int]:
+    ) -> tuple[list[dict[str, Any]], int]:
         """A page of document summaries (no text), newest first, and the total count."""
         cols: list[Any] = [c for c in t.documents.c if c.name not in ("text", "meta")]
         meta = t.documents.c.meta
@@ -72,7 +72,7 @@ class StoreReader(StoreBase):
             q = select(*cols).where(*cond).order_by(
                 t.documents.c.published.desc().nulls_last(), t.documents.c.ingested_at.desc(), t.documents.c.id
             )
-            rows: list[Mapping[Any, Any]] = [dict(x) for x in conn.execute(q.limit(limit).offset(offset)).mappings()]
+            rows = [dict(x) for x in conn.execute(q.limit(limit).offset(offset)).mappings()]
             total = conn.execute(select(func.count()).select_from(t.documents).where(*cond)).scalar_one()
         return rows, total
 

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
-from ..store.search import MARK_END, MARK_START
+from ..store import MARK_END, MARK_START
 
 __all__ = [
     "Annotation",
