@@ -55,18 +55,24 @@ from lxml import etree
 
 from ..errors import WatchlistError
 from ..model import Entity, EntityType, Link, WatchlistEntry, WatchlistName
+from rapidfuzz import process
+from rapidfuzz.distance import JaroWinkler
+
 from .names import (
     _LOOSE,
     NameKey,
     loose_skeleton,
     name_key,
-    name_similarity,
-    query_coverage,
     skeleton,
     split_bracketed,
-    token_similarity,
 )
 from .resolve import equivalent_names
+from .watchlist_match import (
+    glued_article_keys,
+    watchlist_name_similarity,
+    watchlist_query_coverage,
+    watchlist_token_similarity,
+)
 
 __all__ = [
     "LINK_THRESHOLD",
@@ -91,6 +97,10 @@ ENTRY_WEIGHT = 0.5  # how much the entry's coverage of the query (over all its n
 ENTRY_TOKEN_FLOOR = 0.88
 ENTRY_RANKED = 50  # entries (best by name) whose coverage of the query is scored
 EQUIVALENCE_WEIGHT = 0.95  # a match through a gazetteer equivalence (ISKP → ISIL-K) counts a little less
+FUZZY_KEY_FLOOR = 0.9  # a query token no name holds looks up listed tokens whose skeleton is this close (Jaro-Winkler)
+FUZZY_KEYS = 4  # at most this many close listed tokens per such query token
+PREFIX_RANK = 0.95  # rank of a name that begins with the whole query, in order (Mohammad Wali / Mohammad Wali Mohammad Ewaz)
+_NAME_SEPARATOR = re.compile(r"\s*;\s*|\s+/\s+")  # HARAKAT UL-MUJAHIDIN / HUM, Hajji Malik; Haji Malek: names in one field
 
 _QUALITY = {"good": "good", "low": "low", "a.k.a.": "good", "f.k.a.": "good", "": "good"}
 _QUALITY_CODE = {"primary": 0, "good": 1, "low": 2}
@@ -300,7 +310,18 @@ def _token_keys(skel: str, latin: bool) -> tuple[str, ...]:
 
 
 def _index_keys(key: NameKey) -> set[str]:
-    return {k for tok in key.skeleton for k in _token_keys(tok, key.latin)}
+    keys = {k for tok in key.skeleton for k in _token_keys(tok, key.latin)}
+    if key.latin:
+        keys.update(k for tok in key.tokens for k in glued_article_keys(tok))
+    return keys
+
+
+def _in_order_prefix(query: NameKey, name: NameKey) -> bool:
+    """Whether ``name`` begins with every token of the (shorter) query, in order (a short form of a person's name)."""
+    n = len(query.tokens)
+    if n < 2 or n >= len(name.tokens):
+        return False
+    return all(watchlist_token_similarity(q, t) >= ENTRY_TOKEN_FLOOR for q, t in zip(query.tokens, name.tokens[:n]))
 
 
 def _token_match(a: str, b: str) -> float:
@@ -308,7 +329,7 @@ def _token_match(a: str, b: str) -> float:
     first letter, a transliteration (skeleton or loose skeleton); else 0."""
     if a[:1] != b[:1] and skeleton(a) != skeleton(b) and loose_skeleton(a) != loose_skeleton(b):
         return 0.0
-    sim = token_similarity(a, b)
+    sim = watchlist_token_similarity(a, b)
     if sim < ENTRY_TOKEN_FLOOR or (a[:1] != b[:1] and sim not in (0.95, 0.9)):
         return 0.0
     return sim
@@ -324,6 +345,7 @@ class WatchlistIndex:
         self._name_text: list[str] = []
         self._entry_start = array("I")  # first name index of each entry (an entry's names are contiguous)
         self._postings: dict[str, array] = {}
+        self._vocab: dict[str, list[str]] = defaultdict(list)  # plain skeleton keys by first letter, for fuzzy lookup
         for entry in entries:
             self.add(entry)
 
@@ -340,11 +362,13 @@ class WatchlistIndex:
         self._entry_start.append(len(self._name_text))
         seen: set[tuple[str, ...]] = set()
         for wn in entry.names:
-            for text in split_bracketed(wn.name):
+            for text in (part.strip() for whole in split_bracketed(wn.name) for part in _NAME_SEPARATOR.split(whole)):
                 key = name_key(text, entry.type)
-                if not key or key.skeleton in seen:
+                # one name per spelling: names sharing a skeleton (Munir Al Qubaysi / Munir Al-Kubaysi) are
+                # both kept, since a query may be close to one and not the other
+                if not key or key.tokens in seen:
                     continue
-                seen.add(key.skeleton)
+                seen.add(key.tokens)
                 nidx = len(self._name_text)
                 self._name_entry.append(eidx)
                 self._name_quality.append(_QUALITY_CODE.get(wn.quality, 1))
@@ -353,7 +377,10 @@ class WatchlistIndex:
                     post = self._postings.get(tok)
                     if post is None:
                         post = self._postings[tok] = array("I")
-                    post.append(nidx)
+                        if key.latin and tok[:1] not in ("~", "#", ""):
+                            self._vocab[tok[0]].append(tok)
+                    if not post or post[-1] != nidx:
+                        post.append(nidx)
 
     def search(self, query: str, type: EntityType | None = None, *, limit: int = 5,
                partial: bool = True) -> list[Match]:
@@ -375,13 +402,20 @@ class WatchlistIndex:
         total = len(self._name_text) + 1
         token_idf: list[float] = []
         entry_hits: Counter[int] = Counter()  # query tokens found in any name of the entry
-        for tok in qkey.skeleton:
-            # a query token counts once per name, through its skeleton or its loose skeleton
+        for word, tok in zip(qkey.tokens, qkey.skeleton):
+            # a query token counts once per name, through its skeleton, its loose skeleton or, without a glued
+            # article, the word's skeleton; a token no name holds looks up the closest listed ones
             found: set[int] = set()
-            for key in _token_keys(tok, qkey.latin):
+            keys = _token_keys(tok, qkey.latin) + (glued_article_keys(word) if qkey.latin else ())
+            for key in keys:
                 post = self._postings.get(key)
                 if post is not None and len(post) <= MAX_POSTINGS:
                     found.update(post)
+            if not found and qkey.latin and not tok.startswith("#"):
+                for key in self._fuzzy_keys(tok):
+                    post = self._postings[key]
+                    if len(post) <= MAX_POSTINGS:
+                        found.update(post)
             if found:
                 usable += 1
                 hits.update(found)
@@ -417,8 +451,13 @@ class WatchlistIndex:
             score = self._score(qkey, nidx, etype)
             if score <= 0:
                 continue
-            # rank by the score and by how much of the query the name holds (a short form inside a longer name)
-            rank = (score + query_coverage(qkey, name_key(self._name_text[nidx], etype))) / 2, weight[nidx]
+            # rank by the score and by how much of the query the name holds (a short form inside a longer name);
+            # a name beginning with the whole query in order is its short form (Mohammad Wali)
+            nkey = name_key(self._name_text[nidx], etype)
+            rank0 = (score + watchlist_query_coverage(qkey, nkey)) / 2
+            if etype == EntityType.PERSON and _in_order_prefix(qkey, nkey):
+                rank0 = max(rank0, PREFIX_RANK * QUALITY_WEIGHT[_QUALITY_NAME[self._name_quality[nidx]]])
+            rank = rank0, weight[nidx]
             prev = best.get(eidx)
             if prev is None or (rank, score) > (prev[1], prev[0].score):
                 best[eidx] = (Match(eidx, ref, list_name, ename, self._name_text[nidx], round(score, 4)), rank)
@@ -473,9 +512,18 @@ class WatchlistIndex:
             got += idf * best
         return got / sum(token_idf)
 
+    def _fuzzy_keys(self, skel: str) -> list[str]:
+        """Listed skeletons close to ``skel`` (same first letter, Jaro-Winkler >= :data:`FUZZY_KEY_FLOOR`)."""
+        bucket = self._vocab.get(skel[:1])
+        if not bucket or len(skel) < 4:
+            return []
+        hits = process.extract(skel, bucket, scorer=JaroWinkler.normalized_similarity, score_cutoff=FUZZY_KEY_FLOOR,
+                               limit=FUZZY_KEYS)
+        return [key for key, _, _ in hits]
+
     def _score(self, qkey: NameKey, nidx: int, etype: EntityType) -> float:
         ckey = name_key(self._name_text[nidx], etype)
-        sim = name_similarity(qkey, ckey, person=etype == EntityType.PERSON)
+        sim = watchlist_name_similarity(qkey, ckey, person=etype == EntityType.PERSON)
         sim *= QUALITY_WEIGHT[_QUALITY_NAME[self._name_quality[nidx]]]
         if etype == EntityType.PERSON and (len(qkey.tokens) == 1 or len(ckey.tokens) == 1):
             sim = min(sim, SINGLE_TOKEN_PERSON_CAP)

@@ -1,0 +1,152 @@
+"""Name comparison for watchlist search: more tolerant of transliteration than resolution.
+
+A sanctions list writes one Arabic, Pashto, Persian or Russian name in many
+romanisations, and a query is often yet another one. The resolver's
+:func:`storyline.corpus.names.token_similarity` stays strict (it merges
+entities across a corpus); watchlist search, where only a candidate's score
+decides a link and every link is reviewed, accepts three more variant kinds:
+
+* **vowels written differently** — Arabic script does not write short vowels, so
+  Mahajar / Muhajir, Kubaisi / Qubaysi, Kheirou / Khairy are one name: tokens of
+  five letters or more with one transliteration skeleton holding two
+  consonants or more (and not ending in two different vowels, Maria / Mario)
+  score :data:`VOWEL_VARIANT_SIMILARITY`;
+* **a glued article** — Almuatesem / Mutassim, Eddam / Dam, Ezzeddine /
+  Zeddine: ``al``/``el`` glued to a word of four letters or more, or an
+  assimilated article (``ad-d``, ``es-s``, ``et-t``, ``ez-z``, ``en-n``,
+  ``er-r``, ``ash-sh``) written as one word (:func:`strip_glued_article`);
+* **spacing** — Akhund Zada / Akhunzada, Yong-won / Yongwon, Na Walna /
+  Naualna: two adjacent tokens of one name that together spell a token of the
+  other are compared as that one token (:func:`merge_compounds`).
+
+A word that another word begins with, three letters or more shorter (Akhund /
+Akhundzada, Ahmad / Ahmadzai), is another name, however high its Jaro-Winkler
+similarity: it scores :data:`PREFIX_WORD_SIMILARITY`, below the token floor.
+
+:func:`watchlist_token_similarity` is the token similarity with these rules;
+:func:`watchlist_name_similarity` and :func:`watchlist_query_coverage` are the
+name scores over it (with compounds merged first).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from .names import NameKey, loose_skeleton, name_similarity, query_coverage, skeleton, token_similarity
+
+__all__ = [
+    "VOWEL_VARIANT_SIMILARITY",
+    "glued_article_keys",
+    "merge_compounds",
+    "strip_glued_article",
+    "watchlist_name_similarity",
+    "watchlist_query_coverage",
+    "watchlist_token_similarity",
+]
+
+VOWEL_VARIANT_SIMILARITY = 0.9  # equal to a loose-skeleton match, so it may cross a first letter (Kubaisi / Qubaysi)
+PREFIX_WORD_SIMILARITY = 0.8  # a word that another begins with, three letters or more shorter: below the token floor
+COMPOUND_FLOOR = 0.93  # two adjacent tokens joined must match the other name's token at least this well
+_VOWELS = frozenset("aeiou")
+_GLUED_AL = re.compile(r"^(?:al|el)(?=[a-z]{4})")
+_GLUED_SUN = re.compile(r"^(?:a|e)(?=(d|t|s|z|n|r|sh)\1[a-z]{2})")
+
+
+def strip_glued_article(token: str) -> str:
+    """The word without an article written into it: almuatesem → muatesem, eddam → dam; else ``token``."""
+    if not token.isascii() or token.startswith("#"):
+        return token
+    m = _GLUED_AL.match(token) or _GLUED_SUN.match(token)
+    if not m:
+        return token
+    return token[m.end() + (len(m.group(1)) if m.lastindex else 0):]
+
+
+def glued_article_keys(token: str) -> tuple[str, ...]:
+    """Skeleton of the word without a glued article, as an extra lookup key (empty when none)."""
+    rest = strip_glued_article(token)
+    return (skeleton(rest),) if rest != token else ()
+
+
+def _consonants(skel: str) -> int:
+    return sum(1 for ch in skel if ch != "a")
+
+
+@functools.lru_cache(maxsize=200_000)
+def watchlist_token_similarity(a: str, b: str) -> float:
+    """:func:`token_similarity`, plus vowel variants and glued articles (see the module docstring)."""
+    base = token_similarity(a, b)
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) >= 3 and len(long_) - len(short) >= 3 and long_.startswith(short) and short.isascii():
+        return min(base, PREFIX_WORD_SIMILARITY)  # Akhund / Akhundzada, Ahmad / Ahmadzai: another name
+    if base >= VOWEL_VARIANT_SIMILARITY or not (a.isascii() and b.isascii()) or "#" in (a[:1], b[:1]):
+        return base
+    sa, sb = skeleton(a), skeleton(b)
+    if (sa == sb and min(len(a), len(b)) >= 5 and _consonants(sa) >= 2
+            and not (a[-1] in _VOWELS and b[-1] in _VOWELS and a[-1] != b[-1])):
+        return VOWEL_VARIANT_SIMILARITY
+    for x, y in ((a, b), (b, a)):
+        rest = strip_glued_article(x)
+        if rest == x or len(rest) < 3:
+            continue
+        if (skeleton(rest) == skeleton(y) and (len(y) >= 5 or token_similarity(rest, y) >= 0.95)
+                or rest[:1] == y[:1] and token_similarity(rest, y) >= VOWEL_VARIANT_SIMILARITY):
+            return max(base, VOWEL_VARIANT_SIMILARITY)
+    return base
+
+
+def _merged(key: NameKey, other: NameKey) -> NameKey:
+    """``key`` with each adjacent token pair joined where the pair spells a token of ``other`` better than its parts."""
+    if len(key.tokens) < 2 or not key.latin:
+        return key
+    tokens = list(key.tokens)
+    i = 0
+    changed = False
+    while i + 1 < len(tokens):
+        left, right = tokens[i], tokens[i + 1]
+        joined = left + right
+        if left.startswith("#") or right.startswith("#"):
+            i += 1
+            continue
+        sj = skeleton(joined)
+        for t in other.tokens:
+            equal = sj == skeleton(t) or loose_skeleton(joined) == loose_skeleton(t)
+            sim = 1.0 if equal else token_similarity(joined, t) if joined[:1] == t[:1] else 0.0
+            if sim >= COMPOUND_FLOOR and sim > max(token_similarity(left, t), token_similarity(right, t)):
+                tokens[i:i + 2] = [joined]
+                changed = True
+                break
+        else:
+            i += 1
+    if not changed:
+        return key
+    return NameKey(key.text, tuple(tokens), tuple(skeleton(t) for t in tokens), key.latin)
+
+
+def merge_compounds(a: NameKey, b: NameKey) -> tuple[NameKey, NameKey]:
+    """Both names with adjacent tokens joined where together they spell a token of the other name."""
+    if not (a.latin and b.latin) or len(a.tokens) == len(b.tokens) == 1:
+        return a, b
+    a2 = _merged(a, b)
+    b2 = _merged(b, a2)
+    return a2, b2
+
+
+def watchlist_name_similarity(a: NameKey, b: NameKey, *, person: bool = False) -> float:
+    """:func:`name_similarity` over :func:`watchlist_token_similarity`, compounds merged first."""
+    plain = name_similarity(a, b, person=person, token_sim=watchlist_token_similarity)
+    a2, b2 = merge_compounds(a, b)
+    if a2 is a and b2 is b:
+        return plain
+    return max(plain, name_similarity(a2, b2, person=person, token_sim=watchlist_token_similarity))
+
+
+def watchlist_query_coverage(query: NameKey, other: NameKey) -> float:
+    """:func:`query_coverage` over :func:`watchlist_token_similarity` (compounds merged first)."""
+    plain = query_coverage(query, other, token_sim=watchlist_token_similarity)
+    q2, o2 = merge_compounds(query, other)
+    if q2 is query and o2 is other:
+        return plain
+    # a merged query has fewer tokens; each merged token stands for the two it joined
+    return max(plain, query_coverage(q2, o2, token_sim=watchlist_token_similarity))
