@@ -19,9 +19,16 @@ decides a link and every link is reviewed, accepts three more variant kinds:
   Naualna: two adjacent tokens of one name that together spell a token of the
   other are compared as that one token (:func:`merge_compounds`).
 
-A word that another word begins with, three letters or more shorter (Akhund /
-Akhundzada, Ahmad / Ahmadzai), is another name, however high its Jaro-Winkler
-similarity: it scores :data:`PREFIX_WORD_SIMILARITY`, below the token floor.
+Stricter than resolution, on the other hand:
+
+* two words three letters or more apart in length (Akhund / Akhunzada, Ahmad /
+  Ahmadzai) are other names however high their Jaro-Winkler similarity (which
+  rewards a shared beginning): unless they are transliterations, they score
+  :data:`LENGTH_GAP_SIMILARITY`, below the token floor;
+* tokens out of order cost :data:`NON_ROTATION_PENALTY` instead of the
+  resolver's 0.95 unless the order is a rotation (a family name moved to the
+  front or back: Al Zawahiri Ayman / Ayman Al-Zawahiri): Omar Uthman Mohammed
+  and Omar Mohammed Othman, Cho Yon Chun and Choe Chun Yong are other people.
 
 :func:`watchlist_token_similarity` is the token similarity with these rules;
 :func:`watchlist_name_similarity` and :func:`watchlist_query_coverage` are the
@@ -33,7 +40,16 @@ from __future__ import annotations
 import functools
 import re
 
-from .names import NameKey, loose_skeleton, name_similarity, query_coverage, skeleton, token_similarity
+from .names import (
+    ORDER_PENALTY,
+    NameKey,
+    _align,
+    loose_skeleton,
+    name_similarity,
+    query_coverage,
+    skeleton,
+    token_similarity,
+)
 
 __all__ = [
     "VOWEL_VARIANT_SIMILARITY",
@@ -46,8 +62,10 @@ __all__ = [
 ]
 
 VOWEL_VARIANT_SIMILARITY = 0.9  # equal to a loose-skeleton match, so it may cross a first letter (Kubaisi / Qubaysi)
-PREFIX_WORD_SIMILARITY = 0.8  # a word that another begins with, three letters or more shorter: below the token floor
-COMPOUND_FLOOR = 0.93  # two adjacent tokens joined must match the other name's token at least this well
+LENGTH_GAP_SIMILARITY = 0.8  # a fuzzy pair three letters or more apart in length: below the token floor
+NON_ROTATION_PENALTY = 0.85  # tokens out of order other than a family name moved to the front or back
+COMPOUND_FLOOR = 0.93
+TOKEN_FLOOR = 0.88  # name_similarity's default token floor  # two adjacent tokens joined must match the other name's token at least this well
 _VOWELS = frozenset("aeiou")
 _GLUED_AL = re.compile(r"^(?:al|el)(?=[a-z]{4})")
 _GLUED_SUN = re.compile(r"^(?:a|e)(?=(d|t|s|z|n|r|sh)\1[a-z]{2})")
@@ -77,9 +95,9 @@ def _consonants(skel: str) -> int:
 def watchlist_token_similarity(a: str, b: str) -> float:
     """:func:`token_similarity`, plus vowel variants and glued articles (see the module docstring)."""
     base = token_similarity(a, b)
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    if len(short) >= 3 and len(long_) - len(short) >= 3 and long_.startswith(short) and short.isascii():
-        return min(base, PREFIX_WORD_SIMILARITY)  # Akhund / Akhundzada, Ahmad / Ahmadzai: another name
+    if (abs(len(a) - len(b)) >= 3 and a.isascii() and b.isascii() and skeleton(a) != skeleton(b)
+            and loose_skeleton(a) != loose_skeleton(b)):
+        return min(base, LENGTH_GAP_SIMILARITY)  # Akhund / Akhunzada, Ahmad / Ahmadzai: another name
     if base >= VOWEL_VARIANT_SIMILARITY or not (a.isascii() and b.isascii()) or "#" in (a[:1], b[:1]):
         return base
     sa, sb = skeleton(a), skeleton(b)
@@ -133,13 +151,34 @@ def merge_compounds(a: NameKey, b: NameKey) -> tuple[NameKey, NameKey]:
     return a2, b2
 
 
+def _is_rotation(order: list[int]) -> bool:
+    """Whether ``order`` (positions in the other name, in this name's order) is increasing after one cyclic shift."""
+    descents = [k for k in range(1, len(order)) if order[k] < order[k - 1]]
+    if len(descents) != 1:
+        return not descents
+    k = descents[0]
+    shifted = order[k:] + order[:k]
+    return all(x < y for x, y in zip(shifted, shifted[1:]))
+
+
+def _scored(a: NameKey, b: NameKey, person: bool) -> float:
+    score = name_similarity(a, b, person=person, token_sim=watchlist_token_similarity)
+    if score <= 0 or "," in a.text or "," in b.text or "".join(a.skeleton) == "".join(b.skeleton):
+        return score
+    aligned = sorted(_align(a.tokens, b.tokens, TOKEN_FLOOR, watchlist_token_similarity))
+    if not _is_rotation([j for _, j, _ in aligned]):
+        score *= NON_ROTATION_PENALTY / ORDER_PENALTY
+    return score
+
+
 def watchlist_name_similarity(a: NameKey, b: NameKey, *, person: bool = False) -> float:
-    """:func:`name_similarity` over :func:`watchlist_token_similarity`, compounds merged first."""
-    plain = name_similarity(a, b, person=person, token_sim=watchlist_token_similarity)
+    """:func:`name_similarity` over :func:`watchlist_token_similarity`, compounds merged first, a stronger
+    penalty for tokens out of order that are not a rotation."""
+    plain = _scored(a, b, person)
     a2, b2 = merge_compounds(a, b)
     if a2 is a and b2 is b:
         return plain
-    return max(plain, name_similarity(a2, b2, person=person, token_sim=watchlist_token_similarity))
+    return max(plain, _scored(a2, b2, person))
 
 
 def watchlist_query_coverage(query: NameKey, other: NameKey) -> float:
