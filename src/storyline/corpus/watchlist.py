@@ -68,7 +68,10 @@ from .names import (
 )
 from .resolve import equivalent_names
 from .watchlist_match import (
+    CORE_SIMILARITY,
+    core_keys,
     glued_article_keys,
+    is_core_match,
     watchlist_name_similarity,
     watchlist_query_coverage,
     watchlist_token_similarity,
@@ -312,7 +315,7 @@ def _token_keys(skel: str, latin: bool) -> tuple[str, ...]:
 def _index_keys(key: NameKey) -> set[str]:
     keys = {k for tok in key.skeleton for k in _token_keys(tok, key.latin)}
     if key.latin:
-        keys.update(k for tok in key.tokens for k in glued_article_keys(tok))
+        keys.update(k for tok in key.tokens for k in glued_article_keys(tok) + core_keys(tok))
     return keys
 
 
@@ -326,10 +329,11 @@ def _in_order_prefix(query: NameKey, name: NameKey) -> bool:
 
 def _token_match(a: str, b: str) -> float:
     """:func:`token_similarity` where it is at least :data:`ENTRY_TOKEN_FLOOR` and, across a different
-    first letter, a transliteration (skeleton or loose skeleton); else 0."""
-    if a[:1] != b[:1] and skeleton(a) != skeleton(b) and loose_skeleton(a) != loose_skeleton(b):
-        return 0.0
+    first letter, a transliteration (skeleton, loose skeleton, glued article); a compound and its core
+    (Abdurrahman / Rahman) :data:`CORE_SIMILARITY`; else 0."""
     sim = watchlist_token_similarity(a, b)
+    if sim < ENTRY_TOKEN_FLOOR and is_core_match(a, b):
+        return CORE_SIMILARITY  # Rahman in Abdurrahman: counts for the entry, never for a name's score
     if sim < ENTRY_TOKEN_FLOOR or (a[:1] != b[:1] and sim not in (0.95, 0.9)):
         return 0.0
     return sim
@@ -402,11 +406,16 @@ class WatchlistIndex:
         total = len(self._name_text) + 1
         token_idf: list[float] = []
         entry_hits: Counter[int] = Counter()  # query tokens found in any name of the entry
-        for word, tok in zip(qkey.tokens, qkey.skeleton):
-            # a query token counts once per name, through its skeleton, its loose skeleton or, without a glued
-            # article, the word's skeleton; a token no name holds looks up the closest listed ones
+        for pos, (word, tok) in enumerate(zip(qkey.tokens, qkey.skeleton)):
+            # a query token counts once per name, through its skeleton, its loose skeleton, the word without a
+            # glued article, the word a compound is built on, or joined to the token before it (Na Walna /
+            # Naualna); a token no name holds looks up the closest listed ones
             found: set[int] = set()
-            keys = _token_keys(tok, qkey.latin) + (glued_article_keys(word) if qkey.latin else ())
+            keys = _token_keys(tok, qkey.latin)
+            if qkey.latin:
+                keys += glued_article_keys(word) + core_keys(word)
+                if pos and not tok.startswith("#"):
+                    keys += (skeleton(qkey.tokens[pos - 1] + word),)
             for key in keys:
                 post = self._postings.get(key)
                 if post is not None and len(post) <= MAX_POSTINGS:

@@ -4,7 +4,7 @@ A sanctions list writes one Arabic, Pashto, Persian or Russian name in many
 romanisations, and a query is often yet another one. The resolver's
 :func:`storyline.corpus.names.token_similarity` stays strict (it merges
 entities across a corpus); watchlist search, where only a candidate's score
-decides a link and every link is reviewed, accepts three more variant kinds:
+decides a link and every link is reviewed, accepts more variant kinds:
 
 * **vowels written differently** — Arabic script does not write short vowels, so
   Mahajar / Muhajir, Kubaisi / Qubaysi, Kheirou / Khairy are one name: tokens of
@@ -15,9 +15,16 @@ decides a link and every link is reviewed, accepts three more variant kinds:
   Zeddine: ``al``/``el`` glued to a word of four letters or more, or an
   assimilated article (``ad-d``, ``es-s``, ``et-t``, ``ez-z``, ``en-n``,
   ``er-r``, ``ash-sh``) written as one word (:func:`strip_glued_article`);
+* **a consonant abbreviation** — SHPG / Shipping, INTL / International
+  (:func:`is_consonant_abbreviation`) scores :data:`ABBREVIATION_SIMILARITY`;
 * **spacing** — Akhund Zada / Akhunzada, Yong-won / Yongwon, Na Walna /
   Naualna: two adjacent tokens of one name that together spell a token of the
   other are compared as that one token (:func:`merge_compounds`).
+
+A compound name and the word it is built on (Abdurrahman / Rahman, Ghiasuddin /
+Ghias, Khairullah / Khair) are different names, often of one person: they never
+count towards a name's score, but :func:`is_core_match` lets search rank the
+entry holding the compound (and find it through :func:`core_keys`).
 
 Stricter than resolution, on the other hand:
 
@@ -49,11 +56,18 @@ from .names import (
     query_coverage,
     skeleton,
     token_similarity,
+    translit_equal,
 )
 
 __all__ = [
+    "ABBREVIATION_SIMILARITY",
+    "CORE_SIMILARITY",
     "VOWEL_VARIANT_SIMILARITY",
     "glued_article_keys",
+    "core_keys",
+    "is_consonant_abbreviation",
+    "is_core_match",
+    "name_core",
     "merge_compounds",
     "strip_glued_article",
     "watchlist_name_similarity",
@@ -64,8 +78,10 @@ __all__ = [
 VOWEL_VARIANT_SIMILARITY = 0.9  # equal to a loose-skeleton match, so it may cross a first letter (Kubaisi / Qubaysi)
 LENGTH_GAP_SIMILARITY = 0.8  # a fuzzy pair three letters or more apart in length: below the token floor
 NON_ROTATION_PENALTY = 0.85  # tokens out of order other than a family name moved to the front or back
-COMPOUND_FLOOR = 0.93
-TOKEN_FLOOR = 0.88  # name_similarity's default token floor  # two adjacent tokens joined must match the other name's token at least this well
+COMPOUND_FLOOR = 0.93  # two adjacent tokens joined must match the other name's token at least this well
+TOKEN_FLOOR = 0.88  # name_similarity's default token floor
+ABBREVIATION_SIMILARITY = 0.9  # SHPG / shipping, INTL / international
+CORE_SIMILARITY = 0.85  # Rahman / Abdurrahman, in an entry's coverage of a query only
 _VOWELS = frozenset("aeiou")
 _GLUED_AL = re.compile(r"^(?:al|el)(?=[a-z]{4})")
 _GLUED_SUN = re.compile(r"^(?:a|e)(?=(d|t|s|z|n|r|sh)\1[a-z]{2})")
@@ -87,6 +103,44 @@ def glued_article_keys(token: str) -> tuple[str, ...]:
     return (skeleton(rest),) if rest != token else ()
 
 
+def is_consonant_abbreviation(short: str, long_: str) -> bool:
+    """SHPG for shipping, INTL for international, MFG for manufacturing: three letters or more, no vowel, the
+    longer word's first and last letters and the rest in its order."""
+    if len(short) < 3 or len(long_) <= len(short) or not (short.isascii() and short.isalpha()):
+        return False
+    if any(ch in "aeiouy" for ch in short[1:]) or short[0] != long_[0] or short[-1] != long_[-1]:
+        return False
+    rest = iter(long_[1:])
+    return all(ch in rest for ch in short[1:])
+
+
+def name_core(token: str) -> str:
+    """The word a compound name is built on: abdrahman → rahman, ghiasuddin → ghias, khairullah → khair; else ""."""
+    if not token.isascii():
+        return ""
+    if token.startswith("abd") and len(token) >= 6:
+        return token[3:]
+    if token.endswith(("uddin", "ullah")) and len(token) >= 8:
+        return token[:-5]
+    return ""
+
+
+def core_keys(token: str) -> tuple[str, ...]:
+    """Skeleton of the word a compound name is built on, as an extra lookup key (empty when none)."""
+    core = name_core(token)
+    return (skeleton(core),) if core else ()
+
+
+@functools.lru_cache(maxsize=200_000)
+def is_core_match(a: str, b: str) -> bool:
+    """One token is the word the other compound name is built on: Rahman / Abdurrahman, Ghias / Ghiasuddin."""
+    for x, y in ((a, b), (b, a)):
+        core = name_core(x)
+        if core and not name_core(y) and (core == y or skeleton(core) == skeleton(y) and translit_equal(core, y)):
+            return True
+    return False
+
+
 def _consonants(skel: str) -> int:
     return sum(1 for ch in skel if ch != "a")
 
@@ -95,6 +149,8 @@ def _consonants(skel: str) -> int:
 def watchlist_token_similarity(a: str, b: str) -> float:
     """:func:`token_similarity`, plus vowel variants and glued articles (see the module docstring)."""
     base = token_similarity(a, b)
+    if is_consonant_abbreviation(a, b) or is_consonant_abbreviation(b, a):
+        return max(base, ABBREVIATION_SIMILARITY)
     if (abs(len(a) - len(b)) >= 3 and a.isascii() and b.isascii() and skeleton(a) != skeleton(b)
             and loose_skeleton(a) != loose_skeleton(b)):
         return min(base, LENGTH_GAP_SIMILARITY)  # Akhund / Akhunzada, Ahmad / Ahmadzai: another name
