@@ -368,7 +368,8 @@ MISSING_GIVEN_NAME_CAP = 0.84  # a person name whose first name the other lacks 
 
 
 def name_similarity(a: NameKey, b: NameKey, *, token_floor: float = 0.88, person: bool = False,
-                    token_sim: TokenSimilarity | None = None) -> float:
+                    token_sim: TokenSimilarity | None = None,
+                    order_penalty: Callable[[list[int]], float] | None = None) -> float:
     """Dice-style similarity of two names in 0..1, order-free.
 
     Tokens are aligned one-to-one (equal 1.0, transliteration-equal 0.95,
@@ -379,7 +380,8 @@ def name_similarity(a: NameKey, b: NameKey, *, token_floor: float = 0.88, person
     written "Last, First". For people (``person=True``), a name whose first
     token has no counterpart in a longer or equal other name scores at most
     :data:`MISSING_GIVEN_NAME_CAP`. Names in different scripts score 0. ``token_sim`` replaces
-    :func:`token_similarity` (the watchlist passes a more tolerant one).
+    :func:`token_similarity` (the watchlist passes a more tolerant one); ``order_penalty`` gives the
+    factor for tokens out of order from the other name's token positions in this name's order.
     """
     if not a or not b or a.latin != b.latin:
         return 0.0
@@ -392,7 +394,7 @@ def name_similarity(a: NameKey, b: NameKey, *, token_floor: float = 0.88, person
     score = 2.0 * total / (len(a.tokens) + len(b.tokens))
     ordered = sorted(aligned)
     if any(y[1] < x[1] for x, y in zip(ordered, ordered[1:])) and "," not in a.text and "," not in b.text:
-        score *= ORDER_PENALTY
+        score *= order_penalty([j for _, j, _ in ordered]) if order_penalty else ORDER_PENALTY
     if person and len(a.tokens) >= 2 and len(b.tokens) >= 2 and "," not in a.text and "," not in b.text:
         firsts_a = {i for i, _, _ in aligned}
         firsts_b = {j for _, j, _ in aligned}

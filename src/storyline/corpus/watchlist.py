@@ -72,6 +72,8 @@ from .watchlist_match import (
     core_keys,
     glued_article_keys,
     is_core_match,
+    name_core,
+    strip_glued_article,
     watchlist_name_similarity,
     watchlist_query_coverage,
     watchlist_token_similarity,
@@ -331,6 +333,9 @@ def _token_match(a: str, b: str) -> float:
     """:func:`token_similarity` where it is at least :data:`ENTRY_TOKEN_FLOOR` and, across a different
     first letter, a transliteration (skeleton, loose skeleton, glued article); a compound and its core
     (Abdurrahman / Rahman) :data:`CORE_SIMILARITY`; else 0."""
+    if (a[:1] != b[:1] and skeleton(a) != skeleton(b) and loose_skeleton(a) != loose_skeleton(b)
+            and strip_glued_article(a) == a and strip_glued_article(b) == b and not name_core(a) and not name_core(b)):
+        return 0.0  # nothing that crosses a first letter can hold (a fast exit)
     sim = watchlist_token_similarity(a, b)
     if sim < ENTRY_TOKEN_FLOOR and is_core_match(a, b):
         return CORE_SIMILARITY  # Rahman in Abdurrahman: counts for the entry, never for a name's score

@@ -50,7 +50,6 @@ import re
 from .names import (
     ORDER_PENALTY,
     NameKey,
-    _align,
     loose_skeleton,
     name_similarity,
     query_coverage,
@@ -79,7 +78,6 @@ VOWEL_VARIANT_SIMILARITY = 0.9  # equal to a loose-skeleton match, so it may cro
 LENGTH_GAP_SIMILARITY = 0.8  # a fuzzy pair three letters or more apart in length: below the token floor
 NON_ROTATION_PENALTY = 0.85  # tokens out of order other than a family name moved to the front or back
 COMPOUND_FLOOR = 0.93  # two adjacent tokens joined must match the other name's token at least this well
-TOKEN_FLOOR = 0.88  # name_similarity's default token floor
 ABBREVIATION_SIMILARITY = 0.9  # SHPG / shipping, INTL / international
 CORE_SIMILARITY = 0.85  # Rahman / Abdurrahman, in an entry's coverage of a query only
 _VOWELS = frozenset("aeiou")
@@ -87,6 +85,7 @@ _GLUED_AL = re.compile(r"^(?:al|el)(?=[a-z]{4})")
 _GLUED_SUN = re.compile(r"^(?:a|e)(?=(d|t|s|z|n|r|sh)\1[a-z]{2})")
 
 
+@functools.lru_cache(maxsize=200_000)
 def strip_glued_article(token: str) -> str:
     """The word without an article written into it: almuatesem → muatesem, eddam → dam; else ``token``."""
     if not token.isascii() or token.startswith("#"):
@@ -106,14 +105,15 @@ def glued_article_keys(token: str) -> tuple[str, ...]:
 def is_consonant_abbreviation(short: str, long_: str) -> bool:
     """SHPG for shipping, INTL for international, MFG for manufacturing: three letters or more, no vowel, the
     longer word's first and last letters and the rest in its order."""
-    if len(short) < 3 or len(long_) <= len(short) or not (short.isascii() and short.isalpha()):
+    if len(short) < 3 or len(long_) <= len(short) or short[0] != long_[0] or short[-1] != long_[-1]:
         return False
-    if any(ch in "aeiouy" for ch in short[1:]) or short[0] != long_[0] or short[-1] != long_[-1]:
+    if not (short.isascii() and short.isalpha()) or any(ch in "aeiouy" for ch in short[1:]):
         return False
     rest = iter(long_[1:])
     return all(ch in rest for ch in short[1:])
 
 
+@functools.lru_cache(maxsize=200_000)
 def name_core(token: str) -> str:
     """The word a compound name is built on: abdrahman → rahman, ghiasuddin → ghias, khairullah → khair; else ""."""
     if not token.isascii():
@@ -149,6 +149,8 @@ def _consonants(skel: str) -> int:
 def watchlist_token_similarity(a: str, b: str) -> float:
     """:func:`token_similarity`, plus vowel variants and glued articles (see the module docstring)."""
     base = token_similarity(a, b)
+    if base >= 0.95:
+        return base  # equal or transliteration-equal
     if is_consonant_abbreviation(a, b) or is_consonant_abbreviation(b, a):
         return max(base, ABBREVIATION_SIMILARITY)
     if (abs(len(a) - len(b)) >= 3 and a.isascii() and b.isascii() and skeleton(a) != skeleton(b)
@@ -183,8 +185,11 @@ def _merged(key: NameKey, other: NameKey) -> NameKey:
         if left.startswith("#") or right.startswith("#"):
             i += 1
             continue
-        sj = skeleton(joined)
+        sj = ""
         for t in other.tokens:
+            if abs(len(t) - len(joined)) > 3:
+                continue
+            sj = sj or skeleton(joined)
             equal = sj == skeleton(t) or loose_skeleton(joined) == loose_skeleton(t)
             sim = 1.0 if equal else token_similarity(joined, t) if joined[:1] == t[:1] else 0.0
             if sim >= COMPOUND_FLOOR and sim > max(token_similarity(left, t), token_similarity(right, t)):
@@ -217,20 +222,20 @@ def _is_rotation(order: list[int]) -> bool:
     return all(x < y for x, y in zip(shifted, shifted[1:]))
 
 
+def _order_penalty(order: list[int]) -> float:
+    return ORDER_PENALTY if _is_rotation(order) else NON_ROTATION_PENALTY
+
+
 def _scored(a: NameKey, b: NameKey, person: bool) -> float:
-    score = name_similarity(a, b, person=person, token_sim=watchlist_token_similarity)
-    if score <= 0 or "," in a.text or "," in b.text or "".join(a.skeleton) == "".join(b.skeleton):
-        return score
-    aligned = sorted(_align(a.tokens, b.tokens, TOKEN_FLOOR, watchlist_token_similarity))
-    if not _is_rotation([j for _, j, _ in aligned]):
-        score *= NON_ROTATION_PENALTY / ORDER_PENALTY
-    return score
+    return name_similarity(a, b, person=person, token_sim=watchlist_token_similarity, order_penalty=_order_penalty)
 
 
 def watchlist_name_similarity(a: NameKey, b: NameKey, *, person: bool = False) -> float:
     """:func:`name_similarity` over :func:`watchlist_token_similarity`, compounds merged first, a stronger
     penalty for tokens out of order that are not a rotation."""
     plain = _scored(a, b, person)
+    if plain >= 0.95:
+        return plain  # nothing to gain from joining tokens
     a2, b2 = merge_compounds(a, b)
     if a2 is a and b2 is b:
         return plain
@@ -240,6 +245,8 @@ def watchlist_name_similarity(a: NameKey, b: NameKey, *, person: bool = False) -
 def watchlist_query_coverage(query: NameKey, other: NameKey) -> float:
     """:func:`query_coverage` over :func:`watchlist_token_similarity` (compounds merged first)."""
     plain = query_coverage(query, other, token_sim=watchlist_token_similarity)
+    if plain >= 0.95:
+        return plain
     q2, o2 = merge_compounds(query, other)
     if q2 is query and o2 is other:
         return plain
