@@ -83,6 +83,7 @@ __all__ = [
     "LINK_THRESHOLD",
     "MAX_POSTINGS",
     "QUALITY_WEIGHT",
+    "WATCHLIST_VERSION",
     "WatchlistIndex",
     "parse_ftm_entities",
     "parse_un_consolidated",
@@ -92,6 +93,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
+WATCHLIST_VERSION = "3"  # bump when linking may produce other links: the next analyze rebuilds the corpus steps
 LINK_THRESHOLD = 0.85
 QUALITY_WEIGHT = {"primary": 1.0, "good": 1.0, "low": 0.9}
 SINGLE_TOKEN_PERSON_CAP = 0.8

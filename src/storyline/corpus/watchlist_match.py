@@ -76,13 +76,13 @@ __all__ = [
 
 VOWEL_VARIANT_SIMILARITY = 0.9  # equal to a loose-skeleton match, so it may cross a first letter (Kubaisi / Qubaysi)
 LENGTH_GAP_SIMILARITY = 0.8  # a fuzzy pair three letters or more apart in length: below the token floor
-NON_ROTATION_PENALTY = 0.85  # tokens out of order other than a family name moved to the front or back
+NON_ROTATION_PENALTY = 0.8  # tokens out of order other than a family name moved to the front or back
 COMPOUND_FLOOR = 0.93  # two adjacent tokens joined must match the other name's token at least this well
 ABBREVIATION_SIMILARITY = 0.9  # SHPG / shipping, INTL / international
 CORE_SIMILARITY = 0.85  # Rahman / Abdurrahman, in an entry's coverage of a query only
 _VOWELS = frozenset("aeiou")
 _GLUED_AL = re.compile(r"^(?:al|el)(?=[a-z]{4})")
-_GLUED_SUN = re.compile(r"^(?:a|e)(?=(d|t|s|z|n|r|sh)\1[a-z]{2})")
+_GLUED_SUN = re.compile(r"^(?:a|e)(?=(d|t|s|z|n|r|sh)\1[a-z]{3})")
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -153,6 +153,15 @@ def watchlist_token_similarity(a: str, b: str) -> float:
         return base  # equal or transliteration-equal
     if is_consonant_abbreviation(a, b) or is_consonant_abbreviation(b, a):
         return max(base, ABBREVIATION_SIMILARITY)
+    if not (a.isascii() and b.isascii()) or "#" in (a[:1], b[:1]):
+        return base
+    for x, y in ((a, b), (b, a)):
+        rest = strip_glued_article(x)
+        if rest == x or len(rest) < 3:
+            continue
+        if (skeleton(rest) == skeleton(y) and (len(y) >= 5 or token_similarity(rest, y) >= 0.95)
+                or rest[:1] == y[:1] and token_similarity(rest, y) >= VOWEL_VARIANT_SIMILARITY):
+            return max(base, VOWEL_VARIANT_SIMILARITY)  # Almuatesem / Mutassim
     if (abs(len(a) - len(b)) >= 3 and a.isascii() and b.isascii() and skeleton(a) != skeleton(b)
             and loose_skeleton(a) != loose_skeleton(b)):
         return min(base, LENGTH_GAP_SIMILARITY)  # Akhund / Akhunzada, Ahmad / Ahmadzai: another name
@@ -162,13 +171,6 @@ def watchlist_token_similarity(a: str, b: str) -> float:
     if (sa == sb and min(len(a), len(b)) >= 5 and _consonants(sa) >= 2
             and not (a[-1] in _VOWELS and b[-1] in _VOWELS and a[-1] != b[-1])):
         return VOWEL_VARIANT_SIMILARITY
-    for x, y in ((a, b), (b, a)):
-        rest = strip_glued_article(x)
-        if rest == x or len(rest) < 3:
-            continue
-        if (skeleton(rest) == skeleton(y) and (len(y) >= 5 or token_similarity(rest, y) >= 0.95)
-                or rest[:1] == y[:1] and token_similarity(rest, y) >= VOWEL_VARIANT_SIMILARITY):
-            return max(base, VOWEL_VARIANT_SIMILARITY)
     return base
 
 
