@@ -16,19 +16,33 @@ reason when the file is empty or not of its schema):
 
 :class:`WatchlistIndex` is an inverted index from each token's
 transliteration skeleton (:func:`storyline.corpus.names.skeleton`) to the
-names holding it (compact ``array('I')`` postings). A query looks up its
-tokens, skips tokens shared by more than :data:`MAX_POSTINGS` names (they
-cannot discriminate), keeps the names sharing enough tokens and scores them
-with :func:`storyline.corpus.names.name_similarity` times the quality weight
+names holding it (compact ``array('I')`` postings); every spelling of a name is
+kept (Munir Al Qubaysi and Munir Al-Kubaysi share a skeleton but a query may be
+close to only one), and a field holding several names (``HARAKAT UL-MUJAHIDIN /
+HUM``, ``Hajji Malik; Haji Malek``) is split. Tokens are also posted without a
+glued article (Almuatesem → muatesem) and under the word a compound is built on
+(Abdurrahman → rahman). A query looks up its tokens the same ways, each token
+also joined to the one before it (Na Walna finds Naualna); a token no name
+holds looks up the closest listed skeletons (rapidfuzz Jaro-Winkler >=
+:data:`FUZZY_KEY_FLOOR`, same first letter), so Sadruddin still reaches
+Saduddin. Tokens shared by more than :data:`MAX_POSTINGS` names are skipped
+(they cannot discriminate). Candidates sharing enough tokens are scored with
+:func:`storyline.corpus.watchlist_match.watchlist_name_similarity` (the
+resolver's name similarity, more tolerant of transliteration: vowels, glued
+articles, consonant abbreviations, spacing; stricter on token order and on
+words of very different length) times the quality weight
 (:data:`QUALITY_WEIGHT`: a UN "Low" alias counts 0.9 of a "Good" one).
 Candidates are ranked by their best name mixed (:data:`ENTRY_WEIGHT`) with how
 much of the query the whole entry holds over all its names, each query token
 weighted by its rarity in the list (idf): a query that takes its given name
-from one alias and its family name from another still finds its entry. When no
+from one alias and its family name from another still finds its entry, and a
+compound's core word (Rahman for Abdurrahman) counts there though never in a
+name's score. A person name that begins with the whole query, in order, ranks
+as its short form (:data:`PREFIX_RANK`). When no
 entry holds two of a longer query's tokens, entries holding one are ranked
 (their scores stay below linking) rather than none returned. The ranking never
 changes a match's score, and :meth:`WatchlistIndex.link` searches by names alone
-(``partial=False``), so links are what they were.
+(``partial=False``).
 Organisation names are also looked up through the gazetteer equivalences
 (ISKP → ISIL-K) at :data:`EQUIVALENCE_WEIGHT`. A link
 is reported at :data:`LINK_THRESHOLD` (0.85) or above: a full name or a
@@ -106,8 +120,8 @@ ENTRY_RANKED = 50  # entries (best by name) whose coverage of the query is score
 EQUIVALENCE_WEIGHT = 0.95  # a match through a gazetteer equivalence (ISKP → ISIL-K) counts a little less
 FUZZY_KEY_FLOOR = 0.9  # a query token no name holds looks up listed tokens whose skeleton is this close (Jaro-Winkler)
 FUZZY_KEYS = 4  # at most this many close listed tokens per such query token
-PREFIX_RANK = 0.95  # rank of a name that begins with the whole query, in order (Mohammad Wali / Mohammad Wali Mohammad Ewaz)
-_NAME_SEPARATOR = re.compile(r"\s*;\s*|\s+/\s+")  # HARAKAT UL-MUJAHIDIN / HUM, Hajji Malik; Haji Malek: names in one field
+PREFIX_RANK = 0.95  # rank of a name beginning with the whole query, in order (Mohammad Wali / ... Wali Mohammad Ewaz)
+_NAME_SEPARATOR = re.compile(r"\s*;\s*|\s+/\s+")  # names in one field: HARAKAT UL-MUJAHIDIN / HUM, Malik; Malek
 
 _QUALITY = {"good": "good", "low": "low", "a.k.a.": "good", "f.k.a.": "good", "": "good"}
 _QUALITY_CODE = {"primary": 0, "good": 1, "low": 2}

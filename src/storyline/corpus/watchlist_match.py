@@ -115,7 +115,7 @@ def is_consonant_abbreviation(short: str, long_: str) -> bool:
 
 @functools.lru_cache(maxsize=200_000)
 def name_core(token: str) -> str:
-    """The word a compound name is built on: abdrahman → rahman, ghiasuddin → ghias, khairullah → khair; else ""."""
+    """The word a compound name is built on (abdrahman → rahman, ghiasuddin → ghias, khairullah → khair) or ""."""
     if not token.isascii():
         return ""
     if token.startswith("abd") and len(token) >= 6:
