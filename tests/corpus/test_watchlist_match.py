@@ -125,3 +125,11 @@ def test_core_word_is_related_but_never_scores_as_the_compound() -> None:
 def test_query_coverage_counts_joined_tokens() -> None:
     q, other = name_key("Sorab Tahmaszada", P), name_key("SORAB TAHMAS ZADA KHEL", P)
     assert watchlist_query_coverage(q, other) >= 0.95
+
+
+def test_cyrillic_is_romanised_with_kh_and_other_scripts_are_not() -> None:
+    from storyline.corpus.watchlist_match import romanize_cyrillic
+
+    assert romanize_cyrillic("Тамерлан Хасбулатов") == "Tamerlan Khasbulatov"
+    assert romanize_cyrillic("کریم الله زرداد") == ""
+    assert romanize_cyrillic("Karim Zardad") == ""

@@ -87,6 +87,7 @@ from .watchlist_match import (
     glued_article_keys,
     is_core_match,
     name_core,
+    romanize_cyrillic,
     strip_glued_article,
     watchlist_name_similarity,
     watchlist_query_coverage,
@@ -387,7 +388,8 @@ class WatchlistIndex:
         self._entry_start.append(len(self._name_text))
         seen: set[tuple[str, ...]] = set()
         for wn in entry.names:
-            for text in (part.strip() for whole in split_bracketed(wn.name) for part in _NAME_SEPARATOR.split(whole)):
+            parts = [part.strip() for whole in split_bracketed(wn.name) for part in _NAME_SEPARATOR.split(whole)]
+            for text in parts + [r for r in map(romanize_cyrillic, parts) if r]:
                 key = name_key(text, entry.type)
                 # one name per spelling: names sharing a skeleton (Munir Al Qubaysi / Munir Al-Kubaysi) are
                 # both kept, since a query may be close to one and not the other
@@ -418,7 +420,7 @@ class WatchlistIndex:
         by_entry = partial and ENTRY_WEIGHT > 0
         if type is not None and type not in _LINKABLE:
             return []
-        qkey = name_key(query, type)
+        qkey = name_key(romanize_cyrillic(query) or query, type)
         if not qkey:
             return []
         hits: Counter[int] = Counter()

@@ -26,6 +26,9 @@ Ghias, Khairullah / Khair) are different names, often of one person: they never
 count towards a name's score, but :func:`is_core_match` lets search rank the
 entry holding the compound (and find it through :func:`core_keys`).
 
+A name written in Cyrillic is also compared in a Latin spelling
+(:func:`romanize_cyrillic`), so Умаров Доку and Doku Umarov meet.
+
 Stricter than resolution, on the other hand:
 
 * two words three letters or more apart in length (Akhund / Akhunzada, Ahmad /
@@ -47,6 +50,8 @@ from __future__ import annotations
 import functools
 import re
 
+from rigour.text import ascii_text
+
 from .names import (
     ORDER_PENALTY,
     NameKey,
@@ -63,6 +68,7 @@ __all__ = [
     "CORE_SIMILARITY",
     "VOWEL_VARIANT_SIMILARITY",
     "glued_article_keys",
+    "romanize_cyrillic",
     "core_keys",
     "is_consonant_abbreviation",
     "is_core_match",
@@ -83,6 +89,21 @@ CORE_SIMILARITY = 0.85  # Rahman / Abdurrahman, in an entry's coverage of a quer
 _VOWELS = frozenset("aeiou")
 _GLUED_AL = re.compile(r"^(?:al|el)(?=[a-z]{4})")
 _GLUED_SUN = re.compile(r"^(?:a|e)(?=(d|t|s|z|n|r|sh)\1[a-z]{3})")
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_CYRILLIC_KH = str.maketrans({"х": "kh", "Х": "Kh"})  # Khamatovich, as sanctions lists and the press write it
+
+
+def romanize_cyrillic(text: str) -> str:
+    """A Latin spelling of a name written in Cyrillic (Умаров Доку Хаматович → Umarov Doku Khamatovich), else "".
+
+    ``rigour.text.ascii_text`` romanises (Вахитов → Vahitov), with х written ``kh`` as English-language
+    lists do. Names in other scripts give "" (romanising Arabic script loses too much to compare).
+    """
+    if not _CYRILLIC.search(text):
+        return ""
+    return ascii_text(text.translate(_CYRILLIC_KH))
 
 
 @functools.lru_cache(maxsize=200_000)
