@@ -321,7 +321,8 @@ def test_watchlist_permuted_tokens_do_not_link() -> None:
 
 
 def test_watchlist_cyrillic_names_meet_their_latin_spellings() -> None:
-    index = WatchlistIndex([_entry("c", "Тамерлан Хасбулатов"), _entry("l", "RUSLAN KHADZHIEV"), _entry("o", "Ruslan Tamerov")])
+    index = WatchlistIndex([_entry("c", "Тамерлан Хасбулатов"), _entry("l", "RUSLAN KHADZHIEV"),
+                            _entry("o", "Ruslan Tamerov")])
     top = index.search("Tamerlan Khasbulatov", EntityType.PERSON)
     assert top[0].ref == "c" and top[0].score >= LINK_THRESHOLD
     top = index.search("Руслан Хаджиев", EntityType.PERSON)
