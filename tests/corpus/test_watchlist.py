@@ -327,3 +327,9 @@ def test_watchlist_cyrillic_names_meet_their_latin_spellings() -> None:
     assert top[0].ref == "c" and top[0].score >= LINK_THRESHOLD
     top = index.search("Руслан Хаджиев", EntityType.PERSON)
     assert top[0].ref == "l" and top[0].score >= LINK_THRESHOLD
+
+
+def test_watchlist_query_with_kh_finds_a_name_written_with_h() -> None:
+    index = WatchlistIndex([_entry("h", "HALEDOV TIMUR ZAURBEKOVICH"), _entry("x", "Timur Zaurov")])
+    top = index.search("Khaledov Timur", EntityType.PERSON)
+    assert top[0].ref == "h"

@@ -133,3 +133,13 @@ def test_cyrillic_is_romanised_with_kh_and_other_scripts_are_not() -> None:
     assert romanize_cyrillic("Тамерлан Хасбулатов") == "Tamerlan Khasbulatov"
     assert romanize_cyrillic("کریم الله زرداد") == ""
     assert romanize_cyrillic("Karim Zardad") == ""
+
+
+@pytest.mark.parametrize(("a", "b"), [("khaledov", "haledov"), ("rakhmatullo", "rahmatullo")])
+def test_kh_written_h_is_one_name(a: str, b: str) -> None:
+    assert watchlist_token_similarity(a, b) >= VOWEL_VARIANT_SIMILARITY
+
+
+def test_kh_written_h_crosses_a_first_letter_in_a_whole_name() -> None:
+    assert token_similarity("khaledov", "haledov") != VOWEL_VARIANT_SIMILARITY  # fuzzy only: not across letters
+    assert _sim("Khaledov Timur", "Haledov Timur") >= 0.85

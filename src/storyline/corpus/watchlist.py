@@ -86,6 +86,7 @@ from .watchlist_match import (
     core_keys,
     glued_article_keys,
     is_core_match,
+    kh_keys,
     name_core,
     romanize_cyrillic,
     strip_glued_article,
@@ -334,7 +335,7 @@ def _token_keys(skel: str, latin: bool) -> tuple[str, ...]:
 def _index_keys(key: NameKey) -> set[str]:
     keys = {k for tok in key.skeleton for k in _token_keys(tok, key.latin)}
     if key.latin:
-        keys.update(k for tok in key.tokens for k in glued_article_keys(tok) + core_keys(tok))
+        keys.update(k for tok in key.tokens for k in glued_article_keys(tok) + core_keys(tok) + kh_keys(tok))
     return keys
 
 
@@ -436,7 +437,7 @@ class WatchlistIndex:
             found: set[int] = set()
             keys = _token_keys(tok, qkey.latin)
             if qkey.latin:
-                keys += glued_article_keys(word) + core_keys(word)
+                keys += glued_article_keys(word) + core_keys(word) + kh_keys(word)
                 if pos and not tok.startswith("#"):
                     keys += (skeleton(qkey.tokens[pos - 1] + word),)
             for key in keys:

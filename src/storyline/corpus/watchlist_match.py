@@ -15,6 +15,8 @@ decides a link and every link is reviewed, accepts more variant kinds:
   Zeddine: ``al``/``el`` glued to a word of four letters or more, or an
   assimilated article (``ad-d``, ``es-s``, ``et-t``, ``ez-z``, ``en-n``,
   ``er-r``, ``ash-sh``) written as one word (:func:`strip_glued_article`);
+* **kh written h** — Khaled / Haled, Rakhman / Rahman (:func:`kh_keys`) scores
+  :data:`VOWEL_VARIANT_SIMILARITY`;
 * **a consonant abbreviation** — SHPG / Shipping, INTL / International
   (:func:`is_consonant_abbreviation`) scores :data:`ABBREVIATION_SIMILARITY`;
 * **spacing** — Akhund Zada / Akhunzada, Yong-won / Yongwon, Na Walna /
@@ -68,6 +70,7 @@ __all__ = [
     "CORE_SIMILARITY",
     "VOWEL_VARIANT_SIMILARITY",
     "glued_article_keys",
+    "kh_keys",
     "romanize_cyrillic",
     "core_keys",
     "is_consonant_abbreviation",
@@ -162,6 +165,18 @@ def is_core_match(a: str, b: str) -> bool:
     return False
 
 
+def kh_skeleton(token: str) -> str:
+    """The skeleton with kh written h (Khaled / Haled, Rakhman / Rahman, Khamatovich / Hamatovich), else ""."""
+    skel = skeleton(token)
+    return skel.replace("X", "h") if "X" in skel and token.isascii() else ""
+
+
+def kh_keys(token: str) -> tuple[str, ...]:
+    """The skeleton with kh written h, as an extra lookup key (empty when the token has no kh)."""
+    key = kh_skeleton(token)
+    return (key,) if key else ()
+
+
 def _consonants(skel: str) -> int:
     return sum(1 for ch in skel if ch != "a")
 
@@ -170,8 +185,8 @@ def _consonants(skel: str) -> int:
 def watchlist_token_similarity(a: str, b: str) -> float:
     """:func:`token_similarity`, plus vowel variants and glued articles (see the module docstring)."""
     base = token_similarity(a, b)
-    if base >= 0.95:
-        return base  # equal or transliteration-equal
+    if base >= 0.95 and a[:1] == b[:1]:
+        return base  # equal, transliteration-equal or very close
     if is_consonant_abbreviation(a, b) or is_consonant_abbreviation(b, a):
         return max(base, ABBREVIATION_SIMILARITY)
     if not (a.isascii() and b.isascii()) or "#" in (a[:1], b[:1]):
@@ -186,6 +201,9 @@ def watchlist_token_similarity(a: str, b: str) -> float:
     if (abs(len(a) - len(b)) >= 3 and a.isascii() and b.isascii() and skeleton(a) != skeleton(b)
             and loose_skeleton(a) != loose_skeleton(b)):
         return min(base, LENGTH_GAP_SIMILARITY)  # Akhund / Akhunzada, Ahmad / Ahmadzai: another name
+    if (min(len(a), len(b)) >= 4 and (a[:1] != b[:1] or base < VOWEL_VARIANT_SIMILARITY)
+            and skeleton(a) != skeleton(b) and (kh_skeleton(a) or skeleton(a)) == (kh_skeleton(b) or skeleton(b))):
+        return VOWEL_VARIANT_SIMILARITY  # kh written h; exactly this value, so it may cross a first letter
     if base >= VOWEL_VARIANT_SIMILARITY or not (a.isascii() and b.isascii()) or "#" in (a[:1], b[:1]):
         return base
     sa, sb = skeleton(a), skeleton(b)
