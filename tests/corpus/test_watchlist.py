@@ -209,8 +209,8 @@ def test_watchlist_un_leave_one_alias_out(un_entries: list[WatchlistEntry]) -> N
         wrong += any(m.ref != ref and m.score >= LINK_THRESHOLD for m in matches)
     n = len(removed)
     print(f"UN leave-one-alias-out: {n} queries, top-1 {top1 / n:.3f}, wrong above threshold {wrong / n:.3f}")
-    assert top1 / n >= 0.69  # 0.675 before entries were ranked by their coverage of the query over all names
-    assert wrong / n <= 0.05
+    assert top1 / n >= 0.70  # 0.675 before entries were ranked by their coverage of the query over all names; 0.707 now
+    assert wrong / n <= 0.03  # 0.028 before the watchlist variant rules, 0.024 with them
 
 
 def _entry(ref: str, *names: str, etype: EntityType = EntityType.PERSON) -> WatchlistEntry:
@@ -260,3 +260,70 @@ def test_watchlist_query_sharing_one_token_per_entry_ranks_them_below_linking() 
     assert all(m.score < LINK_THRESHOLD for m in hits)
     assert index.link(Entity("e", EntityType.PERSON, "Ostrovan Quillet Darrow", (), 1)) == []
     assert index.search("Ostrovan Quillet Darrow", EntityType.PERSON, partial=False) == []
+
+
+def test_watchlist_splits_names_written_in_one_field() -> None:
+    index = WatchlistIndex([_entry("h", "HARAKAT UL-FURSAN / HUF", etype=EntityType.ORGANIZATION),
+                            _entry("v", "VELMAR TOSKEVIC", "Velmar Tosk; Velmar Toske")])
+    assert index.search("Harakat ul-Fursan", EntityType.ORGANIZATION)[0].score == 1.0
+    assert index.search("HUF", EntityType.ORGANIZATION)[0].ref == "h"
+    assert index.search("Velmar Toske", EntityType.PERSON)[0].score == 1.0
+    assert index.search("Velmar Tosk", EntityType.PERSON)[0].score == 1.0
+
+
+def test_watchlist_keeps_every_spelling_of_one_skeleton() -> None:
+    # both spellings share one transliteration skeleton; a query close to the second must still see it
+    index = WatchlistIndex([_entry("q", "ZAMIR AL QUTAYBI", "Zamir Al-Kutaibi"), _entry("u", "Hadi al-Kutaibi")])
+    top = index.search("Zameer Al-Kutaibi", EntityType.PERSON)
+    assert top[0].ref == "q" and top[0].score >= LINK_THRESHOLD
+
+
+def test_watchlist_vowel_variant_links_and_ranks_first() -> None:
+    index = WatchlistIndex([_entry("m", "TARIQ AL MUHAJIR"), _entry("j", "Tariq Major")])
+    top = index.search("Tariq Mahajar", EntityType.PERSON)
+    assert top[0].ref == "m" and top[0].score >= LINK_THRESHOLD
+
+
+def test_watchlist_query_token_no_name_holds_finds_close_spellings() -> None:
+    # Tasruddin shares no skeleton (not even a loose one) with Tasuddin: found through the closest listed tokens
+    index = WatchlistIndex([_entry("s", "TASUDDIN GHORBANI", "Tasudin Ghorbani"), _entry("o", "Zabiullah Marwat")])
+    assert [m.ref for m in index.search("Tasruddin", EntityType.PERSON)] == ["s"]
+
+
+def test_watchlist_query_spaced_differently_finds_its_entry() -> None:
+    index = WatchlistIndex([_entry("d", "DABO NAWELTA"), _entry("e", "DABO NA MANTE"), _entry("f", "KESSO NA WELTI")])
+    top = index.search("Dabo Na Welta", EntityType.PERSON)
+    assert top[0].ref == "d" and top[0].score >= LINK_THRESHOLD
+
+
+def test_watchlist_short_form_at_the_start_of_a_name_ranks_before_reordered_names() -> None:
+    index = WatchlistIndex([_entry("r", "SAMIULLAH YARED KAMAL"), _entry("s", "YARED KAMAL SAMIULLAH TOKHI")])
+    assert index.search("Yared Kamal", EntityType.PERSON)[0].ref == "s"
+
+
+def test_watchlist_core_word_of_a_compound_ranks_its_entry_without_linking() -> None:
+    index = WatchlistIndex([_entry("z", "ORUZ ABDUL RAHIM", "Oruz Abdurrahim"), _entry("n", "Oruz Fahim")])
+    top = index.search("Oruz Rahim", EntityType.PERSON)
+    assert top[0].ref == "z" and top[0].score < LINK_THRESHOLD
+    assert index.link(Entity("e", EntityType.PERSON, "Oruz Rahim", (), 1)) == []
+
+
+def test_watchlist_permuted_tokens_do_not_link() -> None:
+    index = WatchlistIndex([_entry("p", "HAMID NASIR YAQUB")])
+    assert index.link(Entity("e", EntityType.PERSON, "Hamid Yaqub Nasir", (), 1)) == []
+    assert index.link(Entity("e", EntityType.PERSON, "Yaqub Hamid Nasir", (), 1))[0].ref == "p"  # family name first
+
+
+def test_watchlist_cyrillic_names_meet_their_latin_spellings() -> None:
+    index = WatchlistIndex([_entry("c", "Тамерлан Хасбулатов"), _entry("l", "RUSLAN KHADZHIEV"),
+                            _entry("o", "Ruslan Tamerov")])
+    top = index.search("Tamerlan Khasbulatov", EntityType.PERSON)
+    assert top[0].ref == "c" and top[0].score >= LINK_THRESHOLD
+    top = index.search("Руслан Хаджиев", EntityType.PERSON)
+    assert top[0].ref == "l" and top[0].score >= LINK_THRESHOLD
+
+
+def test_watchlist_query_with_kh_finds_a_name_written_with_h() -> None:
+    index = WatchlistIndex([_entry("h", "HALEDOV TIMUR ZAURBEKOVICH"), _entry("x", "Timur Zaurov")])
+    top = index.search("Khaledov Timur", EntityType.PERSON)
+    assert top[0].ref == "h"

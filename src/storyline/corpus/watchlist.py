@@ -16,19 +16,33 @@ reason when the file is empty or not of its schema):
 
 :class:`WatchlistIndex` is an inverted index from each token's
 transliteration skeleton (:func:`storyline.text.names.skeleton`) to the
-names holding it (compact ``array('I')`` postings). A query looks up its
-tokens, skips tokens shared by more than :data:`MAX_POSTINGS` names (they
-cannot discriminate), keeps the names sharing enough tokens and scores them
-with :func:`storyline.text.names.name_similarity` times the quality weight
+names holding it (compact ``array('I')`` postings); every spelling of a name is
+kept (Munir Al Qubaysi and Munir Al-Kubaysi share a skeleton but a query may be
+close to only one), and a field holding several names (``HARAKAT UL-MUJAHIDIN /
+HUM``, ``Hajji Malik; Haji Malek``) is split. Tokens are also posted without a
+glued article (Almuatesem → muatesem) and under the word a compound is built on
+(Abdurrahman → rahman). A query looks up its tokens the same ways, each token
+also joined to the one before it (Na Walna finds Naualna); a token no name
+holds looks up the closest listed skeletons (rapidfuzz Jaro-Winkler >=
+:data:`FUZZY_KEY_FLOOR`, same first letter), so Sadruddin still reaches
+Saduddin. Tokens shared by more than :data:`MAX_POSTINGS` names are skipped
+(they cannot discriminate). Candidates sharing enough tokens are scored with
+:func:`storyline.corpus.watchlist_match.watchlist_name_similarity` (the
+resolver's name similarity, more tolerant of transliteration: vowels, glued
+articles, consonant abbreviations, spacing; stricter on token order and on
+words of very different length) times the quality weight
 (:data:`QUALITY_WEIGHT`: a UN "Low" alias counts 0.9 of a "Good" one).
 Candidates are ranked by their best name mixed (:data:`ENTRY_WEIGHT`) with how
 much of the query the whole entry holds over all its names, each query token
 weighted by its rarity in the list (idf): a query that takes its given name
-from one alias and its family name from another still finds its entry. When no
+from one alias and its family name from another still finds its entry, and a
+compound's core word (Rahman for Abdurrahman) counts there though never in a
+name's score. A person name that begins with the whole query, in order, ranks
+as its short form (:data:`PREFIX_RANK`). When no
 entry holds two of a longer query's tokens, entries holding one are ranked
 (their scores stay below linking) rather than none returned. The ranking never
 changes a match's score, and :meth:`WatchlistIndex.link` searches by names alone
-(``partial=False``), so links are what they were.
+(``partial=False``).
 Organisation names are also looked up through the gazetteer equivalences
 (ISKP → ISIL-K) at :data:`EQUIVALENCE_WEIGHT`. A link
 is reported at :data:`LINK_THRESHOLD` (0.85) or above: a full name or a
@@ -55,23 +69,37 @@ from lxml import etree
 
 from ..errors import WatchlistError
 from ..model import Entity, EntityType, Link, WatchlistEntry, WatchlistName
+from rapidfuzz import process
+from rapidfuzz.distance import JaroWinkler
+
 from ..text.names import (
     _LOOSE,
     NameKey,
     loose_skeleton,
     name_key,
-    name_similarity,
-    query_coverage,
     skeleton,
     split_bracketed,
-    token_similarity,
 )
 from .resolve import equivalent_names
+from .watchlist_match import (
+    CORE_SIMILARITY,
+    core_keys,
+    glued_article_keys,
+    is_core_match,
+    kh_keys,
+    name_core,
+    romanize_cyrillic,
+    strip_glued_article,
+    watchlist_name_similarity,
+    watchlist_query_coverage,
+    watchlist_token_similarity,
+)
 
 __all__ = [
     "LINK_THRESHOLD",
     "MAX_POSTINGS",
     "QUALITY_WEIGHT",
+    "WATCHLIST_VERSION",
     "WatchlistIndex",
     "parse_ftm_entities",
     "parse_un_consolidated",
@@ -81,6 +109,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
+WATCHLIST_VERSION = "3"  # bump when linking may produce other links: the next analyze rebuilds the corpus steps
 LINK_THRESHOLD = 0.85
 QUALITY_WEIGHT = {"primary": 1.0, "good": 1.0, "low": 0.9}
 SINGLE_TOKEN_PERSON_CAP = 0.8
@@ -91,6 +120,10 @@ ENTRY_WEIGHT = 0.5  # how much the entry's coverage of the query (over all its n
 ENTRY_TOKEN_FLOOR = 0.88
 ENTRY_RANKED = 50  # entries (best by name) whose coverage of the query is scored
 EQUIVALENCE_WEIGHT = 0.95  # a match through a gazetteer equivalence (ISKP → ISIL-K) counts a little less
+FUZZY_KEY_FLOOR = 0.9  # a query token no name holds looks up listed tokens whose skeleton is this close (Jaro-Winkler)
+FUZZY_KEYS = 4  # at most this many close listed tokens per such query token
+PREFIX_RANK = 0.95  # rank of a name beginning with the whole query, in order (Mohammad Wali / ... Wali Mohammad Ewaz)
+_NAME_SEPARATOR = re.compile(r"\s*;\s*|\s+/\s+")  # names in one field: HARAKAT UL-MUJAHIDIN / HUM, Malik; Malek
 
 _QUALITY = {"good": "good", "low": "low", "a.k.a.": "good", "f.k.a.": "good", "": "good"}
 _QUALITY_CODE = {"primary": 0, "good": 1, "low": 2}
@@ -300,15 +333,30 @@ def _token_keys(skel: str, latin: bool) -> tuple[str, ...]:
 
 
 def _index_keys(key: NameKey) -> set[str]:
-    return {k for tok in key.skeleton for k in _token_keys(tok, key.latin)}
+    keys = {k for tok in key.skeleton for k in _token_keys(tok, key.latin)}
+    if key.latin:
+        keys.update(k for tok in key.tokens for k in glued_article_keys(tok) + core_keys(tok) + kh_keys(tok))
+    return keys
+
+
+def _in_order_prefix(query: NameKey, name: NameKey) -> bool:
+    """Whether ``name`` begins with every token of the (shorter) query, in order (a short form of a person's name)."""
+    n = len(query.tokens)
+    if n < 2 or n >= len(name.tokens):
+        return False
+    return all(watchlist_token_similarity(q, t) >= ENTRY_TOKEN_FLOOR for q, t in zip(query.tokens, name.tokens[:n]))
 
 
 def _token_match(a: str, b: str) -> float:
     """:func:`token_similarity` where it is at least :data:`ENTRY_TOKEN_FLOOR` and, across a different
-    first letter, a transliteration (skeleton or loose skeleton); else 0."""
-    if a[:1] != b[:1] and skeleton(a) != skeleton(b) and loose_skeleton(a) != loose_skeleton(b):
-        return 0.0
-    sim = token_similarity(a, b)
+    first letter, a transliteration (skeleton, loose skeleton, glued article); a compound and its core
+    (Abdurrahman / Rahman) :data:`CORE_SIMILARITY`; else 0."""
+    if (a[:1] != b[:1] and skeleton(a) != skeleton(b) and loose_skeleton(a) != loose_skeleton(b)
+            and strip_glued_article(a) == a and strip_glued_article(b) == b and not name_core(a) and not name_core(b)):
+        return 0.0  # nothing that crosses a first letter can hold (a fast exit)
+    sim = watchlist_token_similarity(a, b)
+    if sim < ENTRY_TOKEN_FLOOR and is_core_match(a, b):
+        return CORE_SIMILARITY  # Rahman in Abdurrahman: counts for the entry, never for a name's score
     if sim < ENTRY_TOKEN_FLOOR or (a[:1] != b[:1] and sim not in (0.95, 0.9)):
         return 0.0
     return sim
@@ -324,6 +372,7 @@ class WatchlistIndex:
         self._name_text: list[str] = []
         self._entry_start = array("I")  # first name index of each entry (an entry's names are contiguous)
         self._postings: dict[str, array] = {}
+        self._vocab: dict[str, list[str]] = defaultdict(list)  # plain skeleton keys by first letter, for fuzzy lookup
         for entry in entries:
             self.add(entry)
 
@@ -340,11 +389,14 @@ class WatchlistIndex:
         self._entry_start.append(len(self._name_text))
         seen: set[tuple[str, ...]] = set()
         for wn in entry.names:
-            for text in split_bracketed(wn.name):
+            parts = [part.strip() for whole in split_bracketed(wn.name) for part in _NAME_SEPARATOR.split(whole)]
+            for text in parts + [r for r in map(romanize_cyrillic, parts) if r]:
                 key = name_key(text, entry.type)
-                if not key or key.skeleton in seen:
+                # one name per spelling: names sharing a skeleton (Munir Al Qubaysi / Munir Al-Kubaysi) are
+                # both kept, since a query may be close to one and not the other
+                if not key or key.tokens in seen:
                     continue
-                seen.add(key.skeleton)
+                seen.add(key.tokens)
                 nidx = len(self._name_text)
                 self._name_entry.append(eidx)
                 self._name_quality.append(_QUALITY_CODE.get(wn.quality, 1))
@@ -353,7 +405,10 @@ class WatchlistIndex:
                     post = self._postings.get(tok)
                     if post is None:
                         post = self._postings[tok] = array("I")
-                    post.append(nidx)
+                        if key.latin and tok[:1] not in ("~", "#", ""):
+                            self._vocab[tok[0]].append(tok)
+                    if not post or post[-1] != nidx:
+                        post.append(nidx)
 
     def search(self, query: str, type: EntityType | None = None, *, limit: int = 5,
                partial: bool = True) -> list[Match]:
@@ -366,7 +421,7 @@ class WatchlistIndex:
         by_entry = partial and ENTRY_WEIGHT > 0
         if type is not None and type not in _LINKABLE:
             return []
-        qkey = name_key(query, type)
+        qkey = name_key(romanize_cyrillic(query) or query, type)
         if not qkey:
             return []
         hits: Counter[int] = Counter()
@@ -375,13 +430,25 @@ class WatchlistIndex:
         total = len(self._name_text) + 1
         token_idf: list[float] = []
         entry_hits: Counter[int] = Counter()  # query tokens found in any name of the entry
-        for tok in qkey.skeleton:
-            # a query token counts once per name, through its skeleton or its loose skeleton
+        for pos, (word, tok) in enumerate(zip(qkey.tokens, qkey.skeleton)):
+            # a query token counts once per name, through its skeleton, its loose skeleton, the word without a
+            # glued article, the word a compound is built on, or joined to the token before it (Na Walna /
+            # Naualna); a token no name holds looks up the closest listed ones
             found: set[int] = set()
-            for key in _token_keys(tok, qkey.latin):
+            keys = _token_keys(tok, qkey.latin)
+            if qkey.latin:
+                keys += glued_article_keys(word) + core_keys(word) + kh_keys(word)
+                if pos and not tok.startswith("#"):
+                    keys += (skeleton(qkey.tokens[pos - 1] + word),)
+            for key in keys:
                 post = self._postings.get(key)
                 if post is not None and len(post) <= MAX_POSTINGS:
                     found.update(post)
+            if not found and qkey.latin and not tok.startswith("#"):
+                for key in self._fuzzy_keys(tok):
+                    post = self._postings[key]
+                    if len(post) <= MAX_POSTINGS:
+                        found.update(post)
             if found:
                 usable += 1
                 hits.update(found)
@@ -417,8 +484,13 @@ class WatchlistIndex:
             score = self._score(qkey, nidx, etype)
             if score <= 0:
                 continue
-            # rank by the score and by how much of the query the name holds (a short form inside a longer name)
-            rank = (score + query_coverage(qkey, name_key(self._name_text[nidx], etype))) / 2, weight[nidx]
+            # rank by the score and by how much of the query the name holds (a short form inside a longer name);
+            # a name beginning with the whole query in order is its short form (Mohammad Wali)
+            nkey = name_key(self._name_text[nidx], etype)
+            rank0 = (score + watchlist_query_coverage(qkey, nkey)) / 2
+            if etype == EntityType.PERSON and _in_order_prefix(qkey, nkey):
+                rank0 = max(rank0, PREFIX_RANK * QUALITY_WEIGHT[_QUALITY_NAME[self._name_quality[nidx]]])
+            rank = rank0, weight[nidx]
             prev = best.get(eidx)
             if prev is None or (rank, score) > (prev[1], prev[0].score):
                 best[eidx] = (Match(eidx, ref, list_name, ename, self._name_text[nidx], round(score, 4)), rank)
@@ -473,9 +545,18 @@ class WatchlistIndex:
             got += idf * best
         return got / sum(token_idf)
 
+    def _fuzzy_keys(self, skel: str) -> list[str]:
+        """Listed skeletons close to ``skel`` (same first letter, Jaro-Winkler >= :data:`FUZZY_KEY_FLOOR`)."""
+        bucket = self._vocab.get(skel[:1])
+        if not bucket or len(skel) < 4:
+            return []
+        hits = process.extract(skel, bucket, scorer=JaroWinkler.normalized_similarity, score_cutoff=FUZZY_KEY_FLOOR,
+                               limit=FUZZY_KEYS)
+        return [key for key, _, _ in hits]
+
     def _score(self, qkey: NameKey, nidx: int, etype: EntityType) -> float:
         ckey = name_key(self._name_text[nidx], etype)
-        sim = name_similarity(qkey, ckey, person=etype == EntityType.PERSON)
+        sim = watchlist_name_similarity(qkey, ckey, person=etype == EntityType.PERSON)
         sim *= QUALITY_WEIGHT[_QUALITY_NAME[self._name_quality[nidx]]]
         if etype == EntityType.PERSON and (len(qkey.tokens) == 1 or len(ckey.tokens) == 1):
             sim = min(sim, SINGLE_TOKEN_PERSON_CAP)

@@ -117,7 +117,9 @@ FULL_REBUILD_SHARE = 0.5  # when more than this share of documents changed, a fu
 
 def _corpus_basis(store: Store) -> str:
     """What every corpus result depends on besides the documents: a change means a full rebuild."""
-    parts = [CORPUS_VERSION, FINDINGS_VERSION, STORYLINES_VERSION]
+    from ..corpus.watchlist import WATCHLIST_VERSION
+
+    parts = [CORPUS_VERSION, FINDINGS_VERSION, STORYLINES_VERSION, WATCHLIST_VERSION]
     parts += [repr((d.action, d.names)) for d in store.entity_decisions()]
     parts += [repr((w["name"], w["loaded_at"], w["entry_count"])) for w in store.list_watchlists()]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()

@@ -39,7 +39,7 @@ import json
 import logging
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
@@ -83,9 +83,10 @@ _FALLBACK_HONORIFICS = ("dr", "mr", "mrs", "ms", "prof", "professor", "mullah", 
                         "maj", "major", "capt", "captain", "lt", "brig", "brigadier", "commander", "governor")
 # Token-final spellings of ...ullah and ...uddin, and the abbreviation of Muhammad.
 _ULLAH_TOKENS = frozenset({"ullah", "ulla", "ulah", "ollah", "allah", "alla", "ulloh"})
-_DIN_TOKENS = frozenset({"din", "deen", "uddin", "udin", "uddeen", "udeen", "eddin", "addin", "uldin", "aldin"})
+_DIN_TOKENS = frozenset({"din", "deen", "uddin", "udin", "uddeen", "udeen", "eddin", "addin", "uldin", "aldin",
+                         "eddine", "edine", "uddine", "addine"})
 _ULLAH_END = re.compile(r"(?:ullah|ulla|ulah|ollah|ulloh)$")
-_DIN_END = re.compile(r"(?:uddin|udin|uddeen|udeen|eddin|edin|addin|uldin|aldin|oddin)$")
+_DIN_END = re.compile(r"(?:uddin|udin|uddeen|udeen|eddine?|edine?|addine?|uldin|aldin|oddin)$")
 _ABD_PREFIX = re.compile(r"^abd(?:ul|ur|ar|al|el|ol|as|us|u|e)(?=[a-z]{3})")
 _ABD_TOKENS = frozenset({"abd", "abdul", "abdur", "abdel", "abdal", "abdol", "abdu", "abdus", "abdar"})
 _ABBREVIATIONS = {"mohd": "muhammad", "md": "muhammad", "muhd": "muhammad"}
@@ -343,17 +344,22 @@ def token_similarity(a: str, b: str) -> float:
     return float(JaroWinkler.normalized_similarity(a, b))
 
 
-def _align(a: Sequence[str], b: Sequence[str], floor: float) -> list[tuple[int, int, float]]:
+TokenSimilarity = Callable[[str, str], float]
+
+
+def _align(a: Sequence[str], b: Sequence[str], floor: float,
+           token_sim: TokenSimilarity | None = None) -> list[tuple[int, int, float]]:
     """Greedy one-to-one token alignment by similarity (order-free).
 
     A fuzzy (Jaro-Winkler) pair must start with the same letter: Wali and Ali,
     Jamal and Kamal are other names, not misspellings (Omar/Umar, Cho/Jo are
     transliterations and may).
     """
+    sim_of = token_sim or token_similarity
     pairs = []
     for i, ta in enumerate(a):
         for j, tb in enumerate(b):
-            sim = token_similarity(ta, tb)
+            sim = sim_of(ta, tb)
             if ta[:1] != tb[:1] and sim not in (0.95, 0.9):
                 continue  # only transliteration (skeleton or loose) crosses a different first letter
             if sim >= floor:
@@ -375,7 +381,9 @@ ORDER_PENALTY = 0.95  # tokens matched out of order (Mohamed Omar / Omar Mahamat
 MISSING_GIVEN_NAME_CAP = 0.84  # a person name whose first name the other lacks (a relative's name), below linking
 
 
-def name_similarity(a: NameKey, b: NameKey, *, token_floor: float = 0.88, person: bool = False) -> float:
+def name_similarity(a: NameKey, b: NameKey, *, token_floor: float = 0.88, person: bool = False,
+                    token_sim: TokenSimilarity | None = None,
+                    order_penalty: Callable[[list[int]], float] | None = None) -> float:
     """Dice-style similarity of two names in 0..1, order-free.
 
     Tokens are aligned one-to-one (equal 1.0, transliteration-equal 0.95,
@@ -385,7 +393,9 @@ def name_similarity(a: NameKey, b: NameKey, *, token_floor: float = 0.88, person
     Tokens aligned out of order cost :data:`ORDER_PENALTY` unless one name was
     written "Last, First". For people (``person=True``), a name whose first
     token has no counterpart in a longer or equal other name scores at most
-    :data:`MISSING_GIVEN_NAME_CAP`. Names in different scripts score 0.
+    :data:`MISSING_GIVEN_NAME_CAP`. Names in different scripts score 0. ``token_sim`` replaces
+    :func:`token_similarity` (the watchlist passes a more tolerant one); ``order_penalty`` gives the
+    factor for tokens out of order from the other name's token positions in this name's order.
     """
     if not a or not b or a.latin != b.latin:
         return 0.0
@@ -393,12 +403,12 @@ def name_similarity(a: NameKey, b: NameKey, *, token_floor: float = 0.88, person
         return 1.0 if a.tokens == b.tokens else 0.97
     if len(a.tokens) != len(b.tokens) and "".join(a.skeleton) == "".join(b.skeleton):
         return 0.95  # spacing only: Chong Chon Gang / Chongchongang
-    aligned = _align(a.tokens, b.tokens, token_floor)
+    aligned = _align(a.tokens, b.tokens, token_floor, token_sim)
     total = sum(sim for _, _, sim in aligned)
     score = 2.0 * total / (len(a.tokens) + len(b.tokens))
     ordered = sorted(aligned)
     if any(y[1] < x[1] for x, y in zip(ordered, ordered[1:])) and "," not in a.text and "," not in b.text:
-        score *= ORDER_PENALTY
+        score *= order_penalty([j for _, j, _ in ordered]) if order_penalty else ORDER_PENALTY
     if person and len(a.tokens) >= 2 and len(b.tokens) >= 2 and "," not in a.text and "," not in b.text:
         firsts_a = {i for i, _, _ in aligned}
         firsts_b = {j for _, j, _ in aligned}
@@ -407,7 +417,8 @@ def name_similarity(a: NameKey, b: NameKey, *, token_floor: float = 0.88, person
     return score
 
 
-def query_coverage(query: NameKey, other: NameKey, *, token_floor: float = 0.88) -> float:
+def query_coverage(query: NameKey, other: NameKey, *, token_floor: float = 0.88,
+                   token_sim: TokenSimilarity | None = None) -> float:
     """How much of ``query`` the other name holds (aligned similarity over the query's tokens), 0..1.
 
     A short form fully inside a longer listed name (Abdul Samad / Abdul Samad Achekzai)
@@ -415,7 +426,7 @@ def query_coverage(query: NameKey, other: NameKey, *, token_floor: float = 0.88)
     """
     if not query or not other or query.latin != other.latin:
         return 0.0
-    aligned = _align(query.tokens, other.tokens, token_floor)
+    aligned = _align(query.tokens, other.tokens, token_floor, token_sim)
     return sum(sim for _, _, sim in aligned) / len(query.tokens)
 
 

@@ -1,0 +1,295 @@
+"""Name comparison for watchlist search: more tolerant of transliteration than resolution.
+
+A sanctions list writes one Arabic, Pashto, Persian or Russian name in many
+romanisations, and a query is often yet another one. The resolver's
+:func:`storyline.text.names.token_similarity` stays strict (it merges
+entities across a corpus); watchlist search, where only a candidate's score
+decides a link and every link is reviewed, accepts more variant kinds:
+
+* **vowels written differently** — Arabic script does not write short vowels, so
+  Mahajar / Muhajir, Kubaisi / Qubaysi, Kheirou / Khairy are one name: tokens of
+  five letters or more with one transliteration skeleton holding two
+  consonants or more (and not ending in two different vowels, Maria / Mario)
+  score :data:`VOWEL_VARIANT_SIMILARITY`;
+* **a glued article** — Almuatesem / Mutassim, Eddam / Dam, Ezzeddine /
+  Zeddine: ``al``/``el`` glued to a word of four letters or more, or an
+  assimilated article (``ad-d``, ``es-s``, ``et-t``, ``ez-z``, ``en-n``,
+  ``er-r``, ``ash-sh``) written as one word (:func:`strip_glued_article`);
+* **kh written h** — Khaled / Haled, Rakhman / Rahman (:func:`kh_keys`) scores
+  :data:`VOWEL_VARIANT_SIMILARITY`;
+* **a consonant abbreviation** — SHPG / Shipping, INTL / International
+  (:func:`is_consonant_abbreviation`) scores :data:`ABBREVIATION_SIMILARITY`;
+* **spacing** — Akhund Zada / Akhunzada, Yong-won / Yongwon, Na Walna /
+  Naualna: two adjacent tokens of one name that together spell a token of the
+  other are compared as that one token (:func:`merge_compounds`).
+
+A compound name and the word it is built on (Abdurrahman / Rahman, Ghiasuddin /
+Ghias, Khairullah / Khair) are different names, often of one person: they never
+count towards a name's score, but :func:`is_core_match` lets search rank the
+entry holding the compound (and find it through :func:`core_keys`).
+
+A name written in Cyrillic is also compared in a Latin spelling
+(:func:`romanize_cyrillic`), so Умаров Доку and Doku Umarov meet.
+
+Stricter than resolution, on the other hand:
+
+* two words three letters or more apart in length (Akhund / Akhunzada, Ahmad /
+  Ahmadzai) are other names however high their Jaro-Winkler similarity (which
+  rewards a shared beginning): unless they are transliterations, they score
+  :data:`LENGTH_GAP_SIMILARITY`, below the token floor;
+* tokens out of order cost :data:`NON_ROTATION_PENALTY` instead of the
+  resolver's 0.95 unless the order is a rotation (a family name moved to the
+  front or back: Al Zawahiri Ayman / Ayman Al-Zawahiri): Omar Uthman Mohammed
+  and Omar Mohammed Othman, Cho Yon Chun and Choe Chun Yong are other people.
+
+:func:`watchlist_token_similarity` is the token similarity with these rules;
+:func:`watchlist_name_similarity` and :func:`watchlist_query_coverage` are the
+name scores over it (with compounds merged first).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from rigour.text import ascii_text
+
+from ..text.names import (
+    ORDER_PENALTY,
+    NameKey,
+    loose_skeleton,
+    name_similarity,
+    query_coverage,
+    skeleton,
+    token_similarity,
+    translit_equal,
+)
+
+__all__ = [
+    "ABBREVIATION_SIMILARITY",
+    "CORE_SIMILARITY",
+    "VOWEL_VARIANT_SIMILARITY",
+    "glued_article_keys",
+    "kh_keys",
+    "romanize_cyrillic",
+    "core_keys",
+    "is_consonant_abbreviation",
+    "is_core_match",
+    "name_core",
+    "merge_compounds",
+    "strip_glued_article",
+    "watchlist_name_similarity",
+    "watchlist_query_coverage",
+    "watchlist_token_similarity",
+]
+
+VOWEL_VARIANT_SIMILARITY = 0.9  # equal to a loose-skeleton match, so it may cross a first letter (Kubaisi / Qubaysi)
+LENGTH_GAP_SIMILARITY = 0.8  # a fuzzy pair three letters or more apart in length: below the token floor
+NON_ROTATION_PENALTY = 0.8  # tokens out of order other than a family name moved to the front or back
+COMPOUND_FLOOR = 0.93  # two adjacent tokens joined must match the other name's token at least this well
+ABBREVIATION_SIMILARITY = 0.9  # SHPG / shipping, INTL / international
+CORE_SIMILARITY = 0.85  # Rahman / Abdurrahman, in an entry's coverage of a query only
+_VOWELS = frozenset("aeiou")
+_GLUED_AL = re.compile(r"^(?:al|el)(?=[a-z]{4})")
+_GLUED_SUN = re.compile(r"^(?:a|e)(?=(d|t|s|z|n|r|sh)\1[a-z]{3})")
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_CYRILLIC_KH = str.maketrans({"х": "kh", "Х": "Kh"})  # Khamatovich, as sanctions lists and the press write it
+
+
+def romanize_cyrillic(text: str) -> str:
+    """A Latin spelling of a name written in Cyrillic (Умаров Доку Хаматович → Umarov Doku Khamatovich), else "".
+
+    ``rigour.text.ascii_text`` romanises (Вахитов → Vahitov), with х written ``kh`` as English-language
+    lists do. Names in other scripts give "" (romanising Arabic script loses too much to compare).
+    """
+    if not _CYRILLIC.search(text):
+        return ""
+    return ascii_text(text.translate(_CYRILLIC_KH))
+
+
+@functools.lru_cache(maxsize=200_000)
+def strip_glued_article(token: str) -> str:
+    """The word without an article written into it: almuatesem → muatesem, eddam → dam; else ``token``."""
+    if not token.isascii() or token.startswith("#"):
+        return token
+    m = _GLUED_AL.match(token) or _GLUED_SUN.match(token)
+    if not m:
+        return token
+    return token[m.end() + (len(m.group(1)) if m.lastindex else 0):]
+
+
+def glued_article_keys(token: str) -> tuple[str, ...]:
+    """Skeleton of the word without a glued article, as an extra lookup key (empty when none)."""
+    rest = strip_glued_article(token)
+    return (skeleton(rest),) if rest != token else ()
+
+
+def is_consonant_abbreviation(short: str, long_: str) -> bool:
+    """SHPG for shipping, INTL for international, MFG for manufacturing: three letters or more, no vowel, the
+    longer word's first and last letters and the rest in its order."""
+    if len(short) < 3 or len(long_) <= len(short) or short[0] != long_[0] or short[-1] != long_[-1]:
+        return False
+    if not (short.isascii() and short.isalpha()) or any(ch in "aeiouy" for ch in short[1:]):
+        return False
+    rest = iter(long_[1:])
+    return all(ch in rest for ch in short[1:])
+
+
+@functools.lru_cache(maxsize=200_000)
+def name_core(token: str) -> str:
+    """The word a compound name is built on (abdrahman → rahman, ghiasuddin → ghias, khairullah → khair) or ""."""
+    if not token.isascii():
+        return ""
+    if token.startswith("abd") and len(token) >= 6:
+        return token[3:]
+    if token.endswith(("uddin", "ullah")) and len(token) >= 8:
+        return token[:-5]
+    return ""
+
+
+def core_keys(token: str) -> tuple[str, ...]:
+    """Skeleton of the word a compound name is built on, as an extra lookup key (empty when none)."""
+    core = name_core(token)
+    return (skeleton(core),) if core else ()
+
+
+@functools.lru_cache(maxsize=200_000)
+def is_core_match(a: str, b: str) -> bool:
+    """One token is the word the other compound name is built on: Rahman / Abdurrahman, Ghias / Ghiasuddin."""
+    for x, y in ((a, b), (b, a)):
+        core = name_core(x)
+        if core and not name_core(y) and (core == y or skeleton(core) == skeleton(y) and translit_equal(core, y)):
+            return True
+    return False
+
+
+def kh_skeleton(token: str) -> str:
+    """The skeleton with kh written h (Khaled / Haled, Rakhman / Rahman, Khamatovich / Hamatovich), else ""."""
+    skel = skeleton(token)
+    return skel.replace("X", "h") if "X" in skel and token.isascii() else ""
+
+
+def kh_keys(token: str) -> tuple[str, ...]:
+    """The skeleton with kh written h, as an extra lookup key (empty when the token has no kh)."""
+    key = kh_skeleton(token)
+    return (key,) if key else ()
+
+
+def _consonants(skel: str) -> int:
+    return sum(1 for ch in skel if ch != "a")
+
+
+@functools.lru_cache(maxsize=200_000)
+def watchlist_token_similarity(a: str, b: str) -> float:
+    """:func:`token_similarity`, plus vowel variants and glued articles (see the module docstring)."""
+    base = token_similarity(a, b)
+    if base >= 0.95 and a[:1] == b[:1]:
+        return base  # equal, transliteration-equal or very close
+    if is_consonant_abbreviation(a, b) or is_consonant_abbreviation(b, a):
+        return max(base, ABBREVIATION_SIMILARITY)
+    if not (a.isascii() and b.isascii()) or "#" in (a[:1], b[:1]):
+        return base
+    for x, y in ((a, b), (b, a)):
+        rest = strip_glued_article(x)
+        if rest == x or len(rest) < 3:
+            continue
+        if (skeleton(rest) == skeleton(y) and (len(y) >= 5 or token_similarity(rest, y) >= 0.95)
+                or rest[:1] == y[:1] and token_similarity(rest, y) >= VOWEL_VARIANT_SIMILARITY):
+            return max(base, VOWEL_VARIANT_SIMILARITY)  # Almuatesem / Mutassim
+    if (abs(len(a) - len(b)) >= 3 and a.isascii() and b.isascii() and skeleton(a) != skeleton(b)
+            and loose_skeleton(a) != loose_skeleton(b)):
+        return min(base, LENGTH_GAP_SIMILARITY)  # Akhund / Akhunzada, Ahmad / Ahmadzai: another name
+    if (min(len(a), len(b)) >= 4 and (a[:1] != b[:1] or base < VOWEL_VARIANT_SIMILARITY)
+            and skeleton(a) != skeleton(b) and (kh_skeleton(a) or skeleton(a)) == (kh_skeleton(b) or skeleton(b))):
+        return VOWEL_VARIANT_SIMILARITY  # kh written h; exactly this value, so it may cross a first letter
+    if base >= VOWEL_VARIANT_SIMILARITY or not (a.isascii() and b.isascii()) or "#" in (a[:1], b[:1]):
+        return base
+    sa, sb = skeleton(a), skeleton(b)
+    if (sa == sb and min(len(a), len(b)) >= 5 and _consonants(sa) >= 2
+            and not (a[-1] in _VOWELS and b[-1] in _VOWELS and a[-1] != b[-1])):
+        return VOWEL_VARIANT_SIMILARITY
+    return base
+
+
+def _merged(key: NameKey, other: NameKey) -> NameKey:
+    """``key`` with each adjacent token pair joined where the pair spells a token of ``other`` better than its parts."""
+    if len(key.tokens) < 2 or not key.latin:
+        return key
+    tokens = list(key.tokens)
+    i = 0
+    changed = False
+    while i + 1 < len(tokens):
+        left, right = tokens[i], tokens[i + 1]
+        joined = left + right
+        if left.startswith("#") or right.startswith("#"):
+            i += 1
+            continue
+        sj = ""
+        for t in other.tokens:
+            if abs(len(t) - len(joined)) > 3:
+                continue
+            sj = sj or skeleton(joined)
+            equal = sj == skeleton(t) or loose_skeleton(joined) == loose_skeleton(t)
+            sim = 1.0 if equal else token_similarity(joined, t) if joined[:1] == t[:1] else 0.0
+            if sim >= COMPOUND_FLOOR and sim > max(token_similarity(left, t), token_similarity(right, t)):
+                tokens[i:i + 2] = [joined]
+                changed = True
+                break
+        else:
+            i += 1
+    if not changed:
+        return key
+    return NameKey(key.text, tuple(tokens), tuple(skeleton(t) for t in tokens), key.latin)
+
+
+def merge_compounds(a: NameKey, b: NameKey) -> tuple[NameKey, NameKey]:
+    """Both names with adjacent tokens joined where together they spell a token of the other name."""
+    if not (a.latin and b.latin) or len(a.tokens) == len(b.tokens) == 1:
+        return a, b
+    a2 = _merged(a, b)
+    b2 = _merged(b, a2)
+    return a2, b2
+
+
+def _is_rotation(order: list[int]) -> bool:
+    """Whether ``order`` (positions in the other name, in this name's order) is increasing after one cyclic shift."""
+    descents = [k for k in range(1, len(order)) if order[k] < order[k - 1]]
+    if len(descents) != 1:
+        return not descents
+    k = descents[0]
+    shifted = order[k:] + order[:k]
+    return all(x < y for x, y in zip(shifted, shifted[1:]))
+
+
+def _order_penalty(order: list[int]) -> float:
+    return ORDER_PENALTY if _is_rotation(order) else NON_ROTATION_PENALTY
+
+
+def _scored(a: NameKey, b: NameKey, person: bool) -> float:
+    return name_similarity(a, b, person=person, token_sim=watchlist_token_similarity, order_penalty=_order_penalty)
+
+
+def watchlist_name_similarity(a: NameKey, b: NameKey, *, person: bool = False) -> float:
+    """:func:`name_similarity` over :func:`watchlist_token_similarity`, compounds merged first, a stronger
+    penalty for tokens out of order that are not a rotation."""
+    plain = _scored(a, b, person)
+    if plain >= 0.95:
+        return plain  # nothing to gain from joining tokens
+    a2, b2 = merge_compounds(a, b)
+    if a2 is a and b2 is b:
+        return plain
+    return max(plain, _scored(a2, b2, person))
+
+
+def watchlist_query_coverage(query: NameKey, other: NameKey) -> float:
+    """:func:`query_coverage` over :func:`watchlist_token_similarity` (compounds merged first)."""
+    plain = query_coverage(query, other, token_sim=watchlist_token_similarity)
+    if plain >= 0.95:
+        return plain
+    q2, o2 = merge_compounds(query, other)
+    if q2 is query and o2 is other:
+        return plain
+    # a merged query has fewer tokens; each merged token stands for the two it joined
+    return max(plain, query_coverage(q2, o2, token_sim=watchlist_token_similarity))

@@ -1,0 +1,145 @@
+"""Watchlist name comparison: the variant rules, each with invented names."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.text.names import name_key, name_similarity, token_similarity
+from storyline.corpus.watchlist_match import (
+    ABBREVIATION_SIMILARITY,
+    VOWEL_VARIANT_SIMILARITY,
+    is_consonant_abbreviation,
+    is_core_match,
+    merge_compounds,
+    name_core,
+    strip_glued_article,
+    watchlist_name_similarity,
+    watchlist_query_coverage,
+    watchlist_token_similarity,
+)
+from storyline.model import EntityType
+
+P = EntityType.PERSON
+
+
+def _sim(a: str, b: str, etype: EntityType = P) -> float:
+    return watchlist_name_similarity(name_key(a, etype), name_key(b, etype), person=etype == P)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("muhajir", "mahajar"),  # short vowels written differently
+    ("qutaybi", "kutaibi"),  # across a first letter, q/k and ay/ai
+    ("tabarek", "tubaruk"),  # e/u against u/a
+])
+def test_vowel_variants_of_one_consonant_skeleton_match(a: str, b: str) -> None:
+    assert token_similarity(a, b) < 0.88  # the resolver stays strict
+    assert watchlist_token_similarity(a, b) == VOWEL_VARIANT_SIMILARITY
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("moharra", "mahiri"),  # two different final vowels: another name
+    ("sami", "soma"),  # too short to tell
+])
+def test_vowel_variants_keep_final_vowels_and_short_words_apart(a: str, b: str) -> None:
+    assert watchlist_token_similarity(a, b) < 0.88
+
+
+@pytest.mark.parametrize(("glued", "rest"), [
+    ("almutaweb", "mutaweb"), ("elfaroudi", "faroudi"), ("eddarwish", "darwish"), ("essaleh", "saleh"),
+    ("ashshakir", "shakir"), ("ezzoubi", "zoubi"),
+])
+def test_glued_article_is_stripped_and_matches_the_bare_word(glued: str, rest: str) -> None:
+    assert strip_glued_article(glued) == rest
+    assert watchlist_token_similarity(glued, rest) >= VOWEL_VARIANT_SIMILARITY
+
+
+@pytest.mark.parametrize("word", ["alan", "alexa", "ali", "edmund", "essen", "assad"])
+def test_words_that_only_look_like_a_glued_article_are_kept(word: str) -> None:
+    assert strip_glued_article(word) == word
+
+
+def test_glued_article_links_a_whole_name() -> None:
+    assert _sim("Almutaweb Bellah Qadiri", "Mutaweb Billah Qadiri") >= 0.85
+
+
+@pytest.mark.parametrize(("short", "long_"), [("shpg", "shipping"), ("intl", "international"),
+                                              ("mfg", "manufacturing"), ("bldg", "building")])
+def test_consonant_abbreviations_match_their_word(short: str, long_: str) -> None:
+    assert is_consonant_abbreviation(short, long_)
+    assert watchlist_token_similarity(short, long_) == ABBREVIATION_SIMILARITY
+
+
+@pytest.mark.parametrize(("short", "long_"), [("shpg", "shopkeeper"), ("mfg", "muffin"), ("sant", "saint")])
+def test_consonant_abbreviation_needs_first_last_letters_and_order(short: str, long_: str) -> None:
+    assert not is_consonant_abbreviation(short, long_)
+
+
+def test_abbreviated_organisation_name_ranks_like_the_full_one() -> None:
+    org = EntityType.ORGANIZATION
+    assert _sim("Velmora Shpg Co", "VELMORA SHIPPING CO", org) >= 0.9
+
+
+def test_spacing_variants_are_joined() -> None:
+    a, b = merge_compounds(name_key("Tarek Bakhtzada", P), name_key("TAREK BAKHT ZADA", P))
+    assert a.tokens == ("tarek", "bakhtzada") and b.tokens == ("tarek", "bakhtzada")
+    assert _sim("Pak Sungwon", "PAK SUNG-WON") >= 0.95
+    assert _sim("Dabo Na Welta", "DABO NAWELTA") >= 0.95
+
+
+def test_joining_does_not_glue_unrelated_tokens() -> None:
+    a, b = merge_compounds(name_key("Karim Dastan", P), name_key("Karim Dast Anwar", P))
+    assert b.tokens == ("karim", "dast", "anwar")
+
+
+def test_word_three_letters_longer_is_another_name() -> None:
+    # Jaro-Winkler rewards the shared beginning (0.93); the resolver's similarity keeps it
+    assert token_similarity("bakhund", "bakhunzari") >= 0.88
+    assert watchlist_token_similarity("bakhund", "bakhunzari") < 0.88
+    assert _sim("Tarek Jan Bakhunzari", "Tarek Jan Bakhund") < 0.85
+
+
+def test_tokens_out_of_order_that_are_not_a_rotation_do_not_link() -> None:
+    # a permutation inside the name: another person
+    assert _sim("Hamid Yaqub Nasir", "Hamid Nasir Yaqub") < 0.85
+    # the family name moved to the front is the same person written family-first
+    assert _sim("Qarawi Zaid Hamdan", "Zaid Hamdan Qarawi") >= 0.9
+    # the resolver's own order penalty is unchanged
+    plain = name_similarity(name_key("Hamid Yaqub Nasir", P), name_key("Hamid Nasir Yaqub", P), person=True)
+    assert plain >= 0.9
+
+
+@pytest.mark.parametrize(("compound", "core"), [("abdrahim", "rahim"), ("nurudduddin", "nurudd"),
+                                                ("zarifullah", "zarif")])
+def test_name_core_of_compounds(compound: str, core: str) -> None:
+    assert name_core(compound) == core
+
+
+def test_core_word_is_related_but_never_scores_as_the_compound() -> None:
+    assert is_core_match("rahim", "abdrahim")
+    assert is_core_match("ghiyas", "ghiyasuddin")
+    assert not is_core_match("rahim", "abdkarim")
+    assert watchlist_token_similarity("rahim", "abdrahim") < 0.88
+    assert _sim("Oruz Rahim", "Oruz Abdul Rahim") < 0.85
+
+
+def test_query_coverage_counts_joined_tokens() -> None:
+    q, other = name_key("Sorab Tahmaszada", P), name_key("SORAB TAHMAS ZADA KHEL", P)
+    assert watchlist_query_coverage(q, other) >= 0.95
+
+
+def test_cyrillic_is_romanised_with_kh_and_other_scripts_are_not() -> None:
+    from storyline.corpus.watchlist_match import romanize_cyrillic
+
+    assert romanize_cyrillic("Тамерлан Хасбулатов") == "Tamerlan Khasbulatov"
+    assert romanize_cyrillic("کریم الله زرداد") == ""
+    assert romanize_cyrillic("Karim Zardad") == ""
+
+
+@pytest.mark.parametrize(("a", "b"), [("khaledov", "haledov"), ("rakhmatullo", "rahmatullo")])
+def test_kh_written_h_is_one_name(a: str, b: str) -> None:
+    assert watchlist_token_similarity(a, b) >= VOWEL_VARIANT_SIMILARITY
+
+
+def test_kh_written_h_crosses_a_first_letter_in_a_whole_name() -> None:
+    assert token_similarity("khaledov", "haledov") != VOWEL_VARIANT_SIMILARITY  # fuzzy only: not across letters
+    assert _sim("Khaledov Timur", "Haledov Timur") >= 0.85
