@@ -40,6 +40,7 @@ from importlib import resources
 from ..model import EntityType, Mention, Statement
 from .findings.claims import MentionIndex, entity_key
 from .findings.lexicon import Lexicon, default_lexicon
+from .question_terms import SUBJECT_SHARE, TermGroup, term_groups, term_label
 
 __all__ = ["ASPECT_PRIORITY", "Issues", "Question", "SubjectAliases", "Subject", "aspects", "load_issues", "load_subject_aliases",
            "noun_phrases", "question_label", "questions_of", "subjects_of"]
@@ -199,16 +200,20 @@ class Question:
     aspect: str | None
     issue: str | None = None  # a broad issue, for a statement without a recurring subject or a known claim kind
     phrase: str | None = None  # a noun phrase an actor's remarks share ("glass ceiling"), for remarks without either
+    term: str | None = None  # a noun the actor keeps using ("wall"), with its label ("the border wall and Mexico")
+    term_label: str | None = None
 
     @property
     def key(self) -> str:
+        if self.term:
+            return f"term:{self.term}"
         if self.phrase:
             return f"phrase:{self.phrase}"
         return f"issue:{self.issue}" if self.issue else f"{self.subject.key if self.subject else ''}|{self.aspect or ''}"
 
     @property
     def label(self) -> str:
-        return self.phrase or self.issue or question_label(self.subject, self.aspect)
+        return self.term_label or self.phrase or self.issue or question_label(self.subject, self.aspect)
 
 
 _OF = {"role": "role of", "counter-terrorism efforts": "efforts against", "talks": "talks with", "detention": "detention of",
@@ -326,9 +331,45 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
         one_off = {sid for sid, q in own.items() if q.aspect is None and sizes[q.key] == 1}
         pooled = len(one_off | {sid for sid, q in own.items() if q == OTHER})
         final = {sid: OTHER if sid in one_off and pooled > 1 else q for sid, q in own.items()}
+        _terms_joined(final, members)
         _pooled_joined(final, members, issues)
         out.update(final)
     return out
+
+
+def _terms_joined(final: dict[str, Question], members: Sequence[tuple[Statement, list[Subject]]]) -> None:
+    """An actor's remarks using one of its question terms ("we will build a wall", "a border wall", "Mexico will pay
+    for the wall") are one question, unless the remark already claims something of a kind about a named subject.
+
+    The question is named by the actor's phrase for it and the subject most of its remarks name
+    (:mod:`storyline.corpus.question_terms`).
+    """
+    groups, terms = term_groups({st.id: st.content for st, _s in members})
+    if not groups:
+        return
+    size = Counter(g.key for found in terms.values() for g in {groups[t] for t in found if t in groups})
+    chosen: dict[str, list[tuple[Statement, list[Subject]]]] = {}
+    lead: dict[str, TermGroup] = {}
+    for st, subjects in members:
+        q = final[st.id]
+        if q.subject is not None and q.aspect is not None:
+            continue
+        found = {groups[t] for t in terms[st.id] if t in groups}
+        if found:
+            g = min(found, key=lambda g: (-size[g.key], g.key))
+            chosen.setdefault(g.key, []).append((st, subjects))
+            lead[g.key] = g
+    for key, sts in chosen.items():
+        if len(sts) < 2:  # a question of one remark is no join
+            continue
+        named = Counter(s for _st, subjects in sts for s in subjects)
+        top = min(named, key=lambda s: (-named[s], s.key), default=None)
+        if top is not None and (named[top] < 2 or named[top] < SUBJECT_SHARE * len(sts)):
+            top = None
+        label = term_label(lead[key].phrase, top.name if top else None, top.is_place if top else False)
+        q = Question(None, None, term=key, term_label=label)
+        for st, _subjects in sts:
+            final[st.id] = q
 
 
 _NO_ROLE = frozenset({"role"})

@@ -1,0 +1,185 @@
+"""Question terms: the thing an actor keeps talking about ("the wall", "emails", "the nuclear deal").
+
+An actor's remarks on one question often name no entity the question could be filed
+under ("we will build a wall", "a border wall", "Mexico will pay for the wall"), or
+name a different one each time. What they share is a common noun. A *question term*
+of an actor is a noun (a word the actor uses after a determiner, possessive or
+preposition: "a wall", "for the wall", "our borders") that the actor uses in at least
+:data:`MIN_STATEMENTS` distinct remarks and that is not too general to name a
+question (``data/subjects/generic_nouns.json``). Terms that keep appearing together
+("border" and "wall") are one question. Only the actor's own statements count, so an
+actor's storylines do not depend on anyone else's.
+
+The label is the phrase the actor uses for it: the most frequent two-word noun phrase
+holding the term ("the border wall") or the term itself ("the wall", "taxes"), with
+the subject most of those remarks name: "Hillary Clinton's emails", "the border wall
+and Mexico".
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["MIN_STATEMENTS", "TermGroup", "generic_nouns", "noun_terms", "singular", "term_groups", "term_label"]
+
+MIN_STATEMENTS = 3  # distinct remarks of one actor using a noun before it can name a question
+JOIN_SHARE = 0.4  # two terms are one question when they appear together in this share of the rarer one's remarks
+SUBJECT_SHARE = 1 / 3  # a subject named in this share of a question's remarks goes into its label
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[^\sA-Za-z\d]")
+_DETERMINERS = frozenset("""a an the this that these those our their his her its my your no any some every each another
+more most many few several both all such whose which what for of on about with against over in into from by at
+between without under after before through""".split())  # not "to": "to build" is a verb
+_ADJECTIVE_END = re.compile(r"(?:ly|ful|ous|ible|able|[^e]ed)$")
+
+
+@lru_cache(maxsize=1)
+def generic_nouns() -> frozenset[str]:
+    """Nouns too general to name a question on their own (``data/subjects/generic_nouns.json``), singular."""
+    raw = json.loads((resources.files("storyline") / "data" / "subjects" / "generic_nouns.json").read_text(encoding="utf-8"))
+    return frozenset(raw["nouns"])
+
+
+@lru_cache(maxsize=1)
+def _stop() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from .questions import _STOP_EXTRA
+
+    return frozenset(STOP_WORDS) | _STOP_EXTRA | generic_nouns()
+
+
+@lru_cache(maxsize=1 << 16)
+def singular(word: str) -> str:
+    """A lower-case noun's singular, by spelling: "taxes" → "tax", "countries" → "country", "walls" → "wall"."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and re.search(r"(?:ss|x|z|ch|sh)es$", word):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ics")):
+        return word[:-1]
+    return word
+
+
+def noun_terms(text: str) -> dict[str, tuple[str, str | None]]:
+    """Common nouns of ``text`` used as nouns, singular: the last word of a run of lower-case content words
+    after a determiner, possessive or preposition ("for the border wall", "our borders").
+
+    Maps each term to (its surface form, the content word right before it or None): "for
+    the big border wall" → {"wall": ("wall", "border")}.
+    """
+    stop = _stop()
+    tokens = _TOKEN.findall(text)
+    out: dict[str, tuple[str, str | None]] = {}
+    i = 0
+    while i < len(tokens):
+        low = tokens[i].lower()
+        i += 1
+        if low not in _DETERMINERS and not low.endswith(("'s", "’s")):
+            continue
+        run: list[str] = []
+        while i < len(tokens) and len(run) < 4 and tokens[i].isalpha() and tokens[i][0].islower() and tokens[i].lower() not in _DETERMINERS:
+            run.append(tokens[i])
+            i += 1
+        while run and (run[-1].lower() in stop or _ADJECTIVE_END.search(run[-1].lower()) or len(run[-1]) < 3):
+            run.pop()  # "a very big", "the fact": no noun to follow
+        if not run:
+            continue
+        head = run[-1]
+        modifier = run[-2].lower() if len(run) > 1 and run[-2].lower() not in stop and not run[-2].lower().endswith(("ly", "ing")) else None
+        out.setdefault(singular(head.lower()), (head, modifier))
+    return out
+
+
+@dataclass(frozen=True)
+class TermGroup:
+    """One question of an actor read from its nouns: the terms, the main term and the phrase naming it."""
+
+    key: str  # the main term
+    terms: frozenset[str]
+    phrase: str  # "the border wall", "taxes"
+
+
+def term_groups(texts: Mapping[str, str]) -> tuple[dict[str, TermGroup], dict[str, dict[str, tuple[str, str | None]]]]:
+    """One actor's question terms: term → its group, and each statement's noun terms.
+
+    ``texts`` maps statement id → content. A remark said twice (same words) counts once.
+    """
+    terms = {sid: noun_terms(text) for sid, text in texts.items()}
+    seen: Counter[str] = Counter(t for found in terms.values() for t in found)
+    nouns = {t for t, n in seen.items() if n >= 2}  # "raise taxes": a word the actor uses as a noun elsewhere is one here too
+    for sid, text in texts.items():
+        for tok in _TOKEN.findall(text):
+            if tok.isalpha() and tok[0].islower() and singular(tok.lower()) in nouns:
+                terms[sid].setdefault(singular(tok.lower()), (tok, None))
+    distinct: dict[str, dict[str, tuple[str, str | None]]] = {}
+    for sid, found in terms.items():
+        distinct.setdefault(" ".join(re.findall(r"\w+", texts[sid].casefold())), found)
+    support: Counter[str] = Counter(t for found in distinct.values() for t in found)
+    candidates = sorted((t for t, n in support.items() if n >= MIN_STATEMENTS), key=lambda t: (-support[t], t))
+    if not candidates:
+        return {}, terms
+    cand = set(candidates)
+    together: Counter[tuple[str, str]] = Counter()
+    for found in distinct.values():
+        present = sorted(t for t in found if t in cand)
+        for i, a in enumerate(present):
+            for b in present[i + 1:]:
+                together[(a, b)] += 1
+    parent = {t: t for t in candidates}
+
+    def find(t: str) -> str:
+        while parent[t] != t:
+            parent[t] = parent[parent[t]]
+            t = parent[t]
+        return t
+
+    for (a, b), n in sorted(together.items()):
+        if n >= 2 and n >= JOIN_SHARE * min(support[a], support[b]):
+            ra, rb = find(a), find(b)
+            if ra != rb:  # the more used term leads
+                lead, other = (ra, rb) if (-support[ra], ra) < (-support[rb], rb) else (rb, ra)
+                parent[other] = lead
+    members: dict[str, set[str]] = {}
+    for t in candidates:
+        members.setdefault(find(t), set()).add(t)
+    out: dict[str, TermGroup] = {}
+    for lead, group in members.items():
+        group_set = frozenset(group)
+        grp = TermGroup(lead, group_set, _phrase(lead, distinct.values()))
+        for t in group:
+            out[t] = grp
+    return out, terms
+
+
+def _phrase(lead: str, found: Iterable[Mapping[str, tuple[str, str | None]]]) -> str:
+    """The words an actor uses for a question: "the border wall" (a two-word phrase said at least twice), else "the wall"."""
+    surfaces: Counter[str] = Counter()
+    pairs: Counter[str] = Counter()
+    for f in found:
+        if lead in f:
+            surface, modifier = f[lead]
+            surfaces[surface.lower()] += 1
+            if modifier is not None:
+                pairs[f"{modifier} {surface.lower()}"] += 1
+    surface = min(surfaces, key=lambda s: (-surfaces[s], s)) if surfaces else lead
+    best_pair = min(pairs, key=lambda p: (-pairs[p], p)) if pairs else None
+    words = best_pair if best_pair is not None and pairs[best_pair] >= 2 and pairs[best_pair] * 3 >= sum(surfaces.values()) else surface
+    plural = singular(words.split()[-1]) != words.split()[-1]
+    return words if plural else f"the {words}"
+
+
+def term_label(phrase: str, subject_name: str | None, subject_is_place: bool) -> str:
+    """"the border wall", "Hillary Clinton's emails", "the border wall and Mexico"."""
+    if subject_name is None:
+        return phrase
+    if subject_is_place:
+        return f"{phrase} and {subject_name}"
+    bare = phrase[4:] if phrase.startswith("the ") else phrase
+    return f"{subject_name}' {bare}" if subject_name.endswith("s") else f"{subject_name}'s {bare}"
