@@ -236,3 +236,51 @@ def test_storylines_a_shared_pair_ending_in_an_adjective_names_no_question() -> 
             for i, content in enumerate(["a big fat beautiful door", "so fat beautiful"])]
     c, lines = _lines(docs)
     assert _by_label(c, lines) == {("E_spok", UNTOPICED): ["b0", "b1"]}
+
+
+def test_storylines_an_actors_remarks_on_one_thing_join_across_wording_subjects_and_years() -> None:
+    docs = [
+        {"id": "a", "statements": [
+            {"label": "build", "speaker": "spok", "content": "we will build a dam on the river", "said_on": "2019-03-01"},
+            {"label": "pay", "speaker": "spok", "content": "[Rhenland](rhen) will pay for the dam", "said_on": "2019-03-01"}]},
+        {"id": "b", "statements": [
+            {"label": "river", "speaker": "spok", "content": "the river dam will be huge", "said_on": "2021-06-01"},
+            {"label": "suda", "speaker": "spok", "content": "[Mira Suda](suda) never wanted a river dam", "said_on": "2021-06-02"}]},
+        {"id": "c", "statements": [
+            {"label": "dams", "speaker": "spok", "content": "nobody builds dams like our engineers in [Rhenland](rhen)", "said_on": "2024-01-01"}]},
+        {"id": "e", "statements": [
+            {"label": "weather", "speaker": "spok", "content": "the weather is fine", "said_on": "2024-01-02"}]},
+    ]
+    c, lines = _lines(docs)
+    got = _by_label(c, lines)
+    assert got[("E_spok", "the river dam and Rhenland")] == ["build", "pay", "river", "suda", "dams"]
+    assert storyline_label("Tarin Hask", "the river dam and Rhenland") == "Tarin Hask on the river dam and Rhenland"
+
+
+def test_storylines_a_claim_about_a_named_subject_keeps_its_question_beside_a_recurring_noun() -> None:
+    docs = [{"id": "d", "statements": [
+        {"label": "role1", "speaker": "spok", "content": "[Mira Suda](suda) was the mastermind of the pipeline deal", "said_on": "2024-01-01"},
+        {"label": "role2", "speaker": "spok", "content": "[Mira Suda](suda) was only a courier", "said_on": "2024-01-02"},
+        {"label": "deal1", "speaker": "spok", "content": "the pipeline deal is dead", "said_on": "2024-01-03"},
+        {"label": "deal2", "speaker": "spok", "content": "we signed the deal anyway", "said_on": "2024-01-04"},
+        {"label": "deal3", "speaker": "spok", "content": "[Odel Marr](other) hates this deal", "said_on": "2024-01-05"},
+    ]}]
+    c, lines = _lines(docs)
+    assert _by_label(c, lines) == {("E_spok", "role of Mira Suda"): ["role1", "role2"],
+                                   ("E_spok", "the pipeline deal"): ["deal1", "deal2", "deal3"]}
+
+
+def test_storylines_a_general_noun_names_no_question() -> None:
+    docs = [{"id": f"d{i}", "statements": [{"label": f"g{i}", "speaker": "spok", "content": content, "said_on": f"2024-01-0{i + 1}"}]}
+            for i, content in enumerate(["it is a mistake for the farmers", "this is a mistake", "what a mistake",
+                                         "the weather is fine"])]
+    c, lines = _lines(docs)
+    assert _by_label(c, lines) == {("E_spok", UNTOPICED): ["g0", "g1", "g2", "g3"]}
+
+
+def test_storylines_a_noun_used_for_a_subject_is_named_with_the_subject() -> None:
+    docs = [{"id": f"d{i}", "statements": [{"label": f"e{i}", "speaker": "spok", "content": content, "said_on": f"2024-02-0{i + 1}"}]}
+            for i, content in enumerate(["[Mira Suda](suda) deleted her emails", "the emails were never found",
+                                         "[Suda](suda) lied about the emails", "the weather is fine", "it rains a lot"])]
+    c, lines = _lines(docs)
+    assert _by_label(c, lines) == {("E_spok", "Mira Suda's emails"): ["e0", "e1", "e2"], ("E_spok", UNTOPICED): ["e3", "e4"]}

@@ -36,6 +36,7 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[^\sA-Za-z\d]")
 _DETERMINERS = frozenset("""a an the this that these those our their his her its my your no any some every each another
 more most many few several both all such whose which what for of on about with against over in into from by at
 between without under after before through""".split())  # not "to": "to build" is a verb
+_MODIFIERS = frozenset("very more most other same own whole last first next few much many entire".split())  # "a very big wall"
 _ADJECTIVE_END = re.compile(r"(?:ly|ful|ous|ible|able|[^e]ed)$")
 
 
@@ -53,6 +54,13 @@ def _stop() -> frozenset[str]:
     from .questions import _STOP_EXTRA
 
     return frozenset(STOP_WORDS) | _STOP_EXTRA | generic_nouns()
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | _DETERMINERS
 
 
 @lru_cache(maxsize=1 << 16)
@@ -75,6 +83,7 @@ def noun_terms(text: str) -> dict[str, tuple[str, str | None]]:
     the big border wall" → {"wall": ("wall", "border")}.
     """
     stop = _stop()
+    function = _function_words()
     tokens = _TOKEN.findall(text)
     out: dict[str, tuple[str, str | None]] = {}
     i = 0
@@ -84,7 +93,8 @@ def noun_terms(text: str) -> dict[str, tuple[str, str | None]]:
         if low not in _DETERMINERS and not low.endswith(("'s", "’s")):
             continue
         run: list[str] = []
-        while i < len(tokens) and len(run) < 4 and tokens[i].isalpha() and tokens[i][0].islower() and tokens[i].lower() not in _DETERMINERS:
+        while (i < len(tokens) and len(run) < 3 and tokens[i].isalpha() and tokens[i][0].islower()
+               and (tokens[i].lower() not in function or tokens[i].lower() in _MODIFIERS)):
             run.append(tokens[i])
             i += 1
         while run and (run[-1].lower() in stop or _ADJECTIVE_END.search(run[-1].lower()) or len(run[-1]) < 3):
