@@ -280,7 +280,7 @@ def test_storylines_a_general_noun_names_no_question() -> None:
 
 def test_storylines_a_noun_used_for_a_subject_is_named_with_the_subject() -> None:
     docs = [{"id": f"d{i}", "statements": [{"label": f"e{i}", "speaker": "spok", "content": content, "said_on": f"2024-02-0{i + 1}"}]}
-            for i, content in enumerate(["[Mira Suda](suda) deleted her emails", "the emails were never found",
+            for i, content in enumerate(["[Mira Suda](suda)'s emails were deleted", "the emails were never found",
                                          "[Suda](suda) lied about the emails", "the weather is fine", "it rains a lot"])]
     c, lines = _lines(docs)
     assert _by_label(c, lines) == {("E_spok", "Mira Suda's emails"): ["e0", "e1", "e2"], ("E_spok", UNTOPICED): ["e3", "e4"]}

@@ -21,15 +21,16 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["MIN_STATEMENTS", "TermGroup", "generic_nouns", "noun_terms", "singular", "term_groups", "term_label"]
+__all__ = ["MIN_STATEMENTS", "TermGroup", "generic_nouns", "noun_terms", "singular", "says_possessive", "term_groups", "term_label"]
 
 MIN_STATEMENTS = 3  # distinct remarks of one actor using a noun before it can name a question
 JOIN_SHARE = 0.4  # two terms are one question when they appear together in this share of the rarer one's remarks
+SPREAD = 0.5  # a noun an actor uses about more distinct subjects than this share of its remarks is too general
 SUBJECT_SHARE = 1 / 3  # a subject named in this share of a question's remarks goes into its label
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[^\sA-Za-z\d]")
@@ -37,7 +38,7 @@ _DETERMINERS = frozenset("""a an the this that these those our their his her its
 more most many few several both all such whose which what for of on about with against over in into from by at
 between without under after before through""".split())  # not "to": "to build" is a verb
 _MODIFIERS = frozenset("very more most other same own whole last first next few much many entire".split())  # "a very big wall"
-_ADJECTIVE_END = re.compile(r"(?:ly|ful|ous|ible|able|[^e]ed)$")
+_ADJECTIVE_END = re.compile(r"(?:ly|ful|ous|ible|able|[^e]ed|ing)$")
 
 
 @lru_cache(maxsize=1)
@@ -97,12 +98,12 @@ def noun_terms(text: str) -> dict[str, tuple[str, str | None]]:
                and (tokens[i].lower() not in function or tokens[i].lower() in _MODIFIERS)):
             run.append(tokens[i])
             i += 1
-        while run and (run[-1].lower() in stop or _ADJECTIVE_END.search(run[-1].lower()) or len(run[-1]) < 3):
-            run.pop()  # "a very big", "the fact": no noun to follow
-        if not run:
-            continue
+        while run and _ADJECTIVE_END.search(run[-1].lower()):
+            run.pop()  # "the deal signed": the noun before
+        if not run or len(run[-1]) < 3 or run[-1].lower() in stop or singular(run[-1].lower()) in stop:
+            continue  # "a very big", "the facts": no noun an actor's question is about
         head = run[-1]
-        modifier = run[-2].lower() if len(run) > 1 and run[-2].lower() not in stop and not run[-2].lower().endswith(("ly", "ing")) else None
+        modifier = run[-2].lower() if len(run) > 1 and run[-2].lower() not in function and not run[-2].lower().endswith("ly") else None
         out.setdefault(singular(head.lower()), (head, modifier))
     return out
 
@@ -116,10 +117,14 @@ class TermGroup:
     phrase: str  # "the border wall", "taxes"
 
 
-def term_groups(texts: Mapping[str, str]) -> tuple[dict[str, TermGroup], dict[str, dict[str, tuple[str, str | None]]]]:
+def term_groups(texts: Mapping[str, str], subjects: Mapping[str, Collection[str]] | None = None
+                ) -> tuple[dict[str, TermGroup], dict[str, dict[str, tuple[str, str | None]]]]:
     """One actor's question terms: term → its group, and each statement's noun terms.
 
-    ``texts`` maps statement id → content. A remark said twice (same words) counts once.
+    ``texts`` maps statement id → content, ``subjects`` statement id → the subjects it names.
+    A remark said twice (same words) counts once. A word the actor mostly uses before another
+    noun ("bad deal", "foreign policy") is a modifier, not a question; a noun the actor uses
+    about many different subjects ("the campaign", "the president") is too general to be one.
     """
     terms = {sid: noun_terms(text) for sid, text in texts.items()}
     seen: Counter[str] = Counter(t for found in terms.values() for t in found)
@@ -128,44 +133,61 @@ def term_groups(texts: Mapping[str, str]) -> tuple[dict[str, TermGroup], dict[st
         for tok in _TOKEN.findall(text):
             if tok.isalpha() and tok[0].islower() and singular(tok.lower()) in nouns:
                 terms[sid].setdefault(singular(tok.lower()), (tok, None))
-    distinct: dict[str, dict[str, tuple[str, str | None]]] = {}
-    for sid, found in terms.items():
-        distinct.setdefault(" ".join(re.findall(r"\w+", texts[sid].casefold())), found)
-    support: Counter[str] = Counter(t for found in distinct.values() for t in found)
-    candidates = sorted((t for t, n in support.items() if n >= MIN_STATEMENTS), key=lambda t: (-support[t], t))
+    distinct: dict[str, str] = {}
+    for sid in terms:
+        distinct.setdefault(" ".join(re.findall(r"\w+", texts[sid].casefold())), sid)
+    support: Counter[str] = Counter(t for sid in distinct.values() for t in terms[sid])
+    modifier = _modifier_uses(texts[sid] for sid in distinct.values())
+    named: dict[str, Counter[str]] = {}
+    for sid in distinct.values():
+        for t in terms[sid]:
+            named.setdefault(t, Counter()).update(set((subjects or {}).get(sid, ())))
+    candidates = sorted((t for t, n in support.items()
+                         if n >= MIN_STATEMENTS and modifier[t] < n and len(named.get(t, ())) <= SPREAD * n),
+                        key=lambda t: (-support[t], t))
     if not candidates:
         return {}, terms
     cand = set(candidates)
     together: Counter[tuple[str, str]] = Counter()
-    for found in distinct.values():
-        present = sorted(t for t in found if t in cand)
+    for sid in distinct.values():
+        present = sorted(t for t in terms[sid] if t in cand)
         for i, a in enumerate(present):
             for b in present[i + 1:]:
                 together[(a, b)] += 1
-    parent = {t: t for t in candidates}
-
-    def find(t: str) -> str:
-        while parent[t] != t:
-            parent[t] = parent[parent[t]]
-            t = parent[t]
-        return t
-
-    for (a, b), n in sorted(together.items()):
-        if n >= 2 and n >= JOIN_SHARE * min(support[a], support[b]):
-            ra, rb = find(a), find(b)
-            if ra != rb:  # the more used term leads
-                lead, other = (ra, rb) if (-support[ra], ra) < (-support[rb], rb) else (rb, ra)
-                parent[other] = lead
+    lead_of = {t: t for t in candidates}
+    led: set[str] = set()
+    strength = {pair: n / min(support[pair[0]], support[pair[1]]) for pair, n in together.items()}
+    for (a, b) in sorted(together, key=lambda p: (-strength[p], p)):
+        if together[(a, b)] < 2 or strength[(a, b)] < JOIN_SHARE:
+            break
+        lead, other = (a, b) if (-support[a], a) < (-support[b], b) else (b, a)
+        # one level only: a term joins a leading term, never a chain of joins ("wall" ← "border", not ← "security")
+        if lead_of[lead] == lead and lead_of[other] == other and other not in led:
+            lead_of[other] = lead
+            led.add(lead)
     members: dict[str, set[str]] = {}
     for t in candidates:
-        members.setdefault(find(t), set()).add(t)
+        members.setdefault(lead_of[t], set()).add(t)
     out: dict[str, TermGroup] = {}
     for lead, group in members.items():
-        group_set = frozenset(group)
-        grp = TermGroup(lead, group_set, _phrase(lead, distinct.values()))
+        grp = TermGroup(lead, frozenset(group), _phrase(lead, (terms[sid] for sid in distinct.values())))
         for t in group:
             out[t] = grp
     return out, terms
+
+
+_PAIR = re.compile(r"(?=\b([a-z][a-z-]+)\s+([a-z][a-z-]+)\b)")
+
+
+def _modifier_uses(texts: Iterable[str]) -> Counter[str]:
+    """How often each word (singular) stands right before another content word: "bad deal", "border wall"."""
+    stop = _function_words()
+    out: Counter[str] = Counter()
+    for text in texts:
+        for a, b in _PAIR.findall(text):
+            if b not in stop and a not in stop:
+                out[singular(a)] += 1
+    return out
 
 
 def _phrase(lead: str, found: Iterable[Mapping[str, tuple[str, str | None]]]) -> str:
@@ -185,11 +207,21 @@ def _phrase(lead: str, found: Iterable[Mapping[str, tuple[str, str | None]]]) ->
     return words if plural else f"the {words}"
 
 
-def term_label(phrase: str, subject_name: str | None, subject_is_place: bool) -> str:
-    """"the border wall", "Hillary Clinton's emails", "the border wall and Mexico"."""
+def term_label(phrase: str, subject_name: str | None, possessive: bool) -> str:
+    """"the border wall", "Hillary Clinton's emails" (the actor speaks of the subject's emails), "the border wall and Mexico"."""
     if subject_name is None:
         return phrase
-    if subject_is_place:
+    if not possessive:
         return f"{phrase} and {subject_name}"
     bare = phrase[4:] if phrase.startswith("the ") else phrase
     return f"{subject_name}' {bare}" if subject_name.endswith("s") else f"{subject_name}'s {bare}"
+
+
+def says_possessive(text: str, written: str, terms: Collection[str]) -> bool:
+    """Whether ``text`` has the subject (as written) owning one of ``terms``: "Clinton's private emails"."""
+    if not written:
+        return False
+    for m in re.finditer(re.escape(written) + r"['’]s?\s+((?:[a-z-]+\s+){0,2}[a-z-]+)", text):
+        if any(singular(w) in terms for w in m[1].split()):
+            return True
+    return False

@@ -40,7 +40,7 @@ from importlib import resources
 from ..model import EntityType, Mention, Statement
 from .findings.claims import MentionIndex, entity_key
 from .findings.lexicon import Lexicon, default_lexicon
-from .question_terms import SUBJECT_SHARE, TermGroup, term_groups, term_label
+from .question_terms import SUBJECT_SHARE, TermGroup, says_possessive, term_groups, term_label
 
 __all__ = ["ASPECT_PRIORITY", "Issues", "Question", "SubjectAliases", "Subject", "aspects", "load_issues", "load_subject_aliases",
            "noun_phrases", "question_label", "questions_of", "subjects_of"]
@@ -344,7 +344,7 @@ def _terms_joined(final: dict[str, Question], members: Sequence[tuple[Statement,
     The question is named by the actor's phrase for it and the subject most of its remarks name
     (:mod:`storyline.corpus.question_terms`).
     """
-    groups, terms = term_groups({st.id: st.content for st, _s in members})
+    groups, terms = term_groups({st.id: st.content for st, _s in members}, {st.id: [s.key for s in subjects] for st, subjects in members})
     if not groups:
         return
     size = Counter(g.key for found in terms.values() for g in {groups[t] for t in found if t in groups})
@@ -366,7 +366,9 @@ def _terms_joined(final: dict[str, Question], members: Sequence[tuple[Statement,
         top = min(named, key=lambda s: (-named[s], s.key), default=None)
         if top is not None and (named[top] < 2 or named[top] < SUBJECT_SHARE * len(sts)):
             top = None
-        label = term_label(lead[key].phrase, top.name if top else None, top.is_place if top else False)
+        owned = top is not None and not top.is_place and 2 * sum(
+            says_possessive(st.content, s.written, lead[key].terms) for st, subjects in sts for s in subjects if s == top) >= named[top]
+        label = term_label(lead[key].phrase, top.name if top else None, owned)
         q = Question(None, None, term=key, term_label=label)
         for st, _subjects in sts:
             final[st.id] = q
