@@ -64,9 +64,14 @@ def _function_words() -> frozenset[str]:
     return frozenset(STOP_WORDS) | _DETERMINERS
 
 
+_FE = frozenset({"life", "wife", "knife"})
+
+
 @lru_cache(maxsize=1 << 16)
 def singular(word: str) -> str:
     """A lower-case noun's singular, by spelling: "taxes" → "tax", "countries" → "country", "walls" → "wall"."""
+    if len(word) > 4 and word.endswith("ves") and word[:-3] + "fe" in _FE:
+        return word[:-3] + "fe"
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 4 and re.search(r"(?:ss|x|z|ch|sh)es$", word):
