@@ -284,3 +284,25 @@ def test_storylines_a_noun_used_for_a_subject_is_named_with_the_subject() -> Non
                                          "[Suda](suda) lied about the emails", "the weather is fine", "it rains a lot"])]
     c, lines = _lines(docs)
     assert _by_label(c, lines) == {("E_spok", "Mira Suda's emails"): ["e0", "e1", "e2"], ("E_spok", UNTOPICED): ["e3", "e4"]}
+
+
+def test_storylines_a_presence_question_names_the_place_most_of_its_remarks_name() -> None:
+    docs = [{"id": f"d{i}", "statements": [{"label": f"p{i}", "speaker": "spok", "content": content, "said_on": f"202{i}-01-01"}]}
+            for i, content in enumerate(["[Daesh](daesh) has no presence in [Afghanistan](afg)",
+                                         "[ISKP](iskp) keeps hideouts in [Afghanistan](afg)",
+                                         "[ISKP](iskp) has a foothold in [Pakistan](pak) and [Afghanistan](afg)"])]
+    c, lines = _lines(docs)
+    assert _by_label(c, lines) == {("E_spok", "ISIS-K's presence in Afghanistan"): ["p0", "p1", "p2"]}
+
+
+def test_storylines_remarks_on_a_subject_join_the_actors_one_kind_of_claim_about_it() -> None:
+    docs = [{"id": f"d{i}", "statements": [{"label": f"s{i}", "speaker": "spok", "content": content, "said_on": f"202{i}-01-01"}]}
+            for i, content in enumerate(["[ISKP](iskp) has no presence here", "[ISKP](iskp) keeps hideouts in [Pakistan](pak)",
+                                         "[ISKP](iskp) is a creation of foreign spies", "[ISKP](iskp) serves its masters",
+                                         "[ISKP](iskp) has a foothold nowhere", "[Mira Suda](suda) was the mastermind",
+                                         "[Mira Suda](suda) was a courier", "for [Mira Suda](suda) the talks collapsed",
+                                         "[Mira Suda](suda) is tired", "[Mira Suda](suda) is asleep"])]
+    c, lines = _lines(docs)
+    assert _by_label(c, lines) == {("E_spok", "ISIS-K's presence"): ["s0", "s1", "s2", "s3", "s4"],
+                                   ("E_spok", "role of Mira Suda"): ["s5", "s6"], ("E_spok", "talks with Mira Suda"): ["s7"],
+                                   ("E_spok", "Mira Suda"): ["s8", "s9"]}  # two kinds of claim about her: plain remarks stay apart

@@ -40,7 +40,7 @@ from importlib import resources
 from ..model import EntityType, Mention, Statement
 from .findings.claims import MentionIndex, entity_key
 from .findings.lexicon import Lexicon, default_lexicon
-from .question_terms import SUBJECT_SHARE, TermGroup, says_possessive, term_groups, term_label
+from .question_terms import MIN_STATEMENTS, SUBJECT_SHARE, TermGroup, says_possessive, term_groups, term_label
 
 __all__ = ["ASPECT_PRIORITY", "Issues", "Question", "SubjectAliases", "Subject", "aspects", "load_issues", "load_subject_aliases",
            "noun_phrases", "question_label", "questions_of", "subjects_of"]
@@ -202,6 +202,7 @@ class Question:
     phrase: str | None = None  # a noun phrase an actor's remarks share ("glass ceiling"), for remarks without either
     term: str | None = None  # a noun the actor keeps using ("wall"), with its label ("the border wall and Mexico")
     term_label: str | None = None
+    where: str | None = None  # the place most of the question's remarks name (its label only): "in Afghanistan"
 
     @property
     def key(self) -> str:
@@ -213,6 +214,8 @@ class Question:
 
     @property
     def label(self) -> str:
+        if self.where:
+            return f"{question_label(self.subject, self.aspect)} in {self.where}"
         return self.term_label or self.phrase or self.issue or question_label(self.subject, self.aspect)
 
 
@@ -333,8 +336,54 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
         final = {sid: OTHER if sid in one_off and pooled > 1 else q for sid, q in own.items()}
         _terms_joined(final, members)
         _pooled_joined(final, members, issues)
+        _subject_questions_joined(final)
+        _places_named(final, members)
         out.update(final)
     return out
+
+
+def _subject_questions_joined(final: dict[str, Question]) -> None:
+    """An actor's remarks naming a subject without a kind of claim join its one question on that subject, when the
+    actor makes one kind of claim about it and no more than half its remarks on it lack one: Mujahid's "ISIS-K
+    is a creation of foreign intelligence" goes with his remarks on ISIS-K's presence."""
+    sizes = Counter(q.key for q in final.values())
+    claims: dict[str, set[Question]] = {}
+    for q in final.values():
+        if q.subject is not None and q.aspect is not None:
+            claims.setdefault(q.subject.key, set()).add(q)
+    for sid, q in final.items():
+        if q.subject is None or q.aspect is not None or q.term or q.issue or q.phrase:
+            continue
+        kinds = claims.get(q.subject.key, set())
+        if len(kinds) == 1:
+            only = next(iter(kinds))
+            if sizes[q.key] <= sizes[only.key]:
+                final[sid] = only
+
+
+_PLACED = frozenset({"presence", "counter-terrorism efforts", "talks", "detention"})
+
+
+def _places_named(final: dict[str, Question], members: Sequence[tuple[Statement, list[Subject]]]) -> None:
+    """A question about where a subject is or acts names the place most of its remarks name: "ISIS-K's presence in
+    Afghanistan". Places never split a question; they only go into its label."""
+    places: dict[str, Counter[Subject]] = {}
+    sizes: Counter[str] = Counter()
+    for st, subjects in members:
+        q = final[st.id]
+        if q.subject is None or q.aspect not in _PLACED or q.subject.is_place:
+            continue
+        sizes[q.key] += 1
+        places.setdefault(q.key, Counter()).update({s for s in subjects if s.is_place})
+    where: dict[str, str] = {}
+    for key, named in places.items():
+        ranked = sorted(named.values(), reverse=True) + [0, 0]
+        top = min(named, key=lambda s: (-named[s], s.key), default=None)
+        if top is not None and named[top] >= 2 and 2 * named[top] >= sizes[key] and ranked[0] > ranked[1]:  # one place, not a tie
+            where[key] = top.name
+    for sid, q in final.items():
+        if q.key in where:
+            final[sid] = Question(q.subject, q.aspect, where=where[q.key])
 
 
 def _terms_joined(final: dict[str, Question], members: Sequence[tuple[Statement, list[Subject]]]) -> None:
@@ -360,7 +409,7 @@ def _terms_joined(final: dict[str, Question], members: Sequence[tuple[Statement,
             chosen.setdefault(g.key, []).append((st, subjects))
             lead[g.key] = g
     for key, sts in chosen.items():
-        if len(sts) < 2:  # a question of one remark is no join
+        if len(sts) < MIN_STATEMENTS:  # a question of one or two remarks is no join
             continue
         named = Counter(s for _st, subjects in sts for s in subjects)
         top = min(named, key=lambda s: (-named[s], s.key), default=None)
