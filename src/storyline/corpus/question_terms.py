@@ -64,6 +64,15 @@ def _function_words() -> frozenset[str]:
     return frozenset(STOP_WORDS) | _DETERMINERS
 
 
+def _wordlike(token: str) -> bool:
+    return token.replace("-", "").isalpha() and not token.endswith("-")
+
+
+def _key(word: str) -> str:
+    """A noun's key: singular, lower case, without hyphens ("e-mails" and "emails" are one)."""
+    return singular(word.lower()).replace("-", "")
+
+
 _FE = frozenset({"life", "wife", "knife"})
 
 
@@ -99,7 +108,7 @@ def noun_terms(text: str) -> dict[str, tuple[str, str | None]]:
         if low not in _DETERMINERS and not low.endswith(("'s", "’s")):
             continue
         run: list[str] = []
-        while (i < len(tokens) and len(run) < 3 and tokens[i].isalpha() and tokens[i][0].islower()
+        while (i < len(tokens) and len(run) < 3 and _wordlike(tokens[i]) and tokens[i][0].islower()
                and (tokens[i].lower() not in function or tokens[i].lower() in _MODIFIERS)):
             run.append(tokens[i])
             i += 1
@@ -109,7 +118,7 @@ def noun_terms(text: str) -> dict[str, tuple[str, str | None]]:
             continue  # "a very big", "the facts": no noun an actor's question is about
         head = run[-1]
         modifier = run[-2].lower() if len(run) > 1 and run[-2].lower() not in function and not run[-2].lower().endswith("ly") else None
-        out.setdefault(singular(head.lower()), (head, modifier))
+        out.setdefault(_key(head), (head, modifier))
     return out
 
 
@@ -136,8 +145,8 @@ def term_groups(texts: Mapping[str, str], subjects: Mapping[str, Collection[str]
     nouns = {t for t, n in seen.items() if n >= 2}  # "raise taxes": a word the actor uses as a noun elsewhere is one here too
     for sid, text in texts.items():
         for tok in _TOKEN.findall(text):
-            if tok.isalpha() and tok[0].islower() and singular(tok.lower()) in nouns:
-                terms[sid].setdefault(singular(tok.lower()), (tok, None))
+            if _wordlike(tok) and tok[0].islower() and _key(tok) in nouns:
+                terms[sid].setdefault(_key(tok), (tok, None))
     distinct: dict[str, str] = {}
     for sid in terms:
         distinct.setdefault(" ".join(re.findall(r"\w+", texts[sid].casefold())), sid)
@@ -191,7 +200,7 @@ def _modifier_uses(texts: Iterable[str]) -> Counter[str]:
     for text in texts:
         for a, b in _PAIR.findall(text):
             if b not in stop and a not in stop:
-                out[singular(a)] += 1
+                out[_key(a)] += 1
     return out
 
 
@@ -227,6 +236,6 @@ def says_possessive(text: str, written: str, terms: Collection[str]) -> bool:
     if not written:
         return False
     for m in re.finditer(re.escape(written) + r"['’]s?\s+((?:[a-z-]+\s+){0,2}[a-z-]+)", text):
-        if any(singular(w) in terms for w in m[1].split()):
+        if any(_key(w) in terms for w in m[1].split()):
             return True
     return False
