@@ -38,6 +38,7 @@ _DETERMINERS = frozenset("""a an the this that these those our their his her its
 more most many few several both all such whose which what for of on about with against over in into from by at
 between without under after before through""".split())  # not "to": "to build" is a verb
 _MODIFIERS = frozenset("very more most other same own whole last first next few much many entire".split())  # "a very big wall"
+_PARTICIPLE = re.compile(r"[^e]ed$")
 _ADJECTIVE_END = re.compile(r"(?:ly|ful|ous|ible|able|[^e]ed|ing)$")
 
 
@@ -109,7 +110,8 @@ def noun_terms(text: str) -> dict[str, tuple[str, str | None]]:
             continue
         run: list[str] = []
         while (i < len(tokens) and len(run) < 3 and _wordlike(tokens[i]) and tokens[i][0].islower()
-               and (tokens[i].lower() not in function or tokens[i].lower() in _MODIFIERS)):
+               and (tokens[i].lower() not in function or tokens[i].lower() in _MODIFIERS)
+               and not (run and _PARTICIPLE.search(tokens[i]))):  # "the deal signed yesterday": the noun ends before a verb
             run.append(tokens[i])
             i += 1
         while run and _ADJECTIVE_END.search(run[-1].lower()):
