@@ -114,10 +114,9 @@ def noun_terms(text: str) -> dict[str, tuple[str, str | None]]:
                and not (run and _PARTICIPLE.search(tokens[i]))):  # "the deal signed yesterday": the noun ends before a verb
             run.append(tokens[i])
             i += 1
-        while run and _ADJECTIVE_END.search(run[-1].lower()):
-            run.pop()  # "the deal signed": the noun before
-        if not run or len(run[-1]) < 3 or run[-1].lower() in stop or singular(run[-1].lower()) in stop:
-            continue  # "a very big", "the facts": no noun an actor's question is about
+        if (not run or len(run[-1]) < 3 or run[-1].lower() in stop or singular(run[-1].lower()) in stop
+                or _ADJECTIVE_END.search(run[-1].lower())):
+            continue  # "a very big", "the facts", "federal spending": no noun an actor's question is about
         head = run[-1]
         modifier = run[-2].lower() if len(run) > 1 and run[-2].lower() not in function and not run[-2].lower().endswith("ly") else None
         out.setdefault(_key(head), (head, modifier))

@@ -25,6 +25,12 @@ broad issue, the actor's question of the remark right before it (within a few
 lines, when the remark names nothing), or a question whose remarks share a
 two-word noun phrase with it; pooled remarks sharing a phrase ("glass ceiling")
 become a question named by it.
+
+Before that, remarks without a claim kind about a named subject that use one of the
+actor's question terms (a noun it keeps using: "the wall", :mod:`.question_terms`)
+become that question, whatever else they name; plain remarks on a subject join the
+actor's one kind of claim about it; and a question about where a subject is names
+the place most of its remarks name ("ISIS-K's presence in Afghanistan").
 """
 
 from __future__ import annotations
