@@ -68,3 +68,10 @@ def test_term_labels_name_the_subject_as_owner_only_where_the_actor_says_so() ->
     assert term_label("the plan", "Velar Partners", possessive=True) == "Velar Partners' plan"
     assert says_possessive("Mira Suda's private emails leaked", "Mira Suda", {"email"})
     assert not says_possessive("Mira Suda hates emails", "Mira Suda", {"email"})
+
+
+def test_term_phrase_is_how_the_actor_names_the_thing_not_where_it_modifies_another_noun() -> None:
+    texts = {"1": "the emails leaked", "2": "her emails", "3": "email rules were broken", "4": "email chains grow",
+             "5": "email storage is cheap"}
+    groups, _ = term_groups(texts)
+    assert groups["email"].phrase == "emails"

@@ -147,7 +147,7 @@ def term_groups(texts: Mapping[str, str], subjects: Mapping[str, Collection[str]
     for sid, text in texts.items():
         for tok in _TOKEN.findall(text):
             if _wordlike(tok) and tok[0].islower() and _key(tok) in nouns:
-                terms[sid].setdefault(_key(tok), (tok, None))
+                terms[sid].setdefault(_key(tok), (tok, ""))  # "": not where a noun stands, so not how the actor names it
     distinct: dict[str, str] = {}
     for sid in terms:
         distinct.setdefault(" ".join(re.findall(r"\w+", texts[sid].casefold())), sid)
@@ -212,6 +212,8 @@ def _phrase(lead: str, found: Iterable[Mapping[str, tuple[str, str | None]]]) ->
     for f in found:
         if lead in f:
             surface, modifier = f[lead]
+            if modifier == "":
+                continue
             surfaces[surface.lower()] += 1
             if modifier is not None:
                 pairs[f"{modifier} {surface.lower()}"] += 1
