@@ -258,13 +258,11 @@ def test_storylines_an_actors_remarks_on_one_thing_join_across_wording_subjects_
 
 
 def test_storylines_a_claim_about_a_named_subject_keeps_its_question_beside_a_recurring_noun() -> None:
-    docs = [{"id": "d", "statements": [
-        {"label": "role1", "speaker": "spok", "content": "[Mira Suda](suda) was the mastermind of the pipeline deal", "said_on": "2024-01-01"},
-        {"label": "role2", "speaker": "spok", "content": "[Mira Suda](suda) was only a courier", "said_on": "2024-01-02"},
-        {"label": "deal1", "speaker": "spok", "content": "the pipeline deal is dead", "said_on": "2024-01-03"},
-        {"label": "deal2", "speaker": "spok", "content": "we signed the deal anyway", "said_on": "2024-01-04"},
-        {"label": "deal3", "speaker": "spok", "content": "[Odel Marr](other) hates this deal", "said_on": "2024-01-05"},
-    ]}]
+    docs = [{"id": f"d{i}", "statements": [{"label": label, "speaker": "spok", "content": content, "said_on": f"2024-01-0{i + 1}"}]}
+            for i, (label, content) in enumerate([
+                ("role1", "[Mira Suda](suda) was the mastermind of the pipeline deal"), ("role2", "[Mira Suda](suda) was only a courier"),
+                ("deal1", "the pipeline deal is dead"), ("deal2", "we signed the deal anyway"),
+                ("deal3", "[Odel Marr](other) hates this deal")])]
     c, lines = _lines(docs)
     assert _by_label(c, lines) == {("E_spok", "role of Mira Suda"): ["role1", "role2"],
                                    ("E_spok", "the pipeline deal"): ["deal1", "deal2", "deal3"]}
@@ -306,3 +304,12 @@ def test_storylines_remarks_on_a_subject_join_the_actors_one_kind_of_claim_about
     assert _by_label(c, lines) == {("E_spok", "ISIS-K's presence"): ["s0", "s1", "s2", "s3", "s4"],
                                    ("E_spok", "role of Mira Suda"): ["s5", "s6"], ("E_spok", "talks with Mira Suda"): ["s7"],
                                    ("E_spok", "Mira Suda"): ["s8", "s9"]}  # two kinds of claim about her: plain remarks stay apart
+
+
+def test_storylines_a_noun_repeated_within_one_article_only_is_no_question() -> None:
+    docs = [{"id": "speech", "statements": [
+        {"label": f"h{i}", "speaker": "spok", "content": content, "said_on": "2024-01-01"}
+        for i, content in enumerate(["the harbour is ours", "we love the harbour", "nobody takes the harbour"])]},
+        {"id": "other", "statements": [{"label": "w", "speaker": "spok", "content": "the weather is fine", "said_on": "2024-01-02"}]}]
+    c, lines = _lines(docs)
+    assert all(topic != "the harbour" for _actor, topic in _by_label(c, lines))

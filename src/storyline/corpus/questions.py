@@ -415,8 +415,8 @@ def _terms_joined(final: dict[str, Question], members: Sequence[tuple[Statement,
             chosen.setdefault(g.key, []).append((st, subjects))
             lead[g.key] = g
     for key, sts in chosen.items():
-        if len(sts) < MIN_STATEMENTS:  # a question of one or two remarks is no join
-            continue
+        if len(sts) < MIN_STATEMENTS or len({st.document_id for st, _s in sts}) < 2:
+            continue  # a question of one or two remarks is no join; a word said in one article only is no question it follows
         named = Counter(s for _st, subjects in sts for s in subjects)
         top = min(named, key=lambda s: (-named[s], s.key), default=None)
         if top is not None and (named[top] < 2 or named[top] < SUBJECT_SHARE * len(sts)):
