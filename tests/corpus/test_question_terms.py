@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.corpus.question_terms import noun_terms, says_possessive, singular, term_groups, term_label
+from storyline.corpus.question_terms import (
+    noun_terms,
+    says_possessive,
+    singular,
+    term_groups,
+    term_label,
+)
 
 
 @pytest.mark.parametrize(("plural", "one"), [("taxes", "tax"), ("countries", "country"), ("dams", "dam"), ("lives", "life"),

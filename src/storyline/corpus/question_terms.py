@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["MIN_STATEMENTS", "TermGroup", "generic_nouns", "noun_terms", "singular", "says_possessive", "term_groups", "term_label"]
+__all__ = ["MIN_STATEMENTS", "TermGroup", "generic_nouns", "noun_terms", "says_possessive", "singular", "term_groups", "term_label"]
 
 MIN_STATEMENTS = 3  # distinct remarks of one actor using a noun before it can name a question
 JOIN_SHARE = 0.4  # two terms are one question when they appear together in this share of the rarer one's remarks
@@ -230,7 +230,7 @@ def term_label(phrase: str, subject_name: str | None, possessive: bool) -> str:
         return phrase
     if not possessive:
         return f"{phrase} and {subject_name}"
-    bare = phrase[4:] if phrase.startswith("the ") else phrase
+    bare = phrase.removeprefix("the ")
     return f"{subject_name}' {bare}" if subject_name.endswith("s") else f"{subject_name}'s {bare}"
 
 
