@@ -313,3 +313,15 @@ def test_storylines_a_noun_repeated_within_one_article_only_is_no_question() -> 
         {"id": "other", "statements": [{"label": "w", "speaker": "spok", "content": "the weather is fine", "said_on": "2024-01-02"}]}]
     c, lines = _lines(docs)
     assert all(topic != "the harbour" for _actor, topic in _by_label(c, lines))
+
+
+def test_storylines_a_context_alias_takes_its_context_from_near_the_statement_only() -> None:
+    def doc(gap: str):  # type: ignore[no-untyped-def]
+        return [{"id": "x", "statements": [
+            {"label": "calm", "speaker": "other", "content": "[Afghanistan](afg) is calm", "said_on": "2024-01-01", "sep": ".\n" + gap},
+            {"label": "far", "speaker": "spok", "content": "[Daesh](daesh) has bases in [Rhenland](rhen)", "said_on": "2024-01-02"}]}]
+
+    c, lines = _lines(doc("The weather is fine. " * 100))
+    assert ("E_spok", "Daesh's presence") in _by_label(c, lines)
+    c, lines = _lines(doc("The weather is fine. "))
+    assert ("E_spok", "ISIS-K's presence") in _by_label(c, lines)

@@ -278,13 +278,21 @@ def _adjectival_demonym(name: str, after: str) -> bool:
     return bool(_DEMONYM.match(name)) and _NEXT_WORD.match(after) is not None
 
 
-def _lazy_context(mentions: Sequence[Mention]) -> Callable[[], frozenset[str]]:
-    """The names a document mentions, computed the first time a context-dependent alias asks."""
+_CONTEXT_WINDOW = 1000  # characters either side of a statement whose names give a context-dependent alias its context
+
+
+def _lazy_context(index: MentionIndex, start: int, end: int) -> Callable[[], frozenset[str]]:
+    """The names mentioned near a statement, computed the first time a context-dependent alias asks.
+
+    Near, not anywhere in the document: "the Islamic State in Syria" in an article that names
+    Afghanistan once elsewhere is not ISIS-K.
+    """
     got: list[frozenset[str]] = []
 
     def context() -> frozenset[str]:
         if not got:
-            got.append(frozenset(_norm(x) for m in mentions for x in (m.canonical, m.text)))
+            near = index.within(max(0, start - _CONTEXT_WINDOW), end + _CONTEXT_WINDOW)
+            got.append(frozenset(_norm(x) for m in near for x in (m.canonical, m.text)))
         return got[0]
 
     return context
@@ -301,7 +309,6 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
     lex = lexicon or default_lexicon()
     aliases = aliases or load_subject_aliases()
     indexes: dict[str, MentionIndex] = {}
-    contexts: dict[str, Callable[[], frozenset[str]]] = {}
     by_actor: dict[str, list[tuple[Statement, list[Subject]]]] = {}
     anchors: dict[str, list[tuple[int, int]]] = {}
     for st in statements:
@@ -311,8 +318,8 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
         doc = st.document_id
         if doc not in indexes:
             indexes[doc] = MentionIndex(mentions_by_doc.get(doc, ()))
-            contexts[doc] = _lazy_context(mentions_by_doc.get(doc, ()))
-        subjects = subjects_of(st, indexes[doc], key_to_entity, entity_names, contexts[doc], aliases, actor)
+        context = _lazy_context(indexes[doc], st.content_start, st.content_end)
+        subjects = subjects_of(st, indexes[doc], key_to_entity, entity_names, context, aliases, actor)
         by_actor.setdefault(actor, []).append((st, subjects))
         anchors[st.id] = [(m.start - st.content_start, m.end - st.content_start)
                           for m in indexes[doc].within(st.content_start, st.content_end)
