@@ -81,3 +81,15 @@ def test_term_phrase_is_how_the_actor_names_the_thing_not_where_it_modifies_anot
              "5": "email storage is cheap"}
     groups, _ = term_groups(texts)
     assert groups["email"].phrase == "emails"
+
+
+def test_a_word_used_before_names_is_a_modifier_too() -> None:
+    texts = {"1": "the foreign Rhenish", "2": "all foreign Velars", "3": "those foreign Marrs", "4": "the foreign Suda"}
+    groups, _ = term_groups(texts)
+    assert "foreign" not in groups
+
+
+def test_term_phrase_counts_bare_nouns_but_not_modifiers() -> None:
+    texts = {"1": "break up banks", "2": "any bank that fails", "3": "banks must pay", "4": "the big banks", "5": "bank rules"}
+    groups, _ = term_groups(texts)
+    assert groups["bank"].phrase == "banks"

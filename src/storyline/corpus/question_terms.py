@@ -145,9 +145,14 @@ def term_groups(texts: Mapping[str, str], subjects: Mapping[str, Collection[str]
     seen: Counter[str] = Counter(t for found in terms.values() for t in found)
     nouns = {t for t, n in seen.items() if n >= 2}  # "raise taxes": a word the actor uses as a noun elsewhere is one here too
     for sid, text in texts.items():
-        for tok in _TOKEN.findall(text):
+        tokens = _TOKEN.findall(text)
+        function = _function_words()
+        for i, tok in enumerate(tokens):
             if _wordlike(tok) and tok[0].islower() and _key(tok) in nouns:
-                terms[sid].setdefault(_key(tok), (tok, ""))  # "": not where a noun stands, so not how the actor names it
+                after = tokens[i + 1] if i + 1 < len(tokens) else ""
+                modifies = _wordlike(after) and after[0].islower() and after.lower() not in function
+                # "": before another noun ("email rules"), not how the actor names the thing; None: a bare noun ("break up banks")
+                terms[sid].setdefault(_key(tok), (tok, "" if modifies else None))
     distinct: dict[str, str] = {}
     for sid in terms:
         distinct.setdefault(" ".join(re.findall(r"\w+", texts[sid].casefold())), sid)
@@ -191,7 +196,7 @@ def term_groups(texts: Mapping[str, str], subjects: Mapping[str, Collection[str]
     return out, terms
 
 
-_PAIR = re.compile(r"(?=\b([a-z][a-z-]+)\s+([a-z][a-z-]+)\b)")
+_PAIR = re.compile(r"(?=\b([a-z][a-z-]+)\s+([A-Za-z][a-z-]+)\b)")  # "bad deal", "foreign Muslims"
 
 
 def _modifier_uses(texts: Iterable[str]) -> Counter[str]:
@@ -200,7 +205,7 @@ def _modifier_uses(texts: Iterable[str]) -> Counter[str]:
     out: Counter[str] = Counter()
     for text in texts:
         for a, b in _PAIR.findall(text):
-            if b not in stop and a not in stop:
+            if b.lower() not in stop and a not in stop:
                 out[_key(a)] += 1
     return out
 
