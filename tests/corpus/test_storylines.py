@@ -325,3 +325,13 @@ def test_storylines_a_context_alias_takes_its_context_from_near_the_statement_on
     assert ("E_spok", "Daesh's presence") in _by_label(c, lines)
     c, lines = _lines(doc("The weather is fine. "))
     assert ("E_spok", "ISIS-K's presence") in _by_label(c, lines)
+
+
+def test_storylines_an_actors_earlier_and_later_stance_in_one_article_is_one_storyline() -> None:
+    docs = [{"id": "profile", "published": "2024-05-01", "statements": [
+        {"label": "then", "speaker": "spok", "content": "the pipeline would bring work to every valley", "said_on": "2012-03-01"},
+        {"label": "now", "speaker": "spok", "content": "that pipeline was a mistake from the start", "said_on": "2024-05-01",
+         "sep": ".\n" + "The weather is fine. " * 30},
+        {"label": "aside", "speaker": "spok", "content": "the weather is fine", "said_on": "2024-05-01"}]}]
+    c, lines = _lines(docs)
+    assert _by_label(c, lines)[("E_spok", "the pipeline")] == ["then", "now"]

@@ -5,7 +5,7 @@ under ("we will build a wall", "a border wall", "Mexico will pay for the wall"),
 name a different one each time. What they share is a common noun. A *question term*
 of an actor is a noun (a word the actor uses after a determiner, possessive or
 preposition: "a wall", "for the wall", "our borders") that the actor uses in at least
-:data:`MIN_STATEMENTS` distinct remarks and that is not too general to name a
+:data:`MIN_STATEMENTS` distinct remarks (two for an actor quoted less than :data:`SMALL_ACTOR` times) and that is not too general to name a
 question (``data/subjects/generic_nouns.json``). Terms that keep appearing together
 ("border" and "wall") are one question. Only the actor's own statements count, so an
 actor's storylines do not depend on anyone else's.
@@ -26,9 +26,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["MIN_STATEMENTS", "TermGroup", "generic_nouns", "noun_terms", "says_possessive", "singular", "term_groups", "term_label"]
+__all__ = ["MIN_STATEMENTS", "SMALL_ACTOR", "TermGroup", "generic_nouns", "min_statements", "noun_terms", "says_possessive", "singular", "term_groups", "term_label"]
 
 MIN_STATEMENTS = 3  # distinct remarks of one actor using a noun before it can name a question
+SMALL_ACTOR = 12  # an actor quoted fewer times than this (an article's earlier and later stance) needs two remarks only
 JOIN_SHARE = 0.4  # two terms are one question when they appear together in this share of the rarer one's remarks
 SPREAD = 0.5  # a noun an actor uses about more distinct subjects than this share of its remarks is too general
 SUBJECT_SHARE = 1 / 3  # a subject named in this share of a question's remarks goes into its label
@@ -40,6 +41,11 @@ between without under after before through""".split())  # not "to": "to build" i
 _MODIFIERS = frozenset("very more most other same own whole last first next few much many entire".split())  # "a very big wall"
 _PARTICIPLE = re.compile(r"[^e]ed$")
 _ADJECTIVE_END = re.compile(r"(?:ly|ful|ous|ible|able|[^e]ed|ing)$")
+
+
+def min_statements(remarks: int) -> int:
+    """How many distinct remarks of an actor with ``remarks`` remarks must use a noun for it to name a question."""
+    return 2 if remarks < SMALL_ACTOR else MIN_STATEMENTS
 
 
 @lru_cache(maxsize=1)
@@ -163,7 +169,7 @@ def term_groups(texts: Mapping[str, str], subjects: Mapping[str, Collection[str]
         for t in terms[sid]:
             named.setdefault(t, Counter()).update(set((subjects or {}).get(sid, ())))
     candidates = sorted((t for t, n in support.items()
-                         if n >= MIN_STATEMENTS and modifier[t] < n and len(named.get(t, ())) <= SPREAD * n),
+                         if n >= min_statements(len(distinct)) and modifier[t] < n and len(named.get(t, ())) <= SPREAD * n),
                         key=lambda t: (-support[t], t))
     if not candidates:
         return {}, terms

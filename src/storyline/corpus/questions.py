@@ -46,7 +46,7 @@ from importlib import resources
 from ..model import EntityType, Mention, Statement
 from .findings.claims import MentionIndex, entity_key
 from .findings.lexicon import Lexicon, default_lexicon
-from .question_terms import MIN_STATEMENTS, SUBJECT_SHARE, TermGroup, says_possessive, term_groups, term_label
+from .question_terms import SUBJECT_SHARE, TermGroup, min_statements, says_possessive, term_groups, term_label
 
 __all__ = ["ASPECT_PRIORITY", "Issues", "Question", "SubjectAliases", "Subject", "aspects", "load_issues", "load_subject_aliases",
            "noun_phrases", "question_label", "questions_of", "subjects_of"]
@@ -421,9 +421,13 @@ def _terms_joined(final: dict[str, Question], members: Sequence[tuple[Statement,
             g = min(found, key=lambda g: (-size[g.key], g.key))
             chosen.setdefault(g.key, []).append((st, subjects))
             lead[g.key] = g
+    least = min_statements(len({" ".join(re.findall(r"\w+", st.content.casefold())) for st, _s in members}))
     for key, sts in chosen.items():
-        if len(sts) < MIN_STATEMENTS or len({st.document_id for st, _s in sts}) < 2:
-            continue  # a question of one or two remarks is no join; a word said in one article only is no question it follows
+        if len(sts) < least or len({(st.document_id, st.said_on) for st, _s in sts}) < 2:
+            continue  # too few remarks to join; a word said on one occasion only (one article, one day) is no question it follows
+        before = {final[st.id] for st, _s in sts}
+        if len(before) == 1 and before != {OTHER}:
+            continue  # remarks already in one question: the noun joins nothing
         named = Counter(s for _st, subjects in sts for s in subjects)
         top = min(named, key=lambda s: (-named[s], s.key), default=None)
         if top is not None and (named[top] < 2 or named[top] < SUBJECT_SHARE * len(sts)):
