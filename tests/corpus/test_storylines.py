@@ -335,3 +335,13 @@ def test_storylines_an_actors_earlier_and_later_stance_in_one_article_is_one_sto
         {"label": "aside", "speaker": "spok", "content": "the weather is fine", "said_on": "2024-05-01"}]}]
     c, lines = _lines(docs)
     assert _by_label(c, lines)[("E_spok", "the pipeline")] == ["then", "now"]
+
+
+def test_storylines_a_noun_question_naming_a_broad_issue_joins_the_actors_storyline_on_it() -> None:
+    docs = [{"id": f"d{i}", "statements": [{"label": f"s{i}", "speaker": "spok", "content": content, "said_on": f"2024-0{i + 1}-01"}]}
+            for i, content in enumerate(["[Odel Marr](other) lets the migrants in", "the migrants keep coming", "no more migrants",
+                                         "deportations start in spring", "our asylum rules are a joke", "visa waivers end",
+                                         "asylum seekers wait", "[Odel Marr](other) is weak"])]
+    c, lines = _lines(docs)
+    got = _by_label(c, lines)
+    assert got[("E_spok", "immigration")] == ["s0", "s1", "s2", "s3", "s4", "s5", "s6"]  # not "the migrants" apart

@@ -349,10 +349,33 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
         final = {sid: OTHER if sid in one_off and pooled > 1 else q for sid, q in own.items()}
         _terms_joined(final, members)
         _pooled_joined(final, members, issues)
+        _issue_terms_joined(final, issues)
         _subject_questions_joined(final)
         _places_named(final, members)
         out.update(final)
     return out
+
+
+def _issue_terms_joined(final: dict[str, Question], issues: Issues) -> None:
+    """An actor's question on a noun that names one of its broad issues ("immigrants", "taxes") and its storyline on that
+    issue are one question, named as the larger of the two names it: "Donald Trump on immigration"."""
+    sizes = Counter(q.key for q in final.values())
+    by_issue = {q.issue: q for q in final.values() if q.issue}
+    into: dict[str, Question] = {}
+    for q in {q.key: q for q in final.values() if q.term}.values():
+        issue = issues.of(q.term or "")
+        other = by_issue.get(issue) if issue else None
+        if other is None:
+            continue
+        small, large = (q, other) if (sizes[q.key], q.key) < (sizes[other.key], other.key) else (other, q)
+        if small.key not in into:
+            into[small.key] = large
+    for sid, q in final.items():
+        seen = {q.key}
+        while q.key in into and into[q.key].key not in seen:  # a smaller one joins the larger, which may join a larger still
+            q = into[q.key]
+            seen.add(q.key)
+        final[sid] = q
 
 
 def _subject_questions_joined(final: dict[str, Question]) -> None:
