@@ -339,9 +339,20 @@ def test_storylines_an_actors_earlier_and_later_stance_in_one_article_is_one_sto
 
 def test_storylines_a_noun_question_naming_a_broad_issue_joins_the_actors_storyline_on_it() -> None:
     docs = [{"id": f"d{i}", "statements": [{"label": f"s{i}", "speaker": "spok", "content": content, "said_on": f"2024-0{i + 1}-01"}]}
-            for i, content in enumerate(["[Odel Marr](other) lets the migrants in", "the migrants keep coming", "no more migrants",
+            for i, content in enumerate(["[Odel Marr](other) lets the immigrants in", "the immigrants keep coming", "no more immigrants",
                                          "deportations start in spring", "our asylum rules are a joke", "visa waivers end",
                                          "asylum seekers wait", "[Odel Marr](other) is weak"])]
     c, lines = _lines(docs)
     got = _by_label(c, lines)
-    assert got[("E_spok", "immigration")] == ["s0", "s1", "s2", "s3", "s4", "s5", "s6"]  # not "the migrants" apart
+    assert got[("E_spok", "immigration")] == ["s0", "s1", "s2", "s3", "s4", "s5", "s6"]  # not "the immigrants" apart
+
+
+def test_storylines_a_noun_question_only_related_to_a_broad_issue_stays_apart_from_it() -> None:
+    docs = [{"id": f"d{i}", "statements": [{"label": f"s{i}", "speaker": "spok", "content": content, "said_on": f"2024-0{i + 1}-01"}]}
+            for i, content in enumerate(["[Odel Marr](other) courts the voters", "the voters are angry", "no voters care",
+                                         "the election is rigged", "the campaign is long", "the ballot is secret",
+                                         "[Odel Marr](other) is weak"])]
+    c, lines = _lines(docs)
+    got = _by_label(c, lines)
+    assert got[("E_spok", "voters")] == ["s0", "s1", "s2"]
+    assert got[("E_spok", "elections and campaigns")] == ["s3", "s4", "s5"]

@@ -357,16 +357,16 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
 
 
 def _issue_terms_joined(final: dict[str, Question], issues: Issues) -> None:
-    """An actor's question on a noun that names one of its broad issues ("immigrants", "taxes") and its storyline on that
-    issue are one question, named as the larger of the two names it: "Donald Trump on immigration"."""
+    """An actor's question on a noun that its broad issue's label names ("immigrants", "taxes") and its storyline on that
+    issue are one question, named as the larger of the two: "Donald Trump on immigration"."""
     sizes = Counter(q.key for q in final.values())
     by_issue = {q.issue: q for q in final.values() if q.issue}
     into: dict[str, Question] = {}
     for q in {q.key: q for q in final.values() if q.term}.values():
         issue = issues.of(q.term or "")
         other = by_issue.get(issue) if issue else None
-        if other is None:
-            continue
+        if other is None or not _names_issue(q.term or "", issue or ""):
+            continue  # "voters" is a word of elections, but not what "elections and campaigns" names
         small, large = (q, other) if (sizes[q.key], q.key) < (sizes[other.key], other.key) else (other, q)
         if small.key not in into:
             into[small.key] = large
@@ -376,6 +376,15 @@ def _issue_terms_joined(final: dict[str, Question], issues: Issues) -> None:
             q = into[q.key]
             seen.add(q.key)
         final[sid] = q
+
+
+def _names_issue(term: str, issue: str) -> bool:
+    """Whether a noun is what an issue's label names: "immigrant" and "immigration", "tax" and "taxes"."""
+    for word in re.findall(r"[a-z]+", issue):
+        k = min(5, len(term), len(word))
+        if k >= 3 and word not in ("and", "the") and term[:k] == word[:k]:
+            return True
+    return False
 
 
 def _subject_questions_joined(final: dict[str, Question]) -> None:
