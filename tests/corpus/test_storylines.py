@@ -236,3 +236,123 @@ def test_storylines_a_shared_pair_ending_in_an_adjective_names_no_question() -> 
             for i, content in enumerate(["a big fat beautiful door", "so fat beautiful"])]
     c, lines = _lines(docs)
     assert _by_label(c, lines) == {("E_spok", UNTOPICED): ["b0", "b1"]}
+
+
+def test_storylines_an_actors_remarks_on_one_thing_join_across_wording_subjects_and_years() -> None:
+    docs = [
+        {"id": "a", "statements": [
+            {"label": "build", "speaker": "spok", "content": "we will build a dam on the river", "said_on": "2019-03-01"},
+            {"label": "pay", "speaker": "spok", "content": "[Rhenland](rhen) will pay for the dam", "said_on": "2019-03-01"}]},
+        {"id": "b", "statements": [
+            {"label": "river", "speaker": "spok", "content": "the river dam will be huge", "said_on": "2021-06-01"},
+            {"label": "suda", "speaker": "spok", "content": "[Mira Suda](suda) never wanted a river dam", "said_on": "2021-06-02"}]},
+        {"id": "c", "statements": [
+            {"label": "dams", "speaker": "spok", "content": "nobody builds dams like our engineers in [Rhenland](rhen)", "said_on": "2024-01-01"}]},
+        {"id": "e", "statements": [
+            {"label": "weather", "speaker": "spok", "content": "the weather is fine", "said_on": "2024-01-02"}]},
+    ]
+    c, lines = _lines(docs)
+    got = _by_label(c, lines)
+    assert got[("E_spok", "the river dam and Rhenland")] == ["build", "pay", "river", "suda", "dams"]
+    assert storyline_label("Tarin Hask", "the river dam and Rhenland") == "Tarin Hask on the river dam and Rhenland"
+
+
+def test_storylines_a_claim_about_a_named_subject_keeps_its_question_beside_a_recurring_noun() -> None:
+    docs = [{"id": f"d{i}", "statements": [{"label": label, "speaker": "spok", "content": content, "said_on": f"2024-01-0{i + 1}"}]}
+            for i, (label, content) in enumerate([
+                ("role1", "[Mira Suda](suda) was the mastermind of the pipeline deal"), ("role2", "[Mira Suda](suda) was only a courier"),
+                ("deal1", "the pipeline deal is dead"), ("deal2", "we signed the deal anyway"),
+                ("deal3", "[Odel Marr](other) hates this deal")])]
+    c, lines = _lines(docs)
+    assert _by_label(c, lines) == {("E_spok", "role of Mira Suda"): ["role1", "role2"],
+                                   ("E_spok", "the pipeline deal"): ["deal1", "deal2", "deal3"]}
+
+
+def test_storylines_a_general_noun_names_no_question() -> None:
+    docs = [{"id": f"d{i}", "statements": [{"label": f"g{i}", "speaker": "spok", "content": content, "said_on": f"2024-01-0{i + 1}"}]}
+            for i, content in enumerate(["it is a mistake for the farmers", "this is a mistake", "what a mistake",
+                                         "the weather is fine"])]
+    c, lines = _lines(docs)
+    assert _by_label(c, lines) == {("E_spok", UNTOPICED): ["g0", "g1", "g2", "g3"]}
+
+
+def test_storylines_a_noun_used_for_a_subject_is_named_with_the_subject() -> None:
+    docs = [{"id": f"d{i}", "statements": [{"label": f"e{i}", "speaker": "spok", "content": content, "said_on": f"2024-02-0{i + 1}"}]}
+            for i, content in enumerate(["[Mira Suda](suda)'s emails were deleted", "the emails were never found",
+                                         "[Suda](suda) lied about the emails", "the weather is fine", "it rains a lot"])]
+    c, lines = _lines(docs)
+    assert _by_label(c, lines) == {("E_spok", "Mira Suda's emails"): ["e0", "e1", "e2"], ("E_spok", UNTOPICED): ["e3", "e4"]}
+
+
+def test_storylines_a_presence_question_names_the_place_most_of_its_remarks_name() -> None:
+    docs = [{"id": f"d{i}", "statements": [{"label": f"p{i}", "speaker": "spok", "content": content, "said_on": f"202{i}-01-01"}]}
+            for i, content in enumerate(["[Daesh](daesh) has no presence in [Afghanistan](afg)",
+                                         "[ISKP](iskp) keeps hideouts in [Afghanistan](afg)",
+                                         "[ISKP](iskp) has a foothold in [Pakistan](pak) and [Afghanistan](afg)"])]
+    c, lines = _lines(docs)
+    assert _by_label(c, lines) == {("E_spok", "ISIS-K's presence in Afghanistan"): ["p0", "p1", "p2"]}
+
+
+def test_storylines_remarks_on_a_subject_join_the_actors_one_kind_of_claim_about_it() -> None:
+    docs = [{"id": f"d{i}", "statements": [{"label": f"s{i}", "speaker": "spok", "content": content, "said_on": f"202{i}-01-01"}]}
+            for i, content in enumerate(["[ISKP](iskp) has no presence here", "[ISKP](iskp) keeps hideouts in [Pakistan](pak)",
+                                         "[ISKP](iskp) is a creation of foreign spies", "[ISKP](iskp) serves its masters",
+                                         "[ISKP](iskp) has a foothold nowhere", "[Mira Suda](suda) was the mastermind",
+                                         "[Mira Suda](suda) was a courier", "for [Mira Suda](suda) the talks collapsed",
+                                         "[Mira Suda](suda) is tired", "[Mira Suda](suda) is asleep"])]
+    c, lines = _lines(docs)
+    assert _by_label(c, lines) == {("E_spok", "ISIS-K's presence"): ["s0", "s1", "s2", "s3", "s4"],
+                                   ("E_spok", "role of Mira Suda"): ["s5", "s6"], ("E_spok", "talks with Mira Suda"): ["s7"],
+                                   ("E_spok", "Mira Suda"): ["s8", "s9"]}  # two kinds of claim about her: plain remarks stay apart
+
+
+def test_storylines_a_noun_repeated_within_one_article_only_is_no_question() -> None:
+    docs = [{"id": "speech", "statements": [
+        {"label": f"h{i}", "speaker": "spok", "content": content, "said_on": "2024-01-01"}
+        for i, content in enumerate(["the harbour is ours", "we love the harbour", "nobody takes the harbour"])]},
+        {"id": "other", "statements": [{"label": "w", "speaker": "spok", "content": "the weather is fine", "said_on": "2024-01-02"}]}]
+    c, lines = _lines(docs)
+    assert all(topic != "the harbour" for _actor, topic in _by_label(c, lines))
+
+
+def test_storylines_a_context_alias_takes_its_context_from_near_the_statement_only() -> None:
+    def doc(gap: str):  # type: ignore[no-untyped-def]
+        return [{"id": "x", "statements": [
+            {"label": "calm", "speaker": "other", "content": "[Afghanistan](afg) is calm", "said_on": "2024-01-01", "sep": ".\n" + gap},
+            {"label": "far", "speaker": "spok", "content": "[Daesh](daesh) has bases in [Rhenland](rhen)", "said_on": "2024-01-02"}]}]
+
+    c, lines = _lines(doc("The weather is fine. " * 100))
+    assert ("E_spok", "Daesh's presence") in _by_label(c, lines)
+    c, lines = _lines(doc("The weather is fine. "))
+    assert ("E_spok", "ISIS-K's presence") in _by_label(c, lines)
+
+
+def test_storylines_an_actors_earlier_and_later_stance_in_one_article_is_one_storyline() -> None:
+    docs = [{"id": "profile", "published": "2024-05-01", "statements": [
+        {"label": "then", "speaker": "spok", "content": "the pipeline would bring work to every valley", "said_on": "2012-03-01"},
+        {"label": "now", "speaker": "spok", "content": "that pipeline was a mistake from the start", "said_on": "2024-05-01",
+         "sep": ".\n" + "The weather is fine. " * 30},
+        {"label": "aside", "speaker": "spok", "content": "the weather is fine", "said_on": "2024-05-01"}]}]
+    c, lines = _lines(docs)
+    assert _by_label(c, lines)[("E_spok", "the pipeline")] == ["then", "now"]
+
+
+def test_storylines_a_noun_question_naming_a_broad_issue_joins_the_actors_storyline_on_it() -> None:
+    docs = [{"id": f"d{i}", "statements": [{"label": f"s{i}", "speaker": "spok", "content": content, "said_on": f"2024-0{i + 1}-01"}]}
+            for i, content in enumerate(["[Odel Marr](other) lets the immigrants in", "the immigrants keep coming", "no more immigrants",
+                                         "deportations start in spring", "our asylum rules are a joke", "visa waivers end",
+                                         "asylum seekers wait", "[Odel Marr](other) is weak"])]
+    c, lines = _lines(docs)
+    got = _by_label(c, lines)
+    assert got[("E_spok", "immigration")] == ["s0", "s1", "s2", "s3", "s4", "s5", "s6"]  # not "the immigrants" apart
+
+
+def test_storylines_a_noun_question_only_related_to_a_broad_issue_stays_apart_from_it() -> None:
+    docs = [{"id": f"d{i}", "statements": [{"label": f"s{i}", "speaker": "spok", "content": content, "said_on": f"2024-0{i + 1}-01"}]}
+            for i, content in enumerate(["[Odel Marr](other) courts the voters", "the voters are angry", "no voters care",
+                                         "the election is rigged", "the campaign is long", "the ballot is secret",
+                                         "[Odel Marr](other) is weak"])]
+    c, lines = _lines(docs)
+    got = _by_label(c, lines)
+    assert got[("E_spok", "voters")] == ["s0", "s1", "s2"]
+    assert got[("E_spok", "elections and campaigns")] == ["s3", "s4", "s5"]

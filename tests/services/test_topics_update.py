@@ -32,13 +32,13 @@ def test_topics_update_one_actor_on_one_question_over_years_is_one_storyline_in_
     analyze(store)
     store.add_document(Document.from_text(ARTICLES[2][0], source="Wire", published=ARTICLES[2][1]))
     analyze(store)  # the new document joins through the incremental path
-    expected = {"Tarin Hask on ISIS-K's presence": [
+    expected = {"Tarin Hask on ISIS-K's presence in Afghanistan": [
         "Daesh has no presence in Afghanistan",
         "the Khawarij have no bases in Afghanistan anymore",
         "ISKP hideouts are in Pakistan, not in Afghanistan",
     ]}
     assert _storylines(store) == expected
     topics = store.topics()
-    assert {topics[s.id] for s in store.iter_statements()} == {"ISIS-K's presence"}
+    assert {topics[s.id] for s in store.iter_statements()} == {"ISIS-K's presence in Afghanistan"}
     analyze(store, force_corpus=True)
     assert _storylines(store) == expected

@@ -25,6 +25,12 @@ broad issue, the actor's question of the remark right before it (within a few
 lines, when the remark names nothing), or a question whose remarks share a
 two-word noun phrase with it; pooled remarks sharing a phrase ("glass ceiling")
 become a question named by it.
+
+Before that, remarks without a claim kind about a named subject that use one of the
+actor's question terms (a noun it keeps using: "the wall", :mod:`.question_terms`)
+become that question, whatever else they name; plain remarks on a subject join the
+actor's one kind of claim about it; and a question about where a subject is names
+the place most of its remarks name ("ISIS-K's presence in Afghanistan").
 """
 
 from __future__ import annotations
@@ -40,6 +46,7 @@ from importlib import resources
 from ..model import EntityType, Mention, Statement
 from .findings.claims import MentionIndex, entity_key
 from ..text.lexicon import Lexicon, default_lexicon
+from .question_terms import SUBJECT_SHARE, TermGroup, min_statements, says_possessive, term_groups, term_label
 
 __all__ = ["ASPECT_PRIORITY", "Issues", "Question", "SubjectAliases", "Subject", "aspects", "load_issues", "load_subject_aliases",
            "noun_phrases", "question_label", "questions_of", "subjects_of"]
@@ -199,16 +206,23 @@ class Question:
     aspect: str | None
     issue: str | None = None  # a broad issue, for a statement without a recurring subject or a known claim kind
     phrase: str | None = None  # a noun phrase an actor's remarks share ("glass ceiling"), for remarks without either
+    term: str | None = None  # a noun the actor keeps using ("wall"), with its label ("the border wall and Mexico")
+    term_label: str | None = None
+    where: str | None = None  # the place most of the question's remarks name (its label only): "in Afghanistan"
 
     @property
     def key(self) -> str:
+        if self.term:
+            return f"term:{self.term}"
         if self.phrase:
             return f"phrase:{self.phrase}"
         return f"issue:{self.issue}" if self.issue else f"{self.subject.key if self.subject else ''}|{self.aspect or ''}"
 
     @property
     def label(self) -> str:
-        return self.phrase or self.issue or question_label(self.subject, self.aspect)
+        if self.where:
+            return f"{question_label(self.subject, self.aspect)} in {self.where}"
+        return self.term_label or self.phrase or self.issue or question_label(self.subject, self.aspect)
 
 
 _OF = {"role": "role of", "counter-terrorism efforts": "efforts against", "talks": "talks with", "detention": "detention of",
@@ -264,13 +278,21 @@ def _adjectival_demonym(name: str, after: str) -> bool:
     return bool(_DEMONYM.match(name)) and _NEXT_WORD.match(after) is not None
 
 
-def _lazy_context(mentions: Sequence[Mention]) -> Callable[[], frozenset[str]]:
-    """The names a document mentions, computed the first time a context-dependent alias asks."""
+_CONTEXT_WINDOW = 1000  # characters either side of a statement whose names give a context-dependent alias its context
+
+
+def _lazy_context(index: MentionIndex, start: int, end: int) -> Callable[[], frozenset[str]]:
+    """The names mentioned near a statement, computed the first time a context-dependent alias asks.
+
+    Near, not anywhere in the document: "the Islamic State in Syria" in an article that names
+    Afghanistan once elsewhere is not ISIS-K.
+    """
     got: list[frozenset[str]] = []
 
     def context() -> frozenset[str]:
         if not got:
-            got.append(frozenset(_norm(x) for m in mentions for x in (m.canonical, m.text)))
+            near = index.within(max(0, start - _CONTEXT_WINDOW), end + _CONTEXT_WINDOW)
+            got.append(frozenset(_norm(x) for m in near for x in (m.canonical, m.text)))
         return got[0]
 
     return context
@@ -287,7 +309,6 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
     lex = lexicon or default_lexicon()
     aliases = aliases or load_subject_aliases()
     indexes: dict[str, MentionIndex] = {}
-    contexts: dict[str, Callable[[], frozenset[str]]] = {}
     by_actor: dict[str, list[tuple[Statement, list[Subject]]]] = {}
     anchors: dict[str, list[tuple[int, int]]] = {}
     for st in statements:
@@ -297,8 +318,8 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
         doc = st.document_id
         if doc not in indexes:
             indexes[doc] = MentionIndex(mentions_by_doc.get(doc, ()))
-            contexts[doc] = _lazy_context(mentions_by_doc.get(doc, ()))
-        subjects = subjects_of(st, indexes[doc], key_to_entity, entity_names, contexts[doc], aliases, actor)
+        context = _lazy_context(indexes[doc], st.content_start, st.content_end)
+        subjects = subjects_of(st, indexes[doc], key_to_entity, entity_names, context, aliases, actor)
         by_actor.setdefault(actor, []).append((st, subjects))
         anchors[st.id] = [(m.start - st.content_start, m.end - st.content_start)
                           for m in indexes[doc].within(st.content_start, st.content_end)
@@ -326,9 +347,129 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
         one_off = {sid for sid, q in own.items() if q.aspect is None and sizes[q.key] == 1}
         pooled = len(one_off | {sid for sid, q in own.items() if q == OTHER})
         final = {sid: OTHER if sid in one_off and pooled > 1 else q for sid, q in own.items()}
+        _terms_joined(final, members)
         _pooled_joined(final, members, issues)
+        _issue_terms_joined(final, issues)
+        _subject_questions_joined(final)
+        _places_named(final, members)
         out.update(final)
     return out
+
+
+def _issue_terms_joined(final: dict[str, Question], issues: Issues) -> None:
+    """An actor's question on a noun that its broad issue's label names ("immigrants", "taxes") and its storyline on that
+    issue are one question, named as the larger of the two: "Donald Trump on immigration"."""
+    sizes = Counter(q.key for q in final.values())
+    by_issue = {q.issue: q for q in final.values() if q.issue}
+    into: dict[str, Question] = {}
+    for q in {q.key: q for q in final.values() if q.term}.values():
+        issue = issues.of(q.term or "")
+        other = by_issue.get(issue) if issue else None
+        if other is None or not _names_issue(q.term or "", issue or ""):
+            continue  # "voters" is a word of elections, but not what "elections and campaigns" names
+        small, large = (q, other) if (sizes[q.key], q.key) < (sizes[other.key], other.key) else (other, q)
+        if small.key not in into:
+            into[small.key] = large
+    for sid, q in final.items():
+        seen = {q.key}
+        while q.key in into and into[q.key].key not in seen:  # a smaller one joins the larger, which may join a larger still
+            q = into[q.key]
+            seen.add(q.key)
+        final[sid] = q
+
+
+def _names_issue(term: str, issue: str) -> bool:
+    """Whether a noun is what an issue's label names: "immigrant" and "immigration", "tax" and "taxes"."""
+    for word in re.findall(r"[a-z]+", issue):
+        k = min(5, len(term), len(word))
+        if k >= 3 and word not in ("and", "the") and term[:k] == word[:k]:
+            return True
+    return False
+
+
+def _subject_questions_joined(final: dict[str, Question]) -> None:
+    """An actor's remarks naming a subject without a kind of claim join its one question on that subject, when the
+    actor makes one kind of claim about it and no more than half its remarks on it lack one: Mujahid's "ISIS-K
+    is a creation of foreign intelligence" goes with his remarks on ISIS-K's presence."""
+    sizes = Counter(q.key for q in final.values())
+    claims: dict[str, set[Question]] = {}
+    for q in final.values():
+        if q.subject is not None and q.aspect is not None:
+            claims.setdefault(q.subject.key, set()).add(q)
+    for sid, q in final.items():
+        if q.subject is None or q.aspect is not None or q.term or q.issue or q.phrase:
+            continue
+        kinds = claims.get(q.subject.key, set())
+        if len(kinds) == 1:
+            only = next(iter(kinds))
+            if sizes[q.key] <= sizes[only.key]:
+                final[sid] = only
+
+
+_PLACED = frozenset({"presence", "counter-terrorism efforts", "talks", "detention"})
+
+
+def _places_named(final: dict[str, Question], members: Sequence[tuple[Statement, list[Subject]]]) -> None:
+    """A question about where a subject is or acts names the place most of its remarks name: "ISIS-K's presence in
+    Afghanistan". Places never split a question; they only go into its label."""
+    places: dict[str, Counter[Subject]] = {}
+    sizes: Counter[str] = Counter()
+    for st, subjects in members:
+        q = final[st.id]
+        if q.subject is None or q.aspect not in _PLACED or q.subject.is_place:
+            continue
+        sizes[q.key] += 1
+        places.setdefault(q.key, Counter()).update({s for s in subjects if s.is_place})
+    where: dict[str, str] = {}
+    for key, named in places.items():
+        ranked = sorted(named.values(), reverse=True) + [0, 0]
+        top = min(named, key=lambda s: (-named[s], s.key), default=None)
+        if top is not None and named[top] >= 2 and 2 * named[top] >= sizes[key] and ranked[0] > ranked[1]:  # one place, not a tie
+            where[key] = top.name
+    for sid, q in final.items():
+        if q.key in where:
+            final[sid] = Question(q.subject, q.aspect, where=where[q.key])
+
+
+def _terms_joined(final: dict[str, Question], members: Sequence[tuple[Statement, list[Subject]]]) -> None:
+    """An actor's remarks using one of its question terms ("we will build a wall", "a border wall", "Mexico will pay
+    for the wall") are one question, unless the remark already claims something of a kind about a named subject.
+
+    The question is named by the actor's phrase for it and the subject most of its remarks name
+    (:mod:`storyline.corpus.question_terms`).
+    """
+    groups, terms = term_groups({st.id: st.content for st, _s in members}, {st.id: [s.key for s in subjects] for st, subjects in members})
+    if not groups:
+        return
+    size = Counter(g.key for found in terms.values() for g in {groups[t] for t in found if t in groups})
+    chosen: dict[str, list[tuple[Statement, list[Subject]]]] = {}
+    lead: dict[str, TermGroup] = {}
+    for st, subjects in members:
+        q = final[st.id]
+        if q.subject is not None and q.aspect is not None:
+            continue
+        found = {groups[t] for t in terms[st.id] if t in groups}
+        if found:
+            g = min(found, key=lambda g: (-size[g.key], g.key))
+            chosen.setdefault(g.key, []).append((st, subjects))
+            lead[g.key] = g
+    least = min_statements(len({" ".join(re.findall(r"\w+", st.content.casefold())) for st, _s in members}))
+    for key, sts in chosen.items():
+        if len(sts) < least or len({(st.document_id, st.said_on) for st, _s in sts}) < 2:
+            continue  # too few remarks to join; a word said on one occasion only (one article, one day) is no question it follows
+        before = {final[st.id] for st, _s in sts}
+        if len(before) == 1 and before != {OTHER}:
+            continue  # remarks already in one question: the noun joins nothing
+        named = Counter(s for _st, subjects in sts for s in subjects)
+        top = min(named, key=lambda s: (-named[s], s.key), default=None)
+        if top is not None and (named[top] < 2 or named[top] < SUBJECT_SHARE * len(sts)):
+            top = None
+        owned = top is not None and not top.is_place and 2 * sum(
+            says_possessive(st.content, s.written, lead[key].terms) for st, subjects in sts for s in subjects if s == top) >= named[top]
+        label = term_label(lead[key].phrase, top.name if top else None, owned)
+        q = Question(None, None, term=key, term_label=label)
+        for st, _subjects in sts:
+            final[st.id] = q
 
 
 _NO_ROLE = frozenset({"role"})

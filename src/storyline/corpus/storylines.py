@@ -18,7 +18,7 @@ from .questions import questions_of
 __all__ = ["STORYLINES_VERSION", "UNTOPICED", "build_storylines", "statement_order", "storyline_label", "storyline_topics"]
 
 UNTOPICED = "other statements"
-STORYLINES_VERSION = "4"  # storylines by actor and question (subject, claim kind, issue or shared phrase); part of the corpus basis
+STORYLINES_VERSION = "5"  # storylines by actor and question (subject, claim kind, a noun the actor keeps using, issue or shared phrase); part of the corpus basis
 
 
 def statement_order(s: Statement) -> tuple[bool, dt.date, str, int]:

@@ -1,0 +1,95 @@
+"""Question terms: the nouns an actor keeps using, joined and named."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.corpus.question_terms import (
+    noun_terms,
+    says_possessive,
+    singular,
+    term_groups,
+    term_label,
+)
+
+
+@pytest.mark.parametrize(("plural", "one"), [("taxes", "tax"), ("countries", "country"), ("dams", "dam"), ("lives", "life"),
+                                             ("crisis", "crisis"), ("process", "process"), ("bus", "bus")])
+def test_singular_by_spelling(plural: str, one: str) -> None:
+    assert singular(plural) == one
+
+
+def test_noun_terms_take_the_last_word_of_a_noun_run_after_a_determiner_or_preposition() -> None:
+    assert noun_terms("we will build a dam and the province will pay for the river dam") == {
+        "dam": ("dam", None), "province": ("province", None)}
+    assert noun_terms("the pipeline deal is dead") == {"deal": ("deal", "pipeline")}
+    assert noun_terms("she used a personal e-mail account for the e-mails") == {"account": ("account", "e-mail"),
+                                                                                 "email": ("e-mails", None)}
+
+
+def test_noun_terms_skip_verbs_general_nouns_and_names() -> None:
+    assert noun_terms("we want to build") == {}
+    assert noun_terms("it is a mistake and a problem for the people") == {}
+    assert noun_terms("the Velar Party met in Rhenland") == {}
+    assert noun_terms("the deal signed yesterday") == {"deal": ("deal", None)}
+
+
+def test_term_groups_need_three_remarks_and_join_nouns_used_together() -> None:
+    texts = {"a": "we will build a dam on the border", "b": "the dam will stop the floods", "c": "nobody builds dams like us",
+             "d": "the border dam is coming", "e": "floods hit the valley", "f": "the weather is fine"}
+    groups, terms = term_groups(texts)
+    assert set(groups) == {"dam"}  # "border" and "flood" are in two remarks each: no question
+    assert groups["dam"].phrase == "the dam"
+    assert "dam" in terms["c"]  # "builds dams": a word used as a noun elsewhere is one here too
+
+
+def test_term_groups_drop_words_mostly_used_before_another_noun() -> None:
+    texts = {str(i): t for i, t in enumerate(["a bad deal for farmers", "the bad trade deal", "this bad idea",
+                                              "so bad", "the bad weather", "the bad"])}
+    groups, _terms = term_groups(texts)
+    assert "bad" not in groups
+
+
+def test_term_groups_drop_a_noun_used_about_many_different_subjects() -> None:
+    texts = {str(i): f"the campaign of X{i} is over" for i in range(4)}
+    spread, _ = term_groups(texts, {str(i): [f"subj{i}"] for i in range(4)})
+    focused, _ = term_groups(texts, {str(i): ["subj0"] for i in range(4)})
+    assert "campaign" not in spread
+    assert set(focused) == {"campaign"}
+
+
+def test_term_groups_join_one_level_only() -> None:
+    texts = {"1": "the wall on the border", "2": "a wall on the border", "3": "the wall at the border", "4": "the wall",
+             "5": "the border and its patrol", "6": "the border patrol", "7": "our patrol", "8": "the patrol",
+             "9": "a wall", "10": "the wall again"}
+    groups, _ = term_groups(texts)
+    assert groups["border"].key == "wall"
+    assert groups["patrol"].key == "patrol"  # "patrol" goes with "border", which already follows "wall": no chain
+
+
+def test_term_labels_name_the_subject_as_owner_only_where_the_actor_says_so() -> None:
+    assert term_label("the emails", "Mira Suda", possessive=True) == "Mira Suda's emails"
+    assert term_label("the dam", "Rhenland", possessive=False) == "the dam and Rhenland"
+    assert term_label("the dam", None, possessive=False) == "the dam"
+    assert term_label("the plan", "Velar Partners", possessive=True) == "Velar Partners' plan"
+    assert says_possessive("Mira Suda's private emails leaked", "Mira Suda", {"email"})
+    assert not says_possessive("Mira Suda hates emails", "Mira Suda", {"email"})
+
+
+def test_term_phrase_is_how_the_actor_names_the_thing_not_where_it_modifies_another_noun() -> None:
+    texts = {"1": "the emails leaked", "2": "her emails", "3": "email rules were broken", "4": "email chains grow",
+             "5": "email storage is cheap"}
+    groups, _ = term_groups(texts)
+    assert groups["email"].phrase == "emails"
+
+
+def test_a_word_used_before_names_is_a_modifier_too() -> None:
+    texts = {"1": "the foreign Rhenish", "2": "all foreign Velars", "3": "those foreign Marrs", "4": "the foreign Suda"}
+    groups, _ = term_groups(texts)
+    assert "foreign" not in groups
+
+
+def test_term_phrase_counts_bare_nouns_but_not_modifiers() -> None:
+    texts = {"1": "break up banks", "2": "any bank that fails", "3": "banks must pay", "4": "the big banks", "5": "bank rules"}
+    groups, _ = term_groups(texts)
+    assert groups["bank"].phrase == "banks"
