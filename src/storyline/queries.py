@@ -78,9 +78,13 @@ def _finding_items(store: Store) -> Any:
 
 
 def _latest_reviews() -> Any:
+    """The newest review per finding: a review kept by the older id of one of its pairs (``finding_aliases``) counts."""
+    al = t.finding_aliases
+    current = func.coalesce(al.c.finding_id, t.reviews.c.finding_id)
     latest = (
-        select(t.reviews.c.finding_id, func.max(t.reviews.c.id).label("rid"))
-        .group_by(t.reviews.c.finding_id)
+        select(current.label("finding_id"), func.max(t.reviews.c.id).label("rid"))
+        .select_from(t.reviews.outerjoin(al, al.c.old_id == t.reviews.c.finding_id))
+        .group_by(current)
         .subquery("lr")
     )
     rv = t.reviews.alias("rv")
@@ -336,7 +340,8 @@ def findings_page(
 
 
 def get_finding_entry(store: Store, finding_id: str) -> FindingEntry:
-    page = findings_page(store, ids=[finding_id], limit=1)
+    """One finding with its review; an older id of one of its pairs finds the dispute that holds the pair now."""
+    page = findings_page(store, ids=[store.current_finding_id(finding_id)], limit=1)
     if not page.items:
         raise NotFoundError(f"no finding {finding_id!r}")
     entry: FindingEntry = page.items[0]

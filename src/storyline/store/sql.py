@@ -13,11 +13,12 @@ import json
 import logging
 import secrets
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import JSON, Connection, Engine, cast, create_engine, delete, event, func, insert, select, text, update
+from sqlalchemy import JSON, Connection, Engine, cast, create_engine, delete, event, func, insert, or_, select, text, update
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from .. import model as m
@@ -414,6 +415,13 @@ class Store(CorpusDeltaStore):
             t.finding_items,
             ({"finding_id": f.id, "item_type": i.type.value, "item_id": i.id} for f in findings.values() for i in f.items),
         )
+        conn.execute(delete(t.finding_aliases))
+        aliases: dict[str, str] = {}
+        for f in sorted(findings.values(), key=lambda x: (-x.score, x.id)):  # a pair in two disputes: the better one
+            for old in f.former_ids():
+                if old not in findings:
+                    aliases.setdefault(old, f.id)
+        _insert_many(conn, t.finding_aliases, ({"old_id": k, "finding_id": v} for k, v in aliases.items()))
         derived.rebuild(conn)  # the read-side indexes of the pages, in the same transaction
 
     def set_state(self, key: str, value: str) -> None:
@@ -483,11 +491,19 @@ class Store(CorpusDeltaStore):
             return iter([r.finding_from_row(x) for x in rows])
 
     def get_finding(self, finding_id: str) -> m.Finding:
+        """The finding of this id, or of the dispute that now holds the pair an older id named."""
+        current = self.current_finding_id(finding_id)
         with self.engine.connect() as conn:
-            row = conn.execute(select(t.findings).where(t.findings.c.id == finding_id)).mappings().first()
+            row = conn.execute(select(t.findings).where(t.findings.c.id == current)).mappings().first()
         if row is None:
             raise NotFoundError(f"no finding {finding_id!r}")
         return r.finding_from_row(row)
+
+    def current_finding_id(self, finding_id: str) -> str:
+        """The id itself, or for the id a pair had before findings were disputes, the finding that now holds the pair."""
+        with self.engine.connect() as conn:
+            alias = conn.execute(select(t.finding_aliases.c.finding_id).where(t.finding_aliases.c.old_id == finding_id)).scalar()
+        return str(alias) if alias is not None else finding_id
 
     # -- human decisions -------------------------------------------------
     def add_review(self, review: m.Review) -> None:
@@ -503,16 +519,27 @@ class Store(CorpusDeltaStore):
             )
 
     def latest_reviews(self) -> dict[str, m.Review]:
-        """The newest decision per finding id (older ones stay in the table as history)."""
+        """The newest decision per finding id (older ones stay in the table as history).
+
+        A review kept by the id a pair had before findings were disputes counts for the finding that now holds the pair.
+        """
         out: dict[str, m.Review] = {}
+        al = t.finding_aliases
         with self.engine.connect() as conn:
-            for row in conn.execute(select(t.reviews).order_by(t.reviews.c.id)).mappings():
-                out[row["finding_id"]] = _review(row)
+            q = (select(t.reviews, al.c.finding_id.label("current_id"))
+                 .select_from(t.reviews.outerjoin(al, al.c.old_id == t.reviews.c.finding_id)).order_by(t.reviews.c.id))
+            for row in conn.execute(q).mappings():
+                current = row["current_id"] or row["finding_id"]
+                out[current] = dataclasses.replace(_review(row), finding_id=current)
         return out
 
     def review_history(self, finding_id: str) -> list[m.Review]:
+        """Every decision on the finding, oldest first, those kept by its pairs' older ids included."""
+        al = t.finding_aliases
+        older = select(al.c.old_id).where(al.c.finding_id == finding_id)
         with self.engine.connect() as conn:
-            rows = conn.execute(select(t.reviews).where(t.reviews.c.finding_id == finding_id).order_by(t.reviews.c.id))
+            rows = conn.execute(select(t.reviews).where(or_(t.reviews.c.finding_id == finding_id, t.reviews.c.finding_id.in_(older)))
+                                .order_by(t.reviews.c.id))
             return [_review(x) for x in rows.mappings()]
 
     def add_entity_decision(self, decision: m.EntityDecision) -> None:
