@@ -24,7 +24,7 @@ from ...model import EntityType, Mention, Statement
 from .lexicon import Lexicon
 from .shifts import narrator_stance
 from .stance import Stance, find_stance
-from .text import clause_break, content_words, negated_at, negation_spans, normalise_name
+from .text import clause_break, content_words, ended_at, negated_at, negation_spans, normalise_name
 
 __all__ = ["Claim", "ConceptHit", "EntityRef", "LocationHit", "MentionIndex", "RoleHit", "build_claims", "entity_key"]
 
@@ -453,6 +453,9 @@ ANCHOR_CHARS = 60
 TRANSITIVE_CONCEPTS = frozenset({"effort"})
 # predicates about a group's existence ("eliminated", "carries out attacks"): a person "defeated" in a vote is not one
 GROUP_CONCEPTS = frozenset({"existence"})
+# predicates never anchored to a person: a campaign against a group ("cracking down on", "failed to curb"), not a
+# club "pursuing" a player it wants to sign
+NOT_OF_PERSONS = GROUP_CONCEPTS | {"effort"}
 
 
 def _anchors(text: str, s: int, e: int, concept: str, refs: Sequence[EntityRef]) -> frozenset[str]:
@@ -464,7 +467,7 @@ def _anchors(text: str, s: int, e: int, concept: str, refs: Sequence[EntityRef])
             near = False
         else:
             near = s - r.end <= ANCHOR_CHARS and not clause_break(text, r.end, s)
-        if near and r.type != EntityType.PLACE and not (concept in GROUP_CONCEPTS and r.type == EntityType.PERSON):
+        if near and r.type != EntityType.PLACE and not (concept in NOT_OF_PERSONS and r.type == EntityType.PERSON):
             out.add(r.id)
     return frozenset(out)
 
@@ -474,6 +477,8 @@ def _concepts(text: str, neg: Sequence[tuple[int, int]], cue_denial: bool, lex: 
     out = []
     for s, e, word, label in lex.concepts.finditer(text):
         concept, side = label.split(":")
+        if ended_at(text, s, neg, window=20):
+            continue  # "no longer pursuing them": a state that ended, which an earlier report of it does not contradict
         flip = negated_at(text, s, neg, window=20) != cue_denial
         if backref is not None and backref[1] > 0 and e <= backref[0]:
             flip = not flip  # "despite claims of eliminating X, the numbers tell a different story"

@@ -8,7 +8,7 @@ from ...model import EntityType
 from .claims import GROUP_CONCEPTS, TRANSITIVE_CONCEPTS, Claim, ConceptHit
 from .hits import Hit
 from .lexicon import Lexicon, default_lexicon
-from .text import content_words
+from .text import content_words, ended_at
 
 __all__ = ["about", "detect_concept", "detect_polarity", "negated_proposition", "shares_subject"]
 
@@ -168,14 +168,17 @@ def negated_proposition(c: Claim, lex: Lexicon) -> tuple[str, str, frozenset[str
         return None  # "results have not been released", "has not yet decided": a state so far, which later news ends
     lo, hi = _clause(text, s)
     pred = surface = ""
+    at = e
     for m in _WORD.finditer(text, e, hi):
         w = m.group(0).lower()
         if w in _AUX or w in ("not", "no", "never", "n't"):
             continue
         cw = content_words(w, lex)
         if cw:
-            pred, surface = next(iter(cw)), w
+            pred, surface, at = next(iter(cw)), w, m.start()
             break
+    if pred and ended_at(text, at, c.negations, window=40):
+        return None  # "he is no longer pursuing Teixeira": a state that ended, which an earlier report of it does not contradict
     words = content_words(text[lo:hi], lex)
     return (pred, surface, words, (lo, hi)) if pred else None
 
@@ -223,6 +226,30 @@ def _same_subject(neg: Claim, neg_at: int, pos: Claim, pred: str, lex: Lexicon) 
     return bool(mine & theirs)
 
 
+# Words that leave what follows undecided: "negotiations over his return", "plans to sign", "speculation that he
+# would run", "expected to resign". A predicate under one of them is not asserted, so it flips with nothing.
+_UNDECIDED = re.compile(
+    r"\b(?:negotiat\w*|talks?|discuss\w*|consider\w*|plans?|planned|planning|hopes?|hoped|hoping|wants?|wanted|seek\w*|sought|"
+    r"try|tries|tried|trying|attempt\w*|bids?|offer\w*|push\w*|urg\w*|speculat\w*|rumou?r\w*|expect\w*|likely|poised|"
+    r"possib\w*|chances?|whether|intend\w*|aim\w*|propos\w*|demand\w*|call(?:s|ed|ing)?\s+(?:for|on))\b",
+    re.IGNORECASE)
+UNDECIDED_WORDS = 6  # how far before a predicate such a word governs it (same clause)
+
+
+def undecided_at(text: str, pos: int) -> bool:
+    """Whether the word at ``pos`` is governed by an undecided word a few words before it, in its clause."""
+    lo, _ = _clause(text, pos)
+    before = _WORD.findall(text[lo:pos])[-UNDECIDED_WORDS:]
+    return any(_UNDECIDED.fullmatch(w) or _UNDECIDED.match(" ".join(before[k:k + 2])) for k, w in enumerate(before))
+
+
+def _asserted(c: Claim, pred: str, lex: Lexicon) -> bool:
+    """Whether the claim says its predicate plainly somewhere, not only under an undecided word."""
+    text = c.statement.content
+    spots = [m.start() for m in _WORD.finditer(text) if content_words(m.group(0).lower(), lex) == {pred}]
+    return any(not undecided_at(text, at) for at in spots) if spots else True
+
+
 def detect_polarity(a: Claim, b: Claim, lex: Lexicon | None = None) -> Hit | None:
     """One claim asserts what the other negates or denies: the negated clause, predicate included, said plainly by the other.
 
@@ -252,6 +279,8 @@ def detect_polarity(a: Claim, b: Claim, lex: Lexicon | None = None) -> Hit | Non
     lexicon = lex or default_lexicon()
     if neg.negations and not _same_subject(neg, neg.negations[0][0], pos, pred, lexicon):
         return None
+    if not _asserted(pos, pred, lexicon):
+        return None  # "locked in negotiations over his return" does not say he returns
     score = min(0.9, 0.55 + 0.35 * cover)
     which_neg, which_pos = ("earlier", "later") if neg is a else ("later", "earlier")
     kind = "denies" if neg.denial else "negates"
