@@ -241,7 +241,20 @@ def _claim(st: Statement, idx: MentionIndex, k2e: Mapping[str, str], ents: Mappi
         before = doc_text[max(0, st.content_start - 600) : st.content_start] if isinstance(doc_text, str) else ""
         kind = getattr(st.kind, "value", st.kind)
         claim.stance = find_stance(text, str(kind), speaker_name if st.speaker_cluster is not None else (st.speaker_text or ""), before)
+        if claim.stance is not None and _pronoun_of_another(claim, claim.stance.start):
+            claim.stance = None
     return claim
+
+
+_THIRD_PERSON = re.compile(r"(?:he|she|they)\b", re.IGNORECASE)
+
+
+def _pronoun_of_another(c: Claim, at: int) -> bool:
+    """Whether a stance's subject is "he"/"she"/"they" after another person named in the content: "the remark
+    describing Mr. Obama's statement that he opposed the war" is Obama's stance, not the speaker's."""
+    if not _THIRD_PERSON.match(c.statement.content, at):
+        return False
+    return any(r.type is EntityType.PERSON and r.id != c.speaker and r.end <= at for r in c.entities)
 
 
 _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSen)(?<!\bGov)[.?!][\"”’']?\s")
