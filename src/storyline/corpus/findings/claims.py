@@ -485,11 +485,29 @@ def _anchors(text: str, s: int, e: int, concept: str, refs: Sequence[EntityRef])
     return frozenset(out)
 
 
+# what a failure "to" must fail at to be a failure to act against a target: "failed to curb", "did little to stop"
+_AGAINST = re.compile(
+    r"\s+(?:to\s+)?(?:(?:effectively|adequately|seriously|really|properly|fully)\s+)?(?:curb|stop|halt|disrupt|contain|"
+    r"prevent|tackle|fight|combat|confront|counter|defeat|dismantle|crack|rein|root|eliminate|eradicate|destroy|"
+    r"degrade|arrest|capture|act|deal|address|suppress|punish|prosecute|pursue|target|block|deter|restrain|"
+    r"control|check|end|shut|expel|disarm|rout|weaken|hunt|go\s+after|take\s+on)\b", re.IGNORECASE)
+_FAILING = re.compile(r"(?:to|little)$", re.IGNORECASE)
+
+
+def _fails_against(text: str, end: int, word: str) -> bool:
+    """Whether a failure phrase that needs its verb ("failed to", "did little") is followed by an act against a target."""
+    if not _FAILING.search(word.strip()):
+        return True  # "tolerating", "harbouring", "turned a blind eye": acts of their own
+    return _AGAINST.match(text, end) is not None
+
+
 def _concepts(text: str, neg: Sequence[tuple[int, int]], cue_denial: bool, lex: Lexicon,
               backref: tuple[int, int, str] | None = None, refs: Sequence[EntityRef] = ()) -> list[ConceptHit]:
     out = []
     for s, e, word, label in lex.concepts.finditer(text):
         concept, side = label.split(":")
+        if concept == "effort" and side == "b" and not _fails_against(text, e, word):
+            continue  # "failed to win the vote": a failure, but not to act against anyone
         if ended_at(text, s, neg, window=20):
             continue  # "no longer pursuing them": a state that ended, which an earlier report of it does not contradict
         flip = negated_at(text, s, neg, window=20) != cue_denial
