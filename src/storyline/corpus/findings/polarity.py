@@ -164,6 +164,8 @@ def negated_proposition(c: Claim, lex: Lexicon) -> tuple[str, str, frozenset[str
             return (next(iter(content_words(first, lex)), ""), first, words, (0, len(text))) if words and first else None
         return None  # "rejects the debt deal": a denied thing, not a denied proposition
     s, e = c.negations[0]
+    if _NOT_ALL.match(text, s):
+        return None  # "not everyone is on the Trump train": some are not, which is no denial of anything
     if _STATUS_SO_FAR.search(text[max(0, s - 12) : e + 12]):
         return None  # "results have not been released", "has not yet decided": a state so far, which later news ends
     lo, hi = _clause(text, s)
@@ -231,7 +233,8 @@ def _same_subject(neg: Claim, neg_at: int, pos: Claim, pred: str, lex: Lexicon) 
 _UNDECIDED = re.compile(
     r"\b(?:negotiat\w*|talks?|discuss\w*|consider\w*|plans?|planned|planning|hopes?|hoped|hoping|wants?|wanted|seek\w*|sought|"
     r"try|tries|tried|trying|attempt\w*|bids?|offer\w*|push\w*|urg\w*|speculat\w*|rumou?r\w*|expect\w*|likely|poised|"
-    r"possib\w*|chances?|whether|intend\w*|aim\w*|propos\w*|demand\w*|call(?:s|ed|ing)?\s+(?:for|on))\b",
+    r"possib\w*|chances?|whether|intend\w*|aim\w*|propos\w*|demand\w*|call(?:s|ed|ing)?\s+(?:for|on)|would\s+like|wish\w*|"
+    r"cause\s+for)\b",
     re.IGNORECASE)
 UNDECIDED_WORDS = 6  # how far before a predicate such a word governs it (same clause)
 
@@ -243,11 +246,27 @@ def undecided_at(text: str, pos: int) -> bool:
     return any(_UNDECIDED.fullmatch(w) or _UNDECIDED.match(" ".join(before[k:k + 2])) for k, w in enumerate(before))
 
 
+def _in_a_name(text: str, at: int) -> bool:
+    """Whether a word is capitalised inside a sentence: part of a name or slogan ("a cap reading Make America Great
+    Again"), not a verb the sentence asserts."""
+    if not text[at : at + 1].isupper():
+        return False
+    before = text[:at].rstrip()
+    return bool(before) and before[-1] not in ".!?:\"“‘'(" and not before.endswith("--")
+
+
 def _asserted(c: Claim, pred: str, lex: Lexicon) -> bool:
-    """Whether the claim says its predicate plainly somewhere, not only under an undecided word."""
+    """Whether the claim says its predicate plainly somewhere: not only under an undecided word, nor only as a word of
+    a name or slogan."""
     text = c.statement.content
     spots = [m.start() for m in _WORD.finditer(text) if content_words(m.group(0).lower(), lex) == {pred}]
-    return any(not undecided_at(text, at) for at in spots) if spots else True
+    return any(not undecided_at(text, at) and not _in_a_name(text, at) for at in spots) if spots else True
+
+
+# "not everyone is on board", "not all of them agree": a negated universal says only that some do not, which an
+# exhortation to all, or a report that many do, does not contradict
+_NOT_ALL = re.compile(r"\b(?:not|n[’']t)\s+(?:quite\s+)?(?:every(?:one|body|thing)?|all|always|entirely|completely|"
+                      r"necessarily)\b", re.IGNORECASE)
 
 
 def detect_polarity(a: Claim, b: Claim, lex: Lexicon | None = None) -> Hit | None:
