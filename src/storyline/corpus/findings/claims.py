@@ -469,12 +469,16 @@ GROUP_CONCEPTS = frozenset({"existence"})
 # predicates never anchored to a person: a campaign against a group ("cracking down on", "failed to curb"), not a
 # club "pursuing" a player it wants to sign
 NOT_OF_PERSONS = GROUP_CONCEPTS | {"effort"}
+# predicates whose subject is the party before them: "the NLF was behind the attack", "X had nothing to do with Y"
+PARTY_BEFORE = frozenset({"responsibility"})
 
 
 def _anchors(text: str, s: int, e: int, concept: str, refs: Sequence[EntityRef]) -> frozenset[str]:
     out = set()
     for r in refs:
-        if r.start >= e:
+        if r.start >= e and concept in PARTY_BEFORE:
+            near = False  # "responsible for the exposure of the Clinton email scandal": what is after is the deed
+        elif r.start >= e:
             near = r.start - e <= ANCHOR_CHARS and not clause_break(text, e, r.start)
         elif concept in TRANSITIVE_CONCEPTS:
             near = False

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ...model import EntityType
-from .claims import GROUP_CONCEPTS, TRANSITIVE_CONCEPTS, Claim, ConceptHit
+from .claims import GROUP_CONCEPTS, PARTY_BEFORE, TRANSITIVE_CONCEPTS, Claim, ConceptHit
 from .hits import Hit
 from .lexicon import Lexicon, default_lexicon
 from .text import content_words, ended_at
@@ -58,9 +58,14 @@ def _about_hit(c: Claim, h: ConceptHit) -> frozenset[str]:
         base = c.inherited
     elif h.concept in TRANSITIVE_CONCEPTS:
         return frozenset()
+    elif h.concept in PARTY_BEFORE and not _PRONOUN_SUBJECT.search(c.statement.content[: h.start]):
+        return frozenset()  # "the 43rd president was responsible": a party that is neither named nor the speaker
     else:
         return _groups_only(c, h, about(c))
     return _groups_only(c, h, base if c.narrative or h.concept in TRANSITIVE_CONCEPTS else base | {c.speaker})
+
+
+_PRONOUN_SUBJECT = re.compile(r"(?:^|\b)(?:I|we|he|she|they|it)\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
 
 
 def _groups_only(c: Claim, h: ConceptHit, over: frozenset[str]) -> frozenset[str]:
