@@ -473,13 +473,17 @@ NOT_OF_PERSONS = GROUP_CONCEPTS | {"effort"}
 PARTY_BEFORE = frozenset({"responsibility"})
 
 
+OBJECT_CHARS = 30  # an act against a target names it right after the verb: "fighting the Islamic State", not "... about the threats from it"
+
+
 def _anchors(text: str, s: int, e: int, concept: str, refs: Sequence[EntityRef]) -> frozenset[str]:
     out = set()
+    after = OBJECT_CHARS if concept in TRANSITIVE_CONCEPTS else ANCHOR_CHARS
     for r in refs:
         if r.start >= e and concept in PARTY_BEFORE:
             near = False  # "responsible for the exposure of the Clinton email scandal": what is after is the deed
         elif r.start >= e:
-            near = r.start - e <= ANCHOR_CHARS and not clause_break(text, e, r.start)
+            near = r.start - e <= after and not clause_break(text, e, r.start)
         elif concept in TRANSITIVE_CONCEPTS:
             near = False
         else:
@@ -498,11 +502,17 @@ _AGAINST = re.compile(
 _FAILING = re.compile(r"(?:to|little)$", re.IGNORECASE)
 
 
-def _fails_against(text: str, end: int, word: str) -> bool:
-    """Whether a failure phrase that needs its verb ("failed to", "did little") is followed by an act against a target."""
+_INEFFECTIVE = re.compile(r"\b(?:ineffective|ineffectual|unsuccessful|inadequate|weak|failing|failed|lax|slow)\s+(?:\w+\s+){0,2}(?:in|at)\s+$",
+                          re.IGNORECASE)
+
+
+def _fails_against(text: str, end: int, word: str) -> int | None:
+    """Where the act against a target that a failure phrase needs ("failed to curb", "did little to stop") ends, or
+    None when it fails at something else; a phrase that is an act of its own ("tolerating") ends where it ends."""
     if not _FAILING.search(word.strip()):
-        return True  # "tolerating", "harbouring", "turned a blind eye": acts of their own
-    return _AGAINST.match(text, end) is not None
+        return end  # "tolerating", "harbouring", "turned a blind eye": acts of their own
+    m = _AGAINST.match(text, end)
+    return m.end() if m is not None else None
 
 
 def _concepts(text: str, neg: Sequence[tuple[int, int]], cue_denial: bool, lex: Lexicon,
@@ -510,8 +520,14 @@ def _concepts(text: str, neg: Sequence[tuple[int, int]], cue_denial: bool, lex: 
     out = []
     for s, e, word, label in lex.concepts.finditer(text):
         concept, side = label.split(":")
-        if concept == "effort" and side == "b" and not _fails_against(text, e, word):
-            continue  # "failed to win the vote": a failure, but not to act against anyone
+        verb_end = e
+        if concept == "effort" and side == "b":
+            against = _fails_against(text, e, word)
+            if against is None:
+                continue  # "failed to win the vote": a failure, but not to act against anyone
+            verb_end = against
+        if concept == "effort" and side == "a" and _INEFFECTIVE.search(text[max(0, s - 40) : s]):
+            side = "b"  # "ineffective in combating the group": a failure to act against it
         if ended_at(text, s, neg, window=20):
             continue  # "no longer pursuing them": a state that ended, which an earlier report of it does not contradict
         flip = negated_at(text, s, neg, window=20) != cue_denial
@@ -519,5 +535,5 @@ def _concepts(text: str, neg: Sequence[tuple[int, int]], cue_denial: bool, lex: 
             flip = not flip  # "despite claims of eliminating X, the numbers tell a different story"
         if flip:
             side = "b" if side == "a" else "a"
-        out.append(ConceptHit(concept, side, s, e, word, _anchors(text, s, e, concept, refs)))
+        out.append(ConceptHit(concept, side, s, e, word, _anchors(text, s, verb_end, concept, refs)))
     return out
