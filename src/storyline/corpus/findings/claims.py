@@ -93,6 +93,7 @@ class Claim:
     asserts: bool = True  # False for a question, a hedge or a conditional ("may", "if", "no immediate reports of")
     stance: Stance | None = None  # the speaker's own support for or opposition to a target (:mod:`.stance`)
     narrated: bool = False  # the narrator tells the speaker's stance ("X, who once backed Y, ..."): only :mod:`.stance` reads it
+    speaker_type: str = ""  # the speaker entity's type ("person", "organization"), when known
 
     @property
     def id(self) -> str:
@@ -232,6 +233,9 @@ def _claim(st: Statement, idx: MentionIndex, k2e: Mapping[str, str], ents: Mappi
         asserts=asserts(text, lex),
     )
     claim.subjects = frozenset(r.id for r in refs if r.id != speaker)
+    speaker_entity = ents.get(speaker)
+    if speaker_entity is not None:
+        claim.speaker_type = str(getattr(speaker_entity.type, "value", speaker_entity.type) or "")
     claim.roles = tuple(_roles(text, refs, neg_spans, lex))
     claim.locations = tuple(_locations(text, refs, neg_spans, lex))
     claim.concepts = tuple(_concepts(text, neg_spans, cue_denial, lex, claim.backref, refs))

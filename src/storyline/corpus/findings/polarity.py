@@ -58,7 +58,7 @@ def _about_hit(c: Claim, h: ConceptHit) -> frozenset[str]:
         base = c.inherited
     elif h.concept in TRANSITIVE_CONCEPTS:
         return frozenset()
-    elif h.concept in PARTY_BEFORE and not _PRONOUN_SUBJECT.search(c.statement.content[: h.start]):
+    elif h.concept in PARTY_BEFORE and not _speaker_is_subject(c, h.start):
         return frozenset()  # "the 43rd president was responsible": a party that is neither named nor the speaker
     else:
         return _groups_only(c, h, about(c))
@@ -66,6 +66,16 @@ def _about_hit(c: Claim, h: ConceptHit) -> frozenset[str]:
 
 
 _PRONOUN_SUBJECT = re.compile(r"(?:^|\b)(?:I|we|he|she|they|it)\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _speaker_is_subject(c: Claim, at: int) -> bool:
+    """Whether a pronoun just before ``at`` can be the speaker: "we had no role" of a group, "he had no role" of a
+    person; an organisation is no "he" or "she"."""
+    m = _PRONOUN_SUBJECT.search(c.statement.content[:at])
+    if m is None:
+        return False
+    pronoun = m.group(0).split()[0].lower()
+    return not (pronoun in ("he", "she") and c.speaker_type not in ("", "person"))
 
 
 def _groups_only(c: Claim, h: ConceptHit, over: frozenset[str]) -> frozenset[str]:
