@@ -510,6 +510,10 @@ _INEFFECTIVE = re.compile(r"\b(?:ineffective|ineffectual|unsuccessful|inadequate
                           re.IGNORECASE)
 
 
+_PLANNED = re.compile(r"\b(?:approach|strategy|plans?|policy|vow(?:s|ed)?|pledge[sd]?|promise[sd]?|speech|address|remarks?|"
+                      r"ideas?|proposals?)\s+(?:\w+\s+)?(?:to|for|on|about)\s+$", re.IGNORECASE)
+
+
 def _fails_against(text: str, end: int, word: str) -> int | None:
     """Where the act against a target that a failure phrase needs ("failed to curb", "did little to stop") ends, or
     None when it fails at something else; a phrase that is an act of its own ("tolerating") ends where it ends."""
@@ -532,6 +536,8 @@ def _concepts(text: str, neg: Sequence[tuple[int, int]], cue_denial: bool, lex: 
             verb_end = against
         if concept == "effort" and side == "a" and _INEFFECTIVE.search(text[max(0, s - 40) : s]):
             side = "b"  # "ineffective in combating the group": a failure to act against it
+        elif concept == "effort" and side == "a" and _PLANNED.search(text[max(0, s - 40) : s]):
+            continue  # "his approach to combating the group", "a speech about fighting it": a plan or talk, not an act
         if ended_at(text, s, neg, window=20):
             continue  # "no longer pursuing them": a state that ended, which an earlier report of it does not contradict
         flip = negated_at(text, s, neg, window=20) != cue_denial

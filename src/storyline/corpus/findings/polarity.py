@@ -266,6 +266,9 @@ def _in_a_name(text: str, at: int) -> bool:
     Again"), not a verb the sentence asserts."""
     if not text[at : at + 1].isupper():
         return False
+    following = re.findall(r"[\w’'-]+", text[at : at + 80])[1:3]
+    if len(following) == 2 and all(w[:1].isupper() for w in following):
+        return True  # "“Make America Great Again”": a run of capitalised words is a title, quoted or not
     before = text[:at].rstrip()
     return bool(before) and before[-1] not in ".!?:\"“‘'(" and not before.endswith("--")
 
