@@ -66,3 +66,10 @@ def test_recall_narrator_stance_is_explained_as_the_outlets_report_of_the_actor(
                                     "pipeline; on 2024-06-10 (Outlet 1) Marta Delvane said that"), f.explanation
     assert "'who once" not in f.explanation
     assert sorted(s.label for s in f.sides)[0].startswith("earlier (before 2024-03-05)")
+
+
+def test_recall_narrator_relative_stance_is_explained_earlier_first_with_its_target(nlp) -> None:
+    (f,) = _findings(nlp, STANCE_POSITIVE["narrator-turned-against-which-once-supported"])
+    first, second = f.explanation.split("; ", 1)
+    assert first.startswith("According to Outlet 0 (2024-04-09), Tom Harlan once supported") and "farm bill" in first, f.explanation
+    assert second.startswith("according to Outlet 0 (2024-04-09), Tom Harlan turned against"), f.explanation

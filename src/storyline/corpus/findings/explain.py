@@ -43,6 +43,9 @@ def _narrated(c: Claim) -> str:
         if phrase.startswith(word + " "):
             phrase = phrase[len(word) + 1 :]  # "Delvane once supported": the name is said once, up front
     phrase = phrase.rstrip(" ,;:-–—")
+    target = getattr(c.stance, "target", "")
+    if target and target.lower() not in phrase.lower():
+        phrase = f"{phrase} {target}"  # "the bill - which he once supported": "once supported the bill"
     st = c.statement
     # the day of the report; a phrase dated by its own text ("backed the war in 2002") says its time itself
     told = f" ({c.date.isoformat()})" if c.date and (st.said_on is None or st.said_on_basis is DateBasis.PUBLISHED) else ""
@@ -61,6 +64,8 @@ def explain_pair(a: Claim, b: Claim, hit: Hit, self_contradiction: bool) -> str:
     qa, qb = _q(a, hit.span_a), _q(b, hit.span_b)
     if self_contradiction and (a.narrated or b.narrated):
         first, second = _said(a, qa), _said(b, qb)
+        if getattr(a.stance, "era", "") == "later" or getattr(b.stance, "era", "") == "earlier":
+            first, second = second, first  # the position held earlier first, whatever order the text tells them in
         head = f"{first[:1].upper()}{first[1:]}; {second}."
     elif self_contradiction:
         verb = "reported" if a.narrative else _verb(a)
