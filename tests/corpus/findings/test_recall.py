@@ -73,3 +73,4 @@ def test_recall_narrator_relative_stance_is_explained_earlier_first_with_its_tar
     first, second = f.explanation.split("; ", 1)
     assert first.startswith("According to Outlet 0 (2024-04-09), Tom Harlan once supported") and "farm bill" in first, f.explanation
     assert second.startswith("according to Outlet 0 (2024-04-09), Tom Harlan turned against"), f.explanation
+    assert second.count("farm bill") == 1, f.explanation  # "Mr. Ames's farm bill" is said once, with or without its stop

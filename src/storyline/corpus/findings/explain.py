@@ -44,7 +44,10 @@ def _narrated(c: Claim) -> str:
             phrase = phrase[len(word) + 1 :]  # "Delvane once supported": the name is said once, up front
     phrase = phrase.rstrip(" ,;:-–—")
     target = getattr(c.stance, "target", "")
-    if target and target.lower() not in phrase.lower():
+    def plain(x: str) -> str:
+        return re.sub(r"[^\w\s]", "", x.lower())
+
+    if target and plain(target) not in plain(phrase):
         phrase = f"{phrase} {target}"  # "the bill - which he once supported": "once supported the bill"
     st = c.statement
     # the day of the report; a phrase dated by its own text ("backed the war in 2002") says its time itself
