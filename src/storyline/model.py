@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -53,6 +53,7 @@ __all__ = [
     "content_hash",
     "document_id_for",
     "document_of",
+    "items_finding_id",
     "make_id",
 ]
 
@@ -554,6 +555,9 @@ class FindingSide:
     items: tuple[FindingItem, ...]
 
 
+MAX_FORMER_PAIRS = 400  # a dispute of 20 items a side; larger ones keep the aliases of their first pairs
+
+
 @dataclass(frozen=True)
 class Finding:
     kind: FindingKind
@@ -571,8 +575,32 @@ class Finding:
         """
         if self.question:
             return make_id("fnd", self.kind.value, "q", self.question)
-        keys = sorted(f"{i.type.value}:{i.id}" for i in self.items)
-        return make_id("fnd", self.kind.value, *keys)
+        return items_finding_id(self.kind, self.items)
+
+    def former_ids(self, limit: int = MAX_FORMER_PAIRS) -> list[str]:
+        """The ids its pairs had as findings of their own, before a finding was a dispute (migration 0009).
+
+        Then every finding was one pair of items, its id derived from kind and items; a review made
+        on such a pair finds the dispute the pair now belongs to through these ids (the
+        ``finding_aliases`` table). Pairs across two sides only (items of one side never conflicted),
+        any pair when the finding has no sides; at most ``limit`` of them, in the order the sides list them.
+        """
+        if self.sides:
+            pairs = [(x, y) for k, s in enumerate(self.sides) for t in self.sides[k + 1 :] for x in s.items for y in t.items]
+        else:
+            pairs = [(x, y) for k, x in enumerate(self.items) for y in self.items[k + 1 :]]
+        out: list[str] = []
+        for x, y in pairs[:limit]:
+            old = items_finding_id(self.kind, (x, y))
+            if old != self.id and old not in out:
+                out.append(old)
+        return out
+
+
+def items_finding_id(kind: FindingKind, items: Iterable[FindingItem]) -> str:
+    """A finding id derived from kind and items: a finding without a question, and every finding before 0009."""
+    keys = sorted(f"{i.type.value}:{i.id}" for i in items)
+    return make_id("fnd", kind.value, *keys)
 
 
 @dataclass(frozen=True)

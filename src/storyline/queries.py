@@ -198,7 +198,8 @@ def findings_page(
 
 
 def get_finding_entry(store: Store, finding_id: str) -> FindingEntry:
-    page = findings_page(store, ids=[finding_id], limit=1)
+    """One finding with its review; an older id of one of its pairs finds the dispute that holds the pair now."""
+    page = findings_page(store, ids=[store.current_finding_id(finding_id)], limit=1)
     if not page.items:
         raise NotFoundError(f"no finding {finding_id!r}")
     entry: FindingEntry = page.items[0]

@@ -12,13 +12,13 @@ __all__ = ["decide_entities", "review_finding"]
 
 
 def review_finding(store: Store, finding_id: str, status: str, note: str, reviewer: str) -> Review:
-    """Record a decision on a finding; it is kept by the finding's id, which derives from its items."""
+    """Record a decision on a finding; it is kept by the finding's current id, which derives from its question."""
     try:
         value = ReviewStatus(status)
     except ValueError:
         raise UsageError(f"invalid status {status!r}; valid: {', '.join(s.value for s in ReviewStatus)}") from None
-    store.get_finding(finding_id)  # raises NotFoundError
-    review = Review(finding_id, value, note[:5000], reviewer, dt.datetime.now(dt.timezone.utc))
+    finding = store.get_finding(finding_id)  # raises NotFoundError; an older id of one of its pairs finds the dispute
+    review = Review(finding.id, value, note[:5000], reviewer, dt.datetime.now(dt.timezone.utc))
     store.add_review(review)
     return review
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import JSON, cast, func, select
+from sqlalchemy import JSON, cast, func, or_, select
 
 from .. import model as m
 from ..errors import NotFoundError
@@ -193,24 +194,44 @@ class StoreReader(StoreBase):
             return iter([r.finding_from_row(x) for x in rows])
 
     def get_finding(self, finding_id: str) -> m.Finding:
+        """The finding of this id, or of the dispute that now holds the pair an older id named."""
+        current = self.current_finding_id(finding_id)
         with self.engine.connect() as conn:
-            row = conn.execute(select(t.findings).where(t.findings.c.id == finding_id)).mappings().first()
+            row = conn.execute(select(t.findings).where(t.findings.c.id == current)).mappings().first()
         if row is None:
             raise NotFoundError(f"no finding {finding_id!r}")
         return r.finding_from_row(row)
 
-    def latest_reviews(self) -> dict[str, m.Review]:
-        """The newest decision per finding id (older ones stay in the table as history)."""
-        out: dict[str, m.Review] = {}
+    def current_finding_id(self, finding_id: str) -> str:
+        """The id itself, or for the id a pair had before findings were disputes, the finding that now holds the pair."""
+        al = t.finding_aliases
         with self.engine.connect() as conn:
-            for row in conn.execute(select(t.reviews).order_by(t.reviews.c.id)).mappings():
-                out[row["finding_id"]] = _review(row)
+            alias = conn.execute(select(al.c.finding_id).where(al.c.old_id == finding_id)).scalar()
+        return str(alias) if alias is not None else finding_id
+
+    def latest_reviews(self) -> dict[str, m.Review]:
+        """The newest decision per finding id (older ones stay in the table as history).
+
+        A review kept by the id a pair had before findings were disputes counts for the finding that now holds the pair.
+        """
+        out: dict[str, m.Review] = {}
+        al = t.finding_aliases
+        q = (select(t.reviews, al.c.finding_id.label("current_id"))
+             .select_from(t.reviews.outerjoin(al, al.c.old_id == t.reviews.c.finding_id)).order_by(t.reviews.c.id))
+        with self.engine.connect() as conn:
+            for row in conn.execute(q).mappings():
+                current = row["current_id"] or row["finding_id"]
+                out[current] = dataclasses.replace(_review(row), finding_id=current)
         return out
 
     def review_history(self, finding_id: str) -> list[m.Review]:
+        """Every decision on the finding, oldest first, those kept by its pairs' older ids included."""
+        al = t.finding_aliases
+        older = select(al.c.old_id).where(al.c.finding_id == finding_id)
+        q = (select(t.reviews).where(or_(t.reviews.c.finding_id == finding_id, t.reviews.c.finding_id.in_(older)))
+             .order_by(t.reviews.c.id))
         with self.engine.connect() as conn:
-            rows = conn.execute(select(t.reviews).where(t.reviews.c.finding_id == finding_id).order_by(t.reviews.c.id))
-            return [_review(x) for x in rows.mappings()]
+            return [_review(x) for x in conn.execute(q).mappings()]
 
     def entity_decisions(self) -> list[m.EntityDecision]:
         import datetime as dt

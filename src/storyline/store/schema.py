@@ -209,6 +209,16 @@ finding_items = Table(
     Column("item_id", String(64), nullable=False, index=True),
 )
 
+# The ids a finding's pairs had before a finding was a dispute (0009: each pair was a finding, its id from kind
+# and items) → the finding they now belong to, so a review kept by an old id still shows on its finding.
+# Rewritten with the findings; reviews themselves are never rewritten.
+finding_aliases = Table(
+    "finding_aliases",
+    metadata,
+    Column("old_id", String(32), primary_key=True),
+    Column("finding_id", String(32), nullable=False, index=True),
+)
+
 # -- read-side indexes, derived from the corpus results above by store/derived.py in the same
 # transaction as replace_corpus, so that every page is a bounded index range at any corpus size.
 

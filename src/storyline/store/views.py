@@ -203,9 +203,13 @@ class StoreViews(StoreReader):
     ) -> tuple[list[FindingEntry], int]:
         """Findings, best score first, with their latest review, and the total; every filter applied in SQL."""
         f = t.findings
+        # the newest review per finding: one kept by the older id of one of its pairs (finding_aliases) counts
+        al = t.finding_aliases
+        current = func.coalesce(al.c.finding_id, t.reviews.c.finding_id)
         latest = (
-            select(t.reviews.c.finding_id, func.max(t.reviews.c.id).label("rid"))
-            .group_by(t.reviews.c.finding_id)
+            select(current.label("finding_id"), func.max(t.reviews.c.id).label("rid"))
+            .select_from(t.reviews.outerjoin(al, al.c.old_id == t.reviews.c.finding_id))
+            .group_by(current)
             .subquery("lr")
         )
         rv = t.reviews.alias("rv")

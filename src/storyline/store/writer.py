@@ -213,6 +213,13 @@ class StoreWriter(CorpusDeltaStore, StoreBase):
             t.finding_items,
             ({"finding_id": f.id, "item_type": i.type.value, "item_id": i.id} for f in findings.values() for i in f.items),
         )
+        conn.execute(delete(t.finding_aliases))
+        aliases: dict[str, str] = {}
+        for f in sorted(findings.values(), key=lambda x: (-x.score, x.id)):  # a pair in two disputes: the better one
+            for old in f.former_ids():
+                if old not in findings:
+                    aliases.setdefault(old, f.id)
+        _insert_many(conn, t.finding_aliases, ({"old_id": k, "finding_id": v} for k, v in aliases.items()))
         derived.rebuild(conn)  # the read-side indexes of the pages, in the same transaction
 
     def set_state(self, key: str, value: str) -> None:

@@ -73,6 +73,22 @@ def negated_at(text: str, pos: int, spans: Iterable[tuple[int, int]], window: in
     return False
 
 
+_ENDED = re.compile(r"^no\s+longer$", re.IGNORECASE)
+_ANYMORE = re.compile(r"\bany\s*more\b", re.IGNORECASE)
+
+
+def ended_at(text: str, pos: int, spans: Iterable[tuple[int, int]], window: int = 30) -> bool:
+    """Whether the negation governing the word at ``pos`` tells a state that ended ("no longer pursuing", "isn't
+    pursuing him anymore"): it says the state held before, so an earlier report of that state is no rival."""
+    for s, e in spans:
+        if e <= pos and pos - e <= window and not clause_break(text, e, pos):
+            if _ENDED.match(text[s:e]):
+                return True
+            end = next((m.start() for m in re.finditer(r"[,;:.!?]", text[pos:])), len(text) - pos)
+            return _ANYMORE.search(text, pos, pos + end) is not None
+    return False
+
+
 def quote(text: str, start: int, end: int, max_words: int = 12) -> str:
     """A short excerpt of ``text`` around [start, end), cut at word boundaries, with ellipses."""
     words = list(re.finditer(r"\S+", text))

@@ -154,7 +154,7 @@ def api_finding(store: StoreDep, finding_id: IdPath) -> dict[str, Any]:
     ]
     out["history"] = [
         {"status": r.status.value, "note": r.note, "reviewer": r.reviewer,
-         "decided_at": r.decided_at.isoformat() if r.decided_at else None} for r in store.review_history(finding_id)
+         "decided_at": r.decided_at.isoformat() if r.decided_at else None} for r in store.review_history(entry.finding.id)
     ]
     return out
 

@@ -221,7 +221,7 @@ def findings(
 def finding(request: Request, store: StoreDep, finding_id: IdPath) -> HTMLResponse:
     entry = queries.get_finding_entry(store, finding_id)
     row = queries.finding_rows(store, queries.Page([entry], 1, 1, 0))[0]
-    return render(request, "finding.html", {"row": row, "history": store.review_history(finding_id)})
+    return render(request, "finding.html", {"row": row, "history": store.review_history(entry.finding.id)})
 
 
 @router.get("/search", response_class=HTMLResponse)

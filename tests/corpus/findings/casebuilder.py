@@ -90,7 +90,7 @@ def build_corpus(documents: list[Mapping[str, Any]], entities: Mapping[str, Mapp
                 content=b.text[c_start:c_end], content_start=c_start, content_end=c_end,
                 kind=StatementKind.INDIRECT, speaker_text=entities[speaker]["name"] if speaker else None,
                 speaker_start=sp_start, speaker_end=sp_end, speaker_cluster=cluster,
-                cue=s.get("cue", "say") if speaker else None, polarity=int(s.get("polarity", 1)),
+                cue=s.get("cue", "say") if speaker else s.get("cue"),  # a cue without a speaker: an unnamed source polarity=int(s.get("polarity", 1)),
                 said_on=_date(s.get("said_on")),
             )
             corpus.statements.append(st)

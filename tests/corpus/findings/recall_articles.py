@@ -72,6 +72,14 @@ While Governor Tom Harlan shares many of Mr. Ames's views, he turned against Mr.
 
 Senator Vera Lindgren, who once praised the Dunmore trade agreement, said on Monday that she would not allow the accord to pass.
 """),),
+    "narrator-once-in-one-article-then-own-stance-in-a-later-one": (
+        (D(2024, 3, 5), """Pipeline fight reaches the capital
+
+Senator Marta Delvane, who once supported the Harrow Ridge pipeline, faces a tough primary this spring.
+"""),
+        (D(2024, 6, 11), """Senator Marta Delvane said on Monday that she opposes the Harrow Ridge pipeline.
+"""),
+    ),
     "dated-vote-then-repeal": ((D(2024, 1, 18), """Dam liability returns to the debate
 
 Rival campaigns keep pointing to Okafor's 2015 vote for a bill that shielded dam builders from lawsuits.
@@ -144,6 +152,22 @@ If Senator Marta Delvane had once supported the Harrow Ridge pipeline, she would
 
 Senator Marta Delvane now opposes the Harrow Ridge pipeline, which her rival Tom Brandt once supported.
 """),),
+    "narrator-once-in-a-later-article-than-the-quoted-stance": (  # "once" may be before or after the January quote
+        (D(2024, 3, 5), """Pipeline fight reaches the capital
+
+Senator Marta Delvane, who once supported the Harrow Ridge pipeline, faces a tough primary this spring.
+"""),
+        (D(2024, 1, 9), """Senator Marta Delvane said on Monday that she opposes the Harrow Ridge pipeline.
+"""),
+    ),
+    "narrator-once-then-the-same-stance-in-a-later-article": (
+        (D(2024, 3, 5), """Pipeline fight reaches the capital
+
+Senator Marta Delvane, who once supported the Harrow Ridge pipeline, faces a tough primary this spring.
+"""),
+        (D(2024, 6, 11), """Senator Marta Delvane said on Monday that she supports the Harrow Ridge pipeline.
+"""),
+    ),
     "dated-vote-same-stance-later": ((D(2024, 1, 18), """Dam liability returns to the debate
 
 Rival campaigns keep pointing to Okafor's 2015 vote for a bill that shielded dam builders from lawsuits.

@@ -44,3 +44,13 @@ def test_claims_location_negation_and_concept_sides() -> None:
 def test_claims_narrative_voice_speaks_for_the_source() -> None:
     (c,) = _claims("the [NLF](nlf) is growing")
     assert c.narrative and c.speaker == "source:src" and c.speaker_name == "Src"
+
+
+def test_claims_stance_pronoun_after_another_named_person_is_not_the_speakers() -> None:
+    docs = [{"id": "d", "source": "Src", "published": "2025-01-01", "statements": [
+        {"label": "s0", "speaker": "sorov", "content": "he opposes the harbour levy"},
+        {"label": "s1", "speaker": "sorov", "content": "the campaign exploited [Omar Kabu](kabu)'s statement that he opposed the harbour levy"}]}]
+    c = build_corpus(docs, ENTS)
+    own, other = build_claims(c.statements, c.mentions_by_doc, c.key_to_entity, c.entities, c.documents, default_lexicon())
+    assert own.stance is not None and own.stance.head == "levy"
+    assert other.stance is None

@@ -141,8 +141,9 @@ def test_numeric_pipeline_sets_one_population_against_itself_but_not_two(nlp) ->
     assert _pipeline_numeric(nlp, two) == []
 
 
-def _toll(doc: str, value: float, *, comp: str = "eq", subject: str = "the explosion", text: str | None = None) -> Fact:
-    return Fact(doc, 200, 210, text or f"{value:g} people", "killed", value, Comparator(comp), period=None,
+def _toll(doc: str, value: float, *, comp: str = "eq", subject: str = "the explosion", text: str | None = None,
+          period: str | None = None) -> Fact:
+    return Fact(doc, 200, 210, text or f"{value:g} people", "killed", value, Comparator(comp), period=period,
                 subject_text=subject, population="people", relation=FactRelation.COUNT)
 
 
@@ -163,9 +164,13 @@ def test_numeric_event_tolls_compatible_values_do_not_conflict() -> None:
     assert not _conflict([_toll("a", 17, comp="ge"), _toll("b", 42)], _VARNO)
 
 
-def test_numeric_undated_event_tolls_need_the_same_event_noun_and_a_place_in_both_sentences() -> None:
-    assert _conflict([_toll("a", 42), _toll("b", 17)], _VARNO, published=None)
+def test_numeric_undated_event_tolls_need_a_place_in_both_sentences_and_the_same_day() -> None:
+    day = "2025-03-16"
+    assert _conflict([_toll("a", 42, period=day), _toll("b", 17, period=day)], _VARNO, published=None)
     assert not _conflict([_toll("a", 42), _toll("b", 17, subject="the blast")], _VARNO, published=None)
+    # two undated reports of "the explosion" in one town, neither giving its day: maybe two explosions
+    assert not _conflict([_toll("a", 42), _toll("b", 17)], _VARNO, published=None)
+    assert not _conflict([_toll("a", 42, period=day), _toll("b", 17, period="2024-11-02")], _VARNO, published=None)
 
 
 def test_numeric_rising_toll_is_an_update_not_a_rival_figure() -> None:

@@ -58,3 +58,19 @@ def test_one_sentence_read_as_two_overlapping_statements_is_no_dispute(nlp) -> N
             "the seismological centre in Varno, dismissed concerns that the earthquake would cause a tsunami, the state "
             "news agency VNA reported. \"The sea is not deep enough,\" she was quoted as saying.\n")
     assert _findings(nlp, ((dt.date(2024, 5, 2), text),)) == []
+
+
+def test_recall_narrator_stance_is_explained_as_the_outlets_report_of_the_actor(nlp) -> None:
+    (f,) = _findings(nlp, STANCE_POSITIVE["narrator-once-in-one-article-then-own-stance-in-a-later-one"])
+    assert f.explanation.startswith("According to Outlet 0 (2024-03-05), Marta Delvane once supported the Harrow Ridge "
+                                    "pipeline; on 2024-06-10 (Outlet 1) Marta Delvane said that"), f.explanation
+    assert "'who once" not in f.explanation
+    assert sorted(s.label for s in f.sides)[0].startswith("earlier (before 2024-03-05)")
+
+
+def test_recall_narrator_relative_stance_is_explained_earlier_first_with_its_target(nlp) -> None:
+    (f,) = _findings(nlp, STANCE_POSITIVE["narrator-turned-against-which-once-supported"])
+    first, second = f.explanation.split("; ", 1)
+    assert first.startswith("According to Outlet 0 (2024-04-09), Tom Harlan once supported") and "farm bill" in first, f.explanation
+    assert second.startswith("according to Outlet 0 (2024-04-09), Tom Harlan turned against"), f.explanation
+    assert second.count("farm bill") == 1, f.explanation  # "Mr. Ames's farm bill" is said once, with or without its stop

@@ -24,7 +24,7 @@ from ...model import EntityType, Mention, Statement
 from ...text.lexicon import Lexicon
 from .shifts import narrator_stance
 from .stance import Stance, find_stance
-from ...text.words import clause_break, content_words, negated_at, negation_spans, normalise_name
+from ...text.words import clause_break, content_words, ended_at, negated_at, negation_spans, normalise_name
 
 __all__ = ["Claim", "ConceptHit", "EntityRef", "LocationHit", "MentionIndex", "RoleHit", "build_claims", "entity_key"]
 
@@ -93,6 +93,7 @@ class Claim:
     asserts: bool = True  # False for a question, a hedge or a conditional ("may", "if", "no immediate reports of")
     stance: Stance | None = None  # the speaker's own support for or opposition to a target (:mod:`.stance`)
     narrated: bool = False  # the narrator tells the speaker's stance ("X, who once backed Y, ..."): only :mod:`.stance` reads it
+    speaker_type: str = ""  # the speaker entity's type ("person", "organization"), when known
 
     @property
     def id(self) -> str:
@@ -232,6 +233,9 @@ def _claim(st: Statement, idx: MentionIndex, k2e: Mapping[str, str], ents: Mappi
         asserts=asserts(text, lex),
     )
     claim.subjects = frozenset(r.id for r in refs if r.id != speaker)
+    speaker_entity = ents.get(speaker)
+    if speaker_entity is not None:
+        claim.speaker_type = str(getattr(speaker_entity.type, "value", speaker_entity.type) or "")
     claim.roles = tuple(_roles(text, refs, neg_spans, lex))
     claim.locations = tuple(_locations(text, refs, neg_spans, lex))
     claim.concepts = tuple(_concepts(text, neg_spans, cue_denial, lex, claim.backref, refs))
@@ -241,7 +245,20 @@ def _claim(st: Statement, idx: MentionIndex, k2e: Mapping[str, str], ents: Mappi
         before = doc_text[max(0, st.content_start - 600) : st.content_start] if isinstance(doc_text, str) else ""
         kind = getattr(st.kind, "value", st.kind)
         claim.stance = find_stance(text, str(kind), speaker_name if st.speaker_cluster is not None else (st.speaker_text or ""), before)
+        if claim.stance is not None and _pronoun_of_another(claim, claim.stance.start):
+            claim.stance = None
     return claim
+
+
+_THIRD_PERSON = re.compile(r"(?:he|she|they)\b", re.IGNORECASE)
+
+
+def _pronoun_of_another(c: Claim, at: int) -> bool:
+    """Whether a stance's subject is "he"/"she"/"they" after another person named in the content: "the remark
+    describing Mr. Obama's statement that he opposed the war" is Obama's stance, not the speaker's."""
+    if not _THIRD_PERSON.match(c.statement.content, at):
+        return False
+    return any(r.type is EntityType.PERSON and r.id != c.speaker and r.end <= at for r in c.entities)
 
 
 _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSen)(?<!\bGov)[.?!][\"”’']?\s")
@@ -453,20 +470,57 @@ ANCHOR_CHARS = 60
 TRANSITIVE_CONCEPTS = frozenset({"effort"})
 # predicates about a group's existence ("eliminated", "carries out attacks"): a person "defeated" in a vote is not one
 GROUP_CONCEPTS = frozenset({"existence"})
+# predicates never anchored to a person: a campaign against a group ("cracking down on", "failed to curb"), not a
+# club "pursuing" a player it wants to sign
+NOT_OF_PERSONS = GROUP_CONCEPTS | {"effort"}
+# predicates whose subject is the party before them: "the NLF was behind the attack", "X had nothing to do with Y"
+PARTY_BEFORE = frozenset({"responsibility"})
+
+
+OBJECT_CHARS = 30  # an act against a target names it right after the verb: "fighting the Islamic State", not "... about the threats from it"
 
 
 def _anchors(text: str, s: int, e: int, concept: str, refs: Sequence[EntityRef]) -> frozenset[str]:
     out = set()
+    after = OBJECT_CHARS if concept in TRANSITIVE_CONCEPTS else ANCHOR_CHARS
     for r in refs:
-        if r.start >= e:
-            near = r.start - e <= ANCHOR_CHARS and not clause_break(text, e, r.start)
+        if r.start >= e and concept in PARTY_BEFORE:
+            near = False  # "responsible for the exposure of the Clinton email scandal": what is after is the deed
+        elif r.start >= e:
+            near = r.start - e <= after and not clause_break(text, e, r.start)
         elif concept in TRANSITIVE_CONCEPTS:
             near = False
         else:
             near = s - r.end <= ANCHOR_CHARS and not clause_break(text, r.end, s)
-        if near and r.type != EntityType.PLACE and not (concept in GROUP_CONCEPTS and r.type == EntityType.PERSON):
+        if near and r.type != EntityType.PLACE and not (concept in NOT_OF_PERSONS and r.type == EntityType.PERSON):
             out.add(r.id)
     return frozenset(out)
+
+
+# what a failure "to" must fail at to be a failure to act against a target: "failed to curb", "did little to stop"
+_AGAINST = re.compile(
+    r"\s+(?:to\s+)?(?:(?:effectively|adequately|seriously|really|properly|fully)\s+)?(?:curb|stop|halt|disrupt|contain|"
+    r"prevent|tackle|fight|combat|confront|counter|defeat|dismantle|crack|rein|root|eliminate|eradicate|destroy|"
+    r"degrade|arrest|capture|act|deal|address|suppress|punish|prosecute|pursue|target|block|deter|restrain|"
+    r"control|check|end|shut|expel|disarm|rout|weaken|hunt|go\s+after|take\s+on)\b", re.IGNORECASE)
+_FAILING = re.compile(r"(?:to|little)$", re.IGNORECASE)
+
+
+_INEFFECTIVE = re.compile(r"\b(?:ineffective|ineffectual|unsuccessful|inadequate|weak|failing|failed|lax|slow)\s+(?:\w+\s+){0,2}(?:in|at)\s+$",
+                          re.IGNORECASE)
+
+
+_PLANNED = re.compile(r"\b(?:approach|strategy|plans?|policy|vow(?:s|ed)?|pledge[sd]?|promise[sd]?|speech|address|remarks?|"
+                      r"ideas?|proposals?)\s+(?:\w+\s+)?(?:to|for|on|about)\s+$", re.IGNORECASE)
+
+
+def _fails_against(text: str, end: int, word: str) -> int | None:
+    """Where the act against a target that a failure phrase needs ("failed to curb", "did little to stop") ends, or
+    None when it fails at something else; a phrase that is an act of its own ("tolerating") ends where it ends."""
+    if not _FAILING.search(word.strip()):
+        return end  # "tolerating", "harbouring", "turned a blind eye": acts of their own
+    m = _AGAINST.match(text, end)
+    return m.end() if m is not None else None
 
 
 def _concepts(text: str, neg: Sequence[tuple[int, int]], cue_denial: bool, lex: Lexicon,
@@ -474,10 +528,22 @@ def _concepts(text: str, neg: Sequence[tuple[int, int]], cue_denial: bool, lex: 
     out = []
     for s, e, word, label in lex.concepts.finditer(text):
         concept, side = label.split(":")
+        verb_end = e
+        if concept == "effort" and side == "b":
+            against = _fails_against(text, e, word)
+            if against is None:
+                continue  # "failed to win the vote": a failure, but not to act against anyone
+            verb_end = against
+        if concept == "effort" and side == "a" and _INEFFECTIVE.search(text[max(0, s - 40) : s]):
+            side = "b"  # "ineffective in combating the group": a failure to act against it
+        elif concept == "effort" and side == "a" and _PLANNED.search(text[max(0, s - 40) : s]):
+            continue  # "his approach to combating the group", "a speech about fighting it": a plan or talk, not an act
+        if ended_at(text, s, neg, window=20):
+            continue  # "no longer pursuing them": a state that ended, which an earlier report of it does not contradict
         flip = negated_at(text, s, neg, window=20) != cue_denial
         if backref is not None and backref[1] > 0 and e <= backref[0]:
             flip = not flip  # "despite claims of eliminating X, the numbers tell a different story"
         if flip:
             side = "b" if side == "a" else "a"
-        out.append(ConceptHit(concept, side, s, e, word, _anchors(text, s, e, concept, refs)))
+        out.append(ConceptHit(concept, side, s, e, word, _anchors(text, s, verb_end, concept, refs)))
     return out

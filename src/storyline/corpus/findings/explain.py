@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ...model import DatePrecision
+import re
+
+from ...model import DateBasis, DatePrecision
 from .claims import Claim
 from .hits import Hit
 from .numeric import FactView
@@ -29,9 +31,46 @@ def _q(c: Claim, span: tuple[int, int]) -> str:
     return quote(c.statement.content, span[0], span[1]).replace("'", "’")
 
 
+_LEAD_SUBJECT = re.compile(r"^\s*(?:who|he|she|they)\s+", re.IGNORECASE)
+
+
+def _narrated(c: Claim) -> str:
+    """A stance the narrator tells of an actor, as the narrator's report: "according to Ledger (2024-03-05), Marta
+    Delvane once supported the Harrow Ridge pipeline" (not "Delvane said that 'who once supported ...'")."""
+    phrase = " ".join(c.statement.content.split())
+    phrase = _LEAD_SUBJECT.sub("", phrase, count=1)
+    for word in c.speaker_name.split():
+        if phrase.startswith(word + " "):
+            phrase = phrase[len(word) + 1 :]  # "Delvane once supported": the name is said once, up front
+    phrase = phrase.rstrip(" ,;:-–—")
+    target = getattr(c.stance, "target", "")
+    def plain(x: str) -> str:
+        return re.sub(r"[^\w\s]", "", x.lower())
+
+    if target and plain(target) not in plain(phrase):
+        phrase = f"{phrase} {target}"  # "the bill - which he once supported": "once supported the bill"
+    st = c.statement
+    # the day of the report; a phrase dated by its own text ("backed the war in 2002") says its time itself
+    told = f" ({c.date.isoformat()})" if c.date and (st.said_on is None or st.said_on_basis is DateBasis.PUBLISHED) else ""
+    return f"according to {c.source}{told}, {c.speaker_name} {phrase}"
+
+
+def _said(c: Claim, q: str) -> str:
+    if c.narrated:
+        return _narrated(c)
+    verb = "reported" if c.narrative else _verb(c)
+    where = "" if c.narrative else f" ({c.source})"
+    return f"{_when(c)}{where} {c.speaker_name} {verb} that '{q}'"
+
+
 def explain_pair(a: Claim, b: Claim, hit: Hit, self_contradiction: bool) -> str:
     qa, qb = _q(a, hit.span_a), _q(b, hit.span_b)
-    if self_contradiction:
+    if self_contradiction and (a.narrated or b.narrated):
+        first, second = _said(a, qa), _said(b, qb)
+        if getattr(a.stance, "era", "") == "later" or getattr(b.stance, "era", "") == "earlier":
+            first, second = second, first  # the position held earlier first, whatever order the text tells them in
+        head = f"{first[:1].upper()}{first[1:]}; {second}."
+    elif self_contradiction:
         verb = "reported" if a.narrative else _verb(a)
         where_a = "" if a.narrative else f" ({a.source})"
         where_b = "" if b.narrative else f" ({b.source})"

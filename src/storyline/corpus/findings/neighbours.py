@@ -9,7 +9,9 @@ compared with its nearest earlier neighbours in the same paragraph:
 
 * a **back-reference** (a phrase from the lexicon's ``back_references``: "indicate
   otherwise", "the opposite", "tell a different story") contradicts the nearest
-  earlier claim by another speaker;
+  earlier claim by another speaker, unless that claim has no named speaker and
+  stands in the same sentence (the unnamed voice going on: "a note saying that X
+  applied, but that was not the case");
 * a **contrast** (a marker from ``contrast_markers`` - "while", "yet", "however",
   "despite" - before the earlier claim or between the two) lets the later claim
   inherit the earlier one's subjects ("the group", "its policies"), and the
@@ -80,6 +82,8 @@ def neighbour_pairs(
                     continue
                 if backref_open and a.backref is None and a.speaker != b.speaker:
                     backref_open = False
+                    if a.unattributed and _sentence_start(text, b.statement.start) <= a.statement.start:
+                        continue  # "a note saying that X applied, but that was not the case": one unnamed voice goes on
                     yield i, j, _backref_hit(a, b)
                     continue
                 prefix = text[_sentence_start(text, a.statement.start) : a.statement.start]

@@ -21,7 +21,7 @@ Only comparable numbers are compared:
   subject ``event:<kind>`` (blast and explosion are one kind). Two such tolls are compared when the
   documents share a place (one named after "in/at/near" counts too), were published within
   ``EVENT_WINDOW_DAYS``, and their days, where both give one, overlap; undated documents need the
-  same event noun and a place named near both facts. A toll told as rising ("rose to 42") that
+  same event noun, a place named in both facts' sentences and days their texts give that overlap. A toll told as rising ("rose to 42") that
   is not below the other value is an update, never a conflict;
 * for one period: equal periods, or, for additive counts (attacks, killed, ...),
   one period inside the other where the part exceeds the whole. Facts without a
@@ -486,8 +486,10 @@ def _compare_event(a: FactView, b: FactView) -> Hit | None:
     if a.fact.document_id != b.fact.document_id and not shared_places(a, b):
         return None  # two reports of one event name one place (one article may name it once)
     if a.published is None or b.published is None:
-        # no dates to tie the reports: the same event noun and a place both fact sentences name
-        if a.fact.document_id != b.fact.document_id and (a.event_noun != b.event_noun or not a.sentence_places & b.sentence_places):
+        # no publication dates to tie the reports: the same event noun, a place both fact sentences name, and days the
+        # texts themselves give (a town has had more than one fire; two undated reports of "the fire" may be two)
+        if a.fact.document_id != b.fact.document_id and (a.event_noun != b.event_noun or not a.sentence_places & b.sentence_places
+                                                          or a.period is None or b.period is None):
             return None
     elif abs((a.published - b.published).days) > EVENT_WINDOW_DAYS:
         return None

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from ...model import EntityType
-from .claims import GROUP_CONCEPTS, TRANSITIVE_CONCEPTS, Claim, ConceptHit
+from .claims import GROUP_CONCEPTS, PARTY_BEFORE, TRANSITIVE_CONCEPTS, Claim, ConceptHit
 from .hits import Hit
 from ...text.lexicon import Lexicon, default_lexicon
-from ...text.words import content_words
+from ...text.words import content_words, ended_at
 
 __all__ = ["about", "detect_concept", "detect_polarity", "negated_proposition", "shares_subject"]
 
@@ -58,9 +58,24 @@ def _about_hit(c: Claim, h: ConceptHit) -> frozenset[str]:
         base = c.inherited
     elif h.concept in TRANSITIVE_CONCEPTS:
         return frozenset()
+    elif h.concept in PARTY_BEFORE and not _speaker_is_subject(c, h.start):
+        return frozenset()  # "the 43rd president was responsible": a party that is neither named nor the speaker
     else:
         return _groups_only(c, h, about(c))
     return _groups_only(c, h, base if c.narrative or h.concept in TRANSITIVE_CONCEPTS else base | {c.speaker})
+
+
+_PRONOUN_SUBJECT = re.compile(r"(?:^|\b)(?:I|we|he|she|they|it)\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _speaker_is_subject(c: Claim, at: int) -> bool:
+    """Whether a pronoun just before ``at`` can be the speaker: "we had no role" of a group, "he had no role" of a
+    person; an organisation is no "he" or "she"."""
+    m = _PRONOUN_SUBJECT.search(c.statement.content[:at])
+    if m is None:
+        return False
+    pronoun = m.group(0).split()[0].lower()
+    return not (pronoun in ("he", "she") and c.speaker_type not in ("", "person"))
 
 
 def _groups_only(c: Claim, h: ConceptHit, over: frozenset[str]) -> frozenset[str]:
@@ -164,18 +179,23 @@ def negated_proposition(c: Claim, lex: Lexicon) -> tuple[str, str, frozenset[str
             return (next(iter(content_words(first, lex)), ""), first, words, (0, len(text))) if words and first else None
         return None  # "rejects the debt deal": a denied thing, not a denied proposition
     s, e = c.negations[0]
+    if _NOT_ALL.match(text, s):
+        return None  # "not everyone is on the Trump train": some are not, which is no denial of anything
     if _STATUS_SO_FAR.search(text[max(0, s - 12) : e + 12]):
         return None  # "results have not been released", "has not yet decided": a state so far, which later news ends
     lo, hi = _clause(text, s)
     pred = surface = ""
+    at = e
     for m in _WORD.finditer(text, e, hi):
         w = m.group(0).lower()
         if w in _AUX or w in ("not", "no", "never", "n't"):
             continue
         cw = content_words(w, lex)
         if cw:
-            pred, surface = next(iter(cw)), w
+            pred, surface, at = next(iter(cw)), w, m.start()
             break
+    if pred and ended_at(text, at, c.negations, window=40):
+        return None  # "he is no longer pursuing Teixeira": a state that ended, which an earlier report of it does not contradict
     words = content_words(text[lo:hi], lex)
     return (pred, surface, words, (lo, hi)) if pred else None
 
@@ -223,6 +243,50 @@ def _same_subject(neg: Claim, neg_at: int, pos: Claim, pred: str, lex: Lexicon) 
     return bool(mine & theirs)
 
 
+# Words that leave what follows undecided: "negotiations over his return", "plans to sign", "speculation that he
+# would run", "expected to resign". A predicate under one of them is not asserted, so it flips with nothing.
+_UNDECIDED = re.compile(
+    r"\b(?:negotiat\w*|talks?|discuss\w*|consider\w*|plans?|planned|planning|hopes?|hoped|hoping|wants?|wanted|seek\w*|sought|"
+    r"try|tries|tried|trying|attempt\w*|bids?|offer\w*|push\w*|urg\w*|speculat\w*|rumou?r\w*|expect\w*|likely|poised|"
+    r"possib\w*|chances?|whether|intend\w*|aim\w*|propos\w*|demand\w*|call(?:s|ed|ing)?\s+(?:for|on)|would\s+like|wish\w*|"
+    r"cause\s+for)\b",
+    re.IGNORECASE)
+UNDECIDED_WORDS = 6  # how far before a predicate such a word governs it (same clause)
+
+
+def undecided_at(text: str, pos: int) -> bool:
+    """Whether the word at ``pos`` is governed by an undecided word a few words before it, in its clause."""
+    lo, _ = _clause(text, pos)
+    before = _WORD.findall(text[lo:pos])[-UNDECIDED_WORDS:]
+    return any(_UNDECIDED.fullmatch(w) or _UNDECIDED.match(" ".join(before[k:k + 2])) for k, w in enumerate(before))
+
+
+def _in_a_name(text: str, at: int) -> bool:
+    """Whether a word is capitalised inside a sentence: part of a name or slogan ("a cap reading Make America Great
+    Again"), not a verb the sentence asserts."""
+    if not text[at : at + 1].isupper():
+        return False
+    following = re.findall(r"[\w’'-]+", text[at : at + 80])[1:3]
+    if len(following) == 2 and all(w[:1].isupper() for w in following):
+        return True  # "“Make America Great Again”": a run of capitalised words is a title, quoted or not
+    before = text[:at].rstrip()
+    return bool(before) and before[-1] not in ".!?:\"“‘'(" and not before.endswith("--")
+
+
+def _asserted(c: Claim, pred: str, lex: Lexicon) -> bool:
+    """Whether the claim says its predicate plainly somewhere: not only under an undecided word, nor only as a word of
+    a name or slogan."""
+    text = c.statement.content
+    spots = [m.start() for m in _WORD.finditer(text) if content_words(m.group(0).lower(), lex) == {pred}]
+    return any(not undecided_at(text, at) and not _in_a_name(text, at) for at in spots) if spots else True
+
+
+# "not everyone is on board", "not all of them agree": a negated universal says only that some do not, which an
+# exhortation to all, or a report that many do, does not contradict
+_NOT_ALL = re.compile(r"\b(?:not|n[’']t)\s+(?:quite\s+)?(?:every(?:one|body|thing)?|all|always|entirely|completely|"
+                      r"necessarily)\b", re.IGNORECASE)
+
+
 def detect_polarity(a: Claim, b: Claim, lex: Lexicon | None = None) -> Hit | None:
     """One claim asserts what the other negates or denies: the negated clause, predicate included, said plainly by the other.
 
@@ -252,6 +316,8 @@ def detect_polarity(a: Claim, b: Claim, lex: Lexicon | None = None) -> Hit | Non
     lexicon = lex or default_lexicon()
     if neg.negations and not _same_subject(neg, neg.negations[0][0], pos, pred, lexicon):
         return None
+    if not _asserted(pos, pred, lexicon):
+        return None  # "locked in negotiations over his return" does not say he returns
     score = min(0.9, 0.55 + 0.35 * cover)
     which_neg, which_pos = ("earlier", "later") if neg is a else ("later", "earlier")
     kind = "denies" if neg.denial else "negates"

@@ -12,7 +12,9 @@ Two stances of one speaker conflict (:func:`detect_stance`) when their targets m
 and proper-name words that do not differ: "the pipeline" ~ "the Northern Ridge pipeline", but not
 "the Keystone pipeline"), their sides differ, and they were said at clearly different times: the
 dates, each widened to its precision (a year-only date is the whole year), are at least
-:data:`MIN_GAP_DAYS` apart. The same stance repeated, or a flip within weeks, is no finding.
+:data:`MIN_GAP_DAYS` apart. The same stance repeated, or a flip within weeks, is no finding. A narrator's
+undated "once supported" is before its article's day: it is set against the actor's own stance in the same
+article, or in another article of that day or later (then the order is known, however long "once" was).
 """
 
 from __future__ import annotations
@@ -183,7 +185,7 @@ def _when(c: Claim) -> str:
     st = c.statement
     era = getattr(getattr(c, "stance", None), "era", "")
     if era == "earlier" and st.said_on is None:
-        return "undated"
+        return f"before {c.date.isoformat()}" if c.date else "undated"  # "once supported", told in an article of that day
     text = format_date(st.said_on, st.said_on_precision) if st.said_on is not None else None
     return text or (c.date.isoformat() if c.date else "undated")
 
@@ -260,12 +262,17 @@ def detect_stance(a: Claim, b: Claim) -> Hit | None:
         return None
     same_document = a.statement.document_id == b.statement.document_id
     undated_earlier = any(s.era == "earlier" and c.statement.said_on is None for s, c in ((sa, a), (sb, b)))
-    if undated_earlier and not same_document:
-        return None  # "once supported": before the article, but not known how long before another article
     ia, ib = said_interval(a), said_interval(b)
     if ia is None or ib is None:
         return None
-    if same_document and {sa.era, sb.era} == {"earlier", "later"}:
+    if undated_earlier and not same_document:
+        # "once supported" in one article, before that article's day; the actor's own stance in another article
+        # on that day or after it comes later, however long "once" was
+        e, l, il = (a, b, ib) if sa.era == "earlier" and a.statement.said_on is None else (b, a, ia)
+        if getattr(l.stance, "era", "") == "earlier" or not _recent(l) or e.date is None or il[0] < e.date:
+            return None  # two undated pasts, or a stance not known to come after the article's "once"
+        gap, first = MIN_GAP_DAYS, e
+    elif same_document and {sa.era, sb.era} == {"earlier", "later"}:
         gap, first = MIN_GAP_DAYS, (a if sa.era == "earlier" else b)  # the text itself orders the two positions
     elif same_document and undated_earlier and _recent(b if sa.era == "earlier" else a):
         gap, first = MIN_GAP_DAYS, (a if sa.era == "earlier" else b)  # "once supported" ... what the actor says now
