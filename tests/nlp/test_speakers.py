@@ -192,3 +192,15 @@ def test_a_dateline_is_not_part_of_the_reported_content(nlp):
     out = _stm(nlp, text)
     s = _by_content(out, "At least 12 people died")
     assert s.content.startswith("At least 12 people died") and s.cue == "according to"
+
+
+def test_she_prefers_a_woman_in_the_window_over_a_nearer_person_of_unknown_gender(nlp):
+    text = "Ms. Dana Reyes hosted the show with Quill. She said that the season would end early."
+    out = _stm(nlp, text, {"Dana Reyes": (PER, 1), "Quill": (PER, 2)})
+    assert _by_content(out, "the season would end early").speaker_cluster == 1
+
+
+def test_he_still_takes_a_person_of_unknown_gender_when_no_man_is_in_the_window(nlp):
+    text = "Quill hosted the show. He said that the season would end early."
+    out = _stm(nlp, text, {"Quill": (PER, 2)})
+    assert _by_content(out, "the season would end early").speaker_cluster == 2
