@@ -29,8 +29,10 @@ Cues come from the data lexicon (:mod:`storyline.nlp.cues`):
 Denial verbs ("X denied/rejected/dismissed claims that ...") and negated cues ("did not
 say") give ``polarity=-1``. ``kind`` is ``direct`` (the content is a quotation),
 ``indirect`` (reported speech) or ``mixed`` (reported speech containing a quotation).
-Speakers are resolved to mention clusters: a name or role phrase overlapping the speaker,
-else (pronouns, role nouns) the nearest earlier compatible cluster. ``said_on`` is a
+The speaker span is drawn as annotated news draws a source: the name with what describes it after it
+("Sen. Jane Doe (D-Ore.), who led the panel,"), never a word of a quotation whose cue stands outside it, never a
+dateline. Speakers are resolved to mention clusters from the name alone: a name or role phrase overlapping the
+name, else (pronouns, role nouns) the nearest earlier compatible cluster. ``said_on`` is a
 day-precise date in the sentence (outside the content), else in the paragraph, else the
 publication date, else None.
 """
