@@ -97,3 +97,12 @@ def test_candidates_carry_where_the_cue_sits_for_the_scorer(nlp):
     assert "cue_dep=ROOT" in by_cue["say"] and "cue_head=root" in by_cue["say"]
     assert "cue_head=speech" in by_cue["criticize"]  # governed by a speech verb: a nested report
     assert "cue_quoted=False" in by_cue["criticize"]
+
+
+def test_a_quoted_transcript_label_is_not_a_cue_inside_a_quotation(nlp):
+    text = ('Partial transcript:\n\n"HOST: Will the minister attend the summit?\n\n'
+            '"GUEST: He will not attend the summit.\n')
+    cands = statement_candidates(parsed_with(nlp, text, None, PUB))
+    labels = [f for s, f in cands if s.speaker_text in ("HOST", "GUEST")]
+    assert len(labels) == 2 and all("cue_quoted=False" in f for f in labels)
+

@@ -498,8 +498,8 @@ class _Finder:
         subject ("“My reaction, that was outrageous,” the strategist said", "“..., it will,” said Jane Doe"): the
         speaker is the phrase between the quotation and the cue, else the name right after the cue; none if
         neither names one."""
-        if cand.speaker_start is None or cand.speaker_end is None:
-            return
+        if cand.speaker_start is None or cand.speaker_end is None or cand.origin in ("colon", "dash", "turn"):
+            return  # a label's or a signature's speaker is where its line puts it (a quoted transcript line too)
         quote = next((q for q in self.quotes if q.contains(cand.speaker_start)), None)
         if quote is None or cand.cue_start is None or quote.contains(cand.cue_start):
             return
@@ -531,7 +531,12 @@ class _Finder:
         whether it stands inside a quotation."""
         if cand.cue_start is None:
             return
-        cand.cue_quoted = _inside_quote(self.quotes, cand.cue_start)
+        quote = next((q for q in self.quotes if q.contains(cand.cue_start)), None)
+        # a transcript label that opens a quoted line ("\"PENCE: Well, ...") is the line's own cue, not a cue
+        # inside someone's quotation
+        line = self.text[self.text.rfind("\n", 0, cand.cue_start) + 1 : cand.cue_start].lstrip(" \t")
+        label_line = cand.origin in ("colon", "turn") and line[:1] in ("\"", "“")
+        cand.cue_quoted = quote is not None and not label_line
         found = self._token_at(cand.cue_start)
         if found is None:
             return
