@@ -161,7 +161,7 @@ def test_a_quotation_after_a_colon_in_the_next_paragraph_belongs_to_the_verbs_su
     parsed = parsed_with(nlp, text, {"Jane Doe": (PER, 1)})
     [cand] = _by_origin(parsed, "colon-quote")
     assert (cand.content, cand.speaker_text, cand.cue, cand.kind.value) == (
-        "He speaks his mind, and that is what the town needs.", "One student", "echo", "direct")
+        "He speaks his mind, and that is what the town needs.", "One student, Jane Doe", "echo", "direct")
 
 
 def test_a_possessed_noun_with_an_object_names_the_possessor_as_source(nlp):

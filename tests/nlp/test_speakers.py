@@ -206,3 +206,15 @@ def test_speakers_mention_at_a_span_prefers_a_name_then_a_person_or_group_then_t
     assert index.cluster_at(59, 70) is place
     assert index.cluster_at(42, 45) is None
     assert MentionIndex([]).cluster_at(0, 5) is None
+
+
+def test_she_prefers_a_woman_in_the_window_over_a_nearer_person_of_unknown_gender(nlp):
+    text = "Ms. Dana Reyes hosted the show with Quill. She said that the season would end early."
+    out = _stm(nlp, text, {"Dana Reyes": (PER, 1), "Quill": (PER, 2)})
+    assert _by_content(out, "the season would end early").speaker_cluster == 1
+
+
+def test_he_still_takes_a_person_of_unknown_gender_when_no_man_is_in_the_window(nlp):
+    text = "Quill hosted the show. He said that the season would end early."
+    out = _stm(nlp, text, {"Quill": (PER, 2)})
+    assert _by_content(out, "the season would end early").speaker_cluster == 2

@@ -178,8 +178,9 @@ def test_statements_mixed_straight_and_curly_quote_marks(nlp):
     text = ('"The plan has failed,” said Ann Lee, a senior analyst.\n\n'
             '"We will rebuild," the mayor said.\n')
     out = _stm(nlp, text, {"Ann Lee": (PER, 1)})
-    assert [(s.content, s.speaker_text) for s in out] == [("The plan has failed", "Ann Lee"),
+    assert [(s.content, s.speaker_text) for s in out] == [("The plan has failed", "Ann Lee, a senior analyst"),
                                                           ("We will rebuild", "the mayor")]
+    assert out[0].speaker_cluster == 1  # the appositive is part of the source; the cluster is the name's
 
 
 def test_statements_dash_signature_with_initials_and_no_break_space(nlp):

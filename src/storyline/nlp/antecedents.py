@@ -12,7 +12,8 @@ Compatible means agreement in:
   mentions ("spokeswoman", "chairman"), else the given name of a full name ("Donald Trump", "Hillary
   Clinton": the gazetteer's ``given_names.json``, names of one gender only), else the pronouns that
   follow its mentions most closely in the text (a majority of at least two to one); "she" skips a male cluster and "he" a female one,
-  a cluster of unknown gender stays compatible with both.
+  a cluster of unknown gender stays compatible with both, but a cluster of the pronoun's gender within the window
+  wins over a nearer one of unknown gender.
 """
 
 from __future__ import annotations
@@ -145,6 +146,7 @@ class MentionIndex:
         if types is None:
             return None
         gender = PRONOUN_GENDER.get(word)
+        fallback: Mention | None = None
         for m in self._before(pos, window):
             if m.type not in types:
                 continue
@@ -152,5 +154,10 @@ class MentionIndex:
                 continue  # "they" is not one person
             if gender is not None and self.genders.get(m.cluster, gender) != gender:
                 continue
+            if gender is not None and m.cluster not in self.genders:
+                # a cluster of unknown gender ("Portia", "Magnum") is only compatible: a person the text marks with
+                # the pronoun's gender within the window is the likelier antecedent
+                fallback = fallback or m
+                continue
             return m
-        return None
+        return fallback

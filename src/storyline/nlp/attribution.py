@@ -54,6 +54,9 @@ class CandidateView:
     cue_prev: str  # the word before the cue, lowercased ("not", "also", "has")
     cue_tag: str  # fine-grained tag of the cue token (VBD, VBZ, NN, ...)
     nested: bool = False  # the cue (and speaker) lie inside another candidate's reported content
+    cue_dep: str = ""  # the cue token's dependency label (ROOT, ccomp, relcl, conj, advcl, ...)
+    cue_head: str = ""  # what governs the cue: root, a lexicon class (speech, belief, ...) or a part of speech
+    cue_quoted: bool = False  # the cue stands inside a quotation
 
 
 def _bucket(n: int, edges: Iterable[int]) -> str:
@@ -91,6 +94,14 @@ def candidate_features(v: CandidateView) -> tuple[str, ...]:
         f"tag_origin={v.cue_tag}|{v.origin}",
         f"nested={v.nested}",
         f"nested_origin={v.nested}|{v.origin}",
+        f"nested_class={v.nested}|{v.cue_class or 'open'}",
+        f"cue_dep={v.cue_dep}",
+        f"dep_origin={v.cue_dep}|{v.origin}",
+        f"cue_head={v.cue_head}",
+        f"head_origin={v.cue_head}|{v.origin}",
+        f"head_class={v.cue_head}|{v.cue_class or 'open'}",
+        f"cue_quoted={v.cue_quoted}",
+        f"quoted_origin={v.cue_quoted}|{v.origin}",
     ]
     return tuple(feats)
 

@@ -29,14 +29,17 @@ Cues come from the data lexicon (:mod:`storyline.nlp.cues`):
 Denial verbs ("X denied/rejected/dismissed claims that ...") and negated cues ("did not
 say") give ``polarity=-1``. ``kind`` is ``direct`` (the content is a quotation),
 ``indirect`` (reported speech) or ``mixed`` (reported speech containing a quotation).
-Speakers are resolved to mention clusters: a name or role phrase overlapping the speaker,
-else (pronouns, role nouns) the nearest earlier compatible cluster. ``said_on`` is a
+The speaker span is drawn as annotated news draws a source: the name with what describes it after it
+("Sen. Jane Doe (D-Ore.), who led the panel,"), never a word of a quotation whose cue stands outside it, never a
+dateline. Speakers are resolved to mention clusters from the name alone: a name or role phrase overlapping the
+name, else (pronouns, role nouns) the nearest earlier compatible cluster. ``said_on`` is a
 day-precise date in the sentence (outside the content), else in the paragraph, else the
 publication date, else None.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import logging
 import re
@@ -71,6 +74,9 @@ _ROLE_WORDS = {"spokesman", "spokeswoman", "spokesperson", "official", "official
                "army", "candidate", "nominee", "chairman", "chairwoman", "ceo", "founder", "manager", "prosecutor",
                "judge", "lawyer", "attorney"}
 _MIN_ORPHAN_QUOTE_WORDS = 4
+# What describes a speaker to the right of its name, inside the source as annotated news draws it: "(D-Ore.)",
+# ", the group's spokeswoman,", ", who led the panel,", ", 59,", "X and Y"; not participles or prepositions.
+_DESCRIBING_DEPS = {"appos", "relcl", "punct", "nummod", "npadvmod", "conj", "cc", "amod"}
 # Verbs of force: never an attribution through their object, whatever annotated political news does with "attack".
 _PHYSICAL_VERBS = {"attack", "hit", "strike", "target", "bomb", "shell", "shoot", "kill", "raid", "storm", "seize",
                    "capture", "destroy", "fire", "invade", "occupy", "ambush", "besiege", "assault", "burn", "loot",
@@ -170,6 +176,10 @@ class _Cand:
     speaker_hint: int | None = None  # cluster inherited from an earlier statement
     origin: str = "verb"  # which rule proposed it (a feature of the learned scorer)
     cue_tag: str = ""  # the cue token's fine-grained tag
+    cue_dep: str = ""  # the cue token's dependency label ("ROOT", "ccomp", "relcl", ...)
+    cue_head: str = ""  # what governs the cue: "root", the lexicon class of a governing cue verb, or its part of speech
+    cue_quoted: bool = False  # the cue stands inside a quotation
+    speaker_name_end: int | None = None  # where the speaker's name ends, before an appositive or relative clause
 
 
 def _tok_span(tok: Token, part: Part) -> tuple[int, int]:
@@ -299,6 +309,7 @@ class _Finder:
         self.lex = lexicon()
         self.cands: list[_Cand] = []
         self.transcript_labels: set[str] = set()
+        self._starts: dict[int, list[int]] = {}  # token start offsets of each part, for _token_at
 
     # -- cues ----------------------------------------------------------------
     def _open_content(self, toks: list[Any], part: Part) -> tuple[int, int] | None:
@@ -421,7 +432,8 @@ class _Finder:
             if self.text[c_start:c_start + 1] == "(":
                 return
             self._add(_Cand(c_start, c_end, StatementKind.DIRECT, turn.cue, turn.cue_start, turn.cue_end,
-                            turn.speaker_start, turn.speaker_end, 1, start, end, origin="turn"))
+                            turn.speaker_start, turn.speaker_end, 1, start, end, origin="turn",
+                            speaker_name_end=turn.speaker_name_end))
             pos = self.text.find("\n", end) if end < len(self.text) else -1
 
     def _speaker_label(self, start: int, end: int) -> int | None:
@@ -469,7 +481,131 @@ class _Finder:
         return any(m.type in (EntityType.PERSON, EntityType.ORGANIZATION) and m.start <= start + 1 and m.end >= end - 1
                    for m in self.mentions.overlapping(start, end))
 
+    def _token_at(self, pos: int) -> tuple[Part, Token] | None:
+        """The token that holds (or, in spaces, precedes) a document offset, found by bisection."""
+        for n, part in enumerate(self.parsed.parts):
+            starts = self._starts.get(n)
+            if starts is None:
+                starts = self._starts[n] = [t.idx for t in part.doc]
+            if starts and part.offset <= pos and (n + 1 == len(self.parsed.parts) or pos < self.parsed.parts[n + 1].offset):
+                i = bisect.bisect_right(starts, pos - part.offset) - 1
+                return part, part.doc[max(i, 0)]
+        return None
+
+    def _speaker_outside_quote(self, cand: _Cand) -> None:
+        """A speaker inside a quotation whose cue stands outside it is a word of the quote the parse took for the
+        subject ("“My reaction, that was outrageous,” the strategist said", "“..., it will,” said Jane Doe"): the
+        speaker is the phrase between the quotation and the cue, else the name right after the cue; none if
+        neither names one."""
+        if cand.speaker_start is None or cand.speaker_end is None or cand.origin in ("colon", "dash", "turn"):
+            return  # a label's or a signature's speaker is where its line puts it (a quoted transcript line too)
+        quote = next((q for q in self.quotes if q.contains(cand.speaker_start)), None)
+        if quote is None or cand.cue_start is None or quote.contains(cand.cue_start):
+            return
+        cand.speaker_start = cand.speaker_end = None
+        found = self._token_at(cand.cue_start)
+        if found is None or quote.end > cand.cue_start:
+            return
+        part, cue = found
+        between = [t for t in cue.sent if t.i < cue.i and part.span(t.idx, t.idx)[0] >= quote.end and not t.is_space]
+        while between and between[0].is_punct:
+            between.pop(0)
+        while between and between[-1].is_punct:
+            between.pop()
+        if not between:
+            after: list[Token] = []
+            for t in cue.doc[cue.i + 1 : cue.sent.end]:
+                if not after and (t.pos_ == "ADV" or t.ent_type_ in ("DATE", "TIME") or t.dep_ == "prt"):
+                    continue
+                if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ") or t.is_space:
+                    break
+                after.append(t)
+            between = after
+        if any(t.pos_ in ("PROPN", "NOUN") or t.lower_ in PRONOUN_TYPES for t in between):
+            cand.speaker_start, cand.speaker_end = _span_of_tokens(between, part)
+
+    def _cue_context(self, cand: _Cand) -> None:
+        """Where the cue sits in its sentence (features of the scorer): its dependency label, what governs it
+        (a speech verb governing an open candidate makes it a nested report: "X says that Y called Z ..."), and
+        whether it stands inside a quotation."""
+        if cand.cue_start is None:
+            return
+        quote = next((q for q in self.quotes if q.contains(cand.cue_start)), None)
+        # a transcript label that opens a quoted line ("\"PENCE: Well, ...") is the line's own cue, not a cue
+        # inside someone's quotation
+        line = self.text[self.text.rfind("\n", 0, cand.cue_start) + 1 : cand.cue_start].lstrip(" \t")
+        label_line = cand.origin in ("colon", "turn") and line[:1] in ("\"", "“")
+        cand.cue_quoted = quote is not None and not label_line
+        found = self._token_at(cand.cue_start)
+        if found is None:
+            return
+        tok = found[1]
+        cand.cue_dep = tok.dep_
+        if tok.dep_ == "ROOT" or tok.head is tok:
+            cand.cue_head = "root"
+        else:
+            head_lemma = tok.head.lemma_.lower()
+            klass = self.lex.verbs.get(head_lemma) if tok.head.pos_ in ("VERB", "AUX") else self.lex.nouns.get(head_lemma)
+            cand.cue_head = klass or tok.head.pos_
+
+    def _speaker_extent(self, cand: _Cand) -> None:
+        """Extend the speaker over what describes it, as annotated news draws sources: the party and state
+        ("Sen. Jane Doe (D-Ore.)"), an appositive ("Jane Doe, the group's spokeswoman,") and a relative clause
+        ("Jane Doe, who led the panel,"), never over the cue or the content. ``speaker_name_end`` keeps where the
+        name itself ends: the speaker's cluster is resolved from the name, not from its description."""
+        if cand.speaker_start is None or cand.speaker_end is None or cand.speaker_name_end is not None:
+            return
+        cand.speaker_name_end = cand.speaker_end
+        if cand.origin in ("colon", "dash", "turn", "orphan"):
+            return  # a label or a signature ends where its line or mark says
+        found = self._token_at(cand.speaker_end - 1)
+        if found is None:
+            return
+        part, last = found
+        head = last
+        while head.head is not head and head.head.i != head.i and part.offset + head.head.idx >= cand.speaker_start \
+                and part.offset + head.head.idx < cand.speaker_end:
+            head = head.head
+        cue_at = self._token_at(cand.cue_start) if cand.cue_start is not None else None
+        cue = cue_at[1] if cue_at is not None else None
+        if cue is not None and head.left_edge.i <= cue.i <= head.right_edge.i:
+            return  # "X, who had said ...": the cue describes the speaker; the name alone is the speaker
+        # the description ends before a cue that follows the speaker ("X, the group's leader, said ...")
+        cue_limit = cand.cue_start if cand.cue_start is not None and cand.cue_start >= cand.speaker_end else None
+        if cue is not None and cue.i > last.i and cue_limit is None:
+            cue_limit = part.offset + cue.idx
+        end_i = last.i
+        for child in head.children:
+            if child.i <= last.i:
+                continue
+            if child.dep_ not in _DESCRIBING_DEPS:
+                break
+            sub = list(child.subtree)
+            if any(t.is_space or "\n" in t.text or cand.content_start <= part.offset + t.idx < cand.content_end
+                   or (cue_limit is not None and part.offset + t.idx >= cue_limit) for t in sub):
+                break
+            end_i = max(end_i, child.right_edge.i)
+        toks = list(head.doc[last.i + 1 : end_i + 1])
+        while toks and ((toks[-1].is_punct and toks[-1].text != ")") or toks[-1].dep_ == "cc"):
+            toks.pop()
+        if toks and sum(t.text == "(" for t in toks) == sum(t.text == ")" for t in toks):
+            cand.speaker_end = part.offset + toks[-1].idx + len(toks[-1].text)
+
+    def _speaker_after_dateline(self, cand: _Cand) -> None:
+        """A speaker that opens with a dateline ("WASHINGTON -- President X, opening ..., said") starts after it."""
+        if cand.speaker_start is None or cand.speaker_end is None:
+            return
+        dateline = _DATELINE.match(self.text, cand.speaker_start, cand.speaker_end)
+        if dateline and dateline.end() < cand.speaker_end:
+            cand.speaker_start = dateline.end()
+            if cand.speaker_name_end is not None and cand.speaker_name_end <= cand.speaker_start:
+                cand.speaker_name_end = cand.speaker_end
+
     def _add(self, cand: _Cand) -> None:
+        self._speaker_outside_quote(cand)
+        self._speaker_extent(cand)
+        self._speaker_after_dateline(cand)
+        self._cue_context(cand)
         cand.content_start, cand.content_end = _trim(self.text, cand.content_start, cand.content_end)
         dateline = _DATELINE.match(self.text, cand.content_start, cand.content_end)
         if dateline and (cand.cue_start is None or cand.cue_end is None or cand.cue_start >= dateline.end()
@@ -869,7 +1005,8 @@ class _Finder:
             if gap.count("\n") > 3 or len(gap) > 250:
                 continue
             self._add(_Cand(q.inner_start, q.inner_end, StatementKind.DIRECT, last.cue, last.cue_start, last.cue_end,
-                            last.speaker_start, last.speaker_end, last.polarity, q.start, q.end, origin="orphan"))
+                            last.speaker_start, last.speaker_end, last.polarity, q.start, q.end, origin="orphan",
+                            speaker_name_end=last.speaker_name_end))
 
 
 def _paragraph(text: str, pos: int) -> tuple[int, int]:
@@ -994,12 +1131,13 @@ _TYPE_KIND = {EntityType.PERSON: "person", EntityType.ORGANIZATION: "organizatio
 
 
 def _speaker_kind(text: str, index: MentionIndex, c: _Cand) -> str:
-    if c.speaker_start is None or c.speaker_end is None:
+    end = c.speaker_name_end if c.speaker_name_end is not None else c.speaker_end
+    if c.speaker_start is None or end is None:
         return "none"
-    words = text[c.speaker_start : c.speaker_end].lower().split()
+    words = text[c.speaker_start : end].lower().split()
     if len(words) == 1 and words[0] in _PRONOUN_WORDS:
         return "pronoun"
-    mention = index.cluster_at(c.speaker_start, c.speaker_end)
+    mention = index.cluster_at(c.speaker_start, end)
     if mention is not None and mention.is_name and mention.type in _TYPE_KIND:
         return _TYPE_KIND[mention.type]
     last = words[-1].strip(".,'’") if words else ""
@@ -1025,12 +1163,13 @@ def _view(text: str, index: MentionIndex, c: _Cand, nested: bool = False) -> Can
     return CandidateView(
         origin=c.origin, cue=c.cue, cue_class=lex.verbs.get(c.cue or "") or lex.nouns.get(c.cue or ""),
         kind=c.kind.value, polarity=c.polarity, content_words=len(words), speaker=_speaker_kind(text, index, c),
-        speaker_words=len(text[c.speaker_start : c.speaker_end].split()) if c.speaker_start is not None and c.speaker_end is not None else 0,
+        speaker_words=len(text[c.speaker_start : c.speaker_name_end or c.speaker_end].split()) if c.speaker_start is not None and c.speaker_end is not None else 0,
         content_before_cue=c.cue_start is not None and c.content_start < c.cue_start,
         speaker_after_cue=c.speaker_start is not None and c.cue_start is not None and c.speaker_start > c.cue_start,
         content_quoted=c.kind is not StatementKind.INDIRECT,
         content_first=words[0].lower().strip("\"“”‘’'.,;:") if words else "",
         cue_prev=prev.group(1).lower() if prev else "", cue_tag=c.cue_tag, nested=nested,
+        cue_dep=c.cue_dep, cue_head=c.cue_head, cue_quoted=c.cue_quoted,
     )
 
 
@@ -1043,7 +1182,8 @@ def _to_statement(parsed: ParsedDocument, index: MentionIndex, c: _Cand) -> Stat
     bounds += [x for x in (c.speaker_start, c.speaker_end, c.cue_start, c.cue_end) if x is not None]
     start, end = min(bounds), max(bounds)
     speaker_text = text[c.speaker_start : c.speaker_end] if c.speaker_start is not None and c.speaker_end is not None else None
-    cluster = _speaker_cluster(text, index, c.speaker_start, c.speaker_end) if speaker_text is not None and c.speaker_start is not None and c.speaker_end is not None else None
+    name_end = c.speaker_name_end if c.speaker_name_end is not None else c.speaker_end
+    cluster = _speaker_cluster(text, index, c.speaker_start, name_end) if speaker_text is not None and c.speaker_start is not None and name_end is not None else None
     said_on, precision, basis = _said_on(text, c, parsed.document.published)
     return Statement(
         document_id=parsed.document.id, start=start, end=end,
