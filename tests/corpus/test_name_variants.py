@@ -66,3 +66,13 @@ def test_name_variants_seed_article(nlp, eval_dir, seed_text) -> None:
     hit = [t for t in texts if any(s in x for x in t for s in sides[0]) and any(s in x for x in t for s in sides[1])]
     assert hit, f"no name_variant finding for {sides}; got {texts}"
     assert len(findings) <= 2
+
+
+def test_name_variants_family_name_is_the_word_before_a_generational_suffix() -> None:
+    # two different men of one given name, both "Jr.": the suffix is not their family name
+    assert not is_name_variant(name_key("Walter R. Hanley Jr."), name_key("Walter F. Dunmore Jr."))
+    assert run([M("d", 0, "Walter R. Hanley Jr.", 0), M("d", 40, "Walter F. Dunmore Jr.", 1)]) == []
+    # one man's middle name written two ways, suffix and all, still is a variant
+    assert is_name_variant(name_key("Walter Ross Hanley Jr."), name_key("Walter Pike Hanley Jr."))
+    # a suffix against none is another generation, not a misprint
+    assert not is_name_variant(name_key("Walter Ross Hanley Jr."), name_key("Walter Pike Hanley"))

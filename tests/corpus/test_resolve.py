@@ -340,3 +340,14 @@ def test_resolve_a_name_with_words_glued_on_does_not_block_its_own_person() -> N
     r = resolve_entities([C("a", 0, P, "Donald Trump"), C("b", 0, P, "Donald Trump", "Certainly Donald Trump"),
                           C("c", 0, P, "Donald Trump Praises", "Donald Trump")])
     assert together(r, "a#0", "b#0") and together(r, "a#0", "c#0")
+
+
+def test_resolve_same_document_first_last_reads_the_family_name_before_a_suffix() -> None:
+    ms = [
+        _mention("d", 0, "Walter R. Hanley Jr.", 0),
+        _mention("d", 40, "Walter F. Dunmore Jr.", 1),
+        _mention("d", 90, "Walter Ross Hanley Jr.", 2),
+    ]
+    res = resolve_entities(clusters_from_mentions(ms))
+    assert res.key_to_entity["d#0"] != res.key_to_entity["d#1"]  # two men, both Jr.
+    assert res.key_to_entity["d#0"] == res.key_to_entity["d#2"]  # one man, middle initial and middle name

@@ -22,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from ..model import Entity, EntityType, Finding, FindingItem, FindingKind, ItemType, Mention
-from ..text.names import NameKey, name_key
+from ..text.names import NameKey, core_tokens, generation, name_key
 
 __all__ = ["find_name_variants", "is_name_variant"]
 
@@ -33,18 +33,24 @@ SCORE_SAME_DOCUMENT = 0.8
 SCORE_ACROSS_DOCUMENTS = 0.6
 
 
+def _core_skeleton(k: NameKey) -> tuple[str, ...]:
+    """The skeleton without a generational suffix: the family name of Joseph R. Biden Jr. is Biden, not Jr."""
+    return k.skeleton[: len(core_tokens(k))]
+
+
 def is_name_variant(a: NameKey, b: NameKey) -> bool:
-    """Same first and last token, middles that neither contain nor transliterate each other."""
-    if not (a.latin and b.latin) or len(a.tokens) < 3 or len(b.tokens) < 3:
+    """Same first and family name (and generational suffix), middles that neither contain nor transliterate each other."""
+    sa, sb = _core_skeleton(a), _core_skeleton(b)
+    if not (a.latin and b.latin) or len(sa) < 3 or len(sb) < 3 or generation(a) != generation(b):
         return False
-    if a.skeleton[0] != b.skeleton[0] or a.skeleton[-1] != b.skeleton[-1]:
+    if sa[0] != sb[0] or sa[-1] != sb[-1]:
         return False
-    ma, mb = set(a.skeleton[1:-1]), set(b.skeleton[1:-1])
+    ma, mb = set(sa[1:-1]), set(sb[1:-1])
     return not (ma <= mb or mb <= ma)
 
 
 def _middle(k: NameKey) -> str:
-    return " ".join(t.capitalize() for t in k.tokens[1:-1])
+    return " ".join(t.capitalize() for t in core_tokens(k)[1:-1])
 
 
 def find_name_variants(entities: Sequence[Entity], mentions: Iterable[Mention]) -> list[Finding]:
@@ -92,7 +98,7 @@ def find_name_variants(entities: Sequence[Entity], mentions: Iterable[Mention]) 
             score, where = SCORE_SAME_DOCUMENT, "in the same document"
         else:
             score, where = SCORE_ACROSS_DOCUMENTS, "in different documents, resolved to one person"
-        first, last = a.tokens[0].capitalize(), a.tokens[-1].capitalize()
+        first, last = a.tokens[0].capitalize(), core_tokens(a)[-1].capitalize()
         explanation = (f'"{xa.text}" and "{xb.text}" share the first name {first} and the family name {last} '
                        f'but differ in the middle ("{_middle(a)}" vs "{_middle(b)}"), {where}: '
                        "a misprint, or two different people?")
@@ -115,7 +121,7 @@ def find_name_variants(entities: Sequence[Entity], mentions: Iterable[Mention]) 
         blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
         for f in sorted(forms):
             fkey = keys[f]
-            blocks[(fkey.skeleton[0], fkey.skeleton[-1])].append(f)
+            blocks[(fkey.skeleton[0], _core_skeleton(fkey)[-1])].append(f)
         for members in blocks.values():
             for i, fa in enumerate(members):
                 for fb in members[i + 1:]:

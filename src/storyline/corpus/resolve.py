@@ -381,7 +381,7 @@ class _Resolver:
                 continue
             for k in self.multi(i):
                 if k.latin:
-                    by_fl[(k.skeleton[0], k.skeleton[-1])].append((i, k))
+                    by_fl[(k.skeleton[0], _last_skeleton(k))].append((i, k))
         for fl, members in sorted(by_fl.items()):
             if len(members) < 2 or len(members) > BLOCK_CAP or f"f:{fl[0]}:{fl[1]}" in self.oversized:
                 continue
@@ -615,7 +615,7 @@ def _type_blocks(c: LocalCluster, decisions: Sequence[EntityDecision]) -> dict[s
             for s in set(k.skeleton):
                 out[f"z:{c.type.value}:{s}"] += 1
         if person and k.latin:
-            out[f"f:{k.skeleton[0]}:{k.skeleton[-1]}"] += 1
+            out[f"f:{k.skeleton[0]}:{_last_skeleton(k)}"] += 1
             out[f"s:{k.skeleton[0]}"] += 1
             out[f"s:{_last_skeleton(k)}"] += 1
     if person and not multi:
