@@ -67,6 +67,15 @@ def test_context_a_possessive_role_belongs_to_the_possessed() -> None:
     assert c.roles == ()
 
 
+def test_context_a_role_word_inside_a_name_or_in_the_possessive_is_no_role() -> None:
+    (c,) = _claims("[Sorov](sorov) spoke to the Planned Parenthood Action Network in [Tarsk](tarsk)")
+    assert c.roles == ()
+    (c2,) = _claims("[Sorov](sorov) hedged on the issue of driver's licenses for immigrants")
+    assert c2.roles == ()
+    (c3,) = _claims("[Sorov](sorov), who planned the attack, was arrested")
+    assert [(r.person, r.rank) for r in c3.roles] == [("E_sorov", "high")]
+
+
 def test_context_polarity_compares_the_negated_clause_only() -> None:
     a, b = _claims(
         "the lawyer arranged for [Kabu](kabu) to enter the clinic, but the court has not approved that clinic",

@@ -355,9 +355,21 @@ _COUNT = re.compile(r"\W{0,3}(?:(?:at\s+least|more\s+than|over|nearly|almost|som
                     r"(?:\d[\d,]*|dozens|scores|hundreds|numerous|multiple|several|many|a\s+series)\b(?:\s+of)?\s+", re.IGNORECASE)
 
 
+# a role word inside a proper name ("Planned Parenthood") or a possessor of another noun ("driver's licenses")
+_NAME_PART = re.compile(r"[ \t]+[A-Z][\w'’-]")
+_POSSESSOR = re.compile(r"(?:['’]s|s['’])(?!\w)")
+
+
+def _not_a_role(text: str, s: int, e: int) -> bool:
+    """Whether the role word at [s, e) names no one's role: a capitalised word before another capitalised one is
+    part of a name (the Planned Parenthood Action Network), and a role noun in the possessive is the owner of
+    something else ("driver's licenses", "the courier's brother")."""
+    return (text[s].isupper() and _NAME_PART.match(text, e) is not None) or _POSSESSOR.match(text, e) is not None
+
+
 def _role_triggers(text: str, lex: Lexicon) -> list[tuple[int, int, str, str]]:
     """Role words, plus a link to counted acts ("linked to 29 suicide bombings"): a leading role."""
-    found = list(lex.roles.finditer(text))
+    found = [hit for hit in lex.roles.finditer(text) if not _not_a_role(text, hit[0], hit[1])]
     for s, e, _, _ in lex.role_links.finditer(text):
         m = _COUNT.match(text, e)
         if m is None:
