@@ -172,7 +172,7 @@ def _sentences(parsed: ParsedDocument) -> list[tuple[int, int, bool]]:
 def claims_in_document(parsed: ParsedDocument, lex: Lexicon | None = None) -> list[Statement]:
     """The document's own assertive claims, outside the statements already found."""
     doc = parsed.document
-    if not is_english(doc) or (parsed.language or "en")[:2].lower() != "en" or doc.metadata.get("posts"):
+    if not is_english(doc) or (parsed.language or "en")[:2].lower() != "en" or doc.posts:
         return []
     lex = lex or default_lexicon()
     text = doc.text
