@@ -356,3 +356,21 @@ def test_storylines_a_noun_question_only_related_to_a_broad_issue_stays_apart_fr
     got = _by_label(c, lines)
     assert got[("E_spok", "voters")] == ["s0", "s1", "s2"]
     assert got[("E_spok", "elections and campaigns")] == ["s3", "s4", "s5"]
+
+
+def _said(start: int, kind: StatementKind, cue: str | None) -> Statement:
+    return Statement("d9", start, start + 5, "x" * 5, start, start + 5, kind, speaker_cluster=0, cue=cue, said_on=dt.date(2025, 1, 1))
+
+
+def test_storylines_hold_remarks_and_stances_but_not_the_speakers_actions() -> None:
+    said = _said(0, StatementKind.INDIRECT, "say")  # "Vell said the plan fails"
+    according = _said(10, StatementKind.INDIRECT, "according to")
+    believes = _said(20, StatementKind.INDIRECT, "believe")
+    opposes = _said(30, StatementKind.INDIRECT, "oppose")  # a stance: "Vell opposes the plan"
+    quoted = _said(40, StatementKind.DIRECT, "brandish")  # a quotation is speech whatever verb stands beside it
+    filed = _said(50, StatementKind.INDIRECT, "file")  # "Vell filed for divorce": an action
+    held = _said(60, StatementKind.INDIRECT, "hold")  # "Vell held up the sign"
+    uncued = _said(70, StatementKind.INDIRECT, None)
+    lines = build_storylines([said, according, believes, opposes, quoted, filed, held, uncued], {"d9#0": "E_v"}, {})
+    kept = {sid for line in lines for sid in line.statement_ids}
+    assert kept == {said.id, according.id, believes.id, opposes.id, quoted.id}

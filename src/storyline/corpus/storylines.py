@@ -12,13 +12,16 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from ..model import Mention, Statement, Storyline
+from ..model import Mention, Statement, StatementKind, Storyline
+from ..nlp.cues import lexicon
+from ..text.stance_phrases import STANCE_LEMMAS
 from .questions import questions_of
 
-__all__ = ["STORYLINES_VERSION", "UNTOPICED", "build_storylines", "statement_order", "storyline_label", "storyline_topics"]
+__all__ = ["STORYLINES_VERSION", "UNTOPICED", "build_storylines", "reports_speech", "speech_cued", "statement_order", "storyline_label",
+           "storyline_topics"]
 
 UNTOPICED = "other statements"
-STORYLINES_VERSION = "5"  # storylines by actor and question (subject, claim kind, a noun the actor keeps using, issue or shared phrase); part of the corpus basis
+STORYLINES_VERSION = "6"  # only remarks and stances, no actions; storylines by actor and question (subject, claim kind, a noun the actor keeps using, issue or shared phrase); part of the corpus basis
 
 
 def statement_order(s: Statement) -> tuple[bool, dt.date, str, int]:
@@ -31,6 +34,30 @@ def storyline_label(actor_name: str, topic: str) -> str:
     return f"{actor_name}: {topic}" if topic in (UNTOPICED,) or topic.startswith("statements on ") else f"{actor_name} on {topic}"
 
 
+def reports_speech(st: Statement) -> bool:
+    """Whether a statement reports what its speaker said or holds, so it belongs in the speaker's storylines.
+
+    It does when it quotes the speaker (direct or mixed speech), or when its cue is a
+    communication, belief or denial word of the cue lexicon ("say", "claim", "according to")
+    or a stance verb ("oppose", "endorse"). A statement the statements stage proposed from
+    any other verb ("she filed for divorce", "he held up the sign", "drew boos") reports an
+    action of the speaker, not a remark: it stays a statement (and may be a fact or event)
+    but is no one's storyline.
+    """
+    return speech_cued(st.kind, st.cue)
+
+
+def speech_cued(kind: StatementKind, cue: str | None) -> bool:
+    """:func:`reports_speech` from a statement's kind and cue lemma (as the JSON export gives them)."""
+    if kind is not StatementKind.INDIRECT:
+        return True
+    cue = (cue or "").lower()
+    if not cue:
+        return False
+    lex = lexicon()
+    return cue in lex.verbs or cue in lex.nouns or cue in lex.phrases or cue in lex.phrases.values() or cue in STANCE_LEMMAS
+
+
 def build_storylines(statements: Sequence[Statement], key_to_entity: Mapping[str, str], topics: Mapping[str, str],
                      mentions_by_doc: Mapping[str, Sequence[Mention]] | None = None,
                      entity_names: Mapping[str, str] | None = None) -> list[Storyline]:
@@ -40,8 +67,10 @@ def build_storylines(statements: Sequence[Statement], key_to_entity: Mapping[str
     :func:`~storyline.corpus.questions.questions_of` (subject and claim kind);
     without it, from ``topics[statement.id]``, else the statement's own ``topic``,
     else :data:`UNTOPICED`. Statements whose speaker is not resolved to an entity
-    (or that have none) are left out.
+    (or that have none) are left out, and so are those that report an action of the
+    speaker rather than speech or a stance (:func:`reports_speech`).
     """
+    statements = [st for st in statements if reports_speech(st)]
     questions: dict[str, str] = {}
     if mentions_by_doc is not None:
         questions = {sid: q.label for sid, q in questions_of(statements, mentions_by_doc, key_to_entity, entity_names or {}).items()}
