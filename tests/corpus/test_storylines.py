@@ -371,6 +371,18 @@ def test_storylines_hold_remarks_and_stances_but_not_the_speakers_actions() -> N
     filed = _said(50, StatementKind.INDIRECT, "file")  # "Vell filed for divorce": an action
     held = _said(60, StatementKind.INDIRECT, "hold")  # "Vell held up the sign"
     uncued = _said(70, StatementKind.INDIRECT, None)
-    lines = build_storylines([said, according, believes, opposes, quoted, filed, held, uncued], {"d9#0": "E_v"}, {})
+    mocked = _said(80, StatementKind.INDIRECT, "mock")  # "Vell mocked Dorn as a novice": a judgment, said
+    hoped = _said(90, StatementKind.INDIRECT, "hop")  # "Vell hoped ...", lemmatised "hop"
+    drew = _said(100, StatementKind.INDIRECT, "draw")  # "Vell drew boos from the crowd"
+    lines = build_storylines([said, according, believes, opposes, quoted, filed, held, uncued, mocked, hoped, drew], {"d9#0": "E_v"}, {})
     kept = {sid for line in lines for sid in line.statement_ids}
-    assert kept == {said.id, according.id, believes.id, opposes.id, quoted.id}
+    assert kept == {said.id, according.id, believes.id, opposes.id, quoted.id, mocked.id, hoped.id}
+
+
+def test_an_action_whose_content_reports_the_speakers_words_is_a_remark() -> None:
+    attack = Statement("d8", 0, 60, "an attack on the rule, calling it a disgrace", 0, 44, StatementKind.INDIRECT, speaker_cluster=0,
+                       cue="launch")
+    parade = Statement("d8", 100, 140, "a parade through the building", 100, 129, StatementKind.INDIRECT, speaker_cluster=0,
+                       cue="launch")
+    lines = build_storylines([attack, parade], {"d8#0": "E_v"}, {})
+    assert [line.statement_ids for line in lines] == [(attack.id,)]

@@ -9,8 +9,12 @@ Its label (``topic``) names the question; :func:`storyline_label` adds the actor
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from importlib import resources
 
 from ..model import Mention, Statement, StatementKind, Storyline
 from ..nlp.cues import lexicon
@@ -39,12 +43,27 @@ def reports_speech(st: Statement) -> bool:
 
     It does when it quotes the speaker (direct or mixed speech), or when its cue is a
     communication, belief or denial word of the cue lexicon ("say", "claim", "according to")
-    or a stance verb ("oppose", "endorse"). A statement the statements stage proposed from
-    any other verb ("she filed for divorce", "he held up the sign", "drew boos") reports an
+    or a stance verb ("oppose", "endorse"), or another word of remark or judgment
+    (:func:`remark_cues`: "mocked", "expressed", "touted"). A statement the statements stage proposed from
+    any other verb, whose content reports no speech either ("she filed for divorce", "he held up the sign", "drew boos") reports an
     action of the speaker, not a remark: it stays a statement (and may be a fact or event)
     but is no one's storyline.
     """
-    return speech_cued(st.kind, st.cue)
+    return speech_cued(st.kind, st.cue) or _says_within(st.content)
+
+
+_PARTICIPLE = re.compile(r"\b([a-z]{2,})ing\b")
+
+
+def _says_within(content: str) -> bool:
+    """Whether the content itself reports the speaker's words: "launched an attack on the rule, calling it ...",
+    "gave him credit, saying ..." (a speech verb of the cue lexicon as a participle)."""
+    verbs = lexicon().verbs
+    for m in _PARTICIPLE.finditer(content):
+        stem = m[1]
+        if any(verbs.get(v) == "speech" for v in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem)):
+            return True
+    return False
 
 
 def speech_cued(kind: StatementKind, cue: str | None) -> bool:
@@ -55,7 +74,20 @@ def speech_cued(kind: StatementKind, cue: str | None) -> bool:
     if not cue:
         return False
     lex = lexicon()
-    return cue in lex.verbs or cue in lex.nouns or cue in lex.phrases or cue in lex.phrases.values() or cue in STANCE_LEMMAS
+    remarks = remark_cues()
+    # "hoped" → "hop", "retweeted" → "retweete": a lemmatiser's slip on a verb ending in -e
+    for lemma in (cue, cue + "e", cue.removesuffix("e")):
+        if (lemma in lex.verbs or lemma in lex.nouns or lemma in lex.phrases or lemma in lex.phrases.values()
+                or lemma in STANCE_LEMMAS or lemma in remarks):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def remark_cues() -> frozenset[str]:
+    """Open-class cue lemmas that still report a remark or stance (``data/subjects/remark_cues.json``)."""
+    raw = json.loads((resources.files("storyline") / "data" / "subjects" / "remark_cues.json").read_text(encoding="utf-8"))
+    return frozenset(raw["cues"])
 
 
 def build_storylines(statements: Sequence[Statement], key_to_entity: Mapping[str, str], topics: Mapping[str, str],
