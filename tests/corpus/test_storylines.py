@@ -386,3 +386,11 @@ def test_an_action_whose_content_reports_the_speakers_words_is_a_remark() -> Non
                        cue="launch")
     lines = build_storylines([attack, parade], {"d8#0": "E_v"}, {})
     assert [line.statement_ids for line in lines] == [(attack.id,)]
+
+
+def test_an_open_verb_whose_object_is_what_speech_produces_is_a_remark() -> None:
+    speech = Statement("d7", 0, 40, "a speech on the tariff plan", 0, 27, StatementKind.INDIRECT, speaker_cluster=0, cue="give")
+    clear = Statement("d7", 50, 90, "clear that she will run", 50, 73, StatementKind.INDIRECT, speaker_cluster=0, cue="make")
+    parcel = Statement("d7", 100, 140, "a parcel to the office", 100, 122, StatementKind.INDIRECT, speaker_cluster=0, cue="give")
+    lines = build_storylines([speech, clear, parcel], {"d7#0": "E_v"}, {})
+    assert {sid for line in lines for sid in line.statement_ids} == {speech.id, clear.id}

@@ -19,6 +19,7 @@ from importlib import resources
 from ..model import Mention, Statement, StatementKind, Storyline
 from ..nlp.cues import lexicon
 from ..text.stance_phrases import STANCE_LEMMAS
+from .question_terms import singular
 from .questions import questions_of
 
 __all__ = ["STORYLINES_VERSION", "UNTOPICED", "build_storylines", "reports_speech", "speech_cued", "statement_order", "storyline_label",
@@ -49,7 +50,15 @@ def reports_speech(st: Statement) -> bool:
     action of the speaker, not a remark: it stays a statement (and may be a fact or event)
     but is no one's storyline.
     """
-    return speech_cued(st.kind, st.cue) or _says_within(st.content)
+    return speech_cued(st.kind, st.cue) or _says_within(st.content) or _speech_object(st.content)
+
+
+def _speech_object(content: str) -> bool:
+    """Whether the content opens with what speech produces ("a speech", "the case that", "his thoughts on", "clear that"),
+    so its open-class cue ("delivered", "made", "offered") reports a remark."""
+    objects = _remark_data()["objects"]
+    words = re.findall(r"[a-z]+", content.lower())[:4]
+    return any(w in objects or singular(w) in objects for w in words)
 
 
 _PARTICIPLE = re.compile(r"\b([a-z]{2,})ing\b")
@@ -83,11 +92,15 @@ def speech_cued(kind: StatementKind, cue: str | None) -> bool:
     return False
 
 
-@lru_cache(maxsize=1)
 def remark_cues() -> frozenset[str]:
     """Open-class cue lemmas that still report a remark or stance (``data/subjects/remark_cues.json``)."""
+    return _remark_data()["cues"]
+
+
+@lru_cache(maxsize=1)
+def _remark_data() -> dict[str, frozenset[str]]:
     raw = json.loads((resources.files("storyline") / "data" / "subjects" / "remark_cues.json").read_text(encoding="utf-8"))
-    return frozenset(raw["cues"])
+    return {"cues": frozenset(raw["cues"]), "objects": frozenset(raw["objects"])}
 
 
 def build_storylines(statements: Sequence[Statement], key_to_entity: Mapping[str, str], topics: Mapping[str, str],
