@@ -41,7 +41,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from storyline.config import settings  # noqa: E402
 from storyline.corpus.embeddings import load_embedder  # noqa: E402
 from storyline.corpus.resolve import clusters_from_mentions, resolve_entities  # noqa: E402
-from storyline.corpus.storylines import UNTOPICED, build_storylines, statement_order  # noqa: E402
+from storyline.corpus.storylines import UNTOPICED, build_storylines, reports_speech, statement_order  # noqa: E402
 from storyline.corpus.topics import TopicModel  # noqa: E402
 from storyline.model import Document, DocumentAnalysis, Storyline  # noqa: E402
 from storyline.nlp.pipeline import analyze_documents, build_stages, load_nlp, pipeline_version  # noqa: E402
@@ -107,7 +107,9 @@ def report(title: str, docs: list[Document], lines: list[Storyline], names: dict
     sizes = [len(s.statement_ids) for s in lines]
     single = sum(n == 1 for n in sizes)
     attributed = sum(sizes)
-    print(f"\n== {title}: {len(docs)} documents, {len(stmts)} statements, {attributed} in storylines")
+    actions = sum(1 for st in stmts.values() if st.speaker_key and not reports_speech(st))
+    print(f"\n== {title}: {len(docs)} documents, {len(stmts)} statements, {attributed} in storylines"
+          f" ({actions} with a speaker report an action, no remark: in none)")
     if not lines:
         print("  no storylines")
         return

@@ -93,3 +93,18 @@ def test_term_phrase_counts_bare_nouns_but_not_modifiers() -> None:
     texts = {"1": "break up banks", "2": "any bank that fails", "3": "banks must pay", "4": "the big banks", "5": "bank rules"}
     groups, _ = term_groups(texts)
     assert groups["bank"].phrase == "banks"
+
+
+def test_a_noun_inside_a_fixed_verb_phrase_is_no_term() -> None:
+    assert noun_terms("we will bomb the hell out of them") == {}
+    assert noun_terms("they should get the heck out") == {}
+    assert noun_terms("we will take the troops out of the valley") == {"troop": ("troops", None), "valley": ("valley", None)}
+
+
+def test_a_word_after_to_or_a_modal_is_a_verb_not_the_noun_used_elsewhere() -> None:
+    texts = {"a": "the rich must pay their fair share", "b": "a fair share for workers", "c": "people want to share their worries",
+             "d": "we will share the plan", "e": "the weather is fine"}
+    _groups, terms = term_groups(texts)
+    assert "share" in terms["a"] and "share" in terms["b"]
+    assert "share" not in terms["c"]
+    assert "share" not in terms["d"]

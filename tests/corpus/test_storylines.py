@@ -356,3 +356,41 @@ def test_storylines_a_noun_question_only_related_to_a_broad_issue_stays_apart_fr
     got = _by_label(c, lines)
     assert got[("E_spok", "voters")] == ["s0", "s1", "s2"]
     assert got[("E_spok", "elections and campaigns")] == ["s3", "s4", "s5"]
+
+
+def _said(start: int, kind: StatementKind, cue: str | None) -> Statement:
+    return Statement("d9", start, start + 5, "x" * 5, start, start + 5, kind, speaker_cluster=0, cue=cue, said_on=dt.date(2025, 1, 1))
+
+
+def test_storylines_hold_remarks_and_stances_but_not_the_speakers_actions() -> None:
+    said = _said(0, StatementKind.INDIRECT, "say")  # "Vell said the plan fails"
+    according = _said(10, StatementKind.INDIRECT, "according to")
+    believes = _said(20, StatementKind.INDIRECT, "believe")
+    opposes = _said(30, StatementKind.INDIRECT, "oppose")  # a stance: "Vell opposes the plan"
+    quoted = _said(40, StatementKind.DIRECT, "brandish")  # a quotation is speech whatever verb stands beside it
+    filed = _said(50, StatementKind.INDIRECT, "file")  # "Vell filed for divorce": an action
+    held = _said(60, StatementKind.INDIRECT, "hold")  # "Vell held up the sign"
+    uncued = _said(70, StatementKind.INDIRECT, None)
+    mocked = _said(80, StatementKind.INDIRECT, "mock")  # "Vell mocked Dorn as a novice": a judgment, said
+    hoped = _said(90, StatementKind.INDIRECT, "hop")  # "Vell hoped ...", lemmatised "hop"
+    drew = _said(100, StatementKind.INDIRECT, "draw")  # "Vell drew boos from the crowd"
+    lines = build_storylines([said, according, believes, opposes, quoted, filed, held, uncued, mocked, hoped, drew], {"d9#0": "E_v"}, {})
+    kept = {sid for line in lines for sid in line.statement_ids}
+    assert kept == {said.id, according.id, believes.id, opposes.id, quoted.id, mocked.id, hoped.id}
+
+
+def test_an_action_whose_content_reports_the_speakers_words_is_a_remark() -> None:
+    attack = Statement("d8", 0, 60, "an attack on the rule, calling it a disgrace", 0, 44, StatementKind.INDIRECT, speaker_cluster=0,
+                       cue="launch")
+    parade = Statement("d8", 100, 140, "a parade through the building", 100, 129, StatementKind.INDIRECT, speaker_cluster=0,
+                       cue="launch")
+    lines = build_storylines([attack, parade], {"d8#0": "E_v"}, {})
+    assert [line.statement_ids for line in lines] == [(attack.id,)]
+
+
+def test_an_open_verb_whose_object_is_what_speech_produces_is_a_remark() -> None:
+    speech = Statement("d7", 0, 40, "a speech on the tariff plan", 0, 27, StatementKind.INDIRECT, speaker_cluster=0, cue="give")
+    clear = Statement("d7", 50, 90, "clear that she will run", 50, 73, StatementKind.INDIRECT, speaker_cluster=0, cue="make")
+    parcel = Statement("d7", 100, 140, "a parcel to the office", 100, 122, StatementKind.INDIRECT, speaker_cluster=0, cue="give")
+    lines = build_storylines([speech, clear, parcel], {"d7#0": "E_v"}, {})
+    assert {sid for line in lines for sid in line.statement_ids} == {speech.id, clear.id}

@@ -40,6 +40,8 @@ more most many few several both all such whose which what for of on about with a
 between without under after before through""".split())  # not "to": "to build" is a verb
 _MODIFIERS = frozenset("very more most other same own whole last first next few much many entire".split())  # "a very big wall"
 _PARTICIPLE = re.compile(r"[^e]ed$")
+# after these a word is a verb ("to share their worries", "will share"), not the noun the actor uses elsewhere
+_VERB_BEFORE = frozenset("to will would shall should can could may might must not n't never do does did don't doesn't didn't".split())
 _ADJECTIVE_END = re.compile(r"(?:ly|ful|ous|ible|able|[^e]ed|ing)$")
 
 
@@ -123,6 +125,9 @@ def noun_terms(text: str) -> dict[str, tuple[str, str | None]]:
         if (not run or len(run[-1]) < 3 or run[-1].lower() in stop or singular(run[-1].lower()) in stop
                 or _ADJECTIVE_END.search(run[-1].lower())):
             continue  # "a very big", "the facts", "federal spending": no noun an actor's question is about
+        after = tokens[i].lower() if i < len(tokens) else ""
+        if len(run) == 1 and low == "the" and after == "out" and singular(run[0].lower()) == run[0].lower():
+            continue  # "bomb the hell out of them", "get the hell out": an intensifier inside a fixed verb phrase, no argument
         head = run[-1]
         modifier = run[-2].lower() if len(run) > 1 and run[-2].lower() not in function and not run[-2].lower().endswith("ly") else None
         out.setdefault(_key(head), (head, modifier))
@@ -154,7 +159,7 @@ def term_groups(texts: Mapping[str, str], subjects: Mapping[str, Collection[str]
         tokens = _TOKEN.findall(text)
         function = _function_words()
         for i, tok in enumerate(tokens):
-            if _wordlike(tok) and tok[0].islower() and _key(tok) in nouns:
+            if _wordlike(tok) and tok[0].islower() and _key(tok) in nouns and (i == 0 or tokens[i - 1].lower() not in _VERB_BEFORE):
                 after = tokens[i + 1] if i + 1 < len(tokens) else ""
                 modifies = _wordlike(after) and after[0].islower() and after.lower() not in function
                 # "": before another noun ("email rules"), not how the actor names the thing; None: a bare noun ("break up banks")

@@ -9,16 +9,24 @@ Its label (``topic``) names the question; :func:`storyline_label` adds the actor
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from importlib import resources
 
-from ..model import Mention, Statement, Storyline
+from ..model import Mention, Statement, StatementKind, Storyline
+from ..nlp.cues import lexicon
+from ..text.stance_phrases import STANCE_LEMMAS
+from .question_terms import singular
 from .questions import questions_of
 
-__all__ = ["STORYLINES_VERSION", "UNTOPICED", "build_storylines", "statement_order", "storyline_label", "storyline_topics"]
+__all__ = ["STORYLINES_VERSION", "UNTOPICED", "build_storylines", "reports_speech", "speech_cued", "statement_order", "storyline_label",
+           "storyline_topics"]
 
 UNTOPICED = "other statements"
-STORYLINES_VERSION = "5"  # storylines by actor and question (subject, claim kind, a noun the actor keeps using, issue or shared phrase); part of the corpus basis
+STORYLINES_VERSION = "6"  # only remarks and stances, no actions; storylines by actor and question (subject, claim kind, a noun the actor keeps using, issue or shared phrase); part of the corpus basis
 
 
 def statement_order(s: Statement) -> tuple[bool, dt.date, str, int]:
@@ -31,6 +39,70 @@ def storyline_label(actor_name: str, topic: str) -> str:
     return f"{actor_name}: {topic}" if topic in (UNTOPICED,) or topic.startswith("statements on ") else f"{actor_name} on {topic}"
 
 
+def reports_speech(st: Statement) -> bool:
+    """Whether a statement reports what its speaker said or holds, so it belongs in the speaker's storylines.
+
+    It does when it quotes the speaker (direct or mixed speech), or when its cue is a
+    communication, belief or denial word of the cue lexicon ("say", "claim", "according to")
+    or a stance verb ("oppose", "endorse"), or another word of remark or judgment
+    (:func:`remark_cues`: "mocked", "expressed", "touted"). A statement the statements stage proposed from
+    any other verb, whose content reports no speech either ("she filed for divorce", "he held up the sign", "drew boos") reports an
+    action of the speaker, not a remark: it stays a statement (and may be a fact or event)
+    but is no one's storyline.
+    """
+    return speech_cued(st.kind, st.cue) or _says_within(st.content) or _speech_object(st.content)
+
+
+def _speech_object(content: str) -> bool:
+    """Whether the content opens with what speech produces ("a speech", "the case that", "his thoughts on", "clear that"),
+    so its open-class cue ("delivered", "made", "offered") reports a remark."""
+    objects = _remark_data()["objects"]
+    words = re.findall(r"[a-z]+", content.lower())[:4]
+    return any(w in objects or singular(w) in objects for w in words)
+
+
+_PARTICIPLE = re.compile(r"\b([a-z]{2,})ing\b")
+
+
+def _says_within(content: str) -> bool:
+    """Whether the content itself reports the speaker's words: "launched an attack on the rule, calling it ...",
+    "gave him credit, saying ..." (a speech verb of the cue lexicon as a participle)."""
+    verbs = lexicon().verbs
+    for m in _PARTICIPLE.finditer(content):
+        stem = m[1]
+        if any(verbs.get(v) == "speech" for v in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem)):
+            return True
+    return False
+
+
+def speech_cued(kind: StatementKind, cue: str | None) -> bool:
+    """:func:`reports_speech` from a statement's kind and cue lemma (as the JSON export gives them)."""
+    if kind is not StatementKind.INDIRECT:
+        return True
+    cue = (cue or "").lower()
+    if not cue:
+        return False
+    lex = lexicon()
+    remarks = remark_cues()
+    # "hoped" → "hop", "retweeted" → "retweete": a lemmatiser's slip on a verb ending in -e
+    for lemma in (cue, cue + "e", cue.removesuffix("e")):
+        if (lemma in lex.verbs or lemma in lex.nouns or lemma in lex.phrases or lemma in lex.phrases.values()
+                or lemma in STANCE_LEMMAS or lemma in remarks):
+            return True
+    return False
+
+
+def remark_cues() -> frozenset[str]:
+    """Open-class cue lemmas that still report a remark or stance (``data/subjects/remark_cues.json``)."""
+    return _remark_data()["cues"]
+
+
+@lru_cache(maxsize=1)
+def _remark_data() -> dict[str, frozenset[str]]:
+    raw = json.loads((resources.files("storyline") / "data" / "subjects" / "remark_cues.json").read_text(encoding="utf-8"))
+    return {"cues": frozenset(raw["cues"]), "objects": frozenset(raw["objects"])}
+
+
 def build_storylines(statements: Sequence[Statement], key_to_entity: Mapping[str, str], topics: Mapping[str, str],
                      mentions_by_doc: Mapping[str, Sequence[Mention]] | None = None,
                      entity_names: Mapping[str, str] | None = None) -> list[Storyline]:
@@ -40,8 +112,10 @@ def build_storylines(statements: Sequence[Statement], key_to_entity: Mapping[str
     :func:`~storyline.corpus.questions.questions_of` (subject and claim kind);
     without it, from ``topics[statement.id]``, else the statement's own ``topic``,
     else :data:`UNTOPICED`. Statements whose speaker is not resolved to an entity
-    (or that have none) are left out.
+    (or that have none) are left out, and so are those that report an action of the
+    speaker rather than speech or a stance (:func:`reports_speech`).
     """
+    statements = [st for st in statements if reports_speech(st)]
     questions: dict[str, str] = {}
     if mentions_by_doc is not None:
         questions = {sid: q.label for sid, q in questions_of(statements, mentions_by_doc, key_to_entity, entity_names or {}).items()}
