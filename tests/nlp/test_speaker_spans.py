@@ -8,22 +8,19 @@ from __future__ import annotations
 import datetime as dt
 
 from storyline.model import EntityType
-from storyline.nlp.statements import statement_candidates, statements_in_document
+from storyline.nlp.statements import statement_candidates
 
-from ._helpers import parsed_with
+from ._helpers import by_content, parsed_with, rule_statements
 
 PER, ORG = EntityType.PERSON, EntityType.ORGANIZATION
 PUB = dt.date(2025, 3, 8)
 
 
 def _stm(nlp, text, names=None):
-    return statements_in_document(parsed_with(nlp, text, names, PUB), model=None)
+    return rule_statements(nlp, text, names, PUB)
 
 
-def _by_content(out, words):
-    found = [s for s in out if words in s.content]
-    assert found, [(s.speaker_text, s.content) for s in out]
-    return found[0]
+_by_content = by_content
 
 
 def test_an_appositive_after_the_name_is_part_of_the_source_and_the_cluster_is_the_name(nlp):

@@ -12,20 +12,17 @@ from storyline.nlp.antecedents import FEMALE, MALE, MentionIndex, cluster_gender
 from storyline.nlp.claims import claims_in_document
 from storyline.nlp.statements import statements_in_document
 
-from ._helpers import parsed_with
+from ._helpers import by_content, parsed_with, rule_statements
 
 PER, ORG, PLACE = EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE
 PUB = dt.date(2025, 3, 8)
 
 
 def _stm(nlp, text, names=None):
-    return statements_in_document(parsed_with(nlp, text, names, PUB), model=None)
+    return rule_statements(nlp, text, names, PUB)
 
 
-def _by_content(out, words):
-    found = [s for s in out if words in s.content]
-    assert found, [(s.speaker_text, s.content) for s in out]
-    return found[0]
+_by_content = by_content
 
 
 def _mention(text, name, etype, cluster, *, is_name=True):
