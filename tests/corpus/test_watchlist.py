@@ -327,3 +327,20 @@ def test_watchlist_query_with_kh_finds_a_name_written_with_h() -> None:
     index = WatchlistIndex([_entry("h", "HALEDOV TIMUR ZAURBEKOVICH"), _entry("x", "Timur Zaurov")])
     top = index.search("Khaledov Timur", EntityType.PERSON)
     assert top[0].ref == "h"
+
+
+def test_watchlist_acronym_finds_the_name_its_initials_spell_without_linking() -> None:
+    o = EntityType.ORGANIZATION
+    index = WatchlistIndex([
+        _entry("m", "MINISTRY OF COASTAL WATER WORKS", etype=o),
+        _entry("f", "Front Populaire de Liberation du Sahel", "FPLS", etype=o),
+        _entry("t", "THE ORGANIZATION OF HARBOUR PILOTS UNION", etype=o),
+        _entry("w", "Marine Council Western Wing", etype=o),
+    ])
+    assert index.search("MCWW", o)[0].ref == "m"  # a function word skipped
+    assert index.search("FRPLS", o)[0].ref == "f"  # words giving more than their initial
+    assert index.search("HPU", o)[0].ref == "t"  # leading words left out
+    assert index.search("FPLS", o)[0].score == 1.0  # a listed acronym still matches letter for letter
+    assert all(m.score < LINK_THRESHOLD for m in index.search("MCWW", o))
+    assert index.link(Entity("e", o, "MCWW", (), 1)) == []
+    assert index.search("MCWW", EntityType.PERSON) == []

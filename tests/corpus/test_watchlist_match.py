@@ -143,3 +143,24 @@ def test_kh_written_h_is_one_name(a: str, b: str) -> None:
 def test_kh_written_h_crosses_a_first_letter_in_a_whole_name() -> None:
     assert token_similarity("khaledov", "haledov") != VOWEL_VARIANT_SIMILARITY  # fuzzy only: not across letters
     assert _sim("Khaledov Timur", "Haledov Timur") >= 0.85
+
+
+def test_acronym_initials_similarity() -> None:
+    from storyline.corpus.watchlist_match import (
+        ACRONYM_INITIALS_SIMILARITY,
+        acronym_initials_similarity,
+        acronym_keys,
+        acronym_query_keys,
+        acronym_words,
+    )
+
+    words = acronym_words("Ministry of Coastal Water Works")
+    assert acronym_initials_similarity("mcww", words) == ACRONYM_INITIALS_SIMILARITY
+    assert acronym_initials_similarity("mocww", words) == ACRONYM_INITIALS_SIMILARITY  # the function word's initial
+    assert 0 < acronym_initials_similarity("micww", words) < ACRONYM_INITIALS_SIMILARITY  # "Mi" from Ministry
+    assert acronym_initials_similarity("mcw", words) == 0.0  # every content word up to the last gives a letter
+    assert acronym_initials_similarity("mwcw", words) == 0.0  # in order
+    assert acronym_initials_similarity("cw", words) == 0.0  # two letters never leave leading words out
+    assert acronym_initials_similarity("cww", words) == ACRONYM_INITIALS_SIMILARITY
+    assert set(acronym_query_keys("mcww")) & set(acronym_keys(words))
+    assert set(acronym_query_keys("cww")) & set(acronym_keys(words))

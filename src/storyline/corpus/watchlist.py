@@ -83,6 +83,10 @@ from ..text.names import (
 from .resolve import equivalent_names
 from .watchlist_match import (
     CORE_SIMILARITY,
+    acronym_initials_similarity,
+    acronym_keys,
+    acronym_query_keys,
+    acronym_words,
     core_keys,
     glued_article_keys,
     is_core_match,
@@ -109,7 +113,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-WATCHLIST_VERSION = "3"  # bump when linking may produce other links: the next analyze rebuilds the corpus steps
+WATCHLIST_VERSION = "4"  # bump when linking may produce other links: the next analyze rebuilds the corpus steps
 LINK_THRESHOLD = 0.85
 QUALITY_WEIGHT = {"primary": 1.0, "good": 1.0, "low": 0.9}
 SINGLE_TOKEN_PERSON_CAP = 0.8
@@ -339,6 +343,11 @@ def _index_keys(key: NameKey) -> set[str]:
     return keys
 
 
+def _is_acronym_key(key: NameKey) -> bool:
+    """Whether the name was read as an acronym (one token compared letter for letter: ``#fdlr``)."""
+    return len(key.skeleton) == 1 and key.skeleton[0].startswith("#")
+
+
 def _in_order_prefix(query: NameKey, name: NameKey) -> bool:
     """Whether ``name`` begins with every token of the (shorter) query, in order (a short form of a person's name)."""
     n = len(query.tokens)
@@ -401,11 +410,14 @@ class WatchlistIndex:
                 self._name_entry.append(eidx)
                 self._name_quality.append(_QUALITY_CODE.get(wn.quality, 1))
                 self._name_text.append(text)
-                for tok in _index_keys(key):
+                keys = _index_keys(key)
+                if entry.type == EntityType.ORGANIZATION and key.latin and not _is_acronym_key(key):
+                    keys.update(acronym_keys(acronym_words(text)))
+                for tok in keys:
                     post = self._postings.get(tok)
                     if post is None:
                         post = self._postings[tok] = array("I")
-                        if key.latin and tok[:1] not in ("~", "#", ""):
+                        if key.latin and tok[:1] not in ("~", "#", "@", ""):
                             self._vocab[tok[0]].append(tok)
                     if not post or post[-1] != nidx:
                         post.append(nidx)
@@ -436,6 +448,8 @@ class WatchlistIndex:
             # Naualna); a token no name holds looks up the closest listed ones
             found: set[int] = set()
             keys = _token_keys(tok, qkey.latin)
+            if _is_acronym_key(qkey):
+                keys += acronym_query_keys(word)  # names whose words' initials may spell it
             if qkey.latin:
                 keys += glued_article_keys(word) + core_keys(word) + kh_keys(word)
                 if pos and not tok.startswith("#"):
@@ -556,7 +570,10 @@ class WatchlistIndex:
 
     def _score(self, qkey: NameKey, nidx: int, etype: EntityType) -> float:
         ckey = name_key(self._name_text[nidx], etype)
-        sim = watchlist_name_similarity(qkey, ckey, person=etype == EntityType.PERSON)
+        if _is_acronym_key(qkey) and not _is_acronym_key(ckey):
+            sim = acronym_initials_similarity(qkey.tokens[0], acronym_words(self._name_text[nidx]))
+        else:
+            sim = watchlist_name_similarity(qkey, ckey, person=etype == EntityType.PERSON)
         sim *= QUALITY_WEIGHT[_QUALITY_NAME[self._name_quality[nidx]]]
         if etype == EntityType.PERSON and (len(qkey.tokens) == 1 or len(ckey.tokens) == 1):
             sim = min(sim, SINGLE_TOKEN_PERSON_CAP)

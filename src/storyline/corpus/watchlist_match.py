@@ -28,6 +28,14 @@ Ghias, Khairullah / Khair) are different names, often of one person: they never
 count towards a name's score, but :func:`is_core_match` lets search rank the
 entry holding the compound (and find it through :func:`core_keys`).
 
+An **acronym and the name it abbreviates** (FDLR / Forces Démocratiques de Libération du
+Rwanda, MAEI / Ministry of Atomic Energy Industry, LeT / Lashkar-e-Tayyiba, FOCA / Force
+Combattante Abacunguzi) meet through :func:`acronym_initials_similarity`: the acronym's letters are
+the beginnings of the name's words in order (function words and particles may be skipped or give
+their initial; a word may give more than its first letter; leading words such as "The
+Organization of" may be left out). Search finds such names through :func:`acronym_keys`. The score
+(:data:`ACRONYM_INITIALS_SIMILARITY`) stays below linking: letters alone are ambiguous.
+
 A name written in Cyrillic is also compared in a Latin spelling
 (:func:`romanize_cyrillic`), so Умаров Доку and Doku Umarov meet.
 
@@ -56,6 +64,8 @@ from rigour.text import ascii_text
 
 from ..text.names import (
     ORDER_PENALTY,
+    ORG_STOPWORDS,
+    PARTICLES,
     NameKey,
     loose_skeleton,
     name_similarity,
@@ -67,6 +77,11 @@ from ..text.names import (
 
 __all__ = [
     "ABBREVIATION_SIMILARITY",
+    "ACRONYM_INITIALS_SIMILARITY",
+    "acronym_initials_similarity",
+    "acronym_keys",
+    "acronym_words",
+    "acronym_query_keys",
     "CORE_SIMILARITY",
     "VOWEL_VARIANT_SIMILARITY",
     "glued_article_keys",
@@ -89,6 +104,8 @@ NON_ROTATION_PENALTY = 0.8  # tokens out of order other than a family name moved
 COMPOUND_FLOOR = 0.93  # two adjacent tokens joined must match the other name's token at least this well
 ABBREVIATION_SIMILARITY = 0.9  # SHPG / shipping, INTL / international
 CORE_SIMILARITY = 0.85  # Rahman / Abdurrahman, in an entry's coverage of a query only
+ACRONYM_INITIALS_SIMILARITY = 0.8  # an acronym spelled by the initials of a name's words: ranks, never links
+ACRONYM_PREFIX_SIMILARITY = 0.75  # ... where a word gives more than its initial (FOCA / FOrce Combattante A...)
 _VOWELS = frozenset("aeiou")
 _GLUED_AL = re.compile(r"^(?:al|el)(?=[a-z]{4})")
 _GLUED_SUN = re.compile(r"^(?:a|e)(?=(d|t|s|z|n|r|sh)\1[a-z]{3})")
@@ -163,6 +180,92 @@ def is_core_match(a: str, b: str) -> bool:
         if core and not name_core(y) and (core == y or skeleton(core) == skeleton(y) and translit_equal(core, y)):
             return True
     return False
+
+
+# words an acronym may skip or take the initial of: articles, prepositions and particles (English,
+# French, Spanish, German, transliterated Arabic/Persian/Urdu)
+_FUNCTION_WORDS = ORG_STOPWORDS | PARTICLES | frozenset(
+    {"a", "an", "au", "aux", "le", "les", "et", "pour", "par", "en", "del", "los", "las", "y", "el", "da", "do", "dos",
+     "das", "e", "fi", "wa", "li", "bi", "ila", "min", "at", "to", "by", "with", "from"})
+_WORD = re.compile(r"[a-z0-9]+")
+_ACRONYM_MAX = 10  # longer "acronyms" are words
+
+
+@functools.lru_cache(maxsize=100_000)
+def acronym_words(text: str) -> tuple[str, ...]:
+    """The lower-case ASCII words of a name as written (function words kept), for acronym matching."""
+    return tuple(_WORD.findall(ascii_text(re.sub(r"['\u2019\u2018`]", "", text)).lower()))
+
+
+def acronym_initials_similarity(letters: str, words: tuple[str, ...]) -> float:
+    """How well ``letters`` (an acronym, lower case) abbreviates the name of ``words``; 0 when it cannot.
+
+    Every content word from the first one used to the last word of the name gives a non-empty
+    beginning of itself, in order; a function word gives its initial or nothing; words before the
+    first one used may be left out when the acronym has three letters or more. Each word giving
+    exactly its initial scores :data:`ACRONYM_INITIALS_SIMILARITY`, any longer beginning
+    :data:`ACRONYM_PREFIX_SIMILARITY`.
+    """
+    n, m = len(letters), len(words)
+    if n < 2 or n > _ACRONYM_MAX or m < 2 or not letters.isalnum():
+        return 0.0
+    best = 0.0
+
+    @functools.lru_cache(maxsize=None)
+    def match(i: int, j: int) -> int:
+        """-1 when letters[i:] cannot spell words[j:]; else the number of words giving more than an initial."""
+        if j == m:
+            return 0 if i == n else -1
+        word = words[j]
+        function = word in _FUNCTION_WORDS
+        out = -1
+        if function:
+            rest = match(i, j + 1)
+            out = rest
+        if i < n and letters[i] == word[0]:
+            for k in range(1, min(len(word), n - i) + 1):
+                if letters[i + k - 1] != word[k - 1]:
+                    break
+                rest = match(i + k, j + 1)
+                if rest >= 0:
+                    cost = rest + (k > 1)
+                    out = cost if out < 0 else min(out, cost)
+        return out
+
+    for start in range(m - 1 if n >= 3 else 1):
+        if start and words[start] in _FUNCTION_WORDS:
+            continue
+        extra = match(0, start)
+        if extra >= 0 and m - start >= 2:
+            best = max(best, ACRONYM_INITIALS_SIMILARITY if extra == 0 else ACRONYM_PREFIX_SIMILARITY)
+            if extra == 0:
+                break
+    return best
+
+
+def _last_content(words: tuple[str, ...]) -> str:
+    for w in reversed(words):
+        if w not in _FUNCTION_WORDS:
+            return w
+    return ""
+
+
+def acronym_keys(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Index keys under which an acronym finds this name: ``@`` + the initial of a word an acronym may begin
+    with + the initial of the name's last content word."""
+    last = _last_content(words)
+    if len(words) < 2 or not last:
+        return ()
+    return tuple(dict.fromkeys(f"@{w[0]}{last[0]}" for k, w in enumerate(words[:-1])
+                               if k == 0 or w not in _FUNCTION_WORDS))
+
+
+def acronym_query_keys(letters: str) -> tuple[str, ...]:
+    """The :func:`acronym_keys` an acronym's names may be posted under (the last content word begins
+    with one of its later letters)."""
+    if len(letters) < 2 or len(letters) > _ACRONYM_MAX:
+        return ()
+    return tuple(dict.fromkeys(f"@{letters[0]}{ch}" for ch in letters[1:]))
 
 
 def kh_skeleton(token: str) -> str:
