@@ -344,3 +344,15 @@ def test_watchlist_acronym_finds_the_name_its_initials_spell_without_linking() -
     assert all(m.score < LINK_THRESHOLD for m in index.search("MCWW", o))
     assert index.link(Entity("e", o, "MCWW", (), 1)) == []
     assert index.search("MCWW", EntityType.PERSON) == []
+
+
+def test_watchlist_name_fields_split_at_alias_words_and_lose_descriptions() -> None:
+    from storyline.corpus.watchlist import name_parts
+
+    assert name_parts("Yusuf Barakat dit Abu Salim") == ["Yusuf Barakat", "Abu Salim"]
+    assert name_parts("Karim Toubali alias Karim Tubali") == ["Karim Toubali", "Karim Tubali"]
+    assert name_parts("Nasir Wadud Qalandar, born in Herat on 3 May 1970") == ["Nasir Wadud Qalandar"]
+    assert name_parts("Qalandar, Nasir Wadud") == ["Qalandar, Nasir Wadud"]  # "Last, First" stays
+    index = WatchlistIndex([_entry("b", "YUSUF BARAKAT HAMDI", "Abu Salim al-Tarabulsi"), _entry("o", "Yusuf Salim")])
+    assert index.search("Abu Salim al-Tarabulsi dit Yusuf", EntityType.PERSON)[0].ref == "b"
+    assert index.search("Yusuf Barakat Hamdi, born in 1968", EntityType.PERSON)[0].score == 1.0

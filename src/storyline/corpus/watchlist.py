@@ -105,6 +105,7 @@ __all__ = [
     "QUALITY_WEIGHT",
     "WATCHLIST_VERSION",
     "WatchlistIndex",
+    "name_parts",
     "parse_ftm_entities",
     "parse_un_consolidated",
     "parse_watchlist",
@@ -127,7 +128,9 @@ EQUIVALENCE_WEIGHT = 0.95  # a match through a gazetteer equivalence (ISKP → I
 FUZZY_KEY_FLOOR = 0.9  # a query token no name holds looks up listed tokens whose skeleton is this close (Jaro-Winkler)
 FUZZY_KEYS = 4  # at most this many close listed tokens per such query token
 PREFIX_RANK = 0.95  # rank of a name beginning with the whole query, in order (Mohammad Wali / ... Wali Mohammad Ewaz)
-_NAME_SEPARATOR = re.compile(r"\s*;\s*|\s+/\s+")  # names in one field: HARAKAT UL-MUJAHIDIN / HUM, Malik; Malek
+# names in one field: HARAKAT UL-MUJAHIDIN / HUM, Malik; Malek, Abdallah dit Ahmed (French "called"), X alias Y
+_NAME_SEPARATOR = re.compile(r"\s*;\s*|\s+/\s+|\s+(?:dit|dite|alias|a\.?k\.?a\.?)\s+", re.IGNORECASE)
+_DESCRIPTION = re.compile(r",\s+[a-z].*$")  # "..., born in Kandahar on 1 Jan 1967": a description, not the name
 
 _QUALITY = {"good": "good", "low": "low", "a.k.a.": "good", "f.k.a.": "good", "": "good"}
 _QUALITY_CODE = {"primary": 0, "good": 1, "low": 2}
@@ -343,6 +346,14 @@ def _index_keys(key: NameKey) -> set[str]:
     return keys
 
 
+def name_parts(field: str) -> list[str]:
+    """The names one field holds: bracketed parts split off, names split at ``;``, `` / ``, ``dit``, ``alias``,
+    ``a.k.a.``, a trailing description after a comma (``, born in ...``) dropped."""
+    parts = [_DESCRIPTION.sub("", part).strip()
+             for whole in split_bracketed(field) for part in _NAME_SEPARATOR.split(whole)]
+    return [p for p in dict.fromkeys(parts) if p]
+
+
 def _is_acronym_key(key: NameKey) -> bool:
     """Whether the name was read as an acronym (one token compared letter for letter: ``#fdlr``)."""
     return len(key.skeleton) == 1 and key.skeleton[0].startswith("#")
@@ -398,7 +409,7 @@ class WatchlistIndex:
         self._entry_start.append(len(self._name_text))
         seen: set[tuple[str, ...]] = set()
         for wn in entry.names:
-            parts = [part.strip() for whole in split_bracketed(wn.name) for part in _NAME_SEPARATOR.split(whole)]
+            parts = name_parts(wn.name)
             for text in parts + [r for r in map(romanize_cyrillic, parts) if r]:
                 key = name_key(text, entry.type)
                 # one name per spelling: names sharing a skeleton (Munir Al Qubaysi / Munir Al-Kubaysi) are
@@ -430,9 +441,23 @@ class WatchlistIndex:
         and without entries holding only one token of a longer query: what linking needs,
         since only a match's score decides a link and such entries never reach the threshold.
         """
-        by_entry = partial and ENTRY_WEIGHT > 0
         if type is not None and type not in _LINKABLE:
             return []
+        parts = name_parts(query) or [query]
+        if len(parts) == 1:
+            return [m for _, m in self._ranked(parts[0], type, limit, partial)]
+        # a query holding several names (Abd Ali; Abdul Ali, Ahmad dit Said): each entry by its best-ranked name
+        best: dict[int, tuple[tuple[float, float, float, str], Match]] = {}
+        for part in parts:
+            for order, m in self._ranked(part, type, limit, partial):
+                if m.entry not in best or order < best[m.entry][0]:
+                    best[m.entry] = (order, m)
+        return [m for _, m in sorted(best.values(), key=lambda om: om[0])[:limit]]
+
+    def _ranked(self, query: str, type: EntityType | None, limit: int,
+                partial: bool) -> list[tuple[tuple[float, float, float, str], Match]]:
+        """:meth:`search` for one name: the matches with their sort keys (lowest first)."""
+        by_entry = partial and ENTRY_WEIGHT > 0
         qkey = name_key(romanize_cyrillic(query) or query, type)
         if not qkey:
             return []
@@ -514,7 +539,7 @@ class WatchlistIndex:
         # entry whose name rank is too low to reach the limit-th rank even at full coverage is not scored
         by_name = sorted(best.values(), key=lambda mr: (-mr[1][0], -mr[0].score, -mr[1][1], mr[0].ref))
         if not by_entry:
-            return [m for m, _ in by_name[:limit]]
+            return [((-r[0], -m.score, -r[1], m.ref), m) for m, r in by_name[:limit]]
         scored: list[tuple[float, Match, tuple[float, float]]] = []
         sims: dict[tuple[str, str], float] = {}
         for m, rank in by_name[:ENTRY_RANKED]:
@@ -524,8 +549,8 @@ class WatchlistIndex:
                     break
             cover = self._entry_coverage(qkey, token_idf, m.entry, sims)
             scored.append(((1 - ENTRY_WEIGHT) * rank[0] + ENTRY_WEIGHT * cover, m, rank))
-        ordered = sorted(scored, key=lambda smr: (-smr[0], -smr[1].score, -smr[2][1], smr[1].ref))
-        return [m for _, m, _ in ordered[:limit]]
+        ordered = sorted((((-f, -m.score, -r[1], m.ref), m) for f, m, r in scored), key=lambda om: om[0])
+        return ordered[:limit]
 
     def _entry_coverage(self, qkey: NameKey, token_idf: list[float], eidx: int,
                         sims: dict[tuple[str, str], float]) -> float:
