@@ -340,6 +340,7 @@ def test_watchlist_acronym_finds_the_name_its_initials_spell_without_linking() -
     assert index.search("MCWW", o)[0].ref == "m"  # a function word skipped
     assert index.search("FRPLS", o)[0].ref == "f"  # words giving more than their initial
     assert index.search("HPU", o)[0].ref == "t"  # leading words left out
+    assert index.search("OHPU", o)[0].ref == "t"  # ... or not
     assert index.search("FPLS", o)[0].score == 1.0  # a listed acronym still matches letter for letter
     assert all(m.score < LINK_THRESHOLD for m in index.search("MCWW", o))
     assert index.link(Entity("e", o, "MCWW", (), 1)) == []

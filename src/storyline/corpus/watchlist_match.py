@@ -32,8 +32,9 @@ An **acronym and the name it abbreviates** (FDLR / Forces DÃ©mocratiques de LibÃ
 Rwanda, MAEI / Ministry of Atomic Energy Industry, LeT / Lashkar-e-Tayyiba, FOCA / Force
 Combattante Abacunguzi) meet through :func:`acronym_initials_similarity`: the acronym's letters are
 the beginnings of the name's words in order (function words and particles may be skipped or give
-their initial; a word may give more than its first letter; leading words such as "The
-Organization of" may be left out). Search finds such names through :func:`acronym_keys`. The score
+their initial: AQIM / Al-Qaida in the Islamic Maghreb; a word may give more than its first letter;
+leading words such as "The Organization of" may be left out). Search finds such names through
+:func:`acronym_keys`. The score
 (:data:`ACRONYM_INITIALS_SIMILARITY`) stays below linking: letters alone are ambiguous.
 
 A name written in Cyrillic is also compared in a Latin spelling
@@ -233,8 +234,6 @@ def acronym_initials_similarity(letters: str, words: tuple[str, ...]) -> float:
         return out
 
     for start in range(m - 1 if n >= 3 else 1):
-        if start and words[start] in _FUNCTION_WORDS:
-            continue
         extra = match(0, start)
         if extra >= 0 and m - start >= 2:
             best = max(best, ACRONYM_INITIALS_SIMILARITY if extra == 0 else ACRONYM_PREFIX_SIMILARITY)
@@ -256,8 +255,7 @@ def acronym_keys(words: tuple[str, ...]) -> tuple[str, ...]:
     last = _last_content(words)
     if len(words) < 2 or not last:
         return ()
-    return tuple(dict.fromkeys(f"@{w[0]}{last[0]}" for k, w in enumerate(words[:-1])
-                               if k == 0 or w not in _FUNCTION_WORDS))
+    return tuple(dict.fromkeys(f"@{w[0]}{last[0]}" for w in words[:-1]))
 
 
 def acronym_query_keys(letters: str) -> tuple[str, ...]:
