@@ -164,3 +164,21 @@ def test_acronym_initials_similarity() -> None:
     assert acronym_initials_similarity("cww", words) == ACRONYM_INITIALS_SIMILARITY
     assert set(acronym_query_keys("mcww")) & set(acronym_keys(words))
     assert set(acronym_query_keys("cww")) & set(acronym_keys(words))
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("ramadan", "ramazan"),  # d written z
+    ("dhawahri", "zawahri"),  # dh written z, across a first letter
+    ("uthmani", "usmani"),  # th written s
+    ("fadlullah", "fazlullah"),
+])
+def test_persianate_spellings_of_one_arabic_name_match(a: str, b: str) -> None:
+    assert watchlist_token_similarity(a, b) >= VOWEL_VARIANT_SIMILARITY
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("dawud", "zayd"),  # two consonants: too little to tell
+    ("daoud", "zaid"),
+])
+def test_persianate_rule_needs_a_long_enough_skeleton(a: str, b: str) -> None:
+    assert watchlist_token_similarity(a, b) < VOWEL_VARIANT_SIMILARITY

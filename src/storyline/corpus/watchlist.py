@@ -91,6 +91,7 @@ from .watchlist_match import (
     glued_article_keys,
     is_core_match,
     kh_keys,
+    persianate_keys,
     name_core,
     romanize_cyrillic,
     strip_glued_article,
@@ -127,6 +128,7 @@ ENTRY_RANKED = 50  # entries (best by name) whose coverage of the query is score
 EQUIVALENCE_WEIGHT = 0.95  # a match through a gazetteer equivalence (ISKP → ISIL-K) counts a little less
 FUZZY_KEY_FLOOR = 0.9  # a query token no name holds looks up listed tokens whose skeleton is this close (Jaro-Winkler)
 FUZZY_KEYS = 4  # at most this many close listed tokens per such query token
+INITIAL_IDF = 1.0  # the rarity an initial (M. in Raed M. Hijazi) counts with in ranking
 PREFIX_RANK = 0.95  # rank of a name beginning with the whole query, in order (Mohammad Wali / ... Wali Mohammad Ewaz)
 # names in one field: HARAKAT UL-MUJAHIDIN / HUM, Malik; Malek, Abdallah dit Ahmed (French "called"), X alias Y
 _NAME_SEPARATOR = re.compile(r"\s*;\s*|\s+/\s+|\s+(?:dit|dite|alias|a\.?k\.?a\.?)\s+", re.IGNORECASE)
@@ -342,7 +344,8 @@ def _token_keys(skel: str, latin: bool) -> tuple[str, ...]:
 def _index_keys(key: NameKey) -> set[str]:
     keys = {k for tok in key.skeleton for k in _token_keys(tok, key.latin)}
     if key.latin:
-        keys.update(k for tok in key.tokens for k in glued_article_keys(tok) + core_keys(tok) + kh_keys(tok))
+        keys.update(k for tok in key.tokens for k in glued_article_keys(tok) + core_keys(tok) + kh_keys(tok)
+                    + persianate_keys(tok))
     return keys
 
 
@@ -476,7 +479,7 @@ class WatchlistIndex:
             if _is_acronym_key(qkey):
                 keys += acronym_query_keys(word)  # names whose words' initials may spell it
             if qkey.latin:
-                keys += glued_article_keys(word) + core_keys(word) + kh_keys(word)
+                keys += glued_article_keys(word) + core_keys(word) + kh_keys(word) + persianate_keys(word)
                 if pos and not tok.startswith("#"):
                     keys += (skeleton(qkey.tokens[pos - 1] + word),)
             for key in keys:
@@ -495,10 +498,13 @@ class WatchlistIndex:
                     for eidx in {self._name_entry[nidx] for nidx in found}:
                         entry_hits[eidx] += 1
                 idf = math.log(total / (len(found) + 1)) + 1.0
+                if len(word) == 1:
+                    idf = min(idf, INITIAL_IDF)  # an initial says little, however few names hold it
                 for nidx in found:
                     weight[nidx] += idf
             else:
-                idf = math.log(total) + 1.0  # a token no listed name holds is as rare as can be
+                # a token no listed name holds is as rare as can be (an initial, again, says little)
+                idf = INITIAL_IDF if len(word) == 1 else math.log(total) + 1.0
             token_idf.append(idf)
         need = 1 if len(qkey.tokens) <= 2 else 2
         cap = MAX_CANDIDATES * 4

@@ -17,6 +17,10 @@ decides a link and every link is reviewed, accepts more variant kinds:
   ``er-r``, ``ash-sh``) written as one word (:func:`strip_glued_article`);
 * **kh written h** — Khaled / Haled, Rakhman / Rahman (:func:`kh_keys`) scores
   :data:`VOWEL_VARIANT_SIMILARITY`;
+* **d, dh and z; th and s** — Ramadan / Ramazan, Dhawahri / Zawahiri, Uthman / Usman, as Persian,
+  Urdu and Turkic spellings write Arabic's emphatic and interdental letters
+  (:func:`persianate_skeleton`; five letters or more, three consonants or more) score
+  :data:`VOWEL_VARIANT_SIMILARITY`;
 * **a consonant abbreviation** — SHPG / Shipping, INTL / International
   (:func:`is_consonant_abbreviation`) scores :data:`ABBREVIATION_SIMILARITY`;
 * **spacing** — Akhund Zada / Akhunzada, Yong-won / Yongwon, Na Walna /
@@ -87,6 +91,8 @@ __all__ = [
     "VOWEL_VARIANT_SIMILARITY",
     "glued_article_keys",
     "kh_keys",
+    "persianate_keys",
+    "persianate_skeleton",
     "romanize_cyrillic",
     "core_keys",
     "is_consonant_abbreviation",
@@ -282,6 +288,27 @@ def _consonants(skel: str) -> int:
     return sum(1 for ch in skel if ch != "a")
 
 
+_PERSIANATE = str.maketrans({"D": "z", "d": "z", "T": "s"})
+
+
+@functools.lru_cache(maxsize=200_000)
+def persianate_skeleton(token: str) -> str:
+    """The skeleton with d/dh written z and th written s, as Persian, Urdu and Turkic spellings of Arabic
+    names write them (Ramadan / Ramazan, Fadlullah / Fazlullah, Dhawahri / Zawahiri, Uthman / Usman),
+    for tokens of five letters or more with three consonants or more; else ""."""
+    if len(token) < 5 or not token.isascii() or token.startswith("#"):
+        return ""
+    skel = skeleton(token)
+    out = skel.translate(_PERSIANATE)
+    return out if _consonants(skel) >= 3 else ""
+
+
+def persianate_keys(token: str) -> tuple[str, ...]:
+    """:func:`persianate_skeleton` as an extra lookup key (empty when it adds nothing)."""
+    key = persianate_skeleton(token)
+    return (key,) if key and key != skeleton(token) else ()
+
+
 @functools.lru_cache(maxsize=200_000)
 def watchlist_token_similarity(a: str, b: str) -> float:
     """:func:`token_similarity`, plus vowel variants and glued articles (see the module docstring)."""
@@ -305,6 +332,9 @@ def watchlist_token_similarity(a: str, b: str) -> float:
     if (min(len(a), len(b)) >= 4 and (a[:1] != b[:1] or base < VOWEL_VARIANT_SIMILARITY)
             and skeleton(a) != skeleton(b) and (kh_skeleton(a) or skeleton(a)) == (kh_skeleton(b) or skeleton(b))):
         return VOWEL_VARIANT_SIMILARITY  # kh written h; exactly this value, so it may cross a first letter
+    pa, pb = persianate_skeleton(a), persianate_skeleton(b)
+    if pa and pa == pb and skeleton(a) != skeleton(b) and base < VOWEL_VARIANT_SIMILARITY + 0.05:
+        return max(base, VOWEL_VARIANT_SIMILARITY)  # Ramadan / Ramazan, Uthman / Usman
     if base >= VOWEL_VARIANT_SIMILARITY or not (a.isascii() and b.isascii()) or "#" in (a[:1], b[:1]):
         return base
     sa, sb = skeleton(a), skeleton(b)
