@@ -357,3 +357,11 @@ def test_watchlist_name_fields_split_at_alias_words_and_lose_descriptions() -> N
     index = WatchlistIndex([_entry("b", "YUSUF BARAKAT HAMDI", "Abu Salim al-Tarabulsi"), _entry("o", "Yusuf Salim")])
     assert index.search("Abu Salim al-Tarabulsi dit Yusuf", EntityType.PERSON)[0].ref == "b"
     assert index.search("Yusuf Barakat Hamdi, born in 1968", EntityType.PERSON)[0].score == 1.0
+
+
+def test_watchlist_a_kunya_alone_ranks_but_never_links() -> None:
+    index = WatchlistIndex([_entry("k", "HAMZA RAFIQ TELLAWI", "Abou Soufiane"), _entry("m", "Abu Soufiane Mahrez")])
+    top = index.search("Abu Soufiane", EntityType.PERSON)
+    assert {m.ref for m in top} == {"k", "m"} and all(m.score < LINK_THRESHOLD for m in top)
+    assert index.link(Entity("e", EntityType.PERSON, "Abu Soufiane", (), 1)) == []
+    assert index.link(Entity("e", EntityType.PERSON, "Abu Soufiane Mahrez", (), 1))[0].ref == "m"

@@ -182,3 +182,10 @@ def test_persianate_spellings_of_one_arabic_name_match(a: str, b: str) -> None:
 ])
 def test_persianate_rule_needs_a_long_enough_skeleton(a: str, b: str) -> None:
     assert watchlist_token_similarity(a, b) < VOWEL_VARIANT_SIMILARITY
+
+
+def test_a_doubled_glide_is_a_consonant() -> None:
+    assert watchlist_token_similarity("qawwas", "qais") < 0.88  # equal skeletons, but the ww is a consonant
+    assert watchlist_token_similarity("sayyid", "sayid") >= 0.95  # both keep the y
+    assert _sim("Tarek Qawwas", "Tariq Qais") < 0.85
+    assert _sim("Tarek Qawwas", "Tariq Qawas") >= 0.95

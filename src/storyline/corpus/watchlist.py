@@ -118,7 +118,7 @@ log = logging.getLogger(__name__)
 WATCHLIST_VERSION = "4"  # bump when linking may produce other links: the next analyze rebuilds the corpus steps
 LINK_THRESHOLD = 0.85
 QUALITY_WEIGHT = {"primary": 1.0, "good": 1.0, "low": 0.9}
-SINGLE_TOKEN_PERSON_CAP = 0.8
+SINGLE_TOKEN_PERSON_CAP = 0.8  # a one-token person name, or a kunya alone (Abu Salim), never links
 MAX_POSTINGS = 50_000
 MAX_CANDIDATES = 300
 FALLBACK_CANDIDATES = 20  # names scored when no entry holds two of a longer query's tokens
@@ -355,6 +355,15 @@ def name_parts(field: str) -> list[str]:
     parts = [_DESCRIPTION.sub("", part).strip()
              for whole in split_bracketed(field) for part in _NAME_SEPARATOR.split(whole)]
     return [p for p in dict.fromkeys(parts) if p]
+
+
+_KUNYA = frozenset({"abu", "abou", "abo", "umm", "um", "oum"})
+
+
+def _is_kunya(key: NameKey) -> bool:
+    """A name that is only a kunya, "father/mother of" one name (Abu Salim, Umm Ayman): many people share it,
+    so it identifies as little as one given name."""
+    return len(key.tokens) == 2 and key.tokens[0] in _KUNYA
 
 
 def _is_acronym_key(key: NameKey) -> bool:
@@ -606,7 +615,8 @@ class WatchlistIndex:
         else:
             sim = watchlist_name_similarity(qkey, ckey, person=etype == EntityType.PERSON)
         sim *= QUALITY_WEIGHT[_QUALITY_NAME[self._name_quality[nidx]]]
-        if etype == EntityType.PERSON and (len(qkey.tokens) == 1 or len(ckey.tokens) == 1):
+        if etype == EntityType.PERSON and (len(qkey.tokens) == 1 or len(ckey.tokens) == 1
+                                           or _is_kunya(qkey) or _is_kunya(ckey)):
             sim = min(sim, SINGLE_TOKEN_PERSON_CAP)
         return sim
 

@@ -46,6 +46,9 @@ A name written in Cyrillic is also compared in a Latin spelling
 
 Stricter than resolution, on the other hand:
 
+* a doubled w or y is a consonant (shadda), not part of a vowel: Fawwaz / Faiz and Sayyid / Said
+  are other names (their skeletons agree), compared as plain strings;
+
 * two words three letters or more apart in length (Akhund / Akhunzada, Ahmad /
   Ahmadzai) are other names however high their Jaro-Winkler similarity (which
   rewards a shared beginning): unless they are transliterations, they score
@@ -65,6 +68,7 @@ from __future__ import annotations
 import functools
 import re
 
+from rapidfuzz.distance import JaroWinkler
 from rigour.text import ascii_text
 
 from ..text.names import (
@@ -284,6 +288,13 @@ def kh_keys(token: str) -> tuple[str, ...]:
     return (key,) if key else ()
 
 
+def _lost_doubled_glide(a: str, b: str) -> bool:
+    """One token doubles w or y (a consonant written with shadda: Fawwaz, Sayyid) where the other has none."""
+    if not (a.isascii() and b.isascii()):
+        return False
+    return any(g in x and g[0] not in y for x, y in ((a, b), (b, a)) for g in ("ww", "yy"))
+
+
 def _consonants(skel: str) -> int:
     return sum(1 for ch in skel if ch != "a")
 
@@ -313,6 +324,8 @@ def persianate_keys(token: str) -> tuple[str, ...]:
 def watchlist_token_similarity(a: str, b: str) -> float:
     """:func:`token_similarity`, plus vowel variants and glued articles (see the module docstring)."""
     base = token_similarity(a, b)
+    if base >= 0.95 and a != b and _lost_doubled_glide(a, b):
+        return float(JaroWinkler.normalized_similarity(a, b))  # Fawwaz / Faiz, Sayyid / Said: other names
     if base >= 0.95 and a[:1] == b[:1]:
         return base  # equal, transliteration-equal or very close
     if is_consonant_abbreviation(a, b) or is_consonant_abbreviation(b, a):
@@ -399,6 +412,10 @@ def _order_penalty(order: list[int]) -> float:
 
 
 def _scored(a: NameKey, b: NameKey, person: bool) -> float:
+    if (a.skeleton == b.skeleton and len(a.tokens) == len(b.tokens)
+            and any(_lost_doubled_glide(x, y) for x, y in zip(a.tokens, b.tokens))):
+        # equal skeletons, but a doubled w/y on one side only: compare token by token (Khalid Fawwaz / Faiz)
+        a = NameKey(a.text, a.tokens, tuple(f"{sk}:{tok}" for sk, tok in zip(a.skeleton, a.tokens)), a.latin)
     return name_similarity(a, b, person=person, token_sim=watchlist_token_similarity, order_penalty=_order_penalty)
 
 
