@@ -189,3 +189,12 @@ def test_a_doubled_glide_is_a_consonant() -> None:
     assert watchlist_token_similarity("sayyid", "sayid") >= 0.95  # both keep the y
     assert _sim("Tarek Qawwas", "Tariq Qais") < 0.85
     assert _sim("Tarek Qawwas", "Tariq Qawas") >= 0.95
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("djamel", "jamel"),  # dj
+    ("chakib", "shakib"),  # ch, across a first letter
+    ("ouahid", "wahid"),  # ou before a vowel
+])
+def test_french_romanisations_match_english_ones(a: str, b: str) -> None:
+    assert watchlist_token_similarity(a, b) >= VOWEL_VARIANT_SIMILARITY

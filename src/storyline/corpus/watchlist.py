@@ -90,6 +90,7 @@ from .watchlist_match import (
     core_keys,
     glued_article_keys,
     is_core_match,
+    french_keys,
     kh_keys,
     persianate_keys,
     name_core,
@@ -345,7 +346,7 @@ def _index_keys(key: NameKey) -> set[str]:
     keys = {k for tok in key.skeleton for k in _token_keys(tok, key.latin)}
     if key.latin:
         keys.update(k for tok in key.tokens for k in glued_article_keys(tok) + core_keys(tok) + kh_keys(tok)
-                    + persianate_keys(tok))
+                    + persianate_keys(tok) + french_keys(tok))
     return keys
 
 
@@ -488,7 +489,8 @@ class WatchlistIndex:
             if _is_acronym_key(qkey):
                 keys += acronym_query_keys(word)  # names whose words' initials may spell it
             if qkey.latin:
-                keys += glued_article_keys(word) + core_keys(word) + kh_keys(word) + persianate_keys(word)
+                keys += (glued_article_keys(word) + core_keys(word) + kh_keys(word) + persianate_keys(word)
+                         + french_keys(word))
                 if pos and not tok.startswith("#"):
                     keys += (skeleton(qkey.tokens[pos - 1] + word),)
             for key in keys:

@@ -21,6 +21,9 @@ decides a link and every link is reviewed, accepts more variant kinds:
   Urdu and Turkic spellings write Arabic's emphatic and interdental letters
   (:func:`persianate_skeleton`; five letters or more, three consonants or more) score
   :data:`VOWEL_VARIANT_SIMILARITY`;
+* **French romanisation** — Abdelouadoud / Abdelwadud, Djamaat / Jamaat, Charia / Sharia
+  (:func:`french_skeleton`: ``ou`` before a vowel, ``dj``, ``ch``, ``tch``) score
+  :data:`VOWEL_VARIANT_SIMILARITY`;
 * **a consonant abbreviation** — SHPG / Shipping, INTL / International
   (:func:`is_consonant_abbreviation`) scores :data:`ABBREVIATION_SIMILARITY`;
 * **spacing** — Akhund Zada / Akhunzada, Yong-won / Yongwon, Na Walna /
@@ -95,6 +98,8 @@ __all__ = [
     "VOWEL_VARIANT_SIMILARITY",
     "glued_article_keys",
     "kh_keys",
+    "french_keys",
+    "french_skeleton",
     "persianate_keys",
     "persianate_skeleton",
     "romanize_cyrillic",
@@ -314,6 +319,29 @@ def persianate_skeleton(token: str) -> str:
     return out if _consonants(skel) >= 3 else ""
 
 
+_FRENCH = ((re.compile(r"ou(?=[aeiy])"), "w"), (re.compile(r"dj"), "j"), (re.compile(r"tch"), "ch"),
+           (re.compile(r"(?<!s)ch"), "sh"))
+
+
+@functools.lru_cache(maxsize=200_000)
+def french_skeleton(token: str) -> str:
+    """The skeleton of a name romanised the French way (Maghreb, West Africa) read the English way: ``ou``
+    before a vowel is w, ``dj`` is j, ``ch`` is sh, ``tch`` is ch (Abdelouadoud / Abdelwadud,
+    Djamaat / Jamaat, Charia / Sharia); "" when the token has none of these or fewer than four letters."""
+    if len(token) < 4 or not token.isascii() or token.startswith("#"):
+        return ""
+    out = token
+    for pattern, repl in _FRENCH:
+        out = pattern.sub(repl, out)
+    return skeleton(out) if out != token else ""
+
+
+def french_keys(token: str) -> tuple[str, ...]:
+    """:func:`french_skeleton` as an extra lookup key (empty when it adds nothing)."""
+    key = french_skeleton(token)
+    return (key,) if key and key != skeleton(token) else ()
+
+
 def persianate_keys(token: str) -> tuple[str, ...]:
     """:func:`persianate_skeleton` as an extra lookup key (empty when it adds nothing)."""
     key = persianate_skeleton(token)
@@ -345,6 +373,9 @@ def watchlist_token_similarity(a: str, b: str) -> float:
     if (min(len(a), len(b)) >= 4 and (a[:1] != b[:1] or base < VOWEL_VARIANT_SIMILARITY)
             and skeleton(a) != skeleton(b) and (kh_skeleton(a) or skeleton(a)) == (kh_skeleton(b) or skeleton(b))):
         return VOWEL_VARIANT_SIMILARITY  # kh written h; exactly this value, so it may cross a first letter
+    fa, fb = french_skeleton(a) or skeleton(a), french_skeleton(b) or skeleton(b)
+    if fa == fb and skeleton(a) != skeleton(b) and base < VOWEL_VARIANT_SIMILARITY:
+        return VOWEL_VARIANT_SIMILARITY  # Djamaat / Jamaat, Charia / Sharia; exactly this value (may cross a letter)
     pa, pb = persianate_skeleton(a), persianate_skeleton(b)
     if pa and pa == pb and skeleton(a) != skeleton(b) and base < VOWEL_VARIANT_SIMILARITY + 0.05:
         return max(base, VOWEL_VARIANT_SIMILARITY)  # Ramadan / Ramazan, Uthman / Usman
