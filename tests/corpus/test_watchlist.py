@@ -365,3 +365,9 @@ def test_watchlist_a_kunya_alone_ranks_but_never_links() -> None:
     assert {m.ref for m in top} == {"k", "m"} and all(m.score < LINK_THRESHOLD for m in top)
     assert index.link(Entity("e", EntityType.PERSON, "Abu Soufiane", (), 1)) == []
     assert index.link(Entity("e", EntityType.PERSON, "Abu Soufiane Mahrez", (), 1))[0].ref == "m"
+
+
+def test_watchlist_entry_holding_a_query_spaced_differently_ranks_first() -> None:
+    index = WatchlistIndex([_entry("j", "NASIR GUL KHANZADA", "Haji Nasir Gul"),
+                            _entry("o", "NASIR GUL KHAN WARDAK", "Nasir Gul Khan")])
+    assert index.search("Nasir Gul Khan Zada", EntityType.PERSON)[0].ref == "j"

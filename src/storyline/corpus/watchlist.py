@@ -79,6 +79,7 @@ from ..text.names import (
     name_key,
     skeleton,
     split_bracketed,
+    translit_equal,
 )
 from .resolve import equivalent_names
 from .watchlist_match import (
@@ -588,8 +589,7 @@ class WatchlistIndex:
                 tokens.update(key.tokens)
         if not tokens:
             return 0.0
-        got = 0.0
-        for tok, idf in zip(qkey.tokens, token_idf):
+        def best_of(tok: str) -> float:
             best = 0.0
             for other in tokens:
                 sim = sims.get((tok, other))
@@ -598,8 +598,18 @@ class WatchlistIndex:
                 best = max(best, sim)
                 if best == 1.0:
                     break
-            got += idf * best
-        return got / sum(token_idf)
+            return best
+
+        bests = [best_of(tok) for tok in qkey.tokens]
+        if qkey.latin and len(qkey.tokens) > 1:
+            # two query tokens that together spell a token of the entry (a transliteration of it) count as
+            # held (Akhund Zada / Akhunzada)
+            for i in range(len(qkey.tokens) - 1):
+                if min(bests[i], bests[i + 1]) < 1.0:
+                    joined = qkey.tokens[i] + qkey.tokens[i + 1]
+                    if any(translit_equal(joined, other) for other in tokens):
+                        bests[i] = bests[i + 1] = max(bests[i], bests[i + 1], 0.95)
+        return sum(idf * best for idf, best in zip(token_idf, bests)) / sum(token_idf)
 
     def _fuzzy_keys(self, skel: str) -> list[str]:
         """Listed skeletons close to ``skel`` (same first letter, Jaro-Winkler >= :data:`FUZZY_KEY_FLOOR`)."""
