@@ -371,3 +371,9 @@ def test_watchlist_entry_holding_a_query_spaced_differently_ranks_first() -> Non
     index = WatchlistIndex([_entry("j", "NASIR GUL KHANZADA", "Haji Nasir Gul"),
                             _entry("o", "NASIR GUL KHAN WARDAK", "Nasir Gul Khan")])
     assert index.search("Nasir Gul Khan Zada", EntityType.PERSON)[0].ref == "j"
+
+
+def test_watchlist_titles_alone_never_link() -> None:
+    index = WatchlistIndex([_entry("t", "NAZIR AHMAD QURESHI", "Mullah Sahib"), _entry("u", "Hafiz Sahab")])
+    assert index.link(Entity("e", EntityType.PERSON, "Mullah Sahib", (), 1)) == []
+    assert index.search("Nazir Ahmad Qureshi Sahib", EntityType.PERSON)[0].score == 1.0  # a title, dropped

@@ -120,3 +120,12 @@ def test_names_person_conflicts_say_why() -> None:
     assert person_names_conflict("Mark Felt", "W. Mark Felt Sr.") is None  # a bare name may be the elder
     assert person_names_conflict("Hillary Clinton", "Hillary Rodham Clinton") is None
     assert person_names_conflict("Khalil Ahmed Haqqani", "Khalil-ur-Rehman Haqqani") is None
+
+
+def test_names_a_name_of_titles_alone_is_title_only() -> None:
+    from storyline.text.names import is_title_only
+
+    assert is_title_only(name_key("Haji Sahib", EntityType.PERSON))
+    assert is_title_only(name_key("Sheik Mullah", EntityType.PERSON))
+    assert not is_title_only(name_key("Haji Nazir", EntityType.PERSON))
+    assert name_key("Sheik Nazir Qureshi", EntityType.PERSON).tokens == ("nazir", "qureshi")

@@ -75,6 +75,7 @@ from rapidfuzz.distance import JaroWinkler
 from ..text.names import (
     _LOOSE,
     NameKey,
+    is_title_only,
     loose_skeleton,
     name_key,
     skeleton,
@@ -120,7 +121,7 @@ log = logging.getLogger(__name__)
 WATCHLIST_VERSION = "4"  # bump when linking may produce other links: the next analyze rebuilds the corpus steps
 LINK_THRESHOLD = 0.85
 QUALITY_WEIGHT = {"primary": 1.0, "good": 1.0, "low": 0.9}
-SINGLE_TOKEN_PERSON_CAP = 0.8  # a one-token person name, or a kunya alone (Abu Salim), never links
+SINGLE_TOKEN_PERSON_CAP = 0.8  # a one-token person name, a kunya alone (Abu Salim) or titles alone never link
 MAX_POSTINGS = 50_000
 MAX_CANDIDATES = 300
 FALLBACK_CANDIDATES = 20  # names scored when no entry holds two of a longer query's tokens
@@ -628,7 +629,8 @@ class WatchlistIndex:
             sim = watchlist_name_similarity(qkey, ckey, person=etype == EntityType.PERSON)
         sim *= QUALITY_WEIGHT[_QUALITY_NAME[self._name_quality[nidx]]]
         if etype == EntityType.PERSON and (len(qkey.tokens) == 1 or len(ckey.tokens) == 1
-                                           or _is_kunya(qkey) or _is_kunya(ckey)):
+                                           or _is_kunya(qkey) or _is_kunya(ckey)
+                                           or is_title_only(qkey) or is_title_only(ckey)):
             sim = min(sim, SINGLE_TOKEN_PERSON_CAP)
         return sim
 

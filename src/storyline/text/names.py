@@ -53,6 +53,7 @@ __all__ = [
     "NameKey",
     "acronym_letters",
     "initials",
+    "is_title_only",
     "loose_skeleton",
     "is_acronym",
     "name_key",
@@ -131,6 +132,12 @@ def _honorifics() -> frozenset[str]:
             if len(toks) == 1:
                 words.add(toks[0])
     return frozenset(words)
+
+
+def is_title_only(key: NameKey) -> bool:
+    """Whether a (person) name is made of honorifics and ranks alone (Haji Sahib, Mullah Sahib): it names nobody."""
+    honor = _honorifics()
+    return bool(key.tokens) and key.latin and all(t in honor for t in key.tokens)
 
 
 def _is_latin(text: str) -> bool:
