@@ -19,7 +19,13 @@ transliteration skeleton (:func:`storyline.text.names.skeleton`) to the
 names holding it (compact ``array('I')`` postings); every spelling of a name is
 kept (Munir Al Qubaysi and Munir Al-Kubaysi share a skeleton but a query may be
 close to only one), and a field holding several names (``HARAKAT UL-MUJAHIDIN /
-HUM``, ``Hajji Malik; Haji Malek``) is split. Tokens are also posted without a
+HUM``, ``Hajji Malik; Haji Malek``, ``Ahmed dit Said``, ``X alias Y``) is split and
+loses a trailing description (``..., born in Kandahar on ...``): :func:`name_parts`.
+A query holding several names ranks each entry by its best-ranked one. Tokens are
+also posted under their French (``ou``, ``dj``, ``ch``) and Persianate (d/dh/z,
+th/s) spellings, and organisation names under the initials an acronym may spell
+(``@`` keys: FDLR, MAEI, AQIM find their full names, scored
+:data:`~storyline.corpus.watchlist_match.ACRONYM_INITIALS_SIMILARITY`, below linking). Tokens are also posted without a
 glued article (Almuatesem → muatesem) and under the word a compound is built on
 (Abdurrahman → rahman). A query looks up its tokens the same ways, each token
 also joined to the one before it (Na Walna finds Naualna); a token no name
@@ -47,8 +53,8 @@ Organisation names are also looked up through the gazetteer equivalences
 (ISKP → ISIL-K) at :data:`EQUIVALENCE_WEIGHT`. A link
 is reported at :data:`LINK_THRESHOLD` (0.85) or above: a full name or a
 transliteration of it passes, a name missing one of three tokens (0.8) does
-not. One-token person names never score above 0.8 (a bare "Mujahid" is not
-evidence enough). Names in a non-Latin script (NAME_ORIGINAL_SCRIPT) are
+not. One-token person names, a kunya alone (Abu Salim) and names of titles alone
+(Haji Sahib) never score above 0.8 (a bare "Mujahid" is not evidence enough). Names in a non-Latin script (NAME_ORIGINAL_SCRIPT) are
 indexed as written and only match names in the same script.
 """
 
