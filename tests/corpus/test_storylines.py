@@ -302,8 +302,20 @@ def test_storylines_remarks_on_a_subject_join_the_actors_one_kind_of_claim_about
                                          "[Mira Suda](suda) is tired", "[Mira Suda](suda) is asleep"])]
     c, lines = _lines(docs)
     assert _by_label(c, lines) == {("E_spok", "ISIS-K's presence"): ["s0", "s1", "s2", "s3", "s4"],
-                                   ("E_spok", "role of Mira Suda"): ["s5", "s6"], ("E_spok", "talks with Mira Suda"): ["s7"],
-                                   ("E_spok", "Mira Suda"): ["s8", "s9"]}  # two kinds of claim about her: plain remarks stay apart
+                                   ("E_spok", "role of Mira Suda"): ["s5", "s6"],
+                                   # two kinds of claim about her: plain remarks stay apart; the talks, said once, go with them
+                                   ("E_spok", "Mira Suda"): ["s7", "s8", "s9"]}
+
+
+def test_storylines_plain_remarks_join_a_claim_kind_up_to_twice_its_size_and_a_passing_claim_joins_the_plain_remarks() -> None:
+    docs = [{"id": f"d{i}", "statements": [{"label": f"s{i}", "speaker": "spok", "content": content, "said_on": f"202{i}-01-01"}]}
+            for i, content in enumerate(["[ISKP](iskp) keeps hideouts in [Pakistan](pak)", "[ISKP](iskp) is a creation of foreign spies",
+                                         "[ISKP](iskp) serves its masters",
+                                         "[Mira Suda](suda) is tired", "[Mira Suda](suda) is asleep", "[Mira Suda](suda) sings",
+                                         "[Mira Suda](suda) was the courier"])]
+    c, lines = _lines(docs)
+    assert _by_label(c, lines) == {("E_spok", "ISIS-K's presence"): ["s0", "s1", "s2"],
+                                   ("E_spok", "Mira Suda"): ["s3", "s4", "s5", "s6"]}
 
 
 def test_storylines_a_noun_repeated_within_one_article_only_is_no_question() -> None:
@@ -394,3 +406,17 @@ def test_an_open_verb_whose_object_is_what_speech_produces_is_a_remark() -> None
     parcel = Statement("d7", 100, 140, "a parcel to the office", 100, 122, StatementKind.INDIRECT, speaker_cluster=0, cue="give")
     lines = build_storylines([speech, clear, parcel], {"d7#0": "E_v"}, {})
     assert {sid for line in lines for sid in line.statement_ids} == {speech.id, clear.id}
+
+
+def test_attitudes_stances_taken_and_characterisations_are_remarks_but_casting_a_ballot_is_not() -> None:
+    def said(start: int, content: str, cue: str) -> Statement:
+        return Statement("d6", start, start + 40, content, start, start + len(content), StatementKind.INDIRECT, speaker_cluster=0, cue=cue)
+
+    hopeful = said(0, "the deal will pass", "optimistic")  # "Vell was optimistic that the deal will pass"
+    stance = said(50, "a firm stance against the tariff", "take")
+    secret = said(100, "no secret of her plans", "make")
+    cast_as = said(150, "himself as the outsider in the race", "cast")
+    ballot = said(200, "a ballot for the mayor", "cast")
+    laid_off = said(250, "more than 200 staffers", "lay")
+    lines = build_storylines([hopeful, stance, secret, cast_as, ballot, laid_off], {"d6#0": "E_v"}, {})
+    assert {sid for line in lines for sid in line.statement_ids} == {hopeful.id, stance.id, secret.id, cast_as.id}

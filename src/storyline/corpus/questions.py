@@ -388,22 +388,41 @@ def _names_issue(term: str, issue: str) -> bool:
 
 
 def _subject_questions_joined(final: dict[str, Question]) -> None:
-    """An actor's remarks naming a subject without a kind of claim join its one question on that subject, when the
-    actor makes one kind of claim about it and no more than half its remarks on it lack one: Mujahid's "ISIS-K
-    is a creation of foreign intelligence" goes with his remarks on ISIS-K's presence."""
+    """One question per actor and subject unless the actor keeps making one kind of claim about it.
+
+    An actor's remarks naming a subject without a kind of claim join its one question on that subject when the actor
+    makes one kind of claim about it and the plain remarks are no more than twice as many (:data:`_PLAIN_PER_CLAIM`):
+    Mujahid's "ISIS-K is a creation of foreign intelligence" goes with his remarks on ISIS-K's presence. The other way
+    round, a kind of claim the actor makes once about a subject it otherwise talks about plainly (a passing "role",
+    "support for") is no question of its own: it joins the actor's remarks on the subject.
+    """
     sizes = Counter(q.key for q in final.values())
     claims: dict[str, set[Question]] = {}
+    plain: dict[str, Question] = {}
     for q in final.values():
-        if q.subject is not None and q.aspect is not None:
-            claims.setdefault(q.subject.key, set()).add(q)
-    for sid, q in final.items():
-        if q.subject is None or q.aspect is not None or q.term or q.issue or q.phrase:
+        if q.subject is None or q.term or q.issue or q.phrase:
             continue
-        kinds = claims.get(q.subject.key, set())
-        if len(kinds) == 1:
-            only = next(iter(kinds))
-            if sizes[q.key] <= sizes[only.key]:
-                final[sid] = only
+        if q.aspect is not None:
+            claims.setdefault(q.subject.key, set()).add(q)
+        else:
+            plain[q.subject.key] = q
+    into: dict[str, Question] = {}
+    for key, kinds in claims.items():
+        bare = plain.get(key)
+        if bare is None:
+            continue
+        if len(kinds) == 1 and sizes[bare.key] <= _PLAIN_PER_CLAIM * sizes[next(iter(kinds)).key]:
+            into[bare.key] = next(iter(kinds))
+            continue
+        for q in kinds:
+            if sizes[q.key] == 1 and sizes[bare.key] >= 2:
+                into[q.key] = bare
+    for sid, q in final.items():
+        if q.key in into:
+            final[sid] = into[q.key]
+
+
+_PLAIN_PER_CLAIM = 2  # plain remarks on a subject join the actor's one kind of claim about it up to twice its size
 
 
 _PLACED = frozenset({"presence", "counter-terrorism efforts", "talks", "detention"})
