@@ -420,3 +420,14 @@ def test_attitudes_stances_taken_and_characterisations_are_remarks_but_casting_a
     laid_off = said(250, "more than 200 staffers", "lay")
     lines = build_storylines([hopeful, stance, secret, cast_as, ballot, laid_off], {"d6#0": "E_v"}, {})
     assert {sid for line in lines for sid in line.statement_ids} == {hopeful.id, stance.id, secret.id, cast_as.id}
+
+
+def test_storylines_two_noun_questions_naming_one_broad_issue_are_one_storyline() -> None:
+    docs = [{"id": f"d{i}", "statements": [{"label": f"s{i}", "speaker": "spok", "content": content, "said_on": f"201{i}-01-01"}]}
+            for i, content in enumerate(["[Mira Suda](suda) hires the immigrants", "[Mira Suda](suda) thanked our immigrants",
+                                         "the immigrants came here", "[Odel Marr](other) is soft on illegal immigration",
+                                         "[Odel Marr](other) never fought against illegal immigration", "we must act on illegal immigration",
+                                         "the river dam will be huge", "the weather is fine"])]
+    c, lines = _lines(docs)
+    got = _by_label(c, lines)
+    assert [labels for labels in got.values() if "s0" in labels] == [["s0", "s1", "s2", "s3", "s4", "s5"]]

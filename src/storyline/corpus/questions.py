@@ -357,19 +357,25 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
 
 
 def _issue_terms_joined(final: dict[str, Question], issues: Issues) -> None:
-    """An actor's question on a noun that its broad issue's label names ("immigrants", "taxes") and its storyline on that
-    issue are one question, named as the larger of the two: "Donald Trump on immigration"."""
+    """An actor's questions on nouns that one broad issue's label names ("immigrants", "illegal immigration") and its
+    storyline on that issue are one question, named as the largest of them: "Donald Trump on immigration"."""
     sizes = Counter(q.key for q in final.values())
-    by_issue = {q.issue: q for q in final.values() if q.issue}
-    into: dict[str, Question] = {}
+    naming: dict[str, dict[str, Question]] = {}
+    for q in final.values():
+        if q.issue:
+            naming.setdefault(q.issue, {})[q.key] = q
     for q in {q.key: q for q in final.values() if q.term}.values():
         issue = issues.of(q.term or "")
-        other = by_issue.get(issue) if issue else None
-        if other is None or not _names_issue(q.term or "", issue or ""):
-            continue  # "voters" is a word of elections, but not what "elections and campaigns" names
-        small, large = (q, other) if (sizes[q.key], q.key) < (sizes[other.key], other.key) else (other, q)
-        if small.key not in into:
-            into[small.key] = large
+        if issue and _names_issue(q.term or "", issue):  # "voters" is a word of elections, but not what "elections and campaigns" names
+            naming.setdefault(issue, {})[q.key] = q
+    into: dict[str, Question] = {}
+    for same in naming.values():
+        if len(same) < 2:
+            continue
+        large = min(same.values(), key=lambda q: (-sizes[q.key], q.key))
+        for q in same.values():
+            if q.key != large.key and q.key not in into:
+                into[q.key] = large
     for sid, q in final.items():
         seen = {q.key}
         while q.key in into and into[q.key].key not in seen:  # a smaller one joins the larger, which may join a larger still
