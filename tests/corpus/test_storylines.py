@@ -347,6 +347,18 @@ def test_storylines_a_context_alias_takes_its_context_from_near_the_statement_on
     assert ("E_spok", "ISIS-K's presence") in _by_label(c, lines)
 
 
+def test_storylines_a_context_alias_placed_where_the_subject_is_not_keeps_its_own_name() -> None:
+    entities = {**ENTITIES, "syr": {"name": "Syria", "type": "place"}}
+    docs = [{"id": "x", "statements": [
+        {"label": "calm", "speaker": "other", "content": "[Afghanistan](afg) is calm", "said_on": "2024-01-01"},
+        {"label": "syria", "speaker": "spok", "content": "[Daesh](daesh) in [Syria](syr) has lost its bases", "said_on": "2024-01-02"},
+        {"label": "rhen", "speaker": "suda", "content": "[Daesh](daesh) in [Rhenland](rhen) has bases", "said_on": "2024-01-02"}]}]
+    c = build_corpus(docs, entities)
+    lines = build_storylines(c.statements, c.key_to_entity, {}, c.mentions_by_doc, {k: e.name for k, e in c.entities.items()})
+    got = _by_label(c, lines)
+    assert ("E_spok", "Daesh's presence") in got and ("E_suda", "ISIS-K's presence") in got
+
+
 def test_storylines_an_actors_earlier_and_later_stance_in_one_article_is_one_storyline() -> None:
     docs = [{"id": "profile", "published": "2024-05-01", "statements": [
         {"label": "then", "speaker": "spok", "content": "the pipeline would bring work to every valley", "said_on": "2012-03-01"},

@@ -135,15 +135,20 @@ class SubjectAliases:
     names: Mapping[str, str]
     in_context: Mapping[str, tuple[str, frozenset[str]]]
     types: Mapping[str, str] = field(default_factory=dict)  # label → the subject's own type
+    elsewhere: Mapping[str, frozenset[str]] = field(default_factory=dict)  # label → places a context name does not denote it in
 
-    def subject(self, written: Iterable[str], context: Callable[[], frozenset[str]]) -> str | None:
-        """The subject label of a name (as written, canonical, entity name); ``context`` gives the document's names when needed."""
+    def subject(self, written: Iterable[str], context: Callable[[], frozenset[str]], placed: str | None = None) -> str | None:
+        """The subject label of a name (as written, canonical, entity name); ``context`` gives the document's names when
+        needed. A name that needs a context does not take it when the statement places it elsewhere (``placed``: "the
+        Islamic State in Syria" is not ISIS-K, whatever is named nearby: the subject's ``not_placed_in``)."""
+        written = tuple(written)
         for w in written:
             n = _norm(w)
             if n in self.names:
                 return self.names[n]
-            got = self.in_context.get(n)
-            if got is not None and got[1] & context():
+        for w in written:
+            got = self.in_context.get(_norm(w))
+            if got is not None and (placed is None or _norm(placed) not in self.elsewhere.get(got[0], ())) and got[1] & context():
                 return got[0]
         return None
 
@@ -159,7 +164,8 @@ def load_subject_aliases() -> SubjectAliases:
         context = frozenset(_norm(c) for c in entry.get("context", ()))
         for n in entry.get("names_in_context", ()):
             in_context[_norm(n)] = (entry["label"], context)
-    return SubjectAliases(names, in_context, {e["label"]: e.get("type", "other") for e in raw["subjects"]})
+    return SubjectAliases(names, in_context, {e["label"]: e.get("type", "other") for e in raw["subjects"]},
+                          {e["label"]: frozenset(_norm(p) for p in e.get("not_placed_in", ())) for e in raw["subjects"]})
 
 
 @dataclass(frozen=True, eq=False)
@@ -259,7 +265,8 @@ def subjects_of(st: Statement, index: MentionIndex, key_to_entity: Mapping[str, 
             continue
         if _adjectival_demonym(name, st.content[m.end - st.content_start:]):  # "Mexican heritage", "Russian hacking"
             continue
-        label = aliases.subject((m.text, m.canonical, name), context)
+        placed = _PLACED_IN.match(st.content[m.end - st.content_start:])
+        label = aliases.subject((m.text, m.canonical, name), context, placed[1] if placed else None)
         key = f"subj:{label}" if label else eid
         if key in seen:
             continue
@@ -269,6 +276,7 @@ def subjects_of(st: Statement, index: MentionIndex, key_to_entity: Mapping[str, 
     return out
 
 
+_PLACED_IN = re.compile(r"\s+in\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")  # "the Islamic State in Syria"
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ican|ian|ean|ese|ish|ist|i|ic)$")
 _NEXT_WORD = re.compile(r"^[ \t]+([a-z][a-z-]+)")
 
