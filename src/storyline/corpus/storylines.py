@@ -22,8 +22,8 @@ from ..text.stance_phrases import STANCE_LEMMAS
 from .question_terms import singular
 from .questions import questions_of
 
-__all__ = ["STORYLINES_VERSION", "UNTOPICED", "build_storylines", "reports_speech", "speech_cued", "statement_order", "storyline_label",
-           "storyline_topics"]
+__all__ = ["STORYLINES_VERSION", "UNTOPICED", "build_storylines", "remark_reported", "reports_speech", "speech_cued", "statement_order",
+           "storyline_label", "storyline_topics"]
 
 UNTOPICED = "other statements"
 STORYLINES_VERSION = "7"  # remarks incl. attitudes, stances taken and characterisations, no actions; one question per actor and subject unless a claim kind recurs; noun questions one issue names join; a lone pooled remark keeps its own question; storylines by actor and question (subject, claim kind, a noun the actor keeps using, issue or shared phrase); part of the corpus basis
@@ -51,8 +51,12 @@ def reports_speech(st: Statement) -> bool:
     action of the speaker, not a remark: it stays a statement (and may be a fact or event)
     but is no one's storyline.
     """
-    return (speech_cued(st.kind, st.cue) or _says_within(st.content) or _speech_object(st.content)
-            or _characterised(st.cue, st.content))
+    return remark_reported(st.kind, st.cue, st.content)
+
+
+def remark_reported(kind: StatementKind, cue: str | None, content: str) -> bool:
+    """:func:`reports_speech` from a statement's kind, cue lemma and content (as the JSON export gives them)."""
+    return speech_cued(kind, cue) or _says_within(content) or _speech_object(content) or _characterised(cue, content)
 
 
 _AS_WITHIN = 8  # words of the content in which "as" casts its object: "cast himself as a Washington outsider"
