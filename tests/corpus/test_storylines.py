@@ -451,3 +451,11 @@ def test_storylines_two_noun_questions_naming_one_broad_issue_are_one_storyline(
     c, lines = _lines(docs)
     got = _by_label(c, lines)
     assert [labels for labels in got.values() if "s0" in labels] == [["s0", "s1", "s2", "s3", "s4", "s5"]]
+
+
+def test_storylines_a_kind_of_claim_made_once_about_no_named_subject_is_no_question() -> None:
+    docs = [{"id": f"d{i}", "statements": [{"label": f"s{i}", "speaker": "spok", "content": content, "said_on": f"202{i}-01-01"}]}
+            for i, content in enumerate(["we need a leader for the farmers", "the weather is fine",
+                                         "the group keeps hideouts in the hills", "the group has a foothold in the valley"])]
+    c, lines = _lines(docs)
+    assert _by_label(c, lines) == {("E_spok", UNTOPICED): ["s0", "s1"], ("E_spok", "statements on presence"): ["s2", "s3"]}

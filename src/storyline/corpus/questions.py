@@ -348,6 +348,7 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
             issue = issues.of(st.content) if aspect is None and (subject is None or counts[subject.key] == 1) else None
             own[st.id] = Question(None, None, issue) if issue else Question(subject, aspect)
         _unnamed_subjects_joined(own, {st.id: st.content for st, _s in members})
+        _passing_claims_dropped(own, {st.id: st.content for st, _s in members}, issues)
         _repeats_joined(own, [st for st, _s in members])
         # a question the actor raises once, without a kind of claim, is a one-off remark: the actor's one-off
         # remarks are pooled in one storyline ("other statements"), unless there is only one
@@ -688,6 +689,17 @@ def _unnamed_subjects_joined(own: dict[str, Question], contents: Mapping[str, st
             most = max(usual[q.aspect].values())
             subject = min((s for s, n in usual[q.aspect].items() if n == most), key=lambda s: s.key)
             own[sid] = Question(subject, q.aspect)
+
+
+def _passing_claims_dropped(own: dict[str, Question], contents: Mapping[str, str], issues: Issues) -> None:
+    """A kind of claim made once without a named subject ("we need a leader as president": a role of no one) is no
+    question: the remark goes to its broad issue or among the actor's one-off remarks. Made again, it stays one
+    ("statements on presence")."""
+    unnamed = Counter(q.aspect for q in own.values() if q.subject is None and q.aspect is not None)
+    for sid, q in own.items():
+        if q.subject is None and q.aspect is not None and unnamed[q.aspect] == 1:
+            issue = issues.of(contents[sid])
+            own[sid] = Question(None, None, issue) if issue else OTHER
 
 
 def _last_word(name: str) -> str:
