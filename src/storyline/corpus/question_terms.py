@@ -263,7 +263,8 @@ def _bare(words: str, texts: Collection[str]) -> bool:
 def own_phrase(text: str) -> str | None:
     """The noun phrase one remark is about, for a remark its actor makes on nothing else it says: the first noun with
     the content word before it ("the minimum wage"); None without one (a lone noun, "the sake", names no question)."""
-    surface, modifier = next(((s, m) for s, m in noun_terms(text).values() if m and m not in _stop()), ("", None))
+    # a modifier that reads as a plural or a verb's -s form ("my son sells bread") is no part of the noun phrase
+    surface, modifier = next(((s, m) for s, m in noun_terms(text).values() if m and m not in _stop() and singular(m) == m), ("", None))
     if not modifier:
         return None
     words = f"{modifier} {surface.lower()}"
