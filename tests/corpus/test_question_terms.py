@@ -6,7 +6,6 @@ import pytest
 
 from storyline.corpus.question_terms import (
     noun_terms,
-    own_phrase,
     says_possessive,
     singular,
     term_groups,
@@ -120,8 +119,3 @@ def test_term_phrase_has_no_article_where_the_actor_uses_the_noun_without_one() 
     groups, _ = term_groups(texts)
     assert groups["dam"].phrase == "the dam"
 
-
-def test_own_phrase_is_a_modifier_and_its_noun_not_a_verb_and_its_object() -> None:
-    assert own_phrase("he wants to ban the garden gnome") == "the garden gnome"
-    assert own_phrase("my son sells bread") is None
-    assert own_phrase("it rains a lot") is None

@@ -109,12 +109,13 @@ def test_storylines_one_off_remarks_join_their_broad_issue_or_the_actors_other_s
                                    ("E_spok", "role of Odel Marr"): ["once", "claim"]}  # a one-off remark joins the question on its subject
 
 
-def test_storylines_an_actors_one_remark_left_over_is_named_by_its_noun_phrase_not_pooled() -> None:
+def test_storylines_an_actors_one_remark_left_over_keeps_its_own_subject_not_the_pool() -> None:
     docs = [{"id": f"d{i}", "statements": [{"label": label, "speaker": "spok", "content": content, "said_on": f"202{i}-01-01"}]}
             for i, (label, content) in enumerate([("dam1", "the river dam will be huge"), ("dam2", "nobody builds a river dam like us"),
-                                                  ("dam3", "we pay for the river dam"), ("gnome", "he wants to ban the garden gnome")])]
+                                                  ("dam3", "we pay for the river dam"), ("suda", "[Mira Suda](suda) likes the river dam"),
+                                                  ("marr", "[Odel Marr](other) is a friend")])]
     c, lines = _lines(docs)
-    assert _by_label(c, lines) == {("E_spok", "the river dam"): ["dam1", "dam2", "dam3"], ("E_spok", "the garden gnome"): ["gnome"]}
+    assert _by_label(c, lines) == {("E_spok", "the river dam"): ["dam1", "dam2", "dam3", "suda"], ("E_spok", "Odel Marr"): ["marr"]}
 
 
 def test_storylines_the_speaker_is_never_its_own_subject_and_unnamed_subjects_are_other_statements() -> None:

@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["MIN_STATEMENTS", "SMALL_ACTOR", "TermGroup", "generic_nouns", "min_statements", "noun_terms", "own_phrase", "says_possessive",
-           "singular", "term_groups", "term_label"]
+__all__ = ["MIN_STATEMENTS", "SMALL_ACTOR", "TermGroup", "generic_nouns", "min_statements", "noun_terms", "says_possessive", "singular",
+           "term_groups", "term_label"]
 
 MIN_STATEMENTS = 3  # distinct remarks of one actor using a noun before it can name a question
 SMALL_ACTOR = 12  # an actor quoted fewer times than this (an article's earlier and later stance) needs two remarks only
@@ -258,18 +258,6 @@ def _bare(words: str, texts: Collection[str]) -> bool:
             else:
                 bare += 1
     return bare > with_article
-
-
-def own_phrase(text: str) -> str | None:
-    """The noun phrase one remark is about, for a remark its actor makes on nothing else it says: the first noun with
-    the content word before it ("the minimum wage"); None without one (a lone noun, "the sake", names no question)."""
-    # a modifier that reads as a plural or a verb's -s form ("my son sells bread") is no part of the noun phrase
-    surface, modifier = next(((s, m) for s, m in noun_terms(text).values() if m and m not in _stop() and singular(m) == m), ("", None))
-    if not modifier:
-        return None
-    words = f"{modifier} {surface.lower()}"
-    plural = singular(surface.lower()) != surface.lower()
-    return words if plural or _bare(words, (text,)) else f"the {words}"
 
 
 def term_label(phrase: str, subject_name: str | None, possessive: bool) -> str:

@@ -46,7 +46,7 @@ from importlib import resources
 from ..model import EntityType, Mention, Statement
 from .findings.claims import MentionIndex, entity_key
 from ..text.lexicon import Lexicon, default_lexicon
-from .question_terms import SUBJECT_SHARE, TermGroup, min_statements, own_phrase, says_possessive, term_groups, term_label
+from .question_terms import SUBJECT_SHARE, TermGroup, min_statements, says_possessive, term_groups, term_label
 
 __all__ = ["ASPECT_PRIORITY", "Issues", "Question", "SubjectAliases", "Subject", "aspects", "load_issues", "load_subject_aliases",
            "noun_phrases", "question_label", "questions_of", "subjects_of"]
@@ -361,24 +361,17 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
         _issue_terms_joined(final, issues)
         _subject_questions_joined(final)
         _places_named(final, members)
-        _lone_remark_named(final, own, {st.id: st.content for st, _s in members})
+        _lone_remark_named(final, own)
         out.update(final)
     return out
 
 
-def _lone_remark_named(final: dict[str, Question], own: Mapping[str, Question], contents: Mapping[str, str]) -> None:
+def _lone_remark_named(final: dict[str, Question], own: Mapping[str, Question]) -> None:
     """An actor's one remark left over in "other statements" is no pool: it keeps the question of its own subject or
-    issue, else takes the noun phrase it is about ("the minimum wage"), so its label names what it is about."""
+    issue ("Darius Kemal on Karsa"); one that names neither stays among the actor's other statements."""
     left = [sid for sid, q in final.items() if q == OTHER]
-    if len(left) != 1:
-        return
-    sid = left[0]
-    if own[sid] != OTHER:
-        final[sid] = own[sid]
-        return
-    phrase = own_phrase(contents[sid])
-    if phrase:
-        final[sid] = Question(None, None, phrase=phrase)
+    if len(left) == 1:
+        final[left[0]] = own[left[0]]
 
 
 def _issue_terms_joined(final: dict[str, Question], issues: Issues) -> None:
