@@ -460,3 +460,14 @@ def test_storylines_a_kind_of_claim_made_once_about_no_named_subject_is_no_quest
                                          "the group keeps hideouts in the hills", "the group has a foothold in the valley"])]
     c, lines = _lines(docs)
     assert _by_label(c, lines) == {("E_spok", UNTOPICED): ["s0", "s1"], ("E_spok", "statements on presence"): ["s2", "s3"]}
+
+
+def test_storylines_a_broad_issue_holding_one_remark_is_named_by_the_remarks_subject_but_not_by_a_place() -> None:
+    docs = [{"id": f"d{i}", "statements": [{"label": f"s{i}", "speaker": speaker, "content": content, "said_on": f"202{i}-01-01"}]}
+            for i, (speaker, content) in enumerate([
+                ("spok", "[Mira Suda](suda) wants lower taxes"), ("suda", "taxes are too high in [Rhenland](rhen)"),
+                ("other", "taxes are too high for [Mira Suda](suda)"), ("other", "tax cuts help [Velar Party](vel)")])]
+    c, lines = _lines(docs)
+    assert _by_label(c, lines) == {("E_spok", "Mira Suda"): ["s0"],  # alone on taxes: named by her
+                                   ("E_suda", "taxes"): ["s1"],  # only a place named: the issue names it better
+                                   ("E_other", "taxes"): ["s2", "s3"]}  # two remarks on taxes: the issue gathers them

@@ -338,6 +338,7 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
         members = _short_names_joined(members, entity_names.get(actor, ""))
         counts = Counter(s.key for _st, subjects in members for s in subjects)
         own: dict[str, Question] = {}
+        named: dict[str, Subject] = {}
         for st, subjects in members:
             subject = min(subjects, key=lambda s: (s.is_place, -counts[s.key]), default=None)  # min keeps text order on ties
             # "role of the Oval Office": only a person has a role a storyline follows; "death toll of White House":
@@ -347,6 +348,8 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
             aspect = main_aspect(st.content, lex, anchors[st.id], excluded)
             issue = issues.of(st.content) if aspect is None and (subject is None or counts[subject.key] == 1) else None
             own[st.id] = Question(None, None, issue) if issue else Question(subject, aspect)
+            if subject is not None:
+                named[st.id] = subject
         _unnamed_subjects_joined(own, {st.id: st.content for st, _s in members})
         _passing_claims_dropped(own, {st.id: st.content for st, _s in members}, issues)
         _repeats_joined(own, [st for st, _s in members])
@@ -362,6 +365,7 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
         _subject_questions_joined(final)
         _places_named(final, members)
         _lone_remark_named(final, own)
+        _lone_issue_remark_named(final, named)
         out.update(final)
     return out
 
@@ -372,6 +376,16 @@ def _lone_remark_named(final: dict[str, Question], own: Mapping[str, Question]) 
     left = [sid for sid, q in final.items() if q == OTHER]
     if len(left) == 1:
         final[left[0]] = own[left[0]]
+
+
+def _lone_issue_remark_named(final: dict[str, Question], named: Mapping[str, Subject]) -> None:
+    """A broad issue gathers an actor's remarks on passing names; holding one remark, it gathers nothing, and the
+    remark's question is the subject it names: "Glenn Beck on Ted Cruz" rather than "on elections and campaigns" (not a
+    place: "on Iowa" says less than "on elections and campaigns")."""
+    sizes = Counter(q.key for q in final.values())
+    for sid, q in final.items():
+        if q.issue and sizes[q.key] == 1 and sid in named and not named[sid].is_place:
+            final[sid] = Question(named[sid], None)
 
 
 def _issue_terms_joined(final: dict[str, Question], issues: Issues) -> None:
