@@ -13,6 +13,11 @@
    names the question (JUDGING.md). ``--sample N`` also prints N random statements of each of those
    actors with their storyline label and the actor's other storylines' labels, for judging by hand
    whether each statement sits in the storyline of its question.
+   Two measures of whether storylines follow questions: storylines per (actor, subject) pair (the subject of a
+   remark is the resolved entity, not a place, that its actor names most among those the remark names; pairs with
+   at least three remarks; 1.0 when an actor's remarks on one subject share one storyline), and the share of labels
+   that name a question: a named subject ("ISIS-K's presence", "Hillary Clinton") or a noun phrase of at least two
+   words ("the border wall"), not a broad issue, a pooled "other statements" or a lone word ("emails", "deeper").
 2. The seed article (../shared/seed/shifting-storylines.txt): every storyline of its
    most-quoted actor (the seed's own story: Mujahid on ISIS-K over the years).
 
@@ -40,10 +45,11 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from storyline.config import settings  # noqa: E402
 from storyline.corpus.embeddings import load_embedder  # noqa: E402
+from storyline.corpus.findings.claims import MentionIndex, entity_key  # noqa: E402
 from storyline.corpus.resolve import clusters_from_mentions, resolve_entities  # noqa: E402
 from storyline.corpus.storylines import UNTOPICED, build_storylines, reports_speech, statement_order  # noqa: E402
 from storyline.corpus.topics import TopicModel  # noqa: E402
-from storyline.model import Document, DocumentAnalysis, Storyline  # noqa: E402
+from storyline.model import Document, DocumentAnalysis, EntityType, Mention, Storyline  # noqa: E402
 from storyline.nlp.pipeline import analyze_documents, build_stages, load_nlp, pipeline_version  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
@@ -85,8 +91,9 @@ def analyses(docs: list[Document]) -> list[DocumentAnalysis]:
     return out
 
 
-def storylines_of(docs: list[Document], found: list[DocumentAnalysis]) -> tuple[list[Storyline], dict, dict]:
-    """Storylines as ``analyze`` builds them in a full run; also entity names and statements by id."""
+def storylines_of(docs: list[Document], found: list[DocumentAnalysis]) -> tuple[list[Storyline], dict, dict, dict]:
+    """Storylines as ``analyze`` builds them in a full run; also entity names, statements by id and each storyline
+    statement's subject (:func:`subjects_by_statement`)."""
     mentions = [m for a in found for m in a.mentions]
     statements = [s for a in found for s in a.statements]
     res = resolve_entities(clusters_from_mentions(mentions), ())
@@ -99,11 +106,80 @@ def storylines_of(docs: list[Document], found: list[DocumentAnalysis]) -> tuple[
     labels = model.labels(names)
     topics = {sid: labels[i] for sid, i in index.items()}
     lines = build_storylines(statements, res.key_to_entity, topics, by_doc, names)
-    return lines, names, {s.id: s for s in statements}
+    stmts = {s.id: s for s in statements}
+    return lines, names, stmts, subjects_by_statement(lines, stmts, by_doc, res.key_to_entity)
+
+
+def subjects_by_statement(lines: list[Storyline], stmts: dict, by_doc: dict[str, list[Mention]],
+                          key_to_entity: dict[str, str]) -> dict[str, str]:
+    """Storyline statement id → its subject: of the entities (not places, not the actor) its content names, the one
+    its actor names most in all its storyline statements (first in the text on ties). Computed here from mentions
+    and resolved entities only, apart from how storylines choose questions."""
+    indexes = {doc: MentionIndex(ms) for doc, ms in by_doc.items()}
+    named: dict[str, list[str]] = {}
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for line in lines:
+        for sid in line.statement_ids:
+            st = stmts[sid]
+            found: list[str] = []
+            for m in indexes[st.document_id].within(st.content_start, st.content_end) if st.document_id in indexes else ():
+                eid = entity_key(m.local_key, m.canonical, key_to_entity)
+                if m.type == EntityType.PLACE or eid == line.actor_id or m.cluster == st.speaker_cluster or eid in found:
+                    continue
+                if not m.canonical[:1].isupper():
+                    continue
+                found.append(eid)
+            named[sid] = found
+            counts[line.actor_id].update(found)
+    out = {}
+    for line in lines:
+        for sid in line.statement_ids:
+            if named[sid]:
+                out[sid] = max(named[sid], key=lambda e: counts[line.actor_id][e])  # max keeps text order on ties
+    return out
+
+
+_DETERMINER = frozenset("a an the this that these those his her its their our my your".split())
+
+
+def label_names_question(topic: str, issues: set[str], entity_names: set[str], nlp) -> bool:
+    """Whether a storyline label names a question: a named subject, or a noun phrase of at least two words
+    (determiners not counted) ending in a noun; not a broad issue, "other statements" or "statements on ..."."""
+    if topic == UNTOPICED or topic in issues or topic.startswith("statements on "):
+        return False
+    if any(name and name in topic for name in entity_names):
+        return True
+    tokens = [t for t in nlp(topic) if t.lower_ not in _DETERMINER and not t.is_punct]
+    return len(tokens) >= 2 and tokens[-1].pos_ in ("NOUN", "PROPN")
+
+
+def question_measures(lines: list[Storyline], subjects: dict[str, str], names: dict, issues: set[str], nlp) -> tuple[str, str]:
+    """The two lines of the storylines-follow-questions measures (see the module docstring)."""
+    pairs: dict[tuple[str, str], set[str]] = defaultdict(set)
+    sizes: Counter = Counter()
+    for i, line in enumerate(lines):
+        for sid in line.statement_ids:
+            if sid in subjects:
+                pairs[(line.actor_id, subjects[sid])].add(str(i))
+                sizes[(line.actor_id, subjects[sid])] += 1
+    spread = sorted(len(pairs[p]) for p in pairs if sizes[p] >= 3)
+    if spread:
+        per_pair = (f"  storylines per (actor, subject) pair with >= 3 remarks: {len(spread)} pairs, mean "
+                    f"{sum(spread) / len(spread):.2f}, median {spread[len(spread) // 2]}, in one storyline "
+                    f"{100 * sum(n == 1 for n in spread) / len(spread):.1f}%")
+    else:
+        per_pair = "  storylines per (actor, subject) pair: no pair with >= 3 remarks"
+    entity_names = {n for n in names.values() if len(n) > 2}
+    good = [label_names_question(line.topic, issues, entity_names, nlp) for line in lines]
+    held = sum(len(line.statement_ids) for line, g in zip(lines, good) if g)
+    total = sum(len(line.statement_ids) for line in lines) or 1
+    labels = (f"  labels naming a question (named subject or noun phrase of >= 2 words): "
+              f"{100 * sum(good) / max(1, len(lines)):.1f}% of storylines, holding {100 * held / total:.1f}% of their statements")
+    return per_pair, labels
 
 
 def report(title: str, docs: list[Document], lines: list[Storyline], names: dict, stmts: dict, actors: int, show: int,
-           sample: int = 0) -> None:
+           sample: int = 0, subjects: dict[str, str] | None = None) -> list[str]:
     sizes = [len(s.statement_ids) for s in lines]
     single = sum(n == 1 for n in sizes)
     attributed = sum(sizes)
@@ -112,7 +188,7 @@ def report(title: str, docs: list[Document], lines: list[Storyline], names: dict
           f" ({actions} with a speaker report an action, no remark: in none)")
     if not lines:
         print("  no storylines")
-        return
+        return []
     print(f"  storylines {len(lines)}; single-statement {single} ({100 * single / len(lines):.1f}%); "
           f"statements per storyline mean {attributed / len(lines):.2f}, max {max(sizes)}")
     issues = {i["label"] for i in json.loads((ROOT / "src/storyline/data/subjects/issues.json").read_text(encoding="utf-8"))["issues"]}
@@ -120,6 +196,11 @@ def report(title: str, docs: list[Document], lines: list[Storyline], names: dict
     on_issue = sum(len(s.statement_ids) for s in lines if s.topic in issues)
     print(f"  statements in actors' 'other statements' {100 * pooled / attributed:.1f}%, in broad-issue storylines "
           f"{100 * on_issue / attributed:.1f}%, in subject questions {100 * (attributed - pooled - on_issue) / attributed:.1f}%")
+    summary = [f"storylines {len(lines)}, single-statement {100 * single / len(lines):.1f}%, in storylines {attributed}, "
+               f"actions left out {actions}",
+               *question_measures(lines, subjects or {}, names, issues, load_nlp(settings().spacy_model))]
+    for line in summary[1:]:
+        print(line)
     per_actor = Counter()
     for s in lines:
         per_actor[s.actor_id] += len(s.statement_ids)
@@ -138,6 +219,7 @@ def report(title: str, docs: list[Document], lines: list[Storyline], names: dict
             for sid in random.Random(actor).sample(sorted(line_of), min(sample, len(line_of))):
                 st = stmts[sid]
                 print(f"     sample [{line_of[sid]}] {texts[st.document_id][st.content_start:st.content_end][:160]!r}")
+    return summary
 
 
 def main() -> None:
@@ -152,8 +234,8 @@ def main() -> None:
     if SEED.exists():
         doc = Document.from_text(SEED.read_text(encoding="utf-8"), source="seed", published=dt.date(2025, 3, 5))
         found = analyses([doc])
-        lines, names, stmts = storylines_of([doc], found)
-        report("seed article", [doc], lines, names, stmts, 10, 40)
+        lines, names, stmts, subjects = storylines_of([doc], found)
+        report("seed article", [doc], lines, names, stmts, 10, 40, subjects=subjects)
     else:
         print(f"seed article not found at {SEED}; skipped")
     if args.seed_only:
@@ -161,11 +243,18 @@ def main() -> None:
     if not POLNEAR_TRAIN.is_dir():
         print(f"PolNeAR train not found at {POLNEAR_TRAIN}; skipped")
         return
+    summaries = {}
     for split in (("dev", "held-out") if args.split == "both" else (args.split,)):
         docs = load_polnear(split, args.limit)
         found = analyses(docs)
-        lines, names, stmts = storylines_of(docs, found)
-        report(f"PolNeAR train, {split}", docs, lines, names, stmts, args.actors, args.show, args.sample)
+        lines, names, stmts, subjects = storylines_of(docs, found)
+        summaries[split] = report(f"PolNeAR train, {split}", docs, lines, names, stmts, args.actors, args.show, args.sample,
+                                  subjects)
+    if len(summaries) > 1:
+        print("\n== side by side")
+        for split, summary in summaries.items():
+            for line in summary:
+                print(f"  {split:8} {line.strip()}")
 
 
 if __name__ == "__main__":

@@ -108,3 +108,14 @@ def test_a_word_after_to_or_a_modal_is_a_verb_not_the_noun_used_elsewhere() -> N
     assert "share" in terms["a"] and "share" in terms["b"]
     assert "share" not in terms["c"]
     assert "share" not in terms["d"]
+
+
+def test_term_phrase_has_no_article_where_the_actor_uses_the_noun_without_one() -> None:
+    texts = {"1": "we must end child labour now", "2": "the fight on child labour", "3": "child labour is theft",
+             "4": "they profit from child labour"}
+    groups, _ = term_groups(texts)
+    assert groups["labour"].phrase == "child labour"
+    texts = {"1": "we will build a dam", "2": "the dam will be huge", "3": "our dam is good", "4": "pay for the dam"}
+    groups, _ = term_groups(texts)
+    assert groups["dam"].phrase == "the dam"
+

@@ -109,6 +109,15 @@ def test_storylines_one_off_remarks_join_their_broad_issue_or_the_actors_other_s
                                    ("E_spok", "role of Odel Marr"): ["once", "claim"]}  # a one-off remark joins the question on its subject
 
 
+def test_storylines_an_actors_one_remark_left_over_keeps_its_own_subject_not_the_pool() -> None:
+    docs = [{"id": f"d{i}", "statements": [{"label": label, "speaker": "spok", "content": content, "said_on": f"202{i}-01-01"}]}
+            for i, (label, content) in enumerate([("dam1", "the river dam will be huge"), ("dam2", "nobody builds a river dam like us"),
+                                                  ("dam3", "we pay for the river dam"), ("suda", "[Mira Suda](suda) likes the river dam"),
+                                                  ("marr", "[Odel Marr](other) is a friend")])]
+    c, lines = _lines(docs)
+    assert _by_label(c, lines) == {("E_spok", "the river dam"): ["dam1", "dam2", "dam3", "suda"], ("E_spok", "Odel Marr"): ["marr"]}
+
+
 def test_storylines_the_speaker_is_never_its_own_subject_and_unnamed_subjects_are_other_statements() -> None:
     docs = [{"id": "d", "statements": [
         {"label": "self", "speaker": "spok", "content": "[Tarin Hask](spok) will not resign", "said_on": "2024-01-01"},
@@ -302,8 +311,20 @@ def test_storylines_remarks_on_a_subject_join_the_actors_one_kind_of_claim_about
                                          "[Mira Suda](suda) is tired", "[Mira Suda](suda) is asleep"])]
     c, lines = _lines(docs)
     assert _by_label(c, lines) == {("E_spok", "ISIS-K's presence"): ["s0", "s1", "s2", "s3", "s4"],
-                                   ("E_spok", "role of Mira Suda"): ["s5", "s6"], ("E_spok", "talks with Mira Suda"): ["s7"],
-                                   ("E_spok", "Mira Suda"): ["s8", "s9"]}  # two kinds of claim about her: plain remarks stay apart
+                                   ("E_spok", "role of Mira Suda"): ["s5", "s6"],
+                                   # two kinds of claim about her: plain remarks stay apart; the talks, said once, go with them
+                                   ("E_spok", "Mira Suda"): ["s7", "s8", "s9"]}
+
+
+def test_storylines_plain_remarks_join_a_claim_kind_up_to_twice_its_size_and_a_passing_claim_joins_the_plain_remarks() -> None:
+    docs = [{"id": f"d{i}", "statements": [{"label": f"s{i}", "speaker": "spok", "content": content, "said_on": f"202{i}-01-01"}]}
+            for i, content in enumerate(["[ISKP](iskp) keeps hideouts in [Pakistan](pak)", "[ISKP](iskp) is a creation of foreign spies",
+                                         "[ISKP](iskp) serves its masters",
+                                         "[Mira Suda](suda) is tired", "[Mira Suda](suda) is asleep", "[Mira Suda](suda) sings",
+                                         "[Mira Suda](suda) was the courier"])]
+    c, lines = _lines(docs)
+    assert _by_label(c, lines) == {("E_spok", "ISIS-K's presence"): ["s0", "s1", "s2"],
+                                   ("E_spok", "Mira Suda"): ["s3", "s4", "s5", "s6"]}
 
 
 def test_storylines_a_noun_repeated_within_one_article_only_is_no_question() -> None:
@@ -325,6 +346,18 @@ def test_storylines_a_context_alias_takes_its_context_from_near_the_statement_on
     assert ("E_spok", "Daesh's presence") in _by_label(c, lines)
     c, lines = _lines(doc("The weather is fine. "))
     assert ("E_spok", "ISIS-K's presence") in _by_label(c, lines)
+
+
+def test_storylines_a_context_alias_placed_where_the_subject_is_not_keeps_its_own_name() -> None:
+    entities = {**ENTITIES, "syr": {"name": "Syria", "type": "place"}}
+    docs = [{"id": "x", "statements": [
+        {"label": "calm", "speaker": "other", "content": "[Afghanistan](afg) is calm", "said_on": "2024-01-01"},
+        {"label": "syria", "speaker": "spok", "content": "[Daesh](daesh) in [Syria](syr) has lost its bases", "said_on": "2024-01-02"},
+        {"label": "rhen", "speaker": "suda", "content": "[Daesh](daesh) in [Rhenland](rhen) has bases", "said_on": "2024-01-02"}]}]
+    c = build_corpus(docs, entities)
+    lines = build_storylines(c.statements, c.key_to_entity, {}, c.mentions_by_doc, {k: e.name for k, e in c.entities.items()})
+    got = _by_label(c, lines)
+    assert ("E_spok", "Daesh's presence") in got and ("E_suda", "ISIS-K's presence") in got
 
 
 def test_storylines_an_actors_earlier_and_later_stance_in_one_article_is_one_storyline() -> None:
@@ -394,3 +427,47 @@ def test_an_open_verb_whose_object_is_what_speech_produces_is_a_remark() -> None
     parcel = Statement("d7", 100, 140, "a parcel to the office", 100, 122, StatementKind.INDIRECT, speaker_cluster=0, cue="give")
     lines = build_storylines([speech, clear, parcel], {"d7#0": "E_v"}, {})
     assert {sid for line in lines for sid in line.statement_ids} == {speech.id, clear.id}
+
+
+def test_attitudes_stances_taken_and_characterisations_are_remarks_but_casting_a_ballot_is_not() -> None:
+    def said(start: int, content: str, cue: str) -> Statement:
+        return Statement("d6", start, start + 40, content, start, start + len(content), StatementKind.INDIRECT, speaker_cluster=0, cue=cue)
+
+    hopeful = said(0, "the deal will pass", "optimistic")  # "Vell was optimistic that the deal will pass"
+    stance = said(50, "a firm stance against the tariff", "take")
+    secret = said(100, "no secret of her plans", "make")
+    cast_as = said(150, "himself as the outsider in the race", "cast")
+    ballot = said(200, "a ballot for the mayor", "cast")
+    laid_off = said(250, "more than 200 staffers", "lay")
+    lines = build_storylines([hopeful, stance, secret, cast_as, ballot, laid_off], {"d6#0": "E_v"}, {})
+    assert {sid for line in lines for sid in line.statement_ids} == {hopeful.id, stance.id, secret.id, cast_as.id}
+
+
+def test_storylines_two_noun_questions_naming_one_broad_issue_are_one_storyline() -> None:
+    docs = [{"id": f"d{i}", "statements": [{"label": f"s{i}", "speaker": "spok", "content": content, "said_on": f"201{i}-01-01"}]}
+            for i, content in enumerate(["[Mira Suda](suda) hires the immigrants", "[Mira Suda](suda) thanked our immigrants",
+                                         "the immigrants came here", "[Odel Marr](other) is soft on illegal immigration",
+                                         "[Odel Marr](other) never fought against illegal immigration", "we must act on illegal immigration",
+                                         "the river dam will be huge", "the weather is fine"])]
+    c, lines = _lines(docs)
+    got = _by_label(c, lines)
+    assert [labels for labels in got.values() if "s0" in labels] == [["s0", "s1", "s2", "s3", "s4", "s5"]]
+
+
+def test_storylines_a_kind_of_claim_made_once_about_no_named_subject_is_no_question() -> None:
+    docs = [{"id": f"d{i}", "statements": [{"label": f"s{i}", "speaker": "spok", "content": content, "said_on": f"202{i}-01-01"}]}
+            for i, content in enumerate(["we need a leader for the farmers", "the weather is fine",
+                                         "the group keeps hideouts in the hills", "the group has a foothold in the valley"])]
+    c, lines = _lines(docs)
+    assert _by_label(c, lines) == {("E_spok", UNTOPICED): ["s0", "s1"], ("E_spok", "statements on presence"): ["s2", "s3"]}
+
+
+def test_storylines_a_broad_issue_holding_one_remark_is_named_by_the_remarks_subject_but_not_by_a_place() -> None:
+    docs = [{"id": f"d{i}", "statements": [{"label": f"s{i}", "speaker": speaker, "content": content, "said_on": f"202{i}-01-01"}]}
+            for i, (speaker, content) in enumerate([
+                ("spok", "[Mira Suda](suda) wants lower taxes"), ("suda", "taxes are too high in [Rhenland](rhen)"),
+                ("other", "taxes are too high for [Mira Suda](suda)"), ("other", "tax cuts help [Velar Party](vel)")])]
+    c, lines = _lines(docs)
+    assert _by_label(c, lines) == {("E_spok", "Mira Suda"): ["s0"],  # alone on taxes: named by her
+                                   ("E_suda", "taxes"): ["s1"],  # only a place named: the issue names it better
+                                   ("E_other", "taxes"): ["s2", "s3"]}  # two remarks on taxes: the issue gathers them

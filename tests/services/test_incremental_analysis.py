@@ -6,7 +6,7 @@ import io
 import json
 from pathlib import Path
 
-from storyline.corpus.storylines import speech_cued
+from storyline.corpus.storylines import remark_reported
 from storyline.export.json_export import write_json
 from storyline.ingest.base import IngestOptions
 from storyline.model import StatementKind
@@ -76,4 +76,5 @@ def _assert_topics_consistent(data: dict) -> None:
         assert {s["topic"] for s in members} == {line["topic"]}
         in_storylines.update(line["statement_ids"])
     # every remark of a resolved speaker is in a storyline; what reports the speaker's action is in none
-    assert in_storylines == {i for i, s in statements.items() if s.get("speaker_id") and speech_cued(StatementKind(s["kind"]), s["cue"])}
+    assert in_storylines == {i for i, s in statements.items() if s.get("speaker_id")
+                            and remark_reported(StatementKind(s["kind"]), s["cue"], s["content"])}

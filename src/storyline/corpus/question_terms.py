@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["MIN_STATEMENTS", "SMALL_ACTOR", "TermGroup", "generic_nouns", "min_statements", "noun_terms", "says_possessive", "singular", "term_groups", "term_label"]
+__all__ = ["MIN_STATEMENTS", "SMALL_ACTOR", "TermGroup", "generic_nouns", "min_statements", "noun_terms", "says_possessive", "singular",
+           "term_groups", "term_label"]
 
 MIN_STATEMENTS = 3  # distinct remarks of one actor using a noun before it can name a question
 SMALL_ACTOR = 12  # an actor quoted fewer times than this (an article's earlier and later stance) needs two remarks only
@@ -201,7 +202,8 @@ def term_groups(texts: Mapping[str, str], subjects: Mapping[str, Collection[str]
         members.setdefault(lead_of[t], set()).add(t)
     out: dict[str, TermGroup] = {}
     for lead, group in members.items():
-        grp = TermGroup(lead, frozenset(group), _phrase(lead, (terms[sid] for sid in distinct.values())))
+        grp = TermGroup(lead, frozenset(group), _phrase(lead, (terms[sid] for sid in distinct.values()),
+                                                         [texts[sid] for sid in distinct.values()]))
         for t in group:
             out[t] = grp
     return out, terms
@@ -221,8 +223,9 @@ def _modifier_uses(texts: Iterable[str]) -> Counter[str]:
     return out
 
 
-def _phrase(lead: str, found: Iterable[Mapping[str, tuple[str, str | None]]]) -> str:
-    """The words an actor uses for a question: "the border wall" (a two-word phrase said at least twice), else "the wall"."""
+def _phrase(lead: str, found: Iterable[Mapping[str, tuple[str, str | None]]], texts: Collection[str] = ()) -> str:
+    """The words an actor uses for a question: "the border wall" (a two-word phrase said at least twice), else "the wall";
+    without "the" for a plural ("taxes") or a noun the actor uses without an article ("illegal immigration")."""
     surfaces: Counter[str] = Counter()
     pairs: Counter[str] = Counter()
     for f in found:
@@ -237,7 +240,24 @@ def _phrase(lead: str, found: Iterable[Mapping[str, tuple[str, str | None]]]) ->
     best_pair = min(pairs, key=lambda p: (-pairs[p], p)) if pairs else None
     words = best_pair if best_pair is not None and pairs[best_pair] >= 2 and pairs[best_pair] * 3 >= sum(surfaces.values()) else surface
     plural = singular(words.split()[-1]) != words.split()[-1]
-    return words if plural else f"the {words}"
+    return words if plural or _bare(words, texts) else f"the {words}"
+
+
+_ARTICLES = frozenset("a an the this that another every each our his her their my your its no any".split())
+
+
+def _bare(words: str, texts: Collection[str]) -> bool:
+    """Whether the actor mostly uses a singular phrase without an article: a mass noun ("on illegal immigration",
+    "stop illegal immigration"), not a count noun ("a wall", "the wall")."""
+    pattern = re.compile(r"(\w+)\W+" + r"\W+".join(re.escape(w) for w in words.split()) + r"\b", re.IGNORECASE)
+    bare = with_article = 0
+    for text in texts:
+        for m in pattern.finditer(text):
+            if m[1].lower() in _ARTICLES:
+                with_article += 1
+            else:
+                bare += 1
+    return bare > with_article
 
 
 def term_label(phrase: str, subject_name: str | None, possessive: bool) -> str:

@@ -135,15 +135,20 @@ class SubjectAliases:
     names: Mapping[str, str]
     in_context: Mapping[str, tuple[str, frozenset[str]]]
     types: Mapping[str, str] = field(default_factory=dict)  # label → the subject's own type
+    elsewhere: Mapping[str, frozenset[str]] = field(default_factory=dict)  # label → places a context name does not denote it in
 
-    def subject(self, written: Iterable[str], context: Callable[[], frozenset[str]]) -> str | None:
-        """The subject label of a name (as written, canonical, entity name); ``context`` gives the document's names when needed."""
+    def subject(self, written: Iterable[str], context: Callable[[], frozenset[str]], placed: str | None = None) -> str | None:
+        """The subject label of a name (as written, canonical, entity name); ``context`` gives the document's names when
+        needed. A name that needs a context does not take it when the statement places it elsewhere (``placed``: "the
+        Islamic State in Syria" is not ISIS-K, whatever is named nearby: the subject's ``not_placed_in``)."""
+        written = tuple(written)
         for w in written:
             n = _norm(w)
             if n in self.names:
                 return self.names[n]
-            got = self.in_context.get(n)
-            if got is not None and got[1] & context():
+        for w in written:
+            got = self.in_context.get(_norm(w))
+            if got is not None and (placed is None or _norm(placed) not in self.elsewhere.get(got[0], ())) and got[1] & context():
                 return got[0]
         return None
 
@@ -159,7 +164,8 @@ def load_subject_aliases() -> SubjectAliases:
         context = frozenset(_norm(c) for c in entry.get("context", ()))
         for n in entry.get("names_in_context", ()):
             in_context[_norm(n)] = (entry["label"], context)
-    return SubjectAliases(names, in_context, {e["label"]: e.get("type", "other") for e in raw["subjects"]})
+    return SubjectAliases(names, in_context, {e["label"]: e.get("type", "other") for e in raw["subjects"]},
+                          {e["label"]: frozenset(_norm(p) for p in e.get("not_placed_in", ())) for e in raw["subjects"]})
 
 
 @dataclass(frozen=True, eq=False)
@@ -259,7 +265,8 @@ def subjects_of(st: Statement, index: MentionIndex, key_to_entity: Mapping[str, 
             continue
         if _adjectival_demonym(name, st.content[m.end - st.content_start:]):  # "Mexican heritage", "Russian hacking"
             continue
-        label = aliases.subject((m.text, m.canonical, name), context)
+        placed = _PLACED_IN.match(st.content[m.end - st.content_start:])
+        label = aliases.subject((m.text, m.canonical, name), context, placed[1] if placed else None)
         key = f"subj:{label}" if label else eid
         if key in seen:
             continue
@@ -269,6 +276,7 @@ def subjects_of(st: Statement, index: MentionIndex, key_to_entity: Mapping[str, 
     return out
 
 
+_PLACED_IN = re.compile(r"\s+in\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")  # "the Islamic State in Syria"
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ican|ian|ean|ese|ish|ist|i|ic)$")
 _NEXT_WORD = re.compile(r"^[ \t]+([a-z][a-z-]+)")
 
@@ -330,6 +338,7 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
         members = _short_names_joined(members, entity_names.get(actor, ""))
         counts = Counter(s.key for _st, subjects in members for s in subjects)
         own: dict[str, Question] = {}
+        named: dict[str, Subject] = {}
         for st, subjects in members:
             subject = min(subjects, key=lambda s: (s.is_place, -counts[s.key]), default=None)  # min keeps text order on ties
             # "role of the Oval Office": only a person has a role a storyline follows; "death toll of White House":
@@ -339,7 +348,10 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
             aspect = main_aspect(st.content, lex, anchors[st.id], excluded)
             issue = issues.of(st.content) if aspect is None and (subject is None or counts[subject.key] == 1) else None
             own[st.id] = Question(None, None, issue) if issue else Question(subject, aspect)
+            if subject is not None:
+                named[st.id] = subject
         _unnamed_subjects_joined(own, {st.id: st.content for st, _s in members})
+        _passing_claims_dropped(own, {st.id: st.content for st, _s in members}, issues)
         _repeats_joined(own, [st for st, _s in members])
         # a question the actor raises once, without a kind of claim, is a one-off remark: the actor's one-off
         # remarks are pooled in one storyline ("other statements"), unless there is only one
@@ -352,24 +364,50 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
         _issue_terms_joined(final, issues)
         _subject_questions_joined(final)
         _places_named(final, members)
+        _lone_remark_named(final, own)
+        _lone_issue_remark_named(final, named)
         out.update(final)
     return out
 
 
-def _issue_terms_joined(final: dict[str, Question], issues: Issues) -> None:
-    """An actor's question on a noun that its broad issue's label names ("immigrants", "taxes") and its storyline on that
-    issue are one question, named as the larger of the two: "Donald Trump on immigration"."""
+def _lone_remark_named(final: dict[str, Question], own: Mapping[str, Question]) -> None:
+    """An actor's one remark left over in "other statements" is no pool: it keeps the question of its own subject or
+    issue ("Darius Kemal on Karsa"); one that names neither stays among the actor's other statements."""
+    left = [sid for sid, q in final.items() if q == OTHER]
+    if len(left) == 1:
+        final[left[0]] = own[left[0]]
+
+
+def _lone_issue_remark_named(final: dict[str, Question], named: Mapping[str, Subject]) -> None:
+    """A broad issue gathers an actor's remarks on passing names; holding one remark, it gathers nothing, and the
+    remark's question is the subject it names: "Glenn Beck on Ted Cruz" rather than "on elections and campaigns" (not a
+    place: "on Iowa" says less than "on elections and campaigns")."""
     sizes = Counter(q.key for q in final.values())
-    by_issue = {q.issue: q for q in final.values() if q.issue}
-    into: dict[str, Question] = {}
+    for sid, q in final.items():
+        if q.issue and sizes[q.key] == 1 and sid in named and not named[sid].is_place:
+            final[sid] = Question(named[sid], None)
+
+
+def _issue_terms_joined(final: dict[str, Question], issues: Issues) -> None:
+    """An actor's questions on nouns that one broad issue's label names ("immigrants", "illegal immigration") and its
+    storyline on that issue are one question, named as the largest of them: "Donald Trump on immigration"."""
+    sizes = Counter(q.key for q in final.values())
+    naming: dict[str, dict[str, Question]] = {}
+    for q in final.values():
+        if q.issue:
+            naming.setdefault(q.issue, {})[q.key] = q
     for q in {q.key: q for q in final.values() if q.term}.values():
         issue = issues.of(q.term or "")
-        other = by_issue.get(issue) if issue else None
-        if other is None or not _names_issue(q.term or "", issue or ""):
-            continue  # "voters" is a word of elections, but not what "elections and campaigns" names
-        small, large = (q, other) if (sizes[q.key], q.key) < (sizes[other.key], other.key) else (other, q)
-        if small.key not in into:
-            into[small.key] = large
+        if issue and _names_issue(q.term or "", issue):  # "voters" is a word of elections, but not what "elections and campaigns" names
+            naming.setdefault(issue, {})[q.key] = q
+    into: dict[str, Question] = {}
+    for same in naming.values():
+        if len(same) < 2:
+            continue
+        large = min(same.values(), key=lambda q: (-sizes[q.key], q.key))
+        for q in same.values():
+            if q.key != large.key and q.key not in into:
+                into[q.key] = large
     for sid, q in final.items():
         seen = {q.key}
         while q.key in into and into[q.key].key not in seen:  # a smaller one joins the larger, which may join a larger still
@@ -388,22 +426,41 @@ def _names_issue(term: str, issue: str) -> bool:
 
 
 def _subject_questions_joined(final: dict[str, Question]) -> None:
-    """An actor's remarks naming a subject without a kind of claim join its one question on that subject, when the
-    actor makes one kind of claim about it and no more than half its remarks on it lack one: Mujahid's "ISIS-K
-    is a creation of foreign intelligence" goes with his remarks on ISIS-K's presence."""
+    """One question per actor and subject unless the actor keeps making one kind of claim about it.
+
+    An actor's remarks naming a subject without a kind of claim join its one question on that subject when the actor
+    makes one kind of claim about it and the plain remarks are no more than twice as many (:data:`_PLAIN_PER_CLAIM`):
+    Mujahid's "ISIS-K is a creation of foreign intelligence" goes with his remarks on ISIS-K's presence. The other way
+    round, a kind of claim the actor makes once about a subject it otherwise talks about plainly (a passing "role",
+    "support for") is no question of its own: it joins the actor's remarks on the subject.
+    """
     sizes = Counter(q.key for q in final.values())
     claims: dict[str, set[Question]] = {}
+    plain: dict[str, Question] = {}
     for q in final.values():
-        if q.subject is not None and q.aspect is not None:
-            claims.setdefault(q.subject.key, set()).add(q)
-    for sid, q in final.items():
-        if q.subject is None or q.aspect is not None or q.term or q.issue or q.phrase:
+        if q.subject is None or q.term or q.issue or q.phrase:
             continue
-        kinds = claims.get(q.subject.key, set())
-        if len(kinds) == 1:
-            only = next(iter(kinds))
-            if sizes[q.key] <= sizes[only.key]:
-                final[sid] = only
+        if q.aspect is not None:
+            claims.setdefault(q.subject.key, set()).add(q)
+        else:
+            plain[q.subject.key] = q
+    into: dict[str, Question] = {}
+    for key, kinds in claims.items():
+        bare = plain.get(key)
+        if bare is None:
+            continue
+        if len(kinds) == 1 and sizes[bare.key] <= _PLAIN_PER_CLAIM * sizes[next(iter(kinds)).key]:
+            into[bare.key] = next(iter(kinds))
+            continue
+        for q in kinds:
+            if sizes[q.key] == 1 and sizes[bare.key] >= 2:
+                into[q.key] = bare
+    for sid, q in final.items():
+        if q.key in into:
+            final[sid] = into[q.key]
+
+
+_PLAIN_PER_CLAIM = 2  # plain remarks on a subject join the actor's one kind of claim about it up to twice its size
 
 
 _PLACED = frozenset({"presence", "counter-terrorism efforts", "talks", "detention"})
@@ -639,6 +696,17 @@ def _unnamed_subjects_joined(own: dict[str, Question], contents: Mapping[str, st
             most = max(usual[q.aspect].values())
             subject = min((s for s, n in usual[q.aspect].items() if n == most), key=lambda s: s.key)
             own[sid] = Question(subject, q.aspect)
+
+
+def _passing_claims_dropped(own: dict[str, Question], contents: Mapping[str, str], issues: Issues) -> None:
+    """A kind of claim made once without a named subject ("we need a leader as president": a role of no one) is no
+    question: the remark goes to its broad issue or among the actor's one-off remarks. Made again, it stays one
+    ("statements on presence")."""
+    unnamed = Counter(q.aspect for q in own.values() if q.subject is None and q.aspect is not None)
+    for sid, q in own.items():
+        if q.subject is None and q.aspect is not None and unnamed[q.aspect] == 1:
+            issue = issues.of(contents[sid])
+            own[sid] = Question(None, None, issue) if issue else OTHER
 
 
 def _last_word(name: str) -> str:

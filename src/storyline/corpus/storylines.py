@@ -22,11 +22,11 @@ from ..text.stance_phrases import STANCE_LEMMAS
 from .question_terms import singular
 from .questions import questions_of
 
-__all__ = ["STORYLINES_VERSION", "UNTOPICED", "build_storylines", "reports_speech", "speech_cued", "statement_order", "storyline_label",
-           "storyline_topics"]
+__all__ = ["STORYLINES_VERSION", "UNTOPICED", "build_storylines", "remark_reported", "reports_speech", "speech_cued", "statement_order",
+           "storyline_label", "storyline_topics"]
 
 UNTOPICED = "other statements"
-STORYLINES_VERSION = "6"  # only remarks and stances, no actions; storylines by actor and question (subject, claim kind, a noun the actor keeps using, issue or shared phrase); part of the corpus basis
+STORYLINES_VERSION = "7"  # remarks incl. attitudes, stances taken and characterisations, no actions; one question per actor and subject unless a claim kind recurs; noun questions one issue names join; a lone pooled remark keeps its own question; storylines by actor and question (subject, claim kind, a noun the actor keeps using, issue or shared phrase); part of the corpus basis
 
 
 def statement_order(s: Statement) -> tuple[bool, dt.date, str, int]:
@@ -45,12 +45,29 @@ def reports_speech(st: Statement) -> bool:
     It does when it quotes the speaker (direct or mixed speech), or when its cue is a
     communication, belief or denial word of the cue lexicon ("say", "claim", "according to")
     or a stance verb ("oppose", "endorse"), or another word of remark or judgment
-    (:func:`remark_cues`: "mocked", "expressed", "touted"). A statement the statements stage proposed from
+    (:func:`remark_cues`: "mocked", "expressed", "touted", "optimistic"), or an open verb whose object is what speech
+    produces ("took a stance", "made no secret of") or is cast as something ("cast himself as an outsider"). A statement the statements stage proposed from
     any other verb, whose content reports no speech either ("she filed for divorce", "he held up the sign", "drew boos") reports an
     action of the speaker, not a remark: it stays a statement (and may be a fact or event)
     but is no one's storyline.
     """
-    return speech_cued(st.kind, st.cue) or _says_within(st.content) or _speech_object(st.content)
+    return remark_reported(st.kind, st.cue, st.content)
+
+
+def remark_reported(kind: StatementKind, cue: str | None, content: str) -> bool:
+    """:func:`reports_speech` from a statement's kind, cue lemma and content (as the JSON export gives them)."""
+    return speech_cued(kind, cue) or _says_within(content) or _speech_object(content) or _characterised(cue, content)
+
+
+_AS_WITHIN = 8  # words of the content in which "as" casts its object: "cast himself as a Washington outsider"
+
+
+def _characterised(cue: str | None, content: str) -> bool:
+    """Whether an open-class verb of presenting casts its object as something ("cast himself as an outsider",
+    "presented her as suited to the job"): a characterisation, said; "cast a ballot" is not."""
+    if (cue or "").lower() not in _remark_data()["characterising"]:
+        return False
+    return "as" in re.findall(r"[a-z]+", content.lower())[1:_AS_WITHIN]
 
 
 def _speech_object(content: str) -> bool:
@@ -100,7 +117,7 @@ def remark_cues() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _remark_data() -> dict[str, frozenset[str]]:
     raw = json.loads((resources.files("storyline") / "data" / "subjects" / "remark_cues.json").read_text(encoding="utf-8"))
-    return {"cues": frozenset(raw["cues"]), "objects": frozenset(raw["objects"])}
+    return {"cues": frozenset(raw["cues"]), "objects": frozenset(raw["objects"]), "characterising": frozenset(raw["characterising"])}
 
 
 def build_storylines(statements: Sequence[Statement], key_to_entity: Mapping[str, str], topics: Mapping[str, str],
