@@ -13,7 +13,7 @@ from storyline.corpus.resolve import clusters_from_mentions, resolve_entities
 from storyline.errors import StorylineError
 from storyline.model import Entity, EntityDecision
 from storyline.services.analyze import finish_analysis
-from storyline.services.resolution_rebuild import ResolutionJob, local_runner, rebuild_resolution
+from storyline.services.resolution_rebuild import ResolutionJob, local_runner, rebuild_resolution, resolve_job
 from storyline.store import Store, open_store
 from tests.services._resolution_corpus import APART, POOL
 from tests.services._resolution_corpus import add as _add
@@ -50,6 +50,9 @@ def test_components_give_the_entities_of_one_resolver(tmp_path: Path, seed: int,
         assert got.key_to_entity == {k: e.id for e in expected for k in e.local_keys}
         assert got.components > 1
         assert got.clusters == sum(len(e.local_keys) for e in expected)
+        # a job that is the whole corpus and looks up its oversized blocks itself is one resolver too
+        whole = ResolutionJob(tuple(sorted(got.key_to_entity)), decisions)
+        assert tuple(sorted(resolve_job(store, whole), key=lambda e: e.id)) == expected
 
 
 def test_a_job_holds_whole_components_and_no_more_than_it_must(tmp_path: Path) -> None:

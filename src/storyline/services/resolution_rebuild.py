@@ -50,6 +50,8 @@ class ResolutionJob:
 
     local_keys: tuple[str, ...]
     decisions: tuple[EntityDecision, ...] = ()
+    oversized: frozenset[str] = frozenset()  # capped blocks over the cap corpus-wide, when ``oversized_known``
+    oversized_known: bool = False  # else the job looks up its capped blocks' sizes itself
 
 
 #: Resolves jobs (in order) and yields each job's entities; ids are re-decided afterwards.
@@ -69,8 +71,10 @@ class RebuiltResolution:
 def resolve_job(store: Store, job: ResolutionJob) -> list[Entity]:
     """The entities of ``job``'s clusters, read from ``store``, told which of their capped blocks are over the cap."""
     clusters = store.clusters_of_keys(job.local_keys)
-    capped = {bl for _k, _d, bl, _w in store.blocks_of_keys(job.local_keys) if bl.startswith(CAPPED_BLOCKS)}
-    oversized = {bl for bl, n in store.block_sizes(capped).items() if n > BLOCK_CAP}
+    oversized: frozenset[str] | set[str] = job.oversized
+    if not job.oversized_known:
+        capped = {bl for _k, _d, bl, _w in store.blocks_of_keys(job.local_keys) if bl.startswith(CAPPED_BLOCKS)}
+        oversized = {bl for bl, n in store.block_sizes(capped).items() if n > BLOCK_CAP}
     return list(resolve_entities(clusters, job.decisions, oversized).entities)
 
 
@@ -90,9 +94,9 @@ def rebuild_resolution(store: Store, decisions: Sequence[EntityDecision], runner
     """
     decisions = tuple(decisions)
     _index_clusters(store, decisions)
-    keys, parent = _components(store)
+    keys, parent, oversized = _components(store)
     components = _grouped(keys, parent)
-    jobs = list(_jobs(components, decisions, job_clusters))
+    jobs = list(_jobs(components, decisions, oversized, job_clusters))
     largest = max((len(c) for c in components), default=0)
     n_components = len(components)
     del components, parent
@@ -125,15 +129,20 @@ def _find(parent: array, i: int) -> int:
     return root
 
 
-def _components(store: Store) -> tuple[list[str], array]:
-    """Cluster keys in key order and a union-find over their numbers, joined through every block a rule walks."""
+def _components(store: Store) -> tuple[list[str], array, frozenset[str]]:
+    """Cluster keys in key order, a union-find over their numbers joined through every block a rule walks,
+    and the capped blocks over the cap (which no rule walks)."""
     keys = list(store.iter_cluster_keys())
     number = {k: i for i, k in enumerate(keys)}
     parent = array("q", range(len(keys)))
+    oversized: set[str] = set()
 
     def join(members: list[int], weight: int, block: str) -> None:
-        if len(members) < 2 or (block.startswith(CAPPED_BLOCKS) and weight > BLOCK_CAP):
-            return  # a capped block over the cap joins nothing (no rule walks it)
+        if block.startswith(CAPPED_BLOCKS) and weight > BLOCK_CAP:
+            oversized.add(block)  # joins nothing: no rule walks it
+            return
+        if len(members) < 2:
+            return
         root = _find(parent, members[0])
         for i in members[1:]:
             other = _find(parent, i)
@@ -154,7 +163,7 @@ def _components(store: Store) -> tuple[list[str], array]:
         weight += w
     if current is not None:
         join(members, weight, current)
-    return keys, parent
+    return keys, parent, frozenset(oversized)
 
 
 def _grouped(keys: Sequence[str], parent: array) -> list[list[str]]:
@@ -165,15 +174,16 @@ def _grouped(keys: Sequence[str], parent: array) -> list[list[str]]:
     return [by_root[r] for r in sorted(by_root)]
 
 
-def _jobs(components: Iterable[list[str]], decisions: tuple[EntityDecision, ...], size: int) -> Iterator[ResolutionJob]:
+def _jobs(components: Iterable[list[str]], decisions: tuple[EntityDecision, ...], oversized: frozenset[str],
+          size: int) -> Iterator[ResolutionJob]:
     batch: list[str] = []
     for comp in components:
         if batch and len(batch) + len(comp) > size:
-            yield ResolutionJob(tuple(batch), decisions)
+            yield ResolutionJob(tuple(batch), decisions, oversized, True)
             batch = []
         batch.extend(comp)
     if batch:
-        yield ResolutionJob(tuple(batch), decisions)
+        yield ResolutionJob(tuple(batch), decisions, oversized, True)
 
 
 def _final_ids(drafts: Iterable[Entity]) -> list[Entity]:
