@@ -95,3 +95,21 @@ def test_a_rebuild_that_dies_midway_keeps_the_results_and_rebuilds_in_full_next_
     assert report.corpus_mode == "full"
     assert tuple(sorted(store.iter_entities(), key=lambda e: e.id)) == _one_resolver(store, ())
     assert store.corpus_changes() == ({}, [])
+
+
+def test_the_rebuild_streams_the_same_way_on_each_backend(store_url: str, monkeypatch) -> None:
+    import storyline.corpus.resolve as resolve
+    import storyline.services.resolution_rebuild as rebuild
+
+    monkeypatch.setattr(resolve, "BLOCK_CAP", 6)
+    monkeypatch.setattr(rebuild, "BLOCK_CAP", 6)
+    monkeypatch.setattr(rebuild, "PAGE_DOCUMENTS", 7)  # many pages of documents
+    rng = random.Random(8)
+    store = open_store(store_url)
+    _add(store, [_analysis(f"p{i:03d}", rng, pool=POOL if i % 3 else APART) for i in range(40)])
+    report = finish_analysis(store, Settings(), 40, "v1", force_corpus=True)
+    assert report.corpus_mode == "full"
+    assert tuple(sorted(store.iter_entities(), key=lambda e: e.id)) == _one_resolver(store, ())
+    assert store.corpus_changes() == ({}, [])
+    assert len(list(store.iter_cluster_keys())) == sum(len(e.local_keys) for e in store.iter_entities())
+    store.close()
