@@ -1,6 +1,6 @@
 """Entity resolution of a full rebuild: streamed by component against the whole-corpus resolver, in the same run.
 
-    python bench/bench_resolution.py [--sizes 2000,20000] [--new-share 0.01] [--ray]
+    python bench/bench_resolution.py [--sizes 500,5000] [--new-share 0.01] [--ray]
 
 For each size a synthetic corpus (``resolution_corpus.py``: mentions only, skewed name
 pools) is stored; then, each in a fresh process from a copy of the database, the
@@ -153,9 +153,22 @@ def _ray_vs_local(source: Path, tmp: Path) -> tuple[float, float, float, bool]:
     return t_local, t_ray, t_start, distributed.entities == local.entities
 
 
+class _Rows:
+    """The table, printed a group of rows at a time (a long run shows what it has measured so far)."""
+
+    WIDTH = 62
+
+    def __init__(self) -> None:
+        print(f"{'measure':<{self.WIDTH}}  {'value':<24}  ratio", flush=True)
+
+    def add(self, *rows: tuple[str, str, str]) -> None:
+        for name, value, ratio in rows:
+            print(f"{name:<{self.WIDTH}}  {value:<24}  {ratio}", flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--sizes", default="2000,20000", help="documents, comma-separated (the first is the baseline size)")
+    ap.add_argument("--sizes", default="500,5000", help="documents, comma-separated (the first is the baseline size)")
     ap.add_argument("--new-share", type=float, default=0.01, help="new documents for the update, as a share of the largest size")
     ap.add_argument("--ray", action="store_true", help="also time the streamed rebuild's jobs as Ray tasks")
     ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
@@ -165,7 +178,7 @@ def main() -> None:
         return
     logging.basicConfig(level=logging.WARNING)
     sizes = [int(x) for x in args.sizes.split(",")]
-    rows: list[tuple[str, str, str]] = []
+    rows = _Rows()
     same_everywhere = True
     first: dict[str, dict] = {}
     with tempfile.TemporaryDirectory() as tmp_name:
@@ -179,7 +192,7 @@ def main() -> None:
             same_everywhere &= same
             s, b = got["streamed"], got["baseline"]
             first = first or got
-            rows += [
+            rows.add(
                 (f"{n} documents: clusters / components / largest component", f"{s['clusters']} / {s['components']} / {s['largest']}",
                  f"{s['largest'] / s['clusters']:.2f}"),
                 (f"{n} documents: baseline rebuild, time / peak", f"{b['seconds']:.1f} s / {b['peak_mib']:.0f} MiB",
@@ -188,29 +201,25 @@ def main() -> None:
                  f"{s['seconds'] / first['streamed']['seconds']:.2f} / {s['peak_mib'] / first['streamed']['peak_mib']:.2f}"),
                 (f"{n} documents: streamed / baseline, time / peak", "", f"{s['seconds'] / b['seconds']:.2f} / {s['peak_mib'] / b['peak_mib']:.2f}"),
                 (f"{n} documents: same entities", "yes" if same else "NO", ""),
-            ]
+            )
         n = sizes[-1]
         new = max(1, round(n * args.new_share))
         t_update, t_full, same = _update_vs_rebuild(tmp / f"corpus{n}.db", tmp, n, new, NamePools(n))
         same_everywhere &= same
-        rows += [
+        rows.add(
             (f"{n} + {new} new documents: full corpus rebuild (baseline)", f"{t_full:.1f} s", "1.00"),
             (f"{n} + {new} new documents: incremental update", f"{t_update:.1f} s", f"{t_update / t_full:.3f}"),
             ("update gives the rebuild's entities", "yes" if same else "NO", ""),
-        ]
+        )
         if args.ray:
             t_local, t_ray, t_start, same = _ray_vs_local(tmp / f"corpus{n}.db", tmp)
             same_everywhere &= same
-            rows += [
+            rows.add(
                 (f"{n} documents: streamed rebuild in this process (baseline)", f"{t_local:.1f} s", "1.00"),
                 (f"{n} documents: streamed rebuild, jobs as Ray tasks", f"{t_ray:.1f} s", f"{t_ray / t_local:.2f}"),
                 ("  Ray start (not included)", f"{t_start:.1f} s", ""),
                 ("Ray gives the local entities", "yes" if same else "NO", ""),
-            ]
-    width = max(len(r[0]) for r in rows)
-    print(f"{'measure':<{width}}  {'value':<24}  ratio")
-    for name, value, ratio in rows:
-        print(f"{name:<{width}}  {value:<24}  {ratio}")
+            )
     print("ratios: a size's time / peak against the first size's; streamed against baseline at the same size")
     if not same_everywhere:
         sys.exit(1)

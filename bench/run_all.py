@@ -23,7 +23,7 @@ QUICK = [
     ("statements + facts vs the parse", ["bench_stages.py", "--limit", "30"]),
     ("findings and topics scaling", ["bench_findings.py", "2000", "6000", "20000"]),
     ("incremental corpus update vs full rebuild", ["bench_incremental.py", "--docs", "300", "--new", "10"]),
-    ("entity resolution rebuild: streamed vs whole corpus, memory, update, Ray", ["bench_resolution.py", "--sizes", "500,2000", "--ray"]),
+    ("entity resolution rebuild: streamed vs whole corpus, memory, update, Ray", ["bench_resolution.py", "--sizes", "300,1200", "--ray"]),
     ("web page latency", ["bench_web.py", "--docs", "10000", "--requests", "10"]),
     ("export streaming memory", ["bench_export.py", "--sizes", "2000,10000"]),
     ("HTML ingest vs lxml", ["bench_ingest.py", "--limit", "60"]),

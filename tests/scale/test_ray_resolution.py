@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from storyline.errors import StorylineError
 from storyline.services.resolution_rebuild import rebuild_resolution
 from storyline.store import Store, open_store
 from tests.services._resolution_corpus import APART, POOL
@@ -41,18 +42,34 @@ def _corpus(tmp_path: Path) -> Store:
     return store
 
 
-def test_ray_tasks_resolve_the_jobs_as_this_process_does(tmp_path: Path) -> None:
+def test_ray_tasks_resolve_the_jobs_as_this_process_does_despite_a_killed_worker(tmp_path: Path) -> None:
     from storyline.scale.ray_engine import ray_resolution_runner
+    from storyline.services.resolution_rebuild import ResolutionJob
 
     store = _corpus(tmp_path)
     local = rebuild_resolution(store, (), job_clusters=5)
+    marker = tmp_path / "killed-once"
+
+    def kill_once(job: ResolutionJob) -> None:  # defined in here, so Ray ships it to the workers by value
+        if len(job.local_keys) > 1 and not marker.exists():
+            marker.write_text(str(os.getpid()))
+            os._exit(1)  # the worker dies in the middle of a job
+
+    def always_kill(job: ResolutionJob) -> None:
+        os._exit(1)
+
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False)
     try:
-        distributed = rebuild_resolution(store, (), ray_resolution_runner(store.url(), in_flight=3), job_clusters=5)
+        distributed = rebuild_resolution(store, (), ray_resolution_runner(store.url(), in_flight=3, on_job=kill_once),
+                                         job_clusters=5)
+        assert marker.exists(), "the fault hook never fired"
+        assert distributed.jobs > 3
+        assert distributed == local
+        # a job that kills its worker every time fails the rebuild with a message, after Ray's retries
+        with pytest.raises(StorylineError, match="resolution job failed on the Ray cluster after its retries"):
+            rebuild_resolution(store, (), ray_resolution_runner(store.url(), on_job=always_kill), job_clusters=10_000)
     finally:
         ray.shutdown()
-    assert distributed.jobs > 3
-    assert distributed == local
 
 
 def _free_port() -> int:

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from ..config import Settings
-from ..errors import UsageError
+from ..errors import StorylineError, UsageError
 from ..progress import track
 from ..model import Entity
 from ..services.analyze import AnalyzeReport, finish_analysis
@@ -35,7 +35,7 @@ from ..store import Store, analysis_from_json, analysis_to_json, open_store
 
 log = logging.getLogger(__name__)
 
-__all__ = ["BatchHook", "analysis_from_json", "analysis_to_json", "analyze_with_ray", "ray_resolution_runner"]
+__all__ = ["BatchHook", "JobHook", "analysis_from_json", "analysis_to_json", "analyze_with_ray", "ray_resolution_runner"]
 
 #: Called in the worker with each batch's document ids before they are analysed (``on_batch``). Ray pickles
 #: it to the workers, so a function defined inside another function travels by value.
@@ -74,11 +74,18 @@ def _worker_store(db_url: str) -> Store:
     return open_store(db_url, migrate=False)
 
 
-def _resolve_remote(db_url: str, job: ResolutionJob) -> list[Entity]:
+#: Called in the worker with each resolution job before it is resolved (``on_job``); travels like :data:`BatchHook`.
+JobHook = Callable[[ResolutionJob], None]
+
+
+def _resolve_remote(db_url: str, job: ResolutionJob, on_job: JobHook | None = None) -> list[Entity]:
+    if on_job is not None:
+        on_job(job)
     return resolve_job(_worker_store(db_url), job)
 
 
-def ray_resolution_runner(db_url: str, *, connect: Callable[[], None] | None = None, in_flight: int | None = None) -> JobRunner:
+def ray_resolution_runner(db_url: str, *, connect: Callable[[], None] | None = None, in_flight: int | None = None,
+                          on_job: JobHook | None = None) -> JobRunner:
     """Resolution jobs as Ray tasks (one CPU each) against ``db_url``, their entities yielded in job order.
 
     ``connect`` is called before the first task (joins or starts Ray only when a rebuild has jobs).
@@ -97,13 +104,22 @@ def ray_resolution_runner(db_url: str, *, connect: Callable[[], None] | None = N
                     connect()
                 remote = ray.remote(num_cpus=1, max_retries=3)(_resolve_remote)
                 window = window or max(2, 2 * int(ray.cluster_resources().get("CPU", 1)))
-            pending.append(remote.remote(db_url, job))
+            pending.append(remote.remote(db_url, job, on_job))
             if len(pending) >= (window or 2):
-                yield ray.get(pending.popleft())
+                yield _answer(ray, pending.popleft())
         while pending:
-            yield ray.get(pending.popleft())
+            yield _answer(ray, pending.popleft())
 
     return run
+
+
+def _answer(ray: Any, ref: Any) -> list[Entity]:
+    try:
+        return list(ray.get(ref))
+    except ray.exceptions.RayError as exc:
+        raise StorylineError(f"an entity resolution job failed on the Ray cluster after its retries; the previous corpus "
+                             f"results are kept and the next analyze rebuilds in full ({type(exc).__name__}: "
+                             f"{str(exc).strip().splitlines()[-1] if str(exc).strip() else ''})") from exc
 
 
 def analyze_with_ray(
