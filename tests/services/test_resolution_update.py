@@ -8,43 +8,11 @@ from pathlib import Path
 import pytest
 
 from storyline.config import Settings
-from storyline.model import Document, DocumentAnalysis, EntityDecision, EntityType, Mention
+from storyline.model import DocumentAnalysis, EntityDecision
 from storyline.services.analyze import finish_analysis
 from storyline.store import Store, open_store
-
-P, O, L = EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE
-# names chosen so that every rule fires and some rules stop firing as documents arrive
-# (a second "Haqqani" makes the single token ambiguous; a second long name stops a short form)
-POOL = {
-    P: [("Khalil Ahmed Haqqani",), ("Khalil Haqqani",), ("Khalil-ur-Rehman Haqqani",), ("Haqqani",),
-        ("Sirajuddin Haqqani",), ("Anas Haqqani", "Haqqani"), ("Mujahid",), ("Zabihullah Mujahid",),
-        ("Zabiullah Mujahid",), ("Sharifullah",), ("Shareefullah",), ("Muhammad Sharif Jafar", "Naser"),
-        ("Naser",), ("Khalil Ahmad Haqani",), ("Sirajuddin",), ("Hibatullah Akhundzada",), ("Haibatullah Akhunzada",),
-        ("Hibatullah Noori",), ("Hibatullah Karimi",), ("Mawlawi Akhundzada",), ("Hibatullah Akhund",)],
-    O: [("ISKP",), ("ISIS-K",), ("Islamic State Khorasan Province",), ("Tehrik-i-Taliban Pakistan",), ("TTP",),
-        ("United Nations",), ("UN",), ("Tehreek-e-Taliban Pakistan", "TTP")],
-    L: [("Kabul",), ("Kabul City",), ("Kunar",), ("Konar",)],
-}
-
-
-def _analysis(doc_id: str, rng: random.Random, version: str = "v1") -> DocumentAnalysis:
-    mentions = []
-    pos = 0
-    for cluster in range(rng.randint(1, 5)):
-        etype = rng.choice([P, P, P, O, L])
-        names = rng.choice(POOL[etype])
-        for _ in range(rng.randint(1, 3)):
-            name = rng.choice(names)
-            mentions.append(Mention(doc_id, pos, pos + len(name), name, etype, cluster, names[0]))
-            pos += len(name) + 1
-    return DocumentAnalysis(doc_id, version, tuple(mentions))
-
-
-def _add(store: Store, analyses: list[DocumentAnalysis]) -> None:
-    for a in analyses:
-        if not store.get_documents([a.document_id]):
-            store.add_document(Document(a.document_id, f"text of {a.document_id}", a.document_id))
-    store.save_analyses(analyses)
+from tests.services._resolution_corpus import analysis as _analysis
+from tests.services._resolution_corpus import add as _add
 
 
 def _snapshot(store: Store) -> tuple:

@@ -1,4 +1,4 @@
-"""``analyze --engine ray``: the per-document stages as a Ray Data job.
+"""``analyze --engine ray``: the per-document stages as a Ray Data job, a full rebuild's resolution jobs as Ray tasks.
 
 The driver holds only document ids. Each worker in an actor pool loads the
 spaCy pipeline once, reads its batch of documents from the store itself (any
@@ -7,26 +7,35 @@ local), analyses them and returns the analyses serialised as table rows. The
 driver writes each returned batch in one transaction; saving an analysis
 replaces the document's earlier annotations, so a retried batch (a worker
 that crashed and was restarted) never duplicates anything. The corpus steps
-then run exactly as with ``--engine local``.
+then run as with ``--engine local``, except that a full rebuild's entity
+resolution jobs (whole components of the block graph,
+:mod:`storyline.services.resolution_rebuild`) run as Ray tasks, each reading its
+clusters from the same database; the driver gathers their entities in job order
+and decides the ids, so the result is the local one. ``docs/CLUSTER.md`` is the
+two-node recipe (a Ray head and a worker over PostgreSQL).
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import warnings
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from ..config import Settings
-from ..errors import UsageError
+from ..errors import StorylineError, UsageError
 from ..progress import track
+from ..model import Entity
 from ..services.analyze import AnalyzeReport, finish_analysis
-from ..store import Store, analysis_from_json, analysis_to_json
+from ..services.resolution_rebuild import JobRunner, ResolutionJob, resolve_job
+from ..store import Store, analysis_from_json, analysis_to_json, open_store
 
 log = logging.getLogger(__name__)
 
-__all__ = ["BatchHook", "analysis_from_json", "analysis_to_json", "analyze_with_ray"]
+__all__ = ["BatchHook", "JobHook", "analysis_from_json", "analysis_to_json", "analyze_with_ray", "ray_resolution_runner"]
 
 #: Called in the worker with each batch's document ids before they are analysed (``on_batch``). Ray pickles
 #: it to the workers, so a function defined inside another function travels by value.
@@ -59,6 +68,60 @@ class _Analyzer:
         return {"analysis": np.array(out, dtype=object)}
 
 
+@functools.lru_cache(maxsize=4)
+def _worker_store(db_url: str) -> Store:
+    """One store per database in each Ray worker process, opened by its first task and kept for the next."""
+    return open_store(db_url, migrate=False)
+
+
+#: Called in the worker with each resolution job before it is resolved (``on_job``); travels like :data:`BatchHook`.
+JobHook = Callable[[ResolutionJob], None]
+
+
+def _resolve_remote(db_url: str, job: ResolutionJob, on_job: JobHook | None = None) -> list[Entity]:
+    if on_job is not None:
+        on_job(job)
+    return resolve_job(_worker_store(db_url), job)
+
+
+def ray_resolution_runner(db_url: str, *, connect: Callable[[], None] | None = None, in_flight: int | None = None,
+                          on_job: JobHook | None = None) -> JobRunner:
+    """Resolution jobs as Ray tasks (one CPU each) against ``db_url``, their entities yielded in job order.
+
+    ``connect`` is called before the first task (joins or starts Ray only when a rebuild has jobs).
+    At most ``in_flight`` tasks are submitted ahead (default: twice the cluster's CPUs), so the driver
+    holds a bounded number of answers. A task whose worker dies is retried (3 times) by Ray.
+    """
+    import ray
+
+    def run(jobs: Iterable[ResolutionJob]) -> Iterator[Sequence[Entity]]:
+        remote: Any = None
+        pending: deque[Any] = deque()
+        window = in_flight
+        for job in jobs:
+            if remote is None:
+                if connect is not None:
+                    connect()
+                remote = ray.remote(num_cpus=1, max_retries=3)(_resolve_remote)
+                window = window or max(2, 2 * int(ray.cluster_resources().get("CPU", 1)))
+            pending.append(remote.remote(db_url, job, on_job))
+            if len(pending) >= (window or 2):
+                yield _answer(ray, pending.popleft())
+        while pending:
+            yield _answer(ray, pending.popleft())
+
+    return run
+
+
+def _answer(ray: Any, ref: Any) -> list[Entity]:
+    try:
+        return list(ray.get(ref))
+    except ray.exceptions.RayError as exc:
+        raise StorylineError(f"an entity resolution job failed on the Ray cluster after its retries; the previous corpus "
+                             f"results are kept and the next analyze rebuilds in full ({type(exc).__name__}: "
+                             f"{str(exc).strip().splitlines()[-1] if str(exc).strip() else ''})") from exc
+
+
 def analyze_with_ray(
     store: Store, cfg: Settings, *, address: str | None = None, num_workers: int | None = None, batch_size: int = 8,
     rebuild: bool = False, on_batch: BatchHook | None = None,
@@ -75,18 +138,24 @@ def analyze_with_ray(
     todo = store.documents_to_analyze(version)
     analyzed = 0
     failed: list[str] = []
-    if todo:
-        db_url = store.url()
-        if store.dialect == "sqlite" and address:
-            log.warning("SQLite with a remote Ray cluster: workers must see the same file; use PostgreSQL for a cluster")
-        started_here = not ray.is_initialized()
-        if started_here:
+    db_url = store.url()
+    if store.dialect == "sqlite" and address:
+        log.warning("SQLite with a remote Ray cluster: workers must see the same file; use PostgreSQL for a cluster")
+    started_here = False
+
+    def connect() -> None:
+        nonlocal started_here
+        if not ray.is_initialized():
             ray.init(address=address, num_cpus=None if address else (os.cpu_count() or 1),
                      include_dashboard=False, log_to_driver=False, configure_logging=False)
-        ctx = ray.data.DataContext.get_current()
-        ctx.enable_progress_bars = False  # our own bar (rich, terminal only) reports progress
-        logging.getLogger("ray.data").setLevel(logging.WARNING)
-        try:
+            started_here = True
+
+    try:
+        if todo:
+            connect()
+            ctx = ray.data.DataContext.get_current()
+            ctx.enable_progress_bars = False  # our own bar (rich, terminal only) reports progress
+            logging.getLogger("ray.data").setLevel(logging.WARNING)
             workers = num_workers or max(1, int(ray.available_resources().get("CPU", 1)))
             ds: ray.data.Dataset = ray.data.from_items([{"id": i} for i in todo], override_num_blocks=max(1, len(todo) // batch_size))
             # A fixed pool of ``workers`` actors, one CPU and one spaCy pipeline each. A worker that dies is
@@ -109,7 +178,8 @@ def analyze_with_ray(
                 store.save_analyses(analyses)
                 analyzed += len(analyses)
                 failed.extend(f"{a.document_id}: {a.error}" for a in analyses if a.error)
-        finally:
-            if started_here:
-                ray.shutdown()
-    return finish_analysis(store, cfg, analyzed, version, force_corpus=rebuild, failed=tuple(failed))
+        return finish_analysis(store, cfg, analyzed, version, force_corpus=rebuild, failed=tuple(failed),
+                               resolve_jobs=ray_resolution_runner(db_url, connect=connect))
+    finally:
+        if started_here:
+            ray.shutdown()

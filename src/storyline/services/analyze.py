@@ -19,9 +19,10 @@ from dataclasses import dataclass, replace
 from ..corpus.findings import FINDINGS_VERSION
 from ..config import Settings, settings
 from ..corpus.storylines import STORYLINES_VERSION
-from ..model import Document, DocumentAnalysis, Entity, Link, LocalCluster, Mention, Statement, document_of
+from ..model import Document, DocumentAnalysis, Entity, Link, Mention, Statement, document_of
 from ..progress import StepCallback, Steps, no_steps, track
-from ..store import BlockRow, CorpusResult, Store
+from ..store import CorpusResult, Store
+from .resolution_rebuild import JobRunner
 from .resolution_update import ResolutionChange
 from .after_update import AfterUpdate, by_document
 from .topics_update import full_topics, update_topics
@@ -135,23 +136,23 @@ def _watchlist_links(store: Store, entities: Sequence[Entity]) -> list[Link]:
 
 
 def run_corpus_steps(store: Store, cfg: Settings, step: StepCallback = no_steps,
-                     ) -> tuple[CorpusResult, list[LocalCluster], list[BlockRow]]:
-    """Resolve entities, link watchlists, assign topics, build storylines and findings, all from scratch."""
-    from ..corpus.resolve import clusters_from_mentions, resolve_entities
-    from .resolution_update import all_blocks
+                     resolve_jobs: JobRunner | None = None) -> CorpusResult:
+    """Resolve entities, link watchlists, assign topics, build storylines and findings, all from scratch.
+
+    Entities are resolved component by component from the cluster index the rebuild writes
+    (:mod:`storyline.services.resolution_rebuild`; ``resolve_jobs`` runs the components' jobs,
+    in this process when None); the caller writes the results with ``clusters_stored=True``.
+    """
+    from .resolution_rebuild import rebuild_resolution
 
     step("resolving entities")
-    decisions = store.entity_decisions()
-    mentions: list[Mention] = list(store.iter_mentions())
-    clusters = clusters_from_mentions(mentions)
-    resolution = resolve_entities(clusters, decisions)
-    entities = list(resolution.entities)
-    key_to_entity = dict(resolution.key_to_entity)
+    rebuilt = rebuild_resolution(store, store.entity_decisions(), resolve_jobs)
+    entities = list(rebuilt.entities)
+    key_to_entity = dict(rebuilt.key_to_entity)
     step("linking watchlists")
     links = _watchlist_links(store, entities)
-    result = _downstream(store, cfg, mentions, key_to_entity, entities, step)
-    result = replace(result, entities=entities, key_to_entity=key_to_entity, links=links)
-    return result, clusters, all_blocks(clusters, decisions)
+    result = _downstream(store, cfg, list(store.iter_mentions()), key_to_entity, entities, step)
+    return replace(result, entities=entities, key_to_entity=key_to_entity, links=links)
 
 
 def _downstream(store: Store, cfg: Settings, mentions: Sequence[Mention], key_to_entity: Mapping[str, str],
@@ -223,13 +224,15 @@ def analyze(store: Store, cfg: Settings | None = None, *, force_corpus: bool = F
 
 
 def finish_analysis(
-    store: Store, cfg: Settings, analyzed: int, version: str, *, force_corpus: bool = False, failed: tuple[str, ...] = ()
+    store: Store, cfg: Settings, analyzed: int, version: str, *, force_corpus: bool = False, failed: tuple[str, ...] = (),
+    resolve_jobs: JobRunner | None = None,
 ) -> AnalyzeReport:
     """Bring the corpus results up to date: nothing, only what changed documents reach, or a full rebuild.
 
     A full rebuild runs when asked (``force_corpus``), when a decision, a watchlist or the corpus
     steps themselves changed, or when most documents changed; otherwise only new, re-analysed or
-    removed documents are taken in (:func:`update_corpus_steps`).
+    removed documents are taken in (:func:`update_corpus_steps`). ``resolve_jobs`` runs a full
+    rebuild's resolution jobs elsewhere (``--engine ray``).
     """
     with store.corpus_lock():
         basis = _corpus_basis(store)
@@ -240,9 +243,9 @@ def finish_analysis(
         skipped = not full and changed == 0
         if full:
             with Steps("Corpus (full)", total=5) as step:
-                result, clusters, blocks = run_corpus_steps(store, cfg, step)
+                result = run_corpus_steps(store, cfg, step, resolve_jobs)
                 step("saving")
-                store.replace_corpus(result, clusters, blocks)
+                store.replace_corpus(result, clusters_stored=True)
                 store.set_state("corpus_basis", basis)
         elif not skipped:
             with Steps(f"Corpus ({changed} changed documents)", total=3) as step:

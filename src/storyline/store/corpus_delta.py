@@ -163,6 +163,44 @@ class CorpusDeltaStore:
             for row in conn.execution_options(stream_results=True, yield_per=2000).execute(q).mappings():
                 yield r.mention_from_row(row)
 
+    # -- a full rebuild's streamed reads and writes of the cluster index -----------
+    def documents_with_mentions(self, after: str = "", limit: int = 500) -> list[str]:
+        """Up to ``limit`` ids of documents that have mentions, following ``after`` in id order (one page)."""
+        mn = t.mentions
+        q = (select(mn.c.document_id).where(mn.c.document_id > after).group_by(mn.c.document_id)
+             .order_by(mn.c.document_id).limit(limit))
+        with self.engine.connect() as conn:
+            return [x[0] for x in conn.execute(q)]
+
+    def clear_cluster_index(self, conn: Connection) -> None:
+        """Drop the stored clusters and blocks (and so every document's reflected stamp) before a rebuild writes them.
+
+        Until the rebuilt results are written no document counts as reflected, so a run that dies
+        in between leaves the previous results whole and the next run rebuilds in full.
+        """
+        for table in (t.cluster_blocks, t.corpus_documents, t.clusters):
+            conn.execute(delete(table))
+
+    def add_to_cluster_index(self, conn: Connection, clusters: Iterable[m.LocalCluster], blocks: Iterable[BlockRow]) -> None:
+        insert_many(conn, t.clusters, (r.cluster_row(x) for x in clusters))
+        insert_many(conn, t.cluster_blocks, ({"local_key": k, "document_id": d, "block": bl, "weight": w} for k, d, bl, w in blocks))
+
+    def iter_cluster_keys(self) -> Iterator[str]:
+        """Every stored cluster's local key, in key order (streamed)."""
+        c = t.clusters
+        with self.engine.connect() as conn:
+            result = conn.execution_options(stream_results=True, yield_per=5000).execute(select(c.c.local_key).order_by(c.c.local_key))
+            for (key,) in result:
+                yield key
+
+    def iter_block_rows(self) -> Iterator[tuple[str, str, int]]:
+        """(block, local key, weight) of every stored block row in block order (streamed): a block's members come together."""
+        b = t.cluster_blocks
+        q = select(b.c.block, b.c.local_key, b.c.weight).order_by(b.c.block, b.c.local_key)
+        with self.engine.connect() as conn:
+            for block, key, weight in conn.execution_options(stream_results=True, yield_per=5000).execute(q):
+                yield block, key, weight
+
     def blocks_of_documents(self, document_ids: Iterable[str]) -> list[BlockRow]:
         return self._blocks(t.cluster_blocks.c.document_id, document_ids)
 
@@ -307,11 +345,14 @@ class CorpusDeltaStore:
         _delete_in(conn, st.c.actor_id, update.storyline_actors)
         insert_many(conn, st, (r.storyline_row(x) for x in {s.id: s for s in update.storylines}.values()))
 
-    def reflect_all_documents(self, conn: Connection, clusters: Iterable[m.LocalCluster], blocks: Iterable[BlockRow]) -> None:
-        """After a full rebuild: every current analysis is reflected, with these clusters and blocks."""
-        for table in (t.cluster_blocks, t.corpus_documents, t.clusters):
-            conn.execute(delete(table))
-        insert_many(conn, t.clusters, (r.cluster_row(x) for x in clusters))
-        insert_many(conn, t.cluster_blocks, ({"local_key": k, "document_id": d, "block": bl, "weight": w} for k, d, bl, w in blocks))
+    def reflect_all_documents(self, conn: Connection, clusters: Iterable[m.LocalCluster] | None = None,
+                              blocks: Iterable[BlockRow] = ()) -> None:
+        """After a full rebuild: every current analysis is reflected, with these clusters and blocks
+        (None: the ones the rebuild already stored)."""
+        if clusters is None:
+            conn.execute(delete(t.corpus_documents))
+        else:
+            self.clear_cluster_index(conn)
+            self.add_to_cluster_index(conn, clusters, blocks)
         conn.execute(insert(t.corpus_documents).from_select(["document_id", "stamp"], select(t.analyses.c.document_id, _stamp())))
 

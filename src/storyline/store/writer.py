@@ -149,10 +149,11 @@ class StoreWriter(CorpusDeltaStore, StoreBase):
 
     # -- corpus results ------------------------------------------------
     def replace_corpus(self, result: CorpusResult, clusters: Sequence[m.LocalCluster] | None = None,
-                       blocks: Iterable[BlockRow] = ()) -> None:
+                       blocks: Iterable[BlockRow] = (), *, clusters_stored: bool = False) -> None:
         """Swap in a new set of corpus-wide results atomically (decisions untouched).
 
-        With ``clusters`` (every document cluster) and their resolution ``blocks``, the results
+        With ``clusters`` (every document cluster) and their resolution ``blocks``, or with
+        ``clusters_stored`` when the rebuild already wrote them (``add_to_cluster_index``), the results
         are marked as reflecting every current analysis, so the next run can update them incrementally.
         """
         with self.transaction() as conn:
@@ -168,7 +169,9 @@ class StoreWriter(CorpusDeltaStore, StoreBase):
             _insert_many(conn, t.shard_pairs, r.shard_pair_rows(result.shard_pairs or {}))
             _insert_many(conn, t.claim_shards, ({"shard": s, "item_id": i, "document_id": d} for s, i, d in result.shard_rows))
             _insert_many(conn, t.finding_candidates, (r.candidate_row(x) for x in result.candidates))
-            if clusters is not None:
+            if clusters_stored:
+                self.reflect_all_documents(conn)
+            elif clusters is not None:
                 self.reflect_all_documents(conn, clusters, blocks)
             else:
                 conn.execute(delete(t.corpus_documents))
