@@ -76,8 +76,11 @@ def collect(limit: int | None) -> list[Example]:
 
 
 def _general(feature: str) -> bool:
-    """Word features ("first=", "cue_prev=") only for function words: no names or topic words from the articles."""
+    """Word features ("first=", "cue_prev=") only for function words, and the speaker's head only as a lowercase
+    common noun seen --min-count times: no names or topic words from the articles."""
     name, _, value = feature.partition("=")
+    if name in ("speaker_head", "speaker_head_class"):
+        return True  # a lowercase common noun heading the speaker ("officials", "evidence"), kept by --min-count
     if name not in ("first", "cue_prev"):
         return True
     from spacy.lang.en.stop_words import STOP_WORDS

@@ -57,6 +57,8 @@ class CandidateView:
     cue_dep: str = ""  # the cue token's dependency label (ROOT, ccomp, relcl, conj, advcl, ...)
     cue_head: str = ""  # what governs the cue: root, a lexicon class (speech, belief, ...) or a part of speech
     cue_quoted: bool = False  # the cue stands inside a quotation
+    speaker_head: str = ""  # the last word of a speaker that is a common-noun phrase ("evidence", "the ad", "officials")
+    in_title: bool = False  # the cue is on the document's first line (a headline: "Senator Vows To Cut Taxes")
 
 
 def _bucket(n: int, edges: Iterable[int]) -> str:
@@ -103,6 +105,11 @@ def candidate_features(v: CandidateView) -> tuple[str, ...]:
         f"cue_quoted={v.cue_quoted}",
         f"quoted_origin={v.cue_quoted}|{v.origin}",
     ]
+    if v.in_title:
+        feats += ["in_title", f"title_origin={v.origin}"]
+    if v.speaker_head:
+        # a common noun as the speaker: "officials" and "the report" speak, "evidence" and "the reasons" do not
+        feats += [f"speaker_head={v.speaker_head}", f"speaker_head_class={v.speaker_head}|{v.cue_class or 'open'}"]
     return tuple(feats)
 
 

@@ -279,6 +279,15 @@ def _negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
 
 
+def _clausal_complement(verb: Token) -> Token | None:
+    """The verb's clausal complement; of several, the first after the verb: in "While she conceded X, Smith noted
+    that Y" a misparse can hang the fronted clause X on "noted" too, and what Smith noted follows the cue."""
+    comps = [c for c in verb.children if c.dep_ in _CONTENT_DEPS]
+    if len(comps) > 1:
+        return next((c for c in comps if c.i > verb.i), comps[0])
+    return comps[0] if comps else None
+
+
 def _content_tokens(root: Token) -> list[Token]:
     return list(root.subtree)
 
@@ -669,7 +678,9 @@ class _Finder:
 
     def _open_verb_cue(self, part: Part, verb: Token, lemma: str, s_start: int, s_end: int) -> None:
         """A verb outside the lexicon with a clausal complement ("X stressed that ..."): a candidate for the scorer."""
-        content_root = next(c for c in verb.children if c.dep_ == "ccomp")
+        content_root = _clausal_complement(verb)
+        if content_root is None:
+            return
         cue_start, cue_end = _span_of_tokens(self._cue_tokens(verb), part)
         subj = _find_subject(verb)
         sp = _speaker_span(_speaker_tokens(subj), part) if subj is not None and subj.dep_ != "nsubjpass" else (None, None)
@@ -767,7 +778,7 @@ class _Finder:
             subj.lemma_.lower() not in _DOC_NOUNS
             or any(c.dep_ == "prep" and c.lower_ in _ABOUT_PREPS for c in subj.children))
         dobj_span: tuple[int, int] | None = None
-        content_root = next((c for c in verb.children if c.dep_ in _CONTENT_DEPS), None)
+        content_root = _clausal_complement(verb)
         if content_root is None and (lemma in _XCOMP_CUES or klass == "denial"):
             content_root = next((c for c in verb.children if c.dep_ == "xcomp"), None)
         if content_root is None and klass == "denial":
@@ -875,6 +886,9 @@ class _Finder:
                 continue
             if q.end <= v_start:
                 between = self.text[q.end : v_start]
+                if content_root is not None and content_root.dep_ == "ccomp" and content_root.i > verb.i and (
+                        "\n" in between or not between.strip(" ,")):
+                    continue  # "“...”\n\nX says he ...": the verb's own clause is its content, not the quote before it
                 if len(between) <= 40 and not any(ch in between for ch in ".!?") or between.strip() in (",", ""):
                     best = q
             elif q.start >= v_end:
@@ -1130,6 +1144,17 @@ _PRONOUN_WORDS = {"he", "she", "they", "it", "i", "we", "you", "him", "her", "th
 _TYPE_KIND = {EntityType.PERSON: "person", EntityType.ORGANIZATION: "organization", EntityType.PLACE: "place"}
 
 
+def _speaker_head(text: str, kind: str, c: _Cand) -> str:
+    """The last word of a speaker phrase that names no entity and is no pronoun, when it is a lowercase common noun
+    ("officials", "the ad", "evidence"); empty otherwise (names never become features)."""
+    end = c.speaker_name_end if c.speaker_name_end is not None else c.speaker_end
+    if kind not in ("role", "document", "other") or c.speaker_start is None or end is None:
+        return ""
+    words = text[c.speaker_start : end].split()
+    last = words[-1].strip(".,;:'’\"“”()") if words else ""
+    return last if last.isalpha() and last.islower() else ""
+
+
 def _speaker_kind(text: str, index: MentionIndex, c: _Cand) -> str:
     end = c.speaker_name_end if c.speaker_name_end is not None else c.speaker_end
     if c.speaker_start is None or end is None:
@@ -1160,20 +1185,36 @@ def _view(text: str, index: MentionIndex, c: _Cand, nested: bool = False) -> Can
     content = text[c.content_start : c.content_end]
     words = content.split()
     prev = _WORD_BEFORE.search(text, max(0, (c.cue_start or 0) - 40), c.cue_start or 0) if c.cue_start is not None else None
+    speaker = _speaker_kind(text, index, c)
     return CandidateView(
         origin=c.origin, cue=c.cue, cue_class=lex.verbs.get(c.cue or "") or lex.nouns.get(c.cue or ""),
-        kind=c.kind.value, polarity=c.polarity, content_words=len(words), speaker=_speaker_kind(text, index, c),
+        kind=c.kind.value, polarity=c.polarity, content_words=len(words), speaker=speaker,
         speaker_words=len(text[c.speaker_start : c.speaker_name_end or c.speaker_end].split()) if c.speaker_start is not None and c.speaker_end is not None else 0,
         content_before_cue=c.cue_start is not None and c.content_start < c.cue_start,
         speaker_after_cue=c.speaker_start is not None and c.cue_start is not None and c.speaker_start > c.cue_start,
         content_quoted=c.kind is not StatementKind.INDIRECT,
         content_first=words[0].lower().strip("\"“”‘’'.,;:") if words else "",
         cue_prev=prev.group(1).lower() if prev else "", cue_tag=c.cue_tag, nested=nested,
-        cue_dep=c.cue_dep, cue_head=c.cue_head, cue_quoted=c.cue_quoted,
+        cue_dep=c.cue_dep, cue_head=c.cue_head, cue_quoted=c.cue_quoted, speaker_head=_speaker_head(text, speaker, c),
+        in_title=c.cue_start is not None and "\n" in text and c.cue_start < text.index("\n"),
     )
 
 
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
+
+
+_RELATIVE_GAP = re.compile(r"[\s,—–-]*\b(?P<rel>who|which|that)\b(?P<rest>[^.!?;:\"“”()\n]{0,60})$", re.IGNORECASE)
+
+
+def _relative_pronoun(text: str, c: _Cand) -> tuple[int, int] | None:
+    """The relative pronoun between a speaker and a cue in its relative clause ("Mr. Kamin, who emphasized that
+    ..." -> "who"), where the rules took the antecedent as the speaker; None otherwise."""
+    if c.speaker_start is None or c.speaker_end is None or c.cue_start is None or c.cue_start < c.speaker_end:
+        return None
+    m = _RELATIVE_GAP.match(text, c.speaker_end, c.cue_start)
+    if m is None or len(m.group("rest").split()) > 4:
+        return None
+    return m.span("rel")
 
 
 def _to_statement(parsed: ParsedDocument, index: MentionIndex, c: _Cand) -> Statement:
@@ -1181,14 +1222,21 @@ def _to_statement(parsed: ParsedDocument, index: MentionIndex, c: _Cand) -> Stat
     bounds = [c.content_start, c.content_end]
     bounds += [x for x in (c.speaker_start, c.speaker_end, c.cue_start, c.cue_end) if x is not None]
     start, end = min(bounds), max(bounds)
+    speaker_start, speaker_end = c.speaker_start, c.speaker_end
     speaker_text = text[c.speaker_start : c.speaker_end] if c.speaker_start is not None and c.speaker_end is not None else None
     name_end = c.speaker_name_end if c.speaker_name_end is not None else c.speaker_end
     cluster = _speaker_cluster(text, index, c.speaker_start, name_end) if speaker_text is not None and c.speaker_start is not None and name_end is not None else None
+    relative = _relative_pronoun(text, c) if cluster is not None else None
+    if relative is not None:
+        # the source is drawn as a pronoun is ("who", as PolNeAR marks it); the antecedent's cluster names the speaker
+        speaker_start, speaker_end = relative
+        speaker_text = text[speaker_start:speaker_end]
+        start = min(start, speaker_start)
     said_on, precision, basis = _said_on(text, c, parsed.document.published)
     return Statement(
         document_id=parsed.document.id, start=start, end=end,
         content=text[c.content_start : c.content_end], content_start=c.content_start, content_end=c.content_end,
-        kind=c.kind, speaker_text=speaker_text, speaker_start=c.speaker_start, speaker_end=c.speaker_end,
+        kind=c.kind, speaker_text=speaker_text, speaker_start=speaker_start, speaker_end=speaker_end,
         speaker_cluster=cluster, cue=c.cue, cue_start=c.cue_start, cue_end=c.cue_end, polarity=c.polarity,
         said_on=said_on, said_on_precision=precision, said_on_basis=basis,
     )
@@ -1242,7 +1290,7 @@ def statements_in_document(parsed: ParsedDocument, model: AttributionModel | Non
 
 def _stage_version() -> str:
     model = load_model()
-    return "4-" + lexicon().version + ("" if model is None else "-" + model.version)
+    return "5-" + lexicon().version + ("" if model is None else "-" + model.version)
 
 
 @register("statements", version=_stage_version(), requires=("parse", "mentions"), produces=("statements",))
