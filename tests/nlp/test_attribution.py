@@ -11,6 +11,7 @@ from storyline.model import EntityType
 from storyline.nlp.attribution import (
     MODEL_DIR,
     MODEL_FILE,
+    RARE_CUE,
     AttributionModel,
     CandidateView,
     attribution_mode,
@@ -188,3 +189,10 @@ def test_candidates_see_the_speakers_common_noun_head_but_not_a_name(nlp):
     dam = next(f for c, f in feats.items() if "dam held" in c)
     assert "speaker_head=evidence" in river and "in_title" not in river
     assert not any(f.startswith("speaker_head") for f in dam)
+
+
+def test_a_cue_lemma_without_a_weight_of_its_own_takes_the_rare_cue_weight():
+    model = _model({"bias": 0.0, "cue=say": 2.0, RARE_CUE: -3.0})
+    assert model.probability(["bias", "cue=say"]) > 0.8
+    assert model.probability(["bias", "cue=slap"]) == pytest.approx(model.probability([RARE_CUE]))
+    assert model.probability(["bias", "cue_tag=VBD"]) == 0.5  # only cue lemmas fall back

@@ -27,12 +27,14 @@ from pathlib import Path
 
 from ..errors import ModelError
 
-__all__ = ["AttributionModel", "CandidateView", "MODEL_DIR", "attribution_mode", "candidate_features", "load_model"]
+__all__ = ["AttributionModel", "CandidateView", "MODEL_DIR", "RARE_CUE", "attribution_mode", "candidate_features", "load_model"]
 
 log = logging.getLogger(__name__)
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models" / "attribution"
 MODEL_FILE = "scorer.json"
+# the weight of a cue lemma seen too rarely in training to have its own ("slapped", "boarded", "hired"): mostly actions
+RARE_CUE = "cue=<rare>"
 
 
 @dataclass(frozen=True)
@@ -123,7 +125,8 @@ class AttributionModel:
     trained_on: str = ""
 
     def probability(self, features: Iterable[str]) -> float:
-        z = sum(self.weights.get(f, 0.0) for f in features)
+        rare = self.weights.get(RARE_CUE, 0.0)
+        z = sum(self.weights.get(f, rare if f.startswith("cue=") else 0.0) for f in features)
         if z >= 0:
             return 1.0 / (1.0 + math.exp(-z))
         ez = math.exp(z)

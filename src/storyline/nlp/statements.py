@@ -246,6 +246,9 @@ def _find_subject(verb: Token) -> Token | None:
         if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head is not cur and cur.head.pos_ in ("VERB", "AUX"):
             cur = cur.head
             continue
+        if cur.dep_ == "pcomp" and cur.tag_ == "VBG" and cur.head.dep_ == "prep" and cur.head.head.pos_ in ("VERB", "AUX"):
+            cur = cur.head.head  # "she responded by saying ...", "after saying ...": the governing verb's subject
+            continue
         return None
     return None
 
