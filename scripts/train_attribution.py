@@ -38,7 +38,7 @@ from eval_attribution import POLNEAR_TRAIN, Relation, _overlaps, load_polnear_re
 
 from storyline.config import settings  # noqa: E402
 from storyline.model import Statement  # noqa: E402
-from storyline.nlp.attribution import MODEL_DIR, MODEL_FILE, RARE_CUE, AttributionModel  # noqa: E402
+from storyline.nlp.attribution import MODEL_DIR, MODEL_FILE, AttributionModel  # noqa: E402
 from storyline.nlp.pipeline import build_stages, load_nlp, parse  # noqa: E402
 from storyline.nlp.statements import statement_candidates  # noqa: E402
 
@@ -76,11 +76,8 @@ def collect(limit: int | None) -> list[Example]:
 
 
 def _general(feature: str) -> bool:
-    """Word features ("first=", "cue_prev=") only for function words, and the speaker's head only as a lowercase
-    common noun seen --min-count times: no names or topic words from the articles."""
+    """Word features ("first=", "cue_prev=") only for function words: no names or topic words from the articles."""
     name, _, value = feature.partition("=")
-    if name in ("speaker_head", "speaker_head_class"):
-        return True  # a lowercase common noun heading the speaker ("officials", "evidence"), kept by --min-count
     if name not in ("first", "cue_prev"):
         return True
     from spacy.lang.en.stop_words import STOP_WORDS
@@ -99,7 +96,7 @@ def fit(examples: list[Example], vocab: set[str], *, epochs: int = 12, l2: float
         rng.shuffle(order)
         for i in order:
             feats, y = examples[i]
-            fs = _known(feats, vocab)
+            fs = [f for f in feats if f in vocab]
             z = sum(w.get(f, 0.0) for f in fs)
             p = 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
             grad = p - y
@@ -112,15 +109,8 @@ def fit(examples: list[Example], vocab: set[str], *, epochs: int = 12, l2: float
     return w
 
 
-def _known(feats: tuple[str, ...], vocab: set[str]) -> list[str]:
-    """The features the model weighs: those in the vocabulary, and a cue lemma outside it as the one rare-cue
-    feature (as ``AttributionModel.probability`` reads it), so rare verbs learn a weight of their own."""
-    return [f if f in vocab else RARE_CUE for f in feats if f in vocab or f.startswith("cue=")]
-
-
 def _prob(w: dict[str, float], feats: tuple[str, ...]) -> float:
-    rare = w.get(RARE_CUE, 0.0)
-    z = sum(w.get(f, rare if f.startswith("cue=") else 0.0) for f in feats)
+    z = sum(w.get(f, 0.0) for f in feats)
     return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
 
 
@@ -163,7 +153,7 @@ def main() -> None:
         if args.cache is not None:
             args.cache.write_text("".join(json.dumps({"f": f, "y": y}) + "\n" for f, y in examples), encoding="utf-8")
     counts = Counter(f for feats, _ in examples for f in set(feats))
-    vocab = {f for f, c in counts.items() if c >= args.min_count and _general(f)} | {RARE_CUE}
+    vocab = {f for f, c in counts.items() if c >= args.min_count and _general(f)}
     print(f"{len(examples)} candidates, {sum(y for _, y in examples)} positive, {len(vocab)} features")
     folds = 5
     scored: list[tuple[float, int]] = []

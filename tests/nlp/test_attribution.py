@@ -11,7 +11,6 @@ from storyline.model import EntityType
 from storyline.nlp.attribution import (
     MODEL_DIR,
     MODEL_FILE,
-    RARE_CUE,
     AttributionModel,
     CandidateView,
     attribution_mode,
@@ -171,28 +170,3 @@ def test_a_possessed_noun_with_an_object_names_the_possessor_as_source(nlp):
     [cand] = _by_origin(parsed, "open-poss")
     assert (cand.content, cand.speaker_text, text[cand.cue_start : cand.cue_end]) == (
         "the governor", "Senator Jane Doe", "endorsement of")
-
-
-def test_a_common_noun_speaker_and_a_headline_cue_are_features_a_name_never_is():
-    feats = candidate_features(_view(speaker="other", speaker_head="evidence", in_title=True))
-    assert "speaker_head=evidence" in feats and "speaker_head_class=evidence|speech" in feats
-    assert "in_title" in feats and "title_origin=verb-ccomp" in feats
-    plain = candidate_features(_view())
-    assert not any(f.startswith(("speaker_head", "in_title", "title_origin")) for f in plain)
-
-
-def test_candidates_see_the_speakers_common_noun_head_but_not_a_name(nlp):
-    text = "A quiet title line\nThe evidence suggests that the river is rising. Jane Roe said that the dam held."
-    parsed = parsed_with(nlp, text, {"Jane Roe": (PER, 1)})
-    feats = {s.content: f for s, f in statement_candidates(parsed)}
-    river = next(f for c, f in feats.items() if "river is rising" in c)
-    dam = next(f for c, f in feats.items() if "dam held" in c)
-    assert "speaker_head=evidence" in river and "in_title" not in river
-    assert not any(f.startswith("speaker_head") for f in dam)
-
-
-def test_a_cue_lemma_without_a_weight_of_its_own_takes_the_rare_cue_weight():
-    model = _model({"bias": 0.0, "cue=say": 2.0, RARE_CUE: -3.0})
-    assert model.probability(["bias", "cue=say"]) > 0.8
-    assert model.probability(["bias", "cue=slap"]) == pytest.approx(model.probability([RARE_CUE]))
-    assert model.probability(["bias", "cue_tag=VBD"]) == 0.5  # only cue lemmas fall back

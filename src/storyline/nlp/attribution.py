@@ -27,14 +27,12 @@ from pathlib import Path
 
 from ..errors import ModelError
 
-__all__ = ["AttributionModel", "CandidateView", "MODEL_DIR", "RARE_CUE", "attribution_mode", "candidate_features", "load_model"]
+__all__ = ["AttributionModel", "CandidateView", "MODEL_DIR", "attribution_mode", "candidate_features", "load_model"]
 
 log = logging.getLogger(__name__)
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models" / "attribution"
 MODEL_FILE = "scorer.json"
-# the weight of a cue lemma seen too rarely in training to have its own ("slapped", "boarded", "hired"): mostly actions
-RARE_CUE = "cue=<rare>"
 
 
 @dataclass(frozen=True)
@@ -59,8 +57,6 @@ class CandidateView:
     cue_dep: str = ""  # the cue token's dependency label (ROOT, ccomp, relcl, conj, advcl, ...)
     cue_head: str = ""  # what governs the cue: root, a lexicon class (speech, belief, ...) or a part of speech
     cue_quoted: bool = False  # the cue stands inside a quotation
-    speaker_head: str = ""  # the last word of a speaker that is a common-noun phrase ("evidence", "the ad", "officials")
-    in_title: bool = False  # the cue is on the document's first line (a headline: "Senator Vows To Cut Taxes")
 
 
 def _bucket(n: int, edges: Iterable[int]) -> str:
@@ -107,11 +103,6 @@ def candidate_features(v: CandidateView) -> tuple[str, ...]:
         f"cue_quoted={v.cue_quoted}",
         f"quoted_origin={v.cue_quoted}|{v.origin}",
     ]
-    if v.in_title:
-        feats += ["in_title", f"title_origin={v.origin}"]
-    if v.speaker_head:
-        # a common noun as the speaker: "officials" and "the report" speak, "evidence" and "the reasons" do not
-        feats += [f"speaker_head={v.speaker_head}", f"speaker_head_class={v.speaker_head}|{v.cue_class or 'open'}"]
     return tuple(feats)
 
 
@@ -125,8 +116,7 @@ class AttributionModel:
     trained_on: str = ""
 
     def probability(self, features: Iterable[str]) -> float:
-        rare = self.weights.get(RARE_CUE, 0.0)
-        z = sum(self.weights.get(f, rare if f.startswith("cue=") else 0.0) for f in features)
+        z = sum(self.weights.get(f, 0.0) for f in features)
         if z >= 0:
             return 1.0 / (1.0 + math.exp(-z))
         ez = math.exp(z)

@@ -1147,17 +1147,6 @@ _PRONOUN_WORDS = {"he", "she", "they", "it", "i", "we", "you", "him", "her", "th
 _TYPE_KIND = {EntityType.PERSON: "person", EntityType.ORGANIZATION: "organization", EntityType.PLACE: "place"}
 
 
-def _speaker_head(text: str, kind: str, c: _Cand) -> str:
-    """The last word of a speaker phrase that names no entity and is no pronoun, when it is a lowercase common noun
-    ("officials", "the ad", "evidence"); empty otherwise (names never become features)."""
-    end = c.speaker_name_end if c.speaker_name_end is not None else c.speaker_end
-    if kind not in ("role", "document", "other") or c.speaker_start is None or end is None:
-        return ""
-    words = text[c.speaker_start : end].split()
-    last = words[-1].strip(".,;:'’\"“”()") if words else ""
-    return last if last.isalpha() and last.islower() else ""
-
-
 def _speaker_kind(text: str, index: MentionIndex, c: _Cand) -> str:
     end = c.speaker_name_end if c.speaker_name_end is not None else c.speaker_end
     if c.speaker_start is None or end is None:
@@ -1188,18 +1177,16 @@ def _view(text: str, index: MentionIndex, c: _Cand, nested: bool = False) -> Can
     content = text[c.content_start : c.content_end]
     words = content.split()
     prev = _WORD_BEFORE.search(text, max(0, (c.cue_start or 0) - 40), c.cue_start or 0) if c.cue_start is not None else None
-    speaker = _speaker_kind(text, index, c)
     return CandidateView(
         origin=c.origin, cue=c.cue, cue_class=lex.verbs.get(c.cue or "") or lex.nouns.get(c.cue or ""),
-        kind=c.kind.value, polarity=c.polarity, content_words=len(words), speaker=speaker,
+        kind=c.kind.value, polarity=c.polarity, content_words=len(words), speaker=_speaker_kind(text, index, c),
         speaker_words=len(text[c.speaker_start : c.speaker_name_end or c.speaker_end].split()) if c.speaker_start is not None and c.speaker_end is not None else 0,
         content_before_cue=c.cue_start is not None and c.content_start < c.cue_start,
         speaker_after_cue=c.speaker_start is not None and c.cue_start is not None and c.speaker_start > c.cue_start,
         content_quoted=c.kind is not StatementKind.INDIRECT,
         content_first=words[0].lower().strip("\"“”‘’'.,;:") if words else "",
         cue_prev=prev.group(1).lower() if prev else "", cue_tag=c.cue_tag, nested=nested,
-        cue_dep=c.cue_dep, cue_head=c.cue_head, cue_quoted=c.cue_quoted, speaker_head=_speaker_head(text, speaker, c),
-        in_title=c.cue_start is not None and "\n" in text and c.cue_start < text.index("\n"),
+        cue_dep=c.cue_dep, cue_head=c.cue_head, cue_quoted=c.cue_quoted,
     )
 
 
