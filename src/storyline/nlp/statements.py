@@ -282,6 +282,11 @@ def _negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
 
 
+def _passive_with_agent(verb: Token) -> bool:
+    """"Y is supported by X": a passive verb with a subject and a "by" agent."""
+    return any(c.dep_ == "agent" for c in verb.children) and any(c.dep_ == "nsubjpass" for c in verb.children)
+
+
 def _clausal_complement(verb: Token) -> Token | None:
     """The verb's clausal complement; of several, the first after the verb: in "While she conceded X, Smith noted
     that Y" a misparse can hang the fronted clause X on "noted" too, and what Smith noted follows the cue."""
@@ -653,6 +658,10 @@ class _Finder:
                 self._verb_cue(part, sent, tok, lemma, s_start, s_end, used_quotes)
                 if self.open_verbs and len(self.cands) == before:
                     self._open_object_cue(part, tok, lemma, s_start, s_end)
+                if self.open_verbs and len(self.cands) == before and _passive_with_agent(tok):
+                    self._open_passive_cue(part, tok, lemma, s_start, s_end)
+            elif self.open_verbs and tok.pos_ == "VERB" and _passive_with_agent(tok):
+                self._open_passive_cue(part, tok, lemma, s_start, s_end)
             elif self.open_verbs and tok.pos_ == "VERB" and any(c.dep_ == "dobj" for c in tok.children) and not any(
                     c.dep_ == "ccomp" for c in tok.children):
                 self._open_object_cue(part, tok, lemma, s_start, s_end)
@@ -743,6 +752,36 @@ class _Finder:
         polarity = -1 if _negated(verb) else 1
         self._add(_Cand(c_start, c_end, kind, lemma, cue_start, cue_end, sp[0], sp[1], polarity, s_start, s_end,
                         origin=origin, cue_tag=verb.tag_))
+
+    def _open_passive_cue(self, part: Part, verb: Token, lemma: str, s_start: int, s_end: int) -> None:
+        """A passive verb whose agent holds the stance toward its subject ("Y is supported by X", "Y was first
+        reported by The Post"): the agent is the source, "is supported by" the cue, the subject the content; a
+        candidate for the scorer."""
+        if lemma in _PHYSICAL_VERBS:
+            return  # "the city was shelled by the army" reports an act, not a stance
+        agent = next(c for c in verb.children if c.dep_ == "agent")
+        src = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        subj = next(c for c in verb.children if c.dep_ == "nsubjpass")
+        head = src
+        if head is not None and head.lemma_.lower() in _GROUP_NOUNS | {"dozen", "dozens", "hundreds", "thousands", "number"}:
+            # "dozens of papers": the noun after "of" says who
+            head = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), head)
+        if src is None or head is None or subj.i > verb.i or not (
+                head.pos_ in ("PROPN", "PRON") or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                or head.lemma_.lower() in _ROLE_WORDS or head.lemma_.lower() in _DOC_NOUNS or head.lemma_.lower() in _GROUP_NOUNS
+                or (head.tag_ == "NNS" and head.lemma_.lower() not in _GROUP_NOUNS)):
+            return
+        span = self._open_content(list(subj.subtree), part)
+        if span is None:
+            return
+        c_start, c_end = span
+        cue_toks = [*(c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "advmod") and subj.i < c.i < verb.i),
+                    *self._cue_tokens(verb), agent]
+        cue_start, cue_end = _span_of_tokens(cue_toks, part)
+        sp = _speaker_span(_speaker_tokens(src), part)
+        kind = StatementKind.MIXED if any(c_start <= q.start and q.end <= c_end + 1 for q in self.quotes) else StatementKind.INDIRECT
+        self._add(_Cand(c_start, c_end, kind, lemma, cue_start, cue_end, sp[0], sp[1], -1 if _negated(verb) else 1,
+                        s_start, s_end, origin="open-passive", cue_tag=verb.tag_))
 
     def _cue_tokens(self, verb: Token) -> list[Token]:
         toks = [verb] + [c for c in verb.children if c.dep_ == "prt"]
