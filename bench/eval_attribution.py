@@ -1,6 +1,6 @@
 """Attribution and numeric-fact accuracy against the shared evaluation data.
 
-    python bench/eval_attribution.py [--limit N] [--split dev|heldback|both]
+    python bench/eval_attribution.py [--limit N] [--split dev|heldback|both] [--errors N] [--coverage]
 
 0. Splits: ``dev`` is PolNeAR dev (never trained on); ``heldback`` is the ~15% of PolNeAR train
    whose article name hashes into the held-back bucket (:func:`polnear_split`): never trained
@@ -284,6 +284,43 @@ def run_polnear_full(limit: int | None = None, split: str = "dev") -> tuple[dict
     return score_polnear(pairs, analyses), secs, len(pairs), right / found if found else 0.0
 
 
+def source_errors(limit: int | None = None) -> tuple[Counter[str], list[tuple[str, str]]]:
+    """PolNeAR dev only (never the held-back slice): the source errors by bucket, and (bucket, context) for each.
+
+    A gold source that no predicted source overlaps is *missing* (no predicted statement has its content),
+    *other speaker* (a statement has its content with another speaker) or *no speaker* (the statement has none);
+    a predicted source that overlaps no gold source is a *false source*, *on gold content* when its content
+    overlaps an annotated content (a nested or wrong-speaker reading), else *without gold content*."""
+    rows = load_polnear_relations(limit, "dev")
+    nlp = load_nlp(settings().spacy_model)
+    buckets: Counter[str] = Counter()
+    shown: list[tuple[str, str]] = []
+    for (doc, gold, rels), analysis in zip(rows, analyze_documents([d for d, _, _ in rows], nlp)):
+        text, stmts = doc.text, attributions(analysis)
+        pred = {(s.speaker_start, s.speaker_end) for s in stmts if s.speaker_start is not None and s.speaker_end is not None}
+        for g in sorted(gold.get("source", set())):
+            if any(_overlaps(text, p, g) for p in pred):
+                continue
+            contents = [c for r in rels if g in r.get("source", ()) for c in r.get("content", ())]
+            same = [s for s in stmts if any(_overlaps(text, (s.content_start, s.content_end), c) for c in contents)]
+            bucket = ("missing" if not same else "no speaker" if all(s.speaker_start is None for s in same)
+                      else "other speaker")
+            buckets[bucket] += 1
+            found = "; ".join(sorted({s.speaker_text or "-" for s in same}))[:80]
+            shown.append((bucket, f"gold {text[g[0]:g[1]]!r} found [{found}] :: {text[max(0, g[0] - 60):g[1] + 80]!r}"))
+        for s in stmts:
+            if s.speaker_start is None or s.speaker_end is None:
+                continue
+            sp = (s.speaker_start, s.speaker_end)
+            if any(_overlaps(text, sp, g) for g in gold.get("source", set())):
+                continue
+            on_gold = any(_overlaps(text, (s.content_start, s.content_end), c) for c in gold.get("content", set()))
+            bucket = "false source, on gold content" if on_gold else "false source, without gold content"
+            buckets[bucket] += 1
+            shown.append((bucket, f"{s.speaker_text!r} {s.cue} :: {text[max(0, sp[0] - 40):sp[1] + 100]!r}"))
+    return buckets, shown
+
+
 def candidate_coverage(limit: int | None = None) -> tuple[int, int, Counter[str]]:
     """On the training part of PolNeAR train only (never dev or the held-back slice): how many annotated
     attributions share a word character of content with some candidate of the statements rules and open
@@ -328,7 +365,16 @@ def main() -> None:
     ap.add_argument("--no-seed", action="store_true", help="skip the seed article")
     ap.add_argument("--coverage", action="store_true",
                     help="only: candidate coverage of the annotated attributions on the training part of PolNeAR train")
+    ap.add_argument("--errors", type=int, default=None, metavar="N",
+                    help="only: PolNeAR dev source errors by bucket, with N examples of each (never the held-back slice)")
     args = ap.parse_args()
+    if args.errors is not None:
+        buckets, shown = source_errors(args.limit)
+        for bucket, n in buckets.most_common():
+            print(f"{n:6d}  {bucket}")
+            for line in [c for b, c in shown if b == bucket][: args.errors]:
+                print("        " + line.replace("\n", " "))
+        return
     if args.coverage:
         covered, total, missed = candidate_coverage(args.limit)
         print(f"PolNeAR train (training part): {covered}/{total} annotated attributions have an overlapping candidate "

@@ -170,3 +170,16 @@ def test_a_possessed_noun_with_an_object_names_the_possessor_as_source(nlp):
     [cand] = _by_origin(parsed, "open-poss")
     assert (cand.content, cand.speaker_text, text[cand.cue_start : cand.cue_end]) == (
         "the governor", "Senator Jane Doe", "endorsement of")
+
+
+def test_a_passive_with_an_agent_names_the_agent_as_source_and_the_subject_as_content(nlp):
+    text = "The harbour plan was first reported by The Morning Herald."
+    parsed = parsed_with(nlp, text, {"The Morning Herald": (EntityType.ORGANIZATION, 4)})
+    [cand] = _by_origin(parsed, "open-passive")
+    assert (cand.content, cand.speaker_text, text[cand.cue_start : cand.cue_end]) == (
+        "The harbour plan", "The Morning Herald", "was first reported by")
+
+
+def test_a_passive_act_of_force_is_no_stance_candidate(nlp):
+    parsed = parsed_with(nlp, "The town was shelled by the army overnight.")
+    assert _by_origin(parsed, "open-passive") == []

@@ -7,7 +7,7 @@ import pytest
 from storyline.model import EntityType, StatementKind
 from storyline.nlp.statements import statements_in_document
 
-from ._helpers import parsed_with
+from ._helpers import parsed_with, rule_statements
 
 PER, ORG = EntityType.PERSON, EntityType.ORGANIZATION
 PUB = dt.date(2025, 3, 8)  # Saturday
@@ -204,3 +204,20 @@ def test_statements_speaker_of_only_punctuation_is_no_speaker(nlp):
     assert analysis.error is None
     for s in analysis.statements:
         assert s.speaker_text is None or s.speaker_text.strip()
+
+
+def test_a_fronted_clause_misparsed_onto_the_cue_does_not_become_its_content(nlp):
+    # of two clausal complements, the one after the cue is what was noted
+    text = "While she conceded money was a big reason she felt tired, Mara Lind also noted several other problems left her unhappy."
+    out = rule_statements(nlp, text, {"Mara Lind": (EntityType.PERSON, 1)})
+    noted = [s for s in out if s.cue == "note"]
+    assert noted and all("several other problems" in s.content and "conceded" not in s.content for s in noted)
+
+
+def test_a_quotation_in_the_paragraph_before_does_not_steal_a_cue_that_has_its_own_clause(nlp):
+    text = ("The mayor was blunt. “We could have done this last year. You have a choice with roads: you can fix them and "
+            "save money, or you can make speeches and do nothing at all about the holes and fill up the courts.”\n\n"
+            "Ivo Tamm says he has worked to pass small changes that matter to his town.")
+    out = rule_statements(nlp, text, {"Ivo Tamm": (EntityType.PERSON, 1)})
+    tamm = [s for s in out if s.speaker_text == "Ivo Tamm"]
+    assert [s.content for s in tamm] == ["he has worked to pass small changes that matter to his town"]

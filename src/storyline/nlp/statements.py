@@ -246,6 +246,9 @@ def _find_subject(verb: Token) -> Token | None:
         if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head is not cur and cur.head.pos_ in ("VERB", "AUX"):
             cur = cur.head
             continue
+        if cur.dep_ == "pcomp" and cur.tag_ == "VBG" and cur.head.dep_ == "prep" and cur.head.head.pos_ in ("VERB", "AUX"):
+            cur = cur.head.head  # "she responded by saying ...", "after saying ...": the governing verb's subject
+            continue
         return None
     return None
 
@@ -277,6 +280,20 @@ def _possessor_tokens(src: Token) -> list[Token]:
 
 def _negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
+
+
+def _passive_with_agent(verb: Token) -> bool:
+    """"Y is supported by X": a passive verb with a subject and a "by" agent."""
+    return any(c.dep_ == "agent" for c in verb.children) and any(c.dep_ == "nsubjpass" for c in verb.children)
+
+
+def _clausal_complement(verb: Token) -> Token | None:
+    """The verb's clausal complement; of several, the first after the verb: in "While she conceded X, Smith noted
+    that Y" a misparse can hang the fronted clause X on "noted" too, and what Smith noted follows the cue."""
+    comps = [c for c in verb.children if c.dep_ in _CONTENT_DEPS]
+    if len(comps) > 1:
+        return next((c for c in comps if c.i > verb.i), comps[0])
+    return comps[0] if comps else None
 
 
 def _content_tokens(root: Token) -> list[Token]:
@@ -641,6 +658,10 @@ class _Finder:
                 self._verb_cue(part, sent, tok, lemma, s_start, s_end, used_quotes)
                 if self.open_verbs and len(self.cands) == before:
                     self._open_object_cue(part, tok, lemma, s_start, s_end)
+                if self.open_verbs and len(self.cands) == before and _passive_with_agent(tok):
+                    self._open_passive_cue(part, tok, lemma, s_start, s_end)
+            elif self.open_verbs and tok.pos_ == "VERB" and _passive_with_agent(tok):
+                self._open_passive_cue(part, tok, lemma, s_start, s_end)
             elif self.open_verbs and tok.pos_ == "VERB" and any(c.dep_ == "dobj" for c in tok.children) and not any(
                     c.dep_ == "ccomp" for c in tok.children):
                 self._open_object_cue(part, tok, lemma, s_start, s_end)
@@ -669,7 +690,9 @@ class _Finder:
 
     def _open_verb_cue(self, part: Part, verb: Token, lemma: str, s_start: int, s_end: int) -> None:
         """A verb outside the lexicon with a clausal complement ("X stressed that ..."): a candidate for the scorer."""
-        content_root = next(c for c in verb.children if c.dep_ == "ccomp")
+        content_root = _clausal_complement(verb)
+        if content_root is None:
+            return
         cue_start, cue_end = _span_of_tokens(self._cue_tokens(verb), part)
         subj = _find_subject(verb)
         sp = _speaker_span(_speaker_tokens(subj), part) if subj is not None and subj.dep_ != "nsubjpass" else (None, None)
@@ -730,6 +753,36 @@ class _Finder:
         self._add(_Cand(c_start, c_end, kind, lemma, cue_start, cue_end, sp[0], sp[1], polarity, s_start, s_end,
                         origin=origin, cue_tag=verb.tag_))
 
+    def _open_passive_cue(self, part: Part, verb: Token, lemma: str, s_start: int, s_end: int) -> None:
+        """A passive verb whose agent holds the stance toward its subject ("Y is supported by X", "Y was first
+        reported by The Post"): the agent is the source, "is supported by" the cue, the subject the content; a
+        candidate for the scorer."""
+        if lemma in _PHYSICAL_VERBS:
+            return  # "the city was shelled by the army" reports an act, not a stance
+        agent = next(c for c in verb.children if c.dep_ == "agent")
+        src = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        subj = next(c for c in verb.children if c.dep_ == "nsubjpass")
+        head = src
+        if head is not None and head.lemma_.lower() in _GROUP_NOUNS | {"dozen", "dozens", "hundreds", "thousands", "number"}:
+            # "dozens of papers": the noun after "of" says who
+            head = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), head)
+        if src is None or head is None or subj.i > verb.i or not (
+                head.pos_ in ("PROPN", "PRON") or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                or head.lemma_.lower() in _ROLE_WORDS or head.lemma_.lower() in _DOC_NOUNS or head.lemma_.lower() in _GROUP_NOUNS
+                or (head.tag_ == "NNS" and head.lemma_.lower() not in _GROUP_NOUNS)):
+            return
+        span = self._open_content(list(subj.subtree), part)
+        if span is None:
+            return
+        c_start, c_end = span
+        cue_toks = [*(c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "advmod") and subj.i < c.i < verb.i),
+                    *self._cue_tokens(verb), agent]
+        cue_start, cue_end = _span_of_tokens(cue_toks, part)
+        sp = _speaker_span(_speaker_tokens(src), part)
+        kind = StatementKind.MIXED if any(c_start <= q.start and q.end <= c_end + 1 for q in self.quotes) else StatementKind.INDIRECT
+        self._add(_Cand(c_start, c_end, kind, lemma, cue_start, cue_end, sp[0], sp[1], -1 if _negated(verb) else 1,
+                        s_start, s_end, origin="open-passive", cue_tag=verb.tag_))
+
     def _cue_tokens(self, verb: Token) -> list[Token]:
         toks = [verb] + [c for c in verb.children if c.dep_ == "prt"]
         return toks
@@ -767,7 +820,7 @@ class _Finder:
             subj.lemma_.lower() not in _DOC_NOUNS
             or any(c.dep_ == "prep" and c.lower_ in _ABOUT_PREPS for c in subj.children))
         dobj_span: tuple[int, int] | None = None
-        content_root = next((c for c in verb.children if c.dep_ in _CONTENT_DEPS), None)
+        content_root = _clausal_complement(verb)
         if content_root is None and (lemma in _XCOMP_CUES or klass == "denial"):
             content_root = next((c for c in verb.children if c.dep_ == "xcomp"), None)
         if content_root is None and klass == "denial":
@@ -875,6 +928,9 @@ class _Finder:
                 continue
             if q.end <= v_start:
                 between = self.text[q.end : v_start]
+                if content_root is not None and content_root.dep_ == "ccomp" and content_root.i > verb.i and (
+                        "\n" in between or not between.strip(" ,")):
+                    continue  # "“...”\n\nX says he ...": the verb's own clause is its content, not the quote before it
                 if len(between) <= 40 and not any(ch in between for ch in ".!?") or between.strip() in (",", ""):
                     best = q
             elif q.start >= v_end:
@@ -1176,19 +1232,40 @@ def _view(text: str, index: MentionIndex, c: _Cand, nested: bool = False) -> Can
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 
 
+_RELATIVE_GAP = re.compile(r"[\s,—–-]*\b(?P<rel>who|which|that)\b(?P<rest>[^.!?;:\"“”()\n]{0,60})$", re.IGNORECASE)
+
+
+def _relative_pronoun(text: str, c: _Cand) -> tuple[int, int] | None:
+    """The relative pronoun between a speaker and a cue in its relative clause ("Mr. Kamin, who emphasized that
+    ..." -> "who"), where the rules took the antecedent as the speaker; None otherwise."""
+    if c.speaker_start is None or c.speaker_end is None or c.cue_start is None or c.cue_start < c.speaker_end:
+        return None
+    m = _RELATIVE_GAP.match(text, c.speaker_end, c.cue_start)
+    if m is None or len(m.group("rest").split()) > 4:
+        return None
+    return m.span("rel")
+
+
 def _to_statement(parsed: ParsedDocument, index: MentionIndex, c: _Cand) -> Statement:
     text = parsed.document.text
     bounds = [c.content_start, c.content_end]
     bounds += [x for x in (c.speaker_start, c.speaker_end, c.cue_start, c.cue_end) if x is not None]
     start, end = min(bounds), max(bounds)
+    speaker_start, speaker_end = c.speaker_start, c.speaker_end
     speaker_text = text[c.speaker_start : c.speaker_end] if c.speaker_start is not None and c.speaker_end is not None else None
     name_end = c.speaker_name_end if c.speaker_name_end is not None else c.speaker_end
     cluster = _speaker_cluster(text, index, c.speaker_start, name_end) if speaker_text is not None and c.speaker_start is not None and name_end is not None else None
+    relative = _relative_pronoun(text, c) if cluster is not None else None
+    if relative is not None:
+        # the source is drawn as a pronoun is ("who", as PolNeAR marks it); the antecedent's cluster names the speaker
+        speaker_start, speaker_end = relative
+        speaker_text = text[speaker_start:speaker_end]
+        start = min(start, speaker_start)
     said_on, precision, basis = _said_on(text, c, parsed.document.published)
     return Statement(
         document_id=parsed.document.id, start=start, end=end,
         content=text[c.content_start : c.content_end], content_start=c.content_start, content_end=c.content_end,
-        kind=c.kind, speaker_text=speaker_text, speaker_start=c.speaker_start, speaker_end=c.speaker_end,
+        kind=c.kind, speaker_text=speaker_text, speaker_start=speaker_start, speaker_end=speaker_end,
         speaker_cluster=cluster, cue=c.cue, cue_start=c.cue_start, cue_end=c.cue_end, polarity=c.polarity,
         said_on=said_on, said_on_precision=precision, said_on_basis=basis,
     )
@@ -1242,7 +1319,7 @@ def statements_in_document(parsed: ParsedDocument, model: AttributionModel | Non
 
 def _stage_version() -> str:
     model = load_model()
-    return "4-" + lexicon().version + ("" if model is None else "-" + model.version)
+    return "5-" + lexicon().version + ("" if model is None else "-" + model.version)
 
 
 @register("statements", version=_stage_version(), requires=("parse", "mentions"), produces=("statements",))
