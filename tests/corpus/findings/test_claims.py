@@ -54,3 +54,22 @@ def test_claims_stance_pronoun_after_another_named_person_is_not_the_speakers() 
     own, other = build_claims(c.statements, c.mentions_by_doc, c.key_to_entity, c.entities, c.documents, default_lexicon())
     assert own.stance is not None and own.stance.head == "levy"
     assert other.stance is None
+
+
+def test_claims_role_after_a_preposition_is_another_nouns() -> None:
+    (c,) = _claims("the ties that [Ilen Sorov](sorov) has with wealthy shipping leaders helped him")
+    assert c.roles == ()
+
+
+def test_claims_role_of_an_office_or_one_to_be_taken_is_no_rank() -> None:
+    a, b = _claims(
+        "voters doubt the fitness of [Ilen Sorov](sorov) to be commander of the brigade",
+        "[Ilen Sorov](sorov) is commander in chief of the armed forces",
+    )
+    assert a.roles == () and b.roles == ()
+
+
+def test_claims_role_near_misses_still_hold() -> None:
+    a, b = _claims("[Ilen Sorov](sorov) was the commander of the cell", "[Ilen Sorov](sorov), who was once just a driver, fled")
+    assert [(r.person, r.rank) for r in a.roles] == [("E_sorov", "high")]
+    assert [(r.person, r.rank) for r in b.roles] == [("E_sorov", "low")]

@@ -74,3 +74,9 @@ def test_recall_narrator_relative_stance_is_explained_earlier_first_with_its_tar
     assert first.startswith("According to Outlet 0 (2024-04-09), Tom Harlan once supported") and "farm bill" in first, f.explanation
     assert second.startswith("according to Outlet 0 (2024-04-09), Tom Harlan turned against"), f.explanation
     assert second.count("farm bill") == 1, f.explanation  # "Mr. Ames's farm bill" is said once, with or without its stop
+
+
+def test_recall_narrator_dated_vote_is_explained_as_a_clause(nlp) -> None:
+    (f,) = _findings(nlp, STANCE_POSITIVE["dated-vote-then-repeal"])
+    assert "Lena Okafor voted for a bill that shielded dam builders from lawsuits in 2015" in f.explanation, f.explanation
+    assert "Okafor's 2015" not in f.explanation and "'who" not in f.explanation, f.explanation

@@ -360,11 +360,18 @@ _NAME_PART = re.compile(r"[ \t]+[A-Z][\w'’-]")
 _POSSESSOR = re.compile(r"(?:['’]s|s['’])(?!\w)")
 
 
+_TITLE_TAIL = re.compile(r"[\s-]+in[\s-]+chief\b", re.IGNORECASE)
+# "his fitness to be commander", "hopes to become the leader": a role someone may take, not one they hold
+_PROSPECTIVE = re.compile(r"\bto\s+(?:be|become)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+
+
 def _not_a_role(text: str, s: int, e: int) -> bool:
     """Whether the role word at [s, e) names no one's role: a capitalised word before another capitalised one is
-    part of a name (the Planned Parenthood Action Network), and a role noun in the possessive is the owner of
-    something else ("driver's licenses", "the courier's brother")."""
-    return (text[s].isupper() and _NAME_PART.match(text, e) is not None) or _POSSESSOR.match(text, e) is not None
+    part of a name (the Planned Parenthood Action Network), a role noun in the possessive is the owner of
+    something else ("driver's licenses", "the courier's brother"), "commander in chief" is an office, not a rank
+    in a group, and a role after "to be" is one someone may take ("his fitness to be commander")."""
+    return ((text[s].isupper() and _NAME_PART.match(text, e) is not None) or _POSSESSOR.match(text, e) is not None
+            or _TITLE_TAIL.match(text, e) is not None or _PROSPECTIVE.search(text[max(0, s - 40) : s]) is not None)
 
 
 def _role_triggers(text: str, lex: Lexicon) -> list[tuple[int, int, str, str]]:
@@ -426,11 +433,13 @@ _OBJECT_START = re.compile(r"\s+(?:the|a|an|his|her|their|its|our|my|your|this|t
                            r"him|them|me|us|it|[A-Z0-9$])", re.IGNORECASE)
 
 
+# a preposition between a name and a role word puts the role on another noun: "the ties Trump has with business leaders"
+_GAP_PREPOSITION = r"(?:with|to|for|from|by|among|about|against|between|toward|towards|like)\b"
 _COPULA = r"(?:is|was|were|are|be|been|being|became|becomes|become|remains|remained|served\s+as|acted\s+as|as)"
 # "Sorov, a courier", "Sorov was nothing more than an observer", "Sorov, who was the cell's driver"
 _BEFORE_ROLE = re.compile(
     rf"^(?:\s*,\s*(?:also\s+)?(?:known\s+as\s+|aka\s+)?[^,;:.]{{0,30}},)?\s*(?:,|—|–|-|\()?\s*"
-    rf"(?:(?:who|which)\s+)?(?:(?:had|has|have)\s+)?(?:{_COPULA}\s+)?(?:[\w'’-]+\s+){{0,5}}$", re.IGNORECASE)
+    rf"(?:(?:who|which)\s+)?(?:(?:had|has|have)\s+)?(?:{_COPULA}\s+)?(?:(?!{_GAP_PREPOSITION})[\w'’-]+\s+){{0,5}}$", re.IGNORECASE)
 _CONJUNCTION = re.compile(r"\b(?:and|but|or|while|whereas|yet|because|although|though|that|said|says|told)\b", re.IGNORECASE)
 _PRONOUN_COPULA = re.compile(rf"\b(?:he|she)\s+(?:(?:had|has)\s+been\s+|{_COPULA}\s+)(?:[\w'’-]+\s+){{0,3}}$", re.IGNORECASE)
 

@@ -32,6 +32,8 @@ def _q(c: Claim, span: tuple[int, int]) -> str:
 
 
 _LEAD_SUBJECT = re.compile(r"^\s*(?:who|he|she|they)\s+", re.IGNORECASE)
+_YEAR_VOTE = re.compile(r"^(?:[A-Z][\w.’'-]*\s+){0,3}?(?:[A-Z][\w’'-]*[’'](?:s\b)?\s+|(?:his|her|their)\s+)(?P<year>(?:19|20)\d\d)\s+"
+                        r"vote\s+(?P<how>for|against|in\s+favou?r\s+of)\s+(?P<what>.+)$", re.DOTALL)
 
 
 def _narrated(c: Claim) -> str:
@@ -39,11 +41,14 @@ def _narrated(c: Claim) -> str:
     Delvane once supported the Harrow Ridge pipeline" (not "Delvane said that 'who once supported ...'")."""
     phrase = " ".join(c.statement.content.split())
     phrase = _LEAD_SUBJECT.sub("", phrase, count=1)
+    vote = _YEAR_VOTE.match(phrase)
+    if vote is not None:  # "Okafor's 2015 vote for a bill": a clause, "voted for a bill ... in 2015"
+        phrase = f"voted {vote.group('how')} {vote.group('what').rstrip(' ,;:-–—')} in {vote.group('year')}"
     for word in c.speaker_name.split():
         if phrase.startswith(word + " "):
             phrase = phrase[len(word) + 1 :]  # "Delvane once supported": the name is said once, up front
     phrase = phrase.rstrip(" ,;:-–—")
-    target = getattr(c.stance, "target", "")
+    target = re.sub(r"\b(Mr|Mrs|Ms|Dr|Sen|Gov|Rep) (?=[A-Z])", r"\1. ", getattr(c.stance, "target", ""))  # as written
     def plain(x: str) -> str:
         return re.sub(r"[^\w\s]", "", x.lower())
 
