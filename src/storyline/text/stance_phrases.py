@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["EARLIER", "LATER", "OPPOSES", "STANCE_LEMMAS", "STANCE_PHRASE", "SUPPORTS", "ShiftPhrase", "stance_phrases"]
+__all__ = ["EARLIER", "LATER", "OPPOSES", "REVERSAL", "STANCE_LEMMAS", "STANCE_PHRASE", "SUPPORTS", "ShiftPhrase", "stance_phrases"]
 
 SUPPORTS, OPPOSES = "supports", "opposes"
 EARLIER, LATER = "earlier", "later"
@@ -45,6 +45,21 @@ STANCE_PHRASE = re.compile(
     rf"|(?:has\s+|had\s+)?(?P<plain>{_SUP}|{_OPP})(?=\s[^.;,]{{0,50}}?\bin\s+(?:19|20)\d\d\b)"
     rf")\b",
 )
+# a reversal told without its sides: "reversed himself on the pipeline", "flip-flopped on", "changed her position on",
+# "did an about-face on", "walked back his support for" (which names the side held before)
+_PRONOUN_SELF = r"(?:himself|herself|themselves|itself)"
+_POSSESSIVE = r"(?:his|her|their|its)"
+REVERSAL = re.compile(
+    rf"\b(?:(?:has|had|have)\s+)?(?:"
+    rf"revers(?:ed|es|ing)\s+(?:{_PRONOUN_SELF}|{_POSSESSIVE}\s+(?:position|stance|course))"
+    rf"|flip-?flopp?(?:ed|s|ing)?"
+    rf"|chang(?:ed|es|ing)\s+{_POSSESSIVE}\s+(?:position|stance|mind|tune)"
+    rf"|(?:did|does|do|made|makes)\s+an?\s+about-?face"
+    rf"|(?P<walk>walk(?:ed|s|ing)\s+back|abandon(?:ed|s|ing)|dropp(?:ed|ing)|drops)\s+{_POSSESSIVE}\s+(?:(?:long-?time|earlier|previous|former)\s+)?"
+    rf"(?:(?P<sup>support)\s+for|(?P<opp>opposition)\s+to)"
+    rf")\s+(?:(?:on|over|about|regarding)\s+)?(?P<rest>.+)$",
+    re.IGNORECASE | re.DOTALL)
+
 _NOT_SUBJECTS = frozenset("""But And Yet So Then When If As While The This That It There Here Now Since After Before Although Though
 Still Also Even Once""".split())
 _CONDITIONAL = re.compile(r"\b(?:if|unless|whether|would\s+have|might|could|may)\b[^.;]*$", re.IGNORECASE)

@@ -85,6 +85,12 @@ Senator Marta Delvane, who once supported the Harrow Ridge pipeline, faces a tou
 Rival campaigns keep pointing to Okafor's 2015 vote for a bill that shielded dam builders from lawsuits.
 Lena Okafor said on Saturday that she supported legislation to repeal the bill.
 """),),
+    "reported-reversal-with-the-stance-held-now": ((D(2024, 5, 14), """Governor Abel Marsh reversed himself on the Keller pipeline on Monday, saying he now opposes the project.
+"""),),
+    "narrator-changed-position-then-own-stance": ((D(2024, 5, 14), """Senator Ruth Calloway changed her position on the Tamsin trade pact this week. She said on Tuesday that she opposes the pact.
+"""),),
+    "walked-back-support-then-own-stance": ((D(2024, 5, 14), """Senator Ruth Calloway walked back her support for the Tamsin trade pact on Tuesday. She told reporters that she now opposes the pact.
+"""),),
 }
 
 STANCE_NEAR_MISS: dict[str, tuple[tuple[dt.date, str], ...]] = {
@@ -172,6 +178,12 @@ Senator Marta Delvane, who once supported the Harrow Ridge pipeline, faces a tou
 
 Rival campaigns keep pointing to Okafor's 2015 vote for a bill that shielded dam builders from lawsuits.
 Lena Okafor said on Saturday that she still supports the bill.
+"""),),
+    "reversal-on-another-issue": ((D(2024, 5, 14), """Governor Abel Marsh reversed himself on the fuel tax on Monday. He said he still opposes the Keller pipeline.
+"""),),
+    "reversal-without-a-stance-held-now": ((D(2024, 5, 14), """Governor Abel Marsh reversed himself on the Keller pipeline on Monday, his aides said.
+"""),),
+    "another-persons-reversal": ((D(2024, 5, 14), """Governor Abel Marsh said he opposes the Keller pipeline. His rival Dana Pruitt flip-flopped on the pipeline last year.
 """),),
 }
 

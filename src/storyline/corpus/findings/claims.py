@@ -14,6 +14,7 @@ antonymous predicate it takes, and whether it answers what came before it
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
@@ -23,6 +24,7 @@ from typing import Any
 from ...model import EntityType, Mention, Statement
 from ...text.lexicon import Lexicon
 from .shifts import narrator_stance
+from .reversals import Reversal, find_reversal
 from .stance import Stance, find_stance
 from ...text.words import clause_break, content_words, ended_at, negated_at, negation_spans, normalise_name
 
@@ -94,6 +96,7 @@ class Claim:
     stance: Stance | None = None  # the speaker's own support for or opposition to a target (:mod:`.stance`)
     narrated: bool = False  # the narrator tells the speaker's stance ("X, who once backed Y, ..."): only :mod:`.stance` reads it
     speaker_type: str = ""  # the speaker entity's type ("person", "organization"), when known
+    told: str = ""  # for a narrated stance told in words other than the content (a reversal): the narrator's phrase
 
     @property
     def id(self) -> str:
@@ -239,7 +242,15 @@ def _claim(st: Statement, idx: MentionIndex, k2e: Mapping[str, str], ents: Mappi
     claim.roles = tuple(_roles(text, refs, neg_spans, lex))
     claim.locations = tuple(_locations(text, refs, neg_spans, lex))
     claim.concepts = tuple(_concepts(text, neg_spans, cue_denial, lex, claim.backref, refs))
-    if narrated is not None:
+    reversal = _reversal(st, idx, doc_text, speaker_name if not narrative else "") if isinstance(doc_text, str) and narrated is None else None
+    if reversal is not None and (reversal[1] is not None or not (narrative or claim.unattributed or claim.vague)):
+        found_reversal, actor_mention, told = reversal
+        if actor_mention is not None:
+            claim.speaker = entity_key(actor_mention.local_key, actor_mention.canonical, k2e)
+            claim.speaker_name = _entity_name(claim.speaker, actor_mention.canonical, ents)
+            claim.narrative = claim.vague = claim.unattributed = False
+        claim.stance, claim.narrated, claim.told = found_reversal, True, told
+    elif narrated is not None:
         claim.stance, claim.narrated = narrated, True
     elif not narrative and not claim.unattributed and not claim.vague and claim.asserts:
         before = doc_text[max(0, st.content_start - 600) : st.content_start] if isinstance(doc_text, str) else ""
@@ -248,6 +259,47 @@ def _claim(st: Statement, idx: MentionIndex, k2e: Mapping[str, str], ents: Mappi
         if claim.stance is not None and _pronoun_of_another(claim, claim.stance.start):
             claim.stance = None
     return claim
+
+
+_BEFORE_REVERSAL = re.compile(r"[\s,]*(?:who\s+)?$")
+_ACTOR_GAP = re.compile(r"(?:\s*,[^,;.]{0,80},)?[\s,]*(?:who\s+)?$")
+
+
+def _reversal(st: Statement, idx: MentionIndex, doc_text: str, speaker_name: str) -> tuple[Stance, Mention | None, str] | None:
+    """A reversal the statement reports ("reversed himself on the pipeline"): its stance, the person it names as its
+    subject when that is not the statement's speaker, and the narrator's phrase. The phrase's subject is the speaker
+    when it follows the speaker's name right away ("Marsh reversed himself on ..."), else a person named right before
+    it in the content ("..., Governor Marsh flip-flopped on ...")."""
+    if st.speaker_end is not None and speaker_name and st.speaker_end <= st.content_start:
+        head_text = doc_text[st.speaker_end : st.end]
+        found = find_reversal(head_text, speaker_name)
+        at = st.speaker_end + found.start if found is not None else -1
+        cued = st.cue_start is None or at <= st.cue_start <= at + 12  # its own cue is the reversal verb, not a "saying" after it
+        if found is not None and cued and _BEFORE_REVERSAL.match(head_text[: found.start]) is not None:
+            return _with_inner(found), None, _told(head_text, found.start)
+    content = st.content
+    found = find_reversal(content, "")
+    if found is None:
+        return None
+    at = st.content_start + found.start
+    people = [m for m in idx.within(max(0, st.start - 120), at) if m.is_name and str(getattr(m.type, "value", m.type)) == "person"]
+    if not people or _ACTOR_GAP.match(doc_text[people[-1].end : at]) is None:
+        return None  # the reversal's subject is the person named right before it ("Marsh, who once backed it, flip-flopped")
+    actor = people[-1]
+    inner = find_reversal(content, actor.canonical or actor.text)
+    return _with_inner(inner or found), actor, _told(content, found.start)
+
+
+def _with_inner(r: Reversal) -> Stance:
+    """The reversal's stance, named also by the head of the stance its clause says is held now."""
+    if r.later is None or r.later.head == r.stance.head:
+        return r.stance
+    return dataclasses.replace(r.stance, also=frozenset({r.later.head}))
+
+
+def _told(text: str, start: int) -> str:
+    end = re.search(r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)[.;!?](?:\s|$)", text[start:])
+    return " ".join(text[start : start + end.start() if end else len(text)].split())
 
 
 _THIRD_PERSON = re.compile(r"(?:he|she|they)\b", re.IGNORECASE)

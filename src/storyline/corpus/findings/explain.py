@@ -39,7 +39,7 @@ _YEAR_VOTE = re.compile(r"^(?:[A-Z][\w.’'-]*\s+){0,3}?(?:[A-Z][\w’'-]*[’']
 def _narrated(c: Claim) -> str:
     """A stance the narrator tells of an actor, as the narrator's report: "according to Ledger (2024-03-05), Marta
     Delvane once supported the Harrow Ridge pipeline" (not "Delvane said that 'who once supported ...'")."""
-    phrase = " ".join(c.statement.content.split())
+    phrase = c.told or " ".join(c.statement.content.split())
     phrase = _LEAD_SUBJECT.sub("", phrase, count=1)
     vote = _YEAR_VOTE.match(phrase)
     if vote is not None:  # "Okafor's 2015 vote for a bill": a clause, "voted for a bill ... in 2015"
