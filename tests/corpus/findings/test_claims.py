@@ -73,3 +73,16 @@ def test_claims_role_near_misses_still_hold() -> None:
     a, b = _claims("[Ilen Sorov](sorov) was the commander of the cell", "[Ilen Sorov](sorov), who was once just a driver, fled")
     assert [(r.person, r.rank) for r in a.roles] == [("E_sorov", "high")]
     assert [(r.person, r.rank) for r in b.roles] == [("E_sorov", "low")]
+
+
+def test_explanation_of_a_stance_cued_statement_says_what_the_actor_did_not_said() -> None:
+    from storyline.corpus.findings.explain import explain_pair
+    from storyline.corpus.findings.hits import Hit
+
+    docs = [{"id": "d", "source": "Src", "published": "2025-01-01", "statements": [
+        {"label": "s0", "speaker": "sorov", "cue": "back", "content": "the harbour levy"},
+        {"label": "s1", "speaker": "kabu", "content": "the harbour levy is dead"}]}]
+    c = build_corpus(docs, ENTS)
+    a, b = build_claims(c.statements, c.mentions_by_doc, c.key_to_entity, c.entities, c.documents, default_lexicon())
+    text = explain_pair(a, b, Hit(0.8, "a test", "polarity", (0, 5), (0, 5)), False)
+    assert "Ilen Sorov backed on 2025-01-01 (Src) '" in text and "Omar Kabu said on 2025-01-01 (Src) that '" in text, text

@@ -23,8 +23,20 @@ def _when(c: Claim) -> str:
     return f"on {c.date.isoformat()}" if c.date else "in an undated statement"
 
 
+# a statement cued by a stance verb ("Marsh, who once backed the pipeline") tells what the actor did, not said
+_STANCE_VERBS = {"support": "supported", "back": "backed", "praise": "praised", "champion": "championed", "endorse": "endorsed",
+                 "oppose": "opposed", "criticize": "criticized", "criticise": "criticised", "reject": "rejected",
+                 "vote": "voted on", "turn": "turned against"}
+
+
 def _verb(c: Claim) -> str:
-    return "denied" if c.cue_denial else "said"
+    if c.cue_denial:
+        return "denied"
+    return _STANCE_VERBS.get((c.statement.cue or "").lower(), "said")
+
+
+def _that(c: Claim) -> str:
+    return "" if (c.statement.cue or "").lower() in _STANCE_VERBS else " that"
 
 
 def _q(c: Claim, span: tuple[int, int]) -> str:
@@ -65,7 +77,7 @@ def _said(c: Claim, q: str) -> str:
         return _narrated(c)
     verb = "reported" if c.narrative else _verb(c)
     where = "" if c.narrative else f" ({c.source})"
-    return f"{_when(c)}{where} {c.speaker_name} {verb} that '{q}'"
+    return f"{_when(c)}{where} {c.speaker_name} {verb}{'' if c.narrative else _that(c)} '{q}'"
 
 
 def explain_pair(a: Claim, b: Claim, hit: Hit, self_contradiction: bool) -> str:
@@ -79,14 +91,19 @@ def explain_pair(a: Claim, b: Claim, hit: Hit, self_contradiction: bool) -> str:
         verb = "reported" if a.narrative else _verb(a)
         where_a = "" if a.narrative else f" ({a.source})"
         where_b = "" if b.narrative else f" ({b.source})"
-        head = f"{a.speaker_name} {verb} {_when(a)}{where_a} that '{qa}', but {_when(b)}{where_b} that '{qb}'."
+        verb_b = "" if b.narrative or _verb(b) == verb else f" {_verb(b)}"
+        head = (f"{a.speaker_name} {verb} {_when(a)}{where_a}{'' if a.narrative else _that(a)} '{qa}', "
+                f"but{verb_b} {_when(b)}{where_b}{'' if b.narrative else _that(b)} '{qb}'.")
     else:
         def who(c: Claim) -> str:
             if c.narrative:
                 return f"{c.source} reported {_when(c)}"
-            return f"{c.speaker_name} {_verb(c)} {_when(c)} ({c.source})"
+            return f"{c.speaker_name} {_verb(c)} {_when(c)} ({c.source}){_that(c)}"
 
-        head = f"{who(a)} that '{qa}', while {who(b)} that '{qb}'."
+        def that(c: Claim) -> str:
+            return " that" if c.narrative else ""
+
+        head = f"{who(a)}{that(a)} '{qa}', while {who(b)}{that(b)} '{qb}'."
     return f"{head} {hit.reason[:1].upper()}{hit.reason[1:]}."
 
 
