@@ -91,6 +91,11 @@ Lena Okafor said on Saturday that she supported legislation to repeal the bill.
 """),),
     "walked-back-support-then-own-stance": ((D(2024, 5, 14), """Senator Ruth Calloway walked back her support for the Tamsin trade pact on Tuesday. She told reporters that she now opposes the pact.
 """),),
+    "dated-vote-cued-by-the-verb-then-own-stance": ((D(2024, 5, 14), """As a senator in 2015, Ruth Calloway voted for the Harlow dam bill. Calloway said on Monday that she opposes the bill.
+"""),),
+    "quoted-stance-in-an-earlier-year-then-now": ((D(2024, 5, 14), """"We back the Keller pipeline," Governor Abel Marsh said in a 2019 interview.
+But on Monday Marsh told reporters: "We oppose the Keller pipeline."
+"""),),
 }
 
 STANCE_NEAR_MISS: dict[str, tuple[tuple[dt.date, str], ...]] = {
@@ -184,6 +189,10 @@ Lena Okafor said on Saturday that she still supports the bill.
     "reversal-without-a-stance-held-now": ((D(2024, 5, 14), """Governor Abel Marsh reversed himself on the Keller pipeline on Monday, his aides said.
 """),),
     "another-persons-reversal": ((D(2024, 5, 14), """Governor Abel Marsh said he opposes the Keller pipeline. His rival Dana Pruitt flip-flopped on the pipeline last year.
+"""),),
+    "vote-cued-by-the-verb-without-a-date": ((D(2024, 5, 14), """Ruth Calloway voted for the Harlow dam bill. Calloway said on Monday that she opposes the bill.
+"""),),
+    "quoted-stances-on-one-day": ((D(2024, 5, 14), """"We back the Keller pipeline," Governor Abel Marsh said on Monday. Later that day, Marsh said: "We oppose the Keller pipeline's route."
 """),),
 }
 

@@ -80,3 +80,8 @@ def test_recall_narrator_dated_vote_is_explained_as_a_clause(nlp) -> None:
     (f,) = _findings(nlp, STANCE_POSITIVE["dated-vote-then-repeal"])
     assert "Lena Okafor voted for a bill that shielded dam builders from lawsuits in 2015" in f.explanation, f.explanation
     assert "Okafor's 2015" not in f.explanation and "'who" not in f.explanation, f.explanation
+
+
+def test_recall_stance_cued_act_is_explained_in_its_own_words(nlp) -> None:
+    (f,) = _findings(nlp, STANCE_POSITIVE["dated-vote-cued-by-the-verb-then-own-stance"])
+    assert f.explanation.startswith("In 2015 (Outlet 0) Ruth Calloway voted for the Harlow dam bill; "), f.explanation

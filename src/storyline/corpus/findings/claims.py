@@ -21,7 +21,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ...model import EntityType, Mention, Statement
+from ...model import DateBasis, EntityType, Mention, Statement
+from ...text.stance_phrases import STANCE_LEMMAS
 from ...text.lexicon import Lexicon
 from .shifts import narrator_stance
 from .reversals import Reversal, find_reversal
@@ -96,7 +97,7 @@ class Claim:
     stance: Stance | None = None  # the speaker's own support for or opposition to a target (:mod:`.stance`)
     narrated: bool = False  # the narrator tells the speaker's stance ("X, who once backed Y, ..."): only :mod:`.stance` reads it
     speaker_type: str = ""  # the speaker entity's type ("person", "organization"), when known
-    told: str = ""  # for a narrated stance told in words other than the content (a reversal): the narrator's phrase
+    told: str = ""  # a stance told in words other than the content (a reversal, "voted for the bill"): those words
 
     @property
     def id(self) -> str:
@@ -258,7 +259,32 @@ def _claim(st: Statement, idx: MentionIndex, k2e: Mapping[str, str], ents: Mappi
         claim.stance = find_stance(text, str(kind), speaker_name if st.speaker_cluster is not None else (st.speaker_text or ""), before)
         if claim.stance is not None and _pronoun_of_another(claim, claim.stance.start):
             claim.stance = None
+        if claim.stance is None and isinstance(doc_text, str):
+            claim.stance = _cued_stance(st, doc_text)
+            if claim.stance is not None and st.cue_start is not None:
+                claim.told = " ".join(doc_text[st.cue_start : st.content_end].split())
     return claim
+
+
+_ERA_WORDS = re.compile(r"\b(?:once|previously|initially|originally|formerly|used\s+to|now|since|later|no\s+longer)\b", re.IGNORECASE)
+
+
+def _cued_stance(st: Statement, doc_text: str) -> Stance | None:
+    """The stance of a statement cued by a stance verb whose content is its target ("As a senator in 2015, Calloway
+    voted for [the dam bill]"): the speaker's act, on the date the text gives it. An era word before the verb
+    ("who once backed") is the narrator's stance phrase, read by :mod:`.shifts`; an undated act is left out."""
+    if (st.cue or "").lower() not in STANCE_LEMMAS or st.cue_start is None or st.said_on_basis is not DateBasis.TEXT:
+        return None
+    if not st.cue_start < st.content_start <= st.cue_start + 40:
+        return None  # the verb governs the content right after it
+    lead = doc_text[st.speaker_end if st.speaker_end is not None else st.start : st.cue_start]
+    if _ERA_WORDS.search(lead):
+        return None
+    found = find_stance("they " + doc_text[st.cue_start : st.content_end], "indirect", "")
+    if found is None:
+        return None
+    shift = st.content_start - st.cue_start - 5  # offsets into the content, as a content stance has them
+    return dataclasses.replace(found, start=max(0, found.start + shift), end=max(0, found.end + shift))
 
 
 _BEFORE_REVERSAL = re.compile(r"[\s,]*(?:who\s+)?$")

@@ -75,6 +75,8 @@ def _narrated(c: Claim) -> str:
 def _said(c: Claim, q: str) -> str:
     if c.narrated:
         return _narrated(c)
+    if c.told:  # an act a stance verb cues ("voted for the dam bill"), told in its own words
+        return f"{_when(c)} ({c.source}) {c.speaker_name} {c.told}"
     verb = "reported" if c.narrative else _verb(c)
     where = "" if c.narrative else f" ({c.source})"
     return f"{_when(c)}{where} {c.speaker_name} {verb}{'' if c.narrative else _that(c)} '{q}'"
@@ -82,7 +84,7 @@ def _said(c: Claim, q: str) -> str:
 
 def explain_pair(a: Claim, b: Claim, hit: Hit, self_contradiction: bool) -> str:
     qa, qb = _q(a, hit.span_a), _q(b, hit.span_b)
-    if self_contradiction and (a.narrated or b.narrated):
+    if self_contradiction and (a.narrated or b.narrated or a.told or b.told):
         first, second = _said(a, qa), _said(b, qb)
         if getattr(a.stance, "era", "") == "later" or getattr(b.stance, "era", "") == "earlier":
             first, second = second, first  # the position held earlier first, whatever order the text tells them in
