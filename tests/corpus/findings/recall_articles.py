@@ -96,6 +96,8 @@ Lena Okafor said on Saturday that she supported legislation to repeal the bill.
     "quoted-stance-in-an-earlier-year-then-now": ((D(2024, 5, 14), """"We back the Keller pipeline," Governor Abel Marsh said in a 2019 interview.
 But on Monday Marsh told reporters: "We oppose the Keller pipeline."
 """),),
+    "relative-clause-vote-then-now-says-it": ((D(2024, 5, 14), """Senator Ruth Calloway, who voted for the Harlow dam bill in 2015, now says she opposes it.
+"""),),
 }
 
 STANCE_NEAR_MISS: dict[str, tuple[tuple[dt.date, str], ...]] = {
@@ -193,6 +195,8 @@ Lena Okafor said on Saturday that she still supports the bill.
     "vote-cued-by-the-verb-without-a-date": ((D(2024, 5, 14), """Ruth Calloway voted for the Harlow dam bill. Calloway said on Monday that she opposes the bill.
 """),),
     "quoted-stances-on-one-day": ((D(2024, 5, 14), """"We back the Keller pipeline," Governor Abel Marsh said on Monday. Later that day, Marsh said: "We oppose the Keller pipeline's route."
+"""),),
+    "relative-clause-year-is-not-when-she-speaks": ((D(2024, 5, 14), """Senator Ruth Calloway, who was elected in 2015, said that she opposes the Harlow dam bill. She said on Monday that she still opposes the bill.
 """),),
 }
 

@@ -116,8 +116,25 @@ MAX_ANTECEDENTS = 3  # a pronoun target stands for one of the paragraph's three 
 def _antecedents(before: str) -> list[str]:
     """The paragraph's earlier "the/this/that <noun>" phrases, nearest first, for a pronoun target."""
     paragraph = re.split(r"\n\s*\n|\n", before)[-1]
-    found = [m.group(1) for m in _EARLIER_NP.finditer(paragraph) if m.group(1).split()[-1].lower() not in _NOT_NOUNS]
+    found = [_compound(m.group(1), paragraph[m.end():]) for m in _EARLIER_NP.finditer(paragraph) if m.group(1).split()[-1].lower() not in _NOT_NOUNS]
     return found[::-1][:MAX_ANTECEDENTS]
+
+
+_VERBISH = frozenset("""must should might may shall did got won lost made took gave came went saw put ran cut set led met hit
+let get put say see go come make take give keep""".split())
+_NEXT_WORD = re.compile(r"\s+([a-z]{3,})\b")
+
+
+def _compound(phrase: str, after: str) -> str:
+    """A noun phrase with the noun that heads its compound ("the Harlow dam" + "bill"): a lower-case word right after
+    it that is no verb, participle, adverb, time or function word (a word in -s is left out: "the pipeline runs")."""
+    m = _NEXT_WORD.match(after)
+    if m is None:
+        return phrase
+    w = m.group(1)
+    if w in _NOT_NOUNS or w in _STOP or w in _TIME_WORDS or w in _PRONOUN_TARGETS or w in _VERBISH or w.endswith(("ed", "ly", "ing", "s")):
+        return phrase
+    return f"{phrase} {w}"
 
 
 def find_stance(content: str, kind: str, speaker_name: str, before: str = "") -> Stance | None:
