@@ -98,6 +98,8 @@ But on Monday Marsh told reporters: "We oppose the Keller pipeline."
 """),),
     "relative-clause-vote-then-now-says-it": ((D(2024, 5, 14), """Senator Ruth Calloway, who voted for the Harlow dam bill in 2015, now says she opposes it.
 """),),
+    "once-backed-then-flip-flopped": ((D(2024, 5, 14), """Governor Abel Marsh, who once backed the Keller pipeline, has flip-flopped on the pipeline, his aides confirmed.
+"""),),
 }
 
 STANCE_NEAR_MISS: dict[str, tuple[tuple[dt.date, str], ...]] = {

@@ -85,3 +85,11 @@ def test_recall_narrator_dated_vote_is_explained_as_a_clause(nlp) -> None:
 def test_recall_stance_cued_act_is_explained_in_its_own_words(nlp) -> None:
     (f,) = _findings(nlp, STANCE_POSITIVE["dated-vote-cued-by-the-verb-then-own-stance"])
     assert f.explanation.startswith("In 2015 (Outlet 0) Ruth Calloway voted for the Harlow dam bill; "), f.explanation
+
+
+def test_recall_reversal_after_the_position_held_before_is_explained_earlier_first(nlp) -> None:
+    (f,) = _findings(nlp, STANCE_POSITIVE["once-backed-then-flip-flopped"])
+    first, second = f.explanation.split("; ", 1)
+    assert "once backed the Keller pipeline" in first and "flip-flopped on the pipeline" in second, f.explanation
+    assert sorted(s.label for s in f.sides) == ["earlier (before 2024-05-14): supports the Keller pipeline",
+                                                "later (by 2024-05-14): opposes the pipeline"]

@@ -327,9 +327,10 @@ def _reversal(st: Statement, idx: MentionIndex, doc_text: str, speaker_name: str
         return None
     at = st.content_start + found.start
     people = [m for m in idx.within(max(0, st.start - 120), at) if m.is_name and str(getattr(m.type, "value", m.type)) == "person"]
-    if not people or _ACTOR_GAP.match(doc_text[people[-1].end : at]) is None:
-        return None  # the reversal's subject is the person named right before it ("Marsh, who once backed it, flip-flopped")
-    actor = people[-1]
+    # the reversal's subject is the person named right before it ("Marsh, who once backed it, flip-flopped")
+    actor = next((m for m in reversed(people) if _ACTOR_GAP.match(doc_text[m.end : at]) is not None), None)
+    if actor is None:
+        return None
     inner = find_reversal(content, actor.canonical or actor.text)
     return _with_inner(inner or found), actor, _told(content, found.start)
 

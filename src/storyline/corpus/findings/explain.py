@@ -86,7 +86,11 @@ def explain_pair(a: Claim, b: Claim, hit: Hit, self_contradiction: bool) -> str:
     qa, qb = _q(a, hit.span_a), _q(b, hit.span_b)
     if self_contradiction and (a.narrated or b.narrated or a.told or b.told):
         first, second = _said(a, qa), _said(b, qb)
-        if getattr(a.stance, "era", "") == "later" or getattr(b.stance, "era", "") == "earlier":
+        swap = getattr(a.stance, "era", "") == "later" or getattr(b.stance, "era", "") == "earlier"
+        for x, y, x_first in ((a, b, False), (b, a, True)):
+            if getattr(x.stance, "reversal", False) and getattr(y.stance, "era", "") == "earlier" and not getattr(y.stance, "reversal", False):
+                swap = not x_first  # a reversal set against the position held before it tells the later one
+        if swap:
             first, second = second, first  # the position held earlier first, whatever order the text tells them in
         head = f"{first[:1].upper()}{first[1:]}; {second}."
     elif self_contradiction:
