@@ -100,6 +100,11 @@ But on Monday Marsh told reporters: "We oppose the Keller pipeline."
 """),),
     "once-backed-then-flip-flopped": ((D(2024, 5, 14), """Governor Abel Marsh, who once backed the Keller pipeline, has flip-flopped on the pipeline, his aides confirmed.
 """),),
+    "speaker-cites-a-dated-vote-then-own-stance": ((D(2024, 1, 18), """Dam liability returns to the debate
+
+Tom Brandt said Okafor's 2015 vote for a bill that shielded dam builders from lawsuits was a mistake.
+Lena Okafor said on Saturday that she supported legislation to repeal the bill.
+"""),),
 }
 
 STANCE_NEAR_MISS: dict[str, tuple[tuple[dt.date, str], ...]] = {

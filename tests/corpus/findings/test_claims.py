@@ -86,3 +86,14 @@ def test_explanation_of_a_stance_cued_statement_says_what_the_actor_did_not_said
     a, b = build_claims(c.statements, c.mentions_by_doc, c.key_to_entity, c.entities, c.documents, default_lexicon())
     text = explain_pair(a, b, Hit(0.8, "a test", "polarity", (0, 5), (0, 5)), False)
     assert "Ilen Sorov backed on 2025-01-01 (Src) '" in text and "Omar Kabu said on 2025-01-01 (Src) that '" in text, text
+
+
+def test_claims_a_dated_vote_named_in_a_speakers_remark_is_the_voters_stance_of_that_year() -> None:
+    docs = [{"id": "d", "source": "Src", "published": "2025-01-01", "statements": [
+        {"label": "s0", "speaker": "kabu", "content": "[Ilen Sorov](sorov)'s 2015 vote for the harbour levy"},
+        {"label": "s1", "speaker": "kabu", "content": "the vote for the harbour levy was in 2015"}]}]
+    c = build_corpus(docs, ENTS)
+    vote, plain = build_claims(c.statements, c.mentions_by_doc, c.key_to_entity, c.entities, c.documents, default_lexicon())
+    assert vote.speaker == "E_sorov" and vote.narrated and vote.stance is not None
+    assert (vote.stance.side, vote.stance.head, vote.statement.said_on.year) == ("supports", "levy", 2015)
+    assert plain.speaker == "E_kabu" and plain.stance is None

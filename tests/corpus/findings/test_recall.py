@@ -93,3 +93,8 @@ def test_recall_reversal_after_the_position_held_before_is_explained_earlier_fir
     assert "once backed the Keller pipeline" in first and "flip-flopped on the pipeline" in second, f.explanation
     assert sorted(s.label for s in f.sides) == ["earlier (before 2024-05-14): supports the Keller pipeline",
                                                 "later (by 2024-05-14): opposes the pipeline"]
+
+
+def test_recall_vote_named_inside_another_speakers_remark_is_explained_without_the_remark(nlp) -> None:
+    (f,) = _findings(nlp, STANCE_POSITIVE["speaker-cites-a-dated-vote-then-own-stance"])
+    assert "Lena Okafor voted for a bill that shielded dam builders from lawsuits in 2015;" in f.explanation, f.explanation

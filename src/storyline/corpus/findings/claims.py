@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...model import DateBasis, DatePrecision, EntityType, Mention, Statement
-from ...text.stance_phrases import STANCE_LEMMAS
+from ...text.stance_phrases import STANCE_LEMMAS, stance_phrases
 from ...text.lexicon import Lexicon
 from .shifts import narrator_stance
 from .reversals import Reversal, find_reversal
@@ -208,6 +208,13 @@ def _claim(st: Statement, idx: MentionIndex, k2e: Mapping[str, str], ents: Mappi
             speaker = entity_key(actor.local_key, actor.canonical, k2e)
             speaker_name = _entity_name(speaker, actor.canonical, ents)
             narrative = False  # the narrator tells the actor's own position: the actor holds it
+    elif isinstance(doc_text, str) and st.cue is not None:
+        record = _vote_record(st, idx, doc_text, published)
+        if record is not None:  # "Clinton singled out Sanders's 2005 vote for the bill": Sanders's stance of 2005
+            narrated, actor, st = record
+            speaker = entity_key(actor.local_key, actor.canonical, k2e)
+            speaker_name = _entity_name(speaker, actor.canonical, ents)
+            date = st.said_on or published
     # entities inside the content span
     refs = []
     for m in idx.within(st.content_start, st.content_end):
@@ -267,6 +274,23 @@ def _claim(st: Statement, idx: MentionIndex, k2e: Mapping[str, str], ents: Mappi
             if claim.stance is not None and st.cue_start is not None:
                 claim.told = " ".join(doc_text[st.cue_start : st.content_end].split())
     return claim
+
+
+def _vote_record(st: Statement, idx: MentionIndex, doc_text: str, published: Any) -> tuple[Stance, Mention, Statement] | None:
+    """A vote on record that a speaker's content names ("[Clinton singled out] Sanders's 2005 vote for the bill"): the
+    voter's stance in the year of the vote, whoever tells it; the statement dated to that year."""
+    phrases = stance_phrases(st.content, published.year if isinstance(published, dt.date) else None)
+    named = [m for m in idx.within(st.content_start, st.content_end) if m.is_name and m.start <= st.content_start + 2]
+    if not phrases or not named or not phrases[0].vote or phrases[0].year is None or phrases[0].start > named[0].end - st.content_start:
+        return None  # the content opens with the voter's name and its vote
+    at = phrases[0].start
+    found = narrator_stance(st.content[at:], doc_text[max(0, st.content_start + at - 200) : st.content_start + at],
+                            published.year if isinstance(published, dt.date) else None)
+    if found is None or str(getattr(named[0].type, "value", named[0].type)) != "person":
+        return None
+    dated = dataclasses.replace(st, said_on=dt.date(phrases[0].year, 1, 1), said_on_precision=DatePrecision.YEAR,
+                                said_on_basis=DateBasis.TEXT)
+    return found[0], named[0], dated
 
 
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which)\b.*", re.DOTALL)

@@ -44,6 +44,7 @@ def _q(c: Claim, span: tuple[int, int]) -> str:
 
 
 _LEAD_SUBJECT = re.compile(r"^\s*(?:who|he|she|they)\s+", re.IGNORECASE)
+_PREDICATE = re.compile(r"\s(?:was|is|were|are|has|had|have|will|would|could|should|remains?|remained|became|helped|showed)\s")
 _YEAR_VOTE = re.compile(r"^(?:[A-Z][\w.’'-]*\s+){0,3}?(?:[A-Z][\w’'-]*[’'](?:s\b)?\s+|(?:his|her|their)\s+)(?P<year>(?:19|20)\d\d)\s+"
                         r"vote\s+(?P<how>for|against|in\s+favou?r\s+of)\s+(?P<what>.+)$", re.DOTALL)
 
@@ -55,7 +56,8 @@ def _narrated(c: Claim) -> str:
     phrase = _LEAD_SUBJECT.sub("", phrase, count=1)
     vote = _YEAR_VOTE.match(phrase)
     if vote is not None:  # "Okafor's 2015 vote for a bill": a clause, "voted for a bill ... in 2015"
-        phrase = f"voted {vote.group('how')} {vote.group('what').rstrip(' ,;:-–—')} in {vote.group('year')}"
+        what = _PREDICATE.split(vote.group("what"), maxsplit=1)[0]  # "a bill that shielded builders [was a mistake]"
+        phrase = f"voted {vote.group('how')} {what.rstrip(' ,;:-–—')} in {vote.group('year')}"
     for word in c.speaker_name.split():
         if phrase.startswith(word + " "):
             phrase = phrase[len(word) + 1 :]  # "Delvane once supported": the name is said once, up front
