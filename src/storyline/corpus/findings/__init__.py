@@ -13,7 +13,8 @@
 3. Detectors score each pair: :mod:`.slots` (role rank, location), :mod:`.polarity`
    (antonymous predicates, negation flips and denials), :mod:`.stance` (one speaker's
    support for / opposition to one target, flipped between two clearly different times:
-   sides "earlier (date)" and "later (date)"), :mod:`.numeric` (facts; a casualty count
+   sides "earlier (date)" and "later (date)"; a reported reversal, "reversed himself on the pipeline",
+   :mod:`.reversals`, is the earlier position, set against the actor's stance in the same article), :mod:`.numeric` (facts; a casualty count
    about an event, "17 people were killed in the blast", is compared with the counts of
    the same kind of event at a shared place reported within a week, one finding per event
    and measure with a side per value; a toll told as rising is an update, not a rival).
