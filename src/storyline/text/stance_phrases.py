@@ -31,7 +31,7 @@ STANCE_LEMMAS = frozenset({"support", "back", "praise", "champion", "endorse", "
 
 _SUP = r"support(?:ed|s)?|back(?:ed|s)?|praised|champion(?:ed|s)?|endorsed|voted\s+for|co-?sponsored"
 _OPP = r"oppos(?:ed|es)|voted\s+against|criticized|criticised|rejected|turned\s+against"
-_SUBJ = r"(?P<subj>\b(?:who|he|she|they|[A-Z][\w’'-]+)\s+|(?<=,\s)|^)"  # none after a comma: "X, who once ..., now opposes it"
+_SUBJ = r"(?P<subj>\b(?:who|he|she|they|(?:his|her|their)(?=\s+turn\s+against)|[A-Z][\w’'-]+)\s+|(?<=,\s)|^)"  # none after a comma: "X, who once ..., now opposes it"
 _EARLY_MARK = r"(?:had\s+)?(?:once|previously|initially|originally|formerly)\s+(?:had\s+)?"
 _LATE_MARK = r"(?:(?:now|later|since|has\s+since|have\s+since|had\s+since|has\s+now)\s+)"
 STANCE_PHRASE = re.compile(
@@ -41,6 +41,7 @@ STANCE_PHRASE = re.compile(
     rf"|(?P<late>{_LATE_MARK})(?:(?P<lsup>{_SUP})|(?P<lopp>{_OPP}))"
     rf"|(?:no\s+longer\s+)(?:(?P<nsup>{_SUP})|(?P<nopp>{_OPP}))"
     rf"|(?:has\s+|had\s+)?(?P<turn>turned\s+against)"
+    rf"|(?P<nturn>(?:(?<=[’']s\s)|(?<=\b[Hh]is\s)|(?<=\b[Hh]er\s)|(?<=\b[Tt]heir\s))turn\s+against)"
     rf"|(?<=[’']s\s)(?P<vyear>(?:19|20)\d\d)\s+vote\s+(?:(?P<vsup>for|in\s+favou?r\s+of)|(?P<vopp>against))"
     rf"|(?:has\s+|had\s+)?(?P<plain>{_SUP}|{_OPP})(?=\s[^.;,]{{0,50}}?\bin\s+(?:19|20)\d\d\b)"
     rf")\b",
@@ -78,7 +79,7 @@ class ShiftPhrase:
 
 def _side(m: re.Match[str]) -> str:
     sup = m.group("esup") or m.group("usup") or m.group("lsup")
-    opp = m.group("eopp") or m.group("uopp") or m.group("lopp") or m.group("turn")
+    opp = m.group("eopp") or m.group("uopp") or m.group("lopp") or m.group("turn") or m.group("nturn")
     if m.group("nsup"):
         return OPPOSES  # "no longer supports"
     if m.group("nopp"):

@@ -105,6 +105,8 @@ But on Monday Marsh told reporters: "We oppose the Keller pipeline."
 Tom Brandt said Okafor's 2015 vote for a bill that shielded dam builders from lawsuits was a mistake.
 Lena Okafor said on Saturday that she supported legislation to repeal the bill.
 """),),
+    "reported-stance-then-narrators-turn-against": ((D(2024, 5, 14), """Senator Ruth Calloway said in 2021 that she supported the Tamsin trade pact. Calloway's turn against the pact this spring stunned her allies.
+"""),),
 }
 
 STANCE_NEAR_MISS: dict[str, tuple[tuple[dt.date, str], ...]] = {
@@ -204,6 +206,8 @@ Lena Okafor said on Saturday that she still supports the bill.
     "quoted-stances-on-one-day": ((D(2024, 5, 14), """"We back the Keller pipeline," Governor Abel Marsh said on Monday. Later that day, Marsh said: "We oppose the Keller pipeline's route."
 """),),
     "relative-clause-year-is-not-when-she-speaks": ((D(2024, 5, 14), """Senator Ruth Calloway, who was elected in 2015, said that she opposes the Harlow dam bill. She said on Monday that she still opposes the bill.
+"""),),
+    "her-turn-to-speak-is-no-stance": ((D(2024, 5, 14), """Senator Ruth Calloway said in 2021 that she supported the Tamsin trade pact. It was Calloway's turn to speak on the pact this spring.
 """),),
 }
 

@@ -98,3 +98,8 @@ def test_recall_reversal_after_the_position_held_before_is_explained_earlier_fir
 def test_recall_vote_named_inside_another_speakers_remark_is_explained_without_the_remark(nlp) -> None:
     (f,) = _findings(nlp, STANCE_POSITIVE["speaker-cites-a-dated-vote-then-own-stance"])
     assert "Lena Okafor voted for a bill that shielded dam builders from lawsuits in 2015;" in f.explanation, f.explanation
+
+
+def test_recall_narrators_turn_against_is_explained_as_a_clause(nlp) -> None:
+    (f,) = _findings(nlp, STANCE_POSITIVE["reported-stance-then-narrators-turn-against"])
+    assert "Ruth Calloway turned against the pact this spring." in f.explanation, f.explanation

@@ -393,7 +393,7 @@ def _actor(st: Statement, idx: MentionIndex, doc_text: str) -> Mention | None:
     if named:  # the phrase's subject is a name ("... which Tom Brandt once supported"): that name, person or not
         m = named[-1]
         return m if str(getattr(m.type, "value", m.type)) == "person" else None
-    if re.match(r"[A-Z][\w’'-]+\s", st.content) and not re.match(r"(?:He|She|They|Who)\s", st.content):
+    if re.match(r"[A-Z][\w’'-]+\s", st.content) and not re.match(r"(?:He|She|They|Who|His|Her|Their)\s", st.content):
         return None  # a capitalised subject that is no person mention: not the actor to guess
     para = max(doc_text.rfind("\n", 0, st.content_start), 0)
     ends = [m.end() for m in _SENTENCE_END.finditer(doc_text, para, st.content_start)]

@@ -44,7 +44,10 @@ def _q(c: Claim, span: tuple[int, int]) -> str:
 
 
 _LEAD_SUBJECT = re.compile(r"^\s*(?:who|he|she|they)\s+", re.IGNORECASE)
-_PREDICATE = re.compile(r"\s(?:was|is|were|are|has|had|have|will|would|could|should|remains?|remained|became|helped|showed)\s")
+_TURN = re.compile(r"^(?:[A-Z][\w.’'-]*\s+){0,3}?(?:[A-Z][\w’'-]*[’'](?:s\b)?\s+|(?:his|her|their)\s+)turn\s+against\s+(?P<what>.+)$",
+                   re.DOTALL | re.IGNORECASE)
+_PREDICATE = re.compile(r"\s(?:was|is|were|are|has|had|have|will|would|could|should|remains?|remained|became|helped|showed|stunned|"
+                        r"surprised|angered|drew|cost|came)\s")
 _YEAR_VOTE = re.compile(r"^(?:[A-Z][\w.’'-]*\s+){0,3}?(?:[A-Z][\w’'-]*[’'](?:s\b)?\s+|(?:his|her|their)\s+)(?P<year>(?:19|20)\d\d)\s+"
                         r"vote\s+(?P<how>for|against|in\s+favou?r\s+of)\s+(?P<what>.+)$", re.DOTALL)
 
@@ -58,6 +61,9 @@ def _narrated(c: Claim) -> str:
     if vote is not None:  # "Okafor's 2015 vote for a bill": a clause, "voted for a bill ... in 2015"
         what = _PREDICATE.split(vote.group("what"), maxsplit=1)[0]  # "a bill that shielded builders [was a mistake]"
         phrase = f"voted {vote.group('how')} {what.rstrip(' ,;:-–—')} in {vote.group('year')}"
+    turn = _TURN.match(phrase)
+    if turn is not None:  # "Calloway's turn against the pact ...": "Ruth Calloway turned against the pact"
+        phrase = f"turned against {_PREDICATE.split(turn.group('what'), maxsplit=1)[0].rstrip(' ,;:-–—')}"
     for word in c.speaker_name.split():
         if phrase.startswith(word + " "):
             phrase = phrase[len(word) + 1 :]  # "Delvane once supported": the name is said once, up front
