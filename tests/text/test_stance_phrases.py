@@ -72,3 +72,10 @@ def test_stance_phrases_turn_and_possessive_near_misses(clause) -> None:
                                     "Vance changed her position on the accord", "he walked back his support for the tax"])
 def test_reversal_phrases(clause) -> None:
     assert REVERSAL.search(clause) is not None
+
+
+@pytest.mark.parametrize(("clause", "year"), [("who had supported the pact as recently as 2022, said", 2022), ("she backed the plan until 2020", 2020)])
+def test_stance_phrases_a_stance_held_up_to_a_year_is_earlier(clause, year) -> None:
+    (p,) = stance_phrases(clause, 2024)
+    assert (p.era, p.side, p.year) == (EARLIER, SUPPORTS, year)
+    assert str(year) in clause[p.start : p.end]

@@ -34,6 +34,7 @@ _OPP = r"oppos(?:ed|es)|voted\s+against|criticized|criticised|rejected|turned\s+
 _SUBJ = r"(?P<subj>\b(?:who|he|she|they|(?:his|her|their)(?=\s+turn\s+against)|[A-Z][\w’'-]+)\s+|(?<=,\s)|^)"  # none after a comma: "X, who once ..., now opposes it"
 _EARLY_MARK = r"(?:had\s+)?(?:once|previously|initially|originally|formerly)\s+(?:had\s+)?"
 _LATE_MARK = r"(?:(?:now|later|since|has\s+since|have\s+since|had\s+since|has\s+now)\s+)"
+_IN_YEAR = r"(?:in|as\s+recently\s+as|as\s+late\s+as|until)"  # "backed the war in 2002", "as recently as 2022"
 STANCE_PHRASE = re.compile(
     rf"{_SUBJ}(?:"
     rf"(?P<early>{_EARLY_MARK})(?:(?P<esup>{_SUP})|(?P<eopp>{_OPP}))"
@@ -43,7 +44,7 @@ STANCE_PHRASE = re.compile(
     rf"|(?:has\s+|had\s+)?(?P<turn>turned\s+against)"
     rf"|(?P<nturn>(?:(?<=[’']s\s)|(?<=\b[Hh]is\s)|(?<=\b[Hh]er\s)|(?<=\b[Tt]heir\s))turn\s+against)"
     rf"|(?<=[’']s\s)(?P<vyear>(?:19|20)\d\d)\s+vote\s+(?:(?P<vsup>for|in\s+favou?r\s+of)|(?P<vopp>against))"
-    rf"|(?:has\s+|had\s+)?(?P<plain>{_SUP}|{_OPP})(?=\s[^.;,]{{0,50}}?\bin\s+(?:19|20)\d\d\b)"
+    rf"|(?:has\s+|had\s+)?(?P<plain>{_SUP}|{_OPP})(?=\s[^.;,]{{0,50}}?\b{_IN_YEAR}\s+(?:19|20)\d\d\b)"
     rf")\b",
 )
 # a reversal told without its sides: "reversed himself on the pipeline", "flip-flopped on", "changed her position on",
@@ -64,7 +65,7 @@ REVERSAL = re.compile(
 _NOT_SUBJECTS = frozenset("""But And Yet So Then When If As While The This That It There Here Now Since After Before Although Though
 Still Also Even Once""".split())
 _CONDITIONAL = re.compile(r"\b(?:if|unless|whether|would\s+have|might|could|may)\b[^.;]*$", re.IGNORECASE)
-_YEAR = re.compile(r"\bin\s+((?:19|20)\d\d)\b")
+_YEAR = re.compile(rf"\b{_IN_YEAR}\s+((?:19|20)\d\d)\b")
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ def _era(m: re.Match[str], published_year: int | None) -> tuple[str, int | None]
 
 def _phrase_end(text: str, start: int) -> int:
     """The end of the stance's target: the next clause break (comma, dash, semicolon, full stop)."""
-    m = re.search(r"\s[-–—]\s|[,;!?()]|(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSen)(?<!\bGov)\.(?:\s|$)|\s(?:and|but|as|while|because)\s",
+    m = re.search(r"\s[-–—]\s|[,;!?()]|(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSen)(?<!\bGov)\.(?:\s|$)|(?<!\brecently)(?<!\blate)\s(?:and|but|as(?!\s+(?:recently|late)\s+as\b)|while|because)\s",
                   text[start:])
     return start + m.start() if m else len(text)
 

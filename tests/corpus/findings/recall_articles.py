@@ -107,6 +107,8 @@ Lena Okafor said on Saturday that she supported legislation to repeal the bill.
 """),),
     "reported-stance-then-narrators-turn-against": ((D(2024, 5, 14), """Senator Ruth Calloway said in 2021 that she supported the Tamsin trade pact. Calloway's turn against the pact this spring stunned her allies.
 """),),
+    "had-supported-as-recently-as-then-opposes": ((D(2024, 5, 14), """Senator Ruth Calloway, who had supported the Tamsin pact as recently as 2022, said Tuesday she opposes the pact.
+"""),),
 }
 
 STANCE_NEAR_MISS: dict[str, tuple[tuple[dt.date, str], ...]] = {

@@ -308,7 +308,7 @@ def _dated_by_the_speakers_clause(st: Statement, doc_text: Any) -> bool:
     return clause is not None and year in clause.group(0) and year not in doc_text[st.speaker_end : st.end]
 
 
-_ERA_WORDS = re.compile(r"\b(?:once|previously|initially|originally|formerly|used\s+to|now|since|later|no\s+longer)\b", re.IGNORECASE)
+_ERA_WORDS = re.compile(r"\b(?:had|once|previously|initially|originally|formerly|used\s+to|now|since|later|no\s+longer)\b", re.IGNORECASE)
 
 
 def _cued_stance(st: Statement, doc_text: str) -> Stance | None:
