@@ -211,6 +211,8 @@ Lena Okafor said on Saturday that she still supports the bill.
 """),),
     "her-turn-to-speak-is-no-stance": ((D(2024, 5, 14), """Senator Ruth Calloway said in 2021 that she supported the Tamsin trade pact. It was Calloway's turn to speak on the pact this spring.
 """),),
+    "accused-another-of-a-flip-flop": ((D(2024, 5, 14), """Governor Abel Marsh accused Dana Pruitt of a flip-flop on the Keller pipeline. Marsh said he opposes the pipeline.
+"""),),
 }
 
 TOLL_POSITIVE: dict[str, tuple[tuple[dt.date, str], ...]] = {
