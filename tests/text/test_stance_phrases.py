@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.text.stance_phrases import EARLIER, LATER, OPPOSES, SUPPORTS, stance_phrases
+from storyline.text.stance_phrases import EARLIER, LATER, OPPOSES, REVERSAL, SUPPORTS, stance_phrases
 
 
 @pytest.mark.parametrize(
@@ -55,3 +55,27 @@ def test_stance_phrases_long_held_stance_is_no_earlier_one(clause) -> None:
 )
 def test_stance_phrases_skip_adverbs_and_years_of_other_clauses(clause) -> None:
     assert stance_phrases(clause, 2024) == []
+
+
+@pytest.mark.parametrize("clause", ["Calloway's turn against the pact stunned allies", "Her turn against the Tamsin pact came late"])
+def test_stance_phrases_a_turn_against_is_a_later_opposition(clause) -> None:
+    (p,) = stance_phrases(clause, 2024)
+    assert (p.era, p.side) == (LATER, OPPOSES)
+
+
+@pytest.mark.parametrize("clause", ["it was his turn to speak", "their previously backed candidate lost the race"])
+def test_stance_phrases_turn_and_possessive_near_misses(clause) -> None:
+    assert stance_phrases(clause, 2024) == []
+
+
+@pytest.mark.parametrize("clause", ["Marsh reversed himself on the Keller pipeline", "she has flip-flopped on the levy",
+                                    "Vance changed her position on the accord", "he walked back his support for the tax"])
+def test_reversal_phrases(clause) -> None:
+    assert REVERSAL.search(clause) is not None
+
+
+@pytest.mark.parametrize(("clause", "year"), [("who had supported the pact as recently as 2022, said", 2022), ("she backed the plan until 2020", 2020)])
+def test_stance_phrases_a_stance_held_up_to_a_year_is_earlier(clause, year) -> None:
+    (p,) = stance_phrases(clause, 2024)
+    assert (p.era, p.side, p.year) == (EARLIER, SUPPORTS, year)
+    assert str(year) in clause[p.start : p.end]

@@ -32,7 +32,7 @@ import re
 from collections.abc import Sequence
 
 from ..text.lexicon import Lexicon, PhraseMatcher, default_lexicon
-from ..text.stance_phrases import LATER, STANCE_LEMMAS, stance_phrases
+from ..text.stance_phrases import LATER, REVERSAL, STANCE_LEMMAS, stance_phrases
 from ..text.words import negation_spans
 import datetime as dt
 
@@ -207,7 +207,7 @@ def claims_in_document(parsed: ParsedDocument, lex: Lexicon | None = None) -> li
                 continue
             if any(ps < c_end and c_start < pe for ps, pe in phrase_spans):
                 continue  # the clause's stance phrases are its claims
-            if not has_trigger(clause, lex) or _NO_ANSWER.search(clause):
+            if not (has_trigger(clause, lex) or REVERSAL.search(clause)) or _NO_ANSWER.search(clause):  # a reversal is a claim too
                 continue
             polarity = -1 if negation_spans(clause, lex) else 1
             out.append(
@@ -239,7 +239,7 @@ def _stance_statements(doc: Document, clause: str, c_start: int) -> list[tuple[b
     return out
 
 
-@register("claims", version="4-" + default_lexicon().version, requires=("parse", "mentions", "statements"), produces=("claims",))
+@register("claims", version="5-" + default_lexicon().version, requires=("parse", "mentions", "statements"), produces=("claims",))
 def find_claims(parsed: ParsedDocument) -> None:
     """Append the document's own assertive claims (speakerless statements) to ``parsed.statements``."""
     parsed.statements.extend(claims_in_document(parsed))

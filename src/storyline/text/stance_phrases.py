@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["EARLIER", "LATER", "OPPOSES", "STANCE_LEMMAS", "STANCE_PHRASE", "SUPPORTS", "ShiftPhrase", "stance_phrases"]
+__all__ = ["EARLIER", "LATER", "OPPOSES", "REVERSAL", "STANCE_LEMMAS", "STANCE_PHRASE", "SUPPORTS", "ShiftPhrase", "stance_phrases"]
 
 SUPPORTS, OPPOSES = "supports", "opposes"
 EARLIER, LATER = "earlier", "later"
@@ -31,9 +31,10 @@ STANCE_LEMMAS = frozenset({"support", "back", "praise", "champion", "endorse", "
 
 _SUP = r"support(?:ed|s)?|back(?:ed|s)?|praised|champion(?:ed|s)?|endorsed|voted\s+for|co-?sponsored"
 _OPP = r"oppos(?:ed|es)|voted\s+against|criticized|criticised|rejected|turned\s+against"
-_SUBJ = r"(?P<subj>\b(?:who|he|she|they|[A-Z][\w’'-]+)\s+|(?<=,\s)|^)"  # none after a comma: "X, who once ..., now opposes it"
+_SUBJ = r"(?P<subj>\b(?:who|he|she|they|(?:his|her|their)(?=\s+turn\s+against)|[A-Z][\w’'-]+)\s+|(?<=,\s)|^)"  # none after a comma: "X, who once ..., now opposes it"
 _EARLY_MARK = r"(?:had\s+)?(?:once|previously|initially|originally|formerly)\s+(?:had\s+)?"
 _LATE_MARK = r"(?:(?:now|later|since|has\s+since|have\s+since|had\s+since|has\s+now)\s+)"
+_IN_YEAR = r"(?:in|as\s+recently\s+as|as\s+late\s+as|until)"  # "backed the war in 2002", "as recently as 2022"
 STANCE_PHRASE = re.compile(
     rf"{_SUBJ}(?:"
     rf"(?P<early>{_EARLY_MARK})(?:(?P<esup>{_SUP})|(?P<eopp>{_OPP}))"
@@ -41,14 +42,30 @@ STANCE_PHRASE = re.compile(
     rf"|(?P<late>{_LATE_MARK})(?:(?P<lsup>{_SUP})|(?P<lopp>{_OPP}))"
     rf"|(?:no\s+longer\s+)(?:(?P<nsup>{_SUP})|(?P<nopp>{_OPP}))"
     rf"|(?:has\s+|had\s+)?(?P<turn>turned\s+against)"
+    rf"|(?P<nturn>(?:(?<=[’']s\s)|(?<=\b[Hh]is\s)|(?<=\b[Hh]er\s)|(?<=\b[Tt]heir\s))turn\s+against)"
     rf"|(?<=[’']s\s)(?P<vyear>(?:19|20)\d\d)\s+vote\s+(?:(?P<vsup>for|in\s+favou?r\s+of)|(?P<vopp>against))"
-    rf"|(?:has\s+|had\s+)?(?P<plain>{_SUP}|{_OPP})(?=\s[^.;,]{{0,50}}?\bin\s+(?:19|20)\d\d\b)"
+    rf"|(?:has\s+|had\s+)?(?P<plain>{_SUP}|{_OPP})(?=\s[^.;,]{{0,50}}?\b{_IN_YEAR}\s+(?:19|20)\d\d\b)"
     rf")\b",
 )
+# a reversal told without its sides: "reversed himself on the pipeline", "flip-flopped on", "changed her position on",
+# "did an about-face on", "walked back his support for" (which names the side held before)
+_PRONOUN_SELF = r"(?:himself|herself|themselves|itself)"
+_POSSESSIVE = r"(?:his|her|their|its)"
+REVERSAL = re.compile(
+    rf"\b(?:(?:has|had|have)\s+)?(?:"
+    rf"revers(?:ed|es|ing)\s+(?:{_PRONOUN_SELF}|{_POSSESSIVE}\s+(?:position|stance|course))"
+    rf"|flip-?flopp?(?:ed|s|ing)?"
+    rf"|chang(?:ed|es|ing)\s+{_POSSESSIVE}\s+(?:position|stance|mind|tune)"
+    rf"|(?:did|does|do|made|makes)\s+an?\s+about-?face"
+    rf"|(?P<walk>walk(?:ed|s|ing)\s+back|abandon(?:ed|s|ing)|dropp(?:ed|ing)|drops)\s+{_POSSESSIVE}\s+(?:(?:long-?time|earlier|previous|former)\s+)?"
+    rf"(?:(?P<sup>support)\s+for|(?P<opp>opposition)\s+to)"
+    rf")\s+(?:(?:on|over|about|regarding)\s+)?(?P<rest>.+)$",
+    re.IGNORECASE | re.DOTALL)
+
 _NOT_SUBJECTS = frozenset("""But And Yet So Then When If As While The This That It There Here Now Since After Before Although Though
 Still Also Even Once""".split())
 _CONDITIONAL = re.compile(r"\b(?:if|unless|whether|would\s+have|might|could|may)\b[^.;]*$", re.IGNORECASE)
-_YEAR = re.compile(r"\bin\s+((?:19|20)\d\d)\b")
+_YEAR = re.compile(rf"\b{_IN_YEAR}\s+((?:19|20)\d\d)\b")
 
 
 @dataclass(frozen=True)
@@ -63,7 +80,7 @@ class ShiftPhrase:
 
 def _side(m: re.Match[str]) -> str:
     sup = m.group("esup") or m.group("usup") or m.group("lsup")
-    opp = m.group("eopp") or m.group("uopp") or m.group("lopp") or m.group("turn")
+    opp = m.group("eopp") or m.group("uopp") or m.group("lopp") or m.group("turn") or m.group("nturn")
     if m.group("nsup"):
         return OPPOSES  # "no longer supports"
     if m.group("nopp"):
@@ -93,7 +110,7 @@ def _era(m: re.Match[str], published_year: int | None) -> tuple[str, int | None]
 
 def _phrase_end(text: str, start: int) -> int:
     """The end of the stance's target: the next clause break (comma, dash, semicolon, full stop)."""
-    m = re.search(r"\s[-–—]\s|[,;!?()]|(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSen)(?<!\bGov)\.(?:\s|$)|\s(?:and|but|as|while|because)\s",
+    m = re.search(r"\s[-–—]\s|[,;!?()]|(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSen)(?<!\bGov)\.(?:\s|$)|(?<!\brecently)(?<!\blate)\s(?:and|but|as(?!\s+(?:recently|late)\s+as\b)|while|because)\s",
                   text[start:])
     return start + m.start() if m else len(text)
 

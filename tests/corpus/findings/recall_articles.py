@@ -85,6 +85,30 @@ Senator Marta Delvane, who once supported the Harrow Ridge pipeline, faces a tou
 Rival campaigns keep pointing to Okafor's 2015 vote for a bill that shielded dam builders from lawsuits.
 Lena Okafor said on Saturday that she supported legislation to repeal the bill.
 """),),
+    "reported-reversal-with-the-stance-held-now": ((D(2024, 5, 14), """Governor Abel Marsh reversed himself on the Keller pipeline on Monday, saying he now opposes the project.
+"""),),
+    "narrator-changed-position-then-own-stance": ((D(2024, 5, 14), """Senator Ruth Calloway changed her position on the Tamsin trade pact this week. She said on Tuesday that she opposes the pact.
+"""),),
+    "walked-back-support-then-own-stance": ((D(2024, 5, 14), """Senator Ruth Calloway walked back her support for the Tamsin trade pact on Tuesday. She told reporters that she now opposes the pact.
+"""),),
+    "dated-vote-cued-by-the-verb-then-own-stance": ((D(2024, 5, 14), """As a senator in 2015, Ruth Calloway voted for the Harlow dam bill. Calloway said on Monday that she opposes the bill.
+"""),),
+    "quoted-stance-in-an-earlier-year-then-now": ((D(2024, 5, 14), """"We back the Keller pipeline," Governor Abel Marsh said in a 2019 interview.
+But on Monday Marsh told reporters: "We oppose the Keller pipeline."
+"""),),
+    "relative-clause-vote-then-now-says-it": ((D(2024, 5, 14), """Senator Ruth Calloway, who voted for the Harlow dam bill in 2015, now says she opposes it.
+"""),),
+    "once-backed-then-flip-flopped": ((D(2024, 5, 14), """Governor Abel Marsh, who once backed the Keller pipeline, has flip-flopped on the pipeline, his aides confirmed.
+"""),),
+    "speaker-cites-a-dated-vote-then-own-stance": ((D(2024, 1, 18), """Dam liability returns to the debate
+
+Tom Brandt said Okafor's 2015 vote for a bill that shielded dam builders from lawsuits was a mistake.
+Lena Okafor said on Saturday that she supported legislation to repeal the bill.
+"""),),
+    "reported-stance-then-narrators-turn-against": ((D(2024, 5, 14), """Senator Ruth Calloway said in 2021 that she supported the Tamsin trade pact. Calloway's turn against the pact this spring stunned her allies.
+"""),),
+    "had-supported-as-recently-as-then-opposes": ((D(2024, 5, 14), """Senator Ruth Calloway, who had supported the Tamsin pact as recently as 2022, said Tuesday she opposes the pact.
+"""),),
 }
 
 STANCE_NEAR_MISS: dict[str, tuple[tuple[dt.date, str], ...]] = {
@@ -172,6 +196,22 @@ Senator Marta Delvane, who once supported the Harrow Ridge pipeline, faces a tou
 
 Rival campaigns keep pointing to Okafor's 2015 vote for a bill that shielded dam builders from lawsuits.
 Lena Okafor said on Saturday that she still supports the bill.
+"""),),
+    "reversal-on-another-issue": ((D(2024, 5, 14), """Governor Abel Marsh reversed himself on the fuel tax on Monday. He said he still opposes the Keller pipeline.
+"""),),
+    "reversal-without-a-stance-held-now": ((D(2024, 5, 14), """Governor Abel Marsh reversed himself on the Keller pipeline on Monday, his aides said.
+"""),),
+    "another-persons-reversal": ((D(2024, 5, 14), """Governor Abel Marsh said he opposes the Keller pipeline. His rival Dana Pruitt flip-flopped on the pipeline last year.
+"""),),
+    "vote-cued-by-the-verb-without-a-date": ((D(2024, 5, 14), """Ruth Calloway voted for the Harlow dam bill. Calloway said on Monday that she opposes the bill.
+"""),),
+    "quoted-stances-on-one-day": ((D(2024, 5, 14), """"We back the Keller pipeline," Governor Abel Marsh said on Monday. Later that day, Marsh said: "We oppose the Keller pipeline's route."
+"""),),
+    "relative-clause-year-is-not-when-she-speaks": ((D(2024, 5, 14), """Senator Ruth Calloway, who was elected in 2015, said that she opposes the Harlow dam bill. She said on Monday that she still opposes the bill.
+"""),),
+    "her-turn-to-speak-is-no-stance": ((D(2024, 5, 14), """Senator Ruth Calloway said in 2021 that she supported the Tamsin trade pact. It was Calloway's turn to speak on the pact this spring.
+"""),),
+    "accused-another-of-a-flip-flop": ((D(2024, 5, 14), """Governor Abel Marsh accused Dana Pruitt of a flip-flop on the Keller pipeline. Marsh said he opposes the pipeline.
 """),),
 }
 

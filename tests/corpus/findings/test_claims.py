@@ -54,3 +54,46 @@ def test_claims_stance_pronoun_after_another_named_person_is_not_the_speakers() 
     own, other = build_claims(c.statements, c.mentions_by_doc, c.key_to_entity, c.entities, c.documents, default_lexicon())
     assert own.stance is not None and own.stance.head == "levy"
     assert other.stance is None
+
+
+def test_claims_role_after_a_preposition_is_another_nouns() -> None:
+    (c,) = _claims("the ties that [Ilen Sorov](sorov) has with wealthy shipping leaders helped him")
+    assert c.roles == ()
+
+
+def test_claims_role_of_an_office_or_one_to_be_taken_is_no_rank() -> None:
+    a, b = _claims(
+        "voters doubt the fitness of [Ilen Sorov](sorov) to be commander of the brigade",
+        "[Ilen Sorov](sorov) is commander in chief of the armed forces",
+    )
+    assert a.roles == () and b.roles == ()
+
+
+def test_claims_role_near_misses_still_hold() -> None:
+    a, b = _claims("[Ilen Sorov](sorov) was the commander of the cell", "[Ilen Sorov](sorov), who was once just a driver, fled")
+    assert [(r.person, r.rank) for r in a.roles] == [("E_sorov", "high")]
+    assert [(r.person, r.rank) for r in b.roles] == [("E_sorov", "low")]
+
+
+def test_explanation_of_a_stance_cued_statement_says_what_the_actor_did_not_said() -> None:
+    from storyline.corpus.findings.explain import explain_pair
+    from storyline.corpus.findings.hits import Hit
+
+    docs = [{"id": "d", "source": "Src", "published": "2025-01-01", "statements": [
+        {"label": "s0", "speaker": "sorov", "cue": "back", "content": "the harbour levy"},
+        {"label": "s1", "speaker": "kabu", "content": "the harbour levy is dead"}]}]
+    c = build_corpus(docs, ENTS)
+    a, b = build_claims(c.statements, c.mentions_by_doc, c.key_to_entity, c.entities, c.documents, default_lexicon())
+    text = explain_pair(a, b, Hit(0.8, "a test", "polarity", (0, 5), (0, 5)), False)
+    assert "Ilen Sorov backed on 2025-01-01 (Src) '" in text and "Omar Kabu said on 2025-01-01 (Src) that '" in text, text
+
+
+def test_claims_a_dated_vote_named_in_a_speakers_remark_is_the_voters_stance_of_that_year() -> None:
+    docs = [{"id": "d", "source": "Src", "published": "2025-01-01", "statements": [
+        {"label": "s0", "speaker": "kabu", "content": "[Ilen Sorov](sorov)'s 2015 vote for the harbour levy"},
+        {"label": "s1", "speaker": "kabu", "content": "the vote for the harbour levy was in 2015"}]}]
+    c = build_corpus(docs, ENTS)
+    vote, plain = build_claims(c.statements, c.mentions_by_doc, c.key_to_entity, c.entities, c.documents, default_lexicon())
+    assert vote.speaker == "E_sorov" and vote.narrated and vote.stance is not None
+    assert (vote.stance.side, vote.stance.head, vote.statement.said_on.year) == ("supports", "levy", 2015)
+    assert plain.speaker == "E_kabu" and plain.stance is None

@@ -74,3 +74,32 @@ def test_recall_narrator_relative_stance_is_explained_earlier_first_with_its_tar
     assert first.startswith("According to Outlet 0 (2024-04-09), Tom Harlan once supported") and "farm bill" in first, f.explanation
     assert second.startswith("according to Outlet 0 (2024-04-09), Tom Harlan turned against"), f.explanation
     assert second.count("farm bill") == 1, f.explanation  # "Mr. Ames's farm bill" is said once, with or without its stop
+
+
+def test_recall_narrator_dated_vote_is_explained_as_a_clause(nlp) -> None:
+    (f,) = _findings(nlp, STANCE_POSITIVE["dated-vote-then-repeal"])
+    assert "Lena Okafor voted for a bill that shielded dam builders from lawsuits in 2015" in f.explanation, f.explanation
+    assert "Okafor's 2015" not in f.explanation and "'who" not in f.explanation, f.explanation
+
+
+def test_recall_stance_cued_act_is_explained_in_its_own_words(nlp) -> None:
+    (f,) = _findings(nlp, STANCE_POSITIVE["dated-vote-cued-by-the-verb-then-own-stance"])
+    assert f.explanation.startswith("In 2015 (Outlet 0) Ruth Calloway voted for the Harlow dam bill; "), f.explanation
+
+
+def test_recall_reversal_after_the_position_held_before_is_explained_earlier_first(nlp) -> None:
+    (f,) = _findings(nlp, STANCE_POSITIVE["once-backed-then-flip-flopped"])
+    first, second = f.explanation.split("; ", 1)
+    assert "once backed the Keller pipeline" in first and "flip-flopped on the pipeline" in second, f.explanation
+    assert sorted(s.label for s in f.sides) == ["earlier (before 2024-05-14): supports the Keller pipeline",
+                                                "later (by 2024-05-14): opposes the pipeline"]
+
+
+def test_recall_vote_named_inside_another_speakers_remark_is_explained_without_the_remark(nlp) -> None:
+    (f,) = _findings(nlp, STANCE_POSITIVE["speaker-cites-a-dated-vote-then-own-stance"])
+    assert "Lena Okafor voted for a bill that shielded dam builders from lawsuits in 2015;" in f.explanation, f.explanation
+
+
+def test_recall_narrators_turn_against_is_explained_as_a_clause(nlp) -> None:
+    (f,) = _findings(nlp, STANCE_POSITIVE["reported-stance-then-narrators-turn-against"])
+    assert "Ruth Calloway turned against the pact this spring." in f.explanation, f.explanation

@@ -39,3 +39,34 @@ def test_stance_of_blocking_or_undoing_a_target_is_the_opposite_side(content, si
 @pytest.mark.parametrize("content", ["she will allow the vote", "he did not allow reporters in"])
 def test_stance_allow_is_no_stance_unless_negated_and_about_passing(content) -> None:
     assert find_stance(content, "indirect", "Nora Vance") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "side", "head"),
+    [
+        ("reversed himself on the Calder dam bill on Monday", "reversed", "bill"),
+        ("flip-flopped on the harbour levy", "reversed", "levy"),
+        ("changed her position on the Dunmore accord this week", "reversed", "accord"),
+        ("walked back his support for the fuel tax", SUPPORTS, "tax"),
+        ("walked back her opposition to the fuel tax", OPPOSES, "tax"),
+    ],
+)
+def test_reversal_is_an_earlier_stance_whose_side_is_open_or_named(text, side, head) -> None:
+    from storyline.corpus.findings.reversals import find_reversal
+
+    found = find_reversal(text, "Nora Vance")
+    assert found is not None and (found.stance.side, found.stance.head, found.stance.era, found.stance.reversal) == (side, head, EARLIER, True)
+
+
+@pytest.mark.parametrize("text", ["reversed the car into the gate", "changed the subject", "reversed himself on it"])
+def test_reversal_needs_a_named_target(text) -> None:
+    from storyline.corpus.findings.reversals import find_reversal
+
+    assert find_reversal(text, "Nora Vance") is None
+
+
+def test_reversal_reads_the_stance_its_clause_says_is_held_now() -> None:
+    from storyline.corpus.findings.reversals import find_reversal
+
+    found = find_reversal("reversed herself on the Calder pipeline, saying she now opposes the project", "Nora Vance")
+    assert found is not None and found.later is not None and (found.later.side, found.later.head) == (OPPOSES, "project")

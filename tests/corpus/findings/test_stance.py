@@ -72,3 +72,10 @@ def test_stance_contracted_auxiliaries_and_a_bare_infinitive_content_are_the_spe
     s = find_stance("to oppose the harbour levy", "indirect", "Nora Vance")  # "Vance vowed to oppose the harbour levy"
     assert s is not None and (s.side, s.head) == (OPPOSES, "levy")
     assert find_stance("the plan to oppose the harbour levy", "indirect", "Nora Vance") is None
+
+
+def test_stance_pronoun_target_takes_the_head_of_a_noun_compound() -> None:
+    s = find_stance("she opposes it", "indirect", "Nora Vance", "Vance, who voted for the Harlow dam bill in 2015, ")
+    assert s is not None and s.head == "bill"
+    s = find_stance("she opposes it", "indirect", "Nora Vance", "Vance said the pipeline must wait, ")
+    assert s is not None and s.head == "pipeline"

@@ -13,7 +13,8 @@
 3. Detectors score each pair: :mod:`.slots` (role rank, location), :mod:`.polarity`
    (antonymous predicates, negation flips and denials), :mod:`.stance` (one speaker's
    support for / opposition to one target, flipped between two clearly different times:
-   sides "earlier (date)" and "later (date)"), :mod:`.numeric` (facts; a casualty count
+   sides "earlier (date)" and "later (date)"; a reported reversal, "reversed himself on the pipeline",
+   :mod:`.reversals`, is the earlier position, set against the actor's stance in the same article), :mod:`.numeric` (facts; a casualty count
    about an event, "17 people were killed in the blast", is compared with the counts of
    the same kind of event at a shared place reported within a week, one finding per event
    and measure with a side per value; a toll told as rising is an update, not a rival).
@@ -58,7 +59,7 @@ log = logging.getLogger(__name__)
 
 MAX_PER_ITEM = 10
 # bump when findings change for the same input: the next analyze rebuilds the corpus steps in full
-FINDINGS_VERSION = "disputes-4"
+FINDINGS_VERSION = "disputes-5"
 
 PairDetector = Callable[[Claim, Claim], Hit | None]
 PAIR_DETECTORS: tuple[PairDetector, ...] = (detect_role, detect_location, detect_concept, detect_polarity, detect_stance)

@@ -39,7 +39,7 @@ def _keys(c: Claim, df: Counter[str]) -> set[Hashable]:
     for r in c.roles:
         keys.add(("r", r.person))
     if c.stance is not None and not c.narrative:
-        for head in c.stance.alternatives or (c.stance.head,):
+        for head in c.stance.alternatives or (c.stance.head, *sorted(c.stance.also)):
             keys.add(("s", c.speaker, head))  # one speaker's stances on one target
             for group in SAME_THING:
                 if head in group:

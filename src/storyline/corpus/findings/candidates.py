@@ -109,7 +109,8 @@ def _statement_candidate(shard: str, x: Claim, y: Claim, near: Hit | None, detec
     if a.narrative and b.narrative and a.statement.document_id == b.statement.document_id:
         return None  # one text's own voice: too often our extraction, not the author
     sa, sb = a.statement, b.statement
-    if sa.document_id == sb.document_id and sa.content_start < sb.content_end and sb.content_start < sa.content_end:
+    told_apart = getattr(a.stance, "reversal", False) != getattr(b.stance, "reversal", False)  # "reversed himself, saying he opposes it"
+    if sa.document_id == sb.document_id and sa.content_start < sb.content_end and sb.content_start < sa.content_end and not told_apart:
         return None  # two readings of one sentence ("X dismissed concerns that ..., IRNA reported"), not two claims
     hit = _best_hit(a, b, detectors)
     if near is not None and (hit is None or near.score > hit.score):

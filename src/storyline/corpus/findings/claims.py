@@ -14,15 +14,18 @@ antonymous predicate it takes, and whether it answers what came before it
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ...model import EntityType, Mention, Statement
+from ...model import DateBasis, DatePrecision, EntityType, Mention, Statement
+from ...text.stance_phrases import STANCE_LEMMAS, stance_phrases
 from ...text.lexicon import Lexicon
 from .shifts import narrator_stance
+from .reversals import Reversal, find_reversal
 from .stance import Stance, find_stance
 from ...text.words import clause_break, content_words, ended_at, negated_at, negation_spans, normalise_name
 
@@ -94,6 +97,7 @@ class Claim:
     stance: Stance | None = None  # the speaker's own support for or opposition to a target (:mod:`.stance`)
     narrated: bool = False  # the narrator tells the speaker's stance ("X, who once backed Y, ..."): only :mod:`.stance` reads it
     speaker_type: str = ""  # the speaker entity's type ("person", "organization"), when known
+    told: str = ""  # a stance told in words other than the content (a reversal, "voted for the bill"): those words
 
     @property
     def id(self) -> str:
@@ -171,6 +175,9 @@ def _claim(st: Statement, idx: MentionIndex, k2e: Mapping[str, str], ents: Mappi
     published = getattr(doc, "published", None)
     if isinstance(published, dt.datetime):
         published = published.date()
+    if _dated_by_the_speakers_clause(st, getattr(doc, "text", None)):
+        # "Calloway, who voted for the bill in 2015, now says ...": 2015 is when she voted, not when she says it
+        st = dataclasses.replace(st, said_on=published, said_on_precision=DatePrecision.DAY, said_on_basis=DateBasis.PUBLISHED)
     date = st.said_on or published
     # speaker
     if st.speaker_cluster is not None:
@@ -201,6 +208,13 @@ def _claim(st: Statement, idx: MentionIndex, k2e: Mapping[str, str], ents: Mappi
             speaker = entity_key(actor.local_key, actor.canonical, k2e)
             speaker_name = _entity_name(speaker, actor.canonical, ents)
             narrative = False  # the narrator tells the actor's own position: the actor holds it
+    elif isinstance(doc_text, str) and st.cue is not None:
+        record = _vote_record(st, idx, doc_text, published)
+        if record is not None:  # "Clinton singled out Sanders's 2005 vote for the bill": Sanders's stance of 2005
+            narrated, actor, st = record
+            speaker = entity_key(actor.local_key, actor.canonical, k2e)
+            speaker_name = _entity_name(speaker, actor.canonical, ents)
+            date = st.said_on or published
     # entities inside the content span
     refs = []
     for m in idx.within(st.content_start, st.content_end):
@@ -239,7 +253,15 @@ def _claim(st: Statement, idx: MentionIndex, k2e: Mapping[str, str], ents: Mappi
     claim.roles = tuple(_roles(text, refs, neg_spans, lex))
     claim.locations = tuple(_locations(text, refs, neg_spans, lex))
     claim.concepts = tuple(_concepts(text, neg_spans, cue_denial, lex, claim.backref, refs))
-    if narrated is not None:
+    reversal = _reversal(st, idx, doc_text, speaker_name if not narrative else "") if isinstance(doc_text, str) and narrated is None else None
+    if reversal is not None and (reversal[1] is not None or not (narrative or claim.unattributed or claim.vague)):
+        found_reversal, actor_mention, told = reversal
+        if actor_mention is not None:
+            claim.speaker = entity_key(actor_mention.local_key, actor_mention.canonical, k2e)
+            claim.speaker_name = _entity_name(claim.speaker, actor_mention.canonical, ents)
+            claim.narrative = claim.vague = claim.unattributed = False
+        claim.stance, claim.narrated, claim.told = found_reversal, True, told
+    elif narrated is not None:
         claim.stance, claim.narrated = narrated, True
     elif not narrative and not claim.unattributed and not claim.vague and claim.asserts:
         before = doc_text[max(0, st.content_start - 600) : st.content_start] if isinstance(doc_text, str) else ""
@@ -247,7 +269,106 @@ def _claim(st: Statement, idx: MentionIndex, k2e: Mapping[str, str], ents: Mappi
         claim.stance = find_stance(text, str(kind), speaker_name if st.speaker_cluster is not None else (st.speaker_text or ""), before)
         if claim.stance is not None and _pronoun_of_another(claim, claim.stance.start):
             claim.stance = None
+        if claim.stance is None and isinstance(doc_text, str):
+            claim.stance = _cued_stance(st, doc_text)
+            if claim.stance is not None and st.cue_start is not None:
+                claim.told = " ".join(doc_text[st.cue_start : st.content_end].split())
     return claim
+
+
+def _vote_record(st: Statement, idx: MentionIndex, doc_text: str, published: Any) -> tuple[Stance, Mention, Statement] | None:
+    """A vote on record that a speaker's content names ("[Clinton singled out] Sanders's 2005 vote for the bill"): the
+    voter's stance in the year of the vote, whoever tells it; the statement dated to that year."""
+    phrases = stance_phrases(st.content, published.year if isinstance(published, dt.date) else None)
+    named = [m for m in idx.within(st.content_start, st.content_end) if m.is_name and m.start <= st.content_start + 2]
+    if not phrases or not named or not phrases[0].vote or phrases[0].year is None or phrases[0].start > named[0].end - st.content_start:
+        return None  # the content opens with the voter's name and its vote
+    at = phrases[0].start
+    found = narrator_stance(st.content[at:], doc_text[max(0, st.content_start + at - 200) : st.content_start + at],
+                            published.year if isinstance(published, dt.date) else None)
+    if found is None or str(getattr(named[0].type, "value", named[0].type)) != "person":
+        return None
+    dated = dataclasses.replace(st, said_on=dt.date(phrases[0].year, 1, 1), said_on_precision=DatePrecision.YEAR,
+                                said_on_basis=DateBasis.TEXT)
+    return found[0], named[0], dated
+
+
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which)\b.*", re.DOTALL)
+
+
+def _dated_by_the_speakers_clause(st: Statement, doc_text: Any) -> bool:
+    """Whether a statement's date was read from a relative clause describing its speaker ("Calloway, who voted for
+    the bill in 2015, says ..."): the year is that clause's, and nothing after the speaker gives it."""
+    if st.said_on is None or st.said_on_basis is not DateBasis.TEXT or st.speaker_start is None or st.speaker_end is None:
+        return False
+    if not isinstance(doc_text, str):
+        return False
+    clause = _RELATIVE_CLAUSE.search(doc_text[st.speaker_start : st.speaker_end])
+    year = str(st.said_on.year)
+    return clause is not None and year in clause.group(0) and year not in doc_text[st.speaker_end : st.end]
+
+
+_ERA_WORDS = re.compile(r"\b(?:had|once|previously|initially|originally|formerly|used\s+to|now|since|later|no\s+longer)\b", re.IGNORECASE)
+
+
+def _cued_stance(st: Statement, doc_text: str) -> Stance | None:
+    """The stance of a statement cued by a stance verb whose content is its target ("As a senator in 2015, Calloway
+    voted for [the dam bill]"): the speaker's act, on the date the text gives it. An era word before the verb
+    ("who once backed") is the narrator's stance phrase, read by :mod:`.shifts`; an undated act is left out."""
+    if (st.cue or "").lower() not in STANCE_LEMMAS or st.cue_start is None or st.said_on_basis is not DateBasis.TEXT:
+        return None
+    if not st.cue_start < st.content_start <= st.cue_start + 40:
+        return None  # the verb governs the content right after it
+    lead = doc_text[st.speaker_end if st.speaker_end is not None else st.start : st.cue_start]
+    if _ERA_WORDS.search(lead):
+        return None
+    found = find_stance("they " + doc_text[st.cue_start : st.content_end], "indirect", "")
+    if found is None:
+        return None
+    shift = st.content_start - st.cue_start - 5  # offsets into the content, as a content stance has them
+    return dataclasses.replace(found, start=max(0, found.start + shift), end=max(0, found.end + shift))
+
+
+_BEFORE_REVERSAL = re.compile(r"[\s,]*(?:who\s+)?$")
+_ACTOR_GAP = re.compile(r"(?:\s*,[^,;.]{0,80},)?[\s,]*(?:who\s+)?$")
+
+
+def _reversal(st: Statement, idx: MentionIndex, doc_text: str, speaker_name: str) -> tuple[Stance, Mention | None, str] | None:
+    """A reversal the statement reports ("reversed himself on the pipeline"): its stance, the person it names as its
+    subject when that is not the statement's speaker, and the narrator's phrase. The phrase's subject is the speaker
+    when it follows the speaker's name right away ("Marsh reversed himself on ..."), else a person named right before
+    it in the content ("..., Governor Marsh flip-flopped on ...")."""
+    if st.speaker_end is not None and speaker_name and st.speaker_end <= st.content_start:
+        head_text = doc_text[st.speaker_end : st.end]
+        found = find_reversal(head_text, speaker_name)
+        at = st.speaker_end + found.start if found is not None else -1
+        cued = st.cue_start is None or at <= st.cue_start <= at + 12  # its own cue is the reversal verb, not a "saying" after it
+        if found is not None and cued and _BEFORE_REVERSAL.match(head_text[: found.start]) is not None:
+            return _with_inner(found), None, _told(head_text, found.start)
+    content = st.content
+    found = find_reversal(content, "")
+    if found is None:
+        return None
+    at = st.content_start + found.start
+    people = [m for m in idx.within(max(0, st.start - 120), at) if m.is_name and str(getattr(m.type, "value", m.type)) == "person"]
+    # the reversal's subject is the person named right before it ("Marsh, who once backed it, flip-flopped")
+    actor = next((m for m in reversed(people) if _ACTOR_GAP.match(doc_text[m.end : at]) is not None), None)
+    if actor is None:
+        return None
+    inner = find_reversal(content, actor.canonical or actor.text)
+    return _with_inner(inner or found), actor, _told(content, found.start)
+
+
+def _with_inner(r: Reversal) -> Stance:
+    """The reversal's stance, named also by the head of the stance its clause says is held now."""
+    if r.later is None or r.later.head == r.stance.head:
+        return r.stance
+    return dataclasses.replace(r.stance, also=frozenset({r.later.head}))
+
+
+def _told(text: str, start: int) -> str:
+    end = re.search(r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)[.;!?](?:\s|$)", text[start:])
+    return " ".join(text[start : start + end.start() if end else len(text)].split())
 
 
 _THIRD_PERSON = re.compile(r"(?:he|she|they)\b", re.IGNORECASE)
@@ -272,7 +393,7 @@ def _actor(st: Statement, idx: MentionIndex, doc_text: str) -> Mention | None:
     if named:  # the phrase's subject is a name ("... which Tom Brandt once supported"): that name, person or not
         m = named[-1]
         return m if str(getattr(m.type, "value", m.type)) == "person" else None
-    if re.match(r"[A-Z][\w’'-]+\s", st.content) and not re.match(r"(?:He|She|They|Who)\s", st.content):
+    if re.match(r"[A-Z][\w’'-]+\s", st.content) and not re.match(r"(?:He|She|They|Who|His|Her|Their)\s", st.content):
         return None  # a capitalised subject that is no person mention: not the actor to guess
     para = max(doc_text.rfind("\n", 0, st.content_start), 0)
     ends = [m.end() for m in _SENTENCE_END.finditer(doc_text, para, st.content_start)]
@@ -360,11 +481,18 @@ _NAME_PART = re.compile(r"[ \t]+[A-Z][\w'’-]")
 _POSSESSOR = re.compile(r"(?:['’]s|s['’])(?!\w)")
 
 
+_TITLE_TAIL = re.compile(r"[\s-]+in[\s-]+chief\b", re.IGNORECASE)
+# "his fitness to be commander", "hopes to become the leader": a role someone may take, not one they hold
+_PROSPECTIVE = re.compile(r"\bto\s+(?:be|become)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+
+
 def _not_a_role(text: str, s: int, e: int) -> bool:
     """Whether the role word at [s, e) names no one's role: a capitalised word before another capitalised one is
-    part of a name (the Planned Parenthood Action Network), and a role noun in the possessive is the owner of
-    something else ("driver's licenses", "the courier's brother")."""
-    return (text[s].isupper() and _NAME_PART.match(text, e) is not None) or _POSSESSOR.match(text, e) is not None
+    part of a name (the Planned Parenthood Action Network), a role noun in the possessive is the owner of
+    something else ("driver's licenses", "the courier's brother"), "commander in chief" is an office, not a rank
+    in a group, and a role after "to be" is one someone may take ("his fitness to be commander")."""
+    return ((text[s].isupper() and _NAME_PART.match(text, e) is not None) or _POSSESSOR.match(text, e) is not None
+            or _TITLE_TAIL.match(text, e) is not None or _PROSPECTIVE.search(text[max(0, s - 40) : s]) is not None)
 
 
 def _role_triggers(text: str, lex: Lexicon) -> list[tuple[int, int, str, str]]:
@@ -426,11 +554,13 @@ _OBJECT_START = re.compile(r"\s+(?:the|a|an|his|her|their|its|our|my|your|this|t
                            r"him|them|me|us|it|[A-Z0-9$])", re.IGNORECASE)
 
 
+# a preposition between a name and a role word puts the role on another noun: "the ties Trump has with business leaders"
+_GAP_PREPOSITION = r"(?:with|to|for|from|by|among|about|against|between|toward|towards|like)\b"
 _COPULA = r"(?:is|was|were|are|be|been|being|became|becomes|become|remains|remained|served\s+as|acted\s+as|as)"
 # "Sorov, a courier", "Sorov was nothing more than an observer", "Sorov, who was the cell's driver"
 _BEFORE_ROLE = re.compile(
     rf"^(?:\s*,\s*(?:also\s+)?(?:known\s+as\s+|aka\s+)?[^,;:.]{{0,30}},)?\s*(?:,|—|–|-|\()?\s*"
-    rf"(?:(?:who|which)\s+)?(?:(?:had|has|have)\s+)?(?:{_COPULA}\s+)?(?:[\w'’-]+\s+){{0,5}}$", re.IGNORECASE)
+    rf"(?:(?:who|which)\s+)?(?:(?:had|has|have)\s+)?(?:{_COPULA}\s+)?(?:(?!{_GAP_PREPOSITION})[\w'’-]+\s+){{0,5}}$", re.IGNORECASE)
 _CONJUNCTION = re.compile(r"\b(?:and|but|or|while|whereas|yet|because|although|though|that|said|says|told)\b", re.IGNORECASE)
 _PRONOUN_COPULA = re.compile(rf"\b(?:he|she)\s+(?:(?:had|has)\s+been\s+|{_COPULA}\s+)(?:[\w'’-]+\s+){{0,3}}$", re.IGNORECASE)
 

@@ -23,8 +23,20 @@ def _when(c: Claim) -> str:
     return f"on {c.date.isoformat()}" if c.date else "in an undated statement"
 
 
+# a statement cued by a stance verb ("Marsh, who once backed the pipeline") tells what the actor did, not said
+_STANCE_VERBS = {"support": "supported", "back": "backed", "praise": "praised", "champion": "championed", "endorse": "endorsed",
+                 "oppose": "opposed", "criticize": "criticized", "criticise": "criticised", "reject": "rejected",
+                 "vote": "voted on", "turn": "turned against"}
+
+
 def _verb(c: Claim) -> str:
-    return "denied" if c.cue_denial else "said"
+    if c.cue_denial:
+        return "denied"
+    return _STANCE_VERBS.get((c.statement.cue or "").lower(), "said")
+
+
+def _that(c: Claim) -> str:
+    return "" if (c.statement.cue or "").lower() in _STANCE_VERBS else " that"
 
 
 def _q(c: Claim, span: tuple[int, int]) -> str:
@@ -32,18 +44,31 @@ def _q(c: Claim, span: tuple[int, int]) -> str:
 
 
 _LEAD_SUBJECT = re.compile(r"^\s*(?:who|he|she|they)\s+", re.IGNORECASE)
+_TURN = re.compile(r"^(?:[A-Z][\w.’'-]*\s+){0,3}?(?:[A-Z][\w’'-]*[’'](?:s\b)?\s+|(?:his|her|their)\s+)turn\s+against\s+(?P<what>.+)$",
+                   re.DOTALL | re.IGNORECASE)
+_PREDICATE = re.compile(r"\s(?:was|is|were|are|has|had|have|will|would|could|should|remains?|remained|became|helped|showed|stunned|"
+                        r"surprised|angered|drew|cost|came)\s")
+_YEAR_VOTE = re.compile(r"^(?:[A-Z][\w.’'-]*\s+){0,3}?(?:[A-Z][\w’'-]*[’'](?:s\b)?\s+|(?:his|her|their)\s+)(?P<year>(?:19|20)\d\d)\s+"
+                        r"vote\s+(?P<how>for|against|in\s+favou?r\s+of)\s+(?P<what>.+)$", re.DOTALL)
 
 
 def _narrated(c: Claim) -> str:
     """A stance the narrator tells of an actor, as the narrator's report: "according to Ledger (2024-03-05), Marta
     Delvane once supported the Harrow Ridge pipeline" (not "Delvane said that 'who once supported ...'")."""
-    phrase = " ".join(c.statement.content.split())
+    phrase = c.told or " ".join(c.statement.content.split())
     phrase = _LEAD_SUBJECT.sub("", phrase, count=1)
+    vote = _YEAR_VOTE.match(phrase)
+    if vote is not None:  # "Okafor's 2015 vote for a bill": a clause, "voted for a bill ... in 2015"
+        what = _PREDICATE.split(vote.group("what"), maxsplit=1)[0]  # "a bill that shielded builders [was a mistake]"
+        phrase = f"voted {vote.group('how')} {what.rstrip(' ,;:-–—')} in {vote.group('year')}"
+    turn = _TURN.match(phrase)
+    if turn is not None:  # "Calloway's turn against the pact ...": "Ruth Calloway turned against the pact"
+        phrase = f"turned against {_PREDICATE.split(turn.group('what'), maxsplit=1)[0].rstrip(' ,;:-–—')}"
     for word in c.speaker_name.split():
         if phrase.startswith(word + " "):
             phrase = phrase[len(word) + 1 :]  # "Delvane once supported": the name is said once, up front
     phrase = phrase.rstrip(" ,;:-–—")
-    target = getattr(c.stance, "target", "")
+    target = re.sub(r"\b(Mr|Mrs|Ms|Dr|Sen|Gov|Rep) (?=[A-Z])", r"\1. ", getattr(c.stance, "target", ""))  # as written
     def plain(x: str) -> str:
         return re.sub(r"[^\w\s]", "", x.lower())
 
@@ -58,30 +83,41 @@ def _narrated(c: Claim) -> str:
 def _said(c: Claim, q: str) -> str:
     if c.narrated:
         return _narrated(c)
+    if c.told:  # an act a stance verb cues ("voted for the dam bill"), told in its own words
+        return f"{_when(c)} ({c.source}) {c.speaker_name} {c.told}"
     verb = "reported" if c.narrative else _verb(c)
     where = "" if c.narrative else f" ({c.source})"
-    return f"{_when(c)}{where} {c.speaker_name} {verb} that '{q}'"
+    return f"{_when(c)}{where} {c.speaker_name} {verb}{'' if c.narrative else _that(c)} '{q}'"
 
 
 def explain_pair(a: Claim, b: Claim, hit: Hit, self_contradiction: bool) -> str:
     qa, qb = _q(a, hit.span_a), _q(b, hit.span_b)
-    if self_contradiction and (a.narrated or b.narrated):
+    if self_contradiction and (a.narrated or b.narrated or a.told or b.told):
         first, second = _said(a, qa), _said(b, qb)
-        if getattr(a.stance, "era", "") == "later" or getattr(b.stance, "era", "") == "earlier":
+        swap = getattr(a.stance, "era", "") == "later" or getattr(b.stance, "era", "") == "earlier"
+        for x, y, x_first in ((a, b, False), (b, a, True)):
+            if getattr(x.stance, "reversal", False) and getattr(y.stance, "era", "") == "earlier" and not getattr(y.stance, "reversal", False):
+                swap = not x_first  # a reversal set against the position held before it tells the later one
+        if swap:
             first, second = second, first  # the position held earlier first, whatever order the text tells them in
         head = f"{first[:1].upper()}{first[1:]}; {second}."
     elif self_contradiction:
         verb = "reported" if a.narrative else _verb(a)
         where_a = "" if a.narrative else f" ({a.source})"
         where_b = "" if b.narrative else f" ({b.source})"
-        head = f"{a.speaker_name} {verb} {_when(a)}{where_a} that '{qa}', but {_when(b)}{where_b} that '{qb}'."
+        verb_b = "" if b.narrative or _verb(b) == verb else f" {_verb(b)}"
+        head = (f"{a.speaker_name} {verb} {_when(a)}{where_a}{'' if a.narrative else _that(a)} '{qa}', "
+                f"but{verb_b} {_when(b)}{where_b}{'' if b.narrative else _that(b)} '{qb}'.")
     else:
         def who(c: Claim) -> str:
             if c.narrative:
                 return f"{c.source} reported {_when(c)}"
-            return f"{c.speaker_name} {_verb(c)} {_when(c)} ({c.source})"
+            return f"{c.speaker_name} {_verb(c)} {_when(c)} ({c.source}){_that(c)}"
 
-        head = f"{who(a)} that '{qa}', while {who(b)} that '{qb}'."
+        def that(c: Claim) -> str:
+            return " that" if c.narrative else ""
+
+        head = f"{who(a)}{that(a)} '{qa}', while {who(b)}{that(b)} '{qb}'."
     return f"{head} {hit.reason[:1].upper()}{hit.reason[1:]}."
 
 

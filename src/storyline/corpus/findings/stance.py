@@ -71,6 +71,8 @@ class Stance:
     alternatives: tuple[str, ...] = ()  # for a pronoun target: the heads of the paragraph's earlier noun phrases, nearest first
     modifiers: frozenset[str] = frozenset()  # the target's other words, lower case ("pension" of "the pension reform")
     era: str = ""  # a narrator's stance marked "earlier" ("once supported") or "later" ("now opposes"); "" for reported speech
+    reversal: bool = False  # told as reversed ("reversed himself on", :mod:`.reversals`): held before the report, side may be open
+    also: frozenset[str] = frozenset()  # other heads the target is named by in the same clause ("..., saying he now opposes the project")
 
 
 def _singular(word: str) -> str:
@@ -91,6 +93,8 @@ def _target(text: str) -> str | None:
         low = w.lower()
         if not re.match(r"\w", w) or low in _STOP or low in _TIME_WORDS or len(words) >= 5:
             break
+        if words and low in ("this", "these", "those"):
+            break  # "the pact this week": a time phrase after the noun
         if words and (low.endswith("ly") or (re.search(r"(?:ed|ing)$", low) and not w[:1].isupper())):
             break
         words.append(w)
@@ -112,8 +116,25 @@ MAX_ANTECEDENTS = 3  # a pronoun target stands for one of the paragraph's three 
 def _antecedents(before: str) -> list[str]:
     """The paragraph's earlier "the/this/that <noun>" phrases, nearest first, for a pronoun target."""
     paragraph = re.split(r"\n\s*\n|\n", before)[-1]
-    found = [m.group(1) for m in _EARLIER_NP.finditer(paragraph) if m.group(1).split()[-1].lower() not in _NOT_NOUNS]
+    found = [_compound(m.group(1), paragraph[m.end():]) for m in _EARLIER_NP.finditer(paragraph) if m.group(1).split()[-1].lower() not in _NOT_NOUNS]
     return found[::-1][:MAX_ANTECEDENTS]
+
+
+_VERBISH = frozenset("""must should might may shall did got won lost made took gave came went saw put ran cut set led met hit
+let get put say see go come make take give keep""".split())
+_NEXT_WORD = re.compile(r"\s+([a-z]{3,})\b")
+
+
+def _compound(phrase: str, after: str) -> str:
+    """A noun phrase with the noun that heads its compound ("the Harlow dam" + "bill"): a lower-case word right after
+    it that is no verb, participle, adverb, time or function word (a word in -s is left out: "the pipeline runs")."""
+    m = _NEXT_WORD.match(after)
+    if m is None:
+        return phrase
+    w = m.group(1)
+    if w in _NOT_NOUNS or w in _STOP or w in _TIME_WORDS or w in _PRONOUN_TARGETS or w in _VERBISH or w.endswith(("ed", "ly", "ing", "s")):
+        return phrase
+    return f"{phrase} {w}"
 
 
 def find_stance(content: str, kind: str, speaker_name: str, before: str = "") -> Stance | None:
@@ -250,12 +271,56 @@ def _recent(c: Claim) -> bool:
     return st.said_on is None or st.said_on_basis is DateBasis.PUBLISHED or st.said_on_precision is DatePrecision.DAY
 
 
+_OPPOSITE = {SUPPORTS: OPPOSES, OPPOSES: SUPPORTS}
+
+
+def _reversal_hit(a: Claim, b: Claim, sa: Stance, sb: Stance) -> Hit | None:
+    """A reported reversal ("reversed himself on the pipeline") against the actor's stance now, in one article: the
+    position held before is the opposite of the one held now (or the one "walked back his support for" names)."""
+    if sa.reversal == sb.reversal or a.statement.document_id != b.statement.document_id:
+        return None
+    (r, sr), (n, sn) = ((a, sa), (b, sb)) if sa.reversal else ((b, sb), (a, sa))
+    if sn.side not in _OPPOSITE:
+        return None
+    heads = {sr.head} | set(sr.also)
+    head = next((h for h in _heads(sn) if h in heads), None) or _same_thing(sr, sn)
+    if head is None:
+        return None
+    shown_r = _shown(sr, sr.head if head in sr.also else head)
+    days = [d for d in (r.statement.said_on or r.date, n.statement.said_on or n.date) if d is not None]
+    if sn.era == "earlier":
+        # "X, who once backed the pipeline, ... flip-flopped on it": the position now is the opposite of the one told
+        if sr.side in _OPPOSITE and sr.side != sn.side:
+            return None  # "walked back his opposition to it", "once supported it": two accounts of the earlier side
+        by = f"by {max(days).isoformat()}" if days else "later"
+        label_e = f"earlier ({_when(n)}): {sn.side} {_shown(sn, head)}"
+        label_l = f"later ({by}): {_OPPOSITE[sn.side]} {shown_r}"
+        reason = f"a stance on the {head} that changed, told as a reversal: {sn.side} {_when(n)}, {_OPPOSITE[sn.side]} {by}"
+        first_is_r = False
+    else:
+        side = _OPPOSITE[sn.side] if sr.side not in _OPPOSITE else sr.side
+        if side == sn.side:
+            return None  # "walked back his support for it" and supports it now: no change told
+        before = f"before {min(days).isoformat()}" if days else "earlier"
+        label_e = f"earlier ({before}): {side} {shown_r}"
+        label_l = f"later ({_when(n)}): {sn.side} {_shown(sn, head)}"
+        reason = f"a stance on the {head} that changed, told as a reversal: {side} {before}, {sn.side} {_when(n)}"
+        first_is_r = True
+    labels_r, labels_n = (label_e, label_l) if first_is_r else (label_l, label_e)
+    span_r, span_n = (sr.start, sr.end), (sn.start, sn.end)
+    if r is a:
+        return Hit(STANCE_SCORE, reason, "stance", span_r, span_n, subject=head, labels=(labels_r, labels_n), question="stance")
+    return Hit(STANCE_SCORE, reason, "stance", span_n, span_r, subject=head, labels=(labels_n, labels_r), question="stance")
+
+
 def detect_stance(a: Claim, b: Claim) -> Hit | None:
     """One speaker's opposite stances on one target at clearly different times (``a`` said no later than ``b``)."""
     sa: Any = getattr(a, "stance", None)
     sb: Any = getattr(b, "stance", None)
     if sa is None or sb is None or a.speaker != b.speaker or a.narrative or a.unattributed or a.vague:
         return None
+    if sa.reversal or sb.reversal:
+        return _reversal_hit(a, b, sa, sb)
     same_doc = a.statement.document_id == b.statement.document_id
     head = None if sa.side == sb.side else (_shared_head(sa, sb) or (_same_thing(sa, sb) if same_doc else None))
     if head is None or not _tied(sa, sb, head, same_doc):
