@@ -55,3 +55,44 @@ def test_statements_said_on_ignores_dates_inside_another_quote(nlp):
     text = "“Yesterday there were two polls,” Mira Osei said. “The race is close.”"
     out = statements_in_document(parsed_with(nlp, text, {"Mira Osei": (PER, 2)}, PUB))
     assert out and all(s.said_on_basis is DateBasis.PUBLISHED for s in out)
+
+
+# A date belongs to the statement only when the parse ties it to the cue or the clause that governs it: not to a
+# relative clause or apposition of the speaker, nor to the speaker phrase, nor to what was said.
+@pytest.mark.parametrize(
+    "text,said_on,basis",
+    [
+        # the speaker's own relative clause or apposition: what the speaker did, not when the words were said
+        ("Dariush Kemal, who was elected in 2015, said in 2016 that the army would never leave the valley.",
+         "2016", DateBasis.TEXT),
+        ("Dariush Kemal, who voted for the bill in 2015, now says that it was a mistake.", "2025-07-21", DateBasis.PUBLISHED),
+        ("Dariush Kemal, a senator since 2015, said that the talks had failed.", "2025-07-21", DateBasis.PUBLISHED),
+        ("Dariush Kemal, elected in 2015, said that the talks had failed.", "2025-07-21", DateBasis.PUBLISHED),
+        ("Dariush Kemal, the 2016 nominee, said that the race was over.", "2025-07-21", DateBasis.PUBLISHED),
+        ("Mira Osei, who took office on Tuesday, said that the clinic had closed.", "2025-07-21", DateBasis.PUBLISHED),
+        ("Mira Osei, who posted a video in March, said on the radio that the clinic had closed.",
+         "2025-07-21", DateBasis.PUBLISHED),
+        # the relative clause is nearer the cue than the cue's own date: the cue's date still wins
+        ("Mira Osei, who took office in March, said on Friday that the clinic had closed.", "2025-07-18", DateBasis.TEXT),
+        # the content: what was said is about 2019, it was not said then ...
+        ("Mira Osei said the flood in 2019 destroyed twelve bridges.", "2025-07-21", DateBasis.PUBLISHED),
+        ("The clinic closed in 2019, Mira Osei said.", "2025-07-21", DateBasis.PUBLISHED),
+        # ... unless the phrasing ties the date to the saying
+        ("Mira Osei said in 2019 that the flood destroyed twelve bridges.", "2019", DateBasis.TEXT),
+        ("In a 2019 interview, Mira Osei said the flood destroyed twelve bridges.", "2019", DateBasis.TEXT),
+        ("On Friday, Mira Osei was asked about the clinic and said that it had closed.", "2025-07-18", DateBasis.TEXT),
+        # a relative clause that is itself the statement keeps its own date
+        ("Dariush Kemal, who in 2016 told reporters that the war was over, was wrong.", "2016", DateBasis.TEXT),
+        # when a text or speech came out dates what it says
+        ("In a message posted Friday, Mira Osei said the clinic had closed.", "2025-07-18", DateBasis.TEXT),
+    ],
+)
+def test_statements_said_on_takes_only_dates_tied_to_the_cue(nlp, text, said_on, basis):
+    s = _one(nlp, text)
+    assert (s.said_on_text, s.said_on_basis) == (said_on, basis)
+
+
+def test_statements_said_on_a_document_speaker_is_dated_by_its_release(nlp):
+    text = "A poll released last month found that most voters backed the plan."
+    out = statements_in_document(parsed_with(nlp, text, {}, PUB))
+    assert out and all((s.said_on_text, s.said_on_precision) == ("2025-06", DatePrecision.MONTH) for s in out)

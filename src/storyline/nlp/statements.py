@@ -40,21 +40,21 @@ publication date, else None.
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import logging
 import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any, cast
 
-from ..model import DateBasis, DatePrecision, EntityType, Statement, StatementKind
+from ..model import EntityType, Statement, StatementKind
 from .antecedents import PRONOUN_TYPES, MentionIndex
 from .attribution import AttributionModel, CandidateView, candidate_features, load_model
 from .attribution import attribution_mode as _attribution_mode
 from .cues import lexicon
-from .dates import find_day, find_when
 from .pipeline import ParsedDocument, Part, register
 from .quotes import QuoteSpan, find_quotes
+from .said_on import StatementSpans
+from .said_on import said_on as statement_date
 
 __all__ = ["attribution_mode", "find_statements", "statement_candidates", "statements_in_document"]
 
@@ -1065,40 +1065,6 @@ class _Finder:
                             speaker_name_end=last.speaker_name_end))
 
 
-def _paragraph(text: str, pos: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return start, len(text) if end == -1 else end
-
-
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
-
-
-def _said_on(text: str, cand: _Cand, published: dt.date | None) -> tuple[dt.date | None, DatePrecision, DateBasis]:
-    """When the statement was made: a date the sentence gives outside the content ("In March, X said ...",
-    "X said in a 2019 interview ..."; the one nearest the cue), else a day the paragraph names, else the
-    publication date (marked as such)."""
-    def masked(a: int, b: int) -> str:
-        chunk = list(text[a:b])
-        for i in range(max(a, cand.content_start), min(b, cand.content_end)):
-            chunk[i - a] = " "
-        for q in _QUOTED.finditer(text, a, b):  # a date inside any quote belongs to what is quoted
-            for i in range(q.start(), q.end()):
-                chunk[i - a] = " "
-        return "".join(chunk)
-
-    anchor = cand.cue_start if cand.cue_start is not None else cand.content_start
-    found = find_when(masked(cand.sentence_start, cand.sentence_end), published)
-    if found:
-        best = min(found, key=lambda w: min(abs(cand.sentence_start + w.start - anchor), abs(cand.sentence_start + w.end - anchor)))
-        return best.date, best.precision, DateBasis.TEXT
-    p_start, p_end = _paragraph(text, anchor)
-    day = find_day(masked(p_start, p_end), published)
-    if day is not None and (published is None or day <= published):
-        return day, DatePrecision.DAY, DateBasis.TEXT
-    return published, DatePrecision.DAY, DateBasis.PUBLISHED
-
-
 # Words that open an unnamed source: "a ministry official", "two senior officials", "sources close to ...".
 _UNNAMED_OPENERS = {"a", "an", "one", "two", "three", "four", "several", "some", "many", "other", "another", "senior",
                     "unnamed", "anonymous", "top", "local", "western", "u.s.", "us", "government", "administration",
@@ -1261,7 +1227,8 @@ def _to_statement(parsed: ParsedDocument, index: MentionIndex, c: _Cand) -> Stat
         speaker_start, speaker_end = relative
         speaker_text = text[speaker_start:speaker_end]
         start = min(start, speaker_start)
-    said_on, precision, basis = _said_on(text, c, parsed.document.published)
+    spans = StatementSpans(c.content_start, c.content_end, c.cue_start, c.sentence_start, c.sentence_end)
+    said_on, precision, basis = statement_date(text, parsed.parts, spans, parsed.document.published)
     return Statement(
         document_id=parsed.document.id, start=start, end=end,
         content=text[c.content_start : c.content_end], content_start=c.content_start, content_end=c.content_end,
@@ -1319,7 +1286,7 @@ def statements_in_document(parsed: ParsedDocument, model: AttributionModel | Non
 
 def _stage_version() -> str:
     model = load_model()
-    return "5-" + lexicon().version + ("" if model is None else "-" + model.version)
+    return "6-" + lexicon().version + ("" if model is None else "-" + model.version)
 
 
 @register("statements", version=_stage_version(), requires=("parse", "mentions"), produces=("statements",))

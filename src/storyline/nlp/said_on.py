@@ -1,0 +1,124 @@
+"""When a statement was made, from the text where the text says so.
+
+A date counts for the statement only when the parse ties it to the cue: the cue's own modifier
+("said on Friday", "said in a 2019 interview", "In March, X said"), or the clause that governs
+the cue. A date inside a relative clause, apposition or other modifier of a noun ("X, who was
+elected in 2015, said", "X, a senator since 2015, said"), inside the speaker phrase ("the 2016
+nominee said") or inside the reported content ("said the attack in 2019 killed 12") tells what
+those are about, not when the words were said.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..model import DateBasis, DatePrecision
+from .dates import find_day, find_when
+from .pipeline import Part
+
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+
+# a path from the date up through one of these leaves the cue's clause for a noun's modifier
+_NOUN_MODIFIERS = {"relcl", "acl", "appos"}
+# the cue's dependents that are the speaker or what was said
+_SPEAKER_DEPS = {"nsubj", "nsubjpass", "agent"}
+_CONTENT_DEPS = {"ccomp", "xcomp", "parataxis"}
+# a modifier that tells when a text or speech came out ("a poll released Friday", "in a message posted Friday",
+# "a speech she delivered in July") dates what that text or speech says
+_PUBLISHING = {"release", "publish", "post", "issue", "air", "broadcast", "deliver", "tweet", "conduct", "unveil"}
+
+
+def _dates_the_words(tok: Token) -> bool:
+    """Whether a noun's modifier says when the noun, a text or a speech, came out."""
+    return tok.lemma_.lower() in _PUBLISHING and tok.head.pos_ == "NOUN"
+
+
+@dataclass(frozen=True)
+class StatementSpans:
+    """Where a statement's parts lie in the document text (what dating it needs)."""
+
+    content_start: int
+    content_end: int
+    cue_start: int | None
+    sentence_start: int
+    sentence_end: int
+
+
+def _paragraph(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end == -1 else end
+
+
+def _tokens(parts: Sequence[Part], start: int, end: int) -> tuple[int, list[Token]]:
+    """The offset of the part that holds ``text[start:end]``, and its parsed tokens that overlap it."""
+    for part in parts:
+        if part.offset <= start < part.offset + len(part.doc.text):
+            a, b = start - part.offset, end - part.offset
+            return part.offset, [t for t in part.doc if t.idx < b and a < t.idx + len(t.text) and not t.is_space]
+    return 0, []
+
+
+def _off_the_cue(parts: Sequence[Part], spans: StatementSpans, start: int, end: int) -> bool:
+    """Whether the date at ``text[start:end]`` belongs to a noun's modifier, the speaker or the content,
+    not to the cue or the clause that governs it."""
+    if spans.cue_start is None:
+        return False
+    _, cue_toks = _tokens(parts, spans.cue_start, spans.cue_start + 1)
+    _, date_toks = _tokens(parts, start, end)
+    if not cue_toks or not date_toks or cue_toks[0].doc is not date_toks[0].doc:
+        return False
+    cue = cue_toks[0]
+    inside = {t.i for t in date_toks}
+    top = next((t for t in date_toks if t.head.i not in inside or t.head is t), date_toks[0])
+    tok = top
+    while True:
+        if tok is cue or cue in tok.subtree:
+            return False  # reached the cue, or a clause that governs it
+        if tok.dep_ in _NOUN_MODIFIERS and tok.i not in inside and not _dates_the_words(tok):
+            return True
+        if tok.head is cue and (tok.dep_ in _SPEAKER_DEPS or tok.dep_ in _CONTENT_DEPS):
+            return True
+        if tok.head is tok:
+            return False  # another clause of the sentence: left to nearness, as before
+        tok = tok.head
+
+
+def said_on(text: str, parts: Sequence[Part], spans: StatementSpans,
+            published: dt.date | None) -> tuple[dt.date | None, DatePrecision, DateBasis]:
+    """When the statement was made: a date the sentence ties to the cue ("In March, X said ...", "X said in a
+    2019 interview ..."; the one nearest the cue), else a day the paragraph names outside the sentence's
+    noun modifiers, speaker and content, else the publication date (marked as such)."""
+    blank: list[tuple[int, int]] = [(spans.content_start, spans.content_end)]
+
+    def masked(a: int, b: int) -> str:
+        chunk = list(text[a:b])
+        for s, e in blank:
+            for i in range(max(a, s), min(b, e)):
+                chunk[i - a] = " "
+        for q in _QUOTED.finditer(text, a, b):  # a date inside any quote belongs to what is quoted
+            for i in range(q.start(), q.end()):
+                chunk[i - a] = " "
+        return "".join(chunk)
+
+    anchor = spans.cue_start if spans.cue_start is not None else spans.content_start
+    s0 = spans.sentence_start
+    found = []
+    for w in find_when(masked(s0, spans.sentence_end), published):
+        if _off_the_cue(parts, spans, s0 + w.start, s0 + w.end):
+            blank.append((s0 + w.start, s0 + w.end))
+        else:
+            found.append(w)
+    if found:
+        best = min(found, key=lambda w: min(abs(s0 + w.start - anchor), abs(s0 + w.end - anchor)))
+        return best.date, best.precision, DateBasis.TEXT
+    p_start, p_end = _paragraph(text, anchor)
+    day = find_day(masked(p_start, p_end), published)
+    if day is not None and (published is None or day <= published):
+        return day, DatePrecision.DAY, DateBasis.TEXT
+    return published, DatePrecision.DAY, DateBasis.PUBLISHED
