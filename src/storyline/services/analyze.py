@@ -24,6 +24,7 @@ from ..progress import StepCallback, Steps, no_steps, track
 from ..store import BlockRow, CorpusResult, Store
 from .resolution_update import ResolutionChange
 from .after_update import AfterUpdate, by_document
+from .findings_full import ChunkRunner
 from .topics_update import full_topics, update_topics
 
 log = logging.getLogger(__name__)
@@ -135,6 +136,7 @@ def _watchlist_links(store: Store, entities: Sequence[Entity]) -> list[Link]:
 
 
 def run_corpus_steps(store: Store, cfg: Settings, step: StepCallback = no_steps,
+                     findings_runner: ChunkRunner | None = None,
                      ) -> tuple[CorpusResult, list[LocalCluster], list[BlockRow]]:
     """Resolve entities, link watchlists, assign topics, build storylines and findings, all from scratch."""
     from ..corpus.resolve import clusters_from_mentions, resolve_entities
@@ -149,27 +151,27 @@ def run_corpus_steps(store: Store, cfg: Settings, step: StepCallback = no_steps,
     key_to_entity = dict(resolution.key_to_entity)
     step("linking watchlists")
     links = _watchlist_links(store, entities)
-    result = _downstream(store, cfg, mentions, key_to_entity, entities, step)
+    result = _downstream(store, cfg, mentions, key_to_entity, entities, step, findings_runner)
     result = replace(result, entities=entities, key_to_entity=key_to_entity, links=links)
     return result, clusters, all_blocks(clusters, decisions)
 
 
 def _downstream(store: Store, cfg: Settings, mentions: Sequence[Mention], key_to_entity: Mapping[str, str],
-                entities: Sequence[Entity], step: StepCallback = no_steps) -> CorpusResult:
-    """Topics, storylines and findings over the whole corpus, given the resolved entities."""
-    from ..corpus.findings import MAX_PER_ITEM, find_candidates, select_findings
-    from ..corpus.name_variants import find_name_variants
+                entities: Sequence[Entity], step: StepCallback = no_steps,
+                findings_runner: ChunkRunner | None = None) -> CorpusResult:
+    """Topics, storylines and findings over the whole corpus, given the resolved entities.
 
-    statements = list(store.iter_statements())
-    facts = list(store.iter_facts())
-    mentions_by_doc = by_document(mentions)
+    Findings read the corpus from the store shard by shard (:mod:`storyline.services.findings_full`);
+    ``findings_runner`` evaluates the chunks of shards (default: one after another, here).
+    """
+    from ..corpus.name_variants import find_name_variants
+    from .findings_full import FindingsContext, streamed_findings
+
     step("topics and storylines")
-    topics = _topics(cfg, statements, mentions_by_doc, key_to_entity, entities)
+    topics = _topics(cfg, list(store.iter_statements()), by_document(mentions), key_to_entity, entities)
     step("findings")
-    doc_ids = {s.document_id for s in statements} | {f.document_id for f in facts}
-    documents = store.get_documents(doc_ids)
-    found = find_candidates(statements, facts, mentions_by_doc, key_to_entity, entities, documents)
-    findings = select_findings(found.candidates, MAX_PER_ITEM)
+    found = streamed_findings(store, FindingsContext(key_to_entity, {e.id: e for e in entities}), findings_runner)
+    findings = found.findings
     findings.extend(find_name_variants(entities, mentions))
     return replace(topics, findings=findings, candidates=found.candidates, shard_rows=found.rows, shard_pairs=found.pairs)
 
@@ -223,13 +225,15 @@ def analyze(store: Store, cfg: Settings | None = None, *, force_corpus: bool = F
 
 
 def finish_analysis(
-    store: Store, cfg: Settings, analyzed: int, version: str, *, force_corpus: bool = False, failed: tuple[str, ...] = ()
+    store: Store, cfg: Settings, analyzed: int, version: str, *, force_corpus: bool = False, failed: tuple[str, ...] = (),
+    findings_runner: ChunkRunner | None = None,
 ) -> AnalyzeReport:
     """Bring the corpus results up to date: nothing, only what changed documents reach, or a full rebuild.
 
     A full rebuild runs when asked (``force_corpus``), when a decision, a watchlist or the corpus
     steps themselves changed, or when most documents changed; otherwise only new, re-analysed or
-    removed documents are taken in (:func:`update_corpus_steps`).
+    removed documents are taken in (:func:`update_corpus_steps`). ``findings_runner`` evaluates the findings
+    shards of a full rebuild (``--engine ray``: as Ray tasks).
     """
     with store.corpus_lock():
         basis = _corpus_basis(store)
@@ -240,7 +244,7 @@ def finish_analysis(
         skipped = not full and changed == 0
         if full:
             with Steps("Corpus (full)", total=5) as step:
-                result, clusters, blocks = run_corpus_steps(store, cfg, step)
+                result, clusters, blocks = run_corpus_steps(store, cfg, step, findings_runner)
                 step("saving")
                 store.replace_corpus(result, clusters, blocks)
                 store.set_state("corpus_basis", basis)
