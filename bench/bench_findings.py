@@ -1,6 +1,7 @@
 """Time and peak memory of topics + findings on synthetic corpora of 10k/30k/100k statements.
 
     python bench/bench_findings.py [SIZES...]      (default: 10000 30000 100000)
+    python bench/bench_findings.py --store [SIZES...]   the full rebuild as analyze runs it: streamed from SQLite
 
 Statements (and half as many facts) are generated with a fixed seed from a small
 fictional vocabulary: speakers, groups, persons and places drawn from pools that
@@ -19,6 +20,7 @@ import random
 import sys
 import time
 import tracemalloc
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
@@ -127,6 +129,70 @@ def update_seconds(st, fa, me, k2e, ents, docs, share: float = 0.01) -> float:
     return time.perf_counter() - t0
 
 
+def _store_child(db: str) -> None:
+    """Findings of a full rebuild streamed from ``db`` (services/findings_full.py); prints time and peak RSS."""
+    import json
+    import resource
+
+    from storyline.services.findings_full import FindingsContext, streamed_findings
+    from storyline.store import open_store
+
+    store = open_store("sqlite:///" + db, migrate=False)
+    context = FindingsContext(store.key_to_entity(), {e.id: e for e in store.iter_entities()})
+    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    t0 = time.perf_counter()
+    found = streamed_findings(store, context)
+    seconds = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "peak_mib": peak, "context_mib": base, "findings": len(found.findings),
+                      "candidates": len(found.candidates)}))
+
+
+def _write_store(n: int, db: str) -> tuple[int, int]:
+    """The generated corpus of ``n`` statements in a new SQLite file, with its resolution as the stored entities."""
+    from storyline.model import DocumentAnalysis
+    from storyline.store import CorpusResult, open_store
+
+    st, fa, me, k2e, ents, docs = generate(n)
+    store = open_store("sqlite:///" + db)
+    by_doc: dict[str, tuple[list, list]] = {d: ([], []) for d in docs}
+    for s in st:
+        by_doc[s.document_id][0].append(s)
+    for f in fa:
+        by_doc[f.document_id][1].append(f)
+    ids = sorted(docs)
+    for i in range(0, len(ids), 500):
+        batch = ids[i : i + 500]
+        for d in batch:
+            store.add_document(replace(docs[d], sha256=d))
+        store.save_analyses([DocumentAnalysis(d, "bench", tuple(me[d]), tuple(by_doc[d][0]), tuple(by_doc[d][1])) for d in batch])
+    store.replace_corpus(CorpusResult(entities=list(ents.values()), key_to_entity=k2e))
+    store.close()
+    return len(st), len(fa)
+
+
+def main_store(sizes: list[int]) -> None:
+    """Each size written to SQLite, then its findings rebuilt in a fresh process: seconds, peak RSS, ratio to the first size."""
+    import json
+    import subprocess
+    import tempfile
+
+    print(f"{'statements':>10} {'facts':>7} {'findings':>9} {'find_s':>8} {'peak_RSS_MiB':>12} {'of_which_resolution':>19} "
+          f"{'time_ratio':>10}")
+    first = None
+    for n in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            db = str(Path(tmp) / "bench.db")
+            n_st, n_fa = _write_store(n, db)
+            out = subprocess.run([sys.executable, __file__, "--store-child", db], capture_output=True, text=True)
+            if out.returncode != 0:
+                raise SystemExit(out.stderr[-3000:])
+            got = json.loads(out.stdout.strip().splitlines()[-1])
+        first = first or got["seconds"]
+        print(f"{n_st:>10} {n_fa:>7} {got['findings']:>9} {got['seconds']:>8.1f} {got['peak_mib']:>12.0f} "
+              f"{got['context_mib']:>19.0f} {got['seconds'] / first:>10.2f}", flush=True)
+
+
 def main(sizes: list[int]) -> None:
     print(f"{'statements':>10} {'facts':>7} {'findings':>9} {'find_s':>8} {'topics_s':>9} {'peak_MiB':>9} {'find_ratio':>10} "
           f"{'topic_ratio':>11} {'update_1%_s':>11} {'update/find':>11}")
@@ -153,4 +219,9 @@ def main(sizes: list[int]) -> None:
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [10_000, 30_000, 100_000])
+    if sys.argv[1:2] == ["--store-child"]:
+        _store_child(sys.argv[2])
+    elif sys.argv[1:2] == ["--store"]:
+        main_store([int(a) for a in sys.argv[2:]] or [10_000, 100_000])
+    else:
+        main([int(a) for a in sys.argv[1:]] or [10_000, 30_000, 100_000])
