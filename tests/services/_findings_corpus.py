@@ -36,6 +36,12 @@ SENTENCES = [
 ]
 
 
+def _name(kind: str, i: int) -> str:
+    """Two words no other name shares ("Kobeth Kobarri"), so resolution keeps every entity apart."""
+    stem = kind + "".join("aeiou"[int(d) % 5] + "bdklmnrstv"[int(d)] for d in str(i))
+    return f"{stem}eth {stem}arri"
+
+
 @dataclass(frozen=True)
 class FindingsCorpus:
     documents: list[Document]
@@ -54,8 +60,7 @@ def corpus(n_docs: int, seed: int, *, per_doc: int = 4, pools: dict[str, int] | 
     """``n_docs`` documents of ``per_doc`` statements and two facts each; ``one_day``: all published that day."""
     rng = random.Random(seed)
     sizes = pools or {"S": 6, "G": 5, "X": 6, "P": 4}
-    entities = {f"E{k}{i}": Entity(f"E{k}{i}", TYPES[k], f"{k.lower()}name{i} Zed", (f"{k.lower()}name{i} Zed",), 1)
-                for k, n in sizes.items() for i in range(n)}
+    entities = {f"E{k}{i}": Entity(f"E{k}{i}", TYPES[k], _name(k, i), (_name(k, i),), 1) for k, n in sizes.items() for i in range(n)}
     documents, analyses, k2e = [], [], {}
     for d in range(n_docs):
         text = f"Report {seed}-{d}.\n"

@@ -45,6 +45,7 @@ def test_streamed_rebuild_equals_the_in_memory_step(tmp_path: Path, seed: int, c
     assert _cands(got.candidates) == _cands(expected.candidates)
     assert sorted(got.rows) == sorted(expected.rows)
     assert {s: sorted(p) for s, p in got.pairs.items()} == {s: sorted(p) for s, p in expected.pairs.items()}
+    assert sorted(got.buckets, key=repr) == sorted(expected.buckets, key=repr)
     assert got.findings == expected_findings
 
 

@@ -173,7 +173,8 @@ def _downstream(store: Store, cfg: Settings, mentions: Sequence[Mention], key_to
     found = streamed_findings(store, FindingsContext(key_to_entity, {e.id: e for e in entities}), findings_runner)
     findings = found.findings
     findings.extend(find_name_variants(entities, mentions))
-    return replace(topics, findings=findings, candidates=found.candidates, shard_rows=found.rows, shard_pairs=found.pairs)
+    return replace(topics, findings=findings, candidates=found.candidates, shard_rows=found.rows, shard_pairs=found.pairs,
+                   claim_buckets=found.buckets)
 
 
 def _topics(cfg: Settings, statements: Sequence[Statement], mentions_by_doc: Mapping[str, Sequence[Mention]],
@@ -199,7 +200,7 @@ def update_corpus_steps(store: Store, cfg: Settings, new_docs: Mapping[str, str]
     step("findings")
     found = update_findings(store, update, changed_docs)
     update = replace(update, shards=found.shards, shard_rows=found.shard_rows, candidates=found.candidates,
-                     shard_pairs=found.pairs)
+                     shard_pairs=found.pairs, claim_buckets=found.buckets, shard_documents=found.documents)
 
     step("topics and storylines")
     with_topics = update_topics(store, cfg, update, set(new_docs), gone_docs)

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from ..corpus.findings import MAX_PER_ITEM, ShardResult, find_candidates, select_findings
 from ..corpus.findings.candidates import FACT_SHARD, PASSAGE_SHARD
-from ..model import Entity, Finding, FindingCandidate, ShardRow
+from ..model import ClaimBucket, Entity, Finding, FindingCandidate, ShardRow
 from ..store import ShardInputs, Store
 
 log = logging.getLogger(__name__)
@@ -71,6 +71,7 @@ class StreamedFindings:
     candidates: list[FindingCandidate]
     rows: list[ShardRow]  # every statement's and fact's shards
     pairs: dict[str, Sequence[int]]  # entity shard → hashes of the pairs evaluated in it
+    buckets: list[ClaimBucket]  # what blocking keeps of every claim in every entity shard
 
 
 def _evaluate(inputs: ShardInputs, context: FindingsContext, only: Iterable[str]) -> ShardResult:
@@ -81,7 +82,7 @@ def _evaluate(inputs: ShardInputs, context: FindingsContext, only: Iterable[str]
 def chunk_candidates(store: Store, chunk: ShardChunk, context: FindingsContext) -> ShardResult:
     """The candidates and evaluated pairs of one chunk of shards, read from ``store`` (rows left empty)."""
     result = _evaluate(store.shard_inputs(chunk.statement_ids, chunk.fact_ids), context, chunk.shards)
-    return ShardResult(result.candidates, [], result.pairs)
+    return ShardResult(result.candidates, [], result.pairs, result.buckets)
 
 
 def local_runner(store: Store) -> ChunkRunner:
@@ -135,11 +136,13 @@ def streamed_findings(store: Store, context: FindingsContext, runner: ChunkRunne
     chunks = plan_chunks(members, chunk_items)
     del members
     pairs: dict[str, Sequence[int]] = {}
+    buckets: list[ClaimBucket] = []
     for result in (runner or local_runner(store))(chunks, context):
         candidates.extend(result.candidates)
+        buckets.extend(result.buckets)
         for shard, hashes in result.pairs.items():
             pairs[shard] = array("q", hashes)
     findings = select_findings(candidates, MAX_PER_ITEM)
     log.info("findings: %d shard rows, %d chunks (largest %d members), %d candidates, %d findings", len(rows),
              len(chunks), max((c.size for c in chunks), default=0), len(candidates), len(findings))
-    return StreamedFindings(findings, candidates, rows, pairs)
+    return StreamedFindings(findings, candidates, rows, pairs, buckets)
