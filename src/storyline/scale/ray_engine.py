@@ -7,7 +7,10 @@ local), analyses them and returns the analyses serialised as table rows. The
 driver writes each returned batch in one transaction; saving an analysis
 replaces the document's earlier annotations, so a retried batch (a worker
 that crashed and was restarted) never duplicates anything. The corpus steps
-then run exactly as with ``--engine local``.
+then run exactly as with ``--engine local``, except that the findings shards of
+a full rebuild run as Ray tasks (:func:`ray_chunk_runner`): each task reads its
+chunk of shards from the same database and returns its candidates; results are
+taken in the order the chunks were planned, so they equal a local run's.
 """
 
 from __future__ import annotations
@@ -15,18 +18,20 @@ from __future__ import annotations
 import logging
 import os
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from ..config import Settings
 from ..errors import UsageError
 from ..progress import track
+from ..corpus.findings import ShardResult
 from ..services.analyze import AnalyzeReport, finish_analysis
+from ..services.findings_full import ChunkRunner, FindingsContext, ShardChunk, chunk_candidates
 from ..store import Store, analysis_from_json, analysis_to_json
 
 log = logging.getLogger(__name__)
 
-__all__ = ["BatchHook", "analysis_from_json", "analysis_to_json", "analyze_with_ray"]
+__all__ = ["BatchHook", "analysis_from_json", "analysis_to_json", "analyze_with_ray", "ray_chunk_runner"]
 
 #: Called in the worker with each batch's document ids before they are analysed (``on_batch``). Ray pickles
 #: it to the workers, so a function defined inside another function travels by value.
@@ -57,6 +62,47 @@ class _Analyzer:
         ordered = [docs[i] for i in ids if i in docs]
         out = [analysis_to_json(a) for a in analyze_documents(ordered, self.nlp, self.stages)]
         return {"analysis": np.array(out, dtype=object)}
+
+
+def _findings_chunk(db_url: str, chunk: ShardChunk, context: FindingsContext) -> ShardResult:
+    """One Ray task: a chunk of findings shards, read from the database by the worker itself."""
+    from ..store import open_store
+
+    store = open_store(db_url, migrate=False)
+    try:
+        return chunk_candidates(store, chunk, context)
+    finally:
+        store.close()
+
+
+def ray_chunk_runner(db_url: str, *, address: str | None = None, in_flight: int | None = None) -> ChunkRunner:
+    """Findings shards as Ray tasks against ``db_url`` (the driver's database), at most ``in_flight`` at once.
+
+    A task that dies is retried (3 times); results come back in plan order. Ray is started here (and stopped
+    after) unless the caller has started it.
+    """
+    def run(chunks: Sequence[ShardChunk], context: FindingsContext) -> Iterator[ShardResult]:
+        import ray
+
+        started_here = not ray.is_initialized()
+        if started_here:
+            ray.init(address=address, num_cpus=None if address else (os.cpu_count() or 1),
+                     include_dashboard=False, log_to_driver=False, configure_logging=False)
+        try:
+            task = ray.remote(num_cpus=1, max_retries=3)(_findings_chunk)
+            context_ref = ray.put(context)  # the resolution travels once, not with every task
+            window = in_flight or max(2, 2 * int(ray.available_resources().get("CPU", 1)))
+            pending: list[Any] = []
+            for chunk in chunks:
+                pending.append(task.remote(db_url, chunk, context_ref))
+                if len(pending) >= window:
+                    yield ray.get(pending.pop(0))
+            while pending:
+                yield ray.get(pending.pop(0))
+        finally:
+            if started_here:
+                ray.shutdown()
+    return run
 
 
 def analyze_with_ray(
@@ -112,4 +158,6 @@ def analyze_with_ray(
         finally:
             if started_here:
                 ray.shutdown()
-    return finish_analysis(store, cfg, analyzed, version, force_corpus=rebuild, failed=tuple(failed))
+    # the corpus step's findings shards as Ray tasks (Ray started there again if it was stopped above)
+    return finish_analysis(store, cfg, analyzed, version, force_corpus=rebuild, failed=tuple(failed),
+                           findings_runner=ray_chunk_runner(store.url(), address=address))

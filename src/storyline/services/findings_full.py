@@ -118,7 +118,7 @@ def plan_chunks(members: Mapping[str, Sequence[str]], limit: int = CHUNK_ITEMS) 
 
 
 def streamed_findings(store: Store, context: FindingsContext, runner: ChunkRunner | None = None,
-                      *, chunk_items: int = CHUNK_ITEMS, batch: int = DOCUMENT_BATCH) -> StreamedFindings:
+                      *, chunk_items: int | None = None, batch: int = DOCUMENT_BATCH) -> StreamedFindings:
     """Every shard's candidates and the findings picked from them, reading the corpus from ``store`` in pieces."""
     rows: list[ShardRow] = []
     candidates: list[FindingCandidate] = []
@@ -133,7 +133,7 @@ def streamed_findings(store: Store, context: FindingsContext, runner: ChunkRunne
             rows.append(row)
             if not shard.startswith(PASSAGE_SHARD):
                 members[row[0]].append(row[1])
-    chunks = plan_chunks(members, chunk_items)
+    chunks = plan_chunks(members, chunk_items or CHUNK_ITEMS)
     del members
     pairs: dict[str, Sequence[int]] = {}
     buckets: list[ClaimBucket] = []
