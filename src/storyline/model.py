@@ -548,7 +548,7 @@ class FindingItem:
 ShardRow = tuple[str, str, str]  # findings shard, statement or fact id, document id
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # a full rebuild holds one per claim and entity shard: kept small
 class ClaimBucket:
     """What blocking keeps of one claim in one entity shard (``corpus/findings/blocking.py``).
 

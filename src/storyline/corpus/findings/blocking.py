@@ -11,6 +11,7 @@ the corpus size. Facts are blocked by subject and measure and swept by period.
 from __future__ import annotations
 
 import datetime as dt
+from sys import intern
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterator, Sequence
 
@@ -48,9 +49,10 @@ def _fixed_keys(c: Claim) -> set[tuple[str, ...]]:
 def claim_bucket(c: Claim, shard: str, entity: str) -> ClaimBucket:
     """What blocking needs of claim ``c`` in the shard of ``entity`` (stored, so an update need not rebuild it)."""
     s = c.statement
-    order = (c.date is None, (c.date or dt.date.min).isoformat(), s.document_id, s.content_start)
+    order = (c.date is None, intern((c.date or dt.date.min).isoformat()), intern(s.document_id), s.content_start)
     keys = tuple(sorted(k for k in _fixed_keys(c) if k[1] == entity))
-    return ClaimBucket(shard, c.id, s.document_id, order, keys, tuple(sorted(c.words)), entity in about(c))
+    words = tuple(sorted(intern(w) for w in c.words))  # one copy of each word for every claim that uses it
+    return ClaimBucket(intern(shard), intern(c.id), order[2], order, keys, words, entity in about(c))
 
 
 def bucket_pairs(entries: Sequence[ClaimBucket], entity: str, cap: int = DEFAULT_CAP) -> set[tuple[int, int]]:
