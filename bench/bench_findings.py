@@ -1,7 +1,8 @@
 """Time and peak memory of topics + findings on synthetic corpora of 10k/30k/100k statements.
 
     python bench/bench_findings.py [SIZES...]      (default: 10000 30000 100000)
-    python bench/bench_findings.py --store [SIZES...]   the full rebuild as analyze runs it: streamed from SQLite
+    python bench/bench_findings.py --store [--dense] [SIZES...]   the full rebuild as analyze runs it: streamed from
+        SQLite (--dense: every place mention the one place, every document the one day: one shard holds them all)
 
 Statements (and half as many facts) are generated with a fixed seed from a small
 fictional vocabulary: speakers, groups, persons and places drawn from pools that
@@ -50,9 +51,10 @@ TEMPLATES = [
 ]
 
 
-def generate(n: int, seed: int = 7):
+def generate(n: int, seed: int = 7, *, dense: bool = False):
+    """``dense``: the bad case of one shard: every place mention is the one place, every document the one day."""
     rng = random.Random(seed)
-    pools = {"S": max(20, n // 100), "G": max(20, n // 100), "X": max(20, n // 50), "P": max(10, n // 500)}
+    pools = {"S": max(20, n // 100), "G": max(20, n // 100), "X": max(20, n // 50), "P": 1 if dense else max(10, n // 500)}
     types = {"S": EntityType.PERSON, "G": EntityType.ORGANIZATION, "X": EntityType.PERSON, "P": EntityType.PLACE}
     entities = {f"E{k}{i}": Entity(f"E{k}{i}", types[k], f"{k}name{i}", (f"{k}name{i}",), 1) for k, m in pools.items() for i in range(m)}
     per_doc = 10
@@ -62,7 +64,7 @@ def generate(n: int, seed: int = 7):
     for d in range(n_docs):
         doc_id = f"doc{d}"
         text, doc_mentions, clusters = "", [], {}
-        published = base + dt.timedelta(days=rng.randrange(700))
+        published = base if dense else base + dt.timedelta(days=rng.randrange(700))
 
         def ment(kind: str) -> str:
             nonlocal text
@@ -148,12 +150,12 @@ def _store_child(db: str) -> None:
                       "candidates": len(found.candidates)}))
 
 
-def _write_store(n: int, db: str) -> tuple[int, int]:
+def _write_store(n: int, db: str, dense: bool = False) -> tuple[int, int]:
     """The generated corpus of ``n`` statements in a new SQLite file, with its resolution as the stored entities."""
     from storyline.model import DocumentAnalysis
     from storyline.store import CorpusResult, open_store
 
-    st, fa, me, k2e, ents, docs = generate(n)
+    st, fa, me, k2e, ents, docs = generate(n, dense=dense)
     store = open_store("sqlite:///" + db)
     by_doc: dict[str, tuple[list, list]] = {d: ([], []) for d in docs}
     for s in st:
@@ -171,7 +173,7 @@ def _write_store(n: int, db: str) -> tuple[int, int]:
     return len(st), len(fa)
 
 
-def main_store(sizes: list[int]) -> None:
+def main_store(sizes: list[int], dense: bool = False) -> None:
     """Each size written to SQLite, then its findings rebuilt in a fresh process: seconds (wall and CPU: a shared
     machine's wall time varies with its load), peak RSS, ratios to the first size."""
     import json
@@ -184,7 +186,7 @@ def main_store(sizes: list[int]) -> None:
     for n in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             db = str(Path(tmp) / "bench.db")
-            n_st, n_fa = _write_store(n, db)
+            n_st, n_fa = _write_store(n, db, dense)
             out = subprocess.run([sys.executable, __file__, "--store-child", db], capture_output=True, text=True)
             if out.returncode != 0:
                 raise SystemExit(out.stderr[-3000:])
@@ -223,6 +225,7 @@ if __name__ == "__main__":
     if sys.argv[1:2] == ["--store-child"]:
         _store_child(sys.argv[2])
     elif sys.argv[1:2] == ["--store"]:
-        main_store([int(a) for a in sys.argv[2:]] or [10_000, 100_000])
+        dense = "--dense" in sys.argv
+        main_store([int(a) for a in sys.argv[2:] if a != "--dense"] or [10_000, 100_000], dense)
     else:
         main([int(a) for a in sys.argv[1:]] or [10_000, 30_000, 100_000])
