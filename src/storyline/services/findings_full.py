@@ -36,7 +36,8 @@ log = logging.getLogger(__name__)
 __all__ = ["CHUNK_ITEMS", "ChunkRunner", "FindingsContext", "ShardChunk", "StreamedFindings", "chunk_candidates",
            "local_runner", "plan_chunks", "streamed_findings"]
 
-CHUNK_ITEMS = 5000  # statements and facts read and turned into claims at once (a larger shard: alone)
+CHUNK_ITEMS = 20_000  # statements and facts read and turned into claims at once (a larger shard: alone); a claim
+# is rebuilt in every chunk holding one of its shards: 30k statements took 47 s at 20,000 and 78 s at 5,000
 DOCUMENT_BATCH = 200  # documents per read of the scan
 
 
