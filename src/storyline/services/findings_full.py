@@ -1,4 +1,7 @@
-"""Findings over the whole corpus, streamed from the store shard by shard: memory follows the largest shard.
+"""Findings over the whole corpus, streamed from the store shard by shard.
+
+The annotations held at once follow the largest chunk of shards, not the corpus; what the step produces (every
+candidate, shard row and claim bucket) is still held until the corpus results are written in one transaction.
 
 A full rebuild gives the findings :func:`storyline.corpus.findings.detect_findings` gives over every
 statement and fact at once, without holding them:
