@@ -1,6 +1,8 @@
 """Time and peak memory of topics + findings on synthetic corpora of 10k/30k/100k statements.
 
     python bench/bench_findings.py [SIZES...]      (default: 10000 30000 100000)
+    python bench/bench_findings.py --store [--dense] [SIZES...]   the full rebuild as analyze runs it: streamed from
+        SQLite (--dense: every place mention the one place, every document the one day: one shard holds them all)
 
 Statements (and half as many facts) are generated with a fixed seed from a small
 fictional vocabulary: speakers, groups, persons and places drawn from pools that
@@ -19,6 +21,7 @@ import random
 import sys
 import time
 import tracemalloc
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
@@ -48,9 +51,10 @@ TEMPLATES = [
 ]
 
 
-def generate(n: int, seed: int = 7):
+def generate(n: int, seed: int = 7, *, dense: bool = False):
+    """``dense``: the bad case of one shard: every place mention is the one place, every document the one day."""
     rng = random.Random(seed)
-    pools = {"S": max(20, n // 100), "G": max(20, n // 100), "X": max(20, n // 50), "P": max(10, n // 500)}
+    pools = {"S": max(20, n // 100), "G": max(20, n // 100), "X": max(20, n // 50), "P": 1 if dense else max(10, n // 500)}
     types = {"S": EntityType.PERSON, "G": EntityType.ORGANIZATION, "X": EntityType.PERSON, "P": EntityType.PLACE}
     entities = {f"E{k}{i}": Entity(f"E{k}{i}", types[k], f"{k}name{i}", (f"{k}name{i}",), 1) for k, m in pools.items() for i in range(m)}
     per_doc = 10
@@ -60,7 +64,7 @@ def generate(n: int, seed: int = 7):
     for d in range(n_docs):
         doc_id = f"doc{d}"
         text, doc_mentions, clusters = "", [], {}
-        published = base + dt.timedelta(days=rng.randrange(700))
+        published = base if dense else base + dt.timedelta(days=rng.randrange(700))
 
         def ment(kind: str) -> str:
             nonlocal text
@@ -127,6 +131,71 @@ def update_seconds(st, fa, me, k2e, ents, docs, share: float = 0.01) -> float:
     return time.perf_counter() - t0
 
 
+def _store_child(db: str) -> None:
+    """Findings of a full rebuild streamed from ``db`` (services/findings_full.py); prints time and peak RSS."""
+    import json
+    import resource
+
+    from storyline.services.findings_full import FindingsContext, streamed_findings
+    from storyline.store import open_store
+
+    store = open_store("sqlite:///" + db, migrate=False)
+    context = FindingsContext(store.key_to_entity(), {e.id: e for e in store.iter_entities()})
+    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    t0, c0 = time.perf_counter(), time.process_time()
+    found = streamed_findings(store, context)
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "cpu_seconds": cpu, "peak_mib": peak, "context_mib": base, "findings": len(found.findings),
+                      "candidates": len(found.candidates)}))
+
+
+def _write_store(n: int, db: str, dense: bool = False) -> tuple[int, int]:
+    """The generated corpus of ``n`` statements in a new SQLite file, with its resolution as the stored entities."""
+    from storyline.model import DocumentAnalysis
+    from storyline.store import CorpusResult, open_store
+
+    st, fa, me, k2e, ents, docs = generate(n, dense=dense)
+    store = open_store("sqlite:///" + db)
+    by_doc: dict[str, tuple[list, list]] = {d: ([], []) for d in docs}
+    for s in st:
+        by_doc[s.document_id][0].append(s)
+    for f in fa:
+        by_doc[f.document_id][1].append(f)
+    ids = sorted(docs)
+    for i in range(0, len(ids), 500):
+        batch = ids[i : i + 500]
+        for d in batch:
+            store.add_document(replace(docs[d], sha256=d))
+        store.save_analyses([DocumentAnalysis(d, "bench", tuple(me[d]), tuple(by_doc[d][0]), tuple(by_doc[d][1])) for d in batch])
+    store.replace_corpus(CorpusResult(entities=list(ents.values()), key_to_entity=k2e))
+    store.close()
+    return len(st), len(fa)
+
+
+def main_store(sizes: list[int], dense: bool = False) -> None:
+    """Each size written to SQLite, then its findings rebuilt in a fresh process: seconds (wall and CPU: a shared
+    machine's wall time varies with its load), peak RSS, ratios to the first size."""
+    import json
+    import subprocess
+    import tempfile
+
+    print(f"{'statements':>10} {'facts':>7} {'findings':>9} {'find_s':>8} {'cpu_s':>8} {'peak_RSS_MiB':>12} "
+          f"{'of_which_resolution':>19} {'time_ratio':>10} {'cpu_ratio':>9}")
+    first = None
+    for n in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            db = str(Path(tmp) / "bench.db")
+            n_st, n_fa = _write_store(n, db, dense)
+            out = subprocess.run([sys.executable, __file__, "--store-child", db], capture_output=True, text=True)
+            if out.returncode != 0:
+                raise SystemExit(out.stderr[-3000:])
+            got = json.loads(out.stdout.strip().splitlines()[-1])
+        first = first or (got["seconds"], got["cpu_seconds"])
+        print(f"{n_st:>10} {n_fa:>7} {got['findings']:>9} {got['seconds']:>8.1f} {got['cpu_seconds']:>8.1f} {got['peak_mib']:>12.0f} "
+              f"{got['context_mib']:>19.0f} {got['seconds'] / first[0]:>10.2f} {got['cpu_seconds'] / first[1]:>9.2f}", flush=True)
+
+
 def main(sizes: list[int]) -> None:
     print(f"{'statements':>10} {'facts':>7} {'findings':>9} {'find_s':>8} {'topics_s':>9} {'peak_MiB':>9} {'find_ratio':>10} "
           f"{'topic_ratio':>11} {'update_1%_s':>11} {'update/find':>11}")
@@ -153,4 +222,10 @@ def main(sizes: list[int]) -> None:
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [10_000, 30_000, 100_000])
+    if sys.argv[1:2] == ["--store-child"]:
+        _store_child(sys.argv[2])
+    elif sys.argv[1:2] == ["--store"]:
+        dense = "--dense" in sys.argv
+        main_store([int(a) for a in sys.argv[2:] if a != "--dense"] or [10_000, 100_000], dense)
+    else:
+        main([int(a) for a in sys.argv[1:]] or [10_000, 30_000, 100_000])

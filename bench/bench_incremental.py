@@ -1,10 +1,13 @@
 """Corpus steps after a few new documents: incremental update against a full rebuild, in the same run.
 
     python bench/bench_incremental.py [--docs 2000] [--new 20]
+    python bench/bench_incremental.py --synthetic 20000 [--new 20]   bench_findings' generated corpus, no spaCy
 
 Analyses ``--docs`` generated documents and rebuilds the corpus results; then
 adds ``--new`` more, analyses them, and times the incremental corpus update.
-The baseline is a full rebuild over the same final corpus, timed right after;
+With ``--synthetic N`` the documents and their analyses come from bench_findings'
+generator (N statements, saved as analyses: no spaCy run), in ``--docs`` documents
+of 10 statements. The baseline is a full rebuild over the same final corpus, timed right after;
 both must give the same entities and findings. Then the peak memory (a fresh
 process each, from the same database copy) of the incremental update
 against a full rebuild (tracemalloc: what the corpus step itself allocates).
@@ -22,6 +25,7 @@ import sys
 import tempfile
 import time
 import tracemalloc
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
@@ -30,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus
 
 from storyline.config import settings
+from storyline.model import Document, DocumentAnalysis
 from storyline.services.analyze import analyze_documents_in_store, finish_analysis
 from storyline.store import Store, open_store
 
@@ -62,31 +67,57 @@ def _peak_mib(mode: str, source: Path, tmp: Path) -> float:
     return got["traced_kib"] / 1024
 
 
+def _synthetic(n: int) -> list[tuple[Document, DocumentAnalysis]]:
+    """bench_findings' generated corpus of ``n`` statements: each document with its analysis, in generation order."""
+    from bench_findings import generate
+
+    st, fa, me, _k2e, _ents, docs = generate(n)
+    by_doc: dict[str, tuple[list, list]] = {d: ([], []) for d in docs}
+    for s in st:
+        by_doc[s.document_id][0].append(s)
+    for f in fa:
+        by_doc[f.document_id][1].append(f)
+    order = sorted(docs, key=lambda d: int(d[3:]))
+    return [(replace(docs[d], sha256=d), DocumentAnalysis(d, "bench", tuple(me[d]), tuple(by_doc[d][0]), tuple(by_doc[d][1])))
+            for d in order]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", type=int, default=2000)
     ap.add_argument("--new", type=int, default=20)
     ap.add_argument("--no-memory", action="store_true", help="skip the two memory runs")
+    ap.add_argument("--synthetic", type=int, default=0, help="statements of bench_findings' generated corpus instead of spaCy")
     ap.add_argument("--memory-child", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.memory_child:
         _memory_child(*args.memory_child)
         return
     logging.basicConfig(level=logging.WARNING)
-    docs = corpus.documents(args.docs + args.new)
     cfg = settings()
+    synthetic = _synthetic(args.synthetic) if args.synthetic else None
+    if synthetic is not None:
+        args.docs = len(synthetic) - args.new
+    docs = [d for d, _a in synthetic] if synthetic is not None else corpus.documents(args.docs + args.new)
+
+    def analyse(store: Store, lo: int, hi: int) -> tuple[int, str]:
+        if synthetic is None:
+            return analyze_documents_in_store(store, cfg)
+        store.save_analyses([a for _d, a in synthetic[lo:hi]])
+        return hi - lo, "bench"
+
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store("sqlite:///" + str(Path(tmp) / "inc.db"))
         for d in docs[: args.docs]:
             store.add_document(d)
-        analyze_documents_in_store(store, cfg)
+        analyse(store, 0, args.docs)
         t0 = time.perf_counter()
         finish_analysis(store, cfg, args.docs, "", force_corpus=True)
         t_first = time.perf_counter() - t0
 
         for d in docs[args.docs :]:
             store.add_document(d)
-        analyzed, version = analyze_documents_in_store(store, cfg)
+        analyzed, version = analyse(store, args.docs, args.docs + args.new)
         store.close()  # the last connection checkpoints the WAL: the file alone is the whole database
         pending = Path(tmp) / "pending.db"
         shutil.copyfile(Path(tmp) / "inc.db", pending)

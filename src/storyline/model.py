@@ -30,6 +30,7 @@ __all__ = [
     "FindingCandidate",
     "LocalCluster",
     "ShardRow",
+    "ClaimBucket",
     "EntityType",
     "Fact",
     "Finding",
@@ -545,6 +546,23 @@ class FindingItem:
 
 
 ShardRow = tuple[str, str, str]  # findings shard, statement or fact id, document id
+
+
+@dataclass(frozen=True, slots=True)  # a full rebuild holds one per claim and entity shard: kept small
+class ClaimBucket:
+    """What blocking keeps of one claim in one entity shard (``corpus/findings/blocking.py``).
+
+    An update pairs the claims of a shard from these alone, and rebuilds only the claims of the
+    pairs it must evaluate: its rare-word buckets depend on the words of the shard's other claims.
+    """
+
+    shard: str
+    item_id: str
+    document_id: str
+    order: tuple[bool, str, str, int]  # the claim's sort key: undated, date (ISO), document, content start
+    keys: tuple[tuple[str, ...], ...]  # its buckets in this shard that depend on nothing else
+    words: tuple[str, ...]  # its words (sorted): counted for rarity among the shard's claims
+    rare: bool  # whether it takes rare-word buckets here (the shard's entity is what it is about)
 
 
 @dataclass(frozen=True)

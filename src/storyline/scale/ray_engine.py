@@ -13,6 +13,8 @@ resolution jobs (whole components of the block graph,
 clusters from the same database; the driver gathers their entities in job order
 and decides the ids, so the result is the local one. ``docs/CLUSTER.md`` is the
 two-node recipe (a Ray head and a worker over PostgreSQL).
+Findings shards of a full rebuild run as Ray tasks too (:func:`ray_chunk_runner`): each task
+reads its chunk of shards from the same database and returns its candidates, taken in plan order.
 """
 
 from __future__ import annotations
@@ -28,14 +30,17 @@ from typing import Any
 from ..config import Settings
 from ..errors import StorylineError, UsageError
 from ..progress import track
+from ..corpus.findings import ShardResult
 from ..model import Entity
 from ..services.analyze import AnalyzeReport, finish_analysis
+from ..services.findings_full import ChunkRunner, FindingsContext, ShardChunk, chunk_candidates
 from ..services.resolution_rebuild import JobRunner, ResolutionJob, resolve_job
 from ..store import Store, analysis_from_json, analysis_to_json, open_store
 
 log = logging.getLogger(__name__)
 
-__all__ = ["BatchHook", "JobHook", "analysis_from_json", "analysis_to_json", "analyze_with_ray", "ray_resolution_runner"]
+__all__ = ["BatchHook", "JobHook", "analysis_from_json", "analysis_to_json", "analyze_with_ray", "ray_chunk_runner",
+           "ray_resolution_runner"]
 
 #: Called in the worker with each batch's document ids before they are analysed (``on_batch``). Ray pickles
 #: it to the workers, so a function defined inside another function travels by value.
@@ -122,6 +127,45 @@ def _answer(ray: Any, ref: Any) -> list[Entity]:
                              f"{str(exc).strip().splitlines()[-1] if str(exc).strip() else ''})") from exc
 
 
+def _findings_chunk(db_url: str, chunk: ShardChunk, context: FindingsContext) -> ShardResult:
+    """One Ray task: a chunk of findings shards, read from the database by the worker itself."""
+    store = open_store(db_url, migrate=False)
+    try:
+        return chunk_candidates(store, chunk, context)
+    finally:
+        store.close()
+
+
+def ray_chunk_runner(db_url: str, *, address: str | None = None, in_flight: int | None = None) -> ChunkRunner:
+    """Findings shards as Ray tasks against ``db_url`` (the driver's database), at most ``in_flight`` at once.
+
+    A task that dies is retried (3 times); results come back in plan order. Ray is started here (and stopped
+    after) unless the caller has started it.
+    """
+    def run(chunks: Sequence[ShardChunk], context: FindingsContext) -> Iterator[ShardResult]:
+        import ray
+
+        started_here = not ray.is_initialized()
+        if started_here:
+            ray.init(address=address, num_cpus=None if address else (os.cpu_count() or 1),
+                     include_dashboard=False, log_to_driver=False, configure_logging=False)
+        try:
+            task = ray.remote(num_cpus=1, max_retries=3)(_findings_chunk)
+            context_ref = ray.put(context)  # the resolution travels once, not with every task
+            window = in_flight or max(2, 2 * int(ray.available_resources().get("CPU", 1)))
+            pending: list[Any] = []
+            for chunk in chunks:
+                pending.append(task.remote(db_url, chunk, context_ref))
+                if len(pending) >= window:
+                    yield ray.get(pending.pop(0))
+            while pending:
+                yield ray.get(pending.pop(0))
+        finally:
+            if started_here:
+                ray.shutdown()
+    return run
+
+
 def analyze_with_ray(
     store: Store, cfg: Settings, *, address: str | None = None, num_workers: int | None = None, batch_size: int = 8,
     rebuild: bool = False, on_batch: BatchHook | None = None,
@@ -179,7 +223,8 @@ def analyze_with_ray(
                 analyzed += len(analyses)
                 failed.extend(f"{a.document_id}: {a.error}" for a in analyses if a.error)
         return finish_analysis(store, cfg, analyzed, version, force_corpus=rebuild, failed=tuple(failed),
-                               resolve_jobs=ray_resolution_runner(db_url, connect=connect))
+                               resolve_jobs=ray_resolution_runner(db_url, connect=connect),
+                               findings_runner=ray_chunk_runner(db_url, address=address))
     finally:
         if started_here:
             ray.shutdown()

@@ -25,6 +25,7 @@ from ..store import CorpusResult, Store
 from .resolution_rebuild import JobRunner
 from .resolution_update import ResolutionChange
 from .after_update import AfterUpdate, by_document
+from .findings_full import ChunkRunner
 from .topics_update import full_topics, update_topics
 
 log = logging.getLogger(__name__)
@@ -136,7 +137,8 @@ def _watchlist_links(store: Store, entities: Sequence[Entity]) -> list[Link]:
 
 
 def run_corpus_steps(store: Store, cfg: Settings, step: StepCallback = no_steps,
-                     resolve_jobs: JobRunner | None = None) -> CorpusResult:
+                     resolve_jobs: JobRunner | None = None,
+                     findings_runner: ChunkRunner | None = None) -> CorpusResult:
     """Resolve entities, link watchlists, assign topics, build storylines and findings, all from scratch.
 
     Entities are resolved component by component from the cluster index the rebuild writes
@@ -151,28 +153,38 @@ def run_corpus_steps(store: Store, cfg: Settings, step: StepCallback = no_steps,
     key_to_entity = dict(rebuilt.key_to_entity)
     step("linking watchlists")
     links = _watchlist_links(store, entities)
-    result = _downstream(store, cfg, list(store.iter_mentions()), key_to_entity, entities, step)
+    result = _downstream(store, cfg, list(store.iter_mentions()), key_to_entity, entities, step, findings_runner)
     return replace(result, entities=entities, key_to_entity=key_to_entity, links=links)
 
 
 def _downstream(store: Store, cfg: Settings, mentions: Sequence[Mention], key_to_entity: Mapping[str, str],
-                entities: Sequence[Entity], step: StepCallback = no_steps) -> CorpusResult:
-    """Topics, storylines and findings over the whole corpus, given the resolved entities."""
-    from ..corpus.findings import MAX_PER_ITEM, find_candidates, select_findings
-    from ..corpus.name_variants import find_name_variants
+                entities: Sequence[Entity], step: StepCallback = no_steps,
+                findings_runner: ChunkRunner | None = None) -> CorpusResult:
+    """Topics, storylines and findings over the whole corpus, given the resolved entities.
 
-    statements = list(store.iter_statements())
-    facts = list(store.iter_facts())
-    mentions_by_doc = by_document(mentions)
+    Findings of a large corpus (more than :data:`~storyline.services.findings_full.STREAM_ABOVE` statements), or
+    of any corpus when ``findings_runner`` is given, read the corpus from the store shard by shard
+    (:mod:`storyline.services.findings_full`; ``findings_runner`` evaluates the chunks of shards, by default one
+    after another, here); a smaller corpus is evaluated in one piece, with the same results.
+    """
+    from ..corpus.name_variants import find_name_variants
+    from .findings_full import STREAM_ABOVE, FindingsContext, streamed_findings, whole_findings
+
     step("topics and storylines")
+    statements = list(store.iter_statements())
+    mentions_by_doc = by_document(mentions)
     topics = _topics(cfg, statements, mentions_by_doc, key_to_entity, entities)
     step("findings")
-    doc_ids = {s.document_id for s in statements} | {f.document_id for f in facts}
-    documents = store.get_documents(doc_ids)
-    found = find_candidates(statements, facts, mentions_by_doc, key_to_entity, entities, documents)
-    findings = select_findings(found.candidates, MAX_PER_ITEM)
+    context = FindingsContext(key_to_entity, {e.id: e for e in entities})
+    if findings_runner is None and len(statements) <= STREAM_ABOVE:
+        found = whole_findings(store, context, statements, mentions_by_doc)
+    else:
+        del statements
+        found = streamed_findings(store, context, findings_runner)
+    findings = found.findings
     findings.extend(find_name_variants(entities, mentions))
-    return replace(topics, findings=findings, candidates=found.candidates, shard_rows=found.rows, shard_pairs=found.pairs)
+    return replace(topics, findings=findings, candidates=found.candidates, shard_rows=found.rows, shard_pairs=found.pairs,
+                   claim_buckets=found.buckets)
 
 
 def _topics(cfg: Settings, statements: Sequence[Statement], mentions_by_doc: Mapping[str, Sequence[Mention]],
@@ -198,7 +210,7 @@ def update_corpus_steps(store: Store, cfg: Settings, new_docs: Mapping[str, str]
     step("findings")
     found = update_findings(store, update, changed_docs)
     update = replace(update, shards=found.shards, shard_rows=found.shard_rows, candidates=found.candidates,
-                     shard_pairs=found.pairs)
+                     shard_pairs=found.pairs, claim_buckets=found.buckets, shard_documents=found.documents)
 
     step("topics and storylines")
     with_topics = update_topics(store, cfg, update, set(new_docs), gone_docs)
@@ -226,13 +238,14 @@ def analyze(store: Store, cfg: Settings | None = None, *, force_corpus: bool = F
 def finish_analysis(
     store: Store, cfg: Settings, analyzed: int, version: str, *, force_corpus: bool = False, failed: tuple[str, ...] = (),
     resolve_jobs: JobRunner | None = None,
+    findings_runner: ChunkRunner | None = None,
 ) -> AnalyzeReport:
     """Bring the corpus results up to date: nothing, only what changed documents reach, or a full rebuild.
 
     A full rebuild runs when asked (``force_corpus``), when a decision, a watchlist or the corpus
     steps themselves changed, or when most documents changed; otherwise only new, re-analysed or
     removed documents are taken in (:func:`update_corpus_steps`). ``resolve_jobs`` runs a full
-    rebuild's resolution jobs elsewhere (``--engine ray``).
+    rebuild's resolution jobs elsewhere (``--engine ray``), ``findings_runner`` its findings shards.
     """
     with store.corpus_lock():
         basis = _corpus_basis(store)
@@ -243,7 +256,7 @@ def finish_analysis(
         skipped = not full and changed == 0
         if full:
             with Steps("Corpus (full)", total=5) as step:
-                result = run_corpus_steps(store, cfg, step, resolve_jobs)
+                result = run_corpus_steps(store, cfg, step, resolve_jobs, findings_runner)
                 step("saving")
                 store.replace_corpus(result, clusters_stored=True)
                 store.set_state("corpus_basis", basis)

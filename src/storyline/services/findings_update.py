@@ -2,14 +2,17 @@
 
 A shard (an entity, a document's passages, a fact subject and measure;
 :mod:`storyline.corpus.findings.candidates`) is recomputed when a statement or
-fact in it belongs to a changed document, before or after the change. Its
-members are found through the stored ``claim_shards`` index, read by id, and
-turned into claims with the entities as they are after the resolution update.
-Inside an entity shard only pairs with a claim of a changed document, or pairs
-the shard did not evaluate before (``shard_pairs``), are evaluated; the others
-keep their stored candidate or its absence.
-Every other shard keeps its stored candidates, and the findings are picked
-from all candidates in one pass, as a full run picks them.
+fact in it belongs to a changed document, before or after the change.
+An entity shard is paired from what blocking stored of its claims
+(``claim_buckets``: their own buckets, words and sort keys) and the claims of the
+changed documents, so finding its pairs rebuilds no claim of an unchanged
+statement. Only pairs with a claim of a changed document, or pairs the shard did
+not evaluate before (``shard_pairs``), are scored; their claims are built from
+the statements read by id, entities as they are after the resolution update.
+The other pairs keep their stored candidate or its absence. Fact shards are
+recomputed from their members (``claim_shards``); a changed document's passages
+are its own. Every other shard keeps its stored candidates, and the findings are
+picked from all candidates in one pass, as a full run picks them.
 """
 
 from __future__ import annotations
@@ -19,10 +22,19 @@ from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
-from ..corpus.findings import MAX_PER_ITEM, PairMemory, find_candidates, pair_hash, select_findings
-from ..corpus.findings.candidates import ENTITY_SHARD, FACT_SHARD
+from ..corpus.findings import (
+    MAX_PER_ITEM,
+    claims_of,
+    entity_buckets,
+    find_candidates,
+    pair_hash,
+    plan_shard,
+    score_pairs,
+    select_findings,
+)
+from ..corpus.findings.candidates import ENTITY_SHARD, FACT_SHARD, PASSAGE_SHARD
 from ..corpus.name_variants import find_name_variants
-from ..model import Finding, FindingCandidate, ShardRow
+from ..model import ClaimBucket, Finding, FindingCandidate, ShardRow
 from ..store import CorpusUpdate, Store
 from .after_update import AfterUpdate, by_document
 
@@ -38,12 +50,15 @@ class FindingsChange:
     candidates: tuple[FindingCandidate, ...]  # of ``shards``
     pairs: dict[str, list[int]]  # pairs evaluated in the recomputed entity shards
     findings: tuple[Finding, ...]  # all findings, picked again
+    buckets: tuple[ClaimBucket, ...] = ()  # the entity-shard buckets of the changed documents' claims
+    documents: frozenset[str] = frozenset()  # the changed documents: their shard rows and buckets are replaced
+    scored_statements: int = 0  # statements of unchanged documents turned into claims to score a pair
 
 
 def _claims_input(store: Store, after: AfterUpdate, statement_ids: Collection[str], fact_ids: Collection[str],
                   documents: Collection[str]):
-    statements = list(store.statements_by_ids(statement_ids).values()) if statement_ids else []
-    facts = list(store.facts_by_ids(fact_ids).values()) if fact_ids else []
+    statements = sorted(store.statements_by_ids(statement_ids).values(), key=lambda x: x.id) if statement_ids else []
+    facts = sorted(store.facts_by_ids(fact_ids).values(), key=lambda x: x.id) if fact_ids else []
     docs = set(documents) | {s.document_id for s in statements} | {f.document_id for f in facts}
     mentions_by_doc = by_document(store.mentions_of_documents(docs))
     key_to_entity = after.key_to_entity(m.local_key for ms in mentions_by_doc.values() for m in ms)
@@ -56,25 +71,45 @@ def update_findings(store: Store, update: CorpusUpdate, changed_docs: Collection
     changed = set(changed_docs)
     own_statements = [s.id for s in store.statements_of_documents(changed)]
     own_facts = [f.id for f in store.facts_of_documents(changed)]
-    rows = find_candidates(*_claims_input(store, after, own_statements, own_facts, changed), only=()).rows
-    shards = store.shards_of_documents(changed) | {s for s, _i, _d in rows}
+    own_input = _claims_input(store, after, own_statements, own_facts, changed)
+    passages = {PASSAGE_SHARD + d for d in changed}
+    own = find_candidates(*own_input, only=passages)  # the changed documents' shards, and their passages
+    shards = store.shards_of_documents(changed) | {s for s, _i, _d in own.rows}
+    statements, _facts, mentions_by_doc, key_to_entity, entities, documents = own_input
+    own_claims = {c.id: c for c in claims_of(statements, mentions_by_doc, key_to_entity, entities, documents)}
+    own_buckets = entity_buckets(own_claims.values())
 
-    members = [row for row in store.shard_members(shards) if row[2] not in changed]
-    statement_ids = set(own_statements) | {i for s, i, _d in members if not s.startswith(FACT_SHARD)}
-    fact_ids = set(own_facts) | {i for s, i, _d in members if s.startswith(FACT_SHARD)}
-    entity_shards = {s for s in shards if s.startswith(ENTITY_SHARD)}
-    memory = PairMemory(frozenset(own_statements), store.shard_pair_sets(entity_shards),
-                        {pair_hash(*c.order): c for c in store.candidates_of_shards(entity_shards)})
-    result = find_candidates(*_claims_input(store, after, statement_ids, fact_ids, changed), only=shards, memory=memory)
-    candidates = result.candidates
+    # entity shards: pairs from the stored buckets and the changed documents' claims; score only what must be
+    entity_shards = sorted(s for s in shards if s.startswith(ENTITY_SHARD))
+    entries: dict[str, list[ClaimBucket]] = defaultdict(list)
+    for b in [*store.claim_buckets_of_shards(entity_shards, except_documents=changed), *own_buckets]:
+        entries[b.shard].append(b)
+    before = store.shard_pair_sets(entity_shards)
+    found = {pair_hash(*c.order): c for c in store.candidates_of_shards(entity_shards)}
+    fresh = frozenset(own_claims)
+    plans = [plan_shard(s, entries.get(s, ()), fresh, before.get(s, frozenset()), found) for s in entity_shards]
+    needed = {i for p in plans for pair in p.todo for i in pair} - fresh
+    claims = dict(own_claims)
+    if needed:
+        statements, _facts, mentions_by_doc, key_to_entity, entities, documents = _claims_input(store, after, needed, (), ())
+        claims.update((c.id, c) for c in claims_of(statements, mentions_by_doc, key_to_entity, entities, documents))
+    candidates = [*own.candidates, *(c for p in plans for c in p.reused), *score_pairs(plans, claims)]
+
+    # fact shards: recomputed from their members
+    fact_shards = {s for s in shards if s.startswith(FACT_SHARD)}
+    fact_ids = set(own_facts) | {i for s, i, d in store.shard_members(fact_shards) if d not in changed}
+    if fact_shards:
+        candidates += find_candidates(*_claims_input(store, after, (), fact_ids, ()), only=fact_shards).candidates
 
     kept = (c for c in store.iter_finding_candidates(explanations=False) if c.shard not in shards)
     findings = select_findings([*kept, *candidates], MAX_PER_ITEM, explain=store.candidate_explanations)
     findings.extend(_name_variants(store, after))
-    log.info("findings: %d changed documents, %d shards recomputed (%d statements, %d facts), %d candidates",
-             len(changed), len(shards), len(statement_ids), len(fact_ids), len(candidates))
-    own_rows = tuple(r for r in rows if r[2] in changed)
-    return FindingsChange(frozenset(shards), own_rows, tuple(candidates), result.pairs, tuple(findings))
+    log.info("findings: %d changed documents, %d shards recomputed, %d pairs scored (%d statements of unchanged "
+             "documents, %d of changed ones), %d facts, %d candidates", len(changed), len(shards),
+             sum(len(p.todo) for p in plans), len(needed), len(own_claims), len(fact_ids), len(candidates))
+    own_rows = tuple(r for r in own.rows if r[2] in changed)
+    return FindingsChange(frozenset(shards), own_rows, tuple(candidates), {p.shard: p.hashes for p in plans if entries.get(p.shard)},
+                          tuple(findings), tuple(own_buckets), frozenset(changed), len(needed))
 
 
 def _name_variants(store: Store, after: AfterUpdate) -> list[Finding]:

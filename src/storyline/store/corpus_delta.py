@@ -52,6 +52,10 @@ class CorpusUpdate:
     shard_rows: Sequence[m.ShardRow] = ()  # the shards of the statements and facts of ``documents``
     candidates: Sequence[m.FindingCandidate] = ()  # the candidates of ``shards``
     shard_pairs: Mapping[str, Sequence[int]] = field(default_factory=dict)  # pairs evaluated in recomputed entity shards
+    claim_buckets: Sequence[m.ClaimBucket] = ()  # the entity-shard buckets of the claims of ``documents``
+    # documents whose findings shard rows and buckets are replaced besides ``documents`` and ``gone_documents``
+    # (those with a mention that now resolves to another entity: their claims were rebuilt)
+    shard_documents: Collection[str] = ()
     # topics, when new statements join the kept topic model (else the caller replaces them all)
     topic_rows: Sequence[tuple[str, str, int | None]] = ()  # statement id, label, topic number (new statements, and those of rebuilt storylines)
     topic_relabels: Mapping[int, str] = field(default_factory=dict)  # topic number → its new label
@@ -259,6 +263,13 @@ class CorpusDeltaStore:
         cs = t.claim_shards
         return [(s, i, d) for s, i, d in self._where_in(select(cs.c.shard, cs.c.item_id, cs.c.document_id), cs.c.shard, shards)]
 
+    def claim_buckets_of_shards(self, shards: Iterable[str], *, except_documents: Collection[str] = ()) -> list[m.ClaimBucket]:
+        """What blocking kept of the claims in these entity shards (but those of ``except_documents``)."""
+        cb = t.claim_buckets
+        skip = set(except_documents)
+        return [b for b in (r.claim_bucket_from_row(x._mapping) for x in self._where_in(select(cb), cb.c.shard, shards))
+                if b.document_id not in skip]
+
     def candidates_of_shards(self, shards: Iterable[str]) -> list[m.FindingCandidate]:
         fc = t.finding_candidates
         return [r.candidate_from_row(x._mapping) for x in self._where_in(select(fc), fc.c.shard, shards)]
@@ -312,8 +323,10 @@ class CorpusDeltaStore:
         """Write ``update`` inside the caller's transaction (``Store.update_corpus`` owns it)."""
         b, c, ek = t.cluster_blocks, t.corpus_documents, t.entity_keys
         changed_docs = set(update.documents) | set(update.gone_documents)
-        for table in (b, c, t.clusters, t.claim_shards):
+        for table in (b, c, t.clusters):
             _delete_in(conn, table.c.document_id, changed_docs)
+        for table in (t.claim_shards, t.claim_buckets):
+            _delete_in(conn, table.c.document_id, changed_docs | set(update.shard_documents))
         insert_many(conn, t.clusters, (r.cluster_row(x) for x in update.clusters))
         insert_many(conn, b, ({"local_key": k, "document_id": d, "block": bl, "weight": w} for k, d, bl, w in update.blocks))
         insert_many(conn, c, ({"document_id": d, "stamp": s} for d, s in update.documents.items()))
@@ -326,6 +339,7 @@ class CorpusDeltaStore:
         insert_many(conn, t.links, (r.link_row(x) for x in update.links))
 
         insert_many(conn, t.claim_shards, ({"shard": s, "item_id": i, "document_id": d} for s, i, d in update.shard_rows))
+        insert_many(conn, t.claim_buckets, (r.claim_bucket_row(x) for x in update.claim_buckets))
         _delete_in(conn, t.finding_candidates.c.shard, update.shards)
         _delete_in(conn, t.shard_pairs.c.shard, update.shards)
         insert_many(conn, t.finding_candidates, (r.candidate_row(x) for x in update.candidates))

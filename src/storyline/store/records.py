@@ -12,6 +12,7 @@ import numpy as np
 from sqlalchemy import Connection, insert
 
 from ..model import (
+    ClaimBucket,
     Comparator,
     DateBasis,
     DatePrecision,
@@ -174,6 +175,19 @@ def entity_row(e: Entity) -> dict[str, Any]:
         "base_id": e.base_id or e.id,
         "min_key": min(e.local_keys) if e.local_keys else None,
     }
+
+
+def claim_bucket_row(b: ClaimBucket) -> dict[str, Any]:
+    entry = {"o": list(b.order), "k": [list(k) for k in b.keys], "w": list(b.words), "r": b.rare}
+    return {"shard": b.shard, "item_id": b.item_id, "document_id": b.document_id,
+            "entry": json.dumps(entry, ensure_ascii=False, separators=(",", ":"))}
+
+
+def claim_bucket_from_row(r: RowLike) -> ClaimBucket:
+    e = json.loads(r["entry"])
+    undated, day, doc, start = e["o"]
+    return ClaimBucket(r["shard"], r["item_id"], r["document_id"], (bool(undated), str(day), str(doc), int(start)),
+                       tuple(tuple(k) for k in e["k"]), tuple(e["w"]), bool(e["r"]))
 
 
 def candidate_row(c: FindingCandidate) -> dict[str, Any]:

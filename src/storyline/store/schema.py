@@ -305,6 +305,18 @@ claim_shards = Table(
     Index("ix_claim_shards_document", "document_id"),
 )
 
+# What blocking keeps of each claim in each entity shard (a JSON entry: sort key, own buckets, words).
+claim_buckets = Table(
+    "claim_buckets",
+    metadata,
+    Column("shard", Text, nullable=False),
+    Column("item_id", String(64), nullable=False),
+    Column("document_id", String(32), nullable=False),
+    Column("entry", Text, nullable=False),
+    Index("ix_claim_buckets_shard", "shard"),
+    Index("ix_claim_buckets_document", "document_id"),
+)
+
 finding_candidates = Table(
     "finding_candidates",
     metadata,

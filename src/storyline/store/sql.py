@@ -27,6 +27,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from ..errors import StoreError
 from .base import _reason
+from .findings_reads import FindingsReads
 from .views import StoreViews
 from .writer import AddResult, CorpusResult, StoreWriter
 
@@ -62,7 +63,7 @@ def open_store(url: str, *, migrate: bool = True) -> Store:
     return store
 
 
-class Store(StoreWriter, StoreViews):
+class Store(StoreWriter, StoreViews, FindingsReads):
     """The whole store: writer, corpus delta, reader and views over one engine."""
 
     def migrate(self) -> None:

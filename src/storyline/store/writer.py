@@ -48,6 +48,7 @@ class CorpusResult:
     candidates: Sequence[m.FindingCandidate] = ()  # the findings' candidate pairs, kept for incremental runs
     shard_rows: Sequence[m.ShardRow] = ()  # the findings shards of every statement and fact
     shard_pairs: Mapping[str, Sequence[int]] | None = None  # pairs evaluated in every entity shard
+    claim_buckets: Sequence[m.ClaimBucket] = ()  # what blocking keeps of every claim in every entity shard
 
 
 class StoreWriter(CorpusDeltaStore, StoreBase):
@@ -164,8 +165,9 @@ class StoreWriter(CorpusDeltaStore, StoreBase):
                 conn, t.entity_keys, ({"local_key": k, "entity_id": v} for k, v in (result.key_to_entity or {}).items())
             )
             _insert_many(conn, t.links, (r.link_row(x) for x in result.links))
-            for table in (t.claim_shards, t.finding_candidates, t.shard_pairs):
+            for table in (t.claim_shards, t.claim_buckets, t.finding_candidates, t.shard_pairs):
                 conn.execute(delete(table))
+            _insert_many(conn, t.claim_buckets, (r.claim_bucket_row(x) for x in result.claim_buckets))
             _insert_many(conn, t.shard_pairs, r.shard_pair_rows(result.shard_pairs or {}))
             _insert_many(conn, t.claim_shards, ({"shard": s, "item_id": i, "document_id": d} for s, i, d in result.shard_rows))
             _insert_many(conn, t.finding_candidates, (r.candidate_row(x) for x in result.candidates))

@@ -40,7 +40,19 @@ from typing import Any
 
 from ...model import Fact, Finding, Mention, Statement
 from .blocking import DEFAULT_CAP
-from .candidates import Candidate, PairMemory, ShardResult, ShardRow, pair_hash, select_findings, shard_candidates
+from .candidates import (
+    Candidate,
+    PairMemory,
+    ShardPlan,
+    ShardResult,
+    ShardRow,
+    entity_buckets,
+    pair_hash,
+    plan_shard,
+    score_plans,
+    select_findings,
+    shard_candidates,
+)
 from .claims import Claim, build_claims
 from .hits import Hit
 from ...text.lexicon import Lexicon, default_lexicon
@@ -51,8 +63,9 @@ from .slots import detect_location, detect_role
 from .stance import detect_stance
 
 __all__ = [
-    "FINDINGS_VERSION", "MAX_PER_ITEM", "PAIR_DETECTORS", "Candidate", "PairMemory", "Scorer", "ShardResult", "ShardRow", "detect_findings",
-    "find_candidates", "load_scorer", "pair_hash", "register_scorer", "select_findings",
+    "FINDINGS_VERSION", "MAX_PER_ITEM", "PAIR_DETECTORS", "Candidate", "PairMemory", "Scorer", "ShardPlan", "ShardResult", "ShardRow",
+    "claims_of", "detect_findings", "entity_buckets", "find_candidates", "load_scorer", "pair_hash", "plan_shard", "register_scorer",
+    "score_pairs", "select_findings",
 ]
 
 log = logging.getLogger(__name__)
@@ -123,3 +136,22 @@ def find_candidates(
     canonical = {m.local_key: m.canonical for ms in mentions_by_doc.values() for m in ms if m.is_name}
     views = build_fact_views(facts, canonical, key_to_entity, ents, documents, lex, mentions_by_doc)
     return shard_candidates(claims, views, documents, lex, PAIR_DETECTORS, scorers, block_cap, only, memory)
+
+
+def claims_of(
+    statements: Sequence[Statement],
+    mentions_by_doc: Mapping[str, Sequence[Mention]],
+    key_to_entity: Mapping[str, str],
+    entities: Mapping[str, Any] | Sequence[Any],
+    documents: Mapping[str, Any],
+    *,
+    lexicon: Lexicon | None = None,
+) -> list[Claim]:
+    """The claims of these statements, as :func:`find_candidates` builds them."""
+    return build_claims(statements, mentions_by_doc, key_to_entity, _entities_map(entities), documents,
+                        lexicon or default_lexicon())
+
+
+def score_pairs(plans: Iterable[ShardPlan], claims: Mapping[str, Claim], scorers: Sequence[Scorer] = ()) -> list[Candidate]:
+    """The candidates of the pairs update plans (:func:`plan_shard`) must score, with the pair detectors."""
+    return score_plans(plans, claims, PAIR_DETECTORS, scorers)

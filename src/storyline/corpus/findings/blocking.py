@@ -11,31 +11,30 @@ the corpus size. Facts are blocked by subject and measure and swept by period.
 from __future__ import annotations
 
 import datetime as dt
+from sys import intern
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterator, Mapping, Sequence
+from collections.abc import Hashable, Iterator, Sequence
 
+from ...model import ClaimBucket
 from .claims import Claim
 from .numeric import EVENT_SUBJECT, EVENT_WINDOW_DAYS, FactView
 from .polarity import about
 from .stance import SAME_THING
 
-__all__ = ["DEFAULT_CAP", "entity_pairs", "fact_pairs"]
+__all__ = ["DEFAULT_CAP", "bucket_pairs", "claim_bucket", "entity_pairs", "fact_pairs"]
 
 DEFAULT_CAP = 20
 RARE_WORDS_PER_CLAIM = 2
 
 
-def _keys(c: Claim, df: Counter[str]) -> set[Hashable]:
-    keys: set[Hashable] = set()
-    targets = about(c)
-    rare = sorted((w for w in c.words if df[w] > 1), key=lambda w: (df[w], w))[:RARE_WORDS_PER_CLAIM]
-    for e in targets:
+def _fixed_keys(c: Claim) -> set[tuple[str, ...]]:
+    """A claim's buckets that depend on nothing but the claim (every kind but rare words)."""
+    keys: set[tuple[str, ...]] = set()
+    for e in about(c):
         for h in c.concepts:
             keys.add(("c", e, h.concept))
         if c.locations and e in c.subjects:
             keys.add(("l", e))
-        for w in rare:
-            keys.add(("w", e, w))
     for r in c.roles:
         keys.add(("r", r.person))
     if c.stance is not None and not c.narrative:
@@ -47,44 +46,57 @@ def _keys(c: Claim, df: Counter[str]) -> set[Hashable]:
     return keys
 
 
-def _pairs_in(bucket: list[int], claims: Sequence[Claim], cap: int) -> Iterator[tuple[int, int]]:
+def claim_bucket(c: Claim, shard: str, entity: str) -> ClaimBucket:
+    """What blocking needs of claim ``c`` in the shard of ``entity`` (stored, so an update need not rebuild it)."""
+    s = c.statement
+    order = (c.date is None, intern((c.date or dt.date.min).isoformat()), intern(s.document_id), s.content_start)
+    keys = tuple(sorted(k for k in _fixed_keys(c) if k[1] == entity))
+    words = tuple(sorted(intern(w) for w in c.words))  # one copy of each word for every claim that uses it
+    return ClaimBucket(intern(shard), intern(c.id), order[2], order, keys, words, entity in about(c))
+
+
+def bucket_pairs(entries: Sequence[ClaimBucket], entity: str, cap: int = DEFAULT_CAP) -> set[tuple[int, int]]:
+    """Index pairs (i < j) of the entries of ``entity``'s shard that share one of its buckets.
+
+    Word rarity is counted among these claims only (what is rare in what is said about
+    this entity), so the pairs of one entity depend on its claims alone.
+    """
+    df: Counter[str] = Counter()
+    for b in entries:
+        df.update(b.words)
+    buckets: dict[Hashable, list[int]] = defaultdict(list)
+    for i, b in enumerate(entries):
+        keys: set[tuple[str, ...]] = set(b.keys)
+        if b.rare:
+            rare = sorted((w for w in b.words if df[w] > 1), key=lambda w: (df[w], w))[:RARE_WORDS_PER_CLAIM]
+            keys.update(("w", entity, w) for w in rare)
+        for k in keys:
+            buckets[k].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for bucket in buckets.values():
+        if len(bucket) < 2:
+            continue
+        for i, j in _pairs_in(bucket, entries, cap):
+            if entries[i].item_id != entries[j].item_id:
+                pairs.add((i, j) if i < j else (j, i))
+    return pairs
+
+
+def _pairs_in(bucket: list[int], entries: Sequence[ClaimBucket], cap: int) -> Iterator[tuple[int, int]]:
     if len(bucket) <= cap:
         for x in range(len(bucket)):
             for y in range(x + 1, len(bucket)):
                 yield bucket[x], bucket[y]
         return
-    ordered = sorted(bucket, key=lambda i: (claims[i].sort_key(), claims[i].id))  # the id: same order whatever the input order
+    ordered = sorted(bucket, key=lambda i: (entries[i].order, entries[i].item_id))  # the id: same order whatever the input order
     for x in range(len(ordered)):
         for y in range(x + 1, min(len(ordered), x + 1 + cap)):
             yield ordered[x], ordered[y]
 
 
 def entity_pairs(claims: Sequence[Claim], entity: str, cap: int = DEFAULT_CAP) -> set[tuple[int, int]]:
-    """Index pairs (i < j) of the claims about ``entity`` that share one of its buckets.
-
-    Word rarity is counted among these claims only (what is rare in what is said about
-    this entity), so the pairs of one entity depend on its claims alone.
-    """
-    df: Counter[str] = Counter()
-    for c in claims:
-        df.update(c.words)
-    buckets: dict[Hashable, list[int]] = defaultdict(list)
-    for i, c in enumerate(claims):
-        for k in _keys(c, df):
-            if k[1] == entity:  # type: ignore[index]
-                buckets[k].append(i)
-    return _bucket_pairs(buckets, claims, cap)
-
-
-def _bucket_pairs(buckets: Mapping[Hashable, list[int]], claims: Sequence[Claim], cap: int) -> set[tuple[int, int]]:
-    pairs: set[tuple[int, int]] = set()
-    for bucket in buckets.values():
-        if len(bucket) < 2:
-            continue
-        for i, j in _pairs_in(bucket, claims, cap):
-            if claims[i].id != claims[j].id:
-                pairs.add((i, j) if i < j else (j, i))
-    return pairs
+    """Index pairs (i < j) of the claims about ``entity`` that share one of its buckets (:func:`bucket_pairs`)."""
+    return bucket_pairs([claim_bucket(c, "", entity) for c in claims], entity, cap)
 
 
 def fact_pairs(views: Sequence[FactView], window_days: int, cap: int = DEFAULT_CAP) -> Iterator[tuple[int, int]]:

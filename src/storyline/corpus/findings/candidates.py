@@ -25,9 +25,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ...model import Fact, Finding, FindingItem, FindingKind, FindingSide, ItemType, ShardRow
+from ...model import ClaimBucket, Fact, Finding, FindingItem, FindingKind, FindingSide, ItemType, ShardRow
 from ...model import FindingCandidate as Candidate
-from .blocking import entity_pairs, fact_pairs
+from .blocking import DEFAULT_CAP, bucket_pairs, claim_bucket, fact_pairs
 from .claims import Claim
 from .explain import explain_facts, explain_pair
 from .hits import Hit
@@ -39,8 +39,9 @@ from .polarity import about
 from .scorer import MODEL_ONLY_THRESHOLD, Scorer, combine, model_probability
 
 __all__ = [
-    "ENTITY_SHARD", "FACT_SHARD", "PASSAGE_SHARD", "Candidate", "PairMemory", "ShardResult", "ShardRow", "claim_shards",
-    "fact_shard", "pair_hash", "select_findings", "shard_candidates",
+    "ENTITY_SHARD", "FACT_SHARD", "PASSAGE_SHARD", "Candidate", "PairMemory", "ShardPlan", "ShardResult", "ShardRow",
+    "claim_shards", "entity_buckets", "fact_shard", "pair_hash", "plan_shard", "score_plans", "select_findings",
+    "shard_candidates",
 ]
 
 
@@ -217,6 +218,57 @@ class ShardResult:
     candidates: list[Candidate]
     rows: list[ShardRow]  # every claim's and fact's shards
     pairs: dict[str, list[int]]  # entity shard → hashes of the pairs evaluated in it
+    buckets: list[ClaimBucket] = dataclasses.field(default_factory=list)  # the claims of the entity shards evaluated
+
+
+def entity_buckets(claims: Iterable[Claim]) -> list[ClaimBucket]:
+    """What blocking keeps of each claim in each of its entity shards."""
+    return [claim_bucket(c, s, s[len(ENTITY_SHARD):]) for c in claims for s in sorted(claim_shards(c)) if s.startswith(ENTITY_SHARD)]
+
+
+@dataclass(frozen=True)
+class ShardPlan:
+    """One entity shard in an update: the pairs it evaluates now, and which of them must be scored again."""
+
+    shard: str
+    hashes: list[int]  # every pair its buckets give now
+    reused: list[Candidate]  # stored candidates of pairs of two unchanged claims evaluated before
+    todo: list[tuple[str, str]]  # pairs (item ids, in id order) to score: a changed claim, or not evaluated before
+
+
+def plan_shard(shard: str, entries: Iterable[ClaimBucket], fresh: frozenset[str], before: frozenset[int],
+               found: Mapping[int, Candidate], cap: int = DEFAULT_CAP) -> ShardPlan:
+    """The pairs of an entity shard from its stored buckets alone: no claim is rebuilt to find them."""
+    ordered = sorted(entries, key=lambda b: b.item_id)  # the order a full run's members have
+    hashes: list[int] = []
+    reused: list[Candidate] = []
+    todo: list[tuple[str, str]] = []
+    for i, j in sorted(bucket_pairs(ordered, shard[len(ENTITY_SHARD):], cap)):
+        a, b = ordered[i].item_id, ordered[j].item_id
+        h = pair_hash(a, b)
+        hashes.append(h)
+        if h in before and a not in fresh and b not in fresh:
+            cand = found.get(h)
+            if cand is not None:
+                reused.append(dataclasses.replace(cand, shard=shard))
+        else:
+            todo.append((a, b))
+    return ShardPlan(shard, hashes, reused, todo)
+
+
+def score_plans(plans: Iterable[ShardPlan], claims: Mapping[str, Claim], detectors: Sequence[Any],
+                scorers: Sequence[Scorer] = ()) -> list[Candidate]:
+    """The candidates of the pairs the plans must score (a pair about two entities is scored once)."""
+    out: list[Candidate] = []
+    scored: dict[tuple[str, str], Candidate | None] = {}
+    for plan in plans:
+        for key in plan.todo:
+            if key not in scored:
+                scored[key] = _statement_candidate(plan.shard, claims[key[0]], claims[key[1]], None, detectors, scorers)
+            cand = scored[key]
+            if cand is not None:
+                out.append(dataclasses.replace(cand, shard=plan.shard))
+    return out
 
 
 def shard_candidates(
@@ -245,6 +297,7 @@ def shard_candidates(
         rows.append((s, v.fact.id, v.fact.document_id))
     out: list[Candidate] = []
     evaluated: dict[str, list[int]] = {}
+    buckets: list[ClaimBucket] = []
     scored: dict[tuple[str, str], Candidate | None] = {}
     for shard in sorted(by_shard):
         if wanted is not None and shard not in wanted:
@@ -258,7 +311,9 @@ def shard_candidates(
             continue
         before = memory.evaluated.get(shard, frozenset()) if memory is not None else frozenset()
         hashes = evaluated[shard] = []
-        for i, j in sorted(entity_pairs(members, shard[2:], cap)):
+        entries = [claim_bucket(c, shard, shard[2:]) for c in members]
+        buckets.extend(entries)
+        for i, j in sorted(bucket_pairs(entries, shard[2:], cap)):
             a, b = members[i], members[j]
             h = pair_hash(a.id, b.id)
             hashes.append(h)
@@ -279,7 +334,7 @@ def shard_candidates(
             cand = _fact_candidate(shard, members_v[i], members_v[j], lex, documents)
             if cand is not None:
                 out.append(cand)
-    return ShardResult(out, rows, evaluated)
+    return ShardResult(out, rows, evaluated, buckets)
 
 
 class _Dispute:

@@ -1,0 +1,135 @@
+"""A full findings rebuild streamed shard by shard from the store gives what the in-memory step gives."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import event
+
+from storyline.config import Settings
+from storyline.corpus.findings import MAX_PER_ITEM, find_candidates, select_findings
+from storyline.errors import StoreError
+from storyline.services.after_update import by_document
+from storyline.services.analyze import finish_analysis
+from storyline.services.findings_full import FindingsContext, ShardChunk, plan_chunks, streamed_findings, whole_findings
+from storyline.store import Store, open_store
+
+from ._findings_corpus import FindingsCorpus, corpus
+
+
+def _in_memory(store: Store, c: FindingsCorpus):
+    statements, facts = list(store.iter_statements()), list(store.iter_facts())
+    documents = store.get_documents(d.id for d in c.documents)
+    found = find_candidates(statements, facts, by_document(store.iter_mentions()), c.key_to_entity, c.entities, documents)
+    return found, select_findings(found.candidates, MAX_PER_ITEM)
+
+
+def _cands(cands) -> list:
+    return sorted(cands, key=lambda x: (x.rank(), x.explanation))
+
+
+@pytest.mark.parametrize("seed, chunk_items, batch", [(1, 7, 3), (2, 40, 11), (3, 5000, 200)])
+def test_streamed_rebuild_equals_the_in_memory_step(tmp_path: Path, seed: int, chunk_items: int, batch: int) -> None:
+    c = corpus(60, seed)
+    store = open_store("sqlite:///" + str(tmp_path / "kb.db"))
+    c.save(store)
+    expected, expected_findings = _in_memory(store, c)
+    got = streamed_findings(store, FindingsContext(c.key_to_entity, c.entities), chunk_items=chunk_items, batch=batch)
+
+    assert expected.candidates, "the corpus should give candidates, or the comparison says little"
+    assert len(expected_findings) >= 3
+    assert _cands(got.candidates) == _cands(expected.candidates)
+    assert sorted(got.rows) == sorted(expected.rows)
+    assert {s: sorted(p) for s, p in got.pairs.items()} == {s: sorted(p) for s, p in expected.pairs.items()}
+    assert sorted(got.buckets, key=repr) == sorted(expected.buckets, key=repr)
+    assert got.findings == expected_findings
+
+
+def test_a_small_corpus_evaluated_in_one_piece_gives_what_the_stream_gives(tmp_path: Path) -> None:
+    c = corpus(60, 4)
+    store = open_store("sqlite:///" + str(tmp_path / "kb.db"))
+    c.save(store)
+    context = FindingsContext(c.key_to_entity, c.entities)
+    whole = whole_findings(store, context, list(store.iter_statements()), by_document(store.iter_mentions()))
+    streamed = streamed_findings(store, context, chunk_items=9, batch=5)
+
+    assert len(whole.findings) >= 3
+    assert whole.findings == streamed.findings
+    assert _cands(whole.candidates) == _cands(streamed.candidates)
+    assert sorted(whole.rows) == sorted(streamed.rows)
+    assert {s: sorted(p) for s, p in whole.pairs.items()} == {s: sorted(p) for s, p in streamed.pairs.items()}
+    assert sorted(whole.buckets, key=repr) == sorted(streamed.buckets, key=repr)
+
+
+def test_chunks_hold_whole_shards_and_a_large_shard_alone() -> None:
+    members = {"e:a": ["s1", "s2"], "e:b": ["s2", "s3"], "e:big": [f"s{i}" for i in range(10)], "f:x\x1fm": ["f1", "f2"]}
+    chunks = plan_chunks(members, limit=4)
+    assert chunks == [ShardChunk(("e:a", "e:b"), ("s1", "s2", "s3"), ()),  # 3 distinct members: one chunk
+                      ShardChunk(("e:big",), tuple(sorted(f"s{i}" for i in range(10))), ()),
+                      ShardChunk(("f:x\x1fm",), (), ("f1", "f2"))]
+    assert [s for ch in plan_chunks(members, limit=100) for s in ch.shards] == sorted(members)
+
+
+def test_one_dense_shard_about_one_place_and_day_stays_bounded_and_does_not_depend_on_order(tmp_path: Path) -> None:
+    # every statement about the one place, all on one day: one shard holds them all, and every sort key ties on the date
+    sentences = ["{G} no longer has any fighters in {P}", "{G} still has hundreds of fighters in {P}",
+                 "water shortages worsened across {P} during the summer"]
+    c = corpus(600, 9, per_doc=4, pools={"S": 30, "G": 1, "X": 1, "P": 1}, one_day=dt.date(2025, 5, 2), sentences=sentences)
+    store = open_store("sqlite:///" + str(tmp_path / "dense.db"))
+    c.save(store)
+    context = FindingsContext(c.key_to_entity, c.entities)
+    got = streamed_findings(store, context, chunk_items=500)
+    place = "e:EP0"
+    n = sum(1 for s, _i, _d in got.rows if s == place)
+    assert n == 2400
+    # sorted-neighbourhood blocking: each claim meets at most its 20 next neighbours in each of its few buckets
+    assert len(got.pairs[place]) <= n * 20 * 4
+    assert len(got.candidates) <= n * 20 * 4 + 2400
+
+    statements, facts = list(store.iter_statements()), list(store.iter_facts())
+    rng = random.Random(4)
+    rng.shuffle(statements)
+    rng.shuffle(facts)
+    documents = store.get_documents(d.id for d in c.documents)
+    shuffled = find_candidates(statements, facts, by_document(store.iter_mentions()), c.key_to_entity, c.entities, documents)
+    assert _cands(shuffled.candidates) == _cands(got.candidates)
+    assert select_findings(shuffled.candidates, MAX_PER_ITEM) == got.findings
+    assert select_findings(reversed(got.candidates), MAX_PER_ITEM) == got.findings
+
+
+def _snapshot(store: Store) -> tuple:
+    findings = sorted((f.id, f.score, f.explanation, f.items) for f in store.iter_findings())
+    return findings, sorted((e.id, e.local_keys) for e in store.iter_entities())
+
+
+def test_a_connection_dropped_mid_step_fails_clearly_and_a_rerun_equals_a_clean_run(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("storyline.services.findings_full.STREAM_ABOVE", 0)  # stream, as a large corpus does
+    c = corpus(40, 5)
+    clean = open_store("sqlite:///" + str(tmp_path / "clean.db"))
+    c.save(clean)
+    finish_analysis(clean, Settings(), 40, "v1", force_corpus=True)
+
+    store = open_store("sqlite:///" + str(tmp_path / "dropped.db"))
+    c.save(store)
+    reads = {"n": 0}
+
+    def drop(conn, cursor, statement, parameters, context, executemany) -> None:
+        if "FROM statements" in statement and "statements.id IN" in statement:  # the shards phase, after the scan
+            reads["n"] += 1
+            if reads["n"] == 1:
+                raise sqlite3.OperationalError("server closed the connection unexpectedly")
+
+    event.listen(store.engine, "before_cursor_execute", drop)
+    with pytest.raises(StoreError, match="lost the database .* while reading the members of findings shards"):
+        finish_analysis(store, Settings(), 40, "v1", force_corpus=True)
+    assert reads["n"] == 1
+    assert store.count("findings") == 0  # nothing half-written
+    event.remove(store.engine, "before_cursor_execute", drop)
+    finish_analysis(store, Settings(), 0, "v1")
+    assert _snapshot(store) == _snapshot(clean)
+    assert store.count("findings") > 0
