@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from storyline.corpus.name_variants import find_name_variants, is_name_variant
 from storyline.text.names import name_key
 from storyline.corpus.resolve import clusters_from_mentions, resolve_entities
@@ -50,6 +52,18 @@ def test_name_variants_ignore_transliteration_and_fuller_forms() -> None:
 def test_name_variants_rule() -> None:
     assert is_name_variant(name_key("Khalil Ahmed Haqqani"), name_key("Khalil-ur-Rehman Haqqani"))
     assert not is_name_variant(name_key("Khalil Ahmad Haqqani"), name_key("Khalil Ahmed Haqqani"))
+
+
+@pytest.mark.parametrize("a, b, variant", [
+    ("Darnell C. Fitch", "Darnell Corwin Fitch", False),  # an initial of the middle name
+    ("Maren H. W. Oakes", "Maren Hollis Wade Oakes", False),  # initials of two middle names
+    ("Maren W. Oakes", "Maren Hollis Wade Oakes", False),  # an initial of the second middle name
+    ("Darnell Q. Fitch", "Darnell Corwin Fitch", True),  # another letter: another middle name
+    ("Maren W. H. Oakes", "Maren Hollis Wade Oakes", True),  # initials out of order
+])
+def test_a_middle_written_as_initials_of_the_other_is_no_variant(a: str, b: str, variant: bool) -> None:
+    assert is_name_variant(name_key(a), name_key(b)) is variant
+    assert is_name_variant(name_key(b), name_key(a)) is variant
 
 
 def test_name_variants_seed_article(nlp, eval_dir, seed_text) -> None:

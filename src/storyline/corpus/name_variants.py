@@ -5,7 +5,8 @@ reader wonder whether the author erred or means two people. A pair of person
 names is a *variant* when both have at least three tokens (after honorifics
 and particles are dropped, :func:`storyline.text.names.name_key`), their
 first and last tokens are transliteration-equal, and neither middle is
-contained in the other, token for token by skeleton. Pure transliteration
+contained in the other, token for token by skeleton, nor written as the
+other's initials ("Frederick C. LaRue" / "Frederick Cheney LaRue"). Pure transliteration
 (Rahman/Rehman, Ahmad/Ahmed) and a fuller form of a name (Muhammad Sharif
 Jafar / Muhammad Ali Sharif Jafar) are not variants.
 
@@ -46,7 +47,19 @@ def is_name_variant(a: NameKey, b: NameKey) -> bool:
     if sa[0] != sb[0] or sa[-1] != sb[-1]:
         return False
     ma, mb = set(sa[1:-1]), set(sb[1:-1])
-    return not (ma <= mb or mb <= ma)
+    if ma <= mb or mb <= ma:
+        return False
+    return not _initials_of(core_tokens(a)[1:-1], core_tokens(b)[1:-1])
+
+
+def _initials_of(a: Sequence[str], b: Sequence[str]) -> bool:
+    """One middle written as initials of the other's middle names, in order ("C." / "Cheney", "H. W." / "Herbert Walker")."""
+    def spelled(initials: Sequence[str], names: Sequence[str]) -> bool:
+        if not initials or not all(len(t) == 1 for t in initials):
+            return False
+        firsts = iter(n[:1] for n in names)
+        return all(any(f == i for f in firsts) for i in initials)  # a subsequence of the names' first letters
+    return spelled(a, b) or spelled(b, a)
 
 
 def _middle(k: NameKey) -> str:
