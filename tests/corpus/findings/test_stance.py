@@ -79,3 +79,16 @@ def test_stance_pronoun_target_takes_the_head_of_a_noun_compound() -> None:
     assert s is not None and s.head == "bill"
     s = find_stance("she opposes it", "indirect", "Nora Vance", "Vance said the pipeline must wait, ")
     assert s is not None and s.head == "pipeline"
+
+
+@pytest.mark.parametrize(("target", "shown"), [
+    ("harbour levy", "the harbour levy"),
+    ("Mr. Hale's harbour levy", "Mr. Hale's harbour levy"),  # a possessive determines it: no "the Mr. Hale's ..."
+    ("her harbour levy", "her harbour levy"),
+    ("Harbour Levy", "Harbour Levy"),
+])
+def test_a_stance_target_is_shown_with_the_only_when_nothing_determines_it(target: str, shown: str) -> None:
+    from storyline.corpus.findings.stance import Stance, _shown
+
+    s = Stance(side=SUPPORTS, head="levy", names=frozenset(), target=target, start=0, end=10)
+    assert _shown(s, "levy") == shown

@@ -214,7 +214,12 @@ def _when(c: Claim) -> str:
 def _shown(s: Stance, head: str) -> str:
     if s.alternatives:
         return f"it (the {head})"
-    return s.target if s.target.split()[-1][:1].isupper() else f"the {s.target}"
+    words = s.target.split()
+    determined = words[0].lower() in _DETERMINERS or any(w.endswith(("'s", "\u2019s", "s'")) for w in words[:-1])
+    return s.target if determined or words[-1][:1].isupper() else f"the {s.target}"  # no "the Mr Ryan's bill"
+
+
+_DETERMINERS = frozenset("the a an his her their its our my your this that these those".split())
 
 
 def _heads(s: Stance) -> tuple[str, ...]:
