@@ -85,6 +85,10 @@ def test_context_polarity_compares_the_negated_clause_only() -> None:
     c, d = _claims("[Kabu](kabu) did not sign the ceasefire deal", "[Kabu](kabu) signed the ceasefire deal on Monday")
     hit = detect_polarity(c, d)
     assert hit is not None and hit.labels == ("not sign", "sign")
+    # both said on one day: told as first and second, never as earlier and later
+    assert hit.reason == "the first statement negates what the second one asserts"
+    later = d.__class__(**{**d.__dict__, "date": d.date.replace(year=d.date.year + 1)})
+    assert detect_polarity(c, later).reason == "the earlier statement negates what the later one asserts"
 
 
 def test_context_a_same_claim_with_a_negated_aside_is_not_a_flip() -> None:

@@ -319,7 +319,8 @@ def detect_polarity(a: Claim, b: Claim, lex: Lexicon | None = None) -> Hit | Non
     if not _asserted(pos, pred, lexicon):
         return None  # "locked in negotiations over his return" does not say he returns
     score = min(0.9, 0.55 + 0.35 * cover)
-    which_neg, which_pos = ("earlier", "later") if neg is a else ("later", "earlier")
+    order = ("earlier", "later") if a.date is not None and b.date is not None and a.date != b.date else ("first", "second")
+    which_neg, which_pos = order if neg is a else order[::-1]  # one day: the order the explanation tells them in
     kind = "denies" if neg.denial else "negates"
     reason = f"the {which_neg} statement {kind} what the {which_pos} one asserts"
     full_a, full_b = (0, len(a.statement.content)), (0, len(b.statement.content))
