@@ -46,7 +46,7 @@ from importlib import resources
 from ..model import EntityType, Mention, Statement
 from .findings.claims import MentionIndex, entity_key
 from ..text.lexicon import Lexicon, default_lexicon
-from .question_terms import SUBJECT_SHARE, TermGroup, min_statements, says_possessive, term_groups, term_label
+from .question_terms import SUBJECT_SHARE, TermGroup, min_statements, says_possessive, singular, term_groups, term_label
 
 __all__ = ["ASPECT_PRIORITY", "Issues", "Question", "SubjectAliases", "Subject", "aspects", "load_issues", "load_subject_aliases",
            "noun_phrases", "question_label", "questions_of", "subjects_of"]
@@ -362,6 +362,7 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
         _terms_joined(final, members)
         _pooled_joined(final, members, issues)
         _issue_terms_joined(final, issues)
+        _modified_subjects_joined(final)
         _subject_questions_joined(final)
         _places_named(final, members)
         _lone_remark_named(final, own)
@@ -414,6 +415,57 @@ def _issue_terms_joined(final: dict[str, Question], issues: Issues) -> None:
             q = into[q.key]
             seen.add(q.key)
         final[sid] = q
+
+
+def _phrase_words(label: str) -> list[str]:
+    """The words of a noun question's own phrase, lower case and singular: "the Iraq wars and Iran" → ["iraq", "war"]."""
+    return [singular(w) for w in re.findall(r"[\w'’-]+", label.split(" and ")[0].casefold()) if w not in ("the", "a", "an")]
+
+
+def _common_head(subject: Subject) -> bool:
+    """Whether a named subject is a name before a common noun ("Rhenland war" as a name of its own), not a person."""
+    words = subject.name.split()
+    return not subject.is_person and len(words) > 1 and words[-1][:1].islower()
+
+
+def _modified_subjects_joined(final: dict[str, Question]) -> None:
+    """An actor's plain remarks on a subject and its noun question whose phrase has the subject's name before its noun
+    ("Karsa" and "the Karsa ban", "Rhenland" and "Rhenland war", a phrase or a subject so named) are one question, named by the phrase: when the actor
+    speaks of both, its remarks on the subject are remarks on that question. A subject that modifies several of the
+    actor's noun questions stays apart (which one would it join?)."""
+    phrased = {q.key: q for q in final.values() if (q.term or q.phrase) and q.subject is None
+               or q.subject is not None and _common_head(q.subject) and not (q.term or q.phrase or q.issue)}
+    plain = {q.subject.key: q for q in final.values()
+             if q.subject is not None and q.aspect is None and not (q.term or q.phrase or q.issue or q.where)}
+    by_name: dict[str, list[Question]] = {}
+    for q in plain.values():
+        assert q.subject is not None
+        by_name.setdefault(" ".join(_phrase_words(q.subject.name)), []).append(q)
+    hits: dict[str, list[Question]] = {}
+    for q in phrased.values():
+        words = _phrase_words(q.term_label or q.phrase or (q.subject.name if q.subject is not None else ""))
+        if len(words) < 2:
+            continue
+        for i in range(len(words) - 1):  # the name is the phrase's words before its noun, or their last ones
+            for s in by_name.get(" ".join(words[i:-1]), ()):
+                hits.setdefault(s.key, []).append(q)
+    into: dict[str, Question] = {}
+    for key, qs in hits.items():
+        if len({q.key for q in qs}) != 1:
+            continue
+        subject = next(q.subject for q in plain.values() if q.key == key)
+        target = qs[0]
+        into[key] = into[target.key] = _named_as(target, subject.name if subject is not None else None)
+    for sid, q in final.items():
+        if q.key in into:
+            final[sid] = into[q.key]
+
+
+def _named_as(q: Question, name: str | None) -> Question:
+    """A shared phrase joined by a subject's remarks spells the subject as its name does: "Karsa embargo"."""
+    if q.phrase is None or q.term or name is None:
+        return q
+    return Question(None, None, phrase=re.sub(r"^" + re.escape(name.casefold()) + r"\b", name, q.phrase))
 
 
 def _names_issue(term: str, issue: str) -> bool:
