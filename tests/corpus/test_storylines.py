@@ -506,3 +506,25 @@ def test_storylines_an_idiom_noun_names_no_question() -> None:
                                          "what in the heck happened", "the heck with them"])]
     c, lines = _lines(docs)
     assert _by_label(c, lines) == {("E_spok", UNTOPICED): ["h0", "h1", "h2", "h3", "h4", "h5"]}
+
+
+def _one_actor(contents: list[str]) -> dict:
+    docs = [{"id": f"d{i}", "statements": [{"label": f"s{i}", "speaker": "spok", "content": c, "said_on": f"2024-01-{i + 1:02d}"}]}
+            for i, c in enumerate(contents)]
+    c, lines = _lines(docs)
+    return _by_label(c, lines)
+
+
+def test_storylines_a_noun_question_naming_a_subject_beside_it_joins_the_actors_larger_question_on_the_subject() -> None:
+    plain = [f"[Mira Suda](suda) is wrong about point {n}" for n in range(6)]
+    got = _one_actor(["the supporters of [Mira Suda](suda) are angry", "her supporters love [Mira Suda](suda)", "our supporters are loyal",
+                      *plain, "the weather is fine", "it rains a lot"])
+    assert got == {("E_spok", "Mira Suda"): [f"s{i}" for i in range(9)], ("E_spok", UNTOPICED): ["s9", "s10"]}
+    # as many remarks on the noun as plain ones on her: the noun is a question of its own
+    got = _one_actor(["the supporters of [Mira Suda](suda) are angry", "her supporters love [Mira Suda](suda)", "our supporters are loyal",
+                      *plain[:4], "the weather is fine", "it rains a lot"])
+    assert got[("E_spok", "supporters and Mira Suda")] == ["s0", "s1", "s2"]
+    # a noun she owns is a question of its own however often the actor names her otherwise
+    got = _one_actor(["[Mira Suda](suda)'s emails were deleted", "the emails were never found", "[Suda](suda) lied about the emails",
+                      *plain, "the weather is fine", "it rains a lot"])
+    assert got[("E_spok", "Mira Suda's emails")] == ["s0", "s1", "s2"]

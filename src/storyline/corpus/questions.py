@@ -215,6 +215,7 @@ class Question:
     term: str | None = None  # a noun the actor keeps using ("wall"), with its label ("the border wall and Mexico")
     term_label: str | None = None
     where: str | None = None  # the place most of the question's remarks name (its label only): "in Afghanistan"
+    beside: str | None = None  # a noun question's subject named beside its phrase, not as owner ("supporters and X"): its key
 
     @property
     def key(self) -> str:
@@ -363,6 +364,7 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
         _pooled_joined(final, members, issues)
         _issue_terms_joined(final, issues)
         _modified_subjects_joined(final)
+        _beside_subjects_joined(final)
         _subject_questions_joined(final)
         _places_named(final, members)
         _lone_remark_named(final, own)
@@ -420,6 +422,24 @@ def _issue_terms_joined(final: dict[str, Question], issues: Issues) -> None:
 def _phrase_words(label: str) -> list[str]:
     """The words of a noun question's own phrase, lower case and singular: "the Iraq wars and Iran" → ["iraq", "war"]."""
     return [singular(w) for w in re.findall(r"[\w'’-]+", label.split(" and ")[0].casefold()) if w not in ("the", "a", "an")]
+
+
+_BESIDE_SHARE = 2  # a noun question naming a subject beside its phrase joins the actor's plain remarks on it this many times its size
+
+
+def _beside_subjects_joined(final: dict[str, Question]) -> None:
+    """A noun question that names a subject only beside its phrase ("supporters and Mira Suda": remarks using a noun
+    that mostly name her) joins the actor's plain remarks on that subject when those are at least
+    :data:`_BESIDE_SHARE` times as many: what the actor keeps saying about her is the question, the noun a passing
+    word of it. A noun the subject owns ("Mira Suda's emails") or a noun question as large stays its own question."""
+    sizes = Counter(q.key for q in final.values())
+    plain = {q.subject.key: q for q in final.values()
+             if q.subject is not None and q.aspect is None and not (q.term or q.phrase or q.issue or q.where)}
+    into = {q.key: plain[q.beside] for q in final.values()
+            if q.term and q.beside in plain and sizes[plain[q.beside].key] >= _BESIDE_SHARE * sizes[q.key]}
+    for sid, q in final.items():
+        if q.key in into:
+            final[sid] = into[q.key]
 
 
 def _common_head(subject: Subject) -> bool:
@@ -576,7 +596,7 @@ def _terms_joined(final: dict[str, Question], members: Sequence[tuple[Statement,
         owned = top is not None and not top.is_place and 2 * sum(
             says_possessive(st.content, s.written, lead[key].terms) for st, subjects in sts for s in subjects if s == top) >= named[top]
         label = term_label(lead[key].phrase, top.name if top else None, owned)
-        q = Question(None, None, term=key, term_label=label)
+        q = Question(None, None, term=key, term_label=label, beside=top.key if top is not None and not owned else None)
         for st, _subjects in sts:
             final[st.id] = q
 
