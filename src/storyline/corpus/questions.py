@@ -30,7 +30,10 @@ Before that, remarks without a claim kind about a named subject that use one of 
 actor's question terms (a noun it keeps using: "the wall", :mod:`.question_terms`)
 become that question, whatever else they name; plain remarks on a subject join the
 actor's one kind of claim about it; and a question about where a subject is names
-the place most of its remarks name ("ISIS-K's presence in Afghanistan").
+the place most of its remarks name ("ISIS-K's presence in Afghanistan"). An actor's plain remarks on a subject
+join its noun question named by the subject before a noun ("Rhenland" and "Rhenland war"), and a noun question that
+names a subject only beside its phrase ("supporters and Mira Suda") joins the actor's plain remarks on the subject
+when those are at least twice as many.
 """
 
 from __future__ import annotations
