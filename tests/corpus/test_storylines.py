@@ -487,7 +487,7 @@ def test_storylines_a_subject_and_a_phrase_with_its_name_before_a_noun_are_one_q
                                             "[Karsa](karsa) is dangerous", "[Karsa](karsa) hates us", "the weather is fine", "it rains a lot"])]
     c = build_corpus(embargo, entities)
     lines = build_storylines(c.statements, c.key_to_entity, {}, c.mentions_by_doc, {k: e.name for k, e in c.entities.items()})
-    assert _by_label(c, lines) == {("E_spok", "Karsa embargo"): ["e0", "e1", "e2", "e3", "e4"], ("E_spok", UNTOPICED): ["e5", "e6"]}
+    assert _by_label(c, lines) == {("E_spok", "the Karsa embargo"): ["e0", "e1", "e2", "e3", "e4"], ("E_spok", UNTOPICED): ["e5", "e6"]}
 
 
 def test_storylines_a_person_named_before_another_word_keeps_the_persons_own_question() -> None:
