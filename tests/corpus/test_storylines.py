@@ -506,6 +506,9 @@ def test_storylines_an_idiom_noun_names_no_question() -> None:
                                          "what in the heck happened", "the heck with them"])]
     c, lines = _lines(docs)
     assert _by_label(c, lines) == {("E_spok", UNTOPICED): ["h0", "h1", "h2", "h3", "h4", "h5"]}
+    got = _one_actor(["we are in favor of lower fees", "I was always in favor of it", "nobody is in favor of that",
+                      "for the sake of our farmers", "for the sake of peace"])
+    assert got == {("E_spok", UNTOPICED): ["s0", "s1", "s2", "s3", "s4"]}
 
 
 def _one_actor(contents: list[str]) -> dict:
