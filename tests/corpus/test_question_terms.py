@@ -119,3 +119,9 @@ def test_term_phrase_has_no_article_where_the_actor_uses_the_noun_without_one() 
     groups, _ = term_groups(texts)
     assert groups["dam"].phrase == "the dam"
 
+
+
+def test_noun_terms_keep_a_name_before_a_noun_as_its_modifier() -> None:
+    assert noun_terms("we need the Karsa embargo now") == {"embargo": ("embargo", "Karsa")}
+    assert noun_terms("the Velar Party met in Rhenland") == {}
+    assert noun_terms("in the NATO summit") == {}

@@ -471,3 +471,63 @@ def test_storylines_a_broad_issue_holding_one_remark_is_named_by_the_remarks_sub
     assert _by_label(c, lines) == {("E_spok", "Mira Suda"): ["s0"],  # alone on taxes: named by her
                                    ("E_suda", "taxes"): ["s1"],  # only a place named: the issue names it better
                                    ("E_other", "taxes"): ["s2", "s3"]}  # two remarks on taxes: the issue gathers them
+
+
+def test_storylines_a_subject_and_a_phrase_with_its_name_before_a_noun_are_one_question() -> None:
+    entities = {**ENTITIES, "rwar": {"name": "Rhenland war", "type": "event"}, "karsa": {"name": "Karsa", "type": "organization"}}
+    war = [{"id": f"w{i}", "statements": [{"label": f"w{i}", "speaker": "spok", "content": content, "said_on": f"2024-0{i + 1}-01"}]}
+           for i, content in enumerate(["the [Rhenland war](rwar) was a blunder", "I voted against the [Rhenland war](rwar)",
+                                        "[Rhenland](rhen) is still a mess", "we should never have gone into [Rhenland](rhen)",
+                                        "the weather is fine", "it rains a lot"])]
+    c = build_corpus(war, entities)
+    lines = build_storylines(c.statements, c.key_to_entity, {}, c.mentions_by_doc, {k: e.name for k, e in c.entities.items()})
+    assert _by_label(c, lines) == {("E_spok", "Rhenland war"): ["w0", "w1", "w2", "w3"], ("E_spok", UNTOPICED): ["w4", "w5"]}
+    embargo = [{"id": f"e{i}", "statements": [{"label": f"e{i}", "speaker": "spok", "content": content, "said_on": f"2024-0{i + 1}-01"}]}
+               for i, content in enumerate(["a Karsa embargo is overdue", "the Karsa embargo is needed", "we need the Karsa embargo now",
+                                            "[Karsa](karsa) is dangerous", "[Karsa](karsa) hates us", "the weather is fine", "it rains a lot"])]
+    c = build_corpus(embargo, entities)
+    lines = build_storylines(c.statements, c.key_to_entity, {}, c.mentions_by_doc, {k: e.name for k, e in c.entities.items()})
+    assert _by_label(c, lines) == {("E_spok", "the Karsa embargo"): ["e0", "e1", "e2", "e3", "e4"], ("E_spok", UNTOPICED): ["e5", "e6"]}
+
+
+def test_storylines_a_person_named_before_another_word_keeps_the_persons_own_question() -> None:
+    entities = {**ENTITIES, "jr": {"name": "Mira Suda jr", "type": "person"}}
+    docs = [{"id": f"j{i}", "statements": [{"label": f"j{i}", "speaker": "spok", "content": content, "said_on": f"2024-0{i + 1}-01"}]}
+            for i, content in enumerate(["[Mira Suda jr](jr) is a fine lawyer", "I met [Mira Suda jr](jr) twice",
+                                         "[Mira Suda](suda) is a crook", "[Mira Suda](suda) lies"])]
+    c = build_corpus(docs, entities)
+    lines = build_storylines(c.statements, c.key_to_entity, {}, c.mentions_by_doc, {k: e.name for k, e in c.entities.items()})
+    assert _by_label(c, lines) == {("E_spok", "Mira Suda jr"): ["j0", "j1"], ("E_spok", "Mira Suda"): ["j2", "j3"]}
+
+
+def test_storylines_an_idiom_noun_names_no_question() -> None:
+    docs = [{"id": f"h{i}", "statements": [{"label": f"h{i}", "speaker": "spok", "content": content, "said_on": f"2024-0{i + 1}-01"}]}
+            for i, content in enumerate(["what the hell is this", "who the hell knows", "why the hell not", "what the heck",
+                                         "what in the heck happened", "the heck with them"])]
+    c, lines = _lines(docs)
+    assert _by_label(c, lines) == {("E_spok", UNTOPICED): ["h0", "h1", "h2", "h3", "h4", "h5"]}
+    got = _one_actor(["we are in favor of lower fees", "I was always in favor of it", "nobody is in favor of that",
+                      "for the sake of our farmers", "for the sake of peace"])
+    assert got == {("E_spok", UNTOPICED): ["s0", "s1", "s2", "s3", "s4"]}
+
+
+def _one_actor(contents: list[str]) -> dict:
+    docs = [{"id": f"d{i}", "statements": [{"label": f"s{i}", "speaker": "spok", "content": c, "said_on": f"2024-01-{i + 1:02d}"}]}
+            for i, c in enumerate(contents)]
+    c, lines = _lines(docs)
+    return _by_label(c, lines)
+
+
+def test_storylines_a_noun_question_naming_a_subject_beside_it_joins_the_actors_larger_question_on_the_subject() -> None:
+    plain = [f"[Mira Suda](suda) is wrong about point {n}" for n in range(6)]
+    got = _one_actor(["the supporters of [Mira Suda](suda) are angry", "her supporters love [Mira Suda](suda)", "our supporters are loyal",
+                      *plain, "the weather is fine", "it rains a lot"])
+    assert got == {("E_spok", "Mira Suda"): [f"s{i}" for i in range(9)], ("E_spok", UNTOPICED): ["s9", "s10"]}
+    # as many remarks on the noun as plain ones on her: the noun is a question of its own
+    got = _one_actor(["the supporters of [Mira Suda](suda) are angry", "her supporters love [Mira Suda](suda)", "our supporters are loyal",
+                      *plain[:4], "the weather is fine", "it rains a lot"])
+    assert got[("E_spok", "supporters and Mira Suda")] == ["s0", "s1", "s2"]
+    # a noun she owns is a question of its own however often the actor names her otherwise
+    got = _one_actor(["[Mira Suda](suda)'s emails were deleted", "the emails were never found", "[Suda](suda) lied about the emails",
+                      *plain, "the weather is fine", "it rains a lot"])
+    assert got[("E_spok", "Mira Suda's emails")] == ["s0", "s1", "s2"]

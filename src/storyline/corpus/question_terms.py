@@ -43,6 +43,7 @@ _MODIFIERS = frozenset("very more most other same own whole last first next few 
 _PARTICIPLE = re.compile(r"[^e]ed$")
 # after these a word is a verb ("to share their worries", "will share"), not the noun the actor uses elsewhere
 _VERB_BEFORE = frozenset("to will would shall should can could may might must not n't never do does did don't doesn't didn't".split())
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*")  # one capitalised word, not an acronym: "Karsa", "Anti-Karsa"
 _ADJECTIVE_END = re.compile(r"(?:ly|ful|ous|ible|able|[^e]ed|ing)$")
 
 
@@ -102,7 +103,8 @@ def singular(word: str) -> str:
 
 def noun_terms(text: str) -> dict[str, tuple[str, str | None]]:
     """Common nouns of ``text`` used as nouns, singular: the last word of a run of lower-case content words
-    after a determiner, possessive or preposition ("for the border wall", "our borders").
+    after a determiner, possessive or preposition ("for the border wall", "our borders"), which may open with one
+    capitalised word that modifies them ("the Karsa embargo").
 
     Maps each term to (its surface form, the content word right before it or None): "for
     the big border wall" → {"wall": ("wall", "border")}.
@@ -118,6 +120,10 @@ def noun_terms(text: str) -> dict[str, tuple[str, str | None]]:
         if low not in _DETERMINERS and not low.endswith(("'s", "’s")):
             continue
         run: list[str] = []
+        if (i + 1 < len(tokens) and _NAME_WORD.fullmatch(tokens[i]) and _wordlike(tokens[i + 1]) and tokens[i + 1][0].islower()
+                and tokens[i + 1].lower() not in function):
+            run.append(tokens[i])  # "the Karsa embargo": a name before the noun modifies it
+            i += 1
         while (i < len(tokens) and len(run) < 3 and _wordlike(tokens[i]) and tokens[i][0].islower()
                and (tokens[i].lower() not in function or tokens[i].lower() in _MODIFIERS)
                and not (run and _PARTICIPLE.search(tokens[i]))):  # "the deal signed yesterday": the noun ends before a verb
@@ -130,7 +136,9 @@ def noun_terms(text: str) -> dict[str, tuple[str, str | None]]:
         if len(run) == 1 and low == "the" and after == "out" and singular(run[0].lower()) == run[0].lower():
             continue  # "bomb the hell out of them", "get the hell out": an intensifier inside a fixed verb phrase, no argument
         head = run[-1]
-        modifier = run[-2].lower() if len(run) > 1 and run[-2].lower() not in function and not run[-2].lower().endswith("ly") else None
+        before = run[-2] if len(run) > 1 else ""
+        modifier = (before if before[:1].isupper() else before.lower()) if (
+            before and before.lower() not in function and not before.lower().endswith("ly")) else None
         out.setdefault(_key(head), (head, modifier))
     return out
 

@@ -30,7 +30,10 @@ Before that, remarks without a claim kind about a named subject that use one of 
 actor's question terms (a noun it keeps using: "the wall", :mod:`.question_terms`)
 become that question, whatever else they name; plain remarks on a subject join the
 actor's one kind of claim about it; and a question about where a subject is names
-the place most of its remarks name ("ISIS-K's presence in Afghanistan").
+the place most of its remarks name ("ISIS-K's presence in Afghanistan"). An actor's plain remarks on a subject
+join its noun question named by the subject before a noun ("Rhenland" and "Rhenland war"), and a noun question that
+names a subject only beside its phrase ("supporters and Mira Suda") joins the actor's plain remarks on the subject
+when those are at least twice as many.
 """
 
 from __future__ import annotations
@@ -46,7 +49,7 @@ from importlib import resources
 from ..model import EntityType, Mention, Statement
 from .findings.claims import MentionIndex, entity_key
 from ..text.lexicon import Lexicon, default_lexicon
-from .question_terms import SUBJECT_SHARE, TermGroup, min_statements, says_possessive, term_groups, term_label
+from .question_terms import SUBJECT_SHARE, TermGroup, min_statements, says_possessive, singular, term_groups, term_label
 
 __all__ = ["ASPECT_PRIORITY", "Issues", "Question", "SubjectAliases", "Subject", "aspects", "load_issues", "load_subject_aliases",
            "noun_phrases", "question_label", "questions_of", "subjects_of"]
@@ -215,6 +218,7 @@ class Question:
     term: str | None = None  # a noun the actor keeps using ("wall"), with its label ("the border wall and Mexico")
     term_label: str | None = None
     where: str | None = None  # the place most of the question's remarks name (its label only): "in Afghanistan"
+    beside: str | None = None  # a noun question's subject named beside its phrase, not as owner ("supporters and X"): its key
 
     @property
     def key(self) -> str:
@@ -362,6 +366,8 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
         _terms_joined(final, members)
         _pooled_joined(final, members, issues)
         _issue_terms_joined(final, issues)
+        _modified_subjects_joined(final)
+        _beside_subjects_joined(final)
         _subject_questions_joined(final)
         _places_named(final, members)
         _lone_remark_named(final, own)
@@ -414,6 +420,75 @@ def _issue_terms_joined(final: dict[str, Question], issues: Issues) -> None:
             q = into[q.key]
             seen.add(q.key)
         final[sid] = q
+
+
+def _phrase_words(label: str) -> list[str]:
+    """The words of a noun question's own phrase, lower case and singular: "the Iraq wars and Iran" → ["iraq", "war"]."""
+    return [singular(w) for w in re.findall(r"[\w'’-]+", label.split(" and ")[0].casefold()) if w not in ("the", "a", "an")]
+
+
+_BESIDE_SHARE = 2  # a noun question naming a subject beside its phrase joins the actor's plain remarks on it this many times its size
+
+
+def _beside_subjects_joined(final: dict[str, Question]) -> None:
+    """A noun question that names a subject only beside its phrase ("supporters and Mira Suda": remarks using a noun
+    that mostly name her) joins the actor's plain remarks on that subject when those are at least
+    :data:`_BESIDE_SHARE` times as many: what the actor keeps saying about her is the question, the noun a passing
+    word of it. A noun the subject owns ("Mira Suda's emails") or a noun question as large stays its own question."""
+    sizes = Counter(q.key for q in final.values())
+    plain = {q.subject.key: q for q in final.values()
+             if q.subject is not None and q.aspect is None and not (q.term or q.phrase or q.issue or q.where)}
+    into = {q.key: plain[q.beside] for q in final.values()
+            if q.term and q.beside in plain and sizes[plain[q.beside].key] >= _BESIDE_SHARE * sizes[q.key]}
+    for sid, q in final.items():
+        if q.key in into:
+            final[sid] = into[q.key]
+
+
+def _common_head(subject: Subject) -> bool:
+    """Whether a named subject is a name before a common noun ("Rhenland war" as a name of its own), not a person."""
+    words = subject.name.split()
+    return not subject.is_person and len(words) > 1 and words[-1][:1].islower()
+
+
+def _modified_subjects_joined(final: dict[str, Question]) -> None:
+    """An actor's plain remarks on a subject and its noun question whose phrase has the subject's name before its noun
+    ("Karsa" and "the Karsa ban", "Rhenland" and "Rhenland war", a phrase or a subject so named) are one question, named by the phrase: when the actor
+    speaks of both, its remarks on the subject are remarks on that question. A subject that modifies several of the
+    actor's noun questions stays apart (which one would it join?)."""
+    phrased = {q.key: q for q in final.values() if (q.term or q.phrase) and q.subject is None
+               or q.subject is not None and _common_head(q.subject) and not (q.term or q.phrase or q.issue)}
+    plain = {q.subject.key: q for q in final.values()
+             if q.subject is not None and q.aspect is None and not (q.term or q.phrase or q.issue or q.where)}
+    by_name: dict[str, list[Question]] = {}
+    for q in plain.values():
+        assert q.subject is not None
+        by_name.setdefault(" ".join(_phrase_words(q.subject.name)), []).append(q)
+    hits: dict[str, list[Question]] = {}
+    for q in phrased.values():
+        words = _phrase_words(q.term_label or q.phrase or (q.subject.name if q.subject is not None else ""))
+        if len(words) < 2:
+            continue
+        for i in range(len(words) - 1):  # the name is the phrase's words before its noun, or their last ones
+            for s in by_name.get(" ".join(words[i:-1]), ()):
+                hits.setdefault(s.key, []).append(q)
+    into: dict[str, Question] = {}
+    for key, qs in hits.items():
+        if len({q.key for q in qs}) != 1:
+            continue
+        subject = next(q.subject for q in plain.values() if q.key == key)
+        target = qs[0]
+        into[key] = into[target.key] = _named_as(target, subject.name if subject is not None else None)
+    for sid, q in final.items():
+        if q.key in into:
+            final[sid] = into[q.key]
+
+
+def _named_as(q: Question, name: str | None) -> Question:
+    """A shared phrase joined by a subject's remarks spells the subject as its name does: "Karsa embargo"."""
+    if q.phrase is None or q.term or name is None:
+        return q
+    return Question(None, None, phrase=re.sub(r"^" + re.escape(name.casefold()) + r"\b", name, q.phrase))
 
 
 def _names_issue(term: str, issue: str) -> bool:
@@ -524,7 +599,7 @@ def _terms_joined(final: dict[str, Question], members: Sequence[tuple[Statement,
         owned = top is not None and not top.is_place and 2 * sum(
             says_possessive(st.content, s.written, lead[key].terms) for st, subjects in sts for s in subjects if s == top) >= named[top]
         label = term_label(lead[key].phrase, top.name if top else None, owned)
-        q = Question(None, None, term=key, term_label=label)
+        q = Question(None, None, term=key, term_label=label, beside=top.key if top is not None and not owned else None)
         for st, _subjects in sts:
             final[st.id] = q
 

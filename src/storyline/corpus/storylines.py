@@ -26,7 +26,7 @@ __all__ = ["STORYLINES_VERSION", "UNTOPICED", "build_storylines", "remark_report
            "storyline_label", "storyline_topics"]
 
 UNTOPICED = "other statements"
-STORYLINES_VERSION = "7"  # remarks incl. attitudes, stances taken and characterisations, no actions; one question per actor and subject unless a claim kind recurs; noun questions one issue names join; a lone pooled remark keeps its own question; storylines by actor and question (subject, claim kind, a noun the actor keeps using, issue or shared phrase); part of the corpus basis
+STORYLINES_VERSION = "8"  # a subject joins the noun phrase naming it before a noun ("X war") and takes a smaller noun question naming it beside ("supporters and X"); idiom nouns name nothing; remarks incl. attitudes, stances taken and characterisations, no actions; one question per actor and subject unless a claim kind recurs; noun questions one issue names join; a lone pooled remark keeps its own question; storylines by actor and question (subject, claim kind, a noun the actor keeps using, issue or shared phrase); part of the corpus basis
 
 
 def statement_order(s: Statement) -> tuple[bool, dt.date, str, int]:
