@@ -14,6 +14,10 @@ Compatible means agreement in:
   follow its mentions most closely in the text (a majority of at least two to one); "she" skips a male cluster and "he" a female one,
   a cluster of unknown gender stays compatible with both, but a cluster of the pronoun's gender within the window
   wins over a nearer one of unknown gender.
+
+A caller may name clusters the pronoun cannot mean (``avoid``: a speaker pronoun never means a person its own
+quote names as a third party, "I know X, ... he is not ..." is not X's) and spans whose mentions are only a
+last resort (``quoted``: a name inside quotation marks is what someone said, rarely the one who goes on speaking).
 """
 
 from __future__ import annotations
@@ -139,20 +143,26 @@ class MentionIndex:
                 return
             yield m
 
-    def resolve_pronoun(self, word: str, pos: int, window: int = WINDOW_CHARS) -> Mention | None:
-        """The nearest earlier mention that agrees with the pronoun in type, number and gender."""
+    def resolve_pronoun(self, word: str, pos: int, window: int = WINDOW_CHARS, *, avoid: frozenset[int] = frozenset(),
+                        quoted: Sequence[tuple[int, int]] = ()) -> Mention | None:
+        """The nearest earlier mention that agrees with the pronoun in type, number and gender, of no cluster in
+        ``avoid``; a mention inside one of the ``quoted`` spans only where no agreeing one lies outside them."""
         word = word.lower()
         types = PRONOUN_TYPES.get(word)
         if types is None:
             return None
         gender = PRONOUN_GENDER.get(word)
         fallback: Mention | None = None
+        in_quote: Mention | None = None
         for m in self._before(pos, window):
-            if m.type not in types:
+            if m.type not in types or m.cluster in avoid:
                 continue
             if word in _PLURAL_PRONOUNS and m.type is EntityType.PERSON and (m.is_name or not _PLURAL_ROLE.search(m.text)):
                 continue  # "they" is not one person
             if gender is not None and self.genders.get(m.cluster, gender) != gender:
+                continue
+            if any(q_start <= m.start and m.end <= q_end for q_start, q_end in quoted):
+                in_quote = in_quote or m
                 continue
             if gender is not None and m.cluster not in self.genders:
                 # a cluster of unknown gender ("Portia", "Magnum") is only compatible: a person the text marks with
@@ -160,4 +170,4 @@ class MentionIndex:
                 fallback = fallback or m
                 continue
             return m
-        return fallback
+        return fallback or in_quote
