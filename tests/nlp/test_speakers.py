@@ -88,6 +88,18 @@ def test_a_name_inside_an_earlier_quote_is_only_a_last_resort(nlp):
     assert _by_content(out, "the talks would resume").speaker_cluster == 1
 
 
+def test_a_pronoun_prefers_the_subject_of_the_sentence_before_over_its_object(nlp):
+    text = "Mr. Paul Reyes answered the charges of Mr. Victor Hale on Tuesday. He said that the audit was fair."
+    out = _stm(nlp, text, {"Paul Reyes": (PER, 1), "Victor Hale": (PER, 2)})
+    assert _by_content(out, "the audit was fair").speaker_cluster == 1
+
+
+def test_in_its_own_sentence_a_pronoun_keeps_the_nearest_person(nlp):
+    text = "Mr. Paul Reyes hired Mr. Victor Hale after he said that the audit was fair."
+    out = _stm(nlp, text, {"Paul Reyes": (PER, 1), "Victor Hale": (PER, 2)})
+    assert _by_content(out, "the audit was fair").speaker_cluster == 2
+
+
 def test_pronoun_index_takes_a_quoted_name_when_none_lies_outside_quotes():
     text = 'Then came the reply. "Omar Khan was there." He left.'
     index = MentionIndex([_mention(text, "Omar Khan", PER, 2)], text)

@@ -1089,7 +1089,7 @@ def _introduced_as(text: str, m_start: int, m_end: int, stem: str, limit: int) -
 
 
 def _speaker_cluster(text: str, index: MentionIndex, start: int, end: int, content: tuple[int, int] | None = None,
-                     quoted: tuple[tuple[int, int], ...] = ()) -> int | None:
+                     quoted: tuple[tuple[int, int], ...] = (), subjects: tuple[tuple[int, int], ...] = ()) -> int | None:
     """The mention cluster a speaker phrase names, with agreement (see :mod:`storyline.nlp.antecedents`).
 
     A pronoun resolves to the nearest earlier cluster of its type, number and gender. An unnamed source
@@ -1098,14 +1098,15 @@ def _speaker_cluster(text: str, index: MentionIndex, start: int, end: int, conte
     nearest earlier organisation whose name holds the word; "the spokesman" only through the entities stage's
     role links, never to whichever person was named last; "his aides" is not "him". A pronoun never means a
     person named in the statement's own ``content`` ("I know X, and he won't win," he said: not X), and a name
-    inside one of the ``quoted`` spans only where no agreeing one lies outside quotation marks."""
+    inside one of the ``quoted`` spans only where no agreeing one lies outside quotation marks; in an earlier
+    sentence, its grammatical subject (``subjects``: head words) wins over a nearer object or possessor."""
     words = [w.strip(".,'’") for w in text[start:end].lower().split()]
     if not words:
         return None
     if len(words) == 1 and words[0] in PRONOUN_TYPES:
         avoid = frozenset(m.cluster for m in index.overlapping(*content) if m.is_name and content[0] <= m.start
                           and m.end <= content[1]) if content is not None else frozenset()
-        found = index.resolve_pronoun(words[0], start, avoid=avoid, quoted=quoted)
+        found = index.resolve_pronoun(words[0], start, avoid=avoid, quoted=quoted, subjects=subjects)
         return found.cluster if found is not None else None
     # the head of "an aide to X" is "aide": the last word before the first preposition
     cut = next((i for i, w in enumerate(words) if i > 0 and w in _HEAD_PREPS), len(words))
@@ -1217,7 +1218,14 @@ def _relative_pronoun(text: str, c: _Cand) -> tuple[int, int] | None:
     return m.span("rel")
 
 
-def _to_statement(parsed: ParsedDocument, index: MentionIndex, c: _Cand, quotes: list[QuoteSpan]) -> Statement:
+def _subject_heads(parsed: ParsedDocument) -> tuple[tuple[int, int], ...]:
+    """The character spans of the head words of every grammatical subject in the document."""
+    return tuple(part.span(t.idx, t.idx + len(t.text)) for part in parsed.parts for t in part.doc
+                 if t.dep_ in ("nsubj", "nsubjpass"))
+
+
+def _to_statement(parsed: ParsedDocument, index: MentionIndex, c: _Cand, quotes: list[QuoteSpan],
+                  subjects: tuple[tuple[int, int], ...]) -> Statement:
     text = parsed.document.text
     bounds = [c.content_start, c.content_end]
     bounds += [x for x in (c.speaker_start, c.speaker_end, c.cue_start, c.cue_end) if x is not None]
@@ -1226,7 +1234,7 @@ def _to_statement(parsed: ParsedDocument, index: MentionIndex, c: _Cand, quotes:
     speaker_text = text[c.speaker_start : c.speaker_end] if c.speaker_start is not None and c.speaker_end is not None else None
     name_end = c.speaker_name_end if c.speaker_name_end is not None else c.speaker_end
     quoted = tuple((q.inner_start, q.inner_end) for q in quotes)
-    cluster = _speaker_cluster(text, index, c.speaker_start, name_end, (c.content_start, c.content_end), quoted) \
+    cluster = _speaker_cluster(text, index, c.speaker_start, name_end, (c.content_start, c.content_end), quoted, subjects) \
         if speaker_text is not None and c.speaker_start is not None and name_end is not None else None
     relative = _relative_pronoun(text, c) if cluster is not None else None
     if relative is not None:
@@ -1252,7 +1260,8 @@ def statement_candidates(parsed: ParsedDocument) -> list[tuple[Statement, tuple[
     finder = _Finder(parsed, open_verbs=True)
     cands = finder.run()
     text = parsed.document.text
-    return [(_to_statement(parsed, index, c, finder.quotes), candidate_features(_view(text, index, c, _nested(c, cands)))) for c in cands]
+    subjects = _subject_heads(parsed)
+    return [(_to_statement(parsed, index, c, finder.quotes, subjects), candidate_features(_view(text, index, c, _nested(c, cands)))) for c in cands]
 
 
 _SHIPPED = object()
@@ -1290,7 +1299,8 @@ def statements_in_document(parsed: ParsedDocument, model: AttributionModel | Non
         old = best.get(key)
         if old is None or (old.speaker_start is None and c.speaker_start is not None):
             best[key] = c
-    return [_to_statement(parsed, index, c, finder.quotes) for c in sorted(best.values(), key=lambda c: (c.content_start, c.content_end))]
+    subjects = _subject_heads(parsed)
+    return [_to_statement(parsed, index, c, finder.quotes, subjects) for c in sorted(best.values(), key=lambda c: (c.content_start, c.content_end))]
 
 
 def _stage_version() -> str:
