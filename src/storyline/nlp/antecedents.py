@@ -198,8 +198,10 @@ def _within(m: Mention, spans: Sequence[tuple[int, int]]) -> bool:
 
 
 def _holds_subject(m: Mention, subjects: Sequence[tuple[int, int]]) -> bool:
-    """Whether the mention holds (or is held by) a subject's head word."""
-    return any(m.start <= start and end <= m.end or start <= m.start and m.end <= end for start, end in subjects)
+    """Whether the mention holds (or is held by) a subject's head word (``subjects`` sorted by start)."""
+    i = bisect.bisect_left(subjects, (m.start, -1))
+    return any(start <= m.start and m.end <= end or m.start <= start and end <= m.end
+               for start, end in subjects[max(0, i - 1) : i + 1])
 
 
 _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Col|Lt|Sgt|St|Jr|Sr|Prof|Rev|[A-Z])|\.[A-Z])$")

@@ -1219,9 +1219,9 @@ def _relative_pronoun(text: str, c: _Cand) -> tuple[int, int] | None:
 
 
 def _subject_heads(parsed: ParsedDocument) -> tuple[tuple[int, int], ...]:
-    """The character spans of the head words of every grammatical subject in the document."""
-    return tuple(part.span(t.idx, t.idx + len(t.text)) for part in parsed.parts for t in part.doc
-                 if t.dep_ in ("nsubj", "nsubjpass"))
+    """The character spans of the head words of every grammatical subject in the document, sorted."""
+    return tuple(sorted(part.span(t.idx, t.idx + len(t.text)) for part in parsed.parts for t in part.doc
+                        if t.dep_ in ("nsubj", "nsubjpass")))
 
 
 def _to_statement(parsed: ParsedDocument, index: MentionIndex, c: _Cand, quotes: list[QuoteSpan],
