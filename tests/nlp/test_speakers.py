@@ -81,6 +81,18 @@ def test_a_pronoun_after_an_indirect_claim_skips_the_person_the_claim_is_about(n
     assert s.speaker_cluster == 1
 
 
+def test_a_paraphrase_after_the_cue_may_name_the_speaker_again(nlp):
+    text = "Mr. Luis Ortega met the press on Friday. He said that the board had cleared Mr. Luis Ortega of wrongdoing."
+    out = _stm(nlp, text, {"Luis Ortega": (PER, 1)})
+    assert _by_content(out, "cleared").speaker_cluster == 1
+
+
+def test_an_organisation_may_name_itself_in_its_own_quote(nlp):
+    text = 'The Harbour Authority met on Monday. "The Harbour Authority will review the fines," it said.'
+    out = _stm(nlp, text, {"Harbour Authority": (ORG, 4)})
+    assert _by_content(out, "review the fines").speaker_cluster == 4
+
+
 def test_a_name_inside_an_earlier_quote_is_only_a_last_resort(nlp):
     text = ('Mr. Dan Welch answered the reporters. "Mr. Carl Moss asked me twice," he said. '
             'He added that the talks would resume.')

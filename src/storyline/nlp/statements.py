@@ -1097,15 +1097,17 @@ def _speaker_cluster(text: str, index: MentionIndex, start: int, end: int, conte
     inside the phrase, or a role phrase the entities stage tied to a cluster. "The ministry" resolves to the
     nearest earlier organisation whose name holds the word; "the spokesman" only through the entities stage's
     role links, never to whichever person was named last; "his aides" is not "him". A pronoun never means a
-    person named in the statement's own ``content`` ("I know X, and he won't win," he said: not X), and a name
+    person named in ``content`` ("I know X, and he won't win," he said: not X; the caller passes the content only
+    where it is quoted or comes before the speaker: a reporter's paraphrase after "he said that" may well name him
+    again; an organisation may speak of itself), and a name
     inside one of the ``quoted`` spans only where no agreeing one lies outside quotation marks; in an earlier
     sentence, its grammatical subject (``subjects``: head words) wins over a nearer object or possessor."""
     words = [w.strip(".,'’") for w in text[start:end].lower().split()]
     if not words:
         return None
     if len(words) == 1 and words[0] in PRONOUN_TYPES:
-        avoid = frozenset(m.cluster for m in index.overlapping(*content) if m.is_name and content[0] <= m.start
-                          and m.end <= content[1]) if content is not None else frozenset()
+        avoid = frozenset(m.cluster for m in index.overlapping(*content) if m.is_name and m.type is EntityType.PERSON
+                          and content[0] <= m.start and m.end <= content[1]) if content is not None else frozenset()
         found = index.resolve_pronoun(words[0], start, avoid=avoid, quoted=quoted, subjects=subjects)
         return found.cluster if found is not None else None
     # the head of "an aide to X" is "aide": the last word before the first preposition
@@ -1234,7 +1236,9 @@ def _to_statement(parsed: ParsedDocument, index: MentionIndex, c: _Cand, quotes:
     speaker_text = text[c.speaker_start : c.speaker_end] if c.speaker_start is not None and c.speaker_end is not None else None
     name_end = c.speaker_name_end if c.speaker_name_end is not None else c.speaker_end
     quoted = tuple((q.inner_start, q.inner_end) for q in quotes)
-    cluster = _speaker_cluster(text, index, c.speaker_start, name_end, (c.content_start, c.content_end), quoted, subjects) \
+    own_words = c.kind is StatementKind.DIRECT or (c.speaker_start is not None and c.content_end <= c.speaker_start)
+    content = (c.content_start, c.content_end) if own_words else None
+    cluster = _speaker_cluster(text, index, c.speaker_start, name_end, content, quoted, subjects) \
         if speaker_text is not None and c.speaker_start is not None and name_end is not None else None
     relative = _relative_pronoun(text, c) if cluster is not None else None
     if relative is not None:
