@@ -66,6 +66,61 @@ def test_he_resolves_to_the_man_not_the_nearer_woman(nlp):
     assert _by_content(out, "the hiring was overdue").speaker_cluster == 1
 
 
+def test_a_speaker_pronoun_never_means_the_person_its_own_quote_names(nlp):
+    text = ('Mr. Paul Reyes spoke at the rally in Dayton. '
+            '"I know Mr. Victor Hale, and I can tell you he will never run this state," he said.')
+    out = _stm(nlp, text, {"Paul Reyes": (PER, 1), "Victor Hale": (PER, 2)})
+    s = _by_content(out, "never run this state")
+    assert (s.speaker_text, s.speaker_cluster) == ("he", 1)
+
+
+def test_a_pronoun_after_an_indirect_claim_skips_the_person_the_claim_is_about(nlp):
+    text = "Mr. Luis Ortega took the stage on Friday. Mr. Ivan Petrov is not fit for office, he said."
+    out = _stm(nlp, text, {"Luis Ortega": (PER, 1), "Ivan Petrov": (PER, 2)})
+    s = _by_content(out, "not fit for office")
+    assert s.speaker_cluster == 1
+
+
+def test_a_paraphrase_after_the_cue_may_name_the_speaker_again(nlp):
+    text = "Mr. Luis Ortega met the press on Friday. He said that the board had cleared Mr. Luis Ortega of wrongdoing."
+    out = _stm(nlp, text, {"Luis Ortega": (PER, 1)})
+    assert _by_content(out, "cleared").speaker_cluster == 1
+
+
+def test_an_organisation_may_name_itself_in_its_own_quote(nlp):
+    text = 'The Harbour Authority met on Monday. "The Harbour Authority will review the fines," it said.'
+    out = _stm(nlp, text, {"Harbour Authority": (ORG, 4)})
+    assert _by_content(out, "review the fines").speaker_cluster == 4
+
+
+def test_a_name_inside_an_earlier_quote_is_only_a_last_resort(nlp):
+    text = ('Mr. Dan Welch answered the reporters. "Mr. Carl Moss asked me twice," he said. '
+            'He added that the talks would resume.')
+    out = _stm(nlp, text, {"Dan Welch": (PER, 1), "Carl Moss": (PER, 2)})
+    assert _by_content(out, "the talks would resume").speaker_cluster == 1
+
+
+def test_a_pronoun_prefers_the_subject_of_the_sentence_before_over_its_object(nlp):
+    text = "Mr. Paul Reyes answered the charges of Mr. Victor Hale on Tuesday. He said that the audit was fair."
+    out = _stm(nlp, text, {"Paul Reyes": (PER, 1), "Victor Hale": (PER, 2)})
+    assert _by_content(out, "the audit was fair").speaker_cluster == 1
+
+
+def test_in_its_own_sentence_a_pronoun_keeps_the_nearest_person(nlp):
+    text = "Mr. Paul Reyes hired Mr. Victor Hale after he said that the audit was fair."
+    out = _stm(nlp, text, {"Paul Reyes": (PER, 1), "Victor Hale": (PER, 2)})
+    assert _by_content(out, "the audit was fair").speaker_cluster == 2
+
+
+def test_pronoun_index_takes_a_quoted_name_when_none_lies_outside_quotes():
+    text = 'Then came the reply. "Omar Khan was there." He left.'
+    index = MentionIndex([_mention(text, "Omar Khan", PER, 2)], text)
+    quoted = ((text.index("Omar"), text.index(" was there") + len(" was there.")),)
+    found = index.resolve_pronoun("he", text.index("He"), quoted=quoted)
+    assert found is not None and found.cluster == 2
+    assert index.resolve_pronoun("he", text.index("He"), quoted=quoted, avoid=frozenset({2})) is None
+
+
 def test_they_is_an_organisation_not_one_named_person(nlp):
     text = "The Acme Corporation hired Jane Doe last year. They said that profits would rise."
     out = _stm(nlp, text, {"Acme Corporation": (ORG, 1), "Jane Doe": (PER, 2)})

@@ -14,6 +14,10 @@ Compatible means agreement in:
   follow its mentions most closely in the text (a majority of at least two to one); "she" skips a male cluster and "he" a female one,
   a cluster of unknown gender stays compatible with both, but a cluster of the pronoun's gender within the window
   wins over a nearer one of unknown gender.
+
+A caller may name clusters the pronoun cannot mean (``avoid``: a speaker pronoun never means a person its own
+quote names as a third party, "I know X, ... he is not ..." is not X's) and spans whose mentions are only a
+last resort (``quoted``: a name inside quotation marks is what someone said, rarely the one who goes on speaking).
 """
 
 from __future__ import annotations
@@ -139,25 +143,76 @@ class MentionIndex:
                 return
             yield m
 
-    def resolve_pronoun(self, word: str, pos: int, window: int = WINDOW_CHARS) -> Mention | None:
-        """The nearest earlier mention that agrees with the pronoun in type, number and gender."""
+    def resolve_pronoun(self, word: str, pos: int, window: int = WINDOW_CHARS, *, avoid: frozenset[int] = frozenset(),
+                        quoted: Sequence[tuple[int, int]] = (), subjects: Sequence[tuple[int, int]] = ()) -> Mention | None:
+        """The nearest earlier mention that agrees with the pronoun in type, number and gender, of no cluster in
+        ``avoid``; a mention inside one of the ``quoted`` spans only where no agreeing one lies outside them. Given
+        the grammatical ``subjects`` (character spans), a found mention that is no subject, in a sentence before the
+        pronoun's, gives way to an agreeing subject of that sentence ("Reyes answered Hale's charge. He said ...")."""
         word = word.lower()
-        types = PRONOUN_TYPES.get(word)
-        if types is None:
+        if word not in PRONOUN_TYPES:
             return None
         gender = PRONOUN_GENDER.get(word)
         fallback: Mention | None = None
+        in_quote: Mention | None = None
         for m in self._before(pos, window):
-            if m.type not in types:
+            if not self._agrees(word, m, avoid):
                 continue
-            if word in _PLURAL_PRONOUNS and m.type is EntityType.PERSON and (m.is_name or not _PLURAL_ROLE.search(m.text)):
-                continue  # "they" is not one person
-            if gender is not None and self.genders.get(m.cluster, gender) != gender:
+            if _within(m, quoted):
+                in_quote = in_quote or m
                 continue
             if gender is not None and m.cluster not in self.genders:
                 # a cluster of unknown gender ("Portia", "Magnum") is only compatible: a person the text marks with
                 # the pronoun's gender within the window is the likelier antecedent
                 fallback = fallback or m
                 continue
+            return self._subject_of_sentence(word, m, pos, avoid, quoted, subjects)
+        return fallback or in_quote
+
+    def _agrees(self, word: str, m: Mention, avoid: frozenset[int]) -> bool:
+        """Type, number and gender agreement (a cluster of unknown gender agrees with both), outside ``avoid``."""
+        gender = PRONOUN_GENDER.get(word)
+        if m.type not in PRONOUN_TYPES[word] or m.cluster in avoid:
+            return False
+        if word in _PLURAL_PRONOUNS and m.type is EntityType.PERSON and (m.is_name or not _PLURAL_ROLE.search(m.text)):
+            return False  # "they" is not one person
+        return gender is None or self.genders.get(m.cluster, gender) == gender
+
+    def _subject_of_sentence(self, word: str, m: Mention, pos: int, avoid: frozenset[int],
+                             quoted: Sequence[tuple[int, int]], subjects: Sequence[tuple[int, int]]) -> Mention:
+        if not subjects or not self.text or _holds_subject(m, subjects):
             return m
-        return fallback
+        if _sentence_start(self.text, pos) < m.end:
+            return m  # the pronoun's own sentence: its clauses are no clue
+        s_start = _sentence_start(self.text, m.start)
+        gender = PRONOUN_GENDER.get(word)
+        for o in self._before(m.start, m.start - s_start):
+            if (o.start >= s_start and _holds_subject(o, subjects) and self._agrees(word, o, avoid) and not _within(o, quoted)
+                    and (gender is None or o.cluster in self.genders or m.cluster not in self.genders)):
+                return o
+        return m
+
+
+def _within(m: Mention, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start <= m.start and m.end <= end for start, end in spans)
+
+
+def _holds_subject(m: Mention, subjects: Sequence[tuple[int, int]]) -> bool:
+    """Whether the mention holds (or is held by) a subject's head word (``subjects`` sorted by start)."""
+    i = bisect.bisect_left(subjects, (m.start, -1))
+    return any(start <= m.start and m.end <= end or m.start <= start and end <= m.end
+               for start, end in subjects[max(0, i - 1) : i + 1])
+
+
+_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Col|Lt|Sgt|St|Jr|Sr|Prof|Rev|[A-Z])|\.[A-Z])$")
+
+
+def _sentence_start(text: str, pos: int, limit: int = 600) -> int:
+    """Where the sentence holding ``pos`` starts (a guess by punctuation, at most ``limit`` characters back; the
+    period of "Mr." or "U.S." ends no sentence)."""
+    lo = max(0, pos - limit)
+    for found in _SENTENCE_END.finditer(text[lo:pos][::-1]):
+        end = pos - found.end()  # where the end mark is
+        if not _ABBREVIATION.search(text[max(0, end - 6) : end]):
+            return pos - found.start()
+    return lo

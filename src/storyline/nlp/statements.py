@@ -1088,19 +1088,27 @@ def _introduced_as(text: str, m_start: int, m_end: int, stem: str, limit: int) -
     return stem in before.lower() or stem in after.lower()
 
 
-def _speaker_cluster(text: str, index: MentionIndex, start: int, end: int) -> int | None:
+def _speaker_cluster(text: str, index: MentionIndex, start: int, end: int, content: tuple[int, int] | None = None,
+                     quoted: tuple[tuple[int, int], ...] = (), subjects: tuple[tuple[int, int], ...] = ()) -> int | None:
     """The mention cluster a speaker phrase names, with agreement (see :mod:`storyline.nlp.antecedents`).
 
     A pronoun resolves to the nearest earlier cluster of its type, number and gender. An unnamed source
     ("a ministry official", "sources", "an aide to X") keeps no person's cluster: only an organisation named
     inside the phrase, or a role phrase the entities stage tied to a cluster. "The ministry" resolves to the
     nearest earlier organisation whose name holds the word; "the spokesman" only through the entities stage's
-    role links, never to whichever person was named last; "his aides" is not "him"."""
+    role links, never to whichever person was named last; "his aides" is not "him". A pronoun never means a
+    person named in ``content`` ("I know X, and he won't win," he said: not X; the caller passes the content only
+    where it is quoted or comes before the speaker: a reporter's paraphrase after "he said that" may well name him
+    again; an organisation may speak of itself), and a name
+    inside one of the ``quoted`` spans only where no agreeing one lies outside quotation marks; in an earlier
+    sentence, its grammatical subject (``subjects``: head words) wins over a nearer object or possessor."""
     words = [w.strip(".,'’") for w in text[start:end].lower().split()]
     if not words:
         return None
     if len(words) == 1 and words[0] in PRONOUN_TYPES:
-        found = index.resolve_pronoun(words[0], start)
+        avoid = frozenset(m.cluster for m in index.overlapping(*content) if m.is_name and m.type is EntityType.PERSON
+                          and content[0] <= m.start and m.end <= content[1]) if content is not None else frozenset()
+        found = index.resolve_pronoun(words[0], start, avoid=avoid, quoted=quoted, subjects=subjects)
         return found.cluster if found is not None else None
     # the head of "an aide to X" is "aide": the last word before the first preposition
     cut = next((i for i, w in enumerate(words) if i > 0 and w in _HEAD_PREPS), len(words))
@@ -1212,7 +1220,14 @@ def _relative_pronoun(text: str, c: _Cand) -> tuple[int, int] | None:
     return m.span("rel")
 
 
-def _to_statement(parsed: ParsedDocument, index: MentionIndex, c: _Cand) -> Statement:
+def _subject_heads(parsed: ParsedDocument) -> tuple[tuple[int, int], ...]:
+    """The character spans of the head words of every grammatical subject in the document, sorted."""
+    return tuple(sorted(part.span(t.idx, t.idx + len(t.text)) for part in parsed.parts for t in part.doc
+                        if t.dep_ in ("nsubj", "nsubjpass")))
+
+
+def _to_statement(parsed: ParsedDocument, index: MentionIndex, c: _Cand, quotes: list[QuoteSpan],
+                  subjects: tuple[tuple[int, int], ...]) -> Statement:
     text = parsed.document.text
     bounds = [c.content_start, c.content_end]
     bounds += [x for x in (c.speaker_start, c.speaker_end, c.cue_start, c.cue_end) if x is not None]
@@ -1220,7 +1235,11 @@ def _to_statement(parsed: ParsedDocument, index: MentionIndex, c: _Cand) -> Stat
     speaker_start, speaker_end = c.speaker_start, c.speaker_end
     speaker_text = text[c.speaker_start : c.speaker_end] if c.speaker_start is not None and c.speaker_end is not None else None
     name_end = c.speaker_name_end if c.speaker_name_end is not None else c.speaker_end
-    cluster = _speaker_cluster(text, index, c.speaker_start, name_end) if speaker_text is not None and c.speaker_start is not None and name_end is not None else None
+    quoted = tuple((q.inner_start, q.inner_end) for q in quotes)
+    own_words = c.kind is StatementKind.DIRECT or (c.speaker_start is not None and c.content_end <= c.speaker_start)
+    content = (c.content_start, c.content_end) if own_words else None
+    cluster = _speaker_cluster(text, index, c.speaker_start, name_end, content, quoted, subjects) \
+        if speaker_text is not None and c.speaker_start is not None and name_end is not None else None
     relative = _relative_pronoun(text, c) if cluster is not None else None
     if relative is not None:
         # the source is drawn as a pronoun is ("who", as PolNeAR marks it); the antecedent's cluster names the speaker
@@ -1242,9 +1261,11 @@ def statement_candidates(parsed: ParsedDocument) -> list[tuple[Statement, tuple[
     """Every candidate the rules and the open verbs propose, with its scorer features, before scoring,
     nesting and de-duplication (what ``scripts/train_attribution.py`` learns from)."""
     index = MentionIndex(parsed.mentions, parsed.document.text)
-    cands = _Finder(parsed, open_verbs=True).run()
+    finder = _Finder(parsed, open_verbs=True)
+    cands = finder.run()
     text = parsed.document.text
-    return [(_to_statement(parsed, index, c), candidate_features(_view(text, index, c, _nested(c, cands)))) for c in cands]
+    subjects = _subject_heads(parsed)
+    return [(_to_statement(parsed, index, c, finder.quotes, subjects), candidate_features(_view(text, index, c, _nested(c, cands)))) for c in cands]
 
 
 _SHIPPED = object()
@@ -1263,7 +1284,8 @@ def statements_in_document(parsed: ParsedDocument, model: AttributionModel | Non
     scorer = load_model() if model is _SHIPPED else cast("AttributionModel | None", model)
     text = parsed.document.text
     index = MentionIndex(parsed.mentions, text)
-    cands = _Finder(parsed, open_verbs=scorer is not None).run()
+    finder = _Finder(parsed, open_verbs=scorer is not None)
+    cands = finder.run()
     if scorer is not None:
         # the scorer weighs nesting too (PolNeAR annotates "X said Y claimed Z" as two attributions)
         cands = [c for c in cands if scorer.keeps(candidate_features(_view(text, index, c, _nested(c, cands))))]
@@ -1281,12 +1303,13 @@ def statements_in_document(parsed: ParsedDocument, model: AttributionModel | Non
         old = best.get(key)
         if old is None or (old.speaker_start is None and c.speaker_start is not None):
             best[key] = c
-    return [_to_statement(parsed, index, c) for c in sorted(best.values(), key=lambda c: (c.content_start, c.content_end))]
+    subjects = _subject_heads(parsed)
+    return [_to_statement(parsed, index, c, finder.quotes, subjects) for c in sorted(best.values(), key=lambda c: (c.content_start, c.content_end))]
 
 
 def _stage_version() -> str:
     model = load_model()
-    return "6-" + lexicon().version + ("" if model is None else "-" + model.version)
+    return "7-" + lexicon().version + ("" if model is None else "-" + model.version)
 
 
 @register("statements", version=_stage_version(), requires=("parse", "mentions"), produces=("statements",))
