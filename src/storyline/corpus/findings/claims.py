@@ -210,7 +210,7 @@ def _claim(st: Statement, idx: MentionIndex, k2e: Mapping[str, str], ents: Mappi
             narrative = False  # the narrator tells the actor's own position: the actor holds it
     elif isinstance(doc_text, str) and st.cue is not None:
         record = _vote_record(st, idx, doc_text, published)
-        if record is not None:  # "Clinton singled out Sanders's 2005 vote for the bill": Sanders's stance of 2005
+        if record is not None:  # "Vance singled out Orlov's 2005 vote for the bill": Orlov's stance of 2005
             narrated, actor, st = record
             speaker = entity_key(actor.local_key, actor.canonical, k2e)
             speaker_name = _entity_name(speaker, actor.canonical, ents)
@@ -277,7 +277,7 @@ def _claim(st: Statement, idx: MentionIndex, k2e: Mapping[str, str], ents: Mappi
 
 
 def _vote_record(st: Statement, idx: MentionIndex, doc_text: str, published: Any) -> tuple[Stance, Mention, Statement] | None:
-    """A vote on record that a speaker's content names ("[Clinton singled out] Sanders's 2005 vote for the bill"): the
+    """A vote on record that a speaker's content names ("[Vance singled out] Orlov's 2005 vote for the bill"): the
     voter's stance in the year of the vote, whoever tells it; the statement dated to that year."""
     phrases = stance_phrases(st.content, published.year if isinstance(published, dt.date) else None)
     named = [m for m in idx.within(st.content_start, st.content_end) if m.is_name and m.start <= st.content_start + 2]
@@ -554,7 +554,7 @@ _OBJECT_START = re.compile(r"\s+(?:the|a|an|his|her|their|its|our|my|your|this|t
                            r"him|them|me|us|it|[A-Z0-9$])", re.IGNORECASE)
 
 
-# a preposition between a name and a role word puts the role on another noun: "the ties Trump has with business leaders"
+# a preposition between a name and a role word puts the role on another noun: "the ties Hale has with business leaders"
 _GAP_PREPOSITION = r"(?:with|to|for|from|by|among|about|against|between|toward|towards|like)\b"
 _COPULA = r"(?:is|was|were|are|be|been|being|became|becomes|become|remains|remained|served\s+as|acted\s+as|as)"
 # "Sorov, a courier", "Sorov was nothing more than an observer", "Sorov, who was the cell's driver"
