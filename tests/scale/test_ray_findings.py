@@ -9,18 +9,11 @@ import pytest
 import storyline.services.findings_full as findings_full
 from storyline.config import Settings
 from storyline.services.analyze import finish_analysis
-from storyline.store import Store, open_store
+from storyline.store import open_store
 
-from ..services._findings_corpus import corpus
+from ..services._findings_corpus import corpus, findings_state
 
 ray = pytest.importorskip("ray")
-
-
-def _state(store: Store) -> tuple:
-    findings = sorted((f.id, f.kind, f.score, f.explanation, f.items, f.sides) for f in store.iter_findings())
-    candidates = sorted((x.rank(), x.dedup, x.group, x.explanation, x.labels) for x in store.iter_finding_candidates())
-    shards = ["e:" + e.id for e in store.iter_entities()]
-    return findings, candidates, store.shard_pair_sets(shards), sorted(store.claim_buckets_of_shards(shards), key=repr)
 
 
 @pytest.fixture()
@@ -46,6 +39,6 @@ def test_findings_shards_as_ray_tasks_equal_the_local_run(tmp_path: Path, monkey
     c.save(distributed)
     finish_analysis(distributed, Settings(), 50, "v1", force_corpus=True,
                     findings_runner=ray_chunk_runner(distributed.url(), in_flight=3))
-    expected = _state(local)
+    expected = findings_state(local)
     assert expected[0] and expected[1]
-    assert _state(distributed) == expected
+    assert findings_state(distributed) == expected

@@ -112,3 +112,11 @@ def corpus(n_docs: int, seed: int, *, per_doc: int = 4, pools: dict[str, int] | 
         documents.append(doc)
         analyses.append(DocumentAnalysis(doc_id, "v1", tuple(mentions), tuple(statements), tuple(facts)))
     return FindingsCorpus(documents, analyses, k2e, entities)
+
+
+def findings_state(store: Store) -> tuple:
+    """What the findings step leaves in a store: findings, candidates, entity shards' pairs and claim buckets."""
+    findings = sorted((f.id, f.kind, f.score, f.explanation, f.items, f.sides) for f in store.iter_findings())
+    candidates = sorted((x.rank(), x.dedup, x.group, x.explanation, x.labels) for x in store.iter_finding_candidates())
+    shards = ["e:" + e.id for e in store.iter_entities()]
+    return findings, candidates, store.shard_pair_sets(shards), sorted(store.claim_buckets_of_shards(shards), key=repr)

@@ -10,24 +10,13 @@ import pytest
 import storyline.services.findings_update as findings_update
 from storyline.config import Settings
 from storyline.services.analyze import finish_analysis
-from storyline.store import Store, open_store
+from storyline.store import open_store
 
-from ._findings_corpus import FindingsCorpus, corpus
-
-
-def _state(store: Store) -> tuple:
-    shards = ["e:" + e.id for e in store.iter_entities()]
-    findings = sorted((f.id, f.kind, f.score, f.explanation, f.items, f.sides) for f in store.iter_findings())
-    candidates = sorted((x.rank(), x.dedup, x.group, x.explanation, x.labels) for x in store.iter_finding_candidates())
-    pairs = store.shard_pair_sets(shards)
-    buckets = sorted(store.claim_buckets_of_shards(shards), key=repr)
-    return findings, candidates, pairs, buckets
+from ._findings_corpus import FindingsCorpus, corpus, findings_state
 
 
-@pytest.mark.parametrize("seed", [11, 12])
-def test_updates_in_batches_leave_what_a_full_rebuild_leaves(tmp_path: Path, seed: int, monkeypatch) -> None:
-    # few places and groups: shards of well over 20 claims, so capped buckets and word rarity shift as documents arrive
-    c = corpus(90, seed, pools={"S": 8, "G": 3, "X": 5, "P": 2})
+def _count_claims_built(monkeypatch) -> list[int]:
+    """How many statements each call of the update's claim building gets, in call order."""
     built: list[int] = []
     real = findings_update.claims_of
 
@@ -36,6 +25,14 @@ def test_updates_in_batches_leave_what_a_full_rebuild_leaves(tmp_path: Path, see
         return real(statements, *args, **kwargs)
 
     monkeypatch.setattr(findings_update, "claims_of", counting)
+    return built
+
+
+@pytest.mark.parametrize("seed", [11, 12])
+def test_updates_in_batches_leave_what_a_full_rebuild_leaves(tmp_path: Path, seed: int, monkeypatch) -> None:
+    # few places and groups: shards of well over 20 claims, so capped buckets and word rarity shift as documents arrive
+    c = corpus(90, seed, pools={"S": 8, "G": 3, "X": 5, "P": 2})
+    built = _count_claims_built(monkeypatch)
     store = open_store("sqlite:///" + str(tmp_path / "inc.db"))
     first = FindingsCorpus(c.documents[:60], c.analyses[:60], c.key_to_entity, c.entities)
     first.save(store)
@@ -47,27 +44,17 @@ def test_updates_in_batches_leave_what_a_full_rebuild_leaves(tmp_path: Path, see
     full = open_store("sqlite:///" + str(tmp_path / "full.db"))
     c.save(full)
     finish_analysis(full, Settings(), 90, "v1", force_corpus=True)
-    got, expected = _state(store), _state(full)
+    got, expected = findings_state(store), findings_state(full)
     assert expected[0] and expected[1], "the corpus should give findings, or the comparison says little"
     assert expected[2] and expected[3]
     for name, a, b in zip(("findings", "candidates", "pairs", "buckets"), got, expected):
-        if a != b and name == "candidates":
-            print("only incremental", [x for x in a if x not in b][:3])
-            print("only full", [x for x in b if x not in a][:3])
         assert a == b, name
     assert built[0] == 12  # the first update's own claims (3 documents of 4 statements)
 
 
 def test_an_update_rebuilds_the_claims_of_the_pairs_it_scores_not_of_its_shards(tmp_path: Path, monkeypatch) -> None:
     c = corpus(150, 21, pools={"S": 40, "G": 12, "X": 30, "P": 6})
-    built: list[int] = []
-    real = findings_update.claims_of
-
-    def counting(statements, *args, **kwargs):
-        built.append(len(statements))
-        return real(statements, *args, **kwargs)
-
-    monkeypatch.setattr(findings_update, "claims_of", counting)
+    built = _count_claims_built(monkeypatch)
     store = open_store("sqlite:///" + str(tmp_path / "inc.db"))
     FindingsCorpus(c.documents[:149], c.analyses[:149], c.key_to_entity, c.entities).save(store)
     finish_analysis(store, Settings(), 149, "v1", force_corpus=True)
@@ -84,4 +71,4 @@ def test_an_update_rebuilds_the_claims_of_the_pairs_it_scores_not_of_its_shards(
     full = open_store("sqlite:///" + str(tmp_path / "full.db"))
     c.save(full)
     finish_analysis(full, Settings(), 150, "v1", force_corpus=True)
-    assert _state(store) == _state(full)
+    assert findings_state(store) == findings_state(full)
