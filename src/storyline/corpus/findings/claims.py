@@ -175,9 +175,6 @@ def _claim(st: Statement, idx: MentionIndex, k2e: Mapping[str, str], ents: Mappi
     published = getattr(doc, "published", None)
     if isinstance(published, dt.datetime):
         published = published.date()
-    if _dated_by_the_speakers_clause(st, getattr(doc, "text", None)):
-        # "Calloway, who voted for the bill in 2015, now says ...": 2015 is when she voted, not when she says it
-        st = dataclasses.replace(st, said_on=published, said_on_precision=DatePrecision.DAY, said_on_basis=DateBasis.PUBLISHED)
     date = st.said_on or published
     # speaker
     if st.speaker_cluster is not None:
@@ -291,21 +288,6 @@ def _vote_record(st: Statement, idx: MentionIndex, doc_text: str, published: Any
     dated = dataclasses.replace(st, said_on=dt.date(phrases[0].year, 1, 1), said_on_precision=DatePrecision.YEAR,
                                 said_on_basis=DateBasis.TEXT)
     return found[0], named[0], dated
-
-
-_RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which)\b.*", re.DOTALL)
-
-
-def _dated_by_the_speakers_clause(st: Statement, doc_text: Any) -> bool:
-    """Whether a statement's date was read from a relative clause describing its speaker ("Calloway, who voted for
-    the bill in 2015, says ..."): the year is that clause's, and nothing after the speaker gives it."""
-    if st.said_on is None or st.said_on_basis is not DateBasis.TEXT or st.speaker_start is None or st.speaker_end is None:
-        return False
-    if not isinstance(doc_text, str):
-        return False
-    clause = _RELATIVE_CLAUSE.search(doc_text[st.speaker_start : st.speaker_end])
-    year = str(st.said_on.year)
-    return clause is not None and year in clause.group(0) and year not in doc_text[st.speaker_end : st.end]
 
 
 _ERA_WORDS = re.compile(r"\b(?:had|once|previously|initially|originally|formerly|used\s+to|now|since|later|no\s+longer)\b", re.IGNORECASE)
