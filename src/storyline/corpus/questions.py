@@ -422,6 +422,19 @@ def _issue_terms_joined(final: dict[str, Question], issues: Issues) -> None:
         final[sid] = q
 
 
+def _plain_by_subject(final: Mapping[str, Question]) -> dict[str, Question]:
+    """An actor's plain questions on subjects (no kind of claim, noun, phrase, issue or place), by subject key."""
+    return {q.subject.key: q for q in final.values()
+            if q.subject is not None and q.aspect is None and not (q.term or q.phrase or q.issue or q.where)}
+
+
+def _redirect(final: dict[str, Question], into: Mapping[str, Question]) -> None:
+    """Every statement whose question joins another (``into``: question key → the question it joins) takes that one."""
+    for sid, q in final.items():
+        if q.key in into:
+            final[sid] = into[q.key]
+
+
 def _phrase_words(label: str) -> list[str]:
     """The words of a noun question's own phrase, lower case and singular: "the Iraq wars and Iran" → ["iraq", "war"]."""
     return [singular(w) for w in re.findall(r"[\w'’-]+", label.split(" and ")[0].casefold()) if w not in ("the", "a", "an")]
@@ -436,13 +449,10 @@ def _beside_subjects_joined(final: dict[str, Question]) -> None:
     :data:`_BESIDE_SHARE` times as many: what the actor keeps saying about her is the question, the noun a passing
     word of it. A noun the subject owns ("Mira Suda's emails") or a noun question as large stays its own question."""
     sizes = Counter(q.key for q in final.values())
-    plain = {q.subject.key: q for q in final.values()
-             if q.subject is not None and q.aspect is None and not (q.term or q.phrase or q.issue or q.where)}
+    plain = _plain_by_subject(final)
     into = {q.key: plain[q.beside] for q in final.values()
             if q.term and q.beside in plain and sizes[plain[q.beside].key] >= _BESIDE_SHARE * sizes[q.key]}
-    for sid, q in final.items():
-        if q.key in into:
-            final[sid] = into[q.key]
+    _redirect(final, into)
 
 
 def _common_head(subject: Subject) -> bool:
@@ -458,8 +468,7 @@ def _modified_subjects_joined(final: dict[str, Question]) -> None:
     actor's noun questions stays apart (which one would it join?)."""
     phrased = {q.key: q for q in final.values() if (q.term or q.phrase) and q.subject is None
                or q.subject is not None and _common_head(q.subject) and not (q.term or q.phrase or q.issue)}
-    plain = {q.subject.key: q for q in final.values()
-             if q.subject is not None and q.aspect is None and not (q.term or q.phrase or q.issue or q.where)}
+    plain = _plain_by_subject(final)
     by_name: dict[str, list[Question]] = {}
     for q in plain.values():
         assert q.subject is not None
@@ -479,9 +488,7 @@ def _modified_subjects_joined(final: dict[str, Question]) -> None:
         subject = next(q.subject for q in plain.values() if q.key == key)
         target = qs[0]
         into[key] = into[target.key] = _named_as(target, subject.name if subject is not None else None)
-    for sid, q in final.items():
-        if q.key in into:
-            final[sid] = into[q.key]
+    _redirect(final, into)
 
 
 def _named_as(q: Question, name: str | None) -> Question:
@@ -530,9 +537,7 @@ def _subject_questions_joined(final: dict[str, Question]) -> None:
         for q in kinds:
             if sizes[q.key] == 1 and sizes[bare.key] >= 2:
                 into[q.key] = bare
-    for sid, q in final.items():
-        if q.key in into:
-            final[sid] = into[q.key]
+    _redirect(final, into)
 
 
 _PLAIN_PER_CLAIM = 2  # plain remarks on a subject join the actor's one kind of claim about it up to twice its size
