@@ -28,12 +28,12 @@ import logging
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from ..corpus.resolve import BLOCK_CAP, CAPPED_BLOCKS, clusters_from_mentions, entity_base_id, entity_id, resolve_entities
+from ..corpus.resolve import BLOCK_CAP, CAPPED_BLOCKS, clusters_from_mentions, entity_base_id, resolve_entities
 from ..model import Entity, EntityDecision
 from ..store import Store
-from .resolution_update import all_blocks
+from .resolution_update import all_blocks, id_by_rank
 
 log = logging.getLogger(__name__)
 
@@ -193,10 +193,8 @@ def _final_ids(drafts: Iterable[Entity]) -> list[Entity]:
     for e in drafts:
         groups[e.base_id or entity_base_id(e.type, e.name)].append(e)
     out: list[Entity] = []
-    for base, same_name in groups.items():
+    for same_name in groups.values():
         same_name.sort(key=lambda e: min(e.local_keys))
-        for rank, e in enumerate(same_name):
-            eid = entity_id(e.type, e.name, min(e.local_keys), first=rank == 0)
-            out.append(replace(e, id=eid, base_id=base if base != eid else ""))
+        out.extend(id_by_rank(e, min(e.local_keys), rank) for rank, e in enumerate(same_name))
     out.sort(key=lambda e: e.id)
     return out

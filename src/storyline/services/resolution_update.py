@@ -121,9 +121,9 @@ def update_resolution(
     for same_name in groups.values():
         same_name.sort(key=lambda x: x[0])
         for rank, (min_key, e, is_new) in enumerate(same_name):
-            eid = entity_id(e.type, e.name, min_key, first=rank == 0)
-            if is_new or eid != e.id:
-                final.append(replace(e, id=eid, base_id=_base(e) if _base(e) != eid else ""))
+            ranked = id_by_rank(e, min_key, rank)
+            if is_new or ranked.id != e.id:
+                final.append(ranked)
                 if not is_new:
                     renamed.append(e)
 
@@ -150,4 +150,11 @@ def update_resolution(
 
 def _base(e: Entity) -> str:
     return e.base_id or entity_base_id(e.type, e.name)
+
+
+def id_by_rank(e: Entity, min_key: str, rank: int) -> Entity:
+    """``e`` with the id its rank among entities of its type and name (ordered by smallest local key) gives it, as
+    one resolver over the whole corpus decides: the first takes the base id, the others an id with their key."""
+    eid = entity_id(e.type, e.name, min_key, first=rank == 0)
+    return replace(e, id=eid, base_id=_base(e) if _base(e) != eid else "")
 
