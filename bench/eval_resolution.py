@@ -36,8 +36,7 @@ sys.path.insert(0, str(REPO / "src"))
 
 from storyline.text.names import name_key  # noqa: E402
 from storyline.corpus.resolve import LocalCluster, Resolution, clusters_from_mentions, resolve_entities  # noqa: E402
-from storyline.corpus.watchlist import WatchlistIndex, parse_un_consolidated  # noqa: E402
-from storyline.corpus.watchlist_rank import WatchlistRanker  # noqa: E402
+from storyline.corpus.watchlist import LINK_THRESHOLD, WatchlistIndex, parse_un_consolidated  # noqa: E402
 from storyline.model import EntityType, WatchlistEntry, WatchlistName  # noqa: E402
 
 SHARED = REPO.parent / "shared"
@@ -111,42 +110,33 @@ def is_held_out_ref(ref: str) -> bool:
     return zlib.crc32(ref.encode()) % 2 == 1
 
 
-def remove_aliases(entries: Sequence[WatchlistEntry], sample: int | None = None, seed: int = 7
-                   ) -> tuple[dict[str, tuple[EntityType, WatchlistName]], list[WatchlistEntry]]:
-    """One Good (Latin-script) alias drawn per chosen entry: the removed aliases by reference (with the entry's
-    type), and the list without them."""
+def leave_one_out(entries: Sequence[WatchlistEntry], sample: int | None = None, seed: int = 7,
+                  part: str = "all") -> dict[str, float]:
+    """Remove one Good alias per chosen entry, index the rest, query with the removed alias."""
     rng = random.Random(seed)
     eligible = [e for e in entries if len(e.names) >= 2 and any(n.quality == "good" for n in e.names[1:])]
     chosen = eligible if sample is None or sample >= len(eligible) else rng.sample(eligible, sample)
-    removed: dict[str, tuple[EntityType, WatchlistName]] = {}
+    removed: dict[str, WatchlistName] = {}
     for e in chosen:
         goods = [n for n in e.names[1:] if n.quality == "good" and name_key(n.name, e.type).latin]
         if goods:
-            removed[e.ref] = (e.type, rng.choice(goods))
+            removed[e.ref] = rng.choice(goods)
     kept = [
-        WatchlistEntry(e.list_name, e.ref, e.name, e.type,
-                       tuple(n for n in e.names if e.ref not in removed or n is not removed[e.ref][1]))
+        WatchlistEntry(e.list_name, e.ref, e.name, e.type, tuple(n for n in e.names if n is not removed.get(e.ref)))
         for e in entries
     ]
-    return removed, kept
-
-
-def leave_one_out(entries: Sequence[WatchlistEntry], sample: int | None = None, seed: int = 7,
-                  part: str = "all", ranker: WatchlistRanker | None | bool = True) -> dict[str, float]:
-    """Remove one Good alias per chosen entry, index the rest, query with the removed alias (``ranker=False``:
-    the rules' order, without the learned ranker)."""
-    removed, kept = remove_aliases(entries, sample, seed)
-    index = WatchlistIndex(kept, ranker=ranker)
+    index = WatchlistIndex(kept)
     top1 = wrong = linked = 0
     if part != "all":
-        removed = {ref: tw for ref, tw in removed.items() if is_held_out_ref(ref) == (part == "held-out")}
-    for ref, (etype, wn) in sorted(removed.items()):
+        removed = {ref: wn for ref, wn in removed.items() if is_held_out_ref(ref) == (part == "held-out")}
+    for ref, wn in sorted(removed.items()):
+        etype = next(e.type for e in chosen if e.ref == ref)
         matches = index.search(wn.name, etype, limit=5)
         if matches and matches[0].ref == ref:
             top1 += 1
-        if any(m.ref == ref and index.links(m) for m in matches):
+        if any(m.ref == ref and m.score >= LINK_THRESHOLD for m in matches):
             linked += 1
-        if any(m.ref != ref and index.links(m) for m in matches):
+        if any(m.ref != ref and m.score >= LINK_THRESHOLD for m in matches):
             wrong += 1
     n = len(removed)
     return {"queries": n, "top1": top1 / n, "linked": linked / n, "wrong_above_threshold": wrong / n}

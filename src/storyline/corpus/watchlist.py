@@ -69,7 +69,7 @@ import re
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from lxml import etree
 
@@ -89,7 +89,6 @@ from ..text.names import (
     translit_equal,
 )
 from .resolve import equivalent_names
-from .watchlist_rank import POOL, Candidate, WatchlistRanker, load_ranker
 from .watchlist_match import (
     CORE_SIMILARITY,
     acronym_initials_similarity,
@@ -341,7 +340,6 @@ class Match:
     entry_name: str
     listed_name: str
     score: float
-    confidence: float | None = None  # the learned ranker's probability that this is the entry meant, if it ranked
 
 
 def _token_keys(skel: str, latin: bool) -> tuple[str, ...]:
@@ -390,16 +388,6 @@ def _in_order_prefix(query: NameKey, name: NameKey) -> bool:
     return all(watchlist_token_similarity(q, t) >= ENTRY_TOKEN_FLOOR for q, t in zip(query.tokens, name.tokens[:n]))
 
 
-def _in_order(query: NameKey, name: NameKey) -> bool:
-    """Whether the query's words that ``name`` holds (:func:`_token_match`) stand in the query's order there."""
-    positions = []
-    for q in query.tokens:
-        at = next((i for i, t in enumerate(name.tokens) if _token_match(q, t) > 0), None)
-        if at is not None:
-            positions.append(at)
-    return all(x < y for x, y in zip(positions, positions[1:]))
-
-
 def _token_match(a: str, b: str) -> float:
     """:func:`token_similarity` where it is at least :data:`ENTRY_TOKEN_FLOOR` and, across a different
     first letter, a transliteration (skeleton, loose skeleton, glued article); a compound and its core
@@ -418,9 +406,7 @@ def _token_match(a: str, b: str) -> float:
 class WatchlistIndex:
     """Token-blocked index over every name of every entry (see the module docstring)."""
 
-    def __init__(self, entries: Iterable[WatchlistEntry], *, ranker: WatchlistRanker | None | bool = True) -> None:
-        # ranker: True loads the shipped learned ranker (None when absent), None or False ranks by the rules alone
-        self._ranker: WatchlistRanker | None = load_ranker() if ranker is True else ranker or None
+    def __init__(self, entries: Iterable[WatchlistEntry]) -> None:
         self._entries: list[tuple[str, str, str, EntityType]] = []  # list, ref, name, type
         self._name_entry = array("I")
         self._name_quality = bytearray()
@@ -491,74 +477,11 @@ class WatchlistIndex:
 
     def _ranked(self, query: str, type: EntityType | None, limit: int,
                 partial: bool) -> list[tuple[tuple[float, float, float, str], Match]]:
-        """:meth:`search` for one name: the matches with their sort keys (lowest first); with the learned
-        ranker (and ``partial``), its first :data:`~storyline.corpus.watchlist_rank.POOL` re-ordered by it."""
-        ranker = self._ranker if partial and ENTRY_WEIGHT > 0 else None
-        found = self._rule_ranked(query, type, max(limit, POOL) if ranker else limit, partial)
-        if found is None:
-            return []
-        qkey, token_idf, scored = found
-        if ranker is None:
-            return [((-f, -m.score, -r[1], m.ref), m) for f, m, r, _ in scored[:limit]]
-        pool = scored[:POOL]
-        probs = ranker.probabilities(self._describe(qkey, token_idf, pool))
-        out = [((-p, -f, -r[1], m.ref), replace(m, confidence=round(p, 4))) for p, (f, m, r, _) in zip(probs, pool)]
-        return sorted(out, key=lambda om: om[0])[:limit]
-
-    def candidates(self, query: str, type: EntityType | None = None) -> list[tuple[Match, Candidate]]:
-        """The rules' first :data:`~storyline.corpus.watchlist_rank.POOL` candidates for one name, in their
-        order, each with what the learned ranker sees of it (what ``scripts/train_watchlist_ranker.py`` fits)."""
-        found = self._rule_ranked(query, type, POOL, True)
-        if found is None:
-            return []
-        qkey, token_idf, scored = found
-        pool = scored[:POOL]
-        return list(zip((m for _, m, _, _ in pool), self._describe(qkey, token_idf, pool)))
-
-    def _describe(self, qkey: NameKey, token_idf: list[float],
-                  pool: list[tuple[float, Match, tuple[float, float], float]]) -> list[Candidate]:
-        """What the ranker sees of each candidate (see :class:`~storyline.corpus.watchlist_rank.Candidate`)."""
-        out = []
-        total_idf = sum(token_idf) or 1.0
-        for f, m, (name_rank, shared), cover in pool:
-            _, _, primary, etype = self._entries[m.entry]
-            nidx = self._name_index(m)
-            nkey = name_key(m.listed_name, etype)
-            pkey = name_key(primary, etype)
-            held = set(nkey.tokens)
-            exact = sum(t in held for t in qkey.tokens) / len(qkey.tokens)
-            start = self._entry_start[m.entry]
-            end = self._entry_start[m.entry + 1] if m.entry + 1 < len(self._entry_start) else len(self._name_text)
-            skeletons = {sk for i in range(start, end) for sk in name_key(self._name_text[i], etype).skeleton}
-            exact_cover = sum(idf for idf, sk in zip(token_idf, qkey.skeleton) if sk in skeletons) / total_idf
-            out.append(Candidate(
-                mixed=f, name_rank=name_rank, score=m.score, cover=cover, shared_idf=shared / total_idf,
-                name_cover=watchlist_query_coverage(nkey, qkey) if nkey else 0.0, exact=exact,
-                names=end - start, quality=self._name_quality[nidx],
-                token_gap=abs(len(qkey.tokens) - len(nkey.tokens)), person=etype == EntityType.PERSON,
-                acronym=_is_acronym_key(qkey), prefix=_in_order_prefix(qkey, nkey), in_order=_in_order(qkey, nkey),
-                primary_first=bool(pkey) and _token_match(qkey.tokens[0], pkey.tokens[0]) > 0,
-                primary_last=bool(pkey) and _token_match(qkey.tokens[-1], pkey.tokens[-1]) > 0,
-                exact_cover=exact_cover))
-        return out
-
-    def _name_index(self, m: Match) -> int:
-        """The index of a match's listed name among its entry's names."""
-        end = self._entry_start[m.entry + 1] if m.entry + 1 < len(self._entry_start) else len(self._name_text)
-        for nidx in range(self._entry_start[m.entry], end):
-            if self._name_text[nidx] == m.listed_name:
-                return nidx
-        return self._entry_start[m.entry]
-
-    def _rule_ranked(self, query: str, type: EntityType | None, limit: int, partial: bool
-                     ) -> tuple[NameKey, list[float], list[tuple[float, Match, tuple[float, float], float]]] | None:
-        """The rules' ranking of one name: its key, its tokens' rarity (idf), and the first ``limit`` matches in
-        order, each with its final rank, its name's rank (score and coverage, shared rarity) and the entry's
-        coverage of the query (the name's rank alone and coverage 1 without ``partial``); None for no name."""
+        """:meth:`search` for one name: the matches with their sort keys (lowest first)."""
         by_entry = partial and ENTRY_WEIGHT > 0
         qkey = name_key(romanize_cyrillic(query) or query, type)
         if not qkey:
-            return None
+            return []
         hits: Counter[int] = Counter()
         weight: dict[int, float] = defaultdict(float)  # how rare the shared tokens are (idf), to rank ties
         usable = 0
@@ -641,18 +564,18 @@ class WatchlistIndex:
         # entry whose name rank is too low to reach the limit-th rank even at full coverage is not scored
         by_name = sorted(best.values(), key=lambda mr: (-mr[1][0], -mr[0].score, -mr[1][1], mr[0].ref))
         if not by_entry:
-            return qkey, token_idf, [(r[0], m, r, 1.0) for m, r in by_name[:limit]]
-        scored: list[tuple[float, Match, tuple[float, float], float]] = []
+            return [((-r[0], -m.score, -r[1], m.ref), m) for m, r in by_name[:limit]]
+        scored: list[tuple[float, Match, tuple[float, float]]] = []
         sims: dict[tuple[str, str], float] = {}
         for m, rank in by_name[:ENTRY_RANKED]:
             if len(scored) >= limit:
-                floor = sorted((r for r, _, _, _ in scored), reverse=True)[limit - 1]
+                floor = sorted((r for r, _, _ in scored), reverse=True)[limit - 1]
                 if (1 - ENTRY_WEIGHT) * rank[0] + ENTRY_WEIGHT < floor:
                     break
             cover = self._entry_coverage(qkey, token_idf, m.entry, sims)
-            scored.append(((1 - ENTRY_WEIGHT) * rank[0] + ENTRY_WEIGHT * cover, m, rank, cover))
-        scored.sort(key=lambda s: (-s[0], -s[1].score, -s[2][1], s[1].ref))
-        return qkey, token_idf, scored[:limit]
+            scored.append(((1 - ENTRY_WEIGHT) * rank[0] + ENTRY_WEIGHT * cover, m, rank))
+        ordered = sorted((((-f, -m.score, -r[1], m.ref), m) for f, m, r in scored), key=lambda om: om[0])
+        return ordered[:limit]
 
     def _entry_coverage(self, qkey: NameKey, token_idf: list[float], eidx: int,
                         sims: dict[tuple[str, str], float]) -> float:
@@ -717,17 +640,8 @@ class WatchlistIndex:
             sim = min(sim, SINGLE_TOKEN_PERSON_CAP)
         return sim
 
-    def links(self, match: Match, threshold: float = LINK_THRESHOLD) -> bool:
-        """Whether a search match is a link: its score reaches ``threshold`` and, where the learned ranker
-        ranked it, its confidence reaches the ranker's ``link_confidence``."""
-        return match.score >= threshold and self._confident(match)
-
-    def _confident(self, match: Match) -> bool:
-        return self._ranker is None or match.confidence is None or match.confidence >= self._ranker.link_confidence
-
     def link(self, entity: Entity, threshold: float = LINK_THRESHOLD) -> list[Link]:
-        """Links from ``entity`` (its name and every alias) to entries scoring at least ``threshold`` (and, with
-        the learned ranker, confident enough: :meth:`links`)."""
+        """Links from ``entity`` (its name and every alias) to entries scoring at least ``threshold``."""
         if entity.type not in _LINKABLE:
             return []
         best: dict[tuple[str, str], Link] = {}
@@ -739,9 +653,9 @@ class WatchlistIndex:
                 for other in equivalent_names(alias):
                     queries.setdefault(other, (alias, EQUIVALENCE_WEIGHT))
         for query, (alias, weight) in queries.items():
-            for m in self.search(query, entity.type, limit=5, partial=self._ranker is not None):
+            for m in self.search(query, entity.type, limit=5, partial=False):
                 score = round(m.score * weight, 4)
-                if score < threshold or not self._confident(m):
+                if score < threshold:
                     continue
                 key = (m.list_name, m.ref)
                 prev = best.get(key)
