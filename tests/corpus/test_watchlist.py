@@ -10,7 +10,9 @@ import pytest
 from storyline.text.names import name_key
 from storyline.corpus.watchlist import (
     LINK_THRESHOLD,
+    Match,
     WatchlistIndex,
+    link_match,
     parse_ftm_entities,
     parse_un_consolidated,
     parse_watchlist,
@@ -150,6 +152,28 @@ def test_watchlist_org_acronym_in_brackets_links(sample_entries: list[WatchlistE
     assert [lk.ref for lk in links] == ["XYe.001"]
 
 
+def _match(ref: str, score: float) -> Match:
+    return Match(0, ref, "T", ref, ref, score)
+
+
+def test_watchlist_link_match_is_the_one_best_scoring_entry_above_the_threshold() -> None:
+    assert link_match([_match("a", 0.9), _match("b", 0.86)]) == _match("a", 0.9)
+    assert link_match([_match("a", 0.8), _match("b", 0.7)]) is None  # below the threshold
+    assert link_match([_match("a", 0.9), _match("b", 0.9)]) is None  # two entries hold the name equally well
+    assert link_match([_match("a", 0.8)], threshold=0.75) == _match("a", 0.8)
+    assert link_match([]) is None
+
+
+def test_watchlist_name_two_entries_hold_alike_links_to_neither() -> None:
+    index = WatchlistIndex([_entry("b1", "NUSRAT AL FURQAN BRIGADE", "Nusrat al Furqan", etype=EntityType.ORGANIZATION),
+                            _entry("b2", "NUSRAT AL FURQAN FRONT", "Nusrat al-Furqan", etype=EntityType.ORGANIZATION)])
+    shared = Entity("e", EntityType.ORGANIZATION, "Nusrat al Furqan", ("Nusrat al Furqan",), 1)
+    assert [m.ref for m in index.search("Nusrat al Furqan", EntityType.ORGANIZATION)] == ["b1", "b2"]
+    assert index.link(shared) == []
+    both = Entity("e", EntityType.ORGANIZATION, "Nusrat al Furqan Front", ("Nusrat al Furqan", "Nusrat al Furqan Front"), 2)
+    assert [lk.ref for lk in index.link(both)] == ["b2"]  # its full name says which
+
+
 def test_watchlist_index_finds_an_entry_among_50000() -> None:
     rng = random.Random(2)
     syll = ["ab", "mu", "ha", "sha", "rif", "ka", "lil", "ja", "far", "za", "bi", "na", "ser", "qa", "ni", "raj", "din", "lo", "ve"]
@@ -206,11 +230,14 @@ def test_watchlist_un_leave_one_alias_out(un_entries: list[WatchlistEntry]) -> N
     for ref, (wn, etype) in removed.items():
         matches = index.search(wn.name, etype)
         top1 += bool(matches and matches[0].ref == ref)
-        wrong += any(m.ref != ref and m.score >= LINK_THRESHOLD for m in matches)
+        link = link_match(matches)
+        wrong += link is not None and link.ref != ref
     n = len(removed)
-    print(f"UN leave-one-alias-out: {n} queries, top-1 {top1 / n:.3f}, wrong above threshold {wrong / n:.3f}")
+    print(f"UN leave-one-alias-out: {n} queries, top-1 {top1 / n:.3f}, wrong links {wrong / n:.3f}")
     assert top1 / n >= 0.70  # 0.675 before entries were ranked by their coverage of the query over all names; 0.715 now
-    assert wrong / n <= 0.03  # 0.028 before the watchlist variant rules, 0.024 with them, 0.028 now (all eligible 0.023)
+    # 0.028 before the watchlist variant rules, 0.024 with them, 0.028 before a tie between entries stopped
+    # linking, 0.024 since (all eligible: 0.023 before, 0.010 since)
+    assert wrong / n <= 0.03
 
 
 def _entry(ref: str, *names: str, etype: EntityType = EntityType.PERSON) -> WatchlistEntry:

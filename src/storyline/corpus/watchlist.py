@@ -53,7 +53,8 @@ Organisation names are also looked up through the gazetteer equivalences
 (ISKP → ISIL-K) at :data:`EQUIVALENCE_WEIGHT`. A link
 is reported at :data:`LINK_THRESHOLD` (0.85) or above: a full name or a
 transliteration of it passes, a name missing one of three tokens (0.8) does
-not. One-token person names, a kunya alone (Abu Salim) and names of titles alone
+not; and only to the one best-scoring entry: a name that two entries hold
+equally well links to neither (:func:`link_match`). One-token person names, a kunya alone (Abu Salim) and names of titles alone
 (Haji Sahib) never score above 0.8 (a bare "Mujahid" is not evidence enough). Names in a non-Latin script (NAME_ORIGINAL_SCRIPT) are
 indexed as written and only match names in the same script.
 """
@@ -68,7 +69,7 @@ import math
 import re
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from lxml import etree
@@ -115,6 +116,7 @@ __all__ = [
     "QUALITY_WEIGHT",
     "WATCHLIST_VERSION",
     "WatchlistIndex",
+    "link_match",
     "name_parts",
     "parse_ftm_entities",
     "parse_un_consolidated",
@@ -124,7 +126,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-WATCHLIST_VERSION = "4"  # bump when linking may produce other links: the next analyze rebuilds the corpus steps
+WATCHLIST_VERSION = "5"  # bump when linking may produce other links: the next analyze rebuilds the corpus steps
 LINK_THRESHOLD = 0.85
 QUALITY_WEIGHT = {"primary": 1.0, "good": 1.0, "low": 0.9}
 SINGLE_TOKEN_PERSON_CAP = 0.8  # a one-token person name, a kunya alone (Abu Salim) or titles alone never link
@@ -340,6 +342,18 @@ class Match:
     entry_name: str
     listed_name: str
     score: float
+
+
+def link_match(matches: Sequence[Match], threshold: float = LINK_THRESHOLD) -> Match | None:
+    """The match of one search that is a link: the best-scoring one when it reaches ``threshold`` and no other
+    match scores as high. A name two entries hold equally well (one group's branches in two countries, two
+    people of one name) links to neither: nothing in the name says which, and a link is an accusation."""
+    if not matches:
+        return None
+    top = max(matches, key=lambda m: m.score)
+    if top.score < threshold or any(m is not top and m.score >= top.score for m in matches):
+        return None
+    return top
 
 
 def _token_keys(skel: str, latin: bool) -> tuple[str, ...]:
@@ -641,7 +655,8 @@ class WatchlistIndex:
         return sim
 
     def link(self, entity: Entity, threshold: float = LINK_THRESHOLD) -> list[Link]:
-        """Links from ``entity`` (its name and every alias) to entries scoring at least ``threshold``."""
+        """Links from ``entity`` (its name and every alias) to entries scoring at least ``threshold``, at most
+        one per name (:func:`link_match`)."""
         if entity.type not in _LINKABLE:
             return []
         best: dict[tuple[str, str], Link] = {}
@@ -653,12 +668,12 @@ class WatchlistIndex:
                 for other in equivalent_names(alias):
                     queries.setdefault(other, (alias, EQUIVALENCE_WEIGHT))
         for query, (alias, weight) in queries.items():
-            for m in self.search(query, entity.type, limit=5, partial=False):
-                score = round(m.score * weight, 4)
-                if score < threshold:
-                    continue
-                key = (m.list_name, m.ref)
-                prev = best.get(key)
-                if prev is None or score > prev.score:
-                    best[key] = Link(entity.id, m.list_name, m.ref, m.entry_name, alias, score)
+            m = link_match(self.search(query, entity.type, limit=5, partial=False), threshold / weight)
+            if m is None:
+                continue
+            score = round(m.score * weight, 4)
+            key = (m.list_name, m.ref)
+            prev = best.get(key)
+            if prev is None or score > prev.score:
+                best[key] = Link(entity.id, m.list_name, m.ref, m.entry_name, alias, score)
         return sorted(best.values(), key=lambda link: (-link.score, link.list_name, link.ref))
