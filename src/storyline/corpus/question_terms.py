@@ -26,7 +26,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["MIN_STATEMENTS", "SMALL_ACTOR", "TermGroup", "generic_nouns", "min_statements", "noun_terms", "says_possessive", "singular",
+from ..text.names import name_gender
+
+__all__ = ["MIN_STATEMENTS", "SMALL_ACTOR", "TermGroup", "generic_nouns", "min_statements", "noun_terms", "owner_of", "says_possessive", "singular",
            "term_groups", "term_label"]
 
 MIN_STATEMENTS = 3  # distinct remarks of one actor using a noun before it can name a question
@@ -286,3 +288,27 @@ def says_possessive(text: str, written: str, terms: Collection[str]) -> bool:
         if any(_key(w) in terms for w in m[1].split()):
             return True
     return False
+
+
+
+_SAME_GENDER = {"m": "his", "f": "her"}
+_OWNER = re.compile(r"\b(my|your|his|her|its|our|their|[A-Z][\w-]*['’]s?)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)")
+
+
+def owner_of(text: str, actor_name: str, terms: Collection[str]) -> str | None:
+    """Who ``text``, said by the actor, has own one of ``terms``: "actor" for "my emails" in its own words or the
+    actor's own name ("Suda's emails" said by Mira Suda); "other" for any other owner ("your emails", "our borders":
+    a group's, not the actor's; "his" said of a woman); None where no one owns them, or only a pronoun of the actor's
+    gender ("she said her emails", "he welcomed his support": whose, reported speech does not tell)."""
+    names = {w.casefold() for w in actor_name.split() if w[:1].isupper()}
+    unsure = _SAME_GENDER.get(name_gender(actor_name) or "", "")
+    found = None
+    for m in _OWNER.finditer(text):
+        if not any(_key(w) in terms for w in m[2].split()):
+            continue
+        owner = m[1].casefold().rstrip("s").rstrip("'’") if m[1][:1].isupper() else m[1].lower()
+        if owner == "my" or owner in names:
+            return "actor"
+        if owner not in ("his", "her") or unsure and owner != unsure:  # "his" said of a woman is another's
+            found = "other"
+    return found
