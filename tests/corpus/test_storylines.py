@@ -561,3 +561,10 @@ def test_storylines_a_noun_question_the_actor_owns_is_named_with_the_actor() -> 
     c, lines = _lines(docs)
     assert _by_label(c, lines) == {("E_spok", "Tarin Hask's diaries"): ["t0", "t1", "t2"], ("E_spok", UNTOPICED): ["t3", "t4"]}
     assert storyline_label("Tarin Hask", "Tarin Hask's diaries") == "Tarin Hask on Tarin Hask's diaries"
+
+
+def test_storylines_pooled_remarks_sharing_a_verb_and_its_object_form_no_question() -> None:
+    docs = [{"id": f"d{i}", "statements": [{"label": f"h{i}", "speaker": "spok", "content": content, "said_on": f"2024-06-0{i + 1}"}]}
+            for i, content in enumerate(["we will not host events there", "they refused to host events", "the weather is fine"])]
+    c, lines = _lines(docs)
+    assert _by_label(c, lines) == {("E_spok", UNTOPICED): ["h0", "h1", "h2"]}

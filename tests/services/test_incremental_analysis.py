@@ -6,6 +6,7 @@ import io
 import json
 from pathlib import Path
 
+from storyline.corpus.questions import about_nothing
 from storyline.corpus.storylines import remark_reported
 from storyline.export.json_export import write_json
 from storyline.ingest.base import IngestOptions
@@ -75,6 +76,14 @@ def _assert_topics_consistent(data: dict) -> None:
         assert {s["speaker_id"] for s in members} == {line["actor_id"]}
         assert {s["topic"] for s in members} == {line["topic"]}
         in_storylines.update(line["statement_ids"])
-    # every remark of a resolved speaker is in a storyline; what reports the speaker's action is in none
+    # every remark of a resolved speaker is in a storyline; what reports the speaker's action is in none, and so is a
+    # fragment that names nothing ("which")
+    named = {(m["document_id"], m["start"], m["entity_id"]) for m in data["mentions"]}
+
+    def names_something(s: dict) -> bool:
+        return any(doc == s["document_id"] and s["content_start"] <= start < s["content_end"] and entity != s["speaker_id"]
+                   for doc, start, entity in named)
+
     assert in_storylines == {i for i, s in statements.items() if s.get("speaker_id")
-                            and remark_reported(StatementKind(s["kind"]), s["cue"], s["content"])}
+                            and remark_reported(StatementKind(s["kind"]), s["cue"], s["content"])
+                            and (not about_nothing(s["content"]) or names_something(s))}

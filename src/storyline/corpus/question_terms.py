@@ -28,7 +28,7 @@ from importlib import resources
 
 from ..text.names import name_gender
 
-__all__ = ["MIN_STATEMENTS", "SMALL_ACTOR", "TermGroup", "generic_nouns", "min_statements", "noun_terms", "owner_of", "says_possessive", "singular",
+__all__ = ["MIN_STATEMENTS", "SMALL_ACTOR", "TermGroup", "generic_nouns", "min_statements", "noun_phrase_used", "noun_terms", "owner_of", "says_possessive", "singular",
            "term_groups", "term_label"]
 
 MIN_STATEMENTS = 3  # distinct remarks of one actor using a noun before it can name a question
@@ -312,3 +312,29 @@ def owner_of(text: str, actor_name: str, terms: Collection[str]) -> str | None:
         if owner not in ("his", "her") or unsure and owner != unsure:  # "his" said of a woman is another's
             found = "other"
     return found
+
+
+_SUBJECT_PRONOUNS = frozenset("i we you they he she it who".split())  # "I love women": a verb follows a subject
+
+
+def noun_phrase_used(phrase: str, texts: Iterable[str]) -> bool:
+    """Whether a two-word phrase is a whole noun phrase in at least one of ``texts``: not after "to", a modal or a
+    subject pronoun (where it opens with a verb: "to host events", "I love women"), not after a capitalised word (part of a
+    name: "a North Korean regime"), not before another content word (part of a longer phrase: "the white working
+    class"), and, opening with an "-ing" word, after a determiner ("a continuing wave", not "getting oxygen")."""
+    words = phrase.split()
+    pattern = re.compile(r"(?:^|(?<=[^\w'’-]))(?:([\w'’]+)\s+)?" + r"\s+".join(re.escape(w) for w in words) + r"(?:\s+([\w-]+))?\b",
+                         re.IGNORECASE)
+    function = _function_words()
+    for text in texts:
+        for m in pattern.finditer(text):
+            before, after = m[1] or "", m[2] or ""
+            low = before.lower()
+            if low in _VERB_BEFORE or low in _SUBJECT_PRONOUNS or before[:1].isupper() and low not in _DETERMINERS:
+                continue
+            if after[:1].islower() and after.lower() not in function:
+                continue
+            if words[0].endswith("ing") and not (low in _DETERMINERS or low.endswith(("'s", "’s"))):
+                continue
+            return True
+    return False

@@ -49,7 +49,7 @@ from importlib import resources
 from ..model import EntityType, Mention, Statement
 from .findings.claims import MentionIndex, entity_key
 from ..text.lexicon import Lexicon, default_lexicon
-from .question_terms import SUBJECT_SHARE, TermGroup, min_statements, owner_of, says_possessive, singular, term_groups, term_label
+from .question_terms import SUBJECT_SHARE, TermGroup, min_statements, noun_phrase_used, owner_of, says_possessive, singular, term_groups, term_label
 
 __all__ = ["ASPECT_PRIORITY", "Issues", "Question", "SubjectAliases", "Subject", "about_nothing", "aspects", "load_issues", "load_subject_aliases",
            "noun_phrases", "question_label", "questions_of", "subjects_of"]
@@ -765,8 +765,10 @@ def noun_phrases(text: str) -> set[str]:
 
 def _phrases_joined(final: dict[str, Question], statements: Sequence[Statement]) -> None:
     """An actor's pooled remarks that share a noun phrase with one of its questions join it; two or more
-    pooled remarks sharing one become a question of their own, named by the phrase."""
+    pooled remarks sharing one become a question of their own, named by the phrase, where the remarks use it as a
+    whole noun phrase (:func:`~storyline.corpus.question_terms.noun_phrase_used`: not "to host events")."""
     phrases = {st.id: noun_phrases(st.content) for st in statements}
+    contents = {st.id: st.content for st in statements}
     sizes = Counter(q.key for q in final.values())
     seen: dict[str, Counter[str]] = {}
     by_key: dict[str, Question] = {}
@@ -790,8 +792,8 @@ def _phrases_joined(final: dict[str, Question], statements: Sequence[Statement])
         for p in phrases[sid]:
             holders.setdefault(p, []).append(sid)
     for p, sids in sorted(holders.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        if _NOT_NOUN.search(p):  # "fat beautiful", "widely used": no question to name
-            continue
+        if _NOT_NOUN.search(p) or not noun_phrase_used(p, [contents[sid] for sid in sids]):
+            continue  # "fat beautiful", "widely used", "to host events": no question to name
         free = [sid for sid in sids if final[sid] == OTHER]
         if len(free) >= 2:
             for sid in free:
