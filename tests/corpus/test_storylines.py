@@ -533,10 +533,10 @@ def test_storylines_a_noun_question_naming_a_subject_beside_it_joins_the_actors_
     assert got[("E_spok", "Mira Suda's emails")] == ["s0", "s1", "s2"]
 
 
-def test_storylines_a_fragment_naming_nothing_is_in_no_storyline_but_one_naming_a_subject_is() -> None:
-    docs = [{"id": f"d{i}", "statements": [{"label": label, "speaker": "spok", "content": content, "said_on": f"2024-03-0{i + 1}"}]}
+def test_storylines_a_fragment_naming_nothing_or_only_a_name_is_in_no_storyline_but_one_saying_something_of_a_subject_is() -> None:
+    docs = [{"id": f"d{i}", "statements": [{"label": label, "speaker": "spok", "content": content, "said_on": f"2024-03-{i + 1:02}"}]}
             for i, (label, content) in enumerate([
-                ("which", "which"), ("really", "really is"), ("date", "June 14, 2016"),
+                ("which", "which"), ("really", "really is"), ("date", "June 14, 2016"), ("title", "Sen. [Mira Suda](suda)"),
                 ("named", "[Suda](suda)'s temperament"), ("suda", "[Mira Suda](suda) will lose the vote"),
                 ("weather", "the weather is fine"), ("rain", "it rains a lot")])]
     c, lines = _lines(docs)

@@ -52,7 +52,7 @@ from ..text.lexicon import Lexicon, default_lexicon
 from .question_terms import SUBJECT_SHARE, TermGroup, min_statements, noun_phrase_used, owner_of, says_possessive, singular, term_groups, term_label
 
 __all__ = ["ASPECT_PRIORITY", "Issues", "Question", "SubjectAliases", "Subject", "about_nothing", "aspects", "load_issues", "load_subject_aliases",
-           "noun_phrases", "question_label", "questions_of", "subjects_of"]
+           "noun_phrases", "only_names", "question_label", "questions_of", "subjects_of"]
 
 _CONCEPT_ASPECT = {
     "existence": "presence",
@@ -321,11 +321,27 @@ def about_nothing(content: str) -> bool:
     return len(_WORD.findall(content)) < _FRAGMENT_WORDS
 
 
+_NAME_ONLY_WORDS = 5  # a content shorter than this that is only a name ("Sen. Ted Cruz") says nothing about it
+
+
+def only_names(content: str, names: Iterable[tuple[int, int]]) -> bool:
+    """Whether a short content is only a name, with or without a title ("Trump", "Mr. Trump", "Sen. Ted Cruz"): no
+    word of it outside the ``names`` (spans of mentions, as offsets into ``content``) is a lower-case word."""
+    words = _WORD.findall(content)
+    if not words or len(words) >= _NAME_ONLY_WORDS:
+        return False
+    text = list(content)
+    for start, end in names:
+        for i in range(max(0, start), min(len(text), end)):
+            text[i] = " "
+    return not any(w[:1].islower() for w in _WORD.findall("".join(text)))
+
+
 def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, Sequence[Mention]],
                  key_to_entity: Mapping[str, str], entity_names: Mapping[str, str], *,
                  lexicon: Lexicon | None = None, aliases: SubjectAliases | None = None) -> dict[str, Question]:
     """Statement id → its question, for statements whose speaker resolves to an entity and that are about something
-    (not a fragment naming nothing: :func:`about_nothing`).
+    (not a fragment naming nothing, :func:`about_nothing`, nor a short content that is only a name, :func:`only_names`).
 
     Depends only on each actor's own statements (and the entities they name), so
     rebuilding one actor's storylines gives what a full run gives.
@@ -344,8 +360,9 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
             indexes[doc] = MentionIndex(mentions_by_doc.get(doc, ()))
         context = _lazy_context(indexes[doc], st.content_start, st.content_end)
         subjects = subjects_of(st, indexes[doc], key_to_entity, entity_names, context, aliases, actor)
-        if not subjects and about_nothing(st.content):
-            continue  # "which", "really is", "Probably.": an extraction fragment names no question, and is in no storyline
+        spans = [(m.start - st.content_start, m.end - st.content_start) for m in indexes[doc].within(st.content_start, st.content_end)]
+        if not subjects and about_nothing(st.content) or only_names(st.content, spans):
+            continue  # "which", "really is", "Mr. Trump": an extraction fragment names no question, and is in no storyline
         by_actor.setdefault(actor, []).append((st, subjects))
         anchors[st.id] = [(m.start - st.content_start, m.end - st.content_start)
                           for m in indexes[doc].within(st.content_start, st.content_end)
