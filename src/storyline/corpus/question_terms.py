@@ -290,7 +290,6 @@ def says_possessive(text: str, written: str, terms: Collection[str]) -> bool:
     return False
 
 
-
 _SAME_GENDER = {"m": "his", "f": "her"}
 _OWNER = re.compile(r"\b(my|your|his|her|its|our|their|[A-Z][\w-]*['’]s?)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)")
 

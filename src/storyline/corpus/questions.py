@@ -604,8 +604,10 @@ def _terms_joined(final: dict[str, Question], members: Sequence[tuple[Statement,
     for the wall") are one question, unless the remark already claims something of a kind about a named subject.
 
     The question is named by the actor's phrase for it and the subject most of its remarks name
-    (:mod:`storyline.corpus.question_terms`), or by the actor itself where most of its remarks have the actor own
-    the thing ("my emails", "she said her emails were") more often than anyone else, at least twice: "Mira Suda's emails".
+    (:mod:`storyline.corpus.question_terms`), or by the actor itself where its remarks on the thing call it the
+    actor's own ("my emails", its own name's possessive) at least twice and more often than anyone else's: "Mira Suda's
+    emails". A remark on a subject the actor keeps naming stays with it (:func:`_stays_on_subject`); a noun left with
+    too few remarks by that is no question.
     """
     groups, terms = term_groups({st.id: st.content for st, _s in members}, {st.id: [s.key for s in subjects] for st, subjects in members})
     if not groups:
@@ -654,8 +656,8 @@ def _terms_joined(final: dict[str, Question], members: Sequence[tuple[Statement,
 def _stays_on_subject(q: Question, top: Subject | None, term_size: int, sizes: Counter[str]) -> bool:
     """Whether a remark on a named subject stays with the actor's question on it rather than join a noun question: when
     the actor talks about the subject (not a place: places never split a question) at least as often as it uses the
-    noun, and the noun question is not named by that subject ("Mira Suda" is the question of "Suda trailed in the primary", unless the actor's remarks on the primary are
-    about her)."""
+    noun, and the noun question is not named by that subject ("Suda trails in the primary" is on Mira Suda, unless
+    the actor's remarks on the primary are about her)."""
     return (q.subject is not None and not q.subject.is_place and q.aspect is None and not (q.term or q.phrase or q.issue)
             and q.subject != top and sizes[q.key] >= term_size)
 

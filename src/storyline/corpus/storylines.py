@@ -140,7 +140,7 @@ def build_storylines(statements: Sequence[Statement], key_to_entity: Mapping[str
     for st in statements:
         key = st.speaker_key
         actor = key_to_entity.get(key) if key else None
-        if not actor or mentions_by_doc is not None and st.id not in questions:  # a fragment naming nothing: no remark
+        if not actor or mentions_by_doc is not None and st.id not in questions:  # a fragment, or only a name: no remark
             continue
         topic = questions.get(st.id) if mentions_by_doc is not None else (topics.get(st.id) or st.topic)
         groups[(actor, topic or UNTOPICED)].append(st)
