@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from storyline.corpus.question_terms import (
+    noun_phrase_used,
     noun_terms,
+    owner_of,
     says_possessive,
     singular,
     term_groups,
@@ -125,3 +127,28 @@ def test_noun_terms_keep_a_name_before_a_noun_as_its_modifier() -> None:
     assert noun_terms("we need the Karsa embargo now") == {"embargo": ("embargo", "Karsa")}
     assert noun_terms("the Velar Party met in Rhenland") == {}
     assert noun_terms("in the NATO summit") == {}
+
+
+def test_the_owner_of_a_noun_is_the_actor_in_its_own_words_or_name_and_unsure_for_a_pronoun_of_its_gender() -> None:
+    assert owner_of("I will release my tax returns", "Tarin Hask", {"return"}) == "actor"
+    assert owner_of("the scandal around Hask's emails", "Tarin Hask", {"email"}) == "actor"
+    assert owner_of("who told you about your emails", "Tarin Hask", {"email"}) == "other"
+    assert owner_of("our borders are open", "Tarin Hask", {"border"}) == "other"
+    assert owner_of("she said her emails were fine", "Mary Hask", {"email"}) is None
+    assert owner_of("he mocked her emails", "John Hask", {"email"}) == "other"
+    assert owner_of("the emails were fine", "Tarin Hask", {"email"}) is None
+
+
+@pytest.mark.parametrize(("phrase", "text", "used"), [
+    ("glass ceiling", "we cracked the glass ceiling", True),
+    ("glass ceiling", "Glass ceiling is real", True),
+    ("nuclear weapons", "they deploy nuclear weapons", True),
+    ("continuing wave", "a continuing wave of arrests", True),
+    ("host events", "he wants to host events", False),
+    ("love women", "I love women", False),
+    ("korean regime", "the North Korean regime", False),
+    ("white working", "the white working class", False),
+    ("getting oxygen", "he keeps getting oxygen", False),
+])
+def test_a_shared_pair_is_a_noun_phrase_only_where_no_verb_name_or_longer_phrase_holds_it(phrase: str, text: str, used: bool) -> None:
+    assert noun_phrase_used(phrase, [text]) is used

@@ -531,3 +531,40 @@ def test_storylines_a_noun_question_naming_a_subject_beside_it_joins_the_actors_
     got = _one_actor(["[Mira Suda](suda)'s emails were deleted", "the emails were never found", "[Suda](suda) lied about the emails",
                       *plain, "the weather is fine", "it rains a lot"])
     assert got[("E_spok", "Mira Suda's emails")] == ["s0", "s1", "s2"]
+
+
+def test_storylines_a_fragment_naming_nothing_or_only_a_name_is_in_no_storyline_but_one_saying_something_of_a_subject_is() -> None:
+    docs = [{"id": f"d{i}", "statements": [{"label": label, "speaker": "spok", "content": content, "said_on": f"2024-03-{i + 1:02}"}]}
+            for i, (label, content) in enumerate([
+                ("which", "which"), ("really", "really is"), ("date", "June 14, 2016"), ("title", "Sen. [Mira Suda](suda)"),
+                ("named", "[Suda](suda)'s temperament"), ("suda", "[Mira Suda](suda) will lose the vote"),
+                ("weather", "the weather is fine"), ("rain", "it rains a lot")])]
+    c, lines = _lines(docs)
+    assert _by_label(c, lines) == {("E_spok", "Mira Suda"): ["named", "suda"], ("E_spok", UNTOPICED): ["weather", "rain"]}
+
+
+def test_storylines_a_remark_on_a_subject_the_actor_keeps_naming_stays_with_it_beside_a_passing_noun() -> None:
+    suda = ["[Mira Suda](suda) will lose", "[Mira Suda](suda) is a liar", "[Suda](suda) cannot be trusted",
+            "[Mira Suda](suda) trails in the primary"]
+    primary = ["the primary is rigged", "we will win the primary", "every primary counts"]
+    docs = [{"id": f"d{i}", "statements": [{"label": f"s{i}" if i < len(suda) else f"p{i}", "speaker": "spok", "content": content,
+                                            "said_on": f"2024-04-0{i + 1}"}]}
+            for i, content in enumerate(suda + primary)]
+    c, lines = _lines(docs)
+    assert _by_label(c, lines) == {("E_spok", "Mira Suda"): ["s0", "s1", "s2", "s3"], ("E_spok", "the primary"): ["p4", "p5", "p6"]}
+
+
+def test_storylines_a_noun_question_the_actor_owns_is_named_with_the_actor() -> None:
+    docs = [{"id": f"d{i}", "statements": [{"label": f"t{i}", "speaker": "spok", "content": content, "said_on": f"2024-05-0{i + 1}"}]}
+            for i, content in enumerate(["I will publish my diaries after the trial", "my diaries are very private",
+                                         "nobody reads the diaries", "the weather is fine", "it rains a lot"])]
+    c, lines = _lines(docs)
+    assert _by_label(c, lines) == {("E_spok", "Tarin Hask's diaries"): ["t0", "t1", "t2"], ("E_spok", UNTOPICED): ["t3", "t4"]}
+    assert storyline_label("Tarin Hask", "Tarin Hask's diaries") == "Tarin Hask on Tarin Hask's diaries"
+
+
+def test_storylines_pooled_remarks_sharing_a_verb_and_its_object_form_no_question() -> None:
+    docs = [{"id": f"d{i}", "statements": [{"label": f"h{i}", "speaker": "spok", "content": content, "said_on": f"2024-06-0{i + 1}"}]}
+            for i, content in enumerate(["we will not host events there", "they refused to host events", "the weather is fine"])]
+    c, lines = _lines(docs)
+    assert _by_label(c, lines) == {("E_spok", UNTOPICED): ["h0", "h1", "h2"]}

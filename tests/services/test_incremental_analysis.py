@@ -6,6 +6,7 @@ import io
 import json
 from pathlib import Path
 
+from storyline.corpus.questions import about_nothing, only_names
 from storyline.corpus.storylines import remark_reported
 from storyline.export.json_export import write_json
 from storyline.ingest.base import IngestOptions
@@ -75,6 +76,16 @@ def _assert_topics_consistent(data: dict) -> None:
         assert {s["speaker_id"] for s in members} == {line["actor_id"]}
         assert {s["topic"] for s in members} == {line["topic"]}
         in_storylines.update(line["statement_ids"])
-    # every remark of a resolved speaker is in a storyline; what reports the speaker's action is in none
+    # every remark of a resolved speaker is in a storyline; what reports the speaker's action is in none, and so is a
+    # fragment that names nothing ("which") or is only a name ("Mr. Trump")
+    named = [(m["document_id"], m["start"], m["end"], m["entity_id"]) for m in data["mentions"]]
+
+    def says_something(s: dict) -> bool:
+        inside = [(doc, start, end, entity) for doc, start, end, entity in named
+                  if doc == s["document_id"] and s["content_start"] <= start < s["content_end"]]
+        spans = [(start - s["content_start"], end - s["content_start"]) for _d, start, end, _e in inside]
+        return (not about_nothing(s["content"]) or any(entity != s["speaker_id"] for *_x, entity in inside)) and not only_names(
+            s["content"], spans)
+
     assert in_storylines == {i for i, s in statements.items() if s.get("speaker_id")
-                            and remark_reported(StatementKind(s["kind"]), s["cue"], s["content"])}
+                            and remark_reported(StatementKind(s["kind"]), s["cue"], s["content"]) and says_something(s)}

@@ -26,7 +26,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["MIN_STATEMENTS", "SMALL_ACTOR", "TermGroup", "generic_nouns", "min_statements", "noun_terms", "says_possessive", "singular",
+from ..text.names import name_gender
+
+__all__ = ["MIN_STATEMENTS", "SMALL_ACTOR", "TermGroup", "generic_nouns", "min_statements", "noun_phrase_used", "noun_terms", "owner_of", "says_possessive", "singular",
            "term_groups", "term_label"]
 
 MIN_STATEMENTS = 3  # distinct remarks of one actor using a noun before it can name a question
@@ -284,5 +286,54 @@ def says_possessive(text: str, written: str, terms: Collection[str]) -> bool:
         return False
     for m in re.finditer(re.escape(written) + r"['’]s?\s+((?:[a-z-]+\s+){0,2}[a-z-]+)", text):
         if any(_key(w) in terms for w in m[1].split()):
+            return True
+    return False
+
+
+_SAME_GENDER = {"m": "his", "f": "her"}
+_OWNER = re.compile(r"\b(my|your|his|her|its|our|their|[A-Z][\w-]*['’]s?)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)")
+
+
+def owner_of(text: str, actor_name: str, terms: Collection[str]) -> str | None:
+    """Who ``text``, said by the actor, has own one of ``terms``: "actor" for "my emails" in its own words or the
+    actor's own name ("Suda's emails" said by Mira Suda); "other" for any other owner ("your emails", "our borders":
+    a group's, not the actor's; "his" said of a woman); None where no one owns them, or only a pronoun of the actor's
+    gender ("she said her emails", "he welcomed his support": whose, reported speech does not tell)."""
+    names = {w.casefold() for w in actor_name.split() if w[:1].isupper()}
+    unsure = _SAME_GENDER.get(name_gender(actor_name) or "", "")
+    found = None
+    for m in _OWNER.finditer(text):
+        if not any(_key(w) in terms for w in m[2].split()):
+            continue
+        owner = m[1].casefold().rstrip("s").rstrip("'’") if m[1][:1].isupper() else m[1].lower()
+        if owner == "my" or owner in names:
+            return "actor"
+        if owner not in ("his", "her") or unsure and owner != unsure:  # "his" said of a woman is another's
+            found = "other"
+    return found
+
+
+_SUBJECT_PRONOUNS = frozenset("i we you they he she it who".split())  # "I love women": a verb follows a subject
+
+
+def noun_phrase_used(phrase: str, texts: Iterable[str]) -> bool:
+    """Whether a two-word phrase is a whole noun phrase in at least one of ``texts``: not after "to", a modal or a
+    subject pronoun (where it opens with a verb: "to host events", "I love women"), not after a capitalised word (part of a
+    name: "a North Korean regime"), not before another content word (part of a longer phrase: "the white working
+    class"), and, opening with an "-ing" word, after a determiner ("a continuing wave", not "getting oxygen")."""
+    words = phrase.split()
+    pattern = re.compile(r"(?:^|(?<=[^\w'’-]))(?:([\w'’]+)\s+)?" + r"\s+".join(re.escape(w) for w in words) + r"(?:\s+([\w-]+))?\b",
+                         re.IGNORECASE)
+    function = _function_words()
+    for text in texts:
+        for m in pattern.finditer(text):
+            before, after = m[1] or "", m[2] or ""
+            low = before.lower()
+            if low in _VERB_BEFORE or low in _SUBJECT_PRONOUNS or before[:1].isupper() and low not in _DETERMINERS:
+                continue
+            if after[:1].islower() and after.lower() not in function:
+                continue
+            if words[0].endswith("ing") and not (low in _DETERMINERS or low.endswith(("'s", "’s"))):
+                continue
             return True
     return False

@@ -49,10 +49,10 @@ from importlib import resources
 from ..model import EntityType, Mention, Statement
 from .findings.claims import MentionIndex, entity_key
 from ..text.lexicon import Lexicon, default_lexicon
-from .question_terms import SUBJECT_SHARE, TermGroup, min_statements, says_possessive, singular, term_groups, term_label
+from .question_terms import SUBJECT_SHARE, TermGroup, min_statements, noun_phrase_used, owner_of, says_possessive, singular, term_groups, term_label
 
-__all__ = ["ASPECT_PRIORITY", "Issues", "Question", "SubjectAliases", "Subject", "aspects", "load_issues", "load_subject_aliases",
-           "noun_phrases", "question_label", "questions_of", "subjects_of"]
+__all__ = ["ASPECT_PRIORITY", "Issues", "Question", "SubjectAliases", "Subject", "about_nothing", "aspects", "load_issues", "load_subject_aliases",
+           "noun_phrases", "only_names", "question_label", "questions_of", "subjects_of"]
 
 _CONCEPT_ASPECT = {
     "existence": "presence",
@@ -310,10 +310,38 @@ def _lazy_context(index: MentionIndex, start: int, end: int) -> Callable[[], fro
     return context
 
 
+_FRAGMENT_WORDS = 3  # a remark of fewer words that names no subject says nothing a storyline can follow
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def about_nothing(content: str) -> bool:
+    """Whether a statement's content is too short to be about anything by itself: fewer than three words (numbers not
+    counted: "June 14, 2016"), such as a relative pronoun or a scare-quoted word read as the whole content ("which",
+    "really is", "Probably."). Such a fragment is in no storyline unless it names a subject ("Cruz's temperament")."""
+    return len(_WORD.findall(content)) < _FRAGMENT_WORDS
+
+
+_NAME_ONLY_WORDS = 5  # a content shorter than this that is only a name ("Sen. Ted Cruz") says nothing about it
+
+
+def only_names(content: str, names: Iterable[tuple[int, int]]) -> bool:
+    """Whether a short content is only a name, with or without a title ("Trump", "Mr. Trump", "Sen. Ted Cruz"): no
+    word of it outside the ``names`` (spans of mentions, as offsets into ``content``) is a lower-case word."""
+    words = _WORD.findall(content)
+    if not words or len(words) >= _NAME_ONLY_WORDS:
+        return False
+    text = list(content)
+    for start, end in names:
+        for i in range(max(0, start), min(len(text), end)):
+            text[i] = " "
+    return not any(w[:1].islower() for w in _WORD.findall("".join(text)))
+
+
 def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, Sequence[Mention]],
                  key_to_entity: Mapping[str, str], entity_names: Mapping[str, str], *,
                  lexicon: Lexicon | None = None, aliases: SubjectAliases | None = None) -> dict[str, Question]:
-    """Statement id → its question, for statements whose speaker resolves to an entity.
+    """Statement id → its question, for statements whose speaker resolves to an entity and that are about something
+    (not a fragment naming nothing, :func:`about_nothing`, nor a short content that is only a name, :func:`only_names`).
 
     Depends only on each actor's own statements (and the entities they name), so
     rebuilding one actor's storylines gives what a full run gives.
@@ -332,6 +360,9 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
             indexes[doc] = MentionIndex(mentions_by_doc.get(doc, ()))
         context = _lazy_context(indexes[doc], st.content_start, st.content_end)
         subjects = subjects_of(st, indexes[doc], key_to_entity, entity_names, context, aliases, actor)
+        spans = [(m.start - st.content_start, m.end - st.content_start) for m in indexes[doc].within(st.content_start, st.content_end)]
+        if not subjects and about_nothing(st.content) or only_names(st.content, spans):
+            continue  # "which", "really is", "Mr. Trump": an extraction fragment names no question, and is in no storyline
         by_actor.setdefault(actor, []).append((st, subjects))
         anchors[st.id] = [(m.start - st.content_start, m.end - st.content_start)
                           for m in indexes[doc].within(st.content_start, st.content_end)
@@ -363,7 +394,7 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
         one_off = {sid for sid, q in own.items() if q.aspect is None and sizes[q.key] == 1}
         pooled = len(one_off | {sid for sid, q in own.items() if q == OTHER})
         final = {sid: OTHER if sid in one_off and pooled > 1 else q for sid, q in own.items()}
-        _terms_joined(final, members)
+        _terms_joined(final, members, entity_names.get(actor, ""))
         _pooled_joined(final, members, issues)
         _issue_terms_joined(final, issues)
         _modified_subjects_joined(final)
@@ -568,12 +599,15 @@ def _places_named(final: dict[str, Question], members: Sequence[tuple[Statement,
             final[sid] = Question(q.subject, q.aspect, where=where[q.key])
 
 
-def _terms_joined(final: dict[str, Question], members: Sequence[tuple[Statement, list[Subject]]]) -> None:
+def _terms_joined(final: dict[str, Question], members: Sequence[tuple[Statement, list[Subject]]], actor_name: str = "") -> None:
     """An actor's remarks using one of its question terms ("we will build a wall", "a border wall", "Mexico will pay
     for the wall") are one question, unless the remark already claims something of a kind about a named subject.
 
     The question is named by the actor's phrase for it and the subject most of its remarks name
-    (:mod:`storyline.corpus.question_terms`).
+    (:mod:`storyline.corpus.question_terms`), or by the actor itself where its remarks on the thing call it the
+    actor's own ("my emails", its own name's possessive) at least twice and more often than anyone else's: "Mira Suda's
+    emails". A remark on a subject the actor keeps naming stays with it (:func:`_stays_on_subject`); a noun left with
+    too few remarks by that is no question.
     """
     groups, terms = term_groups({st.id: st.content for st, _s in members}, {st.id: [s.key for s in subjects] for st, subjects in members})
     if not groups:
@@ -581,6 +615,7 @@ def _terms_joined(final: dict[str, Question], members: Sequence[tuple[Statement,
     size = Counter(g.key for found in terms.values() for g in {groups[t] for t in found if t in groups})
     chosen: dict[str, list[tuple[Statement, list[Subject]]]] = {}
     lead: dict[str, TermGroup] = {}
+    sizes = Counter(q.key for q in final.values())
     for st, subjects in members:
         q = final[st.id]
         if q.subject is not None and q.aspect is not None:
@@ -603,10 +638,28 @@ def _terms_joined(final: dict[str, Question], members: Sequence[tuple[Statement,
             top = None
         owned = top is not None and not top.is_place and 2 * sum(
             says_possessive(st.content, s.written, lead[key].terms) for st, subjects in sts for s in subjects if s == top) >= named[top]
-        label = term_label(lead[key].phrase, top.name if top else None, owned)
+        owners = Counter(owner_of(st.content, actor_name, lead[key].terms) for st, _s in members  # all its remarks on the thing
+                         if lead[key].terms & set(terms[st.id])) if actor_name else Counter()
+        if not owned and owners["actor"] >= 2 and owners["actor"] > owners["other"]:
+            top, owned = None, True  # the actor's own emails, whatever else its remarks on them name
+            label = term_label(lead[key].phrase, actor_name, True)
+        else:
+            label = term_label(lead[key].phrase, top.name if top else None, owned)
         q = Question(None, None, term=key, term_label=label, beside=top.key if top is not None and not owned else None)
-        for st, _subjects in sts:
+        kept = [st for st, _s in sts if not _stays_on_subject(final[st.id], top, len(sts), sizes)]
+        if len(kept) < least or len({(st.document_id, st.said_on) for st in kept}) < 2:
+            continue
+        for st in kept:
             final[st.id] = q
+
+
+def _stays_on_subject(q: Question, top: Subject | None, term_size: int, sizes: Counter[str]) -> bool:
+    """Whether a remark on a named subject stays with the actor's question on it rather than join a noun question: when
+    the actor talks about the subject (not a place: places never split a question) at least as often as it uses the
+    noun, and the noun question is not named by that subject ("Suda trails in the primary" is on Mira Suda, unless
+    the actor's remarks on the primary are about her)."""
+    return (q.subject is not None and not q.subject.is_place and q.aspect is None and not (q.term or q.phrase or q.issue)
+            and q.subject != top and sizes[q.key] >= term_size)
 
 
 _NO_ROLE = frozenset({"role"})
@@ -731,8 +784,10 @@ def noun_phrases(text: str) -> set[str]:
 
 def _phrases_joined(final: dict[str, Question], statements: Sequence[Statement]) -> None:
     """An actor's pooled remarks that share a noun phrase with one of its questions join it; two or more
-    pooled remarks sharing one become a question of their own, named by the phrase."""
+    pooled remarks sharing one become a question of their own, named by the phrase, where the remarks use it as a
+    whole noun phrase (:func:`~storyline.corpus.question_terms.noun_phrase_used`: not "to host events")."""
     phrases = {st.id: noun_phrases(st.content) for st in statements}
+    contents = {st.id: st.content for st in statements}
     sizes = Counter(q.key for q in final.values())
     seen: dict[str, Counter[str]] = {}
     by_key: dict[str, Question] = {}
@@ -756,8 +811,8 @@ def _phrases_joined(final: dict[str, Question], statements: Sequence[Statement])
         for p in phrases[sid]:
             holders.setdefault(p, []).append(sid)
     for p, sids in sorted(holders.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        if _NOT_NOUN.search(p):  # "fat beautiful", "widely used": no question to name
-            continue
+        if _NOT_NOUN.search(p) or not noun_phrase_used(p, [contents[sid] for sid in sids]):
+            continue  # "fat beautiful", "widely used", "to host events": no question to name
         free = [sid for sid in sids if final[sid] == OTHER]
         if len(free) >= 2:
             for sid in free:

@@ -26,7 +26,7 @@ __all__ = ["STORYLINES_VERSION", "UNTOPICED", "build_storylines", "remark_report
            "storyline_label", "storyline_topics"]
 
 UNTOPICED = "other statements"
-STORYLINES_VERSION = "8"  # a subject joins the noun phrase naming it before a noun ("X war") and takes a smaller noun question naming it beside ("supporters and X"); idiom nouns name nothing; remarks incl. attitudes, stances taken and characterisations, no actions; one question per actor and subject unless a claim kind recurs; noun questions one issue names join; a lone pooled remark keeps its own question; storylines by actor and question (subject, claim kind, a noun the actor keeps using, issue or shared phrase); part of the corpus basis
+STORYLINES_VERSION = "9"  # a fragment naming nothing or only a name ("Mr. Trump") is in no storyline; a remark on a subject the actor names at least as often as a noun stays with the subject; a noun the actor calls its own is named with the actor; a shared pair names a question only as a whole noun phrase (not "to host events"); a subject joins the noun phrase naming it before a noun ("X war") and takes a smaller noun question naming it beside ("supporters and X"); idiom nouns name nothing; remarks incl. attitudes, stances taken and characterisations, no actions; one question per actor and subject unless a claim kind recurs; noun questions one issue names join; a lone pooled remark keeps its own question; storylines by actor and question (subject, claim kind, a noun the actor keeps using, issue or shared phrase); part of the corpus basis
 
 
 def statement_order(s: Statement) -> tuple[bool, dt.date, str, int]:
@@ -140,7 +140,7 @@ def build_storylines(statements: Sequence[Statement], key_to_entity: Mapping[str
     for st in statements:
         key = st.speaker_key
         actor = key_to_entity.get(key) if key else None
-        if not actor:
+        if not actor or mentions_by_doc is not None and st.id not in questions:  # a fragment, or only a name: no remark
             continue
         topic = questions.get(st.id) if mentions_by_doc is not None else (topics.get(st.id) or st.topic)
         groups[(actor, topic or UNTOPICED)].append(st)
