@@ -233,8 +233,9 @@ SAME_THING = (frozenset({"agreement", "accord", "deal", "pact", "treaty", "partn
 
 def _same_thing(a: Stance, b: Stance) -> str | None:
     """A head shared through :data:`SAME_THING` (one document only), the named one's head first."""
+    kind_a, kind_b = a.head.split()[-1], b.head.split()[-1]  # a named target's kind: "the Tamsin Partnership" is a partnership
     for group in SAME_THING:
-        if a.head in group and b.head in group and not (a.alternatives or b.alternatives):
+        if kind_a in group and kind_b in group and not (a.alternatives or b.alternatives):
             if a.names and b.names and not (a.names <= b.names or b.names <= a.names):
                 return None
             return a.head if a.names or not b.names else b.head
