@@ -124,3 +124,9 @@ def test_recall_fronted_earlier_stance_is_explained_as_what_the_actor_was(nlp) -
     first, second = f.explanation.split("; ", 1)
     assert "Tom Brandt was once a proponent of the harbour levy" in first, f.explanation
     assert "has since joined the campaign against it" in second, f.explanation
+
+
+def test_recall_undated_earlier_stance_is_before_the_later_one_said_before_the_article_day(nlp) -> None:
+    (f,) = _findings(nlp, STANCE_POSITIVE["once-described-as-a-model-then-now-opposes"])
+    assert sorted(s.label for s in f.sides) == ["earlier (before 2024-05-13): supports the Keller pipeline",
+                                                "later (2024-05-13): opposes the pipeline"], f.explanation

@@ -359,8 +359,12 @@ def detect_stance(a: Claim, b: Claim) -> Hit | None:
         return None
     swap = first is b
     (e, se), (l, sl) = ((b, sb), (a, sa)) if swap else ((a, sa), (b, sb))
-    label_e = f"earlier ({_when(e)}): {se.side} {_shown(se, head)}"
+    when_e = _when(e)
+    if se.era == "earlier" and e.statement.said_on is None and l.statement.said_on is not None and e.date is not None \
+            and l.statement.said_on < e.date:
+        when_e = f"before {l.statement.said_on.isoformat()}"  # "once backed it" ... what the actor said on Monday: before Monday
+    label_e = f"earlier ({when_e}): {se.side} {_shown(se, head)}"
     label_l = f"later ({_when(l)}): {sl.side} {_shown(sl, head)}"
     labels = (label_l, label_e) if swap else (label_e, label_l)
-    reason = f"a stance on the {head} that changed: {se.side} {_when(e)}, {sl.side} {_when(l)}"
+    reason = f"a stance on the {head} that changed: {se.side} {when_e}, {sl.side} {_when(l)}"
     return Hit(STANCE_SCORE, reason, "stance", (sa.start, sa.end), (sb.start, sb.end), subject=head, labels=labels, question="stance")
