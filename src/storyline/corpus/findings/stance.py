@@ -41,12 +41,12 @@ STANCE_SCORE = 0.88  # above a bare negation flip: the stance names the question
 _SUPPORT = r"(?:allow|let)(?=\s)|vot(?:e|es|ed|ing)\s+(?:in\s+favou?r\s+of|for)|support(?:s|ed|ing)?|back(?:s|ed|ing)?|favou?r(?:s|ed|ing)?|endors(?:e|es|ed|ing)|champion(?:s|ed|ing)?|(?:is|am|are|was|were|be|been)\s+in\s+favou?r\s+of"
 _OPPOSE = r"vot(?:e|es|ed|ing)\s+against|oppos(?:e|es|ed|ing)|reject(?:s|ed|ing)?|(?:is|am|are|was|were|be|been|remains?|remained|stands?|stood)\s+(?:firmly\s+|strongly\s+)?(?:opposed\s+to|against)"
 _AUX = (r"(?:\s*(?:[’'](?:re|m|ll|d|ve)\b)|\s+(?:now|still|also|strongly|firmly|fully|always|would|will|wo|do|does|did|had|has|have|"
-        r"can|ca|never|not|n[’']t|no\s+longer|continues?\s+to|continued\s+to|going\s+to|want\s+to|wants\s+to|plans?\s+to|intends?\s+to))*")
+        r"cannot|can|ca|never|not|currently|n[’']t|no\s+longer|continues?\s+to|continued\s+to|going\s+to|want\s+to|wants\s+to|plans?\s+to|intends?\s+to))*")
 _LET_PASS = re.compile(r"((?:(?:the|this|that|a|an|his|her|their|its)\s+)?(?:[\w’'-]+\s+){1,5}?)(?:to\s+)?(?:pass|go\s+through|take\s+effect|become\s+law)\b",
                        re.IGNORECASE)
 _UNDO = re.compile(r"(?:(?:the|a|an|new)\s+)?(?:legislation|bills?|measures?|efforts?|push|plans?|proposals?|calls?|amendments?|moves?)\s+to\s+"
                    r"(?:repeal|scrap|overturn|abolish|undo|kill|block|end|reverse|rescind)\s+", re.IGNORECASE)
-_NEGATION = re.compile(r"\b(?:never|not|no\s+longer)\b|n[’']t\b", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:never|not|cannot|no\s+longer)\b|n[’']t\b", re.IGNORECASE)
 _DET = r"(?:(?:the|this|that|these|those|a|an|his|her|their|its|our|my|any)\s+)?"
 _STOP = frozenset("""that which who because and but as if to in on for with since while after before despite when
 where although though or at by from of over under than unless until so now anymore any more again""".split())
