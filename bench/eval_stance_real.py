@@ -83,6 +83,8 @@ CASES = (
     Case("politico_2015-12-28_are-democrats-crippling-obamacar.txt", "Sanders", frozenset(), "", ""),
     Case("wash-post_2016-08-01_byline-amber-phillips.txt", "Clinton", frozenset(), "", ""),
     Case("nyt_2016-03-22_trump-s-success-finally-unites-t.txt", "Oberndorf", frozenset(), "", ""),
+    Case("wash-post_2016-03-18_why-obama-s-high-court-pick-migh.txt", "Obama", frozenset(), "", ""),
+    Case("west-journal_2016-08-01_clinton-s-poll-numbers-jump-post.txt", "Sanders", frozenset(), "", ""),
 )
 
 
