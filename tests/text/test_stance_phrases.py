@@ -91,6 +91,8 @@ def test_stance_phrases_a_stance_held_up_to_a_year_is_earlier(clause, year) -> N
         ("Okafor also initially supported the war in 2003 and has shifted her position since", [(EARLIER, SUPPORTS), (LATER, OPPOSES)]),
         ("she came out against the fuel tax", [(LATER, OPPOSES)]),
         ("Brandt backed the stadium last year", [(EARLIER, SUPPORTS)]),
+        ("Okafor backed the pact when she was trade minister", [(EARLIER, SUPPORTS)]),
+        ("Okafor opposed the dam at the time", [(EARLIER, OPPOSES)]),
     ],
 )
 def test_stance_phrases_descriptions_stance_nouns_and_told_changes(clause, expected) -> None:
@@ -110,6 +112,7 @@ def test_stance_phrases_an_earlier_stance_takes_the_year_its_phrase_gives() -> N
         "Vance once called him a good friend",  # a description that takes no side on a target
         "Vance has shifted her position on nothing else",  # a change told without an earlier stance before it
         "Brandt backed the stadium last week",  # the article's own time
+        "Brandt backs the stadium at the time of writing",  # the article's own time
     ],
 )
 def test_stance_phrases_near_misses_of_descriptions_and_changes(clause) -> None:

@@ -5,9 +5,15 @@ News on a politician's change of position rarely quotes both positions; the outl
 once supported", "the senator used to back the war". Such a phrase is the actor's position (the sentence
 span is its provenance), and its marker says when it held:
 
-* earlier: "once", "previously", "initially", "originally", "formerly", "used to" before a stance verb, or a
-  year ("backed the war in 2002") before the year of publication;
-* later: "now", "has since", "later", "no longer" before a stance verb, or "turned against".
+* earlier: "once", "previously", "initially", "originally", "formerly", "used to" before a stance verb, a
+  year ("backed the war in 2002") before the year of publication, or "last year", "years ago", "in the past",
+  "at the time", "when she was ...";
+  a stance noun ("once a proponent of the levy", "a former critic of the pact"); a description that takes a side
+  ("once described the pact as the gold standard", "once called the deal a disaster");
+* later: "now", "has since", "later", "no longer" before a stance verb, "came out against", or "turned against";
+  a change told without its target right after an earlier stance of the same clause ("initially backed the war
+  in 2003 and has shifted his position since"; "Once a critic of the levy, Vance has since embraced it"), which
+  is the opposite side on that target.
 
 :func:`stance_phrases` finds these phrases in a narrator clause (the ``claims`` stage of ``nlp/`` keeps each as
 one speakerless statement; :func:`storyline.corpus.findings.shifts.narrator_stance` reads one back as a stance).
@@ -59,7 +65,8 @@ _EARLY_MARK = r"(?:had\s+)?(?:once|previously|initially|originally|formerly)\s+(
 _LATE_MARK = r"(?:(?:now|later|since|has\s+since|have\s+since|had\s+since|has\s+now)\s+)"
 _IN_YEAR = r"(?:in|as\s+recently\s+as|as\s+late\s+as|until)"  # "backed the war in 2002", "as recently as 2022"
 # a time before the article's own told without a year: "backed the levy last year", "opposed it years ago"
-_PAST = r"(?P<past>last\s+year|(?:two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)\s+years\s+ago|years\s+ago|in\s+the\s+past\b)"
+_PAST = (r"(?P<past>last\s+year|(?:two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)\s+years\s+ago|years\s+ago|in\s+the\s+past\b|"
+         r"at\s+the\s+time\b(?!\s+of\b)|when\s+(?:he|she|they)\s+(?:was|were)\b)")  # "backed the pact when she was secretary of state"
 STANCE_PHRASE = re.compile(
     rf"{_SUBJ}(?:"
     rf"(?P<early>{_EARLY_MARK})(?:(?P<esup>{_SUP})|(?P<eopp>{_OPP}))"
