@@ -67,6 +67,7 @@ CASES = (
     Case("politico_2016-05-05_paul-ryan-says-he-s-not-ready-to.txt", "Ryan", frozenset({"nominee", "Trump"}), "supports", "opposes"),
     Case("breitbart_2016-07-22_tim-kaine-fully-embraced-abortio.txt", "Kaine", frozenset({"abortion", "rights"}), "opposes", "supports"),
     Case("wash-post_2016-06-28_ruling-solidifies-candidates-abo.txt", "Trump", frozenset({"rights", "abortion", "Wade"}), "supports", "opposes"),
+    Case("wash-post_2016-07-27_bill-clinton-addresses-a-very-di.txt", "Clinton", frozenset({"TPP", "benefits", "benefit"}), "supports", "opposes"),
     Case("usa-today_2016-05-02_clinton-surprise-populist-stay-o.txt", "Clinton", frozenset({"TPP", "partnership"}), "supports", "opposes"),
     Case("politico_2016-04-05_bill-clinton-hillary-thinks-feds.txt", "Clinton", frozenset({"law", "Behind", "tests", "testing"}), "supports", "opposes"),
     Case("wash-post_2015-11-13_cruz-rubio-take-off-the-kid-glov.txt", "Cruz", frozenset({"visas", "number"}), "supports", "opposes"),

@@ -93,6 +93,7 @@ def test_stance_phrases_a_stance_held_up_to_a_year_is_earlier(clause, year) -> N
         ("Brandt backed the stadium last year", [(EARLIER, SUPPORTS)]),
         ("Okafor backed the pact when she was trade minister", [(EARLIER, SUPPORTS)]),
         ("Okafor opposed the dam at the time", [(EARLIER, OPPOSES)]),
+        ("Okafor, who had backed the pact as minister, opposed it", [(EARLIER, SUPPORTS)]),
     ],
 )
 def test_stance_phrases_descriptions_stance_nouns_and_told_changes(clause, expected) -> None:

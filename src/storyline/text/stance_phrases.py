@@ -5,7 +5,8 @@ News on a politician's change of position rarely quotes both positions; the outl
 once supported", "the senator used to back the war". Such a phrase is the actor's position (the sentence
 span is its provenance), and its marker says when it held:
 
-* earlier: "once", "previously", "initially", "originally", "formerly", "used to" before a stance verb, a
+* earlier: "once", "previously", "initially", "originally", "formerly", "used to" or a relative "who had" (but
+  not "who had long") before a stance verb, a
   year ("backed the war in 2002") before the year of publication, or "last year", "years ago", "in the past",
   "at the time", "when she was ...";
   a stance noun ("once a proponent of the levy", "a former critic of the pact"); a description that takes a side
@@ -70,6 +71,7 @@ _PAST = (r"(?P<past>last\s+year|(?:two|three|four|five|six|seven|eight|nine|ten|
 STANCE_PHRASE = re.compile(
     rf"{_SUBJ}(?:"
     rf"(?P<early>{_EARLY_MARK})(?:(?P<esup>{_SUP})|(?P<eopp>{_OPP}))"
+    rf"|(?P<pluperf>(?<=\bwho\s)had\s+)(?:(?P<psup>{_SUP})|(?P<popp>{_OPP}))"
     rf"|(?P<dmark>{_EARLY_MARK})(?P<desc>{_DESCRIBE})(?=\s)"
     rf"|(?P<nmark>{_NOUN_MARK})(?:(?P<nnsup>{_NOUN_SUP})|(?P<nnopp>{_NOUN_OPP}))s?\s+of"
     rf"|used\s+to\s+(?:(?P<usup>support|back|praise|champion|endorse|favou?r|like)|(?P<uopp>oppose|critici[sz]e|reject|attack|condemn))"
@@ -121,8 +123,8 @@ class ShiftPhrase:
 
 
 def _side(m: re.Match[str]) -> str:
-    sup = m.group("esup") or m.group("usup") or m.group("lsup")
-    opp = m.group("eopp") or m.group("uopp") or m.group("lopp") or m.group("turn") or m.group("nturn")
+    sup = m.group("esup") or m.group("usup") or m.group("lsup") or m.group("psup")
+    opp = m.group("eopp") or m.group("uopp") or m.group("lopp") or m.group("turn") or m.group("nturn") or m.group("popp")
     if m.group("came"):
         return SUPPORTS if m.group("csup") else OPPOSES  # "came out against the tax": a position taken now
     if m.group("nnsup") or m.group("nnopp"):
@@ -141,7 +143,8 @@ def _side(m: re.Match[str]) -> str:
 
 
 def _era(m: re.Match[str], published_year: int | None) -> tuple[str, int | None] | None:
-    if m.group("early") is not None or m.group("usup") or m.group("uopp") or m.group("dmark") is not None or m.group("nmark") is not None:
+    if m.group("early") is not None or m.group("usup") or m.group("uopp") or m.group("dmark") is not None or m.group("nmark") is not None \
+            or m.group("pluperf") is not None:  # "X, who had backed the pact, ...": the pluperfect is before the clause's time
         told = _YEAR.search(m.string, m.end(), _phrase_end(m.string, m.end()))  # "initially supported the invasion in 2003"
         if told is not None and published_year is not None and int(told.group(1)) < published_year:
             return EARLIER, int(told.group(1))

@@ -125,6 +125,10 @@ Once a proponent of the harbour levy, Mayor Tom Brandt has since joined the camp
 """),),
     "backed-last-year-then-opposes": ((D(2024, 5, 14), """Councillor Ruth Abara backed the Varno incinerator last year. On Tuesday she said she opposes the incinerator.
 """),),
+    "relative-pluperfect-stance-then-main-clause-act": ((D(2024, 5, 14), """Stadium vote
+
+Mayor Tom Brandt, who had backed the stadium plan as a councillor, opposed it as mayor, citing the cost.
+"""),),
     "backtracked-then-own-stance": ((D(2024, 5, 14), """Governor Abel Marsh backtracked on the Keller pipeline on Monday. Marsh told reporters that he now opposes the pipeline.
 """),),
 }
@@ -230,6 +234,10 @@ Lena Okafor said on Saturday that she still supports the bill.
     "her-turn-to-speak-is-no-stance": ((D(2024, 5, 14), """Senator Ruth Calloway said in 2021 that she supported the Tamsin trade pact. It was Calloway's turn to speak on the pact this spring.
 """),),
     "accused-another-of-a-flip-flop": ((D(2024, 5, 14), """Governor Abel Marsh accused Dana Pruitt of a flip-flop on the Keller pipeline. Marsh said he opposes the pipeline.
+"""),),
+    "relative-pluperfect-stance-then-the-same-side": ((D(2024, 5, 14), """Mayor Tom Brandt, who had backed the stadium plan as a councillor, backed it again as mayor.
+"""),),
+    "relative-pluperfect-stance-then-another-target": ((D(2024, 5, 14), """Mayor Tom Brandt, who had backed the stadium plan as a councillor, opposed the new budget as mayor.
 """),),
     "fronted-once-a-critic-still-a-critic": ((D(2024, 5, 14), """Once a critic of the harbour levy, Mayor Tom Brandt has since become its loudest opponent.
 """),),

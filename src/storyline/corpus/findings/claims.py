@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...model import DateBasis, DatePrecision, EntityType, Mention, Statement
-from ...text.stance_phrases import STANCE_LEMMAS, stance_phrases
+from ...text.stance_phrases import EARLIER, STANCE_LEMMAS, stance_phrases
 from ...text.lexicon import Lexicon
 from .shifts import narrator_stance
 from .reversals import Reversal, find_reversal
@@ -324,18 +324,33 @@ def _cued_stance(st: Statement, doc_text: str) -> Stance | None:
     """The stance of a statement cued by a stance verb whose content is its target ("As a senator in 2015, Calloway
     voted for [the dam bill]"): the speaker's act, on the date the text gives it. An era word before the verb
     ("who once backed") is the narrator's stance phrase, read by :mod:`.shifts`; an undated act is left out."""
-    if (st.cue or "").lower() not in STANCE_LEMMAS or st.cue_start is None or st.said_on_basis is not DateBasis.TEXT:
+    if (st.cue or "").lower() not in STANCE_LEMMAS or st.cue_start is None:
         return None
     if not st.cue_start < st.content_start <= st.cue_start + 40:
         return None  # the verb governs the content right after it
     lead = doc_text[st.speaker_end if st.speaker_end is not None else st.start : st.cue_start]
-    if _ERA_WORDS.search(lead):
+    # "X, who had backed the pact, opposed it as a candidate": the subject's own earlier stance, told in the clause
+    # that names it, orders the act after it; the act holds at the article's time
+    after_earlier = st.speaker_end is not None and _closes_earlier(doc_text[st.start : st.cue_start], st.said_on)
+    if st.said_on_basis is not DateBasis.TEXT and not after_earlier:
         return None
-    found = find_stance("they " + doc_text[st.cue_start : st.content_end], "indirect", "")
+    if _ERA_WORDS.search(lead) and not after_earlier:
+        return None
+    before = doc_text[max(0, st.cue_start - 600) : st.cue_start]
+    found = find_stance("they " + doc_text[st.cue_start : st.content_end], "indirect", "", before)
     if found is None:
         return None
     shift = st.content_start - st.cue_start - 5  # offsets into the content, as a content stance has them
     return dataclasses.replace(found, start=max(0, found.start + shift), end=max(0, found.end + shift))
+
+
+def _closes_earlier(subject: str, said_on: Any) -> bool:
+    """Whether a subject phrase ends with a closed relative clause that tells the subject's earlier stance
+    ("Vance, who had backed the pact as mayor,")."""
+    if not re.search(r",\s*$", subject):
+        return False
+    year = said_on.year if isinstance(said_on, dt.date) else None
+    return any(p.era == EARLIER for p in stance_phrases(subject, year))
 
 
 _BEFORE_REVERSAL = re.compile(r"[\s,]*(?:who\s+)?$")

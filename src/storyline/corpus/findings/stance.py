@@ -132,7 +132,9 @@ def _compound(phrase: str, after: str) -> str:
     if m is None:
         return phrase
     w = m.group(1)
-    if w in _NOT_NOUNS or w in _STOP or w in _TIME_WORDS or w in _PRONOUN_TARGETS or w in _VERBISH or w.endswith(("ed", "ly", "ing", "s")):
+    plural_of = w.endswith("s") and re.match(r"\s+of\b", after[m.end():]) is not None  # "the possible benefits of": a noun
+    if w in _NOT_NOUNS or w in _STOP or w in _TIME_WORDS or w in _PRONOUN_TARGETS or w in _VERBISH or w.endswith(("ed", "ly", "ing")) \
+            or (w.endswith("s") and not plural_of):
         return phrase
     return f"{phrase} {w}"
 
