@@ -238,8 +238,9 @@ def _named_subject(phrase: str) -> bool:
 
 def _stance_statements(doc: Document, clause: str, c_start: int) -> list[tuple[ShiftPhrase, Statement]]:
     """The clause's era-marked stance phrases (:mod:`storyline.text.stance_phrases`), one statement each: a later
-    stance said when published, an earlier one in the year the text gives (or undated); with whether it is a vote
-    on record ("Sanders's 2005 vote for the bill"), which holds even inside what a speaker says."""
+    stance said when published, an earlier one in the year the text gives (or undated); each with its phrase (whether
+    it is a vote on record, "Sanders's 2005 vote for the bill", which holds even inside what a speaker says, or a change
+    told after an earlier stance)."""
     published = getattr(doc, "published", None)
     year = published.year if isinstance(published, dt.date) else None
     out = []
