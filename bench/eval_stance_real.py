@@ -2,15 +2,19 @@
 
     python bench/eval_stance_real.py [--split dev|held|both] [--show]
 
-The cases are 2016 US election articles of ../shared/eval/polnear-train in which the outlet tells one person's
-earlier and later stance on one issue (picked by grepping for shift language: "once supported", "turned
-against", "reversed himself", "flip-flop", ...). Only the file names and the gold labels live here; the texts are
+The cases are 2016 US election articles of ../shared/eval/polnear-train and polnear-dev in which the outlet tells
+one person's earlier and later stance on one issue (picked by grepping for shift language: "once supported",
+"turned against", "reversed himself", "flip-flop", "was for ... before", "reversal of her past support", "had
+previously pledged", ...), and near misses from the same grep in which that person's stance did NOT change on one
+issue (a consistent stance over years, backing one candidate and later another, someone else's hypothetical
+about-face). Only the file names and the gold labels live here; the texts are
 read from ../shared/eval at run time (the bench skips cleanly when they are absent). A case is split into dev (tune)
 or held-out (never tuned on) by a hash of its file name.
 
-A case counts as found when the findings of its article hold a self_contradiction of the gold person whose
+A positive case counts as found when the findings of its article hold a self_contradiction of the gold person whose
 subject is one of the gold issue's head nouns, with the earlier side taking the gold earlier stance and the
-later side the gold later stance. Every other stance finding in these articles is printed as "other" for
+later side the gold later stance. A near-miss case (earlier = later = "") counts as clean when no stance
+self-contradiction of that person is produced. Every other stance finding in these articles is printed as "other" for
 judging (``--show`` prints the explanations).
 """
 
@@ -28,7 +32,9 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from storyline.model import Document, Finding, FindingKind  # noqa: E402
 
-TEXTS = ROOT.parent / "shared" / "eval" / "polnear-train" / "data" / "train" / "text"
+EVAL = ROOT.parent / "shared" / "eval"
+TEXTS = EVAL / "polnear-train" / "data" / "train" / "text"
+DEV_TEXTS = EVAL / "polnear-dev" / "data" / "dev" / "text"
 
 
 @dataclass(frozen=True)
@@ -36,8 +42,17 @@ class Case:
     file: str
     person: str  # a word of the person's name, as the finding's explanation gives it
     issue: frozenset[str]  # the head nouns the issue may be named by
-    earlier: str  # "supports" | "opposes"
+    earlier: str  # "supports" | "opposes"; "" in a near miss (no stance change of this person may be reported)
     later: str
+    texts: Path = TEXTS
+
+    @property
+    def near_miss(self) -> bool:
+        return not self.earlier
+
+    @property
+    def path(self) -> Path:
+        return self.texts / self.file
 
 
 CASES = (
@@ -47,6 +62,30 @@ CASES = (
     Case("nyt_2016-06-15_clinton-s-chance-to-make-bold-ch.txt", "Clinton", frozenset({"partnership", "pact", "deal"}), "supports", "opposes"),
     Case("huff-post_2016-07-18_so-long-grand-old-party-hello-wh.txt", "Rubio", frozenset({"bill"}), "supports", "opposes"),
     Case("nyt_2016-03-21_factory-workers-feel-sting-of-gl.txt", "Clinton", frozenset({"agreement", "partnership"}), "supports", "opposes"),
+    Case("breitbart_2016-09-30_the-latest-trump-urges-supporter.txt", "Clinton", frozenset({"partnership", "deal"}), "supports", "opposes", DEV_TEXTS),
+    Case("usa-today_2016-09-08_candidates-vie-for-vets-support-.txt", "Trump", frozenset({"invasion", "war"}), "supports", "opposes", DEV_TEXTS),
+    Case("politico_2016-05-05_paul-ryan-says-he-s-not-ready-to.txt", "Ryan", frozenset({"nominee", "Trump"}), "supports", "opposes"),
+    Case("breitbart_2016-07-22_tim-kaine-fully-embraced-abortio.txt", "Kaine", frozenset({"abortion", "rights"}), "opposes", "supports"),
+    Case("wash-post_2016-06-28_ruling-solidifies-candidates-abo.txt", "Trump", frozenset({"rights", "abortion", "Wade"}), "supports", "opposes"),
+    Case("wash-post_2016-07-27_bill-clinton-addresses-a-very-di.txt", "Clinton", frozenset({"TPP", "benefits", "benefit"}), "supports", "opposes"),
+    Case("usa-today_2016-05-02_clinton-surprise-populist-stay-o.txt", "Clinton", frozenset({"TPP", "partnership"}), "supports", "opposes"),
+    Case("politico_2016-04-05_bill-clinton-hillary-thinks-feds.txt", "Clinton", frozenset({"law", "Behind", "tests", "testing"}), "supports", "opposes"),
+    Case("wash-post_2015-11-13_cruz-rubio-take-off-the-kid-glov.txt", "Cruz", frozenset({"visas", "number"}), "supports", "opposes"),
+    Case("nyt_2015-12-18_rubio-and-cruz-diverge-on-approa.txt", "Rubio", frozenset({"bill"}), "supports", "opposes"),
+    # near misses: no stance change of this person on one issue may be reported
+    Case("west-journal_2016-05-05_romney-will-not-be-present-for-t.txt", "Bryant", frozenset(), "", ""),
+    Case("breitbart_2016-07-21_trump-fever-infects-convention-f.txt", "Massie", frozenset(), "", ""),
+    Case("wash-post_2016-03-24_republicans-building-firewall-be.txt", "VanderSloot", frozenset(), "", ""),
+    Case("nyt_2016-03-16_via-legislative-side-doors-sande.txt", "Sanders", frozenset(), "", ""),
+    Case("politico_2016-04-03_cruz-tops-trump-in-north-dakota-.txt", "Traynor", frozenset(), "", ""),
+    Case("breitbart_2016-06-22_former-ted-cruz-super-pac-refurb.txt", "Mercer", frozenset(), "", ""),
+    Case("huff-post_2016-07-18_more-offensive-things-donald-tru.txt", "Trump", frozenset(), "", ""),
+    Case("nyt_2016-09-07_phyllis-schlafly-conservative-ba.txt", "Schlafly", frozenset(), "", ""),
+    Case("politico_2015-12-28_are-democrats-crippling-obamacar.txt", "Sanders", frozenset(), "", ""),
+    Case("wash-post_2016-08-01_byline-amber-phillips.txt", "Clinton", frozenset(), "", ""),
+    Case("nyt_2016-03-22_trump-s-success-finally-unites-t.txt", "Oberndorf", frozenset(), "", ""),
+    Case("wash-post_2016-03-18_why-obama-s-high-court-pick-migh.txt", "Obama", frozenset(), "", ""),
+    Case("west-journal_2016-08-01_clinton-s-poll-numbers-jump-post.txt", "Sanders", frozenset(), "", ""),
 )
 
 
@@ -61,12 +100,13 @@ def _published(file: str) -> dt.date | None:
         return None
 
 
-def findings_of(nlp, file: str) -> list[Finding]:
+def findings_of(nlp, path: Path) -> list[Finding]:
     from storyline.corpus.findings import detect_findings
     from storyline.corpus.resolve import clusters_from_mentions, resolve_entities
     from storyline.nlp.pipeline import analyze_documents
 
-    doc = Document.from_text((TEXTS / file).read_text(encoding="utf-8"), source=file.split("_")[0], published=_published(file))
+    file = path.name
+    doc = Document.from_text(path.read_text(encoding="utf-8"), source=file.split("_")[0], published=_published(file))
     analyses = list(analyze_documents([doc], nlp))
     mentions = {a.document_id: list(a.mentions) for a in analyses}
     res = resolve_entities(clusters_from_mentions([m for ms in mentions.values() for m in ms]), ())
@@ -80,7 +120,7 @@ def matches(f: Finding, case: Case) -> bool:
     labels = [s.label for s in f.sides]
     early = [lab for lab in labels if lab.startswith("earlier")]
     late = [lab for lab in labels if lab.startswith("later")]
-    subject_ok = any(f" {h}" in lab for lab in labels for h in case.issue)
+    subject_ok = any(f" {h.lower()}" in lab.lower() for lab in labels for h in case.issue)
     return bool(early and late) and subject_ok and all(case.earlier in lab for lab in early) and all(case.later in lab for lab in late)
 
 
@@ -98,18 +138,30 @@ def main() -> int:
     nlp = load_nlp(settings().spacy_model)
     splits = ("dev", "held") if args.split == "both" else (args.split,)
     for split in splits:
-        cases = [c for c in CASES if split_of(c.file) == split and (TEXTS / c.file).exists()]
-        found = others = 0
+        cases = [c for c in CASES if split_of(c.file) == split and c.path.exists()]
+        found = clean = others = 0
+        cache: dict[Path, list[Finding]] = {}
         for case in cases:
-            stance = [f for f in findings_of(nlp, case.file) if f.kind is FindingKind.SELF_CONTRADICTION and "stance" in f.explanation]
-            hit = [f for f in stance if matches(f, case)]
-            found += bool(hit)
-            others += len(stance) - len(hit)
-            print(f"{split} {'FOUND' if hit else 'missed'} {case.file} ({case.person}: {case.earlier} -> {case.later})")
+            if case.path not in cache:
+                cache[case.path] = findings_of(nlp, case.path)
+            stance = [f for f in cache[case.path] if f.kind is FindingKind.SELF_CONTRADICTION and "stance" in f.explanation]
+            if case.near_miss:
+                wrong = [f for f in stance if case.person in f.explanation]
+                clean += not wrong
+                others += len(stance) - len(wrong)
+                print(f"{split} {'clean' if not wrong else 'WRONG'} {case.file} ({case.person}: no stance change)")
+                hit = wrong
+            else:
+                hit = [f for f in stance if matches(f, case)]
+                found += bool(hit)
+                others += len(stance) - len(hit)
+                print(f"{split} {'FOUND' if hit else 'missed'} {case.file} ({case.person}: {case.earlier} -> {case.later})")
             if args.show:
                 for f in stance:
-                    print(f"    {'gold ' if f in hit else 'other'} {f.explanation}")
-        print(f"== {split}: {found}/{len(cases)} shifts found, {others} other stance findings in these articles")
+                    print(f"    {('wrong' if case.near_miss else 'gold ') if f in hit else 'other'} {f.explanation}")
+        shifts = sum(not c.near_miss for c in cases)
+        print(f"== {split}: {found}/{shifts} shifts found, {clean}/{len(cases) - shifts} near misses clean, "
+              f"{others} other stance findings in these articles")
     return 0
 
 

@@ -79,3 +79,59 @@ def test_stance_phrases_a_stance_held_up_to_a_year_is_earlier(clause, year) -> N
     (p,) = stance_phrases(clause, 2024)
     assert (p.era, p.side, p.year) == (EARLIER, SUPPORTS, year)
     assert str(year) in clause[p.start : p.end]
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ('Vance once described the levy as "the gold standard" of taxes', [(EARLIER, SUPPORTS)]),
+        ("Vance once called the treaty a disaster", [(EARLIER, OPPOSES)]),
+        ("Harlan, a former critic of the levy, now backs it", [(EARLIER, OPPOSES), (LATER, SUPPORTS)]),
+        ("Once a proponent of the levy, Vance has since joined its critics", [(EARLIER, SUPPORTS), (LATER, OPPOSES)]),
+        ("Okafor also initially supported the war in 2003 and has shifted her position since", [(EARLIER, SUPPORTS), (LATER, OPPOSES)]),
+        ("she came out against the fuel tax", [(LATER, OPPOSES)]),
+        ("Brandt backed the stadium last year", [(EARLIER, SUPPORTS)]),
+        ("Okafor backed the pact when she was trade minister", [(EARLIER, SUPPORTS)]),
+        ("Okafor opposed the dam at the time", [(EARLIER, OPPOSES)]),
+        ("Okafor, who had backed the pact as minister, opposed it", [(EARLIER, SUPPORTS)]),
+    ],
+)
+def test_stance_phrases_descriptions_stance_nouns_and_told_changes(clause, expected) -> None:
+    assert [(p.era, p.side) for p in stance_phrases(clause, 2024)] == expected
+
+
+def test_stance_phrases_an_earlier_stance_takes_the_year_its_phrase_gives() -> None:
+    (p, _) = stance_phrases("Okafor initially supported the war in 2003 and has shifted her position since", 2024)
+    assert p.year == 2003
+    (q,) = stance_phrases("Brandt backed the stadium last year", 2024)
+    assert q.year == 2023
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Vance once called him a good friend",  # a description that takes no side on a target
+        "Vance has shifted her position on nothing else",  # a change told without an earlier stance before it
+        "Brandt backed the stadium last week",  # the article's own time
+        "Brandt backs the stadium at the time of writing",  # the article's own time
+    ],
+)
+def test_stance_phrases_near_misses_of_descriptions_and_changes(clause) -> None:
+    assert stance_phrases(clause, 2024) == []
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Once a critic of the levy, Vance has since become its loudest opponent",  # the same side, told again
+        "Once a critic of the levy, Vance has since focused on the budget",  # nothing said of a change
+    ],
+)
+def test_stance_phrases_what_an_actor_did_since_is_no_change_unless_it_says_one(clause) -> None:
+    assert [(p.era, p.side) for p in stance_phrases(clause, 2024)] == [(EARLIER, OPPOSES)]
+
+
+@pytest.mark.parametrize("clause", ["he backtracked on the levy", "she has evolved on the levy", "the governor reversed course on the pipeline",
+                                    "Marsh did a U-turn on the levy", "she shifted her position on the pact"])
+def test_reversal_phrases_of_changes_told_in_other_words(clause) -> None:
+    assert REVERSAL.search(clause) is not None

@@ -32,7 +32,7 @@ import re
 from collections.abc import Sequence
 
 from ..text.lexicon import Lexicon, PhraseMatcher, default_lexicon
-from ..text.stance_phrases import LATER, REVERSAL, STANCE_LEMMAS, stance_phrases
+from ..text.stance_phrases import LATER, REVERSAL, STANCE_LEMMAS, ShiftPhrase, stance_phrases
 from ..text.words import negation_spans
 import datetime as dt
 
@@ -192,8 +192,13 @@ def claims_in_document(parsed: ParsedDocument, lex: Lexicon | None = None) -> li
         if not named and not (named_before and _is_backref(sentence, lex)):
             continue  # a back-reference ("Reports indicate otherwise.") may lean on the sentence before
         # each earlier / later stance of an actor is one claim of its own, unless it is what a speaker says
-        shifts = [st for vote, st in _stance_statements(doc, sentence, s_start)
-                  if vote or not any(cs < st.end and st.start < ce for cs, ce in contents)]
+        shifts: list[Statement] = []
+        for p, st in _stance_statements(doc, sentence, s_start):
+            # a speaker's own "she once backed it" is what the speaker says; a named third person's stance, a vote on
+            # record and a change told right after a kept stance ("... and has shifted his position") are claims
+            if p.vote or _named_subject(st.content) or (p.shift and shifts and shifts[-1].end <= st.start) \
+                    or not any(cs < st.end and st.start < ce for cs, ce in contents):
+                shifts.append(st)
         out.extend(shifts)
         phrase_spans = [(st.start, st.end) for st in shifts]
         for p_start, p_end in _uncovered(s_start, s_end, covered):
@@ -220,10 +225,22 @@ def claims_in_document(parsed: ParsedDocument, lex: Lexicon | None = None) -> li
     return out
 
 
-def _stance_statements(doc: Document, clause: str, c_start: int) -> list[tuple[bool, Statement]]:
+_NOT_NAMES = frozenset("""He She They It We I You Who His Her Their Its Our My The This That These Those A An But And Yet So Then When
+If As While Once Now Since After Before Although Though Still Also Even There Here""".split())
+
+
+def _named_subject(phrase: str) -> bool:
+    """Whether a stance phrase's subject is a name ("[Vance said] Okafor once backed the pact"): a third person's position
+    that a speaker tells, kept as a claim of its own (the speaker's own "she once backed" stays what the speaker says)."""
+    first = phrase.split(maxsplit=1)[0] if phrase.strip() else ""
+    return bool(first[:1].isupper() and first.strip("’'s") not in _NOT_NAMES and re.match(r"[A-Z][\w’'.-]+$", first))
+
+
+def _stance_statements(doc: Document, clause: str, c_start: int) -> list[tuple[ShiftPhrase, Statement]]:
     """The clause's era-marked stance phrases (:mod:`storyline.text.stance_phrases`), one statement each: a later
-    stance said when published, an earlier one in the year the text gives (or undated); with whether it is a vote
-    on record ("Sanders's 2005 vote for the bill"), which holds even inside what a speaker says."""
+    stance said when published, an earlier one in the year the text gives (or undated); each with its phrase (whether
+    it is a vote on record, "Sanders's 2005 vote for the bill", which holds even inside what a speaker says, or a change
+    told after an earlier stance)."""
     published = getattr(doc, "published", None)
     year = published.year if isinstance(published, dt.date) else None
     out = []
@@ -233,13 +250,13 @@ def _stance_statements(doc: Document, clause: str, c_start: int) -> list[tuple[b
             said_on = dt.date(p.year, 1, 1) if p.year else None
             precision, basis = DatePrecision.YEAR, DateBasis.TEXT
         s, e = c_start + p.start, c_start + p.end
-        out.append((p.vote, Statement(document_id=doc.id, start=s, end=e, content=clause[p.start : p.end], content_start=s,
+        out.append((p, Statement(document_id=doc.id, start=s, end=e, content=clause[p.start : p.end], content_start=s,
                              content_end=e, kind=StatementKind.INDIRECT, said_on=said_on, said_on_precision=precision,
                              said_on_basis=basis)))
     return out
 
 
-@register("claims", version="5-" + default_lexicon().version, requires=("parse", "mentions", "statements"), produces=("claims",))
+@register("claims", version="6-" + default_lexicon().version, requires=("parse", "mentions", "statements"), produces=("claims",))
 def find_claims(parsed: ParsedDocument) -> None:
     """Append the document's own assertive claims (speakerless statements) to ``parsed.statements``."""
     parsed.statements.extend(claims_in_document(parsed))

@@ -5,9 +5,16 @@ News on a politician's change of position rarely quotes both positions; the outl
 once supported", "the senator used to back the war". Such a phrase is the actor's position (the sentence
 span is its provenance), and its marker says when it held:
 
-* earlier: "once", "previously", "initially", "originally", "formerly", "used to" before a stance verb, or a
-  year ("backed the war in 2002") before the year of publication;
-* later: "now", "has since", "later", "no longer" before a stance verb, or "turned against".
+* earlier: "once", "previously", "initially", "originally", "formerly", "used to" or a relative "who had" (but
+  not "who had long") before a stance verb, a
+  year ("backed the war in 2002") before the year of publication, or "last year", "years ago", "in the past",
+  "at the time", "when she was ...";
+  a stance noun ("once a proponent of the levy", "a former critic of the pact"); a description that takes a side
+  ("once described the pact as the gold standard", "once called the deal a disaster");
+* later: "now", "has since", "later", "no longer" before a stance verb, "came out against", or "turned against";
+  a change told without its target right after an earlier stance of the same clause ("initially backed the war
+  in 2003 and has shifted his position since"; "Once a critic of the levy, Vance has since embraced it"), which
+  is the opposite side on that target.
 
 :func:`stance_phrases` finds these phrases in a narrator clause (the ``claims`` stage of ``nlp/`` keeps each as
 one speakerless statement; :func:`storyline.corpus.findings.shifts.narrator_stance` reads one back as a stance).
@@ -29,22 +36,55 @@ EARLIER, LATER = "earlier", "later"
 STANCE_LEMMAS = frozenset({"support", "back", "praise", "champion", "endorse", "oppose", "criticize", "criticise", "reject",
                            "vote", "turn"})
 
-_SUP = r"support(?:ed|s)?|back(?:ed|s)?|praised|champion(?:ed|s)?|endorsed|voted\s+for|co-?sponsored"
-_OPP = r"oppos(?:ed|es)|voted\s+against|criticized|criticised|rejected|turned\s+against"
-_SUBJ = r"(?P<subj>\b(?:who|he|she|they|(?:his|her|their)(?=\s+turn\s+against)|[A-Z][\w’'-]+)\s+|(?<=,\s)|^)"  # none after a comma: "X, who once ..., now opposes it"
+_SUP = (r"support(?:ed|s)?|back(?:ed|s)?|praised|champion(?:ed|s)?|endorsed|voted\s+for|co-?sponsored|hailed|touted|lauded|"
+        r"embraced|favou?red|advocated(?:\s+for)?|pushed\s+for|campaigned\s+for|pledged\s+to\s+support")
+_OPP = (r"oppos(?:ed|es)|voted\s+against|criticized|criticised|rejected|turned\s+against|denounced|condemned|"
+        r"campaigned\s+against|railed\s+against|spoke\s+out\s+against")
+# a stance told as what the actor was: "once a proponent of the tax", "a former critic of the pact"
+_NOUN_SUP = r"supporter|proponent|champion|advocate|backer|defender"
+_NOUN_OPP = r"critic|opponent|foe|skeptic|sceptic"
+_NOUN_MARK = (r"(?:(?:was|were|had\s+been|has\s+been)\s+)?(?:(?:[Oo]nce|formerly|previously|initially|originally)\s+(?:an?)\s+(?:(?:strong|vocal|staunch|"
+              r"fierce|leading|ardent|early|outspoken|harsh|prominent)\s+)?|(?:an?)\s+former\s+(?:(?:strong|vocal|staunch|fierce|leading|ardent|early|"
+              r"outspoken|harsh|prominent)\s+)?)")
+# a description that takes a side: "once called the pact a model", "once described the deal as the gold standard"
+_DESCRIBE = r"described|called|labell?ed|branded|dubbed|deemed|considered"
+_PRAISE = re.compile(r"\b(?:gold\s+standard|model|great|good|best|excellent|essential|vital|necessary|crucial|critical|important|historic|"
+                     r"landmark|breakthrough|success|win|triumph|victory|boon|lifeline)\b", re.IGNORECASE)
+_BLAME = re.compile(r"\b(?:mistake|disaster|disastrous|failure|fiasco|terrible|horrible|bad|worst|wrong|flawed|dangerous|unacceptable|"
+                    r"catastrophe|catastrophic|scam|sham|outrage|travesty|job[\s-]killer|nightmare|threat|folly|blunder)\b", re.IGNORECASE)
+# what a "has since ..." after a fronted earlier stance must say to tell a change: a verb of changing or taking up a
+# position, or a stance of the other side ("Once a critic of the levy, Vance has since embraced it")
+_CHANGE = re.compile(r"\b(?:adopt(?:ed|s)?|embrac(?:ed|es)|join(?:ed|s)|switch(?:ed|es)|shift(?:ed|s)|chang(?:ed|es)|revers(?:ed|es)|"
+                     r"dropp(?:ed)|drops|abandon(?:ed|s)|soften(?:ed|s)|come\s+around|came\s+around|turn(?:ed|s)|convert(?:ed|s))\b", re.IGNORECASE)
+_SAME_SIDE = {SUPPORTS: re.compile(rf"\b(?:{_SUP}|(?:{_NOUN_SUP})s?)\b", re.IGNORECASE),
+              OPPOSES: re.compile(rf"\b(?:{_OPP}|(?:{_NOUN_OPP})s?)\b", re.IGNORECASE)}
+_OTHER = {SUPPORTS: OPPOSES, OPPOSES: SUPPORTS}
+_NOT_BEFORE = re.compile(r"\b(?:not|no|never|hardly)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_SUBJ = (r"(?P<subj>\b(?:who|he|she|they|(?:his|her|their)(?=\s+turn\s+against)|[A-Z][\w’'-]+)\s+(?:(?:also|too|even|himself|herself|"
+         r"themselves|itself)\s+)?|(?<=,\s)|(?<=\band\s)|^)")  # none after a comma: "X, who once ..., now opposes it"
 _EARLY_MARK = r"(?:had\s+)?(?:once|previously|initially|originally|formerly)\s+(?:had\s+)?"
 _LATE_MARK = r"(?:(?:now|later|since|has\s+since|have\s+since|had\s+since|has\s+now)\s+)"
 _IN_YEAR = r"(?:in|as\s+recently\s+as|as\s+late\s+as|until)"  # "backed the war in 2002", "as recently as 2022"
+# a time before the article's own told without a year: "backed the levy last year", "opposed it years ago"
+_PAST = (r"(?P<past>last\s+year|(?:two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)\s+years\s+ago|years\s+ago|in\s+the\s+past\b|"
+         r"at\s+the\s+time\b(?!\s+of\b)|when\s+(?:he|she|they)\s+(?:was|were)\b)")  # "backed the pact when she was secretary of state"
 STANCE_PHRASE = re.compile(
     rf"{_SUBJ}(?:"
     rf"(?P<early>{_EARLY_MARK})(?:(?P<esup>{_SUP})|(?P<eopp>{_OPP}))"
-    rf"|used\s+to\s+(?:(?P<usup>support|back|praise|champion|endorse)|(?P<uopp>oppose|critici[sz]e|reject))"
+    rf"|(?P<pluperf>(?<=\bwho\s)had\s+)(?:(?P<psup>{_SUP})|(?P<popp>{_OPP}))"
+    rf"|(?P<dmark>{_EARLY_MARK})(?P<desc>{_DESCRIBE})(?=\s)"
+    rf"|(?P<nmark>{_NOUN_MARK})(?:(?P<nnsup>{_NOUN_SUP})|(?P<nnopp>{_NOUN_OPP}))s?\s+of"
+    rf"|used\s+to\s+(?:(?P<usup>support|back|praise|champion|endorse|favou?r|like)|(?P<uopp>oppose|critici[sz]e|reject|attack|condemn))"
     rf"|(?P<late>{_LATE_MARK})(?:(?P<lsup>{_SUP})|(?P<lopp>{_OPP}))"
     rf"|(?:no\s+longer\s+)(?:(?P<nsup>{_SUP})|(?P<nopp>{_OPP}))"
     rf"|(?:has\s+|had\s+)?(?P<turn>turned\s+against)"
+    rf"|(?P<shift>(?:has\s+|have\s+|had\s+)(?:since\s+)?(?:shifted|reversed|changed|switched|flipped)\s+(?:his|her|their)\s+(?:position|stance|views?|mind|course))"
+    rf"|(?P<since>(?:has\s+|have\s+|had\s+)since|now)(?=\s+[a-z]{{3,}})(?!\s+(?:says?|said|tells?|told|argues?|argued|insists?|insisted|claims?|"
+    rf"claimed|contends?|believes?|thinks?|calls?|called|describes?|described|sees?|views?|explains?|acknowledges?)\b)"
+    rf"|(?P<came>came\s+out\s+(?:(?P<csup>for|in\s+favou?r\s+of|in\s+support\s+of)|(?P<copp>against)))"
     rf"|(?P<nturn>(?:(?<=[’']s\s)|(?<=\b[Hh]is\s)|(?<=\b[Hh]er\s)|(?<=\b[Tt]heir\s))turn\s+against)"
     rf"|(?<=[’']s\s)(?P<vyear>(?:19|20)\d\d)\s+vote\s+(?:(?P<vsup>for|in\s+favou?r\s+of)|(?P<vopp>against))"
-    rf"|(?:has\s+|had\s+)?(?P<plain>{_SUP}|{_OPP})(?=\s[^.;,]{{0,50}}?\b{_IN_YEAR}\s+(?:19|20)\d\d\b)"
+    rf"|(?:has\s+|had\s+)?(?P<plain>{_SUP}|{_OPP})(?=\s[^.;,]{{0,50}}?\b(?:{_IN_YEAR}\s+(?:19|20)\d\d\b|{_PAST}))"
     rf")\b",
 )
 # a reversal told without its sides: "reversed himself on the pipeline", "flip-flopped on", "changed her position on",
@@ -53,13 +93,16 @@ _PRONOUN_SELF = r"(?:himself|herself|themselves|itself)"
 _POSSESSIVE = r"(?:his|her|their|its)"
 REVERSAL = re.compile(
     rf"\b(?:(?:has|had|have)\s+)?(?:"
-    rf"revers(?:ed|es|ing)\s+(?:{_PRONOUN_SELF}|{_POSSESSIVE}\s+(?:position|stance|course))"
+    rf"revers(?:ed|es|ing)\s+(?:{_PRONOUN_SELF}|(?:{_POSSESSIVE}\s+)?(?:position|stance|course))"
+    rf"|(?:shift(?:ed|s|ing)?|switch(?:ed|es|ing)?)\s+{_POSSESSIVE}\s+(?:position|stance|views?)"
+    rf"|backtrack(?:ed|s|ing)?(?=\s+(?:on|from)\s)|evolv(?:ed|es|ing)(?=\s+on\s)"
+    rf"|(?:did|does|do|made|makes|performed)\s+an?\s+U-?turn"
     rf"|flip-?flopp?(?:ed|s|ing)?"
     rf"|chang(?:ed|es|ing)\s+{_POSSESSIVE}\s+(?:position|stance|mind|tune)"
     rf"|(?:did|does|do|made|makes)\s+an?\s+about-?face"
     rf"|(?P<walk>walk(?:ed|s|ing)\s+back|abandon(?:ed|s|ing)|dropp(?:ed|ing)|drops)\s+{_POSSESSIVE}\s+(?:(?:long-?time|earlier|previous|former)\s+)?"
     rf"(?:(?P<sup>support)\s+for|(?P<opp>opposition)\s+to)"
-    rf")\s+(?:(?:on|over|about|regarding)\s+)?(?P<rest>.+)$",
+    rf")\s+(?:(?:on|over|about|regarding|from)\s+)?(?P<rest>.+)$",
     re.IGNORECASE | re.DOTALL)
 
 _NOT_SUBJECTS = frozenset("""But And Yet So Then When If As While The This That It There Here Now Since After Before Although Though
@@ -76,11 +119,16 @@ class ShiftPhrase:
     side: str  # SUPPORTS | OPPOSES
     year: int | None = None
     vote: bool = False  # "Sanders's 2005 vote for the bill": a record, told alike by the narrator and by a speaker
+    shift: bool = False  # "... initially supported the war and has shifted his position": the opposite of the earlier phrase before it
 
 
 def _side(m: re.Match[str]) -> str:
-    sup = m.group("esup") or m.group("usup") or m.group("lsup")
-    opp = m.group("eopp") or m.group("uopp") or m.group("lopp") or m.group("turn") or m.group("nturn")
+    sup = m.group("esup") or m.group("usup") or m.group("lsup") or m.group("psup")
+    opp = m.group("eopp") or m.group("uopp") or m.group("lopp") or m.group("turn") or m.group("nturn") or m.group("popp")
+    if m.group("came"):
+        return SUPPORTS if m.group("csup") else OPPOSES  # "came out against the tax": a position taken now
+    if m.group("nnsup") or m.group("nnopp"):
+        return SUPPORTS if m.group("nnsup") else OPPOSES  # "once a proponent of", "a former critic of"
     if m.group("nsup"):
         return OPPOSES  # "no longer supports"
     if m.group("nopp"):
@@ -95,11 +143,18 @@ def _side(m: re.Match[str]) -> str:
 
 
 def _era(m: re.Match[str], published_year: int | None) -> tuple[str, int | None] | None:
-    if m.group("early") is not None or m.group("usup") or m.group("uopp"):
+    if m.group("early") is not None or m.group("usup") or m.group("uopp") or m.group("dmark") is not None or m.group("nmark") is not None \
+            or m.group("pluperf") is not None:  # "X, who had backed the pact, ...": the pluperfect is before the clause's time
+        told = _YEAR.search(m.string, m.end(), _phrase_end(m.string, m.end()))  # "initially supported the invasion in 2003"
+        if told is not None and published_year is not None and int(told.group(1)) < published_year:
+            return EARLIER, int(told.group(1))
         return EARLIER, None
     if m.group("vyear"):
         year = int(m.group("vyear"))
         return (EARLIER, year) if published_year is not None and year < published_year else None
+    if m.group("plain") and m.group("past"):
+        last = m.group("past").startswith("last") and published_year is not None
+        return EARLIER, (published_year - 1 if last and published_year is not None else None)  # "last year": the year before
     if m.group("plain"):
         year = int(_YEAR.search(m.string, m.end()).group(1))  # type: ignore[union-attr]
         if published_year is None or year >= published_year:
@@ -110,16 +165,33 @@ def _era(m: re.Match[str], published_year: int | None) -> tuple[str, int | None]
 
 def _phrase_end(text: str, start: int) -> int:
     """The end of the stance's target: the next clause break (comma, dash, semicolon, full stop)."""
-    m = re.search(r"\s[-–—]\s|[,;!?()]|(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSen)(?<!\bGov)\.(?:\s|$)|(?<!\brecently)(?<!\blate)\s(?:and|but|as(?!\s+(?:recently|late)\s+as\b)|while|because)\s",
+    m = re.search(r"\s[-–—]\s|[,;!?()]|(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSen)(?<!\bGov)(?<!\bv)(?<!\bvs)\.(?:\s|$)|(?<!\brecently)(?<!\blate)\s(?:and|but|as(?!\s+(?:recently|late)\s+as\b)|while|because)\s",
                   text[start:])
     return start + m.start() if m else len(text)
+
+
+def _description(clause: str, start: int) -> tuple[str, int] | None:
+    """The side a description takes of its object ("described the pact as the gold standard": supports; "called the
+    deal a disaster": opposes) and the end of the evaluating word; None when no evaluating word follows in the clause
+    within a few words of the object."""
+    stop = re.search(r"[;.!?](?:\s|$)|\s[-–—]\s", clause[start:])
+    window = clause[start : start + min(stop.start() if stop else len(clause), 120)]
+    hits = sorted((m.start(), m.end(), side) for pattern, side in ((_PRAISE, SUPPORTS), (_BLAME, OPPOSES)) for m in pattern.finditer(window))
+    if not hits:
+        return None
+    at, end, side = hits[0]
+    if _NOT_BEFORE.search(window[:at]):
+        side = OPPOSES if side == SUPPORTS else SUPPORTS  # "called the pact not a good deal"
+    if window[end : end + 1] in ("”", '"', "’"):
+        end += 1  # the closing quote of a quoted description
+    return side, start + end
 
 
 def stance_phrases(clause: str, published_year: int | None = None) -> list[ShiftPhrase]:
     """The era-marked stance phrases of a narrator clause, in order; none when the clause is conditional."""
     out: list[ShiftPhrase] = []
     for m in STANCE_PHRASE.finditer(clause):
-        if m.group("subj") and m.group("subj").strip() in _NOT_SUBJECTS:
+        if m.group("subj") and m.group("subj").split()[0] in _NOT_SUBJECTS:
             continue
         if re.match(r"back\w*\s+(?:to|in|from|down|off|up|on|away|out|then|home)\b", clause[m.end() - len(m.group().split()[-1]):], re.IGNORECASE):
             continue  # "came back in 2012", "back then": no stance
@@ -128,5 +200,37 @@ def stance_phrases(clause: str, published_year: int | None = None) -> list[Shift
         era = _era(m, published_year)
         if era is None:
             continue
-        out.append(ShiftPhrase(m.start(), max(m.end(), _phrase_end(clause, m.end())), era[0], _side(m), era[1], bool(m.group("vyear"))))
+        side, end = _side(m), max(m.end(), _phrase_end(clause, m.end()))
+        if m.group("since"):
+            # "Once a proponent of the levy, Vance has since joined its critics": the fronted earlier stance of the
+            # sentence's subject, set against what the subject has done since, tells a change to the opposite side
+            if not out:
+                continue
+            first = out[-1]
+            subj = (m.group("subj") or "").split()
+            fronted = first.start == 0 and re.match(r"[Oo]nce\s", clause) is not None \
+                and bool(subj) and subj[0][:1].isupper()  # "Once a critic of the levy, Vance now ..."
+            apposed = not subj and re.fullmatch(r"(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*,\s+", clause[: first.start]) is not None \
+                and re.fullmatch(r",\s+", clause[first.end : m.start()]) is not None  # "Vance, once a critic of the levy, now ..."
+            told = clause[m.end() : end]
+            same = _SAME_SIDE[first.side].search(told)
+            if not (fronted or apposed) or same is not None or not (_CHANGE.search(told) or _SAME_SIDE[_OTHER[first.side]].search(told)):
+                continue  # "... has since become its loudest critic" holds the position; "... has since retired" tells no change
+            out.append(ShiftPhrase(m.start(), end, LATER, _OTHER[first.side], shift=True))
+            continue
+        if m.group("shift"):
+            # a change told without its target right after the actor's earlier stance in the same clause ("X initially
+            # backed the war in 2003 and has shifted his position since"): the later stance is the opposite one
+            if not out or out[-1].era != EARLIER or re.search(r"[.;!?]\s", clause[out[-1].end : m.start()]):
+                continue
+            out.append(ShiftPhrase(m.start(), m.end(), LATER, OPPOSES if out[-1].side == SUPPORTS else SUPPORTS, shift=True))
+            continue
+        if m.group("desc"):
+            if re.match(r"\s+(?:him|her|them|me|us|you|himself|herself|themselves|myself|it)\b", clause[m.end():], re.IGNORECASE):
+                continue  # "once called him a friend": a description of a person a pronoun names, or of a thing unnamed
+            judged = _description(clause, m.end())
+            if judged is None:
+                continue  # "once called him a friend": a description that takes no side on a target
+            side, end = judged
+        out.append(ShiftPhrase(m.start(), end, era[0], side, era[1], bool(m.group("vyear"))))
     return out

@@ -109,6 +109,28 @@ Lena Okafor said on Saturday that she supported legislation to repeal the bill.
 """),),
     "had-supported-as-recently-as-then-opposes": ((D(2024, 5, 14), """Senator Ruth Calloway, who had supported the Tamsin pact as recently as 2022, said Tuesday she opposes the pact.
 """),),
+    "once-described-as-a-model-then-now-opposes": ((D(2024, 5, 14), """Pipeline loses its champion
+
+Governor Abel Marsh once described the Keller pipeline as "a model for the whole region." On Monday, Marsh said he opposes the pipeline.
+"""),),
+    "speaker-tells-anothers-earlier-stance-and-shift": ((D(2024, 5, 14), """Debate turns to trade
+
+Senator Ruth Calloway noted that Governor Abel Marsh initially supported the Tamsin trade pact in 2019 and has shifted his position since.
+"""),),
+    "fronted-once-a-proponent-has-since-embraced-the-other-side": ((D(2024, 5, 14), """Levy fight
+
+Once a proponent of the harbour levy, Mayor Tom Brandt has since joined the campaign against it, his aides confirmed.
+"""),),
+    "apposed-former-critic-now-backs": ((D(2024, 5, 14), """Mayor Tom Brandt, once a vocal critic of the stadium plan, now backs it after a new financing offer.
+"""),),
+    "backed-last-year-then-opposes": ((D(2024, 5, 14), """Councillor Ruth Abara backed the Varno incinerator last year. On Tuesday she said she opposes the incinerator.
+"""),),
+    "relative-pluperfect-stance-then-main-clause-act": ((D(2024, 5, 14), """Stadium vote
+
+Mayor Tom Brandt, who had backed the stadium plan as a councillor, opposed it as mayor, citing the cost.
+"""),),
+    "backtracked-then-own-stance": ((D(2024, 5, 14), """Governor Abel Marsh backtracked on the Keller pipeline on Monday. Marsh told reporters that he now opposes the pipeline.
+"""),),
 }
 
 STANCE_NEAR_MISS: dict[str, tuple[tuple[dt.date, str], ...]] = {
@@ -212,6 +234,24 @@ Lena Okafor said on Saturday that she still supports the bill.
     "her-turn-to-speak-is-no-stance": ((D(2024, 5, 14), """Senator Ruth Calloway said in 2021 that she supported the Tamsin trade pact. It was Calloway's turn to speak on the pact this spring.
 """),),
     "accused-another-of-a-flip-flop": ((D(2024, 5, 14), """Governor Abel Marsh accused Dana Pruitt of a flip-flop on the Keller pipeline. Marsh said he opposes the pipeline.
+"""),),
+    "relative-pluperfect-stance-then-the-same-side": ((D(2024, 5, 14), """Mayor Tom Brandt, who had backed the stadium plan as a councillor, backed it again as mayor.
+"""),),
+    "relative-pluperfect-stance-then-another-target": ((D(2024, 5, 14), """Mayor Tom Brandt, who had backed the stadium plan as a councillor, opposed the new budget as mayor.
+"""),),
+    "fronted-once-a-critic-still-a-critic": ((D(2024, 5, 14), """Once a critic of the harbour levy, Mayor Tom Brandt has since become its loudest opponent.
+"""),),
+    "fronted-once-a-critic-then-another-subject": ((D(2024, 5, 14), """Once a critic of the harbour levy, Mayor Tom Brandt has since focused on the city budget.
+"""),),
+    "speaker-tells-anothers-earlier-stance-own-stance-now": ((D(2024, 5, 14), """Governor Abel Marsh said his rival Dana Pruitt once backed the Keller pipeline. Marsh said on Monday that he opposes the pipeline.
+"""),),
+    "hypothetical-about-face": ((D(2024, 5, 14), """An ally suggested that Senator Ruth Calloway might do an about-face on the Tamsin trade pact if elected. Calloway said on Monday that she opposes the pact.
+"""),),
+    "question-of-a-reversal": ((D(2024, 5, 14), """Will Governor Abel Marsh reverse himself on the Keller pipeline? Marsh said on Monday that he opposes the pipeline.
+"""),),
+    "described-as-a-friend-is-no-stance": ((D(2024, 5, 14), """Governor Abel Marsh once called Dana Pruitt a good friend. On Monday, Marsh said he opposes the Keller pipeline.
+"""),),
+    "once-and-now-the-same-side-in-other-words": ((D(2024, 5, 14), """Mayor Tom Brandt, once a vocal critic of the stadium plan, now opposes it more than ever.
 """),),
 }
 

@@ -103,3 +103,30 @@ def test_recall_vote_named_inside_another_speakers_remark_is_explained_without_t
 def test_recall_narrators_turn_against_is_explained_as_a_clause(nlp) -> None:
     (f,) = _findings(nlp, STANCE_POSITIVE["reported-stance-then-narrators-turn-against"])
     assert "Ruth Calloway turned against the pact this spring." in f.explanation, f.explanation
+
+
+def test_recall_earlier_stance_another_speaker_tells_is_credited_to_that_speaker(nlp) -> None:
+    (f,) = _findings(nlp, STANCE_POSITIVE["speaker-tells-anothers-earlier-stance-and-shift"])
+    assert f.explanation.startswith("According to Ruth Calloway in Outlet 0, Abel Marsh initially supported the Tamsin trade pact in 2019;"), f.explanation
+    assert "has shifted his position on the Tamsin trade pact" in f.explanation, f.explanation
+    assert sorted(s.label for s in f.sides)[0].startswith("earlier (2019): supports"), f.explanation
+
+
+def test_recall_reversal_critics_allege_is_credited_to_the_critics(nlp) -> None:
+    docs = ((dt.date(2024, 5, 14), "Critics say Governor Abel Marsh flip-flopped on the Keller pipeline. "
+                                   "Marsh said on Monday that he opposes the pipeline.\n"),)
+    (f,) = _findings(nlp, docs)
+    assert f.explanation.startswith("According to Critics in Outlet 0, Abel Marsh flip-flopped on the Keller pipeline;"), f.explanation
+
+
+def test_recall_fronted_earlier_stance_is_explained_as_what_the_actor_was(nlp) -> None:
+    (f,) = _findings(nlp, STANCE_POSITIVE["fronted-once-a-proponent-has-since-embraced-the-other-side"])
+    first, second = f.explanation.split("; ", 1)
+    assert "Tom Brandt was once a proponent of the harbour levy" in first, f.explanation
+    assert "has since joined the campaign against it" in second, f.explanation
+
+
+def test_recall_undated_earlier_stance_is_before_the_later_one_said_before_the_article_day(nlp) -> None:
+    (f,) = _findings(nlp, STANCE_POSITIVE["once-described-as-a-model-then-now-opposes"])
+    assert sorted(s.label for s in f.sides) == ["earlier (before 2024-05-13): supports the Keller pipeline",
+                                                "later (2024-05-13): opposes the pipeline"], f.explanation

@@ -14,6 +14,7 @@ from storyline.corpus.findings.stance import OPPOSES, SUPPORTS, find_stance
         ("he is in favour of the merger", SUPPORTS, "merger"),
         ("she no longer backs the merger", OPPOSES, "merger"),
         ("it does not oppose the treaty", SUPPORTS, "treaty"),
+        ("he cannot currently support the merger", OPPOSES, "merger"),
     ],
 )
 def test_stance_side_and_target_head_of_the_speakers_own_verb(content, side, head) -> None:

@@ -41,7 +41,7 @@ def _fixed_keys(c: Claim) -> set[tuple[str, ...]]:
         for head in c.stance.alternatives or (c.stance.head, *sorted(c.stance.also)):
             keys.add(("s", c.speaker, head))  # one speaker's stances on one target
             for group in SAME_THING:
-                if head in group:
+                if head.split()[-1] in group:  # a named target by its kind: "the Tamsin Partnership"
                     keys.add(("s", c.speaker, min(group)))  # "the agreement" ... "the accord" of one article
     return keys
 

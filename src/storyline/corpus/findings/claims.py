@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...model import DateBasis, DatePrecision, EntityType, Mention, Statement
-from ...text.stance_phrases import STANCE_LEMMAS, stance_phrases
+from ...text.stance_phrases import EARLIER, STANCE_LEMMAS, stance_phrases
 from ...text.lexicon import Lexicon
 from .shifts import narrator_stance
 from .reversals import Reversal, find_reversal
@@ -98,6 +98,7 @@ class Claim:
     narrated: bool = False  # the narrator tells the speaker's stance ("X, who once backed Y, ..."): only :mod:`.stance` reads it
     speaker_type: str = ""  # the speaker entity's type ("person", "organization"), when known
     told: str = ""  # a stance told in words other than the content (a reversal, "voted for the bill"): those words
+    teller: str = ""  # who tells a narrated stance, when it is inside what a speaker says ("Vance said Okafor once backed it")
 
     @property
     def id(self) -> str:
@@ -161,7 +162,31 @@ def build_claims(
         if idx is None:
             idx = indexes[st.document_id] = MentionIndex(mentions_by_doc.get(st.document_id, ()))
         claims.append(_claim(st, idx, key_to_entity, ents, documents.get(st.document_id), lexicon))
+    _tellers(claims)
     return claims
+
+
+# verbs of telling: what such a statement holds is the speaker's report ("Vance noted that Okafor once backed it"), unlike
+# a stance or an act ("he turned against the bill - which he once supported")
+_TELLING = frozenset("""say tell note claim argue add insist contend suggest charge allege point write tweet recall remind state
+assert accuse complain warn explain acknowledge announce declare report mention observe stress""".split())
+
+
+def _tellers(claims: Sequence[Claim]) -> None:
+    """Name who tells each narrated stance that lies inside what another speaker says: the stance is the actor's, the
+    report of it that speaker's ("according to Vance, Okafor once backed the pact"), not the outlet's own."""
+    speech: dict[str, list[Claim]] = {}
+    for c in claims:
+        if not c.narrated and not c.narrative and not c.unattributed and (c.statement.cue or "").lower() in _TELLING:
+            speech.setdefault(c.statement.document_id, []).append(c)
+    for c in claims:
+        if not c.narrated or c.statement.cue is not None:
+            continue
+        st = c.statement
+        outer = [o for o in speech.get(st.document_id, ()) if o.speaker != c.speaker
+                 and o.statement.content_start <= st.content_start and st.content_end <= o.statement.content_end]
+        if outer:
+            c.teller = min(outer, key=lambda o: o.statement.content_end - o.statement.content_start).speaker_name
 
 
 def _entity_name(eid: str, fallback: str, ents: Mapping[str, Any]) -> str:
@@ -254,6 +279,8 @@ def _claim(st: Statement, idx: MentionIndex, k2e: Mapping[str, str], ents: Mappi
     if reversal is not None and (reversal[1] is not None or not (narrative or claim.unattributed or claim.vague)):
         found_reversal, actor_mention, told = reversal
         if actor_mention is not None:
+            if not (narrative or claim.unattributed):
+                claim.teller = speaker_name  # "critics say Marsh flip-flopped on it": the critics' report, not the outlet's
             claim.speaker = entity_key(actor_mention.local_key, actor_mention.canonical, k2e)
             claim.speaker_name = _entity_name(claim.speaker, actor_mention.canonical, ents)
             claim.narrative = claim.vague = claim.unattributed = False
@@ -297,18 +324,33 @@ def _cued_stance(st: Statement, doc_text: str) -> Stance | None:
     """The stance of a statement cued by a stance verb whose content is its target ("As a senator in 2015, Calloway
     voted for [the dam bill]"): the speaker's act, on the date the text gives it. An era word before the verb
     ("who once backed") is the narrator's stance phrase, read by :mod:`.shifts`; an undated act is left out."""
-    if (st.cue or "").lower() not in STANCE_LEMMAS or st.cue_start is None or st.said_on_basis is not DateBasis.TEXT:
+    if (st.cue or "").lower() not in STANCE_LEMMAS or st.cue_start is None:
         return None
     if not st.cue_start < st.content_start <= st.cue_start + 40:
         return None  # the verb governs the content right after it
     lead = doc_text[st.speaker_end if st.speaker_end is not None else st.start : st.cue_start]
-    if _ERA_WORDS.search(lead):
+    # "X, who had backed the pact, opposed it as a candidate": the subject's own earlier stance, told in the clause
+    # that names it, orders the act after it; the act holds at the article's time
+    after_earlier = st.speaker_end is not None and _closes_earlier(doc_text[st.start : st.cue_start], st.said_on)
+    if st.said_on_basis is not DateBasis.TEXT and not after_earlier:
         return None
-    found = find_stance("they " + doc_text[st.cue_start : st.content_end], "indirect", "")
+    if _ERA_WORDS.search(lead) and not after_earlier:
+        return None
+    before = doc_text[max(0, st.cue_start - 600) : st.cue_start]
+    found = find_stance("they " + doc_text[st.cue_start : st.content_end], "indirect", "", before)
     if found is None:
         return None
     shift = st.content_start - st.cue_start - 5  # offsets into the content, as a content stance has them
     return dataclasses.replace(found, start=max(0, found.start + shift), end=max(0, found.end + shift))
+
+
+def _closes_earlier(subject: str, said_on: Any) -> bool:
+    """Whether a subject phrase ends with a closed relative clause that tells the subject's earlier stance
+    ("Vance, who had backed the pact as mayor,")."""
+    if not re.search(r",\s*$", subject):
+        return False
+    year = said_on.year if isinstance(said_on, dt.date) else None
+    return any(p.era == EARLIER for p in stance_phrases(subject, year))
 
 
 _BEFORE_REVERSAL = re.compile(r"[\s,]*(?:who\s+)?$")
@@ -375,15 +417,20 @@ def _actor(st: Statement, idx: MentionIndex, doc_text: str) -> Mention | None:
     if named:  # the phrase's subject is a name ("... which Tom Brandt once supported"): that name, person or not
         m = named[-1]
         return m if str(getattr(m.type, "value", m.type)) == "person" else None
+    if re.match(r"Once\s+an?\s", st.content):  # "Once a critic of the levy, Vance ...": the subject right after it
+        after = [m for m in idx.within(st.content_end, st.content_end + 40) if m.is_name]
+        gap = doc_text[st.content_end : after[0].start] if after else ""
+        return after[0] if after and re.fullmatch(r",\s*(?:[A-Z][\w.]*\s+){0,2}", gap) and str(getattr(after[0].type, "value", after[0].type)) == "person" else None
     if re.match(r"[A-Z][\w’'-]+\s", st.content) and not re.match(r"(?:He|She|They|Who|His|Her|Their)\s", st.content):
         return None  # a capitalised subject that is no person mention: not the actor to guess
+    coordinated = re.match(r"(?:has|have|had)\s", st.content) is not None  # "X initially backed it and has shifted his position"
     para = max(doc_text.rfind("\n", 0, st.content_start), 0)
     ends = [m.end() for m in _SENTENCE_END.finditer(doc_text, para, st.content_start)]
     sent = ends[-1] if ends else para
     earlier = [m for m in idx.within(para, st.content_start) if m.is_name and str(getattr(m.type, "value", m.type)) == "person"]
     in_sentence = [m for m in earlier if m.start >= sent]
     if in_sentence:
-        return in_sentence[0]
+        return in_sentence[-1] if coordinated else in_sentence[0]
     return earlier[-1] if earlier else None
 
 

@@ -52,6 +52,15 @@ _YEAR_VOTE = re.compile(r"^(?:[A-Z][\w.’'-]*\s+){0,3}?(?:[A-Z][\w’'-]*[’']
                         r"vote\s+(?P<how>for|against|in\s+favou?r\s+of)\s+(?P<what>.+)$", re.DOTALL)
 
 
+def _the(target: str) -> str:
+    """A target as a noun phrase: "the Tamsin trade pact", but "Roe v. Wade" (a name) and "his bill" as they are."""
+    words = target.split()
+    return target if words[-1][:1].isupper() or words[0].lower() in _DETERMINERS else f"the {target}"
+
+
+_DETERMINERS = frozenset("the a an his her their its our my your this that these those".split())
+
+
 def _narrated(c: Claim) -> str:
     """A stance the narrator tells of an actor, as the narrator's report: "according to Ledger (2024-03-05), Marta
     Delvane once supported the Harrow Ridge pipeline" (not "Delvane said that 'who once supported ...'")."""
@@ -72,11 +81,19 @@ def _narrated(c: Claim) -> str:
     def plain(x: str) -> str:
         return re.sub(r"[^\w\s]", "", x.lower())
 
-    if target and plain(target) not in plain(phrase):
+    if re.match(r"(?:[Oo]nce|formerly|previously)\s+an?\s|an?\s+former\s", phrase):
+        phrase = f"was {phrase[0].lower()}{phrase[1:]}"  # "Once a critic of the levy": "Vance was once a critic of the levy"
+    if target and plain(target) not in plain(phrase) and re.search(r"\b(?:position|stance|views?|mind|course)$", phrase):
+        phrase = f"{phrase} on {_the(target)}"  # "has shifted his position on the war"
+    elif target and plain(target) not in plain(phrase) and re.match(r"(?:has|have|had)\s+since\s|now\s", phrase):
+        phrase = f"{phrase} (a change on {_the(target)})"  # "Once a critic of it, Vance has since ..."
+    elif target and plain(target) not in plain(phrase):
         phrase = f"{phrase} {target}"  # "the bill - which he once supported": "once supported the bill"
     st = c.statement
     # the day of the report; a phrase dated by its own text ("backed the war in 2002") says its time itself
     told = f" ({c.date.isoformat()})" if c.date and (st.said_on is None or st.said_on_basis is DateBasis.PUBLISHED) else ""
+    if c.teller:  # "[Vance said] Okafor once backed the pact": Vance's report, in the outlet
+        return f"according to {c.teller} in {c.source}{told}, {c.speaker_name} {phrase}"
     return f"according to {c.source}{told}, {c.speaker_name} {phrase}"
 
 

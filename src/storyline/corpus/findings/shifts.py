@@ -8,9 +8,10 @@ with its era (earlier or later) and, for "it" or a relative clause, the noun phr
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
-from ...text.stance_phrases import STANCE_PHRASE, stance_phrases
+from ...text.stance_phrases import EARLIER, STANCE_PHRASE, stance_phrases
 from .stance import _NOT_NOUNS, _PRONOUN_TARGETS, Stance, _singular, _target
 
 __all__ = ["narrator_stance"]
@@ -46,13 +47,13 @@ def narrator_stance(content: str, before: str, published_year: int | None = None
     or None. ``before`` is the document text before it (for a relative phrase's antecedent)."""
     phrases = stance_phrases(content, published_year)
     if not phrases or phrases[0].start > 0:
-        return None
+        return _shift_after_earlier(content, before, published_year)
     p = phrases[0]
     m = STANCE_PHRASE.match(content)
     if m is None:
         return None
     rest = _HONORIFIC.sub(r"\1 ", content[m.end():].lstrip())
-    det = re.match(r"(?:(?:the|this|that|these|those|a|an|his|her|their|its)\s+)", rest, re.IGNORECASE)
+    det = re.match(r"(?:(?:the|this|that|these|those|a|an|his|her|their|its)\s+)?(?:so-called\s+)?", rest, re.IGNORECASE)
     target = _target(rest[det.end() if det else 0:]) if rest else None
     if target is not None and target.lower() in _PRONOUN_TARGETS:
         target = _nearest_phrase(before)  # "now opposes it": the nearest earlier "the <noun phrase>"
@@ -69,3 +70,20 @@ def narrator_stance(content: str, before: str, published_year: int | None = None
         head, proper = " ".join(t.lower() for t in tokens), frozenset()
     modifiers = frozenset(w.lower() for w in tokens[:-1] if not w[:1].isupper())
     return Stance(p.side, head, proper, target, 0, m.end(), (), modifiers, p.era), p.era, p.year
+
+
+def _shift_after_earlier(content: str, before: str, published_year: int | None) -> tuple[Stance, str, int | None] | None:
+    """A change told without its target right after the actor's earlier stance in the same sentence ("Vance initially
+    backed the levy in 2019 and has shifted her position since"): the later stance, the opposite side on that target."""
+    tail = re.split(r"(?<=[.!?])\s+|\n", before)[-1]
+    joined = tail + content
+    phrases = stance_phrases(joined, published_year)
+    own = next((p for p in phrases if p.shift and p.start == len(tail)), None)
+    prior = [p for p in phrases if p.era == EARLIER and p.end <= len(tail)]
+    if own is None or not prior:
+        return None
+    found = narrator_stance(joined[prior[-1].start : prior[-1].end], joined[: prior[-1].start], published_year)
+    if found is None:
+        return None
+    stance = dataclasses.replace(found[0], side=own.side, start=0, end=own.end - own.start, era=own.era)
+    return stance, own.era, None

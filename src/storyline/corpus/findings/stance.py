@@ -41,12 +41,12 @@ STANCE_SCORE = 0.88  # above a bare negation flip: the stance names the question
 _SUPPORT = r"(?:allow|let)(?=\s)|vot(?:e|es|ed|ing)\s+(?:in\s+favou?r\s+of|for)|support(?:s|ed|ing)?|back(?:s|ed|ing)?|favou?r(?:s|ed|ing)?|endors(?:e|es|ed|ing)|champion(?:s|ed|ing)?|(?:is|am|are|was|were|be|been)\s+in\s+favou?r\s+of"
 _OPPOSE = r"vot(?:e|es|ed|ing)\s+against|oppos(?:e|es|ed|ing)|reject(?:s|ed|ing)?|(?:is|am|are|was|were|be|been|remains?|remained|stands?|stood)\s+(?:firmly\s+|strongly\s+)?(?:opposed\s+to|against)"
 _AUX = (r"(?:\s*(?:[’'](?:re|m|ll|d|ve)\b)|\s+(?:now|still|also|strongly|firmly|fully|always|would|will|wo|do|does|did|had|has|have|"
-        r"can|ca|never|not|n[’']t|no\s+longer|continues?\s+to|continued\s+to|going\s+to|want\s+to|wants\s+to|plans?\s+to|intends?\s+to))*")
+        r"cannot|can|ca|never|not|currently|n[’']t|no\s+longer|continues?\s+to|continued\s+to|going\s+to|want\s+to|wants\s+to|plans?\s+to|intends?\s+to))*")
 _LET_PASS = re.compile(r"((?:(?:the|this|that|a|an|his|her|their|its)\s+)?(?:[\w’'-]+\s+){1,5}?)(?:to\s+)?(?:pass|go\s+through|take\s+effect|become\s+law)\b",
                        re.IGNORECASE)
 _UNDO = re.compile(r"(?:(?:the|a|an|new)\s+)?(?:legislation|bills?|measures?|efforts?|push|plans?|proposals?|calls?|amendments?|moves?)\s+to\s+"
                    r"(?:repeal|scrap|overturn|abolish|undo|kill|block|end|reverse|rescind)\s+", re.IGNORECASE)
-_NEGATION = re.compile(r"\b(?:never|not|no\s+longer)\b|n[’']t\b", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:never|not|cannot|no\s+longer)\b|n[’']t\b", re.IGNORECASE)
 _DET = r"(?:(?:the|this|that|these|those|a|an|his|her|their|its|our|my|any)\s+)?"
 _STOP = frozenset("""that which who because and but as if to in on for with since while after before despite when
 where although though or at by from of over under than unless until so now anymore any more again""".split())
@@ -132,7 +132,9 @@ def _compound(phrase: str, after: str) -> str:
     if m is None:
         return phrase
     w = m.group(1)
-    if w in _NOT_NOUNS or w in _STOP or w in _TIME_WORDS or w in _PRONOUN_TARGETS or w in _VERBISH or w.endswith(("ed", "ly", "ing", "s")):
+    plural_of = w.endswith("s") and re.match(r"\s+of\b", after[m.end():]) is not None  # "the possible benefits of": a noun
+    if w in _NOT_NOUNS or w in _STOP or w in _TIME_WORDS or w in _PRONOUN_TARGETS or w in _VERBISH or w.endswith(("ed", "ly", "ing")) \
+            or (w.endswith("s") and not plural_of):
         return phrase
     return f"{phrase} {w}"
 
@@ -233,8 +235,9 @@ SAME_THING = (frozenset({"agreement", "accord", "deal", "pact", "treaty", "partn
 
 def _same_thing(a: Stance, b: Stance) -> str | None:
     """A head shared through :data:`SAME_THING` (one document only), the named one's head first."""
+    kind_a, kind_b = a.head.split()[-1], b.head.split()[-1]  # a named target's kind: "the Tamsin Partnership" is a partnership
     for group in SAME_THING:
-        if a.head in group and b.head in group and not (a.alternatives or b.alternatives):
+        if kind_a in group and kind_b in group and not (a.alternatives or b.alternatives):
             if a.names and b.names and not (a.names <= b.names or b.names <= a.names):
                 return None
             return a.head if a.names or not b.names else b.head
@@ -358,8 +361,12 @@ def detect_stance(a: Claim, b: Claim) -> Hit | None:
         return None
     swap = first is b
     (e, se), (l, sl) = ((b, sb), (a, sa)) if swap else ((a, sa), (b, sb))
-    label_e = f"earlier ({_when(e)}): {se.side} {_shown(se, head)}"
+    when_e = _when(e)
+    if se.era == "earlier" and e.statement.said_on is None and l.statement.said_on is not None and e.date is not None \
+            and l.statement.said_on < e.date:
+        when_e = f"before {l.statement.said_on.isoformat()}"  # "once backed it" ... what the actor said on Monday: before Monday
+    label_e = f"earlier ({when_e}): {se.side} {_shown(se, head)}"
     label_l = f"later ({_when(l)}): {sl.side} {_shown(sl, head)}"
     labels = (label_l, label_e) if swap else (label_e, label_l)
-    reason = f"a stance on the {head} that changed: {se.side} {_when(e)}, {sl.side} {_when(l)}"
+    reason = f"a stance on the {head} that changed: {se.side} {when_e}, {sl.side} {_when(l)}"
     return Hit(STANCE_SCORE, reason, "stance", (sa.start, sa.end), (sb.start, sb.end), subject=head, labels=labels, question="stance")
