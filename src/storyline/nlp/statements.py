@@ -47,7 +47,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from ..model import EntityType, Statement, StatementKind
-from .antecedents import PRONOUN_TYPES, MentionIndex
+from .antecedents import PRONOUN_TYPES, MentionIndex, subject_heads
 from .attribution import AttributionModel, CandidateView, candidate_features, load_model
 from .attribution import attribution_mode as _attribution_mode
 from .cues import lexicon
@@ -1220,12 +1220,6 @@ def _relative_pronoun(text: str, c: _Cand) -> tuple[int, int] | None:
     return m.span("rel")
 
 
-def _subject_heads(parsed: ParsedDocument) -> tuple[tuple[int, int], ...]:
-    """The character spans of the head words of every grammatical subject in the document, sorted."""
-    return tuple(sorted(part.span(t.idx, t.idx + len(t.text)) for part in parsed.parts for t in part.doc
-                        if t.dep_ in ("nsubj", "nsubjpass")))
-
-
 def _to_statement(parsed: ParsedDocument, index: MentionIndex, c: _Cand, quotes: list[QuoteSpan],
                   subjects: tuple[tuple[int, int], ...]) -> Statement:
     text = parsed.document.text
@@ -1264,7 +1258,7 @@ def statement_candidates(parsed: ParsedDocument) -> list[tuple[Statement, tuple[
     finder = _Finder(parsed, open_verbs=True)
     cands = finder.run()
     text = parsed.document.text
-    subjects = _subject_heads(parsed)
+    subjects = subject_heads(parsed.parts)
     return [(_to_statement(parsed, index, c, finder.quotes, subjects), candidate_features(_view(text, index, c, _nested(c, cands)))) for c in cands]
 
 
@@ -1303,7 +1297,7 @@ def statements_in_document(parsed: ParsedDocument, model: AttributionModel | Non
         old = best.get(key)
         if old is None or (old.speaker_start is None and c.speaker_start is not None):
             best[key] = c
-    subjects = _subject_heads(parsed)
+    subjects = subject_heads(parsed.parts)
     return [_to_statement(parsed, index, c, finder.quotes, subjects) for c in sorted(best.values(), key=lambda c: (c.content_start, c.content_end))]
 
 
