@@ -44,6 +44,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any, cast
 
 from ..model import EntityType, Statement, StatementKind
@@ -145,6 +146,19 @@ _COLON_PREPS = {"on", "of", "for", "about", "in", "from", "with", "to", "at", "b
 # A document or poll as a headline source ("Poll: ...", "Report: ...", "CNN poll: ...").
 _COLON_DOC_SOURCES = {"poll", "polls", "survey", "study", "report", "reports", "data", "audit", "probe", "review",
                       "sources", "officials", "police", "witnesses"}
+
+
+# Headlines drop articles and write verbs in the present ("Senator Rips Plan", "Union backs Mayor", "Ministry
+# questions refugee count"), and a title-case line is often parsed as one long name with the verb inside it.
+# A headline's verb is found by its form instead: a present-tense "-s" verb after a singular subject, the bare form
+# after a plural one. Besides the lexicon's cues, the verbs of criticism and support that headlines use for speech.
+_HEADLINE_VERBS = {"rip", "hammer", "knock", "bash", "grill", "chide", "fault", "tout", "hail", "laud", "back", "lash",
+                   "scold", "rebuke", "assail", "pan", "mock", "decry", "spar", "vow", "pledge", "push", "press"}
+_HEADLINE_MAX_WORDS = 20
+# Words that end a headline's subject before its verb ("Pressed On Costs, Mayor Vows ...": after the comma).
+_HEADLINE_BREAKS = {",", ":", ";", "—", "–", "--", "―"}
+# What a headline subject is made of: names, nouns, their modifiers and numbers ("31 Latinos", "Flight attendants' union").
+_HEADLINE_SUBJECT_POS = {"PROPN", "NOUN", "ADJ", "NUM", "DET", "PART", "PUNCT"}
 
 
 _COLON_SKIP_PHRASES = {"editor's note", "editor’s note", "also see", "read more", "filed under", "see also",
@@ -317,8 +331,12 @@ def _all_caps(label: str) -> bool:
 
 
 class _Finder:
-    def __init__(self, parsed: ParsedDocument, *, open_verbs: bool = False) -> None:
+    def __init__(self, parsed: ParsedDocument, *, open_verbs: bool = False,
+                 keeps: Callable[[_Cand, list[_Cand]], bool] | None = None) -> None:
         self.open_verbs = open_verbs  # also propose any verb with a clausal complement (the scorer decides)
+        # whether the scorer keeps a candidate (given all candidates): a quotation without a cue continues only a
+        # statement that stays, never an open candidate the scorer drops ("..., who runs a firm. “...”")
+        self.keeps = keeps
         self.parsed = parsed
         self.text = parsed.document.text
         self.quotes = find_quotes(self.text)
@@ -343,11 +361,98 @@ class _Finder:
         for part in self.parsed.parts:
             for sent in part.doc.sents:
                 self._sentence(part, sent)
+        self._headline()
         self._dash_and_colon()
         if self.open_verbs:
             self._colon_quotes()
         self._orphan_quotes()
         return self.cands
+
+    def _headline(self) -> None:
+        """The document's first line when it is a headline ("Senators Rip Budget Plan As 'Reckless'"): a
+        subject of names and nouns, a present-tense cue verb found by its form (the parse of a title-case line
+        often reads the verb as part of a name), and the rest of the clause as content."""
+        text = self.text
+        lead = len(text) - len(text.lstrip())
+        end = text.find("\n", lead)
+        if end == -1 or not text[end:].strip():
+            return  # a single line is no headline over a text
+        if len(text[lead:end].split()) > _HEADLINE_MAX_WORDS:
+            return
+        found = self._token_at(lead)
+        if found is None:
+            return
+        part, first = found
+        toks = [t for t in first.doc[first.i :] if part.offset + t.idx < end]
+        seg_start = 0
+        for k, tok in enumerate(toks):
+            if tok.text in _HEADLINE_BREAKS:
+                seg_start = k + 1
+                continue
+            if k == seg_start or _inside_quote(self.quotes, _tok_span(tok, part)[0]):
+                continue
+            lemma = self._headline_verb(part, tok, toks[k - 1])
+            if lemma is None:
+                continue
+            subject = toks[seg_start:k]
+            if not self._headline_subject(subject):
+                continue
+            rest: list[Token] = []
+            for t in toks[k + 1 :]:
+                if t.text in (";", "—", "–", "―") or (t.text == ":" and not rest):
+                    break
+                rest.append(t)
+            while rest and rest[-1].is_punct and rest[-1].text not in "”\"’'":
+                rest.pop()
+            while rest and rest[0].is_punct and rest[0].text not in "“\"‘'":
+                rest.pop(0)
+            if not any(not t.is_punct for t in rest):
+                continue
+            c_start, c_end = _span_of_tokens(rest, part)
+            c_start, c_end = _strip_quote_marks(text, c_start, c_end)
+            whole = _quote_at(self.quotes, c_start, c_end)
+            if whole is not None and whole.inner_start <= c_start and c_end <= whole.inner_end:
+                kind = StatementKind.DIRECT
+            else:
+                kind = StatementKind.MIXED if any(c_start <= q.start < c_end for q in self.quotes) else StatementKind.INDIRECT
+            cue_start, cue_end = _tok_span(tok, part)
+            sp = _speaker_span(subject, part)
+            # the verb rules read the same cue through the parse of a title-case line: the headline's reading wins
+            self.cands = [c for c in self.cands if c.cue_start != cue_start]
+            self._add(_Cand(c_start, c_end, kind, lemma, cue_start, cue_end, sp[0], sp[1], 1, part.offset + toks[0].idx,
+                            end, origin="headline", cue_tag="VBZ" if tok.lower_ != lemma else "VBP"))
+            return  # one headline cue: what follows is its content
+
+    def _headline_verb(self, part: Part, tok: Token, prev: Token) -> str | None:
+        """The cue lemma of a headline verb: "Rips"/"questions" (-s after a singular subject), "Rip" (bare, after a
+        plural subject: "Senators Rip"); None for any other word."""
+        word = tok.lower_
+        if not word.isalpha() or tok.pos_ not in ("VERB", "NOUN", "PROPN") or (
+                tok.pos_ == "VERB" and tok.dep_ != "ROOT" and any(c.dep_ in _SUBJ for c in tok.children)):
+            return None
+        known = self.lex.verbs.keys() | _DOBJ_CUES.keys() | _HEADLINE_VERBS
+        forms: list[str] = []
+        if word.endswith("ies"):
+            forms.append(word[:-3] + "y")
+        if word.endswith("es"):
+            forms.append(word[:-2])
+        if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+            forms.append(word[:-1])
+        if not forms and (prev.tag_ in ("NNS", "NNPS") or prev.lower_.endswith("s") and not prev.lower_.endswith(("ss", "us", "is"))
+                          and not any(m.type is EntityType.PERSON for m in self.mentions.overlapping(*_tok_span(prev, part)))):
+            forms = [word]  # "Senators Rip ...", not "Reyes Rip"
+        lemma = next((f for f in forms if f in known and f not in _PHYSICAL_VERBS and f not in _NON_SPEECH), None)
+        return lemma
+
+    def _headline_subject(self, subject: list[Token]) -> bool:
+        """Whether the words before a headline verb name who speaks: one to six names, nouns and modifiers ending
+        in a noun, not opening a title ("When", "How", "Inside")."""
+        words = [t for t in subject if not t.is_punct]
+        if not 1 <= len(words) <= 6 or words[0].lower_ in _TITLE_OPENERS - {"the", "a", "an"}:
+            return False
+        if any(t.pos_ not in _HEADLINE_SUBJECT_POS for t in subject):
+            return False
+        return words[-1].pos_ in ("PROPN", "NOUN") or words[-1].lower_ in PRONOUN_TYPES
 
     def _colon_quotes(self) -> None:
         """A quotation introduced by a colon after a verb with a subject, often in the next paragraph
@@ -1045,8 +1150,9 @@ class _Finder:
     # -- quotes without a cue ----------------------------------------------------
     def _orphan_quotes(self) -> None:
         """A quotation with no cue of its own continues the latest statement before it nearby."""
-        covered = [(c.content_start, c.content_end) for c in self.cands]
-        ordered = sorted(self.cands, key=lambda c: c.content_start)
+        kept = [c for c in self.cands if self.keeps is None or self.keeps(c, self.cands)]
+        covered = [(c.content_start, c.content_end) for c in kept]
+        ordered = sorted(kept, key=lambda c: c.content_start)
         for q in self.quotes:
             if any(s < q.inner_end and q.inner_start < e for s, e in covered):
                 continue
@@ -1278,11 +1384,16 @@ def statements_in_document(parsed: ParsedDocument, model: AttributionModel | Non
     scorer = load_model() if model is _SHIPPED else cast("AttributionModel | None", model)
     text = parsed.document.text
     index = MentionIndex(parsed.mentions, text)
-    finder = _Finder(parsed, open_verbs=scorer is not None)
+    keeps = None
+    if scorer is not None:
+        def keeps(c: _Cand, cands: list[_Cand]) -> bool:
+            return scorer.keeps(candidate_features(_view(text, index, c, _nested(c, cands))))
+    finder = _Finder(parsed, open_verbs=scorer is not None, keeps=keeps)
     cands = finder.run()
     if scorer is not None:
-        # the scorer weighs nesting too (PolNeAR annotates "X said Y claimed Z" as two attributions)
-        cands = [c for c in cands if scorer.keeps(candidate_features(_view(text, index, c, _nested(c, cands))))]
+        # the scorer weighs nesting too (PolNeAR annotates "X said Y claimed Z" as two attributions); a quotation
+        # continuing a statement the scorer keeps is kept with it (it continues only kept ones: ``keeps`` above)
+        cands = [c for c in cands if c.origin == "orphan" or scorer.keeps(candidate_features(_view(text, index, c, _nested(c, cands))))]
     # A label line whose words report someone else ("AP: The ministry said ...") is that speaker's statement:
     # the outlet or dateline is the speaker only of what it asserts itself.
     cands = [c for c in cands if c.origin != "colon" or not any(
