@@ -161,6 +161,13 @@ _HEADLINE_BREAKS = {",", ":", ";", "—", "–", "--", "―"}
 _HEADLINE_SUBJECT_POS = {"PROPN", "NOUN", "ADJ", "NUM", "DET", "PART", "PUNCT"}
 
 
+# Nouns of a speech act whose infinitive says what was promised, called for or threatened ("his promise to build
+# a wall", "the mayor's call for ..." is a prepositional stance): with the lexicon's speech nouns, the infinitive is
+# the content and the possessor the source.
+_INTENT_NOUNS = {"promise", "pledge", "vow", "call", "threat", "demand", "plan", "proposal", "offer", "request", "appeal",
+                 "refusal", "push", "bid", "order", "ultimatum", "invitation", "decision", "commitment"}
+
+
 _COLON_SKIP_PHRASES = {"editor's note", "editor’s note", "also see", "read more", "filed under", "see also",
                        "live updates", "breaking news", "this story", "top stories", "more coverage"}
 _QUOTE_MARKS = "\"“”‘’'"
@@ -781,6 +788,8 @@ class _Finder:
             elif self.open_verbs and tok.pos_ == "NOUN" and lemma not in self.lex.nouns:
                 before = len(self.cands)
                 self._noun_cue(part, tok, lemma, s_start, s_end, origin="open-noun")
+                if len(self.cands) == before and lemma in _INTENT_NOUNS:
+                    self._noun_infinitive(part, tok, lemma, s_start, s_end)
                 if len(self.cands) == before:
                     self._open_possessed_noun(part, tok, lemma, s_start, s_end)
             elif self.open_verbs and tok.lower_ in _HEARSAY_ADVERBS and tok.dep_ == "advmod":
@@ -788,6 +797,8 @@ class _Finder:
             elif tok.pos_ == "NOUN" and lemma in self.lex.nouns:
                 before = len(self.cands)
                 self._noun_cue(part, tok, lemma, s_start, s_end)
+                if len(self.cands) == before:
+                    self._noun_infinitive(part, tok, lemma, s_start, s_end)
                 if self.open_verbs and len(self.cands) == before:
                     self._open_possessed_noun(part, tok, lemma, s_start, s_end)
             elif tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
@@ -1090,6 +1101,32 @@ class _Finder:
         self._add(_Cand(c_start, c_end, kind, lemma, cue_start, cue_end, sp[0], sp[1], 1, s_start, s_end,
                         origin="open-poss", cue_tag=noun.tag_))
 
+    def _noun_infinitive(self, part: Part, noun: Token, lemma: str, s_start: int, s_end: int) -> None:
+        """A speech noun with an owner and an infinitive ("his promise to rebuild the bridge", "the ministry's call to
+        lift the ban", "a demand by the union to reopen talks"): the owner said it, the infinitive is what."""
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "relcl") and c.i > noun.i and c.tag_ == "VB"
+                       and any(x.dep_ == "aux" and x.lower_ == "to" and x.i < c.i for x in c.children)), None)
+        src = _noun_source(noun)
+        if clause is None or src is None or not (
+                src.pos_ in ("PROPN", "PRON") or src.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                or src.lemma_.lower() in _ROLE_WORDS or src.lemma_.lower() in _GROUP_NOUNS):
+            return
+        toks = [t for t in clause.subtree if not t.is_space]
+        while toks and toks[-1].is_punct and toks[-1].text not in "”\"’":
+            toks.pop()
+        if len(toks) < 3:
+            return
+        c_start, c_end = _span_of_tokens(toks, part)
+        if _inside_quote(self.quotes, c_start):
+            return
+        cue_start, cue_end = _tok_span(noun, part)
+        s_toks = _possessor_tokens(src) if src.dep_ != "pobj" else _speaker_tokens(src)
+        sp = _speaker_span(s_toks, part)
+        kind = StatementKind.MIXED if any(c_start <= q.start and q.end <= c_end + 1 for q in self.quotes) else StatementKind.INDIRECT
+        polarity = -1 if self.lex.is_denial(lemma) or lemma == "refusal" else 1
+        self._add(_Cand(c_start, c_end, kind, lemma, cue_start, cue_end, sp[0], sp[1], polarity, s_start, s_end,
+                        origin="noun-to", cue_tag=noun.tag_))
+
     def _noun_cue(self, part: Part, noun: Token, lemma: str, s_start: int, s_end: int, origin: str = "noun") -> None:
         clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children)), None)
         if clause is None:
@@ -1369,6 +1406,8 @@ def statement_candidates(parsed: ParsedDocument) -> list[tuple[Statement, tuple[
 
 
 _SHIPPED = object()
+# Origins the rules alone decide: a quotation continuing a kept statement (it continues only kept ones).
+_RULE_KEPT = {"orphan"}
 
 
 def attribution_mode() -> str:
@@ -1391,9 +1430,8 @@ def statements_in_document(parsed: ParsedDocument, model: AttributionModel | Non
     finder = _Finder(parsed, open_verbs=scorer is not None, keeps=keeps)
     cands = finder.run()
     if scorer is not None:
-        # the scorer weighs nesting too (PolNeAR annotates "X said Y claimed Z" as two attributions); a quotation
-        # continuing a statement the scorer keeps is kept with it (it continues only kept ones: ``keeps`` above)
-        cands = [c for c in cands if c.origin == "orphan" or scorer.keeps(candidate_features(_view(text, index, c, _nested(c, cands))))]
+        # the scorer weighs nesting too (PolNeAR annotates "X said Y claimed Z" as two attributions)
+        cands = [c for c in cands if c.origin in _RULE_KEPT or scorer.keeps(candidate_features(_view(text, index, c, _nested(c, cands))))]
     # A label line whose words report someone else ("AP: The ministry said ...") is that speaker's statement:
     # the outlet or dateline is the speaker only of what it asserts itself.
     cands = [c for c in cands if c.origin != "colon" or not any(
