@@ -803,6 +803,10 @@ class _Finder:
                     self._open_possessed_noun(part, tok, lemma, s_start, s_end)
             elif tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
                 self._according_to(part, sent, tok, s_start, s_end)
+            elif tok.lower_ == "per" and tok.dep_ == "prep":
+                self._per_source(part, sent, tok, s_start, s_end)
+            elif tok.lower_ == "in" and tok.dep_ == "prep":
+                self._in_words_of(part, sent, tok, s_start, s_end)
 
     def _open_verb_cue(self, part: Part, verb: Token, lemma: str, s_start: int, s_end: int) -> None:
         """A verb outside the lexicon with a clausal complement ("X stressed that ..."): a candidate for the scorer."""
@@ -818,7 +822,7 @@ class _Finder:
             if mark is not None and mark.i == content_root.left_edge.i:
                 c_start = _tok_span(mark.doc[mark.i + 1], part)[0]
         whole = _quote_at(self.quotes, c_start, c_end)
-        if whole is not None and whole.inner_start <= c_start + 1 and c_end <= whole.end and whole.start >= c_start - 1:
+        if whole is not None and whole.inner_start <= c_start + 1 and c_end <= whole.end and whole.start >= c_start - (whole.inner_start - whole.start):
             kind = StatementKind.DIRECT
             c_start, c_end = whole.inner_start, whole.inner_end
         else:
@@ -993,7 +997,7 @@ class _Finder:
                     c_start = _tok_span(mark.doc[mark.i + 1], part)[0]
             inner = [q for q in self.quotes if c_start <= q.start and q.end <= c_end + 1]
             whole = _quote_at(self.quotes, c_start, c_end)
-            if whole is not None and whole.inner_start <= c_start + 1 and c_end <= whole.end and whole.start >= c_start - 1:
+            if whole is not None and whole.inner_start <= c_start + 1 and c_end <= whole.end and whole.start >= c_start - (whole.inner_start - whole.start):
                 kind = StatementKind.DIRECT
                 c_start, c_end = whole.inner_start, whole.inner_end
             elif whole is not None and whole.start <= c_start and c_end <= whole.end:
@@ -1164,8 +1168,45 @@ class _Finder:
             src = next((c for c in tok.children if c.dep_ == "pobj"), None)
         if src is None:
             return
-        s_toks = _speaker_tokens(src)
-        phrase = [tok, to, *s_toks]
+        self._source_phrase(part, sent, [tok, to], _speaker_tokens(src), s_start, s_end)
+
+    def _per_source(self, part: Part, sent: Any, tok: Token, s_start: int, s_end: int) -> None:
+        """"..., per the agency's guidance" / "Per Smith, ...": "per" as "according to" when it follows a comma or
+        opens the sentence and its object names who says (a name, a role, a document or something possessed);
+        never a rate ("$5 per share", "per capita")."""
+        src = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        prev = tok.doc[tok.i - 1] if tok.i > sent.start else None
+        if src is None or not (prev is None or prev.text in (",", "—", "–", "(")) or any(
+                t.like_num for t in tok.doc[max(sent.start, tok.i - 1) : tok.i + 2]):
+            return
+        if not (src.pos_ == "PROPN" or src.ent_type_ in ("PERSON", "ORG", "NORP") or _possessor(src) is not None
+                or src.lemma_.lower() in _ROLE_WORDS | _DOC_NOUNS):
+            return
+        self._source_phrase(part, sent, [tok], _speaker_tokens(src), s_start, s_end)
+
+    def _in_words_of(self, part: Part, sent: Any, tok: Token, s_start: int, s_end: int) -> None:
+        """"In Smith's words, ..." / "in the words of Smith, ...": the owner of the words says the rest."""
+        words = next((c for c in tok.children if c.dep_ == "pobj" and c.lower_ == "words"), None)
+        if words is None:
+            return
+        owner = _possessor(words)
+        if owner is not None:
+            s_toks = _possessor_tokens(owner)
+        else:
+            of = next((c for c in words.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            src = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if src is None:
+                return
+            s_toks = _speaker_tokens(src)
+        cue = [t for t in tok.doc[tok.i : words.i + 1] if t.i not in {x.i for x in s_toks}]
+        self._source_phrase(part, sent, [*cue, *(t for t in s_toks if t.i > words.i)], s_toks, s_start, s_end,
+                            cue_toks=[tok, words], lemma="say")
+
+    def _source_phrase(self, part: Part, sent: Any, phrase_toks: list[Token], s_toks: list[Token], s_start: int,
+                       s_end: int, *, cue_toks: list[Token] | None = None, lemma: str = "according to") -> None:
+        """A prepositional source phrase ("according to X", "per X", "in X's words"): X is the source, the rest of
+        the sentence what X says (the text before the phrase when it interrupts the sentence)."""
+        phrase = [*phrase_toks, *s_toks]
         p_start = min(t.i for t in phrase)
         p_end = max(t.i for t in phrase)
         rest = [t for t in sent if not (p_start <= t.i <= p_end) and not t.is_space]
@@ -1173,16 +1214,16 @@ class _Finder:
             rest.pop(0)
         while rest and rest[-1].is_punct and rest[-1].text not in "”\"’":
             rest.pop()
-        if not rest:
+        if not rest or not s_toks:
             return
         c_start, c_end = _span_of_tokens(rest, part)
         if p_start > rest[0].i and p_end < rest[-1].i:
             # "X, according to Y, did Z": content is the text before the phrase (simple and safe)
-            c_end = _tok_span(sent[p_start - sent.start - 1] if p_start - 1 >= sent.start else tok, part)[0]
+            c_end = _tok_span(sent[p_start - sent.start - 1] if p_start - 1 >= sent.start else phrase[0], part)[0]
         sp = _speaker_span(s_toks, part)
-        cue_start, cue_end = _span_of_tokens([tok, to], part)
+        cue_start, cue_end = _span_of_tokens(cue_toks or phrase_toks, part)
         kind = StatementKind.MIXED if any(c_start <= q.start and q.end <= c_end + 1 for q in self.quotes) else StatementKind.INDIRECT
-        self._add(_Cand(c_start, c_end, kind, "according to", cue_start, cue_end, sp[0], sp[1], 1, s_start, s_end, origin="according"))
+        self._add(_Cand(c_start, c_end, kind, lemma, cue_start, cue_end, sp[0], sp[1], 1, s_start, s_end, origin="according"))
 
     # -- quotes without a cue ----------------------------------------------------
     def _orphan_quotes(self) -> None:
