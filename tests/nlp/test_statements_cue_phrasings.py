@@ -30,6 +30,9 @@ PHRASINGS = [
      "the reform is a betrayal of workers"),
     ("In the words of the mayor, the park is a disgrace.", "the mayor", "In the words", "the park is a disgrace"),
     ("In a statement, the ministry said the talks had failed.", "the ministry", "said", "the talks had failed"),
+    # a participle opening the sentence speaks with the subject that follows it
+    ("Citing a new poll, the mayor accused the council of waste.", "the mayor", "Citing", "a new poll"),
+    ("After saying her foot was swollen, she left the stage.", "she", "saying", "her foot was swollen"),
     # quotation marks written as two apostrophes, and the quotation that continues the statement
     (f"{APOS}We will not back down,{APOS} Ms. Okafor said. {APOS}The vote is on Friday.{APOS}", "Ms. Okafor", "said",
      "We will not back down"),

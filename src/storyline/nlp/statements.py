@@ -919,7 +919,10 @@ class _Finder:
         cue_start, cue_end = _span_of_tokens(self._cue_tokens(verb), part)
         subj = _find_subject(verb)
         if subj is not None and subj.i > verb.i + 3 and subj.dep_ != "pobj":
-            subj = subj if verb.dep_ in ("ROOT", "parataxis", "ccomp") else None
+            # "Citing a poll, the mayor accused ...", "After saying X, she left": a participle opening the sentence
+            # belongs to the clause whose subject follows it
+            opening = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "pcomp") and not verb.doc[verb.sent.start : verb.i].text.strip(" \"“‘'").split()[1:]
+            subj = subj if verb.dep_ in ("ROOT", "parataxis", "ccomp") or (opening and subj.head.i > verb.i) else None
         sp = _speaker_span(_speaker_tokens(subj), part) if subj is not None else (None, None)
         if subj is not None and subj.dep_ == "nsubjpass":
             sp = (None, None)  # "X was told ..." names the hearer, not the speaker
@@ -1493,7 +1496,7 @@ def statements_in_document(parsed: ParsedDocument, model: AttributionModel | Non
 
 def _stage_version() -> str:
     model = load_model()
-    return "7-" + lexicon().version + ("" if model is None else "-" + model.version)
+    return "8-" + lexicon().version + ("" if model is None else "-" + model.version)
 
 
 @register("statements", version=_stage_version(), requires=("parse", "mentions"), produces=("statements",))
