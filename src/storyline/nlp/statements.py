@@ -19,12 +19,21 @@ Cues come from the data lexicon (:mod:`storyline.nlp.cues`):
   ends its content at the closing mark;
 * subjects that are documents ("X's report suggests ...") keep the document as speaker
   text, and the speaker cluster comes from the name inside it;
-* multi-word cues ("according to X");
+* nouns of a speech act with an owner and an infinitive ("his promise to rebuild the bridge", "the ministry's call to
+  lift the ban");
+* prepositional sources ("according to X", "per X" after a comma or opening the sentence, never a rate; "in X's
+  words", "in the words of X"): X says the rest of the sentence;
+* the first line as a headline: a subject of names and nouns, then a present-tense cue verb found by its form
+  ("Senators Rip Plan As ...", "Ministry questions the count ...": the parse of a title-case line often reads the
+  verb as part of a name), and the rest of the clause as content;
 * "NAME: text" lines (headlines, transcripts) only when NAME is a person or organisation
   mention, a transcript's capitalised label, a role or a poll/report, or "NAME on TOPIC";
   never a title or section label ("Statement on X:", "Update:", "Editor's note:", "When
   Insurgents Rule: ..."). In a transcript, quoted paragraphs without a label continue the
   last speaker's turn; "“...” ― Name" signatures name the speaker.
+
+A quotation without a cue of its own continues the nearest earlier statement that stays (with the learned scorer:
+one the scorer keeps, never an open candidate it drops), and stays with it.
 
 Denial verbs ("X denied/rejected/dismissed claims that ...") and negated cues ("did not
 say") give ``polarity=-1``. ``kind`` is ``direct`` (the content is a quotation),
