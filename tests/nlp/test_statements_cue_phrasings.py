@@ -30,6 +30,10 @@ PHRASINGS = [
      "the reform is a betrayal of workers"),
     ("In the words of the mayor, the park is a disgrace.", "the mayor", "In the words", "the park is a disgrace"),
     ("In a statement, the ministry said the talks had failed.", "the ministry", "said", "the talks had failed"),
+    # an "as" aside reports the clause around it
+    ("As Ms. Brandt observed, the trade talks would take years.", "Ms. Brandt", "observed",
+     "the trade talks would take years"),
+    ("The bill passed, as the senator had predicted.", "the senator", "predicted", "The bill passed"),
     # a participle opening the sentence speaks with the subject that follows it
     ("Citing a new poll, the mayor accused the council of waste.", "the mayor", "Citing", "a new poll"),
     ("After saying her foot was swollen, she left the stage.", "she", "saying", "her foot was swollen"),
@@ -55,6 +59,8 @@ def test_statements_cue_phrasing_gives_source_cue_and_content(nlp, text, speaker
     "The decision to close the plant was made in March.",  # no owner says it
     "Tickets cost $5 per person, and the tour lasts an hour.",  # "per" as a rate
     "In other words, the plan failed.",  # nobody's words
+    "As expected, the vote failed.",  # nobody expected it aloud
+    "As she spoke, the crowd cheered.",  # "as" of time
 ])
 def test_statements_cue_phrasing_lookalikes_give_no_statement(nlp, text):
     assert [(s.speaker_text, s.cue, s.content) for s in rule_statements(nlp, text)] == []

@@ -124,6 +124,9 @@ _DOBJ_CUES: dict[str, tuple[str, ...]] = {
 # that ...") or, for a document ("a poll found 45% support"), with an object; "a sergeant did not find the girl",
 # "the debate revealed a gulf", "did not respond to questions" are no statements.
 _NON_SPEECH = {"find", "reveal", "show", "indicate", "identify", "document", "respond", "reply", "answer", "return"}
+# Verbs whose "as" clause says when, not what: "As she spoke, the crowd cheered" (but "as she noted, ..." reports).
+_AS_TEMPORAL = {"speak", "talk", "testify", "address", "answer", "respond", "reply", "chat", "sing", "chant", "shout",
+                "yell", "scream", "whisper", "listen", "watch", "look", "read", "campaign", "debate", "meet", "sit"}
 # "declined to comment", "refused to say whether ...": a refusal to answer has no content.
 _REFUSALS = {"decline", "refuse"}
 _ANSWER_VERBS = {"comment", "say", "respond", "answer", "reply", "elaborate", "discuss", "speak", "confirm", "specify",
@@ -982,7 +985,11 @@ class _Finder:
                 if extra:
                     c_toks = [t for c in (obj, *extra) for t in c.subtree]
                     dobj_span = _span_of_tokens(c_toks, part)
-        parenthetical = content_root is None and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX")
+        # "the plan, he said, is dead" / "as Ms. Lee noted, the plan is dead": the clause around the cue is its content
+        parenthetical = content_root is None and verb.head.pos_ in ("VERB", "AUX") and (verb.dep_ == "parataxis" or (
+            verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+            and any(c.dep_ == "nsubj" for c in verb.children) and lemma not in _AS_TEMPORAL
+            and not any(c.dep_ in ("dobj", "xcomp", "ccomp", "prep") for c in verb.children)))
         # A quotation next to the cue ("“...,” said X" / "X said: “...”") wins over the parse.
         quote = self._adjacent_quote(part, sent, verb, content_root, used)
         if about_speech and quote is None and (content_root is None or content_root.dep_ != "ccomp"):
@@ -996,6 +1003,8 @@ class _Finder:
             toks = [t for t in verb.head.subtree if t.i not in inner and not t.is_space]
             while toks and toks[0].is_punct:
                 toks.pop(0)
+            while toks and toks[-1].is_punct and toks[-1].text not in "”\"’" and toks[-1].i > verb.i:
+                toks.pop()  # "The bill passed, as the senator had predicted.": not the comma before the aside
             if not toks:
                 return
             c_start, c_end = _span_of_tokens(toks, part)
