@@ -49,6 +49,7 @@ publication date, else None.
 from __future__ import annotations
 
 import bisect
+import itertools
 import logging
 import re
 from collections import Counter
@@ -402,7 +403,7 @@ class _Finder:
         if found is None:
             return
         part, first = found
-        toks = [t for t in first.doc[first.i :] if part.offset + t.idx < end]
+        toks = list(itertools.takewhile(lambda t: part.offset + t.idx < end, first.doc[first.i :]))
         seg_start = 0
         for k, tok in enumerate(toks):
             if tok.text in _HEADLINE_BREAKS:
