@@ -34,6 +34,8 @@ PHRASINGS = [
     ("As Ms. Brandt observed, the trade talks would take years.", "Ms. Brandt", "observed",
      "the trade talks would take years"),
     ("The bill passed, as the senator had predicted.", "the senator", "predicted", "The bill passed"),
+    # a verbless clause before ", X say(s)" that the parse leaves unattached
+    ("More rain on the way, forecasters say.", "forecasters", "say", "More rain on the way"),
     # a participle opening the sentence speaks with the subject that follows it
     ("Citing a new poll, the mayor accused the council of waste.", "the mayor", "Citing", "a new poll"),
     ("After saying her foot was swollen, she left the stage.", "she", "saying", "her foot was swollen"),

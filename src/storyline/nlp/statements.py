@@ -957,6 +957,10 @@ class _Finder:
             or any(c.dep_ == "prep" and c.lower_ in _ABOUT_PREPS for c in subj.children))
         dobj_span: tuple[int, int] | None = None
         content_root = _clausal_complement(verb)
+        if content_root is None and klass == "speech" and subj is not None and subj.i < verb.i:
+            # "More rain on the way, forecasters say.": a verbless clause before the comma, left unattached by the parse
+            content_root = next((c for c in verb.children if c.dep_ == "dep" and c.i < subj.i and c.pos_ in ("NOUN", "PROPN")
+                                 and verb.doc[subj.left_edge.i - 1].text == ","), None)
         if content_root is None and (lemma in _XCOMP_CUES or klass == "denial"):
             content_root = next((c for c in verb.children if c.dep_ == "xcomp"), None)
         if content_root is None and klass == "denial":
