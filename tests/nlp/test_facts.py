@@ -6,7 +6,7 @@ import pytest
 
 from storyline.model import Comparator, Document, EntityType, FactRelation
 from storyline.nlp.antecedents import MentionIndex
-from storyline.nlp.facts import facts_in_part
+from storyline.nlp.facts import facts_in_part, find_facts
 
 from ._helpers import parsed_with
 
@@ -225,3 +225,22 @@ def test_a_datelines_dash_does_not_make_the_lead_count_an_aside(nlp):
     facts = next(analyze_documents([Document.from_text(text, published=dt.date(2025, 3, 17))], nlp)).facts
     killed = [f for f in facts if f.measure == "killed"]
     assert [(f.value, f.subject_text) for f in killed] == [(37, "bombing")]
+
+
+def _stage_facts(nlp, text, names):
+    parsed = parsed_with(nlp, text, names)
+    find_facts(parsed)
+    return parsed.facts
+
+
+@pytest.mark.parametrize(("text", "names", "cluster"), [
+    # gender: "she" is the woman named first, not the man named nearer
+    ("Mary Jones met John Smith in Denver. She owns 4,000 shares of the company.", {"Mary Jones": (PER, 1), "John Smith": (PER, 2)}, 1),
+    # an earlier sentence's subject wins over a nearer object
+    ("Nexa Mining sued Orbit Labs last year. It employs 4,000 workers.", {"Nexa Mining": (ORG, 1), "Orbit Labs": (ORG, 2)}, 1),
+    # a name inside a quotation is what was said, not who the pronoun means
+    ('Nexa Mining said "Orbit Labs is failing." It employs 4,000 workers.', {"Nexa Mining": (ORG, 1), "Orbit Labs": (ORG, 2)}, 1),
+])
+def test_facts_stage_resolves_a_pronoun_subject_with_the_speaker_constraints(nlp, text, names, cluster):
+    f, = _stage_facts(nlp, text, names)
+    assert f.subject_cluster == cluster

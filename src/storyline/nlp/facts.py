@@ -24,15 +24,17 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import EntityType, Fact, FactRelation
 from ..text.events import EVENT_NOUNS
-from .antecedents import MentionIndex
+from .antecedents import MentionIndex, subject_heads
 from .cues import lexicon
 from .dates import Period, find_periods
 from .numbers import Quantity, find_quantities, in_code_token
 from .pipeline import ParsedDocument, Part, register
+from .quotes import find_quotes
 
 __all__ = ["find_facts", "facts_in_part"]
 
@@ -350,8 +352,12 @@ def _segments(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def facts_in_part(part: Part, document_id: str, index: MentionIndex) -> list[Fact]:
-    """Every numeric fact in one parsed part, with offsets into the stored text."""
+def facts_in_part(part: Part, document_id: str, index: MentionIndex, *, quoted: Sequence[tuple[int, int]] = (),
+                  subjects: Sequence[tuple[int, int]] = ()) -> list[Fact]:
+    """Every numeric fact in one parsed part, with offsets into the stored text. A pronoun subject resolves as a
+    speaker pronoun does (:meth:`MentionIndex.resolve_pronoun`): in gender and number when ``index`` has the
+    document text, to a name outside the ``quoted`` spans first, to an earlier sentence's grammatical subject
+    (``subjects``) over a nearer object."""
     lex = lexicon()
     facts: list[Fact] = []
     doc_text = part.doc.text  # Doc.text joins every token: read it once
@@ -475,7 +481,7 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex) -> list[Fac
                 words = (s_text or "").lower().split()
                 pronoun = len(words) == 1 and words[0] in _PERSONAL
                 if mention is None and pronoun:
-                    mention = index.resolve_pronoun(words[0], gs)
+                    mention = index.resolve_pronoun(words[0], gs, quoted=quoted, subjects=subjects)
                 if mention is not None and mention.type in (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE, EntityType.OTHER):
                     subject_cluster = mention.cluster
                     if pronoun:
@@ -500,9 +506,11 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex) -> list[Fac
     return facts
 
 
-@register("facts", version="4-" + lexicon().version, requires=("parse", "mentions"), produces=("facts",))
+@register("facts", version="5-" + lexicon().version, requires=("parse", "mentions"), produces=("facts",))
 def find_facts(parsed: ParsedDocument) -> None:
     """Append every numeric fact of the document to ``parsed.facts``."""
-    index = MentionIndex(parsed.mentions)
+    index = MentionIndex(parsed.mentions, parsed.document.text)
+    quoted = tuple((q.inner_start, q.inner_end) for q in find_quotes(parsed.document.text))
+    subjects = subject_heads(parsed.parts)
     for part in parsed.parts:
-        parsed.facts.extend(facts_in_part(part, parsed.document.id, index))
+        parsed.facts.extend(facts_in_part(part, parsed.document.id, index, quoted=quoted, subjects=subjects))
