@@ -26,7 +26,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from ..model import EntityType, Fact, FactRelation
+from ..model import Comparator, EntityType, Fact, FactRelation
 from ..text.events import EVENT_NOUNS
 from .antecedents import MentionIndex
 from .cues import lexicon
@@ -152,12 +152,13 @@ def _verb_of(tok):
     return None
 
 
-def _subject_of(verb, exclude):
-    """The acting subject of ``verb``: nsubj, else a passive's agent, else the subject of the verb it hangs from."""
+def _subject_of(verb, exclude, dateline: frozenset[int] = frozenset()):
+    """The acting subject of ``verb``: nsubj, else a passive's agent, else the subject of the verb it hangs from.
+    A word of the sentence's dateline ("TEHRAN, Iran (AP) — ...", token indices in ``dateline``) is never it."""
     cur = verb
     for _ in range(4):
         for child in cur.children:
-            if child.dep_ in _SUBJ_DEPS:
+            if child.dep_ in _SUBJ_DEPS and child.i not in dateline:
                 return child
         for child in cur.children:
             if child.dep_ == "agent":
@@ -165,7 +166,7 @@ def _subject_of(verb, exclude):
                     if pobj.dep_ == "pobj":
                         return pobj
         for child in cur.children:
-            if child.dep_ == "nsubjpass" and child.i not in exclude:
+            if child.dep_ == "nsubjpass" and child.i not in exclude and child.i not in dateline:
                 return child
         if cur.dep_ in _CLIMB_DEPS and cur.head is not cur:
             if cur.dep_ in ("ccomp", "dep", "advcl", "conj") and cur.head.lemma_.lower() in lexicon().verbs:
@@ -350,6 +351,57 @@ def _segments(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _dateline_tokens(sent) -> frozenset[int]:
+    """The tokens of a dateline that opens the sentence ("TEHRAN, Iran (AP) —", "PHILADELPHIA —"): a place, not an actor."""
+    text = sent.text
+    for dash in re.finditer(r"—|–|-", text[:80]):
+        if _DATELINE_DASH.search(text[: dash.end()]):
+            end = sent.start_char + dash.start()
+            return frozenset(t.i for t in sent if t.idx < end)
+    return frozenset()
+
+
+# An earthquake's magnitude: "a magnitude 6.4 earthquake", "the 6.4-magnitude quake", "magnitude-6.4", "a magnitude of
+# 6.4", "measured 6.4 on the Richter scale", "registering 6.4". Whole numbers ("magnitude 7") stand for what rounds to them.
+_MAGNITUDE = re.compile(
+    r"\b(?:magnitude|Richter)(?:\s+(?:of|was|at))?[\s-]+(?:(?P<approx>about|around|approximately|nearly|roughly)\s+)?(?P<a>\d(?:\.\d{1,2})?)(?![\d,.]\d)"
+    r"|\b(?P<b>\d(?:\.\d{1,2})?)[\s-]+magnitude\b"
+    r"|\b(?:measured|measuring|registered|registering)\s+(?:a\s+)?(?:preliminary\s+)?(?P<c>\d\.\d{1,2})\b"
+    r"|\b(?P<d>\d\.\d{1,2})\s+on\s+the\s+Richter\b",
+    re.IGNORECASE,
+)
+_QUAKES = {"earthquake", "quake", "tremor", "temblor"}
+_AFTERSHOCKS = {"aftershock", "foreshock"}
+
+
+def _magnitude_facts(sent, document_id: str, part: Part, periods: list[Period],
+                     segments: list[tuple[int, int]]) -> list[tuple[Fact, tuple[int, int]]]:
+    """The magnitudes of the one earthquake a sentence tells of, each with its number's bounds in the sentence.
+    None where the sentence tells of several quakes or of an aftershock (two magnitudes of two tremors are no dispute);
+    the subject is the quake noun ("the quake"), else empty (the article's own event)."""
+    text = sent.text
+    found = [m for m in _MAGNITUDE.finditer(text)]
+    if not found:
+        return []
+    nouns = [t for t in sent if t.lemma_.lower() in _QUAKES | _AFTERSHOCKS or t.lower_ in _QUAKES | _AFTERSHOCKS]
+    if any(t.lemma_.lower() in _AFTERSHOCKS or t.lower_ in _AFTERSHOCKS or t.tag_ in ("NNS", "NNPS") for t in nouns) or len(found) > 1:
+        return []
+    m = found[0]
+    group = next(g for g in ("a", "b", "c", "d") if m.group(g))
+    value = float(m.group(group))
+    if not 1.0 <= value < 10.0:
+        return []
+    n0, n1 = m.start(group), m.end(group)
+    quake = min(nouns, key=lambda t: abs(t.idx - sent.start_char - n0), default=None)
+    comparator = Comparator.APPROX if m.group("approx") or "." not in m.group(group) else Comparator.EQ
+    q = Quantity(value=value, start=n0, end=n1, num_start=n0, num_end=n1, comparator=comparator)
+    start, end = part.span(sent.start_char + m.start(), sent.start_char + m.end())
+    fact = Fact(document_id=document_id, start=start, end=end, text=text[m.start() : m.end()], measure="magnitude",
+                value=value, comparator=comparator, period=_pick_period(periods, segments, q),
+                subject_text=quake.text if quake is not None else None)
+    return [(fact, (n0, n1))]
+
+
 def facts_in_part(part: Part, document_id: str, index: MentionIndex) -> list[Fact]:
     """Every numeric fact in one parsed part, with offsets into the stored text."""
     lex = lexicon()
@@ -364,9 +416,13 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex) -> list[Fac
         base = sent.start_char
         periods = find_periods(text)
         segments = _segments(text)
+        dateline = _dateline_tokens(sent)
+        magnitudes = _magnitude_facts(sent, document_id, part, periods, segments)
+        facts.extend(fact for fact, _ in magnitudes)
+        taken = [span for _, span in magnitudes]
         previous: _Found | None = None
         for q in find_quantities(text):
-            if q.is_year:
+            if q.is_year or any(a <= q.num_start < b for a, b in taken):
                 continue
             qs, qe = base + q.num_start, base + q.num_end
             if _skip_by_entity(sent, qs, qe) and not _count_after_day(text, q):
@@ -386,6 +442,9 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex) -> list[Fac
                 pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
                 if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and not pobj.like_num:
                     noun = pobj
+            while noun is not None and noun.i + 2 < len(noun.doc) and not noun.whitespace_ and noun.nbor(1).text == "-" \
+                    and not noun.nbor(1).whitespace_ and noun.nbor(2).pos_ in ("NOUN", "PROPN"):
+                noun = noun.nbor(2)  # "two co-workers" split as co / - / workers: the counted word is the last part
             if noun is not None and noun.lower_ in _WEEKDAY_NAMES and _count_after_day(text, q) and head.i + 1 < len(head.doc) \
                     and head.nbor(1).pos_ == "NOUN":
                 noun = head.nbor(1)  # "on Tuesday 31 people were killed": the parser hung 31 on Tuesday
@@ -422,7 +481,7 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex) -> list[Fac
             elif q.unit is not None:
                 measure = "money"
             elif verb is not None and verb.lemma_.lower() in _RISE_VERBS:
-                subj = _subject_of(verb, tok_ids)
+                subj = _subject_of(verb, tok_ids, dateline)
                 if subj is not None and subj.pos_ == "NOUN":
                     measure = _noun_measure(subj)
             if measure is None and previous is not None and noun is None and head.dep_ in ("conj", "appos", "dep"):
@@ -432,7 +491,7 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex) -> list[Fac
             if verb is not None and verb_measure and noun is not None and measure == verb_measure and noun.dep_ != "conj":
                 span_start = min(span_start, verb.idx)
                 span_end = max(span_end, verb.idx + len(verb.text))
-            subj = _subject_of(verb, tok_ids | ({noun.i} if noun is not None else set())) if verb is not None else None
+            subj = _subject_of(verb, tok_ids | ({noun.i} if noun is not None else set()), dateline) if verb is not None else None
             if subj is not None and (subj.i in tok_ids or (noun is not None and subj.i == noun.i)):
                 subj = None
             if subj is not None and subj.lemma_.lower() in ("toll", "number", "count", "total") and _event_of(subj) is not None:
@@ -500,7 +559,7 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex) -> list[Fac
     return facts
 
 
-@register("facts", version="4-" + lexicon().version, requires=("parse", "mentions"), produces=("facts",))
+@register("facts", version="5-" + lexicon().version, requires=("parse", "mentions"), produces=("facts",))
 def find_facts(parsed: ParsedDocument) -> None:
     """Append every numeric fact of the document to ``parsed.facts``."""
     index = MentionIndex(parsed.mentions)

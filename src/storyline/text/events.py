@@ -19,7 +19,7 @@ _KINDS = {
     "tsunami": "tsunami",
     "crash": "crash collision derailment accident",
     "attack": "attack assault raid strike airstrike shooting ambush massacre",
-    "clashes": "clash clashes fighting violence riot unrest",
+    "clashes": "clash clashes fighting violence riot rioting unrest",
     "landslide": "landslide mudslide avalanche",
     "stampede": "stampede",
     "collapse": "collapse",

@@ -47,7 +47,7 @@ from ...text.events import EVENT_KINDS, event_kind
 from ...text.lexicon import Lexicon
 from ...text.words import content_words, normalise_name
 
-__all__ = ["EVENT_SUBJECT", "EVENT_WINDOW_DAYS", "FactView", "event_class", "shared_places", "build_fact_views", "compare_facts", "parse_period", "value_interval"]
+__all__ = ["EVENT_SUBJECT", "EVENT_VALUES", "EVENT_WINDOW_DAYS", "FactView", "event_class", "shared_places", "build_fact_views", "compare_facts", "parse_period", "value_interval"]
 
 _INF = math.inf
 
@@ -166,6 +166,7 @@ class FactView:
     places: frozenset[str] = frozenset()  # places named near the fact
     document_places: frozenset[str] = frozenset()  # places its document names
     rising: bool = False  # told as a rising count ("the toll rose to 50"): an update, not a rival figure
+    revised: bool = False  # told as a correction, up or down ("revised the magnitude to 6.1"): an update too
     event_noun: str = ""  # the event noun of an event subject, singular ("blast")
     background: bool = False  # an event count told as another event: "a quake that killed ...", "In 2003, ..."
     sentence: tuple[int, int] | None = None  # the bounds of an event fact's sentence in its document
@@ -198,7 +199,7 @@ def same_population(a: FactView, b: FactView, lexicon: Lexicon) -> bool:
     counted_a, where_a = a.population or (frozenset(), frozenset())
     counted_b, where_b = b.population or (frozenset(), frozenset())
     if not counted_a or not counted_b:
-        if counted_a or counted_b or a.measure not in lexicon.additive_measures:
+        if counted_a or counted_b or a.measure not in lexicon.additive_measures | EVENT_VALUES:
             return False
     elif counted_a != counted_b:
         return False
@@ -217,6 +218,12 @@ def same_event(a: FactView, b: FactView) -> bool:
 
 EVENT_SUBJECT = "event:"
 EVENT_WINDOW_DAYS = 7  # two reports of one event's toll: published within a week of each other
+EVENT_MIN_SCORE = 0.6  # the least score of a finding (candidates.MIN_SCORE)
+EVENT_VALUES = frozenset({"magnitude"})  # what an event has besides its counts of victims and acts: an earthquake's magnitude
+# a figure told as a correction ("the survey revised the magnitude to 6.1", "the toll was lowered to 40") replaces the
+# earlier one, up or down: an update, not a rival figure
+_REVISED = re.compile(r"\b(?:revised|revises|revising|upgraded|downgraded|updated|lowered|corrected|adjusted)\b[^.;!?]{0,40}$",
+                      re.IGNORECASE)
 _RISING = re.compile(r"\b(?:rose|risen|rises|rising|climbed|climbs|climbing|jumped|increased|reached|reaches|surpassed|"
                      r"mounted|grew|swelled|soared|up)\s+(?:to\s+)?(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|about\s+)?$",
                      re.IGNORECASE)
@@ -257,11 +264,21 @@ def lead_event(document: Any) -> tuple[str, str] | None:
     lead = text[: LEAD_CHARS] if isinstance(text, str) else ""
     end = _FIRST_SENTENCE.search(lead)
     for part in (title, lead[: end.end()] if end else lead):
-        for word in re.findall(r"[a-z]+", part.lower()):
+        for m in re.finditer(r"[a-z]+", part.lower()):
+            word = m.group(0)
             kind = event_kind(word)
-            if kind is not None:
+            if kind is None:
+                continue
+            if word == "fire" and _OPENED.search(part.lower(), 0, m.start()):
+                return "attack", "shooting"  # "a gunman opened fire": a shooting, not a blaze
+            if not _VERB_USE.match(part.lower(), m.end()):
                 return kind, word
     return None
+
+
+_OPENED = re.compile(r"\bopen(?:ed|s|ing)?\s+$")
+# an event word used as a verb, with its object after it ("navy storms the ship", "attacks a convoy"), names no event
+_VERB_USE = re.compile(r"\s+(?:the|a|an|his|her|their|its|two|three|several)\b")
 
 
 def _event_noun(subject_text: str | None) -> str:
@@ -314,6 +331,10 @@ def _sentence_places(text: str | None, f: Fact, places: Sequence[tuple[int, int,
     return frozenset(k for a, b, k in places if s0 <= a and b <= s1)
 
 
+def _revised(text: str | None, f: Fact) -> bool:
+    return isinstance(text, str) and _REVISED.search(text[max(0, f.start - 60) : f.start]) is not None
+
+
 def _rising(text: str | None, f: Fact) -> bool:
     if not isinstance(text, str):
         return False
@@ -360,7 +381,7 @@ def build_fact_views(
     lead_by_doc: dict[str, tuple[str, str] | None] = {}  # each document's own event, read once
     for f in facts:
         # an event is the subject of its counts of victims and acts (killed, injured, attacks), not of "150 miles"
-        additive = normalise_measure(f.measure, lexicon) in lexicon.additive_measures
+        additive = normalise_measure(f.measure, lexicon) in lexicon.additive_measures | EVENT_VALUES
         event = event_class(f.subject_text) if additive else None
         event_text = f.subject_text
         doc = documents.get(f.document_id)
@@ -411,6 +432,7 @@ def build_fact_views(
                 places=near,
                 document_places=frozenset(k for _, _, k in doc_places),
                 rising=_rising(getattr(doc, "text", None), f),
+                revised=_revised(getattr(doc, "text", None), f),
                 event_noun=_event_noun(event_text) if event else "",
                 background=event is not None and _background(getattr(doc, "text", None), f, event_text, published),
                 sentence_places=_sentence_places(getattr(doc, "text", None), f, doc_places) if event else frozenset(),
@@ -439,8 +461,9 @@ def compare_facts(a: FactView, b: FactView, lexicon: Lexicon) -> Hit | None:
 
 
 def _update(a: FactView, b: FactView) -> bool:
-    """A toll told as rising ("rose to 50") that is not below the other value updates it; it is no rival figure."""
-    return any(rise.rising and not _below(rise.interval, other.interval) for rise, other in ((a, b), (b, a)))
+    """A toll told as rising ("rose to 50") that is not below the other value updates it, and so does a figure told
+    as revised, either way; neither is a rival figure."""
+    return a.revised or b.revised or any(rise.rising and not _below(rise.interval, other.interval) for rise, other in ((a, b), (b, a)))
 
 
 def _compare_dated(a: FactView, b: FactView, lexicon: Lexicon) -> Hit | None:
@@ -497,7 +520,10 @@ def _compare_event(a: FactView, b: FactView) -> Hit | None:
         return None
     if not _rounded(a, b).disjoint(_rounded(b, a)):
         return None
-    return Hit(round(_score(a, b) * 0.9, 4), "tolls of one event, reported within days, that cannot both hold", "numeric",
+    # two figures of one event that cannot both hold are a dispute however close they are (37 against 40 dead):
+    # closeness lowers the rank, never below what a finding needs
+    what = "magnitudes" if a.measure in EVENT_VALUES else "tolls"
+    return Hit(max(EVENT_MIN_SCORE, round(_score(a, b) * 0.9, 4)), f"{what} of one event, reported within days, that cannot both hold", "numeric",
                (0, len(a.fact.text)), (0, len(b.fact.text)))
 
 
@@ -508,6 +534,8 @@ def _contains(outer: tuple[dt.date, dt.date], inner: tuple[dt.date, dt.date]) ->
 def _score(a: FactView, b: FactView) -> float:
     gap = a.interval.gap(b.interval)
     scale = max(abs(a.fact.value), abs(b.fact.value), abs(a.fact.value_max or 0), abs(b.fact.value_max or 0), 1.0)
+    if a.measure in EVENT_VALUES:
+        scale = 1.0  # a magnitude is on a log scale: 6.2 against 6.4 is a wide gap
     rel = gap / scale
     score = 0.6 + 0.35 * min(1.0, rel / 0.5)
     if a.fact.document_id == b.fact.document_id and not (a.event and b.event and _apart(a, b)):
