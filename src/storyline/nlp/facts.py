@@ -8,7 +8,11 @@ prisoners" -> "prisoners released"). The subject is the clause subject of that v
 agent of a passive, the subject of the main clause for a participle such as "killing"),
 carried across coordinated lists ("in 2022, it conducted 196 attacks; in 2023, 48
 attacks"). The period is the nearest period expression in the same clause (";"-separated).
-Dates, years, ages, clock times, ordinals, durations and list numbering are not facts.
+Dates, years, clock times, ordinals, durations and list numbering are not facts; nor is an age, except a
+named person's ("Tara Reid, 33," "the 33-year-old Tara Reid": measure ``age``, subject the person). An
+earthquake's magnitude ("a magnitude 6.4 quake", "6.4 on the Richter scale") is a fact of measure
+``magnitude`` about the quake, where the sentence tells of one quake and no aftershock. A dateline
+("TEHRAN, Iran (AP) —") is never a subject.
 
 Each fact also says what it counts, and of whom (``population``: the counted noun with its
 modifiers, a short "of" complement and where, "U.S. service members", "people in 14
@@ -402,6 +406,34 @@ def _magnitude_facts(sent, document_id: str, part: Part, periods: list[Period],
     return [(fact, (n0, n1))]
 
 
+# A person's age as news gives it: "Tara Reid, 33, ..." (aged 33) and "the 33-year-old Tara Reid". The age of one named
+# person, as of the report; "a 33-year-old actress" names no one and is left out.
+_AGE_AFTER_NAME = re.compile(r"(?P<name>\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}),\s+(?:aged\s+)?(?P<age>\d{1,3}),")
+_AGE_BEFORE_NAME = re.compile(r"\b(?P<age>\d{1,3})-year-old\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
+
+
+def _age_facts(sent, document_id: str, part: Part, index: MentionIndex) -> list[tuple[Fact, tuple[int, int]]]:
+    """The ages the sentence gives of named people (measure ``age``, subject the person), each with its number's bounds."""
+    text = sent.text
+    out = []
+    for m in [*_AGE_AFTER_NAME.finditer(text), *_AGE_BEFORE_NAME.finditer(text)]:
+        age = int(m.group("age"))
+        if not 1 <= age <= 120:
+            continue
+        mention = index.cluster_at(*part.span(sent.start_char + m.start("name"), sent.start_char + m.end("name")))
+        if mention is None or mention.type is not EntityType.PERSON or not mention.is_name:
+            continue
+        first = m.start()
+        if m.start("name") < m.start("age"):
+            first = max(first, mention.start - part.offset - sent.start_char)  # "Actress Tara Reid, 33": from the name
+        last = m.end() - 1 if text[m.end() - 1] == "," else m.end()
+        start, end = part.span(sent.start_char + first, sent.start_char + last)
+        fact = Fact(document_id=document_id, start=start, end=end, text=text[first:last], measure="age",
+                    value=float(age), subject_text=mention.canonical or mention.text, subject_cluster=mention.cluster)
+        out.append((fact, (m.start("age"), m.end("age"))))
+    return out
+
+
 def facts_in_part(part: Part, document_id: str, index: MentionIndex) -> list[Fact]:
     """Every numeric fact in one parsed part, with offsets into the stored text."""
     lex = lexicon()
@@ -417,9 +449,9 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex) -> list[Fac
         periods = find_periods(text)
         segments = _segments(text)
         dateline = _dateline_tokens(sent)
-        magnitudes = _magnitude_facts(sent, document_id, part, periods, segments)
-        facts.extend(fact for fact, _ in magnitudes)
-        taken = [span for _, span in magnitudes]
+        special = _magnitude_facts(sent, document_id, part, periods, segments) + _age_facts(sent, document_id, part, index)
+        facts.extend(fact for fact, _ in special)
+        taken = [span for _, span in special]
         previous: _Found | None = None
         for q in find_quantities(text):
             if q.is_year or any(a <= q.num_start < b for a, b in taken):

@@ -354,3 +354,75 @@ The region is prone to strong tremors. In March, a quake near the port of Soran 
 Residents still remember a quake that killed thousands of people in Soran two decades ago.
 Rescue teams said the earthquake in Soran injured 40 people.
 """),)
+
+# Real reports of one event disagree on more than its toll: the quake's magnitude (two agencies), a named person's
+# age, a toll given by a datelined wire story, two close exact tolls.
+TOLL_POSITIVE["magnitude-two-agencies"] = (
+    (D(2024, 4, 6), """SOREL, Marovia (AP) — A magnitude 6.4 earthquake struck near Sorel on Saturday, the national
+seismology office said.
+"""),
+    (D(2024, 4, 6), """The quake that struck near Sorel on Saturday had a magnitude of 5.9, the regional observatory said.
+"""),
+)
+TOLL_POSITIVE["datelined-reports-of-one-blast"] = (
+    (D(2024, 6, 4), """VARNO, Telmar (Reuters) — An explosion at a refinery in Varno on Monday killed 12 people, officials said.
+"""),
+    (D(2024, 6, 4), """VARNO — The health office said 31 people were killed in the explosion at the Varno refinery on Monday.
+"""),
+)
+TOLL_POSITIVE["close-exact-tolls"] = (
+    (D(2023, 1, 9), """The fire at a market in Kalden killed 37 people, the mayor said on Sunday.
+"""),
+    (D(2023, 1, 9), """Police in Kalden said 40 people were killed in the fire at the market.
+"""),
+)
+TOLL_POSITIVE["ages-of-one-person"] = (
+    (D(2024, 11, 3), """Singer Mara Lindqvist, 33, has checked into a clinic in Dover, her agent said on Monday.
+"""),
+    (D(2024, 11, 4), """Mara Lindqvist, 34, entered the Harbor View clinic in Dover on Monday, a magazine reported.
+"""),
+)
+
+# two quakes of one region weeks apart; a magnitude revised; an aftershock; ages of two people of one name
+TOLL_NEAR_MISS["magnitudes-of-two-quakes-in-two-places"] = (
+    (D(2024, 4, 6), """A magnitude 6.4 earthquake struck near Sorel on Saturday, the seismology office said.
+"""),
+    (D(2024, 4, 7), """A magnitude 5.2 earthquake struck near Tavira on Sunday, the observatory said.
+"""),
+)
+TOLL_NEAR_MISS["magnitudes-of-one-place-weeks-apart"] = (
+    (D(2024, 4, 6), """A magnitude 6.4 earthquake struck near Sorel on Saturday, the seismology office said.
+"""),
+    (D(2024, 5, 20), """A magnitude 5.2 earthquake struck near Sorel on Monday, the seismology office said.
+"""),
+)
+TOLL_NEAR_MISS["magnitude-revised"] = (
+    (D(2024, 4, 6), """A magnitude 6.4 earthquake struck near Sorel on Saturday, the seismology office said.
+"""),
+    (D(2024, 4, 7), """The seismology office revised the earthquake near Sorel on Saturday to magnitude 6.1.
+"""),
+)
+TOLL_NEAR_MISS["aftershock-magnitude"] = (
+    (D(2024, 4, 6), """A magnitude 6.4 earthquake struck near Sorel on Saturday, the seismology office said.
+"""),
+    (D(2024, 4, 7), """A magnitude 5.1 aftershock struck near Sorel on Sunday, the seismology office said.
+"""),
+)
+TOLL_NEAR_MISS["ages-of-two-people-of-one-name"] = (
+    (D(2024, 11, 3), """Farmer Tomas Berg, 34, won the county prize for his cattle, the fair said on Monday.
+"""),
+    (D(2024, 11, 4), """Tomas Berg, 71, a retired judge, spoke at the Dover library on Monday.
+"""),
+)
+TOLL_NEAR_MISS["ages-a-year-apart"] = (
+    (D(2023, 11, 3), """Singer Mara Lindqvist, 33, has checked into a clinic in Dover, her agent said on Monday.
+"""),
+    (D(2024, 11, 4), """Mara Lindqvist, 34, released a new album on Monday, her label said.
+"""),
+)
+TOLL_NEAR_MISS["datelined-reports-of-two-cities"] = (
+    (D(2024, 6, 4), """VARNO, Telmar (Reuters) — An explosion at a refinery in Varno on Monday killed 12 people, officials said.
+"""),
+    (D(2024, 6, 4), """PELLAM — An explosion at a mine in Pellam on Monday killed 31 people, officials said.
+"""),
+)

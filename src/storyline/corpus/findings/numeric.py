@@ -199,7 +199,7 @@ def same_population(a: FactView, b: FactView, lexicon: Lexicon) -> bool:
     counted_a, where_a = a.population or (frozenset(), frozenset())
     counted_b, where_b = b.population or (frozenset(), frozenset())
     if not counted_a or not counted_b:
-        if counted_a or counted_b or a.measure not in lexicon.additive_measures | EVENT_VALUES:
+        if counted_a or counted_b or a.measure not in lexicon.additive_measures | EVENT_VALUES | {AGE}:
             return False
     elif counted_a != counted_b:
         return False
@@ -222,7 +222,7 @@ EVENT_MIN_SCORE = 0.6  # the least score of a finding (candidates.MIN_SCORE)
 EVENT_VALUES = frozenset({"magnitude"})  # what an event has besides its counts of victims and acts: an earthquake's magnitude
 # a figure told as a correction ("the survey revised the magnitude to 6.1", "the toll was lowered to 40") replaces the
 # earlier one, up or down: an update, not a rival figure
-_REVISED = re.compile(r"\b(?:revised|revises|revising|upgraded|downgraded|updated|lowered|corrected|adjusted)\b[^.;!?]{0,40}$",
+_REVISED = re.compile(r"\b(?:revised|revises|revising|upgraded|downgraded|updated|lowered|corrected|adjusted)\b[^.;!?]{0,60}$",
                       re.IGNORECASE)
 _RISING = re.compile(r"\b(?:rose|risen|rises|rising|climbed|climbs|climbing|jumped|increased|reached|reaches|surpassed|"
                      r"mounted|grew|swelled|soared|up)\s+(?:to\s+)?(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|about\s+)?$",
@@ -332,7 +332,7 @@ def _sentence_places(text: str | None, f: Fact, places: Sequence[tuple[int, int,
 
 
 def _revised(text: str | None, f: Fact) -> bool:
-    return isinstance(text, str) and _REVISED.search(text[max(0, f.start - 60) : f.start]) is not None
+    return isinstance(text, str) and _REVISED.search(text[max(0, f.start - 80) : f.start]) is not None
 
 
 def _rising(text: str | None, f: Fact) -> bool:
@@ -448,6 +448,8 @@ def compare_facts(a: FactView, b: FactView, lexicon: Lexicon) -> Hit | None:
         return None
     if a.relation is not FactRelation.COUNT or b.relation is not FactRelation.COUNT:
         return None  # changes, ranges, rates and shares are not counts to set against each other
+    if a.measure == AGE:
+        return _compare_ages(a, b)
     if not same_population(a, b, lexicon) or not same_event(a, b):
         return None
     if a.fact.document_id == b.fact.document_id and a.measure not in lexicon.additive_measures:
@@ -458,6 +460,21 @@ def compare_facts(a: FactView, b: FactView, lexicon: Lexicon) -> Hit | None:
     if hit is None and a.event and b.event:
         return _compare_event(a, b)
     return hit
+
+
+AGE = "age"
+AGE_MAX_GAP = 3  # two ages of one name further apart are two people of one name (a father and a son), not a dispute
+
+
+def _compare_ages(a: FactView, b: FactView) -> Hit | None:
+    """Two reports, within a week of each other, that give one named person different ages ("Reid, 33" and "the
+    34-year-old Reid"); a person's age is the same all week (a birthday between them is rare)."""
+    if a.fact.document_id == b.fact.document_id or a.fact.value == b.fact.value or abs(a.fact.value - b.fact.value) > AGE_MAX_GAP:
+        return None
+    if a.published is None or b.published is None or abs((a.published - b.published).days) > EVENT_WINDOW_DAYS:
+        return None
+    return Hit(max(EVENT_MIN_SCORE, _score(a, b)), "ages of one person, reported within days, that cannot both hold", "numeric",
+               (0, len(a.fact.text)), (0, len(b.fact.text)))
 
 
 def _update(a: FactView, b: FactView) -> bool:
