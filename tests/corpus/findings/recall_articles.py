@@ -4,7 +4,8 @@ Each case is a tuple of documents ``(published, text)``; every name, place and f
 POSITIVE cases hold exactly one dispute; NEAR_MISS cases look alike but hold none.
 
 How a rising toll is treated (a decision, tested here): a count told as an update ("the toll rose to 42",
-"has climbed to 42") replaces an earlier figure; it is no rival figure unless it is below the other value.
+"has climbed to 42") replaces an earlier figure; it is no rival figure unless it is below the other value. So does a
+higher figure in a report of a later day: only reports of one day, or a later report with a lower figure, dispute a toll.
 """
 
 from __future__ import annotations
@@ -239,7 +240,7 @@ Fire brigade commander Iris Lund said 12 people were killed in the blast.
     "two-articles-same-city": (
         (D(2024, 6, 4), """Officials in Varno said the refinery explosion on Monday killed 12 people.
 """),
-        (D(2024, 6, 5), """The health office said on Tuesday 31 people were killed in the explosion at the Varno refinery.
+        (D(2024, 6, 4), """The health office said on Tuesday 31 people were killed in the explosion at the Varno refinery.
 """),
     ),
     "fire-and-blaze": (
@@ -263,7 +264,7 @@ Fire brigade commander Iris Lund said 12 people were killed in the blast.
     "attack-on-market": (
         (D(2020, 10, 1), """The attack on a market in Dussa killed nine people, the army said on Wednesday.
 """),
-        (D(2020, 10, 2), """Residents of Dussa said 23 people were killed in the attack.
+        (D(2020, 10, 1), """Residents of Dussa said 23 people were killed in the attack.
 """),
     ),
     "flood-same-valley": (
@@ -275,7 +276,7 @@ Fire brigade commander Iris Lund said 12 people were killed in the blast.
     "weekday-then-count": (
         (D(2024, 2, 7), """Police chief Aaron Pike said the bombing in Lorne killed 8 people.
 """),
-        (D(2024, 2, 8), """The health ministry said on Wednesday 27 people were killed in the bombing in Lorne.
+        (D(2024, 2, 7), """The health ministry said on Wednesday 27 people were killed in the bombing in Lorne.
 """),
     ),
 }
@@ -424,5 +425,17 @@ TOLL_NEAR_MISS["datelined-reports-of-two-cities"] = (
     (D(2024, 6, 4), """VARNO, Telmar (Reuters) — An explosion at a refinery in Varno on Monday killed 12 people, officials said.
 """),
     (D(2024, 6, 4), """PELLAM — An explosion at a mine in Pellam on Monday killed 31 people, officials said.
+"""),
+)
+TOLL_NEAR_MISS["a-later-days-higher-toll-is-an-update"] = (
+    (D(2024, 6, 4), """Officials in Varno said the refinery explosion on Monday killed 12 people.
+"""),
+    (D(2024, 6, 6), """The health office said on Wednesday 31 people were killed in the explosion at the Varno refinery.
+"""),
+)
+TOLL_POSITIVE["a-later-days-lower-toll-is-a-dispute"] = (
+    (D(2024, 6, 4), """Officials in Varno said the refinery explosion on Monday killed 31 people.
+"""),
+    (D(2024, 6, 6), """The health office said on Wednesday 12 people were killed in the explosion at the Varno refinery.
 """),
 )

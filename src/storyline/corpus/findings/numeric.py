@@ -520,7 +520,8 @@ def shared_places(a: FactView, b: FactView) -> frozenset[str]:
 def _compare_event(a: FactView, b: FactView) -> Hit | None:
     """Two tolls of one event: the same kind of event, a place both name, reported within a week, on overlapping
     days where both give one; values that cannot both hold. A toll told as rising ("rose to 50") that is not
-    below the other value is an update, not a rival figure."""
+    below the other value is an update, not a rival figure, and so is a higher figure in a report of a later day:
+    reports of one day (the same time) that disagree are a dispute, and so is a later report with a lower figure."""
     if a.background or b.background:
         return None  # an earlier quake recalled in the background is another event
     if a.fact.document_id != b.fact.document_id and not shared_places(a, b):
@@ -533,6 +534,10 @@ def _compare_event(a: FactView, b: FactView) -> Hit | None:
             return None
     elif abs((a.published - b.published).days) > EVENT_WINDOW_DAYS:
         return None
+    elif a.published != b.published and a.fact.document_id != b.fact.document_id:
+        earlier, later = (a, b) if a.published < b.published else (b, a)
+        if _below(earlier.interval, later.interval):
+            return None  # a later report with a higher figure: the count went up (an update), not a rival figure
     if a.period is not None and b.period is not None and (a.period[1] < b.period[0] or b.period[1] < a.period[0]):
         return None
     if not _rounded(a, b).disjoint(_rounded(b, a)):
