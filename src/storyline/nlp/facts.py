@@ -371,7 +371,8 @@ _MAGNITUDE = re.compile(
     r"\b(?:magnitude|Richter)(?:\s+(?:of|was|at))?[\s-]+(?:(?P<approx>about|around|approximately|nearly|roughly)\s+)?(?P<a>\d(?:\.\d{1,2})?)(?![\d,.]\d)"
     r"|\b(?P<b>\d(?:\.\d{1,2})?)[\s-]+magnitude\b"
     r"|\b(?:measured|measuring|registered|registering)\s+(?:a\s+)?(?:preliminary\s+)?(?P<c>\d\.\d{1,2})\b"
-    r"|\b(?P<d>\d\.\d{1,2})\s+on\s+the\s+Richter\b",
+    r"|\b(?P<d>\d\.\d{1,2})\s+on\s+the\s+Richter\b"
+    r"|\bmagnitude\s+of\s+(?:[\w'’-]+\s+){1,6}?at\s+(?P<e>\d\.\d{1,2})\b",  # "put the magnitude of the quake at 6.1"
     re.IGNORECASE,
 )
 _QUAKES = {"earthquake", "quake", "tremor", "temblor"}
@@ -391,7 +392,7 @@ def _magnitude_facts(sent, document_id: str, part: Part, periods: list[Period],
     if any(t.lemma_.lower() in _AFTERSHOCKS or t.lower_ in _AFTERSHOCKS or t.tag_ in ("NNS", "NNPS") for t in nouns) or len(found) > 1:
         return []
     m = found[0]
-    group = next(g for g in ("a", "b", "c", "d") if m.group(g))
+    group = next(g for g in ("a", "b", "c", "d", "e") if m.group(g))
     value = float(m.group(group))
     if not 1.0 <= value < 10.0:
         return []
@@ -526,6 +527,9 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex) -> list[Fac
             subj = _subject_of(verb, tok_ids | ({noun.i} if noun is not None else set()), dateline) if verb is not None else None
             if subj is not None and (subj.i in tok_ids or (noun is not None and subj.i == noun.i)):
                 subj = None
+            if subj is not None and subj.lower_ == "magnitude":
+                # "The magnitude 6.3 earthquake ... killed 30", parsed with "magnitude" as the head: the quake is the subject
+                subj = next((t for t in subj.doc[subj.i + 1 : subj.i + 5] if t.lemma_.lower() in EVENT_NOUNS), subj)
             if subj is not None and subj.lemma_.lower() in ("toll", "number", "count", "total") and _event_of(subj) is not None:
                 subj = _event_of(subj)  # "the death toll from the earthquake rose to 310": about the earthquake
             if (subj is None or subj.dep_ == "nsubjpass") and verb is not None and (verb_measure or measure in lex.measures.values()):

@@ -439,3 +439,29 @@ TOLL_POSITIVE["a-later-days-lower-toll-is-a-dispute"] = (
     (D(2024, 6, 6), """The health office said on Wednesday 12 people were killed in the explosion at the Varno refinery.
 """),
 )
+TOLL_POSITIVE["wire-reports-bomber-and-bomb-attack"] = (
+    (D(2015, 3, 3), """DURAN, Velmora (AP) — A suicide bomber struck a crowded market in Duran on Tuesday, killing 17 people, officials
+said.
+"""),
+    (D(2015, 3, 3), """DURAN (Reuters) - A suicide bomb attack on a market in Duran killed 21 people on Tuesday, a health ministry
+spokesman said.
+"""),
+)
+TOLL_POSITIVE["toll-stood-at-against-people-killed"] = (
+    (D(2015, 3, 3), """A bomb blast at a market in Duran killed 17 people on Tuesday, police said.
+"""),
+    (D(2015, 3, 3), """The death toll from Tuesday's bombing at a Duran market stood at 26, the interior ministry said.
+"""),
+)
+TOLL_POSITIVE["magnitude-put-at"] = (
+    (D(2013, 4, 9), """The national survey said the earthquake near Tessaly on Tuesday measured 6.3.
+"""),
+    (D(2013, 4, 9), """The regional seismology centre put the magnitude of Tuesday's quake near Tessaly at 5.8.
+"""),
+)
+TOLL_NEAR_MISS["gunman-and-bombing-in-two-cities"] = (
+    (D(2015, 3, 3), """A gunman opened fire at a school in Duran on Tuesday, killing 4 people, police said.
+"""),
+    (D(2015, 3, 3), """A bomb blast at a market in Pellam killed 17 people on Tuesday, police said.
+"""),
+)

@@ -43,7 +43,7 @@ from typing import Any
 from ...model import Comparator, EntityType, Fact, FactRelation, Mention
 from .claims import entity_key
 from .hits import Hit
-from ...text.events import EVENT_KINDS, event_kind
+from ...text.events import EVENT_KINDS, agent_kind, event_kind
 from ...text.lexicon import Lexicon
 from ...text.words import content_words, normalise_name
 
@@ -192,12 +192,18 @@ def population_key(population: str | None, lexicon: Lexicon) -> tuple[frozenset[
     return frozenset(w for w in counted if not any(ch.isdigit() for ch in w)), scope
 
 
+_PEOPLE = frozenset({"people"})
+
+
 def same_population(a: FactView, b: FactView, lexicon: Lexicon) -> bool:
     """Whether two facts count the same things: equal counted words, and equal place words where both say where.
     Two bare numbers ("the toll rose to 70") count the same only for a measure that means something alone
     (the lexicon's additive measures: killed, attacks, ...); "5 million" against "4" is not a population."""
     counted_a, where_a = a.population or (frozenset(), frozenset())
     counted_b, where_b = b.population or (frozenset(), frozenset())
+    if a.measure in lexicon.additive_measures:
+        # "people" is what a toll counts when it says nothing else: "killed 17 people" and "the toll stood at 26" agree on it
+        counted_a, counted_b = (frozenset() if c == _PEOPLE else c for c in (counted_a, counted_b))
     if not counted_a or not counted_b:
         if counted_a or counted_b or a.measure not in lexicon.additive_measures | EVENT_VALUES | {AGE}:
             return False
@@ -232,7 +238,12 @@ _RISING = re.compile(r"\b(?:rose|risen|rises|rising|climbed|climbs|climbing|jump
 def event_class(subject_text: str | None) -> str | None:
     """The kind of event a fact's subject names ("the chemical plant explosion" -> explosion), or None."""
     words = re.findall(r"[a-z]+", (subject_text or "").lower())
-    return event_kind(words[-1]) if words else None
+    if not words:
+        return None
+    kind = event_kind(words[-1]) or agent_kind(words[-1])
+    if kind == "attack":  # "a suicide bomb attack" is a bombing: the specific kind before the general word wins
+        return next((k for w in words[:-1] if (k := event_kind(w)) not in (None, "attack")), kind)
+    return kind
 
 
 _PLACE_AFTER = re.compile(r"\b(?:in|at|near|outside|of|from)\s+(?:the\s+|a\s+)?((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
@@ -266,7 +277,7 @@ def lead_event(document: Any) -> tuple[str, str] | None:
     for part in (title, lead[: end.end()] if end else lead):
         for m in re.finditer(r"[a-z]+", part.lower()):
             word = m.group(0)
-            kind = event_kind(word)
+            kind = event_kind(word) or agent_kind(word)
             if kind is None:
                 continue
             if word == "fire" and _OPENED.search(part.lower(), 0, m.start()):
