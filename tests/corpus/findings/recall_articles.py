@@ -465,3 +465,15 @@ TOLL_NEAR_MISS["gunman-and-bombing-in-two-cities"] = (
     (D(2015, 3, 3), """A bomb blast at a market in Pellam killed 17 people on Tuesday, police said.
 """),
 )
+
+# one event's tolls from four reports, the pairs sharing "Duran" or "Velmora": one dispute with a side per figure
+ONE_EVENT_FOUR_TOLLS: tuple[tuple[dt.date, str], ...] = (
+    (D(2015, 3, 3), """A suicide bomber struck a crowded market in Duran, Velmora on Tuesday, killing 17 people, officials said.
+"""),
+    (D(2015, 3, 3), """A suicide bomb attack on a market in Duran killed 21 people on Tuesday, a health ministry spokesman said.
+"""),
+    (D(2015, 3, 3), """A bomb blast at a market in Duran, Velmora killed 25 people on Tuesday, the army said.
+"""),
+    (D(2015, 3, 4), """Officials in Velmora said the blast in Duran killed 12 people.
+"""),
+)
