@@ -264,3 +264,12 @@ def test_facts_named_persons_age_is_a_fact_about_the_person(nlp):
 
 def test_facts_age_of_no_named_person_is_no_fact(nlp):
     assert [f for f in _facts(nlp, "A 33-year-old actress entered a clinic in Dover, 12 miles away.") if f.measure == "age"] == []
+
+
+@pytest.mark.parametrize("text,value,measure", [
+    ("Twelve people died in the sinking near the harbour.", 12, "killed"),
+    ("Forty people were hurt in the crash.", 40, "injured"),
+    ("Thirty-two people perished in the sinking.", 32, "killed"),
+])
+def test_facts_number_words_above_ten_and_hurt_and_perished_are_tolls(nlp, text, value, measure):
+    assert [(f.value, f.measure) for f in _facts(nlp, text)] == [(value, measure)]

@@ -443,7 +443,8 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex) -> list[Fac
     for sent in part.doc.sents:
         text = sent.text
         if not any(ch.isdigit() for ch in text) and not re.search(
-            r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion)s?\b", text, re.I
+            r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|"
+            r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen|hundred|thousand|million|billion)s?\b", text, re.I
         ):
             continue
         base = sent.start_char
