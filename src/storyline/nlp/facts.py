@@ -366,7 +366,7 @@ def _dateline_tokens(sent) -> frozenset[int]:
 
 
 # An earthquake's magnitude: "a magnitude 6.4 earthquake", "the 6.4-magnitude quake", "magnitude-6.4", "a magnitude of
-# 6.4", "measured 6.4 on the Richter scale", "registering 6.4". Whole numbers ("magnitude 7") stand for what rounds to them.
+# 6.4", "measured 6.4 on the Richter scale", "registering 6.4". A whole number ("magnitude 7") is an approximate value.
 _MAGNITUDE = re.compile(
     r"\b(?:magnitude|Richter)(?:\s+(?:of|was|at))?[\s-]+(?:(?P<approx>about|around|approximately|nearly|roughly)\s+)?(?P<a>\d(?:\.\d{1,2})?)(?![\d,.]\d)"
     r"|\b(?P<b>\d(?:\.\d{1,2})?)[\s-]+magnitude\b"

@@ -13,16 +13,22 @@ Only comparable numbers are compared:
   giving "10 yards" and "32 yards" is about two plays, not a conflict): "13 U.S. service members" and "170 Afghan civilians" are two
   populations (or two parts of one total), never a conflict; populations match
   when their counted words match and, where both say where ("in 14 countries",
-  "in the province"), the places match; a bare "people" matches only itself;
+  "in the province"), the places match; a bare "people" matches only itself, except in a toll, where
+  "people" is what a bare number counts ("killed 17 people" against "the toll stood at 26");
 * about one event: facts of two documents are compared only when the documents
   share a place name (two earthquakes in two countries are two events), and not
   when the facts' own sentences name different places;
-* events: a fact whose subject is an event noun ("the blast", "the chemical plant explosion") has the
-  subject ``event:<kind>`` (blast and explosion are one kind). Two such tolls are compared when the
-  documents share a place (one named after "in/at/near" counts too), were published within
-  ``EVENT_WINDOW_DAYS``, and their days, where both give one, overlap; undated documents need the
-  same event noun, a place named in both facts' sentences and days their texts give that overlap. A toll told as rising ("rose to 42") that
-  is not below the other value is an update, never a conflict;
+* events: a fact whose subject is an event noun ("the blast", "the chemical plant explosion") or the doer of
+  one ("a suicide bomber") has the subject ``event:<kind>`` (blast and explosion are one kind; in "a bomb
+  attack" the specific kind wins over "attack"); its tolls and, for a quake, its magnitude
+  (:data:`EVENT_VALUES`) are compared when the documents share a place (one named after "in/at/near"
+  counts too), were published within ``EVENT_WINDOW_DAYS``, and their days, where both give one, overlap;
+  undated documents need the same event noun, a place named in both facts' sentences and days their texts
+  give that overlap. A toll told as rising ("rose to 42") that is not below the other value, a higher toll
+  in a report of a later day, and a figure told as revised are updates, never a conflict: reports of one
+  day that disagree are. Every pair of one event's figures that share a figure is one dispute;
+* ages: a named person's age ("Tara Reid, 33") against another report's within ``EVENT_WINDOW_DAYS``,
+  when they differ by at most ``AGE_MAX_GAP`` years (further apart: two people of one name);
 * for one period: equal periods, or, for additive counts (attacks, killed, ...),
   one period inside the other where the part exceeds the whole. Facts without a
   period are compared only with other undated facts from documents published
