@@ -273,3 +273,8 @@ def test_facts_age_of_no_named_person_is_no_fact(nlp):
 ])
 def test_facts_number_words_above_ten_and_hurt_and_perished_are_tolls(nlp, text, value, measure):
     assert [(f.value, f.measure) for f in _facts(nlp, text)] == [(value, measure)]
+
+
+def test_facts_numbers_after_names_in_a_tally_are_no_ages(nlp):
+    text = "Hal Brenner, 20, and Ty Lawe, 15, led the scoring for the Tar Heels."
+    assert [f for f in _facts(nlp, text, {"Hal Brenner": (PER, 1), "Ty Lawe": (PER, 2)}) if f.measure == "age"] == []

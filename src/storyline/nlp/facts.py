@@ -413,10 +413,17 @@ _AGE_AFTER_NAME = re.compile(r"(?P<name>\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*
 _AGE_BEFORE_NAME = re.compile(r"\b(?P<age>\d{1,3})-year-old\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
 
 
+# a sentence that counts a player's or a candidate's numbers ("Hansbrough, 20, and Lawson, 15, led the scoring") gives no ages
+_TALLIES = re.compile(r"\b(?:points?|rebounds?|assists?|goals?|yards?|runs?|hits?|saves?|strikeouts?|touchdowns?|scor\w*|"
+                      r"votes?|delegates?|percent|per\s+cent|seconds?|minutes?|laps?|shots?|innings?)\b|%", re.IGNORECASE)
+
+
 def _age_facts(sent, document_id: str, part: Part, index: MentionIndex) -> list[tuple[Fact, tuple[int, int]]]:
     """The ages the sentence gives of named people (measure ``age``, subject the person), each with its number's bounds."""
     text = sent.text
-    out = []
+    out: list[tuple[Fact, tuple[int, int]]] = []
+    if _TALLIES.search(text):
+        return out
     for m in [*_AGE_AFTER_NAME.finditer(text), *_AGE_BEFORE_NAME.finditer(text)]:
         age = int(m.group("age"))
         if not 1 <= age <= 120:
