@@ -278,3 +278,8 @@ def test_facts_number_words_above_ten_and_hurt_and_perished_are_tolls(nlp, text,
 def test_facts_numbers_after_names_in_a_tally_are_no_ages(nlp):
     text = "Hal Brenner, 20, and Ty Lawe, 15, led the scoring for the Tar Heels."
     assert [f for f in _facts(nlp, text, {"Hal Brenner": (PER, 1), "Ty Lawe": (PER, 2)}) if f.measure == "age"] == []
+
+
+def test_facts_a_thousands_figure_after_a_name_is_no_age(nlp):
+    text = "Without them, Clinton leads Sanders, 1,428 to 1,153."
+    assert [f for f in _facts(nlp, text, {"Sanders": (PER, 1), "Clinton": (PER, 2)}) if f.measure == "age"] == []
