@@ -234,7 +234,7 @@ EVENT_MIN_SCORE = 0.6  # the least score of a finding (candidates.MIN_SCORE)
 EVENT_VALUES = frozenset({"magnitude"})  # what an event has besides its counts of victims and acts: an earthquake's magnitude
 # a figure told as a correction ("the survey revised the magnitude to 6.1", "the toll was lowered to 40") replaces the
 # earlier one, up or down: an update, not a rival figure
-_REVISED = re.compile(r"\b(?:revised|revises|revising|upgraded|downgraded|updated|lowered|corrected|adjusted)\b[^.;!?]{0,60}$",
+_REVISED = re.compile(r"\b(?:revised|revises|revising|upgraded|downgraded|updated|lowered|corrected|adjusted)\b[^.;!?\n]{0,60}$",
                       re.IGNORECASE)
 _RISING = re.compile(r"\b(?:rose|risen|rises|rising|climbed|climbs|climbing|jumped|increased|reached|reaches|surpassed|"
                      r"mounted|grew|swelled|soared|up)\s+(?:to\s+)?(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|about\s+)?$",
