@@ -330,11 +330,39 @@ def shard_candidates(
         if wanted is not None and shard not in wanted:
             continue
         members_v = [views[i] for i in facts_by_shard[shard]]
+        found = []
         for i, j in fact_pairs(members_v, lex.undated_fact_window_days, cap):
             cand = _fact_candidate(shard, members_v[i], members_v[j], lex, documents)
             if cand is not None:
-                out.append(cand)
+                found.append(cand)
+        out.extend(_one_dispute_per_event(found, members_v) if members_v[0].event else found)
     return ShardResult(out, rows, evaluated, buckets)
+
+
+def _one_dispute_per_event(cands: list[Candidate], views: Sequence[FactView]) -> list[Candidate]:
+    """The pairs of one event's figures that share a figure are one dispute, whichever place each pair shares
+    ("Kabul" for one pair, "Afghanistan" for another): they take one question, keyed by the least place of all."""
+    by_id = {v.fact.id: v for v in views}
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for c in cands:
+        parent[root(c.items[0].id)] = root(c.items[1].id)
+    places: dict[str, set[str]] = defaultdict(set)
+    for c in cands:
+        a, b = by_id[c.items[0].id], by_id[c.items[1].id]
+        places[root(a.fact.id)].add(min(shared_places(a, b) or {""}))
+    out = []
+    for c in cands:
+        v = by_id[c.items[0].id]
+        group = _digest(FindingKind.NUMERIC_CONFLICT.value, v.subject, v.measure, min(places[root(v.fact.id)]))
+        out.append(dataclasses.replace(c, group=group))
+    return out
 
 
 class _Dispute:
