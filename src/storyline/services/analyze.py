@@ -184,7 +184,7 @@ def _downstream(store: Store, cfg: Settings, mentions: Sequence[Mention], key_to
     findings = found.findings
     findings.extend(find_name_variants(entities, mentions))
     return replace(topics, findings=findings, candidates=found.candidates, shard_rows=found.rows, shard_pairs=found.pairs,
-                   claim_buckets=found.buckets)
+                   claim_buckets=found.buckets, findings_staged=found.staged)
 
 
 def _topics(cfg: Settings, statements: Sequence[Statement], mentions_by_doc: Mapping[str, Sequence[Mention]],

@@ -381,20 +381,22 @@ class _Dispute:
 
 def select_findings(candidates: Iterable[Candidate], max_per_item: int,
                     explain: Callable[[list[tuple[str, str, str]]], Mapping[tuple[str, str, str], str]] | None = None,
-                    ) -> list[Finding]:
+                    *, ranked: bool = False) -> list[Finding]:
     """Findings from candidates (any order, any shard, repeats allowed), best first: one per question.
 
     Candidates of one question (``group``) join the finding of the best of them, which lists every
     item and the position it takes; a candidate without a question is a finding of its own.
     Candidates may come without their explanation (an empty one) to save memory; ``explain``
     then gives the explanations of those that head a finding, by (shard, first item, second item):
-    one pair can be explained differently in two shards (a passage adds its contrast).
+    one pair can be explained differently in two shards (a passage adds its contrast). ``ranked``: the
+    candidates come best first already (read in rank order from the database), so they are taken one at a
+    time, never held together.
     """
     kept: list[_Dispute] = []
     disputes: dict[str, _Dispute] = {}
     seen: set[str] = set()
     per_item: Counter[str] = Counter()
-    for cand in sorted(candidates, key=Candidate.rank):
+    for cand in candidates if ranked else sorted(candidates, key=Candidate.rank):
         head = disputes.get(cand.group) if cand.group is not None else None
         if head is not None:  # a weaker pair on a question already in dispute still adds who holds what
             head.join(cand, repeat=cand.dedup in seen)  # a repost of a pair lists its copies, not a new pair
