@@ -9,7 +9,9 @@ changed documents, so finding its pairs rebuilds no claim of an unchanged
 statement. Only pairs with a claim of a changed document, or pairs the shard did
 not evaluate before (``shard_pairs``), are scored; their claims are built from
 the statements read by id, entities as they are after the resolution update.
-The other pairs keep their stored candidate or its absence. Fact shards are
+The other pairs keep their stored candidate or its absence: the candidate stays
+in the store untouched, and only the stored candidates of pairs scored again or
+no longer paired are removed. Fact shards are
 recomputed from their members (``claim_shards``); a changed document's passages
 are its own. Every other shard keeps its stored candidates, and the findings are
 picked from all candidates in one pass, as a full run picks them.
@@ -47,12 +49,14 @@ __all__ = ["FindingsChange", "update_findings"]
 class FindingsChange:
     shards: frozenset[str]
     shard_rows: tuple[ShardRow, ...]  # of the changed documents
-    candidates: tuple[FindingCandidate, ...]  # of ``shards``
+    candidates: tuple[FindingCandidate, ...]  # of ``shards``, new (the kept ones stay stored)
     pairs: dict[str, list[int]]  # pairs evaluated in the recomputed entity shards
     findings: tuple[Finding, ...]  # all findings, picked again
     buckets: tuple[ClaimBucket, ...] = ()  # the entity-shard buckets of the changed documents' claims
     documents: frozenset[str] = frozenset()  # the changed documents: their shard rows and buckets are replaced
     scored_statements: int = 0  # statements of unchanged documents turned into claims to score a pair
+    kept_shards: frozenset[str] = frozenset()  # entity shards of ``shards``: stored candidates stay but the stale ones
+    stale: tuple[tuple[str, str, str], ...] = ()  # (shard, first item, second item) of stored candidates to remove
 
 
 def _claims_input(store: Store, after: AfterUpdate, statement_ids: Collection[str], fact_ids: Collection[str],
@@ -85,15 +89,14 @@ def update_findings(store: Store, update: CorpusUpdate, changed_docs: Collection
     for b in [*store.claim_buckets_of_shards(entity_shards, except_documents=changed), *own_buckets]:
         entries[b.shard].append(b)
     before = store.shard_pair_sets(entity_shards)
-    found = {pair_hash(*c.order): c for c in store.candidates_of_shards(entity_shards)}
     fresh = frozenset(own_claims)
-    plans = [plan_shard(s, entries.get(s, ()), fresh, before.get(s, frozenset()), found) for s in entity_shards]
-    needed = {i for p in plans for pair in p.todo for i in pair} - fresh
+    plans = {s: plan_shard(s, entries.get(s, ()), fresh, before.get(s, frozenset())) for s in entity_shards}
+    needed = {i for p in plans.values() for pair in p.todo for i in pair} - fresh
     claims = dict(own_claims)
     if needed:
         statements, _facts, mentions_by_doc, key_to_entity, entities, documents = _claims_input(store, after, needed, (), ())
         claims.update((c.id, c) for c in claims_of(statements, mentions_by_doc, key_to_entity, entities, documents))
-    candidates = [*own.candidates, *(c for p in plans for c in p.reused), *score_pairs(plans, claims)]
+    candidates = [*own.candidates, *score_pairs(plans.values(), claims)]
 
     # fact shards: recomputed from their members
     fact_shards = {s for s in shards if s.startswith(FACT_SHARD)}
@@ -101,15 +104,26 @@ def update_findings(store: Store, update: CorpusUpdate, changed_docs: Collection
     if fact_shards:
         candidates += find_candidates(*_claims_input(store, after, (), fact_ids, ()), only=fact_shards).candidates
 
-    kept = (c for c in store.iter_finding_candidates(explanations=False) if c.shard not in shards)
+    # the stored candidates: those of other shards, and of entity-shard pairs kept, stay where they are
+    kept: list[FindingCandidate] = []
+    stale: list[tuple[str, str, str]] = []
+    for c in store.iter_finding_candidates(explanations=False):
+        plan = plans.get(c.shard)
+        if c.shard not in shards or (plan is not None and pair_hash(*c.order) in plan.kept):
+            kept.append(c)
+        elif plan is not None:
+            stale.append((c.shard, *c.order))
     findings = select_findings([*kept, *candidates], MAX_PER_ITEM, explain=store.candidate_explanations)
     findings.extend(_name_variants(store, after))
     log.info("findings: %d changed documents, %d shards recomputed, %d pairs scored (%d statements of unchanged "
-             "documents, %d of changed ones), %d facts, %d candidates", len(changed), len(shards),
-             sum(len(p.todo) for p in plans), len(needed), len(own_claims), len(fact_ids), len(candidates))
+             "documents, %d of changed ones), %d facts, %d candidates new, %d stale", len(changed), len(shards),
+             sum(len(p.todo) for p in plans.values()), len(needed), len(own_claims), len(fact_ids), len(candidates),
+             len(stale))
     own_rows = tuple(r for r in own.rows if r[2] in changed)
-    return FindingsChange(frozenset(shards), own_rows, tuple(candidates), {p.shard: p.hashes for p in plans if entries.get(p.shard)},
-                          tuple(findings), tuple(own_buckets), frozenset(changed), len(needed))
+    return FindingsChange(frozenset(shards), own_rows, tuple(candidates),
+                          {p.shard: p.hashes for p in plans.values() if entries.get(p.shard)},
+                          tuple(findings), tuple(own_buckets), frozenset(changed), len(needed), frozenset(plans),
+                          tuple(stale))
 
 
 def _name_variants(store: Store, after: AfterUpdate) -> list[Finding]:

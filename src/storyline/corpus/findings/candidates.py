@@ -232,28 +232,26 @@ class ShardPlan:
 
     shard: str
     hashes: list[int]  # every pair its buckets give now
-    reused: list[Candidate]  # stored candidates of pairs of two unchanged claims evaluated before
+    kept: frozenset[int]  # pairs of two unchanged claims evaluated before: their stored candidate, or its lack, stands
     todo: list[tuple[str, str]]  # pairs (item ids, in id order) to score: a changed claim, or not evaluated before
 
 
 def plan_shard(shard: str, entries: Iterable[ClaimBucket], fresh: frozenset[str], before: frozenset[int],
-               found: Mapping[int, Candidate], cap: int = DEFAULT_CAP) -> ShardPlan:
+               cap: int = DEFAULT_CAP) -> ShardPlan:
     """The pairs of an entity shard from its stored buckets alone: no claim is rebuilt to find them."""
     ordered = sorted(entries, key=lambda b: b.item_id)  # the order a full run's members have
     hashes: list[int] = []
-    reused: list[Candidate] = []
+    kept: set[int] = set()
     todo: list[tuple[str, str]] = []
     for i, j in sorted(bucket_pairs(ordered, shard[len(ENTITY_SHARD):], cap)):
         a, b = ordered[i].item_id, ordered[j].item_id
         h = pair_hash(a, b)
         hashes.append(h)
         if h in before and a not in fresh and b not in fresh:
-            cand = found.get(h)
-            if cand is not None:
-                reused.append(dataclasses.replace(cand, shard=shard))
+            kept.add(h)
         else:
             todo.append((a, b))
-    return ShardPlan(shard, hashes, reused, todo)
+    return ShardPlan(shard, hashes, frozenset(kept), todo)
 
 
 def score_plans(plans: Iterable[ShardPlan], claims: Mapping[str, Claim], detectors: Sequence[Any],
