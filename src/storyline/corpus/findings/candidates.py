@@ -202,7 +202,7 @@ def pair_hash(a: str, b: str) -> int:
 
 @dataclass(frozen=True)
 class PairMemory:
-    """What an earlier run found in the entity shards being recomputed, for pairs of two unchanged claims.
+    """What an earlier run found in the entity and fact shards being recomputed, for pairs of two unchanged items.
 
     A pair's candidate depends only on its two claims, so a pair of claims that did not change,
     evaluated before, is not evaluated again: its stored candidate (or the absence of one) stands.
@@ -217,7 +217,7 @@ class PairMemory:
 class ShardResult:
     candidates: list[Candidate]
     rows: list[ShardRow]  # every claim's and fact's shards
-    pairs: dict[str, list[int]]  # entity shard → hashes of the pairs evaluated in it
+    pairs: dict[str, list[int]]  # entity or fact shard → hashes of the pairs evaluated in it
     buckets: list[ClaimBucket] = dataclasses.field(default_factory=list)  # the claims of the entity shards evaluated
 
 
@@ -328,8 +328,16 @@ def shard_candidates(
         if wanted is not None and shard not in wanted:
             continue
         members_v = [views[i] for i in facts_by_shard[shard]]
+        before = memory.evaluated.get(shard, frozenset()) if memory is not None else frozenset()
+        hashes = evaluated[shard] = []
         for i, j in fact_pairs(members_v, lex.undated_fact_window_days, cap):
-            cand = _fact_candidate(shard, members_v[i], members_v[j], lex, documents)
+            x, y = members_v[i].fact.id, members_v[j].fact.id
+            h = pair_hash(x, y)
+            hashes.append(h)
+            if memory is not None and h in before and x not in memory.fresh and y not in memory.fresh:
+                cand = memory.found.get(h)
+            else:
+                cand = _fact_candidate(shard, members_v[i], members_v[j], lex, documents)
             if cand is not None:
                 out.append(cand)
     return ShardResult(out, rows, evaluated, buckets)
