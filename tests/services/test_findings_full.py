@@ -141,3 +141,34 @@ def test_a_connection_dropped_mid_step_fails_clearly_and_a_rerun_equals_a_clean_
     finish_analysis(store, Settings(), 0, "v1")
     assert _snapshot(store) == _snapshot(clean)
     assert store.count("findings") > 0
+
+
+def test_a_connection_dropped_while_staging_fails_clearly_keeps_the_previous_results_and_a_rerun_equals_a_clean_run(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("storyline.services.findings_full.STREAM_ABOVE", 0)
+    monkeypatch.setattr("storyline.services.findings_full.CHUNK_ITEMS", 50)  # several chunks staged one by one
+    c = corpus(40, 7)
+    clean = open_store("sqlite:///" + str(tmp_path / "clean.db"))
+    c.save(clean)
+    finish_analysis(clean, Settings(), 40, "v1", force_corpus=True)
+
+    store = open_store("sqlite:///" + str(tmp_path / "dropped.db"))
+    c.save(store)
+    finish_analysis(store, Settings(), 40, "v1", force_corpus=True)
+    writes = {"n": 0}
+
+    def drop(conn, cursor, statement, parameters, context, executemany) -> None:
+        if statement.startswith("INSERT INTO staged_finding_candidates"):
+            writes["n"] += 1
+            if writes["n"] == 3:
+                raise sqlite3.OperationalError("server closed the connection unexpectedly")
+
+    event.listen(store.engine, "before_cursor_execute", drop)
+    with pytest.raises(StoreError, match="cannot write to database .*server closed the connection"):
+        finish_analysis(store, Settings(), 0, "v1", force_corpus=True)
+    event.remove(store.engine, "before_cursor_execute", drop)
+    assert _snapshot(store) == _snapshot(clean)  # the previous results stand
+    assert store.staged_count() > 0  # what the dead rebuild staged waits, unused
+    finish_analysis(store, Settings(), 0, "v1", force_corpus=True)
+    assert _snapshot(store) == _snapshot(clean)
+    assert store.staged_count() == 0
