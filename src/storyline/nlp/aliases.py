@@ -2,7 +2,8 @@
 
 Patterns (each a general convention of news and conflict reporting):
 
-* alias cues after a name: "X, aka A, B", "X, also known as A", "X alias A",
+* alias cues after a name: "X, aka A, B", "X, also known as A", "X alias A", "X, who is also known as A",
+  "X, whose name is also spelled A",
   "X, nicknamed “A”";
 * an alias list introduced by a noun: "X, a figure with multiple aliases—including A, B and C",
   "X, whose noms de guerre include A";
@@ -39,7 +40,8 @@ __all__ = ["find_alias_spans", "link", "person_parts"]
 
 _QUOTES = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»"}
 _AKA = re.compile(
-    r"\s*[,(]?\s*(?:a\.k\.a\.?|aka|AKA|also known as|also called|better known as|otherwise known as|known as|alias|"
+    r"\s*[,(]?\s*(?:(?:who|whose name)\s+(?:is|was|has been)\s+)?"
+    r"(?:a\.k\.a\.?|aka|AKA|also known as|also called|also spelled|also spelt|also written(?: as)?|better known as|otherwise known as|known as|alias|"
     r"nicknamed|dubbed|codenamed|who goes by(?: the names?)?|going by(?: the names?)?|also referred to as)\b\s*:?\s*"
 )
 _ALIAS_NOUN = re.compile(
