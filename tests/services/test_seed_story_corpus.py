@@ -107,3 +107,30 @@ def test_watchlist_keeps_the_afghan_and_pakistani_taliban_apart(exported):
     assert not any(link["ref"] == "QDe.132" for link in exported["links"] if link["entity_id"] == taliban)
     assert all(link["entity_id"] != taliban for link in exported["links"] if link["ref"] == "QDe.132")
     assert any(link["entity_id"] == ttp for link in exported["links"] if link["ref"] == "QDe.132")
+
+
+def test_mujahids_remarks_on_the_groups_presence_are_one_storyline_in_time_order(exported):
+    mujahid = _entity_of(exported, "Zabihullah Mujahid")["id"]
+    statements = {s["id"]: s for s in exported["statements"]}
+    remarks = ("There is no Daesh in Afghanistan", "small cells in a few provinces", "ISIS-K had no presence",
+               "Daesh has no presence in Afghanistan")
+    holding = {sl["id"] for sl in exported["storylines"] for sid in sl["statement_ids"]
+               if any(r in statements[sid]["content"] for r in remarks)}
+    assert len(holding) == 1
+    storyline = next(sl for sl in exported["storylines"] if sl["id"] in holding)
+    assert storyline["actor_id"] == mujahid  # "the Taliban spokesman, Mr. Mojahed" is Mujahid, not the Taliban
+    assert "ISIS-K" in storyline["topic"]
+    dates = [statements[sid]["said_on"] for sid in storyline["statement_ids"]]
+    assert dates == sorted(dates) and dates[0][:4] == "2021" and dates[-1][:4] == "2025"
+
+
+def test_mujahids_shift_from_no_presence_to_defeat_is_one_self_contradiction(exported):
+    mujahid = _entity_of(exported, "Zabihullah Mujahid")["id"]
+    statements = {s["id"]: s for s in exported["statements"]}
+    shifts = [f for f in exported["findings"] if f["kind"] == "self_contradiction"]
+    assert len(shifts) == 1
+    sides = [[statements[item["id"]] for item in side["items"]] for side in shifts[0]["sides"]]
+    assert len(sides) == 2 and all(s["speaker_id"] == mujahid for side in sides for s in side)
+    years = sorted({s["said_on"][:4] for side in sides for s in side})
+    assert years[0] == "2021" and years[-1] >= "2023"
+    assert len(exported["findings"]) <= 4
