@@ -69,9 +69,16 @@ def test_spellings_and_aliases_across_outlets_are_one_entity(exported, names):
     ("Zabihullah Mujahid", "Shahab al-Muhajir"),
     ("Taliban", "TTP"),
     ("ISIS-K", "TTP"),
+    ("Khawarij", "TTP"),  # a pejorative both governments use, each for its own enemy: never merged into either
+    ("Khawarij", "ISIS-K"),
 ])
 def test_relatives_namesakes_and_neighbouring_groups_stay_apart(exported, a, b):
     assert _entity_of(exported, a)["id"] != _entity_of(exported, b)["id"]
+
+
+def test_the_pejorative_khawarij_is_a_group_and_labels_no_place(exported):
+    assert _entity_of(exported, "Khawarij")["type"] == "organization"
+    assert not any("in Khawarij" in s["topic"] for s in exported["storylines"])
 
 
 def test_casualty_counts_of_different_populations_are_not_a_conflict(exported):
