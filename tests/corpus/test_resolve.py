@@ -121,6 +121,17 @@ def test_resolve_different_types_never_merge_full_names() -> None:
     assert len(r.entities) == 3
 
 
+def test_resolve_a_short_form_never_joins_a_group_the_gazetteer_lists_apart() -> None:
+    r = resolve_entities([
+        C("a", 0, O, "Pakistani Taliban"), C("b", 0, O, "TTP"), C("c", 0, O, "Taliban"), C("d", 0, O, "Taliban"),
+    ])
+    assert together(r, "a#0", "b#0") and together(r, "c#0", "d#0")
+    assert not together(r, "a#0", "c#0")
+    joined = resolve_entities([C("a", 0, O, "Pakistani Taliban"), C("c", 0, O, "Taliban")],
+                              [EntityDecision("merge", ("Pakistani Taliban", "Taliban"))])
+    assert together(joined, "a#0", "c#0")  # a reviewer's decision still wins
+
+
 def test_resolve_first_last_with_other_middle_stays_apart_across_documents() -> None:
     r = resolve_entities([C("a", 0, P, "Mohammad Ali Khan"), C("b", 0, P, "Mohammad Akbar Khan")])
     assert len(r.entities) == 2

@@ -24,6 +24,24 @@ def test_aliases_also_known_as_and_alias(nlp):
     assert cluster_of(ms, "Hafiz Saeed") != cluster_of(ms, "Abu Bakr al-Baghdadi")
 
 
+def test_aliases_relative_clause_and_spelling_cues(nlp):
+    text = ("Officials said Mr. Haroon Qadeer, who is also known as Abu Talha, ran the cell. "
+            "Its courier, Nasrullah Wardak, whose name is also spelled Nasrulla Wardag, was detained.")
+    ms = mentions_of(nlp, text)
+    assert cluster_of(ms, "Abu Talha") == cluster_of(ms, "Haroon Qadeer")
+    assert cluster_of(ms, "Nasrulla Wardag") == cluster_of(ms, "Nasrullah Wardak")
+    assert cluster_of(ms, "Nasrullah Wardak") != cluster_of(ms, "Haroon Qadeer")
+
+
+def test_aliases_a_restrictive_known_as_after_an_of_phrase_names_the_head_not_the_name(nlp):
+    text = "Vardan Front Coast Command, the coastal wing of the Vardan Front known as VFC, claimed the raid."
+    ms = mentions_of(nlp, text)
+    assert cluster_of(ms, "Vardan Front") != cluster_of(ms, "VFC")
+    text = "Telo Marek, also known as Abu Lina, led the wing of the Vardan Front."
+    ms = mentions_of(nlp, text)
+    assert cluster_of(ms, "Abu Lina") == cluster_of(ms, "Telo Marek")
+
+
 def test_aliases_alias_noun_list(nlp):
     text = "Investigators tracked Abdul Wali Khorasani, a commander with multiple aliases—including Wali, Qasim, and Tariq—across the border."
     ms = mentions_of(nlp, text)

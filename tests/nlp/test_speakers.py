@@ -270,3 +270,24 @@ def test_he_still_takes_a_person_of_unknown_gender_when_no_man_is_in_the_window(
     text = "Quill hosted the show. He said that the season would end early."
     out = _stm(nlp, text, {"Quill": (PER, 2)})
     assert _by_content(out, "the season would end early").speaker_cluster == 2
+
+
+def test_a_role_that_introduces_a_named_person_speaks_for_the_person_not_the_organisation_inside_it(nlp):
+    text = "Asked about the raid, the Vardanian army spokesman, Mr. Telo Marek, said that the base had been empty."
+    parsed = parsed_with(nlp, text, {"Vardanian army": (ORG, 1), "Telo Marek": (PER, 2)}, PUB)
+    role = "Vardanian army spokesman"
+    i = text.index(role)
+    parsed.mentions.append(Mention(parsed.document.id, i, i + len(role), role, PER, 2, role, is_name=False))
+    s = _by_content(statements_in_document(parsed, model=None), "the base had been empty")
+    assert s.speaker_cluster == 2
+    unnamed = "Asked about the raid, the Vardanian army spokesman said that the base had been empty."
+    s = _by_content(_stm(nlp, unnamed, {"Vardanian army": (ORG, 1)}), "the base had been empty")
+    assert s.speaker_cluster == 1  # no person introduced: the organisation the spokesman speaks for
+
+
+def test_a_dateline_the_parser_makes_a_second_subject_is_not_the_speaker(nlp):
+    text = ("PORT ALDER — Telo Marek, the spokesman of the Vardanian army, said on Monday that the base had been "
+            "empty and that no one was hurt.")
+    s = _by_content(_stm(nlp, text, {"Telo Marek": (PER, 2), "Vardanian army": (ORG, 1)}), "the base had been empty")
+    assert "PORT ALDER" not in (s.speaker_text or "")
+    assert s.speaker_cluster == 2

@@ -53,7 +53,9 @@ pairs are only compared inside a block, and blocks larger than
 :data:`BLOCK_CAP` are not used for fuzzy pairing, so cost grows near-linearly
 with the number of clusters.
 
-Split decisions are enforced as cannot-link constraints on every join after
+Organisations the gazetteer lists as different groups never join (the short form "Taliban" is not
+the "Pakistani Taliban", whose entry is the TTP's); a document cluster holding names of two groups
+carries both. Split decisions are enforced as cannot-link constraints on every join after
 the merge decisions. Entity ids are ``make_id("ent", type, normalised name)``
 of the entity's chosen name; when two entities would share one, the ones after
 the first (ordered by their smallest local key) add that key. Same input, same
@@ -221,6 +223,7 @@ class _UnionFind:
         self.parent = list(range(n))
         self.tags: list[set[tuple[int, int]]] = [set() for _ in range(n)]  # split constraints (decision, side)
         self.person_names: list[dict[str, None]] = [{} for _ in range(n)]  # names that say who a person is
+        self.groups: list[frozenset[int]] = [frozenset()] * n  # gazetteer groups an organisation's names belong to
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -232,6 +235,9 @@ class _UnionFind:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
+        ga, gb = self.groups[ra], self.groups[rb]
+        if ga and gb and not ga & gb:
+            return False  # the gazetteer lists them as different groups (the Taliban, the Pakistani Taliban)
         ta, tb = self.tags[ra], self.tags[rb]
         for d, side in ta:
             if (d, 1 - side) in tb:
@@ -248,6 +254,7 @@ class _UnionFind:
             ra, rb = rb, ra
         self.parent[rb] = ra
         self.tags[ra] |= self.tags[rb]
+        self.groups[ra] |= self.groups[rb]
         names = self.person_names[ra]
         for n in self.person_names[rb]:
             if len(names) >= NAMES_PER_COMPONENT:
@@ -285,10 +292,13 @@ class _Resolver:
             [k for k in (name_key(n, c.type) for n in (c.names or ((c.canonical,) if c.canonical else ()))) if k]
             for c in self.clusters
         ]
+        eq = _equivalence_index()
         for i, c in enumerate(self.clusters):
             if c.type == EntityType.PERSON:
                 for n in _identity_names(c.names):
                     self.uf.person_names[i].setdefault(n, None)
+            elif c.type == EntityType.ORGANIZATION:
+                self.uf.groups[i] = frozenset(g for g in (eq.get(_org_key(n)) for n in c.names) if g is not None)
         self.blocked: list[tuple[str, str, str]] = []
 
     # -- helpers -----------------------------------------------------------

@@ -2,7 +2,8 @@
 
 Patterns (each a general convention of news and conflict reporting):
 
-* alias cues after a name: "X, aka A, B", "X, also known as A", "X alias A",
+* alias cues after a name: "X, aka A, B", "X, also known as A", "X alias A", "X, who is also known as A",
+  "X, whose name is also spelled A",
   "X, nicknamed “A”";
 * an alias list introduced by a noun: "X, a figure with multiple aliases—including A, B and C",
   "X, whose noms de guerre include A";
@@ -39,7 +40,8 @@ __all__ = ["find_alias_spans", "link", "person_parts"]
 
 _QUOTES = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»"}
 _AKA = re.compile(
-    r"\s*[,(]?\s*(?:a\.k\.a\.?|aka|AKA|also known as|also called|better known as|otherwise known as|known as|alias|"
+    r"\s*[,(]?\s*(?:(?:who|whose name)\s+(?:is|was|has been)\s+)?"
+    r"(?:a\.k\.a\.?|aka|AKA|also known as|also called|also spelled|also spelt|also written(?: as)?|better known as|otherwise known as|known as|alias|"
     r"nicknamed|dubbed|codenamed|who goes by(?: the names?)?|going by(?: the names?)?|also referred to as)\b\s*:?\s*"
 )
 _ALIAS_NOUN = re.compile(
@@ -122,6 +124,17 @@ def _sentence_end(text: str, pos: int) -> int:
     return m.start() if m else min(len(text), pos + 400)
 
 
+_OF_HEAD = re.compile(r"\b[a-z]+\s+of\s+(?:the\s+)?$")
+
+
+def _restrictive_of_head(text: str, name_start: int, cue: re.Match[str]) -> bool:
+    """A bare "known as" with no comma after a name that ends an "N of" phrase ("a branch of X known as Y"): the
+    modifier is restrictive and names the head noun, not X."""
+    if "," in cue.group(0) or "(" in cue.group(0) or not cue.group(0).strip().startswith("known as"):
+        return False
+    return _OF_HEAD.search(text, max(0, name_start - 40), name_start) is not None
+
+
 def find_alias_spans(text: str, cands: Sequence[Candidate]) -> list[tuple[int, tuple[int, int], str]]:
     """(owner index, alias span, pattern) for every alias written next to a name."""
     out: list[tuple[int, tuple[int, int], str]] = []
@@ -131,6 +144,8 @@ def find_alias_spans(text: str, cands: Sequence[Candidate]) -> list[tuple[int, t
         c = cands[i]
         limit = _sentence_end(text, c.end)
         m = _AKA.match(text, c.end, limit)
+        if m and m.end() > c.end and _restrictive_of_head(text, c.start, m):
+            continue  # "the branch of the Islamic State known as ISIS-K": the branch is known as ISIS-K
         if m and m.end() > c.end:
             for span in _read_name_list(text, m.end(), limit):
                 out.append((i, span, "aka"))

@@ -51,7 +51,7 @@ log = logging.getLogger(__name__)
 __all__ = ["RULER_NAME", "STAGE_VERSION", "configure_pipeline", "find_mentions", "extract_mentions"]
 
 RULER_NAME = "storyline_gazetteer"
-STAGE_VERSION = "3"
+STAGE_VERSION = "4"  # alias cues after a relative pronoun ("who is also known as") and spelling cues ("also spelled"); a restrictive "N of X known as Y" names N, not X
 
 _TYPES = {
     "PERSON": EntityType.PERSON,

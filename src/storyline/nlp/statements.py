@@ -264,11 +264,20 @@ def _speaker_tokens(subj: Token) -> list[Token]:
     return toks
 
 
+def _is_dateline(tok: Token) -> bool:
+    """Whether a subject the parser found is the dateline that opens the sentence ("KABUL — X said"): the outlet's
+    place, never the speaker, though the parser often makes it a second subject of the verb."""
+    if not tok.text.isupper() or len(tok.text) < 2:
+        return False
+    m = _DATELINE.match(tok.doc.text, tok.left_edge.idx)
+    return m is not None and m.end() >= tok.right_edge.idx + len(tok.right_edge.text)
+
+
 def _find_subject(verb: Token) -> Token | None:
     cur = verb
     for _ in range(3):
         for child in cur.children:
-            if child.dep_ in ("nsubj", "csubj"):
+            if child.dep_ in ("nsubj", "csubj") and not _is_dateline(child):
                 if child.lower_ in ("who", "that", "which") and cur.dep_ == "relcl":
                     return cur.head
                 return child
@@ -1335,6 +1344,13 @@ def _speaker_cluster(text: str, index: MentionIndex, start: int, end: int, conte
         if words[0] in _UNNAMED_OPENERS or len(words) == 1 or possessive or not any(
                 m.is_name and m.type is EntityType.PERSON for m in found_all):
             return org[-1].cluster if org and not possessive else None
+    if role_phrase and words[0] in _DEFINITE:
+        # "the Taliban spokesman, Mr. X": the role, tied by the entities stage to the person it introduces, names the
+        # speaker; the organisation inside it only says whose spokesman he is
+        for m in found_all:
+            if not m.is_name and m.end >= end - 1 and any(
+                    n.cluster == m.cluster and n.is_name and n.type is EntityType.PERSON for n in index.mentions):
+                return m.cluster
     mention = index.cluster_at(start, end)
     if mention is not None and mention.type in (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE, EntityType.OTHER):
         return mention.cluster
