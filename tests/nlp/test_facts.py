@@ -302,3 +302,12 @@ def test_facts_numbers_after_names_in_a_tally_are_no_ages(nlp):
 def test_facts_a_thousands_figure_after_a_name_is_no_age(nlp):
     text = "Without them, Clinton leads Sanders, 1,428 to 1,153."
     assert [f for f in _facts(nlp, text, {"Sanders": (PER, 1), "Clinton": (PER, 2)}) if f.measure == "age"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The two women and a man were killed during the protests by tens of thousands who marched through the capital.",
+    "Three protesters were shot by 12 soldiers on Tuesday.",
+])
+def test_a_number_after_by_counts_the_doers_not_the_toll(nlp, text):
+    tolls = [f for f in _facts(nlp, text) if f.measure in ("killed", "injured") or (f.measure or "").endswith((" killed", " injured"))]
+    assert all(f.value < 10 for f in tolls), [(f.text, f.measure) for f in tolls]

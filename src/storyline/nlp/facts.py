@@ -506,6 +506,9 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex, *, quoted: 
             anchor = noun if noun is not None else head
             verb = _verb_of(anchor)
             verb_measure = lex.measures.get(verb.lemma_.lower()) if verb is not None else None
+            if verb_measure and anchor.dep_ == "pobj" and anchor.head.lower_ == "by" and verb is not None \
+                    and verb.lemma_.lower() not in _RISE_VERBS:
+                verb_measure = None  # "killed ... by tens of thousands", "shot by 12 soldiers": the doers, not the toll
             measure: str | None = None
             span_start, span_end = qs, base + q.end
             if noun is not None:
@@ -609,7 +612,7 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex, *, quoted: 
     return facts
 
 
-@register("facts", version="6-" + lexicon().version, requires=("parse", "mentions"), produces=("facts",))
+@register("facts", version="7-" + lexicon().version, requires=("parse", "mentions"), produces=("facts",))
 def find_facts(parsed: ParsedDocument) -> None:
     """Append every numeric fact of the document to ``parsed.facts``."""
     index = MentionIndex(parsed.mentions, parsed.document.text)

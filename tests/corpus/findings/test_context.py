@@ -175,3 +175,13 @@ def test_context_a_state_so_far_is_updated_not_contradicted_by_a_later_report() 
         assert detect_polarity(a, b) is None, so_far
     c, d = _claims("[Kabu](kabu) did not sign the ceasefire deal", "[Kabu](kabu) signed the ceasefire deal on Monday")
     assert detect_polarity(c, d) is not None  # a plain denial still conflicts
+
+
+def test_context_a_correction_a_not_b_negates_no_proposition() -> None:
+    a, b = _claims(
+        "the show [Lumen Corp](lumen) airs is called 'Nights of the Rich', not 'Super Nights of the Rich'",
+        "[Lumen Corp](lumen) airs the show 'Super Nights of the Rich' every week",
+    )
+    assert detect_polarity(a, b) is None
+    c, d = _claims("[Kabu](kabu) will not sign the ceasefire deal", "[Kabu](kabu) will sign the ceasefire deal")
+    assert detect_polarity(c, d) is not None  # a plain negation still flips

@@ -183,6 +183,8 @@ def negated_proposition(c: Claim, lex: Lexicon) -> tuple[str, str, frozenset[str
         return None  # "not everyone is on the Trump train": some are not, which is no denial of anything
     if _STATUS_SO_FAR.search(text[max(0, s - 12) : e + 12]):
         return None  # "results have not been released", "has not yet decided": a state so far, which later news ends
+    if _CONTRAST.search(text[max(0, s - 4) : s]) and text[s:e].lower() == "not":
+        return None  # "It is A, not B": a correction that sets one thing against another, no denied proposition
     lo, hi = _clause(text, s)
     pred = surface = ""
     at = e
@@ -200,6 +202,7 @@ def negated_proposition(c: Claim, lex: Lexicon) -> tuple[str, str, frozenset[str
     return (pred, surface, words, (lo, hi)) if pred else None
 
 
+_CONTRAST = re.compile(r"[,;]\s*[‘’'\"“”]*\s*$")  # "A, not B" / "A,'' not ''B": contrastive
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|did|does|do|can|could)\b|\b[a-z]{3,}(?:ed|es)\b")
 _PRONOUNS = frozenset({"he", "she", "i", "we", "they", "it"})
 
