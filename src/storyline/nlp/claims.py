@@ -32,7 +32,7 @@ import re
 from collections.abc import Sequence
 
 from ..text.lexicon import Lexicon, PhraseMatcher, default_lexicon
-from ..text.stance_phrases import LATER, REVERSAL, STANCE_LEMMAS, ShiftPhrase, stance_phrases
+from ..text.stance_phrases import EARLIER, LATER, REVERSAL, STANCE_LEMMAS, ShiftPhrase, stance_phrases
 from ..text.words import negation_spans
 import datetime as dt
 
@@ -196,7 +196,7 @@ def claims_in_document(parsed: ParsedDocument, lex: Lexicon | None = None) -> li
         for p, st in _stance_statements(doc, sentence, s_start):
             # a speaker's own "she once backed it" is what the speaker says; a named third person's stance, a vote on
             # record and a change told right after a kept stance ("... and has shifted his position") are claims
-            if p.vote or _named_subject(st.content) or (p.shift and shifts and shifts[-1].end <= st.start) \
+            if p.vote or _named_subject(st.content) or (p.shift and shifts and shifts[-1].end <= st.start) or _apposed_earlier(p, sentence) \
                     or not any(cs < st.end and st.start < ce for cs, ce in contents):
                 shifts.append(st)
         out.extend(shifts)
@@ -227,6 +227,19 @@ def claims_in_document(parsed: ParsedDocument, lex: Lexicon | None = None) -> li
 
 _NOT_NAMES = frozenset("""He She They It We I You Who His Her Their Its Our My The This That These Those A An But And Yet So Then When
 If As While Once Now Since After Before Although Though Still Also Even There Here""".split())
+
+
+# the head of an appositive or relative clause right before a stance phrase: "..., a measure [he voted against in 2015]",
+# "..., a deal [she once supported]", "the bill, which [he once backed]"
+_APPOSED = re.compile(r"(?:,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:that\s+|which\s+)?|\b(?:which|that)\s+)$")
+
+
+def _apposed_earlier(p: ShiftPhrase, sentence: str) -> bool:
+    """Whether an earlier stance phrase is an apposition or relative clause on the noun before it ("he supports a ban on
+    private prisons, a measure he voted against in 2015"): the narrator's record of the actor, even inside what a
+    speaker says."""
+    return p.era == EARLIER and _APPOSED.search(sentence[: p.start]) is not None \
+        and re.match(r"(?:he|she|they)\s", sentence[p.start : p.end]) is not None
 
 
 def _named_subject(phrase: str) -> bool:

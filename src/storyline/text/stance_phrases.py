@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["EARLIER", "LATER", "OPPOSES", "REVERSAL", "STANCE_LEMMAS", "STANCE_PHRASE", "SUPPORTS", "ShiftPhrase", "stance_phrases"]
+__all__ = ["EARLIER", "FRONTED_STANCE", "LATER", "LONG_HELD", "OPPOSES", "REVERSAL", "STANCE_LEMMAS", "STANCE_PHRASE", "SUPPORTS", "ShiftPhrase", "stance_phrases"]
 
 SUPPORTS, OPPOSES = "supports", "opposes"
 EARLIER, LATER = "earlier", "later"
@@ -87,6 +87,12 @@ STANCE_PHRASE = re.compile(
     rf"|(?:has\s+|had\s+)?(?P<plain>{_SUP}|{_OPP})(?=\s[^.;,]{{0,50}}?\b(?:{_IN_YEAR}\s+(?:19|20)\d\d\b|{_PAST}))"
     rf")\b",
 )
+# a stance dated by a time put before its subject: "In 2016, Pemberton campaigned against the tax", "Four years ago, she opposed it"
+_FRONT_TIME = (r"(?:(?:[Ii]n|[Bb]ack\s+in|[Dd]uring)\s+(?P<fyear>(?:19|20)\d\d)|(?P<fpast>(?:[Ll]ast\s+year)|(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|"
+               r"[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|\d+)\s+years\s+ago))")
+FRONTED_STANCE = re.compile(rf"{_FRONT_TIME},\s+(?P<subj>(?:[A-Z][\w’'.-]+\s+){{1,4}}|(?:he|she|they)\s+)(?:(?P<fsup>{_SUP})|(?P<fopp>{_OPP}))\b")
+# a stance held for long: "has long opposed raising the wage" (an earlier one only where ", but ..." follows it)
+LONG_HELD = re.compile(rf"(?P<subj>\b(?:he|she|they|[A-Z][\w’'-]+)\s+)(?:has|have)\s+long\s+(?:(?P<lhsup>{_SUP})|(?P<lhopp>{_OPP}))\b")
 # a reversal told without its sides: "reversed himself on the pipeline", "flip-flopped on", "changed her position on",
 # "did an about-face on", "walked back his support for" (which names the side held before)
 _PRONOUN_SELF = r"(?:himself|herself|themselves|itself)"
@@ -107,7 +113,8 @@ REVERSAL = re.compile(
 
 _NOT_SUBJECTS = frozenset("""But And Yet So Then When If As While The This That It There Here Now Since After Before Although Though
 Still Also Even Once""".split())
-_CONDITIONAL = re.compile(r"\b(?:if|unless|whether|would\s+have|might|could|may)\b[^.;]*$", re.IGNORECASE)
+# (a capital "May" is the month of a dateline, "May 4, 2022 —", not a hedge)
+_CONDITIONAL = re.compile(r"\b(?:(?i:if|unless|whether|would\s+have|might|could)|may)\b[^.;]*$")
 _YEAR = re.compile(rf"\b{_IN_YEAR}\s+((?:19|20)\d\d)\b")
 
 
@@ -153,14 +160,27 @@ def _era(m: re.Match[str], published_year: int | None) -> tuple[str, int | None]
         year = int(m.group("vyear"))
         return (EARLIER, year) if published_year is not None and year < published_year else None
     if m.group("plain") and m.group("past"):
-        last = m.group("past").startswith("last") and published_year is not None
-        return EARLIER, (published_year - 1 if last and published_year is not None else None)  # "last year": the year before
+        return EARLIER, _past_year(m.group("past"), published_year)  # "last year": the year before; "eight years ago"
     if m.group("plain"):
         year = int(_YEAR.search(m.string, m.end()).group(1))  # type: ignore[union-attr]
         if published_year is None or year >= published_year:
             return None
         return EARLIER, year
     return LATER, None
+
+
+_COUNTS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+
+
+def _past_year(past: str, published_year: int | None) -> int | None:
+    """The year a time before the article's names: "last year" the year before, "eight years ago" eight before."""
+    if published_year is None:
+        return None
+    words = past.lower().split()
+    if words[0] == "last":
+        return published_year - 1
+    n = int(words[0]) if words[0].isdigit() else _COUNTS.get(words[0])
+    return published_year - n if n and words[1:2] == ["years"] else None
 
 
 def _phrase_end(text: str, start: int) -> int:
@@ -187,10 +207,39 @@ def _description(clause: str, start: int) -> tuple[str, int] | None:
     return side, start + end
 
 
+def _fronted(clause: str, published_year: int | None) -> ShiftPhrase | None:
+    """A stance the clause dates with a time put before its subject ("In 2016, Pemberton campaigned against the tax",
+    "Four years ago, she opposed it"): earlier when that time is before the article's year."""
+    m = FRONTED_STANCE.match(clause)
+    if m is None or published_year is None or m.group("subj").split()[0] in _NOT_SUBJECTS or _CONDITIONAL.search(clause[: m.start("subj")]):
+        return None
+    year = int(m.group("fyear")) if m.group("fyear") else _past_year(m.group("fpast"), published_year)
+    if year is None or year >= published_year:
+        return None
+    side = SUPPORTS if m.group("fsup") else OPPOSES
+    return ShiftPhrase(0, max(m.end(), _phrase_end(clause, m.end())), EARLIER, side, year)
+
+
+def _long_held(clause: str) -> ShiftPhrase | None:
+    """A stance held for long that the sentence sets against a change ("X has long opposed raising the wage, but on
+    Tuesday he said ..."): the earlier position, undated."""
+    m = LONG_HELD.search(clause)
+    if m is None or (m.group("subj") and m.group("subj").split()[0] in _NOT_SUBJECTS) or _CONDITIONAL.search(clause[: m.start()][-60:]):
+        return None
+    end = _phrase_end(clause, m.end())
+    but = re.match(r",?\s+but\b", clause[end:])
+    if but is None:
+        return None
+    # the phrase keeps its ", but": read back alone it still tells the change that follows
+    return ShiftPhrase(m.start(), end + but.end(), EARLIER, SUPPORTS if m.group("lhsup") else OPPOSES)
+
+
 def stance_phrases(clause: str, published_year: int | None = None) -> list[ShiftPhrase]:
     """The era-marked stance phrases of a narrator clause, in order; none when the clause is conditional."""
-    out: list[ShiftPhrase] = []
+    out: list[ShiftPhrase] = [p for p in (_fronted(clause, published_year), _long_held(clause)) if p is not None]
     for m in STANCE_PHRASE.finditer(clause):
+        if any(p.start <= m.start() < p.end for p in out):
+            continue  # the fronted or long-held phrase already holds this verb
         if m.group("subj") and m.group("subj").split()[0] in _NOT_SUBJECTS:
             continue
         if re.match(r"back\w*\s+(?:to|in|from|down|off|up|on|away|out|then|home)\b", clause[m.end() - len(m.group().split()[-1]):], re.IGNORECASE):
@@ -233,4 +282,4 @@ def stance_phrases(clause: str, published_year: int | None = None) -> list[Shift
                 continue  # "once called him a friend": a description that takes no side on a target
             side, end = judged
         out.append(ShiftPhrase(m.start(), end, era[0], side, era[1], bool(m.group("vyear"))))
-    return out
+    return sorted(out, key=lambda p: p.start)

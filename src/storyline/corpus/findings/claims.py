@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...model import DateBasis, DatePrecision, EntityType, Mention, Statement
-from ...text.stance_phrases import EARLIER, STANCE_LEMMAS, stance_phrases
+from ...text.stance_phrases import EARLIER, FRONTED_STANCE, STANCE_LEMMAS, stance_phrases
 from ...text.lexicon import Lexicon
 from .shifts import narrator_stance
 from .reversals import Reversal, find_reversal
@@ -412,8 +412,10 @@ _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSen)(?<!
 def _actor(st: Statement, idx: MentionIndex, doc_text: str) -> Mention | None:
     """Whose position a narrator stance phrase tells: the person it names first, else the first person named in its
     sentence before it, else the last person named before it in its paragraph."""
+    fronted = FRONTED_STANCE.match(st.content)  # "In 2016, Pemberton opposed the tax": the subject after the time
+    at = st.content_start + (fronted.start("subj") if fronted else 0)
     near = idx.within(max(0, st.content_start - 40), st.content_end)
-    named = [m for m in near if m.is_name and m.start <= st.content_start + 2 < m.end + 3]
+    named = [m for m in near if m.is_name and m.start <= at + 2 < m.end + 3]
     if named:  # the phrase's subject is a name ("... which Tom Brandt once supported"): that name, person or not
         m = named[-1]
         return m if str(getattr(m.type, "value", m.type)) == "person" else None
@@ -421,7 +423,7 @@ def _actor(st: Statement, idx: MentionIndex, doc_text: str) -> Mention | None:
         after = [m for m in idx.within(st.content_end, st.content_end + 40) if m.is_name]
         gap = doc_text[st.content_end : after[0].start] if after else ""
         return after[0] if after and re.fullmatch(r",\s*(?:[A-Z][\w.]*\s+){0,2}", gap) and str(getattr(after[0].type, "value", after[0].type)) == "person" else None
-    if re.match(r"[A-Z][\w’'-]+\s", st.content) and not re.match(r"(?:He|She|They|Who|His|Her|Their)\s", st.content):
+    if re.match(r"[A-Z][\w’'-]+\s", st.content[at - st.content_start :]) and not re.match(r"(?:He|She|They|Who|His|Her|Their)\s", st.content):
         return None  # a capitalised subject that is no person mention: not the actor to guess
     coordinated = re.match(r"(?:has|have|had)\s", st.content) is not None  # "X initially backed it and has shifted his position"
     para = max(doc_text.rfind("\n", 0, st.content_start), 0)

@@ -53,7 +53,7 @@ where although though or at by from of over under than unless until so now anymo
 _PRONOUN_TARGETS = frozenset({"it", "this", "that", "those", "these"})
 _PERSON_PRONOUNS = frozenset({"her", "him", "them", "us", "me", "you", "his", "himself", "herself", "themselves", "one"})
 _TIME_WORDS = frozenset("""early late earlier later last next today yesterday tomorrow now then year years month months week
-weeks day days time times again""".split())
+weeks day days time times again two three four five six seven eight nine ten eleven twelve several""".split())
 _SUBJECT_PRONOUNS = {"indirect": ("he", "she", "they", "we", "it"), "direct": ("i", "we")}
 _EARLIER_NP = re.compile(r"\b(?:[Tt]he|[Tt]his)\s+((?:[A-Z][\w’'-]*\s+){0,3}[a-z][\w-]{2,})\b")
 _NOT_NOUNS = frozenset("""he she it they we you i is was are were be been has had have will would can could
@@ -84,10 +84,14 @@ def _singular(word: str) -> str:
     return w
 
 
+_AMOUNT = re.compile(r"^\s*[$€£]\s?\d[\d,.]*\s+")
+
+
 def _target(text: str) -> str | None:
     """The noun phrase a stance verb takes: up to five words, ending before punctuation, a clause or preposition
     word, a time word or adverb ("a bill early in 2009"), or a participle after the noun ("a policy focused on")."""
     words: list[str] = []
+    text = _AMOUNT.sub("", text, count=1)  # "a $15 minimum wage": the amount is no word of the target
     for m in re.finditer(r"[\w’'-]+|[^\w\s]", text):
         w = m.group()
         low = w.lower()
