@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
 from storyline.model import Document, Finding, FindingKind  # noqa: E402
-from tests.corpus.findings.stance_probes import NEAR_MISSES, PROBES, Probe  # noqa: E402
+from tests.corpus.findings.stance_probes import FRESH, NEAR_MISSES, PROBES, Probe  # noqa: E402
 
 
 def findings_of(nlp, probe: Probe) -> list[Finding]:
@@ -73,7 +73,7 @@ def main() -> int:
 
     nlp = load_nlp(settings().spacy_model)
     counts: dict[str, int] = {}
-    for probe in PROBES + NEAR_MISSES:
+    for probe in PROBES + FRESH + NEAR_MISSES:
         findings = findings_of(nlp, probe)
         v = verdict(findings, probe)
         counts[v] = counts.get(v, 0) + 1
@@ -83,7 +83,7 @@ def main() -> int:
             for f in findings:
                 if f.kind is FindingKind.SELF_CONTRADICTION:
                     print(f"    {f.explanation} | {[s.label for s in f.sides]}")
-    print(f"== probes: {counts.get('found', 0)}/{len(PROBES)} found, {counts.get('wrong', 0)} wrong; "
+    print(f"== probes: {counts.get('found', 0)}/{len(PROBES) + len(FRESH)} found, {counts.get('wrong', 0)} wrong; "
           f"near misses: {counts.get('clean', 0)}/{len(NEAR_MISSES)} clean")
     return 0
 

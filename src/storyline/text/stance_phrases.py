@@ -27,7 +27,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["EARLIER", "FRONTED_STANCE", "LATER", "LONG_HELD", "OPPOSES", "REVERSAL", "STANCE_LEMMAS", "STANCE_PHRASE", "SUPPORTS", "ShiftPhrase", "stance_phrases"]
+__all__ = ["EARLIER", "FRONTED_STANCE", "LATER", "LONG_HELD", "OPPOSES", "REVERSAL", "STANCE_LEMMAS", "STANCE_PHRASE", "SUPPORTS", "ShiftPhrase",
+           "description_side", "stance_phrases"]
 
 SUPPORTS, OPPOSES = "supports", "opposes"
 EARLIER, LATER = "earlier", "later"
@@ -51,7 +52,8 @@ _DESCRIBE = r"described|called|labell?ed|branded|dubbed|deemed|considered"
 _PRAISE = re.compile(r"\b(?:gold\s+standard|model|great|good|best|excellent|essential|vital|necessary|crucial|critical|important|historic|"
                      r"landmark|breakthrough|success|win|triumph|victory|boon|lifeline)\b", re.IGNORECASE)
 _BLAME = re.compile(r"\b(?:mistake|disaster|disastrous|failure|fiasco|terrible|horrible|bad|worst|wrong|flawed|dangerous|unacceptable|"
-                    r"catastrophe|catastrophic|scam|sham|outrage|travesty|job[\s-]killer|nightmare|threat|folly|blunder)\b", re.IGNORECASE)
+                    r"catastrophe|catastrophic|scam|sham|outrage|travesty|job[\s-]killer|nightmare|threat|folly|blunder|reckless|gamble|boondoggle|"
+                    r"irresponsible)\b", re.IGNORECASE)
 # what a "has since ..." after a fronted earlier stance must say to tell a change: a verb of changing or taking up a
 # position, or a stance of the other side ("Once a critic of the levy, Vance has since embraced it")
 _CHANGE = re.compile(r"\b(?:adopt(?:ed|s)?|embrac(?:ed|es)|join(?:ed|s)|switch(?:ed|es)|shift(?:ed|s)|chang(?:ed|es)|revers(?:ed|es)|"
@@ -190,7 +192,7 @@ def _phrase_end(text: str, start: int) -> int:
     return start + m.start() if m else len(text)
 
 
-def _description(clause: str, start: int) -> tuple[str, int] | None:
+def description_side(clause: str, start: int) -> tuple[str, int] | None:
     """The side a description takes of its object ("described the pact as the gold standard": supports; "called the
     deal a disaster": opposes) and the end of the evaluating word; None when no evaluating word follows in the clause
     within a few words of the object."""
@@ -277,7 +279,7 @@ def stance_phrases(clause: str, published_year: int | None = None) -> list[Shift
         if m.group("desc"):
             if re.match(r"\s+(?:him|her|them|me|us|you|himself|herself|themselves|myself|it)\b", clause[m.end():], re.IGNORECASE):
                 continue  # "once called him a friend": a description of a person a pronoun names, or of a thing unnamed
-            judged = _description(clause, m.end())
+            judged = description_side(clause, m.end())
             if judged is None:
                 continue  # "once called him a friend": a description that takes no side on a target
             side, end = judged

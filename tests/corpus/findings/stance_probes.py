@@ -133,6 +133,33 @@ In 2014, Quist said the Harlow dam was essential for the valley and backed it in
 """),
 )
 
+# written after the rules above were fixed, to check them on wordings they were not shaped on
+FRESH = (
+    _p("drilling-wire", "2017-07-19", "Ostrander", "drilling", "opposes", "supports", """
+Ostrander drops opposition to offshore drilling
+
+TALLAHASSEE, July 19, 2017 (Wire) - Governor Carl Ostrander said on Wednesday he supports offshore drilling off the Gulf coast.
+
+In 2010, after the spill, Ostrander said he opposed offshore drilling "in any form, for any reason."
+"""),
+    _p("vouchers-profile", "2019-03-02", "Whitfield", "voucher", "supports", "opposes", """
+Whitfield's long walk away from school vouchers
+
+Assemblywoman Nora Whitfield was once a champion of school vouchers. Last week she said she opposes vouchers, calling them a drain on public schools.
+
+Back in 2012, Whitfield voted for the voucher program in the state assembly.
+"""),
+    _p("draft-local", "2023-09-14", "Abernathy", "ordinance", "opposes", "supports", """
+Council member backs rent ordinance she voted against
+
+By Kim Sato, Lakeside Herald
+
+LAKESIDE, Sept. 14, 2023 — Council member Rosa Abernathy said on Tuesday that she supports the rent stabilization ordinance, an ordinance she voted against in 2019.
+
+"I listened to the tenants," Abernathy said.
+"""),
+)
+
 NEAR_MISSES = (
     _p("same-stance", "2023-01-10", "Ferreira", "pipeline", "", "", """
 Ferreira still opposes pipeline
@@ -168,6 +195,11 @@ Novak reviewing highway plan
 TRENTON, April 4, 2019 — Mayor Irena Novak said on Wednesday that she is reviewing the highway plan.
 
 In 2016, Novak said she supported the highway plan. "We are looking at all the options," she said this week.
+"""),
+    _p("consistent-vote", "2018-06-06", "Grady", "treaty", "", "", """
+Grady again backs treaty
+
+OTTAWA, June 6, 2018 — Senator Ellen Grady said on Tuesday she supports the Arctic treaty. In 2009, Grady voted for the Arctic treaty.
 """),
     _p("critic-quoted", "2021-12-01", "Brandt", "bill", "", "", """
 Critic says Brandt flip-flopped, Brandt says he did not

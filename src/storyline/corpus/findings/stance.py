@@ -38,7 +38,7 @@ MIN_GAP_DAYS = 30  # a change of position over less than a month is too often on
 
 STANCE_SCORE = 0.88  # above a bare negation flip: the stance names the question (the target) and both dates
 
-_SUPPORT = r"(?:allow|let)(?=\s)|vot(?:e|es|ed|ing)\s+(?:in\s+favou?r\s+of|for)|support(?:s|ed|ing)?|back(?:s|ed|ing)?|favou?r(?:s|ed|ing)?|endors(?:e|es|ed|ing)|champion(?:s|ed|ing)?|(?:is|am|are|was|were|be|been)\s+in\s+favou?r\s+of"
+_SUPPORT = r"(?:allow|let)(?=\s)|thr(?:ew|ows?|owing|own)\s+(?:his|her|their|its)\s+(?:full\s+)?support\s+behind|vot(?:e|es|ed|ing)\s+(?:in\s+favou?r\s+of|for)|support(?:s|ed|ing)?|back(?:s|ed|ing)?|favou?r(?:s|ed|ing)?|endors(?:e|es|ed|ing)|champion(?:s|ed|ing)?|(?:is|am|are|was|were|be|been)\s+in\s+favou?r\s+of"
 _OPPOSE = r"vot(?:e|es|ed|ing)\s+against|oppos(?:e|es|ed|ing)|reject(?:s|ed|ing)?|(?:is|am|are|was|were|be|been|remains?|remained|stands?|stood)\s+(?:firmly\s+|strongly\s+)?(?:opposed\s+to|against)"
 _AUX = (r"(?:\s*(?:[’'](?:re|m|ll|d|ve)\b)|\s+(?:now|still|also|strongly|firmly|fully|always|would|will|wo|do|does|did|had|has|have|"
         r"cannot|can|ca|never|not|currently|n[’']t|no\s+longer|continues?\s+to|continued\s+to|going\s+to|want\s+to|wants\s+to|plans?\s+to|intends?\s+to))*")
@@ -49,7 +49,11 @@ _UNDO = re.compile(r"(?:(?:the|a|an|new)\s+)?(?:legislation|bills?|measures?|eff
 _NEGATION = re.compile(r"\b(?:never|not|cannot|no\s+longer)\b|n[’']t\b", re.IGNORECASE)
 _DET = r"(?:(?:the|this|that|these|those|a|an|his|her|their|its|our|my|any)\s+)?"
 _STOP = frozenset("""that which who because and but as if to in on for with since while after before despite when
-where although though or at by from of over under than unless until so now anymore any more again""".split())
+where although though or at by from of over under than unless until so now anymore any more again off into through about
+against across near during within without among between around along beyond toward towards via upon""".split())
+# what follows a participle that takes an object or complement ("limiting the", "focused on", "making it")
+_VERB_FOLLOWS = re.compile(r"\s+(?:the|a|an|his|her|their|its|our|it|them|him|this|that|these|those|to|on|in|for|with|up|out)\b",
+                           re.IGNORECASE)
 _PRONOUN_TARGETS = frozenset({"it", "this", "that", "those", "these"})
 _PERSON_PRONOUNS = frozenset({"her", "him", "them", "us", "me", "you", "his", "himself", "herself", "themselves", "one"})
 _TIME_WORDS = frozenset("""early late earlier later last next today yesterday tomorrow now then year years month months week
@@ -99,8 +103,10 @@ def _target(text: str) -> str | None:
             break
         if words and low in ("this", "these", "those"):
             break  # "the pact this week": a time phrase after the noun
-        if words and (low.endswith("ly") or (re.search(r"(?:ed|ing)$", low) and not w[:1].isupper())):
+        if words and (low.endswith("ly") or (low.endswith("ed") and not w[:1].isupper())):
             break
+        if words and low.endswith("ing") and not w[:1].isupper() and _VERB_FOLLOWS.match(text, m.end()):
+            break  # "a policy limiting the ...": a participle with its object; "offshore drilling off the coast" is a noun
         words.append(w)
     if words and words[0].lower() in _PERSON_PRONOUNS:
         return None  # "supports her": a person only a pronoun names
