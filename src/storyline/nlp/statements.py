@@ -942,9 +942,11 @@ class _Finder:
                 continue
             if q.end <= v_start:
                 between = self.text[q.end : v_start]
-                if content_root is not None and content_root.dep_ == "ccomp" and content_root.i > verb.i and (
-                        "\n" in between or not between.strip(" ,")):
-                    continue  # "“...”\n\nX says he ...": the verb's own clause is its content, not the quote before it
+                if content_root is not None and content_root.i > verb.i and (
+                        "\n" in between or (content_root.dep_ == "ccomp" and not between.strip(" ,"))):
+                    # "“...”\n\nX says he ...", "“...”\n\nX opposed a similar bill ...": the verb's own clause or object
+                    # in the next paragraph is its content, not the quote that closed the paragraph before
+                    continue
                 if len(between) <= 40 and not any(ch in between for ch in ".!?") or between.strip() in (",", ""):
                     best = q
             elif q.start >= v_end:

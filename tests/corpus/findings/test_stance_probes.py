@@ -56,3 +56,11 @@ def test_a_stance_told_earlier_and_later_gives_one_self_contradiction_in_that_or
 def test_a_stance_that_did_not_change_gives_no_self_contradiction(nlp, probe: Probe) -> None:
     found, _ = _analyse(nlp, probe)
     assert not _stance_findings(found, probe.person), [f.explanation for f in found]
+
+
+def test_a_quote_closing_a_paragraph_keeps_its_speakers_cue_and_day_not_the_next_paragraphs(nlp) -> None:
+    probe = next(p for p in PROBES if p.name == "prisons-senator")
+    doc = Document.from_text(probe.text, source=probe.name, published=probe.published)
+    analysis = next(iter(analyze_documents([doc], nlp)))
+    second = [s for s in analysis.statements if s.content.startswith("Private prisons have no place")]
+    assert second and all(s.cue == "say" and s.said_on == probe.published for s in second)
