@@ -187,8 +187,10 @@ def claims_in_document(parsed: ParsedDocument, lex: Lexicon | None = None) -> li
         named_before = previous is not None and "\n" not in text[previous[1] : s_start]
         named = mentions.any_within(s_start, s_end)
         previous = (s_start, s_end) if named else None
-        if sentence.rstrip("”\"’' )").endswith("?") or _is_heading(text, s_start, s_end, has_verb):
+        if sentence.rstrip("”\"’' )").endswith("?"):
             continue
+        if _is_heading(text, s_start, s_end, has_verb) and not (has_verb and named and REVERSAL.search(sentence)):
+            continue  # a headline that reports a reversal ("Governor X reverses course on pipeline") is the outlet's claim
         if not named and not (named_before and _is_backref(sentence, lex)):
             continue  # a back-reference ("Reports indicate otherwise.") may lean on the sentence before
         # each earlier / later stance of an actor is one claim of its own, unless it is what a speaker says

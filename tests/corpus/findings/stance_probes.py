@@ -122,6 +122,13 @@ OAKDALE, Oct. 8, 2020 — County commissioner Ray Pemberton said on Wednesday th
 
 Four years ago, Pemberton campaigned against the same transit sales tax. "It is a tax on working families," he said in 2016.
 """),
+    _p("stadium-headline", "2022-05-05", "Reyes", "stadium", "opposes", "supports", """
+Mayor Tom Reyes reverses course on stadium
+
+DALLAS, May 5, 2022 — The city council will vote next week on the downtown stadium.
+
+In 2018, Reyes called the stadium "a terrible deal for taxpayers."
+"""),
     _p("dam-reported", "2021-04-21", "Quist", "dam", "supports", "opposes", """
 Quist says she now opposes Harlow dam
 

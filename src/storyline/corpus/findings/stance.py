@@ -306,11 +306,16 @@ def _reversal_hit(a: Claim, b: Claim, sa: Stance, sb: Stance) -> Hit | None:
         return None
     shown_r = _shown(sr, sr.head if head in sr.also else head)
     days = [d for d in (r.statement.said_on or r.date, n.statement.said_on or n.date) if d is not None]
-    if sn.era == "earlier":
+    told_on, held = r.statement.said_on or r.date, said_interval(n)
+    # a stance the text dates well before the reported reversal ("In 2019 she called it a gamble") is the position
+    # held before it, not the one held now
+    before_reversal = sn.era != "earlier" and n.statement.said_on_basis is DateBasis.TEXT and told_on is not None \
+        and held is not None and (told_on - held[1]).days >= MIN_GAP_DAYS
+    if sn.era == "earlier" or before_reversal:
         # "X, who once backed the pipeline, ... flip-flopped on it": the position now is the opposite of the one told
         if sr.side in _OPPOSITE and sr.side != sn.side:
             return None  # "walked back his opposition to it", "once supported it": two accounts of the earlier side
-        by = f"by {max(days).isoformat()}" if days else "later"
+        by = f"by {told_on.isoformat()}" if before_reversal and told_on is not None else f"by {max(days).isoformat()}" if days else "later"
         label_e = f"earlier ({_when(n)}): {sn.side} {_shown(sn, head)}"
         label_l = f"later ({by}): {_OPPOSITE[sn.side]} {shown_r}"
         reason = f"a stance on the {head} that changed, told as a reversal: {sn.side} {_when(n)}, {_OPPOSITE[sn.side]} {by}"
