@@ -8,7 +8,8 @@ adds ``--new`` more, analyses them, and times the incremental corpus update.
 With ``--synthetic N`` the documents and their analyses come from bench_findings'
 generator (N statements, saved as analyses: no spaCy run), in ``--docs`` documents
 of 10 statements. The baseline is a full rebuild over the same final corpus, timed right after;
-both must give the same entities and findings. Then the peak memory (a fresh
+both must give the same entities and findings; the steps both runs share (resolving entities, findings: the
+findings step without the write) are timed too. Then the peak memory (a fresh
 process each, from the same database copy) of the incremental update
 against a full rebuild (tracemalloc: what the corpus step itself allocates).
 Prints a table with the ratios.
@@ -67,6 +68,27 @@ def _peak_mib(mode: str, source: Path, tmp: Path) -> float:
     return got["traced_kib"] / 1024
 
 
+class _StepTimes(logging.Handler):
+    """Each corpus step's wall seconds (as the progress log reports them) and CPU seconds (this process's, between
+    two reports: what a shared machine's load does not stretch): (full rebuild?, step) → (wall, CPU) of the last run."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.seconds: dict[tuple[bool, str], tuple[float, float]] = {}
+        self.mark()
+
+    def mark(self) -> None:
+        """A corpus step run starts now."""
+        self._cpu = time.process_time()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if isinstance(record.args, tuple) and len(record.args) == 3:
+            description, step, seconds = record.args
+            now = time.process_time()
+            self.seconds[("(full)" in str(description), str(step))] = (float(seconds), now - self._cpu)  # type: ignore[arg-type]
+            self._cpu = now
+
+
 def _synthetic(n: int) -> list[tuple[Document, DocumentAnalysis]]:
     """bench_findings' generated corpus of ``n`` statements: each document with its analysis, in generation order."""
     from bench_findings import generate
@@ -94,6 +116,11 @@ def main() -> None:
         _memory_child(*args.memory_child)
         return
     logging.basicConfig(level=logging.WARNING)
+    steps = _StepTimes()
+    progress = logging.getLogger("storyline.progress")
+    progress.addHandler(steps)
+    progress.setLevel(logging.INFO)
+    progress.propagate = False
     cfg = settings()
     synthetic = _synthetic(args.synthetic) if args.synthetic else None
     if synthetic is not None:
@@ -124,6 +151,7 @@ def main() -> None:
         store = open_store("sqlite:///" + str(Path(tmp) / "inc.db"))
         logging.getLogger("storyline.services").setLevel(logging.INFO)
         t0 = time.perf_counter()
+        steps.mark()
         report = finish_analysis(store, cfg, analyzed, version)
         t_inc = time.perf_counter() - t0
         logging.getLogger("storyline.services").setLevel(logging.WARNING)
@@ -131,6 +159,7 @@ def main() -> None:
         incremental = _snapshot(store)
 
         t0 = time.perf_counter()
+        steps.mark()
         finish_analysis(store, cfg, 0, version, force_corpus=True)
         t_full = time.perf_counter() - t0
         same = _snapshot(store) == incremental
@@ -142,6 +171,10 @@ def main() -> None:
         (f"full rebuild, {args.docs + args.new} documents (baseline)", f"{t_full:.1f} s", "1.00"),
         (f"incremental, {args.new} new documents", f"{t_inc:.1f} s", f"{t_inc / t_full:.3f}"),
         ("same entities and findings as the rebuild", "yes" if same else "NO", ""),
+        *((f"  step '{step}', {kind} seconds: incremental / full rebuild", f"{steps.seconds[(False, step)][k]:.1f} s",
+           f"{steps.seconds[(False, step)][k] / steps.seconds[(True, step)][k]:.3f}")
+          for step in ("resolving entities", "findings") for k, kind in ((0, "wall"), (1, "CPU"))
+          if (False, step) in steps.seconds and (True, step) in steps.seconds and steps.seconds[(True, step)][k]),
         ("statements in the corpus", str(statements), ""),
     ]
     if mems is not None:

@@ -69,11 +69,12 @@ def _relation(f: object) -> str:
     return str(getattr(relation, "value", relation))
 
 
-def classify(a: str, b: str) -> str:
-    ta, tb = event_of(a), event_of(b)
-    if ta[0] != tb[0]:
+def classify(*doc_ids: str) -> str:
+    """A dispute's class from the documents of all its items (a dispute may hold many reports of one event)."""
+    events = {event_of(d) for d in doc_ids}
+    if len({t for t, _ in events}) > 1:
         return "cross_topic"
-    return "same_event" if ta == tb else "cross_event"
+    return "same_event" if len(events) == 1 else "cross_event"
 
 
 def main() -> None:
@@ -110,10 +111,10 @@ def main() -> None:
     classes: Counter[str] = Counter()
     dump = []
     for finding in numeric:
-        pair = [by_id[i.id] for i in finding.items if i.id in by_id]
-        if len(pair) != 2:
+        pair = [by_id[i.id] for i in finding.items if i.id in by_id]  # every item of the dispute, not only one pair
+        if len(pair) < 2:
             continue
-        cls = classify(ext[pair[0].document_id], ext[pair[1].document_id])
+        cls = classify(*(ext[f.document_id] for f in pair))
         classes[cls] += 1
         dump.append({"class": cls, "score": finding.score, "explanation": finding.explanation,
                      "facts": [{"doc": ext[f.document_id], "text": f.text, "measure": f.measure, "value": f.value,

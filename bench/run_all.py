@@ -2,7 +2,9 @@
 
     python bench/run_all.py            # quick sizes (a few minutes on 2 cores)
     python bench/run_all.py --full     # the sizes the issues ask for (20k documents analysed, 100k statements,
-                                       # 50k-document web store, 100k-message channel, 50k-document export,
+                                       # findings streamed from SQLite at 100k and 1M statements, 1% new documents
+                                       # on a 20k-document synthetic corpus, 50k-document web store,
+                                       # 100k-message channel, 50k-document export,
                                        # 20k-document resolution rebuild and 1% update)
 
 Benchmarks are never part of the test run; quality floors live in the tests' evaluation gates instead.
@@ -23,6 +25,9 @@ QUICK = [
     ("statements + facts vs the parse", ["bench_stages.py", "--limit", "30"]),
     ("findings and topics scaling", ["bench_findings.py", "2000", "6000", "20000"]),
     ("incremental corpus update vs full rebuild", ["bench_incremental.py", "--docs", "300", "--new", "10"]),
+    ("findings rebuild streamed from SQLite: time and peak memory", ["bench_findings.py", "--store", "2000", "20000"]),
+    ("incremental update, 1% new synthetic documents, vs full rebuild, by step",
+     ["bench_incremental.py", "--synthetic", "10000", "--new", "10", "--no-memory"]),
     ("entity resolution rebuild: streamed vs whole corpus, memory, update, Ray", ["bench_resolution.py", "--sizes", "300,1200", "--ray"]),
     ("web page latency", ["bench_web.py", "--docs", "10000", "--requests", "10"]),
     ("export streaming memory", ["bench_export.py", "--sizes", "2000,10000"]),
@@ -35,6 +40,9 @@ FULL = [
     ("statements + facts vs the parse", ["bench_stages.py"]),
     ("findings and topics scaling", ["bench_findings.py", "10000", "30000", "100000"]),
     ("incremental corpus update vs full rebuild", ["bench_incremental.py", "--docs", "2000", "--new", "20"]),
+    ("findings rebuild streamed from SQLite: time and peak memory", ["bench_findings.py", "--store", "100000", "1000000"]),
+    ("incremental update, 1% new synthetic documents, vs full rebuild, by step",
+     ["bench_incremental.py", "--synthetic", "200000", "--new", "200", "--no-memory"]),
     ("entity resolution rebuild: streamed vs whole corpus, memory, update, Ray", ["bench_resolution.py", "--sizes", "2000,20000", "--ray"]),
     ("web page latency", ["bench_web.py", "--docs", "50000", "--requests", "20"]),
     ("export streaming memory", ["bench_export.py", "--sizes", "10000,50000"]),

@@ -6,7 +6,7 @@ import pytest
 
 from storyline.model import Comparator, Document, EntityType, FactRelation
 from storyline.nlp.antecedents import MentionIndex
-from storyline.nlp.facts import facts_in_part
+from storyline.nlp.facts import facts_in_part, find_facts
 
 from ._helpers import parsed_with
 
@@ -225,3 +225,80 @@ def test_a_datelines_dash_does_not_make_the_lead_count_an_aside(nlp):
     facts = next(analyze_documents([Document.from_text(text, published=dt.date(2025, 3, 17))], nlp)).facts
     killed = [f for f in facts if f.measure == "killed"]
     assert [(f.value, f.subject_text) for f in killed] == [(37, "bombing")]
+
+
+def _stage_facts(nlp, text, names):
+    parsed = parsed_with(nlp, text, names)
+    find_facts(parsed)
+    return parsed.facts
+
+
+@pytest.mark.parametrize(("text", "names", "cluster"), [
+    # gender: "she" is the woman named first, not the man named nearer
+    ("Mary Jones met John Smith in Denver. She owns 4,000 shares of the company.", {"Mary Jones": (PER, 1), "John Smith": (PER, 2)}, 1),
+    # an earlier sentence's subject wins over a nearer object
+    ("Nexa Mining sued Orbit Labs last year. It employs 4,000 workers.", {"Nexa Mining": (ORG, 1), "Orbit Labs": (ORG, 2)}, 1),
+    # a name inside a quotation is what was said, not who the pronoun means
+    ('Nexa Mining said "Orbit Labs is failing." It employs 4,000 workers.', {"Nexa Mining": (ORG, 1), "Orbit Labs": (ORG, 2)}, 1),
+])
+def test_facts_stage_resolves_a_pronoun_subject_with_the_speaker_constraints(nlp, text, names, cluster):
+    f, = _stage_facts(nlp, text, names)
+    assert f.subject_cluster == cluster
+
+
+@pytest.mark.parametrize("text,value,comparator", [
+    ("A magnitude 6.4 earthquake struck near Sorel on Saturday.", 6.4, Comparator.EQ),
+    ("The 6.1-magnitude quake hit the coast.", 6.1, Comparator.EQ),
+    ("A magnitude-5.8 quake struck the valley.", 5.8, Comparator.EQ),
+    ("The seismology centre said the earthquake had a magnitude of 6.2.", 6.2, Comparator.EQ),
+    ("The quake measured 6.2 on the Richter scale.", 6.2, Comparator.EQ),
+    ("A magnitude 7 earthquake shook the island.", 7, Comparator.APPROX),
+])
+def test_facts_earthquake_magnitude_is_a_fact_about_the_quake(nlp, text, value, comparator):
+    got = [(f.measure, f.value, f.comparator, f.subject_text) for f in _facts(nlp, text) if f.measure == "magnitude"]
+    assert len(got) == 1 and got[0][:3] == ("magnitude", value, comparator) and got[0][3] in ("earthquake", "quake"), got
+
+
+@pytest.mark.parametrize("text", [
+    "A magnitude 5.1 aftershock struck the valley on Sunday.",
+    "Two earthquakes of magnitude 6.4 and 6.3 struck the province.",
+    "The magnitude 6.4 quake was followed by a magnitude 5.9 tremor.",
+])
+def test_facts_magnitude_of_an_aftershock_or_of_several_quakes_is_no_fact(nlp, text):
+    assert [f for f in _facts(nlp, text) if f.measure == "magnitude"] == []
+
+
+def test_facts_dateline_is_never_the_subject_of_the_count_after_it(nlp):
+    text = "SOREL, Marovia (Reuters) — Two strong earthquakes struck Sorel on Saturday, killing at least 22 people."
+    killed = [f for f in _facts(nlp, text, {"SOREL": (EntityType.PLACE, 1)}) if f.measure == "killed"]
+    assert [(f.value, f.subject_cluster) for f in killed] == [(22, None)]
+    assert killed[0].subject_text is None or "SOREL" not in killed[0].subject_text
+
+
+def test_facts_named_persons_age_is_a_fact_about_the_person(nlp):
+    text = "Singer Mara Lind, 33, entered a clinic on Monday. The 33-year-old Mara Lind did not comment."
+    facts = [f for f in _facts(nlp, text, {"Mara Lind": (PER, 3)}) if f.measure == "age"]
+    assert [(f.value, f.subject_cluster, f.text) for f in facts] == [(33, 3, "Mara Lind, 33"), (33, 3, "33-year-old Mara Lind")]
+
+
+def test_facts_age_of_no_named_person_is_no_fact(nlp):
+    assert [f for f in _facts(nlp, "A 33-year-old actress entered a clinic in Dover, 12 miles away.") if f.measure == "age"] == []
+
+
+@pytest.mark.parametrize("text,value,measure", [
+    ("Twelve people died in the sinking near the harbour.", 12, "killed"),
+    ("Forty people were hurt in the crash.", 40, "injured"),
+    ("Thirty-two people perished in the sinking.", 32, "killed"),
+])
+def test_facts_number_words_above_ten_and_hurt_and_perished_are_tolls(nlp, text, value, measure):
+    assert [(f.value, f.measure) for f in _facts(nlp, text)] == [(value, measure)]
+
+
+def test_facts_numbers_after_names_in_a_tally_are_no_ages(nlp):
+    text = "Hal Brenner, 20, and Ty Lawe, 15, led the scoring for the Tar Heels."
+    assert [f for f in _facts(nlp, text, {"Hal Brenner": (PER, 1), "Ty Lawe": (PER, 2)}) if f.measure == "age"] == []
+
+
+def test_facts_a_thousands_figure_after_a_name_is_no_age(nlp):
+    text = "Without them, Clinton leads Sanders, 1,428 to 1,153."
+    assert [f for f in _facts(nlp, text, {"Sanders": (PER, 1), "Clinton": (PER, 2)}) if f.measure == "age"] == []

@@ -21,6 +21,9 @@ CASES = {
                  "KABUL: OFFICIALS SAID THAT 12 PEOPLE DIED.\n") * 5,
     "only marks": '"" “” \' " “ ” ‘ ’ : — -- ―',
     "colon lines only": "A:\nB: c\nWALLACE: ok\n: : :\n",
+    "two-apostrophe quotes unbalanced": "''We won,'' he said. ''And then '' nothing " + "'" * 4 + " at all\n''" + "x '' " * 400,
+    "all-caps headline only": "SENATORS RIP PLAN\n",
+    "headline of verbs": "Says Vows Rips Questions Calls\nSays.\n" * 3,
 }
 
 

@@ -72,3 +72,32 @@ def test_an_update_rebuilds_the_claims_of_the_pairs_it_scores_not_of_its_shards(
     c.save(full)
     finish_analysis(full, Settings(), 150, "v1", force_corpus=True)
     assert findings_state(store) == findings_state(full)
+
+
+def test_an_update_writes_the_candidates_it_scored_and_leaves_the_kept_ones_stored(tmp_path: Path) -> None:
+    from sqlalchemy import event
+
+    c = corpus(150, 22, pools={"S": 40, "G": 12, "X": 30, "P": 6})
+    store = open_store("sqlite:///" + str(tmp_path / "inc.db"))
+    FindingsCorpus(c.documents[:149], c.analyses[:149], c.key_to_entity, c.entities).save(store)
+    finish_analysis(store, Settings(), 149, "v1", force_corpus=True)
+    stored = list(store.iter_finding_candidates())
+    FindingsCorpus(c.documents[149:], c.analyses[149:], c.key_to_entity, c.entities).save(store)
+    written: list[int] = []
+
+    def count(conn, cursor, statement, parameters, context, executemany) -> None:
+        if statement.startswith("INSERT INTO finding_candidates"):
+            written.append(len(parameters) if executemany else 1)
+
+    event.listen(store.engine, "before_cursor_execute", count)
+    finish_analysis(store, Settings(), 1, "v1")
+    event.remove(store.engine, "before_cursor_execute", count)
+    touched = {s for s in store.shards_of_documents([c.documents[149].id]) if s.startswith("e:")}
+    in_touched = sum(1 for x in stored if x.shard in touched)
+    assert in_touched > 100
+    assert sum(written) < in_touched / 2, (sum(written), in_touched)
+
+    full = open_store("sqlite:///" + str(tmp_path / "full.db"))
+    c.save(full)
+    finish_analysis(full, Settings(), 150, "v1", force_corpus=True)
+    assert findings_state(store) == findings_state(full)

@@ -27,11 +27,15 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..model import EntityType, Mention
 from ..text.names import given_name_genders
 
-__all__ = ["MentionIndex", "PRONOUN_TYPES"]
+if TYPE_CHECKING:  # pragma: no cover
+    from .pipeline import Part
+
+__all__ = ["MentionIndex", "PRONOUN_TYPES", "subject_heads"]
 
 PRONOUN_TYPES: dict[str, tuple[EntityType, ...]] = {
     "he": (EntityType.PERSON,), "she": (EntityType.PERSON,), "him": (EntityType.PERSON,), "her": (EntityType.PERSON,),
@@ -191,6 +195,13 @@ class MentionIndex:
                     and (gender is None or o.cluster in self.genders or m.cluster not in self.genders)):
                 return o
         return m
+
+
+def subject_heads(parts: Sequence[Part]) -> tuple[tuple[int, int], ...]:
+    """The character spans of the head words of every grammatical subject in the parsed parts, sorted (the
+    ``subjects`` of :meth:`MentionIndex.resolve_pronoun`)."""
+    return tuple(sorted(part.span(t.idx, t.idx + len(t.text)) for part in parts for t in part.doc
+                        if t.dep_ in ("nsubj", "nsubjpass")))
 
 
 def _within(m: Mention, spans: Sequence[tuple[int, int]]) -> bool:

@@ -8,7 +8,11 @@ prisoners" -> "prisoners released"). The subject is the clause subject of that v
 agent of a passive, the subject of the main clause for a participle such as "killing"),
 carried across coordinated lists ("in 2022, it conducted 196 attacks; in 2023, 48
 attacks"). The period is the nearest period expression in the same clause (";"-separated).
-Dates, years, ages, clock times, ordinals, durations and list numbering are not facts.
+Dates, years, clock times, ordinals, durations and list numbering are not facts; nor is an age, except a
+named person's ("Tara Reid, 33," "the 33-year-old Tara Reid": measure ``age``, subject the person). An
+earthquake's magnitude ("a magnitude 6.4 quake", "6.4 on the Richter scale") is a fact of measure
+``magnitude`` about the quake, where the sentence tells of one quake and no aftershock. A dateline
+("TEHRAN, Iran (AP) —") is never a subject.
 
 Each fact also says what it counts, and of whom (``population``: the counted noun with its
 modifiers, a short "of" complement and where, "U.S. service members", "people in 14
@@ -24,15 +28,17 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..model import EntityType, Fact, FactRelation
+from ..model import Comparator, EntityType, Fact, FactRelation
 from ..text.events import EVENT_NOUNS
-from .antecedents import MentionIndex
+from .antecedents import MentionIndex, subject_heads
 from .cues import lexicon
 from .dates import Period, find_periods
 from .numbers import Quantity, find_quantities, in_code_token
 from .pipeline import ParsedDocument, Part, register
+from .quotes import find_quotes
 
 __all__ = ["find_facts", "facts_in_part"]
 
@@ -152,12 +158,13 @@ def _verb_of(tok):
     return None
 
 
-def _subject_of(verb, exclude):
-    """The acting subject of ``verb``: nsubj, else a passive's agent, else the subject of the verb it hangs from."""
+def _subject_of(verb, exclude, dateline: frozenset[int] = frozenset()):
+    """The acting subject of ``verb``: nsubj, else a passive's agent, else the subject of the verb it hangs from.
+    A word of the sentence's dateline ("TEHRAN, Iran (AP) — ...", token indices in ``dateline``) is never it."""
     cur = verb
     for _ in range(4):
         for child in cur.children:
-            if child.dep_ in _SUBJ_DEPS:
+            if child.dep_ in _SUBJ_DEPS and child.i not in dateline:
                 return child
         for child in cur.children:
             if child.dep_ == "agent":
@@ -165,7 +172,7 @@ def _subject_of(verb, exclude):
                     if pobj.dep_ == "pobj":
                         return pobj
         for child in cur.children:
-            if child.dep_ == "nsubjpass" and child.i not in exclude:
+            if child.dep_ == "nsubjpass" and child.i not in exclude and child.i not in dateline:
                 return child
         if cur.dep_ in _CLIMB_DEPS and cur.head is not cur:
             if cur.dep_ in ("ccomp", "dep", "advcl", "conj") and cur.head.lemma_.lower() in lexicon().verbs:
@@ -350,23 +357,119 @@ def _segments(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def facts_in_part(part: Part, document_id: str, index: MentionIndex) -> list[Fact]:
-    """Every numeric fact in one parsed part, with offsets into the stored text."""
+def _dateline_tokens(sent) -> frozenset[int]:
+    """The tokens of a dateline that opens the sentence ("TEHRAN, Iran (AP) —", "PHILADELPHIA —"): a place, not an actor."""
+    text = sent.text
+    for dash in re.finditer(r"—|–|-", text[:80]):
+        if _DATELINE_DASH.search(text[: dash.end()]):
+            end = sent.start_char + dash.start()
+            return frozenset(t.i for t in sent if t.idx < end)
+    return frozenset()
+
+
+# An earthquake's magnitude: "a magnitude 6.4 earthquake", "the 6.4-magnitude quake", "magnitude-6.4", "a magnitude of
+# 6.4", "measured 6.4 on the Richter scale", "registering 6.4". A whole number ("magnitude 7") is an approximate value.
+_MAGNITUDE = re.compile(
+    r"\b(?:magnitude|Richter)(?:\s+(?:of|was|at))?[\s-]+(?:(?P<approx>about|around|approximately|nearly|roughly)\s+)?(?P<a>\d(?:\.\d{1,2})?)(?![\d,.]\d)"
+    r"|\b(?P<b>\d(?:\.\d{1,2})?)[\s-]+magnitude\b"
+    r"|\b(?:measured|measuring|registered|registering)\s+(?:a\s+)?(?:preliminary\s+)?(?P<c>\d\.\d{1,2})\b"
+    r"|\b(?P<d>\d\.\d{1,2})\s+on\s+the\s+Richter\b"
+    r"|\bmagnitude\s+of\s+(?:[\w'’-]+\s+){1,6}?at\s+(?P<e>\d\.\d{1,2})\b",  # "put the magnitude of the quake at 6.1"
+    re.IGNORECASE,
+)
+_QUAKES = {"earthquake", "quake", "tremor", "temblor"}
+_AFTERSHOCKS = {"aftershock", "foreshock"}
+
+
+def _magnitude_facts(sent, document_id: str, part: Part, periods: list[Period],
+                     segments: list[tuple[int, int]]) -> list[tuple[Fact, tuple[int, int]]]:
+    """The magnitudes of the one earthquake a sentence tells of, each with its number's bounds in the sentence.
+    None where the sentence tells of several quakes or of an aftershock (two magnitudes of two tremors are no dispute);
+    the subject is the quake noun ("the quake"), else empty (the article's own event)."""
+    text = sent.text
+    found = [m for m in _MAGNITUDE.finditer(text)]
+    if not found:
+        return []
+    nouns = [t for t in sent if t.lemma_.lower() in _QUAKES | _AFTERSHOCKS or t.lower_ in _QUAKES | _AFTERSHOCKS]
+    if any(t.lemma_.lower() in _AFTERSHOCKS or t.lower_ in _AFTERSHOCKS or t.tag_ in ("NNS", "NNPS") for t in nouns) or len(found) > 1:
+        return []
+    m = found[0]
+    group = next(g for g in ("a", "b", "c", "d", "e") if m.group(g))
+    value = float(m.group(group))
+    if not 1.0 <= value < 10.0:
+        return []
+    n0, n1 = m.start(group), m.end(group)
+    quake = min(nouns, key=lambda t: abs(t.idx - sent.start_char - n0), default=None)
+    comparator = Comparator.APPROX if m.group("approx") or "." not in m.group(group) else Comparator.EQ
+    q = Quantity(value=value, start=n0, end=n1, num_start=n0, num_end=n1, comparator=comparator)
+    start, end = part.span(sent.start_char + m.start(), sent.start_char + m.end())
+    fact = Fact(document_id=document_id, start=start, end=end, text=text[m.start() : m.end()], measure="magnitude",
+                value=value, comparator=comparator, period=_pick_period(periods, segments, q),
+                subject_text=quake.text if quake is not None else None)
+    return [(fact, (n0, n1))]
+
+
+# A person's age as news gives it: "Tara Reid, 33, ..." (aged 33) and "the 33-year-old Tara Reid". The age of one named
+# person, as of the report; "a 33-year-old actress" names no one and is left out.
+_AGE_AFTER_NAME = re.compile(r"(?P<name>\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}),\s+(?:aged\s+)?(?P<age>\d{1,3}),(?!\d)")
+_AGE_BEFORE_NAME = re.compile(r"\b(?P<age>\d{1,3})-year-old\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
+
+
+# a sentence that counts a player's or a candidate's numbers ("Hansbrough, 20, and Lawson, 15, led the scoring") gives no ages
+_TALLIES = re.compile(r"\b(?:points?|rebounds?|assists?|goals?|yards?|runs?|hits?|saves?|strikeouts?|touchdowns?|scor\w*|"
+                      r"votes?|delegates?|percent|per\s+cent|seconds?|minutes?|laps?|shots?|innings?)\b|%", re.IGNORECASE)
+
+
+def _age_facts(sent, document_id: str, part: Part, index: MentionIndex) -> list[tuple[Fact, tuple[int, int]]]:
+    """The ages the sentence gives of named people (measure ``age``, subject the person), each with its number's bounds."""
+    text = sent.text
+    out: list[tuple[Fact, tuple[int, int]]] = []
+    if _TALLIES.search(text):
+        return out
+    for m in [*_AGE_AFTER_NAME.finditer(text), *_AGE_BEFORE_NAME.finditer(text)]:
+        age = int(m.group("age"))
+        if not 1 <= age <= 120:
+            continue
+        mention = index.cluster_at(*part.span(sent.start_char + m.start("name"), sent.start_char + m.end("name")))
+        if mention is None or mention.type is not EntityType.PERSON or not mention.is_name:
+            continue
+        first = m.start()
+        if m.start("name") < m.start("age"):
+            first = max(first, mention.start - part.offset - sent.start_char)  # "Actress Tara Reid, 33": from the name
+        last = m.end() - 1 if text[m.end() - 1] == "," else m.end()
+        start, end = part.span(sent.start_char + first, sent.start_char + last)
+        fact = Fact(document_id=document_id, start=start, end=end, text=text[first:last], measure="age",
+                    value=float(age), subject_text=mention.canonical or mention.text, subject_cluster=mention.cluster)
+        out.append((fact, (m.start("age"), m.end("age"))))
+    return out
+
+
+def facts_in_part(part: Part, document_id: str, index: MentionIndex, *, quoted: Sequence[tuple[int, int]] = (),
+                  subjects: Sequence[tuple[int, int]] = ()) -> list[Fact]:
+    """Every numeric fact in one parsed part, with offsets into the stored text. A pronoun subject resolves as a
+    speaker pronoun does (:meth:`MentionIndex.resolve_pronoun`): in gender and number when ``index`` has the
+    document text, to a name outside the ``quoted`` spans first, to an earlier sentence's grammatical subject
+    (``subjects``) over a nearer object."""
     lex = lexicon()
     facts: list[Fact] = []
     doc_text = part.doc.text  # Doc.text joins every token: read it once
     for sent in part.doc.sents:
         text = sent.text
         if not any(ch.isdigit() for ch in text) and not re.search(
-            r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion)s?\b", text, re.I
+            r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|"
+            r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen|hundred|thousand|million|billion)s?\b", text, re.I
         ):
             continue
         base = sent.start_char
         periods = find_periods(text)
         segments = _segments(text)
+        dateline = _dateline_tokens(sent)
+        special = _magnitude_facts(sent, document_id, part, periods, segments) + _age_facts(sent, document_id, part, index)
+        facts.extend(fact for fact, _ in special)
+        taken = [span for _, span in special]
         previous: _Found | None = None
         for q in find_quantities(text):
-            if q.is_year:
+            if q.is_year or any(a <= q.num_start < b for a, b in taken):
                 continue
             qs, qe = base + q.num_start, base + q.num_end
             if _skip_by_entity(sent, qs, qe) and not _count_after_day(text, q):
@@ -386,6 +489,9 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex) -> list[Fac
                 pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
                 if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and not pobj.like_num:
                     noun = pobj
+            while noun is not None and noun.i + 2 < len(noun.doc) and not noun.whitespace_ and noun.nbor(1).text == "-" \
+                    and not noun.nbor(1).whitespace_ and noun.nbor(2).pos_ in ("NOUN", "PROPN"):
+                noun = noun.nbor(2)  # "two co-workers" split as co / - / workers: the counted word is the last part
             if noun is not None and noun.lower_ in _WEEKDAY_NAMES and _count_after_day(text, q) and head.i + 1 < len(head.doc) \
                     and head.nbor(1).pos_ == "NOUN":
                 noun = head.nbor(1)  # "on Tuesday 31 people were killed": the parser hung 31 on Tuesday
@@ -422,7 +528,7 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex) -> list[Fac
             elif q.unit is not None:
                 measure = "money"
             elif verb is not None and verb.lemma_.lower() in _RISE_VERBS:
-                subj = _subject_of(verb, tok_ids)
+                subj = _subject_of(verb, tok_ids, dateline)
                 if subj is not None and subj.pos_ == "NOUN":
                     measure = _noun_measure(subj)
             if measure is None and previous is not None and noun is None and head.dep_ in ("conj", "appos", "dep"):
@@ -432,9 +538,12 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex) -> list[Fac
             if verb is not None and verb_measure and noun is not None and measure == verb_measure and noun.dep_ != "conj":
                 span_start = min(span_start, verb.idx)
                 span_end = max(span_end, verb.idx + len(verb.text))
-            subj = _subject_of(verb, tok_ids | ({noun.i} if noun is not None else set())) if verb is not None else None
+            subj = _subject_of(verb, tok_ids | ({noun.i} if noun is not None else set()), dateline) if verb is not None else None
             if subj is not None and (subj.i in tok_ids or (noun is not None and subj.i == noun.i)):
                 subj = None
+            if subj is not None and subj.lower_ == "magnitude":
+                # "The magnitude 6.3 earthquake ... killed 30", parsed with "magnitude" as the head: the quake is the subject
+                subj = next((t for t in subj.doc[subj.i + 1 : subj.i + 5] if t.lemma_.lower() in EVENT_NOUNS), subj)
             if subj is not None and subj.lemma_.lower() in ("toll", "number", "count", "total") and _event_of(subj) is not None:
                 subj = _event_of(subj)  # "the death toll from the earthquake rose to 310": about the earthquake
             if (subj is None or subj.dep_ == "nsubjpass") and verb is not None and (verb_measure or measure in lex.measures.values()):
@@ -475,7 +584,7 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex) -> list[Fac
                 words = (s_text or "").lower().split()
                 pronoun = len(words) == 1 and words[0] in _PERSONAL
                 if mention is None and pronoun:
-                    mention = index.resolve_pronoun(words[0], gs)
+                    mention = index.resolve_pronoun(words[0], gs, quoted=quoted, subjects=subjects)
                 if mention is not None and mention.type in (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE, EntityType.OTHER):
                     subject_cluster = mention.cluster
                     if pronoun:
@@ -500,9 +609,11 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex) -> list[Fac
     return facts
 
 
-@register("facts", version="4-" + lexicon().version, requires=("parse", "mentions"), produces=("facts",))
+@register("facts", version="6-" + lexicon().version, requires=("parse", "mentions"), produces=("facts",))
 def find_facts(parsed: ParsedDocument) -> None:
     """Append every numeric fact of the document to ``parsed.facts``."""
-    index = MentionIndex(parsed.mentions)
+    index = MentionIndex(parsed.mentions, parsed.document.text)
+    quoted = tuple((q.inner_start, q.inner_end) for q in find_quotes(parsed.document.text))
+    subjects = subject_heads(parsed.parts)
     for part in parsed.parts:
-        parsed.facts.extend(facts_in_part(part, parsed.document.id, index))
+        parsed.facts.extend(facts_in_part(part, parsed.document.id, index, quoted=quoted, subjects=subjects))

@@ -5,7 +5,8 @@ continues a quote opens with a quotation mark while the previous paragraph has n
 mark. Straight and curly double quotes are recognised, and curly single quotes where they
 open at a word boundary (so apostrophes never start a quote). Either double mark closes a
 double quote ("... behind him,” said X), since copy often mixes straight and curly marks. A quote left open at the end
-of a paragraph that is not continued ends there (unbalanced quotes are common).
+of a paragraph that is not continued ends there (unbalanced quotes are common). Two straight apostrophes
+(''...'', as archived newspaper text writes a double quotation mark) open and close a double quote too.
 """
 
 from __future__ import annotations
@@ -40,13 +41,28 @@ def _opens(text: str, i: int) -> bool:
     return (prev in _BEFORE_OPEN or prev in _OPEN_DOUBLE + _OPEN_SINGLE) and not nxt.isspace()
 
 
+_APOSTROPHES = "''"  # two straight apostrophes: a double quotation mark in archived newspaper text
+
+
+def _double_apostrophe(text: str, i: int) -> bool:
+    return text.startswith(_APOSTROPHES, i) and not text.startswith(_APOSTROPHES + "'", i)
+
+
+def _opens_apostrophes(text: str, i: int) -> bool:
+    prev = text[i - 1] if i > 0 else "\n"
+    nxt = text[i + 2] if i + 2 < len(text) else " "
+    return _double_apostrophe(text, i) and (prev in _BEFORE_OPEN or prev in _OPEN_DOUBLE + _OPEN_SINGLE) and not nxt.isspace()
+
+
 def _next_paragraph_opens_quote(text: str, i: int) -> int | None:
-    """If the paragraph after position ``i`` (a line end) starts with an opening quote, its index."""
+    """If the paragraph after position ``i`` (a line end) starts with an opening quote, the index of its last mark."""
     j = i
     while j < len(text) and text[j].isspace():
         j += 1
     if j < len(text) and (text[j] in _OPEN_DOUBLE or (text[j] == '"' and _opens(text, j))):
         return j
+    if _opens_apostrophes(text, j):
+        return j + 1
     return None
 
 
@@ -57,7 +73,8 @@ def find_quotes(text: str, *, singles: bool = True) -> list[QuoteSpan]:
     n = len(text)
     while i < n:
         ch = text[i]
-        is_double_open = ch in _OPEN_DOUBLE or (ch == '"' and _opens(text, i))
+        apostrophes = _opens_apostrophes(text, i)
+        is_double_open = ch in _OPEN_DOUBLE or (ch == '"' and _opens(text, i)) or apostrophes
         is_single_open = singles and ch == _OPEN_SINGLE and _opens(text, i)
         if not (is_double_open or is_single_open):
             i += 1
@@ -68,7 +85,8 @@ def find_quotes(text: str, *, singles: bool = True) -> list[QuoteSpan]:
             # mixed marks are common in copy-edited text ("... behind him,” said X): either style closes
             closers = '"' + _CLOSE_DOUBLE
         start = i
-        j = i + 1
+        mark = 2 if apostrophes else 1
+        j = i + mark
         depth = 0
         end: int | None = None
         inner_end: int | None = None
@@ -87,6 +105,10 @@ def find_quotes(text: str, *, singles: bool = True) -> list[QuoteSpan]:
                 depth += 1
             elif is_double_open and c in nested_close and depth > 0:
                 depth -= 1
+            elif is_double_open and _double_apostrophe(text, j) and not _opens_apostrophes(text, j):
+                inner_end = j
+                end = j + 2
+                break
             elif c in closers and not (c == '"' and _opens(text, j) and j + 1 < n and text[j + 1].isalnum()):
                 if c == _CLOSE_SINGLE and j + 1 < n and text[j + 1].isalpha():
                     j += 1  # an apostrophe inside a single-quoted phrase ("don’t")
@@ -97,7 +119,7 @@ def find_quotes(text: str, *, singles: bool = True) -> list[QuoteSpan]:
             j += 1
         if end is None or inner_end is None:
             end = inner_end = n
-        if inner_end > start + 1:
-            spans.append(QuoteSpan(start, end, start + 1, inner_end))
+        if inner_end > start + mark:
+            spans.append(QuoteSpan(start, end, start + mark, inner_end))
         i = max(end, start + 1)
     return spans

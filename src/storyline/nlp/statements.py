@@ -19,12 +19,21 @@ Cues come from the data lexicon (:mod:`storyline.nlp.cues`):
   ends its content at the closing mark;
 * subjects that are documents ("X's report suggests ...") keep the document as speaker
   text, and the speaker cluster comes from the name inside it;
-* multi-word cues ("according to X");
+* nouns of a speech act with an owner and an infinitive ("his promise to rebuild the bridge", "the ministry's call to
+  lift the ban");
+* prepositional sources ("according to X", "per X" after a comma or opening the sentence, never a rate; "in X's
+  words", "in the words of X"): X says the rest of the sentence;
+* the first line as a headline: a subject of names and nouns, then a present-tense cue verb found by its form
+  ("Senators Rip Plan As ...", "Ministry questions the count ...": the parse of a title-case line often reads the
+  verb as part of a name), and the rest of the clause as content;
 * "NAME: text" lines (headlines, transcripts) only when NAME is a person or organisation
   mention, a transcript's capitalised label, a role or a poll/report, or "NAME on TOPIC";
   never a title or section label ("Statement on X:", "Update:", "Editor's note:", "When
   Insurgents Rule: ..."). In a transcript, quoted paragraphs without a label continue the
   last speaker's turn; "“...” ― Name" signatures name the speaker.
+
+A quotation without a cue of its own continues the nearest earlier statement that stays (with the learned scorer:
+one the scorer keeps, never an open candidate it drops), and stays with it.
 
 Denial verbs ("X denied/rejected/dismissed claims that ...") and negated cues ("did not
 say") give ``polarity=-1``. ``kind`` is ``direct`` (the content is a quotation),
@@ -40,14 +49,16 @@ publication date, else None.
 from __future__ import annotations
 
 import bisect
+import itertools
 import logging
 import re
 from collections import Counter
 from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any, cast
 
 from ..model import EntityType, Statement, StatementKind
-from .antecedents import PRONOUN_TYPES, MentionIndex
+from .antecedents import PRONOUN_TYPES, MentionIndex, subject_heads
 from .attribution import AttributionModel, CandidateView, candidate_features, load_model
 from .attribution import attribution_mode as _attribution_mode
 from .cues import lexicon
@@ -120,6 +131,9 @@ _DOBJ_CUES: dict[str, tuple[str, ...]] = {
 # that ...") or, for a document ("a poll found 45% support"), with an object; "a sergeant did not find the girl",
 # "the debate revealed a gulf", "did not respond to questions" are no statements.
 _NON_SPEECH = {"find", "reveal", "show", "indicate", "identify", "document", "respond", "reply", "answer", "return"}
+# Verbs whose "as" clause says when, not what: "As she spoke, the crowd cheered" (but "as she noted, ..." reports).
+_AS_TEMPORAL = {"speak", "talk", "testify", "address", "answer", "respond", "reply", "chat", "sing", "chant", "shout",
+                "yell", "scream", "whisper", "listen", "watch", "look", "read", "campaign", "debate", "meet", "sit"}
 # "declined to comment", "refused to say whether ...": a refusal to answer has no content.
 _REFUSALS = {"decline", "refuse"}
 _ANSWER_VERBS = {"comment", "say", "respond", "answer", "reply", "elaborate", "discuss", "speak", "confirm", "specify",
@@ -151,6 +165,26 @@ _COLON_PREPS = {"on", "of", "for", "about", "in", "from", "with", "to", "at", "b
 # A document or poll as a headline source ("Poll: ...", "Report: ...", "CNN poll: ...").
 _COLON_DOC_SOURCES = {"poll", "polls", "survey", "study", "report", "reports", "data", "audit", "probe", "review",
                       "sources", "officials", "police", "witnesses"}
+
+
+# Headlines drop articles and write verbs in the present ("Senator Rips Plan", "Union backs Mayor", "Ministry
+# questions refugee count"), and a title-case line is often parsed as one long name with the verb inside it.
+# A headline's verb is found by its form instead: a present-tense "-s" verb after a singular subject, the bare form
+# after a plural one. Besides the lexicon's cues, the verbs of criticism and support that headlines use for speech.
+_HEADLINE_VERBS = {"rip", "hammer", "knock", "bash", "grill", "chide", "fault", "tout", "hail", "laud", "back", "lash",
+                   "scold", "rebuke", "assail", "pan", "mock", "decry", "spar", "vow", "pledge", "push", "press"}
+_HEADLINE_MAX_WORDS = 20
+# Words that end a headline's subject before its verb ("Pressed On Costs, Mayor Vows ...": after the comma).
+_HEADLINE_BREAKS = {",", ":", ";", "—", "–", "--", "―"}
+# What a headline subject is made of: names, nouns, their modifiers and numbers ("31 Latinos", "Flight attendants' union").
+_HEADLINE_SUBJECT_POS = {"PROPN", "NOUN", "ADJ", "NUM", "DET", "PART", "PUNCT"}
+
+
+# Nouns of a speech act whose infinitive says what was promised, called for or threatened ("his promise to build
+# a wall", "the mayor's call for ..." is a prepositional stance): with the lexicon's speech nouns, the infinitive is
+# the content and the possessor the source.
+_INTENT_NOUNS = {"promise", "pledge", "vow", "call", "threat", "demand", "plan", "proposal", "offer", "request", "appeal",
+                 "refusal", "push", "bid", "order", "ultimatum", "invitation", "decision", "commitment"}
 
 
 _COLON_SKIP_PHRASES = {"editor's note", "editor’s note", "also see", "read more", "filed under", "see also",
@@ -323,8 +357,12 @@ def _all_caps(label: str) -> bool:
 
 
 class _Finder:
-    def __init__(self, parsed: ParsedDocument, *, open_verbs: bool = False) -> None:
+    def __init__(self, parsed: ParsedDocument, *, open_verbs: bool = False,
+                 keeps: Callable[[_Cand, list[_Cand]], bool] | None = None) -> None:
         self.open_verbs = open_verbs  # also propose any verb with a clausal complement (the scorer decides)
+        # whether the scorer keeps a candidate (given all candidates): a quotation without a cue continues only a
+        # statement that stays, never an open candidate the scorer drops ("..., who runs a firm. “...”")
+        self.keeps = keeps
         self.parsed = parsed
         self.text = parsed.document.text
         self.quotes = find_quotes(self.text)
@@ -349,11 +387,98 @@ class _Finder:
         for part in self.parsed.parts:
             for sent in part.doc.sents:
                 self._sentence(part, sent)
+        self._headline()
         self._dash_and_colon()
         if self.open_verbs:
             self._colon_quotes()
         self._orphan_quotes()
         return self.cands
+
+    def _headline(self) -> None:
+        """The document's first line when it is a headline ("Senators Rip Budget Plan As 'Reckless'"): a
+        subject of names and nouns, a present-tense cue verb found by its form (the parse of a title-case line
+        often reads the verb as part of a name), and the rest of the clause as content."""
+        text = self.text
+        lead = len(text) - len(text.lstrip())
+        end = text.find("\n", lead)
+        if end == -1 or not text[end:].strip():
+            return  # a single line is no headline over a text
+        if len(text[lead:end].split()) > _HEADLINE_MAX_WORDS:
+            return
+        found = self._token_at(lead)
+        if found is None:
+            return
+        part, first = found
+        toks = list(itertools.takewhile(lambda t: part.offset + t.idx < end, first.doc[first.i :]))
+        seg_start = 0
+        for k, tok in enumerate(toks):
+            if tok.text in _HEADLINE_BREAKS:
+                seg_start = k + 1
+                continue
+            if k == seg_start or _inside_quote(self.quotes, _tok_span(tok, part)[0]):
+                continue
+            lemma = self._headline_verb(part, tok, toks[k - 1])
+            if lemma is None:
+                continue
+            subject = toks[seg_start:k]
+            if not self._headline_subject(subject):
+                continue
+            rest: list[Token] = []
+            for t in toks[k + 1 :]:
+                if t.text in (";", "—", "–", "―") or (t.text == ":" and not rest):
+                    break
+                rest.append(t)
+            while rest and rest[-1].is_punct and rest[-1].text not in "”\"’'":
+                rest.pop()
+            while rest and rest[0].is_punct and rest[0].text not in "“\"‘'":
+                rest.pop(0)
+            if not any(not t.is_punct for t in rest):
+                continue
+            c_start, c_end = _span_of_tokens(rest, part)
+            c_start, c_end = _strip_quote_marks(text, c_start, c_end)
+            whole = _quote_at(self.quotes, c_start, c_end)
+            if whole is not None and whole.inner_start <= c_start and c_end <= whole.inner_end:
+                kind = StatementKind.DIRECT
+            else:
+                kind = StatementKind.MIXED if any(c_start <= q.start < c_end for q in self.quotes) else StatementKind.INDIRECT
+            cue_start, cue_end = _tok_span(tok, part)
+            sp = _speaker_span(subject, part)
+            # the verb rules read the same cue through the parse of a title-case line: the headline's reading wins
+            self.cands = [c for c in self.cands if c.cue_start != cue_start]
+            self._add(_Cand(c_start, c_end, kind, lemma, cue_start, cue_end, sp[0], sp[1], 1, part.offset + toks[0].idx,
+                            end, origin="headline", cue_tag="VBZ" if tok.lower_ != lemma else "VBP"))
+            return  # one headline cue: what follows is its content
+
+    def _headline_verb(self, part: Part, tok: Token, prev: Token) -> str | None:
+        """The cue lemma of a headline verb: "Rips"/"questions" (-s after a singular subject), "Rip" (bare, after a
+        plural subject: "Senators Rip"); None for any other word."""
+        word = tok.lower_
+        if not word.isalpha() or tok.pos_ not in ("VERB", "NOUN", "PROPN") or (
+                tok.pos_ == "VERB" and tok.dep_ != "ROOT" and any(c.dep_ in _SUBJ for c in tok.children)):
+            return None
+        known = self.lex.verbs.keys() | _DOBJ_CUES.keys() | _HEADLINE_VERBS
+        forms: list[str] = []
+        if word.endswith("ies"):
+            forms.append(word[:-3] + "y")
+        if word.endswith("es"):
+            forms.append(word[:-2])
+        if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+            forms.append(word[:-1])
+        if not forms and (prev.tag_ in ("NNS", "NNPS") or prev.lower_.endswith("s") and not prev.lower_.endswith(("ss", "us", "is"))
+                          and not any(m.type is EntityType.PERSON for m in self.mentions.overlapping(*_tok_span(prev, part)))):
+            forms = [word]  # "Senators Rip ...", not "Reyes Rip"
+        lemma = next((f for f in forms if f in known and f not in _PHYSICAL_VERBS and f not in _NON_SPEECH), None)
+        return lemma
+
+    def _headline_subject(self, subject: list[Token]) -> bool:
+        """Whether the words before a headline verb name who speaks: one to six names, nouns and modifiers ending
+        in a noun, not opening a title ("When", "How", "Inside")."""
+        words = [t for t in subject if not t.is_punct]
+        if not 1 <= len(words) <= 6 or words[0].lower_ in _TITLE_OPENERS - {"the", "a", "an"}:
+            return False
+        if any(t.pos_ not in _HEADLINE_SUBJECT_POS for t in subject):
+            return False
+        return words[-1].pos_ in ("PROPN", "NOUN") or words[-1].lower_ in PRONOUN_TYPES
 
     def _colon_quotes(self) -> None:
         """A quotation introduced by a colon after a verb with a subject, often in the next paragraph
@@ -690,6 +815,8 @@ class _Finder:
             elif self.open_verbs and tok.pos_ == "NOUN" and lemma not in self.lex.nouns:
                 before = len(self.cands)
                 self._noun_cue(part, tok, lemma, s_start, s_end, origin="open-noun")
+                if len(self.cands) == before and lemma in _INTENT_NOUNS:
+                    self._noun_infinitive(part, tok, lemma, s_start, s_end)
                 if len(self.cands) == before:
                     self._open_possessed_noun(part, tok, lemma, s_start, s_end)
             elif self.open_verbs and tok.lower_ in _HEARSAY_ADVERBS and tok.dep_ == "advmod":
@@ -697,10 +824,16 @@ class _Finder:
             elif tok.pos_ == "NOUN" and lemma in self.lex.nouns:
                 before = len(self.cands)
                 self._noun_cue(part, tok, lemma, s_start, s_end)
+                if len(self.cands) == before:
+                    self._noun_infinitive(part, tok, lemma, s_start, s_end)
                 if self.open_verbs and len(self.cands) == before:
                     self._open_possessed_noun(part, tok, lemma, s_start, s_end)
             elif tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
                 self._according_to(part, sent, tok, s_start, s_end)
+            elif tok.lower_ == "per" and tok.dep_ == "prep":
+                self._per_source(part, sent, tok, s_start, s_end)
+            elif tok.lower_ == "in" and tok.dep_ == "prep":
+                self._in_words_of(part, sent, tok, s_start, s_end)
 
     def _open_verb_cue(self, part: Part, verb: Token, lemma: str, s_start: int, s_end: int) -> None:
         """A verb outside the lexicon with a clausal complement ("X stressed that ..."): a candidate for the scorer."""
@@ -716,7 +849,7 @@ class _Finder:
             if mark is not None and mark.i == content_root.left_edge.i:
                 c_start = _tok_span(mark.doc[mark.i + 1], part)[0]
         whole = _quote_at(self.quotes, c_start, c_end)
-        if whole is not None and whole.inner_start <= c_start + 1 and c_end <= whole.end and whole.start >= c_start - 1:
+        if whole is not None and whole.inner_start <= c_start + 1 and c_end <= whole.end and whole.start >= c_start - (whole.inner_start - whole.start):
             kind = StatementKind.DIRECT
             c_start, c_end = whole.inner_start, whole.inner_end
         else:
@@ -813,7 +946,10 @@ class _Finder:
         cue_start, cue_end = _span_of_tokens(self._cue_tokens(verb), part)
         subj = _find_subject(verb)
         if subj is not None and subj.i > verb.i + 3 and subj.dep_ != "pobj":
-            subj = subj if verb.dep_ in ("ROOT", "parataxis", "ccomp") else None
+            # "Citing a poll, the mayor accused ...", "After saying X, she left": a participle opening the sentence
+            # belongs to the clause whose subject follows it
+            opening = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "pcomp") and not verb.doc[verb.sent.start : verb.i].text.strip(" \"“‘'").split()[1:]
+            subj = subj if verb.dep_ in ("ROOT", "parataxis", "ccomp") or (opening and subj.head.i > verb.i) else None
         sp = _speaker_span(_speaker_tokens(subj), part) if subj is not None else (None, None)
         if subj is not None and subj.dep_ == "nsubjpass":
             sp = (None, None)  # "X was told ..." names the hearer, not the speaker
@@ -835,6 +971,10 @@ class _Finder:
             or any(c.dep_ == "prep" and c.lower_ in _ABOUT_PREPS for c in subj.children))
         dobj_span: tuple[int, int] | None = None
         content_root = _clausal_complement(verb)
+        if content_root is None and klass == "speech" and subj is not None and subj.i < verb.i:
+            # "More rain on the way, forecasters say.": a verbless clause before the comma, left unattached by the parse
+            content_root = next((c for c in verb.children if c.dep_ == "dep" and c.i < subj.i and c.pos_ in ("NOUN", "PROPN")
+                                 and verb.doc[subj.left_edge.i - 1].text == ","), None)
         if content_root is None and (lemma in _XCOMP_CUES or klass == "denial"):
             content_root = next((c for c in verb.children if c.dep_ == "xcomp"), None)
         if content_root is None and klass == "denial":
@@ -864,7 +1004,11 @@ class _Finder:
                 if extra:
                     c_toks = [t for c in (obj, *extra) for t in c.subtree]
                     dobj_span = _span_of_tokens(c_toks, part)
-        parenthetical = content_root is None and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX")
+        # "the plan, he said, is dead" / "as Ms. Lee noted, the plan is dead": the clause around the cue is its content
+        parenthetical = content_root is None and verb.head.pos_ in ("VERB", "AUX") and (verb.dep_ == "parataxis" or (
+            verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+            and any(c.dep_ == "nsubj" for c in verb.children) and lemma not in _AS_TEMPORAL
+            and not any(c.dep_ in ("dobj", "xcomp", "ccomp", "prep") for c in verb.children)))
         # A quotation next to the cue ("“...,” said X" / "X said: “...”") wins over the parse.
         quote = self._adjacent_quote(part, sent, verb, content_root, used)
         if about_speech and quote is None and (content_root is None or content_root.dep_ != "ccomp"):
@@ -878,6 +1022,8 @@ class _Finder:
             toks = [t for t in verb.head.subtree if t.i not in inner and not t.is_space]
             while toks and toks[0].is_punct:
                 toks.pop(0)
+            while toks and toks[-1].is_punct and toks[-1].text not in "”\"’" and toks[-1].i > verb.i:
+                toks.pop()  # "The bill passed, as the senator had predicted.": not the comma before the aside
             if not toks:
                 return
             c_start, c_end = _span_of_tokens(toks, part)
@@ -891,7 +1037,7 @@ class _Finder:
                     c_start = _tok_span(mark.doc[mark.i + 1], part)[0]
             inner = [q for q in self.quotes if c_start <= q.start and q.end <= c_end + 1]
             whole = _quote_at(self.quotes, c_start, c_end)
-            if whole is not None and whole.inner_start <= c_start + 1 and c_end <= whole.end and whole.start >= c_start - 1:
+            if whole is not None and whole.inner_start <= c_start + 1 and c_end <= whole.end and whole.start >= c_start - (whole.inner_start - whole.start):
                 kind = StatementKind.DIRECT
                 c_start, c_end = whole.inner_start, whole.inner_end
             elif whole is not None and whole.start <= c_start and c_end <= whole.end:
@@ -1001,6 +1147,32 @@ class _Finder:
         self._add(_Cand(c_start, c_end, kind, lemma, cue_start, cue_end, sp[0], sp[1], 1, s_start, s_end,
                         origin="open-poss", cue_tag=noun.tag_))
 
+    def _noun_infinitive(self, part: Part, noun: Token, lemma: str, s_start: int, s_end: int) -> None:
+        """A speech noun with an owner and an infinitive ("his promise to rebuild the bridge", "the ministry's call to
+        lift the ban", "a demand by the union to reopen talks"): the owner said it, the infinitive is what."""
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "relcl") and c.i > noun.i and c.tag_ == "VB"
+                       and any(x.dep_ == "aux" and x.lower_ == "to" and x.i < c.i for x in c.children)), None)
+        src = _noun_source(noun)
+        if clause is None or src is None or not (
+                src.pos_ in ("PROPN", "PRON") or src.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                or src.lemma_.lower() in _ROLE_WORDS or src.lemma_.lower() in _GROUP_NOUNS):
+            return
+        toks = [t for t in clause.subtree if not t.is_space]
+        while toks and toks[-1].is_punct and toks[-1].text not in "”\"’":
+            toks.pop()
+        if len(toks) < 3:
+            return
+        c_start, c_end = _span_of_tokens(toks, part)
+        if _inside_quote(self.quotes, c_start):
+            return
+        cue_start, cue_end = _tok_span(noun, part)
+        s_toks = _possessor_tokens(src) if src.dep_ != "pobj" else _speaker_tokens(src)
+        sp = _speaker_span(s_toks, part)
+        kind = StatementKind.MIXED if any(c_start <= q.start and q.end <= c_end + 1 for q in self.quotes) else StatementKind.INDIRECT
+        polarity = -1 if self.lex.is_denial(lemma) or lemma == "refusal" else 1
+        self._add(_Cand(c_start, c_end, kind, lemma, cue_start, cue_end, sp[0], sp[1], polarity, s_start, s_end,
+                        origin="noun-to", cue_tag=noun.tag_))
+
     def _noun_cue(self, part: Part, noun: Token, lemma: str, s_start: int, s_end: int, origin: str = "noun") -> None:
         clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children)), None)
         if clause is None:
@@ -1038,8 +1210,45 @@ class _Finder:
             src = next((c for c in tok.children if c.dep_ == "pobj"), None)
         if src is None:
             return
-        s_toks = _speaker_tokens(src)
-        phrase = [tok, to, *s_toks]
+        self._source_phrase(part, sent, [tok, to], _speaker_tokens(src), s_start, s_end)
+
+    def _per_source(self, part: Part, sent: Any, tok: Token, s_start: int, s_end: int) -> None:
+        """"..., per the agency's guidance" / "Per Smith, ...": "per" as "according to" when it follows a comma or
+        opens the sentence and its object names who says (a name, a role, a document or something possessed);
+        never a rate ("$5 per share", "per capita")."""
+        src = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        prev = tok.doc[tok.i - 1] if tok.i > sent.start else None
+        if src is None or not (prev is None or prev.text in (",", "—", "–", "(")) or any(
+                t.like_num for t in tok.doc[max(sent.start, tok.i - 1) : tok.i + 2]):
+            return
+        if not (src.pos_ == "PROPN" or src.ent_type_ in ("PERSON", "ORG", "NORP") or _possessor(src) is not None
+                or src.lemma_.lower() in _ROLE_WORDS | _DOC_NOUNS):
+            return
+        self._source_phrase(part, sent, [tok], _speaker_tokens(src), s_start, s_end)
+
+    def _in_words_of(self, part: Part, sent: Any, tok: Token, s_start: int, s_end: int) -> None:
+        """"In Smith's words, ..." / "in the words of Smith, ...": the owner of the words says the rest."""
+        words = next((c for c in tok.children if c.dep_ == "pobj" and c.lower_ == "words"), None)
+        if words is None:
+            return
+        owner = _possessor(words)
+        if owner is not None:
+            s_toks = _possessor_tokens(owner)
+        else:
+            of = next((c for c in words.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            src = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if src is None:
+                return
+            s_toks = _speaker_tokens(src)
+        cue = [t for t in tok.doc[tok.i : words.i + 1] if t.i not in {x.i for x in s_toks}]
+        self._source_phrase(part, sent, [*cue, *(t for t in s_toks if t.i > words.i)], s_toks, s_start, s_end,
+                            cue_toks=[tok, words], lemma="say")
+
+    def _source_phrase(self, part: Part, sent: Any, phrase_toks: list[Token], s_toks: list[Token], s_start: int,
+                       s_end: int, *, cue_toks: list[Token] | None = None, lemma: str = "according to") -> None:
+        """A prepositional source phrase ("according to X", "per X", "in X's words"): X is the source, the rest of
+        the sentence what X says (the text before the phrase when it interrupts the sentence)."""
+        phrase = [*phrase_toks, *s_toks]
         p_start = min(t.i for t in phrase)
         p_end = max(t.i for t in phrase)
         rest = [t for t in sent if not (p_start <= t.i <= p_end) and not t.is_space]
@@ -1047,22 +1256,23 @@ class _Finder:
             rest.pop(0)
         while rest and rest[-1].is_punct and rest[-1].text not in "”\"’":
             rest.pop()
-        if not rest:
+        if not rest or not s_toks:
             return
         c_start, c_end = _span_of_tokens(rest, part)
         if p_start > rest[0].i and p_end < rest[-1].i:
             # "X, according to Y, did Z": content is the text before the phrase (simple and safe)
-            c_end = _tok_span(sent[p_start - sent.start - 1] if p_start - 1 >= sent.start else tok, part)[0]
+            c_end = _tok_span(sent[p_start - sent.start - 1] if p_start - 1 >= sent.start else phrase[0], part)[0]
         sp = _speaker_span(s_toks, part)
-        cue_start, cue_end = _span_of_tokens([tok, to], part)
+        cue_start, cue_end = _span_of_tokens(cue_toks or phrase_toks, part)
         kind = StatementKind.MIXED if any(c_start <= q.start and q.end <= c_end + 1 for q in self.quotes) else StatementKind.INDIRECT
-        self._add(_Cand(c_start, c_end, kind, "according to", cue_start, cue_end, sp[0], sp[1], 1, s_start, s_end, origin="according"))
+        self._add(_Cand(c_start, c_end, kind, lemma, cue_start, cue_end, sp[0], sp[1], 1, s_start, s_end, origin="according"))
 
     # -- quotes without a cue ----------------------------------------------------
     def _orphan_quotes(self) -> None:
         """A quotation with no cue of its own continues the latest statement before it nearby."""
-        covered = [(c.content_start, c.content_end) for c in self.cands]
-        ordered = sorted(self.cands, key=lambda c: c.content_start)
+        kept = [c for c in self.cands if self.keeps is None or self.keeps(c, self.cands)]
+        covered = [(c.content_start, c.content_end) for c in kept]
+        ordered = sorted(kept, key=lambda c: c.content_start)
         for q in self.quotes:
             if any(s < q.inner_end and q.inner_start < e for s, e in covered):
                 continue
@@ -1236,12 +1446,6 @@ def _relative_pronoun(text: str, c: _Cand) -> tuple[int, int] | None:
     return m.span("rel")
 
 
-def _subject_heads(parsed: ParsedDocument) -> tuple[tuple[int, int], ...]:
-    """The character spans of the head words of every grammatical subject in the document, sorted."""
-    return tuple(sorted(part.span(t.idx, t.idx + len(t.text)) for part in parsed.parts for t in part.doc
-                        if t.dep_ in ("nsubj", "nsubjpass")))
-
-
 def _to_statement(parsed: ParsedDocument, index: MentionIndex, c: _Cand, quotes: list[QuoteSpan],
                   subjects: tuple[tuple[int, int], ...]) -> Statement:
     text = parsed.document.text
@@ -1280,11 +1484,13 @@ def statement_candidates(parsed: ParsedDocument) -> list[tuple[Statement, tuple[
     finder = _Finder(parsed, open_verbs=True)
     cands = finder.run()
     text = parsed.document.text
-    subjects = _subject_heads(parsed)
+    subjects = subject_heads(parsed.parts)
     return [(_to_statement(parsed, index, c, finder.quotes, subjects), candidate_features(_view(text, index, c, _nested(c, cands)))) for c in cands]
 
 
 _SHIPPED = object()
+# Origins the rules alone decide: a quotation continuing a kept statement (it continues only kept ones).
+_RULE_KEPT = {"orphan"}
 
 
 def attribution_mode() -> str:
@@ -1300,11 +1506,15 @@ def statements_in_document(parsed: ParsedDocument, model: AttributionModel | Non
     scorer = load_model() if model is _SHIPPED else cast("AttributionModel | None", model)
     text = parsed.document.text
     index = MentionIndex(parsed.mentions, text)
-    finder = _Finder(parsed, open_verbs=scorer is not None)
+    keeps = None
+    if scorer is not None:
+        def keeps(c: _Cand, cands: list[_Cand]) -> bool:
+            return scorer.keeps(candidate_features(_view(text, index, c, _nested(c, cands))))
+    finder = _Finder(parsed, open_verbs=scorer is not None, keeps=keeps)
     cands = finder.run()
     if scorer is not None:
         # the scorer weighs nesting too (PolNeAR annotates "X said Y claimed Z" as two attributions)
-        cands = [c for c in cands if scorer.keeps(candidate_features(_view(text, index, c, _nested(c, cands))))]
+        cands = [c for c in cands if c.origin in _RULE_KEPT or scorer.keeps(candidate_features(_view(text, index, c, _nested(c, cands))))]
     # A label line whose words report someone else ("AP: The ministry said ...") is that speaker's statement:
     # the outlet or dateline is the speaker only of what it asserts itself.
     cands = [c for c in cands if c.origin != "colon" or not any(
@@ -1319,7 +1529,7 @@ def statements_in_document(parsed: ParsedDocument, model: AttributionModel | Non
         old = best.get(key)
         if old is None or (old.speaker_start is None and c.speaker_start is not None):
             best[key] = c
-    subjects = _subject_heads(parsed)
+    subjects = subject_heads(parsed.parts)
     return [_to_statement(parsed, index, c, finder.quotes, subjects) for c in sorted(best.values(), key=lambda c: (c.content_start, c.content_end))]
 
 

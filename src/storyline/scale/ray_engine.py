@@ -142,7 +142,7 @@ def ray_chunk_runner(db_url: str, *, address: str | None = None, in_flight: int 
     A task that dies is retried (3 times); results come back in plan order. Ray is started here (and stopped
     after) unless the caller has started it.
     """
-    def run(chunks: Sequence[ShardChunk], context: FindingsContext) -> Iterator[ShardResult]:
+    def run(chunks: Iterable[ShardChunk], context: FindingsContext) -> Iterator[ShardResult]:
         import ray
 
         started_here = not ray.is_initialized()

@@ -1,20 +1,24 @@
-"""Findings over the whole corpus, streamed from the store shard by shard.
+"""Findings over the whole corpus, streamed from the store shard by shard, its results staged in the store.
 
-The annotations held at once follow the largest chunk of shards, not the corpus; what the step produces (every
-candidate, shard row and claim bucket) is still held until the corpus results are written in one transaction.
+Neither the annotations nor what the step produces are held for the whole corpus: the annotations held at once
+follow the largest chunk of shards, and every batch's and chunk's shard rows, candidates, pairs and claim buckets
+go to the store's staged tables as they are made (:mod:`storyline.store.findings_staging`); the corpus write moves
+them into the live tables in its one transaction, so a rebuild that dies leaves the previous results.
 
 A full rebuild gives the findings :func:`storyline.corpus.findings.detect_findings` gives over every
 statement and fact at once, without holding them:
 
 1. **Scan** the documents in id order, a batch at a time (:meth:`Store.iter_shard_input_batches`): build
-   each batch's claims and fact views, note the shards of every statement and fact (``claim_shards``
-   rows; ids only), and compute the passage shards (``d:<document>``), whose members are one document's.
+   each batch's claims and fact views, stage the shards of every statement and fact (ids only), and the
+   candidates of the passage shards (``d:<document>``), whose members are one document's.
 2. **Shards**: the entity and fact shards, in name order, are cut into chunks of at most
-   :data:`CHUNK_ITEMS` members (a larger shard is a chunk of its own); each chunk's members are read by
-   id (:meth:`Store.shard_inputs`), turned into claims and evaluated. A chunk needs nothing but its
-   members and the resolution, so chunks can run anywhere: here, one after another, or as Ray tasks
-   (:func:`storyline.scale.ray_engine.ray_chunk_runner`) reading the same database.
-3. **Pick** the findings from all candidates in one pass (:func:`select_findings`), as before.
+   :data:`CHUNK_ITEMS` rows (a larger shard is a chunk of its own), planned from the staged shard sizes;
+   each chunk's members are read by id (:meth:`Store.shard_inputs`) when it is run, turned into claims and
+   evaluated. A chunk needs nothing but its members and the resolution, so chunks can run anywhere: here,
+   one after another, or as Ray tasks (:func:`storyline.scale.ray_engine.ray_chunk_runner`) reading the
+   same database. Each chunk's candidates, pairs and buckets are staged as it comes back.
+3. **Pick** the findings in one pass over the staged candidates, read best first from the database
+   (:func:`select_findings` with ``ranked``), as the in-memory step picks them from its sorted list.
 
 A statement whose entities fall in two chunks is turned into a claim in each; a pair about two entities
 is scored in each shard it shares, with the same result.
@@ -23,9 +27,7 @@ is scored in each shard it shares, with the same result.
 from __future__ import annotations
 
 import logging
-import sys
 from array import array
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -39,7 +41,7 @@ log = logging.getLogger(__name__)
 __all__ = ["CHUNK_ITEMS", "STREAM_ABOVE", "ChunkRunner", "FindingsContext", "ShardChunk", "StreamedFindings", "chunk_candidates",
            "local_runner", "plan_chunks", "streamed_findings"]
 
-CHUNK_ITEMS = 20_000  # statements and facts read and turned into claims at once (a larger shard: alone); a claim
+CHUNK_ITEMS = 20_000  # shard rows (statements and facts) read and turned into claims at once (a larger shard: alone); a claim
 # is rebuilt in every chunk holding one of its shards: 30k statements took 47 s at 20,000 and 78 s at 5,000
 DOCUMENT_BATCH = 200  # documents per read of the scan
 STREAM_ABOVE = 200_000  # statements: a smaller corpus is evaluated in one piece (:func:`whole_findings`), which is
@@ -68,7 +70,7 @@ class ShardChunk:
 
 
 #: Evaluates chunks (in any order, anywhere) and yields one result per chunk.
-ChunkRunner = Callable[[Sequence[ShardChunk], FindingsContext], Iterable[ShardResult]]
+ChunkRunner = Callable[[Iterable[ShardChunk], FindingsContext], Iterable[ShardResult]]
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,7 @@ class StreamedFindings:
     rows: list[ShardRow]  # every statement's and fact's shards
     pairs: dict[str, Sequence[int]]  # entity shard → hashes of the pairs evaluated in it
     buckets: list[ClaimBucket]  # what blocking keeps of every claim in every entity shard
+    staged: bool = False  # candidates, rows, pairs and buckets are in the store's staged tables, not here
 
 
 def whole_findings(store: Store, context: FindingsContext, statements: Sequence[Statement],
@@ -104,62 +107,52 @@ def chunk_candidates(store: Store, chunk: ShardChunk, context: FindingsContext) 
 
 def local_runner(store: Store) -> ChunkRunner:
     """Chunks one after another in this process."""
-    def run(chunks: Sequence[ShardChunk], context: FindingsContext) -> Iterator[ShardResult]:
+    def run(chunks: Iterable[ShardChunk], context: FindingsContext) -> Iterator[ShardResult]:
         for chunk in chunks:
             yield chunk_candidates(store, chunk, context)
     return run
 
 
-def plan_chunks(members: Mapping[str, Sequence[str]], limit: int = CHUNK_ITEMS) -> list[ShardChunk]:
-    """Shards in name order, cut into chunks of at most ``limit`` distinct members (a larger shard alone)."""
-    chunks: list[ShardChunk] = []
+def plan_chunks(sizes: Iterable[tuple[str, int]], limit: int = CHUNK_ITEMS) -> list[tuple[str, ...]]:
+    """Shards (name, rows) in the order given, cut into chunks of at most ``limit`` rows (a larger shard alone)."""
+    chunks: list[tuple[str, ...]] = []
     shards: list[str] = []
+    held = 0
+    for shard, n in sizes:
+        if shards and held + n > limit:
+            chunks.append(tuple(shards))
+            shards, held = [], 0
+        shards.append(shard)
+        held += n
+    if shards:
+        chunks.append(tuple(shards))
+    return chunks
+
+
+def _chunk(store: Store, shards: Sequence[str]) -> ShardChunk:
     statements: set[str] = set()
     facts: set[str] = set()
-
-    def close() -> None:
-        if shards:
-            chunks.append(ShardChunk(tuple(shards), tuple(sorted(statements)), tuple(sorted(facts))))
-        shards.clear()
-        statements.clear()
-        facts.clear()
-
-    for shard in sorted(members):
-        ids = members[shard]
-        if shards and len(statements) + len(facts) + len(ids) > limit:
-            close()
-        shards.append(shard)
-        (facts if shard.startswith(FACT_SHARD) else statements).update(ids)
-    close()
-    return chunks
+    for shard, item, _doc in store.staged_shard_members(shards):
+        (facts if shard.startswith(FACT_SHARD) else statements).add(item)
+    return ShardChunk(tuple(shards), tuple(sorted(statements)), tuple(sorted(facts)))
 
 
 def streamed_findings(store: Store, context: FindingsContext, runner: ChunkRunner | None = None,
                       *, chunk_items: int | None = None, batch: int = DOCUMENT_BATCH) -> StreamedFindings:
-    """Every shard's candidates and the findings picked from them, reading the corpus from ``store`` in pieces."""
-    rows: list[ShardRow] = []
-    candidates: list[FindingCandidate] = []
-    members: dict[str, list[str]] = defaultdict(list)
-    intern = sys.intern
+    """The findings of every shard, reading the corpus from ``store`` in pieces and staging what the shards give there."""
+    store.clear_staged_findings()
+    rows = staged = 0
     for inputs in store.iter_shard_input_batches(batch):
-        passages = [PASSAGE_SHARD + d for d in inputs.document_ids]
-        result = _evaluate(inputs, context, passages)
-        candidates.extend(result.candidates)
-        for shard, item, doc in result.rows:
-            row = (intern(shard), intern(item), intern(doc))
-            rows.append(row)
-            if not shard.startswith(PASSAGE_SHARD):
-                members[row[0]].append(row[1])
-    chunks = plan_chunks(members, chunk_items or CHUNK_ITEMS)
-    del members
-    pairs: dict[str, Sequence[int]] = {}
-    buckets: list[ClaimBucket] = []
-    for result in (runner or local_runner(store))(chunks, context):
-        candidates.extend(result.candidates)
-        buckets.extend(result.buckets)
-        for shard, hashes in result.pairs.items():
-            pairs[shard] = array("q", hashes)
-    findings = select_findings(candidates, MAX_PER_ITEM)
-    log.info("findings: %d shard rows, %d chunks (largest %d members), %d candidates, %d findings", len(rows),
-             len(chunks), max((c.size for c in chunks), default=0), len(candidates), len(findings))
-    return StreamedFindings(findings, candidates, rows, pairs, buckets)
+        result = _evaluate(inputs, context, [PASSAGE_SHARD + d for d in inputs.document_ids])
+        store.stage_findings(rows=result.rows, candidates=result.candidates)
+        rows += len(result.rows)
+        staged += len(result.candidates)
+    groups = plan_chunks(store.staged_shard_sizes(skip_prefix=PASSAGE_SHARD), chunk_items or CHUNK_ITEMS)
+    for result in (runner or local_runner(store))((_chunk(store, shards) for shards in groups), context):
+        store.stage_findings(candidates=result.candidates, pairs=result.pairs, buckets=result.buckets)
+        staged += len(result.candidates)
+    findings = select_findings(store.iter_staged_candidates(), MAX_PER_ITEM, explain=store.staged_candidate_explanations,
+                               ranked=True)
+    log.info("findings: %d shard rows, %d chunks, %d candidates staged, %d findings", rows, len(groups), staged,
+             len(findings))
+    return StreamedFindings(findings, [], [], {}, [], staged=True)

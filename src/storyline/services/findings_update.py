@@ -9,9 +9,11 @@ changed documents, so finding its pairs rebuilds no claim of an unchanged
 statement. Only pairs with a claim of a changed document, or pairs the shard did
 not evaluate before (``shard_pairs``), are scored; their claims are built from
 the statements read by id, entities as they are after the resolution update.
-The other pairs keep their stored candidate or its absence. Fact shards are
-recomputed from their members (``claim_shards``); a changed document's passages
-are its own. Every other shard keeps its stored candidates, and the findings are
+The other pairs keep their stored candidate or its absence: the candidate stays
+in the store untouched, and only the stored candidates of pairs scored again or
+no longer paired are removed. Fact shards are paired from their members
+(``claim_shards``) and score, likewise, only pairs with a fact of a changed
+document or not evaluated before; a changed document's passages are its own. Every other shard keeps its stored candidates, and the findings are
 picked from all candidates in one pass, as a full run picks them.
 """
 
@@ -24,6 +26,7 @@ from dataclasses import dataclass, replace
 
 from ..corpus.findings import (
     MAX_PER_ITEM,
+    PairMemory,
     claims_of,
     entity_buckets,
     find_candidates,
@@ -47,12 +50,14 @@ __all__ = ["FindingsChange", "update_findings"]
 class FindingsChange:
     shards: frozenset[str]
     shard_rows: tuple[ShardRow, ...]  # of the changed documents
-    candidates: tuple[FindingCandidate, ...]  # of ``shards``
-    pairs: dict[str, list[int]]  # pairs evaluated in the recomputed entity shards
+    candidates: tuple[FindingCandidate, ...]  # of ``shards``, new (the kept ones stay stored)
+    pairs: dict[str, list[int]]  # pairs evaluated in the recomputed entity and fact shards
     findings: tuple[Finding, ...]  # all findings, picked again
     buckets: tuple[ClaimBucket, ...] = ()  # the entity-shard buckets of the changed documents' claims
     documents: frozenset[str] = frozenset()  # the changed documents: their shard rows and buckets are replaced
     scored_statements: int = 0  # statements of unchanged documents turned into claims to score a pair
+    kept_shards: frozenset[str] = frozenset()  # entity and fact shards of ``shards``: stored candidates stay but the stale
+    stale: tuple[tuple[str, str, str], ...] = ()  # (shard, first item, second item) of stored candidates to remove
 
 
 def _claims_input(store: Store, after: AfterUpdate, statement_ids: Collection[str], fact_ids: Collection[str],
@@ -85,31 +90,48 @@ def update_findings(store: Store, update: CorpusUpdate, changed_docs: Collection
     for b in [*store.claim_buckets_of_shards(entity_shards, except_documents=changed), *own_buckets]:
         entries[b.shard].append(b)
     before = store.shard_pair_sets(entity_shards)
-    found = {pair_hash(*c.order): c for c in store.candidates_of_shards(entity_shards)}
     fresh = frozenset(own_claims)
-    plans = [plan_shard(s, entries.get(s, ()), fresh, before.get(s, frozenset()), found) for s in entity_shards]
-    needed = {i for p in plans for pair in p.todo for i in pair} - fresh
+    plans = {s: plan_shard(s, entries.get(s, ()), fresh, before.get(s, frozenset())) for s in entity_shards}
+    needed = {i for p in plans.values() for pair in p.todo for i in pair} - fresh
     claims = dict(own_claims)
     if needed:
         statements, _facts, mentions_by_doc, key_to_entity, entities, documents = _claims_input(store, after, needed, (), ())
         claims.update((c.id, c) for c in claims_of(statements, mentions_by_doc, key_to_entity, entities, documents))
-    candidates = [*own.candidates, *(c for p in plans for c in p.reused), *score_pairs(plans, claims)]
+    candidates = [*own.candidates, *score_pairs(plans.values(), claims)]
 
-    # fact shards: recomputed from their members
+    pairs = {p.shard: p.hashes for p in plans.values() if entries.get(p.shard)}
+    kept_pairs = {p.shard: p.kept for p in plans.values()}
+
+    # fact shards: paired from their members; only pairs with a changed fact, or not evaluated before, are scored
     fact_shards = {s for s in shards if s.startswith(FACT_SHARD)}
     fact_ids = set(own_facts) | {i for s, i, d in store.shard_members(fact_shards) if d not in changed}
+    fresh_facts = frozenset(own_facts)
     if fact_shards:
-        candidates += find_candidates(*_claims_input(store, after, (), fact_ids, ()), only=fact_shards).candidates
+        before = store.shard_pair_sets(fact_shards)
+        facts = find_candidates(*_claims_input(store, after, (), fact_ids, ()), only=fact_shards,
+                                memory=PairMemory(fresh_facts, before, {}))
+        candidates += facts.candidates
+        pairs.update(facts.pairs)
+        kept_pairs.update((s, frozenset(facts.pairs.get(s, ())) & before.get(s, frozenset())) for s in fact_shards)
 
-    kept = (c for c in store.iter_finding_candidates(explanations=False) if c.shard not in shards)
+    # the stored candidates: those of other shards, and of pairs kept in these, stay where they are
+    kept: list[FindingCandidate] = []
+    stale: list[tuple[str, str, str]] = []
+    for c in store.iter_finding_candidates(explanations=False):
+        keep = kept_pairs.get(c.shard)
+        if c.shard not in shards or (keep is not None and pair_hash(*c.order) in keep and fresh_facts.isdisjoint(c.order)):
+            kept.append(c)
+        elif keep is not None:
+            stale.append((c.shard, *c.order))
     findings = select_findings([*kept, *candidates], MAX_PER_ITEM, explain=store.candidate_explanations)
     findings.extend(_name_variants(store, after))
     log.info("findings: %d changed documents, %d shards recomputed, %d pairs scored (%d statements of unchanged "
-             "documents, %d of changed ones), %d facts, %d candidates", len(changed), len(shards),
-             sum(len(p.todo) for p in plans), len(needed), len(own_claims), len(fact_ids), len(candidates))
+             "documents, %d of changed ones), %d facts, %d candidates new, %d stale", len(changed), len(shards),
+             sum(len(p.todo) for p in plans.values()), len(needed), len(own_claims), len(fact_ids), len(candidates),
+             len(stale))
     own_rows = tuple(r for r in own.rows if r[2] in changed)
-    return FindingsChange(frozenset(shards), own_rows, tuple(candidates), {p.shard: p.hashes for p in plans if entries.get(p.shard)},
-                          tuple(findings), tuple(own_buckets), frozenset(changed), len(needed))
+    return FindingsChange(frozenset(shards), own_rows, tuple(candidates), pairs, tuple(findings), tuple(own_buckets),
+                          frozenset(changed), len(needed), frozenset(kept_pairs), tuple(stale))
 
 
 def _name_variants(store: Store, after: AfterUpdate) -> list[Finding]:

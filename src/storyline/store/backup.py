@@ -20,13 +20,14 @@ from sqlalchemy import func, insert, select, text
 
 from ..errors import InputError, UsageError
 from . import schema as t
+from .findings_staging import STAGED
 from .records import document_from_row, statement_from_row
 from .sql import Store
 
 __all__ = ["SESSION_SECRET_KEY", "dump", "restore"]
 
 FORMAT = "storyline-dump/1"
-_SKIP = {"alembic_version"}
+_SKIP = {"alembic_version", *(staged.name for _live, staged in STAGED)}  # staged findings: a rebuild's scratch rows
 SESSION_SECRET_KEY = "web_session_secret"  # corpus_state key the workbench signs sessions with: never dumped
 
 

@@ -19,7 +19,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, delete, func, insert, literal, select, text
+from sqlalchemy import Connection, Select, and_, bindparam, delete, func, insert, literal, select, text
 from sqlalchemy import update as update_
 
 from .. import model as m
@@ -48,9 +48,11 @@ class CorpusUpdate:
     entities: Sequence[m.Entity] = ()  # new or changed entities (their local keys are remapped to them)
     removed_keys: Collection[str] = ()  # local keys that no longer exist
     links: Sequence[m.Link] = ()  # watchlist links of ``entities``
-    shards: Collection[str] = ()  # findings shards recomputed: their stored candidates are replaced
+    shards: Collection[str] = ()  # findings shards recomputed: their stored candidates are replaced (see kept_shards)
     shard_rows: Sequence[m.ShardRow] = ()  # the shards of the statements and facts of ``documents``
-    candidates: Sequence[m.FindingCandidate] = ()  # the candidates of ``shards``
+    candidates: Sequence[m.FindingCandidate] = ()  # the new candidates of ``shards``
+    kept_shards: Collection[str] = ()  # of ``shards``: their stored candidates stay, but ``stale_candidates``
+    stale_candidates: Collection[tuple[str, str, str]] = ()  # (shard, first item, second item) to remove
     shard_pairs: Mapping[str, Sequence[int]] = field(default_factory=dict)  # pairs evaluated in recomputed entity shards
     claim_buckets: Sequence[m.ClaimBucket] = ()  # the entity-shard buckets of the claims of ``documents``
     # documents whose findings shard rows and buckets are replaced besides ``documents`` and ``gone_documents``
@@ -270,10 +272,6 @@ class CorpusDeltaStore:
         return [b for b in (r.claim_bucket_from_row(x._mapping) for x in self._where_in(select(cb), cb.c.shard, shards))
                 if b.document_id not in skip]
 
-    def candidates_of_shards(self, shards: Iterable[str]) -> list[m.FindingCandidate]:
-        fc = t.finding_candidates
-        return [r.candidate_from_row(x._mapping) for x in self._where_in(select(fc), fc.c.shard, shards)]
-
     def shard_pair_sets(self, shards: Iterable[str]) -> dict[str, frozenset[int]]:
         sp = t.shard_pairs
         return {shard: r.pairs_from_text(pairs) for shard, pairs in self._where_in(select(sp.c.shard, sp.c.pairs), sp.c.shard, shards)}
@@ -340,7 +338,12 @@ class CorpusDeltaStore:
 
         insert_many(conn, t.claim_shards, ({"shard": s, "item_id": i, "document_id": d} for s, i, d in update.shard_rows))
         insert_many(conn, t.claim_buckets, (r.claim_bucket_row(x) for x in update.claim_buckets))
-        _delete_in(conn, t.finding_candidates.c.shard, update.shards)
+        fc = t.finding_candidates
+        _delete_in(conn, fc.c.shard, set(update.shards) - set(update.kept_shards))
+        if update.stale_candidates:
+            conn.execute(delete(fc).where(fc.c.shard == bindparam("s"), fc.c.item_a == bindparam("a"),
+                                          fc.c.item_b == bindparam("b")),
+                         [{"s": s, "a": a, "b": b} for s, a, b in update.stale_candidates])
         _delete_in(conn, t.shard_pairs.c.shard, update.shards)
         insert_many(conn, t.finding_candidates, (r.candidate_row(x) for x in update.candidates))
         insert_many(conn, t.shard_pairs, r.shard_pair_rows(update.shard_pairs))

@@ -343,6 +343,50 @@ shard_pairs = Table(
     Column("pairs", Text, nullable=False),
 )
 
+# A full findings rebuild of a large corpus writes what it produces here, chunk by chunk, instead of holding it
+# (services/findings_full.py): the same columns as the four tables above. The corpus write moves the rows into
+# those tables in its one transaction; a rebuild that dies leaves them here, and the next rebuild clears them.
+staged_claim_shards = Table(
+    "staged_claim_shards",
+    metadata,
+    Column("shard", Text, nullable=False),
+    Column("item_id", String(64), nullable=False),
+    Column("document_id", String(32), nullable=False),
+    Index("ix_staged_claim_shards_shard", "shard"),
+)
+
+staged_claim_buckets = Table(
+    "staged_claim_buckets",
+    metadata,
+    Column("shard", Text, nullable=False),
+    Column("item_id", String(64), nullable=False),
+    Column("document_id", String(32), nullable=False),
+    Column("entry", Text, nullable=False),
+)
+
+staged_finding_candidates = Table(
+    "staged_finding_candidates",
+    metadata,
+    Column("shard", Text, nullable=False),
+    Column("score", Float, nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("item_a", String(64), nullable=False),
+    Column("item_b", String(64), nullable=False),
+    Column("item_type", String(16), nullable=False),
+    Column("dedup", String(40), nullable=False),
+    Column("grp", String(40)),
+    Column("explanation", Text, nullable=False),
+    Column("labels", Text),
+    Index("ix_staged_finding_candidates_items", "item_a", "item_b"),
+)
+
+staged_shard_pairs = Table(
+    "staged_shard_pairs",
+    metadata,
+    Column("shard", Text, primary_key=True),
+    Column("pairs", Text, nullable=False),
+)
+
 # The analysis (pipeline version and time) of each document that the corpus results reflect.
 corpus_documents = Table(
     "corpus_documents",

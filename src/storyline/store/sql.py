@@ -27,7 +27,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from ..errors import StoreError
 from .base import _reason
-from .findings_reads import FindingsReads
+from .findings_staging import FindingsStaging
 from .views import StoreViews
 from .writer import AddResult, CorpusResult, StoreWriter
 
@@ -63,7 +63,7 @@ def open_store(url: str, *, migrate: bool = True) -> Store:
     return store
 
 
-class Store(StoreWriter, StoreViews, FindingsReads):
+class Store(StoreWriter, StoreViews, FindingsStaging):
     """The whole store: writer, corpus delta, reader and views over one engine."""
 
     def migrate(self) -> None:

@@ -19,6 +19,7 @@ from . import records as r
 from . import schema as t
 from .base import StoreBase, _hash_token
 from .corpus_delta import TOPIC_MODEL_KEY, BlockRow, CorpusDeltaStore, CorpusUpdate, TopicModelRows
+from .findings_staging import move_staged
 from .posts_schema import superseded
 from .records import insert_many as _insert_many
 
@@ -49,6 +50,8 @@ class CorpusResult:
     shard_rows: Sequence[m.ShardRow] = ()  # the findings shards of every statement and fact
     shard_pairs: Mapping[str, Sequence[int]] | None = None  # pairs evaluated in every entity shard
     claim_buckets: Sequence[m.ClaimBucket] = ()  # what blocking keeps of every claim in every entity shard
+    # the four above were staged by a streamed findings rebuild (store/findings_staging.py) and are moved in from there
+    findings_staged: bool = False
 
 
 class StoreWriter(CorpusDeltaStore, StoreBase):
@@ -165,12 +168,15 @@ class StoreWriter(CorpusDeltaStore, StoreBase):
                 conn, t.entity_keys, ({"local_key": k, "entity_id": v} for k, v in (result.key_to_entity or {}).items())
             )
             _insert_many(conn, t.links, (r.link_row(x) for x in result.links))
-            for table in (t.claim_shards, t.claim_buckets, t.finding_candidates, t.shard_pairs):
-                conn.execute(delete(table))
-            _insert_many(conn, t.claim_buckets, (r.claim_bucket_row(x) for x in result.claim_buckets))
-            _insert_many(conn, t.shard_pairs, r.shard_pair_rows(result.shard_pairs or {}))
-            _insert_many(conn, t.claim_shards, ({"shard": s, "item_id": i, "document_id": d} for s, i, d in result.shard_rows))
-            _insert_many(conn, t.finding_candidates, (r.candidate_row(x) for x in result.candidates))
+            if result.findings_staged:
+                move_staged(conn)
+            else:
+                for table in (t.claim_shards, t.claim_buckets, t.finding_candidates, t.shard_pairs):
+                    conn.execute(delete(table))
+                _insert_many(conn, t.claim_buckets, (r.claim_bucket_row(x) for x in result.claim_buckets))
+                _insert_many(conn, t.shard_pairs, r.shard_pair_rows(result.shard_pairs or {}))
+                _insert_many(conn, t.claim_shards, ({"shard": s, "item_id": i, "document_id": d} for s, i, d in result.shard_rows))
+                _insert_many(conn, t.finding_candidates, (r.candidate_row(x) for x in result.candidates))
             if clusters_stored:
                 self.reflect_all_documents(conn)
             elif clusters is not None:

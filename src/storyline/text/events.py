@@ -7,7 +7,7 @@ of one event's toll ("blast" and "explosion" are one kind) from reports of diffe
 
 from __future__ import annotations
 
-__all__ = ["EVENT_KINDS", "EVENT_NOUNS", "event_kind"]
+__all__ = ["EVENT_KINDS", "EVENT_NOUNS", "agent_kind", "event_kind"]
 
 # kind of event -> the nouns that name it
 _KINDS = {
@@ -19,7 +19,7 @@ _KINDS = {
     "tsunami": "tsunami",
     "crash": "crash collision derailment accident",
     "attack": "attack assault raid strike airstrike shooting ambush massacre",
-    "clashes": "clash clashes fighting violence riot unrest",
+    "clashes": "clash clashes fighting violence riot rioting unrest",
     "landslide": "landslide mudslide avalanche",
     "stampede": "stampede",
     "collapse": "collapse",
@@ -31,6 +31,16 @@ _UNKINDED = "outbreak epidemic incident disaster"
 
 EVENT_KINDS: dict[str, str] = {word: kind for kind, words in _KINDS.items() for word in words.split()}
 EVENT_NOUNS = frozenset(EVENT_KINDS) | frozenset(_UNKINDED.split())
+
+
+# who carries an event out names the event: "a suicide bomber killed 17" gives the bombing's toll
+_AGENTS = {"bomber": "explosion", "gunman": "attack", "gunmen": "attack", "shooter": "attack", "attacker": "attack",
+           "assailant": "attack"}
+
+
+def agent_kind(word: str) -> str | None:
+    """The kind of event the doer one lower-case word names carries out ("bombers" -> explosion), or None."""
+    return _AGENTS.get(word) or (_AGENTS.get(word[:-1]) if word.endswith("s") else None)
 
 
 def event_kind(word: str) -> str | None:

@@ -4,7 +4,8 @@ Each case is a tuple of documents ``(published, text)``; every name, place and f
 POSITIVE cases hold exactly one dispute; NEAR_MISS cases look alike but hold none.
 
 How a rising toll is treated (a decision, tested here): a count told as an update ("the toll rose to 42",
-"has climbed to 42") replaces an earlier figure; it is no rival figure unless it is below the other value.
+"has climbed to 42") replaces an earlier figure; it is no rival figure unless it is below the other value. So does a
+higher figure in a report of a later day: only reports of one day, or a later report with a lower figure, dispute a toll.
 """
 
 from __future__ import annotations
@@ -279,7 +280,7 @@ Fire brigade commander Iris Lund said 12 people were killed in the blast.
     "two-articles-same-city": (
         (D(2024, 6, 4), """Officials in Varno said the refinery explosion on Monday killed 12 people.
 """),
-        (D(2024, 6, 5), """The health office said on Tuesday 31 people were killed in the explosion at the Varno refinery.
+        (D(2024, 6, 4), """The health office said on Tuesday 31 people were killed in the explosion at the Varno refinery.
 """),
     ),
     "fire-and-blaze": (
@@ -303,7 +304,7 @@ Fire brigade commander Iris Lund said 12 people were killed in the blast.
     "attack-on-market": (
         (D(2020, 10, 1), """The attack on a market in Dussa killed nine people, the army said on Wednesday.
 """),
-        (D(2020, 10, 2), """Residents of Dussa said 23 people were killed in the attack.
+        (D(2020, 10, 1), """Residents of Dussa said 23 people were killed in the attack.
 """),
     ),
     "flood-same-valley": (
@@ -315,7 +316,7 @@ Fire brigade commander Iris Lund said 12 people were killed in the blast.
     "weekday-then-count": (
         (D(2024, 2, 7), """Police chief Aaron Pike said the bombing in Lorne killed 8 people.
 """),
-        (D(2024, 2, 8), """The health ministry said on Wednesday 27 people were killed in the bombing in Lorne.
+        (D(2024, 2, 7), """The health ministry said on Wednesday 27 people were killed in the bombing in Lorne.
 """),
     ),
 }
@@ -394,3 +395,125 @@ The region is prone to strong tremors. In March, a quake near the port of Soran 
 Residents still remember a quake that killed thousands of people in Soran two decades ago.
 Rescue teams said the earthquake in Soran injured 40 people.
 """),)
+
+# Real reports of one event disagree on more than its toll: the quake's magnitude (two agencies), a named person's
+# age, a toll given by a datelined wire story, two close exact tolls.
+TOLL_POSITIVE["magnitude-two-agencies"] = (
+    (D(2024, 4, 6), """SOREL, Marovia (AP) — A magnitude 6.4 earthquake struck near Sorel on Saturday, the national
+seismology office said.
+"""),
+    (D(2024, 4, 6), """The quake that struck near Sorel on Saturday had a magnitude of 5.9, the regional observatory said.
+"""),
+)
+TOLL_POSITIVE["datelined-reports-of-one-blast"] = (
+    (D(2024, 6, 4), """VARNO, Telmar (Reuters) — An explosion at a refinery in Varno on Monday killed 12 people, officials said.
+"""),
+    (D(2024, 6, 4), """VARNO — The health office said 31 people were killed in the explosion at the Varno refinery on Monday.
+"""),
+)
+TOLL_POSITIVE["close-exact-tolls"] = (
+    (D(2023, 1, 9), """The fire at a market in Kalden killed 37 people, the mayor said on Sunday.
+"""),
+    (D(2023, 1, 9), """Police in Kalden said 40 people were killed in the fire at the market.
+"""),
+)
+TOLL_POSITIVE["ages-of-one-person"] = (
+    (D(2024, 11, 3), """Singer Mara Lindqvist, 33, has checked into a clinic in Dover, her agent said on Monday.
+"""),
+    (D(2024, 11, 4), """Mara Lindqvist, 34, entered the Harbor View clinic in Dover on Monday, a magazine reported.
+"""),
+)
+
+# two quakes of one region weeks apart; a magnitude revised; an aftershock; ages of two people of one name
+TOLL_NEAR_MISS["magnitudes-of-two-quakes-in-two-places"] = (
+    (D(2024, 4, 6), """A magnitude 6.4 earthquake struck near Sorel on Saturday, the seismology office said.
+"""),
+    (D(2024, 4, 7), """A magnitude 5.2 earthquake struck near Tavira on Sunday, the observatory said.
+"""),
+)
+TOLL_NEAR_MISS["magnitudes-of-one-place-weeks-apart"] = (
+    (D(2024, 4, 6), """A magnitude 6.4 earthquake struck near Sorel on Saturday, the seismology office said.
+"""),
+    (D(2024, 5, 20), """A magnitude 5.2 earthquake struck near Sorel on Monday, the seismology office said.
+"""),
+)
+TOLL_NEAR_MISS["magnitude-revised"] = (
+    (D(2024, 4, 6), """A magnitude 6.4 earthquake struck near Sorel on Saturday, the seismology office said.
+"""),
+    (D(2024, 4, 7), """The seismology office revised the earthquake near Sorel on Saturday to magnitude 6.1.
+"""),
+)
+TOLL_NEAR_MISS["aftershock-magnitude"] = (
+    (D(2024, 4, 6), """A magnitude 6.4 earthquake struck near Sorel on Saturday, the seismology office said.
+"""),
+    (D(2024, 4, 7), """A magnitude 5.1 aftershock struck near Sorel on Sunday, the seismology office said.
+"""),
+)
+TOLL_NEAR_MISS["ages-of-two-people-of-one-name"] = (
+    (D(2024, 11, 3), """Farmer Tomas Berg, 34, won the county prize for his cattle, the fair said on Monday.
+"""),
+    (D(2024, 11, 4), """Tomas Berg, 71, a retired judge, spoke at the Dover library on Monday.
+"""),
+)
+TOLL_NEAR_MISS["ages-a-year-apart"] = (
+    (D(2023, 11, 3), """Singer Mara Lindqvist, 33, has checked into a clinic in Dover, her agent said on Monday.
+"""),
+    (D(2024, 11, 4), """Mara Lindqvist, 34, released a new album on Monday, her label said.
+"""),
+)
+TOLL_NEAR_MISS["datelined-reports-of-two-cities"] = (
+    (D(2024, 6, 4), """VARNO, Telmar (Reuters) — An explosion at a refinery in Varno on Monday killed 12 people, officials said.
+"""),
+    (D(2024, 6, 4), """PELLAM — An explosion at a mine in Pellam on Monday killed 31 people, officials said.
+"""),
+)
+TOLL_NEAR_MISS["a-later-days-higher-toll-is-an-update"] = (
+    (D(2024, 6, 4), """Officials in Varno said the refinery explosion on Monday killed 12 people.
+"""),
+    (D(2024, 6, 6), """The health office said on Wednesday 31 people were killed in the explosion at the Varno refinery.
+"""),
+)
+TOLL_POSITIVE["a-later-days-lower-toll-is-a-dispute"] = (
+    (D(2024, 6, 4), """Officials in Varno said the refinery explosion on Monday killed 31 people.
+"""),
+    (D(2024, 6, 6), """The health office said on Wednesday 12 people were killed in the explosion at the Varno refinery.
+"""),
+)
+TOLL_POSITIVE["wire-reports-bomber-and-bomb-attack"] = (
+    (D(2015, 3, 3), """DURAN, Velmora (AP) — A suicide bomber struck a crowded market in Duran on Tuesday, killing 17 people, officials
+said.
+"""),
+    (D(2015, 3, 3), """DURAN (Reuters) - A suicide bomb attack on a market in Duran killed 21 people on Tuesday, a health ministry
+spokesman said.
+"""),
+)
+TOLL_POSITIVE["toll-stood-at-against-people-killed"] = (
+    (D(2015, 3, 3), """A bomb blast at a market in Duran killed 17 people on Tuesday, police said.
+"""),
+    (D(2015, 3, 3), """The death toll from Tuesday's bombing at a Duran market stood at 26, the interior ministry said.
+"""),
+)
+TOLL_POSITIVE["magnitude-put-at"] = (
+    (D(2013, 4, 9), """The national survey said the earthquake near Tessaly on Tuesday measured 6.3.
+"""),
+    (D(2013, 4, 9), """The regional seismology centre put the magnitude of Tuesday's quake near Tessaly at 5.8.
+"""),
+)
+TOLL_NEAR_MISS["gunman-and-bombing-in-two-cities"] = (
+    (D(2015, 3, 3), """A gunman opened fire at a school in Duran on Tuesday, killing 4 people, police said.
+"""),
+    (D(2015, 3, 3), """A bomb blast at a market in Pellam killed 17 people on Tuesday, police said.
+"""),
+)
+
+# one event's tolls from four reports, the pairs sharing "Duran" or "Velmora": one dispute with a side per figure
+ONE_EVENT_FOUR_TOLLS: tuple[tuple[dt.date, str], ...] = (
+    (D(2015, 3, 3), """A suicide bomber struck a crowded market in Duran, Velmora on Tuesday, killing 17 people, officials said.
+"""),
+    (D(2015, 3, 3), """A suicide bomb attack on a market in Duran killed 21 people on Tuesday, a health ministry spokesman said.
+"""),
+    (D(2015, 3, 3), """A bomb blast at a market in Duran, Velmora killed 25 people on Tuesday, the army said.
+"""),
+    (D(2015, 3, 4), """Officials in Velmora said the blast in Duran killed 12 people.
+"""),
+)

@@ -181,3 +181,29 @@ def test_numeric_rising_toll_is_an_update_not_a_rival_figure() -> None:
     mentions = {d: [Mention(d, s, s + 5, "Varno", EntityType.PLACE, 0, "Varno")] for d, s in (("a", 100), ("b", 120))}
     a, b = build_fact_views(facts, {}, {}, {}, docs, _LEX, mentions)
     assert b.rising and compare_facts(a, b, _LEX) is None
+
+
+@pytest.mark.parametrize(("subject", "kind"), [
+    ("suicide bomb attack", "explosion"),  # the specific kind in a compound wins over the general word
+    ("the suicide bomber", "explosion"),  # a doer names the event it carries out
+    ("gunmen", "attack"),
+    ("the attack", "attack"),
+    ("the market", None),
+])
+def test_numeric_event_class_reads_compounds_and_doers(subject: str, kind: str | None) -> None:
+    from storyline.corpus.findings.numeric import event_class
+
+    assert event_class(subject) == kind
+
+
+@pytest.mark.parametrize(("title", "lead"), [
+    ("Navy storms the hijacked ship", ("", "")),
+    ("Worker opens fire at a plant", ("attack", "shooting")),  # "opened fire" is a shooting, not a blaze
+    ("Blast at a fish market", ("explosion", "blast")),
+])
+def test_numeric_lead_event_skips_event_words_used_as_verbs(title: str, lead: tuple[str, str]) -> None:
+    from types import SimpleNamespace
+
+    from storyline.corpus.findings.numeric import lead_event
+
+    assert (lead_event(SimpleNamespace(title=title, text="Nothing else happened.")) or ("", "")) == lead

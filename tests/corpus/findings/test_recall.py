@@ -11,7 +11,7 @@ from storyline.corpus.resolve import clusters_from_mentions, resolve_entities
 from storyline.model import Document, Finding, FindingKind
 from storyline.nlp.pipeline import analyze_documents
 
-from .recall_articles import STANCE_NEAR_MISS, STANCE_POSITIVE, TOLL_NEAR_MISS, TOLL_POSITIVE
+from .recall_articles import ONE_EVENT_FOUR_TOLLS, STANCE_NEAR_MISS, STANCE_POSITIVE, TOLL_NEAR_MISS, TOLL_POSITIVE
 
 
 def _findings(nlp, docs: tuple[tuple[dt.date, str], ...]) -> list[Finding]:
@@ -50,6 +50,12 @@ def test_recall_toll_dispute_yields_one_numeric_conflict_with_a_side_per_value(n
 @pytest.mark.parametrize("name", sorted(TOLL_NEAR_MISS))
 def test_recall_toll_near_miss_yields_no_finding(nlp, name) -> None:
     assert [f.explanation for f in _findings(nlp, TOLL_NEAR_MISS[name])] == []
+
+
+def test_recall_one_events_tolls_from_many_reports_are_one_dispute_with_a_side_per_figure(nlp) -> None:
+    found = _findings(nlp, ONE_EVENT_FOUR_TOLLS)
+    assert len(found) == 1, [f.explanation for f in found]
+    assert sorted(s.label for s in found[0].sides) == ["12", "17", "21", "25"]
 
 
 def test_one_sentence_read_as_two_overlapping_statements_is_no_dispute(nlp) -> None:

@@ -17,7 +17,8 @@
    :mod:`.reversals`, is the earlier position, set against the actor's stance in the same article), :mod:`.numeric` (facts; a casualty count
    about an event, "17 people were killed in the blast", is compared with the counts of
    the same kind of event at a shared place reported within a week, one finding per event
-   and measure with a side per value; a toll told as rising is an update, not a rival).
+   and measure with a side per value; a toll told as rising, or higher in a later day's report, is an
+   update, not a rival; a quake's magnitude and a named person's age are compared the same way).
 4. Same speaker → ``self_contradiction``; different speakers, or a speaker against a
    document's own narrative voice (its source), within a few months of each other →
    ``source_conflict``; facts → ``numeric_conflict``. A statement with a cue but no speaker
@@ -72,7 +73,7 @@ log = logging.getLogger(__name__)
 
 MAX_PER_ITEM = 10
 # bump when findings change for the same input: the next analyze rebuilds the corpus steps in full
-FINDINGS_VERSION = "disputes-8"
+FINDINGS_VERSION = "disputes-9"
 
 PairDetector = Callable[[Claim, Claim], Hit | None]
 PAIR_DETECTORS: tuple[PairDetector, ...] = (detect_role, detect_location, detect_concept, detect_polarity, detect_stance)

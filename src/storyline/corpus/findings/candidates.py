@@ -204,7 +204,7 @@ def pair_hash(a: str, b: str) -> int:
 
 @dataclass(frozen=True)
 class PairMemory:
-    """What an earlier run found in the entity shards being recomputed, for pairs of two unchanged claims.
+    """What an earlier run found in the entity and fact shards being recomputed, for pairs of two unchanged items.
 
     A pair's candidate depends only on its two claims, so a pair of claims that did not change,
     evaluated before, is not evaluated again: its stored candidate (or the absence of one) stands.
@@ -219,7 +219,7 @@ class PairMemory:
 class ShardResult:
     candidates: list[Candidate]
     rows: list[ShardRow]  # every claim's and fact's shards
-    pairs: dict[str, list[int]]  # entity shard → hashes of the pairs evaluated in it
+    pairs: dict[str, list[int]]  # entity or fact shard → hashes of the pairs evaluated in it
     buckets: list[ClaimBucket] = dataclasses.field(default_factory=list)  # the claims of the entity shards evaluated
 
 
@@ -234,28 +234,26 @@ class ShardPlan:
 
     shard: str
     hashes: list[int]  # every pair its buckets give now
-    reused: list[Candidate]  # stored candidates of pairs of two unchanged claims evaluated before
+    kept: frozenset[int]  # pairs of two unchanged claims evaluated before: their stored candidate, or its lack, stands
     todo: list[tuple[str, str]]  # pairs (item ids, in id order) to score: a changed claim, or not evaluated before
 
 
 def plan_shard(shard: str, entries: Iterable[ClaimBucket], fresh: frozenset[str], before: frozenset[int],
-               found: Mapping[int, Candidate], cap: int = DEFAULT_CAP) -> ShardPlan:
+               cap: int = DEFAULT_CAP) -> ShardPlan:
     """The pairs of an entity shard from its stored buckets alone: no claim is rebuilt to find them."""
     ordered = sorted(entries, key=lambda b: b.item_id)  # the order a full run's members have
     hashes: list[int] = []
-    reused: list[Candidate] = []
+    kept: set[int] = set()
     todo: list[tuple[str, str]] = []
     for i, j in sorted(bucket_pairs(ordered, shard[len(ENTITY_SHARD):], cap)):
         a, b = ordered[i].item_id, ordered[j].item_id
         h = pair_hash(a, b)
         hashes.append(h)
         if h in before and a not in fresh and b not in fresh:
-            cand = found.get(h)
-            if cand is not None:
-                reused.append(dataclasses.replace(cand, shard=shard))
+            kept.add(h)
         else:
             todo.append((a, b))
-    return ShardPlan(shard, hashes, reused, todo)
+    return ShardPlan(shard, hashes, frozenset(kept), todo)
 
 
 def score_plans(plans: Iterable[ShardPlan], claims: Mapping[str, Claim], detectors: Sequence[Any],
@@ -332,11 +330,47 @@ def shard_candidates(
         if wanted is not None and shard not in wanted:
             continue
         members_v = [views[i] for i in facts_by_shard[shard]]
+        found = []
+        before = memory.evaluated.get(shard, frozenset()) if memory is not None else frozenset()
+        hashes = evaluated[shard] = []
         for i, j in fact_pairs(members_v, lex.undated_fact_window_days, cap):
-            cand = _fact_candidate(shard, members_v[i], members_v[j], lex, documents)
+            x, y = members_v[i].fact.id, members_v[j].fact.id
+            h = pair_hash(x, y)
+            hashes.append(h)
+            if memory is not None and h in before and x not in memory.fresh and y not in memory.fresh:
+                cand = memory.found.get(h)
+            else:
+                cand = _fact_candidate(shard, members_v[i], members_v[j], lex, documents)
             if cand is not None:
-                out.append(cand)
+                found.append(cand)
+        out.extend(_one_dispute_per_event(found, members_v) if members_v[0].event else found)
     return ShardResult(out, rows, evaluated, buckets)
+
+
+def _one_dispute_per_event(cands: list[Candidate], views: Sequence[FactView]) -> list[Candidate]:
+    """The pairs of one event's figures that share a figure are one dispute, whichever place each pair shares
+    ("Kabul" for one pair, "Afghanistan" for another): they take one question, keyed by the least place of all."""
+    by_id = {v.fact.id: v for v in views}
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for c in cands:
+        parent[root(c.items[0].id)] = root(c.items[1].id)
+    places: dict[str, set[str]] = defaultdict(set)
+    for c in cands:
+        a, b = by_id[c.items[0].id], by_id[c.items[1].id]
+        places[root(a.fact.id)].add(min(shared_places(a, b) or {""}))
+    out = []
+    for c in cands:
+        v = by_id[c.items[0].id]
+        group = _digest(FindingKind.NUMERIC_CONFLICT.value, v.subject, v.measure, min(places[root(v.fact.id)]))
+        out.append(dataclasses.replace(c, group=group))
+    return out
 
 
 class _Dispute:
@@ -383,20 +417,22 @@ class _Dispute:
 
 def select_findings(candidates: Iterable[Candidate], max_per_item: int,
                     explain: Callable[[list[tuple[str, str, str]]], Mapping[tuple[str, str, str], str]] | None = None,
-                    ) -> list[Finding]:
+                    *, ranked: bool = False) -> list[Finding]:
     """Findings from candidates (any order, any shard, repeats allowed), best first: one per question.
 
     Candidates of one question (``group``) join the finding of the best of them, which lists every
     item and the position it takes; a candidate without a question is a finding of its own.
     Candidates may come without their explanation (an empty one) to save memory; ``explain``
     then gives the explanations of those that head a finding, by (shard, first item, second item):
-    one pair can be explained differently in two shards (a passage adds its contrast).
+    one pair can be explained differently in two shards (a passage adds its contrast). ``ranked``: the
+    candidates come best first already (read in rank order from the database), so they are taken one at a
+    time, never held together.
     """
     kept: list[_Dispute] = []
     disputes: dict[str, _Dispute] = {}
     seen: set[str] = set()
     per_item: Counter[str] = Counter()
-    for cand in sorted(candidates, key=Candidate.rank):
+    for cand in candidates if ranked else sorted(candidates, key=Candidate.rank):
         head = disputes.get(cand.group) if cand.group is not None else None
         if head is not None:  # a weaker pair on a question already in dispute still adds who holds what
             head.join(cand, repeat=cand.dedup in seen)  # a repost of a pair lists its copies, not a new pair

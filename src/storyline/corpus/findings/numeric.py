@@ -13,16 +13,22 @@ Only comparable numbers are compared:
   giving "10 yards" and "32 yards" is about two plays, not a conflict): "13 U.S. service members" and "170 Afghan civilians" are two
   populations (or two parts of one total), never a conflict; populations match
   when their counted words match and, where both say where ("in 14 countries",
-  "in the province"), the places match; a bare "people" matches only itself;
+  "in the province"), the places match; a bare "people" matches only itself, except in a toll, where
+  "people" is what a bare number counts ("killed 17 people" against "the toll stood at 26");
 * about one event: facts of two documents are compared only when the documents
   share a place name (two earthquakes in two countries are two events), and not
   when the facts' own sentences name different places;
-* events: a fact whose subject is an event noun ("the blast", "the chemical plant explosion") has the
-  subject ``event:<kind>`` (blast and explosion are one kind). Two such tolls are compared when the
-  documents share a place (one named after "in/at/near" counts too), were published within
-  ``EVENT_WINDOW_DAYS``, and their days, where both give one, overlap; undated documents need the
-  same event noun, a place named in both facts' sentences and days their texts give that overlap. A toll told as rising ("rose to 42") that
-  is not below the other value is an update, never a conflict;
+* events: a fact whose subject is an event noun ("the blast", "the chemical plant explosion") or the doer of
+  one ("a suicide bomber") has the subject ``event:<kind>`` (blast and explosion are one kind; in "a bomb
+  attack" the specific kind wins over "attack"); its tolls and, for a quake, its magnitude
+  (:data:`EVENT_VALUES`) are compared when the documents share a place (one named after "in/at/near"
+  counts too), were published within ``EVENT_WINDOW_DAYS``, and their days, where both give one, overlap;
+  undated documents need the same event noun, a place named in both facts' sentences and days their texts
+  give that overlap. A toll told as rising ("rose to 42") that is not below the other value, a higher toll
+  in a report of a later day, and a figure told as revised are updates, never a conflict: reports of one
+  day that disagree are. Every pair of one event's figures that share a figure is one dispute;
+* ages: a named person's age ("Tara Reid, 33") against another report's within ``EVENT_WINDOW_DAYS``,
+  when they differ by at most ``AGE_MAX_GAP`` years (further apart: two people of one name);
 * for one period: equal periods, or, for additive counts (attacks, killed, ...),
   one period inside the other where the part exceeds the whole. Facts without a
   period are compared only with other undated facts from documents published
@@ -43,11 +49,11 @@ from typing import Any
 from ...model import Comparator, EntityType, Fact, FactRelation, Mention
 from .claims import entity_key
 from .hits import Hit
-from ...text.events import EVENT_KINDS, event_kind
+from ...text.events import EVENT_KINDS, agent_kind, event_kind
 from ...text.lexicon import Lexicon
 from ...text.words import content_words, normalise_name
 
-__all__ = ["EVENT_SUBJECT", "EVENT_WINDOW_DAYS", "FactView", "event_class", "shared_places", "build_fact_views", "compare_facts", "parse_period", "value_interval"]
+__all__ = ["EVENT_SUBJECT", "EVENT_VALUES", "EVENT_WINDOW_DAYS", "FactView", "event_class", "shared_places", "build_fact_views", "compare_facts", "parse_period", "value_interval"]
 
 _INF = math.inf
 
@@ -166,6 +172,7 @@ class FactView:
     places: frozenset[str] = frozenset()  # places named near the fact
     document_places: frozenset[str] = frozenset()  # places its document names
     rising: bool = False  # told as a rising count ("the toll rose to 50"): an update, not a rival figure
+    revised: bool = False  # told as a correction, up or down ("revised the magnitude to 6.1"): an update too
     event_noun: str = ""  # the event noun of an event subject, singular ("blast")
     background: bool = False  # an event count told as another event: "a quake that killed ...", "In 2003, ..."
     sentence: tuple[int, int] | None = None  # the bounds of an event fact's sentence in its document
@@ -191,14 +198,20 @@ def population_key(population: str | None, lexicon: Lexicon) -> tuple[frozenset[
     return frozenset(w for w in counted if not any(ch.isdigit() for ch in w)), scope
 
 
+_PEOPLE = frozenset({"people"})
+
+
 def same_population(a: FactView, b: FactView, lexicon: Lexicon) -> bool:
     """Whether two facts count the same things: equal counted words, and equal place words where both say where.
     Two bare numbers ("the toll rose to 70") count the same only for a measure that means something alone
     (the lexicon's additive measures: killed, attacks, ...); "5 million" against "4" is not a population."""
     counted_a, where_a = a.population or (frozenset(), frozenset())
     counted_b, where_b = b.population or (frozenset(), frozenset())
+    if a.measure in lexicon.additive_measures:
+        # "people" is what a toll counts when it says nothing else: "killed 17 people" and "the toll stood at 26" agree on it
+        counted_a, counted_b = (frozenset() if c == _PEOPLE else c for c in (counted_a, counted_b))
     if not counted_a or not counted_b:
-        if counted_a or counted_b or a.measure not in lexicon.additive_measures:
+        if counted_a or counted_b or a.measure not in lexicon.additive_measures | EVENT_VALUES | {AGE}:
             return False
     elif counted_a != counted_b:
         return False
@@ -217,6 +230,12 @@ def same_event(a: FactView, b: FactView) -> bool:
 
 EVENT_SUBJECT = "event:"
 EVENT_WINDOW_DAYS = 7  # two reports of one event's toll: published within a week of each other
+EVENT_MIN_SCORE = 0.6  # the least score of a finding (candidates.MIN_SCORE)
+EVENT_VALUES = frozenset({"magnitude"})  # what an event has besides its counts of victims and acts: an earthquake's magnitude
+# a figure told as a correction ("the survey revised the magnitude to 6.1", "the toll was lowered to 40") replaces the
+# earlier one, up or down: an update, not a rival figure
+_REVISED = re.compile(r"\b(?:revised|revises|revising|upgraded|downgraded|updated|lowered|corrected|adjusted)\b[^.;!?\n]{0,60}$",
+                      re.IGNORECASE)
 _RISING = re.compile(r"\b(?:rose|risen|rises|rising|climbed|climbs|climbing|jumped|increased|reached|reaches|surpassed|"
                      r"mounted|grew|swelled|soared|up)\s+(?:to\s+)?(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|about\s+)?$",
                      re.IGNORECASE)
@@ -225,7 +244,12 @@ _RISING = re.compile(r"\b(?:rose|risen|rises|rising|climbed|climbs|climbing|jump
 def event_class(subject_text: str | None) -> str | None:
     """The kind of event a fact's subject names ("the chemical plant explosion" -> explosion), or None."""
     words = re.findall(r"[a-z]+", (subject_text or "").lower())
-    return event_kind(words[-1]) if words else None
+    if not words:
+        return None
+    kind = event_kind(words[-1]) or agent_kind(words[-1])
+    if kind == "attack":  # "a suicide bomb attack" is a bombing: the specific kind before the general word wins
+        return next((k for w in words[:-1] if (k := event_kind(w)) not in (None, "attack")), kind)
+    return kind
 
 
 _PLACE_AFTER = re.compile(r"\b(?:in|at|near|outside|of|from)\s+(?:the\s+|a\s+)?((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
@@ -257,11 +281,21 @@ def lead_event(document: Any) -> tuple[str, str] | None:
     lead = text[: LEAD_CHARS] if isinstance(text, str) else ""
     end = _FIRST_SENTENCE.search(lead)
     for part in (title, lead[: end.end()] if end else lead):
-        for word in re.findall(r"[a-z]+", part.lower()):
-            kind = event_kind(word)
-            if kind is not None:
+        for m in re.finditer(r"[a-z]+", part.lower()):
+            word = m.group(0)
+            kind = event_kind(word) or agent_kind(word)
+            if kind is None:
+                continue
+            if word == "fire" and _OPENED.search(part.lower(), 0, m.start()):
+                return "attack", "shooting"  # "a gunman opened fire": a shooting, not a blaze
+            if not _VERB_USE.match(part.lower(), m.end()):
                 return kind, word
     return None
+
+
+_OPENED = re.compile(r"\bopen(?:ed|s|ing)?\s+$")
+# an event word used as a verb, with its object after it ("navy storms the ship", "attacks a convoy"), names no event
+_VERB_USE = re.compile(r"\s+(?:the|a|an|his|her|their|its|two|three|several)\b")
 
 
 def _event_noun(subject_text: str | None) -> str:
@@ -314,6 +348,10 @@ def _sentence_places(text: str | None, f: Fact, places: Sequence[tuple[int, int,
     return frozenset(k for a, b, k in places if s0 <= a and b <= s1)
 
 
+def _revised(text: str | None, f: Fact) -> bool:
+    return isinstance(text, str) and _REVISED.search(text[max(0, f.start - 80) : f.start]) is not None
+
+
 def _rising(text: str | None, f: Fact) -> bool:
     if not isinstance(text, str):
         return False
@@ -360,7 +398,7 @@ def build_fact_views(
     lead_by_doc: dict[str, tuple[str, str] | None] = {}  # each document's own event, read once
     for f in facts:
         # an event is the subject of its counts of victims and acts (killed, injured, attacks), not of "150 miles"
-        additive = normalise_measure(f.measure, lexicon) in lexicon.additive_measures
+        additive = normalise_measure(f.measure, lexicon) in lexicon.additive_measures | EVENT_VALUES
         event = event_class(f.subject_text) if additive else None
         event_text = f.subject_text
         doc = documents.get(f.document_id)
@@ -411,6 +449,7 @@ def build_fact_views(
                 places=near,
                 document_places=frozenset(k for _, _, k in doc_places),
                 rising=_rising(getattr(doc, "text", None), f),
+                revised=_revised(getattr(doc, "text", None), f),
                 event_noun=_event_noun(event_text) if event else "",
                 background=event is not None and _background(getattr(doc, "text", None), f, event_text, published),
                 sentence_places=_sentence_places(getattr(doc, "text", None), f, doc_places) if event else frozenset(),
@@ -426,6 +465,8 @@ def compare_facts(a: FactView, b: FactView, lexicon: Lexicon) -> Hit | None:
         return None
     if a.relation is not FactRelation.COUNT or b.relation is not FactRelation.COUNT:
         return None  # changes, ranges, rates and shares are not counts to set against each other
+    if a.measure == AGE:
+        return _compare_ages(a, b)
     if not same_population(a, b, lexicon) or not same_event(a, b):
         return None
     if a.fact.document_id == b.fact.document_id and a.measure not in lexicon.additive_measures:
@@ -438,9 +479,25 @@ def compare_facts(a: FactView, b: FactView, lexicon: Lexicon) -> Hit | None:
     return hit
 
 
+AGE = "age"
+AGE_MAX_GAP = 3  # two ages of one name further apart are two people of one name (a father and a son), not a dispute
+
+
+def _compare_ages(a: FactView, b: FactView) -> Hit | None:
+    """Two reports, within a week of each other, that give one named person different ages ("Reid, 33" and "the
+    34-year-old Reid"); a person's age is the same all week (a birthday between them is rare)."""
+    if a.fact.document_id == b.fact.document_id or a.fact.value == b.fact.value or abs(a.fact.value - b.fact.value) > AGE_MAX_GAP:
+        return None
+    if a.published is None or b.published is None or abs((a.published - b.published).days) > EVENT_WINDOW_DAYS:
+        return None
+    return Hit(max(EVENT_MIN_SCORE, _score(a, b)), "ages of one person, reported within days, that cannot both hold", "numeric",
+               (0, len(a.fact.text)), (0, len(b.fact.text)))
+
+
 def _update(a: FactView, b: FactView) -> bool:
-    """A toll told as rising ("rose to 50") that is not below the other value updates it; it is no rival figure."""
-    return any(rise.rising and not _below(rise.interval, other.interval) for rise, other in ((a, b), (b, a)))
+    """A toll told as rising ("rose to 50") that is not below the other value updates it, and so does a figure told
+    as revised, either way; neither is a rival figure."""
+    return a.revised or b.revised or any(rise.rising and not _below(rise.interval, other.interval) for rise, other in ((a, b), (b, a)))
 
 
 def _compare_dated(a: FactView, b: FactView, lexicon: Lexicon) -> Hit | None:
@@ -480,7 +537,8 @@ def shared_places(a: FactView, b: FactView) -> frozenset[str]:
 def _compare_event(a: FactView, b: FactView) -> Hit | None:
     """Two tolls of one event: the same kind of event, a place both name, reported within a week, on overlapping
     days where both give one; values that cannot both hold. A toll told as rising ("rose to 50") that is not
-    below the other value is an update, not a rival figure."""
+    below the other value is an update, not a rival figure, and so is a higher figure in a report of a later day:
+    reports of one day (the same time) that disagree are a dispute, and so is a later report with a lower figure."""
     if a.background or b.background:
         return None  # an earlier quake recalled in the background is another event
     if a.fact.document_id != b.fact.document_id and not shared_places(a, b):
@@ -493,11 +551,18 @@ def _compare_event(a: FactView, b: FactView) -> Hit | None:
             return None
     elif abs((a.published - b.published).days) > EVENT_WINDOW_DAYS:
         return None
+    elif a.published != b.published and a.fact.document_id != b.fact.document_id:
+        earlier, later = (a, b) if a.published < b.published else (b, a)
+        if _below(earlier.interval, later.interval):
+            return None  # a later report with a higher figure: the count went up (an update), not a rival figure
     if a.period is not None and b.period is not None and (a.period[1] < b.period[0] or b.period[1] < a.period[0]):
         return None
     if not _rounded(a, b).disjoint(_rounded(b, a)):
         return None
-    return Hit(round(_score(a, b) * 0.9, 4), "tolls of one event, reported within days, that cannot both hold", "numeric",
+    # two figures of one event that cannot both hold are a dispute however close they are (37 against 40 dead):
+    # closeness lowers the rank, never below what a finding needs
+    what = "magnitudes" if a.measure in EVENT_VALUES else "tolls"
+    return Hit(max(EVENT_MIN_SCORE, round(_score(a, b) * 0.9, 4)), f"{what} of one event, reported within days, that cannot both hold", "numeric",
                (0, len(a.fact.text)), (0, len(b.fact.text)))
 
 
@@ -508,6 +573,8 @@ def _contains(outer: tuple[dt.date, dt.date], inner: tuple[dt.date, dt.date]) ->
 def _score(a: FactView, b: FactView) -> float:
     gap = a.interval.gap(b.interval)
     scale = max(abs(a.fact.value), abs(b.fact.value), abs(a.fact.value_max or 0), abs(b.fact.value_max or 0), 1.0)
+    if a.measure in EVENT_VALUES:
+        scale = 1.0  # a magnitude is on a log scale: 6.2 against 6.4 is a wide gap
     rel = gap / scale
     score = 0.6 + 0.35 * min(1.0, rel / 0.5)
     if a.fact.document_id == b.fact.document_id and not (a.event and b.event and _apart(a, b)):
