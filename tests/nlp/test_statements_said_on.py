@@ -96,3 +96,25 @@ def test_statements_said_on_a_document_speaker_is_dated_by_its_release(nlp):
     text = "A poll released last month found that most voters backed the plan."
     out = statements_in_document(parsed_with(nlp, text, {}, PUB))
     assert out and all((s.said_on_text, s.said_on_precision) == ("2025-06", DatePrecision.MONTH) for s in out)
+
+
+@pytest.mark.parametrize(
+    "text,said_on,precision",
+    [
+        ("In 2019, Dariush Kemal vowed to close the mine. \"The mine will not reopen,\" he said at a rally that year.",
+         "2019", DatePrecision.YEAR),
+        ("In March 2021, Mira Osei voted against the levy. \"It is a tax on the poor,\" she said then.", "2021-03", DatePrecision.MONTH),
+    ],
+)
+def test_statements_said_on_that_year_or_then_is_the_date_named_just_before(nlp, text, said_on, precision):
+    out = statements_in_document(parsed_with(nlp, text, {"Dariush Kemal": (PER, 1), "Mira Osei": (PER, 2)}, PUB))
+    quoted = [s for s in out if s.content.startswith(("The mine", "It is"))]
+    assert quoted and quoted[0].said_on_text == said_on and quoted[0].said_on_precision is precision
+
+
+def test_statements_speaker_after_a_dateline_with_its_day_is_the_name_after_the_dash(nlp):
+    text = "HELENA, June 30, 2015 — Senator Mira Osei said on Monday that she supports the river compact."
+    out = statements_in_document(parsed_with(nlp, text, {"Mira Osei": (PER, 2)}, dt.date(2015, 6, 30)))
+    said = [s for s in out if "river compact" in s.content]
+    assert said and said[0].speaker_text == "Senator Mira Osei"
+

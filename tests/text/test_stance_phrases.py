@@ -135,3 +135,29 @@ def test_stance_phrases_what_an_actor_did_since_is_no_change_unless_it_says_one(
                                     "Marsh did a U-turn on the levy", "she shifted her position on the pact"])
 def test_reversal_phrases_of_changes_told_in_other_words(clause) -> None:
     assert REVERSAL.search(clause) is not None
+
+
+@pytest.mark.parametrize(
+    ("clause", "era", "side", "year"),
+    [
+        ("In 2016, Pemberton campaigned against the transit tax", EARLIER, OPPOSES, 2016),
+        ("Four years ago, she backed the levy", EARLIER, SUPPORTS, 2020),
+        ("Okafor opposed a similar bill eight years ago", EARLIER, OPPOSES, 2016),
+        ("DENVER, May 4, 2024 — Delacroix has long opposed raising the wage, but on Tuesday", EARLIER, OPPOSES, None),
+    ],
+)
+def test_stance_phrases_date_a_fronted_time_years_ago_and_a_long_held_stance_before_but(clause, era, side, year) -> None:
+    found = stance_phrases(clause, 2024)
+    assert [(p.era, p.side, p.year) for p in found] == [(era, side, year)]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Delacroix has long opposed raising the wage",  # held for long, and nothing says it changed
+        "In 2024, Pemberton campaigned against the transit tax",  # the article's own year
+        "In 2016, the council opposed the transit tax",  # no actor named as its subject
+    ],
+)
+def test_stance_phrases_leave_a_long_held_or_current_stance_alone(clause) -> None:
+    assert stance_phrases(clause, 2024) == []

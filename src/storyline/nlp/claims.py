@@ -32,7 +32,7 @@ import re
 from collections.abc import Sequence
 
 from ..text.lexicon import Lexicon, PhraseMatcher, default_lexicon
-from ..text.stance_phrases import LATER, REVERSAL, STANCE_LEMMAS, ShiftPhrase, stance_phrases
+from ..text.stance_phrases import EARLIER, LATER, REVERSAL, STANCE_LEMMAS, ShiftPhrase, stance_phrases
 from ..text.words import negation_spans
 import datetime as dt
 
@@ -187,8 +187,10 @@ def claims_in_document(parsed: ParsedDocument, lex: Lexicon | None = None) -> li
         named_before = previous is not None and "\n" not in text[previous[1] : s_start]
         named = mentions.any_within(s_start, s_end)
         previous = (s_start, s_end) if named else None
-        if sentence.rstrip("”\"’' )").endswith("?") or _is_heading(text, s_start, s_end, has_verb):
+        if sentence.rstrip("”\"’' )").endswith("?"):
             continue
+        if _is_heading(text, s_start, s_end, has_verb) and not (has_verb and named and REVERSAL.search(sentence)):
+            continue  # a headline that reports a reversal ("Governor X reverses course on pipeline") is the outlet's claim
         if not named and not (named_before and _is_backref(sentence, lex)):
             continue  # a back-reference ("Reports indicate otherwise.") may lean on the sentence before
         # each earlier / later stance of an actor is one claim of its own, unless it is what a speaker says
@@ -196,7 +198,7 @@ def claims_in_document(parsed: ParsedDocument, lex: Lexicon | None = None) -> li
         for p, st in _stance_statements(doc, sentence, s_start):
             # a speaker's own "she once backed it" is what the speaker says; a named third person's stance, a vote on
             # record and a change told right after a kept stance ("... and has shifted his position") are claims
-            if p.vote or _named_subject(st.content) or (p.shift and shifts and shifts[-1].end <= st.start) \
+            if p.vote or _named_subject(st.content) or (p.shift and shifts and shifts[-1].end <= st.start) or _apposed_earlier(p, sentence) \
                     or not any(cs < st.end and st.start < ce for cs, ce in contents):
                 shifts.append(st)
         out.extend(shifts)
@@ -229,6 +231,19 @@ _NOT_NAMES = frozenset("""He She They It We I You Who His Her Their Its Our My T
 If As While Once Now Since After Before Although Though Still Also Even There Here""".split())
 
 
+# the head of an appositive or relative clause right before a stance phrase: "..., a measure [he voted against in 2015]",
+# "..., a deal [she once supported]", "the bill, which [he once backed]"
+_APPOSED = re.compile(r"(?:,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:that\s+|which\s+)?|\b(?:which|that)\s+)$")
+
+
+def _apposed_earlier(p: ShiftPhrase, sentence: str) -> bool:
+    """Whether an earlier stance phrase is an apposition or relative clause on the noun before it ("he supports a ban on
+    private prisons, a measure he voted against in 2015"): the narrator's record of the actor, even inside what a
+    speaker says."""
+    return p.era == EARLIER and _APPOSED.search(sentence[: p.start]) is not None \
+        and re.match(r"(?:he|she|they)\s", sentence[p.start : p.end]) is not None
+
+
 def _named_subject(phrase: str) -> bool:
     """Whether a stance phrase's subject is a name ("[Vance said] Okafor once backed the pact"): a third person's position
     that a speaker tells, kept as a claim of its own (the speaker's own "she once backed" stays what the speaker says)."""
@@ -256,7 +271,7 @@ def _stance_statements(doc: Document, clause: str, c_start: int) -> list[tuple[S
     return out
 
 
-@register("claims", version="6-" + default_lexicon().version, requires=("parse", "mentions", "statements"), produces=("claims",))
+@register("claims", version="7-" + default_lexicon().version, requires=("parse", "mentions", "statements"), produces=("claims",))
 def find_claims(parsed: ParsedDocument) -> None:
     """Append the document's own assertive claims (speakerless statements) to ``parsed.statements``."""
     parsed.statements.extend(claims_in_document(parsed))

@@ -89,6 +89,26 @@ def _off_the_cue(parts: Sequence[Part], spans: StatementSpans, start: int, end: 
         tok = tok.head
 
 
+# a time that points back to one the text has just named: "she said at a rally that year", "the same year", "he said then"
+_BACK_TO = re.compile(r"\b(?:that|the\s+same|that\s+same)\s+year\b|\b(?:said|says|told|wrote|added|declared|argued|insisted)\s+"
+                      r"(?:(?:him|her|them|reporters|voters|the\s+\w+)\s+)?then\b", re.IGNORECASE)
+
+
+def _anaphoric(sentence: str, before: str, published: dt.date | None) -> tuple[dt.date, DatePrecision] | None:
+    """The date a back-pointing time of the sentence ("that year", "said then") stands for: the last date the
+    paragraph named before the sentence, to a year at most for "that year"; None when there is none."""
+    m = _BACK_TO.search(sentence)
+    if m is None:
+        return None
+    named = find_when(before, published)
+    if not named:
+        return None
+    last = named[-1]
+    if "year" in m.group(0).lower():
+        return dt.date(last.date.year, 1, 1), DatePrecision.YEAR
+    return last.date, last.precision
+
+
 def said_on(text: str, parts: Sequence[Part], spans: StatementSpans,
             published: dt.date | None) -> tuple[dt.date | None, DatePrecision, DateBasis]:
     """When the statement was made: a date the sentence ties to the cue ("In March, X said ...", "X said in a
@@ -118,6 +138,9 @@ def said_on(text: str, parts: Sequence[Part], spans: StatementSpans,
         best = min(found, key=lambda w: min(abs(s0 + w.start - anchor), abs(s0 + w.end - anchor)))
         return best.date, best.precision, DateBasis.TEXT
     p_start, p_end = _paragraph(text, anchor)
+    back = _anaphoric(masked(s0, spans.sentence_end), masked(p_start, s0), published)
+    if back is not None:
+        return back[0], back[1], DateBasis.TEXT
     day = find_day(masked(p_start, p_end), published)
     if day is not None and (published is None or day <= published):
         return day, DatePrecision.DAY, DateBasis.TEXT

@@ -101,7 +101,13 @@ _GROUP_NOUNS = {"percent", "%", "voter", "voters", "majority", "minority", "half
                 "expert", "scholar", "group", "audience", "crowd", "public", "poll", "survey", "man", "woman",
                 "student", "independent", "liberal", "conservative", "evangelical", "some", "all", "those", "others",
                 "both", "few", "one", "plurality", "share", "fan", "follower", "backer", "employee", "worker"}
-_DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3},?(?: [A-Z][a-z]+\.?)?(?: \([^)\n]{1,40}\))?[^\S\n]*(?:—|–|--|-)[^\S\n]+")
+# a dateline may carry the day ("HELENA, June 30, 2015 —", "DENVER, Feb. 14 -"), or be only the day
+_DATELINE_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?"
+_DATELINE = re.compile(rf"(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){{0,3}},?(?: [A-Z][a-z]+\.?)?(?:,? {_DATELINE_DAY})?|{_DATELINE_DAY})"
+                       r"(?: \([^)\n]{1,40}\))?[^\S\n]*(?:—|–|--|-)[^\S\n]+")
+# a subject phrase right after a dateline: "Senator Joan Albright", "County commissioner Ray Pemberton"
+_NAME_AFTER_DATELINE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}(?:(?!(?:on|in|at|of|for|to|and|who|the|said|says|told)\b)[a-z]+\s+)?"
+                                  r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*\b")
 _HEARSAY_ADVERBS = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly", "ostensibly"}
 MAX_CONTENT_CHARS = 3000  # longer content (an unclosed quote, a whole speech) is cut at a sentence end
 _ABOUT_PREPS = {"about", "on", "regarding", "concerning", "over", "toward", "towards"}
@@ -751,6 +757,14 @@ class _Finder:
             cand.speaker_start = dateline.end()
             if cand.speaker_name_end is not None and cand.speaker_name_end <= cand.speaker_start:
                 cand.speaker_name_end = cand.speaker_end
+        elif cand.cue_start is not None and cand.speaker_start < cand.cue_start:
+            # the parse took the dateline itself for the subject ("HELENA, June 30, 2015 — Senator Joan Albright said"):
+            # the speaker is the name right after the dateline's dash
+            whole = _DATELINE.match(self.text, cand.speaker_start, cand.cue_start)
+            name = _NAME_AFTER_DATELINE.match(self.text, whole.end(), cand.cue_start) if whole and whole.end() >= cand.speaker_end else None
+            if name is not None:
+                cand.speaker_start, cand.speaker_end = name.start(), name.end()
+                cand.speaker_name_end = name.end()
 
     def _add(self, cand: _Cand) -> None:
         self._speaker_outside_quote(cand)
@@ -1083,9 +1097,11 @@ class _Finder:
                 continue
             if q.end <= v_start:
                 between = self.text[q.end : v_start]
-                if content_root is not None and content_root.dep_ == "ccomp" and content_root.i > verb.i and (
-                        "\n" in between or not between.strip(" ,")):
-                    continue  # "“...”\n\nX says he ...": the verb's own clause is its content, not the quote before it
+                if content_root is not None and content_root.i > verb.i and (
+                        "\n" in between or (content_root.dep_ == "ccomp" and not between.strip(" ,"))):
+                    # "“...”\n\nX says he ...", "“...”\n\nX opposed a similar bill ...": the verb's own clause or object
+                    # in the next paragraph is its content, not the quote that closed the paragraph before
+                    continue
                 if len(between) <= 40 and not any(ch in between for ch in ".!?") or between.strip() in (",", ""):
                     best = q
             elif q.start >= v_end:

@@ -10,7 +10,9 @@ span is its provenance), and its marker says when it held:
   year ("backed the war in 2002") before the year of publication, or "last year", "years ago", "in the past",
   "at the time", "when she was ...";
   a stance noun ("once a proponent of the levy", "a former critic of the pact"); a description that takes a side
-  ("once described the pact as the gold standard", "once called the deal a disaster");
+  ("once described the pact as the gold standard", "once called the deal a disaster"); a time put before the
+  subject ("In 2016, Pemberton campaigned against the tax", "Four years ago, she opposed it"); a stance held for
+  long that the sentence sets against what follows ("has long opposed raising the wage, but on Tuesday ...");
 * later: "now", "has since", "later", "no longer" before a stance verb, "came out against", or "turned against";
   a change told without its target right after an earlier stance of the same clause ("initially backed the war
   in 2003 and has shifted his position since"; "Once a critic of the levy, Vance has since embraced it"), which
@@ -27,7 +29,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["EARLIER", "LATER", "OPPOSES", "REVERSAL", "STANCE_LEMMAS", "STANCE_PHRASE", "SUPPORTS", "ShiftPhrase", "stance_phrases"]
+__all__ = ["EARLIER", "FRONTED_STANCE", "LATER", "LONG_HELD", "OPPOSES", "REVERSAL", "STANCE_LEMMAS", "STANCE_PHRASE", "SUPPORTS", "ShiftPhrase",
+           "description_side", "stance_phrases"]
 
 SUPPORTS, OPPOSES = "supports", "opposes"
 EARLIER, LATER = "earlier", "later"
@@ -51,7 +54,8 @@ _DESCRIBE = r"described|called|labell?ed|branded|dubbed|deemed|considered"
 _PRAISE = re.compile(r"\b(?:gold\s+standard|model|great|good|best|excellent|essential|vital|necessary|crucial|critical|important|historic|"
                      r"landmark|breakthrough|success|win|triumph|victory|boon|lifeline)\b", re.IGNORECASE)
 _BLAME = re.compile(r"\b(?:mistake|disaster|disastrous|failure|fiasco|terrible|horrible|bad|worst|wrong|flawed|dangerous|unacceptable|"
-                    r"catastrophe|catastrophic|scam|sham|outrage|travesty|job[\s-]killer|nightmare|threat|folly|blunder)\b", re.IGNORECASE)
+                    r"catastrophe|catastrophic|scam|sham|outrage|travesty|job[\s-]killer|nightmare|threat|folly|blunder|reckless|gamble|boondoggle|"
+                    r"irresponsible)\b", re.IGNORECASE)
 # what a "has since ..." after a fronted earlier stance must say to tell a change: a verb of changing or taking up a
 # position, or a stance of the other side ("Once a critic of the levy, Vance has since embraced it")
 _CHANGE = re.compile(r"\b(?:adopt(?:ed|s)?|embrac(?:ed|es)|join(?:ed|s)|switch(?:ed|es)|shift(?:ed|s)|chang(?:ed|es)|revers(?:ed|es)|"
@@ -87,6 +91,12 @@ STANCE_PHRASE = re.compile(
     rf"|(?:has\s+|had\s+)?(?P<plain>{_SUP}|{_OPP})(?=\s[^.;,]{{0,50}}?\b(?:{_IN_YEAR}\s+(?:19|20)\d\d\b|{_PAST}))"
     rf")\b",
 )
+# a stance dated by a time put before its subject: "In 2016, Pemberton campaigned against the tax", "Four years ago, she opposed it"
+_FRONT_TIME = (r"(?:(?:[Ii]n|[Bb]ack\s+in|[Dd]uring)\s+(?P<fyear>(?:19|20)\d\d)|(?P<fpast>(?:[Ll]ast\s+year)|(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|"
+               r"[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|\d+)\s+years\s+ago))")
+FRONTED_STANCE = re.compile(rf"{_FRONT_TIME},\s+(?P<subj>(?:[A-Z][\w’'.-]+\s+){{1,4}}|(?:he|she|they)\s+)(?:(?P<fsup>{_SUP})|(?P<fopp>{_OPP}))\b")
+# a stance held for long: "has long opposed raising the wage" (an earlier one only where ", but ..." follows it)
+LONG_HELD = re.compile(rf"(?P<subj>\b(?:he|she|they|[A-Z][\w’'-]+)\s+)(?:has|have)\s+long\s+(?:(?P<lhsup>{_SUP})|(?P<lhopp>{_OPP}))\b")
 # a reversal told without its sides: "reversed himself on the pipeline", "flip-flopped on", "changed her position on",
 # "did an about-face on", "walked back his support for" (which names the side held before)
 _PRONOUN_SELF = r"(?:himself|herself|themselves|itself)"
@@ -107,7 +117,8 @@ REVERSAL = re.compile(
 
 _NOT_SUBJECTS = frozenset("""But And Yet So Then When If As While The This That It There Here Now Since After Before Although Though
 Still Also Even Once""".split())
-_CONDITIONAL = re.compile(r"\b(?:if|unless|whether|would\s+have|might|could|may)\b[^.;]*$", re.IGNORECASE)
+# (a capital "May" is the month of a dateline, "May 4, 2022 —", not a hedge)
+_CONDITIONAL = re.compile(r"\b(?:(?i:if|unless|whether|would\s+have|might|could)|may)\b[^.;]*$")
 _YEAR = re.compile(rf"\b{_IN_YEAR}\s+((?:19|20)\d\d)\b")
 
 
@@ -153,14 +164,27 @@ def _era(m: re.Match[str], published_year: int | None) -> tuple[str, int | None]
         year = int(m.group("vyear"))
         return (EARLIER, year) if published_year is not None and year < published_year else None
     if m.group("plain") and m.group("past"):
-        last = m.group("past").startswith("last") and published_year is not None
-        return EARLIER, (published_year - 1 if last and published_year is not None else None)  # "last year": the year before
+        return EARLIER, _past_year(m.group("past"), published_year)  # "last year": the year before; "eight years ago"
     if m.group("plain"):
         year = int(_YEAR.search(m.string, m.end()).group(1))  # type: ignore[union-attr]
         if published_year is None or year >= published_year:
             return None
         return EARLIER, year
     return LATER, None
+
+
+_COUNTS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+
+
+def _past_year(past: str, published_year: int | None) -> int | None:
+    """The year a time before the article's names: "last year" the year before, "eight years ago" eight before."""
+    if published_year is None:
+        return None
+    words = past.lower().split()
+    if words[0] == "last":
+        return published_year - 1
+    n = int(words[0]) if words[0].isdigit() else _COUNTS.get(words[0])
+    return published_year - n if n and words[1:2] == ["years"] else None
 
 
 def _phrase_end(text: str, start: int) -> int:
@@ -170,7 +194,7 @@ def _phrase_end(text: str, start: int) -> int:
     return start + m.start() if m else len(text)
 
 
-def _description(clause: str, start: int) -> tuple[str, int] | None:
+def description_side(clause: str, start: int) -> tuple[str, int] | None:
     """The side a description takes of its object ("described the pact as the gold standard": supports; "called the
     deal a disaster": opposes) and the end of the evaluating word; None when no evaluating word follows in the clause
     within a few words of the object."""
@@ -187,10 +211,39 @@ def _description(clause: str, start: int) -> tuple[str, int] | None:
     return side, start + end
 
 
+def _fronted(clause: str, published_year: int | None) -> ShiftPhrase | None:
+    """A stance the clause dates with a time put before its subject ("In 2016, Pemberton campaigned against the tax",
+    "Four years ago, she opposed it"): earlier when that time is before the article's year."""
+    m = FRONTED_STANCE.match(clause)
+    if m is None or published_year is None or m.group("subj").split()[0] in _NOT_SUBJECTS or _CONDITIONAL.search(clause[: m.start("subj")]):
+        return None
+    year = int(m.group("fyear")) if m.group("fyear") else _past_year(m.group("fpast"), published_year)
+    if year is None or year >= published_year:
+        return None
+    side = SUPPORTS if m.group("fsup") else OPPOSES
+    return ShiftPhrase(0, max(m.end(), _phrase_end(clause, m.end())), EARLIER, side, year)
+
+
+def _long_held(clause: str) -> ShiftPhrase | None:
+    """A stance held for long that the sentence sets against a change ("X has long opposed raising the wage, but on
+    Tuesday he said ..."): the earlier position, undated."""
+    m = LONG_HELD.search(clause)
+    if m is None or (m.group("subj") and m.group("subj").split()[0] in _NOT_SUBJECTS) or _CONDITIONAL.search(clause[: m.start()][-60:]):
+        return None
+    end = _phrase_end(clause, m.end())
+    but = re.match(r",?\s+but\b", clause[end:])
+    if but is None:
+        return None
+    # the phrase keeps its ", but": read back alone it still tells the change that follows
+    return ShiftPhrase(m.start(), end + but.end(), EARLIER, SUPPORTS if m.group("lhsup") else OPPOSES)
+
+
 def stance_phrases(clause: str, published_year: int | None = None) -> list[ShiftPhrase]:
     """The era-marked stance phrases of a narrator clause, in order; none when the clause is conditional."""
-    out: list[ShiftPhrase] = []
+    out: list[ShiftPhrase] = [p for p in (_fronted(clause, published_year), _long_held(clause)) if p is not None]
     for m in STANCE_PHRASE.finditer(clause):
+        if any(p.start <= m.start() < p.end for p in out):
+            continue  # the fronted or long-held phrase already holds this verb
         if m.group("subj") and m.group("subj").split()[0] in _NOT_SUBJECTS:
             continue
         if re.match(r"back\w*\s+(?:to|in|from|down|off|up|on|away|out|then|home)\b", clause[m.end() - len(m.group().split()[-1]):], re.IGNORECASE):
@@ -228,9 +281,9 @@ def stance_phrases(clause: str, published_year: int | None = None) -> list[Shift
         if m.group("desc"):
             if re.match(r"\s+(?:him|her|them|me|us|you|himself|herself|themselves|myself|it)\b", clause[m.end():], re.IGNORECASE):
                 continue  # "once called him a friend": a description of a person a pronoun names, or of a thing unnamed
-            judged = _description(clause, m.end())
+            judged = description_side(clause, m.end())
             if judged is None:
                 continue  # "once called him a friend": a description that takes no side on a target
             side, end = judged
         out.append(ShiftPhrase(m.start(), end, era[0], side, era[1], bool(m.group("vyear"))))
-    return out
+    return sorted(out, key=lambda p: p.start)

@@ -111,6 +111,8 @@ def _statement_candidate(shard: str, x: Claim, y: Claim, near: Hit | None, detec
         return None  # one text's own voice: too often our extraction, not the author
     sa, sb = a.statement, b.statement
     told_apart = getattr(a.stance, "reversal", False) != getattr(b.stance, "reversal", False)  # "reversed himself, saying he opposes it"
+    # "he supports the ban, a measure he voted against in 2015": the apposition tells an earlier stance of its own
+    told_apart = told_apart or (a.stance is not None and b.stance is not None and (a.stance.era == "earlier") != (b.stance.era == "earlier"))
     if sa.document_id == sb.document_id and sa.content_start < sb.content_end and sb.content_start < sa.content_end and not told_apart:
         return None  # two readings of one sentence ("X dismissed concerns that ..., IRNA reported"), not two claims
     hit = _best_hit(a, b, detectors)

@@ -22,11 +22,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...model import DateBasis, DatePrecision, EntityType, Mention, Statement
-from ...text.stance_phrases import EARLIER, STANCE_LEMMAS, stance_phrases
+from ...text.stance_phrases import EARLIER, FRONTED_STANCE, STANCE_LEMMAS, description_side, stance_phrases
 from ...text.lexicon import Lexicon
 from .shifts import narrator_stance
 from .reversals import Reversal, find_reversal
-from .stance import Stance, find_stance
+from .stance import _PRONOUN_TARGETS, Stance, _singular, _target, find_stance
 from ...text.words import clause_break, content_words, ended_at, negated_at, negation_spans, normalise_name
 
 __all__ = ["Claim", "ConceptHit", "EntityRef", "LocationHit", "MentionIndex", "RoleHit", "build_claims", "entity_key"]
@@ -324,7 +324,12 @@ def _cued_stance(st: Statement, doc_text: str) -> Stance | None:
     """The stance of a statement cued by a stance verb whose content is its target ("As a senator in 2015, Calloway
     voted for [the dam bill]"): the speaker's act, on the date the text gives it. An era word before the verb
     ("who once backed") is the narrator's stance phrase, read by :mod:`.shifts`; an undated act is left out."""
-    if (st.cue or "").lower() not in STANCE_LEMMAS or st.cue_start is None:
+    if st.cue_start is None:
+        return None
+    if (st.cue or "").lower() in _DESCRIBING or (st.cue or "").lower() in ("say", "tell", "argue", "insist", "declare"):
+        return _described(st, doc_text)
+    thrown = (st.cue or "").lower() == "throw" and _SUPPORT_BEHIND.match(st.content) is not None  # "threw her support behind"
+    if (st.cue or "").lower() not in STANCE_LEMMAS and not thrown:
         return None
     if not st.cue_start < st.content_start <= st.cue_start + 40:
         return None  # the verb governs the content right after it
@@ -342,6 +347,44 @@ def _cued_stance(st: Statement, doc_text: str) -> Stance | None:
         return None
     shift = st.content_start - st.cue_start - 5  # offsets into the content, as a content stance has them
     return dataclasses.replace(found, start=max(0, found.start + shift), end=max(0, found.end + shift))
+
+
+_DESCRIBING = frozenset({"call", "describe", "label", "brand", "dub"})
+_SUPPORT_BEHIND = re.compile(r"(?:his|her|their|its)\s+(?:full\s+)?support\s+behind\b")
+
+
+def _described(st: Statement, doc_text: str) -> Stance | None:
+    """A dated description that takes a side on its object ("In 2019, Whitcombe called the pipeline 'a reckless gamble'",
+    "In 2014, Quist said the Harlow dam was essential"): the speaker's stance on the thing described, on the date the text
+    gives it (an undated one, of the article's day, is too often a passing judgment to set against another)."""
+    if st.said_on_basis is not DateBasis.TEXT or st.cue_start is None or not st.cue_start < st.content_start <= st.cue_start + 12:
+        return None
+    m = re.match(r"(?:the|this|that)\s+", st.content, re.IGNORECASE)
+    told = st.content[m.end():] if m else ""
+    if (st.cue or "").lower() not in _DESCRIBING:
+        copula = re.search(r"\s(?:was|is|were|are|would\s+be|will\s+be)\s", told[:60])
+        told = told[: copula.start()] if copula else ""
+    target = _target(told) if m else None
+    if m is None or target is None or target.lower() in _PRONOUN_TARGETS:
+        return None
+    after = m.end() + len(target)
+    if (st.cue or "").lower() not in _DESCRIBING:
+        # "Quist said the Harlow dam was essential for the valley": a judgment the copula gives the thing
+        cop = re.match(r"\s+(?:was|is|were|are|would\s+be|will\s+be)\s+(?=(?:not\s+)?(?:an?\s+)?(?:\w+\s+)?\w+\b(?!\s+(?:of|to)\b))",
+                       st.content[after:])
+        if cop is None:
+            return None
+        after += cop.end()
+    judged = description_side(st.content, after)
+    if judged is None or len(st.content[after : judged[1]].split()) > (3 if after > m.end() + len(target) else 6):
+        return None  # no evaluating word close after the object
+    tokens = target.split()
+    head = _singular(tokens[-1])
+    if not re.fullmatch(r"[a-z][a-z-]{2,}", head):
+        return None
+    proper = frozenset(w.lower() for w in tokens if w[:1].isupper())
+    modifiers = frozenset(w.lower() for w in tokens[:-1] if not w[:1].isupper())
+    return Stance(judged[0], head, proper, target, 0, judged[1], (), modifiers)
 
 
 def _closes_earlier(subject: str, said_on: Any) -> bool:
@@ -412,8 +455,10 @@ _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSen)(?<!
 def _actor(st: Statement, idx: MentionIndex, doc_text: str) -> Mention | None:
     """Whose position a narrator stance phrase tells: the person it names first, else the first person named in its
     sentence before it, else the last person named before it in its paragraph."""
+    fronted = FRONTED_STANCE.match(st.content)  # "In 2016, Pemberton opposed the tax": the subject after the time
+    at = st.content_start + (fronted.start("subj") if fronted else 0)
     near = idx.within(max(0, st.content_start - 40), st.content_end)
-    named = [m for m in near if m.is_name and m.start <= st.content_start + 2 < m.end + 3]
+    named = [m for m in near if m.is_name and m.start <= at + 2 < m.end + 3]
     if named:  # the phrase's subject is a name ("... which Tom Brandt once supported"): that name, person or not
         m = named[-1]
         return m if str(getattr(m.type, "value", m.type)) == "person" else None
@@ -421,7 +466,7 @@ def _actor(st: Statement, idx: MentionIndex, doc_text: str) -> Mention | None:
         after = [m for m in idx.within(st.content_end, st.content_end + 40) if m.is_name]
         gap = doc_text[st.content_end : after[0].start] if after else ""
         return after[0] if after and re.fullmatch(r",\s*(?:[A-Z][\w.]*\s+){0,2}", gap) and str(getattr(after[0].type, "value", after[0].type)) == "person" else None
-    if re.match(r"[A-Z][\w’'-]+\s", st.content) and not re.match(r"(?:He|She|They|Who|His|Her|Their)\s", st.content):
+    if re.match(r"[A-Z][\w’'-]+\s", st.content[at - st.content_start :]) and not re.match(r"(?:He|She|They|Who|His|Her|Their)\s", st.content):
         return None  # a capitalised subject that is no person mention: not the actor to guess
     coordinated = re.match(r"(?:has|have|had)\s", st.content) is not None  # "X initially backed it and has shifted his position"
     para = max(doc_text.rfind("\n", 0, st.content_start), 0)

@@ -9,6 +9,7 @@ from .claims import Claim
 from .hits import Hit
 from .numeric import FactView
 from ...text.words import quote
+from ...text.stance_phrases import FRONTED_STANCE
 
 __all__ = ["explain_facts", "explain_pair"]
 
@@ -61,11 +62,18 @@ def _the(target: str) -> str:
 _DETERMINERS = frozenset("the a an his her their its our my your this that these those".split())
 
 
+_TRAILING_TIME = re.compile(r"\s+(?:in\s+(?:19|20)\d\d|(?:\w+\s+)?years\s+ago|last\s+year)$")
+
+
 def _narrated(c: Claim) -> str:
     """A stance the narrator tells of an actor, as the narrator's report: "according to Ledger (2024-03-05), Marta
     Delvane once supported the Harrow Ridge pipeline" (not "Delvane said that 'who once supported ...'")."""
     phrase = c.told or " ".join(c.statement.content.split())
     phrase = _LEAD_SUBJECT.sub("", phrase, count=1)
+    fronted = FRONTED_STANCE.match(phrase)
+    if fronted is not None:  # "Four years ago, Pemberton campaigned against the tax": the time goes after the act
+        front = phrase[: fronted.start("subj")].rstrip(" ,")
+        phrase = f"{phrase[fronted.start('subj'):].rstrip(' ,;:-–—')} {front[0].lower()}{front[1:]}"
     vote = _YEAR_VOTE.match(phrase)
     if vote is not None:  # "Okafor's 2015 vote for a bill": a clause, "voted for a bill ... in 2015"
         what = _PREDICATE.split(vote.group("what"), maxsplit=1)[0]  # "a bill that shielded builders [was a mistake]"
@@ -88,7 +96,10 @@ def _narrated(c: Claim) -> str:
     elif target and plain(target) not in plain(phrase) and re.match(r"(?:has|have|had)\s+since\s|now\s", phrase):
         phrase = f"{phrase} (a change on {_the(target)})"  # "Once a critic of it, Vance has since ..."
     elif target and plain(target) not in plain(phrase):
-        phrase = f"{phrase} {target}"  # "the bill - which he once supported": "once supported the bill"
+        # "the bill - which he once supported": "once supported the bill"; "voted against in 2015": "voted against the
+        # ban in 2015"
+        trailing = _TRAILING_TIME.search(phrase)
+        phrase = f"{phrase[: trailing.start()]} {_the(target)}{phrase[trailing.start():]}" if trailing else f"{phrase} {target}"
     st = c.statement
     # the day of the report; a phrase dated by its own text ("backed the war in 2002") says its time itself
     told = f" ({c.date.isoformat()})" if c.date and (st.said_on is None or st.said_on_basis is DateBasis.PUBLISHED) else ""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from ...text.stance_phrases import EARLIER, STANCE_PHRASE, stance_phrases
+from ...text.stance_phrases import EARLIER, FRONTED_STANCE, LONG_HELD, STANCE_PHRASE, stance_phrases
 from .stance import _NOT_NOUNS, _PRONOUN_TARGETS, Stance, _singular, _target
 
 __all__ = ["narrator_stance"]
@@ -25,7 +25,11 @@ def _antecedent(before: str) -> str | None:
     rel = _RELATIVE_BEFORE.search(before)
     if rel is None:
         return None
-    words = re.findall(r"[\w’']+(?:-[\w’']+)*", before[: rel.start()])[-4:]
+    head = before[: rel.start()]
+    det = list(re.finditer(r"\b(?:the|a|an|his|her|their|its)\s+", head[-80:]))
+    if det:  # "a federal ban on private prisons, a measure he voted against": the noun phrase up to its preposition
+        head = re.split(r"\s+(?:of|on|for|to|against|in|with|from)\s+", head[-80:][det[-1].end() :])[0]
+    words = re.findall(r"[\w’']+(?:-[\w’']+)*", head)[-4:]
     while words and (words[0].lower() in {"the", "a", "an", "his", "her", "their", "its"} or words[0][:1].islower() and len(words) > 2):
         words = words[1:]
     return " ".join(words) or None
@@ -49,7 +53,7 @@ def narrator_stance(content: str, before: str, published_year: int | None = None
     if not phrases or phrases[0].start > 0:
         return _shift_after_earlier(content, before, published_year)
     p = phrases[0]
-    m = STANCE_PHRASE.match(content)
+    m = STANCE_PHRASE.match(content) or FRONTED_STANCE.match(content) or LONG_HELD.match(content)
     if m is None:
         return None
     rest = _HONORIFIC.sub(r"\1 ", content[m.end():].lstrip())

@@ -38,7 +38,7 @@ MIN_GAP_DAYS = 30  # a change of position over less than a month is too often on
 
 STANCE_SCORE = 0.88  # above a bare negation flip: the stance names the question (the target) and both dates
 
-_SUPPORT = r"(?:allow|let)(?=\s)|vot(?:e|es|ed|ing)\s+(?:in\s+favou?r\s+of|for)|support(?:s|ed|ing)?|back(?:s|ed|ing)?|favou?r(?:s|ed|ing)?|endors(?:e|es|ed|ing)|champion(?:s|ed|ing)?|(?:is|am|are|was|were|be|been)\s+in\s+favou?r\s+of"
+_SUPPORT = r"(?:allow|let)(?=\s)|thr(?:ew|ows?|owing|own)\s+(?:his|her|their|its)\s+(?:full\s+)?support\s+behind|vot(?:e|es|ed|ing)\s+(?:in\s+favou?r\s+of|for)|support(?:s|ed|ing)?|back(?:s|ed|ing)?|favou?r(?:s|ed|ing)?|endors(?:e|es|ed|ing)|champion(?:s|ed|ing)?|(?:is|am|are|was|were|be|been)\s+in\s+favou?r\s+of"
 _OPPOSE = r"vot(?:e|es|ed|ing)\s+against|oppos(?:e|es|ed|ing)|reject(?:s|ed|ing)?|(?:is|am|are|was|were|be|been|remains?|remained|stands?|stood)\s+(?:firmly\s+|strongly\s+)?(?:opposed\s+to|against)"
 _AUX = (r"(?:\s*(?:[’'](?:re|m|ll|d|ve)\b)|\s+(?:now|still|also|strongly|firmly|fully|always|would|will|wo|do|does|did|had|has|have|"
         r"cannot|can|ca|never|not|currently|n[’']t|no\s+longer|continues?\s+to|continued\s+to|going\s+to|want\s+to|wants\s+to|plans?\s+to|intends?\s+to))*")
@@ -49,11 +49,15 @@ _UNDO = re.compile(r"(?:(?:the|a|an|new)\s+)?(?:legislation|bills?|measures?|eff
 _NEGATION = re.compile(r"\b(?:never|not|cannot|no\s+longer)\b|n[’']t\b", re.IGNORECASE)
 _DET = r"(?:(?:the|this|that|these|those|a|an|his|her|their|its|our|my|any)\s+)?"
 _STOP = frozenset("""that which who because and but as if to in on for with since while after before despite when
-where although though or at by from of over under than unless until so now anymore any more again""".split())
+where although though or at by from of over under than unless until so now anymore any more again off into through about
+against across near during within without among between around along beyond toward towards via upon""".split())
+# what follows a participle that takes an object or complement ("limiting the", "focused on", "making it")
+_VERB_FOLLOWS = re.compile(r"\s+(?:the|a|an|his|her|their|its|our|it|them|him|this|that|these|those|to|on|in|for|with|up|out)\b",
+                           re.IGNORECASE)
 _PRONOUN_TARGETS = frozenset({"it", "this", "that", "those", "these"})
 _PERSON_PRONOUNS = frozenset({"her", "him", "them", "us", "me", "you", "his", "himself", "herself", "themselves", "one"})
 _TIME_WORDS = frozenset("""early late earlier later last next today yesterday tomorrow now then year years month months week
-weeks day days time times again""".split())
+weeks day days time times again two three four five six seven eight nine ten eleven twelve several""".split())
 _SUBJECT_PRONOUNS = {"indirect": ("he", "she", "they", "we", "it"), "direct": ("i", "we")}
 _EARLIER_NP = re.compile(r"\b(?:[Tt]he|[Tt]his)\s+((?:[A-Z][\w’'-]*\s+){0,3}[a-z][\w-]{2,})\b")
 _NOT_NOUNS = frozenset("""he she it they we you i is was are were be been has had have will would can could
@@ -84,10 +88,14 @@ def _singular(word: str) -> str:
     return w
 
 
+_AMOUNT = re.compile(r"^\s*[$€£]\s?\d[\d,.]*\s+")
+
+
 def _target(text: str) -> str | None:
     """The noun phrase a stance verb takes: up to five words, ending before punctuation, a clause or preposition
     word, a time word or adverb ("a bill early in 2009"), or a participle after the noun ("a policy focused on")."""
     words: list[str] = []
+    text = _AMOUNT.sub("", text, count=1)  # "a $15 minimum wage": the amount is no word of the target
     for m in re.finditer(r"[\w’'-]+|[^\w\s]", text):
         w = m.group()
         low = w.lower()
@@ -95,8 +103,10 @@ def _target(text: str) -> str | None:
             break
         if words and low in ("this", "these", "those"):
             break  # "the pact this week": a time phrase after the noun
-        if words and (low.endswith("ly") or (re.search(r"(?:ed|ing)$", low) and not w[:1].isupper())):
+        if words and (low.endswith("ly") or (low.endswith("ed") and not w[:1].isupper())):
             break
+        if words and low.endswith("ing") and not w[:1].isupper() and _VERB_FOLLOWS.match(text, m.end()):
+            break  # "a policy limiting the ...": a participle with its object; "offshore drilling off the coast" is a noun
         words.append(w)
     if words and words[0].lower() in _PERSON_PRONOUNS:
         return None  # "supports her": a person only a pronoun names
@@ -296,11 +306,16 @@ def _reversal_hit(a: Claim, b: Claim, sa: Stance, sb: Stance) -> Hit | None:
         return None
     shown_r = _shown(sr, sr.head if head in sr.also else head)
     days = [d for d in (r.statement.said_on or r.date, n.statement.said_on or n.date) if d is not None]
-    if sn.era == "earlier":
+    told_on, held = r.statement.said_on or r.date, said_interval(n)
+    # a stance the text dates well before the reported reversal ("In 2019 she called it a gamble") is the position
+    # held before it, not the one held now
+    before_reversal = sn.era != "earlier" and n.statement.said_on_basis is DateBasis.TEXT and told_on is not None \
+        and held is not None and (told_on - held[1]).days >= MIN_GAP_DAYS
+    if sn.era == "earlier" or before_reversal:
         # "X, who once backed the pipeline, ... flip-flopped on it": the position now is the opposite of the one told
         if sr.side in _OPPOSITE and sr.side != sn.side:
             return None  # "walked back his opposition to it", "once supported it": two accounts of the earlier side
-        by = f"by {max(days).isoformat()}" if days else "later"
+        by = f"by {told_on.isoformat()}" if before_reversal and told_on is not None else f"by {max(days).isoformat()}" if days else "later"
         label_e = f"earlier ({_when(n)}): {sn.side} {_shown(sn, head)}"
         label_l = f"later ({by}): {_OPPOSITE[sn.side]} {shown_r}"
         reason = f"a stance on the {head} that changed, told as a reversal: {sn.side} {_when(n)}, {_OPPOSITE[sn.side]} {by}"

@@ -1,0 +1,218 @@
+"""Short invented news articles (our own writing) in which one politician's earlier and later stance on one issue is
+told with dates, and near misses in which no stance of that politician changed.
+
+Each probe names the person (a word of the name, as the finding's explanation gives it), the head nouns the issue may
+be named by, and the earlier and later side ("" for a near miss). ``bench/eval_stance_probes.py`` runs them through
+the real pipeline and prints found / missed / wrong; ``test_stance_probes.py`` holds the ones that pass.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Probe:
+    name: str
+    published: dt.date
+    text: str
+    person: str
+    issue: frozenset[str]
+    earlier: str = ""  # "supports" | "opposes"; "" in a near miss
+    later: str = ""
+
+    @property
+    def near_miss(self) -> bool:
+        return not self.earlier
+
+
+def _p(name: str, day: str, person: str, issue: str, earlier: str, later: str, text: str) -> Probe:
+    return Probe(name, dt.date.fromisoformat(day), text.strip() + "\n", person, frozenset(issue.split()), earlier, later)
+
+
+PROBES = (
+    _p("pipeline-governor", "2024-03-03", "Whitcombe", "pipeline", "opposes", "supports", """
+Governor Lena Whitcombe reverses course on pipeline
+
+By Staff Reporter
+
+HARTWELL, March 3, 2024 — Governor Lena Whitcombe on Tuesday threw her support behind the Northern Crest pipeline, a project she fought for years.
+
+"This pipeline will bring jobs and cheaper heating to every family in the state," Whitcombe told reporters at the capitol.
+
+It is a striking turnaround. In 2019, Whitcombe called the pipeline "a reckless gamble with our water" and vowed to block it. "As long as I am governor, this pipeline will not be built," she said at a rally in Ridgeway that year.
+
+Environmental groups said they felt betrayed. "She made a promise and she broke it," said Tomas Varga, director of the Clean Rivers Alliance.
+"""),
+    _p("prisons-senator", "2023-06-12", "Okafor", "ban prison", "opposes", "supports", """
+Senator Okafor now backs ban on private prisons
+
+WASHINGTON, June 12, 2023 — Senator Daniel Okafor said on Monday that he supports a federal ban on private prisons, a measure he voted against in 2015.
+
+"I was wrong," Okafor said in an interview. "Private prisons have no place in a justice system."
+
+Okafor, a Republican from Ohio, opposed a similar bill eight years ago, arguing at the time that private operators saved taxpayers money.
+"""),
+    _p("trade-wire", "2016-09-20", "Brannigan", "agreement deal pact", "supports", "opposes", """
+Brannigan turns against Pacific trade deal
+
+CHICAGO, Sept 20, 2016 (Wire) - Senate candidate Ruth Brannigan said on Tuesday she opposes the Pacific Rim trade agreement, a deal she once supported.
+
+Brannigan voted for the agreement's fast-track authority in 2012. "I believed it would open markets for our farmers," she said at the time.
+
+"I oppose this agreement because it ships jobs overseas," Brannigan told a union hall in Joliet.
+"""),
+    _p("wage-local", "2022-05-04", "Delacroix", "wage", "opposes", "supports", """
+Mayor Delacroix now backs a $15 minimum wage
+
+By Ana Pruitt, Riverton Ledger
+
+RIVERTON, May 4, 2022 — Mayor Paul Delacroix has long opposed raising the city's minimum wage, but on Tuesday he said he supports a $15 minimum wage for all city workers.
+
+In 2017, Delacroix told the council he opposed the wage increase because it would hurt small shops.
+
+"Prices have changed, and so have I," Delacroix said.
+"""),
+    _p("war-profile", "2019-11-02", "Hollis", "war", "supports", "opposes", """
+The long road of Senator Grace Hollis
+
+Senator Grace Hollis voted for the war in 2003. Sixteen years later she calls that vote the worst mistake of her career.
+
+"I oppose this war and I should have opposed it then," Hollis said in an interview in her Dover office last week.
+
+Hollis, a Democrat, was for the war before she was against it, her critics say.
+"""),
+    _p("guns-factcheck", "2021-08-15", "Marlow", "ban", "opposes", "supports", """
+Fact check: Has Rep. Jon Marlow changed his stance on an assault weapons ban?
+
+Claim: Rep. Jon Marlow now supports an assault weapons ban.
+
+Verdict: True. In a 2013 interview, Marlow said he opposed an assault weapons ban. On Friday, Marlow said he supports an assault weapons ban, citing the shootings in his district.
+"""),
+    _p("abortion-oped", "2022-07-10", "Serrano", "ban", "supports", "opposes", """
+Analysis: Serrano's shifting line on abortion
+
+Governor Mia Serrano once called the six-week abortion ban "a good law for our state." In 2018 she signed it.
+
+This week she said she opposes the six-week ban and will ask lawmakers to repeal it.
+"""),
+    _p("immigration-wire", "2018-02-14", "Kettering", "amnesty", "opposes", "supports", """
+Kettering now backs amnesty he once opposed
+
+DENVER, Feb 14, 2018 - Representative Alan Kettering, who once opposed amnesty for undocumented farmworkers, said on Wednesday that he now supports amnesty for workers who have lived in the state for ten years.
+
+"Our farms cannot run without them," Kettering said.
+"""),
+    _p("marriage-profile", "2015-06-30", "Albright", "marriage", "opposes", "supports", """
+Senator Albright comes out for same-sex marriage
+
+HELENA, June 30, 2015 — Senator Joan Albright said on Monday that she supports same-sex marriage.
+
+In 2004, Albright voted against same-sex marriage in the state senate. "Marriage is between a man and a woman," she said then.
+
+"My views have evolved," Albright said in a statement.
+"""),
+    _p("tax-local", "2020-10-08", "Pemberton", "tax", "opposes", "supports", """
+Pemberton backs sales tax he fought in 2016
+
+By Lee Harmon, Valley Courier
+
+OAKDALE, Oct. 8, 2020 — County commissioner Ray Pemberton said on Wednesday that he supports the transit sales tax on the November ballot.
+
+Four years ago, Pemberton campaigned against the same transit sales tax. "It is a tax on working families," he said in 2016.
+"""),
+    _p("stadium-headline", "2022-05-05", "Reyes", "stadium", "opposes", "supports", """
+Mayor Tom Reyes reverses course on stadium
+
+DALLAS, May 5, 2022 — The city council will vote next week on the downtown stadium.
+
+In 2018, Reyes called the stadium "a terrible deal for taxpayers."
+"""),
+    _p("dam-reported", "2021-04-21", "Quist", "dam", "supports", "opposes", """
+Quist says she now opposes Harlow dam
+
+ASHFORD, April 21, 2021 — State Senator Irene Quist said on Tuesday that she opposes the Harlow dam.
+
+In 2014, Quist said the Harlow dam was essential for the valley and backed it in a floor speech.
+
+"The science has changed," Quist said.
+"""),
+)
+
+# written after the rules above were fixed, to check them on wordings they were not shaped on
+FRESH = (
+    _p("drilling-wire", "2017-07-19", "Ostrander", "drilling", "opposes", "supports", """
+Ostrander drops opposition to offshore drilling
+
+TALLAHASSEE, July 19, 2017 (Wire) - Governor Carl Ostrander said on Wednesday he supports offshore drilling off the Gulf coast.
+
+In 2010, after the spill, Ostrander said he opposed offshore drilling "in any form, for any reason."
+"""),
+    _p("vouchers-profile", "2019-03-02", "Whitfield", "voucher", "supports", "opposes", """
+Whitfield's long walk away from school vouchers
+
+Assemblywoman Nora Whitfield was once a champion of school vouchers. Last week she said she opposes vouchers, calling them a drain on public schools.
+
+Back in 2012, Whitfield voted for the voucher program in the state assembly.
+"""),
+    _p("draft-local", "2023-09-14", "Abernathy", "ordinance", "opposes", "supports", """
+Council member backs rent ordinance she voted against
+
+By Kim Sato, Lakeside Herald
+
+LAKESIDE, Sept. 14, 2023 — Council member Rosa Abernathy said on Tuesday that she supports the rent stabilization ordinance, an ordinance she voted against in 2019.
+
+"I listened to the tenants," Abernathy said.
+"""),
+)
+
+NEAR_MISSES = (
+    _p("same-stance", "2023-01-10", "Ferreira", "pipeline", "", "", """
+Ferreira still opposes pipeline
+
+BOSTON, Jan. 10, 2023 — Senator Luis Ferreira said on Monday that he opposes the Eastfield pipeline.
+
+In 2017, Ferreira said he opposed the Eastfield pipeline. "I opposed it then and I oppose it now," he said.
+"""),
+    _p("different-issues", "2022-03-03", "Lindqvist", "pipeline tax", "", "", """
+Lindqvist backs tax, opposes pipeline
+
+SALEM, March 3, 2022 — Governor Eva Lindqvist said on Wednesday that she supports the carbon tax.
+
+In 2016, Lindqvist said she opposed the Westbrook pipeline. She still opposes the pipeline, her office said.
+"""),
+    _p("someone-else", "2024-05-02", "Okonjo", "wage", "", "", """
+Okonjo backs minimum wage rise
+
+LAGOS, May 2, 2024 — Senator Ada Okonjo said on Tuesday that she supports raising the minimum wage.
+
+Her rival, Senator Bayo Adeyemi, opposed the minimum wage rise in 2019. Okonjo has supported the minimum wage rise since 2018.
+"""),
+    _p("hypothetical", "2020-09-09", "Hart", "deal", "", "", """
+Hart rules out any change on trade deal
+
+DAYTON, Sept. 9, 2020 — Senator Mel Hart said on Tuesday that he supports the trade deal.
+
+"If I had once opposed this deal, I would say so," Hart said. Critics asked whether he would ever oppose the deal.
+"""),
+    _p("reviewing", "2019-04-04", "Novak", "plan", "", "", """
+Novak reviewing highway plan
+
+TRENTON, April 4, 2019 — Mayor Irena Novak said on Wednesday that she is reviewing the highway plan.
+
+In 2016, Novak said she supported the highway plan. "We are looking at all the options," she said this week.
+"""),
+    _p("consistent-vote", "2018-06-06", "Grady", "treaty", "", "", """
+Grady again backs treaty
+
+OTTAWA, June 6, 2018 — Senator Ellen Grady said on Tuesday she supports the Arctic treaty. In 2009, Grady voted for the Arctic treaty.
+"""),
+    _p("critic-quoted", "2021-12-01", "Brandt", "bill", "", "", """
+Critic says Brandt flip-flopped, Brandt says he did not
+
+AUSTIN, Dec. 1, 2021 — Senator Kurt Brandt said on Tuesday that he supports the water bill.
+
+"Brandt opposed this bill in 2018," said Maria Lopez, a rival candidate. Brandt said he supported the bill in 2018 and supports it now.
+"""),
+)
