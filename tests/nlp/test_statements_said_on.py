@@ -163,3 +163,36 @@ def test_statements_said_on_a_relative_clause_of_speaking_does_not_date_a_later_
     out = statements_in_document(parsed_with(nlp, text, {"Mira Osei": (PER, 2)}, PUB))
     later = [s for s in out if s.content.startswith("it will close")]
     assert later and later[0].said_on_basis is DateBasis.PUBLISHED
+
+
+# A cue whose content is its object spans the adjuncts after it; a day the parse hangs on the cue itself still
+# dates the statement, while a day inside the content's own clause does not.
+@pytest.mark.parametrize(
+    "text,said_on,basis",
+    [
+        ("Dariush Kemal made the remarks Friday during a visit to the port.", "2025-07-18", DateBasis.TEXT),
+        ("The union endorsed Mira Osei for president on Thursday.", "2025-07-17", DateBasis.TEXT),
+        ("Mira Osei said the army withdrew on Tuesday.", "2025-07-21", DateBasis.PUBLISHED),
+        ("Relatives of the victim watched the video on Thursday, Mira Osei said.", "2025-07-21", DateBasis.PUBLISHED),
+    ],
+)
+def test_statements_said_on_a_day_hung_on_the_cue_inside_its_object_counts(nlp, text, said_on, basis):
+    out = statements_in_document(parsed_with(nlp, text, {"Dariush Kemal": (PER, 1), "Mira Osei": (PER, 2)}, PUB))
+    assert out and (out[0].said_on_text, out[0].said_on_basis) == (said_on, basis)
+
+
+def test_statements_said_on_ignores_a_date_in_the_speaker_phrase(nlp):
+    s = _one(nlp, "Last year's runner-up Mira Osei said that the race was over.")
+    assert s.said_on_basis is DateBasis.PUBLISHED
+
+
+@pytest.mark.parametrize(
+    "text,said_on",
+    [
+        ("An arbitration panel in 2001 found that the treaty had been breached.", "2001"),
+        ("A campaign ad in 2008 questioned whether Mira Osei was prepared.", "2008"),
+    ],
+)
+def test_statements_said_on_a_time_phrase_the_parse_hangs_on_the_speaker_dates_the_saying(nlp, text, said_on):
+    out = statements_in_document(parsed_with(nlp, text, {"Mira Osei": (PER, 2)}, PUB))
+    assert out and (out[0].said_on_text, out[0].said_on_basis) == (said_on, DateBasis.TEXT)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -88,20 +88,42 @@ def _off_the_cue(parts: Sequence[Part], spans: StatementSpans, start: int, end: 
         return False
     cue = cue_toks[0]
     inside = {t.i for t in date_toks}
-    top = next((t for t in date_toks if t.head.i not in inside or t.head is t), date_toks[0])
-    tok = top
-    while True:
-        if tok is cue or cue in tok.subtree:
+    top = next((t for t in date_toks if t.head.i not in inside or t.head.i == t.i), date_toks[0])
+    tok, prev = top, None
+    while True:  # tokens compare by position: spaCy makes a new Token object on each access
+        if tok.i == cue.i or cue in tok.subtree:
             return False  # reached the cue, or a clause that governs it
         if _speaking_with_the_cue(tok) and tok.i not in inside:
             return False
-        if tok.dep_ in _NOUN_MODIFIERS and tok.i not in inside and not _dates_the_words(tok):
+        if tok.dep_ in _NOUN_MODIFIERS and tok.i not in inside:
+            return not _dates_the_words(tok)  # "a poll released last month found": its release dates its words
+        if tok.head.i == cue.i and tok.dep_ in _SPEAKER_DEPS:
+            # "the 2016 nominee said", "last year's winner said" tell who; a time phrase the parse hung on the
+            # speaker ("an arbitration panel in 2001 found", "an ad in 2008 questioned") tells when
+            return prev is None or prev.dep_ != "prep"
+        if tok.head.i == cue.i and tok.dep_ in _CONTENT_DEPS:
             return True
-        if tok.head is cue and (tok.dep_ in _SPEAKER_DEPS or tok.dep_ in _CONTENT_DEPS):
-            return True
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return False  # another clause of the sentence: left to nearness, as before
-        tok = tok.head
+        prev, tok = tok, tok.head
+
+
+# how a time phrase hangs on the cue as its adjunct ("made the comments Friday", "endorsed her on Thursday")
+_ADJUNCT_DEPS = {"prep", "npadvmod", "advmod", "obl", "tmod"}
+
+
+def _cues_own(parts: Sequence[Part], spans: StatementSpans, start: int, end: int) -> bool:
+    """Whether the date at ``text[start:end]``, though inside the content's span, is the cue's own adjunct: a
+    cue whose content is its object ("grilled the CEO on Tuesday for his role") spans the adjuncts after it."""
+    if spans.cue_start is None:
+        return False
+    _, cue_toks = _tokens(parts, spans.cue_start, spans.cue_start + 1)
+    _, date_toks = _tokens(parts, start, end)
+    if not cue_toks or not date_toks or cue_toks[0].doc is not date_toks[0].doc:
+        return False
+    inside = {t.i for t in date_toks}
+    top = next((t for t in date_toks if t.head.i not in inside or t.head.i == t.i), date_toks[0])
+    return top.head.i == cue_toks[0].i != top.i and top.dep_ in _ADJUNCT_DEPS
 
 
 # a time that points back to one the text has just named: "she said at a rally that year", "the same year", "he said then"
@@ -177,6 +199,13 @@ def said_on(text: str, parts: Sequence[Part], spans: StatementSpans,
             blank.append((s0 + w.start, s0 + w.end))
         else:
             found.append(w)
+    c0 = spans.content_start
+    unquoted = list(text[c0 : spans.content_end])
+    for q in _QUOTED.finditer(text, c0, spans.content_end):
+        unquoted[q.start() - c0 : q.end() - c0] = " " * (q.end() - q.start())
+    for w in find_when("".join(unquoted), published):
+        if _cues_own(parts, spans, c0 + w.start, c0 + w.end):
+            found.append(replace(w, start=c0 + w.start - s0, end=c0 + w.end - s0))
     if found:
         best = min(found, key=lambda w: min(abs(s0 + w.start - anchor), abs(s0 + w.end - anchor)))
         return best.date, best.precision, DateBasis.TEXT
