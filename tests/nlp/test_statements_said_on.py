@@ -118,3 +118,81 @@ def test_statements_speaker_after_a_dateline_with_its_day_is_the_name_after_the_
     said = [s for s in out if "river compact" in s.content]
     assert said and said[0].speaker_text == "Senator Mira Osei"
 
+
+
+# A weekday resolves to the latest such day on or before publication (Monday 21 July: Thursday is the 17th), wherever
+# the reporting puts it: after the cue, after its object, before the speaker, or on a participle of speaking that is
+# set off on the speaker (that speaking is the cue's own act).
+@pytest.mark.parametrize(
+    "text,said_on",
+    [
+        ("Dariush Kemal said on Saturday that the talks had failed.", "2025-07-19"),
+        ("Dariush Kemal told reporters Thursday that the talks had failed.", "2025-07-17"),
+        ("On Tuesday, Dariush Kemal said that the talks had failed.", "2025-07-15"),
+        ("The talks had failed, Dariush Kemal said Saturday.", "2025-07-19"),
+        ("Mira Osei on Wednesday said the clinic had closed.", "2025-07-16"),
+        ("Dariush Kemal, speaking to reporters on Thursday, said the talks had failed.", "2025-07-17"),
+        ("Dariush Kemal, appearing on television on Sunday, said the talks had failed.", "2025-07-20"),
+        ("Dariush Kemal said on Monday that the talks had failed.", "2025-07-21"),
+    ],
+)
+def test_statements_said_on_a_weekday_of_the_saying_is_its_last_such_day(nlp, text, said_on):
+    s = _one(nlp, text)
+    assert (s.said_on_text, s.said_on_basis, s.said_on_precision) == (said_on, DateBasis.TEXT, DatePrecision.DAY)
+
+
+# With no "that", a day right after the cue's object opens the reported clause in the text; it still says when the
+# words were said ("told the BBC on Tuesday the talks had failed"), unless the day is what the clause is about.
+@pytest.mark.parametrize(
+    "text,said_on,basis",
+    [
+        ("Dariush Kemal told the radio station on Tuesday the talks had failed.", "2025-07-15", DateBasis.TEXT),
+        ("Mira Osei told the committee yesterday the clinic had closed.", "2025-07-20", DateBasis.TEXT),
+        ("Dariush Kemal said Tuesday was the last day for the talks.", "2025-07-21", DateBasis.PUBLISHED),
+        ("Dariush Kemal said Sunday's vote had been rigged.", "2025-07-21", DateBasis.PUBLISHED),
+        ("Mira Osei said that on Thursday the clinic would close.", "2025-07-21", DateBasis.PUBLISHED),
+    ],
+)
+def test_statements_said_on_a_day_opening_a_clause_without_that_is_the_cues(nlp, text, said_on, basis):
+    s = _one(nlp, text)
+    assert (s.said_on_text, s.said_on_basis) == (said_on, basis)
+
+
+def test_statements_said_on_a_relative_clause_of_speaking_does_not_date_a_later_statement(nlp):
+    text = "Mira Osei, who told reporters on Thursday that the clinic would stay open, now says it will close."
+    out = statements_in_document(parsed_with(nlp, text, {"Mira Osei": (PER, 2)}, PUB))
+    later = [s for s in out if s.content.startswith("it will close")]
+    assert later and later[0].said_on_basis is DateBasis.PUBLISHED
+
+
+# A cue whose content is its object spans the adjuncts after it; a day the parse hangs on the cue itself still
+# dates the statement, while a day inside the content's own clause does not.
+@pytest.mark.parametrize(
+    "text,said_on,basis",
+    [
+        ("Dariush Kemal made the remarks Friday during a visit to the port.", "2025-07-18", DateBasis.TEXT),
+        ("The union endorsed Mira Osei for president on Thursday.", "2025-07-17", DateBasis.TEXT),
+        ("Mira Osei said the army withdrew on Tuesday.", "2025-07-21", DateBasis.PUBLISHED),
+        ("Relatives of the victim watched the video on Thursday, Mira Osei said.", "2025-07-21", DateBasis.PUBLISHED),
+    ],
+)
+def test_statements_said_on_a_day_hung_on_the_cue_inside_its_object_counts(nlp, text, said_on, basis):
+    out = statements_in_document(parsed_with(nlp, text, {"Dariush Kemal": (PER, 1), "Mira Osei": (PER, 2)}, PUB))
+    assert out and (out[0].said_on_text, out[0].said_on_basis) == (said_on, basis)
+
+
+def test_statements_said_on_ignores_a_date_in_the_speaker_phrase(nlp):
+    s = _one(nlp, "Last year's runner-up Mira Osei said that the race was over.")
+    assert s.said_on_basis is DateBasis.PUBLISHED
+
+
+@pytest.mark.parametrize(
+    "text,said_on",
+    [
+        ("An arbitration panel in 2001 found that the treaty had been breached.", "2001"),
+        ("A campaign ad in 2008 questioned whether Mira Osei was prepared.", "2008"),
+    ],
+)
+def test_statements_said_on_a_time_phrase_the_parse_hangs_on_the_speaker_dates_the_saying(nlp, text, said_on):
+    out = statements_in_document(parsed_with(nlp, text, {"Mira Osei": (PER, 2)}, PUB))
+    assert out and (out[0].said_on_text, out[0].said_on_basis) == (said_on, DateBasis.TEXT)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -36,6 +36,19 @@ _PUBLISHING = {"release", "publish", "post", "issue", "air", "broadcast", "deliv
 def _dates_the_words(tok: Token) -> bool:
     """Whether a noun's modifier says when the noun, a text or a speech, came out."""
     return tok.lemma_.lower() in _PUBLISHING and tok.head.pos_ == "NOUN"
+
+
+# a participle of speaking set off on the speaker ("X, speaking to reporters on Thursday, said", "X, asked on
+# Tuesday about the vote, said") happens with the cue's own act: its time is when the words were said. A relative
+# clause does not ("X, who told reporters in 2015 that ..., now says"): its tense sets it apart from the cue.
+_SPEAKING = {"speak", "talk", "address", "tell", "say", "write", "testify", "appear", "respond", "reply", "answer",
+             "comment", "brief", "ask", "question", "interview"}
+
+
+def _speaking_with_the_cue(tok: Token) -> bool:
+    """Whether ``tok`` is a participle of speaking that modifies a noun: the speaking the cue reports."""
+    # a participle the tagger took for a past tense ("X, asked on Tuesday ..., said") is still a participle here
+    return tok.dep_ == "acl" and tok.tag_ in ("VBG", "VBN", "VBD") and tok.lemma_.lower() in _SPEAKING
 
 
 @dataclass(frozen=True)
@@ -75,18 +88,42 @@ def _off_the_cue(parts: Sequence[Part], spans: StatementSpans, start: int, end: 
         return False
     cue = cue_toks[0]
     inside = {t.i for t in date_toks}
-    top = next((t for t in date_toks if t.head.i not in inside or t.head is t), date_toks[0])
-    tok = top
-    while True:
-        if tok is cue or cue in tok.subtree:
+    top = next((t for t in date_toks if t.head.i not in inside or t.head.i == t.i), date_toks[0])
+    tok, prev = top, None
+    while True:  # tokens compare by position: spaCy makes a new Token object on each access
+        if tok.i == cue.i or cue in tok.subtree:
             return False  # reached the cue, or a clause that governs it
-        if tok.dep_ in _NOUN_MODIFIERS and tok.i not in inside and not _dates_the_words(tok):
+        if _speaking_with_the_cue(tok) and tok.i not in inside:
+            return False
+        if tok.dep_ in _NOUN_MODIFIERS and tok.i not in inside:
+            return not _dates_the_words(tok)  # "a poll released last month found": its release dates its words
+        if tok.head.i == cue.i and tok.dep_ in _SPEAKER_DEPS:
+            # "the 2016 nominee said", "last year's winner said" tell who; a time phrase the parse hung on the
+            # speaker ("an arbitration panel in 2001 found", "an ad in 2008 questioned") tells when
+            return prev is None or prev.dep_ != "prep"
+        if tok.head.i == cue.i and tok.dep_ in _CONTENT_DEPS:
             return True
-        if tok.head is cue and (tok.dep_ in _SPEAKER_DEPS or tok.dep_ in _CONTENT_DEPS):
-            return True
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return False  # another clause of the sentence: left to nearness, as before
-        tok = tok.head
+        prev, tok = tok, tok.head
+
+
+# how a time phrase hangs on the cue as its adjunct ("made the comments Friday", "endorsed her on Thursday")
+_ADJUNCT_DEPS = {"prep", "npadvmod", "advmod", "obl", "tmod"}
+
+
+def _cues_own(parts: Sequence[Part], spans: StatementSpans, start: int, end: int) -> bool:
+    """Whether the date at ``text[start:end]``, though inside the content's span, is the cue's own adjunct: a
+    cue whose content is its object ("grilled the CEO on Tuesday for his role") spans the adjuncts after it."""
+    if spans.cue_start is None:
+        return False
+    _, cue_toks = _tokens(parts, spans.cue_start, spans.cue_start + 1)
+    _, date_toks = _tokens(parts, start, end)
+    if not cue_toks or not date_toks or cue_toks[0].doc is not date_toks[0].doc:
+        return False
+    inside = {t.i for t in date_toks}
+    top = next((t for t in date_toks if t.head.i not in inside or t.head.i == t.i), date_toks[0])
+    return top.head.i == cue_toks[0].i != top.i and top.dep_ in _ADJUNCT_DEPS
 
 
 # a time that points back to one the text has just named: "she said at a rally that year", "the same year", "he said then"
@@ -107,6 +144,34 @@ def _anaphoric(sentence: str, before: str, published: dt.date | None) -> tuple[d
     if "year" in m.group(0).lower():
         return dt.date(last.date.year, 1, 1), DatePrecision.YEAR
     return last.date, last.precision
+
+
+# a day that opens a reported clause with no "that" ("X told the BBC on Tuesday the talks had failed"): the parse
+# may put it inside the clause, but in reporting it is the cue's adjunct, as in "X said on Tuesday the talks ..."
+_OPENING_DAY = re.compile(r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)"
+                          r"(?![’'])(?:\s+(?:morning|afternoon|evening|night)(?![’']))?,?\s+(?=\w)")
+_COMPLEMENTIZER = re.compile(r"\b(?:that|whether|if)\s*$", re.IGNORECASE)
+# what a date opening the clause must not be: its subject, object or a noun's part ("said Tuesday was the deadline")
+_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "compound", "poss", "appos", "conj"}
+
+
+def _opening_day(text: str, parts: Sequence[Part], spans: StatementSpans,
+                 published: dt.date | None) -> dt.date | None:
+    """The day that opens the content right after its cue, when it is an adjunct of the saying, else None."""
+    if spans.cue_start is None or spans.cue_start >= spans.content_start:
+        return None
+    between = text[spans.cue_start : spans.content_start]
+    if _QUOTED.search(between) or any(q in between for q in "“\"") or _COMPLEMENTIZER.search(between):
+        return None
+    m = _OPENING_DAY.match(text, spans.content_start)
+    if m is None or m.end() >= spans.content_end:
+        return None
+    _, toks = _tokens(parts, m.start(), m.end())
+    day_toks = [t for t in toks if t.pos_ == "PROPN" or t.lower_ in ("yesterday", "today")]
+    if not day_toks or day_toks[0].dep_ in _ARGUMENT_DEPS:
+        return None
+    day = find_day(m.group(0), published)
+    return day if day is not None and (published is None or day <= published) else None
 
 
 def said_on(text: str, parts: Sequence[Part], spans: StatementSpans,
@@ -134,9 +199,19 @@ def said_on(text: str, parts: Sequence[Part], spans: StatementSpans,
             blank.append((s0 + w.start, s0 + w.end))
         else:
             found.append(w)
+    c0 = spans.content_start
+    unquoted = list(text[c0 : spans.content_end])
+    for q in _QUOTED.finditer(text, c0, spans.content_end):
+        unquoted[q.start() - c0 : q.end() - c0] = " " * (q.end() - q.start())
+    for w in find_when("".join(unquoted), published):
+        if _cues_own(parts, spans, c0 + w.start, c0 + w.end):
+            found.append(replace(w, start=c0 + w.start - s0, end=c0 + w.end - s0))
     if found:
         best = min(found, key=lambda w: min(abs(s0 + w.start - anchor), abs(s0 + w.end - anchor)))
         return best.date, best.precision, DateBasis.TEXT
+    opening = _opening_day(text, parts, spans, published)
+    if opening is not None:
+        return opening, DatePrecision.DAY, DateBasis.TEXT
     p_start, p_end = _paragraph(text, anchor)
     back = _anaphoric(masked(s0, spans.sentence_end), masked(p_start, s0), published)
     if back is not None:
