@@ -77,18 +77,27 @@ def _tokens(parts: Sequence[Part], start: int, end: int) -> tuple[int, list[Toke
     return 0, []
 
 
-def _off_the_cue(parts: Sequence[Part], spans: StatementSpans, start: int, end: int) -> bool:
-    """Whether the date at ``text[start:end]`` belongs to a noun's modifier, the speaker or the content,
-    not to the cue or the clause that governs it."""
+def _cue_and_date(parts: Sequence[Part], spans: StatementSpans, start: int, end: int) -> tuple[Token, set[int], Token] | None:
+    """The cue's token, the date's token positions and the date's top token (the one whose head lies outside it),
+    when the cue and the date at ``text[start:end]`` are in one parse; else None."""
     if spans.cue_start is None:
-        return False
+        return None
     _, cue_toks = _tokens(parts, spans.cue_start, spans.cue_start + 1)
     _, date_toks = _tokens(parts, start, end)
     if not cue_toks or not date_toks or cue_toks[0].doc is not date_toks[0].doc:
-        return False
-    cue = cue_toks[0]
+        return None
     inside = {t.i for t in date_toks}
     top = next((t for t in date_toks if t.head.i not in inside or t.head.i == t.i), date_toks[0])
+    return cue_toks[0], inside, top
+
+
+def _off_the_cue(parts: Sequence[Part], spans: StatementSpans, start: int, end: int) -> bool:
+    """Whether the date at ``text[start:end]`` belongs to a noun's modifier, the speaker or the content,
+    not to the cue or the clause that governs it."""
+    found = _cue_and_date(parts, spans, start, end)
+    if found is None:
+        return False
+    cue, inside, top = found
     tok, prev = top, None
     while True:  # tokens compare by position: spaCy makes a new Token object on each access
         if tok.i == cue.i or cue in tok.subtree:
@@ -115,15 +124,11 @@ _ADJUNCT_DEPS = {"prep", "npadvmod", "advmod", "obl", "tmod"}
 def _cues_own(parts: Sequence[Part], spans: StatementSpans, start: int, end: int) -> bool:
     """Whether the date at ``text[start:end]``, though inside the content's span, is the cue's own adjunct: a
     cue whose content is its object ("grilled the CEO on Tuesday for his role") spans the adjuncts after it."""
-    if spans.cue_start is None:
+    found = _cue_and_date(parts, spans, start, end)
+    if found is None:
         return False
-    _, cue_toks = _tokens(parts, spans.cue_start, spans.cue_start + 1)
-    _, date_toks = _tokens(parts, start, end)
-    if not cue_toks or not date_toks or cue_toks[0].doc is not date_toks[0].doc:
-        return False
-    inside = {t.i for t in date_toks}
-    top = next((t for t in date_toks if t.head.i not in inside or t.head.i == t.i), date_toks[0])
-    return top.head.i == cue_toks[0].i != top.i and top.dep_ in _ADJUNCT_DEPS
+    cue, _inside, top = found
+    return top.head.i == cue.i != top.i and top.dep_ in _ADJUNCT_DEPS
 
 
 # a time that points back to one the text has just named: "she said at a rally that year", "the same year", "he said then"
