@@ -295,12 +295,40 @@ cluster_blocks = Table(
 # Which findings shards (corpus/findings/candidates.py) each statement and fact is in, and every shard's
 # scored candidate pairs: after new documents only the shards they touch are recomputed, and the
 # findings are picked again from all stored candidates.
+def _shard_member_columns() -> list[Column]:
+    """A claim's or fact's membership of a shard (claim_shards, claim_buckets and their staged twins)."""
+    return [
+        Column("shard", Text, nullable=False),
+        Column("item_id", String(64), nullable=False),
+        Column("document_id", String(32), nullable=False),
+    ]
+
+
+def _candidate_columns() -> list[Column]:
+    """A scored candidate pair of a shard (finding_candidates and its staged twin)."""
+    return [
+        Column("shard", Text, nullable=False),
+        Column("score", Float, nullable=False),
+        Column("kind", String(32), nullable=False),
+        Column("item_a", String(64), nullable=False),
+        Column("item_b", String(64), nullable=False),
+        Column("item_type", String(16), nullable=False),
+        Column("dedup", String(40), nullable=False),
+        Column("grp", String(40)),
+        Column("explanation", Text, nullable=False),
+        Column("labels", Text),  # JSON [label_a, label_b]: the position each item takes on the question
+    ]
+
+
+def _shard_pairs_columns() -> list[Column]:
+    """The pairs one shard evaluated (shard_pairs and its staged twin)."""
+    return [Column("shard", Text, primary_key=True), Column("pairs", Text, nullable=False)]
+
+
 claim_shards = Table(
     "claim_shards",
     metadata,
-    Column("shard", Text, nullable=False),
-    Column("item_id", String(64), nullable=False),
-    Column("document_id", String(32), nullable=False),
+    *_shard_member_columns(),
     Index("ix_claim_shards_shard", "shard"),
     Index("ix_claim_shards_document", "document_id"),
 )
@@ -309,9 +337,7 @@ claim_shards = Table(
 claim_buckets = Table(
     "claim_buckets",
     metadata,
-    Column("shard", Text, nullable=False),
-    Column("item_id", String(64), nullable=False),
-    Column("document_id", String(32), nullable=False),
+    *_shard_member_columns(),
     Column("entry", Text, nullable=False),
     Index("ix_claim_buckets_shard", "shard"),
     Index("ix_claim_buckets_document", "document_id"),
@@ -320,28 +346,14 @@ claim_buckets = Table(
 finding_candidates = Table(
     "finding_candidates",
     metadata,
-    Column("shard", Text, nullable=False),
-    Column("score", Float, nullable=False),
-    Column("kind", String(32), nullable=False),
-    Column("item_a", String(64), nullable=False),
-    Column("item_b", String(64), nullable=False),
-    Column("item_type", String(16), nullable=False),
-    Column("dedup", String(40), nullable=False),
-    Column("grp", String(40)),
-    Column("explanation", Text, nullable=False),
-    Column("labels", Text),  # JSON [label_a, label_b]: the position each item takes on the question
+    *_candidate_columns(),
     Index("ix_finding_candidates_shard", "shard"),
     Index("ix_finding_candidates_items", "item_a", "item_b"),
 )
 
 # The pairs each entity shard evaluated (sorted 63-bit pair hashes, base64): a pair of two unchanged
 # statements evaluated before keeps its stored candidate, or its lack of one, without being evaluated again.
-shard_pairs = Table(
-    "shard_pairs",
-    metadata,
-    Column("shard", Text, primary_key=True),
-    Column("pairs", Text, nullable=False),
-)
+shard_pairs = Table("shard_pairs", metadata, *_shard_pairs_columns())
 
 # A full findings rebuild of a large corpus writes what it produces here, chunk by chunk, instead of holding it
 # (services/findings_full.py): the same columns as the four tables above. The corpus write moves the rows into
@@ -349,43 +361,20 @@ shard_pairs = Table(
 staged_claim_shards = Table(
     "staged_claim_shards",
     metadata,
-    Column("shard", Text, nullable=False),
-    Column("item_id", String(64), nullable=False),
-    Column("document_id", String(32), nullable=False),
+    *_shard_member_columns(),
     Index("ix_staged_claim_shards_shard", "shard"),
 )
 
-staged_claim_buckets = Table(
-    "staged_claim_buckets",
-    metadata,
-    Column("shard", Text, nullable=False),
-    Column("item_id", String(64), nullable=False),
-    Column("document_id", String(32), nullable=False),
-    Column("entry", Text, nullable=False),
-)
+staged_claim_buckets = Table("staged_claim_buckets", metadata, *_shard_member_columns(), Column("entry", Text, nullable=False))
 
 staged_finding_candidates = Table(
     "staged_finding_candidates",
     metadata,
-    Column("shard", Text, nullable=False),
-    Column("score", Float, nullable=False),
-    Column("kind", String(32), nullable=False),
-    Column("item_a", String(64), nullable=False),
-    Column("item_b", String(64), nullable=False),
-    Column("item_type", String(16), nullable=False),
-    Column("dedup", String(40), nullable=False),
-    Column("grp", String(40)),
-    Column("explanation", Text, nullable=False),
-    Column("labels", Text),
+    *_candidate_columns(),
     Index("ix_staged_finding_candidates_items", "item_a", "item_b"),
 )
 
-staged_shard_pairs = Table(
-    "staged_shard_pairs",
-    metadata,
-    Column("shard", Text, primary_key=True),
-    Column("pairs", Text, nullable=False),
-)
+staged_shard_pairs = Table("staged_shard_pairs", metadata, *_shard_pairs_columns())
 
 # The analysis (pipeline version and time) of each document that the corpus results reflect.
 corpus_documents = Table(
