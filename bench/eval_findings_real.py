@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from findings_corpora import available, ecb_event, polnear_origin, sample  # noqa: E402
 
 from storyline.corpus.findings import detect_findings  # noqa: E402
+from storyline.corpus.name_variants import find_name_variants  # noqa: E402
 from storyline.model import Finding, ItemType  # noqa: E402
 
 
@@ -74,7 +75,9 @@ def findings_of(store):
     entities = list(store.iter_entities())
     t0 = time.perf_counter()
     found = detect_findings(statements, facts, mentions_by_doc, k2e, entities, docs)
-    return found, statements, facts, docs, time.perf_counter() - t0
+    mentions = [m for ms in mentions_by_doc.values() for m in ms]
+    found += find_name_variants(entities, mentions)  # as analyze adds them
+    return found, statements, facts + mentions, docs, time.perf_counter() - t0
 
 
 def _item_doc(f: Finding, st: dict, fa: dict) -> list[str]:
@@ -91,7 +94,8 @@ def report(corpus: str, split: str, found: list[Finding], statements, facts, doc
     fa = {f.id: f for f in facts}
     kinds = Counter(f.kind.value for f in found)
     multi = [f for f in found if len(f.items) > 2]
-    print(f"{corpus}/{split}: {len(docs)} documents, {len(statements)} statements, {len(facts)} facts")
+    print(f"{corpus}/{split}: {len(docs)} documents, {len(statements)} statements, "
+          f"{sum(1 for f in facts if hasattr(f, 'measure'))} facts")
     print(f"  findings produced        {len(found)}  " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
     print(f"  disputes > 1 pair        {len(multi)}  (largest: {max((len(f.items) for f in found), default=0)} items)")
     by_item: dict[tuple[str, str], set[int]] = defaultdict(set)

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from storyline.corpus.name_variants import find_name_variants, is_name_variant
+from storyline.corpus.name_variants import find_name_variants, is_given_name_variant, is_name_variant
 from storyline.text.names import name_key
 from storyline.corpus.resolve import clusters_from_mentions, resolve_entities
 from storyline.model import Document, EntityType, FindingKind, ItemType, Mention
@@ -90,3 +90,55 @@ def test_name_variants_family_name_is_the_word_before_a_generational_suffix() ->
     assert is_name_variant(name_key("Walter Ross Hanley Jr."), name_key("Walter Pike Hanley Jr."))
     # a suffix against none is another generation, not a misprint
     assert not is_name_variant(name_key("Walter Ross Hanley Jr."), name_key("Walter Pike Hanley"))
+
+
+@pytest.mark.parametrize("a, b, variant", [
+    ("Darnell Corbin", "Darrell Corbin", True),  # one letter changed
+    ("Kristopher Kemp", "Kristoper Kemp", True),  # one letter dropped
+    ("Darnella Kemp", "Darnela Kemp", False),  # a doubled letter: one name
+    ("Jeffery Rusk", "Jeffrey Rusk", True),  # two letters swapped
+    ("Sam Dalby", "Samuel Dalby", False),  # a short form
+    ("Carla Mendez", "Carlo Mendez", False),  # a final vowel: two names
+    ("Kristopher Kemp", "Kristopher Kamp", False),  # another family name
+    ("Mark Dunne", "Mary Dunne", False),  # short given names one letter apart are two names
+    ("Gurbanguli Orazov", "Gurbanguly Orazov", False),  # one name transliterated two ways
+    ("Tobias Wrenn", "Tobias Wrenn", False),
+])
+def test_given_name_spelling_rule(a: str, b: str, variant: bool) -> None:
+    assert is_given_name_variant(name_key(a, P), name_key(b, P)) is variant
+    assert is_given_name_variant(name_key(b, P), name_key(a, P)) is variant
+
+
+def _pipeline_variants(nlp, texts: list[str]):
+    from storyline.nlp.pipeline import analyze_documents
+
+    docs = [Document.from_text(t, source=f"Outlet {i}") for i, t in enumerate(texts)]
+    mentions = [m for a in analyze_documents(docs, nlp) for m in a.mentions]
+    res = resolve_entities(clusters_from_mentions(mentions))
+    return find_name_variants(res.entities, mentions), {m.id: m for m in mentions}
+
+
+_STORY = ("Police in Harwick said Tobias Wrenn opened fire in the break room of the Harwick bakery on Thursday. "
+          "{victim}, 36, died at the scene, and Elena Voss was wounded, police chief Martin Ochs said{day}.\n")
+
+
+def test_name_variants_one_victim_spelled_two_ways_by_reports_of_one_story_is_one_finding(nlp) -> None:
+    found, by_id = _pipeline_variants(nlp, [_STORY.format(victim="Kristopher Kemp", day=""),
+                                            _STORY.format(victim="Kristopher Kemp", day=" on Friday"),
+                                            _STORY.format(victim="Kristoper Kemp", day="")])
+    assert len(found) == 1, [f.explanation for f in found]
+    f = found[0]
+    assert f.kind is FindingKind.NAME_VARIANT and "Kristopher" in f.explanation and "Kristoper" in f.explanation
+    assert sorted(len(s.items) for s in f.sides) == [1, 2]  # every report that holds a spelling
+    assert {by_id[i.id].text for s in f.sides for i in s.items} == {"Kristopher Kemp", "Kristoper Kemp"}
+
+
+def test_name_variants_near_misses_of_given_name_spellings_give_no_finding(nlp) -> None:
+    # a short form, a final vowel, and one spelling in a report of another story (no names shared)
+    found, _ = _pipeline_variants(nlp, [
+        _STORY.format(victim="Samuel Dalby", day=""), _STORY.format(victim="Sam Dalby", day=""),
+        _STORY.format(victim="Carla Mendez", day=""), _STORY.format(victim="Carlo Mendez", day=""),
+        _STORY.format(victim="Darnell Corbin", day=""),
+        "Darrell Corbin won the spelling contest at the Dover library on Monday, its director Ruth Hale said.\n",
+    ])
+    assert [f.explanation for f in found] == []

@@ -1,4 +1,4 @@
-"""Name-variant findings: one person written with two different middle names.
+"""Name-variant findings: one person written with two different middle names, or with two spellings of one given name.
 
 "Khalil Ahmed Haqqani" and "Khalil-ur-Rehman Haqqani" in one article make a
 reader wonder whether the author erred or means two people. A pair of person
@@ -10,10 +10,22 @@ other's initials ("Frederick C. LaRue" / "Frederick Cheney LaRue"). Pure transli
 (Rahman/Rehman, Ahmad/Ahmed) and a fuller form of a name (Muhammad Sharif
 Jafar / Muhammad Ali Sharif Jafar) are not variants.
 
+A pair is also a variant when the given names are two spellings of one name
+(:func:`is_given_name_variant`: "Kristopher Kemp" / "Kristoper Kemp", one letter added,
+dropped, changed or two swapped) and the rest of the names agree: sources that
+spell a person two ways. Short forms ("Sam" / "Samuel"), two names that differ in
+a final vowel or in gender (Carla/Carlo, Marian/Marina) and pure transliteration
+are not variants.
+
 Pairs are looked for (a) among the forms of one resolved entity, across its
-documents, and (b) among person mentions of one document even when they were
-resolved to different entities. Each pair gives one finding whose items are
-the first mention of each form (same document preferred).
+documents, (b) among person mentions of one document even when they were
+resolved to different entities, and (c) for given-name spellings, across
+documents of one story: the resolver keeps the two spellings apart, so the
+documents that use them must name at least :data:`STORY_SHARED_NAMES` other
+people in common (people only, as an incremental update reads person mentions
+alone). Each pair gives one finding whose items are the first mention of each
+form (same document preferred); with given-name spellings, one mention for
+every document that uses a form, each form a side.
 """
 
 from __future__ import annotations
@@ -22,16 +34,21 @@ import logging
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from ..model import Entity, EntityType, Finding, FindingItem, FindingKind, ItemType, Mention
-from ..text.names import NameKey, core_tokens, generation, name_key
+from rapidfuzz.distance import OSA
 
-__all__ = ["find_name_variants", "is_name_variant"]
+from ..model import Entity, EntityType, Finding, FindingItem, FindingKind, FindingSide, ItemType, Mention
+from ..text.names import NameKey, core_tokens, generation, given_name_genders, name_key, translit_equal
+
+__all__ = ["find_name_variants", "is_given_name_variant", "is_name_variant"]
 
 log = logging.getLogger(__name__)
 
 SCORE_SAME_DOCUMENT_SAME_ENTITY = 0.9
 SCORE_SAME_DOCUMENT = 0.8
 SCORE_ACROSS_DOCUMENTS = 0.6
+SCORE_SPELLING_ACROSS_STORY = 0.6
+STORY_SHARED_NAMES = 2  # other people two documents must both name to be about one story
+_VOWELS = frozenset("aeiouy")
 
 
 def _core_skeleton(k: NameKey) -> tuple[str, ...]:
@@ -62,12 +79,41 @@ def _initials_of(a: Sequence[str], b: Sequence[str]) -> bool:
     return spelled(a, b) or spelled(b, a)
 
 
+def _given_names_differ(a: str, b: str) -> bool:
+    """Two given names one edit apart that are still two spellings of one name, not two names (see is_given_name_variant)."""
+    if a == b or not (a.isalpha() and b.isalpha() and a.isascii() and b.isascii()):
+        return False
+    if min(len(a), len(b)) < 4 or max(len(a), len(b)) < 5 or a[0] != b[0]:
+        return False
+    if a.startswith(b) or b.startswith(a):
+        return False  # a short form or a longer one (Sam/Samuel, Louis/Louise, Daniel/Daniela)
+    if a[:-1] == b[:-1] and a[-1] in _VOWELS and b[-1] in _VOWELS:
+        return False  # a final vowel that marks gender or language (Carla/Carlo, Christina/Christine)
+    genders = given_name_genders()
+    if genders.get(a) and genders.get(b) and genders[a] != genders[b]:
+        return False
+    if translit_equal(a, b):
+        return False  # one name transliterated two ways (Gurbanguli/Gurbanguly) is one name, not a variant
+    return OSA.distance(a, b) == 1
+
+
+def is_given_name_variant(a: NameKey, b: NameKey) -> bool:
+    """Same family name and middles (token for token by skeleton), given names that are two spellings of one name:
+    one letter added, dropped or changed, or two letters swapped ("Darnell"/"Darrell", "Jeffery"/"Jeffrey")."""
+    ca, cb = core_tokens(a), core_tokens(b)
+    if not (a.latin and b.latin) or len(ca) < 2 or len(ca) != len(cb) or generation(a) != generation(b):
+        return False
+    if _core_skeleton(a)[1:] != _core_skeleton(b)[1:]:
+        return False
+    return _given_names_differ(ca[0], cb[0])
+
+
 def _middle(k: NameKey) -> str:
     return " ".join(t.capitalize() for t in core_tokens(k)[1:-1])
 
 
 def find_name_variants(entities: Sequence[Entity], mentions: Iterable[Mention]) -> list[Finding]:
-    """NAME_VARIANT findings for people written with two different middle names."""
+    """NAME_VARIANT findings for people written with two different middle names or two spellings of one given name."""
     entity_of: dict[str, str] = {}
     for e in entities:
         for k in e.local_keys:
@@ -77,10 +123,17 @@ def find_name_variants(entities: Sequence[Entity], mentions: Iterable[Mention]) 
     by_entity: dict[str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
     by_doc: dict[str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
     keys: dict[str, NameKey] = {}
+    spelled: dict[str, list[Mention]] = defaultdict(list)  # person forms of two tokens or more, for given-name spellings
+    names_of_doc: dict[str, set[str]] = defaultdict(set)  # the people each document names
     for m in mentions:
         if not m.is_name or m.type != EntityType.PERSON:
             continue
+        if m.local_key in entity_of:
+            names_of_doc[m.document_id].add(entity_of[m.local_key])
         mkey = name_key(m.text, EntityType.PERSON)
+        if len(core_tokens(mkey)) >= 2 and mkey.latin:
+            keys.setdefault(mkey.norm, mkey)
+            spelled[mkey.norm].append(m)
         if len(mkey.tokens) < 3 or not mkey.latin:
             continue
         keys.setdefault(mkey.norm, mkey)
@@ -141,4 +194,60 @@ def find_name_variants(entities: Sequence[Entity], mentions: Iterable[Mention]) 
                     ea = {entity_of.get(m.local_key) for m in forms[fa]}
                     eb = {entity_of.get(m.local_key) for m in forms[fb]}
                     consider(fa, fb, forms[fa], forms[fb], bool(ea & eb - {None}))
+    for pair, finding in _given_name_spellings(spelled, keys, entity_of, names_of_doc).items():
+        found.setdefault(pair, finding)
     return sorted(found.values(), key=lambda f: (-f.score, f.id))
+
+
+MAX_SIDE_ITEMS = 10  # documents listed for one spelling
+
+
+def _given_name_spellings(spelled: dict[str, list[Mention]], keys: dict[str, NameKey], entity_of: dict[str, str],
+                          names_of_doc: dict[str, set[str]]) -> dict[tuple[str, str], Finding]:
+    """One finding per pair of spellings of a given name (:func:`is_given_name_variant`) of one person: forms of one
+    resolved entity, of one document, or of documents of one story (naming :data:`STORY_SHARED_NAMES` other people)."""
+    by_rest: dict[tuple[str, ...], list[str]] = defaultdict(list)  # block on the family name and middles
+    for form in sorted(spelled):
+        by_rest[_core_skeleton(keys[form])[1:]].append(form)
+    out: dict[tuple[str, str], Finding] = {}
+    for forms in by_rest.values():
+        for i, fa in enumerate(forms):
+            for fb in forms[i + 1:]:
+                a, b = keys[fa], keys[fb]
+                if not is_given_name_variant(a, b):
+                    continue
+                ma, mb = spelled[fa], spelled[fb]
+                ents_a = {entity_of[m.local_key] for m in ma if m.local_key in entity_of}
+                ents_b = {entity_of[m.local_key] for m in mb if m.local_key in entity_of}
+                docs_a, docs_b = {m.document_id for m in ma}, {m.document_id for m in mb}
+                own = ents_a | ents_b
+                if ents_a & ents_b:
+                    score, where = SCORE_SAME_DOCUMENT_SAME_ENTITY if docs_a & docs_b else SCORE_ACROSS_DOCUMENTS, "resolved to one person"
+                elif docs_a & docs_b:
+                    score, where = SCORE_SAME_DOCUMENT, "in the same document"
+                elif any(len((names_of_doc[x] & names_of_doc[y]) - own) >= STORY_SHARED_NAMES for x in docs_a for y in docs_b):
+                    score, where = SCORE_SPELLING_ACROSS_STORY, "in reports of one story"
+                else:
+                    continue
+                sides = tuple(_spelling_side(ms) for ms in (ma, mb))
+                first = (sides[0][1], sides[1][1])
+                explanation = (f'"{first[0].text}" ({_count(docs_a)}) and "{first[1].text}" ({_count(docs_b)}) spell the given name '
+                               f'of one {a.tokens[-1].capitalize()} two ways ({core_tokens(a)[0].capitalize()} / '
+                               f'{core_tokens(b)[0].capitalize()}), {where}: a misprint, or two different people?')
+                out[(fa, fb)] = Finding(
+                    FindingKind.NAME_VARIANT, sides[0][0].items + sides[1][0].items, score, explanation,
+                    sides=(sides[0][0], sides[1][0]), question=f"given name|{fa}|{fb}")
+    return out
+
+
+def _spelling_side(mentions: list[Mention]) -> tuple[FindingSide, Mention]:
+    """A spelling as a side: its first mention in each document (at most MAX_SIDE_ITEMS documents), and its first mention."""
+    first: dict[str, Mention] = {}
+    for m in sorted(mentions, key=lambda m: (m.document_id, m.start)):
+        first.setdefault(m.document_id, m)
+    picked = list(first.values())[:MAX_SIDE_ITEMS]
+    return FindingSide(picked[0].text, tuple(FindingItem(ItemType.MENTION, m.id) for m in picked)), picked[0]
+
+
+def _count(docs: set[str]) -> str:
+    return "1 document" if len(docs) == 1 else f"{len(docs)} documents"
