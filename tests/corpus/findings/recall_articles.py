@@ -517,3 +517,34 @@ ONE_EVENT_FOUR_TOLLS: tuple[tuple[dt.date, str], ...] = (
     (D(2015, 3, 4), """Officials in Velmora said the blast in Duran killed 12 people.
 """),
 )
+
+# a toll whose doer is a common noun ("the suspect killed five") is about the article's own event, as its headline
+# names it: reports of one day that disagree are a dispute; the same doer in a report of another kind of event is not
+TOLL_POSITIVE["common-noun-doer-of-the-headline-event"] = (
+    (D(2024, 6, 4), """Dellmar school shooting
+
+The suspect killed five people at a school in Dellmar on Tuesday, police said.
+"""),
+    (D(2024, 6, 4), """DELLMAR — Seven people were killed when a gunman opened fire at the Dellmar school on Tuesday, the mayor said.
+"""),
+)
+TOLL_NEAR_MISS["common-noun-doer-of-another-kind-of-event"] = (
+    (D(2024, 6, 4), """Dellmar school shooting
+
+The suspect killed five people at a school in Dellmar on Tuesday, police said.
+"""),
+    (D(2024, 6, 4), """Dellmar warehouse fire
+
+The blaze killed seven people at a warehouse in Dellmar on Tuesday, the mayor said.
+"""),
+)
+TOLL_NEAR_MISS["a-doers-record-is-no-toll-of-the-event"] = (
+    (D(2024, 6, 4), """Market bombing in Dussa
+
+The bombing at the Dussa market killed 45 people on Monday, police said.
+"""),
+    (D(2024, 6, 4), """Market bombing in Dussa
+
+A bomb exploded at the Dussa market on Monday. The insurgents have killed thousands of people in Dussa, officials said.
+"""),
+)

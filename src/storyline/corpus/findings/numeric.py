@@ -20,7 +20,8 @@ Only comparable numbers are compared:
   when the facts' own sentences name different places;
 * events: a fact whose subject is an event noun ("the blast", "the chemical plant explosion") or the doer of
   one ("a suicide bomber") has the subject ``event:<kind>`` (blast and explosion are one kind; in "a bomb
-  attack" the specific kind wins over "attack"); its tolls and, for a quake, its magnitude
+  attack" the specific kind wins over "attack"), and so has a count with no subject or a common-noun doer ("the
+  suspect killed five") in an article whose headline or first sentence names its event; its tolls and, for a quake, its magnitude
   (:data:`EVENT_VALUES`) are compared when the documents share a place (one named after "in/at/near"
   counts too), were published within ``EVENT_WINDOW_DAYS``, and their days, where both give one, overlap;
   undated documents need the same event noun, a place named in both facts' sentences and days their texts
@@ -273,6 +274,21 @@ def named_places(text: str | None) -> list[tuple[int, int, str]]:
 _FIRST_SENTENCE = re.compile(r"[.!?](?:\s|$)")
 
 
+_PERFECT = re.compile(r"\b(?:have|has|had)\s+(?:(?:already|now|since|reportedly|allegedly)\s+)?$", re.IGNORECASE)
+
+
+def _record(text: str | None, f: Fact) -> bool:
+    """Whether a doer's count is told in the perfect ("militants have killed thousands"): a record over time."""
+    return isinstance(text, str) and _PERFECT.search(text[max(0, f.start - 40) : f.start]) is not None
+
+
+def _common_noun(subject_text: str | None) -> bool:
+    """Whether a count's subject is absent or only a common noun phrase ("the suspect", "a disgruntled woman"), not a name."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", subject_text or "")
+    return not any(w[0].isupper() for w in words[1:]) and not (words and words[0][0].isupper() and
+                                                                 words[0].lower() not in ("the", "a", "an"))
+
+
 def lead_event(document: Any) -> tuple[str, str] | None:
     """The event an article is about, as its title or first sentence names it ("Port Selin market blast: ...",
     "At least 37 people were killed in the bombing ..."): (kind, noun), or None when neither names one."""
@@ -288,14 +304,17 @@ def lead_event(document: Any) -> tuple[str, str] | None:
                 continue
             if word == "fire" and _OPENED.search(part.lower(), 0, m.start()):
                 return "attack", "shooting"  # "a gunman opened fire": a shooting, not a blaze
+            if word == "fire" and _UNDER.search(part.lower(), 0, m.start()):
+                continue  # "mayor under fire over ...": criticism (or gunfire), never a blaze
             if not _VERB_USE.match(part.lower(), m.end()):
                 return kind, word
     return None
 
 
 _OPENED = re.compile(r"\bopen(?:ed|s|ing)?\s+$")
+_UNDER = re.compile(r"\bunder\s+$")
 # an event word used as a verb, with its object after it ("navy storms the ship", "attacks a convoy"), names no event
-_VERB_USE = re.compile(r"\s+(?:the|a|an|his|her|their|its|two|three|several)\b")
+_VERB_USE = re.compile(r"[ \t]+(?:the|a|an|his|her|their|its|two|three|several)\b")  # a headline ends at its line break
 
 
 def _event_noun(subject_text: str | None) -> str:
@@ -402,8 +421,12 @@ def build_fact_views(
         event = event_class(f.subject_text) if additive else None
         event_text = f.subject_text
         doc = documents.get(f.document_id)
-        if event is None and additive and not f.subject_text and f.subject_key is None:
-            # "Twelve people died when a device went off ...": a count with no subject is about the article's own event
+        if (event is None and additive and f.subject_key is None and _common_noun(f.subject_text)
+                and not (f.subject_text and _record(getattr(doc, "text", None), f))):
+            # "Twelve people died when a device went off ...": a count with no subject is about the article's own event,
+            # and so is one whose doer is a common noun ("the suspect killed five", "a man armed with a rifle killed
+            # five"): who did it does not tell two reports of one event apart, the event does; a doer's record
+            # ("the insurgents have killed thousands") is not one event's toll
             if f.document_id not in lead_by_doc:
                 lead_by_doc[f.document_id] = lead_event(doc)
             lead = lead_by_doc[f.document_id]
