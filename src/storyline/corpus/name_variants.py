@@ -21,8 +21,8 @@ Pairs are looked for (a) among the forms of one resolved entity, across its
 documents, (b) among person mentions of one document even when they were
 resolved to different entities, and (c) for given-name spellings, across
 documents of one story: the resolver keeps the two spellings apart, so the
-documents that use them must name at least :data:`STORY_SHARED_NAMES` other
-people in common (people only, as an incremental update reads person mentions
+documents that use them must name :data:`STORY_SHARED_NAMES` other person
+(or more) in common (people only, as an incremental update reads person mentions
 alone). Each pair gives one finding whose items are the first mention of each
 form (same document preferred); with given-name spellings, one mention for
 every document that uses a form, each form a side.
@@ -47,7 +47,7 @@ SCORE_SAME_DOCUMENT_SAME_ENTITY = 0.9
 SCORE_SAME_DOCUMENT = 0.8
 SCORE_ACROSS_DOCUMENTS = 0.6
 SCORE_SPELLING_ACROSS_STORY = 0.6
-STORY_SHARED_NAMES = 2  # other people two documents must both name to be about one story
+STORY_SHARED_NAMES = 1  # other people two documents must both name to be about one story
 _VOWELS = frozenset("aeiouy")
 
 
