@@ -226,7 +226,7 @@ def _given_name_spellings(spelled: dict[str, list[Mention]], keys: dict[str, Nam
                 elif docs_a & docs_b:
                     score, where = SCORE_SAME_DOCUMENT, "in the same document"
                 elif any(len((names_of_doc[x] & names_of_doc[y]) - own) >= STORY_SHARED_NAMES for x in docs_a for y in docs_b):
-                    score, where = SCORE_SPELLING_ACROSS_STORY, "in reports of one story"
+                    score, where = SCORE_SPELLING_ACROSS_STORY, "in reports that name other people in common"
                 else:
                     continue
                 sides = tuple(_spelling_side(ms) for ms in (ma, mb))
