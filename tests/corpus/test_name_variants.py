@@ -142,3 +142,13 @@ def test_name_variants_near_misses_of_given_name_spellings_give_no_finding(nlp) 
         "Darrell Corbin won the spelling contest at the Dover library on Monday, its director Ruth Hale said.\n",
     ])
     assert [f.explanation for f in found] == []
+
+
+def test_name_variants_given_name_spelling_keeps_its_id_as_reports_join(nlp) -> None:
+    two, _ = _pipeline_variants(nlp, [_STORY.format(victim="Kristopher Kemp", day=""),
+                                      _STORY.format(victim="Kristoper Kemp", day="")])
+    three, _ = _pipeline_variants(nlp, [_STORY.format(victim="Kristopher Kemp", day=""),
+                                        _STORY.format(victim="Kristoper Kemp", day=""),
+                                        _STORY.format(victim="Kristopher Kemp", day=" on Friday")])
+    assert len(two) == 1 and len(three) == 1
+    assert two[0].id == three[0].id and len(three[0].items) == len(two[0].items) + 1
