@@ -1418,7 +1418,11 @@ class _Finder:
             words = self.text[q.inner_start : q.inner_end].split()
             if len(words) < _MIN_ORPHAN_QUOTE_WORDS or self._interview_question(q):
                 continue
-            prev = [c for c in ordered if c.content_end <= q.start and c.speaker_start is not None]
+            # the speaker goes on only after words of theirs: not after a stance or an owner's noun the rules read
+            # into the narration ("going on to contrast Clinton's proposals with ...": not Clinton's), nor after
+            # what they did not say ("He didn't suggest retaliation.")
+            prev = [c for c in ordered if c.content_end <= q.start and c.speaker_start is not None
+                    and c.origin not in _NO_CONTINUATION and not (c.polarity < 0 and not self.lex.is_denial(c.cue or ""))]
             if not prev:
                 continue
             last = prev[-1]
@@ -1430,6 +1434,8 @@ class _Finder:
                             speaker_name_end=last.speaker_name_end))
 
 
+# Candidates a quotation without a cue does not continue: stances and owners' nouns, not words.
+_NO_CONTINUATION = {"open-poss", "open-prep", "open-adj", "open-passive", "adverb", "noun-to"}
 # Words that open an unnamed source: "a ministry official", "two senior officials", "sources close to ...".
 _UNNAMED_OPENERS = {"a", "an", "one", "two", "three", "four", "several", "some", "many", "other", "another", "senior",
                     "unnamed", "anonymous", "top", "local", "western", "u.s.", "us", "government", "administration",
@@ -1498,6 +1504,8 @@ def _speaker_cluster(text: str, index: MentionIndex, start: int, end: int, conte
                     n.cluster == m.cluster and n.is_name and n.type is EntityType.PERSON for n in index.mentions):
                 return m.cluster
     mention = index.cluster_at(start, end)
+    if mention is not None and _modifies_head(text, start, end, cut, mention):
+        return None
     if mention is not None and mention.type in (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE, EntityType.OTHER):
         return mention.cluster
     if role_phrase and head not in _ORG_ROLE_WORDS and words[0] in _DEFINITE and len(words) <= 5:
@@ -1526,6 +1534,27 @@ def _speaker_cluster(text: str, index: MentionIndex, start: int, end: int, conte
                 return found.cluster
             pos = found.start
     return None
+
+
+def _modifies_head(text: str, start: int, end: int, cut: int, mention: Any) -> bool:
+    """Whether a name inside a speaker phrase only modifies the common noun that heads it, so that the speaker is
+    someone else: "a Forest Hill police sergeant", "Kabul police", "Clinton aides", "Trump's campaign manager" (not
+    the place, nor the person); an organisation names an unnamed speaker only through a role it employs ("a
+    Taliban spokesman", "ministry officials"), and an owner speaks through a document ("Al-Mirsaad's report")."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    if not 0 < cut <= len(words):
+        return False
+    head = words[cut - 1]
+    word = head.group().strip(".,'’")
+    if not word.isalpha() or not word.islower() or word in PRONOUN_TYPES or mention.end > start + head.start():
+        return False
+    if mention.type is EntityType.PLACE:
+        return True
+    if word in _DOC_NOUNS or word.rstrip("s") in _DOC_NOUNS:
+        return False  # "Al-Mirsaad's report suggests ...", "Trump's tweet said ...": the owner's own words
+    if mention.type is EntityType.PERSON:
+        return True
+    return mention.type is EntityType.ORGANIZATION and word not in _ROLE_WORDS and word.rstrip("s") not in _ROLE_WORDS
 
 
 _PRONOUN_WORDS = {"he", "she", "they", "it", "i", "we", "you", "him", "her", "them", "us", "me"}
