@@ -296,12 +296,12 @@ def _is_dateline(tok: Token) -> bool:
     """Whether a subject the parser found is the dateline that opens the sentence ("KABUL — X said", "Kabul,
     Afghanistan (AP) — X said"): the outlet's place, never the speaker, though the parser often makes it a second
     subject of the verb."""
-    text = tok.doc.text
-    start = tok.left_edge.idx
-    if (start == 0 or text[start - 1] == "\n") and (tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.left_edge.ent_type_ in (
-            "GPE", "LOC", "FAC")):
-        m = _TITLE_DATELINE.match(text, start)
-        if m is not None and m.end() >= tok.idx + len(tok.text):
+    first = tok.left_edge
+    if (first.i == 0 or tok.doc[first.i - 1].text_with_ws.endswith("\n")) and (
+            tok.ent_type_ in ("GPE", "LOC", "FAC") or first.ent_type_ in ("GPE", "LOC", "FAC")):
+        span = tok.doc[first.i : min(len(tok.doc), tok.right_edge.i + 12)]
+        m = _TITLE_DATELINE.match(span.text)
+        if m is not None and first.idx + m.end() >= tok.idx + len(tok.text):
             return True
     if not tok.text.isupper() or len(tok.text) < 2:
         return False
@@ -1710,7 +1710,7 @@ def statements_in_document(parsed: ParsedDocument, model: AttributionModel | Non
 
 def _stage_version() -> str:
     model = load_model()
-    return "11-" + lexicon().version + ("" if model is None else "-" + model.version)
+    return "13-" + lexicon().version + ("" if model is None else "-" + model.version)
 
 
 @register("statements", version=_stage_version(), requires=("parse", "mentions"), produces=("statements",))
