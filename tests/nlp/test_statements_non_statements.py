@@ -60,6 +60,9 @@ STATEMENTS = [
     # a title's period between a quotation and its cue ends no sentence
     ("“Why would we ever agree to that?” Ms. Lopez asked the crowd.", "Ms. Lopez", "asked",
      "Why would we ever agree to that?"),
+    # a trailing speech participle the parse hangs on the reported clause is the reporter's
+    ("The paper reported that 12 people died, citing hospital officials.", "The paper", "citing",
+     "hospital officials"),
     # a dateline in title case is the outlet's place, not the speaker
     ("Kabul, Afghanistan — The Taliban denied that its fighters had attacked the convoy.", "The Taliban", "denied",
      "its fighters had attacked the convoy"),

@@ -309,6 +309,15 @@ def _is_dateline(tok: Token) -> bool:
     return m is not None and m.end() >= tok.right_edge.idx + len(tok.right_edge.text)
 
 
+def _trailing_speech_participle(verb: Token) -> bool:
+    """Whether a verb is a speech participle after a comma ("..., citing X", "..., saying Y") hung on the clausal
+    complement of a speech verb: it adds to the report, so its speaker is the reporter."""
+    head = verb.head
+    return (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > head.i and verb.lemma_.lower() in lexicon().verbs
+            and verb.i > 0 and verb.doc[verb.i - 1].text == "," and head.dep_ == "ccomp" and head.head is not head
+            and head.head.pos_ in ("VERB", "AUX") and head.head.lemma_.lower() in lexicon().verbs)
+
+
 def _find_subject(verb: Token) -> Token | None:
     cur = verb
     for _ in range(3):
@@ -323,6 +332,11 @@ def _find_subject(verb: Token) -> Token | None:
                 if pobj is not None:
                     return pobj
         if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head is not cur and cur.head.pos_ in ("VERB", "AUX"):
+            if _trailing_speech_participle(cur):
+                # "The paper reported that 12 people died, citing hospital officials": the parse hangs the participle
+                # on the reported clause, but it is the reporter who cites
+                cur = cur.head.head
+                continue
             cur = cur.head
             continue
         if cur.dep_ == "pcomp" and cur.tag_ == "VBG" and cur.head.dep_ == "prep" and cur.head.head.pos_ in ("VERB", "AUX"):
