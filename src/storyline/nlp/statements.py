@@ -35,12 +35,22 @@ Cues come from the data lexicon (:mod:`storyline.nlp.cues`):
 A quotation without a cue of its own continues the nearest earlier statement that stays (with the learned scorer:
 one the scorer keeps, never an open candidate it drops), and stays with it.
 
+What reports no statement is left out: what someone saw, watched, heard or found (a perception verb is a cue only
+with a that-clause, an "as" predicate, a quotation or an aside: not "Witnesses saw soldiers fire", "Texas saw record
+turnout"); a cue inside a question ("asked Ms. Lopez if she regretted the vote", "Did Trump say ...?", "whether Hale
+said ..."); a refusal or a negated non-speech verb ("declined to comment on", "did not respond to"), by the rules and
+the open candidates alike; a light verb whose object names a speech act ("made the comments Friday"). A quotation
+standing as its own paragraph that puts a question to "you" is an interviewer's, and continues no one; a quotation
+continues neither a stance nor a negated cue.
+
 Denial verbs ("X denied/rejected/dismissed claims that ...") and negated cues ("did not
 say") give ``polarity=-1``. ``kind`` is ``direct`` (the content is a quotation),
 ``indirect`` (reported speech) or ``mixed`` (reported speech containing a quotation).
 The speaker span is drawn as annotated news draws a source: the name with what describes it after it
 ("Sen. Jane Doe (D-Ore.), who led the panel,"), never a word of a quotation whose cue stands outside it, never a
-dateline. Speakers are resolved to mention clusters from the name alone: a name or role phrase overlapping the
+dateline (upper case, or title case at a line start: "Kabul, Afghanistan —"). Speakers are resolved to mention
+clusters from the name alone, never from a person or place that only modifies the phrase's head noun ("a Forest Hill
+police sergeant", "Clinton aides"): a name or role phrase overlapping the
 name, else (pronouns, role nouns) the nearest earlier compatible cluster. ``said_on`` is a
 day-precise date in the sentence (outside the content), else in the paragraph, else the
 publication date, else None.
