@@ -35,12 +35,22 @@ Cues come from the data lexicon (:mod:`storyline.nlp.cues`):
 A quotation without a cue of its own continues the nearest earlier statement that stays (with the learned scorer:
 one the scorer keeps, never an open candidate it drops), and stays with it.
 
+What reports no statement is left out: what someone saw, watched, heard or found (a perception verb is a cue only
+with a that-clause, an "as" predicate, a quotation or an aside: not "Witnesses saw soldiers fire", "Texas saw record
+turnout"); a cue inside a question ("asked Ms. Lopez if she regretted the vote", "Did Trump say ...?", "whether Hale
+said ..."); a refusal or a negated non-speech verb ("declined to comment on", "did not respond to"), by the rules and
+the open candidates alike; a light verb whose object names a speech act ("made the comments Friday"). A quotation
+standing as its own paragraph that puts a question to "you" is an interviewer's, and continues no one; a quotation
+continues neither a stance nor a negated cue.
+
 Denial verbs ("X denied/rejected/dismissed claims that ...") and negated cues ("did not
 say") give ``polarity=-1``. ``kind`` is ``direct`` (the content is a quotation),
 ``indirect`` (reported speech) or ``mixed`` (reported speech containing a quotation).
 The speaker span is drawn as annotated news draws a source: the name with what describes it after it
 ("Sen. Jane Doe (D-Ore.), who led the panel,"), never a word of a quotation whose cue stands outside it, never a
-dateline. Speakers are resolved to mention clusters from the name alone: a name or role phrase overlapping the
+dateline (upper case, or title case at a line start: "Kabul, Afghanistan —"). Speakers are resolved to mention
+clusters from the name alone, never from a person or place that only modifies the phrase's head noun ("a Forest Hill
+police sergeant", "Clinton aides"): a name or role phrase overlapping the
 name, else (pronouns, role nouns) the nearest earlier compatible cluster. ``said_on`` is a
 day-precise date in the sentence (outside the content), else in the paragraph, else the
 publication date, else None.
@@ -105,6 +115,9 @@ _GROUP_NOUNS = {"percent", "%", "voter", "voters", "majority", "minority", "half
 _DATELINE_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?"
 _DATELINE = re.compile(rf"(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){{0,3}},?(?: [A-Z][a-z]+\.?)?(?:,? {_DATELINE_DAY})?|{_DATELINE_DAY})"
                        r"(?: \([^)\n]{1,40}\))?[^\S\n]*(?:—|–|--|-)[^\S\n]+")
+# a dateline written in title case at the start of a line: "Kabul, Afghanistan — ", "Los Angeles (CNN) -- "
+_TITLE_DATELINE = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}){0,2}"
+                             r"(?: \([^)\n]{1,40}\))?[^\S\n]*(?:—|–|--|-)[^\S\n]+")
 # a subject phrase right after a dateline: "Senator Joan Albright", "County commissioner Ray Pemberton"
 _NAME_AFTER_DATELINE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}(?:(?!(?:on|in|at|of|for|to|and|who|the|said|says|told)\b)[a-z]+\s+)?"
                                   r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*\b")
@@ -139,6 +152,22 @@ _REFUSALS = {"decline", "refuse"}
 _ANSWER_VERBS = {"comment", "say", "respond", "answer", "reply", "elaborate", "discuss", "speak", "confirm", "specify",
                  "disclose", "give", "provide", "identify", "talk", "reveal", "address", "return", "divulge", "detail"}
 _WH_WORDS = {"whether", "if", "how", "what", "why", "when", "who", "where", "which"}
+# Verbs of perception and discovery: what someone saw, watched, heard or noticed is an event they witnessed, not
+# words of theirs ("Witnesses saw soldiers fire", "Texas saw record turnout", "He saw an opportunity"). Such a verb
+# is a cue only with a that-clause ("saw that the bill would fail"), an "as" predicate ("sees the vote as a
+# betrayal"), a quotation or an aside ("as she observed, ...").
+_PERCEPTION = {"see", "watch", "witness", "notice", "hear", "overhear", "spot", "view", "observe", "glimpse", "eye",
+               "discover", "detect", "uncover", "experience", "sight", "behold"}
+# Verbs that ask: a clause they govern ("asked Ms. Lopez if she regretted the vote", "wondered whether he had said
+# ...") is a question, and a cue inside it reports nothing anyone asserted.
+_QUESTION_VERBS = {"ask", "wonder", "question", "inquire", "enquire", "query", "probe", "quiz", "press"}
+# Light verbs whose object names a speech act, not what was said ("made the comments at a rally", "gave a speech",
+# "issued a statement"): the object is no content.
+_LIGHT_VERBS = {"make", "give", "deliver", "issue", "post", "publish", "release", "send", "write", "pen", "hold"}
+_SPEECH_ACT_NOUNS = {"comment", "comments", "remark", "remarks", "speech", "statement", "address", "interview",
+                     "testimony", "pledge", "promise", "vow", "announcement", "letter",
+                     "post", "tweet", "appearance", "briefing", "conference", "declaration", "plea", "appeal",
+                     "threat", "claim", "allegation", "accusation", "observation", "reference", "mention"}
 
 
 _DASH_SOURCE = re.compile(
@@ -190,6 +219,9 @@ _INTENT_NOUNS = {"promise", "pledge", "vow", "call", "threat", "demand", "plan",
 _COLON_SKIP_PHRASES = {"editor's note", "editor’s note", "also see", "read more", "filed under", "see also",
                        "live updates", "breaking news", "this story", "top stories", "more coverage"}
 _QUOTE_MARKS = "\"“”‘’'"
+# Titles and initials whose period ends no sentence ("Ms. Lopez", "Sen. Jane Doe", "John F. Kerry").
+_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Cmdr|Adm|Prof|Rev|Fr|St|Jr|Sr|Mt|Ft|Gen|"
+                           r"Maj|Pres|Supt|Insp|Det|Hon|Amb|Atty|Sec|U\.S|[A-Z])\.")
 
 
 def _strip_quote_marks(text: str, start: int, end: int) -> tuple[int, int]:
@@ -271,12 +303,29 @@ def _speaker_tokens(subj: Token) -> list[Token]:
 
 
 def _is_dateline(tok: Token) -> bool:
-    """Whether a subject the parser found is the dateline that opens the sentence ("KABUL — X said"): the outlet's
-    place, never the speaker, though the parser often makes it a second subject of the verb."""
+    """Whether a subject the parser found is the dateline that opens the sentence ("KABUL — X said", "Kabul,
+    Afghanistan (AP) — X said"): the outlet's place, never the speaker, though the parser often makes it a second
+    subject of the verb."""
+    first = tok.left_edge
+    if (first.i == 0 or tok.doc[first.i - 1].text_with_ws.endswith("\n")) and (
+            tok.ent_type_ in ("GPE", "LOC", "FAC") or first.ent_type_ in ("GPE", "LOC", "FAC")):
+        span = tok.doc[first.i : min(len(tok.doc), tok.right_edge.i + 12)]
+        m = _TITLE_DATELINE.match(span.text)
+        if m is not None and first.idx + m.end() >= tok.idx + len(tok.text):
+            return True
     if not tok.text.isupper() or len(tok.text) < 2:
         return False
     m = _DATELINE.match(tok.doc.text, tok.left_edge.idx)
     return m is not None and m.end() >= tok.right_edge.idx + len(tok.right_edge.text)
+
+
+def _trailing_speech_participle(verb: Token) -> bool:
+    """Whether a verb is a speech participle after a comma ("..., citing X", "..., saying Y") hung on the clausal
+    complement of a speech verb: it adds to the report, so its speaker is the reporter."""
+    head = verb.head
+    return (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > head.i and verb.lemma_.lower() in lexicon().verbs
+            and verb.i > 0 and verb.doc[verb.i - 1].text == "," and head.dep_ == "ccomp" and head.head is not head
+            and head.head.pos_ in ("VERB", "AUX") and head.head.lemma_.lower() in lexicon().verbs)
 
 
 def _find_subject(verb: Token) -> Token | None:
@@ -293,6 +342,11 @@ def _find_subject(verb: Token) -> Token | None:
                 if pobj is not None:
                     return pobj
         if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head is not cur and cur.head.pos_ in ("VERB", "AUX"):
+            if _trailing_speech_participle(cur):
+                # "The paper reported that 12 people died, citing hospital officials": the parse hangs the participle
+                # on the reported clause, but it is the reporter who cites
+                cur = cur.head.head
+                continue
             cur = cur.head
             continue
         if cur.dep_ == "pcomp" and cur.tag_ == "VBG" and cur.head.dep_ == "prep" and cur.head.head.pos_ in ("VERB", "AUX"):
@@ -334,6 +388,70 @@ def _negated(tok: Token) -> bool:
 def _passive_with_agent(verb: Token) -> bool:
     """"Y is supported by X": a passive verb with a subject and a "by" agent."""
     return any(c.dep_ == "agent" for c in verb.children) and any(c.dep_ == "nsubjpass" for c in verb.children)
+
+
+def _states_nothing(verb: Token, lemma: str) -> bool:
+    """Whether a cue verb reports that nothing was said: a non-speech verb negated ("did not respond to
+    questions", "did not find the girl") or an answer verb under a refusal ("declined to comment")."""
+    if lemma in _NON_SPEECH and _negated(verb):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _REFUSALS and lemma in _ANSWER_VERBS
+
+
+def _that_clause(root: Token) -> bool:
+    """Whether a clausal complement opens with the complementizer "that" ("saw that the bill would fail")."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in root.children)
+
+
+def _as_predicate(verb: Token) -> bool:
+    """Whether a verb casts its object as something ("sees the vote as a betrayal", "viewed him as a threat")."""
+    objects = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return any(c.dep_ in ("prep", "oprd") and c.lower_ == "as" for o in objects for c in o.children) or any(
+        c.dep_ == "oprd" for c in verb.children)
+
+
+def _document_subject(verb: Token) -> bool:
+    """Whether the verb's subject is a document ("the report found ...", "a poll showed ...")."""
+    subj = _find_subject(verb)
+    return subj is not None and subj.lemma_.lower() in _DOC_NOUNS
+
+
+def _in_question(cue: Token) -> bool:
+    """Whether a cue stands inside a question, so that what it reports is asked, not asserted: an embedded question
+    ("asked Ms. Lopez if she regretted the vote", "whether Hale said the deal was dead") or an interrogative
+    sentence ("Did Trump say he would accept the result?")."""
+    cur = cue
+    for _ in range(12):
+        if cur.head is cur or cur.dep_ in ("relcl", "appos"):
+            break  # "whether he had anything in his hands, which he said were at his side": the aside is asserted
+        marks = [c.lower_ for c in cur.children if c.dep_ == "mark"]
+        if "whether" in marks or ("if" in marks and cur.head.lemma_.lower() in _QUESTION_VERBS):
+            return True
+        if cur.dep_ in ("ccomp", "xcomp") and cur.head.lemma_.lower() in _QUESTION_VERBS and cur.left_edge.tag_ in (
+                "WDT", "WP", "WRB") and cur.left_edge.i < cur.i:
+            return True  # "asked what the president had said"
+        cur = cur.head
+    # an interrogative sentence: the cue's clause is inverted ("Did Trump say ...?") or opened by a wh-word
+    sent = cue.sent
+    last = next((t for t in reversed(sent) if not t.is_space and t.text not in _QUOTE_MARKS), None)
+    if last is None or last.text != "?" or any(t.text in _QUOTE_MARKS for t in sent if cue.i < t.i < last.i):
+        return False
+    head = cue
+    while head.head is not head and head.dep_ in ("ccomp", "xcomp", "conj", "advcl"):
+        head = head.head
+    first = next((t for t in sent if not t.is_space and not t.is_punct), None)
+    inverted = any(c.dep_ in ("aux", "auxpass") and c.i < head.i and any(s.dep_ in _SUBJ and s.i > c.i for s in head.children)
+                   for c in head.children)
+    return inverted or (first is not None and first.tag_ in ("WDT", "WP", "WRB", "WP$") and first.i < cue.i)
+
+
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
+
+
+def _addressed_question(quote: str) -> bool:
+    """Whether a quotation is a question put to someone ("Do you plan to run again?"): without a cue of its own,
+    it is an interviewer's, never a continuation of the one who answers."""
+    return quote.rstrip(" \t\n\"“”‘’'").endswith("?") and _SECOND_PERSON.search(quote) is not None
 
 
 def _clausal_complement(verb: Token) -> Token | None:
@@ -748,6 +866,14 @@ class _Finder:
         if toks and sum(t.text == "(" for t in toks) == sum(t.text == ")" for t in toks):
             cand.speaker_end = part.offset + toks[-1].idx + len(toks[-1].text)
 
+    def _asked(self, cand: _Cand) -> bool:
+        """Whether the candidate's cue stands inside a question (:func:`_in_question`): what a question reports
+        is asked, never the statement of the one it names ("asked Ms. Lopez if she regretted the vote")."""
+        if cand.cue_start is None or cand.origin in ("colon", "dash", "turn", "orphan", "headline"):
+            return False
+        found = self._token_at(cand.cue_start)
+        return found is not None and _in_question(found[1])
+
     def _speaker_after_dateline(self, cand: _Cand) -> None:
         """A speaker that opens with a dateline ("WASHINGTON -- President X, opening ..., said") starts after it."""
         if cand.speaker_start is None or cand.speaker_end is None:
@@ -767,6 +893,8 @@ class _Finder:
                 cand.speaker_name_end = name.end()
 
     def _add(self, cand: _Cand) -> None:
+        if self._asked(cand):
+            return
         self._speaker_outside_quote(cand)
         self._speaker_extent(cand)
         self._speaker_after_dateline(cand)
@@ -801,6 +929,8 @@ class _Finder:
             g_start, _ = _tok_span(tok, part)
             if _inside_quote(self.quotes, g_start):
                 continue
+            if tok.pos_ in ("VERB", "AUX") and _states_nothing(tok, lemma):
+                continue  # "did not respond to questions", "declined to comment on the report": nothing said
             if tok.pos_ in ("VERB", "AUX") and lemma in self.lex.verbs:
                 before = len(self.cands)
                 self._verb_cue(part, sent, tok, lemma, s_start, s_end, used_quotes)
@@ -847,8 +977,8 @@ class _Finder:
     def _open_verb_cue(self, part: Part, verb: Token, lemma: str, s_start: int, s_end: int) -> None:
         """A verb outside the lexicon with a clausal complement ("X stressed that ..."): a candidate for the scorer."""
         content_root = _clausal_complement(verb)
-        if content_root is None:
-            return
+        if content_root is None or (lemma in _PERCEPTION and not _that_clause(content_root)):
+            return  # "saw soldiers fire into the crowd": an event witnessed
         cue_start, cue_end = _span_of_tokens(self._cue_tokens(verb), part)
         subj = _find_subject(verb)
         sp = _speaker_span(_speaker_tokens(subj), part) if subj is not None and subj.dep_ != "nsubjpass" else (None, None)
@@ -875,6 +1005,18 @@ class _Finder:
         if lemma in _PHYSICAL_VERBS:
             return  # "the army attacked the city": political news may attack with words, conflict news does not
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if lemma in _PERCEPTION and not _as_predicate(verb):
+            return  # "Texas saw record turnout", "he saw an opportunity": what was seen, not said
+        if lemma in _NON_SPEECH and lemma not in ("respond", "reply", "answer", "indicate") and not (
+                _document_subject(verb) or _as_predicate(verb)):
+            return  # "investigators found the weapon", "the debate revealed a gulf": no words reported
+        if obj is not None and lemma in _LIGHT_VERBS and obj.lemma_.lower() in _SPEECH_ACT_NOUNS | self.lex.nouns.keys() \
+                and not any(c.dep_ in ("acl", "relcl", "ccomp") or (c.dep_ == "prep" and c.lower_ in _ABOUT_PREPS)
+                            for c in obj.children) and not (obj.right_edge.i + 1 < len(obj.doc)
+                                                            and obj.doc[obj.right_edge.i + 1].text == ":"):
+            # "made the comments at a rally": the speech act, not what it said ("issued a statement calling ...",
+            # "made the following comment:" introduce it)
+            return
         origin = "open-dobj"
         if obj is None:
             # "27 percent would vote for Trump", "she focused on Trump", "X complained to Y about Z": the
@@ -980,6 +1122,8 @@ class _Finder:
             or any(c.dep_ == "prep" and c.lower_ in _ABOUT_PREPS for c in subj.children))
         dobj_span: tuple[int, int] | None = None
         content_root = _clausal_complement(verb)
+        if content_root is not None and lemma in _PERCEPTION and not _that_clause(content_root):
+            content_root = None  # "Witnesses saw soldiers fire into the crowd": an event witnessed, not a claim
         if content_root is None and klass == "speech" and subj is not None and subj.i < verb.i:
             # "More rain on the way, forecasters say.": a verbless clause before the comma, left unattached by the parse
             content_root = next((c for c in verb.children if c.dep_ == "dep" and c.i < subj.i and c.pos_ in ("NOUN", "PROPN")
@@ -1102,7 +1246,9 @@ class _Finder:
                     # "“...”\n\nX says he ...", "“...”\n\nX opposed a similar bill ...": the verb's own clause or object
                     # in the next paragraph is its content, not the quote that closed the paragraph before
                     continue
-                if len(between) <= 40 and not any(ch in between for ch in ".!?") or between.strip() in (",", ""):
+                # "“...?” Ms. Lopez asked": a title's period ends no sentence when only the speaker's name stands between
+                words = _ABBREVIATION.sub("", between) if "\n" not in between and "," not in between and len(between.split()) <= 5 else between
+                if len(between) <= 40 and not any(ch in words for ch in ".!?") or between.strip() in (",", ""):
                     best = q
             elif q.start >= v_end:
                 between = self.text[v_end : q.start]
@@ -1276,6 +1422,14 @@ class _Finder:
         kind = StatementKind.MIXED if any(c_start <= q.start and q.end <= c_end + 1 for q in self.quotes) else StatementKind.INDIRECT
         self._add(_Cand(c_start, c_end, kind, lemma, cue_start, cue_end, sp[0], sp[1], 1, s_start, s_end, origin="according"))
 
+    def _interview_question(self, q: QuoteSpan) -> bool:
+        """Whether a quotation is a question put to someone that stands as its own paragraph ("\n“Do you plan to
+        run again?”\n"): in an interview's layout it is the interviewer's, never the answer's speaker continuing."""
+        before = self.text[: q.start].rstrip(" \t")
+        after = self.text[q.end :].lstrip(" \t")
+        standalone = (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+        return standalone and _addressed_question(self.text[q.inner_start : q.inner_end])
+
     # -- quotes without a cue ----------------------------------------------------
     def _orphan_quotes(self) -> None:
         """A quotation with no cue of its own continues the latest statement before it nearby."""
@@ -1286,9 +1440,13 @@ class _Finder:
             if any(s < q.inner_end and q.inner_start < e for s, e in covered):
                 continue
             words = self.text[q.inner_start : q.inner_end].split()
-            if len(words) < _MIN_ORPHAN_QUOTE_WORDS:
+            if len(words) < _MIN_ORPHAN_QUOTE_WORDS or self._interview_question(q):
                 continue
-            prev = [c for c in ordered if c.content_end <= q.start and c.speaker_start is not None]
+            # the speaker goes on only after words of theirs: not after a stance or an owner's noun the rules read
+            # into the narration ("going on to contrast Clinton's proposals with ...": not Clinton's), nor after
+            # what they did not say ("He didn't suggest retaliation.")
+            prev = [c for c in ordered if c.content_end <= q.start and c.speaker_start is not None
+                    and c.origin not in _NO_CONTINUATION and not (c.polarity < 0 and not self.lex.is_denial(c.cue or ""))]
             if not prev:
                 continue
             last = prev[-1]
@@ -1300,6 +1458,8 @@ class _Finder:
                             speaker_name_end=last.speaker_name_end))
 
 
+# Candidates a quotation without a cue does not continue: stances and owners' nouns, not words.
+_NO_CONTINUATION = {"open-poss", "open-prep", "open-adj", "open-passive", "adverb", "noun-to"}
 # Words that open an unnamed source: "a ministry official", "two senior officials", "sources close to ...".
 _UNNAMED_OPENERS = {"a", "an", "one", "two", "three", "four", "several", "some", "many", "other", "another", "senior",
                     "unnamed", "anonymous", "top", "local", "western", "u.s.", "us", "government", "administration",
@@ -1368,6 +1528,8 @@ def _speaker_cluster(text: str, index: MentionIndex, start: int, end: int, conte
                     n.cluster == m.cluster and n.is_name and n.type is EntityType.PERSON for n in index.mentions):
                 return m.cluster
     mention = index.cluster_at(start, end)
+    if mention is not None and _modifies_head(text, start, end, cut, mention):
+        return None
     if mention is not None and mention.type in (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE, EntityType.OTHER):
         return mention.cluster
     if role_phrase and head not in _ORG_ROLE_WORDS and words[0] in _DEFINITE and len(words) <= 5:
@@ -1396,6 +1558,27 @@ def _speaker_cluster(text: str, index: MentionIndex, start: int, end: int, conte
                 return found.cluster
             pos = found.start
     return None
+
+
+def _modifies_head(text: str, start: int, end: int, cut: int, mention: Any) -> bool:
+    """Whether a name inside a speaker phrase only modifies the common noun that heads it, so that the speaker is
+    someone else: "a Forest Hill police sergeant", "Kabul police", "Clinton aides", "Trump's campaign manager" (not
+    the place, nor the person); an organisation names an unnamed speaker only through a role it employs ("a
+    Taliban spokesman", "ministry officials"), and an owner speaks through a document ("Al-Mirsaad's report")."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    if not 0 < cut <= len(words):
+        return False
+    head = words[cut - 1]
+    word = head.group().strip(".,'’")
+    if not word.isalpha() or not word.islower() or word in PRONOUN_TYPES or mention.end > start + head.start():
+        return False
+    if mention.type is EntityType.PLACE:
+        return True
+    if word in _DOC_NOUNS or word.rstrip("s") in _DOC_NOUNS:
+        return False  # "Al-Mirsaad's report suggests ...", "Trump's tweet said ...": the owner's own words
+    if mention.type is EntityType.PERSON:
+        return True
+    return mention.type is EntityType.ORGANIZATION and word not in _ROLE_WORDS and word.rstrip("s") not in _ROLE_WORDS
 
 
 _PRONOUN_WORDS = {"he", "she", "they", "it", "i", "we", "you", "him", "her", "them", "us", "me"}
@@ -1551,7 +1734,7 @@ def statements_in_document(parsed: ParsedDocument, model: AttributionModel | Non
 
 def _stage_version() -> str:
     model = load_model()
-    return "11-" + lexicon().version + ("" if model is None else "-" + model.version)
+    return "13-" + lexicon().version + ("" if model is None else "-" + model.version)
 
 
 @register("statements", version=_stage_version(), requires=("parse", "mentions"), produces=("statements",))
