@@ -329,7 +329,10 @@ def _cued_stance(st: Statement, doc_text: str) -> Stance | None:
     if (st.cue or "").lower() in _DESCRIBING or (st.cue or "").lower() in ("say", "tell", "argue", "insist", "declare"):
         return _described(st, doc_text)
     thrown = (st.cue or "").lower() == "throw" and _SUPPORT_BEHIND.match(st.content) is not None  # "threw her support behind"
-    if (st.cue or "").lower() not in STANCE_LEMMAS and not thrown:
+    cast = (st.cue or "").lower() == "cast" and _VOTE.match(st.content) is not None  # "cast the deciding vote to raise it"
+    # "announced his support for the project", "voiced her opposition to the plan": a stance the actor takes as an act
+    declared = (st.cue or "").lower() in _DECLARING and _OWN_STANCE.match(st.content) is not None
+    if (st.cue or "").lower() not in STANCE_LEMMAS and not thrown and not cast and not declared:
         return None
     if not st.cue_start < st.content_start <= st.cue_start + 40:
         return None  # the verb governs the content right after it
@@ -350,6 +353,9 @@ def _cued_stance(st: Statement, doc_text: str) -> Stance | None:
 
 
 _DESCRIBING = frozenset({"call", "describe", "label", "brand", "dub"})
+_DECLARING = frozenset({"announce", "declare", "voice", "express", "reiterate", "offer", "pledge"})
+_OWN_STANCE = re.compile(r"(?:his|her|their|its)\s+(?:full\s+|strong\s+)?(?:support\s+(?:for|behind)|opposition\s+to)\b", re.IGNORECASE)
+_VOTE = re.compile(r"(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+)?vote\b", re.IGNORECASE)
 _SUPPORT_BEHIND = re.compile(r"(?:his|her|their|its)\s+(?:full\s+)?support\s+behind\b")
 
 
