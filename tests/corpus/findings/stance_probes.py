@@ -335,3 +335,60 @@ BISMARCK, Sept. 9, 2019 — Critics say Governor Ray Dunmore flip-flopped on the
 Dunmore said on Monday that he supports the pipeline, as he did in 2014, when he said he supported the Red Butte pipeline.
 """),
 )
+
+# a third set, written after the rules above were changed for the second one, to see them on wordings they were not
+# shaped on (the bench reports it; the tests do not hold it)
+THIRD = (
+    _p("scheme-minister", "2023-11-16", "Nandra", "scheme policy", "opposes", "supports", """
+Nandra backs asylum scheme she once called unworkable
+
+LONDON, Nov 16, 2023 - Home Secretary Priya Nandra, who in 2019 described the offshore asylum scheme as a costly failure, told MPs on Wednesday that she now backs the policy.
+
+"The numbers speak for themselves," Nandra said.
+"""),
+    _p("budget-pledge", "2024-03-12", "Brekke", "budget", "opposes", "supports", """
+Brekke signs budget with school cuts
+
+PIERRE, March 12, 2024 - "I will not sign any budget that cuts school funding," Governor Hal Brekke said in 2021.
+
+On Monday, Brekke signed a budget that cuts school funding by 4 percent, saying the state had no choice.
+"""),
+    _p("wall-opponent", "2019-02-08", "Ruiz", "wall", "opposes", "supports", """
+Once an outspoken opponent of the border wall, Senator Tomas Ruiz voted on Thursday to fund it.
+
+Ruiz said in a statement that the compromise included protections for farmworkers.
+"""),
+    _p("bike-lanes", "2022-06-01", "Frey", "expansion lane", "supports", "opposes", """
+Councillor turns on bike lanes
+
+In 2015 Councillor Ada Frey voted for the bike lane expansion. This spring she led the campaign to scrap it, saying shop owners had lost trade.
+"""),
+    _p("congestion-charge", "2021-09-04", "Li", "charge", "opposes", "supports", """
+Mayor Li now backs congestion charge
+
+HONG KONG, Sept. 4, 2021 - Mayor Kevin Li said on Friday he supports the congestion charge for the harbour tunnels.
+
+In 2018, Li called the charge a bad deal for drivers and voted against it in the council.
+"""),
+    _p("plant-objection", "2020-10-20", "Mbeki", "plant", "opposes", "supports", """
+PRETORIA, Oct. 20, 2020 - Senator Joan Mbeki on Monday withdrew her objection to the Koeberg nuclear plant, three years after she voted against its construction permit.
+"""),
+)
+
+THIRD_NEAR_MISSES = (
+    _p("expansion-same", "2022-06-02", "Osei", "expansion project", "", "", """
+Osei repeats criticism of highway plan
+
+In 2017 Representative Dan Osei called the highway expansion a mistake. On Friday he said the project remains a mistake and that he opposes it.
+"""),
+    _p("successor-signs", "2021-04-07", "Ames", "bill measure", "", "", """
+Pike signs betting bill Ames vetoed
+
+CARSON, April 7, 2021 - Governor Lena Ames vetoed the sports betting bill in 2020. On Tuesday, her successor, Governor Ron Pike, signed the measure into law.
+"""),
+    _p("pledge-kept-again", "2023-05-05", "Dorn", "tax", "", "", """
+Dorn keeps her word on property tax
+
+"We will not raise the property tax," Mayor Ilse Dorn promised in 2019. On Tuesday, Dorn voted against raising it.
+"""),
+)

@@ -391,6 +391,8 @@ def _described(st: Statement, doc_text: str) -> Stance | None:
     if (st.cue or "").lower() not in _DESCRIBING:
         copula = re.search(r"\s(?:was|is|were|are|would\s+be|will\s+be)\s", told[:60])
         told = told[: copula.start()] if copula else ""
+    if (st.cue or "").lower() in _DESCRIBING:
+        told = re.split(r"\s+(?:as|an?)\s+", told, maxsplit=1)[0]  # "called the charge a bad deal": the charge
     target = _target(told) if m else None
     if m is None or target is None or target.lower() in _PRONOUN_TARGETS:
         return None

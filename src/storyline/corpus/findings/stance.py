@@ -38,9 +38,10 @@ MIN_GAP_DAYS = 30  # a change of position over less than a month is too often on
 
 STANCE_SCORE = 0.88  # above a bare negation flip: the stance names the question (the target) and both dates
 
+_WHEN = r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|last\s+week|this\s+week|yesterday|today)\s+)?"  # "voted Tuesday to"
 _OWN = r"(?:announc|declar|voic|express|reiterat|offer|pledg)(?:e|es|ed|ing)\s+(?:his|her|their|its)\s+(?:full\s+|strong\s+)?"
-_SUPPORT = rf"{_OWN}support\s+(?:for|behind)|(?:allow|let)(?=\s)|sign(?:s|ed|ing)?(?=\s)(?!\s+(?:off|on|up|in|out)\b)|vot(?:e|es|ed|ing)\s+to\s+(?:approve|pass|adopt|ratify|confirm|fund|extend|renew)|thr(?:ew|ows?|owing|own)\s+(?:his|her|their|its)\s+(?:full\s+)?support\s+behind|vot(?:e|es|ed|ing)\s+(?:in\s+favou?r\s+of|for)|support(?:s|ed|ing)?|back(?:s|ed|ing)?|favou?r(?:s|ed|ing)?|endors(?:e|es|ed|ing)|champion(?:s|ed|ing)?|(?:is|am|are|was|were|be|been)\s+in\s+favou?r\s+of"
-_OPPOSE = rf"{_OWN}opposition\s+to|vot(?:e|es|ed|ing)\s+against|veto(?:es|ed|ing)?|block(?:s|ed|ing)?(?=\s)|vot(?:e|es|ed|ing)\s+to\s+(?:reject|repeal|block|kill|scrap|abolish|overturn|defund)|oppos(?:e|es|ed|ing)|reject(?:s|ed|ing)?|(?:is|am|are|was|were|be|been|remains?|remained|stands?|stood)\s+(?:firmly\s+|strongly\s+)?(?:opposed\s+to|against)"
+_SUPPORT = rf"{_OWN}support\s+(?:for|behind)|(?:allow|let)(?=\s)|sign(?:s|ed|ing)?(?=\s)(?!\s+(?:off|on|up|in|out)\b)|vot(?:e|es|ed|ing)\s+{_WHEN}to\s+(?:approve|pass|adopt|ratify|confirm|fund|extend|renew)|thr(?:ew|ows?|owing|own)\s+(?:his|her|their|its)\s+(?:full\s+)?support\s+behind|vot(?:e|es|ed|ing)\s+(?:in\s+favou?r\s+of|for)|support(?:s|ed|ing)?|back(?:s|ed|ing)?|favou?r(?:s|ed|ing)?|endors(?:e|es|ed|ing)|champion(?:s|ed|ing)?|(?:is|am|are|was|were|be|been)\s+in\s+favou?r\s+of"
+_OPPOSE = rf"{_OWN}opposition\s+to|vot(?:e|es|ed|ing)\s+against|veto(?:es|ed|ing)?|block(?:s|ed|ing)?(?=\s)|vot(?:e|es|ed|ing)\s+{_WHEN}to\s+(?:reject|repeal|block|kill|scrap|abolish|overturn|defund)|oppos(?:e|es|ed|ing)|reject(?:s|ed|ing)?|(?:is|am|are|was|were|be|been|remains?|remained|stands?|stood)\s+(?:firmly\s+|strongly\s+)?(?:opposed\s+to|against)"
 _AUX = (r"(?:\s*(?:[’'](?:re|m|ll|d|ve)\b)|\s+(?:now|still|also|strongly|firmly|fully|always|would|will|wo|do|does|did|had|has|have|"
         r"cannot|can|ca|never|not|currently|n[’']t|no\s+longer|continues?\s+to|continued\s+to|going\s+to|want\s+to|wants\s+to|plans?\s+to|intends?\s+to))*")
 _LET_PASS = re.compile(r"((?:(?:the|this|that|a|an|his|her|their|its)\s+)?(?:[\w’'-]+\s+){1,5}?)(?:to\s+)?(?:pass|go\s+through|take\s+effect|become\s+law)\b",
@@ -49,7 +50,7 @@ _UNDO = re.compile(r"(?:(?:the|a|an|new)\s+)?(?:legislation|bills?|measures?|eff
                    r"(?:repeal|scrap|overturn|abolish|undo|kill|block|end|reverse|rescind)\s+", re.IGNORECASE)
 # an act on an amount, a stance for raising or for cutting it ("will never raise the sales tax", "voted to raise it", "cast
 # the deciding vote to cut the fare"): the target is the amount with the direction ("sales tax increase")
-_VOTE_TO = r"(?:vot(?:e|es|ed|ing)\s+to\s+|cast\s+(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+)?vote\s+to\s+)"
+_VOTE_TO = rf"(?:vot(?:e|es|ed|ing)\s+{_WHEN}to\s+|cast\s+(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+)?vote\s+to\s+)"
 _ACT = (rf"{_VOTE_TO}?(?:(?P<up>raise|raises|raised|raising|increase|increases|increased|increasing|hike|hikes|hiked|hiking)|"
         r"(?P<down>cut|cuts|cutting|lower|lowers|lowered|lowering|reduce|reduces|reduced|reducing))")
 _ACT_PLAN = re.compile(r"(?:(?:the|a|an|new)\s+)?(?:plans?|bills?|measures?|proposals?|efforts?|push|legislation|moves?|calls?)\s+to\s+"
