@@ -39,11 +39,13 @@ EARLIER, LATER = "earlier", "later"
 STANCE_LEMMAS = frozenset({"support", "back", "praise", "champion", "endorse", "oppose", "criticize", "criticise", "reject",
                            "vote", "turn"})
 
-_SUP = (r"support(?:ed|s)?|back(?:ed|s)?|praised|champion(?:ed|s)?|endorsed|voted\s+for|co-?sponsored|hailed|touted|lauded|"
-        r"embraced|favou?red|advocated(?:\s+for)?|pushed\s+for|campaigned\s+for|fought\s+for|pledged\s+to\s+support|signed|"
+_SUP = (r"support(?:ed|s)?|back(?:ed|s)?(?!\s+away\b)|praised|champion(?:ed|s)?|endorsed|voted\s+for|hailed|touted|lauded|"
+        r"embraced|favou?red|advocated(?:\s+for)?|pushed\s+for|campaigned\s+for|fought\s+for|pledged\s+to\s+support|signed|promoted|"
+        r"(?:co-?)?sponsored|(?:co-?)?authored|co-?wrote|helped\s+(?:to\s+)?(?:write|draft|negotiate|craft|pass|shape|broker)|"
         r"(?:promised|vowed|pledged)\s+to\s+sign")
 _OPP = (r"oppos(?:ed|es)|voted\s+against|criticized|criticised|rejected|turned\s+against|denounced|condemned|"
-        r"campaigned\s+against|railed\s+against|spoke\s+out\s+against|vetoed|(?:promised|vowed|pledged|threatened)\s+to\s+(?:veto|block|kill)|"
+        r"campaigned\s+against|railed\s+against|spoke\s+out\s+against|backed\s+away\s+from|walked\s+away\s+from|"
+        r"distanced\s+(?:himself|herself|themselves)\s+from|disavowed|repudiated|renounced|vetoed|(?:promised|vowed|pledged|threatened)\s+to\s+(?:veto|block|kill)|"
         r"fought(?!\s+(?:for|in|on|with|alongside|off|back|over|to|through|hard|each)\b)(?:\s+against)?")
 # a stance told as what the actor was: "once a proponent of the tax", "a former critic of the pact"
 _NOUN_SUP = r"supporter|proponent|champion|advocate|backer|defender"
