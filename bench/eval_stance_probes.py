@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
 from storyline.model import Document, Finding, FindingKind  # noqa: E402
-from tests.corpus.findings.stance_probes import FRESH, NEAR_MISSES, PROBES, SECOND, SECOND_NEAR_MISSES, THIRD, THIRD_NEAR_MISSES, Probe  # noqa: E501  # noqa: E402
+from tests.corpus.findings.stance_probes import FRESH, NEAR_MISSES, PROBES, SECOND, SECOND_NEAR_MISSES, THIRD, THIRD_NEAR_MISSES, Probe  # noqa: E402
 
 
 def findings_of(nlp, probe: Probe) -> list[Finding]:

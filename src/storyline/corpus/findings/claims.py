@@ -176,12 +176,13 @@ def _refuted_allegations(claims: Sequence[Claim]) -> None:
         if r is None or not r.reversal or not c.teller:
             continue
         heads = {r.head, *r.also}
-        own = [o for o in claims if o is not c and o.speaker == c.speaker and o.stance is not None and not o.stance.reversal
-               and o.statement.document_id == c.statement.document_id and heads & {o.stance.head, *o.stance.alternatives}]
-        then = {o.stance.side for o in own if o.statement.said_on_basis is DateBasis.TEXT and o.statement.said_on is not None
-                and c.date is not None and o.statement.said_on.year < c.date.year}
-        now = {o.stance.side for o in own if o.statement.said_on is not None and c.date is not None
-               and o.statement.said_on.year == c.date.year and o.stance.era != EARLIER}
+        own = [(o.statement, o.stance) for o in claims if o is not c and o.speaker == c.speaker and o.stance is not None
+               and not o.stance.reversal and o.statement.document_id == c.statement.document_id
+               and heads & {o.stance.head, *o.stance.alternatives}]
+        year = c.date.year if c.date is not None else None
+        then = {s.side for st, s in own if st.said_on_basis is DateBasis.TEXT and st.said_on is not None and year is not None
+                and st.said_on.year < year}
+        now = {s.side for st, s in own if st.said_on is not None and st.said_on.year == year and s.era != EARLIER}
         if then & now:
             c.stance = None
 

@@ -8,6 +8,14 @@ phrase after the verb ("the Northern Ridge pipeline"): its head noun ("pipeline"
 words ("northern", "ridge"). A pronoun target ("it", "this") is the nearest earlier "the/this/that
 <noun>" of the same paragraph, or no stance at all.
 
+Acts take a side too: sign, veto, block, "voted (on Tuesday) to repeal", "cast the deciding vote for", "announced her
+support for"; an act on an amount ("will never raise the sales tax", "voted to raise it", "voted against a plan to cut
+the fare") is a stance on raising or cutting that amount ("sales tax increase"), and its "it" may stand for the amount
+of the paragraph before. One article names one issue again by other nouns: a bare definite issue noun ("the project",
+"the measure", "the deal") is also named by the nearest issue the article told in full before it ("the waterfront arena
+plan"), unless that phrase holds the noun itself, and an apposition ("Proposition 12, the farm animal housing measure")
+names its target again; within one article two stances whose targets are tied so are on one issue.
+
 Two stances of one speaker conflict (:func:`detect_stance`) when their targets match (same head noun,
 and proper-name words that do not differ: "the pipeline" ~ "the Northern Ridge pipeline", but not
 "the Keystone pipeline"), their sides differ, and they were said at clearly different times: the
