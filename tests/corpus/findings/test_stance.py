@@ -138,3 +138,13 @@ def test_stance_definite_noun_already_named_in_full_keeps_its_own_head() -> None
 def test_stance_apposition_names_the_target_again() -> None:
     s = find_stance("he voted against Proposition 12, the farm animal housing measure", "indirect", "Ross Haldane")
     assert s is not None and s.head == "proposition 12" and s.also == frozenset({"measure"})
+
+
+def test_stance_acronym_and_the_name_it_abbreviates_are_one_target_in_one_article() -> None:
+    from storyline.corpus.findings.stance import _acronym
+
+    full = find_stance("she backed the Trans-Pacific Partnership trade agreement", "indirect", "Nora Vance")
+    short = find_stance("she opposes the TPP", "indirect", "Nora Vance")
+    other = find_stance("she supported the North Atlantic Treaty", "indirect", "Nora Vance")
+    assert full is not None and short is not None and other is not None
+    assert _acronym(full, short) == "agreement" and _acronym(other, short) is None

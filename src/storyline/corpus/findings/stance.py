@@ -40,7 +40,7 @@ from .hits import Hit
 if TYPE_CHECKING:
     from .claims import Claim
 
-__all__ = ["MIN_GAP_DAYS", "OPPOSES", "SUPPORTS", "Stance", "detect_stance", "find_stance", "said_interval"]
+__all__ = ["MIN_GAP_DAYS", "OPPOSES", "SUPPORTS", "Stance", "acronym_key", "detect_stance", "find_stance", "said_interval"]
 
 MIN_GAP_DAYS = 30  # a change of position over less than a month is too often one position told two ways
 
@@ -349,6 +349,30 @@ def _same_thing(a: Stance, b: Stance) -> str | None:
     return None
 
 
+def acronym_key(s: Stance) -> str | None:
+    """The initials a target is named by: the acronym itself ("TPP"), or those of a name of two or more capitalised words
+    ("Trans-Pacific Partnership" -> "TPP"), three to six letters; None for a pronoun target or one with no such name."""
+    if s.alternatives or not s.target:
+        return None
+    word = s.target.split()[-1]
+    if re.fullmatch(r"[A-Z]{3,6}", word):
+        return "acronym:" + word
+    names = [w for w in re.split(r"[\s-]+", s.target) if w[:1].isupper() and w.lower() not in _DETERMINERS]
+    return "acronym:" + "".join(w[0] for w in names) if 3 <= len(names) <= 6 else None
+
+
+def _acronym(a: Stance, b: Stance) -> str | None:
+    """The head two stances share when one target is the other's initials ("the TPP" ~ "the Trans-Pacific Partnership
+    trade agreement", "NAFTA" ~ "the North American Free Trade Agreement"): the spelled-out one's head."""
+    key = acronym_key(a)
+    if key is None or key != acronym_key(b):
+        return None
+    short = [s for s in (a, b) if re.fullmatch(r"[A-Z]{3,6}", s.target.split()[-1])]
+    if len(short) != 1:
+        return None  # two names with the same initials, or one acronym twice (matched by its head already)
+    return (b if short[0] is a else a).head
+
+
 def _shared_head(a: Stance, b: Stance, same_document: bool = False) -> str | None:
     """The target two stances share: one head noun (a pronoun target may stand for any of its antecedents) and
     proper-name words that do not differ ("the pipeline" ~ "the Northern Ridge pipeline", not "the Keystone pipeline").
@@ -445,7 +469,7 @@ def detect_stance(a: Claim, b: Claim) -> Hit | None:
     if sa.reversal or sb.reversal:
         return _reversal_hit(a, b, sa, sb)
     same_doc = a.statement.document_id == b.statement.document_id
-    head = None if sa.side == sb.side else (_shared_head(sa, sb, same_doc) or (_same_thing(sa, sb) if same_doc else None))
+    head = None if sa.side == sb.side else (_shared_head(sa, sb, same_doc) or (_same_thing(sa, sb) or _acronym(sa, sb) if same_doc else None))
     if head is None or not _tied(sa, sb, head, same_doc):
         return None
     same_document = a.statement.document_id == b.statement.document_id
