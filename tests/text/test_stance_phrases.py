@@ -20,6 +20,9 @@ from storyline.text.stance_phrases import EARLIER, LATER, OPPOSES, REVERSAL, SUP
         ("Five years ago Marchetti campaigned against a carbon tax", [(EARLIER, OPPOSES)]),
         ("During her 2019 campaign, Ashdown promised to veto any bill legalizing betting", [(EARLIER, OPPOSES)]),
         ("Lindgren fought the casino in 2016", [(EARLIER, OPPOSES)]),
+        ("Vance, who as governor vetoed the dam bill, now backs it", [(EARLIER, OPPOSES), (LATER, SUPPORTS)]),
+        ("Vance, who as a senator voted for the war", [(EARLIER, SUPPORTS)]),
+        ("Rubio later backed away from the bill", [(LATER, OPPOSES)]),
     ],
 )
 def test_stance_phrases_mark_earlier_and_later_positions(clause, expected) -> None:

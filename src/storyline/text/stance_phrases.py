@@ -70,12 +70,14 @@ _OTHER = {SUPPORTS: OPPOSES, OPPOSES: SUPPORTS}
 _NOT_BEFORE = re.compile(r"\b(?:not|no|never|hardly)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _SUBJ = (r"(?P<subj>\b(?:who|he|she|they|(?:his|her|their)(?=\s+turn\s+against)|[A-Z][\w’'-]+)\s+(?:(?:also|too|even|himself|herself|"
          r"themselves|itself)\s+)?|(?<=,\s)|(?<=\band\s)|^)")  # none after a comma: "X, who once ..., now opposes it"
-_EARLY_MARK = r"(?:had\s+)?(?:once|previously|initially|originally|formerly)\s+(?:had\s+)?"
+# an office held before, told as the time of the act: "who as secretary of state called the pact the gold standard"
+_AS_ROLE = r"as\s+(?:secretary\s+of\s+state|first\s+lady|(?:a\s+)?(?:senator|governor|mayor|congressman|congresswoman|state\s+senator|state\s+legislator))"
+_EARLY_MARK = rf"(?:had\s+)?(?:once|previously|initially|originally|formerly|{_AS_ROLE},?)\s+(?:had\s+)?"
 _LATE_MARK = r"(?:(?:now|later|since|has\s+since|have\s+since|had\s+since|has\s+now)\s+)"
 _IN_YEAR = r"(?:in|as\s+recently\s+as|as\s+late\s+as|until)"  # "backed the war in 2002", "as recently as 2022"
 # a time before the article's own told without a year: "backed the levy last year", "opposed it years ago"
 _PAST = (r"(?P<past>last\s+year|(?:two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)\s+years\s+ago|years\s+ago|in\s+the\s+past\b|"
-         r"at\s+the\s+time\b(?!\s+of\b)|when\s+(?:he|she|they)\s+(?:was|were)\b)")  # "backed the pact when she was secretary of state"
+         r"at\s+the\s+time\b(?!\s+of\b)|when\s+(?:he|she|they)\s+(?:was|were)\b|" + _AS_ROLE + r"\b)")  # "backed the pact when she was secretary of state"
 STANCE_PHRASE = re.compile(
     rf"{_SUBJ}(?:"
     rf"(?P<early>{_EARLY_MARK})(?:(?P<esup>{_SUP})|(?P<eopp>{_OPP}))"
