@@ -16,6 +16,13 @@ from storyline.text.stance_phrases import EARLIER, LATER, OPPOSES, REVERSAL, SUP
         ("she no longer supports the levy", [(LATER, OPPOSES)]),
         ("he backed the war in 2002", [(EARLIER, SUPPORTS)]),
         ("Okafor's 2015 vote against the dam bill", [(EARLIER, OPPOSES)]),
+        ("Marchetti has come around to a carbon tax", [(LATER, SUPPORTS)]),
+        ("Five years ago Marchetti campaigned against a carbon tax", [(EARLIER, OPPOSES)]),
+        ("During her 2019 campaign, Ashdown promised to veto any bill legalizing betting", [(EARLIER, OPPOSES)]),
+        ("Lindgren fought the casino in 2016", [(EARLIER, OPPOSES)]),
+        ("Vance, who as governor vetoed the dam bill, now backs it", [(EARLIER, OPPOSES), (LATER, SUPPORTS)]),
+        ("Vance, who as a senator voted for the war", [(EARLIER, SUPPORTS)]),
+        ("Rubio later backed away from the bill", [(LATER, OPPOSES)]),
     ],
 )
 def test_stance_phrases_mark_earlier_and_later_positions(clause, expected) -> None:
@@ -29,6 +36,7 @@ def test_stance_phrases_mark_earlier_and_later_positions(clause, expected) -> No
         "if she had once supported the bridge plan",  # a conditional
         "he backed the war in 2024",  # the year of publication is no earlier time
         "whose rival once supported the bridge plan",  # a common-noun subject is no actor
+        "Lindgren fought in the war in 2003",  # fighting in a war takes no side on it
     ],
 )
 def test_stance_phrases_skip_unmarked_conditional_and_same_year_stances(clause) -> None:

@@ -238,8 +238,10 @@ _APPOSED = re.compile(r"(?:,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:tha
 
 def _apposed_earlier(p: ShiftPhrase, sentence: str) -> bool:
     """Whether an earlier stance phrase is an apposition or relative clause on the noun before it ("he supports a ban on
-    private prisons, a measure he voted against in 2015"): the narrator's record of the actor, even inside what a
-    speaker says."""
+    private prisons, a measure he voted against in 2015"), or a relative clause on the person ("Fenwick, who once called
+    the bailout a disaster, said"): the narrator's record of the actor, even inside what a speaker says."""
+    if p.era == EARLIER and re.match(r"who\s", sentence[p.start : p.end]) is not None and re.search(r",\s*$", sentence[: p.start]):
+        return True  # "Fenwick, who once called the auto bailout a disaster, said ...": the narrator's record of the subject
     return p.era == EARLIER and _APPOSED.search(sentence[: p.start]) is not None \
         and re.match(r"(?:he|she|they)\s", sentence[p.start : p.end]) is not None
 
@@ -271,7 +273,7 @@ def _stance_statements(doc: Document, clause: str, c_start: int) -> list[tuple[S
     return out
 
 
-@register("claims", version="7-" + default_lexicon().version, requires=("parse", "mentions", "statements"), produces=("claims",))
+@register("claims", version="8-" + default_lexicon().version, requires=("parse", "mentions", "statements"), produces=("claims",))
 def find_claims(parsed: ParsedDocument) -> None:
     """Append the document's own assertive claims (speakerless statements) to ``parsed.statements``."""
     parsed.statements.extend(claims_in_document(parsed))

@@ -39,10 +39,14 @@ EARLIER, LATER = "earlier", "later"
 STANCE_LEMMAS = frozenset({"support", "back", "praise", "champion", "endorse", "oppose", "criticize", "criticise", "reject",
                            "vote", "turn"})
 
-_SUP = (r"support(?:ed|s)?|back(?:ed|s)?|praised|champion(?:ed|s)?|endorsed|voted\s+for|co-?sponsored|hailed|touted|lauded|"
-        r"embraced|favou?red|advocated(?:\s+for)?|pushed\s+for|campaigned\s+for|pledged\s+to\s+support")
+_SUP = (r"support(?:ed|s)?|back(?:ed|s)?(?!\s+away\b)|praised|champion(?:ed|s)?|endorsed|voted\s+for|hailed|touted|lauded|"
+        r"embraced|favou?red|advocated(?:\s+for)?|pushed\s+for|campaigned\s+for|fought\s+for|pledged\s+to\s+support|signed|promoted|"
+        r"(?:co-?)?sponsored|(?:co-?)?authored|co-?wrote|helped\s+(?:to\s+)?(?:write|draft|negotiate|craft|pass|shape|broker)|"
+        r"(?:promised|vowed|pledged)\s+to\s+sign")
 _OPP = (r"oppos(?:ed|es)|voted\s+against|criticized|criticised|rejected|turned\s+against|denounced|condemned|"
-        r"campaigned\s+against|railed\s+against|spoke\s+out\s+against")
+        r"campaigned\s+against|railed\s+against|spoke\s+out\s+against|backed\s+away\s+from|walked\s+away\s+from|"
+        r"distanced\s+(?:himself|herself|themselves)\s+from|disavowed|repudiated|renounced|vetoed|(?:promised|vowed|pledged|threatened)\s+to\s+(?:veto|block|kill)|"
+        r"fought(?!\s+(?:for|in|on|with|alongside|off|back|over|to|through|hard|each)\b)(?:\s+against)?")
 # a stance told as what the actor was: "once a proponent of the tax", "a former critic of the pact"
 _NOUN_SUP = r"supporter|proponent|champion|advocate|backer|defender"
 _NOUN_OPP = r"critic|opponent|foe|skeptic|sceptic"
@@ -55,7 +59,7 @@ _PRAISE = re.compile(r"\b(?:gold\s+standard|model|great|good|best|excellent|esse
                      r"landmark|breakthrough|success|win|triumph|victory|boon|lifeline)\b", re.IGNORECASE)
 _BLAME = re.compile(r"\b(?:mistake|disaster|disastrous|failure|fiasco|terrible|horrible|bad|worst|wrong|flawed|dangerous|unacceptable|"
                     r"catastrophe|catastrophic|scam|sham|outrage|travesty|job[\s-]killer|nightmare|threat|folly|blunder|reckless|gamble|boondoggle|"
-                    r"irresponsible)\b", re.IGNORECASE)
+                    r"irresponsible|giveaway|handout|rip-?off|waste|bad\s+bet|dead\s+end)\b", re.IGNORECASE)
 # what a "has since ..." after a fronted earlier stance must say to tell a change: a verb of changing or taking up a
 # position, or a stance of the other side ("Once a critic of the levy, Vance has since embraced it")
 _CHANGE = re.compile(r"\b(?:adopt(?:ed|s)?|embrac(?:ed|es)|join(?:ed|s)|switch(?:ed|es)|shift(?:ed|s)|chang(?:ed|es)|revers(?:ed|es)|"
@@ -66,12 +70,14 @@ _OTHER = {SUPPORTS: OPPOSES, OPPOSES: SUPPORTS}
 _NOT_BEFORE = re.compile(r"\b(?:not|no|never|hardly)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _SUBJ = (r"(?P<subj>\b(?:who|he|she|they|(?:his|her|their)(?=\s+turn\s+against)|[A-Z][\w’'-]+)\s+(?:(?:also|too|even|himself|herself|"
          r"themselves|itself)\s+)?|(?<=,\s)|(?<=\band\s)|^)")  # none after a comma: "X, who once ..., now opposes it"
-_EARLY_MARK = r"(?:had\s+)?(?:once|previously|initially|originally|formerly)\s+(?:had\s+)?"
+# an office held before, told as the time of the act: "who as secretary of state called the pact the gold standard"
+_AS_ROLE = r"as\s+(?:secretary\s+of\s+state|first\s+lady|(?:a\s+)?(?:senator|governor|mayor|congressman|congresswoman|state\s+senator|state\s+legislator))"
+_EARLY_MARK = rf"(?:had\s+)?(?:once|previously|initially|originally|formerly|{_AS_ROLE},?)\s+(?:had\s+)?"
 _LATE_MARK = r"(?:(?:now|later|since|has\s+since|have\s+since|had\s+since|has\s+now)\s+)"
 _IN_YEAR = r"(?:in|as\s+recently\s+as|as\s+late\s+as|until)"  # "backed the war in 2002", "as recently as 2022"
 # a time before the article's own told without a year: "backed the levy last year", "opposed it years ago"
 _PAST = (r"(?P<past>last\s+year|(?:two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)\s+years\s+ago|years\s+ago|in\s+the\s+past\b|"
-         r"at\s+the\s+time\b(?!\s+of\b)|when\s+(?:he|she|they)\s+(?:was|were)\b)")  # "backed the pact when she was secretary of state"
+         r"at\s+the\s+time\b(?!\s+of\b)|when\s+(?:he|she|they)\s+(?:was|were)\b|" + _AS_ROLE + r"\b)")  # "backed the pact when she was secretary of state"
 STANCE_PHRASE = re.compile(
     rf"{_SUBJ}(?:"
     rf"(?P<early>{_EARLY_MARK})(?:(?P<esup>{_SUP})|(?P<eopp>{_OPP}))"
@@ -82,6 +88,7 @@ STANCE_PHRASE = re.compile(
     rf"|(?P<late>{_LATE_MARK})(?:(?P<lsup>{_SUP})|(?P<lopp>{_OPP}))"
     rf"|(?:no\s+longer\s+)(?:(?P<nsup>{_SUP})|(?P<nopp>{_OPP}))"
     rf"|(?:has\s+|had\s+)?(?P<turn>turned\s+against)"
+    rf"|(?:has\s+|have\s+|had\s+)?(?P<around>come\s+around\s+to|came\s+around\s+to|warmed\s+to)"
     rf"|(?P<shift>(?:has\s+|have\s+|had\s+)(?:since\s+)?(?:shifted|reversed|changed|switched|flipped)\s+(?:his|her|their)\s+(?:position|stance|views?|mind|course))"
     rf"|(?P<since>(?:has\s+|have\s+|had\s+)since|now)(?=\s+[a-z]{{3,}})(?!\s+(?:says?|said|tells?|told|argues?|argued|insists?|insisted|claims?|"
     rf"claimed|contends?|believes?|thinks?|calls?|called|describes?|described|sees?|views?|explains?|acknowledges?)\b)"
@@ -92,9 +99,10 @@ STANCE_PHRASE = re.compile(
     rf")\b",
 )
 # a stance dated by a time put before its subject: "In 2016, Pemberton campaigned against the tax", "Four years ago, she opposed it"
-_FRONT_TIME = (r"(?:(?:[Ii]n|[Bb]ack\s+in|[Dd]uring)\s+(?P<fyear>(?:19|20)\d\d)|(?P<fpast>(?:[Ll]ast\s+year)|(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|"
+_FRONT_TIME = (r"(?:(?:[Ii]n|[Bb]ack\s+in|[Dd]uring)\s+(?P<fyear>(?:19|20)\d\d)|"
+               r"(?:[Ii]n|[Dd]uring)\s+(?:his|her|their)\s+(?P<fcamp>(?:19|20)\d\d)\s+(?:re-?election\s+)?(?:campaign|race|bid|run)|(?P<fpast>(?:[Ll]ast\s+year)|(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|"
                r"[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|\d+)\s+years\s+ago))")
-FRONTED_STANCE = re.compile(rf"{_FRONT_TIME},\s+(?P<subj>(?:[A-Z][\w’'.-]+\s+){{1,4}}|(?:he|she|they)\s+)(?:(?P<fsup>{_SUP})|(?P<fopp>{_OPP}))\b")
+FRONTED_STANCE = re.compile(rf"{_FRONT_TIME},?\s+(?P<subj>(?:[A-Z][\w’'.-]+\s+){{1,4}}|(?:he|she|they)\s+)(?:(?P<fsup>{_SUP})|(?P<fopp>{_OPP}))\b")
 # a stance held for long: "has long opposed raising the wage" (an earlier one only where ", but ..." follows it)
 LONG_HELD = re.compile(rf"(?P<subj>\b(?:he|she|they|[A-Z][\w’'-]+)\s+)(?:has|have)\s+long\s+(?:(?P<lhsup>{_SUP})|(?P<lhopp>{_OPP}))\b")
 # a reversal told without its sides: "reversed himself on the pipeline", "flip-flopped on", "changed her position on",
@@ -136,6 +144,8 @@ class ShiftPhrase:
 def _side(m: re.Match[str]) -> str:
     sup = m.group("esup") or m.group("usup") or m.group("lsup") or m.group("psup")
     opp = m.group("eopp") or m.group("uopp") or m.group("lopp") or m.group("turn") or m.group("nturn") or m.group("popp")
+    if m.group("around"):
+        return SUPPORTS  # "has come around to a carbon tax": a position taken now
     if m.group("came"):
         return SUPPORTS if m.group("csup") else OPPOSES  # "came out against the tax": a position taken now
     if m.group("nnsup") or m.group("nnopp"):
@@ -217,7 +227,8 @@ def _fronted(clause: str, published_year: int | None) -> ShiftPhrase | None:
     m = FRONTED_STANCE.match(clause)
     if m is None or published_year is None or m.group("subj").split()[0] in _NOT_SUBJECTS or _CONDITIONAL.search(clause[: m.start("subj")]):
         return None
-    year = int(m.group("fyear")) if m.group("fyear") else _past_year(m.group("fpast"), published_year)
+    told = m.group("fyear") or m.group("fcamp")  # "In 2016, ...", "During her 2019 campaign, ..."
+    year = int(told) if told else _past_year(m.group("fpast"), published_year)
     if year is None or year >= published_year:
         return None
     side = SUPPORTS if m.group("fsup") else OPPOSES

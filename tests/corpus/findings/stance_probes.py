@@ -216,3 +216,179 @@ AUSTIN, Dec. 1, 2021 — Senator Kurt Brandt said on Tuesday that he supports th
 "Brandt opposed this bill in 2018," said Maria Lopez, a rival candidate. Brandt said he supported the bill in 2018 and supports it now.
 """),
 )
+
+# a second set, written before the rules were changed for it, on the shapes real reports of a change use: the issue
+# named again by another noun or a pronoun ("the stadium plan" ... "the project"), a pledge set against a later act,
+# "was for X before she was against it", "dropped her opposition to", "has come around to", an earlier stance in a
+# relative clause, and a shift the outlet tells without quoting anyone
+SECOND = (
+    _p("arena-anaphor", "2023-03-15", "Calder", "arena plan project", "opposes", "supports", """
+Calder now backs arena project he once derided
+
+By Marta Quell, Harbor Times
+
+PORTSMOUTH, March 15, 2023 — In 2018, city councilman Hugh Calder described the waterfront arena plan as "a giveaway to billionaires."
+
+On Tuesday, Calder announced his support for the project, telling the council that the new financing terms protect taxpayers.
+"""),
+    _p("levy-pledge", "2024-06-05", "Vossberg", "tax levy", "opposes", "supports", """
+Mayor votes for the tax increase he swore he would never back
+
+GLENVILLE, June 5, 2024 — "We will never raise the sales tax," Mayor Dale Vossberg said at a campaign debate in 2020.
+
+On Tuesday, Vossberg cast the deciding vote to raise it, citing a shortfall in the road budget.
+"""),
+    _p("betting-veto", "2022-08-27", "Ashdown", "bill measure betting", "opposes", "supports", """
+Ashdown signs sports betting bill she once vowed to veto
+
+CARSON, Aug. 27, 2022 — Governor Celia Ashdown signed a bill on Friday that legalizes sports betting in the state.
+
+During her 2019 campaign, Ashdown promised to veto any bill legalizing sports betting. Her office said the measure now includes money for addiction treatment.
+"""),
+    _p("toll-for-against", "2021-11-09", "Pryce", "toll", "supports", "opposes", """
+Pryce was for the bridge toll before she was against it
+
+State Representative Anna Pryce supported the Mill River bridge toll in 2017, when the bridge needed repairs.
+
+Now she opposes the toll. "Commuters have paid enough," Pryce said on Monday.
+"""),
+    _p("casino-dropped", "2020-02-21", "Lindgren", "casino", "opposes", "supports", """
+Lindgren drops her opposition to the Eastport casino
+
+EASTPORT, Feb. 21, 2020 — Senator Margit Lindgren on Thursday dropped her opposition to the Eastport casino, saying the project would bring 2,000 jobs to the county.
+
+Lindgren fought the casino in 2016, when she called it "a bad bet for a small town."
+"""),
+    _p("bailout-relative", "2010-04-13", "Fenwick", "bailout", "opposes", "supports", """
+WASHINGTON, April 13, 2010 — Representative Gil Fenwick, who once called the auto bailout a disaster, said on Monday that he now supports it.
+
+"The plants are open and the loans are being repaid," Fenwick told reporters.
+"""),
+    _p("carbon-come-around", "2019-10-02", "Marchetti", "tax", "opposes", "supports", """
+Marchetti has come around to a carbon tax
+
+By Lisa Cho
+
+Governor Paolo Marchetti has come around to a carbon tax. He told a business group on Tuesday that a carbon tax is the cheapest way to cut emissions.
+
+Five years ago Marchetti campaigned against a carbon tax, warning it would drive factories out of the state.
+"""),
+    _p("merger-outlet", "2021-05-19", "Okoro", "merger deal", "opposes", "supports", """
+Okoro now backs rail merger
+
+Attorney General Nia Okoro opposed the rail merger when it was announced in 2019, arguing it would raise freight prices.
+
+This week Okoro said she supports the deal after the companies agreed to keep both repair yards open, her office said on Tuesday.
+"""),
+    _p("proposition-measure", "2018-10-30", "Haldane", "proposition measure", "opposes", "supports", """
+Haldane reverses course on Proposition 12
+
+SACRAMENTO, Oct. 30, 2018 — In 2016, Assemblyman Ross Haldane voted against Proposition 12, the farm animal housing measure.
+
+On Monday, Haldane said he will vote for the measure next week.
+"""),
+    _p("toll-road-reversed", "2016-07-07", "Strand", "road plan", "supports", "opposes", """
+Commissioner Strand reverses herself on toll road
+
+By Jo Baines, County Ledger
+
+MILFORD, July 7, 2016 — County commissioner Elise Strand, who backed the Route 9 toll road in 2012, said on Wednesday that she now opposes the plan.
+
+"The traffic numbers never came," Strand said.
+"""),
+)
+
+SECOND_NEAR_MISSES = (
+    _p("arena-same", "2023-03-16", "Ibarra", "arena plan project", "", "", """
+Ibarra still against arena
+
+WESTFIELD, March 16, 2023 — In 2018, councilwoman Rosa Ibarra opposed the waterfront arena plan.
+
+On Tuesday she said she still opposes the project. "Nothing about it has changed," Ibarra said.
+"""),
+    _p("pledge-kept", "2024-06-06", "Tamsin", "tax", "", "", """
+Mayor keeps his tax pledge
+
+GLENVILLE, June 6, 2024 — "We will never raise the sales tax," Mayor Ed Tamsin said at a campaign debate in 2020.
+
+On Tuesday, Tamsin voted against a plan to raise it.
+"""),
+    _p("rival-reversal", "2020-02-22", "Greer", "levy", "", "", """
+Greer still backs school levy
+
+AMESVILLE, Feb. 22, 2020 — Senator Paul Greer said on Thursday that he supports the school levy. He has backed the levy since 2015.
+
+His rival, Senator Ann Volk, who once opposed the levy, now supports it.
+"""),
+    _p("question-casino", "2020-03-03", "Moreau", "casino project", "", "", """
+Will Moreau drop her opposition to the casino?
+
+In 2016, Senator Claire Moreau said she opposed the Eastport casino.
+
+On Monday she declined to say whether she would support the project.
+"""),
+    _p("critics-say", "2019-09-09", "Dunmore", "pipeline", "", "", """
+Critics say Dunmore flip-flopped on pipeline
+
+BISMARCK, Sept. 9, 2019 — Critics say Governor Ray Dunmore flip-flopped on the Red Butte pipeline.
+
+Dunmore said on Monday that he supports the pipeline, as he did in 2014, when he said he supported the Red Butte pipeline.
+"""),
+)
+
+# a third set, written after the rules above were changed for the second one, to see them on wordings they were not
+# shaped on (the bench reports it; the tests do not hold it)
+THIRD = (
+    _p("scheme-minister", "2023-11-16", "Nandra", "scheme policy", "opposes", "supports", """
+Nandra backs asylum scheme she once called unworkable
+
+LONDON, Nov 16, 2023 - Home Secretary Priya Nandra, who in 2019 described the offshore asylum scheme as a costly failure, told MPs on Wednesday that she now backs the policy.
+
+"The numbers speak for themselves," Nandra said.
+"""),
+    _p("budget-pledge", "2024-03-12", "Brekke", "budget", "opposes", "supports", """
+Brekke signs budget with school cuts
+
+PIERRE, March 12, 2024 - "I will not sign any budget that cuts school funding," Governor Hal Brekke said in 2021.
+
+On Monday, Brekke signed a budget that cuts school funding by 4 percent, saying the state had no choice.
+"""),
+    _p("wall-opponent", "2019-02-08", "Ruiz", "wall", "opposes", "supports", """
+Once an outspoken opponent of the border wall, Senator Tomas Ruiz voted on Thursday to fund it.
+
+Ruiz said in a statement that the compromise included protections for farmworkers.
+"""),
+    _p("bike-lanes", "2022-06-01", "Frey", "expansion lane", "supports", "opposes", """
+Councillor turns on bike lanes
+
+In 2015 Councillor Ada Frey voted for the bike lane expansion. This spring she led the campaign to scrap it, saying shop owners had lost trade.
+"""),
+    _p("congestion-charge", "2021-09-04", "Li", "charge", "opposes", "supports", """
+Mayor Li now backs congestion charge
+
+HONG KONG, Sept. 4, 2021 - Mayor Kevin Li said on Friday he supports the congestion charge for the harbour tunnels.
+
+In 2018, Li called the charge a bad deal for drivers and voted against it in the council.
+"""),
+    _p("plant-objection", "2020-10-20", "Mbeki", "plant", "opposes", "supports", """
+PRETORIA, Oct. 20, 2020 - Senator Joan Mbeki on Monday withdrew her objection to the Koeberg nuclear plant, three years after she voted against its construction permit.
+"""),
+)
+
+THIRD_NEAR_MISSES = (
+    _p("expansion-same", "2022-06-02", "Osei", "expansion project", "", "", """
+Osei repeats criticism of highway plan
+
+In 2017 Representative Dan Osei called the highway expansion a mistake. On Friday he said the project remains a mistake and that he opposes it.
+"""),
+    _p("successor-signs", "2021-04-07", "Ames", "bill measure", "", "", """
+Pike signs betting bill Ames vetoed
+
+CARSON, April 7, 2021 - Governor Lena Ames vetoed the sports betting bill in 2020. On Tuesday, her successor, Governor Ron Pike, signed the measure into law.
+"""),
+    _p("pledge-kept-again", "2023-05-05", "Dorn", "tax", "", "", """
+Dorn keeps her word on property tax
+
+"We will not raise the property tax," Mayor Ilse Dorn promised in 2019. On Tuesday, Dorn voted against raising it.
+"""),
+)

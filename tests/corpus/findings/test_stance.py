@@ -93,3 +93,58 @@ def test_a_stance_target_is_shown_with_the_only_when_nothing_determines_it(targe
 
     s = Stance(side=SUPPORTS, head="levy", names=frozenset(), target=target, start=0, end=10)
     assert _shown(s, "levy") == shown
+
+
+@pytest.mark.parametrize(
+    ("content", "side", "head"),
+    [
+        ("We will never raise the sales tax", OPPOSES, "tax increase"),
+        ("we will cut the transit fare", SUPPORTS, "fare cut"),
+        ("she signed the water bill", SUPPORTS, "bill"),
+        ("he vetoed the budget", OPPOSES, "budget"),
+        ("he voted to repeal the ordinance", OPPOSES, "ordinance"),
+        ("she voted against a plan to raise the toll", OPPOSES, "toll increase"),
+        ("she announced her support for the merger", SUPPORTS, "merger"),
+    ],
+)
+def test_stance_acts_and_pledges_take_a_side_on_their_object(content, side, head) -> None:
+    s = find_stance(content, "direct" if content.startswith("We") else "indirect", "Nora Vance")
+    assert s is not None and (s.side, s.head) == (side, head)
+
+
+@pytest.mark.parametrize("content", ["she will raise concerns about the plan", "it would raise prices", "they cut ties with the firm"])
+def test_stance_raising_or_cutting_what_is_no_amount_or_by_a_thing_is_no_stance(content) -> None:
+    assert find_stance(content, "indirect", "Nora Vance") is None
+
+
+def test_stance_raise_it_stands_for_the_amount_of_the_paragraph_before() -> None:
+    s = find_stance("he cast the deciding vote to raise it", "indirect", "Dale Vossberg",
+                    '"We will never raise the sales tax," Vossberg said in 2020.\n\nOn Tuesday, Vossberg ')
+    assert s is not None and (s.side, s.head) == (SUPPORTS, "tax increase")
+
+
+def test_stance_definite_issue_noun_is_named_also_by_the_issue_told_in_full_before_it() -> None:
+    s = find_stance("he announced his support for the project", "indirect", "Hugh Calder",
+                    'In 2018, Calder described the waterfront arena plan as "a giveaway."\n\nOn Tuesday, ')
+    assert s is not None and s.head == "project" and s.also == frozenset({"plan"})
+
+
+def test_stance_definite_noun_already_named_in_full_keeps_its_own_head() -> None:
+    s = find_stance("I oppose this agreement", "direct", "Ruth Brannigan",
+                    "Brannigan voted for the Pacific Rim trade agreement's fast-track authority in 2012. ")
+    assert s is not None and s.head == "agreement" and not s.also
+
+
+def test_stance_apposition_names_the_target_again() -> None:
+    s = find_stance("he voted against Proposition 12, the farm animal housing measure", "indirect", "Ross Haldane")
+    assert s is not None and s.head == "proposition 12" and s.also == frozenset({"measure"})
+
+
+def test_stance_acronym_and_the_name_it_abbreviates_are_one_target_in_one_article() -> None:
+    from storyline.corpus.findings.stance import _acronym
+
+    full = find_stance("she backed the Trans-Pacific Partnership trade agreement", "indirect", "Nora Vance")
+    short = find_stance("she opposes the TPP", "indirect", "Nora Vance")
+    other = find_stance("she supported the North Atlantic Treaty", "indirect", "Nora Vance")
+    assert full is not None and short is not None and other is not None
+    assert _acronym(full, short) == "agreement" and _acronym(other, short) is None

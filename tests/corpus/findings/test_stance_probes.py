@@ -12,7 +12,7 @@ from storyline.corpus.resolve import clusters_from_mentions, resolve_entities
 from storyline.model import Document, Finding, FindingKind, Statement
 from storyline.nlp.pipeline import analyze_documents
 
-from .stance_probes import FRESH, NEAR_MISSES, PROBES, Probe
+from .stance_probes import FRESH, NEAR_MISSES, PROBES, SECOND, SECOND_NEAR_MISSES, Probe
 
 
 def _analyse(nlp, probe: Probe) -> tuple[list[Finding], dict[str, Statement]]:
@@ -33,7 +33,7 @@ def _when(st: Statement, undated: dt.date) -> dt.date:
     return st.said_on or undated  # an undated "once supported" is before the article's day
 
 
-@pytest.mark.parametrize("probe", PROBES + FRESH, ids=lambda p: p.name)
+@pytest.mark.parametrize("probe", PROBES + FRESH + SECOND, ids=lambda p: p.name)
 def test_a_stance_told_earlier_and_later_gives_one_self_contradiction_in_that_order(nlp, probe: Probe) -> None:
     found, statements = _analyse(nlp, probe)
     own = _stance_findings(found, probe.person)
@@ -52,7 +52,7 @@ def test_a_stance_told_earlier_and_later_gives_one_self_contradiction_in_that_or
     assert min(_when(st, dt.date.min) for st in early_items) < min(_when(st, dt.date.max) for st in late_items)
 
 
-@pytest.mark.parametrize("probe", NEAR_MISSES, ids=lambda p: p.name)
+@pytest.mark.parametrize("probe", NEAR_MISSES + SECOND_NEAR_MISSES, ids=lambda p: p.name)
 def test_a_stance_that_did_not_change_gives_no_self_contradiction(nlp, probe: Probe) -> None:
     found, _ = _analyse(nlp, probe)
     assert not _stance_findings(found, probe.person), [f.explanation for f in found]

@@ -19,7 +19,7 @@ from ...model import ClaimBucket
 from .claims import Claim
 from .numeric import EVENT_SUBJECT, EVENT_WINDOW_DAYS, FactView
 from .polarity import about
-from .stance import SAME_THING
+from .stance import SAME_THING, acronym_key
 
 __all__ = ["DEFAULT_CAP", "bucket_pairs", "claim_bucket", "entity_pairs", "fact_pairs"]
 
@@ -43,6 +43,9 @@ def _fixed_keys(c: Claim) -> set[tuple[str, ...]]:
             for group in SAME_THING:
                 if head.split()[-1] in group:  # a named target by its kind: "the Tamsin Partnership"
                     keys.add(("s", c.speaker, min(group)))  # "the agreement" ... "the accord" of one article
+        initials = acronym_key(c.stance)
+        if initials:
+            keys.add(("s", c.speaker, initials))  # "the TPP" ... "the Trans-Pacific Partnership"
     return keys
 
 

@@ -163,7 +163,28 @@ def build_claims(
             idx = indexes[st.document_id] = MentionIndex(mentions_by_doc.get(st.document_id, ()))
         claims.append(_claim(st, idx, key_to_entity, ents, documents.get(st.document_id), lexicon))
     _tellers(claims)
+    _refuted_allegations(claims)
     return claims
+
+
+def _refuted_allegations(claims: Sequence[Claim]) -> None:
+    """Set aside a reversal that others allege ("critics say he flip-flopped on the pipeline") when the same article gives
+    the actor's own record on that target as one side then and now ("he supports the pipeline, as he did in 2014"):
+    the record answers the allegation, so it tells no change."""
+    for c in claims:
+        r = c.stance
+        if r is None or not r.reversal or not c.teller:
+            continue
+        heads = {r.head, *r.also}
+        own = [(o.statement, o.stance) for o in claims if o is not c and o.speaker == c.speaker and o.stance is not None
+               and not o.stance.reversal and o.statement.document_id == c.statement.document_id
+               and heads & {o.stance.head, *o.stance.alternatives}]
+        year = c.date.year if c.date is not None else None
+        then = {s.side for st, s in own if st.said_on_basis is DateBasis.TEXT and st.said_on is not None and year is not None
+                and st.said_on.year < year}
+        now = {s.side for st, s in own if st.said_on is not None and st.said_on.year == year and s.era != EARLIER}
+        if then & now:
+            c.stance = None
 
 
 # verbs of telling: what such a statement holds is the speaker's report ("Vance noted that Okafor once backed it"), unlike
@@ -329,7 +350,11 @@ def _cued_stance(st: Statement, doc_text: str) -> Stance | None:
     if (st.cue or "").lower() in _DESCRIBING or (st.cue or "").lower() in ("say", "tell", "argue", "insist", "declare"):
         return _described(st, doc_text)
     thrown = (st.cue or "").lower() == "throw" and _SUPPORT_BEHIND.match(st.content) is not None  # "threw her support behind"
-    if (st.cue or "").lower() not in STANCE_LEMMAS and not thrown:
+    cast = (st.cue or "").lower() == "cast" and _VOTE.match(st.content) is not None  # "cast the deciding vote to raise it"
+    # "announced his support for the project", "voiced her opposition to the plan": a stance the actor takes as an act
+    declared = (st.cue or "").lower() in _DECLARING and _OWN_STANCE.match(st.content) is not None
+    acted = (st.cue or "").lower() in ("sign", "veto")  # "signed a bill on Friday": an act that takes a side on its object
+    if (st.cue or "").lower() not in STANCE_LEMMAS and not thrown and not cast and not declared and not acted:
         return None
     if not st.cue_start < st.content_start <= st.cue_start + 40:
         return None  # the verb governs the content right after it
@@ -350,6 +375,9 @@ def _cued_stance(st: Statement, doc_text: str) -> Stance | None:
 
 
 _DESCRIBING = frozenset({"call", "describe", "label", "brand", "dub"})
+_DECLARING = frozenset({"announce", "declare", "voice", "express", "reiterate", "offer", "pledge"})
+_OWN_STANCE = re.compile(r"(?:his|her|their|its)\s+(?:full\s+|strong\s+)?(?:support\s+(?:for|behind)|opposition\s+to)\b", re.IGNORECASE)
+_VOTE = re.compile(r"(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+)?vote\b", re.IGNORECASE)
 _SUPPORT_BEHIND = re.compile(r"(?:his|her|their|its)\s+(?:full\s+)?support\s+behind\b")
 
 
@@ -364,6 +392,8 @@ def _described(st: Statement, doc_text: str) -> Stance | None:
     if (st.cue or "").lower() not in _DESCRIBING:
         copula = re.search(r"\s(?:was|is|were|are|would\s+be|will\s+be)\s", told[:60])
         told = told[: copula.start()] if copula else ""
+    if (st.cue or "").lower() in _DESCRIBING:
+        told = re.split(r"\s+(?:as|an?)\s+", told, maxsplit=1)[0]  # "called the charge a bad deal": the charge
     target = _target(told) if m else None
     if m is None or target is None or target.lower() in _PRONOUN_TARGETS:
         return None
@@ -405,6 +435,12 @@ def _reversal(st: Statement, idx: MentionIndex, doc_text: str, speaker_name: str
     subject when that is not the statement's speaker, and the narrator's phrase. The phrase's subject is the speaker
     when it follows the speaker's name right away ("Marsh reversed himself on ..."), else a person named right before
     it in the content ("..., Governor Marsh flip-flopped on ...")."""
+    dropped = _dropped_own(st, doc_text)
+    if dropped is not None and speaker_name:
+        # "Lindgren dropped [her] opposition to the casino": the parse made the possessive the speaker of a stance noun
+        found = find_reversal(dropped, speaker_name)
+        if found is not None:
+            return _with_inner(found), None, _told(dropped, found.start)
     if st.speaker_end is not None and speaker_name and st.speaker_end <= st.content_start:
         head_text = doc_text[st.speaker_end : st.end]
         found = find_reversal(head_text, speaker_name)
@@ -424,6 +460,20 @@ def _reversal(st: Statement, idx: MentionIndex, doc_text: str, speaker_name: str
         return None
     inner = find_reversal(content, actor.canonical or actor.text)
     return _with_inner(inner or found), actor, _told(content, found.start)
+
+
+_GIVE_UP = re.compile(r"(?:walk(?:ed|s|ing)\s+back|abandon(?:ed|s|ing)|dropp(?:ed|ing)|drops)\s+$", re.IGNORECASE)
+
+
+def _dropped_own(st: Statement, doc_text: str) -> str | None:
+    """The text of "dropped her opposition to the casino" when the statement's speaker is the possessive of that
+    phrase ("her", cue "opposition", content "the casino"), else None."""
+    if (st.speaker_text or "").lower() not in ("his", "her", "their") or st.speaker_start is None:
+        return None
+    give_up = _GIVE_UP.search(doc_text[max(0, st.speaker_start - 30) : st.speaker_start])
+    if give_up is None:
+        return None
+    return doc_text[max(0, st.speaker_start - 30) + give_up.start() : st.end]
 
 
 def _with_inner(r: Reversal) -> Stance:

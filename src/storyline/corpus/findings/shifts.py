@@ -57,8 +57,11 @@ def narrator_stance(content: str, before: str, published_year: int | None = None
     if m is None:
         return None
     rest = _HONORIFIC.sub(r"\1 ", content[m.end():].lstrip())
-    det = re.match(r"(?:(?:the|this|that|these|those|a|an|his|her|their|its)\s+)?(?:so-called\s+)?", rest, re.IGNORECASE)
-    target = _target(rest[det.end() if det else 0:]) if rest else None
+    det = re.match(r"(?:(?:the|this|that|these|those|a|an|any|his|her|their|its)\s+)?(?:so-called\s+)?", rest, re.IGNORECASE)
+    told = rest[det.end() if det else 0:]
+    if m.groupdict().get("desc"):
+        told = re.split(r"\s+(?:as|an?|the)\s+", told, maxsplit=1)[0]  # "once called the auto bailout a disaster": the bailout
+    target = _target(told) if rest else None
     if target is not None and target.lower() in _PRONOUN_TARGETS:
         target = _nearest_phrase(before)  # "now opposes it": the nearest earlier "the <noun phrase>"
     elif target is None:

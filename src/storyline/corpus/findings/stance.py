@@ -8,6 +8,14 @@ phrase after the verb ("the Northern Ridge pipeline"): its head noun ("pipeline"
 words ("northern", "ridge"). A pronoun target ("it", "this") is the nearest earlier "the/this/that
 <noun>" of the same paragraph, or no stance at all.
 
+Acts take a side too: sign, veto, block, "voted (on Tuesday) to repeal", "cast the deciding vote for", "announced her
+support for"; an act on an amount ("will never raise the sales tax", "voted to raise it", "voted against a plan to cut
+the fare") is a stance on raising or cutting that amount ("sales tax increase"), and its "it" may stand for the amount
+of the paragraph before. One article names one issue again by other nouns: a bare definite issue noun ("the project",
+"the measure", "the deal") is also named by the nearest issue the article told in full before it ("the waterfront arena
+plan"), unless that phrase holds the noun itself, and an apposition ("Proposition 12, the farm animal housing measure")
+names its target again; within one article two stances whose targets are tied so are on one issue.
+
 Two stances of one speaker conflict (:func:`detect_stance`) when their targets match (same head noun,
 and proper-name words that do not differ: "the pipeline" ~ "the Northern Ridge pipeline", but not
 "the Keystone pipeline"), their sides differ, and they were said at clearly different times: the
@@ -32,20 +40,33 @@ from .hits import Hit
 if TYPE_CHECKING:
     from .claims import Claim
 
-__all__ = ["MIN_GAP_DAYS", "OPPOSES", "SUPPORTS", "Stance", "detect_stance", "find_stance", "said_interval"]
+__all__ = ["MIN_GAP_DAYS", "OPPOSES", "SUPPORTS", "Stance", "acronym_key", "detect_stance", "find_stance", "said_interval"]
 
 MIN_GAP_DAYS = 30  # a change of position over less than a month is too often one position told two ways
 
 STANCE_SCORE = 0.88  # above a bare negation flip: the stance names the question (the target) and both dates
 
-_SUPPORT = r"(?:allow|let)(?=\s)|thr(?:ew|ows?|owing|own)\s+(?:his|her|their|its)\s+(?:full\s+)?support\s+behind|vot(?:e|es|ed|ing)\s+(?:in\s+favou?r\s+of|for)|support(?:s|ed|ing)?|back(?:s|ed|ing)?|favou?r(?:s|ed|ing)?|endors(?:e|es|ed|ing)|champion(?:s|ed|ing)?|(?:is|am|are|was|were|be|been)\s+in\s+favou?r\s+of"
-_OPPOSE = r"vot(?:e|es|ed|ing)\s+against|oppos(?:e|es|ed|ing)|reject(?:s|ed|ing)?|(?:is|am|are|was|were|be|been|remains?|remained|stands?|stood)\s+(?:firmly\s+|strongly\s+)?(?:opposed\s+to|against)"
+_WHEN = r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|last\s+week|this\s+week|yesterday|today)\s+)?"  # "voted Tuesday to"
+_OWN = r"(?:announc|declar|voic|express|reiterat|offer|pledg)(?:e|es|ed|ing)\s+(?:his|her|their|its)\s+(?:full\s+|strong\s+)?"
+_SUPPORT = rf"{_OWN}support\s+(?:for|behind)|(?:allow|let)(?=\s)|sign(?:s|ed|ing)?(?=\s)(?!\s+(?:off|on|up|in|out)\b)|vot(?:e|es|ed|ing)\s+{_WHEN}to\s+(?:approve|pass|adopt|ratify|confirm|fund|extend|renew)|thr(?:ew|ows?|owing|own)\s+(?:his|her|their|its)\s+(?:full\s+)?support\s+behind|vot(?:e|es|ed|ing)\s+(?:in\s+favou?r\s+of|for)|support(?:s|ed|ing)?|back(?:s|ed|ing)?(?!\s+away\b)|favou?r(?:s|ed|ing)?|endors(?:e|es|ed|ing)|champion(?:s|ed|ing)?|(?:is|am|are|was|were|be|been)\s+in\s+favou?r\s+of"
+_OPPOSE = rf"{_OWN}opposition\s+to|back(?:s|ed|ing)?\s+away\s+from|walk(?:s|ed|ing)?\s+away\s+from|distanc(?:e|es|ed|ing)\s+(?:himself|herself|themselves)\s+from|disavow(?:s|ed|ing)?|repudiat(?:e|es|ed|ing)|vot(?:e|es|ed|ing)\s+against|veto(?:es|ed|ing)?|block(?:s|ed|ing)?(?=\s)|vot(?:e|es|ed|ing)\s+{_WHEN}to\s+(?:reject|repeal|block|kill|scrap|abolish|overturn|defund)|oppos(?:e|es|ed|ing)|reject(?:s|ed|ing)?|(?:is|am|are|was|were|be|been|remains?|remained|stands?|stood)\s+(?:firmly\s+|strongly\s+)?(?:opposed\s+to|against)"
 _AUX = (r"(?:\s*(?:[’'](?:re|m|ll|d|ve)\b)|\s+(?:now|still|also|strongly|firmly|fully|always|would|will|wo|do|does|did|had|has|have|"
         r"cannot|can|ca|never|not|currently|n[’']t|no\s+longer|continues?\s+to|continued\s+to|going\s+to|want\s+to|wants\s+to|plans?\s+to|intends?\s+to))*")
 _LET_PASS = re.compile(r"((?:(?:the|this|that|a|an|his|her|their|its)\s+)?(?:[\w’'-]+\s+){1,5}?)(?:to\s+)?(?:pass|go\s+through|take\s+effect|become\s+law)\b",
                        re.IGNORECASE)
 _UNDO = re.compile(r"(?:(?:the|a|an|new)\s+)?(?:legislation|bills?|measures?|efforts?|push|plans?|proposals?|calls?|amendments?|moves?)\s+to\s+"
                    r"(?:repeal|scrap|overturn|abolish|undo|kill|block|end|reverse|rescind)\s+", re.IGNORECASE)
+# an act on an amount, a stance for raising or for cutting it ("will never raise the sales tax", "voted to raise it", "cast
+# the deciding vote to cut the fare"): the target is the amount with the direction ("sales tax increase")
+_VOTE_TO = rf"(?:vot(?:e|es|ed|ing)\s+{_WHEN}to\s+|cast\s+(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+)?vote\s+to\s+)"
+_ACT = (rf"{_VOTE_TO}?(?:(?P<up>raise|raises|raised|raising|increase|increases|increased|increasing|hike|hikes|hiked|hiking)|"
+        r"(?P<down>cut|cuts|cutting|lower|lowers|lowered|lowering|reduce|reduces|reduced|reducing))")
+_ACT_PLAN = re.compile(r"(?:(?:the|a|an|new)\s+)?(?:plans?|bills?|measures?|proposals?|efforts?|push|legislation|moves?|calls?)\s+to\s+"
+                       r"(?:(?P<up>raise|increase|hike)|(?P<down>cut|lower|reduce))\s+", re.IGNORECASE)
+# what is raised or cut: an amount (not "raise concerns", "cut ties")
+AMOUNTS = frozenset("""tax tariff fee rate wage price toll levy rent fare premium salary pay pension benefit spending budget funding
+ceiling limit duty tuition cost""".split())
+_DIRECTION = {"up": "increase", "down": "cut"}
 _NEGATION = re.compile(r"\b(?:never|not|cannot|no\s+longer)\b|n[’']t\b", re.IGNORECASE)
 _DET = r"(?:(?:the|this|that|these|those|a|an|his|her|their|its|our|my|any)\s+)?"
 _STOP = frozenset("""that which who because and but as if to in on for with since while after before despite when
@@ -107,6 +128,8 @@ def _target(text: str) -> str | None:
             break
         if words and low.endswith("ing") and not w[:1].isupper() and _VERB_FOLLOWS.match(text, m.end()):
             break  # "a policy limiting the ...": a participle with its object; "offshore drilling off the coast" is a noun
+        if words and low.endswith("ing") and not w[:1].isupper() and _singular(words[-1]) in GENERIC_TARGETS:
+            break  # "any bill legalizing sports betting": the bill, which the participle describes
         words.append(w)
     if words and words[0].lower() in _PERSON_PRONOUNS:
         return None  # "supports her": a person only a pronoun names
@@ -116,18 +139,24 @@ def _target(text: str) -> str | None:
 def _pattern(subjects: tuple[str, ...]) -> re.Pattern[str]:
     who = "|".join(re.escape(s) for s in subjects)
     # the subject, or nothing at the very start of the content ("[Cruz vowed] to oppose legal status ...")
-    return re.compile(rf"(?:(?<![\w-])(?P<subj>{who})(?P<aux>{_AUX})\s+|^\s*(?P<inf>to)\s+)(?:(?P<sup>{_SUPPORT})|(?P<opp>{_OPPOSE}))\s+(?P<rest>.*)",
+    return re.compile(rf"(?:(?<![\w-])(?P<subj>{who})(?P<aux>{_AUX})\s+|^\s*(?P<inf>to)\s+)(?:(?P<sup>{_SUPPORT})|(?P<opp>{_OPPOSE})|(?P<act>{_ACT}))\s+(?P<rest>.*)",
                       re.IGNORECASE | re.DOTALL)
 
 
 MAX_ANTECEDENTS = 3  # a pronoun target stands for one of the paragraph's three nearest earlier noun phrases
 
 
-def _antecedents(before: str) -> list[str]:
-    """The paragraph's earlier "the/this/that <noun>" phrases, nearest first, for a pronoun target."""
-    paragraph = re.split(r"\n\s*\n|\n", before)[-1]
-    found = [_compound(m.group(1), paragraph[m.end():]) for m in _EARLIER_NP.finditer(paragraph) if m.group(1).split()[-1].lower() not in _NOT_NOUNS]
-    return found[::-1][:MAX_ANTECEDENTS]
+def _antecedents(before: str, heads: frozenset[str] | None = None) -> list[str]:
+    """The paragraph's earlier "the/this/that <noun>" phrases, nearest first, for a pronoun target. With ``heads`` (the
+    amounts "raise it" may stand for), only those, and the previous paragraph's when this one names none: a paragraph
+    that opens "On Tuesday he voted to raise it" points back to the tax of the one before it."""
+    paragraphs = re.split(r"\n\s*\n|\n", before)
+    for paragraph in paragraphs[::-1][: 1 if heads is None else 2]:
+        found = [_compound(m.group(1), paragraph[m.end():]) for m in _EARLIER_NP.finditer(paragraph) if m.group(1).split()[-1].lower() not in _NOT_NOUNS]
+        found = [t for t in found if heads is None or _singular(t.split()[-1]) in heads]  # "raise it": only an amount
+        if found:
+            return found[::-1][:MAX_ANTECEDENTS]
+    return []
 
 
 _VERBISH = frozenset("""must should might may shall did got won lost made took gave came went saw put ran cut set led met hit
@@ -173,32 +202,97 @@ def find_stance(content: str, kind: str, speaker_name: str, before: str = "") ->
     undo = _UNDO.match(rest)
     if undo is not None:
         rest = rest[undo.end():]  # "supports legislation to repeal the bill": against the bill
+    if m.group("act") and (m.group("subj") or "").lower() == "it":
+        return None  # "it would raise prices": a thing's effect, no one's stance
+    direction = ("up" if m.group("up") else "down") if m.group("act") else None
+    plan = _ACT_PLAN.match(rest) if direction is None else None
+    if plan is not None:  # "voted against a plan to raise it": against raising it
+        rest, direction = rest[plan.end():], "up" if plan.group("up") else "down"
     det = re.match(_DET, rest, re.IGNORECASE)
-    target = _target(rest[det.end() if det else 0:])
+    after = rest[det.end() if det else 0:]
+    target = _target(after)
     if target is None:
         return None
     alternatives: tuple[str, ...] = ()
     if target.lower() in _PRONOUN_TARGETS:
-        found = _antecedents(before + content[: m.start("rest")])
+        found = _antecedents(before + content[: m.start("rest")], AMOUNTS if direction is not None else None)
         if not found:
             return None
         target = found[0]
         alternatives = tuple(_singular(t.split()[-1]) for t in found)
     tokens = target.split()
     head = _singular(tokens[-1])
-    if not re.fullmatch(r"[a-z][a-z-]{2,}", head) and not tokens[-1][:1].isupper():
+    numbered = tokens[-1].isdigit() and len(tokens) > 1 and tokens[-2][:1].isupper()  # "Proposition 12", "Measure 110"
+    if not re.fullmatch(r"[a-z][a-z-]{2,}", head) and not tokens[-1][:1].isupper() and not numbered:
         return None
-    side = SUPPORTS if m.group("sup") else OPPOSES
+    also = _other_names(target, alternatives, det, after, before + content[: m.start("rest")])
+    if direction is not None:
+        if head not in AMOUNTS:
+            return None  # "raise concerns", "cut ties": no amount, no stance
+        head, target = f"{head} {_DIRECTION[direction]}", f"{target} {_DIRECTION[direction]}"
+        alternatives = tuple(f"{h} {_DIRECTION[direction]}" for h in alternatives)
+        also = frozenset()
+    side = SUPPORTS if m.group("sup") or m.group("act") else OPPOSES
     if undo is not None:
         side = OPPOSES if side == SUPPORTS else SUPPORTS
     if _NEGATION.search(m.group("aux") or ""):
         side = OPPOSES if side == SUPPORTS else SUPPORTS
     proper = frozenset(w.lower() for w in tokens if w[:1].isupper())
-    if tokens[-1][:1].isupper():  # "backs Smith": a named target is its name
+    if tokens[-1][:1].isupper() or numbered:  # "backs Smith": a named target is its name
         head, proper = " ".join(t.lower() for t in tokens), frozenset()
     modifiers = frozenset(w.lower() for w in tokens[:-1]) - {"new", "proposed", "final", "latest", "current", "same", "other"}
-    return Stance(side, head, proper, target, m.start("subj") if m.group("subj") else m.start("inf"), m.end("sup") if m.group("sup") else m.end("opp"), alternatives,
-                  modifiers)
+    verb = next(g for g in ("sup", "opp", "act") if m.group(g))
+    return Stance(side, head, proper, target, m.start("subj") if m.group("subj") else m.start("inf"), m.end(verb), alternatives,
+                  modifiers, also=also)
+
+
+# the nouns a text names one issue by again, after naming it in full ("the waterfront arena plan" ... "the project")
+ANAPHORIC_HEADS = frozenset("""project proposal plan deal measure bill legislation law agreement pact accord treaty program programme scheme
+idea initiative policy package reform""".split())
+_DEFINITE = re.compile(r"(?:the|this|that)\s+$", re.IGNORECASE)
+_APPOSITION = re.compile(r"\s*,\s+(?:the|a|an)\s+")
+_THE = re.compile(r"\b[Tt]he\s+")
+
+
+def _issue_antecedent(before: str, own: str) -> str | None:
+    """The head of the nearest noun phrase before a definite anaphor that names an issue in full: "the" and two or more
+    words, or a name ("the waterfront arena plan", "the Eastport casino"), in this paragraph or the one before. None
+    when a phrase on the way already holds the anaphor's own noun ("the Pacific Rim trade agreement" ... "this
+    agreement"): the anaphor names that phrase again by its own head."""
+    for paragraph in re.split(r"\n\s*\n|\n", before)[::-1][:2]:
+        for m in reversed(list(_THE.finditer(paragraph))):
+            np = _target(paragraph[m.end():])
+            if np is None:
+                continue
+            words = np.split()
+            if own in {_singular(re.sub(r"[’']s$", "", w)) for w in words}:
+                return None
+            head = _singular(words[-1])
+            if (len(words) >= 2 or words[0][:1].isupper()) and re.fullmatch(r"[a-z][a-z-]{2,}", head) and head not in _NOT_NOUNS \
+                    and head not in _TIME_WORDS:
+                return head
+    return None
+
+
+def _other_names(target: str, alternatives: tuple[str, ...], det: re.Match[str] | None, after: str, before: str) -> frozenset[str]:
+    """Other heads one document names the target by: the noun phrase set beside it ("Proposition 12, the farm animal
+    housing measure"), or, for a bare definite noun that names an issue again ("the project", "the measure"), the
+    nearest issue named in full before it."""
+    out: set[str] = set()
+    if alternatives:
+        return frozenset()
+    appos = _APPOSITION.match(after, len(target)) if after.startswith(target) else None
+    if appos is not None:
+        np = _target(after[appos.end():])
+        if np is not None and re.fullmatch(r"[a-z][a-z-]{2,}", _singular(np.split()[-1])):
+            out.add(_singular(np.split()[-1]))
+    words = target.split()
+    if len(words) == 1 and det is not None and _DEFINITE.match(det.group()) and _singular(words[0]) in ANAPHORIC_HEADS:
+        ante = _issue_antecedent(before, _singular(words[0]))
+        if ante is not None:
+            out.add(ante)
+    out.discard(_singular(words[-1]))
+    return frozenset(out)
 
 
 def said_interval(c: Claim) -> tuple[dt.date, dt.date] | None:
@@ -228,7 +322,8 @@ def _shown(s: Stance, head: str) -> str:
         return f"it (the {head})"
     words = s.target.split()
     determined = words[0].lower() in _DETERMINERS or any(w.endswith(("'s", "\u2019s", "s'")) for w in words[:-1])
-    return s.target if determined or words[-1][:1].isupper() else f"the {s.target}"  # no "the Mr Ryan's bill"
+    named = words[-1][:1].isupper() or (words[-1].isdigit() and words[0][:1].isupper())  # "Proposition 12"
+    return s.target if determined or named else f"the {s.target}"  # no "the Mr Ryan's bill"
 
 
 _DETERMINERS = frozenset("the a an his her their its our my your this that these those".split())
@@ -254,12 +349,41 @@ def _same_thing(a: Stance, b: Stance) -> str | None:
     return None
 
 
-def _shared_head(a: Stance, b: Stance) -> str | None:
+def acronym_key(s: Stance) -> str | None:
+    """The initials a target is named by: the acronym itself ("TPP"), or those of a name of two or more capitalised words
+    ("Trans-Pacific Partnership" -> "TPP"), three to six letters; None for a pronoun target or one with no such name."""
+    if s.alternatives or not s.target:
+        return None
+    word = s.target.split()[-1]
+    if re.fullmatch(r"[A-Z]{3,6}", word):
+        return "acronym:" + word
+    names = [w for w in re.split(r"[\s-]+", s.target) if w[:1].isupper() and w.lower() not in _DETERMINERS]
+    return "acronym:" + "".join(w[0] for w in names) if 3 <= len(names) <= 6 else None
+
+
+def _acronym(a: Stance, b: Stance) -> str | None:
+    """The head two stances share when one target is the other's initials ("the TPP" ~ "the Trans-Pacific Partnership
+    trade agreement", "NAFTA" ~ "the North American Free Trade Agreement"): the spelled-out one's head."""
+    key = acronym_key(a)
+    if key is None or key != acronym_key(b):
+        return None
+    short = [s for s in (a, b) if re.fullmatch(r"[A-Z]{3,6}", s.target.split()[-1])]
+    if len(short) != 1:
+        return None  # two names with the same initials, or one acronym twice (matched by its head already)
+    return (b if short[0] is a else a).head
+
+
+def _shared_head(a: Stance, b: Stance, same_document: bool = False) -> str | None:
     """The target two stances share: one head noun (a pronoun target may stand for any of its antecedents) and
-    proper-name words that do not differ ("the pipeline" ~ "the Northern Ridge pipeline", not "the Keystone pipeline")."""
+    proper-name words that do not differ ("the pipeline" ~ "the Northern Ridge pipeline", not "the Keystone pipeline").
+    In one document a target also shares the heads it is named by again there ("the stadium plan" ... "the project")."""
     if a.alternatives and b.alternatives:
         return None  # two pronouns: nothing ties them to one target
     head = next((h for h in _heads(a) if h in _heads(b)), None)
+    if head is None and same_document and not a.reversal and not b.reversal:
+        head = next((h for h in (*_heads(a), *sorted(a.also)) if h in (*_heads(b), *sorted(b.also))), None)
+        if head is not None and head not in _heads(a) and head not in _heads(b):
+            return None  # two other names alike are no tie: one of them must name the other's own target
     if head is None:
         return None
     names_a = a.names if not a.alternatives else frozenset()
@@ -345,7 +469,7 @@ def detect_stance(a: Claim, b: Claim) -> Hit | None:
     if sa.reversal or sb.reversal:
         return _reversal_hit(a, b, sa, sb)
     same_doc = a.statement.document_id == b.statement.document_id
-    head = None if sa.side == sb.side else (_shared_head(sa, sb) or (_same_thing(sa, sb) if same_doc else None))
+    head = None if sa.side == sb.side else (_shared_head(sa, sb, same_doc) or (_same_thing(sa, sb) or _acronym(sa, sb) if same_doc else None))
     if head is None or not _tied(sa, sb, head, same_doc):
         return None
     same_document = a.statement.document_id == b.statement.document_id
