@@ -1,6 +1,6 @@
 """Dates and periods written in news prose, resolved against the publication date.
 
-Two questions are answered here:
+These questions are answered here:
 
 * :func:`find_day` — which calendar day a sentence names ("on Thursday", "late on
   Saturday", "on March 5", "5 March 2024", "yesterday"). Only day-precise wordings count:
@@ -14,6 +14,13 @@ Two questions are answered here:
   "earlier this year" (year) and "two weeks ago", "three days ago" (day), "five months ago"
   (month), "two years ago" (year), resolved against the publication date. A month without a
   year is the latest such month not after publication. Results after publication are dropped.
+  A month or year on an event noun dates the event ("a March meeting", "a 2019 Fox News
+  interview"); "last week", "earlier this week" or "this past weekend" is the month that holds
+  all its days (a week is no day), or nothing when it spans two months; "last night" is the
+  day before publication.
+* :func:`find_back_references` and :func:`resolve_back` — times told from one named before
+  ("that year", "the next day", "the following week", "two months later"), resolved against
+  that earlier date to the precision both allow.
 * :func:`find_periods` — periods a number can be about, as strings: "2021",
   "2021-08", "2021-08-26", "2024-Q4", "2024-H1", "2021/2023" (a range) and
   "2021-08/" (open-ended, "since August 2021").
