@@ -263,3 +263,37 @@ def test_statements_said_on_a_time_told_from_one_named_before(nlp, text, content
     out = statements_in_document(parsed_with(nlp, text, {"Dariush Kemal": (PER, 1), "Mira Osei": (PER, 2)}, PUB))
     found = [s for s in out if s.content.startswith(content)]
     assert found and (found[0].said_on_text, found[0].said_on_precision) == (said_on, precision)
+
+
+# A header line or dateline with its year dates what is under it when its day is not the publication date: the
+# article's own header when no publication date is known, or the header of an earlier piece the text quotes whole.
+@pytest.mark.parametrize(
+    "text,published,said_on",
+    [
+        ("Clinic closes\nMay 2, 2013 | 5:03pm\nMira Osei told reporters on Tuesday that the clinic had closed.",
+         None, "2013-04-30"),
+        ("Clinic closes\nPublished: May 2, 2013 4:59 PM EDT\nMira Osei said that the clinic had closed.", None, "2013-05-02"),
+        ("The agency reported at the time:\n\nHELENA, June 30, 2015 — Mira Osei said on Monday that the clinic had "
+         "closed.", dt.date(2016, 9, 20), "2015-06-29"),
+        ("Here is the earlier story.\nJune 30, 2015\nMira Osei said that the clinic had closed.", dt.date(2016, 9, 20),
+         "2015-06-30"),
+    ],
+)
+def test_statements_said_on_a_header_date_dates_what_is_under_it(nlp, text, published, said_on):
+    out = statements_in_document(parsed_with(nlp, text, {"Mira Osei": (PER, 2)}, published))
+    found = [s for s in out if s.content.startswith("the clinic")]
+    assert found and (found[0].said_on_text, found[0].said_on_basis) == (said_on, DateBasis.TEXT)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mira Osei checked in on December 9, 2008.\nMira Osei said that the clinic had closed.",  # a sentence
+        "Clinic closes\nJuly 21, 2025\nMira Osei said that the clinic had closed.",  # the publication day itself
+        "Clinic closes\nUpdated July 24, 2025\nMira Osei said that the clinic had closed.",  # after publication
+    ],
+)
+def test_statements_said_on_only_a_header_with_another_day_stands_for_publication(nlp, text):
+    out = statements_in_document(parsed_with(nlp, text, {"Mira Osei": (PER, 2)}, PUB))
+    found = [s for s in out if s.content.startswith("the clinic")]
+    assert found and (found[0].said_on, found[0].said_on_basis) == (PUB, DateBasis.PUBLISHED)

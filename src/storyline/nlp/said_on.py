@@ -11,6 +11,7 @@ those are about, not when the words were said.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -18,7 +19,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from ..model import DateBasis, DatePrecision
-from .dates import When, find_back_references, find_day, find_when, names_an_event, resolve_back
+from .dates import When, find_back_references, find_day, find_days, find_when, names_an_event, resolve_back
 from .pipeline import Part
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
@@ -229,13 +230,78 @@ def _in_the_cues_sentence(parts: Sequence[Part], spans: StatementSpans) -> State
     return replace(spans, sentence_start=offset + sent.start_char, sentence_end=offset + sent.end_char)
 
 
+# the words a header line may hold besides its date and names ("Published: June 13, 2013 4:59 PM EDT", "Posted on
+# Thu Jun 13, 2013 08:45 AM PDT", "12:52 p. m. EDT May 2, 2013", "By Jane Doe | May 2, 2013")
+_HEADER_WORDS = {"posted", "published", "updated", "first", "last", "created", "modified", "story", "on", "at", "by",
+                 "am", "pm", "a", "p", "m", "et", "edt", "est", "cdt", "cst", "mdt", "mst", "pdt", "pst", "gmt", "bst",
+                 "utc", "cet", "cest"}
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+# a dateline: a place in capitals, its date with the year, a dash ("HELENA, June 30, 2015 —", "LONDON, 2 May 2013 (Reuters) -")
+_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.],[^\n—–]{4,60}?(?:\s+(?:—|–|--?)\s*|—|–)")
+
+
+def _header_day(line: str) -> dt.date | None:
+    """The date a header line or a dateline gives, with its year; None for any other paragraph."""
+    line = line.strip()
+    dateline = _DATELINE.match(line)
+    if dateline is not None:
+        days = find_days(line[: dateline.end()], None)
+        return days[0].date if days else None
+    if len(line) > 80:
+        return None
+    days = find_days(line, None)
+    if len(days) != 1:
+        return None
+    words = _WORD.findall(line[: days[0].start] + " " + line[days[0].end :])
+    if len(words) > 8 or any(not w[0].isupper() and w.lower() not in _HEADER_WORDS for w in words):
+        return None  # a sentence ("Reid checked herself in on December 9, 2008."), not a header
+    return days[0].date
+
+
+@functools.lru_cache(maxsize=8)
+def _headers(text: str) -> tuple[tuple[int, dt.date], ...]:
+    """Where each header line or dateline with a date starts, and its date, in text order."""
+    out = []
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end == -1 else end
+        day = _header_day(text[start:end])
+        if day is not None:
+            out.append((start, day))
+        start = end + 1
+    return tuple(out)
+
+
+def _header_before(text: str, pos: int, published: dt.date | None) -> dt.date | None:
+    """The date of the last header or dateline before ``pos`` not after publication: the day of the article, or of
+    an earlier piece the text quotes whole, that the words under it tell their days from."""
+    found = [day for start, day in _headers(text) if start <= pos and (published is None or day <= published)]
+    return found[-1] if found else None
+
+
 def said_on(text: str, parts: Sequence[Part], spans: StatementSpans,
             published: dt.date | None) -> tuple[dt.date | None, DatePrecision, DateBasis]:
     """When the statement was made: a date the sentence of its cue ties to the cue ("In March, X said ...", "X said
     in a 2019 interview ..."; the one nearest the cue), else a time the sentence tells from one named before it
     ("the next year", "that month"), else a day the paragraph names outside the sentence's noun modifiers, speaker
-    and content, else the publication date (marked as such)."""
+    and content, else the publication date (marked as such). Under a header line or dateline whose day is not the
+    publication date (an earlier piece the text quotes, or a text with no publication date), that day stands in
+    for the publication date, and dates the words that have no day of their own (from the text)."""
     spans = _in_the_cues_sentence(parts, spans)
+    anchor = spans.cue_start if spans.cue_start is not None else spans.content_start
+    header = _header_before(text, anchor, published)
+    if header is not None and header != published:
+        # under the header of an earlier piece the text quotes, or of an article with no publication date, days
+        # are told from the header's day, and words with no day of their own were said by then
+        day, precision, basis = _said_on(text, parts, spans, header)
+        return day, precision, DateBasis.TEXT if basis is DateBasis.PUBLISHED else basis
+    return _said_on(text, parts, spans, published)
+
+
+def _said_on(text: str, parts: Sequence[Part], spans: StatementSpans,
+             published: dt.date | None) -> tuple[dt.date | None, DatePrecision, DateBasis]:
+    """:func:`said_on` told from ``published``."""
     blank: list[tuple[int, int]] = [(spans.content_start, spans.content_end)]
 
     def masked(a: int, b: int) -> str:
