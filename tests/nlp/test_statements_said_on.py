@@ -232,6 +232,7 @@ def test_statements_said_on_event_nouns_weeks_and_nights_date_the_saying(nlp, te
         "Mira Osei said the March meeting had been a failure.",
         "Mira Osei, who spoke at a March rally, said the clinic had closed.",
         "Dariush Kemal said that the army left the valley last week.",
+        "Dariush Kemal said this week that the talks had failed.",  # near publication: its date stands
         "Dariush Kemal said the next year would be hard.",
         "Dariush Kemal cited her work after the July 4 attacks.",
     ],

@@ -15,9 +15,8 @@ These questions are answered here:
   (month), "two years ago" (year), resolved against the publication date. A month without a
   year is the latest such month not after publication. Results after publication are dropped.
   A month or year on an event noun dates the event ("a March meeting", "a 2019 Fox News
-  interview"); "last week", "earlier this week" or "this past weekend" is the month that holds
-  all its days (a week is no day), or nothing when it spans two months; "last night" is the
-  day before publication.
+  interview"); "last week" or "last weekend" is the month that holds all its days (a week is
+  no day), or nothing when it spans two months; "last night" is the day before publication.
 * :func:`find_back_references` and :func:`resolve_back` — times told from one named before
   ("that year", "the next day", "the following week", "two months later"), resolved against
   that earlier date to the precision both allow.
@@ -182,8 +181,8 @@ _WHEN_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"\b(?:in|during|since|by|of|throughout)\s+(?:(?:early|late|mid-?)\s*)?{_YEAR}\b(?![-/]\d)", re.I), "year"),
     (re.compile(rf"\b(?i:an?|the|his|her|their|its)\s+(?:(?i:early|late|mid-?)\s*)?{_MONTH_NAMES}\s+{_BETWEEN}{_EVENT}"), "month_only"),
     (re.compile(rf"\b(?i:an?|the|his|her|their|its)\s+{_YEAR}\s+{_BETWEEN}{_EVENT}"), "year"),
-    (re.compile(r"\b(?P<rel>last|this|(?:earlier|later)\s+this|this\s+past|the\s+past)\s+(?P<unit>week|weekend)\b", re.I), "week"),
-    (re.compile(r"\b(?P<rel>last|this|(?:early|earlier|late|later)\s+this)\s+(?P<unit>night|morning|afternoon|evening)\b", re.I), "part"),
+    (re.compile(r"\blast\s+(?P<unit>week|weekend)\b", re.I), "week"),
+    (re.compile(r"\b(?P<rel>last|this|(?:early|earlier|late)\s+this)\s+(?P<unit>night|morning|afternoon|evening)\b", re.I), "part"),
 )
 
 
@@ -227,7 +226,7 @@ def _when_of(kind: str, m: re.Match[str], published: dt.date | None) -> tuple[dt
             return _months_back(published, back), DatePrecision.MONTH
         return dt.date(published.year - back, 1, 1), DatePrecision.YEAR
     if kind == "week":
-        return _week_of(" ".join(g["rel"].lower().split()), g["unit"].lower(), published)
+        return _week_of(g["unit"].lower(), published)
     if kind == "part":
         if published is None:
             return None
@@ -242,28 +241,15 @@ def _within_a_month(first: dt.date, last: dt.date) -> tuple[dt.date, DatePrecisi
     return dt.date(first.year, first.month, 1), DatePrecision.MONTH
 
 
-def _week_of(rel: str, unit: str, published: dt.date | None) -> tuple[dt.date, DatePrecision] | None:
-    """"last week", "earlier this week", "this past weekend": the calendar week (Monday to Sunday) or weekend the
-    words name, as the month that holds all its days. A week is no day, and the contract's precisions are day, month
-    and year: the month is the finest that is true."""
+def _week_of(unit: str, published: dt.date | None) -> tuple[dt.date, DatePrecision] | None:
+    """"last week" or "last weekend": the calendar week (Monday to Sunday) or weekend before the publication's, as
+    the month that holds all its days. A week is no day, and the contract's precisions are day, month and year: the
+    month is the finest that is true. ("this week" stays with the publication date, which it is near.)"""
     if published is None:
         return None
     monday = published - dt.timedelta(days=published.weekday())
-    day = dt.timedelta(days=1)
-    if unit == "week":
-        spans = {"last": (monday - 7 * day, monday - day), "this": (monday, published),
-                 "earlier this": (monday, published - day), "this past": (published - 7 * day, published - day),
-                 "the past": (published - 7 * day, published - day)}
-        span = spans.get(rel)
-    elif rel == "last":
-        span = (monday - 2 * day, monday - day)
-    elif rel in ("this", "this past", "the past") and published.weekday() >= 5:
-        span = (monday + 5 * day, published)  # written on the weekend: the one under way
-    elif rel in ("this past", "the past") or (rel == "this" and published.weekday() == 0):
-        span = (monday - 2 * day, monday - day)  # written after it: the one just gone
-    else:
-        span = None  # "this weekend" written mid-week may be the coming one
-    return _within_a_month(*span) if span else None
+    first = monday - dt.timedelta(days=7 if unit == "week" else 2)
+    return _within_a_month(first, monday - dt.timedelta(days=1))
 
 
 @dataclass(frozen=True)
