@@ -192,3 +192,9 @@ def test_dates_back_references_ignore_times_told_from_something_else(text):
     from storyline.nlp.dates import find_back_references
 
     assert find_back_references(text) == []
+
+
+@pytest.mark.parametrize("text", ["an interview with Russia Today", "a USA TODAY analysis", "on the Today programme"])
+def test_dates_today_in_a_name_is_no_day(text):
+    assert find_day(text, PUBLISHED) is None
+    assert find_day("Today, the minister said", PUBLISHED) == PUBLISHED

@@ -298,3 +298,10 @@ def test_statements_said_on_only_a_header_with_another_day_stands_for_publicatio
     out = statements_in_document(parsed_with(nlp, text, {"Mira Osei": (PER, 2)}, PUB))
     found = [s for s in out if s.content.startswith("the clinic")]
     assert found and (found[0].said_on, found[0].said_on_basis) == (PUB, DateBasis.PUBLISHED)
+
+
+def test_statements_said_on_a_day_naming_another_event_of_the_paragraph_does_not_date_the_words(nlp):
+    text = "Mira Osei praised the moderator of Monday night's debate. \"He will be fair,\" she said at a rally."
+    out = statements_in_document(parsed_with(nlp, text, {"Mira Osei": (PER, 2)}, PUB))
+    found = [s for s in out if s.content.startswith("He will")]
+    assert found and found[0].said_on_basis is DateBasis.PUBLISHED

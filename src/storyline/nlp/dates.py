@@ -103,6 +103,15 @@ def _resolve(m: re.Match[str], published: dt.date | None) -> dt.date | None:
     return found
 
 
+_SENTENCE_OPENS = re.compile(r"(?:^|[\n.!?:;(\u2014\u2013\"“”'‘’-])[ \t]*$")
+
+
+def _in_a_name(text: str, start: int, word: str) -> bool:
+    """Whether "Today" or "Yesterday" is part of a name ("USA Today", "Russia Today", "the Today programme"): capital
+    where no sentence opens."""
+    return word[0].isupper() and _SENTENCE_OPENS.search(text[max(0, start - 40) : start]) is None
+
+
 def find_days(text: str, published: dt.date | None) -> list[DayMention]:
     """Every day-precise date in ``text`` that can be resolved, left to right."""
     out: list[DayMention] = []
@@ -110,6 +119,8 @@ def find_days(text: str, published: dt.date | None) -> list[DayMention]:
     for pattern in _DAY_PATTERNS:
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            if m.groupdict().get("rel") and _in_a_name(text, m.start(), m.group("rel")):
                 continue
             date = _resolve(m, published)
             if date is not None:

@@ -299,6 +299,10 @@ def said_on(text: str, parts: Sequence[Part], spans: StatementSpans,
     return _said_on(text, parts, spans, published)
 
 
+# a day that names another event of the paragraph ("Monday night's debate", "Friday's decision"), not a time
+_OWNED_DAY = re.compile(r"(?:\s+(?:night|morning|afternoon|evening))?['’]s\b")
+
+
 def _said_on(text: str, parts: Sequence[Part], spans: StatementSpans,
              published: dt.date | None) -> tuple[dt.date | None, DatePrecision, DateBasis]:
     """:func:`said_on` told from ``published``."""
@@ -339,7 +343,8 @@ def _said_on(text: str, parts: Sequence[Part], spans: StatementSpans,
     if back is not None:
         return back[0], back[1], DateBasis.TEXT
     p_start, p_end = _paragraph(text, anchor)
-    day = find_day(masked(p_start, p_end), published)
-    if day is not None and (published is None or day <= published):
-        return day, DatePrecision.DAY, DateBasis.TEXT
+    paragraph = masked(p_start, p_end)
+    days = [d for d in find_days(paragraph, published) if not _OWNED_DAY.match(paragraph, d.end)]
+    if days and (published is None or days[0].date <= published):
+        return days[0].date, DatePrecision.DAY, DateBasis.TEXT
     return published, DatePrecision.DAY, DateBasis.PUBLISHED
