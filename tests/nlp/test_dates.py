@@ -116,3 +116,85 @@ def test_dates_find_when_drops_dates_after_publication_and_needs_publication_for
 def test_dates_find_when_takes_a_yearless_day_back_a_year_only_when_close():
     assert [w.date for w in find_when("on December 28 he said", dt.date(2025, 1, 3))] == [dt.date(2024, 12, 28)]
     assert find_when("a rally on Nov. 1 he said", dt.date(2016, 9, 19)) == []
+
+
+# A month or year on an event noun dates the event; a week is the month that holds all its days (the contract's
+# precisions are day, month and year), or nothing when it spans two months.
+@pytest.mark.parametrize(
+    "text,expected,precision",
+    [
+        ("he said in a March interview", "2025-03", "month"),
+        ("at a June campaign rally she said", "2025-06", "month"),
+        ("In an August speech, he said", "2024-08", "month"),
+        ("she said in a 2019 Fox News interview", "2019", "year"),
+        ("a 2014 study found", "2014", "year"),
+        ("he said last week", "2025-07", "month"),
+        ("last weekend she said", "2025-07", "month"),
+        ("he said last night", "2025-07-20", "day"),
+        ("twenty-two years ago he said", "2003", "year"),
+        ("a dozen years ago he said", "2013", "year"),
+        ("he said at the Oct. 22 hearing", "2024-10-22", "day"),  # an event's day, however far back
+    ],
+)
+def test_dates_find_when_dates_event_nouns_weeks_and_counted_years(text, expected, precision):
+    from storyline.model import format_date
+
+    found = find_when(text, JULY_21)
+    assert [(format_date(w.date, w.precision), w.precision.value) for w in found] == [(expected, precision)]
+
+
+@pytest.mark.parametrize("text", ["a March for Peace rally", "he will speak later this week", "the March of Dimes",
+                                  "ahead of the 2016 election"])
+def test_dates_find_when_takes_no_month_or_week_that_dates_no_saying(text):
+    assert find_when(text, JULY_21) == []
+
+
+def test_dates_a_week_over_two_months_is_no_date():
+    assert find_when("he said last week", dt.date(2025, 8, 4)) == []  # 28 July to 3 August
+    assert find_when("earlier this week he said", JULY_21) == []  # near publication: the publication date stands
+
+
+def _back(text, anchor, precision, published=JULY_21):
+    from storyline.model import DatePrecision, format_date
+    from storyline.nlp.dates import When, find_back_references, resolve_back
+
+    refs = find_back_references(text)
+    assert len(refs) == 1, refs
+    found = resolve_back(refs[0], When(0, 0, anchor, DatePrecision(precision)), published)
+    return None if found is None else (format_date(*found), found[1].value)
+
+
+@pytest.mark.parametrize(
+    "text,anchor,precision,expected",
+    [
+        ("The next day, she said", dt.date(2021, 3, 3), "day", ("2021-03-04", "day")),
+        ("the day before, she said", dt.date(2021, 3, 3), "day", ("2021-03-02", "day")),
+        ("Two days later, she said", dt.date(2021, 3, 3), "day", ("2021-03-05", "day")),
+        ("a week later she said", dt.date(2021, 3, 3), "day", ("2021-03-10", "day")),
+        ("The following week, she said", dt.date(2021, 3, 3), "day", ("2021-03", "month")),  # 8 to 14 March
+        ("That month, she said", dt.date(2021, 3, 3), "day", ("2021-03", "month")),
+        ("The next year, she said", dt.date(2021, 3, 3), "day", ("2022", "year")),
+        ("at a breakfast the following morning", dt.date(2016, 7, 1), "month", ("2016-07", "month")),
+        ("The following month, she said", dt.date(2016, 7, 1), "month", ("2016-08", "month")),
+        ("later that year, she said", dt.date(2019, 1, 1), "year", ("2019", "year")),
+        ("Two days later, she said", dt.date(2016, 7, 1), "month", None),  # may be the next month
+        ("That month, she said", dt.date(2019, 1, 1), "year", None),  # which month is not known
+        ("The next year, she said", dt.date(2025, 1, 1), "year", None),  # after publication
+    ],
+)
+def test_dates_back_references_resolve_from_the_time_named_before(text, anchor, precision, expected):
+    assert _back(text, anchor, precision) == expected
+
+
+@pytest.mark.parametrize("text", ["the day before the vote", "a week after the election", "that day-care center",
+                                  "he will speak next year", "two years earlier than planned"])
+def test_dates_back_references_ignore_times_told_from_something_else(text):
+    from storyline.nlp.dates import find_back_references
+
+    assert find_back_references(text) == []
+
+
+@pytest.mark.parametrize("text", ["an interview with Russia Today", "a USA TODAY analysis", "on the Today programme"])
+def test_dates_today_in_a_name_is_no_day(text):
+    assert find_day(text, PUBLISHED) is None
+    assert find_day("Today, the minister said", PUBLISHED) == PUBLISHED

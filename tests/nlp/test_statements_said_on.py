@@ -196,3 +196,112 @@ def test_statements_said_on_ignores_a_date_in_the_speaker_phrase(nlp):
 def test_statements_said_on_a_time_phrase_the_parse_hangs_on_the_speaker_dates_the_saying(nlp, text, said_on):
     out = statements_in_document(parsed_with(nlp, text, {"Mira Osei": (PER, 2)}, PUB))
     assert out and (out[0].said_on_text, out[0].said_on_basis) == (said_on, DateBasis.TEXT)
+
+
+# Issue 15, item 3: the shapes in which real news says when, still dated by publication before (Monday 21 July).
+@pytest.mark.parametrize(
+    "text,said_on,precision",
+    [
+        # a month or year on the event noun the saying happened at
+        ("At a March meeting with donors, Dariush Kemal said that the army would never leave the valley.",
+         "2025-03", DatePrecision.MONTH),
+        ("Dariush Kemal said in a 2019 television interview that the army would never leave the valley.",
+         "2019", DatePrecision.YEAR),
+        ("Mira Osei told a June rally that the clinic had closed.", "2025-06", DatePrecision.MONTH),
+        ("Mira Osei said at the July 18 hearing that the clinic had closed.", "2025-07-18", DatePrecision.DAY),
+        # a text or speech as the speaker is dated by its own date
+        ("A 2014 study by the university found that most voters backed the plan.", "2014", DatePrecision.YEAR),
+        # a week is the month that holds it; a night is a day
+        ("Dariush Kemal said last week that the talks had failed.", "2025-07", DatePrecision.MONTH),
+        ("In an interview last week, Mira Osei said the clinic had closed.", "2025-07", DatePrecision.MONTH),
+        ("Dariush Kemal said last night that the talks had failed.", "2025-07-20", DatePrecision.DAY),
+        ("On Sunday night, Dariush Kemal said the talks had failed.", "2025-07-20", DatePrecision.DAY),
+        ("Twenty-two years ago, Dariush Kemal said that the talks had failed.", "2003", DatePrecision.YEAR),
+        # a date inside an adjunct phrase of a cue whose content is its object
+        ("Dariush Kemal cited the figure at last week's forum in the capital.", "2025-07", DatePrecision.MONTH),
+    ],
+)
+def test_statements_said_on_event_nouns_weeks_and_nights_date_the_saying(nlp, text, said_on, precision):
+    s = _one(nlp, text)
+    assert (s.said_on_text, s.said_on_precision, s.said_on_basis) == (said_on, precision, DateBasis.TEXT)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mira Osei said the March meeting had been a failure.",
+        "Mira Osei, who spoke at a March rally, said the clinic had closed.",
+        "Dariush Kemal said that the army left the valley last week.",
+        "Dariush Kemal said this week that the talks had failed.",  # near publication: its date stands
+        "Dariush Kemal said the next year would be hard.",
+        "Dariush Kemal cited her work after the July 4 attacks.",
+    ],
+)
+def test_statements_said_on_event_and_week_dates_outside_the_saying_are_not_taken(nlp, text):
+    assert _one(nlp, text).said_on_basis is DateBasis.PUBLISHED
+
+
+@pytest.mark.parametrize(
+    "text,content,said_on,precision",
+    [
+        ("In 2019, Dariush Kemal ran for the senate. The next year, he said that the army would never leave.",
+         "the army", "2020", DatePrecision.YEAR),
+        ("On March 3, 2021, Mira Osei voted against the levy. The next day, she said that it was a tax on the poor.",
+         "it was a tax", "2021-03-04", DatePrecision.DAY),
+        ("On March 3, 2021, Mira Osei voted against the levy. Two days later, she said that it was a tax on the poor.",
+         "it was a tax", "2021-03-05", DatePrecision.DAY),
+        ("In March 2021, Mira Osei voted against the levy. The following month, she said that it was a tax on the poor.",
+         "it was a tax", "2021-04", DatePrecision.MONTH),
+        # a paragraph that opens with the time tells from the one the paragraph before ended on
+        ("In July 2016, Dariush Kemal gave a speech.\n\nAt a breakfast the following morning, he said that the mine "
+         "would not reopen.", "the mine", "2016-07", DatePrecision.MONTH),
+        # a quote that goes on past its cue's sentence was said when that sentence says
+        ("\"The relief will go to the middle class,\" Dariush Kemal said last month. \"They will get the most.\"",
+         "They will", "2025-06", DatePrecision.MONTH),
+    ],
+)
+def test_statements_said_on_a_time_told_from_one_named_before(nlp, text, content, said_on, precision):
+    out = statements_in_document(parsed_with(nlp, text, {"Dariush Kemal": (PER, 1), "Mira Osei": (PER, 2)}, PUB))
+    found = [s for s in out if s.content.startswith(content)]
+    assert found and (found[0].said_on_text, found[0].said_on_precision) == (said_on, precision)
+
+
+# A header line or dateline with its year dates what is under it when its day is not the publication date: the
+# article's own header when no publication date is known, or the header of an earlier piece the text quotes whole.
+@pytest.mark.parametrize(
+    "text,published,said_on",
+    [
+        ("Clinic closes\nMay 2, 2013 | 5:03pm\nMira Osei told reporters on Tuesday that the clinic had closed.",
+         None, "2013-04-30"),
+        ("Clinic closes\nPublished: May 2, 2013 4:59 PM EDT\nMira Osei said that the clinic had closed.", None, "2013-05-02"),
+        ("The agency reported at the time:\n\nHELENA, June 30, 2015 — Mira Osei said on Monday that the clinic had "
+         "closed.", dt.date(2016, 9, 20), "2015-06-29"),
+        ("Here is the earlier story.\nJune 30, 2015\nMira Osei said that the clinic had closed.", dt.date(2016, 9, 20),
+         "2015-06-30"),
+    ],
+)
+def test_statements_said_on_a_header_date_dates_what_is_under_it(nlp, text, published, said_on):
+    out = statements_in_document(parsed_with(nlp, text, {"Mira Osei": (PER, 2)}, published))
+    found = [s for s in out if s.content.startswith("the clinic")]
+    assert found and (found[0].said_on_text, found[0].said_on_basis) == (said_on, DateBasis.TEXT)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mira Osei checked in on December 9, 2008.\nMira Osei said that the clinic had closed.",  # a sentence
+        "Clinic closes\nJuly 21, 2025\nMira Osei said that the clinic had closed.",  # the publication day itself
+        "Clinic closes\nUpdated July 24, 2025\nMira Osei said that the clinic had closed.",  # after publication
+    ],
+)
+def test_statements_said_on_only_a_header_with_another_day_stands_for_publication(nlp, text):
+    out = statements_in_document(parsed_with(nlp, text, {"Mira Osei": (PER, 2)}, PUB))
+    found = [s for s in out if s.content.startswith("the clinic")]
+    assert found and (found[0].said_on, found[0].said_on_basis) == (PUB, DateBasis.PUBLISHED)
+
+
+def test_statements_said_on_a_day_naming_another_event_of_the_paragraph_does_not_date_the_words(nlp):
+    text = "Mira Osei praised the moderator of Monday night's debate. \"He will be fair,\" she said at a rally."
+    out = statements_in_document(parsed_with(nlp, text, {"Mira Osei": (PER, 2)}, PUB))
+    found = [s for s in out if s.content.startswith("He will")]
+    assert found and found[0].said_on_basis is DateBasis.PUBLISHED

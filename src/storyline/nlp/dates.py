@@ -1,6 +1,6 @@
 """Dates and periods written in news prose, resolved against the publication date.
 
-Two questions are answered here:
+These questions are answered here:
 
 * :func:`find_day` — which calendar day a sentence names ("on Thursday", "late on
   Saturday", "on March 5", "5 March 2024", "yesterday"). Only day-precise wordings count:
@@ -14,6 +14,12 @@ Two questions are answered here:
   "earlier this year" (year) and "two weeks ago", "three days ago" (day), "five months ago"
   (month), "two years ago" (year), resolved against the publication date. A month without a
   year is the latest such month not after publication. Results after publication are dropped.
+  A month or year on an event noun dates the event ("a March meeting", "a 2019 Fox News
+  interview"); "last week" or "last weekend" is the month that holds all its days (a week is
+  no day), or nothing when it spans two months; "last night" is the day before publication.
+* :func:`find_back_references` and :func:`resolve_back` — times told from one named before
+  ("that year", "the next day", "the following week", "two months later"), resolved against
+  that earlier date to the precision both allow.
 * :func:`find_periods` — periods a number can be about, as strings: "2021",
   "2021-08", "2021-08-26", "2024-Q4", "2024-H1", "2021/2023" (a range) and
   "2021-08/" (open-ended, "since August 2021").
@@ -27,7 +33,8 @@ from dataclasses import dataclass
 
 from ..model import DatePrecision
 
-__all__ = ["DayMention", "Period", "When", "find_day", "find_days", "find_periods", "find_when"]
+__all__ = ["BackReference", "DayMention", "Period", "When", "find_back_references", "find_day", "find_days", "find_periods",
+           "find_when", "names_an_event", "resolve_back"]
 
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
@@ -96,6 +103,15 @@ def _resolve(m: re.Match[str], published: dt.date | None) -> dt.date | None:
     return found
 
 
+_SENTENCE_OPENS = re.compile(r"(?:^|[\n.!?:;(\u2014\u2013\"“”'‘’-])[ \t]*$")
+
+
+def _in_a_name(text: str, start: int, word: str) -> bool:
+    """Whether "Today" or "Yesterday" is part of a name ("USA Today", "Russia Today", "the Today programme"): capital
+    where no sentence opens."""
+    return word[0].isupper() and _SENTENCE_OPENS.search(text[max(0, start - 40) : start]) is None
+
+
 def find_days(text: str, published: dt.date | None) -> list[DayMention]:
     """Every day-precise date in ``text`` that can be resolved, left to right."""
     out: list[DayMention] = []
@@ -103,6 +119,8 @@ def find_days(text: str, published: dt.date | None) -> list[DayMention]:
     for pattern in _DAY_PATTERNS:
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            if m.groupdict().get("rel") and _in_a_name(text, m.start(), m.group("rel")):
                 continue
             date = _resolve(m, published)
             if date is not None:
@@ -128,8 +146,41 @@ class When:
 
 
 _COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a few": 3, "several": 3, "a couple of": 2}
-_COUNT = r"(?P<n>\d{1,2}|a few|a couple of|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a few": 3, "several": 3, "a couple of": 2,
+                "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+                "nineteen": 19, "a dozen": 12}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_COUNT = (r"(?P<n>\d{1,2}|a few|a couple of|a dozen|several|an?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+          r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|"
+          r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)")
+
+
+def _count(words: str) -> int | None:
+    """The number a count word or numeral stands for: "three" 3, "twenty-two" 22, "a dozen" 12; None if unknown."""
+    w = " ".join(words.lower().replace("-", " ").split())
+    if w.isdigit():
+        return int(w)
+    if w in _COUNT_WORDS:
+        return _COUNT_WORDS[w]
+    tens, _, unit = w.partition(" ")
+    if tens in _TENS and (not unit or unit in _UNITS):
+        return _TENS[tens] + (_UNITS.index(unit) + 1 if unit else 0)
+    return None
+
+# An event a month or year can date as its modifier ("a March meeting", "in a 2019 interview", "her 2003 book",
+# "a 2014 study"): a spoken or written piece, or a gathering where words are said. An election, a war, a budget or
+# a law is not one: "the 2016 election" tells what was talked about, not when.
+_EVENT = (r"(?i:interview|speech|statement|report|letter|book|memoir|memo|op-ed|essay|column|editorial|post|tweet|"
+          r"message|email|video|documentary|podcast|broadcast|episode|profile|article|study|survey|poll|paper|"
+          r"debate|hearing|testimony|deposition|press\s+conference|news\s+conference|press\s+briefing|briefing|"
+          r"conversation|phone\s+call|call|remarks?|address|lecture|sermon|appearance|rally|meeting|session|"
+          r"town\s+hall|forum|summit|convention|conference|ceremony|visit|trip|breakfast|dinner|lunch|luncheon|"
+          r"fundraiser|announcement|filing)(?![\w-])")
+# up to three words between the date and the event ("a 2019 Fox News interview", "a March campaign rally"), none of
+# them a function word that would start another phrase ("a March for Peace rally" is no March meeting) nor a
+# number ("the Oct. 22 hearing" is a day's)
+_BETWEEN = r"(?:(?!(?i:for|of|to|and|or|the|an?|in|on|at|with|by|from|that|which|who)\s|\d)[\w'’.-]+\s+){0,3}?"
 _MONTH_NAMES = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.?"
 # Month- and year-precise wordings, most specific first; day-precise ones come from _DAY_PATTERNS.
 _WHEN_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -139,7 +190,10 @@ _WHEN_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"\b(?:(?P<last>(?i:last|this|past))\s+|(?i:in|during|since|until|by)\s+(?:(?i:early|late|mid-?)\s*)?|(?i:early|late|mid-?)\s*(?:(?i:in)\s+)?){_MONTH_NAMES}(?![\w-])"), "month_only"),
     (re.compile(r"\b(?P<rel>last|this|(?:earlier|later)\s+this|the\s+previous|the\s+past)\s+(?P<unit>month|year)\b", re.I), "relative"),
     (re.compile(rf"\b(?:in|during|since|by|of|throughout)\s+(?:(?:early|late|mid-?)\s*)?{_YEAR}\b(?![-/]\d)", re.I), "year"),
-    (re.compile(rf"\b(?:an?|the|his|her|their|its)\s+{_YEAR}\s+(?:interview|speech|statement|report|letter|book|memo|op-ed|post|tweet|debate|hearing|testimony|article|press conference|conversation|podcast|rally|appearance|address|video|email|documentary|profile|remarks?)\b", re.I), "year"),
+    (re.compile(rf"\b(?i:an?|the|his|her|their|its)\s+(?:(?i:early|late|mid-?)\s*)?{_MONTH_NAMES}\s+{_BETWEEN}{_EVENT}"), "month_only"),
+    (re.compile(rf"\b(?i:an?|the|his|her|their|its)\s+{_YEAR}\s+{_BETWEEN}{_EVENT}"), "year"),
+    (re.compile(r"\blast\s+(?P<unit>week|weekend)\b", re.I), "week"),
+    (re.compile(r"\b(?P<rel>last|this|(?:early|earlier|late)\s+this)\s+(?P<unit>night|morning|afternoon|evening)\b", re.I), "part"),
 )
 
 
@@ -153,7 +207,7 @@ def _when_of(kind: str, m: re.Match[str], published: dt.date | None) -> tuple[dt
     if kind == "ago":
         if published is None:
             return None
-        n = _COUNT_WORDS.get(" ".join(g["n"].lower().split())) if not g["n"].isdigit() else int(g["n"])
+        n = _count(g["n"])
         unit = g["unit"].lower().rstrip("s")
         if not n:
             return None
@@ -182,9 +236,113 @@ def _when_of(kind: str, m: re.Match[str], published: dt.date | None) -> tuple[dt
         if g["unit"].lower() == "month":
             return _months_back(published, back), DatePrecision.MONTH
         return dt.date(published.year - back, 1, 1), DatePrecision.YEAR
+    if kind == "week":
+        return _week_of(g["unit"].lower(), published)
+    if kind == "part":
+        if published is None:
+            return None
+        return published - dt.timedelta(days=1 if g["rel"].lower() == "last" else 0), DatePrecision.DAY
     return dt.date(int(g["year"]), 1, 1), DatePrecision.YEAR
 
 
+def _within_a_month(first: dt.date, last: dt.date) -> tuple[dt.date, DatePrecision] | None:
+    """A stretch of days as the month that holds it all; None when it runs over two months (no finer honest date)."""
+    if first > last or (first.year, first.month) != (last.year, last.month):
+        return None
+    return dt.date(first.year, first.month, 1), DatePrecision.MONTH
+
+
+def _week_of(unit: str, published: dt.date | None) -> tuple[dt.date, DatePrecision] | None:
+    """"last week" or "last weekend": the calendar week (Monday to Sunday) or weekend before the publication's, as
+    the month that holds all its days. A week is no day, and the contract's precisions are day, month and year: the
+    month is the finest that is true. ("this week" stays with the publication date, which it is near.)"""
+    if published is None:
+        return None
+    monday = published - dt.timedelta(days=published.weekday())
+    first = monday - dt.timedelta(days=7 if unit == "week" else 2)
+    return _within_a_month(first, monday - dt.timedelta(days=1))
+
+
+@dataclass(frozen=True)
+class BackReference:
+    """A time told from one the text has just named: "that year" (shift 0), "the next day" (1), "the week before"
+    (-1), "two months later" (2, counted). ``unit`` is day, week, month or year; a counted week is seven days on
+    ("a week later"), an uncounted one the calendar week ("the following week")."""
+
+    start: int
+    end: int
+    unit: str
+    shift: int
+    counted: bool = False
+
+
+_PART_OF_DAY = {"morning": "day", "afternoon": "day", "evening": "day", "night": "day"}
+_BACK_UNIT = r"(?P<unit>day|morning|afternoon|evening|night|week|month|year)(?![\w-])"
+# "before", "earlier", "later" end the phrase: "a day before the vote" counts from the vote, not from the named time
+_BACK_END = r"(?!\s+(?:the|an?|his|her|their|its|this|that|these|those|than|[a-z]+ing)\b)"
+_BACK_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(rf"\b(?:that|the\s+same|that\s+same)\s+{_BACK_UNIT}", re.I), "same"),
+    (re.compile(rf"\bthe\s+(?:next|following|ensuing)\s+{_BACK_UNIT}", re.I), "next"),
+    (re.compile(r"\bthe\s+(?:previous|prior|preceding)\s+(?P<unit>day|morning|evening|night|week)(?![\w-])", re.I), "before"),
+    (re.compile(rf"\bthe\s+(?P<unit>day|night|week|month|year)\s+(?:before|earlier){_BACK_END}", re.I), "before"),
+    (re.compile(rf"\b{_COUNT}\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>later|afterwards?|earlier|before){_BACK_END}",
+                re.I), "count"),
+)
+
+
+def find_back_references(text: str) -> list[BackReference]:
+    """Every time in ``text`` told from one named before it ("that year", "the following morning", "a week later"),
+    left to right; what they stand for needs that earlier time (:func:`resolve_back`)."""
+    out: list[BackReference] = []
+    for pattern, kind in _BACK_PATTERNS:
+        for m in pattern.finditer(text):
+            if any(b.start < m.end() and m.start() < b.end for b in out):
+                continue
+            unit = m.group("unit").lower().rstrip("s")
+            unit = _PART_OF_DAY.get(unit, unit)
+            if kind == "count":
+                n = _count(m.group("n"))
+                if not n:
+                    continue
+                back = m.group("dir").lower() in ("earlier", "before")
+                out.append(BackReference(m.start(), m.end(), unit, -n if back else n, counted=True))
+            else:
+                out.append(BackReference(m.start(), m.end(), unit, {"same": 0, "next": 1, "before": -1}[kind]))
+    return sorted(out, key=lambda b: b.start)
+
+
+def resolve_back(ref: BackReference, anchor: When, published: dt.date | None) -> tuple[dt.date, DatePrecision] | None:
+    """The date ``ref`` stands for, told from ``anchor``, to the precision both allow: "the next day" after a day is
+    a day, after a month only that month; "that month" after a year is unknown (None). Never after ``published``."""
+    d, p, n = anchor.date, anchor.precision, ref.shift
+    found: tuple[dt.date, DatePrecision] | None = None
+    if ref.unit == "year":
+        found = dt.date(d.year + n, 1, 1), DatePrecision.YEAR
+    elif ref.unit == "month" and p is not DatePrecision.YEAR:
+        found = _months_back(d, -n), DatePrecision.MONTH
+    elif ref.unit == "week" and p is DatePrecision.DAY:
+        moved = d + dt.timedelta(weeks=n)
+        if ref.counted:
+            found = moved, DatePrecision.DAY
+        else:
+            monday = moved - dt.timedelta(days=moved.weekday())
+            found = _within_a_month(monday, monday + dt.timedelta(days=6))
+    elif ref.unit == "day" and p is DatePrecision.DAY:
+        found = d + dt.timedelta(days=n), DatePrecision.DAY
+    elif ref.unit in ("day", "week") and p is DatePrecision.MONTH and abs(n) <= 1:
+        found = dt.date(d.year, d.month, 1), DatePrecision.MONTH  # "the next morning" after "in July": July
+    if found is None or (published is not None and found[0] > published):
+        return None
+    return found
+
+
+def names_an_event(word: str) -> bool:
+    """Whether ``word`` is a spoken or written piece or a gathering a date can modify ("interview", "study", "rally")."""
+    return re.fullmatch(_EVENT, word) is not None
+
+
+# a day that names an event ("at the Oct. 22 hearing", "in a Nov. 3 interview") is that event's, however far back
+_DATED_EVENT = re.compile(rf"\s+{_BETWEEN}{_EVENT}")
 _LAST_WEEKDAY = re.compile(r"\blast\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
 
@@ -201,7 +359,7 @@ def find_when(text: str, published: dt.date | None) -> list[When]:
     for d in find_days(text, published):
         day = d.date
         if published is not None and day.year < published.year and not re.search(r"\d{4}", text[d.start : d.end]) \
-                and (published - day).days > 92:
+                and (published - day).days > 92 and not _DATED_EVENT.match(text, d.end):
             continue  # "Nov. 1" far behind publication: most likely a date still to come, not last year's
         if published is not None and day == published and _LAST_WEEKDAY.match(text, d.start):
             day = published - dt.timedelta(days=7)  # "last Monday", written on a Monday

@@ -11,6 +11,7 @@ those are about, not when the words were said.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -18,7 +19,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from ..model import DateBasis, DatePrecision
-from .dates import find_day, find_when
+from .dates import When, find_back_references, find_day, find_days, find_when, names_an_event, resolve_back
 from .pipeline import Part
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
@@ -108,8 +109,9 @@ def _off_the_cue(parts: Sequence[Part], spans: StatementSpans, start: int, end: 
             return not _dates_the_words(tok)  # "a poll released last month found": its release dates its words
         if tok.head.i == cue.i and tok.dep_ in _SPEAKER_DEPS:
             # "the 2016 nominee said", "last year's winner said" tell who; a time phrase the parse hung on the
-            # speaker ("an arbitration panel in 2001 found", "an ad in 2008 questioned") tells when
-            return prev is None or prev.dep_ != "prep"
+            # speaker ("an arbitration panel in 2001 found", "an ad in 2008 questioned") tells when, and so does
+            # the date of a speaker that is a text or a speech ("a 2014 study found", "a June report said")
+            return (prev is None or prev.dep_ != "prep") and not names_an_event(tok.lemma_.lower())
         if tok.head.i == cue.i and tok.dep_ in _CONTENT_DEPS:
             return True
         if tok.head.i == tok.i:
@@ -119,36 +121,73 @@ def _off_the_cue(parts: Sequence[Part], spans: StatementSpans, start: int, end: 
 
 # how a time phrase hangs on the cue as its adjunct ("made the comments Friday", "endorsed her on Thursday")
 _ADJUNCT_DEPS = {"prep", "npadvmod", "advmod", "obl", "tmod"}
+# how a date sits inside the noun phrase of such an adjunct ("at last week's forum", "during the March 3 debate")
+_INSIDE_A_PHRASE = {"poss", "compound", "nmod", "nummod", "amod", "pobj"}
+# the prepositions that put the saying at a dated event ("at", "during"), unlike "after" or "since"
+_PLACING = {"at", "in", "during", "on"}
 
 
 def _cues_own(parts: Sequence[Part], spans: StatementSpans, start: int, end: int) -> bool:
-    """Whether the date at ``text[start:end]``, though inside the content's span, is the cue's own adjunct: a
-    cue whose content is its object ("grilled the CEO on Tuesday for his role") spans the adjuncts after it."""
+    """Whether the date at ``text[start:end]``, though inside the content's span, is the cue's own adjunct or lies
+    in one: a cue whose content is its object ("grilled the CEO on Tuesday for his role", "cited the figure at last
+    week's forum") spans the adjuncts after it."""
     found = _cue_and_date(parts, spans, start, end)
     if found is None:
         return False
     cue, _inside, top = found
-    return top.head.i == cue.i != top.i and top.dep_ in _ADJUNCT_DEPS
+    tok = top
+    while tok.dep_ in _INSIDE_A_PHRASE and tok.head.i not in (tok.i, cue.i):
+        tok = tok.head  # "at last week's forum": up from the date to the phrase it lies in
+    if tok.i != top.i and tok.lower_ not in _PLACING:
+        return False  # "citing her work after the Sept. 11 attacks": what the object is about, not when
+    return tok.head.i == cue.i != tok.i and tok.dep_ in _ADJUNCT_DEPS
 
 
-# a time that points back to one the text has just named: "she said at a rally that year", "the same year", "he said then"
-_BACK_TO = re.compile(r"\b(?:that|the\s+same|that\s+same)\s+year\b|\b(?:said|says|told|wrote|added|declared|argued|insisted)\s+"
-                      r"(?:(?:him|her|them|reporters|voters|the\s+\w+)\s+)?then\b", re.IGNORECASE)
+# "she said then" points back to the time the text has just named, as "that year" or "the next day" do
+_THEN = re.compile(r"\b(?:said|says|told|wrote|added|declared|argued|insisted)\s+"
+                   r"(?:(?:him|her|them|reporters|voters|the\s+\w+)\s+)?then\b", re.IGNORECASE)
 
 
-def _anaphoric(sentence: str, before: str, published: dt.date | None) -> tuple[dt.date, DatePrecision] | None:
-    """The date a back-pointing time of the sentence ("that year", "said then") stands for: the last date the
-    paragraph named before the sentence, to a year at most for "that year"; None when there is none."""
-    m = _BACK_TO.search(sentence)
-    if m is None:
-        return None
-    named = find_when(before, published)
-    if not named:
-        return None
-    last = named[-1]
-    if "year" in m.group(0).lower():
-        return dt.date(last.date.year, 1, 1), DatePrecision.YEAR
-    return last.date, last.precision
+def _unquoted(text: str, a: int, b: int) -> str:
+    """``text[a:b]`` with every quote blanked (a date inside a quote belongs to what is quoted)."""
+    chunk = list(text[a:b])
+    for q in _QUOTED.finditer(text, a, b):
+        chunk[q.start() - a : q.end() - a] = " " * (q.end() - q.start())
+    return "".join(chunk)
+
+
+def _named_before(text: str, pos: int, published: dt.date | None) -> When | None:
+    """The last date the text names before ``pos``, outside quotes: in its paragraph, else in the paragraph before
+    (a paragraph that opens "The next year, ..." tells from the time the one before it ended on)."""
+    start, _ = _paragraph(text, pos)
+    named = find_when(_unquoted(text, start, pos), published)
+    if not named and text[:start].strip():
+        prev = len(text[:start].rstrip()) - 1
+        p_start, p_end = _paragraph(text, prev)
+        named = find_when(_unquoted(text, p_start, p_end), published)
+    return named[-1] if named else None
+
+
+def _told_back(text: str, parts: Sequence[Part], spans: StatementSpans, sentence: str,
+               published: dt.date | None) -> tuple[dt.date, DatePrecision] | None:
+    """The date a time of the sentence told from an earlier one stands for ("that year", "the following morning",
+    "a week later", "said then"), from the last date the text named before it; the nearest to the cue that the
+    parse does not put in a noun's modifier, the speaker or the content. None when there is none."""
+    s0 = spans.sentence_start
+    anchor_at = spans.cue_start if spans.cue_start is not None else spans.content_start
+    best: tuple[int, tuple[dt.date, DatePrecision]] | None = None
+    for ref in find_back_references(sentence):
+        if _off_the_cue(parts, spans, s0 + ref.start, s0 + ref.end):
+            continue
+        named = _named_before(text, s0 + ref.start, published)
+        found = resolve_back(ref, named, published) if named is not None else None
+        distance = min(abs(s0 + ref.start - anchor_at), abs(s0 + ref.end - anchor_at))
+        if found is not None and (best is None or distance < best[0]):
+            best = distance, found
+    if best is None and (m := _THEN.search(sentence)) is not None:
+        named = _named_before(text, s0 + m.start(), published)
+        return (named.date, named.precision) if named is not None else None
+    return best[1] if best is not None else None
 
 
 # a day that opens a reported clause with no "that" ("X told the BBC on Tuesday the talks had failed"): the parse
@@ -179,11 +218,94 @@ def _opening_day(text: str, parts: Sequence[Part], spans: StatementSpans,
     return day if day is not None and (published is None or day <= published) else None
 
 
+def _in_the_cues_sentence(parts: Sequence[Part], spans: StatementSpans) -> StatementSpans:
+    """``spans`` with the sentence of the cue: a quote that goes on past its cue's sentence ("'...,' he said last
+    month. 'They will ...'") was said when that sentence says."""
+    if spans.cue_start is None or spans.sentence_start <= spans.cue_start < spans.sentence_end:
+        return spans
+    offset, toks = _tokens(parts, spans.cue_start, spans.cue_start + 1)
+    if not toks:
+        return spans
+    sent = toks[0].sent
+    return replace(spans, sentence_start=offset + sent.start_char, sentence_end=offset + sent.end_char)
+
+
+# the words a header line may hold besides its date and names ("Published: June 13, 2013 4:59 PM EDT", "Posted on
+# Thu Jun 13, 2013 08:45 AM PDT", "12:52 p. m. EDT May 2, 2013", "By Jane Doe | May 2, 2013")
+_HEADER_WORDS = {"posted", "published", "updated", "first", "last", "created", "modified", "story", "on", "at", "by",
+                 "am", "pm", "a", "p", "m", "et", "edt", "est", "cdt", "cst", "mdt", "mst", "pdt", "pst", "gmt", "bst",
+                 "utc", "cet", "cest"}
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+# a dateline: a place in capitals, its date with the year, a dash ("HELENA, June 30, 2015 —", "LONDON, 2 May 2013 (Reuters) -")
+_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.],[^\n—–]{4,60}?(?:\s+(?:—|–|--?)\s*|—|–)")
+
+
+def _header_day(line: str) -> dt.date | None:
+    """The date a header line or a dateline gives, with its year; None for any other paragraph."""
+    line = line.strip()
+    dateline = _DATELINE.match(line)
+    if dateline is not None:
+        days = find_days(line[: dateline.end()], None)
+        return days[0].date if days else None
+    if len(line) > 80:
+        return None
+    days = find_days(line, None)
+    if len(days) != 1:
+        return None
+    words = _WORD.findall(line[: days[0].start] + " " + line[days[0].end :])
+    if len(words) > 8 or any(not w[0].isupper() and w.lower() not in _HEADER_WORDS for w in words):
+        return None  # a sentence ("Reid checked herself in on December 9, 2008."), not a header
+    return days[0].date
+
+
+@functools.lru_cache(maxsize=8)
+def _headers(text: str) -> tuple[tuple[int, dt.date], ...]:
+    """Where each header line or dateline with a date starts, and its date, in text order."""
+    out = []
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end == -1 else end
+        day = _header_day(text[start:end])
+        if day is not None:
+            out.append((start, day))
+        start = end + 1
+    return tuple(out)
+
+
+def _header_before(text: str, pos: int, published: dt.date | None) -> dt.date | None:
+    """The date of the last header or dateline before ``pos`` not after publication: the day of the article, or of
+    an earlier piece the text quotes whole, that the words under it tell their days from."""
+    found = [day for start, day in _headers(text) if start <= pos and (published is None or day <= published)]
+    return found[-1] if found else None
+
+
 def said_on(text: str, parts: Sequence[Part], spans: StatementSpans,
             published: dt.date | None) -> tuple[dt.date | None, DatePrecision, DateBasis]:
-    """When the statement was made: a date the sentence ties to the cue ("In March, X said ...", "X said in a
-    2019 interview ..."; the one nearest the cue), else a day the paragraph names outside the sentence's
-    noun modifiers, speaker and content, else the publication date (marked as such)."""
+    """When the statement was made: a date the sentence of its cue ties to the cue ("In March, X said ...", "X said
+    in a 2019 interview ..."; the one nearest the cue), else a time the sentence tells from one named before it
+    ("the next year", "that month"), else a day the paragraph names outside the sentence's noun modifiers, speaker
+    and content, else the publication date (marked as such). Under a header line or dateline whose day is not the
+    publication date (an earlier piece the text quotes, or a text with no publication date), that day stands in
+    for the publication date, and dates the words that have no day of their own (from the text)."""
+    spans = _in_the_cues_sentence(parts, spans)
+    anchor = spans.cue_start if spans.cue_start is not None else spans.content_start
+    header = _header_before(text, anchor, published)
+    if header is not None and header != published:
+        # under the header of an earlier piece the text quotes, or of an article with no publication date, days
+        # are told from the header's day, and words with no day of their own were said by then
+        day, precision, basis = _said_on(text, parts, spans, header)
+        return day, precision, DateBasis.TEXT if basis is DateBasis.PUBLISHED else basis
+    return _said_on(text, parts, spans, published)
+
+
+# a day that names another event of the paragraph ("Monday night's debate", "Friday's decision"), not a time
+_OWNED_DAY = re.compile(r"(?:\s+(?:night|morning|afternoon|evening))?['’]s\b")
+
+
+def _said_on(text: str, parts: Sequence[Part], spans: StatementSpans,
+             published: dt.date | None) -> tuple[dt.date | None, DatePrecision, DateBasis]:
+    """:func:`said_on` told from ``published``."""
     blank: list[tuple[int, int]] = [(spans.content_start, spans.content_end)]
 
     def masked(a: int, b: int) -> str:
@@ -217,11 +339,12 @@ def said_on(text: str, parts: Sequence[Part], spans: StatementSpans,
     opening = _opening_day(text, parts, spans, published)
     if opening is not None:
         return opening, DatePrecision.DAY, DateBasis.TEXT
-    p_start, p_end = _paragraph(text, anchor)
-    back = _anaphoric(masked(s0, spans.sentence_end), masked(p_start, s0), published)
+    back = _told_back(text, parts, spans, masked(s0, spans.sentence_end), published)
     if back is not None:
         return back[0], back[1], DateBasis.TEXT
-    day = find_day(masked(p_start, p_end), published)
-    if day is not None and (published is None or day <= published):
-        return day, DatePrecision.DAY, DateBasis.TEXT
+    p_start, p_end = _paragraph(text, anchor)
+    paragraph = masked(p_start, p_end)
+    days = [d for d in find_days(paragraph, published) if not _OWNED_DAY.match(paragraph, d.end)]
+    if days and (published is None or days[0].date <= published):
+        return days[0].date, DatePrecision.DAY, DateBasis.TEXT
     return published, DatePrecision.DAY, DateBasis.PUBLISHED

@@ -405,12 +405,16 @@ def _tied(a: Stance, b: Stance, head: str, same_document: bool) -> bool:
 
 
 def _recent(c: Claim) -> bool:
-    """A reported stance of the article's own time (not itself an earlier one): dated by publication or to the day."""
+    """A reported stance of the article's own time (not itself an earlier one): dated by publication, to the day, or
+    to a month that reaches into the week before the article ("last week", known only to its month)."""
     stance: Any = getattr(c, "stance", None)
     st = c.statement
     if stance is None or stance.era == "earlier":
         return False
-    return st.said_on is None or st.said_on_basis is DateBasis.PUBLISHED or st.said_on_precision is DatePrecision.DAY
+    if st.said_on is None or st.said_on_basis is DateBasis.PUBLISHED or st.said_on_precision is DatePrecision.DAY:
+        return True
+    interval = said_interval(c)
+    return interval is not None and c.date is not None and interval[1] >= c.date - dt.timedelta(days=7)
 
 
 _OPPOSITE = {SUPPORTS: OPPOSES, OPPOSES: SUPPORTS}
