@@ -6,10 +6,7 @@ fact in it belongs to a changed document, before or after the change.
 An entity shard is paired from what blocking stored of its claims
 (``claim_buckets``: their own buckets, words and sort keys) and the claims of the
 changed documents, so finding its pairs rebuilds no claim of an unchanged
-statement; and only the buckets the change reaches are walked (those of the
-changed documents' claims, before and after, and those unchanged claims enter or
-leave as the word counts move: :func:`~storyline.corpus.findings.candidates.plan_shard_update`),
-so a large shard's unchanged buckets cost nothing. Only pairs with a claim of a changed document, or pairs the shard did
+statement. Only pairs with a claim of a changed document, or pairs the shard did
 not evaluate before (``shard_pairs``), are scored; their claims are built from
 the statements read by id, entities as they are after the resolution update.
 The other pairs keep their stored candidate or its absence: the candidate stays
@@ -34,10 +31,11 @@ from ..corpus.findings import (
     entity_buckets,
     find_candidates,
     pair_hash,
+    plan_shard,
     score_pairs,
     select_findings,
 )
-from ..corpus.findings.candidates import ENTITY_SHARD, FACT_SHARD, PASSAGE_SHARD, plan_shard_update
+from ..corpus.findings.candidates import ENTITY_SHARD, FACT_SHARD, PASSAGE_SHARD
 from ..corpus.name_variants import find_name_variants
 from ..model import ClaimBucket, Finding, FindingCandidate, ShardRow
 from ..store import CorpusUpdate, Store
@@ -88,17 +86,12 @@ def update_findings(store: Store, update: CorpusUpdate, changed_docs: Collection
 
     # entity shards: pairs from the stored buckets and the changed documents' claims; score only what must be
     entity_shards = sorted(s for s in shards if s.startswith(ENTITY_SHARD))
-    kept_entries: dict[str, list[ClaimBucket]] = defaultdict(list)
-    removed: dict[str, list[ClaimBucket]] = defaultdict(list)
-    for b in store.claim_buckets_of_shards(entity_shards):
-        (removed if b.document_id in changed else kept_entries)[b.shard].append(b)
-    added: dict[str, list[ClaimBucket]] = defaultdict(list)
-    for b in own_buckets:
-        added[b.shard].append(b)
+    entries: dict[str, list[ClaimBucket]] = defaultdict(list)
+    for b in [*store.claim_buckets_of_shards(entity_shards, except_documents=changed), *own_buckets]:
+        entries[b.shard].append(b)
     before = store.shard_pair_sets(entity_shards)
     fresh = frozenset(own_claims)
-    plans = {s: plan_shard_update(s, kept_entries.get(s, []), removed.get(s, []), added.get(s, []), fresh,
-                                  before.get(s, frozenset())) for s in entity_shards}
+    plans = {s: plan_shard(s, entries.get(s, ()), fresh, before.get(s, frozenset())) for s in entity_shards}
     needed = {i for p in plans.values() for pair in p.todo for i in pair} - fresh
     claims = dict(own_claims)
     if needed:
@@ -106,7 +99,7 @@ def update_findings(store: Store, update: CorpusUpdate, changed_docs: Collection
         claims.update((c.id, c) for c in claims_of(statements, mentions_by_doc, key_to_entity, entities, documents))
     candidates = [*own.candidates, *score_pairs(plans.values(), claims)]
 
-    pairs = {p.shard: p.hashes for p in plans.values() if kept_entries.get(p.shard) or added.get(p.shard)}
+    pairs = {p.shard: p.hashes for p in plans.values() if entries.get(p.shard)}
     kept_pairs = {p.shard: p.kept for p in plans.values()}
 
     # fact shards: paired from their members; only pairs with a changed fact, or not evaluated before, are scored

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import random
 
-from storyline.corpus.findings.candidates import PairMemory, pair_hash, plan_shard, plan_shard_update, shard_candidates
+from storyline.corpus.findings.candidates import PairMemory, pair_hash, shard_candidates
 from storyline.corpus.findings.claims import build_claims
 from storyline.corpus.findings.hits import Hit
-from storyline.model import ClaimBucket
 from storyline.text.lexicon import default_lexicon
 
 from .casebuilder import build_corpus
@@ -116,36 +115,3 @@ def test_narrated_stance_claim_is_read_by_the_stance_detector_only() -> None:
 
     assert _best_hit(claim(0, False), claim(20, False), [any_pair]) is not None
     assert _best_hit(claim(0, True), claim(20, False), [any_pair]) is None
-
-
-def _bucket(rng: random.Random, i: int, shard: str, doc: str) -> ClaimBucket:
-    words = tuple(sorted(rng.sample(_WORDS, rng.randint(1, 6))))
-    keys = tuple(sorted({("s", "speaker", k) for k in rng.sample(["talks", "ban", "war"], rng.randint(0, 2))}))
-    order = (False, f"2024-01-{rng.randint(1, 28):02d}", doc, i)
-    return ClaimBucket(shard, f"stm_{i:04d}", doc, order, keys, words, rng.random() < 0.8)
-
-
-_WORDS = [f"w{i}" for i in range(14)]
-
-
-def test_a_shard_update_walking_only_the_reached_buckets_plans_what_the_whole_walk_plans() -> None:
-    # small vocabularies and a cap of 4: capped buckets and rare words that move as claims come and go
-    for seed in range(60):
-        rng = random.Random(seed)
-        shard = "e:E1"
-        docs = [f"d{i}" for i in range(12)]
-        old = [_bucket(rng, i, shard, rng.choice(docs)) for i in range(rng.randint(2, 40))]
-        changed = set(rng.sample(docs, rng.randint(1, 2)))
-        kept = [b for b in old if b.document_id not in changed]
-        removed = [b for b in old if b.document_id in changed]
-        # a changed document's claims again: some as they were, some changed, some new
-        added = [b if rng.random() < 0.5 else _bucket(rng, int(b.item_id[4:]), shard, b.document_id) for b in removed
-                 if rng.random() < 0.8]
-        added += [_bucket(rng, 100 + k, shard, rng.choice(sorted(changed))) for k in range(rng.randint(0, 3))]
-        fresh = frozenset(b.item_id for b in added)
-        before = frozenset(plan_shard(shard, old, frozenset(), frozenset(), cap=4).hashes)
-        whole = plan_shard(shard, [*kept, *added], fresh, before, cap=4)
-        part = plan_shard_update(shard, kept, removed, added, fresh, before, cap=4)
-        assert sorted(part.hashes) == sorted(whole.hashes), seed
-        assert part.kept == whole.kept, seed
-        assert part.todo == whole.todo, seed

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from sys import intern
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Hashable, Iterator, Sequence
 
 from ...model import ClaimBucket
 from .claims import Claim
@@ -21,7 +21,7 @@ from .numeric import EVENT_SUBJECT, EVENT_WINDOW_DAYS, FactView
 from .polarity import about
 from .stance import SAME_THING
 
-__all__ = ["DEFAULT_CAP", "bucket_keys", "bucket_pairs", "claim_bucket", "entity_pairs", "fact_pairs", "window_pairs", "word_counts"]
+__all__ = ["DEFAULT_CAP", "bucket_pairs", "claim_bucket", "entity_pairs", "fact_pairs"]
 
 DEFAULT_CAP = 20
 RARE_WORDS_PER_CLAIM = 2
@@ -61,10 +61,16 @@ def bucket_pairs(entries: Sequence[ClaimBucket], entity: str, cap: int = DEFAULT
     Word rarity is counted among these claims only (what is rare in what is said about
     this entity), so the pairs of one entity depend on its claims alone.
     """
-    df = word_counts(entries)
+    df: Counter[str] = Counter()
+    for b in entries:
+        df.update(b.words)
     buckets: dict[Hashable, list[int]] = defaultdict(list)
     for i, b in enumerate(entries):
-        for k in bucket_keys(b, entity, df):
+        keys: set[tuple[str, ...]] = set(b.keys)
+        if b.rare:
+            rare = sorted((w for w in b.words if df[w] > 1), key=lambda w: (df[w], w))[:RARE_WORDS_PER_CLAIM]
+            keys.update(("w", entity, w) for w in rare)
+        for k in keys:
             buckets[k].append(i)
     pairs: set[tuple[int, int]] = set()
     for bucket in buckets.values():
@@ -74,29 +80,6 @@ def bucket_pairs(entries: Sequence[ClaimBucket], entity: str, cap: int = DEFAULT
             if entries[i].item_id != entries[j].item_id:
                 pairs.add((i, j) if i < j else (j, i))
     return pairs
-
-
-def word_counts(entries: Iterable[ClaimBucket]) -> Counter[str]:
-    """How many of a shard's claims use each word (what rare-word buckets rank by)."""
-    df: Counter[str] = Counter()
-    for b in entries:
-        df.update(b.words)
-    return df
-
-
-def bucket_keys(b: ClaimBucket, entity: str, df: Mapping[str, int]) -> set[tuple[str, ...]]:
-    """The buckets of one claim in ``entity``'s shard, its rare words ranked by ``df`` (the shard's :func:`word_counts`)."""
-    keys: set[tuple[str, ...]] = set(b.keys)
-    if b.rare:
-        rare = sorted((w for w in b.words if df.get(w, 0) > 1), key=lambda w: (df[w], w))[:RARE_WORDS_PER_CLAIM]
-        keys.update(("w", entity, w) for w in rare)
-    return keys
-
-
-def window_pairs(bucket: list[int], entries: Sequence[ClaimBucket], cap: int = DEFAULT_CAP) -> Iterator[tuple[int, int]]:
-    """The pairs (indices into ``entries``) one bucket gives: all of them, or in a bucket over ``cap`` each claim's
-    ``cap`` next neighbours by date."""
-    return _pairs_in(bucket, entries, cap)
 
 
 def _pairs_in(bucket: list[int], entries: Sequence[ClaimBucket], cap: int) -> Iterator[tuple[int, int]]:

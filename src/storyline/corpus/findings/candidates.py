@@ -27,7 +27,7 @@ from typing import Any
 
 from ...model import ClaimBucket, Fact, Finding, FindingItem, FindingKind, FindingSide, ItemType, ShardRow
 from ...model import FindingCandidate as Candidate
-from .blocking import DEFAULT_CAP, bucket_keys, bucket_pairs, claim_bucket, fact_pairs, window_pairs, word_counts
+from .blocking import DEFAULT_CAP, bucket_pairs, claim_bucket, fact_pairs
 from .claims import Claim
 from .explain import explain_facts, explain_pair
 from .hits import Hit
@@ -40,7 +40,7 @@ from .scorer import MODEL_ONLY_THRESHOLD, Scorer, combine, model_probability
 
 __all__ = [
     "ENTITY_SHARD", "FACT_SHARD", "PASSAGE_SHARD", "Candidate", "PairMemory", "ShardPlan", "ShardResult", "ShardRow",
-    "claim_shards", "entity_buckets", "fact_shard", "pair_hash", "plan_shard", "plan_shard_update", "score_plans", "select_findings",
+    "claim_shards", "entity_buckets", "fact_shard", "pair_hash", "plan_shard", "score_plans", "select_findings",
     "shard_candidates",
 ]
 
@@ -254,86 +254,6 @@ def plan_shard(shard: str, entries: Iterable[ClaimBucket], fresh: frozenset[str]
         else:
             todo.append((a, b))
     return ShardPlan(shard, hashes, frozenset(kept), todo)
-
-
-def plan_shard_update(shard: str, kept: Sequence[ClaimBucket], removed: Sequence[ClaimBucket], added: Sequence[ClaimBucket],
-                      fresh: frozenset[str], before: frozenset[int], cap: int = DEFAULT_CAP) -> ShardPlan:
-    """:func:`plan_shard` of ``kept`` + ``added``, walking only the buckets the change reaches.
-
-    ``kept``: the stored buckets of unchanged claims; ``removed``: the stored buckets of the changed documents'
-    claims (what ``before``, the pairs evaluated over ``kept`` + ``removed``, was made from); ``added``: the changed
-    documents' claims now. A bucket is reached when a removed or added claim is in it, or when an unchanged claim
-    enters or leaves it because the word counts moved its rare words. Every other bucket gives the pairs it gave
-    before, so the pairs now are those of ``before`` that only reached buckets lost, dropped, plus the reached
-    buckets' pairs; only pairs with a changed claim, or not evaluated before, are to score.
-    """
-    now = [*kept, *added]
-    if not before or not now or len(removed) + len(added) > len(kept):
-        return plan_shard(shard, now, fresh, before, cap)  # nothing to build on, or most of the shard changed
-    entity = shard[len(ENTITY_SHARD):]
-    then = [*kept, *removed]
-    df_then = word_counts(then)
-    df_now = df_then.copy()
-    df_now.subtract(word_counts(removed))
-    df_now.update(word_counts(added))
-    moved = {w for w in df_now.keys() | df_then.keys() if df_now[w] != df_then[w]}
-    changed = set(fresh) | {b.item_id for b in removed} | {b.item_id for b in added}
-    keys_then = [bucket_keys(b, entity, df_then) for b in then]
-    keys_now = [*(keys_then[i] if not (b.rare and moved.intersection(b.words)) else bucket_keys(b, entity, df_now)
-                  for i, b in enumerate(kept)), *(bucket_keys(b, entity, df_now) for b in added)]
-    reached = {k for i in range(len(kept), len(then)) for k in keys_then[i]}
-    reached.update(k for i in range(len(kept), len(now)) for k in keys_now[i])
-    reached.update(k for i in range(len(kept)) if keys_then[i] is not keys_now[i] for k in keys_then[i] ^ keys_now[i])
-
-    def index(entries_keys: list[set[tuple[str, ...]]], only: set[tuple[str, ...]] | None) -> dict[tuple[str, ...], list[int]]:
-        members: dict[tuple[str, ...], list[int]] = defaultdict(list)
-        for i, ks in enumerate(entries_keys):
-            for k in ks:
-                if only is None or k in only:
-                    members[k].append(i)
-        return members
-
-    def pairs_of(members: list[int], entries: Sequence[ClaimBucket]) -> set[tuple[str, str]]:
-        out: set[tuple[str, str]] = set()
-        if len(members) < 2:
-            return out
-        for i, j in window_pairs(members, entries, cap):
-            a, b = entries[i].item_id, entries[j].item_id
-            if a != b:
-                out.add((a, b) if a < b else (b, a))
-        return out
-
-    pairs_then: set[tuple[str, str]] = set()
-    for members in index(keys_then, reached).values():
-        pairs_then |= pairs_of(members, then)
-    pairs_now: set[tuple[str, str]] = set()
-    for members in index(keys_now, reached).values():
-        pairs_now |= pairs_of(members, now)
-    # a pair the reached buckets no longer give may still come from a bucket the change did not reach
-    lost = pairs_then - pairs_now
-    elsewhere: dict[tuple[str, ...], set[tuple[str, str]]] = {}
-    unreached = index(keys_now[: len(kept)], None) if lost else {}
-    position = {b.item_id: i for i, b in enumerate(kept)}
-    gone: set[int] = set()
-    for a, b in lost:
-        if a not in changed and b not in changed:
-            shared = (keys_now[position[a]] & keys_now[position[b]]) - reached
-            if any((a, b) in elsewhere.setdefault(k, pairs_of(unreached[k], kept)) for k in shared):
-                continue
-        gone.add(pair_hash(a, b))
-    todo: list[tuple[str, str]] = []
-    fresh_hashes: set[int] = set()
-    now_hashes: set[int] = set()
-    for a, b in sorted(pairs_now):
-        h = pair_hash(a, b)
-        now_hashes.add(h)
-        if a in fresh or b in fresh:
-            fresh_hashes.add(h)
-            todo.append((a, b))
-        elif h not in before:
-            todo.append((a, b))
-    still = before - gone
-    return ShardPlan(shard, sorted(still | now_hashes), frozenset(still - fresh_hashes), todo)
 
 
 def score_plans(plans: Iterable[ShardPlan], claims: Mapping[str, Claim], detectors: Sequence[Any],
