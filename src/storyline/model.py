@@ -607,12 +607,13 @@ class Finding:
             pairs = [(x, y) for k, s in enumerate(self.sides) for t in self.sides[k + 1 :] for x in s.items for y in t.items]
         else:
             pairs = [(x, y) for k, x in enumerate(self.items) for y in self.items[k + 1 :]]
-        out: list[str] = []
+        own = self.id  # derived by hashing: once, not once per pair
+        out: dict[str, None] = {}
         for x, y in pairs[:limit]:
             old = items_finding_id(self.kind, (x, y))
-            if old != self.id and old not in out:
-                out.append(old)
-        return out
+            if old != own:
+                out.setdefault(old)
+        return list(out)
 
 
 def items_finding_id(kind: FindingKind, items: Iterable[FindingItem]) -> str:

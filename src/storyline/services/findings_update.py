@@ -20,6 +20,7 @@ picked from all candidates in one pass, as a full run picks them.
 from __future__ import annotations
 
 import logging
+import time
 from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, replace
@@ -72,6 +73,7 @@ def _claims_input(store: Store, after: AfterUpdate, statement_ids: Collection[st
 
 
 def update_findings(store: Store, update: CorpusUpdate, changed_docs: Collection[str]) -> FindingsChange:
+    cpu = _Laps()
     after = AfterUpdate(store, update)
     changed = set(changed_docs)
     own_statements = [s.id for s in store.statements_of_documents(changed)]
@@ -83,6 +85,7 @@ def update_findings(store: Store, update: CorpusUpdate, changed_docs: Collection
     statements, _facts, mentions_by_doc, key_to_entity, entities, documents = own_input
     own_claims = {c.id: c for c in claims_of(statements, mentions_by_doc, key_to_entity, entities, documents)}
     own_buckets = entity_buckets(own_claims.values())
+    cpu.lap("own documents")
 
     # entity shards: pairs from the stored buckets and the changed documents' claims; score only what must be
     entity_shards = sorted(s for s in shards if s.startswith(ENTITY_SHARD))
@@ -93,11 +96,14 @@ def update_findings(store: Store, update: CorpusUpdate, changed_docs: Collection
     fresh = frozenset(own_claims)
     plans = {s: plan_shard(s, entries.get(s, ()), fresh, before.get(s, frozenset())) for s in entity_shards}
     needed = {i for p in plans.values() for pair in p.todo for i in pair} - fresh
+    cpu.lap("pairing")
     claims = dict(own_claims)
     if needed:
         statements, _facts, mentions_by_doc, key_to_entity, entities, documents = _claims_input(store, after, needed, (), ())
         claims.update((c.id, c) for c in claims_of(statements, mentions_by_doc, key_to_entity, entities, documents))
+    cpu.lap("partner claims")
     candidates = [*own.candidates, *score_pairs(plans.values(), claims)]
+    cpu.lap("scoring")
 
     pairs = {p.shard: p.hashes for p in plans.values() if entries.get(p.shard)}
     kept_pairs = {p.shard: p.kept for p in plans.values()}
@@ -114,6 +120,7 @@ def update_findings(store: Store, update: CorpusUpdate, changed_docs: Collection
         pairs.update(facts.pairs)
         kept_pairs.update((s, frozenset(facts.pairs.get(s, ())) & before.get(s, frozenset())) for s in fact_shards)
 
+    cpu.lap("fact shards")
     # the stored candidates: those of other shards, and of pairs kept in these, stay where they are
     kept: list[FindingCandidate] = []
     stale: list[tuple[str, str, str]] = []
@@ -124,14 +131,32 @@ def update_findings(store: Store, update: CorpusUpdate, changed_docs: Collection
         elif keep is not None:
             stale.append((c.shard, *c.order))
     findings = select_findings([*kept, *candidates], MAX_PER_ITEM, explain=store.candidate_explanations)
+    cpu.lap("picking")
     findings.extend(_name_variants(store, after))
+    cpu.lap("name variants")
     log.info("findings: %d changed documents, %d shards recomputed, %d pairs scored (%d statements of unchanged "
-             "documents, %d of changed ones), %d facts, %d candidates new, %d stale", len(changed), len(shards),
+             "documents, %d of changed ones), %d facts, %d candidates new, %d stale; CPU seconds: %s", len(changed), len(shards),
              sum(len(p.todo) for p in plans.values()), len(needed), len(own_claims), len(fact_ids), len(candidates),
-             len(stale))
+             len(stale), cpu)
     own_rows = tuple(r for r in own.rows if r[2] in changed)
     return FindingsChange(frozenset(shards), own_rows, tuple(candidates), pairs, tuple(findings), tuple(own_buckets),
                           frozenset(changed), len(needed), frozenset(kept_pairs), tuple(stale))
+
+
+class _Laps:
+    """CPU seconds of each phase of an update, for its log line (what an update costs, phase by phase)."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._mark = time.process_time()
+
+    def lap(self, phase: str) -> None:
+        now = time.process_time()
+        self.seconds[phase] = now - self._mark
+        self._mark = now
+
+    def __str__(self) -> str:
+        return ", ".join(f"{phase} {s:.2f}" for phase, s in self.seconds.items())
 
 
 def _name_variants(store: Store, after: AfterUpdate) -> list[Finding]:
