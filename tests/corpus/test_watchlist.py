@@ -8,7 +8,9 @@ import random
 import pytest
 
 from storyline.text.names import name_key
+from storyline.corpus.resolve import equivalent_names
 from storyline.corpus.watchlist import (
+    EQUIVALENCE_WEIGHT,
     LINK_THRESHOLD,
     Match,
     WatchlistIndex,
@@ -211,6 +213,19 @@ def test_watchlist_un_list_parses_and_links_known_names(un_entries: list[Watchli
     ttp = index.link(Entity("e4", EntityType.ORGANIZATION, "TTP", ("TTP",), 1))
     assert ttp[0].ref == "QDe.132"
     assert index.link(Entity("e5", EntityType.PERSON, "Haqqani", ("Haqqani",), 1)) == []
+
+
+def test_watchlist_un_branch_names_do_not_near_link_to_the_whole(un_entries: list[WatchlistEntry]) -> None:
+    # every name the seed's group goes by (and their gazetteer equivalents) scores below linking against
+    # any other entry: "ISIL - Khorasan" is a branch, not the entry that lists "ISIL" among its names
+    index = WatchlistIndex(un_entries)
+    names = ("ISIS-K", "ISKP", "IS-K", "IS-KP", "Islamic State Khorasan Province", "Islamic State-Khorasan")
+    queries = set(names) | {o for n in names for o in equivalent_names(n)}
+    for query in queries:
+        for m in index.search(query, EntityType.ORGANIZATION, limit=10, partial=False):
+            assert m.ref == "QDe.161" or m.score * EQUIVALENCE_WEIGHT < LINK_THRESHOLD, (query, m)
+    links = index.link(Entity("e", EntityType.ORGANIZATION, names[0], names, 1))
+    assert [lk.ref for lk in links] == ["QDe.161"]
 
 
 def test_watchlist_un_leave_one_alias_out(un_entries: list[WatchlistEntry]) -> None:

@@ -55,7 +55,10 @@ is reported at :data:`LINK_THRESHOLD` (0.85) or above: a full name or a
 transliteration of it passes, a name missing one of three tokens (0.8) does
 not; and only to the one best-scoring entry: a name that two entries hold
 equally well links to neither (:func:`link_match`). One-token person names, a kunya alone (Abu Salim) and names of titles alone
-(Haji Sahib) never score above 0.8 (a bare "Mujahid" is not evidence enough). Names in a non-Latin script (NAME_ORIGINAL_SCRIPT) are
+(Haji Sahib) never score above 0.8 (a bare "Mujahid" is not evidence enough), nor does an organisation
+name that is another's followed by a place or province (ISIL - Khorasan against ISIL, Ansar al-Sharia
+Derna against Ansar al-Sharia: a branch and the whole are listed apart;
+:func:`~storyline.corpus.watchlist_match.is_branch_name`). Names in a non-Latin script (NAME_ORIGINAL_SCRIPT) are
 indexed as written and only match names in the same script.
 """
 
@@ -91,6 +94,7 @@ from ..text.names import (
 )
 from .resolve import equivalent_names
 from .watchlist_match import (
+    BRANCH_CAP,
     CORE_SIMILARITY,
     acronym_initials_similarity,
     acronym_keys,
@@ -98,6 +102,7 @@ from .watchlist_match import (
     acronym_words,
     core_keys,
     glued_article_keys,
+    is_branch_name,
     is_core_match,
     french_keys,
     kh_keys,
@@ -126,7 +131,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-WATCHLIST_VERSION = "5"  # bump when linking may produce other links: the next analyze rebuilds the corpus steps
+WATCHLIST_VERSION = "6"  # bump when linking may produce other links: the next analyze rebuilds the corpus steps
 LINK_THRESHOLD = 0.85
 QUALITY_WEIGHT = {"primary": 1.0, "good": 1.0, "low": 0.9}
 SINGLE_TOKEN_PERSON_CAP = 0.8  # a one-token person name, a kunya alone (Abu Salim) or titles alone never link
@@ -647,6 +652,8 @@ class WatchlistIndex:
             sim = acronym_initials_similarity(qkey.tokens[0], acronym_words(self._name_text[nidx]))
         else:
             sim = watchlist_name_similarity(qkey, ckey, person=etype == EntityType.PERSON)
+        if etype == EntityType.ORGANIZATION and sim > BRANCH_CAP and is_branch_name(qkey, ckey):
+            sim = BRANCH_CAP  # a branch and the whole (ISIL - Khorasan / ISIL) are two listed organisations
         sim *= QUALITY_WEIGHT[_QUALITY_NAME[self._name_quality[nidx]]]
         if etype == EntityType.PERSON and (len(qkey.tokens) == 1 or len(ckey.tokens) == 1
                                            or _is_kunya(qkey) or _is_kunya(ckey)

@@ -90,6 +90,7 @@ from ..text.names import (
 __all__ = [
     "ABBREVIATION_SIMILARITY",
     "ACRONYM_INITIALS_SIMILARITY",
+    "BRANCH_CAP",
     "acronym_initials_similarity",
     "acronym_keys",
     "acronym_words",
@@ -105,6 +106,7 @@ __all__ = [
     "romanize_cyrillic",
     "core_keys",
     "is_consonant_abbreviation",
+    "is_branch_name",
     "is_core_match",
     "name_core",
     "merge_compounds",
@@ -460,6 +462,43 @@ def watchlist_name_similarity(a: NameKey, b: NameKey, *, person: bool = False) -
     if a2 is a and b2 is b:
         return plain
     return max(plain, _scored(a2, b2, person))
+
+
+# words an organisation's names add or drop without naming another organisation (Abu Sayyaf / Abu Sayyaf Group)
+_GENERIC_ORG_WORDS = frozenset({
+    "group", "groups", "organization", "organisation", "movement", "network", "front", "party", "association",
+    "society", "foundation", "committee", "council", "union", "company", "co", "ltd", "inc", "corp", "corporation",
+    "llc", "plc", "limited", "enterprise", "enterprises", "brigade", "brigades", "battalion", "battalions",
+    "army", "forces", "force", "militia", "mujahideen", "mujahidin", "jamaat", "jamaah", "jamaa", "jamiat",
+    "tanzim", "harakat", "harakah", "hizb", "jabhat", "katibat", "kataib", "tehrik", "tehreek", "tahrik"})
+_OF_WORDS = frozenset({"of", "de", "du", "des", "del", "di"})
+BRANCH_CAP = 0.8  # one organisation name is another's plus a qualifier (ISIL - Khorasan / ISIL): below linking
+
+
+def is_branch_name(a: NameKey, b: NameKey) -> bool:
+    """One organisation name is the other's words followed by a qualifier that is not a generic word (a place,
+    a province): ISIL - Khorasan and ISIL, Ansar al-Sharia Derna and Ansar al-Sharia, Al-Qaida in Iraq and
+    Al-Qaida name a branch and the whole, two different listed organisations."""
+    if not (a.latin and b.latin) or len(a.tokens) == len(b.tokens):
+        return False
+    short, long_ = (a, b) if len(a.tokens) < len(b.tokens) else (b, a)
+    if not short.tokens or short.tokens[0].startswith("#"):
+        return False
+    held = [any(watchlist_token_similarity(s, t) >= 0.88 for t in long_.tokens) for s in short.tokens]
+    if not all(held):
+        return False
+    matched = [i for i, t in enumerate(long_.tokens)
+               if any(watchlist_token_similarity(t, s) >= 0.88 for s in short.tokens)]
+    # the qualifier follows the shared words: a national name before them (Korean / DPRK Committee for Space
+    # Technology) is the same organisation's, and so is one joined by "of" (Islamic Jihad Group of Uzbekistan):
+    # a branch is "in" a place, or the place is appended (ISIL - Khorasan, Ansar al-Sharia Derna)
+    qualifier = [t for i, t in enumerate(long_.tokens) if i > matched[-1]]
+    if not any(t not in _GENERIC_ORG_WORDS and not t.isdigit() for t in qualifier):
+        return False
+    words = acronym_words(long_.text)
+    first = ascii_text(qualifier[0])
+    at = words.index(first) if first in words else -1
+    return not (at > 0 and words[at - 1] in _OF_WORDS)
 
 
 def watchlist_query_coverage(query: NameKey, other: NameKey) -> float:
