@@ -419,3 +419,12 @@ def test_watchlist_titles_alone_never_link() -> None:
     index = WatchlistIndex([_entry("t", "NAZIR AHMAD QURESHI", "Mullah Sahib"), _entry("u", "Hafiz Sahab")])
     assert index.link(Entity("e", EntityType.PERSON, "Mullah Sahib", (), 1)) == []
     assert index.search("Nazir Ahmad Qureshi Sahib", EntityType.PERSON)[0].score == 1.0  # a title, dropped
+
+
+def test_watchlist_company_acronym_with_its_legal_form_finds_the_full_name() -> None:
+    o = EntityType.ORGANIZATION
+    index = WatchlistIndex([_entry("t", "ORION TRADING GROUP LIMITED", etype=o), _entry("u", "OSTRA LTD", etype=o),
+                            _entry("v", "Green Trading Company, Ltd", etype=o)])
+    for query in ("OTG Ltd.", "OTG Co., Ltd", "OTG"):
+        top = index.search(query, o)
+        assert top[0].ref == "t" and top[0].score < LINK_THRESHOLD, query  # letters alone never link

@@ -24,7 +24,7 @@ loses a trailing description (``..., born in Kandahar on ...``): :func:`name_par
 A query holding several names ranks each entry by its best-ranked one. Tokens are
 also posted under their French (``ou``, ``dj``, ``ch``) and Persianate (d/dh/z,
 th/s) spellings, and organisation names under the initials an acronym may spell
-(``@`` keys: FDLR, MAEI, AQIM find their full names, scored
+(``@`` keys, with and without a legal form ending the name: FDLR, MAEI, AQIM, TDG Ltd. find their full names, scored
 :data:`~storyline.corpus.watchlist_match.ACRONYM_INITIALS_SIMILARITY`, below linking). Tokens are also posted without a
 glued article (Almuatesem → muatesem) and under the word a compound is built on
 (Abdurrahman → rahman). A query looks up its tokens the same ways, each token
@@ -95,6 +95,7 @@ from ..text.names import (
 from .resolve import equivalent_names
 from .watchlist_match import (
     BRANCH_CAP,
+    acronym_before_legal_form,
     CORE_SIMILARITY,
     acronym_initials_similarity,
     acronym_keys,
@@ -113,6 +114,7 @@ from .watchlist_match import (
     watchlist_name_similarity,
     watchlist_query_coverage,
     watchlist_token_similarity,
+    without_legal_form,
 )
 
 __all__ = [
@@ -484,6 +486,10 @@ class WatchlistIndex:
         if type is not None and type not in _LINKABLE:
             return []
         parts = name_parts(query) or [query]
+        if type != EntityType.PERSON:
+            # a company's acronym with its legal form (TDG Ltd.) is searched as the acronym: the legal form
+            # says nothing of which company
+            parts = list(dict.fromkeys(acronym_before_legal_form(p) or p for p in parts))
         if len(parts) == 1:
             return [m for _, m in self._ranked(parts[0], type, limit, partial)]
         # a query holding several names (Abd Ali; Abdul Ali, Ahmad dit Said): each entry by its best-ranked name
@@ -649,7 +655,9 @@ class WatchlistIndex:
     def _score(self, qkey: NameKey, nidx: int, etype: EntityType) -> float:
         ckey = name_key(self._name_text[nidx], etype)
         if _is_acronym_key(qkey) and not _is_acronym_key(ckey):
-            sim = acronym_initials_similarity(qkey.tokens[0], acronym_words(self._name_text[nidx]))
+            words = acronym_words(self._name_text[nidx])
+            sim = max(acronym_initials_similarity(qkey.tokens[0], words),
+                      acronym_initials_similarity(qkey.tokens[0], without_legal_form(words)))
         else:
             sim = watchlist_name_similarity(qkey, ckey, person=etype == EntityType.PERSON)
         if etype == EntityType.ORGANIZATION and sim > BRANCH_CAP and is_branch_name(qkey, ckey):

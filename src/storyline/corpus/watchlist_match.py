@@ -79,6 +79,7 @@ from ..text.names import (
     ORG_STOPWORDS,
     PARTICLES,
     NameKey,
+    is_acronym,
     loose_skeleton,
     name_similarity,
     query_coverage,
@@ -91,6 +92,7 @@ __all__ = [
     "ABBREVIATION_SIMILARITY",
     "ACRONYM_INITIALS_SIMILARITY",
     "BRANCH_CAP",
+    "acronym_before_legal_form",
     "acronym_initials_similarity",
     "acronym_keys",
     "acronym_words",
@@ -114,6 +116,7 @@ __all__ = [
     "watchlist_name_similarity",
     "watchlist_query_coverage",
     "watchlist_token_similarity",
+    "without_legal_form",
 ]
 
 VOWEL_VARIANT_SIMILARITY = 0.9  # equal to a loose-skeleton match, so it may cross a first letter (Kubaisi / Qubaysi)
@@ -259,6 +262,32 @@ def acronym_initials_similarity(letters: str, words: tuple[str, ...]) -> float:
     return best
 
 
+# legal forms a company's acronym leaves out (TDG Ltd. for Technology and Development Group Limited)
+_LEGAL_FORMS = frozenset({"ltd", "limited", "co", "company", "inc", "incorporated", "corp", "corporation", "llc",
+                          "llp", "plc", "gmbh", "jsc", "pte", "pvt", "sarl", "sa"})
+
+
+def without_legal_form(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of a name without the legal forms that end it (Technology and Development Group Limited →
+    technology, and, development, group); the words unchanged when nothing else would be left."""
+    end = len(words)
+    while end > 1 and words[end - 1] in _LEGAL_FORMS:
+        end -= 1
+    return words[:end]
+
+
+def acronym_before_legal_form(text: str) -> str:
+    """``TDG`` for ``TDG Ltd.`` or ``TDG Co., Ltd``: an acronym followed only by legal forms; else ""."""
+    parts = text.split()
+    end = len(parts)
+    while end > 1 and re.sub(r"[.,]", "", parts[end - 1]).lower() in _LEGAL_FORMS:
+        end -= 1
+    if end == len(parts) or end != 1:
+        return ""
+    head = parts[0].rstrip(",")
+    return head if is_acronym(head) else ""
+
+
 def _last_content(words: tuple[str, ...]) -> str:
     for w in reversed(words):
         if w not in _FUNCTION_WORDS:
@@ -268,11 +297,13 @@ def _last_content(words: tuple[str, ...]) -> str:
 
 def acronym_keys(words: tuple[str, ...]) -> tuple[str, ...]:
     """Index keys under which an acronym finds this name: ``@`` + the initial of a word an acronym may begin
-    with + the initial of the name's last content word."""
-    last = _last_content(words)
-    if len(words) < 2 or not last:
-        return ()
-    return tuple(dict.fromkeys(f"@{w[0]}{last[0]}" for w in words[:-1]))
+    with + the initial of the name's last content word (with and without the legal form that ends it)."""
+    out: dict[str, None] = {}
+    for ws in dict.fromkeys((words, without_legal_form(words))):
+        last = _last_content(ws)
+        if len(ws) >= 2 and last:
+            out.update(dict.fromkeys(f"@{w[0]}{last[0]}" for w in ws[:-1]))
+    return tuple(out)
 
 
 def acronym_query_keys(letters: str) -> tuple[str, ...]:
