@@ -428,3 +428,9 @@ def test_watchlist_company_acronym_with_its_legal_form_finds_the_full_name() -> 
     for query in ("OTG Ltd.", "OTG Co., Ltd", "OTG"):
         top = index.search(query, o)
         assert top[0].ref == "t" and top[0].score < LINK_THRESHOLD, query  # letters alone never link
+
+
+def test_watchlist_a_misspelt_word_finds_listed_words_close_as_written() -> None:
+    # Futayyih / Fulayyih: skeletons of four letters (fata / fala) are too short to be close, the words are not
+    index = WatchlistIndex([_entry("f", "SAIF FULAYYIH HASSAN"), _entry("a", "Ayad Karim")])
+    assert "f" in {m.ref for m in index.search("Ayad Futayyih", EntityType.PERSON)}

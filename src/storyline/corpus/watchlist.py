@@ -29,9 +29,9 @@ th/s) spellings, and organisation names under the initials an acronym may spell
 glued article (Almuatesem → muatesem) and under the word a compound is built on
 (Abdurrahman → rahman). A query looks up its tokens the same ways, each token
 also joined to the one before it (Na Walna finds Naualna); a token no name
-holds looks up the closest listed skeletons (rapidfuzz Jaro-Winkler >=
-:data:`FUZZY_KEY_FLOOR`, same first letter), so Sadruddin still reaches
-Saduddin. Tokens shared by more than :data:`MAX_POSTINGS` names are skipped
+holds looks up the closest listed skeletons and the closest listed words as written (rapidfuzz
+Jaro-Winkler >= :data:`FUZZY_KEY_FLOOR`, same first letter), so Sadruddin still reaches
+Saduddin and Futayyih Fulayyih (whose skeletons, fata and fala, are too short to be close). Tokens shared by more than :data:`MAX_POSTINGS` names are skipped
 (they cannot discriminate). Candidates sharing enough tokens are scored with
 :func:`storyline.corpus.watchlist_match.watchlist_name_similarity` (the
 resolver's name similarity, more tolerant of transliteration: vowels, glued
@@ -435,6 +435,8 @@ class WatchlistIndex:
         self._entry_start = array("I")  # first name index of each entry (an entry's names are contiguous)
         self._postings: dict[str, array] = {}
         self._vocab: dict[str, list[str]] = defaultdict(list)  # plain skeleton keys by first letter, for fuzzy lookup
+        self._words: dict[str, list[str]] = defaultdict(list)  # listed Latin words by first letter, likewise
+        self._word_seen: set[str] = set()
         for entry in entries:
             self.add(entry)
 
@@ -464,6 +466,11 @@ class WatchlistIndex:
                 self._name_quality.append(_QUALITY_CODE.get(wn.quality, 1))
                 self._name_text.append(text)
                 keys = _index_keys(key)
+                if key.latin and not _is_acronym_key(key):
+                    for word in key.tokens:
+                        if word not in self._word_seen:
+                            self._word_seen.add(word)
+                            self._words[word[:1]].append(word)
                 if entry.type == EntityType.ORGANIZATION and key.latin and not _is_acronym_key(key):
                     keys.update(acronym_keys(acronym_words(text)))
                 for tok in keys:
@@ -531,7 +538,7 @@ class WatchlistIndex:
                 if post is not None and len(post) <= MAX_POSTINGS:
                     found.update(post)
             if not found and qkey.latin and not tok.startswith("#"):
-                for key in self._fuzzy_keys(tok):
+                for key in dict.fromkeys(self._fuzzy_keys(tok) + self._fuzzy_word_keys(word)):
                     post = self._postings[key]
                     if len(post) <= MAX_POSTINGS:
                         found.update(post)
@@ -651,6 +658,17 @@ class WatchlistIndex:
         hits = process.extract(skel, bucket, scorer=JaroWinkler.normalized_similarity, score_cutoff=FUZZY_KEY_FLOOR,
                                limit=FUZZY_KEYS)
         return [key for key, _, _ in hits]
+
+    def _fuzzy_word_keys(self, word: str) -> list[str]:
+        """Skeletons of listed words close to ``word`` as written (same first letter, Jaro-Winkler >=
+        :data:`FUZZY_KEY_FLOOR`): a skeleton of four letters or so is too short for its own fuzzy lookup
+        (Futayyih / Fulayyih: fata / fala)."""
+        bucket = self._words.get(word[:1])
+        if not bucket or len(word) < 5:
+            return []
+        hits = process.extract(word, bucket, scorer=JaroWinkler.normalized_similarity,
+                               score_cutoff=FUZZY_KEY_FLOOR, limit=FUZZY_KEYS)
+        return [skeleton(w) for w, _, _ in hits]
 
     def _score(self, qkey: NameKey, nidx: int, etype: EntityType) -> float:
         ckey = name_key(self._name_text[nidx], etype)
