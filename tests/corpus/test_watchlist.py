@@ -434,3 +434,14 @@ def test_watchlist_a_misspelt_word_finds_listed_words_close_as_written() -> None
     # Futayyih / Fulayyih: skeletons of four letters (fata / fala) are too short to be close, the words are not
     index = WatchlistIndex([_entry("f", "SAIF FULAYYIH HASSAN"), _entry("a", "Ayad Karim")])
     assert "f" in {m.ref for m in index.search("Ayad Futayyih", EntityType.PERSON)}
+
+
+def test_watchlist_organisation_names_meet_their_translations() -> None:
+    o = EntityType.ORGANIZATION
+    index = WatchlistIndex([_entry("j", "Jund al-Wadi", etype=o), _entry("a", "Ansar Allah", etype=o),
+                            _entry("s", "Soldiers of the Mountain", etype=o)])
+    top = index.search("Soldiers of the Valley", o)  # jund: soldiers; wadi is no listed meaning
+    assert top[0].ref == "s" and top[0].score < LINK_THRESHOLD
+    top = index.search("Supporters of God", o)  # ansar: supporters, allah: god
+    assert top[0].ref == "a" and top[0].score >= LINK_THRESHOLD
+    assert all(m.score < LINK_THRESHOLD for m in index.search("Army of God", o))  # army is not supporters

@@ -9,6 +9,7 @@ from storyline.corpus.watchlist_match import (
     ABBREVIATION_SIMILARITY,
     VOWEL_VARIANT_SIMILARITY,
     is_branch_name,
+    translated_org_key,
     is_consonant_abbreviation,
     is_core_match,
     merge_compounds,
@@ -221,3 +222,10 @@ def test_a_name_followed_by_a_place_names_a_branch(a: str, b: str) -> None:
 ])
 def test_generic_words_national_names_and_of_do_not_make_a_branch(a: str, b: str) -> None:
     assert not is_branch_name(name_key(a, O), name_key(b, O))
+
+
+def test_organisation_words_are_read_for_their_meaning() -> None:
+    key = translated_org_key(name_key("Jaish-e-Adl al-Islamiya", O))
+    assert key is not None and key.tokens == ("army", "adl", "islamic")
+    assert translated_org_key(name_key("Hezbollah", O)).tokens == ("party", "god")  # type: ignore[union-attr]
+    assert translated_org_key(name_key("Orion Trading Group", O)) is None  # nothing to translate

@@ -49,7 +49,10 @@ entry holds two of a longer query's tokens, entries holding one are ranked
 (their scores stay below linking) rather than none returned. The ranking never
 changes a match's score, and :meth:`WatchlistIndex.link` searches by names alone
 (``partial=False``).
-Organisation names are also looked up through the gazetteer equivalences
+Organisation names are also compared and looked up through the meaning of their Arabic, Persian and Urdu
+words (:data:`~storyline.corpus.watchlist_match.ORG_WORD_MEANINGS`: Jund al-Khilafah / Soldiers of the
+Caliphate, Ansar Allah / Supporters of God), at
+:data:`~storyline.corpus.watchlist_match.TRANSLATION_WEIGHT`, and through the gazetteer equivalences
 (ISKP → ISIL-K) at :data:`EQUIVALENCE_WEIGHT`. A link
 is reported at :data:`LINK_THRESHOLD` (0.85) or above: a full name or a
 transliteration of it passes, a name missing one of three tokens (0.8) does
@@ -95,6 +98,9 @@ from ..text.names import (
 from .resolve import equivalent_names
 from .watchlist_match import (
     BRANCH_CAP,
+    ORG_WORD_MEANINGS,
+    TRANSLATION_WEIGHT,
+    translated_org_key,
     acronym_before_legal_form,
     CORE_SIMILARITY,
     acronym_initials_similarity,
@@ -473,6 +479,9 @@ class WatchlistIndex:
                             self._words[word[:1]].append(word)
                 if entry.type == EntityType.ORGANIZATION and key.latin and not _is_acronym_key(key):
                     keys.update(acronym_keys(acronym_words(text)))
+                    translated = translated_org_key(key)
+                    if translated:
+                        keys.update(_index_keys(translated))
                 for tok in keys:
                     post = self._postings.get(tok)
                     if post is None:
@@ -542,13 +551,19 @@ class WatchlistIndex:
                     post = self._postings[key]
                     if len(post) <= MAX_POSTINGS:
                         found.update(post)
+            spelled = len(found)  # the word's rarity is that of its spellings, not of its meaning
+            if type != EntityType.PERSON and qkey.latin and word in ORG_WORD_MEANINGS:
+                for key in _token_keys(skeleton(ORG_WORD_MEANINGS[word]), True):  # Jund finds Soldiers
+                    post = self._postings.get(key)
+                    if post is not None and len(post) <= MAX_POSTINGS:
+                        found.update(post)
             if found:
                 usable += 1
                 hits.update(found)
                 if by_entry:
                     for eidx in {self._name_entry[nidx] for nidx in found}:
                         entry_hits[eidx] += 1
-                idf = math.log(total / (len(found) + 1)) + 1.0
+                idf = math.log(total / ((spelled or len(found)) + 1)) + 1.0
                 if len(word) == 1:
                     idf = min(idf, INITIAL_IDF)  # an initial says little, however few names hold it
                 for nidx in found:
@@ -678,8 +693,16 @@ class WatchlistIndex:
                       acronym_initials_similarity(qkey.tokens[0], without_legal_form(words)))
         else:
             sim = watchlist_name_similarity(qkey, ckey, person=etype == EntityType.PERSON)
-        if etype == EntityType.ORGANIZATION and sim > BRANCH_CAP and is_branch_name(qkey, ckey):
-            sim = BRANCH_CAP  # a branch and the whole (ISIL - Khorasan / ISIL) are two listed organisations
+            if etype == EntityType.ORGANIZATION and sim > BRANCH_CAP and is_branch_name(qkey, ckey):
+                sim = BRANCH_CAP  # a branch and the whole (ISIL - Khorasan / ISIL) are two listed organisations
+            tq, tc = translated_org_key(qkey), translated_org_key(ckey)
+            if etype == EntityType.ORGANIZATION and (tq or tc):
+                # the meaning of the words (Jund al-Khilafah / Soldiers of the Caliphate)
+                tq, tc = tq or qkey, tc or ckey
+                meant = watchlist_name_similarity(tq, tc)
+                if meant > BRANCH_CAP and is_branch_name(tq, tc):
+                    meant = BRANCH_CAP
+                sim = max(sim, TRANSLATION_WEIGHT * meant)
         sim *= QUALITY_WEIGHT[_QUALITY_NAME[self._name_quality[nidx]]]
         if etype == EntityType.PERSON and (len(qkey.tokens) == 1 or len(ckey.tokens) == 1
                                            or _is_kunya(qkey) or _is_kunya(ckey)

@@ -117,6 +117,9 @@ __all__ = [
     "watchlist_query_coverage",
     "watchlist_token_similarity",
     "without_legal_form",
+    "ORG_WORD_MEANINGS",
+    "TRANSLATION_WEIGHT",
+    "translated_org_key",
 ]
 
 VOWEL_VARIANT_SIMILARITY = 0.9  # equal to a loose-skeleton match, so it may cross a first letter (Kubaisi / Qubaysi)
@@ -530,6 +533,52 @@ def is_branch_name(a: NameKey, b: NameKey) -> bool:
     first = ascii_text(qualifier[0])
     at = words.index(first) if first in words else -1
     return not (at > 0 and words[at - 1] in _OF_WORDS)
+
+
+# what the Arabic, Persian and Urdu words of organisation names mean: lists and the press give both (Jund
+# al-Khilafah / Soldiers of the Caliphate, Ansar Allah / Supporters of God, Jaish-e-Mohammed / Army of Mohammed)
+ORG_WORD_MEANINGS: dict[str, str] = {
+    **dict.fromkeys(("jund", "junud"), "soldiers"),
+    **dict.fromkeys(("ansar", "ansaar"), "supporters"),
+    "partisans": "supporters", "helpers": "supporters",
+    **dict.fromkeys(("jaish", "jaysh", "jeish", "jaish", "lashkar", "lashkare"), "army"),
+    **dict.fromkeys(("hizb", "hezb", "hizbul"), "party"),
+    **dict.fromkeys(("harakat", "harakah", "haraka", "harkat", "harakatul"), "movement"),
+    **dict.fromkeys(("jabhat", "jabha", "jebhat", "jabhah"), "front"),
+    **dict.fromkeys(("jamaat", "jamaah", "jamaa", "jemaah", "jemaat", "jamaa", "jama"), "group"),
+    **dict.fromkeys(("jamiat", "jamiyat", "jamiya", "jamiyah", "jamiyya", "jamia", "jamyah", "jamiyat"), "society"),
+    **dict.fromkeys(("kataib", "katibat", "katiba", "katibah"), "brigades"), "brigade": "brigades",
+    "battalion": "brigades", "battalions": "brigades",
+    **dict.fromkeys(("wilayat", "wilaya", "wilayah"), "province"),
+    **dict.fromkeys(("dawla", "dawlat", "dawlah"), "state"),
+    **dict.fromkeys(("islamiya", "islamiyya", "islamiyah", "islamia", "islami", "islamiyyah", "islamiyaa"),
+                    "islamic"),
+    "allah": "god", "ullah": "god",
+    **dict.fromkeys(("khilafah", "khilafa", "khilafat", "khilafet"), "caliphate"),
+    **dict.fromkeys(("tawhid", "tauhid", "tawheed", "tauheed"), "monotheism"),
+    **dict.fromkeys(("tahrir", "tahreer"), "liberation"),
+    **dict.fromkeys(("tanzim", "tanzeem"), "organization"), "organisation": "organization",
+    **dict.fromkeys(("shabaab", "shabab"), "youth"),
+    "sham": "levant",
+}
+TRANSLATION_WEIGHT = 0.95  # a match through the meaning of a name's words counts a little less
+
+
+def translated_org_key(key: NameKey) -> NameKey | None:
+    """An organisation name with its Arabic, Persian or Urdu words replaced by their English meaning
+    (:data:`ORG_WORD_MEANINGS`: Jund al-Khilafah → soldiers caliphate, Hezbollah → party god), or None when
+    it has none."""
+    if not key.latin:
+        return None
+    tokens: list[str] = []
+    for t in key.tokens:
+        if t.endswith("ullah") and t[:-5] in ORG_WORD_MEANINGS:
+            tokens += (ORG_WORD_MEANINGS[t[:-5]], "god")  # Ansarullah, Hezbollah: one word once joined
+        else:
+            tokens.append(ORG_WORD_MEANINGS.get(t, t))
+    if tuple(tokens) == key.tokens:
+        return None
+    return NameKey(key.text, tuple(tokens), tuple(skeleton(t) for t in tokens), key.latin)
 
 
 def watchlist_query_coverage(query: NameKey, other: NameKey) -> float:
