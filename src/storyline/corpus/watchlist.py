@@ -29,7 +29,8 @@ th/s) spellings, and organisation names under the initials an acronym may spell
 glued article (Almuatesem → muatesem) and under the word a compound is built on
 (Abdurrahman → rahman). A query looks up its tokens the same ways, each token
 also joined to the one before it (Na Walna finds Naualna); a token no name
-holds looks up the closest listed skeletons and the closest listed words as written (rapidfuzz
+holds looks up the closest listed skeletons, and a word no name holds as written (even where its skeleton
+is listed) the closest listed words (rapidfuzz
 Jaro-Winkler >= :data:`FUZZY_KEY_FLOOR`, same first letter), so Sadruddin still reaches
 Saduddin and Futayyih Fulayyih (whose skeletons, fata and fala, are too short to be close). Tokens shared by more than :data:`MAX_POSTINGS` names are skipped
 (they cannot discriminate). Candidates sharing enough tokens are scored with
@@ -546,8 +547,8 @@ class WatchlistIndex:
                 post = self._postings.get(key)
                 if post is not None and len(post) <= MAX_POSTINGS:
                     found.update(post)
-            if not found and qkey.latin and not tok.startswith("#"):
-                for key in dict.fromkeys(self._fuzzy_keys(tok) + self._fuzzy_word_keys(word)):
+            if qkey.latin and not tok.startswith("#") and (not found or word not in self._word_seen):
+                for key in dict.fromkeys((self._fuzzy_keys(tok) if not found else []) + self._fuzzy_word_keys(word)):
                     post = self._postings[key]
                     if len(post) <= MAX_POSTINGS:
                         found.update(post)
