@@ -8,7 +8,9 @@ import random
 import pytest
 
 from storyline.text.names import name_key
+from storyline.corpus.resolve import equivalent_names
 from storyline.corpus.watchlist import (
+    EQUIVALENCE_WEIGHT,
     LINK_THRESHOLD,
     Match,
     WatchlistIndex,
@@ -213,6 +215,19 @@ def test_watchlist_un_list_parses_and_links_known_names(un_entries: list[Watchli
     assert index.link(Entity("e5", EntityType.PERSON, "Haqqani", ("Haqqani",), 1)) == []
 
 
+def test_watchlist_un_branch_names_do_not_near_link_to_the_whole(un_entries: list[WatchlistEntry]) -> None:
+    # every name the seed's group goes by (and their gazetteer equivalents) scores below linking against
+    # any other entry: "ISIL - Khorasan" is a branch, not the entry that lists "ISIL" among its names
+    index = WatchlistIndex(un_entries)
+    names = ("ISIS-K", "ISKP", "IS-K", "IS-KP", "Islamic State Khorasan Province", "Islamic State-Khorasan")
+    queries = set(names) | {o for n in names for o in equivalent_names(n)}
+    for query in queries:
+        for m in index.search(query, EntityType.ORGANIZATION, limit=10, partial=False):
+            assert m.ref == "QDe.161" or m.score * EQUIVALENCE_WEIGHT < LINK_THRESHOLD, (query, m)
+    links = index.link(Entity("e", EntityType.ORGANIZATION, names[0], names, 1))
+    assert [lk.ref for lk in links] == ["QDe.161"]
+
+
 def test_watchlist_un_leave_one_alias_out(un_entries: list[WatchlistEntry]) -> None:
     rng = random.Random(7)
     eligible = [e for e in un_entries if len(e.names) >= 2 and any(n.quality == "good" for n in e.names[1:])]
@@ -404,3 +419,30 @@ def test_watchlist_titles_alone_never_link() -> None:
     index = WatchlistIndex([_entry("t", "NAZIR AHMAD QURESHI", "Mullah Sahib"), _entry("u", "Hafiz Sahab")])
     assert index.link(Entity("e", EntityType.PERSON, "Mullah Sahib", (), 1)) == []
     assert index.search("Nazir Ahmad Qureshi Sahib", EntityType.PERSON)[0].score == 1.0  # a title, dropped
+
+
+def test_watchlist_company_acronym_with_its_legal_form_finds_the_full_name() -> None:
+    o = EntityType.ORGANIZATION
+    index = WatchlistIndex([_entry("t", "ORION TRADING GROUP LIMITED", etype=o), _entry("u", "OSTRA LTD", etype=o),
+                            _entry("v", "Green Trading Company, Ltd", etype=o)])
+    for query in ("OTG Ltd.", "OTG Co., Ltd", "OTG"):
+        top = index.search(query, o)
+        assert top[0].ref == "t" and top[0].score < LINK_THRESHOLD, query  # letters alone never link
+
+
+def test_watchlist_a_misspelt_word_finds_listed_words_close_as_written() -> None:
+    # Futayyih / Fulayyih: skeletons of four letters (fata / fala) are too short to be close, the words are not;
+    # and the skeleton fata of another name (Fateh) does not stop the lookup of a word no name holds
+    index = WatchlistIndex([_entry("f", "SAIF FULAYYIH HASSAN"), _entry("a", "Ayad Karim"), _entry("t", "Fateh Omar")])
+    assert "f" in {m.ref for m in index.search("Ayad Futayyih", EntityType.PERSON)}
+
+
+def test_watchlist_organisation_names_meet_their_translations() -> None:
+    o = EntityType.ORGANIZATION
+    index = WatchlistIndex([_entry("j", "Jund al-Wadi", etype=o), _entry("a", "Ansar Allah", etype=o),
+                            _entry("s", "Soldiers of the Mountain", etype=o)])
+    top = index.search("Soldiers of the Valley", o)  # jund: soldiers; wadi is no listed meaning
+    assert top[0].ref == "s" and top[0].score < LINK_THRESHOLD
+    top = index.search("Supporters of God", o)  # ansar: supporters, allah: god
+    assert top[0].ref == "a" and top[0].score >= LINK_THRESHOLD
+    assert all(m.score < LINK_THRESHOLD for m in index.search("Army of God", o))  # army is not supporters

@@ -8,6 +8,8 @@ from storyline.text.names import name_key, name_similarity, token_similarity
 from storyline.corpus.watchlist_match import (
     ABBREVIATION_SIMILARITY,
     VOWEL_VARIANT_SIMILARITY,
+    is_branch_name,
+    translated_org_key,
     is_consonant_abbreviation,
     is_core_match,
     merge_compounds,
@@ -198,3 +200,33 @@ def test_a_doubled_glide_is_a_consonant() -> None:
 ])
 def test_french_romanisations_match_english_ones(a: str, b: str) -> None:
     assert watchlist_token_similarity(a, b) >= VOWEL_VARIANT_SIMILARITY
+
+
+O = EntityType.ORGANIZATION
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Islamic Caliphate Front - Kandor", "Islamic Caliphate Front"),  # a province appended
+    ("Partisans of Truth Derna", "Partisans of Truth"),  # a city appended
+    ("Holy Victory in Veloria", "Holy Victory"),  # a branch "in" a country
+])
+def test_a_name_followed_by_a_place_names_a_branch(a: str, b: str) -> None:
+    assert is_branch_name(name_key(a, O), name_key(b, O)) and is_branch_name(name_key(b, O), name_key(a, O))
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Holy Partisans Group", "Holy Partisans"),  # a generic word
+    ("Veloria Committee for Space Studies", "Committee for Space Studies"),  # a national name in front
+    ("Holy Partisans Group of Veloria", "Holy Partisans Group"),  # "of": the organisation's own country
+    ("Holy Partisans - Kandor", "Holy Partisans - Vask"),  # two branches: neither holds the other
+])
+def test_generic_words_national_names_and_of_do_not_make_a_branch(a: str, b: str) -> None:
+    assert not is_branch_name(name_key(a, O), name_key(b, O))
+
+
+def test_organisation_words_are_read_for_their_meaning() -> None:
+    key = translated_org_key(name_key("Jaish-e-Adl al-Islamiya", O))
+    assert key is not None and key.tokens == ("army", "adl", "islamic")
+    joined = translated_org_key(name_key("Hezbollah", O))  # party of God, written as one word
+    assert joined is not None and joined.tokens == ("party", "god")
+    assert translated_org_key(name_key("Orion Trading Group", O)) is None  # nothing to translate

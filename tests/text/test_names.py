@@ -129,3 +129,13 @@ def test_names_a_name_of_titles_alone_is_title_only() -> None:
     assert is_title_only(name_key("Sheik Mullah", EntityType.PERSON))
     assert not is_title_only(name_key("Haji Nazir", EntityType.PERSON))
     assert name_key("Sheik Nazir Qureshi", EntityType.PERSON).tokens == ("nazir", "qureshi")
+
+
+def test_names_abd_article_is_split_only_where_it_assimilates() -> None:
+    # Abdurrahman / Abderrahmane: the article took the r of the name; Abdurahman / Abdurezak: the r begins it
+    assert name_key("Abdurrahman").tokens == name_key("Abdurahman").tokens == name_key("Abdul Rahman").tokens
+    assert name_key("Abderrahmane").tokens == ("abdrahmane",)
+    assert name_key("Abdurezak").tokens == name_key("Abdu Rezak").tokens == ("abdrezak",)
+    assert name_key("Abdussalam").tokens == name_key("Abdusalam").tokens == ("abdsalam",)
+    assert name_key("Abdeslam").tokens == ("abdslam",)  # es before l is no assimilated article
+    assert name_key("Abdulaziz").tokens == ("abdaziz",)

@@ -24,14 +24,15 @@ loses a trailing description (``..., born in Kandahar on ...``): :func:`name_par
 A query holding several names ranks each entry by its best-ranked one. Tokens are
 also posted under their French (``ou``, ``dj``, ``ch``) and Persianate (d/dh/z,
 th/s) spellings, and organisation names under the initials an acronym may spell
-(``@`` keys: FDLR, MAEI, AQIM find their full names, scored
+(``@`` keys, with and without a legal form ending the name: FDLR, MAEI, AQIM, TDG Ltd. find their full names, scored
 :data:`~storyline.corpus.watchlist_match.ACRONYM_INITIALS_SIMILARITY`, below linking). Tokens are also posted without a
 glued article (Almuatesem → muatesem) and under the word a compound is built on
 (Abdurrahman → rahman). A query looks up its tokens the same ways, each token
 also joined to the one before it (Na Walna finds Naualna); a token no name
-holds looks up the closest listed skeletons (rapidfuzz Jaro-Winkler >=
-:data:`FUZZY_KEY_FLOOR`, same first letter), so Sadruddin still reaches
-Saduddin. Tokens shared by more than :data:`MAX_POSTINGS` names are skipped
+holds looks up the closest listed skeletons, and a word no name holds as written (even where its skeleton
+is listed) the closest listed words (rapidfuzz
+Jaro-Winkler >= :data:`FUZZY_KEY_FLOOR`, same first letter), so Sadruddin still reaches
+Saduddin and Futayyih Fulayyih (whose skeletons, fata and fala, are too short to be close). Tokens shared by more than :data:`MAX_POSTINGS` names are skipped
 (they cannot discriminate). Candidates sharing enough tokens are scored with
 :func:`storyline.corpus.watchlist_match.watchlist_name_similarity` (the
 resolver's name similarity, more tolerant of transliteration: vowels, glued
@@ -49,13 +50,19 @@ entry holds two of a longer query's tokens, entries holding one are ranked
 (their scores stay below linking) rather than none returned. The ranking never
 changes a match's score, and :meth:`WatchlistIndex.link` searches by names alone
 (``partial=False``).
-Organisation names are also looked up through the gazetteer equivalences
+Organisation names are also compared and looked up through the meaning of their Arabic, Persian and Urdu
+words (:data:`~storyline.corpus.watchlist_match.ORG_WORD_MEANINGS`: Jund al-Khilafah / Soldiers of the
+Caliphate, Ansar Allah / Supporters of God), at
+:data:`~storyline.corpus.watchlist_match.TRANSLATION_WEIGHT`, and through the gazetteer equivalences
 (ISKP → ISIL-K) at :data:`EQUIVALENCE_WEIGHT`. A link
 is reported at :data:`LINK_THRESHOLD` (0.85) or above: a full name or a
 transliteration of it passes, a name missing one of three tokens (0.8) does
 not; and only to the one best-scoring entry: a name that two entries hold
 equally well links to neither (:func:`link_match`). One-token person names, a kunya alone (Abu Salim) and names of titles alone
-(Haji Sahib) never score above 0.8 (a bare "Mujahid" is not evidence enough). Names in a non-Latin script (NAME_ORIGINAL_SCRIPT) are
+(Haji Sahib) never score above 0.8 (a bare "Mujahid" is not evidence enough), nor does an organisation
+name that is another's followed by a place or province (ISIL - Khorasan against ISIL, Ansar al-Sharia
+Derna against Ansar al-Sharia: a branch and the whole are listed apart;
+:func:`~storyline.corpus.watchlist_match.is_branch_name`). Names in a non-Latin script (NAME_ORIGINAL_SCRIPT) are
 indexed as written and only match names in the same script.
 """
 
@@ -91,6 +98,11 @@ from ..text.names import (
 )
 from .resolve import equivalent_names
 from .watchlist_match import (
+    BRANCH_CAP,
+    ORG_WORD_MEANINGS,
+    TRANSLATION_WEIGHT,
+    translated_org_key,
+    acronym_before_legal_form,
     CORE_SIMILARITY,
     acronym_initials_similarity,
     acronym_keys,
@@ -98,6 +110,7 @@ from .watchlist_match import (
     acronym_words,
     core_keys,
     glued_article_keys,
+    is_branch_name,
     is_core_match,
     french_keys,
     kh_keys,
@@ -108,6 +121,7 @@ from .watchlist_match import (
     watchlist_name_similarity,
     watchlist_query_coverage,
     watchlist_token_similarity,
+    without_legal_form,
 )
 
 __all__ = [
@@ -126,7 +140,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-WATCHLIST_VERSION = "5"  # bump when linking may produce other links: the next analyze rebuilds the corpus steps
+WATCHLIST_VERSION = "6"  # bump when linking may produce other links: the next analyze rebuilds the corpus steps
 LINK_THRESHOLD = 0.85
 QUALITY_WEIGHT = {"primary": 1.0, "good": 1.0, "low": 0.9}
 SINGLE_TOKEN_PERSON_CAP = 0.8  # a one-token person name, a kunya alone (Abu Salim) or titles alone never link
@@ -428,6 +442,8 @@ class WatchlistIndex:
         self._entry_start = array("I")  # first name index of each entry (an entry's names are contiguous)
         self._postings: dict[str, array] = {}
         self._vocab: dict[str, list[str]] = defaultdict(list)  # plain skeleton keys by first letter, for fuzzy lookup
+        self._words: dict[str, list[str]] = defaultdict(list)  # listed Latin words by first letter, likewise
+        self._word_seen: set[str] = set()
         for entry in entries:
             self.add(entry)
 
@@ -457,8 +473,16 @@ class WatchlistIndex:
                 self._name_quality.append(_QUALITY_CODE.get(wn.quality, 1))
                 self._name_text.append(text)
                 keys = _index_keys(key)
+                if key.latin and not _is_acronym_key(key):
+                    for word in key.tokens:
+                        if word not in self._word_seen:
+                            self._word_seen.add(word)
+                            self._words[word[:1]].append(word)
                 if entry.type == EntityType.ORGANIZATION and key.latin and not _is_acronym_key(key):
                     keys.update(acronym_keys(acronym_words(text)))
+                    translated = translated_org_key(key)
+                    if translated:
+                        keys.update(_index_keys(translated))
                 for tok in keys:
                     post = self._postings.get(tok)
                     if post is None:
@@ -479,6 +503,10 @@ class WatchlistIndex:
         if type is not None and type not in _LINKABLE:
             return []
         parts = name_parts(query) or [query]
+        if type != EntityType.PERSON:
+            # a company's acronym with its legal form (TDG Ltd.) is searched as the acronym: the legal form
+            # says nothing of which company
+            parts = list(dict.fromkeys(acronym_before_legal_form(p) or p for p in parts))
         if len(parts) == 1:
             return [m for _, m in self._ranked(parts[0], type, limit, partial)]
         # a query holding several names (Abd Ali; Abdul Ali, Ahmad dit Said): each entry by its best-ranked name
@@ -519,10 +547,16 @@ class WatchlistIndex:
                 post = self._postings.get(key)
                 if post is not None and len(post) <= MAX_POSTINGS:
                     found.update(post)
-            if not found and qkey.latin and not tok.startswith("#"):
-                for key in self._fuzzy_keys(tok):
+            if qkey.latin and not tok.startswith("#") and (not found or word not in self._word_seen):
+                for key in dict.fromkeys((self._fuzzy_keys(tok) if not found else []) + self._fuzzy_word_keys(word)):
                     post = self._postings[key]
                     if len(post) <= MAX_POSTINGS:
+                        found.update(post)
+            spelled = len(found)  # the word's rarity is that of its spellings, not of its meaning
+            if type != EntityType.PERSON and qkey.latin and word in ORG_WORD_MEANINGS:
+                for key in _token_keys(skeleton(ORG_WORD_MEANINGS[word]), True):  # Jund finds Soldiers
+                    post = self._postings.get(key)
+                    if post is not None and len(post) <= MAX_POSTINGS:
                         found.update(post)
             if found:
                 usable += 1
@@ -530,7 +564,7 @@ class WatchlistIndex:
                 if by_entry:
                     for eidx in {self._name_entry[nidx] for nidx in found}:
                         entry_hits[eidx] += 1
-                idf = math.log(total / (len(found) + 1)) + 1.0
+                idf = math.log(total / ((spelled or len(found)) + 1)) + 1.0
                 if len(word) == 1:
                     idf = min(idf, INITIAL_IDF)  # an initial says little, however few names hold it
                 for nidx in found:
@@ -641,12 +675,35 @@ class WatchlistIndex:
                                limit=FUZZY_KEYS)
         return [key for key, _, _ in hits]
 
+    def _fuzzy_word_keys(self, word: str) -> list[str]:
+        """Skeletons of listed words close to ``word`` as written (same first letter, Jaro-Winkler >=
+        :data:`FUZZY_KEY_FLOOR`): a skeleton of four letters or so is too short for its own fuzzy lookup
+        (Futayyih / Fulayyih: fata / fala)."""
+        bucket = self._words.get(word[:1])
+        if not bucket or len(word) < 5:
+            return []
+        hits = process.extract(word, bucket, scorer=JaroWinkler.normalized_similarity,
+                               score_cutoff=FUZZY_KEY_FLOOR, limit=FUZZY_KEYS)
+        return [skeleton(w) for w, _, _ in hits]
+
     def _score(self, qkey: NameKey, nidx: int, etype: EntityType) -> float:
         ckey = name_key(self._name_text[nidx], etype)
         if _is_acronym_key(qkey) and not _is_acronym_key(ckey):
-            sim = acronym_initials_similarity(qkey.tokens[0], acronym_words(self._name_text[nidx]))
+            words = acronym_words(self._name_text[nidx])
+            sim = max(acronym_initials_similarity(qkey.tokens[0], words),
+                      acronym_initials_similarity(qkey.tokens[0], without_legal_form(words)))
         else:
             sim = watchlist_name_similarity(qkey, ckey, person=etype == EntityType.PERSON)
+            if etype == EntityType.ORGANIZATION and sim > BRANCH_CAP and is_branch_name(qkey, ckey):
+                sim = BRANCH_CAP  # a branch and the whole (ISIL - Khorasan / ISIL) are two listed organisations
+            tq, tc = translated_org_key(qkey), translated_org_key(ckey)
+            if etype == EntityType.ORGANIZATION and (tq or tc):
+                # the meaning of the words (Jund al-Khilafah / Soldiers of the Caliphate)
+                tq, tc = tq or qkey, tc or ckey
+                meant = watchlist_name_similarity(tq, tc)
+                if meant > BRANCH_CAP and is_branch_name(tq, tc):
+                    meant = BRANCH_CAP
+                sim = max(sim, TRANSLATION_WEIGHT * meant)
         sim *= QUALITY_WEIGHT[_QUALITY_NAME[self._name_quality[nidx]]]
         if etype == EntityType.PERSON and (len(qkey.tokens) == 1 or len(ckey.tokens) == 1
                                            or _is_kunya(qkey) or _is_kunya(ckey)

@@ -79,6 +79,7 @@ from ..text.names import (
     ORG_STOPWORDS,
     PARTICLES,
     NameKey,
+    is_acronym,
     loose_skeleton,
     name_similarity,
     query_coverage,
@@ -90,6 +91,8 @@ from ..text.names import (
 __all__ = [
     "ABBREVIATION_SIMILARITY",
     "ACRONYM_INITIALS_SIMILARITY",
+    "BRANCH_CAP",
+    "acronym_before_legal_form",
     "acronym_initials_similarity",
     "acronym_keys",
     "acronym_words",
@@ -105,6 +108,7 @@ __all__ = [
     "romanize_cyrillic",
     "core_keys",
     "is_consonant_abbreviation",
+    "is_branch_name",
     "is_core_match",
     "name_core",
     "merge_compounds",
@@ -112,6 +116,10 @@ __all__ = [
     "watchlist_name_similarity",
     "watchlist_query_coverage",
     "watchlist_token_similarity",
+    "without_legal_form",
+    "ORG_WORD_MEANINGS",
+    "TRANSLATION_WEIGHT",
+    "translated_org_key",
 ]
 
 VOWEL_VARIANT_SIMILARITY = 0.9  # equal to a loose-skeleton match, so it may cross a first letter (Kubaisi / Qubaysi)
@@ -257,6 +265,32 @@ def acronym_initials_similarity(letters: str, words: tuple[str, ...]) -> float:
     return best
 
 
+# legal forms a company's acronym leaves out (TDG Ltd. for Technology and Development Group Limited)
+_LEGAL_FORMS = frozenset({"ltd", "limited", "co", "company", "inc", "incorporated", "corp", "corporation", "llc",
+                          "llp", "plc", "gmbh", "jsc", "pte", "pvt", "sarl", "sa"})
+
+
+def without_legal_form(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of a name without the legal forms that end it (Technology and Development Group Limited →
+    technology, and, development, group); the words unchanged when nothing else would be left."""
+    end = len(words)
+    while end > 1 and words[end - 1] in _LEGAL_FORMS:
+        end -= 1
+    return words[:end]
+
+
+def acronym_before_legal_form(text: str) -> str:
+    """``TDG`` for ``TDG Ltd.`` or ``TDG Co., Ltd``: an acronym followed only by legal forms; else ""."""
+    parts = text.split()
+    end = len(parts)
+    while end > 1 and re.sub(r"[.,]", "", parts[end - 1]).lower() in _LEGAL_FORMS:
+        end -= 1
+    if end == len(parts) or end != 1:
+        return ""
+    head = parts[0].rstrip(",")
+    return head if is_acronym(head) else ""
+
+
 def _last_content(words: tuple[str, ...]) -> str:
     for w in reversed(words):
         if w not in _FUNCTION_WORDS:
@@ -266,11 +300,13 @@ def _last_content(words: tuple[str, ...]) -> str:
 
 def acronym_keys(words: tuple[str, ...]) -> tuple[str, ...]:
     """Index keys under which an acronym finds this name: ``@`` + the initial of a word an acronym may begin
-    with + the initial of the name's last content word."""
-    last = _last_content(words)
-    if len(words) < 2 or not last:
-        return ()
-    return tuple(dict.fromkeys(f"@{w[0]}{last[0]}" for w in words[:-1]))
+    with + the initial of the name's last content word (with and without the legal form that ends it)."""
+    out: dict[str, None] = {}
+    for ws in dict.fromkeys((words, without_legal_form(words))):
+        last = _last_content(ws)
+        if len(ws) >= 2 and last:
+            out.update(dict.fromkeys(f"@{w[0]}{last[0]}" for w in ws[:-1]))
+    return tuple(out)
 
 
 def acronym_query_keys(letters: str) -> tuple[str, ...]:
@@ -460,6 +496,89 @@ def watchlist_name_similarity(a: NameKey, b: NameKey, *, person: bool = False) -
     if a2 is a and b2 is b:
         return plain
     return max(plain, _scored(a2, b2, person))
+
+
+# words an organisation's names add or drop without naming another organisation (Abu Sayyaf / Abu Sayyaf Group)
+_GENERIC_ORG_WORDS = frozenset({
+    "group", "groups", "organization", "organisation", "movement", "network", "front", "party", "association",
+    "society", "foundation", "committee", "council", "union", "company", "co", "ltd", "inc", "corp", "corporation",
+    "llc", "plc", "limited", "enterprise", "enterprises", "brigade", "brigades", "battalion", "battalions",
+    "army", "forces", "force", "militia", "mujahideen", "mujahidin", "jamaat", "jamaah", "jamaa", "jamiat",
+    "tanzim", "harakat", "harakah", "hizb", "jabhat", "katibat", "kataib", "tehrik", "tehreek", "tahrik"})
+_OF_WORDS = frozenset({"of", "de", "du", "des", "del", "di"})
+BRANCH_CAP = 0.8  # one organisation name is another's plus a qualifier (ISIL - Khorasan / ISIL): below linking
+
+
+def is_branch_name(a: NameKey, b: NameKey) -> bool:
+    """One organisation name is the other's words followed by a qualifier that is not a generic word (a place,
+    a province): ISIL - Khorasan and ISIL, Ansar al-Sharia Derna and Ansar al-Sharia, Al-Qaida in Iraq and
+    Al-Qaida name a branch and the whole, two different listed organisations."""
+    if not (a.latin and b.latin) or len(a.tokens) == len(b.tokens):
+        return False
+    short, long_ = (a, b) if len(a.tokens) < len(b.tokens) else (b, a)
+    if not short.tokens or short.tokens[0].startswith("#"):
+        return False
+    held = [any(watchlist_token_similarity(s, t) >= 0.88 for t in long_.tokens) for s in short.tokens]
+    if not all(held):
+        return False
+    matched = [i for i, t in enumerate(long_.tokens)
+               if any(watchlist_token_similarity(t, s) >= 0.88 for s in short.tokens)]
+    # the qualifier follows the shared words: a national name before them (Korean / DPRK Committee for Space
+    # Technology) is the same organisation's, and so is one joined by "of" (Islamic Jihad Group of Uzbekistan):
+    # a branch is "in" a place, or the place is appended (ISIL - Khorasan, Ansar al-Sharia Derna)
+    qualifier = [t for i, t in enumerate(long_.tokens) if i > matched[-1]]
+    if not any(t not in _GENERIC_ORG_WORDS and not t.isdigit() for t in qualifier):
+        return False
+    words = acronym_words(long_.text)
+    first = ascii_text(qualifier[0])
+    at = words.index(first) if first in words else -1
+    return not (at > 0 and words[at - 1] in _OF_WORDS)
+
+
+# what the Arabic, Persian and Urdu words of organisation names mean: lists and the press give both (Jund
+# al-Khilafah / Soldiers of the Caliphate, Ansar Allah / Supporters of God, Jaish-e-Mohammed / Army of Mohammed)
+ORG_WORD_MEANINGS: dict[str, str] = {
+    **dict.fromkeys(("jund", "junud"), "soldiers"),
+    **dict.fromkeys(("ansar", "ansaar"), "supporters"),
+    "partisans": "supporters", "helpers": "supporters",
+    **dict.fromkeys(("jaish", "jaysh", "jeish", "jaish", "lashkar", "lashkare"), "army"),
+    **dict.fromkeys(("hizb", "hezb", "hizbul"), "party"),
+    **dict.fromkeys(("harakat", "harakah", "haraka", "harkat", "harakatul"), "movement"),
+    **dict.fromkeys(("jabhat", "jabha", "jebhat", "jabhah"), "front"),
+    **dict.fromkeys(("jamaat", "jamaah", "jamaa", "jemaah", "jemaat", "jamaa", "jama"), "group"),
+    **dict.fromkeys(("jamiat", "jamiyat", "jamiya", "jamiyah", "jamiyya", "jamia", "jamyah", "jamiyat"), "society"),
+    **dict.fromkeys(("kataib", "katibat", "katiba", "katibah"), "brigades"), "brigade": "brigades",
+    "battalion": "brigades", "battalions": "brigades",
+    **dict.fromkeys(("wilayat", "wilaya", "wilayah"), "province"),
+    **dict.fromkeys(("dawla", "dawlat", "dawlah"), "state"),
+    **dict.fromkeys(("islamiya", "islamiyya", "islamiyah", "islamia", "islami", "islamiyyah", "islamiyaa"),
+                    "islamic"),
+    "allah": "god", "ullah": "god",
+    **dict.fromkeys(("khilafah", "khilafa", "khilafat", "khilafet"), "caliphate"),
+    **dict.fromkeys(("tawhid", "tauhid", "tawheed", "tauheed"), "monotheism"),
+    **dict.fromkeys(("tahrir", "tahreer"), "liberation"),
+    **dict.fromkeys(("tanzim", "tanzeem"), "organization"), "organisation": "organization",
+    **dict.fromkeys(("shabaab", "shabab"), "youth"),
+    "sham": "levant",
+}
+TRANSLATION_WEIGHT = 0.95  # a match through the meaning of a name's words counts a little less
+
+
+def translated_org_key(key: NameKey) -> NameKey | None:
+    """An organisation name with its Arabic, Persian or Urdu words replaced by their English meaning
+    (:data:`ORG_WORD_MEANINGS`: Jund al-Khilafah → soldiers caliphate, Hezbollah → party god), or None when
+    it has none."""
+    if not key.latin:
+        return None
+    tokens: list[str] = []
+    for t in key.tokens:
+        if t.endswith("ullah") and t[:-5] in ORG_WORD_MEANINGS:
+            tokens += (ORG_WORD_MEANINGS[t[:-5]], "god")  # Ansarullah, Hezbollah: one word once joined
+        else:
+            tokens.append(ORG_WORD_MEANINGS.get(t, t))
+    if tuple(tokens) == key.tokens:
+        return None
+    return NameKey(key.text, tuple(tokens), tuple(skeleton(t) for t in tokens), key.latin)
 
 
 def watchlist_query_coverage(query: NameKey, other: NameKey) -> float:

@@ -88,7 +88,9 @@ _DIN_TOKENS = frozenset({"din", "deen", "uddin", "udin", "uddeen", "udeen", "edd
                          "eddine", "edine", "uddine", "addine"})
 _ULLAH_END = re.compile(r"(?:ullah|ulla|ulah|ollah|ulloh)$")
 _DIN_END = re.compile(r"(?:uddin|udin|uddeen|udeen|eddine?|edine?|addine?|uldin|aldin|oddin)$")
-_ABD_PREFIX = re.compile(r"^abd(?:ul|ur|ar|al|el|ol|as|us|u|e)(?=[a-z]{3})")
+# "abd" + an article: ul/al/el/ol, or one assimilated to the next letter (ur, ar, er, us, as, es: Abdurrahman, Abderrahmane);
+# otherwise the r or s begins the name itself (Abdurahman = Abdu-Rahman, Abdurezak = Abdu-Rezak, Abdeslam = Abd-Eslam)
+_ABD_PREFIX = re.compile(r"^abd(?:ul|al|el|ol|(?:ur|ar|er)(?=r)|(?:us|as|es)(?=s)|u|e)(?=[a-z]{3})")
 _ABD_TOKENS = frozenset({"abd", "abdul", "abdur", "abdel", "abdal", "abdol", "abdu", "abdus", "abdar"})
 _ABBREVIATIONS = {"mohd": "muhammad", "md": "muhammad", "muhd": "muhammad"}
 
