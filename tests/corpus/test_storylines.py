@@ -568,3 +568,23 @@ def test_storylines_pooled_remarks_sharing_a_verb_and_its_object_form_no_questio
             for i, content in enumerate(["we will not host events there", "they refused to host events", "the weather is fine"])]
     c, lines = _lines(docs)
     assert _by_label(c, lines) == {("E_spok", UNTOPICED): ["h0", "h1", "h2"]}
+
+
+def test_storylines_a_capitalised_name_no_mention_covers_is_a_subject_the_actor_keeps_naming() -> None:
+    got = _one_actor(["the greed of Harbor Row ruined millions", "Harbor Row buys off elections", "No Harbor Row banker went to jail",
+                      "the weather is fine", "it rains a lot"])
+    assert got == {("E_spok", "Harbor Row"): ["s0", "s1", "s2"], ("E_spok", UNTOPICED): ["s3", "s4"]}
+
+
+def test_storylines_an_unlinked_name_said_once_a_headline_or_a_nationality_adjective_is_no_subject() -> None:
+    got = _one_actor(["the greed of Harbor Row ruined millions", "Shocking Act With Bible In Fit Of Rage", "the North Velarian regime is cruel",
+                      "the North Velarian regime lies", "the weather is fine"])
+    assert got == {("E_spok", UNTOPICED): ["s0", "s1", "s2", "s3", "s4"]}
+
+
+def test_storylines_unlinked_names_drop_function_words_and_skip_mentioned_spans_and_headlines() -> None:
+    from storyline.corpus.questions import unlinked_names
+
+    assert [s.name for s in unlinked_names("they blamed the losses on The Harbor Row Fund. Local Banks were fine in the end", [])] == ["Harbor Row Fund", "Local Banks"]
+    assert unlinked_names("they blamed Harbor Row", [(12, 22)]) == []
+    assert unlinked_names("Shocking Act With Bible In Fit Of Rage", []) == []

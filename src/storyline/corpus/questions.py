@@ -33,7 +33,10 @@ actor's one kind of claim about it; and a question about where a subject is name
 the place most of its remarks name ("ISIS-K's presence in Afghanistan"). An actor's plain remarks on a subject
 join its noun question named by the subject before a noun ("Rhenland" and "Rhenland war"), and a noun question that
 names a subject only beside its phrase ("supporters and Mira Suda") joins the actor's plain remarks on the subject
-when those are at least twice as many.
+when those are at least twice as many. A run of capitalised words that no mention covers ("Wall Street") is a subject
+where the actor names it in two remarks or more. Two questions of an actor that go together in its own remarks (raised
+in the same articles with a remark naming both, or the smaller's remarks naming what the larger is about) are one:
+"Muslims" and "the ban and Muslims".
 """
 
 from __future__ import annotations
@@ -49,10 +52,10 @@ from importlib import resources
 from ..model import EntityType, Mention, Statement
 from .findings.claims import MentionIndex, entity_key
 from ..text.lexicon import Lexicon, default_lexicon
-from .question_terms import SUBJECT_SHARE, TermGroup, min_statements, noun_phrase_used, owner_of, says_possessive, singular, term_groups, term_label
+from .question_terms import SUBJECT_SHARE, TermGroup, min_statements, noun_phrase_used, noun_terms, owner_of, says_possessive, singular, term_groups, term_label
 
 __all__ = ["ASPECT_PRIORITY", "Issues", "Question", "SubjectAliases", "Subject", "about_nothing", "aspects", "load_issues", "load_subject_aliases",
-           "noun_phrases", "only_names", "question_label", "questions_of", "subjects_of"]
+           "noun_phrases", "only_names", "question_label", "questions_of", "subjects_of", "unlinked_names"]
 
 _CONCEPT_ASPECT = {
     "existence": "presence",
@@ -363,6 +366,7 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
         spans = [(m.start - st.content_start, m.end - st.content_start) for m in indexes[doc].within(st.content_start, st.content_end)]
         if not subjects and about_nothing(st.content) or only_names(st.content, spans):
             continue  # "which", "really is", "Mr. Trump": an extraction fragment names no question, and is in no storyline
+        subjects = subjects + [s for s in unlinked_names(st.content, spans) if s not in subjects]
         by_actor.setdefault(actor, []).append((st, subjects))
         anchors[st.id] = [(m.start - st.content_start, m.end - st.content_start)
                           for m in indexes[doc].within(st.content_start, st.content_end)
@@ -370,7 +374,7 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
     issues = load_issues()
     out: dict[str, Question] = {}
     for actor, members in by_actor.items():
-        members = _short_names_joined(members, entity_names.get(actor, ""))
+        members = _unlinked_kept(_short_names_joined(members, entity_names.get(actor, "")))
         counts = Counter(s.key for _st, subjects in members for s in subjects)
         own: dict[str, Question] = {}
         named: dict[str, Subject] = {}
@@ -400,6 +404,7 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
         _modified_subjects_joined(final)
         _beside_subjects_joined(final)
         _subject_questions_joined(final)
+        _related_joined(final, members)
         _places_named(final, members)
         _lone_remark_named(final, own)
         _lone_issue_remark_named(final, named)
@@ -876,3 +881,122 @@ def _short_names_joined(members: list[tuple[Statement, list[Subject]]], actor_na
                 kept.append(s)
         out.append((st, kept))
     return out
+
+
+_CAPITALISED = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*")
+_NAME_RUN = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*(?:[ ][A-Z][a-z]+(?:-[A-Z]?[a-z]+)*)+")
+_TITLE_CASE = 0.5  # a content with more than this share of capitalised words is a headline: its capitals name nothing
+UNLINKED = "name:"  # key prefix of a subject named by a run of capitalised words no mention covers ("Wall Street")
+
+
+def unlinked_names(content: str, names: Sequence[tuple[int, int]]) -> list[Subject]:
+    """Subjects a content names with a run of two or more capitalised words that no mention covers ("Wall Street",
+    "Second Amendment", "Paycheck Fairness Act"): names the entity stage did not link, which an actor's remarks on one
+    question keep using. Function words at either end are dropped ("The Wall Street"), a nationality adjective before a
+    noun is none ("the North Korean regime"), and a headline (mostly capitalised words) names nothing this way."""
+    words = _WORD.findall(content)
+    if not words or sum(w[:1].isupper() for w in words) > _TITLE_CASE * len(words):
+        return []
+    stop = _stop_words()
+    out: list[Subject] = []
+    for m in _NAME_RUN.finditer(content):
+        if any(s < m.end() and m.start() < e for s, e in names):
+            continue
+        run = m[0].split(" ")
+        while run and run[0].casefold() in stop:
+            run = run[1:]
+        while run and run[-1].casefold() in stop:
+            run = run[:-1]
+        if len(run) < 2 or any(w.casefold() in stop for w in run) or _adjectival_demonym(run[-1], content[m.end():]):
+            continue  # "the North Korean regime": a nationality adjective before a noun names no subject
+        name = " ".join(run)
+        out.append(Subject(UNLINKED + name.casefold(), name, False, False, name))
+    return out
+
+
+def _unlinked_kept(members: list[tuple[Statement, list[Subject]]]) -> list[tuple[Statement, list[Subject]]]:
+    """An unlinked name is a subject of an actor only where the actor names it in two distinct remarks or more: a name
+    said once is no question the actor follows, and an entity named beside it keeps the remark."""
+    said: dict[str, set[str]] = {}
+    for st, subjects in members:
+        for s in subjects:
+            if s.key.startswith(UNLINKED):
+                said.setdefault(s.key, set()).add(" ".join(re.findall(r"\w+", st.content.casefold())))
+    return [(st, [s for s in subjects if not s.key.startswith(UNLINKED) or len(said[s.key]) >= 2]) for st, subjects in members]
+
+
+RELATED_SHARE = 0.5  # two questions of an actor are one where each is raised in this share of the other's articles ...
+RELATED_ARTICLES = 2  # ... in at least this many articles together, and one remark names both
+NAMED_TOGETHER = 2  # or where this many of the smaller one's remarks (and a third of them) name the larger's own subject or noun
+
+
+def _related_joined(final: dict[str, Question], members: Sequence[tuple[Statement, list[Subject]]]) -> None:
+    """Two of an actor's questions that go together in its own remarks are one question, learned from those remarks:
+    "Israel" and "Palestinians", "Wall Street" and "the banks". They do where the actor raises each in at least
+    :data:`RELATED_SHARE` of the articles in which it raises the other, in at least :data:`RELATED_ARTICLES` articles (an
+    identical repost counts once), and some remark names both; or where at least :data:`NAMED_TOGETHER` remarks of the
+    smaller one, and a third of them, name what the larger is about (its subject, or its noun). Two people are two
+    questions however often an article quotes the actor on both (rivals in one race), and so are two kinds of claim about
+    one subject; broad issues and the actor's other statements join nothing this way. The smaller joins the larger, one
+    level only."""
+    by_doc: dict[str, list[Statement]] = {}
+    for st, _s in members:
+        by_doc.setdefault(st.document_id, []).append(st)
+    article_of = {doc: " | ".join(sorted(" ".join(re.findall(r"\w+", st.content.casefold())) for st in sts))
+                  for doc, sts in by_doc.items()}  # an identical repost quotes the actor in the same words
+    questions: dict[str, Question] = {}
+    articles: dict[str, set[str]] = {}
+    remarks: dict[str, list[set[str]]] = {}
+    for st, subjects in members:
+        q = final[st.id]
+        if q == OTHER or q.issue:
+            continue
+        questions[q.key] = q
+        articles.setdefault(q.key, set()).add(article_of[st.document_id])
+        remarks.setdefault(q.key, []).append({s.key for s in subjects} | set(noun_terms(st.content)))
+    sizes = Counter(q.key for q in final.values())
+    ranked = sorted(questions, key=lambda k: (-sizes[k], k))
+    into: dict[str, Question] = {}
+    for i, big in enumerate(ranked):
+        if big in into:
+            continue
+        for small in ranked[i + 1:]:
+            if small in into or any(v.key == small for v in into.values()):
+                continue
+            a, b = questions[big], questions[small]
+            if _apart(a, b) or _names_subject(b, a):
+                continue  # a noun question naming a subject joins it by its own rules (_beside_subjects_joined)
+            names_big = sum(bool(_about(a) & r) for r in remarks[small])
+            both = len(articles[big] & articles[small])
+            together = (both >= RELATED_ARTICLES and both >= RELATED_SHARE * max(len(articles[big]), len(articles[small]))
+                        and (names_big or any(_about(b) & r for r in remarks[big])))
+            if together or names_big >= NAMED_TOGETHER and 3 * names_big >= len(remarks[small]):
+                into[small] = a
+    _redirect(final, into)
+
+
+def _about(q: Question) -> set[str]:
+    """What a question is about, as a remark names it: its subject's key, or its noun (the term's key)."""
+    if q.subject is not None:
+        return {q.subject.key}
+    if q.term:
+        return {q.term.removeprefix("term:")} | ({q.beside} if q.beside else set())
+    return {singular(w) for w in (q.phrase or "").split()[-1:]}
+
+
+def _names_subject(q: Question, subject_question: Question) -> bool:
+    """Whether a noun question's label names the subject of another, as owner or beside ("Mira Suda's emails",
+    "supporters and Mira Suda")."""
+    subject = subject_question.subject
+    label = q.term_label or ""
+    return subject is not None and (label.endswith(f" and {subject.name}") or label.startswith((f"{subject.name}'s ", f"{subject.name}' ")))
+
+
+def _apart(a: Question, b: Question) -> bool:
+    """Whether two questions stay apart however often they come up together: a place (places never split a question, and
+    a remark names one in passing: "entering the United States"), two people, or one subject's two kinds of claim."""
+    if any(q.subject is not None and q.subject.is_place for q in (a, b)):
+        return True
+    if a.subject is not None and b.subject is not None:
+        return a.subject.is_person and b.subject.is_person or a.subject == b.subject
+    return False
