@@ -588,3 +588,17 @@ def test_storylines_unlinked_names_drop_function_words_and_skip_mentioned_spans_
     assert [s.name for s in unlinked_names("they blamed the losses on The Harbor Row Fund. Local Banks were fine in the end", [])] == ["Harbor Row Fund", "Local Banks"]
     assert unlinked_names("they blamed Harbor Row", [(12, 22)]) == []
     assert unlinked_names("Shocking Act With Bible In Fit Of Rage", []) == []
+
+
+def test_storylines_two_questions_of_an_actor_whose_remarks_share_rare_words_are_one() -> None:
+    got = _one_actor(["[Velar Party](vel) rigged ballots", "[Velar Party](vel) stuffed ballots", "[Velar Party](vel) forged signatures",
+                      "[Daesh](daesh) audited ballots", "[Daesh](daesh) found forged signatures",
+                      "[Mira Suda](suda) is a liar", "[Mira Suda](suda) will lose", "[Mira Suda](suda) hates dogs"])
+    assert got == {("E_spok", "Velar Party"): ["s0", "s1", "s2", "s3", "s4"], ("E_spok", "Mira Suda"): ["s5", "s6", "s7"]}
+
+
+def test_storylines_two_people_or_a_place_stay_apart_however_alike_the_remarks() -> None:
+    got = _one_actor(["[Mira Suda](suda) rigged ballots", "[Mira Suda](suda) forged signatures",
+                      "[Odel Marr](other) rigged ballots", "[Odel Marr](other) forged signatures",
+                      "[Rhenland](rhen) rigged ballots", "[Rhenland](rhen) forged signatures"])
+    assert got == {("E_spok", "Mira Suda"): ["s0", "s1"], ("E_spok", "Odel Marr"): ["s2", "s3"], ("E_spok", "Rhenland"): ["s4", "s5"]}

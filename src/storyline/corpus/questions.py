@@ -34,14 +34,14 @@ the place most of its remarks name ("ISIS-K's presence in Afghanistan"). An acto
 join its noun question named by the subject before a noun ("Rhenland" and "Rhenland war"), and a noun question that
 names a subject only beside its phrase ("supporters and Mira Suda") joins the actor's plain remarks on the subject
 when those are at least twice as many. A run of capitalised words that no mention covers ("Wall Street") is a subject
-where the actor names it in two remarks or more. Two questions of an actor that go together in its own remarks (raised
-in the same articles with a remark naming both, or the smaller's remarks naming what the larger is about) are one:
-"Muslims" and "the ban and Muslims".
+where the actor names it in two remarks or more. Two questions of an actor whose remarks share words and subjects the
+actor rarely uses elsewhere are one: "emails" and "State Department", "Muslims" and "the ban and Muslims".
 """
 
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -52,7 +52,7 @@ from importlib import resources
 from ..model import EntityType, Mention, Statement
 from .findings.claims import MentionIndex, entity_key
 from ..text.lexicon import Lexicon, default_lexicon
-from .question_terms import SUBJECT_SHARE, TermGroup, min_statements, noun_phrase_used, noun_terms, owner_of, says_possessive, singular, term_groups, term_label
+from .question_terms import SUBJECT_SHARE, TermGroup, min_statements, noun_phrase_used, owner_of, says_possessive, singular, term_groups, term_label
 
 __all__ = ["ASPECT_PRIORITY", "Issues", "Question", "SubjectAliases", "Subject", "about_nothing", "aspects", "load_issues", "load_subject_aliases",
            "noun_phrases", "only_names", "question_label", "questions_of", "subjects_of", "unlinked_names"]
@@ -925,35 +925,38 @@ def _unlinked_kept(members: list[tuple[Statement, list[Subject]]]) -> list[tuple
     return [(st, [s for s in subjects if not s.key.startswith(UNLINKED) or len(said[s.key]) >= 2]) for st, subjects in members]
 
 
-RELATED_SHARE = 0.5  # two questions of an actor are one where each is raised in this share of the other's articles ...
-RELATED_ARTICLES = 2  # ... in at least this many articles together, and one remark names both
-NAMED_TOGETHER = 2  # or where this many of the smaller one's remarks (and a third of them) name the larger's own subject or noun
+RELATED = 0.15  # two of an actor's questions whose remarks' words are at least this similar (cosine, weighted by rarity) are one
+RELATED_SHARED = 2  # ... where they share at least this many words or subjects
 
 
 def _related_joined(final: dict[str, Question], members: Sequence[tuple[Statement, list[Subject]]]) -> None:
-    """Two of an actor's questions that go together in its own remarks are one question, learned from those remarks:
-    "Israel" and "Palestinians", "Wall Street" and "the banks". They do where the actor raises each in at least
-    :data:`RELATED_SHARE` of the articles in which it raises the other, in at least :data:`RELATED_ARTICLES` articles (an
-    identical repost counts once), and some remark names both; or where at least :data:`NAMED_TOGETHER` remarks of the
-    smaller one, and a third of them, name what the larger is about (its subject, or its noun). Two people are two
-    questions however often an article quotes the actor on both (rivals in one race), and so are two kinds of claim about
-    one subject; broad issues and the actor's other statements join nothing this way. The smaller joins the larger, one
-    level only."""
-    by_doc: dict[str, list[Statement]] = {}
-    for st, _s in members:
-        by_doc.setdefault(st.document_id, []).append(st)
-    article_of = {doc: " | ".join(sorted(" ".join(re.findall(r"\w+", st.content.casefold())) for st in sts))
-                  for doc, sts in by_doc.items()}  # an identical repost quotes the actor in the same words
-    questions: dict[str, Question] = {}
-    articles: dict[str, set[str]] = {}
-    remarks: dict[str, list[set[str]]] = {}
+    """Two of an actor's questions whose remarks use the same words are one question, learned from the actor's own
+    remarks rather than a word list: "Muslims" and "the ban and Muslims", "emails" and "State Department" ("her private
+    server"), "Wall Street" and "the banks" ("breaking up" both). Each question is the words (lower-case content words,
+    singular) and named subjects (not places) of its remarks, each weighted by how rare it is among all the actor's
+    remarks, so what the actor says everywhere ("campaign", "country") ties nothing; two questions are one where these
+    are at least :data:`RELATED` similar (cosine) and share at least :data:`RELATED_SHARED` of them. Two people are two
+    questions however alike the words (rivals in one race), and so are a place (places never split a question), a claim
+    about no one ("statements on role") and one subject's two kinds of claim; broad issues and the actor's other
+    statements join nothing this way, nor does a noun question the subject owns ("Mira Suda's emails"). The smaller
+    joins the larger, one level only."""
+    stop = _stop_words()
+    bags: dict[str, set[str]] = {}
     for st, subjects in members:
+        bags[st.id] = {singular(w) for w in _LOWER_WORD.findall(st.content) if w not in stop and singular(w) not in stop} | {
+            s.key for s in subjects if not s.is_place}
+    seen = Counter(w for bag in {frozenset(b) for b in bags.values()} for w in bag)
+    total = len(members) + 1
+    questions: dict[str, Question] = {}
+    vectors: dict[str, Counter[str]] = {}
+    for st, _s in members:
         q = final[st.id]
-        if q == OTHER or q.issue:
+        if q == OTHER or q.issue or q.subject is None and q.aspect is not None:
             continue
         questions[q.key] = q
-        articles.setdefault(q.key, set()).add(article_of[st.document_id])
-        remarks.setdefault(q.key, []).append({s.key for s in subjects} | set(noun_terms(st.content)))
+        vectors.setdefault(q.key, Counter()).update(bags[st.id])
+    weighted = {k: {w: n * math.log(total / seen[w]) for w, n in v.items()} for k, v in vectors.items()}
+    norms = {k: math.sqrt(sum(x * x for x in v.values())) for k, v in weighted.items()}
     sizes = Counter(q.key for q in final.values())
     ranked = sorted(questions, key=lambda k: (-sizes[k], k))
     into: dict[str, Question] = {}
@@ -964,32 +967,23 @@ def _related_joined(final: dict[str, Question], members: Sequence[tuple[Statemen
             if small in into or any(v.key == small for v in into.values()):
                 continue
             a, b = questions[big], questions[small]
-            if _apart(a, b) or _names_subject(b, a):
-                continue  # a noun question naming a subject joins it by its own rules (_beside_subjects_joined)
-            names_big = sum(bool(_about(a) & r) for r in remarks[small])
-            both = len(articles[big] & articles[small])
-            together = (both >= RELATED_ARTICLES and both >= RELATED_SHARE * max(len(articles[big]), len(articles[small]))
-                        and (names_big or any(_about(b) & r for r in remarks[big])))
-            if together or names_big >= NAMED_TOGETHER and 3 * names_big >= len(remarks[small]):
+            if _apart(a, b) or _owned_by(b, a) or not norms[big] or not norms[small]:
+                continue
+            shared = weighted[big].keys() & weighted[small].keys()
+            similar = sum(weighted[big][w] * weighted[small][w] for w in shared) / (norms[big] * norms[small])
+            if len(shared) >= RELATED_SHARED and similar >= RELATED:
                 into[small] = a
     _redirect(final, into)
 
 
-def _about(q: Question) -> set[str]:
-    """What a question is about, as a remark names it: its subject's key, or its noun (the term's key)."""
-    if q.subject is not None:
-        return {q.subject.key}
-    if q.term:
-        return {q.term.removeprefix("term:")} | ({q.beside} if q.beside else set())
-    return {singular(w) for w in (q.phrase or "").split()[-1:]}
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z-]{3,}")
 
 
-def _names_subject(q: Question, subject_question: Question) -> bool:
-    """Whether a noun question's label names the subject of another, as owner or beside ("Mira Suda's emails",
-    "supporters and Mira Suda")."""
+def _owned_by(q: Question, subject_question: Question) -> bool:
+    """Whether a noun question is named by another's subject as its owner ("Mira Suda's emails"): the actor's question
+    on what belongs to the subject, apart from its remarks on the subject."""
     subject = subject_question.subject
-    label = q.term_label or ""
-    return subject is not None and (label.endswith(f" and {subject.name}") or label.startswith((f"{subject.name}'s ", f"{subject.name}' ")))
+    return subject is not None and (q.term_label or "").startswith((f"{subject.name}'s ", f"{subject.name}' "))
 
 
 def _apart(a: Question, b: Question) -> bool:
