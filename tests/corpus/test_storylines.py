@@ -602,3 +602,13 @@ def test_storylines_two_people_or_a_place_stay_apart_however_alike_the_remarks()
                       "[Odel Marr](other) rigged ballots", "[Odel Marr](other) forged signatures",
                       "[Rhenland](rhen) rigged ballots", "[Rhenland](rhen) forged signatures"])
     assert got == {("E_spok", "Mira Suda"): ["s0", "s1"], ("E_spok", "Odel Marr"): ["s2", "s3"], ("E_spok", "Rhenland"): ["s4", "s5"]}
+
+
+def test_storylines_an_issue_word_matches_its_inflections_not_longer_words() -> None:
+    from storyline.corpus.questions import load_issues
+
+    issues = load_issues()
+    assert issues.of("imports rose and the parties met") in ("trade", "government and parties")
+    assert issues.of("the importance of it") is None  # "import" is not "importance"
+    assert issues.of("he won't say, a wonderful billionaire") is None  # not "won", not "bill"
+    assert issues.of("immigrants crossing the border-crossing") == "immigration"  # a stem ("immigra*") and a hyphenated word

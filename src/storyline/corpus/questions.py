@@ -208,8 +208,19 @@ class Issues:
 @lru_cache(maxsize=1)
 def load_issues() -> Issues:
     raw = json.loads((resources.files("storyline") / "data" / "subjects" / "issues.json").read_text(encoding="utf-8"))
-    return Issues(tuple((i["label"], re.compile(r"\b(?:" + "|".join(re.escape(w) for w in i["words"]) + ")"))
+    return Issues(tuple((i["label"], re.compile(r"\b(?:" + "|".join(_issue_word(w) for w in i["words"]) + ")"))
                         for i in raw["issues"]))
+
+
+def _issue_word(word: str) -> str:
+    """The pattern of one word of an issue: a stem ending in "*" at a word start ("immigra*": "immigration"), else the
+    word with its inflections only ("import", "imports", not "importance"; "party", "parties"; "won", not "won't")."""
+    if word.endswith("*"):
+        return re.escape(word[:-1])
+    forms = re.escape(word) + "(?:s|es|ed|d|ing|er|ers)?"
+    if word.endswith("y"):
+        forms = f"(?:{forms}|{re.escape(word[:-1])}ies)"
+    return forms + r"(?![\w'’])"
 
 
 @dataclass(frozen=True)
