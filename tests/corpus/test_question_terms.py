@@ -112,6 +112,13 @@ def test_a_word_after_to_or_a_modal_is_a_verb_not_the_noun_used_elsewhere() -> N
     assert "share" not in terms["d"]
 
 
+def test_a_word_after_a_subject_pronoun_is_a_verb_not_the_noun_used_elsewhere() -> None:
+    texts = {"a": "the mean of the votes", "b": "a mean of the polls", "c": "I mean, we will win", "d": "the weather is fine"}
+    _groups, terms = term_groups(texts)
+    assert "mean" in terms["a"] and "mean" in terms["b"]
+    assert "mean" not in terms["c"]
+
+
 def test_term_phrase_has_no_article_where_the_actor_uses_the_noun_without_one() -> None:
     texts = {"1": "we must end child labour now", "2": "the fight on child labour", "3": "child labour is theft",
              "4": "they profit from child labour"}

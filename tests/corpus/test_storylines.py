@@ -568,3 +568,47 @@ def test_storylines_pooled_remarks_sharing_a_verb_and_its_object_form_no_questio
             for i, content in enumerate(["we will not host events there", "they refused to host events", "the weather is fine"])]
     c, lines = _lines(docs)
     assert _by_label(c, lines) == {("E_spok", UNTOPICED): ["h0", "h1", "h2"]}
+
+
+def test_storylines_a_capitalised_name_no_mention_covers_is_a_subject_the_actor_keeps_naming() -> None:
+    got = _one_actor(["the greed of Harbor Row ruined millions", "Harbor Row buys off elections", "No Harbor Row banker went to jail",
+                      "the weather is fine", "it rains a lot"])
+    assert got == {("E_spok", "Harbor Row"): ["s0", "s1", "s2"], ("E_spok", UNTOPICED): ["s3", "s4"]}
+
+
+def test_storylines_an_unlinked_name_said_once_a_headline_or_a_nationality_adjective_is_no_subject() -> None:
+    got = _one_actor(["the greed of Harbor Row ruined millions", "Shocking Act With Bible In Fit Of Rage", "the North Velarian regime is cruel",
+                      "the North Velarian regime lies", "the weather is fine"])
+    assert got == {("E_spok", UNTOPICED): ["s0", "s1", "s2", "s3", "s4"]}
+
+
+def test_storylines_unlinked_names_drop_function_words_and_skip_mentioned_spans_and_headlines() -> None:
+    from storyline.corpus.questions import unlinked_names
+
+    assert [s.name for s in unlinked_names("they blamed the losses on The Harbor Row Fund. Local Banks were fine in the end", [])] == ["Harbor Row Fund", "Local Banks"]
+    assert unlinked_names("they blamed Harbor Row", [(12, 22)]) == []
+    assert unlinked_names("Shocking Act With Bible In Fit Of Rage", []) == []
+
+
+def test_storylines_two_questions_of_an_actor_whose_remarks_share_rare_words_are_one() -> None:
+    got = _one_actor(["[Velar Party](vel) rigged ballots", "[Velar Party](vel) stuffed ballots", "[Velar Party](vel) forged signatures",
+                      "[Daesh](daesh) audited ballots", "[Daesh](daesh) found forged signatures",
+                      "[Mira Suda](suda) is a liar", "[Mira Suda](suda) will lose", "[Mira Suda](suda) hates dogs"])
+    assert got == {("E_spok", "Velar Party"): ["s0", "s1", "s2", "s3", "s4"], ("E_spok", "Mira Suda"): ["s5", "s6", "s7"]}
+
+
+def test_storylines_two_people_or_a_place_stay_apart_however_alike_the_remarks() -> None:
+    got = _one_actor(["[Mira Suda](suda) rigged ballots", "[Mira Suda](suda) forged signatures",
+                      "[Odel Marr](other) rigged ballots", "[Odel Marr](other) forged signatures",
+                      "[Rhenland](rhen) rigged ballots", "[Rhenland](rhen) forged signatures"])
+    assert got == {("E_spok", "Mira Suda"): ["s0", "s1"], ("E_spok", "Odel Marr"): ["s2", "s3"], ("E_spok", "Rhenland"): ["s4", "s5"]}
+
+
+def test_storylines_an_issue_word_matches_its_inflections_not_longer_words() -> None:
+    from storyline.corpus.questions import load_issues
+
+    issues = load_issues()
+    assert issues.of("imports rose and the parties met") in ("trade", "government and parties")
+    assert issues.of("the importance of it") is None  # "import" is not "importance"
+    assert issues.of("he won't say, a wonderful billionaire") is None  # not "won", not "bill"
+    assert issues.of("immigrants crossing the border-crossing") == "immigration"  # a stem ("immigra*") and a hyphenated word

@@ -170,7 +170,8 @@ def term_groups(texts: Mapping[str, str], subjects: Mapping[str, Collection[str]
         tokens = _TOKEN.findall(text)
         function = _function_words()
         for i, tok in enumerate(tokens):
-            if _wordlike(tok) and tok[0].islower() and _key(tok) in nouns and (i == 0 or tokens[i - 1].lower() not in _VERB_BEFORE):
+            if _wordlike(tok) and tok[0].islower() and _key(tok) in nouns and (
+                    i == 0 or tokens[i - 1].lower() not in _VERB_BEFORE and tokens[i - 1].lower() not in _SUBJECT_PRONOUNS):  # "I mean"
                 after = tokens[i + 1] if i + 1 < len(tokens) else ""
                 modifies = _wordlike(after) and after[0].islower() and after.lower() not in function
                 # "": before another noun ("email rules"), not how the actor names the thing; None: a bare noun ("break up banks")

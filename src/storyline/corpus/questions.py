@@ -33,12 +33,15 @@ actor's one kind of claim about it; and a question about where a subject is name
 the place most of its remarks name ("ISIS-K's presence in Afghanistan"). An actor's plain remarks on a subject
 join its noun question named by the subject before a noun ("Rhenland" and "Rhenland war"), and a noun question that
 names a subject only beside its phrase ("supporters and Mira Suda") joins the actor's plain remarks on the subject
-when those are at least twice as many.
+when those are at least twice as many. A run of capitalised words that no mention covers ("Wall Street") is a subject
+where the actor names it in two remarks or more. Two questions of an actor whose remarks share words and subjects the
+actor rarely uses elsewhere are one: "emails" and "State Department", "Muslims" and "the ban and Muslims".
 """
 
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -52,7 +55,7 @@ from ..text.lexicon import Lexicon, default_lexicon
 from .question_terms import SUBJECT_SHARE, TermGroup, min_statements, noun_phrase_used, owner_of, says_possessive, singular, term_groups, term_label
 
 __all__ = ["ASPECT_PRIORITY", "Issues", "Question", "SubjectAliases", "Subject", "about_nothing", "aspects", "load_issues", "load_subject_aliases",
-           "noun_phrases", "only_names", "question_label", "questions_of", "subjects_of"]
+           "noun_phrases", "only_names", "question_label", "questions_of", "subjects_of", "unlinked_names"]
 
 _CONCEPT_ASPECT = {
     "existence": "presence",
@@ -205,8 +208,19 @@ class Issues:
 @lru_cache(maxsize=1)
 def load_issues() -> Issues:
     raw = json.loads((resources.files("storyline") / "data" / "subjects" / "issues.json").read_text(encoding="utf-8"))
-    return Issues(tuple((i["label"], re.compile(r"\b(?:" + "|".join(re.escape(w) for w in i["words"]) + ")"))
+    return Issues(tuple((i["label"], re.compile(r"\b(?:" + "|".join(_issue_word(w) for w in i["words"]) + ")"))
                         for i in raw["issues"]))
+
+
+def _issue_word(word: str) -> str:
+    """The pattern of one word of an issue: a stem ending in "*" at a word start ("immigra*": "immigration"), else the
+    word with its inflections only ("import", "imports", not "importance"; "party", "parties"; "won", not "won't")."""
+    if word.endswith("*"):
+        return re.escape(word[:-1])
+    forms = re.escape(word) + "(?:s|es|ed|d|ing|er|ers)?"
+    if word.endswith("y"):
+        forms = f"(?:{forms}|{re.escape(word[:-1])}ies)"
+    return forms + r"(?![\w'’])"
 
 
 @dataclass(frozen=True)
@@ -363,6 +377,7 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
         spans = [(m.start - st.content_start, m.end - st.content_start) for m in indexes[doc].within(st.content_start, st.content_end)]
         if not subjects and about_nothing(st.content) or only_names(st.content, spans):
             continue  # "which", "really is", "Mr. Trump": an extraction fragment names no question, and is in no storyline
+        subjects = subjects + [s for s in unlinked_names(st.content, spans) if s not in subjects]
         by_actor.setdefault(actor, []).append((st, subjects))
         anchors[st.id] = [(m.start - st.content_start, m.end - st.content_start)
                           for m in indexes[doc].within(st.content_start, st.content_end)
@@ -370,7 +385,7 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
     issues = load_issues()
     out: dict[str, Question] = {}
     for actor, members in by_actor.items():
-        members = _short_names_joined(members, entity_names.get(actor, ""))
+        members = _unlinked_kept(_short_names_joined(members, entity_names.get(actor, "")))
         counts = Counter(s.key for _st, subjects in members for s in subjects)
         own: dict[str, Question] = {}
         named: dict[str, Subject] = {}
@@ -400,6 +415,7 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
         _modified_subjects_joined(final)
         _beside_subjects_joined(final)
         _subject_questions_joined(final)
+        _related_joined(final, members)
         _places_named(final, members)
         _lone_remark_named(final, own)
         _lone_issue_remark_named(final, named)
@@ -876,3 +892,116 @@ def _short_names_joined(members: list[tuple[Statement, list[Subject]]], actor_na
                 kept.append(s)
         out.append((st, kept))
     return out
+
+
+_CAPITALISED = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*")
+_NAME_RUN = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*(?:[ ][A-Z][a-z]+(?:-[A-Z]?[a-z]+)*)+")
+_TITLE_CASE = 0.5  # a content with more than this share of capitalised words is a headline: its capitals name nothing
+UNLINKED = "name:"  # key prefix of a subject named by a run of capitalised words no mention covers ("Wall Street")
+
+
+def unlinked_names(content: str, names: Sequence[tuple[int, int]]) -> list[Subject]:
+    """Subjects a content names with a run of two or more capitalised words that no mention covers ("Wall Street",
+    "Second Amendment", "Paycheck Fairness Act"): names the entity stage did not link, which an actor's remarks on one
+    question keep using. Function words at either end are dropped ("The Wall Street"), a nationality adjective before a
+    noun is none ("the North Korean regime"), and a headline (mostly capitalised words) names nothing this way."""
+    words = _WORD.findall(content)
+    if not words or sum(w[:1].isupper() for w in words) > _TITLE_CASE * len(words):
+        return []
+    stop = _stop_words()
+    out: list[Subject] = []
+    for m in _NAME_RUN.finditer(content):
+        if any(s < m.end() and m.start() < e for s, e in names):
+            continue
+        run = m[0].split(" ")
+        while run and run[0].casefold() in stop:
+            run = run[1:]
+        while run and run[-1].casefold() in stop:
+            run = run[:-1]
+        if len(run) < 2 or any(w.casefold() in stop for w in run) or _adjectival_demonym(run[-1], content[m.end():]):
+            continue  # "the North Korean regime": a nationality adjective before a noun names no subject
+        name = " ".join(run)
+        out.append(Subject(UNLINKED + name.casefold(), name, False, False, name))
+    return out
+
+
+def _unlinked_kept(members: list[tuple[Statement, list[Subject]]]) -> list[tuple[Statement, list[Subject]]]:
+    """An unlinked name is a subject of an actor only where the actor names it in two distinct remarks or more: a name
+    said once is no question the actor follows, and an entity named beside it keeps the remark."""
+    said: dict[str, set[str]] = {}
+    for st, subjects in members:
+        for s in subjects:
+            if s.key.startswith(UNLINKED):
+                said.setdefault(s.key, set()).add(" ".join(re.findall(r"\w+", st.content.casefold())))
+    return [(st, [s for s in subjects if not s.key.startswith(UNLINKED) or len(said[s.key]) >= 2]) for st, subjects in members]
+
+
+RELATED = 0.15  # two of an actor's questions whose remarks' words are at least this similar (cosine, weighted by rarity) are one
+RELATED_SHARED = 2  # ... where they share at least this many words or subjects
+
+
+def _related_joined(final: dict[str, Question], members: Sequence[tuple[Statement, list[Subject]]]) -> None:
+    """Two of an actor's questions whose remarks use the same words are one question, learned from the actor's own
+    remarks rather than a word list: "Muslims" and "the ban and Muslims", "emails" and "State Department" ("her private
+    server"), "Wall Street" and "the banks" ("breaking up" both). Each question is the words (lower-case content words,
+    singular) and named subjects (not places) of its remarks, each weighted by how rare it is among all the actor's
+    remarks, so what the actor says everywhere ("campaign", "country") ties nothing; two questions are one where these
+    are at least :data:`RELATED` similar (cosine) and share at least :data:`RELATED_SHARED` of them. Two people are two
+    questions however alike the words (rivals in one race), and so are a place (places never split a question), a claim
+    about no one ("statements on role") and one subject's two kinds of claim; broad issues and the actor's other
+    statements join nothing this way, nor does a noun question the subject owns ("Mira Suda's emails"). The smaller
+    joins the larger, one level only."""
+    stop = _stop_words()
+    bags: dict[str, set[str]] = {}
+    for st, subjects in members:
+        bags[st.id] = {singular(w) for w in _LOWER_WORD.findall(st.content) if w not in stop and singular(w) not in stop} | {
+            s.key for s in subjects if not s.is_place}
+    seen = Counter(w for bag in {frozenset(b) for b in bags.values()} for w in bag)
+    total = len(members) + 1
+    questions: dict[str, Question] = {}
+    vectors: dict[str, Counter[str]] = {}
+    for st, _s in members:
+        q = final[st.id]
+        if q == OTHER or q.issue or q.subject is None and q.aspect is not None:
+            continue
+        questions[q.key] = q
+        vectors.setdefault(q.key, Counter()).update(bags[st.id])
+    weighted = {k: {w: n * math.log(total / seen[w]) for w, n in v.items()} for k, v in vectors.items()}
+    norms = {k: math.sqrt(sum(x * x for x in v.values())) for k, v in weighted.items()}
+    sizes = Counter(q.key for q in final.values())
+    ranked = sorted(questions, key=lambda k: (-sizes[k], k))
+    into: dict[str, Question] = {}
+    for i, big in enumerate(ranked):
+        if big in into:
+            continue
+        for small in ranked[i + 1:]:
+            if small in into or any(v.key == small for v in into.values()):
+                continue
+            a, b = questions[big], questions[small]
+            if _apart(a, b) or _owned_by(b, a) or not norms[big] or not norms[small]:
+                continue
+            shared = weighted[big].keys() & weighted[small].keys()
+            similar = sum(weighted[big][w] * weighted[small][w] for w in shared) / (norms[big] * norms[small])
+            if len(shared) >= RELATED_SHARED and similar >= RELATED:
+                into[small] = a
+    _redirect(final, into)
+
+
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z-]{3,}")
+
+
+def _owned_by(q: Question, subject_question: Question) -> bool:
+    """Whether a noun question is named by another's subject as its owner ("Mira Suda's emails"): the actor's question
+    on what belongs to the subject, apart from its remarks on the subject."""
+    subject = subject_question.subject
+    return subject is not None and (q.term_label or "").startswith((f"{subject.name}'s ", f"{subject.name}' "))
+
+
+def _apart(a: Question, b: Question) -> bool:
+    """Whether two questions stay apart however often they come up together: a place (places never split a question, and
+    a remark names one in passing: "entering the United States"), two people, or one subject's two kinds of claim."""
+    if any(q.subject is not None and q.subject.is_place for q in (a, b)):
+        return True
+    if a.subject is not None and b.subject is not None:
+        return a.subject.is_person and b.subject.is_person or a.subject == b.subject
+    return False
