@@ -311,3 +311,11 @@ def test_facts_a_thousands_figure_after_a_name_is_no_age(nlp):
 def test_a_number_after_by_counts_the_doers_not_the_toll(nlp, text):
     tolls = [f for f in _facts(nlp, text) if f.measure in ("killed", "injured") or (f.measure or "").endswith((" killed", " injured"))]
     assert all(f.value < 10 for f in tolls), [(f.text, f.measure) for f in tolls]
+
+
+def test_facts_a_participle_on_the_number_names_its_measure_in_an_elided_conjunct(nlp):
+    text = "Four people were killed and about 25 injured when a bus overturned near the border, officials said."
+    got = [(f.value, f.measure, f.text) for f in _facts(nlp, text)]
+    assert (4, "killed", "Four people were killed") in got
+    assert (25, "injured", "25 injured") in got
+    assert not any(value == 25 and measure == "killed" for value, measure, _ in got)

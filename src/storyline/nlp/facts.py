@@ -142,6 +142,16 @@ def _countable(noun, value: float, doc_text: str) -> bool:
     return noun.tag_ in ("NNS", "NNPS") or (value == 1 and noun.pos_ == "NOUN")
 
 
+def _own_participle(tok):
+    """A measure participle hung on the number itself ("50 injured", "at least 12 wounded"), or None."""
+    measures = lexicon().measures
+    for child in tok.children:
+        if child.dep_ in ("acl", "amod") and child.tag_ == "VBN" and child.lemma_.lower() in measures \
+                and child.i == tok.i + 1:
+            return child
+    return None
+
+
 def _verb_of(tok):
     """The verb governing ``tok`` (climbing through prepositions, conjuncts and noun heads), or None."""
     cur = tok
@@ -511,7 +521,13 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex, *, quoted: 
                 verb_measure = None  # "killed ... by tens of thousands", "shot by 12 soldiers": the doers, not the toll
             measure: str | None = None
             span_start, span_end = qs, base + q.end
-            if noun is not None:
+            own = _own_participle(head) if noun is None else None
+            if own is not None:
+                # "ten were killed and at least 50 injured": the parse hangs "50" on "killed" as a conjunct with
+                # "injured" as its own participle; the participle, not the verb it is joined to, says what is counted
+                verb, verb_measure, measure = own, lex.measures[own.lemma_.lower()], lex.measures[own.lemma_.lower()]
+                span_end = max(span_end, own.idx + len(own.text))
+            elif noun is not None:
                 nm = _noun_measure(noun)
                 span_start = min(span_start, noun.idx)
                 span_end = max(span_end, noun.idx + len(noun.text))
@@ -612,7 +628,7 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex, *, quoted: 
     return facts
 
 
-@register("facts", version="7-" + lexicon().version, requires=("parse", "mentions"), produces=("facts",))
+@register("facts", version="8-" + lexicon().version, requires=("parse", "mentions"), produces=("facts",))
 def find_facts(parsed: ParsedDocument) -> None:
     """Append every numeric fact of the document to ``parsed.facts``."""
     index = MentionIndex(parsed.mentions, parsed.document.text)
