@@ -120,6 +120,11 @@ def test_a_quotation_does_not_continue_a_negated_cue(nlp, mode):
         ("Ministry of Defence officials said the strike hit a depot.", {"Ministry of Defence": (ORG, 6)}, 6),
         ("Al-Mirsaad's report said the attack had been planned for months.", {"Al-Mirsaad": (ORG, 7)}, 7),
         ("President Barack Obama said the deal was good.", {"Barack Obama": (PER, 8)}, 8),
+        # people around a person speak for themselves: the person named after the preposition is not the speaker
+        ("People close to Dana Whitfield say she will not run again.", {"Dana Whitfield": (PER, 9)}, None),
+        ("Aides to Dana Whitfield said the speech would focus on jobs.", {"Dana Whitfield": (PER, 9)}, None),
+        ("A longtime friend of Dana Whitfield said she had been tired for months.", {"Dana Whitfield": (PER, 9)}, None),
+        ("Secretary of State Dana Whitfield said the talks would go on.", {"Dana Whitfield": (PER, 9)}, 9),
     ],
 )
 def test_a_name_inside_the_speaker_phrase_names_the_speaker_only_as_its_head(nlp, text, names, cluster):

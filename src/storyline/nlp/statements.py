@@ -1528,7 +1528,7 @@ def _speaker_cluster(text: str, index: MentionIndex, start: int, end: int, conte
                     n.cluster == m.cluster and n.is_name and n.type is EntityType.PERSON for n in index.mentions):
                 return m.cluster
     mention = index.cluster_at(start, end)
-    if mention is not None and _modifies_head(text, start, end, cut, mention):
+    if mention is not None and (_modifies_head(text, start, end, cut, mention) or _around_person(text, start, cut, mention)):
         return None
     if mention is not None and mention.type in (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE, EntityType.OTHER):
         return mention.cluster
@@ -1558,6 +1558,30 @@ def _speaker_cluster(text: str, index: MentionIndex, start: int, end: int, conte
                 return found.cluster
             pos = found.start
     return None
+
+
+# Who speaks for the person named after them ("a spokesman for X", "X's lawyer"); anyone else around a person ("aides
+# to X", "people close to X", "a friend of X", "allies of X") speaks for themselves and stays unnamed.
+_SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative", "lawyer", "attorney",
+               "counsel", "publicist"}
+_GAP_WORDS = _HEAD_PREPS | {"the", "a", "an", "his", "her", "their"}
+
+
+def _around_person(text: str, start: int, cut: int, mention: Any) -> bool:
+    """Whether the phrase is a common noun followed by a preposition and a person's name ("aides to Hillary Clinton",
+    "people close to X", "a longtime friend of X"): the speakers are the people around the person, not the person."""
+    if mention.type is not EntityType.PERSON or not 0 < cut:
+        return False
+    words = list(re.finditer(r"\S+", text[start : mention.start]))
+    if len(words) <= cut - 1:
+        return False
+    head = words[cut - 1].group().strip(".,'’")
+    head = head.lower() if cut == 1 and head[1:].islower() else head  # "Aides to X said", opening the sentence
+    if not head.isalpha() or not head.islower() or head in PRONOUN_TYPES or head in _SPEAKS_FOR \
+            or head.rstrip("s") in _SPEAKS_FOR:
+        return False
+    gap = [w.group().strip(".,'’").lower() for w in words[cut:]]
+    return bool(gap) and all(w in _GAP_WORDS for w in gap)
 
 
 def _modifies_head(text: str, start: int, end: int, cut: int, mention: Any) -> bool:
@@ -1734,7 +1758,7 @@ def statements_in_document(parsed: ParsedDocument, model: AttributionModel | Non
 
 def _stage_version() -> str:
     model = load_model()
-    return "13-" + lexicon().version + ("" if model is None else "-" + model.version)
+    return "14-" + lexicon().version + ("" if model is None else "-" + model.version)
 
 
 @register("statements", version=_stage_version(), requires=("parse", "mentions"), produces=("statements",))
