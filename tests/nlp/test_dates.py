@@ -130,6 +130,8 @@ def test_dates_find_when_takes_a_yearless_day_back_a_year_only_when_close():
         ("a 2014 study found", "2014", "year"),
         ("he said last week", "2025-07", "month"),
         ("last weekend she said", "2025-07", "month"),
+        ("she said over the weekend", "2025-07", "month"),  # 19-20 July, before a Monday
+        ("this past weekend she said", "2025-07", "month"),
         ("he said last night", "2025-07-20", "day"),
         ("twenty-two years ago he said", "2003", "year"),
         ("a dozen years ago he said", "2013", "year"),
@@ -151,6 +153,7 @@ def test_dates_find_when_takes_no_month_or_week_that_dates_no_saying(text):
 
 def test_dates_a_week_over_two_months_is_no_date():
     assert find_when("he said last week", dt.date(2025, 8, 4)) == []  # 28 July to 3 August
+    assert find_when("he said over the weekend", dt.date(2025, 6, 2)) == []  # 31 May and 1 June
     assert find_when("earlier this week he said", JULY_21) == []  # near publication: the publication date stands
 
 

@@ -193,6 +193,7 @@ _WHEN_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"\b(?i:an?|the|his|her|their|its)\s+(?:(?i:early|late|mid-?)\s*)?{_MONTH_NAMES}\s+{_BETWEEN}{_EVENT}"), "month_only"),
     (re.compile(rf"\b(?i:an?|the|his|her|their|its)\s+{_YEAR}\s+{_BETWEEN}{_EVENT}"), "year"),
     (re.compile(r"\blast\s+(?P<unit>week|weekend)\b", re.I), "week"),
+    (re.compile(r"\b(?:(?:over|during)\s+the|this\s+past)\s+(?P<unit>weekend)\b", re.I), "recent_weekend"),
     (re.compile(r"\b(?P<rel>last|this|(?:early|earlier|late)\s+this)\s+(?P<unit>night|morning|afternoon|evening)\b", re.I), "part"),
 )
 
@@ -238,6 +239,8 @@ def _when_of(kind: str, m: re.Match[str], published: dt.date | None) -> tuple[dt
         return dt.date(published.year - back, 1, 1), DatePrecision.YEAR
     if kind == "week":
         return _week_of(g["unit"].lower(), published)
+    if kind == "recent_weekend":
+        return _recent_weekend(published)
     if kind == "part":
         if published is None:
             return None
@@ -261,6 +264,17 @@ def _week_of(unit: str, published: dt.date | None) -> tuple[dt.date, DatePrecisi
     monday = published - dt.timedelta(days=published.weekday())
     first = monday - dt.timedelta(days=7 if unit == "week" else 2)
     return _within_a_month(first, monday - dt.timedelta(days=1))
+
+
+def _recent_weekend(published: dt.date | None) -> tuple[dt.date, DatePrecision] | None:
+    """"over the weekend", "this past weekend": the latest Saturday and Sunday up to the publication day, as the
+    month that holds both (as for "last weekend")."""
+    if published is None:
+        return None
+    saturday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(days=5)
+    if published < saturday:
+        saturday -= dt.timedelta(days=7)
+    return _within_a_month(saturday, min(published, saturday + dt.timedelta(days=1)))
 
 
 @dataclass(frozen=True)
