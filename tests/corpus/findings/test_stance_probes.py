@@ -44,6 +44,8 @@ def test_a_stance_told_earlier_and_later_gives_one_self_contradiction_in_that_or
     assert early and late
     assert all(probe.earlier in s.label for s in early) and all(probe.later in s.label for s in late)
     assert any(f" {h}" in s.label.lower() for s in finding.sides for h in probe.issue)
+    words = finding.explanation.lower().split()
+    assert not any(a == b and a.isalpha() for a, b in zip(words, words[1:])), finding.explanation  # "voted on on"
     # both sides point at statements of the article, the earlier one said no later than the later one
     early_items = [statements[i.id] for s in early for i in s.items]
     late_items = [statements[i.id] for s in late for i in s.items]

@@ -27,7 +27,7 @@ def _when(c: Claim) -> str:
 # a statement cued by a stance verb ("Marsh, who once backed the pipeline") tells what the actor did, not said
 _STANCE_VERBS = {"support": "supported", "back": "backed", "praise": "praised", "champion": "championed", "endorse": "endorsed",
                  "oppose": "opposed", "criticize": "criticized", "criticise": "criticised", "reject": "rejected",
-                 "vote": "voted on", "turn": "turned against"}
+                 "vote": "voted", "turn": "turned against"}
 
 
 def _verb(c: Claim) -> str:
