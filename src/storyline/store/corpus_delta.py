@@ -26,7 +26,7 @@ from .. import model as m
 from ..errors import BusyError
 from . import records as r
 from . import schema as t
-from .lookup import rows_where_in, sorted_chunks
+from .lookup import explanations_where_in, rows_where_in, sorted_chunks
 from .records import insert_many
 
 __all__ = ["TOPIC_MODEL_KEY", "BlockRow", "CorpusDeltaStore", "CorpusUpdate", "TopicModelRows"]
@@ -287,10 +287,8 @@ class CorpusDeltaStore:
 
     def candidate_explanations(self, keys: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str, str], str]:
         """The stored explanation of each candidate, by (shard, first item, second item)."""
-        fc = t.finding_candidates
-        wanted = set(keys)
-        q = select(fc.c.shard, fc.c.item_a, fc.c.item_b, fc.c.explanation)
-        return {(s, a, b): e for s, a, b, e in self._where_in(q, fc.c.item_a, (a for _s, a, _b in wanted)) if (s, a, b) in wanted}
+        with self.engine.connect() as conn:
+            return explanations_where_in(conn, t.finding_candidates, keys)
 
     def topic_model_rows(self) -> tuple[str, list[tuple[int, str, str]]] | None:
         """The kept topic model (model-wide JSON, (number, label, JSON state) per topic), or None."""

@@ -19,7 +19,7 @@ from .. import model as m
 from . import records as r
 from . import schema as t
 from .findings_reads import FindingsReads
-from .lookup import rows_where_in
+from .lookup import explanations_where_in, rows_where_in
 from .records import insert_many
 
 __all__ = ["STAGED", "FindingsStaging", "move_staged"]
@@ -74,12 +74,8 @@ class FindingsStaging(FindingsReads):
 
     def staged_candidate_explanations(self, keys: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str, str], str]:
         """The staged explanation of each candidate, by (shard, first item, second item)."""
-        fc = t.staged_finding_candidates
-        wanted = set(keys)
-        q = select(fc.c.shard, fc.c.item_a, fc.c.item_b, fc.c.explanation)
         with self._reading("the staged findings candidates"), self.engine.connect() as conn:
-            rows = rows_where_in(conn, q, fc.c.item_a, {a for _s, a, _b in wanted}, ordered=True)
-        return {(s, a, b): e for s, a, b, e in rows if (s, a, b) in wanted}
+            return explanations_where_in(conn, t.staged_finding_candidates, keys)
 
     def staged_count(self) -> int:
         with self.engine.connect() as conn:

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import Connection, Select
+from sqlalchemy import Connection, Select, Table, select
 
-__all__ = ["IN_CHUNK", "chunks", "rows_where_in", "sorted_chunks"]
+__all__ = ["IN_CHUNK", "chunks", "explanations_where_in", "rows_where_in", "sorted_chunks"]
 
 IN_CHUNK = 500  # ids per IN (...) list
 
@@ -36,3 +36,13 @@ def rows_where_in(conn: Connection, query: Select[Any], column: Any, values: Ite
     for chunk in (sorted_chunks(values) if ordered else chunks(values)):
         out.extend(conn.execute(query.where(column.in_(chunk))))
     return out
+
+
+def explanations_where_in(conn: Connection, candidates: Table, keys: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str, str], str]:
+    """The explanation of each candidate of a findings candidates table (live or staged), by (shard, first item,
+    second item), asked by first item."""
+    wanted = set(keys)
+    c = candidates.c
+    rows = rows_where_in(conn, select(c.shard, c.item_a, c.item_b, c.explanation), c.item_a, {a for _s, a, _b in wanted},
+                         ordered=True)
+    return {(s, a, b): e for s, a, b, e in rows if (s, a, b) in wanted}
