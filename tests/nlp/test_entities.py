@@ -190,3 +190,16 @@ def test_entities_a_headline_verb_is_not_grown_back_and_an_opening_adverb_is_cut
     ms = mentions_of(nlp, text)
     assert "Donald Trump Praises" not in names(ms) and "Certainly Donald Trump" not in names(ms)
     assert "Kelly Ayotte" in names(ms)
+
+
+def test_entities_a_name_an_office_word_introduces_is_a_person_even_where_the_model_says_organisation(nlp):
+    # the small model types some names it does not know as organisations; the office word before them says person
+    for text in ("Health ministry spokesman Idriss Mahamat said on Monday that the clinic would reopen.",
+                 "The ministry spokesman, Idriss Mahamat, said on Monday that the clinic would reopen."):
+        ms = mentions_of(nlp, text)
+        assert by_text(ms, "Idriss Mahamat").type is EntityType.PERSON, [(m.text, m.type) for m in ms]
+
+
+def test_entities_an_office_word_never_makes_an_organisation_name_a_person(nlp):
+    ms = mentions_of(nlp, "The spokesman Health Ministry said the clinic would reopen. A director of Chad Airlines spoke.")
+    assert all(m.type is not EntityType.PERSON for m in ms if m.is_name and m.text in ("Health Ministry", "Chad Airlines"))

@@ -291,3 +291,13 @@ def test_a_dateline_the_parser_makes_a_second_subject_is_not_the_speaker(nlp):
     s = _by_content(_stm(nlp, text, {"Telo Marek": (PER, 2), "Vardanian army": (ORG, 1)}), "the base had been empty")
     assert "PORT ALDER" not in (s.speaker_text or "")
     assert s.speaker_cluster == 2
+
+
+def test_the_person_named_at_the_head_of_the_speaker_phrase_speaks_not_the_organisation_before_the_office(nlp):
+    from storyline.nlp.pipeline import analyze_documents
+
+    text = "Health ministry spokesman Idriss Mahamat said on Monday that the clinic would reopen.\n"
+    (a,) = analyze_documents([Document.from_text(text, source="X", published=PUB)], nlp)
+    (s,) = a.statements
+    speakers = {m.text for m in a.mentions if m.cluster == s.speaker_cluster and m.is_name}
+    assert speakers == {"Idriss Mahamat"}, [(m.text, m.type, m.cluster) for m in a.mentions]

@@ -51,7 +51,7 @@ log = logging.getLogger(__name__)
 __all__ = ["RULER_NAME", "STAGE_VERSION", "configure_pipeline", "find_mentions", "extract_mentions"]
 
 RULER_NAME = "storyline_gazetteer"
-STAGE_VERSION = "4"  # alias cues after a relative pronoun ("who is also known as") and spelling cues ("also spelled"); a restrictive "N of X known as Y" names N, not X
+STAGE_VERSION = "5"  # a name an office word introduces is a person ("spokesman Idriss Mahamat"); an office is no name ("Taliban spokesman"). 4: alias cues after a relative pronoun ("who is also known as") and spelling cues ("also spelled"); a restrictive "N of X known as Y" names N, not X
 
 _TYPES = {
     "PERSON": EntityType.PERSON,
@@ -151,6 +151,11 @@ def _shape(text: str, c: Candidate, vocab: gazetteer.Vocabulary, propn: dict[int
     if c.source != "gazetteer" and is_junk(surface):
         c.dropped = True
         return
+    if c.type == EntityType.PERSON and _ends_in_role(surface, vocab):
+        c.dropped = True  # "Taliban spokesman", "Foreign ministry spokesman": an office, not a person's name
+        return
+    if c.type in (EntityType.ORGANIZATION, EntityType.PLACE) and _after_role(text, c.start, vocab) and _person_shaped(surface):
+        c.type = EntityType.PERSON  # "ministry spokesman Idriss Mahamat": the name an office word introduces is a person's
     if c.type == EntityType.PERSON and _is_product(surface, vocab.product_words):
         c.type = EntityType.OTHER  # "MacBook Pro", "Galaxy S7": a product, not a person
         return
@@ -183,6 +188,33 @@ def _shape(text: str, c: Candidate, vocab: gazetteer.Vocabulary, propn: dict[int
                     break
         if not text[c.start : c.end].strip():
             c.dropped = True
+
+
+def _ends_in_role(surface: str, vocab: gazetteer.Vocabulary) -> bool:
+    """Whether a name ends in a lower-case office word ("Taliban spokesman"): the model took an office for a name."""
+    words = surface.split()
+    return len(words) >= 2 and words[-1].islower() and words[-1] in vocab.role_family
+
+
+# words that make a capitalised phrase an organisation's or a place's name, whatever precedes it
+_NOT_A_PERSON_WORD = frozenset("""ministry department office agency council committee commission party group front army
+force forces police university college school hospital bank company corporation inc ltd court parliament assembly
+government administration authority service services union association institute foundation center centre
+organization organisation network movement brigade brigades province state city county district region republic
+kingdom island islands river valley mountains street house news times post press tv radio""".split())
+
+
+def _after_role(text: str, start: int, vocab: gazetteer.Vocabulary) -> bool:
+    """Whether an office word (spokesman, minister, director) stands right before ``start`` (a comma between)."""
+    m = re.search(r"([A-Za-z-]+),?\s+$", text[max(0, start - 40) : start])
+    return m is not None and m.group(1).lower() in vocab.role_family
+
+
+def _person_shaped(surface: str) -> bool:
+    """Two to four capitalised words, none of them a word that names an organisation or a place."""
+    words = surface.split()
+    return (2 <= len(words) <= 4 and all(w[:1].isupper() and w[1:].islower() for w in words)
+            and not any(w.lower().strip(".,") in _NOT_A_PERSON_WORD for w in words))
 
 
 def _is_product(surface: str, product_words: frozenset[str]) -> bool:

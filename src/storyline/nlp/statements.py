@@ -1528,6 +1528,10 @@ def _speaker_cluster(text: str, index: MentionIndex, start: int, end: int, conte
                     n.cluster == m.cluster and n.is_name and n.type is EntityType.PERSON for n in index.mentions):
                 return m.cluster
     mention = index.cluster_at(start, end)
+    headed = [m for m in found_all if m.is_name and m.type is EntityType.PERSON
+              and m.text.lower().split()[-1].strip(".,'’") == head]
+    if headed and mention is not None and mention.type is not EntityType.PERSON:
+        mention = headed[-1]  # "Health ministry spokesman Idriss Mahamat": the name at the head, not the ministry
     if mention is not None and (_modifies_head(text, start, end, cut, mention) or _around_person(text, start, cut, mention)):
         return None
     if mention is not None and mention.type in (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE, EntityType.OTHER):
@@ -1758,7 +1762,7 @@ def statements_in_document(parsed: ParsedDocument, model: AttributionModel | Non
 
 def _stage_version() -> str:
     model = load_model()
-    return "14-" + lexicon().version + ("" if model is None else "-" + model.version)
+    return "15-" + lexicon().version + ("" if model is None else "-" + model.version)
 
 
 @register("statements", version=_stage_version(), requires=("parse", "mentions"), produces=("statements",))
