@@ -57,6 +57,7 @@ from .candidates import (
 from .claims import Claim, build_claims
 from .hits import Hit
 from ...text.lexicon import Lexicon, default_lexicon
+from .existence import detect_existence
 from .numeric import build_fact_views
 from .polarity import detect_concept, detect_polarity
 from .scorer import Scorer, load_scorer, register_scorer
@@ -73,10 +74,11 @@ log = logging.getLogger(__name__)
 
 MAX_PER_ITEM = 10
 # bump when findings change for the same input: the next analyze rebuilds the corpus steps in full
-FINDINGS_VERSION = "disputes-11"
+FINDINGS_VERSION = "existence-12"
 
 PairDetector = Callable[[Claim, Claim], Hit | None]
-PAIR_DETECTORS: tuple[PairDetector, ...] = (detect_role, detect_location, detect_concept, detect_polarity, detect_stance)
+PAIR_DETECTORS: tuple[PairDetector, ...] = (detect_role, detect_location, detect_concept, detect_existence, detect_polarity,
+                                             detect_stance)
 
 
 def _entities_map(entities: Any) -> dict[str, Any]:
