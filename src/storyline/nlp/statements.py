@@ -1758,7 +1758,7 @@ def statements_in_document(parsed: ParsedDocument, model: AttributionModel | Non
 
 def _stage_version() -> str:
     model = load_model()
-    return "14-" + lexicon().version + ("" if model is None else "-" + model.version)
+    return "15-" + lexicon().version + ("" if model is None else "-" + model.version)
 
 
 @register("statements", version=_stage_version(), requires=("parse", "mentions"), produces=("statements",))
