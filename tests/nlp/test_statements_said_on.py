@@ -325,6 +325,8 @@ def test_statements_said_on_a_day_naming_another_event_of_the_paragraph_does_not
          "The clinic", "2025-07-14"),
         ("DENVER, July 19 (Wire) — Dariush Kemal said that the army would never leave the valley.", "the army",
          "2025-07-19"),
+        ("WASHINGTON, Nov. 3 (Wire) -- Dariush Kemal said that the army would never leave the valley.", "the army",
+         "2024-11-03"),
     ],
 )
 def test_statements_said_on_an_event_day_or_a_dateline_dates_the_saying(nlp, text, content, said_on):
@@ -350,6 +352,10 @@ def test_statements_said_on_an_event_day_or_a_dateline_dates_the_saying(nlp, tex
         # a new event without a day between the dated one and "the debate"
         ("The two candidates met for Saturday's debate in Denver. They agreed to a second debate in Ohio. At the "
          "debate, Dariush Kemal said that the army would never leave the valley.", "the army"),
+        # a day that is not the event's ("postponed on Friday"), a dateline-like line whose day is a clause's
+        ("The hearing was postponed on Friday.\n\nMira Osei said at the hearing that the clinic had closed.",
+         "that the clinic"),
+        ("NATO, which on Saturday said — Dariush Kemal said that the army would never leave the valley.", "the army"),
     ],
 )
 def test_statements_said_on_an_event_day_outside_the_saying_is_not_taken(nlp, text, content):

@@ -6,11 +6,11 @@ wins). Each inferred value says where it came from in ``metadata["inferred"]`` (
 month-precise date is stored as the first of that month).
 
 - title: the headline line at the top of the text, else the slug of the URL or file name;
-- date: the URL path (``/2025/03/04/``, ``/2025/may/03/``, ``/20250304/``, ``/2025/03/``) of the document or of
-  the lone URL line a saved text opens with, a date in the file name (``2025-03-04``), else a header line at the top
-  of the text ("Published: March 3, 2013", "Posted on 12/25/2012 4:10 PM", "By Jane Doe | Reuters | Tuesday, 6 Nov
-  2012"), else a dateline at the start of the text ("KABUL, March 5, 2025 —"). A date in the body of the story
-  never counts: it tells when something happened, not when the text came out;
+- date: a header line at the top of the text ("Published: March 3, 2013", "Posted on 12/25/2012 4:10 PM EST",
+  "By Jane Doe | Reuters | Tuesday, 6 Nov 2012"), else the URL path (``/2025/03/04/``, ``/2025/may/03/``,
+  ``/20250304/``, ``/2025/03/``) of the document or of the lone URL line a saved text opens with, a date in the file
+  name (``2025-03-04``), else a dateline at the start of the text ("KABUL, March 5, 2025 —"). A date in the body of
+  the story never counts: it tells when something happened, not when the text came out;
 - outlet: the domain of the URL (``www.example.com`` becomes ``example.com``).
 """
 
@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-__all__ = ["InferredDate", "dateline_date", "document_date", "header_date", "headline_title", "leading_url", "outlet_from_url", "path_date",
-           "slug_title"]
+__all__ = ["InferredDate", "dateline_date", "document_date", "header_date", "headline_title", "leading_url",
+           "outlet_from_url", "path_date", "slug_title"]
 
 PRECISIONS = ("day", "month", "year")
 

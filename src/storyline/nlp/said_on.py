@@ -196,7 +196,8 @@ def _told_back(text: str, parts: Sequence[Part], spans: StatementSpans, sentence
 # debate. ... At the debate, X said", "The convention opened on July 14. ... X told the convention"): the event noun
 # with "the" and no date of its own, tied to the cue as where it was said or as whom it was told
 _TOLD_AN_AUDIENCE = {"tell", "address", "brief"}
-_EVENT_OPENS = r"(?:(?:was|were|is|will\s+be)\s+)?(?:(?:[a-z]+ed|began|begins|opens|took\s+place|takes\s+place)\s+)?"
+_EVENT_OPENS = (r"(?:(?:was|were|is|will\s+be)\s+)?(?:(?:held|opened|opens|began|begins|started|starts|ended|aired|"
+                r"convened|took\s+place|takes\s+place)\s+)?")
 _AFTER_THE_EVENT = re.compile(r"\s+" + _EVENT_OPENS + r"(?:on|in)?\s*$")
 _BEFORE_THE_EVENT = re.compile(r"^(?:\s+(?:night|morning|afternoon|evening))?(?:['’]s)?\s+(?:[\w-]+\s+){0,2}$")
 _NEW_EVENT = re.compile(r"\b(?:an?|another|one)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -307,6 +308,9 @@ _HEADER_WORDS = {"posted", "published", "updated", "first", "last", "created", "
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 # a dateline: a place in capitals, its date with the year, a dash ("HELENA, June 30, 2015 —", "LONDON, 2 May 2013 (Reuters) -")
 _DATELINE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.],[^\n—–]{4,60}?(?:\s+(?:—|–|--?)\s*|—|–)")
+_MONTH_DAY = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+[0-3]?\d|"
+              r"[0-3]?\d\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?")
+_YEARLESS_DATELINE = re.compile(r"\s*(" + _MONTH_DAY + r")\s*(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--?)\s*$")
 
 
 def _header_day(line: str, published: dt.date | None) -> dt.date | None:
@@ -315,7 +319,12 @@ def _header_day(line: str, published: dt.date | None) -> dt.date | None:
     line = line.strip()
     dateline = _DATELINE.match(line)
     if dateline is not None:
-        days = find_days(line[: dateline.end()], published)
+        days = find_days(line[: dateline.end()], None)
+        if not days and published is not None:
+            # only the day itself between the place and the dash ("DENVER, July 19 (Wire) —"), never a weekday or
+            # a clause that names one ("NATO, which on Monday said —")
+            when = _YEARLESS_DATELINE.match(line[line.find(",") + 1 : dateline.end()])
+            days = find_days(when[1], published) if when else []
         return days[0].date if days else None
     if len(line) > 80:
         return None
