@@ -363,8 +363,10 @@ def said_on(text: str, parts: Sequence[Part], spans: StatementSpans,
             published: dt.date | None) -> tuple[dt.date | None, DatePrecision, DateBasis]:
     """When the statement was made: a date the sentence of its cue ties to the cue ("In March, X said ...", "X said
     in a 2019 interview ..."; the one nearest the cue), else a time the sentence tells from one named before it
-    ("the next year", "that month"), else a day the paragraph names outside the sentence's noun modifiers, speaker
-    and content, else the publication date (marked as such). Under a header line or dateline whose day is not the
+    ("the next year", "that month"), else the day of the event the cue places the words at, named before with its
+    day ("Saturday's debate" ... "At the debate, X said"), else a day the paragraph names outside the sentence's noun
+    modifiers, speaker and content, else the publication date (marked as such). Under a header line or dateline
+    (with its year, or a dateline's bare day: "DENVER, July 19 (Wire) —") whose day is not the
     publication date (an earlier piece the text quotes, or a text with no publication date), that day stands in
     for the publication date, and dates the words that have no day of their own (from the text)."""
     spans = _in_the_cues_sentence(parts, spans)
