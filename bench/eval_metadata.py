@@ -8,6 +8,8 @@ line (without a trailing ";" that separates it from a deck line), the date the o
 whose date is right; then the same files read as stdin (no file name), which measures the dateline rule alone.
 HTML: the article-extraction benchmark (pages with their URLs), sorted by file name, even = dev, odd = held-out:
 share titled, dated and with an outlet (there is no truth for these fields, so coverage only).
+ECB+ (JSON Lines without a date; halves by topic as in findings_corpora.py): share dated, from which line, and
+where a page's URL and header line both give a day, how often they agree.
 ``--src`` runs an older source tree (e.g. ``git archive HEAD~3 src | tar -x -C /tmp/old``) for the "before".
 Reads evaluation data from ../shared/eval (or --eval / STORYLINE_SHARED); never copies it.
 """
@@ -17,6 +19,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gzip
+import hashlib
 import json
 import os
 import re
@@ -78,6 +81,43 @@ def _html_scores(items: list[tuple[Path, str]]) -> dict[str, str]:
     return {k: _pct(v, len(items)) for k, v in counts.items()} | {"n": str(len(items))}
 
 
+def _ecb_scores(rows: list[dict]) -> dict[str, str]:
+    """ECB+ texts as `storyline ingest` reads a JSON Lines record: share dated (of all, and of the ``ecbplus`` pages,
+    which open with their URL; the ``ecb`` ones carry no date), by origin, and where a page's URL and its header
+    line both give a day, how often they agree within a day (the one check of correctness without a gold date)."""
+    from storyline.ingest import IngestOptions, RawInput, read_raw
+    from storyline.ingest import infer
+    from storyline.model import Document
+
+    header_date, leading_url = getattr(infer, "header_date", None), getattr(infer, "leading_url", None)  # --src older
+    counts = dict.fromkeys(("dated", "pages", "pages_dated", "url", "header", "both", "agree"), 0)
+    for row in rows:
+        line = json.dumps({"id": row["id"], "text": row["text"]}).encode("utf-8")
+        docs = [d for d in read_raw(RawInput(f"{row['id']}.jsonl", line, ".jsonl"), IngestOptions())
+                if isinstance(d, Document)]
+        if not docs:
+            continue
+        doc, page = docs[0], row["id"].endswith("ecbplus")
+        counts["dated"] += doc.published is not None
+        counts["pages"] += page
+        counts["pages_dated"] += page and doc.published is not None
+        origin = (doc.metadata.get("inferred") or {}).get("published")
+        counts["url"] += origin == "url"
+        counts["header"] += origin == "header"
+        if header_date is None or leading_url is None:
+            continue
+        url = leading_url(row["text"])
+        by_url = infer.path_date(url, "url") if url else None
+        by_header = header_date(row["text"])
+        if by_url is not None and by_url.precision == "day" and by_header is not None:
+            counts["both"] += 1
+            counts["agree"] += abs((by_url.date - by_header.date).days) <= 1
+    n = len(rows)
+    return {"n": str(n), "dated": _pct(counts["dated"], n), "pages dated": _pct(counts["pages_dated"], counts["pages"]),
+            "from url": _pct(counts["url"], n), "from header": _pct(counts["header"], n),
+            "url and header agree": f"{counts['agree']}/{counts['both']}"}
+
+
 def _table(title: str, columns: list[str], rows: dict[str, dict[str, str]]) -> None:
     print(f"\n{title}")
     print("| split | n | " + " | ".join(columns) + " |")
@@ -123,6 +163,18 @@ def main() -> None:
                html_rows)
     else:
         print(f"skip HTML: {aeb} not found")
+    ecb = root / "ecbplus" / "documents.jsonl"
+    if ecb.is_file():
+        rows = [json.loads(x) for x in ecb.read_text(encoding="utf-8").splitlines() if x.strip()]
+        # halves by topic, as bench/findings_corpora.py splits them
+        half = {r["id"]: "dev" if int(hashlib.sha1(f"topic{r['topic']}".encode()).hexdigest(), 16) % 2 == 0
+                else "held-out" for r in rows}
+        _table("ECB+ texts (JSON Lines, no date field): dated from a URL line or a header line",
+               ["dated", "pages dated", "from url", "from header", "url and header agree"],
+               {split: _ecb_scores([r for r in rows if half[r["id"]] == split][: args.limit or None])
+                for split in wanted})
+    else:
+        print(f"skip ECB+: {ecb} not found")
 
 
 if __name__ == "__main__":

@@ -305,3 +305,60 @@ def test_statements_said_on_a_day_naming_another_event_of_the_paragraph_does_not
     out = statements_in_document(parsed_with(nlp, text, {"Mira Osei": (PER, 2)}, PUB))
     found = [s for s in out if s.content.startswith("He will")]
     assert found and found[0].said_on_basis is DateBasis.PUBLISHED
+
+
+# The blind judge's misses: a day-possessive event noun, an event named earlier with its date and met again as "the
+# debate", and a dateline whose day has no year (Monday 21 July).
+@pytest.mark.parametrize(
+    "text,content,said_on",
+    [
+        ("Dariush Kemal said at Saturday's debate that the army would never leave the valley.", "the army", "2025-07-19"),
+        ("At Tuesday's hearing, Mira Osei said that the clinic had closed.", "the clinic", "2025-07-15"),
+        ("\"The army will stay,\" Dariush Kemal said during Thursday night's debate.", "The army", "2025-07-17"),
+        ("The two candidates met for Saturday's debate in Denver. At the debate, Dariush Kemal said that the army "
+         "would never leave the valley.", "the army", "2025-07-19"),
+        ("The two candidates met for Saturday's debate in Denver.\n\nThe moderator asked about taxes.\n\nDariush Kemal "
+         "said at the debate that the army would never leave the valley.", "the army", "2025-07-19"),
+        ("The party convention opened on July 14 in Cleveland.\n\nMira Osei told the convention that the clinic had "
+         "closed.", "that the clinic", "2025-07-14"),
+        ("The July 14 convention drew a large crowd.\n\n\"The clinic has closed,\" Mira Osei said at the convention.",
+         "The clinic", "2025-07-14"),
+        ("DENVER, July 19 (Wire) — Dariush Kemal said that the army would never leave the valley.", "the army",
+         "2025-07-19"),
+        ("WASHINGTON, Nov. 3 (Wire) -- Dariush Kemal said that the army would never leave the valley.", "the army",
+         "2024-11-03"),
+    ],
+)
+def test_statements_said_on_an_event_day_or_a_dateline_dates_the_saying(nlp, text, content, said_on):
+    out = statements_in_document(parsed_with(nlp, text, {"Dariush Kemal": (PER, 1), "Mira Osei": (PER, 2)}, PUB))
+    found = [s for s in out if s.content.startswith(content)]
+    assert found and (found[0].said_on_text, found[0].said_on_basis) == (said_on, DateBasis.TEXT)
+
+
+@pytest.mark.parametrize(
+    "text,content",
+    [
+        # the event's day in a relative clause, the content, the speaker phrase
+        ("Mira Osei, who spoke at Saturday's debate, said that the clinic had closed.", "the clinic"),
+        ("Dariush Kemal said Saturday's debate had been a failure for the army.", "Saturday"),
+        ("The moderator of Saturday's debate said that the army would never leave the valley.", "the army"),
+        # "the debate" with no dated event before it, or one the saying is not tied to
+        ("The two candidates met for a debate in Denver. At the debate, Dariush Kemal said that the army would never "
+         "leave the valley.", "the army"),
+        ("The two candidates met for Saturday's debate in Denver. Dariush Kemal said the debate was rigged against "
+         "the army.", "the debate"),
+        ("The two candidates met for Saturday's debate in Denver. Mira Osei, who was at the debate, said that the "
+         "clinic had closed.", "the clinic"),
+        # a new event without a day between the dated one and "the debate"
+        ("The two candidates met for Saturday's debate in Denver. They agreed to a second debate in Ohio. At the "
+         "debate, Dariush Kemal said that the army would never leave the valley.", "the army"),
+        # a day that is not the event's ("postponed on Friday"), a dateline-like line whose day is a clause's
+        ("The hearing was postponed on Friday.\n\nMira Osei said at the hearing that the clinic had closed.",
+         "that the clinic"),
+        ("NATO, which on Saturday said — Dariush Kemal said that the army would never leave the valley.", "the army"),
+    ],
+)
+def test_statements_said_on_an_event_day_outside_the_saying_is_not_taken(nlp, text, content):
+    out = statements_in_document(parsed_with(nlp, text, {"Dariush Kemal": (PER, 1), "Mira Osei": (PER, 2)}, PUB))
+    found = [s for s in out if s.content.startswith(content)]
+    assert found and found[0].said_on_basis is DateBasis.PUBLISHED, [(s.content, s.said_on_text) for s in out]

@@ -242,3 +242,18 @@ def test_pages_document_in_another_language_says_it_was_not_analysed(fresh: Corp
     assert "This document is in German" in r.text and "not run through the English models" in r.text
     english = fresh_client.get(f"/documents/{fresh.docs['b'].id}")
     assert "not run through the English models" not in english.text
+
+
+def test_pages_document_says_where_an_inferred_date_was_read_from(fresh, fresh_client) -> None:
+    import datetime as dt
+
+    from storyline.model import Document
+
+    doc = Document.from_text("Ferries Resume\nPublished: March 3, 2030\nThe ferries resumed on the northern route.",
+                             title="Ferries", published=dt.date(2030, 3, 3),
+                             metadata={"published_precision": "day", "inferred": {"published": "header"}})
+    fresh.store.add_document(doc)
+    page = fresh_client.get(f"/documents/{doc.id}").text
+    assert re.search(r"<dt>Published</dt><dd>2030-03-03 <span class=\"meta\">\(read from its header line\)</span>", page)
+    stated = fresh_client.get(f"/documents/{fresh.docs['a'].id}").text
+    assert "read from" not in stated  # a date the input stated needs no note

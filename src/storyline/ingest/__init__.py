@@ -22,7 +22,7 @@ from .decode import decode_bytes
 from .detect import choose_reader
 from .fetch import Fetcher
 from .html import extract_page
-from .infer import dateline_date, headline_title, outlet_from_url, path_date, slug_title
+from .infer import document_date, headline_title, leading_url, outlet_from_url, slug_title
 from .registry import get_reader
 from .sources import iter_raw_inputs
 from .threads import is_posts_document
@@ -104,18 +104,22 @@ def _infer_missing(doc: Document, raw: RawInput) -> Document:
     if is_posts_document(doc):
         return doc
     url = doc.url or raw.url
-    location, origin = (url, "url") if url else (None if raw.name == "-" else raw.name, "file name")
     inferred: dict[str, str] = {}
     changes: dict[str, Any] = {}
+    opening_url = leading_url(doc.text)  # a saved page's address, on the line the text opens with
+    if url is None and opening_url is not None:
+        url = changes["url"] = opening_url
+        inferred["url"] = "text"
+    location, origin = (url, "url") if url else (None if raw.name == "-" else raw.name, "file name")
     metadata = dict(doc.metadata)
     if doc.title is None:
-        title = headline_title(doc.text)
+        title = headline_title(doc.text.lstrip().partition("\n")[2] if opening_url else doc.text)
         if title:
             changes["title"], inferred["title"] = title, "headline"
         elif location and (slug := slug_title(location, origin)):
             changes["title"], inferred["title"] = slug, origin
     if doc.published is None:
-        found = (path_date(location, origin) if location else None) or dateline_date(doc.text)
+        found = document_date(doc.text, location, origin)
         if found is not None:
             changes["published"], inferred["published"] = found.date, found.origin
             metadata["published_precision"] = found.precision

@@ -7,14 +7,15 @@ from collections.abc import Iterator
 from .base import IngestOptions, RawInput, ReadResult
 from .build import make_document
 from .decode import decode_bytes
-from .infer import headline_title
+from .infer import headline_title, leading_url
 from .normalize import normalize_text
 
 __all__ = ["TextReader", "heading_title"]
 
 def heading_title(text: str) -> str | None:
-    """The first line of ``text`` when it reads like a headline (see :func:`.infer.headline_title`)."""
-    return headline_title(text)
+    """The first line of ``text`` when it reads like a headline (see :func:`.infer.headline_title`); the line after
+    it when the text opens with its own URL (a saved page)."""
+    return headline_title(text.lstrip().partition("\n")[2] if leading_url(text) else text)
 
 
 class TextReader:

@@ -111,7 +111,9 @@ def _off_the_cue(parts: Sequence[Part], spans: StatementSpans, start: int, end: 
             # "the 2016 nominee said", "last year's winner said" tell who; a time phrase the parse hung on the
             # speaker ("an arbitration panel in 2001 found", "an ad in 2008 questioned") tells when, and so does
             # the date of a speaker that is a text or a speech ("a 2014 study found", "a June report said")
-            return (prev is None or prev.dep_ != "prep") and not names_an_event(tok.lemma_.lower())
+            # ("the moderator of Saturday's debate said" tells who, not when)
+            hung = prev is not None and prev.dep_ == "prep" and prev.lower_ != "of"
+            return not hung and not names_an_event(tok.lemma_.lower())
         if tok.head.i == cue.i and tok.dep_ in _CONTENT_DEPS:
             return True
         if tok.head.i == tok.i:
@@ -190,6 +192,74 @@ def _told_back(text: str, parts: Sequence[Part], spans: StatementSpans, sentence
     return best[1] if best is not None else None
 
 
+# the saying happened at an event the text has named before with its date ("The candidates met for Saturday's
+# debate. ... At the debate, X said", "The convention opened on July 14. ... X told the convention"): the event noun
+# with "the" and no date of its own, tied to the cue as where it was said or as whom it was told
+_TOLD_AN_AUDIENCE = {"tell", "address", "brief"}
+_EVENT_OPENS = (r"(?:(?:was|were|is|will\s+be)\s+)?(?:(?:held|opened|opens|began|begins|started|starts|ended|aired|"
+                r"convened|took\s+place|takes\s+place)\s+)?")
+_AFTER_THE_EVENT = re.compile(r"\s+" + _EVENT_OPENS + r"(?:on|in)?\s*$")
+_BEFORE_THE_EVENT = re.compile(r"^(?:\s+(?:night|morning|afternoon|evening))?(?:['’]s)?\s+(?:[\w-]+\s+){0,2}$")
+_NEW_EVENT = re.compile(r"\b(?:an?|another|one)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _event_at_the_cue(parts: Sequence[Part], spans: StatementSpans) -> Token | None:
+    """The event noun the cue says the words were said at or told to ("said at the debate", "At the convention, X
+    said", "told the rally"), when it has "the" and no date of its own; else None."""
+    if spans.cue_start is None:
+        return None
+    _, cue_toks = _tokens(parts, spans.cue_start, spans.cue_start + 1)
+    if not cue_toks:
+        return None
+    cue = cue_toks[0]
+    for tok in cue.sent:
+        if tok.pos_ != "NOUN" or not names_an_event(tok.lemma_.lower()):
+            continue
+        if [c.lower_ for c in tok.children if c.dep_ == "det"] != ["the"] or any(
+                c.dep_ in ("poss", "compound", "nummod", "amod") and (c.like_num or c.ent_type_ == "DATE")
+                for c in tok.children):
+            continue
+        head = tok.head
+        placed = tok.dep_ == "pobj" and head.lower_ in _PLACING and head.dep_ == "prep" and (
+            head.head.i == cue.i or _speaking_with_the_cue(head.head) and cue.i in [t.i for t in head.head.head.subtree])
+        told = tok.dep_ in ("dobj", "dative") and head.i == cue.i and cue.lemma_.lower() in _TOLD_AN_AUDIENCE
+        if placed or told:
+            return tok
+    return None
+
+
+def _event_named_before(text: str, before: int, noun: str, published: dt.date | None) -> When | None:
+    """The date the text last gave ``noun`` (an event) before ``before``: "Saturday's debate", "the July 14
+    convention", "the debate on Saturday", "the convention opened on July 14". None where the nearest earlier
+    mention that tells which event it is introduces another one ("a debate") without a date."""
+    word = re.compile(r"\b" + re.escape(noun) + r"(?:s|es)?\b", re.IGNORECASE)
+    unquoted = _unquoted(text, 0, before)
+    for m in reversed(list(word.finditer(unquoted))):
+        a, b = max(0, m.start() - 80), min(before, m.end() + 40)
+        window = unquoted[a:b]
+        for w in find_when(window, published):
+            start, end = a + w.start, a + w.end
+            if start < m.end() and m.start() < end:  # "the 2016 convention": the date is the noun's phrase
+                return w
+            if end <= m.start() and _BEFORE_THE_EVENT.match(unquoted[end : m.start()]) and \
+                    not re.search(r"\b(?:of|for|to|and|or|the|an?|in|on|at|with|by|from)\s", unquoted[end : m.start()]):
+                return w
+            if start >= m.end() and _AFTER_THE_EVENT.fullmatch(unquoted[m.end() : start] + " ") is not None:
+                return w
+        if _NEW_EVENT.search(unquoted[a : m.start()]):
+            return None  # "a debate": another event, and its day is not given
+    return None
+
+
+def _at_a_dated_event(text: str, parts: Sequence[Part], spans: StatementSpans,
+                      published: dt.date | None) -> When | None:
+    """The date of the event the words were said at, when the text named it before with its date."""
+    event = _event_at_the_cue(parts, spans)
+    if event is None:
+        return None
+    return _event_named_before(text, spans.sentence_start, event.text, published)
+
+
 # a day that opens a reported clause with no "that" ("X told the BBC on Tuesday the talks had failed"): the parse
 # may put it inside the clause, but in reporting it is the cue's adjunct, as in "X said on Tuesday the talks ..."
 _OPENING_DAY = re.compile(r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)"
@@ -238,14 +308,23 @@ _HEADER_WORDS = {"posted", "published", "updated", "first", "last", "created", "
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 # a dateline: a place in capitals, its date with the year, a dash ("HELENA, June 30, 2015 —", "LONDON, 2 May 2013 (Reuters) -")
 _DATELINE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z.],[^\n—–]{4,60}?(?:\s+(?:—|–|--?)\s*|—|–)")
+_MONTH_DAY = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+[0-3]?\d|"
+              r"[0-3]?\d\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?")
+_YEARLESS_DATELINE = re.compile(r"\s*(" + _MONTH_DAY + r")\s*(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--?)\s*$")
 
 
-def _header_day(line: str) -> dt.date | None:
-    """The date a header line or a dateline gives, with its year; None for any other paragraph."""
+def _header_day(line: str, published: dt.date | None) -> dt.date | None:
+    """The date a header line (with its year) or a dateline gives; None for any other paragraph. A dateline's day
+    without a year ("DENVER, July 19 (Wire) —") is the last such day up to publication."""
     line = line.strip()
     dateline = _DATELINE.match(line)
     if dateline is not None:
         days = find_days(line[: dateline.end()], None)
+        if not days and published is not None:
+            # only the day itself between the place and the dash ("DENVER, July 19 (Wire) —"), never a weekday or
+            # a clause that names one ("NATO, which on Monday said —")
+            when = _YEARLESS_DATELINE.match(line[line.find(",") + 1 : dateline.end()])
+            days = find_days(when[1], published) if when else []
         return days[0].date if days else None
     if len(line) > 80:
         return None
@@ -259,14 +338,14 @@ def _header_day(line: str) -> dt.date | None:
 
 
 @functools.lru_cache(maxsize=8)
-def _headers(text: str) -> tuple[tuple[int, dt.date], ...]:
+def _headers(text: str, published: dt.date | None) -> tuple[tuple[int, dt.date], ...]:
     """Where each header line or dateline with a date starts, and its date, in text order."""
     out = []
     start = 0
     while start < len(text):
         end = text.find("\n", start)
         end = len(text) if end == -1 else end
-        day = _header_day(text[start:end])
+        day = _header_day(text[start:end], published)
         if day is not None:
             out.append((start, day))
         start = end + 1
@@ -276,7 +355,7 @@ def _headers(text: str) -> tuple[tuple[int, dt.date], ...]:
 def _header_before(text: str, pos: int, published: dt.date | None) -> dt.date | None:
     """The date of the last header or dateline before ``pos`` not after publication: the day of the article, or of
     an earlier piece the text quotes whole, that the words under it tell their days from."""
-    found = [day for start, day in _headers(text) if start <= pos and (published is None or day <= published)]
+    found = [day for start, day in _headers(text, published) if start <= pos and (published is None or day <= published)]
     return found[-1] if found else None
 
 
@@ -284,8 +363,10 @@ def said_on(text: str, parts: Sequence[Part], spans: StatementSpans,
             published: dt.date | None) -> tuple[dt.date | None, DatePrecision, DateBasis]:
     """When the statement was made: a date the sentence of its cue ties to the cue ("In March, X said ...", "X said
     in a 2019 interview ..."; the one nearest the cue), else a time the sentence tells from one named before it
-    ("the next year", "that month"), else a day the paragraph names outside the sentence's noun modifiers, speaker
-    and content, else the publication date (marked as such). Under a header line or dateline whose day is not the
+    ("the next year", "that month"), else the day of the event the cue places the words at, named before with its
+    day ("Saturday's debate" ... "At the debate, X said"), else a day the paragraph names outside the sentence's noun
+    modifiers, speaker and content, else the publication date (marked as such). Under a header line or dateline
+    (with its year, or a dateline's bare day: "DENVER, July 19 (Wire) —") whose day is not the
     publication date (an earlier piece the text quotes, or a text with no publication date), that day stands in
     for the publication date, and dates the words that have no day of their own (from the text)."""
     spans = _in_the_cues_sentence(parts, spans)
@@ -342,6 +423,9 @@ def _said_on(text: str, parts: Sequence[Part], spans: StatementSpans,
     back = _told_back(text, parts, spans, masked(s0, spans.sentence_end), published)
     if back is not None:
         return back[0], back[1], DateBasis.TEXT
+    event = _at_a_dated_event(text, parts, spans, published)
+    if event is not None:
+        return event.date, event.precision, DateBasis.TEXT
     p_start, p_end = _paragraph(text, anchor)
     paragraph = masked(p_start, p_end)
     days = [d for d in find_days(paragraph, published) if not _OWNED_DAY.match(paragraph, d.end)]
