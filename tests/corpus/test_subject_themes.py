@@ -56,3 +56,7 @@ def test_titles_are_nouns_capitalised_inside_a_sentence_or_before_a_full_name_wi
     assert {"president", "judge", "frontrunner"} <= got
     assert "senator" not in got  # capitalised at a sentence start: no title
     assert "email" not in got and "met" not in got
+
+
+def test_subject_themes_one_quote_reposted_in_two_documents_is_one_remark() -> None:
+    assert _themes(["Suda's judgment was poor", "Suda’s judgment was poor."]) == {}

@@ -3,8 +3,8 @@
 A person named as the subject is not a question: an actor's remarks on a rival range over her votes, her speeches and
 her judgment. Among one actor's remarks on one subject, a *theme* is a noun (:func:`~.question_terms.noun_terms`: a
 noun after a determiner, possessive or preposition, or used bare where the actor uses it so elsewhere) that at least
-:data:`MIN_REMARKS` of the remarks use, said in at least :data:`MIN_DOCUMENTS` documents (on more than one occasion).
-A noun that only names the subject itself is no theme: one the actor uses as a title before names ("President
+:data:`MIN_REMARKS` distinct remarks use, said in at least :data:`MIN_DOCUMENTS` documents (on more than one occasion).
+One quote in two documents (a wire story reposted) is one remark. A noun that only names the subject itself is no theme: one the actor uses as a title before names ("President
 Obama", "front-runner Hillary Clinton"), one standing before a name as its apposition ("his rival, Hillary Clinton"), one predicated of it ("is the nominee", "as a candidate"), or
 one of the subject's own name's words ("war" in "Iraq war"). Themes are taken greedily, the most used first, each
 remark going to the first theme it uses; the label is the actor's phrase for the noun, owned by the subject where
@@ -23,7 +23,7 @@ from .question_terms import _modifier_uses, _phrase, singular, term_groups, term
 
 __all__ = ["MIN_DOCUMENTS", "MIN_REMARKS", "Theme", "subject_themes", "titles"]
 
-MIN_REMARKS = 2  # remarks on one subject sharing a noun before it is a theme of them
+MIN_REMARKS = 2  # distinct remarks (not one quote reposted) on one subject sharing a noun before it is a theme of them
 MIN_DOCUMENTS = 2  # ... said in at least this many documents: one article quoting a remark twice is one occasion
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[^\sA-Za-z\d]")
@@ -135,13 +135,14 @@ def subject_themes(texts: Mapping[str, str], documents: Mapping[str, str], subje
             if t not in own and _used_of_subject(texts[sid], t):
                 uses.setdefault(t, set()).add(sid)
     uses = {t: sids for t, sids in uses.items() if modifier[t] < len(sids)}
+    said = {sid: " ".join(re.findall(r"\w+", text.casefold())) for sid, text in texts.items()}  # a quote reposted is one remark
     left = set(texts)
     out: dict[str, Theme] = {}
     while True:
         ranked = sorted(((t, sids & left) for t, sids in uses.items()),
                         key=lambda p: (-len(p[1]), -len({documents[s] for s in p[1]}), p[0]))
         best = next(((t, sids) for t, sids in ranked
-                     if len(sids) >= MIN_REMARKS and len({documents[s] for s in sids}) >= MIN_DOCUMENTS), None)
+                     if len({said[s] for s in sids}) >= MIN_REMARKS and len({documents[s] for s in sids}) >= MIN_DOCUMENTS), None)
         if best is None:
             return out
         term, sids = best
