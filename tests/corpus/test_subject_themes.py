@@ -60,3 +60,12 @@ def test_titles_are_nouns_capitalised_inside_a_sentence_or_before_a_full_name_wi
 
 def test_subject_themes_one_quote_reposted_in_two_documents_is_one_remark() -> None:
     assert _themes(["Suda's judgment was poor", "Suda’s judgment was poor."]) == {}
+
+
+def test_subject_themes_a_possessive_of_the_other_gender_than_the_subjects_is_anothers() -> None:
+    texts = {"s0": "his personal email account was hacked, Hillary Clinton says", "s1": "Hillary Clinton closed an email account"}
+    docs = {"s0": "d0", "s1": "d1"}
+    got = subject_themes(texts, docs, "Hillary Clinton", "Hillary Clinton")
+    assert {t.label for t in got.values()} == {"the email account and Hillary Clinton"}
+    texts["s0"] = "her personal email account was hacked, Hillary Clinton says"
+    assert {t.label for t in subject_themes(texts, docs, "Hillary Clinton", "Hillary Clinton").values()} == {"Hillary Clinton's email account"}

@@ -9,7 +9,8 @@ Obama", "front-runner Hillary Clinton"), one standing before a name as its appos
 one of the subject's own name's words ("war" in "Iraq war"). Themes are taken greedily, the most used first, each
 remark going to the first theme it uses; the label is the actor's phrase for the noun, owned by the subject where
 a remark gives it as the subject's ("Hillary Clinton's judgment": its name's possessive or a third-person
-possessive not of the actor's own gender, "her judgment" said by a man) and beside it otherwise ("the Keystone pipeline and Hillary Clinton").
+possessive not of the actor's own gender and not of the other gender than the subject's, "her judgment" said by a man
+of a woman) and beside it otherwise ("the Keystone pipeline and Hillary Clinton").
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[^\sA-Za-z\d]")
 _PREDICATE = frozenset("is was be been being are were as become becomes became remain remains remained".split())
 _ARTICLE = frozenset("a an the".split())
 _OWNER_PRONOUN = frozenset("his her its their".split())
+_GENDERED = {"m": "his", "f": "her"}
 
 
 @dataclass(frozen=True)
@@ -96,11 +98,11 @@ def _used_of_subject(text: str, term: str) -> bool:
     return not used  # a noun the tokenising did not find as written (a hyphen, a plural) counts as used
 
 
-def _owned(text: str, written: str, term: str, actor_pronoun: str) -> bool:
+def _owned(text: str, written: str, term: str, pronouns: frozenset[str]) -> bool:
     """Whether ``text`` gives the noun as the subject's: its name's possessive ("Clinton's judgment") or a
     third-person possessive ("her judgment"), before the noun or up to two lower-case words before it ("Clinton's
-    private emails"), or the name after "of" ("the speeches of Clinton"); a possessive of the actor's own gender
-    ("his rival" said by a man) may be the actor's and does not tell."""
+    private emails"), or the name after "of" ("the speeches of Clinton"); ``pronouns`` are the possessive pronouns that
+    may stand for the subject (not one of the actor's own gender: "his rival" said by a man may be the actor's)."""
     owners = {w.casefold() for w in written.split() if w[:1].isupper()}
     tokens = _TOKEN.findall(text)
     for i, tok in enumerate(tokens):
@@ -112,7 +114,7 @@ def _owned(text: str, written: str, term: str, actor_pronoun: str) -> bool:
         for j in range(i - 1, max(-1, i - 4), -1):
             low = tokens[j].lower()
             stem = re.sub(r"['’]s?$", "", low)
-            if low in _OWNER_PRONOUN and low != actor_pronoun or stem != low and stem in owners:
+            if low in pronouns or stem != low and stem in owners:
                 return True
             if not tokens[j][:1].islower():
                 break  # only modifiers stand between an owner and its noun
@@ -125,7 +127,10 @@ def subject_themes(texts: Mapping[str, str], documents: Mapping[str, str], subje
     document id, ``subject_written``: the names the subject goes by, ``named_by``: nouns the actor uses as titles,
     :func:`titles`); remarks sharing no theme are left out. A noun the remarks mostly use before another noun
     ("business interests", "the business mogul") modifies it and is no theme."""
-    actor_pronoun = {"m": "his", "f": "her"}.get(name_gender(actor_name) or "", "")
+    pronouns = _OWNER_PRONOUN - {_GENDERED.get(name_gender(actor_name) or "", "")}
+    subject_gender = name_gender(subject_name)
+    if subject_gender:  # "his personal email account" said of a woman's emails is another's
+        pronouns -= {p for g, p in _GENDERED.items() if g != subject_gender}
     _groups, found = term_groups(texts)
     own = _name_words(subject_name) | set(named_by)
     modifier = _modifier_uses(texts.values())
@@ -147,7 +152,7 @@ def subject_themes(texts: Mapping[str, str], documents: Mapping[str, str], subje
             return out
         term, sids = best
         phrase = _phrase(term, (found[s] for s in sids), [texts[s] for s in sids])
-        owned = any(_owned(texts[s], subject_written or subject_name, term, actor_pronoun) for s in sids)
+        owned = any(_owned(texts[s], subject_written or subject_name, term, pronouns) for s in sids)
         theme = Theme(term, term_label(phrase, subject_name, owned))
         for s in sids:
             out[s] = theme
