@@ -69,3 +69,12 @@ def test_subject_themes_a_possessive_of_the_other_gender_than_the_subjects_is_an
     assert {t.label for t in got.values()} == {"the email account and Hillary Clinton"}
     texts["s0"] = "her personal email account was hacked, Hillary Clinton says"
     assert {t.label for t in subject_themes(texts, docs, "Hillary Clinton", "Hillary Clinton").values()} == {"Hillary Clinton's email account"}
+
+
+def test_subject_themes_a_noun_that_keeps_coming_up_with_a_theme_joins_it() -> None:
+    got = _themes(["Suda's judgment on the war was poor", "her judgment on the war failed", "Suda backed the war",
+                   "the war was Suda's choice", "Suda's judgment at the bank"], actor_name="John Hask")
+    assert got == {f"s{i}": "the war and Mira Suda" for i in range(5)}  # one question: her judgment on the war
+    apart = _themes(["Suda's judgment was poor", "her judgment failed", "Suda backed the war", "the war was Suda's choice",
+                     "Suda's judgment on the war"], actor_name="John Hask")
+    assert set(apart.values()) == {"Mira Suda's judgment", "the war and Mira Suda"}  # together once only: two themes

@@ -7,7 +7,9 @@ noun after a determiner, possessive or preposition, or used bare where the actor
 One quote in two documents (a wire story reposted) is one remark. A noun that only names the subject itself is no theme: one the actor uses as a title before names ("President
 Obama", "front-runner Hillary Clinton"), one standing before a name as its apposition ("his rival, Hillary Clinton"), one predicated of it ("is the nominee", "as a candidate"), or
 one of the subject's own name's words ("war" in "Iraq war"). Themes are taken greedily, the most used first, each
-remark going to the first theme it uses; the label is the actor's phrase for the noun, owned by the subject where
+remark going to the first theme it uses; a noun that keeps coming up with a theme's noun (in two remarks or more, at
+least :data:`~.question_terms.JOIN_SHARE` of the rarer one's, as question terms join) brings its remarks to that theme,
+one level only ("her judgment on the war" and "the war"); the label is the actor's phrase for the noun, owned by the subject where
 a remark gives it as the subject's ("Hillary Clinton's judgment": its name's possessive or a third-person
 possessive not of the actor's own gender and not of the other gender than the subject's, "her judgment" said by a man
 of a woman) and beside it otherwise ("the Keystone pipeline and Hillary Clinton").
@@ -20,7 +22,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from ..text.names import name_gender
-from .question_terms import _modifier_uses, _phrase, singular, term_groups, term_label
+from .question_terms import JOIN_SHARE, _modifier_uses, _phrase, singular, term_groups, term_label
 
 __all__ = ["MIN_DOCUMENTS", "MIN_REMARKS", "Theme", "subject_themes", "titles"]
 
@@ -151,6 +153,10 @@ def subject_themes(texts: Mapping[str, str], documents: Mapping[str, str], subje
         if best is None:
             return out
         term, sids = best
+        for other, used in uses.items():  # a noun that keeps coming up with this one names the same theme: one level only
+            together = len({said[x] for x in used & uses[term]})
+            if other != term and together >= 2 and together >= JOIN_SHARE * min(len({said[x] for x in used}), len({said[x] for x in uses[term]})):
+                sids = sids | (used & left)
         phrase = _phrase(term, (found[s] for s in sids), [texts[s] for s in sids])
         owned = any(_owned(texts[s], subject_written or subject_name, term, pronouns) for s in sids)
         theme = Theme(term, term_label(phrase, subject_name, owned))
