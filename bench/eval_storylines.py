@@ -15,9 +15,13 @@
    whether each statement sits in the storyline of its question.
    Two measures of whether storylines follow questions: storylines per (actor, subject) pair (the subject of a
    remark is the resolved entity, not a place, that its actor names most among those the remark names; pairs with
-   at least three remarks; 1.0 when an actor's remarks on one subject share one storyline), and the share of labels
+   at least three remarks; 1.0 when an actor's remarks on one subject share one storyline; also counting the
+   storylines whose labels name the subject, its themes and "other remarks about" it, as one), and the share of labels
    that name a question: a named subject ("ISIS-K's presence", "Hillary Clinton") or a noun phrase of at least two
-   words ("the border wall"), not a broad issue, a pooled "other statements" or a lone word ("emails", "deeper").
+   words ("the border wall"), not a broad issue, a pooled "other statements", "other remarks about" a subject or a
+   lone word ("emails", "deeper"). Stricter, the label kinds (:func:`label_kind`): something said about a named
+   subject ("Hillary Clinton's emails"), a noun phrase, a bare name ("Hillary Clinton": a person is no question),
+   a lone word, a broad issue, "other remarks about" a subject, or a pool.
 2. The seed article (../shared/seed/shifting-storylines.txt): every storyline of its
    most-quoted actor (the seed's own story: Mujahid on ISIS-K over the years).
 
@@ -47,6 +51,7 @@ from storyline.config import settings  # noqa: E402
 from storyline.corpus.embeddings import load_embedder  # noqa: E402
 from storyline.corpus.findings.claims import MentionIndex, entity_key  # noqa: E402
 from storyline.corpus.resolve import clusters_from_mentions, resolve_entities  # noqa: E402
+from storyline.corpus.questions import OTHER_REMARKS  # noqa: E402
 from storyline.corpus.storylines import UNTOPICED, build_storylines, reports_speech, statement_order  # noqa: E402
 from storyline.corpus.topics import TopicModel  # noqa: E402
 from storyline.model import Document, DocumentAnalysis, EntityType, Mention, Storyline  # noqa: E402
@@ -144,8 +149,9 @@ _DETERMINER = frozenset("a an the this that these those his her its their our my
 
 def label_names_question(topic: str, issues: set[str], entity_names: set[str], nlp) -> bool:
     """Whether a storyline label names a question: a named subject, or a noun phrase of at least two words
-    (determiners not counted) ending in a noun; not a broad issue, "other statements" or "statements on ..."."""
-    if topic == UNTOPICED or topic in issues or topic.startswith("statements on "):
+    (determiners not counted) ending in a noun; not a broad issue, "other statements", "statements on ..." or
+    "other remarks about ..."."""
+    if topic == UNTOPICED or topic in issues or topic.startswith(("statements on ", OTHER_REMARKS)):
         return False
     if any(name and name in topic for name in entity_names):
         return True
@@ -153,20 +159,45 @@ def label_names_question(topic: str, issues: set[str], entity_names: set[str], n
     return len(tokens) >= 2 and tokens[-1].pos_ in ("NOUN", "PROPN")
 
 
-def question_measures(lines: list[Storyline], subjects: dict[str, str], names: dict, issues: set[str], nlp) -> tuple[str, str]:
+def label_kind(topic: str, issues: set[str], entity_names: set[str]) -> str:
+    """What a storyline label names, for counting by kind: ``question`` (something said about a named subject: "Hillary
+    Clinton's emails", "role of X", "the deal and Israel"), ``phrase`` (a noun phrase of two words or more naming no
+    one: "the border wall"), ``name`` (a bare name: "Hillary Clinton"), ``word`` (one word: "money"), ``issue`` (a
+    broad issue), ``remarks`` ("other remarks about X": an actor's remarks on a subject sharing no theme) or ``pool``
+    ("other statements", "statements on role")."""
+    if topic == UNTOPICED or topic.startswith("statements on "):
+        return "pool"
+    if topic in issues:
+        return "issue"
+    if topic.startswith(OTHER_REMARKS):
+        return "remarks"
+    if topic in entity_names:
+        return "name"
+    if any(name in topic for name in entity_names):
+        return "question"
+    words = [w for w in re.findall(r"[\w'’-]+", topic) if w.lower() not in _DETERMINER]
+    return "phrase" if len(words) >= 2 else "word"
+
+
+def question_measures(lines: list[Storyline], subjects: dict[str, str], names: dict, issues: set[str], nlp) -> tuple[str, str, str]:
     """The two lines of the storylines-follow-questions measures (see the module docstring)."""
     pairs: dict[tuple[str, str], set[str]] = defaultdict(set)
     sizes: Counter = Counter()
+    family: dict[tuple[str, str], set[str]] = defaultdict(set)  # a subject's theme storylines counted as one
     for i, line in enumerate(lines):
         for sid in line.statement_ids:
             if sid in subjects:
                 pairs[(line.actor_id, subjects[sid])].add(str(i))
                 sizes[(line.actor_id, subjects[sid])] += 1
+                name = names.get(subjects[sid], "")
+                family[(line.actor_id, subjects[sid])].add(name if name and name in line.topic else str(i))
     spread = sorted(len(pairs[p]) for p in pairs if sizes[p] >= 3)
+    split = [len(family[p]) for p in pairs if sizes[p] >= 3]
     if spread:
         per_pair = (f"  storylines per (actor, subject) pair with >= 3 remarks: {len(spread)} pairs, mean "
                     f"{sum(spread) / len(spread):.2f}, median {spread[len(spread) // 2]}, in one storyline "
-                    f"{100 * sum(n == 1 for n in spread) / len(spread):.1f}%")
+                    f"{100 * sum(n == 1 for n in spread) / len(spread):.1f}%, in one storyline or the subject's themes "
+                    f"{100 * sum(n == 1 for n in split) / len(split):.1f}%")
     else:
         per_pair = "  storylines per (actor, subject) pair: no pair with >= 3 remarks"
     entity_names = {n for n in names.values() if len(n) > 2}
@@ -175,7 +206,12 @@ def question_measures(lines: list[Storyline], subjects: dict[str, str], names: d
     total = sum(len(line.statement_ids) for line in lines) or 1
     labels = (f"  labels naming a question (named subject or noun phrase of >= 2 words): "
               f"{100 * sum(good) / max(1, len(lines)):.1f}% of storylines, holding {100 * held / total:.1f}% of their statements")
-    return per_pair, labels
+    kinds = Counter(label_kind(line.topic, issues, entity_names) for line in lines)
+    kind_line = "  label kinds (storylines): " + ", ".join(f"{k} {100 * kinds[k] / max(1, len(lines)):.1f}%" for k in _KINDS)
+    return per_pair, labels, kind_line
+
+
+_KINDS = ("question", "phrase", "name", "word", "issue", "remarks", "pool")
 
 
 def report(title: str, docs: list[Document], lines: list[Storyline], names: dict, stmts: dict, actors: int, show: int,

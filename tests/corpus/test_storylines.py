@@ -92,8 +92,8 @@ def test_storylines_a_statement_takes_the_subject_its_actor_talks_about_most() -
         {"label": "party2", "speaker": "spok", "content": "the [Velar Party](vel) is surging", "said_on": "2024-01-05"},
     ]}]
     c, lines = _lines(docs)
-    assert _by_label(c, lines) == {("E_other", "Mira Suda"): ["both", "suda1", "suda2"],
-                                   ("E_spok", "Velar Party"): ["party1", "party2"]}
+    assert _by_label(c, lines) == {("E_other", "other remarks about Mira Suda"): ["both", "suda1", "suda2"],
+                                   ("E_spok", "other remarks about Velar Party"): ["party1", "party2"]}
 
 
 def test_storylines_one_off_remarks_join_their_broad_issue_or_the_actors_other_statements() -> None:
@@ -115,7 +115,7 @@ def test_storylines_an_actors_one_remark_left_over_keeps_its_own_subject_not_the
                                                   ("dam3", "we pay for the river dam"), ("suda", "[Mira Suda](suda) likes the river dam"),
                                                   ("marr", "[Odel Marr](other) is a friend")])]
     c, lines = _lines(docs)
-    assert _by_label(c, lines) == {("E_spok", "the river dam"): ["dam1", "dam2", "dam3", "suda"], ("E_spok", "Odel Marr"): ["marr"]}
+    assert _by_label(c, lines) == {("E_spok", "the river dam"): ["dam1", "dam2", "dam3", "suda"], ("E_spok", "other remarks about Odel Marr"): ["marr"]}
 
 
 def test_storylines_the_speaker_is_never_its_own_subject_and_unnamed_subjects_are_other_statements() -> None:
@@ -134,8 +134,8 @@ def test_storylines_undated_single_document_and_a_prolific_actor_give_sensible_s
     statements += [{"label": f"p{i}", "speaker": "spok", "content": f"the [Velar Party](vel) is at {i} percent"} for i in range(200)]
     c, lines = _lines([{"id": "one", "statements": statements}])
     got = _by_label(c, lines)
-    assert got[("E_spok", "Mira Suda")] == [f"s{i}" for i in range(300)]  # undated: document order
-    assert got[("E_spok", "Velar Party")] == [f"p{i}" for i in range(200)]
+    assert got[("E_spok", "other remarks about Mira Suda")] == [f"s{i}" for i in range(300)]  # undated: document order
+    assert got[("E_spok", "other remarks about Velar Party")] == [f"p{i}" for i in range(200)]
     assert len(lines) == 2
 
 
@@ -154,7 +154,7 @@ def test_storylines_an_actors_only_one_off_remark_keeps_its_own_question() -> No
         {"label": "claim2", "speaker": "spok", "content": "[Mira Suda](suda) was a mere courier", "said_on": "2025-01-02"},
     ]}]
     c, lines = _lines(docs)
-    assert _by_label(c, lines) == {("E_spok", "Odel Marr"): ["once"], ("E_spok", "role of Mira Suda"): ["claim1", "claim2"]}
+    assert _by_label(c, lines) == {("E_spok", "other remarks about Odel Marr"): ["once"], ("E_spok", "role of Mira Suda"): ["claim1", "claim2"]}
 
 
 def test_storylines_a_common_claim_word_makes_a_claim_kind_only_beside_its_subject() -> None:
@@ -166,7 +166,7 @@ def test_storylines_a_common_claim_word_makes_a_claim_kind_only_beside_its_subje
     ]}]
     c, lines = _lines(docs)
     assert _by_label(c, lines) == {("E_spok", "efforts against ISIS-K"): ["fight1", "fight2"],
-                                   ("E_other", "Mira Suda"): ["loose", "loose2"]}
+                                   ("E_other", "other remarks about Mira Suda"): ["loose", "loose2"]}
 
 
 def test_storylines_a_nationality_adjective_is_not_the_subject_beside_a_named_person() -> None:
@@ -178,7 +178,7 @@ def test_storylines_a_nationality_adjective_is_not_the_subject_beside_a_named_pe
                                                  ("workers", "[Rhenish](rhenish) workers want more")])]
     c, lines = _lines(docs)
     got = _by_label(c, lines)
-    assert got[("E_spok", "Odel Marr")] == ["judge", "marr"]
+    assert got[("E_spok", "other remarks about Odel Marr")] == ["judge", "marr"]
     assert all(topic != "Rhenish" for _actor, topic in got)
 
 
@@ -188,7 +188,7 @@ def test_storylines_a_role_claim_about_an_organisation_is_filed_under_the_organi
         {"label": "b", "speaker": "spok", "content": "the [Velar Party](vel) is the mastermind again", "said_on": "2024-01-02"},
     ]}]
     c, lines = _lines(docs)
-    assert _by_label(c, lines) == {("E_spok", "Velar Party"): ["a", "b"]}
+    assert _by_label(c, lines) == {("E_spok", "other remarks about Velar Party"): ["a", "b"]}
 
 
 def test_storylines_killings_an_organisation_is_blamed_for_are_not_its_death_toll() -> None:
@@ -197,7 +197,7 @@ def test_storylines_killings_an_organisation_is_blamed_for_are_not_its_death_tol
         {"label": "b", "speaker": "spok", "content": "the [Velar Party](vel) left many dead", "said_on": "2024-01-02"},
     ]}]
     c, lines = _lines(docs)
-    assert _by_label(c, lines) == {("E_spok", "Velar Party"): ["a", "b"]}
+    assert _by_label(c, lines) == {("E_spok", "other remarks about Velar Party"): ["a", "b"]}
 
 
 def test_storylines_one_quote_reported_twice_is_in_one_storyline() -> None:
@@ -212,7 +212,7 @@ def test_storylines_one_quote_reported_twice_is_in_one_storyline() -> None:
     ]
     c, lines = _lines(docs)
     got = _by_label(c, lines)
-    assert got[("E_spok", "Mira Suda")] == ["named", "again", "plain"]
+    assert got[("E_spok", "other remarks about Mira Suda")] == ["named", "again", "plain"]
     assert sum(len(ids) for ids in got.values()) == 4  # each statement in exactly one storyline
 
 
@@ -228,7 +228,7 @@ def test_storylines_a_remark_naming_nothing_right_after_its_actors_remark_on_a_q
             {"label": "alone2", "speaker": "spok", "content": "it rains a lot", "said_on": "2024-01-03"}]},
     ]
     c, lines = _lines(docs)
-    assert _by_label(c, lines) == {("E_spok", "Mira Suda"): ["q1", "on", "q2"], ("E_spok", UNTOPICED): ["alone", "alone2"]}
+    assert _by_label(c, lines) == {("E_spok", "other remarks about Mira Suda"): ["q1", "on", "q2"], ("E_spok", UNTOPICED): ["alone", "alone2"]}
 
 
 def test_storylines_pooled_remarks_sharing_a_noun_phrase_form_a_question_named_by_it() -> None:
@@ -313,7 +313,7 @@ def test_storylines_remarks_on_a_subject_join_the_actors_one_kind_of_claim_about
     assert _by_label(c, lines) == {("E_spok", "ISIS-K's presence"): ["s0", "s1", "s2", "s3", "s4"],
                                    ("E_spok", "role of Mira Suda"): ["s5", "s6"],
                                    # two kinds of claim about her: plain remarks stay apart; the talks, said once, go with them
-                                   ("E_spok", "Mira Suda"): ["s7", "s8", "s9"]}
+                                   ("E_spok", "other remarks about Mira Suda"): ["s7", "s8", "s9"]}
 
 
 def test_storylines_plain_remarks_join_a_claim_kind_up_to_twice_its_size_and_a_passing_claim_joins_the_plain_remarks() -> None:
@@ -324,7 +324,7 @@ def test_storylines_plain_remarks_join_a_claim_kind_up_to_twice_its_size_and_a_p
                                          "[Mira Suda](suda) was the courier"])]
     c, lines = _lines(docs)
     assert _by_label(c, lines) == {("E_spok", "ISIS-K's presence"): ["s0", "s1", "s2"],
-                                   ("E_spok", "Mira Suda"): ["s3", "s4", "s5", "s6"]}
+                                   ("E_spok", "other remarks about Mira Suda"): ["s3", "s4", "s5", "s6"]}
 
 
 def test_storylines_a_noun_repeated_within_one_article_only_is_no_question() -> None:
@@ -468,7 +468,7 @@ def test_storylines_a_broad_issue_holding_one_remark_is_named_by_the_remarks_sub
                 ("spok", "[Mira Suda](suda) wants lower taxes"), ("suda", "taxes are too high in [Rhenland](rhen)"),
                 ("other", "taxes are too high for [Mira Suda](suda)"), ("other", "tax cuts help [Velar Party](vel)")])]
     c, lines = _lines(docs)
-    assert _by_label(c, lines) == {("E_spok", "Mira Suda"): ["s0"],  # alone on taxes: named by her
+    assert _by_label(c, lines) == {("E_spok", "other remarks about Mira Suda"): ["s0"],  # alone on taxes: named by her
                                    ("E_suda", "taxes"): ["s1"],  # only a place named: the issue names it better
                                    ("E_other", "taxes"): ["s2", "s3"]}  # two remarks on taxes: the issue gathers them
 
@@ -497,7 +497,7 @@ def test_storylines_a_person_named_before_another_word_keeps_the_persons_own_que
                                          "[Mira Suda](suda) is a crook", "[Mira Suda](suda) lies"])]
     c = build_corpus(docs, entities)
     lines = build_storylines(c.statements, c.key_to_entity, {}, c.mentions_by_doc, {k: e.name for k, e in c.entities.items()})
-    assert _by_label(c, lines) == {("E_spok", "Mira Suda jr"): ["j0", "j1"], ("E_spok", "Mira Suda"): ["j2", "j3"]}
+    assert _by_label(c, lines) == {("E_spok", "other remarks about Mira Suda jr"): ["j0", "j1"], ("E_spok", "other remarks about Mira Suda"): ["j2", "j3"]}
 
 
 def test_storylines_an_idiom_noun_names_no_question() -> None:
@@ -522,7 +522,9 @@ def test_storylines_a_noun_question_naming_a_subject_beside_it_joins_the_actors_
     plain = [f"[Mira Suda](suda) is wrong about point {n}" for n in range(6)]
     got = _one_actor(["the supporters of [Mira Suda](suda) are angry", "her supporters love [Mira Suda](suda)", "our supporters are loyal",
                       *plain, "the weather is fine", "it rains a lot"])
-    assert got == {("E_spok", "Mira Suda"): [f"s{i}" for i in range(9)], ("E_spok", UNTOPICED): ["s9", "s10"]}
+    # ... and there, the remarks on her sharing a theme are split off again, named by what they say of her
+    assert got == {("E_spok", "Mira Suda's supporters"): ["s0", "s1", "s2"],
+                   ("E_spok", "other remarks about Mira Suda"): [f"s{i}" for i in range(3, 9)], ("E_spok", UNTOPICED): ["s9", "s10"]}
     # as many remarks on the noun as plain ones on her: the noun is a question of its own
     got = _one_actor(["the supporters of [Mira Suda](suda) are angry", "her supporters love [Mira Suda](suda)", "our supporters are loyal",
                       *plain[:4], "the weather is fine", "it rains a lot"])
@@ -540,7 +542,7 @@ def test_storylines_a_fragment_naming_nothing_or_only_a_name_is_in_no_storyline_
                 ("named", "[Suda](suda)'s temperament"), ("suda", "[Mira Suda](suda) will lose the vote"),
                 ("weather", "the weather is fine"), ("rain", "it rains a lot")])]
     c, lines = _lines(docs)
-    assert _by_label(c, lines) == {("E_spok", "Mira Suda"): ["named", "suda"], ("E_spok", UNTOPICED): ["weather", "rain"]}
+    assert _by_label(c, lines) == {("E_spok", "other remarks about Mira Suda"): ["named", "suda"], ("E_spok", UNTOPICED): ["weather", "rain"]}
 
 
 def test_storylines_a_remark_on_a_subject_the_actor_keeps_naming_stays_with_it_beside_a_passing_noun() -> None:
@@ -551,7 +553,7 @@ def test_storylines_a_remark_on_a_subject_the_actor_keeps_naming_stays_with_it_b
                                             "said_on": f"2024-04-0{i + 1}"}]}
             for i, content in enumerate(suda + primary)]
     c, lines = _lines(docs)
-    assert _by_label(c, lines) == {("E_spok", "Mira Suda"): ["s0", "s1", "s2", "s3"], ("E_spok", "the primary"): ["p4", "p5", "p6"]}
+    assert _by_label(c, lines) == {("E_spok", "other remarks about Mira Suda"): ["s0", "s1", "s2", "s3"], ("E_spok", "the primary"): ["p4", "p5", "p6"]}
 
 
 def test_storylines_a_noun_question_the_actor_owns_is_named_with_the_actor() -> None:
@@ -573,7 +575,7 @@ def test_storylines_pooled_remarks_sharing_a_verb_and_its_object_form_no_questio
 def test_storylines_a_capitalised_name_no_mention_covers_is_a_subject_the_actor_keeps_naming() -> None:
     got = _one_actor(["the greed of Harbor Row ruined millions", "Harbor Row buys off elections", "No Harbor Row banker went to jail",
                       "the weather is fine", "it rains a lot"])
-    assert got == {("E_spok", "Harbor Row"): ["s0", "s1", "s2"], ("E_spok", UNTOPICED): ["s3", "s4"]}
+    assert got == {("E_spok", "other remarks about Harbor Row"): ["s0", "s1", "s2"], ("E_spok", UNTOPICED): ["s3", "s4"]}
 
 
 def test_storylines_an_unlinked_name_said_once_a_headline_or_a_nationality_adjective_is_no_subject() -> None:
@@ -594,14 +596,14 @@ def test_storylines_two_questions_of_an_actor_whose_remarks_share_rare_words_are
     got = _one_actor(["[Velar Party](vel) rigged ballots", "[Velar Party](vel) stuffed ballots", "[Velar Party](vel) forged signatures",
                       "[Daesh](daesh) audited ballots", "[Daesh](daesh) found forged signatures",
                       "[Mira Suda](suda) is a liar", "[Mira Suda](suda) will lose", "[Mira Suda](suda) hates dogs"])
-    assert got == {("E_spok", "Velar Party"): ["s0", "s1", "s2", "s3", "s4"], ("E_spok", "Mira Suda"): ["s5", "s6", "s7"]}
+    assert got == {("E_spok", "other remarks about Velar Party"): ["s0", "s1", "s2", "s3", "s4"], ("E_spok", "other remarks about Mira Suda"): ["s5", "s6", "s7"]}
 
 
 def test_storylines_two_people_or_a_place_stay_apart_however_alike_the_remarks() -> None:
     got = _one_actor(["[Mira Suda](suda) rigged ballots", "[Mira Suda](suda) forged signatures",
                       "[Odel Marr](other) rigged ballots", "[Odel Marr](other) forged signatures",
                       "[Rhenland](rhen) rigged ballots", "[Rhenland](rhen) forged signatures"])
-    assert got == {("E_spok", "Mira Suda"): ["s0", "s1"], ("E_spok", "Odel Marr"): ["s2", "s3"], ("E_spok", "Rhenland"): ["s4", "s5"]}
+    assert got == {("E_spok", "other remarks about Mira Suda"): ["s0", "s1"], ("E_spok", "other remarks about Odel Marr"): ["s2", "s3"], ("E_spok", "other remarks about Rhenland"): ["s4", "s5"]}
 
 
 def test_storylines_an_issue_word_matches_its_inflections_not_longer_words() -> None:
@@ -612,3 +614,13 @@ def test_storylines_an_issue_word_matches_its_inflections_not_longer_words() -> 
     assert issues.of("the importance of it") is None  # "import" is not "importance"
     assert issues.of("he won't say, a wonderful billionaire") is None  # not "won", not "bill"
     assert issues.of("immigrants crossing the border-crossing") == "immigration"  # a stem ("immigra*") and a hyphenated word
+
+
+def test_storylines_an_actors_remarks_on_one_person_are_split_by_what_they_say_about_her() -> None:
+    got = _one_actor(["[Mira Suda](suda)'s judgment was poor", "her judgment is lacking, [Suda](suda) knows it",
+                      "[Suda](suda) gave the paid speeches to bankers", "the paid speeches of [Suda](suda) are secret",
+                      "[Mira Suda](suda) is ahead", "voters trust [Suda](suda)", "[Suda](suda) is the nominee now",
+                      "[Suda](suda) will be the nominee"])
+    assert got == {("E_spok", "Mira Suda's judgment"): ["s0", "s1"], ("E_spok", "Mira Suda's paid speeches"): ["s2", "s3"],
+                   ("E_spok", "other remarks about Mira Suda"): ["s4", "s5", "s6", "s7"]}  # "the nominee" is she herself
+    assert storyline_label("Tarin Hask", "other remarks about Mira Suda") == "Tarin Hask: other remarks about Mira Suda"

@@ -272,8 +272,9 @@ def _bare(words: str, texts: Collection[str]) -> bool:
 
 
 def term_label(phrase: str, subject_name: str | None, possessive: bool) -> str:
-    """"the border wall", "Hillary Clinton's emails" (the actor speaks of the subject's emails), "the border wall and Mexico"."""
-    if subject_name is None:
+    """"the border wall", "Hillary Clinton's emails" (the actor speaks of the subject's emails), "the border wall and Mexico";
+    a phrase that holds the subject's name already says it ("the Iraq war", not "the Iraq war and Iraq war")."""
+    if subject_name is None or subject_name.casefold() in phrase.casefold():
         return phrase
     if not possessive:
         return f"{phrase} and {subject_name}"

@@ -52,9 +52,10 @@ from importlib import resources
 from ..model import EntityType, Mention, Statement
 from .findings.claims import MentionIndex, entity_key
 from ..text.lexicon import Lexicon, default_lexicon
+from .subject_themes import subject_themes, titles
 from .question_terms import SUBJECT_SHARE, TermGroup, min_statements, noun_phrase_used, owner_of, says_possessive, singular, term_groups, term_label
 
-__all__ = ["ASPECT_PRIORITY", "Issues", "Question", "SubjectAliases", "Subject", "about_nothing", "aspects", "load_issues", "load_subject_aliases",
+__all__ = ["ASPECT_PRIORITY", "OTHER_REMARKS", "Issues", "Question", "SubjectAliases", "Subject", "about_nothing", "aspects", "load_issues", "load_subject_aliases",
            "noun_phrases", "only_names", "question_label", "questions_of", "subjects_of", "unlinked_names"]
 
 _CONCEPT_ASPECT = {
@@ -233,9 +234,13 @@ class Question:
     term_label: str | None = None
     where: str | None = None  # the place most of the question's remarks name (its label only): "in Afghanistan"
     beside: str | None = None  # a noun question's subject named beside its phrase, not as owner ("supporters and X"): its key
+    theme: str | None = None  # a noun the actor's remarks on the subject share ("judgment"), with its label (:mod:`.subject_themes`)
+    theme_label: str | None = None
 
     @property
     def key(self) -> str:
+        if self.theme:
+            return f"{self.subject.key if self.subject else ''}|theme:{self.theme}"
         if self.term:
             return f"term:{self.term}"
         if self.phrase:
@@ -246,7 +251,7 @@ class Question:
     def label(self) -> str:
         if self.where:
             return f"{question_label(self.subject, self.aspect)} in {self.where}"
-        return self.term_label or self.phrase or self.issue or question_label(self.subject, self.aspect)
+        return self.theme_label or self.term_label or self.phrase or self.issue or question_label(self.subject, self.aspect)
 
 
 _OF = {"role": "role of", "counter-terrorism efforts": "efforts against", "talks": "talks with", "detention": "detention of",
@@ -254,12 +259,17 @@ _OF = {"role": "role of", "counter-terrorism efforts": "efforts against", "talks
 OTHER = Question(None, None)  # "other statements": an actor's one-off remarks
 
 
+OTHER_REMARKS = "other remarks about "  # the label of an actor's remarks on a subject that share no theme, before its name
+
+
 def question_label(subject: Subject | None, aspect: str | None) -> str:
-    """"ISIS-K's presence", "role of Ilen Sorov", "Hillary Clinton", "statements on talks", "other statements"."""
+    """"ISIS-K's presence", "role of Ilen Sorov", "other remarks about Hillary Clinton" (a subject is no question by
+    itself: remarks on it sharing no theme say so; a name before a common noun, "Rhenland war", names one), "statements
+    on talks", "other statements"."""
     if subject is None:
         return f"statements on {aspect}" if aspect else "other statements"
     if aspect is None:
-        return subject.name
+        return subject.name if _common_head(subject) else OTHER_REMARKS + subject.name
     if subject.is_place:
         return f"{aspect} in {subject.name}"
     if aspect == "role" and subject.is_person or aspect in _OF:
@@ -419,8 +429,28 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
         _places_named(final, members)
         _lone_remark_named(final, own)
         _lone_issue_remark_named(final, named)
+        _themes_split(final, members, entity_names.get(actor, ""))
         out.update(final)
     return out
+
+
+def _themes_split(final: dict[str, Question], members: Sequence[tuple[Statement, list[Subject]]], actor_name: str) -> None:
+    """An actor's plain remarks on one subject are split by what they say about it (:mod:`.subject_themes`): "Hillary
+    Clinton's judgment", "Hillary Clinton's speeches"; those sharing no theme stay "other remarks about" the subject."""
+    plain = _plain_by_subject(final)
+    named_by = titles(st.content for st, _s in members)
+    remarks: dict[str, list[Statement]] = {}
+    for st, _s in members:
+        q = final[st.id]
+        if q.subject is not None and plain.get(q.subject.key) == q:
+            remarks.setdefault(q.key, []).append(st)
+    for sts in remarks.values():
+        q = final[sts[0].id]
+        assert q.subject is not None
+        themes = subject_themes({st.id: st.content for st in sts}, {st.id: st.document_id for st in sts}, q.subject.name,
+                                f"{q.subject.name} {q.subject.written}", actor_name, named_by)
+        for sid, theme in themes.items():
+            final[sid] = Question(q.subject, None, theme=theme.term, theme_label=theme.label)
 
 
 def _lone_remark_named(final: dict[str, Question], own: Mapping[str, Question]) -> None:
@@ -472,7 +502,7 @@ def _issue_terms_joined(final: dict[str, Question], issues: Issues) -> None:
 def _plain_by_subject(final: Mapping[str, Question]) -> dict[str, Question]:
     """An actor's plain questions on subjects (no kind of claim, noun, phrase, issue or place), by subject key."""
     return {q.subject.key: q for q in final.values()
-            if q.subject is not None and q.aspect is None and not (q.term or q.phrase or q.issue or q.where)}
+            if q.subject is not None and q.aspect is None and not (q.term or q.phrase or q.issue or q.where or q.theme)}
 
 
 def _redirect(final: dict[str, Question], into: Mapping[str, Question]) -> None:

@@ -20,13 +20,13 @@ from ..model import Mention, Statement, StatementKind, Storyline
 from ..nlp.cues import lexicon
 from ..text.stance_phrases import STANCE_LEMMAS
 from .question_terms import singular
-from .questions import questions_of
+from .questions import OTHER_REMARKS, questions_of
 
 __all__ = ["STORYLINES_VERSION", "UNTOPICED", "build_storylines", "remark_reported", "reports_speech", "speech_cued", "statement_order",
            "storyline_label", "storyline_topics"]
 
 UNTOPICED = "other statements"
-STORYLINES_VERSION = "10"  # a run of capitalised words no mention covers ("Wall Street") is a subject where the actor names it twice; two of an actor's questions whose remarks share rare words and subjects (cosine >= 0.15 over the actor's own remarks) are one, never two people, a place or a noun the subject owns; an issue word matches its inflections, not longer words ("import" is not "importance", "won" not "won't"); a word after a subject pronoun is a verb, no question term ("I mean"); a fragment naming nothing or only a name ("Mr. Trump") is in no storyline; a remark on a subject the actor names at least as often as a noun stays with the subject; a noun the actor calls its own is named with the actor; a shared pair names a question only as a whole noun phrase (not "to host events"); a subject joins the noun phrase naming it before a noun ("X war") and takes a smaller noun question naming it beside ("supporters and X"); idiom nouns name nothing; remarks incl. attitudes, stances taken and characterisations, no actions; one question per actor and subject unless a claim kind recurs; noun questions one issue names join; a lone pooled remark keeps its own question; storylines by actor and question (subject, claim kind, a noun the actor keeps using, issue or shared phrase); part of the corpus basis
+STORYLINES_VERSION = "11"  # an actor's plain remarks on one subject are split by the noun they share about it (two distinct remarks, said in two documents or more; a noun that keeps coming up with it joins it; not a title, apposition or predicate naming the subject): "Hillary Clinton's judgment", the rest "other remarks about Hillary Clinton", a bare name being no question; a noun phrase holding its subject's name is not named twice ("the Iraq war"); a run of capitalised words no mention covers ("Wall Street") is a subject where the actor names it twice; two of an actor's questions whose remarks share rare words and subjects (cosine >= 0.15 over the actor's own remarks) are one, never two people, a place or a noun the subject owns; an issue word matches its inflections, not longer words ("import" is not "importance", "won" not "won't"); a word after a subject pronoun is a verb, no question term ("I mean"); a fragment naming nothing or only a name ("Mr. Trump") is in no storyline; a remark on a subject the actor names at least as often as a noun stays with the subject; a noun the actor calls its own is named with the actor; a shared pair names a question only as a whole noun phrase (not "to host events"); a subject joins the noun phrase naming it before a noun ("X war") and takes a smaller noun question naming it beside ("supporters and X"); idiom nouns name nothing; remarks incl. attitudes, stances taken and characterisations, no actions; one question per actor and subject unless a claim kind recurs; noun questions one issue names join; a lone pooled remark keeps its own question; storylines by actor and question (subject, claim kind, a noun the actor keeps using, issue or shared phrase); part of the corpus basis
 
 
 def statement_order(s: Statement) -> tuple[bool, dt.date, str, int]:
@@ -35,8 +35,9 @@ def statement_order(s: Statement) -> tuple[bool, dt.date, str, int]:
 
 
 def storyline_label(actor_name: str, topic: str) -> str:
-    """The readable label of a storyline: "Zabihullah Mujahid on ISIS-K's presence"."""
-    return f"{actor_name}: {topic}" if topic in (UNTOPICED,) or topic.startswith("statements on ") else f"{actor_name} on {topic}"
+    """The readable label of a storyline: "Zabihullah Mujahid on ISIS-K's presence", "Bernie Sanders: other remarks about
+    Hillary Clinton"."""
+    return f"{actor_name}: {topic}" if topic in (UNTOPICED,) or topic.startswith(("statements on ", OTHER_REMARKS)) else f"{actor_name} on {topic}"
 
 
 def reports_speech(st: Statement) -> bool:

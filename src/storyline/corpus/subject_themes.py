@@ -1,0 +1,165 @@
+"""Subject themes: what an actor's remarks on one person or thing say it about ("Hillary Clinton's judgment").
+
+A person named as the subject is not a question: an actor's remarks on a rival range over her votes, her speeches and
+her judgment. Among one actor's remarks on one subject, a *theme* is a noun (:func:`~.question_terms.noun_terms`: a
+noun after a determiner, possessive or preposition, or used bare where the actor uses it so elsewhere) that at least
+:data:`MIN_REMARKS` distinct remarks use, said in at least :data:`MIN_DOCUMENTS` documents (on more than one occasion).
+One quote in two documents (a wire story reposted) is one remark. A noun that only names the subject itself is no theme: one the actor uses as a title before names ("President
+Obama", "front-runner Hillary Clinton"), one standing before a name as its apposition ("his rival, Hillary Clinton"), one predicated of it ("is the nominee", "as a candidate"), or
+one of the subject's own name's words ("war" in "Iraq war"). Themes are taken greedily, the most used first, each
+remark going to the first theme it uses; a noun that keeps coming up with a theme's noun (in two remarks or more, at
+least :data:`~.question_terms.JOIN_SHARE` of the rarer one's, as question terms join) brings its remarks to that theme,
+one level only ("her judgment on the war" and "the war"); the label is the actor's phrase for the noun, owned by the subject where
+a remark gives it as the subject's ("Hillary Clinton's judgment": its name's possessive or a third-person
+possessive not of the actor's own gender and not of the other gender than the subject's, "her judgment" said by a man
+of a woman) and beside it otherwise ("the Keystone pipeline and Hillary Clinton").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
+
+from ..text.names import name_gender
+from .question_terms import JOIN_SHARE, _modifier_uses, _phrase, singular, term_groups, term_label
+
+__all__ = ["MIN_DOCUMENTS", "MIN_REMARKS", "Theme", "subject_themes", "titles"]
+
+MIN_REMARKS = 2  # distinct remarks (not one quote reposted) on one subject sharing a noun before it is a theme of them
+MIN_DOCUMENTS = 2  # ... said in at least this many documents: one article quoting a remark twice is one occasion
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[^\sA-Za-z\d]")
+_PREDICATE = frozenset("is was be been being are were as become becomes became remain remains remained".split())
+_ARTICLE = frozenset("a an the".split())
+_OWNER_PRONOUN = frozenset("his her its their".split())
+_GENDERED = {"m": "his", "f": "her"}
+
+
+@dataclass(frozen=True)
+class Theme:
+    """One theme of an actor's remarks on a subject: its noun (singular) and its label."""
+
+    term: str
+    label: str
+
+
+def _describes_subject(tokens: list[str], i: int) -> bool:
+    """Whether the noun at ``tokens[i]`` names the subject rather than something said of it: a title or apposition
+    before a name ("front-runner Hillary Clinton", "the retired neurosurgeon Ben Carson"), or a predicate nominal
+    ("is the nominee", "as a candidate", "was an outstanding president")."""
+    after = tokens[i + 1: i + 3]
+    if after and (after[0][:1].isupper() and after[0].isalpha() or after[0] == "," and len(after) > 1 and after[1][:1].isupper()):
+        return True  # "rival Hillary Clinton", "his rival, Hillary Clinton"
+    j = i - 1
+    while j >= 0 and tokens[j][:1].islower() and tokens[j].lower() not in _ARTICLE and tokens[j].lower() not in _PREDICATE \
+            and i - j <= 3:
+        j -= 1  # over the noun's modifiers: "an extremely intelligent woman"
+    if j >= 0 and tokens[j].lower() in _ARTICLE:
+        j -= 1
+    return j >= 0 and tokens[j].lower() in _PREDICATE
+
+
+_SENTENCE_END = frozenset('. ! ? : ; " “ ” ( —'.split())
+
+
+def titles(texts: Iterable[str]) -> frozenset[str]:
+    """Nouns (singular, lower case) an actor uses as titles before names: capitalised inside a sentence ("President
+    Obama", "Judge Gonzalo Curiel") or lower-case between a capitalised modifier and a full name ("Democratic
+    front-runner Hillary Clinton"). Such a noun names a person, so it is no theme of remarks on one (a first name
+    read as a title, "Hillary", is no lower-case noun and names no theme either)."""
+    out: set[str] = set()
+    for text in texts:
+        tokens = _TOKEN.findall(text)
+        for i in range(1, len(tokens) - 1):
+            tok, after = tokens[i], tokens[i + 1]
+            if not (tok.replace("-", "").isalpha() and after[:1].isupper() and after.isalpha()):
+                continue
+            before = tokens[i - 1]
+            if tok[:1].isupper() and tok[1:].islower() and before not in _SENTENCE_END and not before[:1].isupper():
+                out.add(singular(tok.lower()).replace("-", ""))
+            elif (tok[:1].islower() and before[:1].isupper() and before.isalpha() and i + 2 < len(tokens)
+                  and tokens[i + 2][:1].isupper() and tokens[i + 2].isalpha()):
+                out.add(singular(tok).replace("-", ""))
+    return frozenset(out)
+
+
+def _name_words(name: str) -> set[str]:
+    return {singular(w) for w in re.findall(r"[a-z]+", name.casefold())}
+
+
+def _used_of_subject(text: str, term: str) -> bool:
+    """Whether ``text`` uses the noun ``term`` (singular) as something other than a name of the subject."""
+    tokens = _TOKEN.findall(text)
+    used = False
+    for i, tok in enumerate(tokens):
+        if singular(tok.lower()).replace("-", "") == term:
+            if not _describes_subject(tokens, i):
+                return True
+            used = True
+    return not used  # a noun the tokenising did not find as written (a hyphen, a plural) counts as used
+
+
+def _owned(text: str, written: str, term: str, pronouns: frozenset[str]) -> bool:
+    """Whether ``text`` gives the noun as the subject's: its name's possessive ("Clinton's judgment") or a
+    third-person possessive ("her judgment"), before the noun or up to two lower-case words before it ("Clinton's
+    private emails"), or the name after "of" ("the speeches of Clinton"); ``pronouns`` are the possessive pronouns that
+    may stand for the subject (not one of the actor's own gender: "his rival" said by a man may be the actor's)."""
+    owners = {w.casefold() for w in written.split() if w[:1].isupper()}
+    tokens = _TOKEN.findall(text)
+    for i, tok in enumerate(tokens):
+        if singular(tok.lower()).replace("-", "") != term:
+            continue
+        after = [t.casefold() for t in tokens[i + 1: i + 4] if t.lower() != "the"]
+        if after[:1] == ["of"] and len(after) > 1 and re.sub(r"['’]s?$", "", after[1]) in owners:
+            return True  # "the paid speeches of Suda"
+        for j in range(i - 1, max(-1, i - 4), -1):
+            low = tokens[j].lower()
+            stem = re.sub(r"['’]s?$", "", low)
+            if low in pronouns or stem != low and stem in owners:
+                return True
+            if not tokens[j][:1].islower():
+                break  # only modifiers stand between an owner and its noun
+    return False
+
+
+def subject_themes(texts: Mapping[str, str], documents: Mapping[str, str], subject_name: str,
+                   subject_written: str = "", actor_name: str = "", named_by: Collection[str] = frozenset()) -> dict[str, Theme]:
+    """Statement id → its theme, for an actor's remarks on one subject (``texts``: id → content, ``documents``: id →
+    document id, ``subject_written``: the names the subject goes by, ``named_by``: nouns the actor uses as titles,
+    :func:`titles`); remarks sharing no theme are left out. A noun the remarks mostly use before another noun
+    ("business interests", "the business mogul") modifies it and is no theme."""
+    pronouns = _OWNER_PRONOUN - {_GENDERED.get(name_gender(actor_name) or "", "")}
+    subject_gender = name_gender(subject_name)
+    if subject_gender:  # "his personal email account" said of a woman's emails is another's
+        pronouns -= {p for g, p in _GENDERED.items() if g != subject_gender}
+    _groups, found = term_groups(texts)
+    own = _name_words(subject_name) | set(named_by)
+    modifier = _modifier_uses(texts.values())
+    uses: dict[str, set[str]] = {}
+    for sid, terms in found.items():
+        for t in terms:
+            if t not in own and _used_of_subject(texts[sid], t):
+                uses.setdefault(t, set()).add(sid)
+    uses = {t: sids for t, sids in uses.items() if modifier[t] < len(sids)}
+    said = {sid: " ".join(re.findall(r"\w+", text.casefold())) for sid, text in texts.items()}  # a quote reposted is one remark
+    left = set(texts)
+    out: dict[str, Theme] = {}
+    while True:
+        ranked = sorted(((t, sids & left) for t, sids in uses.items()),
+                        key=lambda p: (-len(p[1]), -len({documents[s] for s in p[1]}), p[0]))
+        best = next(((t, sids) for t, sids in ranked
+                     if len({said[s] for s in sids}) >= MIN_REMARKS and len({documents[s] for s in sids}) >= MIN_DOCUMENTS), None)
+        if best is None:
+            return out
+        term, sids = best
+        for other, used in uses.items():  # a noun that keeps coming up with this one names the same theme: one level only
+            together = len({said[x] for x in used & uses[term]})
+            if other != term and together >= 2 and together >= JOIN_SHARE * min(len({said[x] for x in used}), len({said[x] for x in uses[term]})):
+                sids = sids | (used & left)
+        phrase = _phrase(term, (found[s] for s in sids), [texts[s] for s in sids])
+        owned = any(_owned(texts[s], subject_written or subject_name, term, pronouns) for s in sids)
+        theme = Theme(term, term_label(phrase, subject_name, owned))
+        for s in sids:
+            out[s] = theme
+        left -= sids

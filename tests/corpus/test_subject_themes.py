@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from storyline.corpus.subject_themes import subject_themes, titles
+
+
+def _themes(contents: list[str], docs: list[str] | None = None, **kw) -> dict[str, str]:
+    texts = {f"s{i}": c for i, c in enumerate(contents)}
+    documents = {f"s{i}": (docs[i] if docs else f"d{i}") for i in range(len(contents))}
+    return {sid: t.label for sid, t in subject_themes(texts, documents, "Mira Suda", "Mira Suda Suda", **kw).items()}
+
+
+def test_subject_themes_remarks_sharing_a_noun_the_subject_owns_are_named_by_it() -> None:
+    got = _themes(["Suda's judgment was poor", "her judgment is lacking on trade", "Suda gave the paid speeches to bankers",
+                   "the paid speeches of Suda", "Suda is ahead in the polls", "voters trust Suda"], actor_name="John Hask")
+    assert got == {"s0": "Mira Suda's judgment", "s1": "Mira Suda's judgment",
+                   "s2": "Mira Suda's paid speeches", "s3": "Mira Suda's paid speeches"}
+
+
+def test_subject_themes_a_noun_not_given_as_the_subjects_stands_beside_it() -> None:
+    got = _themes(["Suda backed the pipeline", "Suda dragged her feet on the pipeline"], actor_name="John Hask")
+    # "her feet": the possessive is on another noun; the pipeline is not hers
+    assert got == {"s0": "the pipeline and Mira Suda", "s1": "the pipeline and Mira Suda"}
+
+
+def test_subject_themes_a_possessive_of_the_actors_own_gender_does_not_tell_whose() -> None:
+    said_by_a_man = _themes(["his budget will beat Suda", "Suda attacked his budget"], actor_name="John Hask")
+    assert said_by_a_man == {"s0": "the budget and Mira Suda", "s1": "the budget and Mira Suda"}
+    said_by_a_woman = _themes(["his budget will beat Suda", "Suda attacked his budget"], actor_name="Mary Marr")
+    assert said_by_a_woman == {"s0": "Mira Suda's budget", "s1": "Mira Suda's budget"}
+
+
+def test_subject_themes_a_noun_said_in_one_document_only_is_no_theme() -> None:
+    assert _themes(["Suda's judgment was poor", "her judgment is lacking"], docs=["d0", "d0"]) == {}
+
+
+def test_subject_themes_a_noun_naming_the_subject_itself_is_no_theme() -> None:
+    apposition = ["Suda thanked his rival, Mira Suda", "he praised his rival, Mira Suda"]
+    predicate = ["Suda is the nominee now", "Suda would be the nominee"]
+    assert _themes(apposition, actor_name="John Hask") == {}
+    assert _themes(predicate) == {}
+    titled = ["the senator lied again about Suda", "Suda and the senator"]
+    assert set(_themes(titled).values()) == {"the senator and Mira Suda"}
+    assert _themes(titled, named_by=titles(["he met Senator Suda yesterday"])) == {}
+
+
+def test_subject_themes_a_word_of_the_subjects_name_or_a_modifier_is_no_theme() -> None:
+    texts = {"s0": "the Rhenland war was lost", "s1": "a war like the Rhenland war"}
+    assert subject_themes(texts, {"s0": "d0", "s1": "d1"}, "Rhenland war") == {}
+    assert _themes(["Suda's tax plans", "the tax plans of Suda"]) == {
+        "s0": "Mira Suda's tax plans", "s1": "Mira Suda's tax plans"}  # the noun is "plans", not "tax"
+
+
+def test_titles_are_nouns_capitalised_inside_a_sentence_or_before_a_full_name_without_an_article() -> None:
+    got = titles(["he met President Obama and Judge Gonzalo Curiel", "Democratic front-runner Hillary Clinton won",
+                  "Senators met. Senator Warren spoke", "the emails Hillary Clinton sent"])
+    assert {"president", "judge", "frontrunner"} <= got
+    assert "senator" not in got  # capitalised at a sentence start: no title
+    assert "email" not in got and "met" not in got
+
+
+def test_subject_themes_one_quote_reposted_in_two_documents_is_one_remark() -> None:
+    assert _themes(["Suda's judgment was poor", "Suda’s judgment was poor."]) == {}
+
+
+def test_subject_themes_a_possessive_of_the_other_gender_than_the_subjects_is_anothers() -> None:
+    texts = {"s0": "his personal email account was hacked, Hillary Clinton says", "s1": "Hillary Clinton closed an email account"}
+    docs = {"s0": "d0", "s1": "d1"}
+    got = subject_themes(texts, docs, "Hillary Clinton", "Hillary Clinton")
+    assert {t.label for t in got.values()} == {"the email account and Hillary Clinton"}
+    texts["s0"] = "her personal email account was hacked, Hillary Clinton says"
+    assert {t.label for t in subject_themes(texts, docs, "Hillary Clinton", "Hillary Clinton").values()} == {"Hillary Clinton's email account"}
+
+
+def test_subject_themes_a_noun_that_keeps_coming_up_with_a_theme_joins_it() -> None:
+    got = _themes(["Suda's judgment on the war was poor", "her judgment on the war failed", "Suda backed the war",
+                   "the war was Suda's choice", "Suda's judgment at the bank"], actor_name="John Hask")
+    assert got == {f"s{i}": "the war and Mira Suda" for i in range(5)}  # one question: her judgment on the war
+    apart = _themes(["Suda's judgment was poor", "her judgment failed", "Suda backed the war", "the war was Suda's choice",
+                     "Suda's judgment on the war"], actor_name="John Hask")
+    assert set(apart.values()) == {"Mira Suda's judgment", "the war and Mira Suda"}  # together once only: two themes
