@@ -23,7 +23,8 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
 from storyline.model import Document, Finding, FindingKind  # noqa: E402
-from tests.corpus.findings.stance_probes import FRESH, NEAR_MISSES, PROBES, SECOND, SECOND_NEAR_MISSES, THIRD, THIRD_NEAR_MISSES, Probe  # noqa: E402
+from tests.corpus.findings.stance_probes import (  # noqa: E402
+    FOURTH, FOURTH_NEAR_MISSES, FRESH, NEAR_MISSES, PROBES, SECOND, SECOND_NEAR_MISSES, THIRD, THIRD_NEAR_MISSES, Probe)
 
 
 def findings_of(nlp, probe: Probe) -> list[Finding]:
@@ -74,7 +75,7 @@ def main() -> int:
 
     nlp = load_nlp(settings().spacy_model)
     for title, shifts, near in (("probes", PROBES + FRESH, NEAR_MISSES), ("second set", SECOND, SECOND_NEAR_MISSES),
-                                 ("third set", THIRD, THIRD_NEAR_MISSES)):
+                                 ("third set", THIRD, THIRD_NEAR_MISSES), ("fourth set", FOURTH, FOURTH_NEAR_MISSES)):
         counts: dict[str, int] = {}
         for probe in shifts + near:
             findings = findings_of(nlp, probe)

@@ -169,3 +169,32 @@ def test_stance_phrases_date_a_fronted_time_years_ago_and_a_long_held_stance_bef
 )
 def test_stance_phrases_leave_a_long_held_or_current_stance_alone(clause) -> None:
     assert stance_phrases(clause, 2024) == []
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        # a stance withdrawn tells both sides: the act now, then the position held before (from the possessive on)
+        ("Senator Pell rescinded his endorsement of the mayor", [(LATER, OPPOSES), (EARLIER, SUPPORTS)]),
+        ("Marsh, who faces a tough race, withdrew her support for the levy, saying it had failed", [(LATER, OPPOSES), (EARLIER, SUPPORTS)]),
+        ("Okafor has withdrawn his opposition to the dam", [(LATER, SUPPORTS), (EARLIER, OPPOSES)]),
+        # positions the clause told before, disowned since: the opposite of the last of them
+        ("In the past, Marsh had voiced support for a carbon tax, a position that she has since abandoned", [(EARLIER, SUPPORTS), (LATER, OPPOSES)]),
+        ("In the past, Marsh voiced opposition to the levy", [(EARLIER, OPPOSES)]),
+    ],
+)
+def test_stance_phrases_a_withdrawn_or_disowned_stance_tells_both_sides(clause, expected) -> None:
+    assert [(p.era, p.side) for p in stance_phrases(clause, 2024)] == expected
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Marsh voiced support for a carbon tax",  # no marker of another time
+        "stances that she has since abandoned",  # disowned, with no position told before it
+        "if Pell rescinded his endorsement of the mayor",  # a conditional
+        "Pell rescinded the order",  # an order withdrawn is no position of his
+    ],
+)
+def test_stance_phrases_a_withdrawal_or_disowning_needs_its_position(clause) -> None:
+    assert stance_phrases(clause, 2024) == []

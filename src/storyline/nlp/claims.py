@@ -32,7 +32,7 @@ import re
 from collections.abc import Sequence
 
 from ..text.lexicon import Lexicon, PhraseMatcher, default_lexicon
-from ..text.stance_phrases import EARLIER, LATER, REVERSAL, STANCE_LEMMAS, ShiftPhrase, stance_phrases
+from ..text.stance_phrases import EARLIER, LATER, REVERSAL, STANCE_LEMMAS, WITHDRAWING_LEMMAS, ShiftPhrase, stance_phrases
 from ..text.words import negation_spans
 import datetime as dt
 
@@ -178,7 +178,7 @@ def claims_in_document(parsed: ParsedDocument, lex: Lexicon | None = None) -> li
     text = doc.text
     covered = sorted((s.start, s.end) for s in parsed.statements)
     # a statement "cued" by a stance verb ("Delgado, who once supported the pipeline") is no speech: its stance is the narrator's
-    contents = [(s.content_start, s.content_end) for s in parsed.statements if (s.cue or "").lower() not in STANCE_LEMMAS]
+    contents = [(s.content_start, s.content_end) for s in parsed.statements if (s.cue or "").lower() not in _NOT_SPEECH]
     mentions = _MentionStarts(parsed)
     out: list[Statement] = []
     previous: tuple[int, int] | None = None  # the sentence before, when it named an entity
@@ -227,6 +227,10 @@ def claims_in_document(parsed: ParsedDocument, lex: Lexicon | None = None) -> li
     return out
 
 
+# cues whose content is a position and not speech: stance verbs, a stance withdrawn ("rescinded [his endorsement of
+# Trump]"), and the stance nouns the statements stage also cues ("his endorsement of [Trump]")
+_NOT_SPEECH = STANCE_LEMMAS | WITHDRAWING_LEMMAS | frozenset({"endorsement", "backing", "opposition"})
+
 _NOT_NAMES = frozenset("""He She They It We I You Who His Her Their Its Our My The This That These Those A An But And Yet So Then When
 If As While Once Now Since After Before Although Though Still Also Even There Here""".split())
 
@@ -273,7 +277,7 @@ def _stance_statements(doc: Document, clause: str, c_start: int) -> list[tuple[S
     return out
 
 
-@register("claims", version="8-" + default_lexicon().version, requires=("parse", "mentions", "statements"), produces=("claims",))
+@register("claims", version="9-" + default_lexicon().version, requires=("parse", "mentions", "statements"), produces=("claims",))
 def find_claims(parsed: ParsedDocument) -> None:
     """Append the document's own assertive claims (speakerless statements) to ``parsed.statements``."""
     parsed.statements.extend(claims_in_document(parsed))

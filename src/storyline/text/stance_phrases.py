@@ -29,8 +29,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["EARLIER", "FRONTED_STANCE", "LATER", "LONG_HELD", "OPPOSES", "REVERSAL", "STANCE_LEMMAS", "STANCE_PHRASE", "SUPPORTS", "ShiftPhrase",
-           "description_side", "stance_phrases"]
+__all__ = ["EARLIER", "FRONTED_STANCE", "LATER", "LONG_HELD", "OPPOSES", "REVERSAL", "STANCE_LEMMAS", "STANCE_PHRASE", "SUPPORTS",
+           "WITHDRAWING_LEMMAS", "WITHDRAWN", "ShiftPhrase", "description_side", "stance_phrases", "withdrawn_held"]
 
 SUPPORTS, OPPOSES = "supports", "opposes"
 EARLIER, LATER = "earlier", "later"
@@ -39,11 +39,11 @@ EARLIER, LATER = "earlier", "later"
 STANCE_LEMMAS = frozenset({"support", "back", "praise", "champion", "endorse", "oppose", "criticize", "criticise", "reject",
                            "vote", "turn"})
 
-_SUP = (r"support(?:ed|s)?|back(?:ed|s)?(?!\s+away\b)|praised|champion(?:ed|s)?|endorsed|voted\s+for|hailed|touted|lauded|"
+_SUP = (r"(?:voiced|expressed|declared|announced|offered)\s+(?:(?:his|her|their)\s+)?(?:full\s+|strong\s+)?support\s+(?:for|of)|support(?:ed|s)?|back(?:ed|s)?(?!\s+away\b)|praised|champion(?:ed|s)?|endorsed|voted\s+for|hailed|touted|lauded|"
         r"embraced|favou?red|advocated(?:\s+for)?|pushed\s+for|campaigned\s+for|fought\s+for|pledged\s+to\s+support|signed|promoted|"
         r"(?:co-?)?sponsored|(?:co-?)?authored|co-?wrote|helped\s+(?:to\s+)?(?:write|draft|negotiate|craft|pass|shape|broker)|"
         r"(?:promised|vowed|pledged)\s+to\s+sign")
-_OPP = (r"oppos(?:ed|es)|voted\s+against|criticized|criticised|rejected|turned\s+against|denounced|condemned|"
+_OPP = (r"(?:voiced|expressed|declared|announced)\s+(?:(?:his|her|their)\s+)?(?:strong\s+|firm\s+)?opposition\s+to|oppos(?:ed|es)|voted\s+against|criticized|criticised|rejected|turned\s+against|denounced|condemned|"
         r"campaigned\s+against|railed\s+against|spoke\s+out\s+against|backed\s+away\s+from|walked\s+away\s+from|"
         r"distanced\s+(?:himself|herself|themselves)\s+from|disavowed|repudiated|renounced|vetoed|(?:promised|vowed|pledged|threatened)\s+to\s+(?:veto|block|kill)|"
         r"fought(?!\s+(?:for|in|on|with|alongside|off|back|over|to|through|hard|each)\b)(?:\s+against)?")
@@ -90,6 +90,8 @@ STANCE_PHRASE = re.compile(
     rf"|(?:has\s+|had\s+)?(?P<turn>turned\s+against)"
     rf"|(?:has\s+|have\s+|had\s+)?(?P<around>come\s+around\s+to|came\s+around\s+to|warmed\s+to)"
     rf"|(?P<shift>(?:has\s+|have\s+|had\s+)(?:since\s+)?(?:shifted|reversed|changed|switched|flipped)\s+(?:his|her|their)\s+(?:position|stance|views?|mind|course))"
+    rf"|(?P<disown>(?:(?:a|the|those|these|both)\s+)?(?:positions?|stances?|views?)\s+(?:(?:that|which)\s+)?(?:he|she|they)\s+(?:has|have|had)\s+(?:since\s+|now\s+|long\s+since\s+)?"
+    rf"(?:disavowed|abandoned|renounced|repudiated|reversed|dropped|walked\s+back|backed\s+away\s+from|distanced\s+(?:himself|herself|themselves)\s+from))"
     rf"|(?P<since>(?:has\s+|have\s+|had\s+)since|now)(?=\s+[a-z]{{3,}})(?!\s+(?:says?|said|tells?|told|argues?|argued|insists?|insisted|claims?|"
     rf"claimed|contends?|believes?|thinks?|calls?|called|describes?|described|sees?|views?|explains?|acknowledges?)\b)"
     rf"|(?P<came>came\s+out\s+(?:(?P<csup>for|in\s+favou?r\s+of|in\s+support\s+of)|(?P<copp>against)))"
@@ -101,8 +103,9 @@ STANCE_PHRASE = re.compile(
 # a stance dated by a time put before its subject: "In 2016, Pemberton campaigned against the tax", "Four years ago, she opposed it"
 _FRONT_TIME = (r"(?:(?:[Ii]n|[Bb]ack\s+in|[Dd]uring)\s+(?P<fyear>(?:19|20)\d\d)|"
                r"(?:[Ii]n|[Dd]uring)\s+(?:his|her|their)\s+(?P<fcamp>(?:19|20)\d\d)\s+(?:re-?election\s+)?(?:campaign|race|bid|run)|(?P<fpast>(?:[Ll]ast\s+year)|(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|"
-               r"[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|\d+)\s+years\s+ago))")
-FRONTED_STANCE = re.compile(rf"{_FRONT_TIME},?\s+(?P<subj>(?:[A-Z][\w’'.-]+\s+){{1,4}}|(?:he|she|they)\s+)(?:(?P<fsup>{_SUP})|(?P<fopp>{_OPP}))\b")
+               r"[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|\d+)\s+years\s+ago)|(?P<fundated>[Ii]n\s+the\s+past|[Ii]n\s+years\s+past|[Yy]ears\s+ago))")
+FRONTED_STANCE = re.compile(rf"{_FRONT_TIME},?\s+(?P<subj>(?:[A-Z][\w’'.-]+\s+){{1,4}}|(?:he|she|they)\s+)(?:(?:had|has|have)\s+)?"
+                            rf"(?:(?P<fsup>{_SUP})|(?P<fopp>{_OPP}))\b")
 # a stance held for long: "has long opposed raising the wage" (an earlier one only where ", but ..." follows it)
 LONG_HELD = re.compile(rf"(?P<subj>\b(?:he|she|they|[A-Z][\w’'-]+)\s+)(?:has|have)\s+long\s+(?:(?P<lhsup>{_SUP})|(?P<lhopp>{_OPP}))\b")
 # a reversal told without its sides: "reversed himself on the pipeline", "flip-flopped on", "changed her position on",
@@ -122,6 +125,15 @@ REVERSAL = re.compile(
     rf"(?:(?P<sup>support)\s+for|(?P<opp>opposition)\s+to)"
     rf")\s+(?:(?:on|over|about|regarding|from)\s+)?(?P<rest>.+)$",
     re.IGNORECASE | re.DOTALL)
+
+# a stance withdrawn, which tells both sides: "Kirk rescinded his endorsement of Trump" (he endorsed Trump before, and now
+# opposes him), "withdrew her support for the bill", "pulled their backing of the plan"; the cue lemmas the statements stage
+# gives such an act, whose content is a position and not speech
+WITHDRAWING_LEMMAS = frozenset({"rescind", "withdraw", "revoke", "retract", "pull"})
+WITHDRAWN = re.compile(
+    rf"{_SUBJ}(?P<wverb>(?:has\s+|have\s+|had\s+)?(?:withdr[ae]wn?|withdraws|rescind(?:ed|s)?|revok(?:ed|es)|retract(?:ed|s)|pull(?:ed|s)))\s+"
+    rf"(?P<held>(?:his|her|their)\s+(?:earlier\s+|previous\s+|prior\s+)?(?:(?P<wsup>endorsement\s+of|support\s+(?:for|of)|backing\s+(?:of|for))|"
+    rf"(?P<wopp>opposition\s+to|objections?\s+to|resistance\s+to)))\s+(?=\S)")
 
 _NOT_SUBJECTS = frozenset("""But And Yet So Then When If As While The This That It There Here Now Since After Before Although Though
 Still Also Even Once""".split())
@@ -227,11 +239,13 @@ def _fronted(clause: str, published_year: int | None) -> ShiftPhrase | None:
     m = FRONTED_STANCE.match(clause)
     if m is None or published_year is None or m.group("subj").split()[0] in _NOT_SUBJECTS or _CONDITIONAL.search(clause[: m.start("subj")]):
         return None
+    side = SUPPORTS if m.group("fsup") else OPPOSES
+    if m.group("fundated"):  # "In the past, Trump had voiced support for ...": before the article, in no year told
+        return ShiftPhrase(0, max(m.end(), _phrase_end(clause, m.end())), EARLIER, side)
     told = m.group("fyear") or m.group("fcamp")  # "In 2016, ...", "During her 2019 campaign, ..."
     year = int(told) if told else _past_year(m.group("fpast"), published_year)
     if year is None or year >= published_year:
         return None
-    side = SUPPORTS if m.group("fsup") else OPPOSES
     return ShiftPhrase(0, max(m.end(), _phrase_end(clause, m.end())), EARLIER, side, year)
 
 
@@ -249,9 +263,32 @@ def _long_held(clause: str) -> ShiftPhrase | None:
     return ShiftPhrase(m.start(), end + but.end(), EARLIER, SUPPORTS if m.group("lhsup") else OPPOSES)
 
 
+def _withdrawn(clause: str) -> list[ShiftPhrase]:
+    """The two positions a withdrawn stance tells ("rescinded his endorsement of Trump"): the one held before, from the
+    possessive on ("his endorsement of Trump", earlier), and the opposite one the act takes, from the verb on (later)."""
+    out = []
+    for m in WITHDRAWN.finditer(clause):
+        if (m.group("subj") and m.group("subj").split()[0] in _NOT_SUBJECTS) or _CONDITIONAL.search(clause[: m.start()][-60:]):
+            continue
+        end = _phrase_end(clause, m.end())
+        held = SUPPORTS if m.group("wsup") else OPPOSES
+        out.append(ShiftPhrase(m.start("wverb"), end, LATER, _OTHER[held]))
+        out.append(ShiftPhrase(m.start("held"), end, EARLIER, held))
+    return out
+
+
+def withdrawn_held(content: str, before: str) -> re.Match[str] | None:
+    """The withdrawal whose held position a content starting at the possessive tells ("[rescinded] his endorsement of
+    Trump"), read with the few words before the content; None when the content is no such position."""
+    tail = before[-40:]
+    m = WITHDRAWN.search(tail + content)
+    return m if m is not None and m.start("held") == len(tail) else None
+
+
 def stance_phrases(clause: str, published_year: int | None = None) -> list[ShiftPhrase]:
     """The era-marked stance phrases of a narrator clause, in order; none when the clause is conditional."""
     out: list[ShiftPhrase] = [p for p in (_fronted(clause, published_year), _long_held(clause)) if p is not None]
+    out.extend(_withdrawn(clause))
     for m in STANCE_PHRASE.finditer(clause):
         if any(p.start <= m.start() < p.end for p in out):
             continue  # the fronted or long-held phrase already holds this verb
@@ -281,6 +318,14 @@ def stance_phrases(clause: str, published_year: int | None = None) -> list[Shift
             if not (fronted or apposed) or same is not None or not (_CHANGE.search(told) or _SAME_SIDE[_OTHER[first.side]].search(told)):
                 continue  # "... has since become its loudest critic" holds the position; "... has since retired" tells no change
             out.append(ShiftPhrase(m.start(), end, LATER, _OTHER[first.side], shift=True))
+            continue
+        if m.group("disown"):
+            # "Trump had voiced support for a single-payer system ..., stances that he has since disavowed": the positions
+            # the clause told before, now held no longer; the later stance is the opposite of the last of them
+            prior = [p for p in out if p.era == EARLIER and p.end <= m.start()]
+            if not prior or re.search(r"[.;!?]\s", clause[prior[-1].end : m.start()]):
+                continue
+            out.append(ShiftPhrase(m.start(), max(m.end(), _phrase_end(clause, m.end())), LATER, _OTHER[prior[-1].side], shift=True))
             continue
         if m.group("shift"):
             # a change told without its target right after the actor's earlier stance in the same clause ("X initially

@@ -392,3 +392,49 @@ Dorn keeps her word on property tax
 "We will not raise the property tax," Mayor Ilse Dorn promised in 2019. On Tuesday, Dorn voted against raising it.
 """),
 )
+
+# The fourth set, written with the rules for a refusal, a present act, a withdrawn endorsement and disowned positions
+# (the shapes the second wave of real dev cases showed): tuned on, so it shows that those rules hold, not that they
+# generalise.
+FOURTH = (
+    _p("refused-then-endorses", "2024-10-03", "Pell", "brook", "opposes", "supports", """
+Pell endorses Brook after months of feuding
+
+HARTWELL, Oct. 3, 2024 - Senator Ada Pell is endorsing Mayor Tom Brook for a second term, ending a feud that split the party.
+
+Pell pointedly refused to endorse Brook at the party's state convention in June, saying he had mishandled the budget.
+"""),
+    _p("rescinded-endorsement", "2023-05-17", "Hale", "plan", "supports", "opposes", """
+Hale drops support for stadium plan
+
+Rita Hale, a city council member who faces a tough primary, rescinded her endorsement of the stadium plan on Tuesday, saying its costs had doubled.
+"""),
+    _p("disowned-positions", "2022-02-08", "Dunmore", "tax", "supports", "opposes", """
+Dunmore courts business vote
+
+In the past, Governor Hal Dunmore had voiced support for a statewide soda tax, a position he has since abandoned. He spoke to the chamber of commerce on Monday.
+"""),
+)
+
+# a refusal dated only by the month its own clause gives ("at the convention in July"), which the statements stage leaves
+# to publication: the finding dates it, the statement keeps its day (tested apart, on the finding's labels)
+REFUSED_IN_JULY = (
+    _p("refused-in-july", "2024-09-24", "Marsh", "lowe", "opposes", "supports", """
+Marsh backs Lowe
+
+Senator Ilse Marsh is endorsing Governor Tom Lowe's re-election campaign. The decision is risky for Marsh, who pointedly refused to endorse Lowe during a speech at the party convention in July.
+"""),
+)
+
+FOURTH_NEAR_MISSES = (
+    _p("refused-still", "2024-10-03", "Pell", "", "", "", """
+Pell still withholds endorsement
+
+HARTWELL, Oct. 3, 2024 - Senator Ada Pell refused to endorse Mayor Tom Brook at the party's state convention in June, and on Wednesday she again declined to back him.
+"""),
+    _p("endorses-another", "2024-03-01", "Vance", "", "", "", """
+Vance endorses Lowe
+
+Senator Ruth Vance, who had endorsed Governor Hal Marsh before he quit the race in January, is now endorsing Mayor Tom Lowe.
+"""),
+)

@@ -12,7 +12,7 @@ from storyline.corpus.resolve import clusters_from_mentions, resolve_entities
 from storyline.model import Document, Finding, FindingKind, Statement
 from storyline.nlp.pipeline import analyze_documents
 
-from .stance_probes import FRESH, NEAR_MISSES, PROBES, SECOND, SECOND_NEAR_MISSES, Probe
+from .stance_probes import FOURTH, FOURTH_NEAR_MISSES, FRESH, NEAR_MISSES, PROBES, REFUSED_IN_JULY, SECOND, SECOND_NEAR_MISSES, Probe
 
 
 def _analyse(nlp, probe: Probe) -> tuple[list[Finding], dict[str, Statement]]:
@@ -33,7 +33,7 @@ def _when(st: Statement, undated: dt.date) -> dt.date:
     return st.said_on or undated  # an undated "once supported" is before the article's day
 
 
-@pytest.mark.parametrize("probe", PROBES + FRESH + SECOND, ids=lambda p: p.name)
+@pytest.mark.parametrize("probe", PROBES + FRESH + SECOND + FOURTH, ids=lambda p: p.name)
 def test_a_stance_told_earlier_and_later_gives_one_self_contradiction_in_that_order(nlp, probe: Probe) -> None:
     found, statements = _analyse(nlp, probe)
     own = _stance_findings(found, probe.person)
@@ -54,7 +54,7 @@ def test_a_stance_told_earlier_and_later_gives_one_self_contradiction_in_that_or
     assert min(_when(st, dt.date.min) for st in early_items) < min(_when(st, dt.date.max) for st in late_items)
 
 
-@pytest.mark.parametrize("probe", NEAR_MISSES + SECOND_NEAR_MISSES, ids=lambda p: p.name)
+@pytest.mark.parametrize("probe", NEAR_MISSES + SECOND_NEAR_MISSES + FOURTH_NEAR_MISSES, ids=lambda p: p.name)
 def test_a_stance_that_did_not_change_gives_no_self_contradiction(nlp, probe: Probe) -> None:
     found, _ = _analyse(nlp, probe)
     assert not _stance_findings(found, probe.person), [f.explanation for f in found]
@@ -66,3 +66,12 @@ def test_a_quote_closing_a_paragraph_keeps_its_speakers_cue_and_day_not_the_next
     analysis = next(iter(analyze_documents([doc], nlp)))
     second = [s for s in analysis.statements if s.content.startswith("Private prisons have no place")]
     assert second and all(s.cue == "say" and s.said_on == probe.published for s in second)
+
+
+def test_a_refusal_dated_by_its_own_clause_is_the_earlier_side_of_an_endorsement_now(nlp) -> None:
+    (probe,) = REFUSED_IN_JULY  # "is endorsing Lowe's re-election campaign" ... "who refused to endorse Lowe ... in July"
+    found, _ = _analyse(nlp, probe)
+    (finding,) = _stance_findings(found, probe.person)
+    assert sorted(s.label for s in finding.sides) == ["earlier (2024-07): opposes Lowe",
+                                                      "later (2024-09-24): supports Governor Tom Lowe's re-election campaign"]
+    assert "refused to endorse Lowe" in finding.explanation

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...model import DateBasis, DatePrecision, EntityType, Mention, Statement
-from ...text.stance_phrases import EARLIER, FRONTED_STANCE, STANCE_LEMMAS, description_side, stance_phrases
+from ...text.stance_phrases import EARLIER, FRONTED_STANCE, STANCE_LEMMAS, description_side, stance_phrases, withdrawn_held
 from ...text.lexicon import Lexicon
 from .shifts import narrator_stance
 from .reversals import Reversal, find_reversal
@@ -308,17 +308,65 @@ def _claim(st: Statement, idx: MentionIndex, k2e: Mapping[str, str], ents: Mappi
         claim.stance, claim.narrated, claim.told = found_reversal, True, told
     elif narrated is not None:
         claim.stance, claim.narrated = narrated, True
+        held = withdrawn_held(text, doc_text[max(0, st.content_start - 40) : st.content_start]) if isinstance(doc_text, str) else None
+        if held is not None:  # "[rescinded] his endorsement of Trump": told as the position held before the act
+            verb = held.group("wverb").split()[-1].lower()
+            done = next((w for stem, w in _WITHDRAWN_PARTICIPLES if verb.startswith(stem)), verb)
+            claim.told = f"held {' '.join(text[: _clause_end(text)].split())}, before it was {done}"
     elif not narrative and not claim.unattributed and not claim.vague and claim.asserts:
         before = doc_text[max(0, st.content_start - 600) : st.content_start] if isinstance(doc_text, str) else ""
         kind = getattr(st.kind, "value", st.kind)
         claim.stance = find_stance(text, str(kind), speaker_name if st.speaker_cluster is not None else (st.speaker_text or ""), before)
         if claim.stance is not None and _pronoun_of_another(claim, claim.stance.start):
             claim.stance = None
+        if claim.stance is not None and (st.cue or "").lower() in _REFUSING and re.match(r"\s*to\s", text[: claim.stance.end]):
+            # "Cruz refused to endorse Trump", "her refusal to back the bill": the infinitive is what the actor will not do
+            claim.stance = dataclasses.replace(claim.stance, side=_OTHER_SIDE[claim.stance.side])
+            if isinstance(doc_text, str) and st.cue_start is not None and st.cue_start < st.content_start:
+                claim.told = " ".join(doc_text[st.cue_start : st.content_end].split())  # "refused to endorse Trump ...", not "said that"
         if claim.stance is None and isinstance(doc_text, str):
             claim.stance = _cued_stance(st, doc_text)
             if claim.stance is not None and st.cue_start is not None:
                 claim.told = " ".join(doc_text[st.cue_start : st.content_end].split())
+        month = _own_month(text, claim.stance, st, published) if claim.stance is not None else None
+        if month is not None:
+            # "refused to endorse Trump during a speech at the convention in July": the act's own month, not the article's day
+            claim.statement = dataclasses.replace(st, said_on=month, said_on_precision=DatePrecision.MONTH, said_on_basis=DateBasis.TEXT)
+            claim.date = month
     return claim
+
+
+_WITHDRAWN_PARTICIPLES = (("withdr", "withdrawn"), ("rescind", "rescinded"), ("revok", "revoked"), ("retract", "retracted"), ("pull", "pulled"))
+
+
+def _clause_end(text: str) -> int:
+    m = re.search(r",\s|[;.!?](?:\s|$)|\s[-–—]\s", text)
+    return m.start() if m else len(text)
+
+
+_REFUSING = frozenset({"refuse", "decline", "refusal"})
+_OTHER_SIDE = {"supports": "opposes", "opposes": "supports"}
+_MONTHS = ("january february march april may june july august september october november december").split()
+_IN_MONTH = re.compile(r"\b(?P<at>in|during|last|early|late|mid-?)\s+(?:early\s+|late\s+|mid-?)?(?P<m>January|February|March|April|May|June|July|August|September|"
+                       r"October|November|December)\b(?!\s+\d)(?:\s*,?\s*(?P<y>(?:19|20)\d\d))?")
+
+
+def _own_month(text: str, stance: Stance, st: Statement, published: Any) -> dt.date | None:
+    """The month a stance's own clause gives the act ("... at the convention in July", "in early June") when the statement
+    is dated only by publication: a month of the article's year before its month, or "last <month>" (a month to come is a
+    plan, not the act). None when the clause names no month, or the statement already has a date of its own."""
+    if st.said_on_basis is not DateBasis.PUBLISHED or not isinstance(published, dt.date):
+        return None
+    clause = text[stance.end :]
+    stop = re.search(r"[;.!?](?:\s|$)|\s[-–—]\s|,\s+(?:but|and|while|saying|adding)\b", clause)
+    m = _IN_MONTH.search(clause[: stop.start() if stop else len(clause)])
+    if m is None:
+        return None
+    month = _MONTHS.index(m.group("m").lower()) + 1
+    year = int(m.group("y")) if m.group("y") else published.year - (month >= published.month and m.group("at") == "last")
+    if (year, month) >= (published.year, published.month):
+        return None
+    return dt.date(year, month, 1)
 
 
 def _vote_record(st: Statement, idx: MentionIndex, doc_text: str, published: Any) -> tuple[Stance, Mention, Statement] | None:
@@ -362,7 +410,7 @@ def _cued_stance(st: Statement, doc_text: str) -> Stance | None:
     # "X, who had backed the pact, opposed it as a candidate": the subject's own earlier stance, told in the clause
     # that names it, orders the act after it; the act holds at the article's time
     after_earlier = st.speaker_end is not None and _closes_earlier(doc_text[st.start : st.cue_start], st.said_on)
-    if st.said_on_basis is not DateBasis.TEXT and not after_earlier:
+    if st.said_on_basis is not DateBasis.TEXT and not after_earlier and not _present_act(lead, doc_text[st.cue_start : st.content_start]):
         return None
     if _ERA_WORDS.search(lead) and not after_earlier:
         return None
@@ -371,7 +419,29 @@ def _cued_stance(st: Statement, doc_text: str) -> Stance | None:
     if found is None:
         return None
     shift = st.content_start - st.cue_start - 5  # offsets into the content, as a content stance has them
-    return dataclasses.replace(found, start=max(0, found.start + shift), end=max(0, found.end + shift))
+    found = dataclasses.replace(found, start=max(0, found.start + shift), end=max(0, found.end + shift))
+    if _REFUSED_TO.search(doc_text[max(0, st.cue_start - 40) : st.cue_start]):
+        found = dataclasses.replace(found, side=_OTHER_SIDE[found.side])  # "[refused to] endorse Brook": what the actor would not do
+    return found
+
+
+_REFUSED_TO = re.compile(r"\b(?:refus|declin)(?:e|es|ed|ing|al)\s+to\s+$", re.IGNORECASE)
+
+
+# a verb in the present, the progressive or the present perfect: the act holds when the article is written ("Cruz is
+# endorsing Trump", "now that Cruz has endorsed Trump", "Le Pen backs Trump"); a bare past ("endorsed Trump") may be of any time
+_PRESENT_AUX = re.compile(r"(?:\b(?:is|are|has|have)|[’']s|[’']re|[’']ve)\s+(?:(?:now|also|officially|formally|publicly|finally|just|since|already)\s+)*$")
+_PRESENT_FORM = re.compile(r"[a-z]+(?:s|ing|ed|en)\s*$")
+
+
+def _present_act(lead: str, verb: str) -> bool:
+    """Whether a stance verb is told in the present, the progressive or the present perfect (not "had endorsed")."""
+    word = verb.strip().split()[0].lower() if verb.strip() else ""
+    if not _PRESENT_FORM.fullmatch(word):
+        return False
+    if word.endswith(("ing", "ed", "en")):
+        return _PRESENT_AUX.search(lead) is not None
+    return not word.endswith("ss") and not re.search(r"\b(?:had|would|could|might|should|to)\s+$", lead)
 
 
 _DESCRIBING = frozenset({"call", "describe", "label", "brand", "dub"})
@@ -509,6 +579,8 @@ def _actor(st: Statement, idx: MentionIndex, doc_text: str) -> Mention | None:
     at = st.content_start + (fronted.start("subj") if fronted else 0)
     near = idx.within(max(0, st.content_start - 40), st.content_end)
     named = [m for m in near if m.is_name and m.start <= at + 2 < m.end + 3]
+    if fronted and not named:  # "In the past, Governor Hal Dunmore had ...": the name after its title
+        named = [m for m in near if m.is_name and at <= m.start < st.content_start + fronted.end("subj")]
     if named:  # the phrase's subject is a name ("... which Tom Brandt once supported"): that name, person or not
         m = named[-1]
         return m if str(getattr(m.type, "value", m.type)) == "person" else None
