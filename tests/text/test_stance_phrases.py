@@ -198,3 +198,22 @@ def test_stance_phrases_a_withdrawn_or_disowned_stance_tells_both_sides(clause, 
 )
 def test_stance_phrases_a_withdrawal_or_disowning_needs_its_position(clause) -> None:
     assert stance_phrases(clause, 2024) == []
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        # a vote its voter now calls a mistake: the judgment now, and the vote before it
+        ("At the forum, Marsh called her vote in favor of the dam bill a mistake", [(LATER, OPPOSES, None), (EARLIER, SUPPORTS, None)]),
+        ("Okafor regrets his 2015 vote against the levy, he said", [(LATER, SUPPORTS, None), (EARLIER, OPPOSES, 2015)]),
+        ("Mr. Okafor's levy vote, which he has repeatedly said was a mistake, hurt him", [(EARLIER, SUPPORTS, None), (LATER, OPPOSES, None)]),
+    ],
+)
+def test_stance_phrases_a_vote_its_voter_calls_a_mistake_tells_both_sides(clause, expected) -> None:
+    assert [(p.era, p.side, p.year) for p in stance_phrases(clause, 2024)] == expected
+
+
+@pytest.mark.parametrize("clause", ["She called the vote a mistake", "Marsh called her vote in favor of the dam bill a success",
+                                    "if Marsh called her vote for the dam bill a mistake"])
+def test_stance_phrases_a_vote_not_disowned_by_its_voter_tells_no_change(clause) -> None:
+    assert stance_phrases(clause, 2024) == []

@@ -198,7 +198,7 @@ def claims_in_document(parsed: ParsedDocument, lex: Lexicon | None = None) -> li
         for p, st in _stance_statements(doc, sentence, s_start):
             # a speaker's own "she once backed it" is what the speaker says; a named third person's stance, a vote on
             # record and a change told right after a kept stance ("... and has shifted his position") are claims
-            if p.vote or _named_subject(st.content) or (p.shift and shifts and shifts[-1].end <= st.start) or _apposed_earlier(p, sentence) \
+            if p.vote or p.regret or _named_subject(st.content) or (p.shift and shifts and shifts[-1].end <= st.start) or _apposed_earlier(p, sentence) \
                     or not any(cs < st.end and st.start < ce for cs, ce in contents):
                 shifts.append(st)
         out.extend(shifts)

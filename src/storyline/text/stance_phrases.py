@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 
 __all__ = ["EARLIER", "FRONTED_STANCE", "LATER", "LONG_HELD", "OPPOSES", "REVERSAL", "STANCE_LEMMAS", "STANCE_PHRASE", "SUPPORTS",
-           "WITHDRAWING_LEMMAS", "WITHDRAWN", "ShiftPhrase", "description_side", "stance_phrases", "withdrawn_held"]
+           "VOTE_REGRET", "WITHDRAWING_LEMMAS", "WITHDRAWN", "ShiftPhrase", "description_side", "regretted_vote", "stance_phrases", "withdrawn_held"]
 
 SUPPORTS, OPPOSES = "supports", "opposes"
 EARLIER, LATER = "earlier", "later"
@@ -135,6 +135,49 @@ WITHDRAWN = re.compile(
     rf"(?P<held>(?:his|her|their)\s+(?:earlier\s+|previous\s+|prior\s+)?(?:(?P<wsup>endorsement\s+of|support\s+(?:for|of)|backing\s+(?:of|for))|"
     rf"(?P<wopp>opposition\s+to|objections?\s+to|resistance\s+to)))\s+(?=\S)")
 
+# a vote the voter now disowns tells both sides: "Clinton called her vote in favor of the Iraq War a mistake", "regrets
+# his 2005 vote for the bill", "Mrs. Clinton's Iraq war vote, which she has repeatedly said was a mistake": the vote is
+# the earlier position, the judgment of it the later, opposite one
+_MISTAKE = r"(?:an?\s+)?(?:(?:big|huge|terrible|grave|serious|bad)\s+)?(?:mistake|error|blunder)"
+_VOTE_FOR = (r"(?:(?P<for>for|in\s+favou?r\s+of|to\s+(?:authori[sz]e|approve|pass|support|fund|back|allow))|"
+             r"(?P<against>against|to\s+(?:block|repeal|reject|oppose|kill|defund)))")
+VOTE_REGRET = re.compile(
+    rf"(?P<verb>(?:called|calls|described|describes|termed|labell?ed|deemed)\s+)(?P<vote>(?:his|her|their)\s+(?:(?P<y1>(?:19|20)\d\d)\s+)?vote\s+"
+    rf"{_VOTE_FOR}\s+(?P<what>[^,;.]{{3,80}}?))\s+(?:as\s+)?{_MISTAKE}\b"
+    rf"|(?P<rverb>regrett?(?:ed|s)?|apologi[sz](?:ed|es)\s+for)\s+(?P<rvote>(?:his|her|their)\s+(?:(?P<y2>(?:19|20)\d\d)\s+)?vote\s+"
+    rf"(?:(?P<rfor>for|in\s+favou?r\s+of|to\s+(?:authori[sz]e|approve|pass|support|fund|back|allow))|(?P<ragainst>against|to\s+(?:block|repeal|reject|oppose|kill|defund)))"
+    rf"\s+(?P<rwhat>[^,;.]{{3,80}}?))(?=[,;.]|\s+(?:and|but|because|saying)\b|$)"
+    rf"|(?P<bvote>(?:his|her|their|[A-Z][\w-]*[’']s)\s+(?:(?P<y3>(?:19|20)\d\d)\s+)?(?P<bwhat>(?:[A-Z][\w-]*\s+)?[a-z][\w-]+)\s+vote)\s*,?\s+"
+    rf"(?P<bverb>(?:which|that)\s+(?:he|she|they)\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?:said|called|acknowledged|admitted|conceded)\s+"
+    rf"(?:was\s+)?{_MISTAKE})\b")
+
+
+def vote_regret_parts(m: re.Match[str]) -> tuple[int, int, int, int, str, str, int | None]:
+    """Of a :data:`VOTE_REGRET` match: the later phrase (start, end), the earlier phrase (start, end), the side of the
+    vote, what was voted on, and the vote's year."""
+    if m.group("vote"):
+        side = SUPPORTS if m.group("for") else OPPOSES
+        return m.start("verb"), m.end(), m.start("vote"), m.end(), side, m.group("what"), int(m.group("y1")) if m.group("y1") else None
+    if m.group("rvote"):
+        side = SUPPORTS if m.group("rfor") else OPPOSES
+        return m.start("rverb"), m.end(), m.start("rvote"), m.end(), side, m.group("rwhat"), int(m.group("y2")) if m.group("y2") else None
+    return m.start("bverb"), m.end(), m.start("bvote"), m.end("bvote"), SUPPORTS, m.group("bwhat"), int(m.group("y3")) if m.group("y3") else None
+
+
+def regretted_vote(content: str, before: str, after: str = "") -> tuple[str, str, str, int | None] | None:
+    """The era, side, voted-on words and year of a phrase of a disowned vote that starts the content, read with the words
+    around it (the vote a relative "which she has said was a mistake" is about, and that relative after "X's war vote");
+    None when the content is no such phrase."""
+    tail = before[-160:]
+    for m in VOTE_REGRET.finditer(tail + content + after[:160]):
+        late_s, _, early_s, _, side, what, year = vote_regret_parts(m)
+        if late_s == len(tail):
+            return LATER, _OTHER[side], what, None
+        if early_s == len(tail):
+            return EARLIER, side, what, year
+    return None
+
+
 _NOT_SUBJECTS = frozenset("""But And Yet So Then When If As While The This That It There Here Now Since After Before Although Though
 Still Also Even Once""".split())
 # (a capital "May" is the month of a dateline, "May 4, 2022 —", not a hedge)
@@ -151,6 +194,7 @@ class ShiftPhrase:
     year: int | None = None
     vote: bool = False  # "Sanders's 2005 vote for the bill": a record, told alike by the narrator and by a speaker
     shift: bool = False  # "... initially supported the war and has shifted his position": the opposite of the earlier phrase before it
+    regret: bool = False  # a vote the voter disowns ("called her vote for the war a mistake"): the voter's record, whoever tells it
 
 
 def _side(m: re.Match[str]) -> str:
@@ -285,10 +329,25 @@ def withdrawn_held(content: str, before: str) -> re.Match[str] | None:
     return m if m is not None and m.start("held") == len(tail) else None
 
 
+def _regretted(clause: str, published_year: int | None) -> list[ShiftPhrase]:
+    """The two positions a disowned vote tells: the vote (earlier, in its year when told) and the judgment of it now."""
+    out = []
+    for m in VOTE_REGRET.finditer(clause):
+        if _CONDITIONAL.search(clause[: m.start()][-60:]):
+            continue
+        late_s, late_e, early_s, early_e, side, _, year = vote_regret_parts(m)
+        if year is not None and published_year is not None and year >= published_year:
+            year = None
+        out.append(ShiftPhrase(late_s, late_e, LATER, _OTHER[side], regret=True))
+        out.append(ShiftPhrase(early_s, early_e, EARLIER, side, year, regret=True))
+    return out
+
+
 def stance_phrases(clause: str, published_year: int | None = None) -> list[ShiftPhrase]:
     """The era-marked stance phrases of a narrator clause, in order; none when the clause is conditional."""
     out: list[ShiftPhrase] = [p for p in (_fronted(clause, published_year), _long_held(clause)) if p is not None]
     out.extend(_withdrawn(clause))
+    out.extend(_regretted(clause, published_year))
     for m in STANCE_PHRASE.finditer(clause):
         if any(p.start <= m.start() < p.end for p in out):
             continue  # the fronted or long-held phrase already holds this verb

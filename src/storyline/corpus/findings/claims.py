@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...model import DateBasis, DatePrecision, EntityType, Mention, Statement
-from ...text.stance_phrases import EARLIER, FRONTED_STANCE, STANCE_LEMMAS, description_side, stance_phrases, withdrawn_held
+from ...text.stance_phrases import EARLIER, FRONTED_STANCE, STANCE_LEMMAS, description_side, regretted_vote, stance_phrases, withdrawn_held
 from ...text.lexicon import Lexicon
 from .shifts import narrator_stance
 from .reversals import Reversal, find_reversal
@@ -244,7 +244,8 @@ def _claim(st: Statement, idx: MentionIndex, k2e: Mapping[str, str], ents: Mappi
     narrated = None
     if narrative and isinstance(doc_text, str):
         pub_year = published.year if isinstance(published, dt.date) else None
-        found = narrator_stance(text, doc_text[max(0, st.content_start - 200) : st.content_start], pub_year)
+        found = narrator_stance(text, doc_text[max(0, st.content_start - 200) : st.content_start], pub_year,
+                                doc_text[st.content_end : st.content_end + 200])
         actor = _actor(st, idx, doc_text) if found else None
         if found and actor is not None:
             narrated = found[0]
@@ -309,7 +310,16 @@ def _claim(st: Statement, idx: MentionIndex, k2e: Mapping[str, str], ents: Mappi
     elif narrated is not None:
         claim.stance, claim.narrated = narrated, True
         held = withdrawn_held(text, doc_text[max(0, st.content_start - 40) : st.content_start]) if isinstance(doc_text, str) else None
-        if held is not None:  # "[rescinded] his endorsement of Trump": told as the position held before the act
+        regret = regretted_vote(text, doc_text[max(0, st.content_start - 200) : st.content_start],
+                                doc_text[st.content_end : st.content_end + 200]) if isinstance(doc_text, str) else None
+        if regret is not None and regret[0] == EARLIER:  # "her vote in favor of the war [a mistake]": the vote, told as one
+            how = "for" if regret[1] == "supports" else "against"
+            claim.told = f"voted {how} {regret[2].strip()}" + (f" in {regret[3]}" if regret[3] else "") + ", a vote later called a mistake"
+        elif regret is not None and re.match(r"(?:which|that)\s", text):  # "[X's war vote,] which she has said was a mistake"
+            how = "against" if regret[1] == "supports" else "for"
+            said = re.sub(r"^(?:which|that)\s+(?:he|she|they)\s+", "", " ".join(text.split()))
+            claim.told = re.sub(r"\b(said|called|acknowledged|admitted|conceded)\s+", lambda v: f"{v.group(1)} the vote {how} {regret[2].strip()} ", said, count=1)
+        elif held is not None:  # "[rescinded] his endorsement of Trump": told as the position held before the act
             verb = held.group("wverb").split()[-1].lower()
             done = next((w for stem, w in _WITHDRAWN_PARTICIPLES if verb.startswith(stem)), verb)
             claim.told = f"held {' '.join(text[: _clause_end(text)].split())}, before it was {done}"

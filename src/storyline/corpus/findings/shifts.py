@@ -11,7 +11,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from ...text.stance_phrases import EARLIER, FRONTED_STANCE, LONG_HELD, STANCE_PHRASE, WITHDRAWN, ShiftPhrase, stance_phrases, withdrawn_held
+from ...text.stance_phrases import (EARLIER, FRONTED_STANCE, LONG_HELD, STANCE_PHRASE, WITHDRAWN, ShiftPhrase, regretted_vote, stance_phrases,
+                                    withdrawn_held)
 from .stance import _NOT_NOUNS, _PRONOUN_TARGETS, OPPOSES, SUPPORTS, Stance, _singular, _target
 
 __all__ = ["narrator_stance"]
@@ -46,9 +47,15 @@ def _nearest_phrase(before: str) -> str | None:
     return last
 
 
-def narrator_stance(content: str, before: str, published_year: int | None = None) -> tuple[Stance, str, int | None] | None:
+def narrator_stance(content: str, before: str, published_year: int | None = None, after: str = "") -> tuple[Stance, str, int | None] | None:
     """The stance and era of one narrator stance phrase (the content of a statement :func:`stance_phrases` made),
-    or None. ``before`` is the document text before it (for a relative phrase's antecedent)."""
+    or None. ``before`` is the document text before it (for a relative phrase's antecedent), ``after`` the text after it
+    (for what a vote's relative clause says of it)."""
+    regret = regretted_vote(content, before, after)
+    if regret is not None:  # "[Clinton] called her vote for the war a mistake", "her vote for the war": what was voted on
+        era, side, what, year = regret
+        found = _told_stance(what, 0, False, before, ShiftPhrase(0, len(content), era, side, year))
+        return (dataclasses.replace(found[0], end=len(content)), era, year) if found is not None else None
     phrases = stance_phrases(content, published_year)
     held = withdrawn_held(content, before) if not phrases or phrases[0].start > 0 else None
     if held is not None:  # "[Kirk rescinded] his endorsement of Trump": the position he held before
