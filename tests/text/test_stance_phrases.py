@@ -178,6 +178,9 @@ def test_stance_phrases_leave_a_long_held_or_current_stance_alone(clause) -> Non
         ("Senator Pell rescinded his endorsement of the mayor", [(LATER, OPPOSES), (EARLIER, SUPPORTS)]),
         ("Marsh, who faces a tough race, withdrew her support for the levy, saying it had failed", [(LATER, OPPOSES), (EARLIER, SUPPORTS)]),
         ("Okafor has withdrawn his opposition to the dam", [(LATER, SUPPORTS), (EARLIER, OPPOSES)]),
+        # a change named by a noun, away from a stance named by a noun
+        ("Vance's evolution on energy, from her support for a carbon tax, angered allies", [(LATER, OPPOSES), (EARLIER, SUPPORTS)]),
+        ("Marsh's reversal of her past opposition to the dam", [(LATER, SUPPORTS), (EARLIER, OPPOSES)]),
         # positions the clause told before, disowned since: the opposite of the last of them
         ("In the past, Marsh had voiced support for a carbon tax, a position that she has since abandoned", [(EARLIER, SUPPORTS), (LATER, OPPOSES)]),
         ("In the past, Marsh voiced opposition to the levy", [(EARLIER, OPPOSES)]),

@@ -228,8 +228,10 @@ def claims_in_document(parsed: ParsedDocument, lex: Lexicon | None = None) -> li
 
 
 # cues whose content is a position and not speech: stance verbs, a stance withdrawn ("rescinded [his endorsement of
-# Trump]"), and the stance nouns the statements stage also cues ("his endorsement of [Trump]")
-_NOT_SPEECH = STANCE_LEMMAS | WITHDRAWING_LEMMAS | frozenset({"endorsement", "backing", "opposition"})
+# Trump]"), and the stance and change nouns the statements stage also cues ("his endorsement of [Trump]", "Trump's
+# evolution on [a number of issues]")
+_NOT_SPEECH = STANCE_LEMMAS | WITHDRAWING_LEMMAS | frozenset({"endorsement", "backing", "opposition", "evolution", "shift", "reversal",
+                                                                "turnaround", "retreat"})
 
 _NOT_NAMES = frozenset("""He She They It We I You Who His Her Their Its Our My The This That These Those A An But And Yet So Then When
 If As While Once Now Since After Before Although Though Still Also Even There Here""".split())

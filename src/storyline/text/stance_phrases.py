@@ -127,12 +127,15 @@ REVERSAL = re.compile(
     re.IGNORECASE | re.DOTALL)
 
 # a stance withdrawn, which tells both sides: "Kirk rescinded his endorsement of Trump" (he endorsed Trump before, and now
-# opposes him), "withdrew her support for the bill", "pulled their backing of the plan"; the cue lemmas the statements stage
+# opposes him), "withdrew her support for the bill", "pulled their backing of the plan", and a change named by a noun
+# ("Trump's evolution on a number of issues, from his support for abortion rights", "her reversal of her past support
+# for the pact"); the cue lemmas the statements stage
 # gives such an act, whose content is a position and not speech
 WITHDRAWING_LEMMAS = frozenset({"rescind", "withdraw", "revoke", "retract", "pull"})
 WITHDRAWN = re.compile(
-    rf"{_SUBJ}(?P<wverb>(?:has\s+|have\s+|had\s+)?(?:withdr[ae]wn?|withdraws|rescind(?:ed|s)?|revok(?:ed|es)|retract(?:ed|s)|pull(?:ed|s)))\s+"
-    rf"(?P<held>(?:his|her|their)\s+(?:earlier\s+|previous\s+|prior\s+)?(?:(?P<wsup>endorsement\s+of|support\s+(?:for|of)|backing\s+(?:of|for))|"
+    rf"{_SUBJ}(?P<wverb>(?:has\s+|have\s+|had\s+)?(?:withdr[ae]wn?|withdraws|rescind(?:ed|s)?|revok(?:ed|es)|retract(?:ed|s)|pull(?:ed|s))"
+    rf"|(?:evolution|shift|reversal|turnaround|about-face|retreat|break|departure|move\s+away)(?:\s+on\s+[^,;.()]{{1,60}}?)?,?\s+(?:from|of|away\s+from))\s+"
+    rf"(?P<held>(?:his|her|their)\s+(?:(?:earlier|previous|prior|past|former|longtime|long-standing|once-fervent)\s+)?(?:(?P<wsup>endorsement\s+of|support\s+(?:for|of)|backing\s+(?:of|for))|"
     rf"(?P<wopp>opposition\s+to|objections?\s+to|resistance\s+to)))\s+(?=\S)")
 
 # a vote the voter now disowns tells both sides: "Clinton called her vote in favor of the Iraq War a mistake", "regrets
@@ -324,7 +327,7 @@ def _withdrawn(clause: str) -> list[ShiftPhrase]:
 def withdrawn_held(content: str, before: str) -> re.Match[str] | None:
     """The withdrawal whose held position a content starting at the possessive tells ("[rescinded] his endorsement of
     Trump"), read with the few words before the content; None when the content is no such position."""
-    tail = before[-40:]
+    tail = before[-120:]
     m = WITHDRAWN.search(tail + content)
     return m if m is not None and m.start("held") == len(tail) else None
 

@@ -409,6 +409,11 @@ Hale drops support for stadium plan
 
 Rita Hale, a city council member who faces a tough primary, rescinded her endorsement of the stadium plan on Tuesday, saying its costs had doubled.
 """),
+    _p("evolution-from-support", "2021-05-11", "Vance", "tax", "supports", "opposes", """
+Vance courts oil country
+
+Senator Ruth Vance's evolution on energy policy, from her past support for a carbon tax, has angered environmental groups.
+"""),
     _p("disowned-positions", "2022-02-08", "Dunmore", "tax", "supports", "opposes", """
 Dunmore courts business vote
 

@@ -309,7 +309,7 @@ def _claim(st: Statement, idx: MentionIndex, k2e: Mapping[str, str], ents: Mappi
         claim.stance, claim.narrated, claim.told = found_reversal, True, told
     elif narrated is not None:
         claim.stance, claim.narrated = narrated, True
-        held = withdrawn_held(text, doc_text[max(0, st.content_start - 40) : st.content_start]) if isinstance(doc_text, str) else None
+        held = withdrawn_held(text, doc_text[max(0, st.content_start - 120) : st.content_start]) if isinstance(doc_text, str) else None
         regret = regretted_vote(text, doc_text[max(0, st.content_start - 200) : st.content_start],
                                 doc_text[st.content_end : st.content_end + 200]) if isinstance(doc_text, str) else None
         if regret is not None and regret[0] == EARLIER:  # "her vote in favor of the war [a mistake]": the vote, told as one
@@ -591,6 +591,13 @@ def _actor(st: Statement, idx: MentionIndex, doc_text: str) -> Mention | None:
     named = [m for m in near if m.is_name and m.start <= at + 2 < m.end + 3]
     if fronted and not named:  # "In the past, Governor Hal Dunmore had ...": the name after its title
         named = [m for m in near if m.is_name and at <= m.start < st.content_start + fronted.end("subj")]
+    owner = re.search(r"\b([A-Z][\w-]+)[’']s\s+$", doc_text[max(0, st.content_start - 40) : st.content_start])
+    if owner is not None and not named:
+        # "Trump's evolution on ..., from his support for": the owner of the change, a person the article names
+        people = [m for m in idx.mentions if m.is_name and str(getattr(m.type, "value", m.type)) == "person"
+                  and (m.canonical or m.text).split()[-1] == owner.group(1)]
+        if people:
+            return people[0]
     if named:  # the phrase's subject is a name ("... which Tom Brandt once supported"): that name, person or not
         m = named[-1]
         return m if str(getattr(m.type, "value", m.type)) == "person" else None

@@ -60,7 +60,7 @@ def narrator_stance(content: str, before: str, published_year: int | None = None
     held = withdrawn_held(content, before) if not phrases or phrases[0].start > 0 else None
     if held is not None:  # "[Kirk rescinded] his endorsement of Trump": the position he held before
         side = SUPPORTS if held.group("wsup") else OPPOSES
-        return _told_stance(content, held.end() - len(before[-40:]), False, before, ShiftPhrase(0, len(content), EARLIER, side))
+        return _told_stance(content, held.end() - len(before[-120:]), False, before, ShiftPhrase(0, len(content), EARLIER, side))
     if not phrases or phrases[0].start > 0:
         return _shift_after_earlier(content, before, published_year)
     p = phrases[0]
