@@ -421,9 +421,16 @@ In the past, Governor Hal Dunmore had voiced support for a statewide soda tax, a
 """),
 )
 
-# a refusal dated only by the month its own clause gives ("at the convention in July"), which the statements stage leaves
-# to publication: the finding dates it, the statement keeps its day (tested apart, on the finding's labels)
-REFUSED_IN_JULY = (
+# stances the findings step dates and the statements stage does not: a refusal dated only by the month its own clause
+# gives ("at the convention in July"), a label an actor gave herself "in the past" (the statement keeps the article's day;
+# tested apart, on the finding's labels)
+DATED_IN_FINDINGS = (
+    _p("label-pro-life-to-choice", "2019-03-14", "Ruiz", "abortion", "opposes", "supports", """
+Ruiz shifts on abortion
+
+Though Ruiz has described herself as a pro-life Democrat in the past, the senator now backs abortion rights. Senator Dana Ruiz's embrace of the pro-choice position is a gamble in her conservative state.
+"""),
+
     _p("refused-in-july", "2024-09-24", "Marsh", "lowe", "opposes", "supports", """
 Marsh backs Lowe
 

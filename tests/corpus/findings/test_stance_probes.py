@@ -12,7 +12,7 @@ from storyline.corpus.resolve import clusters_from_mentions, resolve_entities
 from storyline.model import Document, Finding, FindingKind, Statement
 from storyline.nlp.pipeline import analyze_documents
 
-from .stance_probes import FOURTH, FOURTH_NEAR_MISSES, FRESH, NEAR_MISSES, PROBES, REFUSED_IN_JULY, SECOND, SECOND_NEAR_MISSES, Probe
+from .stance_probes import FOURTH, FOURTH_NEAR_MISSES, FRESH, NEAR_MISSES, PROBES, DATED_IN_FINDINGS, SECOND, SECOND_NEAR_MISSES, Probe
 
 
 def _analyse(nlp, probe: Probe) -> tuple[list[Finding], dict[str, Statement]]:
@@ -68,10 +68,16 @@ def test_a_quote_closing_a_paragraph_keeps_its_speakers_cue_and_day_not_the_next
     assert second and all(s.cue == "say" and s.said_on == probe.published for s in second)
 
 
-def test_a_refusal_dated_by_its_own_clause_is_the_earlier_side_of_an_endorsement_now(nlp) -> None:
-    (probe,) = REFUSED_IN_JULY  # "is endorsing Lowe's re-election campaign" ... "who refused to endorse Lowe ... in July"
+@pytest.mark.parametrize(("probe", "labels", "told"), [
+    (DATED_IN_FINDINGS[1], ["earlier (2024-07): opposes Lowe", "later (2024-09-24): supports Governor Tom Lowe's re-election campaign"],
+     "refused to endorse Lowe"),
+    (DATED_IN_FINDINGS[0], ["earlier (before 2019-03-14): opposes the abortion", "later (2019-03-14): supports the abortion"],
+     "described herself as a pro-life Democrat in the past"),
+], ids=lambda x: getattr(x, "name", ""))
+def test_a_stance_dated_by_the_findings_step_is_the_earlier_side_of_the_one_now(nlp, probe: Probe, labels: list[str], told: str) -> None:
+    # "who refused to endorse Lowe ... in July" against "is endorsing Lowe's re-election campaign"; "has described herself
+    # as a pro-life Democrat in the past" against "embrace of the pro-choice position"
     found, _ = _analyse(nlp, probe)
     (finding,) = _stance_findings(found, probe.person)
-    assert sorted(s.label for s in finding.sides) == ["earlier (2024-07): opposes Lowe",
-                                                      "later (2024-09-24): supports Governor Tom Lowe's re-election campaign"]
-    assert "refused to endorse Lowe" in finding.explanation
+    assert sorted(s.label for s in finding.sides) == labels
+    assert told in finding.explanation

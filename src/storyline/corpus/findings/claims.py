@@ -338,6 +338,15 @@ def _claim(st: Statement, idx: MentionIndex, k2e: Mapping[str, str], ents: Mappi
             claim.stance = _cued_stance(st, doc_text)
             if claim.stance is not None and st.cue_start is not None:
                 claim.told = " ".join(doc_text[st.cue_start : st.content_end].split())
+        if claim.stance is None and isinstance(doc_text, str):
+            claim.stance = _labelled_stance(st, text, published)
+            if claim.stance is not None and st.cue_start is not None and st.cue_start < st.content_start:
+                claim.told = " ".join(doc_text[st.cue_start : st.content_end].split())
+                if not re.match(r"\w+(?:ed|es|s)\b", claim.told):  # a noun cue ("embrace of the pro-choice position")
+                    claim.told = f"took up {' '.join(text.split())}"
+            if claim.stance is not None and claim.stance.era == EARLIER and st.said_on_basis is DateBasis.PUBLISHED:
+                # "described himself as pro-life in the past": before the article, on no day the text gives
+                claim.statement = st = dataclasses.replace(st, said_on=None, said_on_basis=DateBasis.TEXT)
         month = _own_month(text, claim.stance, st, published) if claim.stance is not None else None
         if month is not None:
             # "refused to endorse Trump during a speech at the convention in July": the act's own month, not the article's day
@@ -354,6 +363,38 @@ def _clause_end(text: str) -> int:
     return m.start() if m else len(text)
 
 
+# a stance told by a label: "pro-life", "pro-choice", "anti-war", "pro-gun" (the issue after the hyphen; "life" and "choice"
+# name abortion), which an actor calls himself ("has described himself as a pro-life Catholic in the past") or takes up
+# ("Kaine's full embrace of the pro-choice position", "moved toward a pro-abortion stance")
+_LABEL = r"(?P<pro>pro|anti)-(?P<issue>[a-z]{3,})\b"
+_SELF_LABEL = re.compile(rf"(?:himself|herself|themselves)\s+(?:as\s+)?(?:an?\s+)?(?:(?:staunch|devout|strong|committed|fervent|lifelong)\s+)?{_LABEL}")
+_TAKEN_LABEL = re.compile(rf"(?:the|a|an)\s+(?:(?:fully|solid|more|firm|firmly|staunch|staunchly|strong|strongly)\s+)?{_LABEL}\s+(?:position|stance|view|platform|line)\b")
+_LABELLING = frozenset({"describe", "call", "label", "consider", "identify", "brand"})
+_TAKING = frozenset({"embrace", "adopt", "take", "move", "shift", "endorse", "champion"})
+_PAST_MARK = re.compile(r"\b(?:in\s+the\s+past|once|previously|formerly|used\s+to|in\s+(?:19|20)\d\d|years\s+ago)\b", re.IGNORECASE)
+_ABORTION = {"life": ("abortion", "opposes"), "choice": ("abortion", "supports"), "abortion": ("abortion", "supports")}
+
+
+def _labelled_stance(st: Statement, text: str, published: Any) -> Stance | None:
+    """A stance told by a pro-/anti- label the actor gives himself or takes up: current, or earlier when the statement
+    marks another time ("in the past", "once", a year before the article's)."""
+    cue = (st.cue or "").lower()
+    m = _SELF_LABEL.match(text) if cue in _LABELLING else _TAKEN_LABEL.match(text) if cue in _TAKING else None
+    if m is None:
+        return None
+    issue, side = _ABORTION.get(m.group("issue"), (m.group("issue"), SUPPORTS_SIDE))
+    if m.group("pro") == "anti":
+        side = _OTHER_SIDE[side]
+    era = ""
+    if cue in _LABELLING:
+        marked = _PAST_MARK.search(text)
+        year = re.search(r"\b(?:19|20)\d\d\b", marked.group()) if marked else None
+        if marked and (year is None or not isinstance(published, dt.date) or int(year.group()) < published.year):
+            era = EARLIER
+    return Stance(side, _singular(issue), frozenset(), issue, m.start(), m.end(), (), frozenset(), era)
+
+
+SUPPORTS_SIDE = "supports"
 _REFUSING = frozenset({"refuse", "decline", "refusal"})
 _OTHER_SIDE = {"supports": "opposes", "opposes": "supports"}
 _MONTHS = ("january february march april may june july august september october november december").split()

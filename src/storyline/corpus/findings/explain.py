@@ -21,6 +21,8 @@ def _when(c: Claim) -> str:
         return f"in {st.said_on.strftime('%B')} {st.said_on.year}"
     if st.said_on is not None and st.said_on_precision is DatePrecision.YEAR:
         return f"in {st.said_on.year}"
+    if st.said_on is None and getattr(c.stance, "era", "") == "earlier" and c.date:
+        return f"before {c.date.isoformat()}"  # "described himself as pro-life in the past", told in an article of that day
     return f"on {c.date.isoformat()}" if c.date else "in an undated statement"
 
 
