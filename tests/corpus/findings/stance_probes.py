@@ -430,7 +430,6 @@ Ruiz shifts on abortion
 
 Though Ruiz has described herself as a pro-life Democrat in the past, the senator now backs abortion rights. Senator Dana Ruiz's embrace of the pro-choice position is a gamble in her conservative state.
 """),
-
     _p("refused-in-july", "2024-09-24", "Marsh", "lowe", "opposes", "supports", """
 Marsh backs Lowe
 
@@ -448,5 +447,45 @@ HARTWELL, Oct. 3, 2024 - Senator Ada Pell refused to endorse Mayor Tom Brook at 
 Vance endorses Lowe
 
 Senator Ruth Vance, who had endorsed Governor Hal Marsh before he quit the race in January, is now endorsing Mayor Tom Lowe.
+"""),
+)
+
+# The fifth set, written after the rules of the fourth were in place and run once, with no rule changed for it: the
+# honest unseen measure of that work (0/3 found and the near miss clean when first run). Not in the tests.
+FIFTH = (
+    _p("wage-veto-then-sign", "2023-04-12", "Estrada", "measure bill wage", "opposes", "supports", """
+Governor signs $15 wage she once vetoed
+
+SACRAMENTO, April 12, 2023 - Governor Maria Estrada on Tuesday signed a bill raising the state minimum wage to $15 an hour, a measure she vetoed in 2019 when it first reached her desk.
+
+"Times have changed, and so have I," Estrada said at the signing ceremony.
+
+Labor groups, which had campaigned for the increase for years, praised the decision.
+"""),
+    _p("mayor-endorsement-switch", "2022-10-18", "Reyes", "hill candidacy", "opposes", "supports", """
+Reyes endorses Hill for mayor
+
+Councilman Luis Reyes endorsed Jane Hill for mayor on Monday, four months after he told a radio station that he could not support her candidacy.
+
+"I was wrong about Jane," Reyes said. "She has earned my vote."
+"""),
+    _p("drilling-shift", "2022-08-03", "Brennan", "drilling bill lease", "opposes", "supports", """
+Brennan shifts on offshore drilling
+
+WASHINGTON, Aug. 3, 2022 - Senator Paul Brennan, who for years fought offshore drilling along the Atlantic coast, said Wednesday that he would vote for a bill opening new leases.
+
+"We need the energy, and we need it now," Brennan said.
+
+In a 2018 floor speech, Brennan called offshore drilling "a threat to every beach town in this state."
+"""),
+)
+
+FIFTH_NEAR_MISSES = (
+    _p("casino-unchanged", "2021-06-10", "Cole", "", "", "", """
+Mayor repeats opposition to casino
+
+Mayor Ann Cole said Thursday she still opposes the proposed riverfront casino, as she did when it was first proposed in 2020.
+
+"My answer has not changed," Cole said.
 """),
 )
