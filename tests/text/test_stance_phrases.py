@@ -220,3 +220,7 @@ def test_stance_phrases_a_vote_its_voter_calls_a_mistake_tells_both_sides(clause
                                     "if Marsh called her vote for the dam bill a mistake"])
 def test_stance_phrases_a_vote_not_disowned_by_its_voter_tells_no_change(clause) -> None:
     assert stance_phrases(clause, 2024) == []
+
+
+def test_stance_phrases_a_vote_named_only_by_its_order_is_no_issue() -> None:
+    assert stance_phrases("Her final vote, which she has said was a mistake, hurt her", 2024) == []  # "final" names no issue

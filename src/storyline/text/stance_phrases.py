@@ -150,7 +150,7 @@ VOTE_REGRET = re.compile(
     rf"|(?P<rverb>regrett?(?:ed|s)?|apologi[sz](?:ed|es)\s+for)\s+(?P<rvote>(?:his|her|their)\s+(?:(?P<y2>(?:19|20)\d\d)\s+)?vote\s+"
     rf"(?:(?P<rfor>for|in\s+favou?r\s+of|to\s+(?:authori[sz]e|approve|pass|support|fund|back|allow))|(?P<ragainst>against|to\s+(?:block|repeal|reject|oppose|kill|defund)))"
     rf"\s+(?P<rwhat>[^,;.]{{3,80}}?))(?=[,;.]|\s+(?:and|but|because|saying)\b|$)"
-    rf"|(?P<bvote>(?:his|her|their|[A-Z][\w-]*[’']s)\s+(?:(?P<y3>(?:19|20)\d\d)\s+)?(?P<bwhat>(?:[A-Z][\w-]*\s+)?[a-z][\w-]+)\s+vote)\s*,?\s+"
+    rf"|(?P<bvote>(?:his|her|their|[A-Z][\w-]*[’']s)\s+(?:(?P<y3>(?:19|20)\d\d)\s+)?(?P<bwhat>(?:[A-Z][\w-]*\s+)?(?!(?:final|first|last|key|crucial|decisive|deciding|earlier|previous|early|own|lone|only)\s)[a-z][\w-]+)\s+vote)\s*,?\s+"
     rf"(?P<bverb>(?:which|that)\s+(?:he|she|they)\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?:said|called|acknowledged|admitted|conceded)\s+"
     rf"(?:was\s+)?{_MISTAKE})\b")
 

@@ -409,7 +409,7 @@ def _own_month(text: str, stance: Stance, st: Statement, published: Any) -> dt.d
     if st.said_on_basis is not DateBasis.PUBLISHED or not isinstance(published, dt.date):
         return None
     clause = text[stance.end :]
-    stop = re.search(r"[;.!?](?:\s|$)|\s[-–—]\s|,\s+(?:but|and|while|saying|adding)\b", clause)
+    stop = re.search(r"[,;.!?](?:\s|$)|\s[-–—]\s|\s(?:which|that|who|when|after|before|until|but|and)\s", clause)  # its own clause only
     m = _IN_MONTH.search(clause[: stop.start() if stop else len(clause)])
     if m is None:
         return None
