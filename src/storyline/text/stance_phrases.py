@@ -18,6 +18,12 @@ span is its provenance), and its marker says when it held:
   in 2003 and has shifted his position since"; "Once a critic of the levy, Vance has since embraced it"), which
   is the opposite side on that target.
 
+Some phrases tell both positions at once, each kept as a phrase of its own: a stance withdrawn ("rescinded his
+endorsement of Trump": supported before, opposes now), a change named by a noun ("Trump's evolution ..., from his
+support for abortion rights"), positions disowned since ("had voiced support for a single-payer system ..., stances
+that he has since disavowed"), and a vote its voter calls a mistake ("called her vote in favor of the Iraq War a
+mistake").
+
 :func:`stance_phrases` finds these phrases in a narrator clause (the ``claims`` stage of ``nlp/`` keeps each as
 one speakerless statement; :func:`storyline.corpus.findings.shifts.narrator_stance` reads one back as a stance).
 Conditionals and hypotheticals ("if she had once supported") are no stance; neither is a phrase without a
@@ -129,8 +135,8 @@ REVERSAL = re.compile(
 # a stance withdrawn, which tells both sides: "Kirk rescinded his endorsement of Trump" (he endorsed Trump before, and now
 # opposes him), "withdrew her support for the bill", "pulled their backing of the plan", and a change named by a noun
 # ("Trump's evolution on a number of issues, from his support for abortion rights", "her reversal of her past support
-# for the pact"); the cue lemmas the statements stage
-# gives such an act, whose content is a position and not speech
+# for the pact"); WITHDRAWING_LEMMAS are the cue lemmas the statements stage gives such an act, whose content is a
+# position and not speech
 WITHDRAWING_LEMMAS = frozenset({"rescind", "withdraw", "revoke", "retract", "pull"})
 WITHDRAWN = re.compile(
     rf"{_SUBJ}(?P<wverb>(?:has\s+|have\s+|had\s+)?(?:withdr[ae]wn?|withdraws|rescind(?:ed|s)?|revok(?:ed|es)|retract(?:ed|s)|pull(?:ed|s))"

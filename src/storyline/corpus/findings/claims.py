@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...model import DateBasis, DatePrecision, EntityType, Mention, Statement
-from ...text.stance_phrases import EARLIER, FRONTED_STANCE, STANCE_LEMMAS, description_side, regretted_vote, stance_phrases, withdrawn_held
+from ...text.stance_phrases import (EARLIER, FRONTED_STANCE, OPPOSES, STANCE_LEMMAS, SUPPORTS, description_side, regretted_vote, stance_phrases,
+                                    withdrawn_held)
 from ...text.lexicon import Lexicon
 from .shifts import narrator_stance
 from .reversals import Reversal, find_reversal
@@ -313,10 +314,10 @@ def _claim(st: Statement, idx: MentionIndex, k2e: Mapping[str, str], ents: Mappi
         regret = regretted_vote(text, doc_text[max(0, st.content_start - 200) : st.content_start],
                                 doc_text[st.content_end : st.content_end + 200]) if isinstance(doc_text, str) else None
         if regret is not None and regret[0] == EARLIER:  # "her vote in favor of the war [a mistake]": the vote, told as one
-            how = "for" if regret[1] == "supports" else "against"
+            how = "for" if regret[1] == SUPPORTS else "against"
             claim.told = f"voted {how} {regret[2].strip()}" + (f" in {regret[3]}" if regret[3] else "") + ", a vote later called a mistake"
         elif regret is not None and re.match(r"(?:which|that)\s", text):  # "[X's war vote,] which she has said was a mistake"
-            how = "against" if regret[1] == "supports" else "for"
+            how = "against" if regret[1] == SUPPORTS else "for"
             said = re.sub(r"^(?:which|that)\s+(?:he|she|they)\s+", "", " ".join(text.split()))
             claim.told = re.sub(r"\b(said|called|acknowledged|admitted|conceded)\s+", lambda v: f"{v.group(1)} the vote {how} {regret[2].strip()} ", said, count=1)
         elif held is not None:  # "[rescinded] his endorsement of Trump": told as the position held before the act
@@ -372,7 +373,7 @@ _TAKEN_LABEL = re.compile(rf"(?:the|a|an)\s+(?:(?:fully|solid|more|firm|firmly|s
 _LABELLING = frozenset({"describe", "call", "label", "consider", "identify", "brand"})
 _TAKING = frozenset({"embrace", "adopt", "take", "move", "shift", "endorse", "champion"})
 _PAST_MARK = re.compile(r"\b(?:in\s+the\s+past|once|previously|formerly|used\s+to|in\s+(?:19|20)\d\d|years\s+ago)\b", re.IGNORECASE)
-_ABORTION = {"life": ("abortion", "opposes"), "choice": ("abortion", "supports"), "abortion": ("abortion", "supports")}
+_ABORTION = {"life": ("abortion", OPPOSES), "choice": ("abortion", SUPPORTS), "abortion": ("abortion", SUPPORTS)}
 
 
 def _labelled_stance(st: Statement, text: str, published: Any) -> Stance | None:
@@ -382,7 +383,7 @@ def _labelled_stance(st: Statement, text: str, published: Any) -> Stance | None:
     m = _SELF_LABEL.match(text) if cue in _LABELLING else _TAKEN_LABEL.match(text) if cue in _TAKING else None
     if m is None:
         return None
-    issue, side = _ABORTION.get(m.group("issue"), (m.group("issue"), SUPPORTS_SIDE))
+    issue, side = _ABORTION.get(m.group("issue"), (m.group("issue"), SUPPORTS))
     if m.group("pro") == "anti":
         side = _OTHER_SIDE[side]
     era = ""
@@ -394,9 +395,8 @@ def _labelled_stance(st: Statement, text: str, published: Any) -> Stance | None:
     return Stance(side, _singular(issue), frozenset(), issue, m.start(), m.end(), (), frozenset(), era)
 
 
-SUPPORTS_SIDE = "supports"
 _REFUSING = frozenset({"refuse", "decline", "refusal"})
-_OTHER_SIDE = {"supports": "opposes", "opposes": "supports"}
+_OTHER_SIDE = {SUPPORTS: OPPOSES, OPPOSES: SUPPORTS}
 _MONTHS = ("january february march april may june july august september october november december").split()
 _IN_MONTH = re.compile(r"\b(?P<at>in|during|last|early|late|mid-?)\s+(?:early\s+|late\s+|mid-?)?(?P<m>January|February|March|April|May|June|July|August|September|"
                        r"October|November|December)\b(?!\s+\d)(?:\s*,?\s*(?P<y>(?:19|20)\d\d))?")
