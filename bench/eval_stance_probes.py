@@ -6,7 +6,9 @@ The probes (``tests/corpus/findings/stance_probes.py``, our own writing; the sec
 were changed for it; the third after, and no rule was changed for it) tell the earlier stance by a dated direct
 quote, dated reported speech, a vote on record, "once called", "was for X before she was against it", "a deal she once
 supported", "has long opposed ... but on Tuesday said", and the later one by a quote or reported speech at
-publication. A probe counts as found when its article gives a self_contradiction of the person on the issue with the
+publication. The fourth set was written with the rules for refusals, withdrawn endorsements, disowned positions and
+votes, and noun-named changes (tuned on); the fifth was written after them and run once with no rule changed for it
+(the honest unseen measure). A probe counts as found when its article gives a self_contradiction of the person on the issue with the
 earlier side taking the earlier stance and the later side the later one; "wrong" when a stance finding of the person
 takes the sides the other way round. A near miss counts as clean when no stance self-contradiction of the person is
 produced. Each article is analysed on its own.
@@ -23,7 +25,9 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
 from storyline.model import Document, Finding, FindingKind  # noqa: E402
-from tests.corpus.findings.stance_probes import FRESH, NEAR_MISSES, PROBES, SECOND, SECOND_NEAR_MISSES, THIRD, THIRD_NEAR_MISSES, Probe  # noqa: E402
+from tests.corpus.findings.stance_probes import (  # noqa: E402
+    FIFTH, FIFTH_NEAR_MISSES, FOURTH, FOURTH_NEAR_MISSES, FRESH, NEAR_MISSES, PROBES, SECOND, SECOND_NEAR_MISSES, THIRD, THIRD_NEAR_MISSES,
+    Probe)
 
 
 def findings_of(nlp, probe: Probe) -> list[Finding]:
@@ -74,7 +78,8 @@ def main() -> int:
 
     nlp = load_nlp(settings().spacy_model)
     for title, shifts, near in (("probes", PROBES + FRESH, NEAR_MISSES), ("second set", SECOND, SECOND_NEAR_MISSES),
-                                 ("third set", THIRD, THIRD_NEAR_MISSES)):
+                                 ("third set", THIRD, THIRD_NEAR_MISSES), ("fourth set", FOURTH, FOURTH_NEAR_MISSES),
+                                 ("fifth set (unseen)", FIFTH, FIFTH_NEAR_MISSES)):
         counts: dict[str, int] = {}
         for probe in shifts + near:
             findings = findings_of(nlp, probe)

@@ -24,7 +24,7 @@ import argparse
 import datetime as dt
 import hashlib
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,6 +45,7 @@ class Case:
     earlier: str  # "supports" | "opposes"; "" in a near miss (no stance change of this person may be reported)
     later: str
     texts: Path = TEXTS
+    wave: str = "first"  # "second": the cases found by a wider grep after the rules of the first wave were written
 
     @property
     def near_miss(self) -> bool:
@@ -55,7 +56,7 @@ class Case:
         return self.texts / self.file
 
 
-CASES = (
+FIRST_WAVE = (
     Case("huff-post_2016-08-12_why-progressives-are-celebrating.txt", "Clinton", frozenset({"agreement", "accord", "partnership"}), "supports", "opposes"),
     Case("nyt_2016-04-12_ryan-wages-campaign-to-counter-t.txt", "Cruz", frozenset({"legislation"}), "supports", "opposes"),
     Case("wash-post_2016-01-18_a-sharper-tone-as-stakes-rise.txt", "Sanders", frozenset({"bill", "immunity"}), "supports", "opposes"),
@@ -87,6 +88,37 @@ CASES = (
     Case("wash-post_2016-03-18_why-obama-s-high-court-pick-migh.txt", "Obama", frozenset(), "", ""),
     Case("west-journal_2016-08-01_clinton-s-poll-numbers-jump-post.txt", "Sanders", frozenset(), "", ""),
 )
+# The second wave, from a wider grep of the dev half only ("in the past ... stances that he has since disavowed", "refused
+# to endorse ... is endorsing", "rescinded his endorsement", "his vote in 2005 ... co-sponsored legislation that would
+# repeal", "his evolution on ..., from his support for", "not quite there yet ... endorsed"), read before any rule was
+# changed for them; near misses: a stance held "as he has in the past", one candidate backed after another, an
+# endorsement withheld and not yet given, a record attacked by a rival with no change told, a reversal alleged
+# without its sides.
+SECOND_WAVE = (
+    Case("politico_2015-12-28_carly-fiorina-bill-clinton-s-fai.txt", "Trump", frozenset({"system", "single-payer", "health"}), "supports", "opposes"),
+    Case("usa-today_2015-11-27_trump-s-isil-tone-belies-dovish-.txt", "Trump", frozenset({"rights", "abortion"}), "supports", "opposes"),
+    Case("usa-today_2016-02-25_clinton-gun-control-offensive-a-.txt", "Sanders", frozenset({"measure", "vote", "legislation", "gunmakers", "lawsuits"}), "supports", "opposes"),
+    Case("wash-post_2016-09-26_ah-friends-once-more-ted-cruz-en.txt", "Cruz", frozenset({"Trump", "nominee"}), "opposes", "supports", DEV_TEXTS),
+    Case("nyt_2015-11-18_paris-attacks-test-clinton-s-str.txt", "Clinton", frozenset({"vote", "force", "war", "use"}), "supports", "opposes"),
+    Case("huff-post_2016-08-05_donald-trump-finally-endorses-ho.txt", "Trump", frozenset({"Ryan", "speaker", "re-election"}), "opposes", "supports"),
+    Case("huff-post_2016-08-05_donald-trump-finally-endorses-ho.txt", "Ryan", frozenset({"Trump"}), "opposes", "supports"),
+    Case("usa-today_2016-06-09_trump-tries-new-chapter-in-campa.txt", "Kirk", frozenset({"Trump", "endorsement"}), "supports", "opposes"),
+    Case("politico_2016-05-31_cruz-looks-to-ease-bad-blood-wit.txt", "Cruz", frozenset(), "", ""),
+    Case("wash-post_2016-08-10_philippine-lawmaker-wants-trump-.txt", "Trump", frozenset(), "", ""),
+    Case("wash-post_2016-03-10_scrappy-debate-signals-long-grin.txt", "Sanders", frozenset(), "", ""),
+    Case("huff-post_2016-02-24_donald-trump-picks-up-his-first-.txt", "Collins", frozenset(), "", ""),
+    Case("nyt_2016-02-25_rubio-has-the-praise-just-not-th.txt", "Coleman", frozenset(), "", ""),
+    Case("politico_2016-05-11_clinton-i-support-d-c-statehood.txt", "Trump", frozenset(), "", ""),
+    Case("usa-today_2016-04-06_sanders-says-he-s-riding-momentu.txt", "Sanders", frozenset(), "", ""),
+    Case("west-journal_2016-08-03_pence-endorses-paul-ryan-with-tr.txt", "Trump", frozenset(), "", ""),
+    Case("nyt_2016-06-09_ryan-calls-trump-line-racist-but.txt", "Ryan", frozenset(), "", ""),
+    Case("politico_2016-03-24_polls-suggest-kasich-has-best-ch.txt", "Graham", frozenset(), "", ""),
+    Case("politico_2016-05-23_sanders-pushes-dems-to-reject-pu.txt", "Grijalva", frozenset(), "", ""),
+    Case("breitbart_2016-05-12_trump-ryan-pledge-to-work-togeth.txt", "Ryan", frozenset(), "", ""),
+    Case("huff-post_2016-06-09_clinton-and-sanders-aren-t-butti.txt", "Clinton", frozenset(), "", ""),
+    Case("usa-today_2016-01-15_republicans-pile-on-obama-clinto.txt", "Rubio", frozenset(), "", ""),
+)
+CASES = FIRST_WAVE + tuple(replace(c, wave="second") for c in SECOND_WAVE)
 
 
 def split_of(file: str) -> str:
@@ -139,7 +171,9 @@ def main() -> int:
     splits = ("dev", "held") if args.split == "both" else (args.split,)
     for split in splits:
         cases = [c for c in CASES if split_of(c.file) == split and c.path.exists()]
-        found = clean = others = 0
+        found: dict[str, int] = {}
+        clean: dict[str, int] = {}
+        others = 0
         cache: dict[Path, list[Finding]] = {}
         for case in cases:
             if case.path not in cache:
@@ -147,21 +181,26 @@ def main() -> int:
             stance = [f for f in cache[case.path] if f.kind is FindingKind.SELF_CONTRADICTION and "stance" in f.explanation]
             if case.near_miss:
                 wrong = [f for f in stance if case.person in f.explanation]
-                clean += not wrong
+                clean[case.wave] = clean.get(case.wave, 0) + (not wrong)
                 others += len(stance) - len(wrong)
                 print(f"{split} {'clean' if not wrong else 'WRONG'} {case.file} ({case.person}: no stance change)")
                 hit = wrong
             else:
                 hit = [f for f in stance if matches(f, case)]
-                found += bool(hit)
+                found[case.wave] = found.get(case.wave, 0) + bool(hit)
                 others += len(stance) - len(hit)
                 print(f"{split} {'FOUND' if hit else 'missed'} {case.file} ({case.person}: {case.earlier} -> {case.later})")
             if args.show:
                 for f in stance:
                     print(f"    {('wrong' if case.near_miss else 'gold ') if f in hit else 'other'} {f.explanation}")
-        shifts = sum(not c.near_miss for c in cases)
-        print(f"== {split}: {found}/{shifts} shifts found, {clean}/{len(cases) - shifts} near misses clean, "
-              f"{others} other stance findings in these articles")
+        for wave in ("first", "second", "all"):
+            of_wave = [c for c in cases if wave in ("all", c.wave)]
+            shifts = sum(not c.near_miss for c in of_wave)
+            n_found = sum(found.values()) if wave == "all" else found.get(wave, 0)
+            n_clean = sum(clean.values()) if wave == "all" else clean.get(wave, 0)
+            print(f"== {split} ({wave} wave{'s' if wave == 'all' else ''}): {n_found}/{shifts} shifts found, "
+                  f"{n_clean}/{len(of_wave) - shifts} near misses clean")
+        print(f"== {split}: {others} other stance findings in these articles")
     return 0
 
 

@@ -169,3 +169,58 @@ def test_stance_phrases_date_a_fronted_time_years_ago_and_a_long_held_stance_bef
 )
 def test_stance_phrases_leave_a_long_held_or_current_stance_alone(clause) -> None:
     assert stance_phrases(clause, 2024) == []
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        # a stance withdrawn tells both sides: the act now, then the position held before (from the possessive on)
+        ("Senator Pell rescinded his endorsement of the mayor", [(LATER, OPPOSES), (EARLIER, SUPPORTS)]),
+        ("Marsh, who faces a tough race, withdrew her support for the levy, saying it had failed", [(LATER, OPPOSES), (EARLIER, SUPPORTS)]),
+        ("Okafor has withdrawn his opposition to the dam", [(LATER, SUPPORTS), (EARLIER, OPPOSES)]),
+        # a change named by a noun, away from a stance named by a noun
+        ("Vance's evolution on energy, from her support for a carbon tax, angered allies", [(LATER, OPPOSES), (EARLIER, SUPPORTS)]),
+        ("Marsh's reversal of her past opposition to the dam", [(LATER, SUPPORTS), (EARLIER, OPPOSES)]),
+        # positions the clause told before, disowned since: the opposite of the last of them
+        ("In the past, Marsh had voiced support for a carbon tax, a position that she has since abandoned", [(EARLIER, SUPPORTS), (LATER, OPPOSES)]),
+        ("In the past, Marsh voiced opposition to the levy", [(EARLIER, OPPOSES)]),
+    ],
+)
+def test_stance_phrases_a_withdrawn_or_disowned_stance_tells_both_sides(clause, expected) -> None:
+    assert [(p.era, p.side) for p in stance_phrases(clause, 2024)] == expected
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Marsh voiced support for a carbon tax",  # no marker of another time
+        "stances that she has since abandoned",  # disowned, with no position told before it
+        "if Pell rescinded his endorsement of the mayor",  # a conditional
+        "Pell rescinded the order",  # an order withdrawn is no position of his
+    ],
+)
+def test_stance_phrases_a_withdrawal_or_disowning_needs_its_position(clause) -> None:
+    assert stance_phrases(clause, 2024) == []
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        # a vote its voter now calls a mistake: the judgment now, and the vote before it
+        ("At the forum, Marsh called her vote in favor of the dam bill a mistake", [(LATER, OPPOSES, None), (EARLIER, SUPPORTS, None)]),
+        ("Okafor regrets his 2015 vote against the levy, he said", [(LATER, SUPPORTS, None), (EARLIER, OPPOSES, 2015)]),
+        ("Mr. Okafor's levy vote, which he has repeatedly said was a mistake, hurt him", [(EARLIER, SUPPORTS, None), (LATER, OPPOSES, None)]),
+    ],
+)
+def test_stance_phrases_a_vote_its_voter_calls_a_mistake_tells_both_sides(clause, expected) -> None:
+    assert [(p.era, p.side, p.year) for p in stance_phrases(clause, 2024)] == expected
+
+
+@pytest.mark.parametrize("clause", ["She called the vote a mistake", "Marsh called her vote in favor of the dam bill a success",
+                                    "if Marsh called her vote for the dam bill a mistake"])
+def test_stance_phrases_a_vote_not_disowned_by_its_voter_tells_no_change(clause) -> None:
+    assert stance_phrases(clause, 2024) == []
+
+
+def test_stance_phrases_a_vote_named_only_by_its_order_is_no_issue() -> None:
+    assert stance_phrases("Her final vote, which she has said was a mistake, hurt her", 2024) == []  # "final" names no issue

@@ -32,7 +32,7 @@ import re
 from collections.abc import Sequence
 
 from ..text.lexicon import Lexicon, PhraseMatcher, default_lexicon
-from ..text.stance_phrases import EARLIER, LATER, REVERSAL, STANCE_LEMMAS, ShiftPhrase, stance_phrases
+from ..text.stance_phrases import EARLIER, LATER, REVERSAL, STANCE_LEMMAS, WITHDRAWING_LEMMAS, ShiftPhrase, stance_phrases
 from ..text.words import negation_spans
 import datetime as dt
 
@@ -178,7 +178,7 @@ def claims_in_document(parsed: ParsedDocument, lex: Lexicon | None = None) -> li
     text = doc.text
     covered = sorted((s.start, s.end) for s in parsed.statements)
     # a statement "cued" by a stance verb ("Delgado, who once supported the pipeline") is no speech: its stance is the narrator's
-    contents = [(s.content_start, s.content_end) for s in parsed.statements if (s.cue or "").lower() not in STANCE_LEMMAS]
+    contents = [(s.content_start, s.content_end) for s in parsed.statements if (s.cue or "").lower() not in _NOT_SPEECH]
     mentions = _MentionStarts(parsed)
     out: list[Statement] = []
     previous: tuple[int, int] | None = None  # the sentence before, when it named an entity
@@ -198,7 +198,7 @@ def claims_in_document(parsed: ParsedDocument, lex: Lexicon | None = None) -> li
         for p, st in _stance_statements(doc, sentence, s_start):
             # a speaker's own "she once backed it" is what the speaker says; a named third person's stance, a vote on
             # record and a change told right after a kept stance ("... and has shifted his position") are claims
-            if p.vote or _named_subject(st.content) or (p.shift and shifts and shifts[-1].end <= st.start) or _apposed_earlier(p, sentence) \
+            if p.vote or p.regret or _named_subject(st.content) or (p.shift and shifts and shifts[-1].end <= st.start) or _apposed_earlier(p, sentence) \
                     or not any(cs < st.end and st.start < ce for cs, ce in contents):
                 shifts.append(st)
         out.extend(shifts)
@@ -226,6 +226,12 @@ def claims_in_document(parsed: ParsedDocument, lex: Lexicon | None = None) -> li
     log.debug("%s: %d narrative claims", doc.id, len(out))
     return out
 
+
+# cues whose content is a position and not speech: stance verbs, a stance withdrawn ("rescinded [his endorsement of
+# Trump]"), and the stance and change nouns the statements stage also cues ("his endorsement of [Trump]", "Trump's
+# evolution on [a number of issues]")
+_NOT_SPEECH = STANCE_LEMMAS | WITHDRAWING_LEMMAS | frozenset({"endorsement", "backing", "opposition", "evolution", "shift", "reversal",
+                                                                "turnaround", "retreat"})
 
 _NOT_NAMES = frozenset("""He She They It We I You Who His Her Their Its Our My The This That These Those A An But And Yet So Then When
 If As While Once Now Since After Before Although Though Still Also Even There Here""".split())
@@ -273,7 +279,7 @@ def _stance_statements(doc: Document, clause: str, c_start: int) -> list[tuple[S
     return out
 
 
-@register("claims", version="8-" + default_lexicon().version, requires=("parse", "mentions", "statements"), produces=("claims",))
+@register("claims", version="9-" + default_lexicon().version, requires=("parse", "mentions", "statements"), produces=("claims",))
 def find_claims(parsed: ParsedDocument) -> None:
     """Append the document's own assertive claims (speakerless statements) to ``parsed.statements``."""
     parsed.statements.extend(claims_in_document(parsed))

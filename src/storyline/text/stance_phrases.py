@@ -18,6 +18,12 @@ span is its provenance), and its marker says when it held:
   in 2003 and has shifted his position since"; "Once a critic of the levy, Vance has since embraced it"), which
   is the opposite side on that target.
 
+Some phrases tell both positions at once, each kept as a phrase of its own: a stance withdrawn ("rescinded his
+endorsement of Trump": supported before, opposes now), a change named by a noun ("Trump's evolution ..., from his
+support for abortion rights"), positions disowned since ("had voiced support for a single-payer system ..., stances
+that he has since disavowed"), and a vote its voter calls a mistake ("called her vote in favor of the Iraq War a
+mistake").
+
 :func:`stance_phrases` finds these phrases in a narrator clause (the ``claims`` stage of ``nlp/`` keeps each as
 one speakerless statement; :func:`storyline.corpus.findings.shifts.narrator_stance` reads one back as a stance).
 Conditionals and hypotheticals ("if she had once supported") are no stance; neither is a phrase without a
@@ -29,8 +35,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["EARLIER", "FRONTED_STANCE", "LATER", "LONG_HELD", "OPPOSES", "REVERSAL", "STANCE_LEMMAS", "STANCE_PHRASE", "SUPPORTS", "ShiftPhrase",
-           "description_side", "stance_phrases"]
+__all__ = ["EARLIER", "FRONTED_STANCE", "LATER", "LONG_HELD", "OPPOSES", "REVERSAL", "STANCE_LEMMAS", "STANCE_PHRASE", "SUPPORTS",
+           "VOTE_REGRET", "WITHDRAWING_LEMMAS", "WITHDRAWN", "ShiftPhrase", "description_side", "regretted_vote", "stance_phrases", "withdrawn_held"]
 
 SUPPORTS, OPPOSES = "supports", "opposes"
 EARLIER, LATER = "earlier", "later"
@@ -39,11 +45,11 @@ EARLIER, LATER = "earlier", "later"
 STANCE_LEMMAS = frozenset({"support", "back", "praise", "champion", "endorse", "oppose", "criticize", "criticise", "reject",
                            "vote", "turn"})
 
-_SUP = (r"support(?:ed|s)?|back(?:ed|s)?(?!\s+away\b)|praised|champion(?:ed|s)?|endorsed|voted\s+for|hailed|touted|lauded|"
+_SUP = (r"(?:voiced|expressed|declared|announced|offered)\s+(?:(?:his|her|their)\s+)?(?:full\s+|strong\s+)?support\s+(?:for|of)|support(?:ed|s)?|back(?:ed|s)?(?!\s+away\b)|praised|champion(?:ed|s)?|endorsed|voted\s+for|hailed|touted|lauded|"
         r"embraced|favou?red|advocated(?:\s+for)?|pushed\s+for|campaigned\s+for|fought\s+for|pledged\s+to\s+support|signed|promoted|"
         r"(?:co-?)?sponsored|(?:co-?)?authored|co-?wrote|helped\s+(?:to\s+)?(?:write|draft|negotiate|craft|pass|shape|broker)|"
         r"(?:promised|vowed|pledged)\s+to\s+sign")
-_OPP = (r"oppos(?:ed|es)|voted\s+against|criticized|criticised|rejected|turned\s+against|denounced|condemned|"
+_OPP = (r"(?:voiced|expressed|declared|announced)\s+(?:(?:his|her|their)\s+)?(?:strong\s+|firm\s+)?opposition\s+to|oppos(?:ed|es)|voted\s+against|criticized|criticised|rejected|turned\s+against|denounced|condemned|"
         r"campaigned\s+against|railed\s+against|spoke\s+out\s+against|backed\s+away\s+from|walked\s+away\s+from|"
         r"distanced\s+(?:himself|herself|themselves)\s+from|disavowed|repudiated|renounced|vetoed|(?:promised|vowed|pledged|threatened)\s+to\s+(?:veto|block|kill)|"
         r"fought(?!\s+(?:for|in|on|with|alongside|off|back|over|to|through|hard|each)\b)(?:\s+against)?")
@@ -90,6 +96,8 @@ STANCE_PHRASE = re.compile(
     rf"|(?:has\s+|had\s+)?(?P<turn>turned\s+against)"
     rf"|(?:has\s+|have\s+|had\s+)?(?P<around>come\s+around\s+to|came\s+around\s+to|warmed\s+to)"
     rf"|(?P<shift>(?:has\s+|have\s+|had\s+)(?:since\s+)?(?:shifted|reversed|changed|switched|flipped)\s+(?:his|her|their)\s+(?:position|stance|views?|mind|course))"
+    rf"|(?P<disown>(?:(?:a|the|those|these|both)\s+)?(?:positions?|stances?|views?)\s+(?:(?:that|which)\s+)?(?:he|she|they)\s+(?:has|have|had)\s+(?:since\s+|now\s+|long\s+since\s+)?"
+    rf"(?:disavowed|abandoned|renounced|repudiated|reversed|dropped|walked\s+back|backed\s+away\s+from|distanced\s+(?:himself|herself|themselves)\s+from))"
     rf"|(?P<since>(?:has\s+|have\s+|had\s+)since|now)(?=\s+[a-z]{{3,}})(?!\s+(?:says?|said|tells?|told|argues?|argued|insists?|insisted|claims?|"
     rf"claimed|contends?|believes?|thinks?|calls?|called|describes?|described|sees?|views?|explains?|acknowledges?)\b)"
     rf"|(?P<came>came\s+out\s+(?:(?P<csup>for|in\s+favou?r\s+of|in\s+support\s+of)|(?P<copp>against)))"
@@ -101,8 +109,9 @@ STANCE_PHRASE = re.compile(
 # a stance dated by a time put before its subject: "In 2016, Pemberton campaigned against the tax", "Four years ago, she opposed it"
 _FRONT_TIME = (r"(?:(?:[Ii]n|[Bb]ack\s+in|[Dd]uring)\s+(?P<fyear>(?:19|20)\d\d)|"
                r"(?:[Ii]n|[Dd]uring)\s+(?:his|her|their)\s+(?P<fcamp>(?:19|20)\d\d)\s+(?:re-?election\s+)?(?:campaign|race|bid|run)|(?P<fpast>(?:[Ll]ast\s+year)|(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|"
-               r"[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|\d+)\s+years\s+ago))")
-FRONTED_STANCE = re.compile(rf"{_FRONT_TIME},?\s+(?P<subj>(?:[A-Z][\w’'.-]+\s+){{1,4}}|(?:he|she|they)\s+)(?:(?P<fsup>{_SUP})|(?P<fopp>{_OPP}))\b")
+               r"[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|\d+)\s+years\s+ago)|(?P<fundated>[Ii]n\s+the\s+past|[Ii]n\s+years\s+past|[Yy]ears\s+ago))")
+FRONTED_STANCE = re.compile(rf"{_FRONT_TIME},?\s+(?P<subj>(?:[A-Z][\w’'.-]+\s+){{1,4}}|(?:he|she|they)\s+)(?:(?:had|has|have)\s+)?"
+                            rf"(?:(?P<fsup>{_SUP})|(?P<fopp>{_OPP}))\b")
 # a stance held for long: "has long opposed raising the wage" (an earlier one only where ", but ..." follows it)
 LONG_HELD = re.compile(rf"(?P<subj>\b(?:he|she|they|[A-Z][\w’'-]+)\s+)(?:has|have)\s+long\s+(?:(?P<lhsup>{_SUP})|(?P<lhopp>{_OPP}))\b")
 # a reversal told without its sides: "reversed himself on the pipeline", "flip-flopped on", "changed her position on",
@@ -123,6 +132,61 @@ REVERSAL = re.compile(
     rf")\s+(?:(?:on|over|about|regarding|from)\s+)?(?P<rest>.+)$",
     re.IGNORECASE | re.DOTALL)
 
+# a stance withdrawn, which tells both sides: "Kirk rescinded his endorsement of Trump" (he endorsed Trump before, and now
+# opposes him), "withdrew her support for the bill", "pulled their backing of the plan", and a change named by a noun
+# ("Trump's evolution on a number of issues, from his support for abortion rights", "her reversal of her past support
+# for the pact"); WITHDRAWING_LEMMAS are the cue lemmas the statements stage gives such an act, whose content is a
+# position and not speech
+WITHDRAWING_LEMMAS = frozenset({"rescind", "withdraw", "revoke", "retract", "pull"})
+WITHDRAWN = re.compile(
+    rf"{_SUBJ}(?P<wverb>(?:has\s+|have\s+|had\s+)?(?:withdr[ae]wn?|withdraws|rescind(?:ed|s)?|revok(?:ed|es)|retract(?:ed|s)|pull(?:ed|s))"
+    rf"|(?:evolution|shift|reversal|turnaround|about-face|retreat|break|departure|move\s+away)(?:\s+on\s+[^,;.()]{{1,60}}?)?,?\s+(?:from|of|away\s+from))\s+"
+    rf"(?P<held>(?:his|her|their)\s+(?:(?:earlier|previous|prior|past|former|longtime|long-standing|once-fervent)\s+)?(?:(?P<wsup>endorsement\s+of|support\s+(?:for|of)|backing\s+(?:of|for))|"
+    rf"(?P<wopp>opposition\s+to|objections?\s+to|resistance\s+to)))\s+(?=\S)")
+
+# a vote the voter now disowns tells both sides: "Clinton called her vote in favor of the Iraq War a mistake", "regrets
+# his 2005 vote for the bill", "Mrs. Clinton's Iraq war vote, which she has repeatedly said was a mistake": the vote is
+# the earlier position, the judgment of it the later, opposite one
+_MISTAKE = r"(?:an?\s+)?(?:(?:big|huge|terrible|grave|serious|bad)\s+)?(?:mistake|error|blunder)"
+_VOTE_FOR = (r"(?:(?P<for>for|in\s+favou?r\s+of|to\s+(?:authori[sz]e|approve|pass|support|fund|back|allow))|"
+             r"(?P<against>against|to\s+(?:block|repeal|reject|oppose|kill|defund)))")
+VOTE_REGRET = re.compile(
+    rf"(?P<verb>(?:called|calls|described|describes|termed|labell?ed|deemed)\s+)(?P<vote>(?:his|her|their)\s+(?:(?P<y1>(?:19|20)\d\d)\s+)?vote\s+"
+    rf"{_VOTE_FOR}\s+(?P<what>[^,;.]{{3,80}}?))\s+(?:as\s+)?{_MISTAKE}\b"
+    rf"|(?P<rverb>regrett?(?:ed|s)?|apologi[sz](?:ed|es)\s+for)\s+(?P<rvote>(?:his|her|their)\s+(?:(?P<y2>(?:19|20)\d\d)\s+)?vote\s+"
+    rf"(?:(?P<rfor>for|in\s+favou?r\s+of|to\s+(?:authori[sz]e|approve|pass|support|fund|back|allow))|(?P<ragainst>against|to\s+(?:block|repeal|reject|oppose|kill|defund)))"
+    rf"\s+(?P<rwhat>[^,;.]{{3,80}}?))(?=[,;.]|\s+(?:and|but|because|saying)\b|$)"
+    rf"|(?P<bvote>(?:his|her|their|[A-Z][\w-]*[’']s)\s+(?:(?P<y3>(?:19|20)\d\d)\s+)?(?P<bwhat>(?:[A-Z][\w-]*\s+)?(?!(?:final|first|last|key|crucial|decisive|deciding|earlier|previous|early|own|lone|only)\s)[a-z][\w-]+)\s+vote)\s*,?\s+"
+    rf"(?P<bverb>(?:which|that)\s+(?:he|she|they)\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?:said|called|acknowledged|admitted|conceded)\s+"
+    rf"(?:was\s+)?{_MISTAKE})\b")
+
+
+def vote_regret_parts(m: re.Match[str]) -> tuple[int, int, int, int, str, str, int | None]:
+    """Of a :data:`VOTE_REGRET` match: the later phrase (start, end), the earlier phrase (start, end), the side of the
+    vote, what was voted on, and the vote's year."""
+    if m.group("vote"):
+        side = SUPPORTS if m.group("for") else OPPOSES
+        return m.start("verb"), m.end(), m.start("vote"), m.end(), side, m.group("what"), int(m.group("y1")) if m.group("y1") else None
+    if m.group("rvote"):
+        side = SUPPORTS if m.group("rfor") else OPPOSES
+        return m.start("rverb"), m.end(), m.start("rvote"), m.end(), side, m.group("rwhat"), int(m.group("y2")) if m.group("y2") else None
+    return m.start("bverb"), m.end(), m.start("bvote"), m.end("bvote"), SUPPORTS, m.group("bwhat"), int(m.group("y3")) if m.group("y3") else None
+
+
+def regretted_vote(content: str, before: str, after: str = "") -> tuple[str, str, str, int | None] | None:
+    """The era, side, voted-on words and year of a phrase of a disowned vote that starts the content, read with the words
+    around it (the vote a relative "which she has said was a mistake" is about, and that relative after "X's war vote");
+    None when the content is no such phrase."""
+    tail = before[-160:]
+    for m in VOTE_REGRET.finditer(tail + content + after[:160]):
+        late_s, _, early_s, _, side, what, year = vote_regret_parts(m)
+        if late_s == len(tail):
+            return LATER, _OTHER[side], what, None
+        if early_s == len(tail):
+            return EARLIER, side, what, year
+    return None
+
+
 _NOT_SUBJECTS = frozenset("""But And Yet So Then When If As While The This That It There Here Now Since After Before Although Though
 Still Also Even Once""".split())
 # (a capital "May" is the month of a dateline, "May 4, 2022 —", not a hedge)
@@ -139,6 +203,7 @@ class ShiftPhrase:
     year: int | None = None
     vote: bool = False  # "Sanders's 2005 vote for the bill": a record, told alike by the narrator and by a speaker
     shift: bool = False  # "... initially supported the war and has shifted his position": the opposite of the earlier phrase before it
+    regret: bool = False  # a vote the voter disowns ("called her vote for the war a mistake"): the voter's record, whoever tells it
 
 
 def _side(m: re.Match[str]) -> str:
@@ -227,11 +292,13 @@ def _fronted(clause: str, published_year: int | None) -> ShiftPhrase | None:
     m = FRONTED_STANCE.match(clause)
     if m is None or published_year is None or m.group("subj").split()[0] in _NOT_SUBJECTS or _CONDITIONAL.search(clause[: m.start("subj")]):
         return None
+    side = SUPPORTS if m.group("fsup") else OPPOSES
+    if m.group("fundated"):  # "In the past, Trump had voiced support for ...": before the article, in no year told
+        return ShiftPhrase(0, max(m.end(), _phrase_end(clause, m.end())), EARLIER, side)
     told = m.group("fyear") or m.group("fcamp")  # "In 2016, ...", "During her 2019 campaign, ..."
     year = int(told) if told else _past_year(m.group("fpast"), published_year)
     if year is None or year >= published_year:
         return None
-    side = SUPPORTS if m.group("fsup") else OPPOSES
     return ShiftPhrase(0, max(m.end(), _phrase_end(clause, m.end())), EARLIER, side, year)
 
 
@@ -249,9 +316,47 @@ def _long_held(clause: str) -> ShiftPhrase | None:
     return ShiftPhrase(m.start(), end + but.end(), EARLIER, SUPPORTS if m.group("lhsup") else OPPOSES)
 
 
+def _withdrawn(clause: str) -> list[ShiftPhrase]:
+    """The two positions a withdrawn stance tells ("rescinded his endorsement of Trump"): the one held before, from the
+    possessive on ("his endorsement of Trump", earlier), and the opposite one the act takes, from the verb on (later)."""
+    out = []
+    for m in WITHDRAWN.finditer(clause):
+        if (m.group("subj") and m.group("subj").split()[0] in _NOT_SUBJECTS) or _CONDITIONAL.search(clause[: m.start()][-60:]):
+            continue
+        end = _phrase_end(clause, m.end())
+        held = SUPPORTS if m.group("wsup") else OPPOSES
+        out.append(ShiftPhrase(m.start("wverb"), end, LATER, _OTHER[held]))
+        out.append(ShiftPhrase(m.start("held"), end, EARLIER, held))
+    return out
+
+
+def withdrawn_held(content: str, before: str) -> re.Match[str] | None:
+    """The withdrawal whose held position a content starting at the possessive tells ("[rescinded] his endorsement of
+    Trump"), read with the few words before the content; None when the content is no such position."""
+    tail = before[-120:]
+    m = WITHDRAWN.search(tail + content)
+    return m if m is not None and m.start("held") == len(tail) else None
+
+
+def _regretted(clause: str, published_year: int | None) -> list[ShiftPhrase]:
+    """The two positions a disowned vote tells: the vote (earlier, in its year when told) and the judgment of it now."""
+    out = []
+    for m in VOTE_REGRET.finditer(clause):
+        if _CONDITIONAL.search(clause[: m.start()][-60:]):
+            continue
+        late_s, late_e, early_s, early_e, side, _, year = vote_regret_parts(m)
+        if year is not None and published_year is not None and year >= published_year:
+            year = None
+        out.append(ShiftPhrase(late_s, late_e, LATER, _OTHER[side], regret=True))
+        out.append(ShiftPhrase(early_s, early_e, EARLIER, side, year, regret=True))
+    return out
+
+
 def stance_phrases(clause: str, published_year: int | None = None) -> list[ShiftPhrase]:
     """The era-marked stance phrases of a narrator clause, in order; none when the clause is conditional."""
     out: list[ShiftPhrase] = [p for p in (_fronted(clause, published_year), _long_held(clause)) if p is not None]
+    out.extend(_withdrawn(clause))
+    out.extend(_regretted(clause, published_year))
     for m in STANCE_PHRASE.finditer(clause):
         if any(p.start <= m.start() < p.end for p in out):
             continue  # the fronted or long-held phrase already holds this verb
@@ -281,6 +386,14 @@ def stance_phrases(clause: str, published_year: int | None = None) -> list[Shift
             if not (fronted or apposed) or same is not None or not (_CHANGE.search(told) or _SAME_SIDE[_OTHER[first.side]].search(told)):
                 continue  # "... has since become its loudest critic" holds the position; "... has since retired" tells no change
             out.append(ShiftPhrase(m.start(), end, LATER, _OTHER[first.side], shift=True))
+            continue
+        if m.group("disown"):
+            # "Trump had voiced support for a single-payer system ..., stances that he has since disavowed": the positions
+            # the clause told before, now held no longer; the later stance is the opposite of the last of them
+            prior = [p for p in out if p.era == EARLIER and p.end <= m.start()]
+            if not prior or re.search(r"[.;!?]\s", clause[prior[-1].end : m.start()]):
+                continue
+            out.append(ShiftPhrase(m.start(), max(m.end(), _phrase_end(clause, m.end())), LATER, _OTHER[prior[-1].side], shift=True))
             continue
         if m.group("shift"):
             # a change told without its target right after the actor's earlier stance in the same clause ("X initially

@@ -392,3 +392,100 @@ Dorn keeps her word on property tax
 "We will not raise the property tax," Mayor Ilse Dorn promised in 2019. On Tuesday, Dorn voted against raising it.
 """),
 )
+
+# The fourth set, written with the rules for a refusal, a present act, a withdrawn endorsement and disowned positions
+# (the shapes the second wave of real dev cases showed): tuned on, so it shows that those rules hold, not that they
+# generalise.
+FOURTH = (
+    _p("refused-then-endorses", "2024-10-03", "Pell", "brook", "opposes", "supports", """
+Pell endorses Brook after months of feuding
+
+HARTWELL, Oct. 3, 2024 - Senator Ada Pell is endorsing Mayor Tom Brook for a second term, ending a feud that split the party.
+
+Pell pointedly refused to endorse Brook at the party's state convention in June, saying he had mishandled the budget.
+"""),
+    _p("rescinded-endorsement", "2023-05-17", "Hale", "plan", "supports", "opposes", """
+Hale drops support for stadium plan
+
+Rita Hale, a city council member who faces a tough primary, rescinded her endorsement of the stadium plan on Tuesday, saying its costs had doubled.
+"""),
+    _p("evolution-from-support", "2021-05-11", "Vance", "tax", "supports", "opposes", """
+Vance courts oil country
+
+Senator Ruth Vance's evolution on energy policy, from her past support for a carbon tax, has angered environmental groups.
+"""),
+    _p("disowned-positions", "2022-02-08", "Dunmore", "tax", "supports", "opposes", """
+Dunmore courts business vote
+
+In the past, Governor Hal Dunmore had voiced support for a statewide soda tax, a position he has since abandoned. He spoke to the chamber of commerce on Monday.
+"""),
+)
+
+# stances the findings step dates and the statements stage does not: a refusal dated only by the month its own clause
+# gives ("at the convention in July"), a label an actor gave herself "in the past" (the statement keeps the article's day;
+# tested apart, on the finding's labels)
+DATED_IN_FINDINGS = (
+    _p("label-pro-life-to-choice", "2019-03-14", "Ruiz", "abortion", "opposes", "supports", """
+Ruiz shifts on abortion
+
+Though Ruiz has described herself as a pro-life Democrat in the past, the senator now backs abortion rights. Senator Dana Ruiz's embrace of the pro-choice position is a gamble in her conservative state.
+"""),
+    _p("refused-in-july", "2024-09-24", "Marsh", "lowe", "opposes", "supports", """
+Marsh backs Lowe
+
+Senator Ilse Marsh is endorsing Governor Tom Lowe's re-election campaign. The decision is risky for Marsh, who pointedly refused to endorse Lowe during a speech at the party convention in July.
+"""),
+)
+
+FOURTH_NEAR_MISSES = (
+    _p("refused-still", "2024-10-03", "Pell", "", "", "", """
+Pell still withholds endorsement
+
+HARTWELL, Oct. 3, 2024 - Senator Ada Pell refused to endorse Mayor Tom Brook at the party's state convention in June, and on Wednesday she again declined to back him.
+"""),
+    _p("endorses-another", "2024-03-01", "Vance", "", "", "", """
+Vance endorses Lowe
+
+Senator Ruth Vance, who had endorsed Governor Hal Marsh before he quit the race in January, is now endorsing Mayor Tom Lowe.
+"""),
+)
+
+# The fifth set, written after the rules of the fourth were in place and run once, with no rule changed for it: the
+# honest unseen measure of that work (0/3 found and the near miss clean when first run). Not in the tests.
+FIFTH = (
+    _p("wage-veto-then-sign", "2023-04-12", "Estrada", "measure bill wage", "opposes", "supports", """
+Governor signs $15 wage she once vetoed
+
+SACRAMENTO, April 12, 2023 - Governor Maria Estrada on Tuesday signed a bill raising the state minimum wage to $15 an hour, a measure she vetoed in 2019 when it first reached her desk.
+
+"Times have changed, and so have I," Estrada said at the signing ceremony.
+
+Labor groups, which had campaigned for the increase for years, praised the decision.
+"""),
+    _p("mayor-endorsement-switch", "2022-10-18", "Reyes", "hill candidacy", "opposes", "supports", """
+Reyes endorses Hill for mayor
+
+Councilman Luis Reyes endorsed Jane Hill for mayor on Monday, four months after he told a radio station that he could not support her candidacy.
+
+"I was wrong about Jane," Reyes said. "She has earned my vote."
+"""),
+    _p("drilling-shift", "2022-08-03", "Brennan", "drilling bill lease", "opposes", "supports", """
+Brennan shifts on offshore drilling
+
+WASHINGTON, Aug. 3, 2022 - Senator Paul Brennan, who for years fought offshore drilling along the Atlantic coast, said Wednesday that he would vote for a bill opening new leases.
+
+"We need the energy, and we need it now," Brennan said.
+
+In a 2018 floor speech, Brennan called offshore drilling "a threat to every beach town in this state."
+"""),
+)
+
+FIFTH_NEAR_MISSES = (
+    _p("casino-unchanged", "2021-06-10", "Cole", "", "", "", """
+Mayor repeats opposition to casino
+
+Mayor Ann Cole said Thursday she still opposes the proposed riverfront casino, as she did when it was first proposed in 2020.
+
+"My answer has not changed," Cole said.
+"""),
+)

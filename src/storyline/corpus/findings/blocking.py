@@ -19,7 +19,7 @@ from ...model import ClaimBucket
 from .claims import Claim
 from .numeric import EVENT_SUBJECT, EVENT_WINDOW_DAYS, FactView
 from .polarity import about
-from .stance import SAME_THING, acronym_key
+from .stance import SAME_THING, acronym_key, person_key
 
 __all__ = ["DEFAULT_CAP", "bucket_pairs", "claim_bucket", "entity_pairs", "fact_pairs"]
 
@@ -46,6 +46,9 @@ def _fixed_keys(c: Claim) -> set[tuple[str, ...]]:
         initials = acronym_key(c.stance)
         if initials:
             keys.add(("s", c.speaker, initials))  # "the TPP" ... "the Trans-Pacific Partnership"
+        person = person_key(c.stance)
+        if person:
+            keys.add(("s", c.speaker, person))  # "Brook" ... "Mayor Tom Brook" ... "Brook's re-election campaign"
     return keys
 
 

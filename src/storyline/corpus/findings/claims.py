@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...model import DateBasis, DatePrecision, EntityType, Mention, Statement
-from ...text.stance_phrases import EARLIER, FRONTED_STANCE, STANCE_LEMMAS, description_side, stance_phrases
+from ...text.stance_phrases import (EARLIER, FRONTED_STANCE, OPPOSES, STANCE_LEMMAS, SUPPORTS, description_side, regretted_vote, stance_phrases,
+                                    withdrawn_held)
 from ...text.lexicon import Lexicon
 from .shifts import narrator_stance
 from .reversals import Reversal, find_reversal
@@ -244,7 +245,8 @@ def _claim(st: Statement, idx: MentionIndex, k2e: Mapping[str, str], ents: Mappi
     narrated = None
     if narrative and isinstance(doc_text, str):
         pub_year = published.year if isinstance(published, dt.date) else None
-        found = narrator_stance(text, doc_text[max(0, st.content_start - 200) : st.content_start], pub_year)
+        found = narrator_stance(text, doc_text[max(0, st.content_start - 200) : st.content_start], pub_year,
+                                doc_text[st.content_end : st.content_end + 200])
         actor = _actor(st, idx, doc_text) if found else None
         if found and actor is not None:
             narrated = found[0]
@@ -308,17 +310,114 @@ def _claim(st: Statement, idx: MentionIndex, k2e: Mapping[str, str], ents: Mappi
         claim.stance, claim.narrated, claim.told = found_reversal, True, told
     elif narrated is not None:
         claim.stance, claim.narrated = narrated, True
+        held = withdrawn_held(text, doc_text[max(0, st.content_start - 120) : st.content_start]) if isinstance(doc_text, str) else None
+        regret = regretted_vote(text, doc_text[max(0, st.content_start - 200) : st.content_start],
+                                doc_text[st.content_end : st.content_end + 200]) if isinstance(doc_text, str) else None
+        if regret is not None and regret[0] == EARLIER:  # "her vote in favor of the war [a mistake]": the vote, told as one
+            how = "for" if regret[1] == SUPPORTS else "against"
+            claim.told = f"voted {how} {regret[2].strip()}" + (f" in {regret[3]}" if regret[3] else "") + ", a vote later called a mistake"
+        elif regret is not None and re.match(r"(?:which|that)\s", text):  # "[X's war vote,] which she has said was a mistake"
+            how = "against" if regret[1] == SUPPORTS else "for"
+            said = re.sub(r"^(?:which|that)\s+(?:he|she|they)\s+", "", " ".join(text.split()))
+            claim.told = re.sub(r"\b(said|called|acknowledged|admitted|conceded)\s+", lambda v: f"{v.group(1)} the vote {how} {regret[2].strip()} ", said, count=1)
+        elif held is not None:  # "[rescinded] his endorsement of Trump": told as the position held before the act
+            verb = held.group("wverb").split()[-1].lower()
+            done = next((w for stem, w in _WITHDRAWN_PARTICIPLES if verb.startswith(stem)), verb)
+            claim.told = f"held {' '.join(text[: _clause_end(text)].split())}, before it was {done}"
     elif not narrative and not claim.unattributed and not claim.vague and claim.asserts:
         before = doc_text[max(0, st.content_start - 600) : st.content_start] if isinstance(doc_text, str) else ""
         kind = getattr(st.kind, "value", st.kind)
         claim.stance = find_stance(text, str(kind), speaker_name if st.speaker_cluster is not None else (st.speaker_text or ""), before)
         if claim.stance is not None and _pronoun_of_another(claim, claim.stance.start):
             claim.stance = None
+        if claim.stance is not None and (st.cue or "").lower() in _REFUSING and re.match(r"\s*to\s", text[: claim.stance.end]):
+            # "Cruz refused to endorse Trump", "her refusal to back the bill": the infinitive is what the actor will not do
+            claim.stance = dataclasses.replace(claim.stance, side=_OTHER_SIDE[claim.stance.side])
+            if isinstance(doc_text, str) and st.cue_start is not None and st.cue_start < st.content_start:
+                claim.told = " ".join(doc_text[st.cue_start : st.content_end].split())  # "refused to endorse Trump ...", not "said that"
         if claim.stance is None and isinstance(doc_text, str):
             claim.stance = _cued_stance(st, doc_text)
             if claim.stance is not None and st.cue_start is not None:
                 claim.told = " ".join(doc_text[st.cue_start : st.content_end].split())
+        if claim.stance is None and isinstance(doc_text, str):
+            claim.stance = _labelled_stance(st, text, published)
+            if claim.stance is not None and st.cue_start is not None and st.cue_start < st.content_start:
+                claim.told = " ".join(doc_text[st.cue_start : st.content_end].split())
+                if not re.match(r"\w+(?:ed|es|s)\b", claim.told):  # a noun cue ("embrace of the pro-choice position")
+                    claim.told = f"took up {' '.join(text.split())}"
+            if claim.stance is not None and claim.stance.era == EARLIER and st.said_on_basis is DateBasis.PUBLISHED:
+                # "described himself as pro-life in the past": before the article, on no day the text gives
+                claim.statement = st = dataclasses.replace(st, said_on=None, said_on_basis=DateBasis.TEXT)
+        month = _own_month(text, claim.stance, st, published) if claim.stance is not None else None
+        if month is not None:
+            # "refused to endorse Trump during a speech at the convention in July": the act's own month, not the article's day
+            claim.statement = dataclasses.replace(st, said_on=month, said_on_precision=DatePrecision.MONTH, said_on_basis=DateBasis.TEXT)
+            claim.date = month
     return claim
+
+
+_WITHDRAWN_PARTICIPLES = (("withdr", "withdrawn"), ("rescind", "rescinded"), ("revok", "revoked"), ("retract", "retracted"), ("pull", "pulled"))
+
+
+def _clause_end(text: str) -> int:
+    m = re.search(r",\s|[;.!?](?:\s|$)|\s[-–—]\s", text)
+    return m.start() if m else len(text)
+
+
+# a stance told by a label: "pro-life", "pro-choice", "anti-war", "pro-gun" (the issue after the hyphen; "life" and "choice"
+# name abortion), which an actor calls himself ("has described himself as a pro-life Catholic in the past") or takes up
+# ("Kaine's full embrace of the pro-choice position", "moved toward a pro-abortion stance")
+_LABEL = r"(?P<pro>pro|anti)-(?P<issue>[a-z]{3,})\b"
+_SELF_LABEL = re.compile(rf"(?:himself|herself|themselves)\s+(?:as\s+)?(?:an?\s+)?(?:(?:staunch|devout|strong|committed|fervent|lifelong)\s+)?{_LABEL}")
+_TAKEN_LABEL = re.compile(rf"(?:the|a|an)\s+(?:(?:fully|solid|more|firm|firmly|staunch|staunchly|strong|strongly)\s+)?{_LABEL}\s+(?:position|stance|view|platform|line)\b")
+_LABELLING = frozenset({"describe", "call", "label", "consider", "identify", "brand"})
+_TAKING = frozenset({"embrace", "adopt", "take", "move", "shift", "endorse", "champion"})
+_PAST_MARK = re.compile(r"\b(?:in\s+the\s+past|once|previously|formerly|used\s+to|in\s+(?:19|20)\d\d|years\s+ago)\b", re.IGNORECASE)
+_ABORTION = {"life": ("abortion", OPPOSES), "choice": ("abortion", SUPPORTS), "abortion": ("abortion", SUPPORTS)}
+
+
+def _labelled_stance(st: Statement, text: str, published: Any) -> Stance | None:
+    """A stance told by a pro-/anti- label the actor gives himself or takes up: current, or earlier when the statement
+    marks another time ("in the past", "once", a year before the article's)."""
+    cue = (st.cue or "").lower()
+    m = _SELF_LABEL.match(text) if cue in _LABELLING else _TAKEN_LABEL.match(text) if cue in _TAKING else None
+    if m is None:
+        return None
+    issue, side = _ABORTION.get(m.group("issue"), (m.group("issue"), SUPPORTS))
+    if m.group("pro") == "anti":
+        side = _OTHER_SIDE[side]
+    era = ""
+    if cue in _LABELLING:
+        marked = _PAST_MARK.search(text)
+        year = re.search(r"\b(?:19|20)\d\d\b", marked.group()) if marked else None
+        if marked and (year is None or not isinstance(published, dt.date) or int(year.group()) < published.year):
+            era = EARLIER
+    return Stance(side, _singular(issue), frozenset(), issue, m.start(), m.end(), (), frozenset(), era)
+
+
+_REFUSING = frozenset({"refuse", "decline", "refusal"})
+_OTHER_SIDE = {SUPPORTS: OPPOSES, OPPOSES: SUPPORTS}
+_MONTHS = ("january february march april may june july august september october november december").split()
+_IN_MONTH = re.compile(r"\b(?P<at>in|during|last|early|late|mid-?)\s+(?:early\s+|late\s+|mid-?)?(?P<m>January|February|March|April|May|June|July|August|September|"
+                       r"October|November|December)\b(?!\s+\d)(?:\s*,?\s*(?P<y>(?:19|20)\d\d))?")
+
+
+def _own_month(text: str, stance: Stance, st: Statement, published: Any) -> dt.date | None:
+    """The month a stance's own clause gives the act ("... at the convention in July", "in early June") when the statement
+    is dated only by publication: a month of the article's year before its month, or "last <month>" (a month to come is a
+    plan, not the act). None when the clause names no month, or the statement already has a date of its own."""
+    if st.said_on_basis is not DateBasis.PUBLISHED or not isinstance(published, dt.date):
+        return None
+    clause = text[stance.end :]
+    stop = re.search(r"[,;.!?](?:\s|$)|\s[-–—]\s|\s(?:which|that|who|when|after|before|until|but|and)\s", clause)  # its own clause only
+    m = _IN_MONTH.search(clause[: stop.start() if stop else len(clause)])
+    if m is None:
+        return None
+    month = _MONTHS.index(m.group("m").lower()) + 1
+    year = int(m.group("y")) if m.group("y") else published.year - (month >= published.month and m.group("at") == "last")
+    if (year, month) >= (published.year, published.month):
+        return None
+    return dt.date(year, month, 1)
 
 
 def _vote_record(st: Statement, idx: MentionIndex, doc_text: str, published: Any) -> tuple[Stance, Mention, Statement] | None:
@@ -362,7 +461,7 @@ def _cued_stance(st: Statement, doc_text: str) -> Stance | None:
     # "X, who had backed the pact, opposed it as a candidate": the subject's own earlier stance, told in the clause
     # that names it, orders the act after it; the act holds at the article's time
     after_earlier = st.speaker_end is not None and _closes_earlier(doc_text[st.start : st.cue_start], st.said_on)
-    if st.said_on_basis is not DateBasis.TEXT and not after_earlier:
+    if st.said_on_basis is not DateBasis.TEXT and not after_earlier and not _present_act(lead, doc_text[st.cue_start : st.content_start]):
         return None
     if _ERA_WORDS.search(lead) and not after_earlier:
         return None
@@ -371,7 +470,29 @@ def _cued_stance(st: Statement, doc_text: str) -> Stance | None:
     if found is None:
         return None
     shift = st.content_start - st.cue_start - 5  # offsets into the content, as a content stance has them
-    return dataclasses.replace(found, start=max(0, found.start + shift), end=max(0, found.end + shift))
+    found = dataclasses.replace(found, start=max(0, found.start + shift), end=max(0, found.end + shift))
+    if _REFUSED_TO.search(doc_text[max(0, st.cue_start - 40) : st.cue_start]):
+        found = dataclasses.replace(found, side=_OTHER_SIDE[found.side])  # "[refused to] endorse Brook": what the actor would not do
+    return found
+
+
+_REFUSED_TO = re.compile(r"\b(?:refus|declin)(?:e|es|ed|ing|al)\s+to\s+$", re.IGNORECASE)
+
+
+# a verb in the present, the progressive or the present perfect: the act holds when the article is written ("Cruz is
+# endorsing Trump", "now that Cruz has endorsed Trump", "Le Pen backs Trump"); a bare past ("endorsed Trump") may be of any time
+_PRESENT_AUX = re.compile(r"(?:\b(?:is|are|has|have)|[’']s|[’']re|[’']ve)\s+(?:(?:now|also|officially|formally|publicly|finally|just|since|already)\s+)*$")
+_PRESENT_FORM = re.compile(r"[a-z]+(?:s|ing|ed|en)\s*$")
+
+
+def _present_act(lead: str, verb: str) -> bool:
+    """Whether a stance verb is told in the present, the progressive or the present perfect (not "had endorsed")."""
+    word = verb.strip().split()[0].lower() if verb.strip() else ""
+    if not _PRESENT_FORM.fullmatch(word):
+        return False
+    if word.endswith(("ing", "ed", "en")):
+        return _PRESENT_AUX.search(lead) is not None
+    return not word.endswith("ss") and not re.search(r"\b(?:had|would|could|might|should|to)\s+$", lead)
 
 
 _DESCRIBING = frozenset({"call", "describe", "label", "brand", "dub"})
@@ -509,6 +630,15 @@ def _actor(st: Statement, idx: MentionIndex, doc_text: str) -> Mention | None:
     at = st.content_start + (fronted.start("subj") if fronted else 0)
     near = idx.within(max(0, st.content_start - 40), st.content_end)
     named = [m for m in near if m.is_name and m.start <= at + 2 < m.end + 3]
+    if fronted and not named:  # "In the past, Governor Hal Dunmore had ...": the name after its title
+        named = [m for m in near if m.is_name and at <= m.start < st.content_start + fronted.end("subj")]
+    owner = re.search(r"\b([A-Z][\w-]+)[’']s\s+$", doc_text[max(0, st.content_start - 40) : st.content_start])
+    if owner is not None and not named:
+        # "Trump's evolution on ..., from his support for": the owner of the change, a person the article names
+        people = [m for m in idx.mentions if m.is_name and str(getattr(m.type, "value", m.type)) == "person"
+                  and (m.canonical or m.text).split()[-1] == owner.group(1)]
+        if people:
+            return people[0]
     if named:  # the phrase's subject is a name ("... which Tom Brandt once supported"): that name, person or not
         m = named[-1]
         return m if str(getattr(m.type, "value", m.type)) == "person" else None

@@ -21,6 +21,8 @@ def _when(c: Claim) -> str:
         return f"in {st.said_on.strftime('%B')} {st.said_on.year}"
     if st.said_on is not None and st.said_on_precision is DatePrecision.YEAR:
         return f"in {st.said_on.year}"
+    if st.said_on is None and getattr(c.stance, "era", "") == "earlier" and c.date:
+        return f"before {c.date.isoformat()}"  # "described himself as pro-life in the past", told in an article of that day
     return f"on {c.date.isoformat()}" if c.date else "in an undated statement"
 
 
@@ -65,6 +67,9 @@ _DETERMINERS = frozenset("the a an his her their its our my your this that these
 _TRAILING_TIME = re.compile(r"\s+(?:in\s+(?:19|20)\d\d|(?:\w+\s+)?years\s+ago|last\s+year)$")
 
 
+_DISOWN = re.compile(r"(?:(?:a|the|those|these|both)\s+)?(?:positions?|stances?|views?)\s+(?:(?:that|which)\s+)?(?:he|she|they)\s+(?P<rest>.+)$", re.DOTALL)
+
+
 def _narrated(c: Claim) -> str:
     """A stance the narrator tells of an actor, as the narrator's report: "according to Ledger (2024-03-05), Marta
     Delvane once supported the Harrow Ridge pipeline" (not "Delvane said that 'who once supported ...'")."""
@@ -81,6 +86,9 @@ def _narrated(c: Claim) -> str:
     turn = _TURN.match(phrase)
     if turn is not None:  # "Calloway's turn against the pact ...": "Ruth Calloway turned against the pact"
         phrase = f"turned against {_PREDICATE.split(turn.group('what'), maxsplit=1)[0].rstrip(' ,;:-–—')}"
+    disown = _DISOWN.match(phrase)
+    if disown is not None:  # "stances that he has since disavowed": "has since disavowed that position on the system"
+        phrase = f"{disown.group('rest').rstrip(' ,;:-–—')} that position"
     for word in c.speaker_name.split():
         if phrase.startswith(word + " "):
             phrase = phrase[len(word) + 1 :]  # "Delvane once supported": the name is said once, up front

@@ -11,8 +11,9 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from ...text.stance_phrases import EARLIER, FRONTED_STANCE, LONG_HELD, STANCE_PHRASE, stance_phrases
-from .stance import _NOT_NOUNS, _PRONOUN_TARGETS, Stance, _singular, _target
+from ...text.stance_phrases import (EARLIER, FRONTED_STANCE, LONG_HELD, STANCE_PHRASE, WITHDRAWN, ShiftPhrase, regretted_vote, stance_phrases,
+                                    withdrawn_held)
+from .stance import _NOT_NOUNS, _PRONOUN_TARGETS, OPPOSES, SUPPORTS, Stance, _singular, _target
 
 __all__ = ["narrator_stance"]
 
@@ -46,20 +47,35 @@ def _nearest_phrase(before: str) -> str | None:
     return last
 
 
-def narrator_stance(content: str, before: str, published_year: int | None = None) -> tuple[Stance, str, int | None] | None:
+def narrator_stance(content: str, before: str, published_year: int | None = None, after: str = "") -> tuple[Stance, str, int | None] | None:
     """The stance and era of one narrator stance phrase (the content of a statement :func:`stance_phrases` made),
-    or None. ``before`` is the document text before it (for a relative phrase's antecedent)."""
+    or None. ``before`` is the document text before it (for a relative phrase's antecedent), ``after`` the text after it
+    (for what a vote's relative clause says of it)."""
+    regret = regretted_vote(content, before, after)
+    if regret is not None:  # "[Clinton] called her vote for the war a mistake", "her vote for the war": what was voted on
+        era, side, what, year = regret
+        found = _told_stance(what, 0, False, before, ShiftPhrase(0, len(content), era, side, year))
+        return (dataclasses.replace(found[0], end=len(content)), era, year) if found is not None else None
     phrases = stance_phrases(content, published_year)
+    held = withdrawn_held(content, before) if not phrases or phrases[0].start > 0 else None
+    if held is not None:  # "[Kirk rescinded] his endorsement of Trump": the position he held before
+        side = SUPPORTS if held.group("wsup") else OPPOSES
+        return _told_stance(content, held.end() - len(before[-120:]), False, before, ShiftPhrase(0, len(content), EARLIER, side))
     if not phrases or phrases[0].start > 0:
         return _shift_after_earlier(content, before, published_year)
     p = phrases[0]
-    m = STANCE_PHRASE.match(content) or FRONTED_STANCE.match(content) or LONG_HELD.match(content)
+    m = STANCE_PHRASE.match(content) or FRONTED_STANCE.match(content) or LONG_HELD.match(content) or WITHDRAWN.match(content)
     if m is None:
         return None
-    rest = _HONORIFIC.sub(r"\1 ", content[m.end():].lstrip())
+    return _told_stance(content, m.end(), bool(m.groupdict().get("desc")), before, p)
+
+
+def _told_stance(content: str, at: int, described: bool, before: str, p: ShiftPhrase) -> tuple[Stance, str, int | None] | None:
+    """The stance of a phrase whose target starts at ``at`` in the content."""
+    rest = _HONORIFIC.sub(r"\1 ", content[at:].lstrip())
     det = re.match(r"(?:(?:the|this|that|these|those|a|an|any|his|her|their|its)\s+)?(?:so-called\s+)?", rest, re.IGNORECASE)
     told = rest[det.end() if det else 0:]
-    if m.groupdict().get("desc"):
+    if described:
         told = re.split(r"\s+(?:as|an?|the)\s+", told, maxsplit=1)[0]  # "once called the auto bailout a disaster": the bailout
     target = _target(told) if rest else None
     if target is not None and target.lower() in _PRONOUN_TARGETS:
@@ -76,7 +92,7 @@ def narrator_stance(content: str, before: str, published_year: int | None = None
     if tokens[-1][:1].isupper():
         head, proper = " ".join(t.lower() for t in tokens), frozenset()
     modifiers = frozenset(w.lower() for w in tokens[:-1] if not w[:1].isupper())
-    return Stance(p.side, head, proper, target, 0, m.end(), (), modifiers, p.era), p.era, p.year
+    return Stance(p.side, head, proper, target, 0, at, (), modifiers, p.era), p.era, p.year
 
 
 def _shift_after_earlier(content: str, before: str, published_year: int | None) -> tuple[Stance, str, int | None] | None:

@@ -40,7 +40,7 @@ from .hits import Hit
 if TYPE_CHECKING:
     from .claims import Claim
 
-__all__ = ["MIN_GAP_DAYS", "OPPOSES", "SUPPORTS", "Stance", "acronym_key", "detect_stance", "find_stance", "said_interval"]
+__all__ = ["MIN_GAP_DAYS", "OPPOSES", "SUPPORTS", "Stance", "acronym_key", "detect_stance", "find_stance", "person_key", "said_interval"]
 
 MIN_GAP_DAYS = 30  # a change of position over less than a month is too often one position told two ways
 
@@ -373,6 +373,37 @@ def _acronym(a: Stance, b: Stance) -> str | None:
     return (b if short[0] is a else a).head
 
 
+_RUN = re.compile(r"[’']s\s+(?:(?:presidential|re-?election|reelection|senate|mayoral|gubernatorial|congressional|White\s+House)\s+)?"
+                  r"(?:campaign|candidacy|bid|run|nomination|re-?election|reelection)$", re.IGNORECASE)
+
+
+def _person_name(s: Stance) -> list[str] | None:
+    """The words of a target that is a person's name ("Mayor Tom Brook", "Trump"), or a person's run for office ("Donald
+    Trump's presidential campaign", "Lowe's re-election bid": backing the run is backing the person), or None."""
+    words = _RUN.sub("", s.target).replace("’s", "").replace("'s", "").split()
+    if s.alternatives or not words or not all(w[:1].isupper() for w in words) or len(words) > 4:
+        return None
+    return words if re.fullmatch(r"[A-Z][a-z’'-]+", words[-1]) else None
+
+
+def person_key(s: Stance) -> str | None:
+    """The family name a target that names a person (or the person's run for office) is known by, for blocking."""
+    words = _person_name(s)
+    return "person:" + words[-1].lower() if words else None
+
+
+def _same_person(a: Stance, b: Stance) -> str | None:
+    """One person named in one article, the same way or two ways ("Brook" ... "Mayor Tom Brook", "Trump" ... "Donald
+    Trump's campaign"): the same family name, and no given name that differs; the family name, lower case."""
+    wa, wb = _person_name(a), _person_name(b)
+    if wa is None or wb is None or wa[-1] != wb[-1]:
+        return None
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if not set(short) <= set(long_):
+        return None  # "Hillary Clinton" and "Bill Clinton"
+    return wa[-1].lower()  # one question for the person however each pair names them
+
+
 def _shared_head(a: Stance, b: Stance, same_document: bool = False) -> str | None:
     """The target two stances share: one head noun (a pronoun target may stand for any of its antecedents) and
     proper-name words that do not differ ("the pipeline" ~ "the Northern Ridge pipeline", not "the Keystone pipeline").
@@ -384,6 +415,9 @@ def _shared_head(a: Stance, b: Stance, same_document: bool = False) -> str | Non
         head = next((h for h in (*_heads(a), *sorted(a.also)) if h in (*_heads(b), *sorted(b.also))), None)
         if head is not None and head not in _heads(a) and head not in _heads(b):
             return None  # two other names alike are no tie: one of them must name the other's own target
+    person = _same_person(a, b) if same_document else None
+    if person is not None:
+        return person
     if head is None:
         return None
     names_a = a.names if not a.alternatives else frozenset()
