@@ -65,7 +65,8 @@ _PRAISE = re.compile(r"\b(?:gold\s+standard|model|great|good|best|excellent|esse
                      r"landmark|breakthrough|success|win|triumph|victory|boon|lifeline)\b", re.IGNORECASE)
 _BLAME = re.compile(r"\b(?:mistake|disaster|disastrous|failure|fiasco|terrible|horrible|bad|worst|wrong|flawed|dangerous|unacceptable|"
                     r"catastrophe|catastrophic|scam|sham|outrage|travesty|job[\s-]killer|nightmare|threat|folly|blunder|reckless|gamble|boondoggle|"
-                    r"irresponsible|giveaway|handout|rip-?off|waste|bad\s+bet|dead\s+end)\b", re.IGNORECASE)
+                    r"irresponsible|giveaway|handout|rip-?off|waste|bad\s+bet|dead\s+end|betrayal|insult|joke|embarrassment|disgrace|"
+                    r"non-?starter|abomination|unconstitutional)\b", re.IGNORECASE)
 # what a "has since ..." after a fronted earlier stance must say to tell a change: a verb of changing or taking up a
 # position, or a stance of the other side ("Once a critic of the levy, Vance has since embraced it")
 _CHANGE = re.compile(r"\b(?:adopt(?:ed|s)?|embrac(?:ed|es)|join(?:ed|s)|switch(?:ed|es)|shift(?:ed|s)|chang(?:ed|es)|revers(?:ed|es)|"

@@ -508,7 +508,9 @@ def _described(st: Statement, doc_text: str) -> Stance | None:
     gives it (an undated one, of the article's day, is too often a passing judgment to set against another)."""
     if st.said_on_basis is not DateBasis.TEXT or st.cue_start is None or not st.cue_start < st.content_start <= st.cue_start + 12:
         return None
-    m = re.match(r"(?:the|this|that)\s+", st.content, re.IGNORECASE)
+    describing = (st.cue or "").lower() in _DESCRIBING
+    # "described a second referendum as a betrayal": a description names its object, definite or not
+    m = re.match(r"(?:the|this|that|an?)\s+" if describing else r"(?:the|this|that)\s+", st.content, re.IGNORECASE)
     told = st.content[m.end():] if m else ""
     if (st.cue or "").lower() not in _DESCRIBING:
         copula = re.search(r"\s(?:was|is|were|are|would\s+be|will\s+be)\s", told[:60])
