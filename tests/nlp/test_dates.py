@@ -87,6 +87,8 @@ JULY_21 = dt.date(2025, 7, 21)  # a Monday
         ("in 2021 he said", "2021", "year"),
         ("During 2020, he said", "2020", "year"),
         ("he said in a 2019 interview", "2019", "year"),
+        ("During his 2021 campaign, he pledged", "2021", "year"),
+        ("she said it during her 2022 re-election campaign", "2022", "year"),
         ("two years ago he said", "2023", "year"),
     ],
 )
@@ -101,6 +103,7 @@ def test_dates_find_when_resolves_phrasings_with_precision(text, expected, preci
 
 
 @pytest.mark.parametrize("text", ["May I say something", "he may say so", "in the 2016 election", "recently, he said",
+                                  "he attacked her 2022 campaign",
                                   "he will speak next month", "the 2,019 votes"])
 def test_dates_find_when_ignores_words_that_are_not_dates(text):
     assert find_when(text, JULY_21) == []
