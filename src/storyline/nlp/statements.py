@@ -1634,6 +1634,14 @@ def _nested(c: _Cand, cands: list[_Cand]) -> bool:
         and (c.speaker_start is None or o.content_start <= c.speaker_start) for o in cands)
 
 
+def _reported_inside(c: _Cand, cands: list[_Cand]) -> bool:
+    """Whether a candidate is nested in another's reported content with a cue that is no word of speech ("He said
+    Obama hopes that ...", "they said he rated contestants by ...", "Merrill says Clinton called Machado"): what the
+    reporter says someone hopes, plans or did is the reporter's statement, and only a speech cue inside ("Trump said
+    Clinton had claimed ...") makes the nested subject a speaker of their own."""
+    return lexicon().verbs.get(c.cue or "") not in ("speech", "denial") and _nested(c, cands)
+
+
 def _view(text: str, index: MentionIndex, c: _Cand, nested: bool = False) -> CandidateView:
     lex = lexicon()
     content = text[c.content_start : c.content_end]
@@ -1732,12 +1740,13 @@ def statements_in_document(parsed: ParsedDocument, model: AttributionModel | Non
     keeps = None
     if scorer is not None:
         def keeps(c: _Cand, cands: list[_Cand]) -> bool:
-            return scorer.keeps(candidate_features(_view(text, index, c, _nested(c, cands))))
+            return scorer.keeps(candidate_features(_view(text, index, c, _nested(c, cands)))) and not _reported_inside(c, cands)
     finder = _Finder(parsed, open_verbs=scorer is not None, keeps=keeps)
     cands = finder.run()
     if scorer is not None:
         # the scorer weighs nesting too (PolNeAR annotates "X said Y claimed Z" as two attributions)
         cands = [c for c in cands if c.origin in _RULE_KEPT or scorer.keeps(candidate_features(_view(text, index, c, _nested(c, cands))))]
+        cands = [c for c in cands if not _reported_inside(c, cands)]
     # A label line whose words report someone else ("AP: The ministry said ...") is that speaker's statement:
     # the outlet or dateline is the speaker only of what it asserts itself.
     cands = [c for c in cands if c.origin != "colon" or not any(
