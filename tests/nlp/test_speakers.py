@@ -291,3 +291,71 @@ def test_a_dateline_the_parser_makes_a_second_subject_is_not_the_speaker(nlp):
     s = _by_content(_stm(nlp, text, {"Telo Marek": (PER, 2), "Vardanian army": (ORG, 1)}), "the base had been empty")
     assert "PORT ALDER" not in (s.speaker_text or "")
     assert s.speaker_cluster == 2
+
+
+def test_a_historian_at_a_university_is_the_person_never_the_university(nlp):
+    names = {"Jill Lepore": (PER, 1), "Harvard University": (ORG, 2)}
+    after = '"The claim has no basis," said Jill Lepore, a historian at Harvard University.'
+    before = 'A historian at Harvard University, Jill Lepore, said the claim "has no basis."'
+    for text in (after, before):
+        s = _by_content(_stm(nlp, text, names), "has no basis")
+        assert s.speaker_cluster == 1, text
+    unnamed = '"The claim has no basis," said a historian at Harvard University who studies the period.'
+    s = _by_content(_stm(nlp, unnamed, {"Harvard University": (ORG, 2)}), "has no basis")
+    assert s.speaker_cluster is None  # an unnamed source stays unnamed, not the institution
+    spokesman = '"We are on track," said a spokesman for the Ministry of Defence.'
+    s = _by_content(_stm(nlp, spokesman, {"Ministry of Defence": (ORG, 3)}), "We are on track")
+    assert s.speaker_cluster == 3  # a spokesman speaks for the organisation
+
+
+def test_the_place_named_as_a_city_of_speaks_as_the_place(nlp):
+    text = "The city of Portmere said that the road would reopen on Friday."
+    s = _by_content(_stm(nlp, text, {"Portmere": (PLACE, 4)}), "the road would reopen")
+    assert s.speaker_cluster == 4
+
+
+def test_according_to_a_described_source_leaves_the_description_out_of_the_content(nlp):
+    text = "According to Mikhail Petrov, a historian at Moscow State University, the archive was never opened."
+    s = _by_content(_stm(nlp, text, {"Mikhail Petrov": (PER, 1), "Moscow State University": (ORG, 2)}), "archive")
+    assert s.content == "the archive was never opened"
+    assert s.speaker_text == "Mikhail Petrov, a historian at Moscow State University"
+    assert s.speaker_cluster == 1
+
+
+def test_a_participle_aside_does_not_take_the_speaker_from_the_verb_it_interrupts(nlp):
+    text = "Chief Justice John Roberts, writing for the Supreme Court, said the statute was clear."
+    out = statements_in_document(parsed_with(nlp, text, {"John Roberts": (PER, 1), "Supreme Court": (ORG, 2)}, PUB))
+    s = _by_content(out, "the statute was clear")
+    assert s.speaker_cluster == 1
+    assert all(st.speaker_cluster != 2 and "Supreme Court" not in st.content for st in out)  # on whose behalf he wrote
+
+
+def test_a_pronoun_after_a_phrase_naming_someone_else_continues_the_last_speaker(nlp):
+    names = {"John Smith": (PER, 1), "Tom Jones": (PER, 2)}
+    between = ('"The plan is dead," Senator John Smith said on Monday. The bill, proposed by Governor Tom Jones in '
+               "March, would cut taxes for small firms. He added that the vote would fail.")
+    spoken_of = "Senator John Smith said Governor Tom Jones was wrong about the budget. He added that the vote would fail."
+    for text in (between, spoken_of):
+        assert _by_content(_stm(nlp, text, names), "the vote would fail").speaker_cluster == 1, text
+
+
+def test_a_pronoun_still_takes_the_subject_or_a_newly_introduced_person_over_the_last_speaker(nlp):
+    names = {"John Smith": (PER, 1), "Tom Jones": (PER, 2)}
+    subject = "Senator John Smith said the plan would fail. Governor Tom Jones disagreed on Tuesday. He said the bill would pass."
+    assert _by_content(_stm(nlp, subject, names), "the bill would pass").speaker_cluster == 2
+    introduced = ('"The plan is dead," Senator John Smith said. The delay worried Tom Jones, president of the farmers\' '
+                  'union. "We cannot wait," he said.')
+    assert _by_content(_stm(nlp, introduced, names), "We cannot wait").speaker_cluster == 2
+    inside = ('Senator John Smith said Tom Jones was "absolutely right" when he said on Monday that the plan was dead.')
+    found = [s for s in statements_in_document(parsed_with(nlp, inside, names, PUB)) if s.speaker_text == "he"]
+    assert all(s.speaker_cluster == 2 for s in found)  # a pronoun inside the reported words: its own nearest name
+
+
+def test_what_a_reporter_says_someone_hopes_or_did_is_the_reporter_statement(nlp):
+    text = ("White House spokesman Josh Earnest said Monday that President Barack Obama hopes that his successor will "
+            "push for the same goals.")
+    out = statements_in_document(parsed_with(nlp, text, {"Josh Earnest": (PER, 1), "Barack Obama": (PER, 2)}, PUB))
+    assert [s.speaker_cluster for s in out] == [1]
+    nested_speech = "Mr. Trump said that Mrs. Clinton had claimed the deal was the gold standard."
+    out = statements_in_document(parsed_with(nlp, nested_speech, {"Trump": (PER, 1), "Clinton": (PER, 2)}, PUB))
+    assert {s.speaker_cluster for s in out} <= {1, 2}  # a speech cue inside may give the nested subject a statement

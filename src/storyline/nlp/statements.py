@@ -103,6 +103,8 @@ _PHYSICAL_VERBS = {"attack", "hit", "strike", "target", "bomb", "shell", "shoot"
                    "capture", "destroy", "fire", "invade", "occupy", "ambush", "besiege", "assault", "burn", "loot",
                    "kidnap", "abduct", "execute", "arrest", "detain", "release", "free", "wound", "injure", "beat"}
 # Prepositions whose object a stance or a report is about ("vote for X", "focused on X", "complained about X").
+# verbs whose "for X" names on whose behalf one acts, never a stance toward X ("writing for the court")
+_ON_BEHALF_VERBS = {"write", "speak", "work", "testify", "report", "act"}
 _STANCE_PREPS = {"for", "on", "about", "against", "to", "of", "with", "toward", "towards", "over"}
 # Subjects that hold an opinion without a name: poll shares and groups ("27 percent", "most voters", "a majority").
 _GROUP_NOUNS = {"percent", "%", "voter", "voters", "majority", "minority", "half", "third", "quarter", "most", "many",
@@ -341,6 +343,14 @@ def _find_subject(verb: Token) -> Token | None:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj
+        if cur is verb:
+            # "Chief Justice Roberts, writing for the court, said ...": the parse gives the name to the participle
+            # aside, but it is the subject of the verb the aside interrupts
+            for child in cur.children:
+                if child.dep_ == "advcl" and child.tag_ in ("VBG", "VBN") and child.i < cur.i:
+                    inner = next((g for g in child.children if g.dep_ == "nsubj" and g.i < child.i and not _is_dateline(g)), None)
+                    if inner is not None and any(t.text == "," for t in inner.doc[inner.i + 1 : child.i]):
+                        return inner
         if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head is not cur and cur.head.pos_ in ("VERB", "AUX"):
             if _trailing_speech_participle(cur):
                 # "The paper reported that 12 people died, citing hospital officials": the parse hangs the participle
@@ -1021,7 +1031,9 @@ class _Finder:
         if obj is None:
             # "27 percent would vote for Trump", "she focused on Trump", "X complained to Y about Z": the
             # prepositional object is what the stance or the words are about
+            # "writing for the court", "speaks for the campaign": on whose behalf, not a stance toward it
             obj = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in _STANCE_PREPS
+                        and not (c.lower_ == "for" and lemma in _ON_BEHALF_VERBS)
                         and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
             origin = "open-prep" if verb.pos_ != "ADJ" else "open-adj"
         # "Republicans have been critical of X", "voters are split on whether ...": the copula's subject
@@ -1365,7 +1377,12 @@ class _Finder:
             src = next((c for c in tok.children if c.dep_ == "pobj"), None)
         if src is None:
             return
-        self._source_phrase(part, sent, [tok, to], _speaker_tokens(src), s_start, s_end)
+        # "according to Jane Doe, a historian at X, the archive ...": the appositive describes the source, it is not
+        # what the source says
+        described = [t for c in src.children if c.dep_ == "appos" and c.i > src.i and c.doc[c.left_edge.i - 1].text == ","
+                     and c.right_edge.i + 1 < len(c.doc) and c.doc[c.right_edge.i + 1].text == ","
+                     and not any(x.tag_ in ("VBZ", "VBP", "VBD", "MD") for x in c.subtree) for t in c.subtree]
+        self._source_phrase(part, sent, [tok, to, *described], _speaker_tokens(src), s_start, s_end, cue_toks=[tok, to])
 
     def _per_source(self, part: Part, sent: Any, tok: Token, s_start: int, s_end: int) -> None:
         """"..., per the agency's guidance" / "Per Smith, ...": "per" as "according to" when it follows a comma or
@@ -1484,7 +1501,9 @@ def _introduced_as(text: str, m_start: int, m_end: int, stem: str, limit: int) -
 
 
 def _speaker_cluster(text: str, index: MentionIndex, start: int, end: int, content: tuple[int, int] | None = None,
-                     quoted: tuple[tuple[int, int], ...] = (), subjects: tuple[tuple[int, int], ...] = ()) -> int | None:
+                     quoted: tuple[tuple[int, int], ...] = (), subjects: tuple[tuple[int, int], ...] = (),
+                     described_end: int | None = None, prior: int | None = None,
+                     prior_content: tuple[int, int] | None = None) -> int | None:
     """The mention cluster a speaker phrase names, with agreement (see :mod:`storyline.nlp.antecedents`).
 
     A pronoun resolves to the nearest earlier cluster of its type, number and gender. An unnamed source
@@ -1496,14 +1515,17 @@ def _speaker_cluster(text: str, index: MentionIndex, start: int, end: int, conte
     where it is quoted or comes before the speaker: a reporter's paraphrase after "he said that" may well name him
     again; an organisation may speak of itself), and a name
     inside one of the ``quoted`` spans only where no agreeing one lies outside quotation marks; in an earlier
-    sentence, its grammatical subject (``subjects``: head words) wins over a nearer object or possessor."""
+    sentence, its grammatical subject (``subjects``: head words) wins over a nearer object or possessor. An institution
+    that only says where the speaker works ("a historian at Columbia University") is never the speaker: the person
+    the phrase or its appositive names (up to ``described_end``: "..., Jane Doe,") is, else no one named."""
     words = [w.strip(".,'’") for w in text[start:end].lower().split()]
     if not words:
         return None
     if len(words) == 1 and words[0] in PRONOUN_TYPES:
         avoid = frozenset(m.cluster for m in index.overlapping(*content) if m.is_name and m.type is EntityType.PERSON
                           and content[0] <= m.start and m.end <= content[1]) if content is not None else frozenset()
-        found = index.resolve_pronoun(words[0], start, avoid=avoid, quoted=quoted, subjects=subjects)
+        found = index.resolve_pronoun(words[0], start, avoid=avoid, quoted=quoted, subjects=subjects, prior=prior,
+                                     prior_content=prior_content)
         return found.cluster if found is not None else None
     # the head of "an aide to X" is "aide": the last word before the first preposition
     cut = next((i for i, w in enumerate(words) if i > 0 and w in _HEAD_PREPS), len(words))
@@ -1528,6 +1550,13 @@ def _speaker_cluster(text: str, index: MentionIndex, start: int, end: int, conte
                     n.cluster == m.cluster and n.is_name and n.type is EntityType.PERSON for n in index.mentions):
                 return m.cluster
     mention = index.cluster_at(start, end)
+    if mention is not None and mention.type is not EntityType.PERSON and _affiliation(text, start, mention):
+        # "a historian at Columbia University, Jane Doe" speaks for herself; "a historian at X" alone stays unnamed
+        person = [m for m in index.overlapping(start, max(end, described_end or end))
+                  if m.is_name and m.type is EntityType.PERSON and not _affiliation(text, start, m)]
+        if not person:
+            return None
+        mention = person[0]
     if mention is not None and (_modifies_head(text, start, end, cut, mention) or _around_person(text, start, cut, mention)):
         return None
     if mention is not None and mention.type in (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE, EntityType.OTHER):
@@ -1582,6 +1611,26 @@ def _around_person(text: str, start: int, cut: int, mention: Any) -> bool:
         return False
     gap = [w.group().strip(".,'’").lower() for w in words[cut:]]
     return bool(gap) and all(w in _GAP_WORDS for w in gap)
+
+
+_AFFILIATION = re.compile(r"\b(?P<noun>[a-z][a-z-]+)\s+(?P<prep>at|of|from|with|in)\s+(?:the\s+)?$")
+# "the city of Phoenix", "the government of Iraq": the place itself, named through what it is
+_PLACE_OF = {"city", "state", "town", "county", "village", "province", "region", "republic", "kingdom", "government",
+             "island", "district", "territory", "capital", "country", "nation", "commonwealth", "emirate"}
+
+
+def _affiliation(text: str, start: int, mention: Any) -> bool:
+    """Whether a name in a speaker phrase only says where a common noun works or belongs ("a historian at Columbia
+    University", "professor of law at Yale", "researchers from the institute"): the speaker is the person the phrase
+    names, or no one named, never the institution; a spokesman or lawyer for an organisation speaks for it."""
+    m = _AFFILIATION.search(text, start, mention.start)
+    if m is None or m.start() < start:
+        return False
+    noun = m.group("noun")
+    if m.group("prep") == "of" and noun in _PLACE_OF:
+        return False
+    return noun not in PRONOUN_TYPES and noun not in _SPEAKS_FOR and noun.rstrip("s") not in _SPEAKS_FOR \
+        and noun not in _ROLE_WORDS and noun.rstrip("s") not in _ROLE_WORDS
 
 
 def _modifies_head(text: str, start: int, end: int, cut: int, mention: Any) -> bool:
@@ -1678,7 +1727,9 @@ def _relative_pronoun(text: str, c: _Cand) -> tuple[int, int] | None:
 
 
 def _to_statement(parsed: ParsedDocument, index: MentionIndex, c: _Cand, quotes: list[QuoteSpan],
-                  subjects: tuple[tuple[int, int], ...]) -> Statement:
+                  subjects: tuple[tuple[int, int], ...], prior: Statement | None = None) -> Statement:
+    """The statement of a candidate; ``prior`` is the statement before it, whose speaker is a pronoun's antecedent
+    when nothing in the sentences between is as salient, or when the nearer name is one it spoke of."""
     text = parsed.document.text
     bounds = [c.content_start, c.content_end]
     bounds += [x for x in (c.speaker_start, c.speaker_end, c.cue_start, c.cue_end) if x is not None]
@@ -1689,7 +1740,10 @@ def _to_statement(parsed: ParsedDocument, index: MentionIndex, c: _Cand, quotes:
     quoted = tuple((q.inner_start, q.inner_end) for q in quotes)
     own_words = c.kind is StatementKind.DIRECT or (c.speaker_start is not None and c.content_end <= c.speaker_start)
     content = (c.content_start, c.content_end) if own_words else None
-    cluster = _speaker_cluster(text, index, c.speaker_start, name_end, content, quoted, subjects) \
+    cluster = _speaker_cluster(text, index, c.speaker_start, name_end, content, quoted, subjects, c.speaker_end,
+                               prior.speaker_cluster if prior is not None else None,
+                               (prior.content_start, prior.content_end)
+                               if prior is not None and lexicon().verbs.get(prior.cue or "") in ("speech", "denial") else None) \
         if speaker_text is not None and c.speaker_start is not None and name_end is not None else None
     relative = _relative_pronoun(text, c) if cluster is not None else None
     if relative is not None:
@@ -1762,12 +1816,25 @@ def statements_in_document(parsed: ParsedDocument, model: AttributionModel | Non
         if old is None or (old.speaker_start is None and c.speaker_start is not None):
             best[key] = c
     subjects = subject_heads(parsed.parts)
-    return [_to_statement(parsed, index, c, finder.quotes, subjects) for c in sorted(best.values(), key=lambda c: (c.content_start, c.content_end))]
+    # in reading order of who speaks, so each pronoun knows the speaker before it
+    out: list[Statement] = []
+    prior: Statement | None = None
+    for c in sorted(best.values(), key=_speaker_order):
+        statement = _to_statement(parsed, index, c, finder.quotes, subjects, prior)
+        out.append(statement)
+        if statement.speaker_cluster is not None and c.origin != "orphan":
+            prior = statement
+    return sorted(out, key=lambda s: (s.content_start, s.content_end))
+
+
+def _speaker_order(c: _Cand) -> int:
+    """Where a candidate's speaker is read: at the speaker, else the cue, else the content."""
+    return min(x for x in (c.speaker_start, c.cue_start, c.content_start) if x is not None)
 
 
 def _stage_version() -> str:
     model = load_model()
-    return "14-" + lexicon().version + ("" if model is None else "-" + model.version)
+    return "15-" + lexicon().version + ("" if model is None else "-" + model.version)
 
 
 @register("statements", version=_stage_version(), requires=("parse", "mentions"), produces=("statements",))
