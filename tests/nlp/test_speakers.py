@@ -359,3 +359,18 @@ def test_what_a_reporter_says_someone_hopes_or_did_is_the_reporter_statement(nlp
     nested_speech = "Mr. Trump said that Mrs. Clinton had claimed the deal was the gold standard."
     out = statements_in_document(parsed_with(nlp, nested_speech, {"Trump": (PER, 1), "Clinton": (PER, 2)}, PUB))
     assert {s.speaker_cluster for s in out} <= {1, 2}  # a speech cue inside may give the nested subject a statement
+
+
+def test_a_document_written_by_a_person_speaks_as_its_author_not_its_institution(nlp):
+    text = "The Supreme Court opinion, authored by Justice Elena Kagan, found that the state had overstepped."
+    s = _by_content(_stm(nlp, text, {"Supreme Court": (ORG, 1), "Elena Kagan": (PER, 2)}), "the state had overstepped")
+    assert s.speaker_cluster == 2
+
+
+def test_a_city_that_stands_for_its_team_reports_no_sports_result(nlp):
+    names = {"Indianapolis": (PLACE, 1), "Houston": (PLACE, 2)}
+    result = "Indianapolis claimed a 24-20 victory over Houston on Sunday, its third straight win."
+    assert statements_in_document(parsed_with(nlp, result, names, PUB)) == []
+    government = "Indianapolis said on Monday that it would host the tournament again."
+    s = _by_content(statements_in_document(parsed_with(nlp, government, names, PUB)), "host the tournament")
+    assert s.speaker_cluster == 1  # a place speaks as its government does

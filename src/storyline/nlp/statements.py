@@ -1683,6 +1683,22 @@ def _nested(c: _Cand, cands: list[_Cand]) -> bool:
         and (c.speaker_start is None or o.content_start <= c.speaker_start) for o in cands)
 
 
+_CONTEST = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b|\b(?:victory|victories|win|wins|defeat|title|championship|"
+                      r"touchdowns?|goals?|points|overtime|playoffs?|standings)\b", re.IGNORECASE)
+
+
+def _contest_result(text: str, index: MentionIndex, c: _Cand) -> bool:
+    """Whether an open candidate has a place as its subject and a sports result as its object ("Indianapolis claimed a
+    24-20 victory", "Denver beat Houston 27-24"): a city stands for its team there, and a result is no statement. A
+    place speaks only as its government does ("Washington said ...", with a cue of the lexicon)."""
+    if not c.origin.startswith("open-") or c.speaker_start is None:
+        return False
+    end = c.speaker_name_end if c.speaker_name_end is not None else c.speaker_end
+    mention = index.cluster_at(c.speaker_start, end) if end is not None else None
+    return mention is not None and mention.is_name and mention.type is EntityType.PLACE \
+        and _CONTEST.search(text, c.content_start, c.content_end) is not None
+
+
 def _reported_inside(c: _Cand, cands: list[_Cand]) -> bool:
     """Whether a candidate is nested in another's reported content with a cue that is no word of speech ("He said
     Obama hopes that ...", "they said he rated contestants by ...", "Merrill says Clinton called Machado"): what the
@@ -1726,6 +1742,20 @@ def _relative_pronoun(text: str, c: _Cand) -> tuple[int, int] | None:
     return m.span("rel")
 
 
+_AUTHORED = re.compile(r",\s+(?:\w+\s+)?(?:written|authored|penned|signed|drafted)\s+by\s+", re.IGNORECASE)
+
+
+def _author(text: str, index: MentionIndex, start: int, end: int) -> int | None:
+    """The person a speaker phrase names as the author of the document that speaks ("The court's opinion, written by
+    Justice Elena Kagan, said ..."): the author's words, never the institution's the document belongs to."""
+    m = _AUTHORED.search(text, start, end)
+    if m is None:
+        return None
+    found = next((x for x in index.overlapping(m.end(), end) if x.is_name and x.type is EntityType.PERSON
+                  and x.start <= m.end() + 25), None)
+    return found.cluster if found is not None else None
+
+
 def _to_statement(parsed: ParsedDocument, index: MentionIndex, c: _Cand, quotes: list[QuoteSpan],
                   subjects: tuple[tuple[int, int], ...], prior: Statement | None = None) -> Statement:
     """The statement of a candidate; ``prior`` is the statement before it, whose speaker is a pronoun's antecedent
@@ -1740,7 +1770,9 @@ def _to_statement(parsed: ParsedDocument, index: MentionIndex, c: _Cand, quotes:
     quoted = tuple((q.inner_start, q.inner_end) for q in quotes)
     own_words = c.kind is StatementKind.DIRECT or (c.speaker_start is not None and c.content_end <= c.speaker_start)
     content = (c.content_start, c.content_end) if own_words else None
-    cluster = _speaker_cluster(text, index, c.speaker_start, name_end, content, quoted, subjects, c.speaker_end,
+    limit = c.cue_start if c.cue_start is not None and c.speaker_end is not None and c.cue_start > c.speaker_end else c.speaker_end
+    author = _author(text, index, c.speaker_start, limit) if c.speaker_start is not None and limit is not None else None
+    cluster = author if author is not None else _speaker_cluster(text, index, c.speaker_start, name_end, content, quoted, subjects, c.speaker_end,
                                prior.speaker_cluster if prior is not None else None,
                                (prior.content_start, prior.content_end)
                                if prior is not None and lexicon().verbs.get(prior.cue or "") in ("speech", "denial") else None) \
@@ -1806,6 +1838,7 @@ def statements_in_document(parsed: ParsedDocument, model: AttributionModel | Non
     cands = [c for c in cands if c.origin != "colon" or not any(
         o is not c and o.cue_start is not None and o.speaker_start is not None
         and c.content_start <= o.cue_start < c.content_end and c.content_start <= o.speaker_start for o in cands)]
+    cands = [c for c in cands if not _contest_result(text, index, c)]
     if scorer is None:
         # An attribution inside the content of another is reported by the outer one ("X said he expects ...").
         cands = [c for c in cands if not _nested(c, cands)]
