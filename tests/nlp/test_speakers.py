@@ -374,3 +374,11 @@ def test_a_city_that_stands_for_its_team_reports_no_sports_result(nlp):
     government = "Indianapolis said on Monday that it would host the tournament again."
     s = _by_content(statements_in_document(parsed_with(nlp, government, names, PUB)), "host the tournament")
     assert s.speaker_cluster == 1  # a place speaks as its government does
+
+
+def test_a_name_the_parse_hangs_on_the_dateline_is_the_speaker(nlp):
+    text = ("WASHINGTON -- President Tom Brady, opening the new museum on Saturday, said it would tell an American "
+            "story.")
+    s = _by_content(_stm(nlp, text, {"Tom Brady": (PER, 1)}), "it would tell an American story")
+    assert s.speaker_text is not None and "WASHINGTON" not in s.speaker_text
+    assert s.speaker_cluster == 1

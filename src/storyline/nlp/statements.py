@@ -338,6 +338,11 @@ def _find_subject(verb: Token) -> Token | None:
                 if child.lower_ in ("who", "that", "which") and cur.dep_ == "relcl":
                     return cur.head
                 return child
+            if child.dep_ == "nsubj" and child.i < cur.i and cur is verb:
+                # "WASHINGTON -- President Obama, dedicating ..., said": the parse hangs the name on the dateline
+                named = next((g for g in child.children if g.dep_ == "appos" and g.i > child.i), None)
+                if named is not None and named.pos_ == "PROPN":
+                    return named
         for child in cur.children:
             if child.dep_ == "agent":
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
