@@ -1007,7 +1007,7 @@ class _Finder:
             kind = StatementKind.DIRECT
             c_start, c_end = whole.inner_start, whole.inner_end
         else:
-            inner = [q for q in self.quotes if c_start <= q.start and q.end <= c_end + 1]
+            inner = [q for q in self.quotes if c_start <= q.start < c_end]  # a quotation opened inside the clause
             kind = StatementKind.MIXED if inner else StatementKind.INDIRECT
         polarity = -1 if _negated(verb) else 1
         c_end = self._close_aside(s_start, cue_start, c_start, c_end)
@@ -1205,7 +1205,7 @@ class _Finder:
                 mark = next((c for c in content_root.children if c.dep_ == "mark" and c.lower_ == "that"), None)
                 if mark is not None and mark.i == content_root.left_edge.i:
                     c_start = _tok_span(mark.doc[mark.i + 1], part)[0]
-            inner = [q for q in self.quotes if c_start <= q.start and q.end <= c_end + 1]
+            inner = [q for q in self.quotes if c_start <= q.start < c_end]  # a quotation opened inside the clause
             whole = _quote_at(self.quotes, c_start, c_end)
             if whole is not None and whole.inner_start <= c_start + 1 and c_end <= whole.end and whole.start >= c_start - (whole.inner_start - whole.start):
                 kind = StatementKind.DIRECT
@@ -1281,6 +1281,10 @@ class _Finder:
             r_start, _ = _tok_span(content_root, part)
             cs, ce = _span_of_tokens(_content_tokens(content_root), part)
             if not (best.start - 2 <= cs and ce <= best.end + 1) and not (best.inner_start <= r_start < best.inner_end) and (ce - cs) > 0.5 * (best.end - best.start):
+                return None
+            if cs < best.start - 2 and best.end <= ce + 2 and cs > v_end:
+                # "X said that the governor's plan “was a disaster”": the reported clause holds the quotation, and
+                # its subject outside the marks is part of what X said
                 return None
         return best
 
