@@ -1712,8 +1712,12 @@ def _reported_inside(c: _Cand, cands: list[_Cand]) -> bool:
     """Whether a candidate is nested in another's reported content with a cue that is no word of speech ("He said
     Obama hopes that ...", "they said he rated contestants by ...", "Merrill says Clinton called Machado"): what the
     reporter says someone hopes, plans or did is the reporter's statement, and only a speech cue inside ("Trump said
-    Clinton had claimed ...") makes the nested subject a speaker of their own."""
-    return lexicon().verbs.get(c.cue or "") not in ("speech", "denial") and _nested(c, cands)
+    Clinton had claimed ...") makes the nested subject a speaker of their own. A candidate whose content runs past the
+    reporter's (a quotation after a colon) says more than the report holds, and stays."""
+    return c.cue_start is not None and lexicon().verbs.get(c.cue or "") not in ("speech", "denial") and any(
+        o is not c and o.kind is not StatementKind.DIRECT and o.content_start <= c.cue_start < o.content_end
+        and (c.speaker_start is None or o.content_start <= c.speaker_start) and c.content_end <= o.content_end + 2
+        for o in cands)
 
 
 def _view(text: str, index: MentionIndex, c: _Cand, nested: bool = False) -> CandidateView:
