@@ -15,6 +15,11 @@ Compatible means agreement in:
   a cluster of unknown gender stays compatible with both, but a cluster of the pronoun's gender within the window
   wins over a nearer one of unknown gender.
 
+Salience breaks ties between agreeing antecedents: in an earlier sentence, its grammatical subject (or a name
+introduced with an appositive, or the owner of the subject) wins over a nearer object; failing that, the speaker of
+the statement before the pronoun (``prior``) wins over a name in passing, and over a name inside what that speaker
+said ("Smith said Jones was wrong. He added ...": Smith).
+
 A caller may name clusters the pronoun cannot mean (``avoid``: a speaker pronoun never means a person its own
 quote names as a third party, "I know X, ... he is not ..." is not X's) and spans whose mentions are only a
 last resort (``quoted``: a name inside quotation marks is what someone said, rarely the one who goes on speaking).

@@ -50,8 +50,14 @@ The speaker span is drawn as annotated news draws a source: the name with what d
 ("Sen. Jane Doe (D-Ore.), who led the panel,"), never a word of a quotation whose cue stands outside it, never a
 dateline (upper case, or title case at a line start: "Kabul, Afghanistan —"). Speakers are resolved to mention
 clusters from the name alone, never from a person or place that only modifies the phrase's head noun ("a Forest Hill
-police sergeant", "Clinton aides"): a name or role phrase overlapping the
-name, else (pronouns, role nouns) the nearest earlier compatible cluster. ``said_on`` is a
+police sergeant", "Clinton aides"), nor from an institution that only says where the speaker works ("Jane Doe, a
+historian at Columbia University", "a historian at Columbia University": the person, else no one named); a document
+written by a person speaks as its author ("The court's opinion, written by Justice X, found ..."): a name or role
+phrase overlapping the name, else (pronouns, role nouns) the nearest earlier compatible cluster, where a pronoun
+after sentences that only name someone else in passing continues the speaker of the statement before it
+(:meth:`MentionIndex.resolve_pronoun`'s ``prior``). A report nested in another's reported content with a cue that
+is no word of speech ("He said Obama hopes ...") is the reporter's statement only; a city standing for its team
+("Indianapolis claimed a 24-20 victory") reports no result. ``said_on`` is a
 day-precise date in the sentence (outside the content), else in the paragraph, else the
 publication date, else None.
 """
