@@ -301,3 +301,94 @@ def test_the_person_named_at_the_head_of_the_speaker_phrase_speaks_not_the_organ
     (s,) = a.statements
     speakers = {m.text for m in a.mentions if m.cluster == s.speaker_cluster and m.is_name}
     assert speakers == {"Idriss Mahamat"}, [(m.text, m.type, m.cluster) for m in a.mentions]
+
+
+def test_a_historian_at_a_university_is_the_person_never_the_university(nlp):
+    names = {"Jill Lepore": (PER, 1), "Harvard University": (ORG, 2)}
+    after = '"The claim has no basis," said Jill Lepore, a historian at Harvard University.'
+    before = 'A historian at Harvard University, Jill Lepore, said the claim "has no basis."'
+    for text in (after, before):
+        s = _by_content(_stm(nlp, text, names), "has no basis")
+        assert s.speaker_cluster == 1, text
+    unnamed = '"The claim has no basis," said a historian at Harvard University who studies the period.'
+    s = _by_content(_stm(nlp, unnamed, {"Harvard University": (ORG, 2)}), "has no basis")
+    assert s.speaker_cluster is None  # an unnamed source stays unnamed, not the institution
+    spokesman = '"We are on track," said a spokesman for the Ministry of Defence.'
+    s = _by_content(_stm(nlp, spokesman, {"Ministry of Defence": (ORG, 3)}), "We are on track")
+    assert s.speaker_cluster == 3  # a spokesman speaks for the organisation
+
+
+def test_the_place_named_as_a_city_of_speaks_as_the_place(nlp):
+    text = "The city of Portmere said that the road would reopen on Friday."
+    s = _by_content(_stm(nlp, text, {"Portmere": (PLACE, 4)}), "the road would reopen")
+    assert s.speaker_cluster == 4
+
+
+def test_according_to_a_described_source_leaves_the_description_out_of_the_content(nlp):
+    text = "According to Mikhail Petrov, a historian at Moscow State University, the archive was never opened."
+    s = _by_content(_stm(nlp, text, {"Mikhail Petrov": (PER, 1), "Moscow State University": (ORG, 2)}), "archive")
+    assert s.content == "the archive was never opened"
+    assert s.speaker_text == "Mikhail Petrov, a historian at Moscow State University"
+    assert s.speaker_cluster == 1
+
+
+def test_a_participle_aside_does_not_take_the_speaker_from_the_verb_it_interrupts(nlp):
+    text = "Chief Justice John Roberts, writing for the Supreme Court, said the statute was clear."
+    out = statements_in_document(parsed_with(nlp, text, {"John Roberts": (PER, 1), "Supreme Court": (ORG, 2)}, PUB))
+    s = _by_content(out, "the statute was clear")
+    assert s.speaker_cluster == 1
+    assert all(st.speaker_cluster != 2 and "Supreme Court" not in st.content for st in out)  # on whose behalf he wrote
+
+
+def test_a_pronoun_after_a_phrase_naming_someone_else_continues_the_last_speaker(nlp):
+    names = {"John Smith": (PER, 1), "Tom Jones": (PER, 2)}
+    between = ('"The plan is dead," Senator John Smith said on Monday. The bill, proposed by Governor Tom Jones in '
+               "March, would cut taxes for small firms. He added that the vote would fail.")
+    spoken_of = "Senator John Smith said Governor Tom Jones was wrong about the budget. He added that the vote would fail."
+    for text in (between, spoken_of):
+        assert _by_content(_stm(nlp, text, names), "the vote would fail").speaker_cluster == 1, text
+
+
+def test_a_pronoun_still_takes_the_subject_or_a_newly_introduced_person_over_the_last_speaker(nlp):
+    names = {"John Smith": (PER, 1), "Tom Jones": (PER, 2)}
+    subject = "Senator John Smith said the plan would fail. Governor Tom Jones disagreed on Tuesday. He said the bill would pass."
+    assert _by_content(_stm(nlp, subject, names), "the bill would pass").speaker_cluster == 2
+    introduced = ('"The plan is dead," Senator John Smith said. The delay worried Tom Jones, president of the farmers\' '
+                  'union. "We cannot wait," he said.')
+    assert _by_content(_stm(nlp, introduced, names), "We cannot wait").speaker_cluster == 2
+    inside = ('Senator John Smith said Tom Jones was "absolutely right" when he said on Monday that the plan was dead.')
+    found = [s for s in statements_in_document(parsed_with(nlp, inside, names, PUB)) if s.speaker_text == "he"]
+    assert all(s.speaker_cluster == 2 for s in found)  # a pronoun inside the reported words: its own nearest name
+
+
+def test_what_a_reporter_says_someone_hopes_or_did_is_the_reporter_statement(nlp):
+    text = ("White House spokesman Josh Earnest said Monday that President Barack Obama hopes that his successor will "
+            "push for the same goals.")
+    out = statements_in_document(parsed_with(nlp, text, {"Josh Earnest": (PER, 1), "Barack Obama": (PER, 2)}, PUB))
+    assert [s.speaker_cluster for s in out] == [1]
+    nested_speech = "Mr. Trump said that Mrs. Clinton had claimed the deal was the gold standard."
+    out = statements_in_document(parsed_with(nlp, nested_speech, {"Trump": (PER, 1), "Clinton": (PER, 2)}, PUB))
+    assert {s.speaker_cluster for s in out} <= {1, 2}  # a speech cue inside may give the nested subject a statement
+
+
+def test_a_document_written_by_a_person_speaks_as_its_author_not_its_institution(nlp):
+    text = "The Supreme Court opinion, authored by Justice Elena Kagan, found that the state had overstepped."
+    s = _by_content(_stm(nlp, text, {"Supreme Court": (ORG, 1), "Elena Kagan": (PER, 2)}), "the state had overstepped")
+    assert s.speaker_cluster == 2
+
+
+def test_a_city_that_stands_for_its_team_reports_no_sports_result(nlp):
+    names = {"Indianapolis": (PLACE, 1), "Houston": (PLACE, 2)}
+    result = "Indianapolis claimed a 24-20 victory over Houston on Sunday, its third straight win."
+    assert statements_in_document(parsed_with(nlp, result, names, PUB)) == []
+    government = "Indianapolis said on Monday that it would host the tournament again."
+    s = _by_content(statements_in_document(parsed_with(nlp, government, names, PUB)), "host the tournament")
+    assert s.speaker_cluster == 1  # a place speaks as its government does
+
+
+def test_a_name_the_parse_hangs_on_the_dateline_is_the_speaker(nlp):
+    text = ("WASHINGTON -- President Tom Brady, opening the new museum on Saturday, said it would tell an American "
+            "story.")
+    s = _by_content(_stm(nlp, text, {"Tom Brady": (PER, 1)}), "it would tell an American story")
+    assert s.speaker_text is not None and "WASHINGTON" not in s.speaker_text
+    assert s.speaker_cluster == 1

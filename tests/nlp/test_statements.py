@@ -221,3 +221,11 @@ def test_a_quotation_in_the_paragraph_before_does_not_steal_a_cue_that_has_its_o
     out = rule_statements(nlp, text, {"Ivo Tamm": (EntityType.PERSON, 1)})
     tamm = [s for s in out if s.speaker_text == "Ivo Tamm"]
     assert [s.content for s in tamm] == ["he has worked to pass small changes that matter to his town"]
+
+
+def test_a_reported_clause_holding_a_quotation_keeps_its_subject_in_the_content(nlp):
+    text = "Senator Tom Brady said that the governor's plan \"was a disaster from the start.\""
+    out = _stm(nlp, text, {"Tom Brady": (EntityType.PERSON, 1)})
+    s = next(s for s in out if "disaster" in s.content)
+    assert s.content.startswith("the governor's plan")
+    assert s.kind is StatementKind.MIXED and s.speaker_cluster == 1

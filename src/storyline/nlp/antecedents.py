@@ -15,6 +15,11 @@ Compatible means agreement in:
   a cluster of unknown gender stays compatible with both, but a cluster of the pronoun's gender within the window
   wins over a nearer one of unknown gender.
 
+Salience breaks ties between agreeing antecedents: in an earlier sentence, its grammatical subject (or a name
+introduced with an appositive, or the owner of the subject) wins over a nearer object; failing that, the speaker of
+the statement before the pronoun (``prior``) wins over a name in passing, and over a name inside what that speaker
+said ("Smith said Jones was wrong. He added ...": Smith).
+
 A caller may name clusters the pronoun cannot mean (``avoid``: a speaker pronoun never means a person its own
 quote names as a third party, "I know X, ... he is not ..." is not X's) and spans whose mentions are only a
 last resort (``quoted``: a name inside quotation marks is what someone said, rarely the one who goes on speaking).
@@ -58,6 +63,10 @@ _GENDER_PRONOUN = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b",
 _PRONOUN_VOTE_CHARS = 250
 _SENTENCE_END = re.compile(r"\s[\"”’']?[.!?]")  # searched in reversed text: a sentence end before a position
 _PLURAL_ROLE = re.compile(r"\b\w+s\b$")
+# a name that owns what the sentence is about ("The president's roots came into play"), or is introduced with an
+# appositive ("..., which concerns Henry Crespo, president of the caucus."): as salient as a subject
+_INTRODUCED = re.compile(r",\s+(?:(?:a|an|the)\s|[a-z]+(?:\s+[a-z]+)?\s+(?:of|at|for)\s)")
+_POSSESSOR = re.compile(r"['’]s?\s+(?:\S+\s+){0,3}$")
 
 
 def cluster_genders(text: str, mentions: Sequence[Mention]) -> dict[int, str]:
@@ -148,14 +157,21 @@ class MentionIndex:
             yield m
 
     def resolve_pronoun(self, word: str, pos: int, window: int = WINDOW_CHARS, *, avoid: frozenset[int] = frozenset(),
-                        quoted: Sequence[tuple[int, int]] = (), subjects: Sequence[tuple[int, int]] = ()) -> Mention | None:
+                        quoted: Sequence[tuple[int, int]] = (), subjects: Sequence[tuple[int, int]] = (),
+                        prior: int | None = None, prior_content: tuple[int, int] | None = None) -> Mention | None:
         """The nearest earlier mention that agrees with the pronoun in type, number and gender, of no cluster in
         ``avoid``; a mention inside one of the ``quoted`` spans only where no agreeing one lies outside them. Given
         the grammatical ``subjects`` (character spans), a found mention that is no subject, in a sentence before the
-        pronoun's, gives way to an agreeing subject of that sentence ("Reyes answered Hale's charge. He said ...")."""
+        pronoun's, gives way to an agreeing subject of that sentence ("Reyes answered Hale's charge. He said ..."),
+        else to the ``prior`` cluster (the speaker of the statement before, when it agrees): the one who was speaking
+        stays more salient than a name in a phrase between ("“...,” Smith said. The bill, proposed by Jones, would
+        cut taxes. He added ...": Smith), and to a name inside what that speaker said (``prior_content``: "Smith
+        said Jones was wrong. He added ...": Smith)."""
         word = word.lower()
         if word not in PRONOUN_TYPES:
             return None
+        if any(start <= pos < end for start, end in quoted):
+            prior = prior_content = None  # a pronoun inside a quotation belongs to the quoted speaker's words
         gender = PRONOUN_GENDER.get(word)
         fallback: Mention | None = None
         in_quote: Mention | None = None
@@ -170,8 +186,22 @@ class MentionIndex:
                 # the pronoun's gender within the window is the likelier antecedent
                 fallback = fallback or m
                 continue
-            return self._subject_of_sentence(word, m, pos, avoid, quoted, subjects)
+            found = self._subject_of_sentence(word, m, pos, avoid, quoted, subjects, prior)
+            if prior is not None and prior_content is not None and found.cluster != prior and pos >= prior_content[1] \
+                    and prior_content[0] <= found.start and found.end <= prior_content[1]:
+                return self._prior_speaker(word, found, pos, avoid, prior) or found
+            return found
         return fallback or in_quote
+
+    def _prior_speaker(self, word: str, m: Mention, pos: int, avoid: frozenset[int], prior: int) -> Mention | None:
+        """The nearest mention of the ``prior`` speaker's cluster, where it agrees with the pronoun at least as well
+        as ``m`` does (a cluster of the pronoun's gender, or one of unknown gender against another unknown)."""
+        speaker = next((o for o in self._before(pos, WINDOW_CHARS) if o.cluster == prior), None)
+        gender = PRONOUN_GENDER.get(word)
+        if speaker is not None and self._agrees(word, speaker, avoid) and (
+                gender is None or prior in self.genders or m.cluster not in self.genders):
+            return speaker
+        return None
 
     def _agrees(self, word: str, m: Mention, avoid: frozenset[int]) -> bool:
         """Type, number and gender agreement (a cluster of unknown gender agrees with both), outside ``avoid``."""
@@ -183,7 +213,8 @@ class MentionIndex:
         return gender is None or self.genders.get(m.cluster, gender) == gender
 
     def _subject_of_sentence(self, word: str, m: Mention, pos: int, avoid: frozenset[int],
-                             quoted: Sequence[tuple[int, int]], subjects: Sequence[tuple[int, int]]) -> Mention:
+                             quoted: Sequence[tuple[int, int]], subjects: Sequence[tuple[int, int]],
+                             prior: int | None = None) -> Mention:
         if not subjects or not self.text or _holds_subject(m, subjects):
             return m
         if _sentence_start(self.text, pos) < m.end:
@@ -194,7 +225,21 @@ class MentionIndex:
             if (o.start >= s_start and _holds_subject(o, subjects) and self._agrees(word, o, avoid) and not _within(o, quoted)
                     and (gender is None or o.cluster in self.genders or m.cluster not in self.genders)):
                 return o
+        if prior is not None and prior != m.cluster and not self._salient(m, subjects):
+            return self._prior_speaker(word, m, pos, avoid, prior) or m
         return m
+
+    def _salient(self, m: Mention, subjects: Sequence[tuple[int, int]]) -> bool:
+        """Whether a mention that is no subject is as salient as one: introduced with an appositive ("..., which
+        concerns Henry Crespo, president of the caucus."), itself the appositive of its cluster's name, or the owner
+        of the sentence's subject ("The president's roots came into play.")."""
+        if _INTRODUCED.match(self.text, m.end):
+            return True
+        if self.text[max(0, m.start - 2) : m.start] == ", " and any(
+                o.cluster == m.cluster and m.start - 3 <= o.end <= m.start for o in self._before(m.start, 3)):
+            return True
+        i = bisect.bisect_left(subjects, (m.end, -1))
+        return i < len(subjects) and subjects[i][0] - m.end <= 40 and _POSSESSOR.match(self.text[m.end : subjects[i][0]]) is not None
 
 
 def subject_heads(parts: Sequence[Part]) -> tuple[tuple[int, int], ...]:

@@ -50,8 +50,14 @@ The speaker span is drawn as annotated news draws a source: the name with what d
 ("Sen. Jane Doe (D-Ore.), who led the panel,"), never a word of a quotation whose cue stands outside it, never a
 dateline (upper case, or title case at a line start: "Kabul, Afghanistan —"). Speakers are resolved to mention
 clusters from the name alone, never from a person or place that only modifies the phrase's head noun ("a Forest Hill
-police sergeant", "Clinton aides"): a name or role phrase overlapping the
-name, else (pronouns, role nouns) the nearest earlier compatible cluster. ``said_on`` is a
+police sergeant", "Clinton aides"), nor from an institution that only says where the speaker works ("Jane Doe, a
+historian at Columbia University", "a historian at Columbia University": the person, else no one named); a document
+written by a person speaks as its author ("The court's opinion, written by Justice X, found ..."): a name or role
+phrase overlapping the name, else (pronouns, role nouns) the nearest earlier compatible cluster, where a pronoun
+after sentences that only name someone else in passing continues the speaker of the statement before it
+(:meth:`MentionIndex.resolve_pronoun`'s ``prior``). A report nested in another's reported content with a cue that
+is no word of speech ("He said Obama hopes ...") is the reporter's statement only; a city standing for its team
+("Indianapolis claimed a 24-20 victory") reports no result. ``said_on`` is a
 day-precise date in the sentence (outside the content), else in the paragraph, else the
 publication date, else None.
 """
@@ -103,6 +109,8 @@ _PHYSICAL_VERBS = {"attack", "hit", "strike", "target", "bomb", "shell", "shoot"
                    "capture", "destroy", "fire", "invade", "occupy", "ambush", "besiege", "assault", "burn", "loot",
                    "kidnap", "abduct", "execute", "arrest", "detain", "release", "free", "wound", "injure", "beat"}
 # Prepositions whose object a stance or a report is about ("vote for X", "focused on X", "complained about X").
+# verbs whose "for X" names on whose behalf one acts, never a stance toward X ("writing for the court")
+_ON_BEHALF_VERBS = {"write", "speak", "work", "testify", "report", "act"}
 _STANCE_PREPS = {"for", "on", "about", "against", "to", "of", "with", "toward", "towards", "over"}
 # Subjects that hold an opinion without a name: poll shares and groups ("27 percent", "most voters", "a majority").
 _GROUP_NOUNS = {"percent", "%", "voter", "voters", "majority", "minority", "half", "third", "quarter", "most", "many",
@@ -336,11 +344,24 @@ def _find_subject(verb: Token) -> Token | None:
                 if child.lower_ in ("who", "that", "which") and cur.dep_ == "relcl":
                     return cur.head
                 return child
+            if child.dep_ == "nsubj" and child.i < cur.i and cur is verb:
+                # "WASHINGTON -- President Obama, dedicating ..., said": the parse hangs the name on the dateline
+                named = next((g for g in child.children if g.dep_ == "appos" and g.i > child.i), None)
+                if named is not None and named.pos_ == "PROPN":
+                    return named
         for child in cur.children:
             if child.dep_ == "agent":
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj
+        if cur is verb:
+            # "Chief Justice Roberts, writing for the court, said ...": the parse gives the name to the participle
+            # aside, but it is the subject of the verb the aside interrupts
+            for child in cur.children:
+                if child.dep_ == "advcl" and child.tag_ in ("VBG", "VBN") and child.i < cur.i:
+                    inner = next((g for g in child.children if g.dep_ == "nsubj" and g.i < child.i and not _is_dateline(g)), None)
+                    if inner is not None and any(t.text == "," for t in inner.doc[inner.i + 1 : child.i]):
+                        return inner
         if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head is not cur and cur.head.pos_ in ("VERB", "AUX"):
             if _trailing_speech_participle(cur):
                 # "The paper reported that 12 people died, citing hospital officials": the parse hangs the participle
@@ -992,7 +1013,7 @@ class _Finder:
             kind = StatementKind.DIRECT
             c_start, c_end = whole.inner_start, whole.inner_end
         else:
-            inner = [q for q in self.quotes if c_start <= q.start and q.end <= c_end + 1]
+            inner = [q for q in self.quotes if c_start <= q.start < c_end]  # a quotation opened inside the clause
             kind = StatementKind.MIXED if inner else StatementKind.INDIRECT
         polarity = -1 if _negated(verb) else 1
         c_end = self._close_aside(s_start, cue_start, c_start, c_end)
@@ -1021,7 +1042,9 @@ class _Finder:
         if obj is None:
             # "27 percent would vote for Trump", "she focused on Trump", "X complained to Y about Z": the
             # prepositional object is what the stance or the words are about
+            # "writing for the court", "speaks for the campaign": on whose behalf, not a stance toward it
             obj = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in _STANCE_PREPS
+                        and not (c.lower_ == "for" and lemma in _ON_BEHALF_VERBS)
                         and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
             origin = "open-prep" if verb.pos_ != "ADJ" else "open-adj"
         # "Republicans have been critical of X", "voters are split on whether ...": the copula's subject
@@ -1188,7 +1211,7 @@ class _Finder:
                 mark = next((c for c in content_root.children if c.dep_ == "mark" and c.lower_ == "that"), None)
                 if mark is not None and mark.i == content_root.left_edge.i:
                     c_start = _tok_span(mark.doc[mark.i + 1], part)[0]
-            inner = [q for q in self.quotes if c_start <= q.start and q.end <= c_end + 1]
+            inner = [q for q in self.quotes if c_start <= q.start < c_end]  # a quotation opened inside the clause
             whole = _quote_at(self.quotes, c_start, c_end)
             if whole is not None and whole.inner_start <= c_start + 1 and c_end <= whole.end and whole.start >= c_start - (whole.inner_start - whole.start):
                 kind = StatementKind.DIRECT
@@ -1264,6 +1287,10 @@ class _Finder:
             r_start, _ = _tok_span(content_root, part)
             cs, ce = _span_of_tokens(_content_tokens(content_root), part)
             if not (best.start - 2 <= cs and ce <= best.end + 1) and not (best.inner_start <= r_start < best.inner_end) and (ce - cs) > 0.5 * (best.end - best.start):
+                return None
+            if cs < best.start - 2 and best.end <= ce + 2 and cs > v_end:
+                # "X said that the governor's plan “was a disaster”": the reported clause holds the quotation, and
+                # its subject outside the marks is part of what X said
                 return None
         return best
 
@@ -1365,7 +1392,12 @@ class _Finder:
             src = next((c for c in tok.children if c.dep_ == "pobj"), None)
         if src is None:
             return
-        self._source_phrase(part, sent, [tok, to], _speaker_tokens(src), s_start, s_end)
+        # "according to Jane Doe, a historian at X, the archive ...": the appositive describes the source, it is not
+        # what the source says
+        described = [t for c in src.children if c.dep_ == "appos" and c.i > src.i and c.doc[c.left_edge.i - 1].text == ","
+                     and c.right_edge.i + 1 < len(c.doc) and c.doc[c.right_edge.i + 1].text == ","
+                     and not any(x.tag_ in ("VBZ", "VBP", "VBD", "MD") for x in c.subtree) for t in c.subtree]
+        self._source_phrase(part, sent, [tok, to, *described], _speaker_tokens(src), s_start, s_end, cue_toks=[tok, to])
 
     def _per_source(self, part: Part, sent: Any, tok: Token, s_start: int, s_end: int) -> None:
         """"..., per the agency's guidance" / "Per Smith, ...": "per" as "according to" when it follows a comma or
@@ -1484,7 +1516,9 @@ def _introduced_as(text: str, m_start: int, m_end: int, stem: str, limit: int) -
 
 
 def _speaker_cluster(text: str, index: MentionIndex, start: int, end: int, content: tuple[int, int] | None = None,
-                     quoted: tuple[tuple[int, int], ...] = (), subjects: tuple[tuple[int, int], ...] = ()) -> int | None:
+                     quoted: tuple[tuple[int, int], ...] = (), subjects: tuple[tuple[int, int], ...] = (),
+                     described_end: int | None = None, prior: int | None = None,
+                     prior_content: tuple[int, int] | None = None) -> int | None:
     """The mention cluster a speaker phrase names, with agreement (see :mod:`storyline.nlp.antecedents`).
 
     A pronoun resolves to the nearest earlier cluster of its type, number and gender. An unnamed source
@@ -1496,14 +1530,17 @@ def _speaker_cluster(text: str, index: MentionIndex, start: int, end: int, conte
     where it is quoted or comes before the speaker: a reporter's paraphrase after "he said that" may well name him
     again; an organisation may speak of itself), and a name
     inside one of the ``quoted`` spans only where no agreeing one lies outside quotation marks; in an earlier
-    sentence, its grammatical subject (``subjects``: head words) wins over a nearer object or possessor."""
+    sentence, its grammatical subject (``subjects``: head words) wins over a nearer object or possessor. An institution
+    that only says where the speaker works ("a historian at Columbia University") is never the speaker: the person
+    the phrase or its appositive names (up to ``described_end``: "..., Jane Doe,") is, else no one named."""
     words = [w.strip(".,'’") for w in text[start:end].lower().split()]
     if not words:
         return None
     if len(words) == 1 and words[0] in PRONOUN_TYPES:
         avoid = frozenset(m.cluster for m in index.overlapping(*content) if m.is_name and m.type is EntityType.PERSON
                           and content[0] <= m.start and m.end <= content[1]) if content is not None else frozenset()
-        found = index.resolve_pronoun(words[0], start, avoid=avoid, quoted=quoted, subjects=subjects)
+        found = index.resolve_pronoun(words[0], start, avoid=avoid, quoted=quoted, subjects=subjects, prior=prior,
+                                     prior_content=prior_content)
         return found.cluster if found is not None else None
     # the head of "an aide to X" is "aide": the last word before the first preposition
     cut = next((i for i, w in enumerate(words) if i > 0 and w in _HEAD_PREPS), len(words))
@@ -1532,6 +1569,13 @@ def _speaker_cluster(text: str, index: MentionIndex, start: int, end: int, conte
               and m.text.lower().split()[-1].strip(".,'’") == head]
     if headed and mention is not None and mention.type is not EntityType.PERSON:
         mention = headed[-1]  # "Health ministry spokesman Idriss Mahamat": the name at the head, not the ministry
+    if mention is not None and mention.type is not EntityType.PERSON and _affiliation(text, start, mention):
+        # "a historian at Columbia University, Jane Doe" speaks for herself; "a historian at X" alone stays unnamed
+        person = [m for m in index.overlapping(start, max(end, described_end or end))
+                  if m.is_name and m.type is EntityType.PERSON and not _affiliation(text, start, m)]
+        if not person:
+            return None
+        mention = person[0]
     if mention is not None and (_modifies_head(text, start, end, cut, mention) or _around_person(text, start, cut, mention)):
         return None
     if mention is not None and mention.type in (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE, EntityType.OTHER):
@@ -1588,6 +1632,26 @@ def _around_person(text: str, start: int, cut: int, mention: Any) -> bool:
     return bool(gap) and all(w in _GAP_WORDS for w in gap)
 
 
+_AFFILIATION = re.compile(r"\b(?P<noun>[a-z][a-z-]+)\s+(?P<prep>at|of|from|with|in)\s+(?:the\s+)?$")
+# "the city of Phoenix", "the government of Iraq": the place itself, named through what it is
+_PLACE_OF = {"city", "state", "town", "county", "village", "province", "region", "republic", "kingdom", "government",
+             "island", "district", "territory", "capital", "country", "nation", "commonwealth", "emirate"}
+
+
+def _affiliation(text: str, start: int, mention: Any) -> bool:
+    """Whether a name in a speaker phrase only says where a common noun works or belongs ("a historian at Columbia
+    University", "professor of law at Yale", "researchers from the institute"): the speaker is the person the phrase
+    names, or no one named, never the institution; a spokesman or lawyer for an organisation speaks for it."""
+    m = _AFFILIATION.search(text, start, mention.start)
+    if m is None or m.start() < start:
+        return False
+    noun = m.group("noun")
+    if m.group("prep") == "of" and noun in _PLACE_OF:
+        return False
+    return noun not in PRONOUN_TYPES and noun not in _SPEAKS_FOR and noun.rstrip("s") not in _SPEAKS_FOR \
+        and noun not in _ROLE_WORDS and noun.rstrip("s") not in _ROLE_WORDS
+
+
 def _modifies_head(text: str, start: int, end: int, cut: int, mention: Any) -> bool:
     """Whether a name inside a speaker phrase only modifies the common noun that heads it, so that the speaker is
     someone else: "a Forest Hill police sergeant", "Kabul police", "Clinton aides", "Trump's campaign manager" (not
@@ -1638,6 +1702,34 @@ def _nested(c: _Cand, cands: list[_Cand]) -> bool:
         and (c.speaker_start is None or o.content_start <= c.speaker_start) for o in cands)
 
 
+_CONTEST = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b|\b(?:victory|victories|win|wins|defeat|title|championship|"
+                      r"touchdowns?|goals?|points|overtime|playoffs?|standings)\b", re.IGNORECASE)
+
+
+def _contest_result(text: str, index: MentionIndex, c: _Cand) -> bool:
+    """Whether an open candidate has a place as its subject and a sports result as its object ("Indianapolis claimed a
+    24-20 victory", "Denver beat Houston 27-24"): a city stands for its team there, and a result is no statement. A
+    place speaks only as its government does ("Washington said ...", with a cue of the lexicon)."""
+    if not c.origin.startswith("open-") or c.speaker_start is None:
+        return False
+    end = c.speaker_name_end if c.speaker_name_end is not None else c.speaker_end
+    mention = index.cluster_at(c.speaker_start, end) if end is not None else None
+    return mention is not None and mention.is_name and mention.type is EntityType.PLACE \
+        and _CONTEST.search(text, c.content_start, c.content_end) is not None
+
+
+def _reported_inside(c: _Cand, cands: list[_Cand]) -> bool:
+    """Whether a candidate is nested in another's reported content with a cue that is no word of speech ("He said
+    Obama hopes that ...", "they said he rated contestants by ...", "Merrill says Clinton called Machado"): what the
+    reporter says someone hopes, plans or did is the reporter's statement, and only a speech cue inside ("Trump said
+    Clinton had claimed ...") makes the nested subject a speaker of their own. A candidate whose content runs past the
+    reporter's (a quotation after a colon) says more than the report holds, and stays."""
+    return c.cue_start is not None and lexicon().verbs.get(c.cue or "") not in ("speech", "denial") and any(
+        o is not c and o.kind is not StatementKind.DIRECT and o.content_start <= c.cue_start < o.content_end
+        and (c.speaker_start is None or o.content_start <= c.speaker_start) and c.content_end <= o.content_end + 2
+        for o in cands)
+
+
 def _view(text: str, index: MentionIndex, c: _Cand, nested: bool = False) -> CandidateView:
     lex = lexicon()
     content = text[c.content_start : c.content_end]
@@ -1673,8 +1765,24 @@ def _relative_pronoun(text: str, c: _Cand) -> tuple[int, int] | None:
     return m.span("rel")
 
 
+_AUTHORED = re.compile(r",\s+(?:\w+\s+)?(?:written|authored|penned|signed|drafted)\s+by\s+", re.IGNORECASE)
+
+
+def _author(text: str, index: MentionIndex, start: int, end: int) -> int | None:
+    """The person a speaker phrase names as the author of the document that speaks ("The court's opinion, written by
+    Justice Elena Kagan, said ..."): the author's words, never the institution's the document belongs to."""
+    m = _AUTHORED.search(text, start, end)
+    if m is None:
+        return None
+    found = next((x for x in index.overlapping(m.end(), end) if x.is_name and x.type is EntityType.PERSON
+                  and x.start <= m.end() + 25), None)
+    return found.cluster if found is not None else None
+
+
 def _to_statement(parsed: ParsedDocument, index: MentionIndex, c: _Cand, quotes: list[QuoteSpan],
-                  subjects: tuple[tuple[int, int], ...]) -> Statement:
+                  subjects: tuple[tuple[int, int], ...], prior: Statement | None = None) -> Statement:
+    """The statement of a candidate; ``prior`` is the statement before it, whose speaker is a pronoun's antecedent
+    when nothing in the sentences between is as salient, or when the nearer name is one it spoke of."""
     text = parsed.document.text
     bounds = [c.content_start, c.content_end]
     bounds += [x for x in (c.speaker_start, c.speaker_end, c.cue_start, c.cue_end) if x is not None]
@@ -1685,7 +1793,12 @@ def _to_statement(parsed: ParsedDocument, index: MentionIndex, c: _Cand, quotes:
     quoted = tuple((q.inner_start, q.inner_end) for q in quotes)
     own_words = c.kind is StatementKind.DIRECT or (c.speaker_start is not None and c.content_end <= c.speaker_start)
     content = (c.content_start, c.content_end) if own_words else None
-    cluster = _speaker_cluster(text, index, c.speaker_start, name_end, content, quoted, subjects) \
+    limit = c.cue_start if c.cue_start is not None and c.speaker_end is not None and c.cue_start > c.speaker_end else c.speaker_end
+    author = _author(text, index, c.speaker_start, limit) if c.speaker_start is not None and limit is not None else None
+    cluster = author if author is not None else _speaker_cluster(text, index, c.speaker_start, name_end, content, quoted, subjects, c.speaker_end,
+                               prior.speaker_cluster if prior is not None else None,
+                               (prior.content_start, prior.content_end)
+                               if prior is not None and lexicon().verbs.get(prior.cue or "") in ("speech", "denial") else None) \
         if speaker_text is not None and c.speaker_start is not None and name_end is not None else None
     relative = _relative_pronoun(text, c) if cluster is not None else None
     if relative is not None:
@@ -1736,17 +1849,19 @@ def statements_in_document(parsed: ParsedDocument, model: AttributionModel | Non
     keeps = None
     if scorer is not None:
         def keeps(c: _Cand, cands: list[_Cand]) -> bool:
-            return scorer.keeps(candidate_features(_view(text, index, c, _nested(c, cands))))
+            return scorer.keeps(candidate_features(_view(text, index, c, _nested(c, cands)))) and not _reported_inside(c, cands)
     finder = _Finder(parsed, open_verbs=scorer is not None, keeps=keeps)
     cands = finder.run()
     if scorer is not None:
         # the scorer weighs nesting too (PolNeAR annotates "X said Y claimed Z" as two attributions)
         cands = [c for c in cands if c.origin in _RULE_KEPT or scorer.keeps(candidate_features(_view(text, index, c, _nested(c, cands))))]
+        cands = [c for c in cands if not _reported_inside(c, cands)]
     # A label line whose words report someone else ("AP: The ministry said ...") is that speaker's statement:
     # the outlet or dateline is the speaker only of what it asserts itself.
     cands = [c for c in cands if c.origin != "colon" or not any(
         o is not c and o.cue_start is not None and o.speaker_start is not None
         and c.content_start <= o.cue_start < c.content_end and c.content_start <= o.speaker_start for o in cands)]
+    cands = [c for c in cands if not _contest_result(text, index, c)]
     if scorer is None:
         # An attribution inside the content of another is reported by the outer one ("X said he expects ...").
         cands = [c for c in cands if not _nested(c, cands)]
@@ -1757,12 +1872,25 @@ def statements_in_document(parsed: ParsedDocument, model: AttributionModel | Non
         if old is None or (old.speaker_start is None and c.speaker_start is not None):
             best[key] = c
     subjects = subject_heads(parsed.parts)
-    return [_to_statement(parsed, index, c, finder.quotes, subjects) for c in sorted(best.values(), key=lambda c: (c.content_start, c.content_end))]
+    # in reading order of who speaks, so each pronoun knows the speaker before it
+    out: list[Statement] = []
+    prior: Statement | None = None
+    for c in sorted(best.values(), key=_speaker_order):
+        statement = _to_statement(parsed, index, c, finder.quotes, subjects, prior)
+        out.append(statement)
+        if statement.speaker_cluster is not None and c.origin != "orphan":
+            prior = statement
+    return sorted(out, key=lambda s: (s.content_start, s.content_end))
+
+
+def _speaker_order(c: _Cand) -> int:
+    """Where a candidate's speaker is read: at the speaker, else the cue, else the content."""
+    return min(x for x in (c.speaker_start, c.cue_start, c.content_start) if x is not None)
 
 
 def _stage_version() -> str:
     model = load_model()
-    return "15-" + lexicon().version + ("" if model is None else "-" + model.version)
+    return "16-" + lexicon().version + ("" if model is None else "-" + model.version)
 
 
 @register("statements", version=_stage_version(), requires=("parse", "mentions"), produces=("statements",))
