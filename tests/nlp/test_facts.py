@@ -345,3 +345,10 @@ def test_facts_weekday_population_names_what_the_doer_did_and_who_did_it(nlp):
     names = {"Norvale Systems": (ORG, 1), "Dario Kessel": (PER, 2), "Ilse Brand": (PER, 3)}
     assert _days(nlp, "Norvale Systems on Wednesday released an emergency patch.", names) == [(3.0, 1, "release patch (did)")]
     assert _days(nlp, "Dario Kessel was hired by Ilse Brand on Monday.", names) == [(1.0, 2, "hire by brand (befell)")]
+
+
+def test_facts_an_age_written_in_words_before_a_name_is_an_age(nlp):
+    names = {"Sharron Diane Crawford Smith": (PER, 1), "Lee Marsh": (PER, 2)}
+    got = [(f.value, f.subject_cluster) for f in _facts(nlp, "Sixty-year-old Sharron Diane Crawford Smith was arrested. "
+                                                       "The twenty-two-year-old Lee Marsh fled.", names) if f.measure == "age"]
+    assert got == [(60.0, 1), (22.0, 2)]

@@ -36,7 +36,7 @@ from ..text.events import EVENT_NOUNS
 from .antecedents import MentionIndex, subject_heads
 from .cues import lexicon
 from .dates import Period, find_periods
-from .numbers import Quantity, find_quantities, in_code_token
+from .numbers import Quantity, find_quantities, in_code_token, parse_number_words
 from .pipeline import ParsedDocument, Part, register
 from .quotes import find_quotes
 
@@ -422,7 +422,10 @@ def _magnitude_facts(sent, document_id: str, part: Part, periods: list[Period],
 # A person's age as news gives it: "Tara Reid, 33, ..." (aged 33) and "the 33-year-old Tara Reid". The age of one named
 # person, as of the report; "a 33-year-old actress" names no one and is left out.
 _AGE_AFTER_NAME = re.compile(r"(?P<name>\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}),\s+(?:aged\s+)?(?P<age>\d{1,3}),(?!\d)")
-_AGE_BEFORE_NAME = re.compile(r"\b(?P<age>\d{1,3})-year-old\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
+# an age in words too: "Sixty-year-old Sharron Smith", "the twenty-two-year-old Lee"
+_AGE_WORDS = (r"(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|"
+              r"eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|one|two|three|four|five|six|seven|eight|nine|ten)")
+_AGE_BEFORE_NAME = re.compile(r"\b(?P<age>\d{1,3}|" + _AGE_WORDS + r")-year-old\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
 
 
 # a sentence that counts a player's or a candidate's numbers ("Hansbrough, 20, and Lawson, 15, led the scoring") gives no ages
@@ -437,7 +440,7 @@ def _age_facts(sent, document_id: str, part: Part, index: MentionIndex) -> list[
     if _TALLIES.search(text):
         return out
     for m in [*_AGE_AFTER_NAME.finditer(text), *_AGE_BEFORE_NAME.finditer(text)]:
-        age = int(m.group("age"))
+        age = int(parse_number_words(m.group("age")) or 0)
         if not 1 <= age <= 120:
             continue
         mention = index.cluster_at(*part.span(sent.start_char + m.start("name"), sent.start_char + m.end("name")))
@@ -561,6 +564,8 @@ def _day_facts(sent, document_id: str, part: Part, index: MentionIndex, quoted, 
             what = f" by {(named.canonical or named.text).split()[-1].lower()}" if named is not None else ""
         lo = min(_np_bounds(who)[0], verb.idx, day.idx)
         hi = max(day.idx + len(day.text), verb.idx + len(verb.text), _np_bounds(who)[1])
+        while lo < hi and not doc_text[lo].isalnum():
+            lo += 1  # a quotation mark glued to the subject's phrase ('" "American Pie" actress ...')
         start, end = part.span(lo, hi)
         out.append(Fact(document_id=document_id, start=start, end=end, text=doc_text[lo:hi], measure=WEEKDAY,
                         value=float(iso), subject_text=mention.canonical or mention.text, subject_cluster=mention.cluster,
