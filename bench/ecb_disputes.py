@@ -1,6 +1,7 @@
 """Per ECB+ event: the numeric facts its documents give, by measure, and why each disagreement is (not) a finding.
 
     python bench/ecb_disputes.py [--split dev] [--n 364] [--cache /tmp/storyline-eval] [--measure killed] [--all]
+                                 [--published same]
 
 Reads a store that ``bench/eval_findings_real.py --corpus ecbplus`` built (same ``--split``, ``--n``, ``--cache``).
 For each event (topic and which of its two events) it lists every fact of an additive measure (killed, injured,
@@ -9,6 +10,8 @@ pair of facts from two documents of the event on one measure whose values differ
 :func:`storyline.corpus.findings.numeric.compare_facts` that stops it ("subject", "population", "event place", ...)
 or "FINDING" when it is one. Facts the findings step cannot use (no subject) are listed as "no view".
 
+``--published same`` gives every undated document one date, as ``eval_findings_real.py --published same`` does.
+
 Dev half only: the held half is reported as totals by eval_findings_real.py, never read here. The output quotes
 the corpus: keep it outside the repository.
 """
@@ -16,6 +19,7 @@ the corpus: keep it outside the repository.
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -24,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from eval_findings_real import ONE_DATE  # noqa: E402
 from findings_corpora import ecb_event  # noqa: E402
 
 from storyline.corpus.findings import numeric  # noqa: E402
@@ -70,6 +75,8 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, default=Path("/tmp/storyline-eval"))
     ap.add_argument("--measure", help="only this normalised measure")
     ap.add_argument("--all", action="store_true", help="every measure, not only the additive ones")
+    ap.add_argument("--published", choices=("none", "same"), default="none",
+                    help="same: one publication date for every undated document")
     args = ap.parse_args()
     from storyline.store import open_store
 
@@ -80,6 +87,8 @@ def main() -> None:
     store = open_store(f"sqlite:///{path}", migrate=False)
     lex = default_lexicon()
     docs = {d.id: d for d in store.iter_documents()}
+    if args.published == "same":
+        docs = {k: d if d.published is not None else replace(d, published=ONE_DATE) for k, d in docs.items()}
     mentions_by_doc: dict[str, list] = defaultdict(list)
     for m in store.iter_mentions():
         mentions_by_doc[m.document_id].append(m)

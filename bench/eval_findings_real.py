@@ -1,6 +1,7 @@
 """Findings on real news: how many, how many disputes hold several pairs, how many are wrong by construction.
 
     python bench/eval_findings_real.py --corpus ecbplus|polnear --split dev|held [--n 150] [--judge FILE]
+                                       [--published same] [--recall]
 
 Builds (once, cached in ``--cache``, outside the repository) a SQLite store of ``n`` articles
 of one half of a real corpus (:mod:`findings_corpora`): ingest and the per-document
@@ -15,6 +16,13 @@ findings step of the current code over the stored annotations and prints:
 - ecbplus only: findings whose items come from different events (the two events of one
   topic, or two topics) - wrong by construction.
 
+ECB+ documents carry no publication date. ``--published same`` gives every undated document one date
+(2015-06-01) at findings time: the worst case for the date gates (every report looks published the same
+day, so only the facts' own words keep events apart), and the case of a real corpus where every article
+is dated. ``--recall`` (ecbplus dev) says which of the disputes listed in :mod:`ecb_gold` (document ids,
+kind and values: real disagreements between reports of one event, written down by reading the dev
+topics) a finding holds.
+
 ``--judge FILE`` writes every finding (or the top 50 and 50 at random when there are
 more than 150) with 200 characters of context around each item, for a person to label
 U / T / W as ../shared/eval/JUDGING.md says. Keep that file outside the repository: it
@@ -24,6 +32,7 @@ quotes the corpus.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from dataclasses import replace
 import random
 import sys
@@ -35,6 +44,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
+import ecb_gold  # noqa: E402
 from findings_corpora import available, ecb_event, polnear_origin, sample  # noqa: E402
 
 from storyline.corpus.findings import detect_findings  # noqa: E402
@@ -61,7 +71,10 @@ def build(corpus: str, split: str, n: int, cache: Path):
     return store
 
 
-def findings_of(store):
+ONE_DATE = dt.date(2015, 6, 1)
+
+
+def findings_of(store, published: str = "none"):
     statements = list(store.iter_statements())
     facts = list(store.iter_facts())
     mentions_by_doc: dict[str, list] = defaultdict(list)
@@ -71,6 +84,8 @@ def findings_of(store):
     for d in store.iter_documents():
         origin = polnear_origin(d.external_id) if d.source in (None, "unknown") else None
         docs[d.id] = replace(d, source=origin[0], published=origin[1]) if origin else d
+        if published == "same" and docs[d.id].published is None:
+            docs[d.id] = replace(docs[d.id], published=ONE_DATE)
     k2e = store.key_to_entity()
     entities = list(store.iter_entities())
     t0 = time.perf_counter()
@@ -89,7 +104,8 @@ def _item_doc(f: Finding, st: dict, fa: dict) -> list[str]:
     return out
 
 
-def report(corpus: str, split: str, found: list[Finding], statements, facts, docs, judge: Path | None) -> None:
+def report(corpus: str, split: str, found: list[Finding], statements, facts, docs, judge: Path | None,
+           recall: bool = False) -> None:
     st = {s.id: s for s in statements}
     fa = {f.id: f for f in facts}
     kinds = Counter(f.kind.value for f in found)
@@ -118,6 +134,10 @@ def report(corpus: str, split: str, found: list[Finding], statements, facts, doc
                 cross_event += 1
         print(f"  cross-event (wrong)      {cross_event}")
         print(f"  cross-topic (wrong)      {cross_topic}")
+        if recall and split == "dev":
+            covered = [(f.kind.value, {docs[d].external_id for d in _item_doc(f, st, fa) if d in docs}) for f in found]
+            hits = [g for g in ecb_gold.DEV if any(ecb_gold.held(g, k, c) for k, c in covered)]
+            print(f"  recall (ecb_gold.DEV)    {len(hits)}/{len(ecb_gold.DEV)}  " + " ".join(g.key for g in hits))
     if judge is not None:
         rng = random.Random(7)
         picked = list(enumerate(found))
@@ -150,13 +170,16 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=150)
     ap.add_argument("--cache", type=Path, default=Path("/tmp/storyline-eval"))
     ap.add_argument("--judge", type=Path)
+    ap.add_argument("--recall", action="store_true", help="ecbplus dev: which listed real disputes a finding holds")
+    ap.add_argument("--published", choices=("none", "same"), default="none",
+                    help="same: one publication date for every undated document")
     args = ap.parse_args()
     if not available(args.corpus):
         print(f"../shared/eval data for {args.corpus} missing: skipped")
         return
     store = build(args.corpus, args.split, args.n, args.cache)
-    found, statements, facts, docs, elapsed = findings_of(store)
-    report(args.corpus, args.split, found, statements, facts, docs, args.judge)
+    found, statements, facts, docs, elapsed = findings_of(store, args.published)
+    report(args.corpus, args.split, found, statements, facts, docs, args.judge, args.recall)
     print(f"  findings step            {elapsed:.1f} s")
 
 

@@ -319,3 +319,36 @@ def test_facts_a_participle_on_the_number_names_its_measure_in_an_elided_conjunc
     assert (4, "killed", "Four people were killed") in got
     assert (25, "injured", "25 injured") in got
     assert not any(value == 25 and measure == "killed" for value, measure, _ in got)
+
+
+def _days(nlp, text, names):
+    return [(f.value, f.subject_cluster, f.population) for f in _facts(nlp, text, names) if f.measure == "weekday"]
+
+
+def test_facts_weekday_of_a_named_persons_happening_with_the_verb_and_role(nlp):
+    names = {"Mara Voss": (PER, 1), "Dario Kessel": (PER, 2)}
+    assert _days(nlp, "Mara Voss checked herself into the clinic on Tuesday.", names) == [(2.0, 1, "check (did)")]
+    # the person the happening befell is its subject, also through a conjoined verb and a part of the day
+    assert _days(nlp, "Dario Kessel was shot and killed on Saturday night.", names) == [(6.0, 2, "kill (befell)")]
+    assert _days(nlp, "Police arrested Dario Kessel on Friday.", names) == [(5.0, 2, "arrest (befell)")]
+
+
+def test_facts_weekday_skips_plans_repeats_speech_and_unnamed_people(nlp):
+    names = {"Mara Voss": (PER, 1), "Dario Kessel": (PER, 2)}
+    for text in ("Dario Kessel will appear in court on Monday.", "Dario Kessel appears in court every Friday.",
+                 "Mara Voss said on Tuesday that she was fine.", "Mara Voss met Dario Kessel on Tuesday.",
+                 "A man was arrested on Friday.", "Mara Voss is expected to testify next Monday."):
+        assert _days(nlp, text, names) == [], text
+
+
+def test_facts_weekday_population_names_what_the_doer_did_and_who_did_it(nlp):
+    names = {"Norvale Systems": (ORG, 1), "Dario Kessel": (PER, 2), "Ilse Brand": (PER, 3)}
+    assert _days(nlp, "Norvale Systems on Wednesday released an emergency patch.", names) == [(3.0, 1, "release patch (did)")]
+    assert _days(nlp, "Dario Kessel was hired by Ilse Brand on Monday.", names) == [(1.0, 2, "hire by brand (befell)")]
+
+
+def test_facts_an_age_written_in_words_before_a_name_is_an_age(nlp):
+    names = {"Sharron Diane Crawford Smith": (PER, 1), "Lee Marsh": (PER, 2)}
+    got = [(f.value, f.subject_cluster) for f in _facts(nlp, "Sixty-year-old Sharron Diane Crawford Smith was arrested. "
+                                                       "The twenty-two-year-old Lee Marsh fled.", names) if f.measure == "age"]
+    assert got == [(60.0, 1), (22.0, 2)]

@@ -36,11 +36,11 @@ from ..text.events import EVENT_NOUNS
 from .antecedents import MentionIndex, subject_heads
 from .cues import lexicon
 from .dates import Period, find_periods
-from .numbers import Quantity, find_quantities, in_code_token
+from .numbers import Quantity, find_quantities, in_code_token, parse_number_words
 from .pipeline import ParsedDocument, Part, register
 from .quotes import find_quotes
 
-__all__ = ["find_facts", "facts_in_part"]
+__all__ = ["WEEKDAY", "find_facts", "facts_in_part"]
 
 log = logging.getLogger(__name__)
 
@@ -422,7 +422,10 @@ def _magnitude_facts(sent, document_id: str, part: Part, periods: list[Period],
 # A person's age as news gives it: "Tara Reid, 33, ..." (aged 33) and "the 33-year-old Tara Reid". The age of one named
 # person, as of the report; "a 33-year-old actress" names no one and is left out.
 _AGE_AFTER_NAME = re.compile(r"(?P<name>\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}),\s+(?:aged\s+)?(?P<age>\d{1,3}),(?!\d)")
-_AGE_BEFORE_NAME = re.compile(r"\b(?P<age>\d{1,3})-year-old\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
+# an age in words too: "Sixty-year-old Sharron Smith", "the twenty-two-year-old Lee"
+_AGE_WORDS = (r"(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|"
+              r"eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|one|two|three|four|five|six|seven|eight|nine|ten)")
+_AGE_BEFORE_NAME = re.compile(r"\b(?P<age>\d{1,3}|" + _AGE_WORDS + r")-year-old\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
 
 
 # a sentence that counts a player's or a candidate's numbers ("Hansbrough, 20, and Lawson, 15, led the scoring") gives no ages
@@ -437,7 +440,7 @@ def _age_facts(sent, document_id: str, part: Part, index: MentionIndex) -> list[
     if _TALLIES.search(text):
         return out
     for m in [*_AGE_AFTER_NAME.finditer(text), *_AGE_BEFORE_NAME.finditer(text)]:
-        age = int(m.group("age"))
+        age = int(parse_number_words(m.group("age")) or 0)
         if not 1 <= age <= 120:
             continue
         mention = index.cluster_at(*part.span(sent.start_char + m.start("name"), sent.start_char + m.end("name")))
@@ -454,6 +457,122 @@ def _age_facts(sent, document_id: str, part: Part, index: MentionIndex) -> list[
     return out
 
 
+# The day of the week a happening took place ("Reid checked into rehab on Tuesday"): one happening has one weekday in
+# every report of it, whenever each was published, so two reports of one week that give it two weekdays disagree.
+WEEKDAY = "weekday"
+_ISO_WEEKDAY = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7}
+# verbs of what happens again and again between the same parties (games, talks, statements, visits): their weekdays
+# tell two happenings apart, not two accounts of one
+_REPEATED = frozenset("""say tell add note write speak talk announce report confirm state comment tweet post call ask answer
+reply respond meet visit play beat defeat lose win face host lead trail score practice train travel return appear attend
+give make take get have do go come see hold continue begin start keep remain stay use show campaign rally vote
+debate interview sue hit target mock join host""".split())
+# a weekday that plans or repeats ("next Monday", "every Friday", "this coming Sunday"), not one that dates what happened
+_NOT_DATING = frozenset({"next", "every", "each", "coming", "following"})
+_MODALS = frozenset({"will", "would", "shall", "should", "could", "can", "may", "might", "must", "'ll", "to"})
+_PATIENT_DEPS = ("nsubjpass", "dobj")
+_DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
+
+
+def _timed_verb(day):
+    """The verb a weekday dates ("on Tuesday", "late Thursday", "checked in Tuesday"), or None."""
+    if day.dep_ == "compound" and day.head.lemma_.lower() in _DAY_PARTS:
+        day = day.head  # "on Saturday night": the part of the day is what the parse hangs on the verb
+    if day.dep_ == "pobj" and day.head.lower_ == "on":
+        verb = day.head.head
+    elif day.dep_ in ("npadvmod", "nmod", "obl", "advmod", "nmod:tmod"):
+        verb = day.head
+    else:
+        return None
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN") or day.doc[day.i - 1].lower_ in _NOT_DATING:
+        return None  # a past happening only: "will appear in court Monday" and "is expected to meet Friday" are plans
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS for c in verb.children):
+        return None
+    return verb
+
+
+def _named(tok, part: Part, index: MentionIndex, quoted, subjects):
+    """The person or organisation a subject or object names (a pronoun resolved as a fact's subject is), or None."""
+    if tok.lower_ in ("himself", "herself", "itself", "themselves"):
+        return None
+    mention = None
+    # the name may stand in apposition or in a conjoined title: "signed veteran DeShawn Wynn", "actress and former
+    # reporter Tara Reid checked in"; never inside a clause or a prepositional phrase of the noun
+    chain, seen = [tok], {tok.i}
+    for t in chain:
+        for c in t.children:
+            if c.dep_ in ("appos", "conj", "compound", "flat") and c.i not in seen and len(chain) < 8:
+                chain.append(c)
+                seen.add(c.i)
+    for t in chain:
+        s0, s1 = _np_bounds(t)
+        gs, ge = part.span(s0, s1)
+        mention = index.cluster_at(gs, ge)
+        if mention is not None and mention.is_name:
+            break
+    word = _OBJECT_PRONOUNS.get(tok.lower_, tok.lower_)
+    if mention is None and word in _PERSONAL:
+        mention = index.resolve_pronoun(word, gs, quoted=quoted, subjects=subjects)
+    if mention is None or not mention.is_name or mention.type not in (EntityType.PERSON, EntityType.ORGANIZATION):
+        return None
+    return mention
+
+
+def _day_facts(sent, document_id: str, part: Part, index: MentionIndex, quoted, subjects,
+               dateline: frozenset[int]) -> list[Fact]:
+    """The weekdays the sentence gives of a named person's or organisation's happening (measure ``weekday``, value the
+    ISO weekday, 1 for Monday; subject the person the happening befell, else the one who did it; population the verb,
+    without its particle, with what the doer's verb acts on and the role: "check (did)" for "checked in" and "checked
+    into", "release patch (did)", "shoot (befell)"). A happening that recurs (a game, a meeting, a statement) is
+    not one: its weekdays tell happenings apart."""
+    out: list[Fact] = []
+    doc_text = part.doc.text
+    for day in sent:
+        iso = _ISO_WEEKDAY.get(day.lower_)
+        if iso is None or not day.text[0].isupper():
+            continue
+        verb = _timed_verb(day)
+        if verb is None:
+            continue
+        lemma = verb.lemma_.lower().removeprefix("re-")
+        if lemma in _REPEATED:
+            continue
+        found = None
+        # "Gray was shot and killed on Saturday": a conjoined verb shares the first verb's subject
+        verbs = (verb, verb.head) if verb.dep_ == "conj" and verb.head.pos_ == "VERB" else (verb,)
+        for deps, role in ((_PATIENT_DEPS, "befell"), (("nsubj",), "did")):
+            for child in (c for v in verbs for c in v.children):
+                if child.dep_ in deps and child.i not in dateline and (child.dep_ != "dobj" or child.head.i == verb.i):
+                    mention = _named(child, part, index, quoted, subjects)
+                    if mention is not None:
+                        found = (child, mention, role)
+                        break
+            if found is not None:
+                break
+        if found is None or lemma in lexicon().verbs:
+            continue  # "X denied on Tuesday", "X was criticised on Monday": speech and judgement are dated as statements
+        who, mention, role = found
+        what = ""
+        if role == "did":  # what the doer acted on: "released a patch" and "released a fix" are two releases
+            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+            what = f" {obj.lemma_.lower()}" if obj is not None else ""
+        else:  # who did it, where a name says: "endorsed by A on Monday" and "by B on Friday" are two endorsements
+            doer = next((d for c in verb.children if c.dep_ == "agent" for d in c.children if d.dep_ == "pobj"),
+                        next((c for c in verb.children if c.dep_ == "nsubj"), None))
+            named = _named(doer, part, index, quoted, subjects) if doer is not None else None
+            what = f" by {(named.canonical or named.text).split()[-1].lower()}" if named is not None else ""
+        lo = min(_np_bounds(who)[0], verb.idx, day.idx)
+        hi = max(day.idx + len(day.text), verb.idx + len(verb.text), _np_bounds(who)[1])
+        while lo < hi and not doc_text[lo].isalnum():
+            lo += 1  # a quotation mark glued to the subject's phrase ('" "American Pie" actress ...')
+        start, end = part.span(lo, hi)
+        out.append(Fact(document_id=document_id, start=start, end=end, text=doc_text[lo:hi], measure=WEEKDAY,
+                        value=float(iso), subject_text=mention.canonical or mention.text, subject_cluster=mention.cluster,
+                        population=f"{lemma}{what} ({role})"))
+    return out
+
+
 def facts_in_part(part: Part, document_id: str, index: MentionIndex, *, quoted: Sequence[tuple[int, int]] = (),
                   subjects: Sequence[tuple[int, int]] = ()) -> list[Fact]:
     """Every numeric fact in one parsed part, with offsets into the stored text. A pronoun subject resolves as a
@@ -465,6 +584,7 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex, *, quoted: 
     doc_text = part.doc.text  # Doc.text joins every token: read it once
     for sent in part.doc.sents:
         text = sent.text
+        facts.extend(_day_facts(sent, document_id, part, index, quoted, subjects, _dateline_tokens(sent)))
         if not any(ch.isdigit() for ch in text) and not re.search(
             r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|"
             r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen|hundred|thousand|million|billion)s?\b", text, re.I
@@ -628,7 +748,7 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex, *, quoted: 
     return facts
 
 
-@register("facts", version="8-" + lexicon().version, requires=("parse", "mentions"), produces=("facts",))
+@register("facts", version="9-" + lexicon().version, requires=("parse", "mentions"), produces=("facts",))
 def find_facts(parsed: ParsedDocument) -> None:
     """Append every numeric fact of the document to ``parsed.facts``."""
     index = MentionIndex(parsed.mentions, parsed.document.text)

@@ -183,6 +183,28 @@ def test_numeric_rising_toll_is_an_update_not_a_rival_figure() -> None:
     assert b.rising and compare_facts(a, b, _LEX) is None
 
 
+def _running_pair(text_b: str, value_b: float, value_a: float = 1):
+    at = text_b.index(f"{value_b:g}")
+    facts = [_toll("a", value_a), Fact("b", at, at + len(f"{value_b:g}") + 7, f"{value_b:g} people", "killed", value_b,
+                                       Comparator.EQ, subject_text="the explosion", population="people",
+                                       relation=FactRelation.COUNT)]
+    docs = {"a": _doc("a"), "b": Document(id="b", text=text_b, sha256="b", source="b", published=_PUB)}
+    mentions = {d: [Mention(d, s, s + 5, "Varno", EntityType.PLACE, 0, "Varno")] for d, s in (("a", 100), ("b", 120))}
+    return build_fact_views(facts, {}, {}, {}, docs, _LEX, mentions)
+
+
+def test_numeric_a_total_over_several_days_holds_one_days_count_as_a_part() -> None:
+    a, b = _running_pair("x" * 170 + " Since the explosion, 50 people have been hurt over four nights of unrest." + "x" * 200, 50)
+    assert b.running and compare_facts(a, b, _LEX) is None
+    # the same total below the other report's count cannot hold: still a dispute
+    a, b = _running_pair("x" * 170 + " Since the explosion, 50 people have been hurt over four nights of unrest." + "x" * 200,
+                         50, value_a=90)
+    assert compare_facts(a, b, _LEX) is not None
+    # a record's reference year is no span: "the deadliest since 2005"
+    _, b = _running_pair("x" * 170 + " It killed 50 people, the deadliest blast since 2005." + "x" * 200, 50)
+    assert not b.running
+
+
 @pytest.mark.parametrize(("subject", "kind"), [
     ("suicide bomb attack", "explosion"),  # the specific kind in a compound wins over the general word
     ("the suicide bomber", "explosion"),  # a doer names the event it carries out

@@ -16,6 +16,7 @@ more than ``max_per_item`` findings.
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import datetime as dt
 import hashlib
@@ -34,7 +35,7 @@ from .hits import Hit
 from ...text.lexicon import Lexicon
 from .neighbours import neighbour_pairs
 from .stance import detect_stance
-from .numeric import FactView, compare_facts, shared_places
+from .numeric import WEEKDAY, FactView, compare_facts, shared_places
 from .polarity import about
 from .scorer import MODEL_ONLY_THRESHOLD, Scorer, combine, model_probability
 
@@ -179,6 +180,8 @@ _COMPARATOR_WORDS = {"eq": "", "approx": "about ", "gt": "over ", "ge": "at leas
 def fact_label(v: FactView) -> str:
     """A fact's value as a position: "about 170", "at least 150 people"."""
     f = v.fact
+    if v.measure == WEEKDAY and 1 <= f.value <= 7:
+        return calendar.day_name[int(f.value) - 1]  # ISO weekday: 1 is Monday
     value = f"{f.value:,.0f}" if float(f.value).is_integer() else f"{f.value:,}"
     if f.value_max is not None:
         top = f"{f.value_max:,.0f}" if float(f.value_max).is_integer() else f"{f.value_max:,}"

@@ -28,6 +28,8 @@ Only comparable numbers are compared:
   give that overlap. A toll told as rising ("rose to 42") that is not below the other value, a higher toll
   in a report of a later day, and a figure told as revised are updates, never a conflict: reports of one
   day that disagree are. Every pair of one event's figures that share a figure is one dispute;
+* days: the weekday of one happening of a named person or organisation (one verb, the person in one role: "Reid
+  checked into rehab on Tuesday" against "on Friday") in another report within ``EVENT_WINDOW_DAYS``;
 * ages: a named person's age ("Tara Reid, 33") against another report's within ``EVENT_WINDOW_DAYS``,
   when they differ by at most ``AGE_MAX_GAP`` years (further apart: two people of one name);
 * for one period: equal periods, or, for additive counts (attacks, killed, ...),
@@ -178,6 +180,7 @@ class FactView:
     background: bool = False  # an event count told as another event: "a quake that killed ...", "In 2003, ..."
     sentence: tuple[int, int] | None = None  # the bounds of an event fact's sentence in its document
     sentence_places: frozenset[str] = frozenset()  # places named in the fact's own sentence
+    running: bool = False  # told as a total over a span ("over 50 arrests in four nights", "since the shooting")
 
     @property
     def event(self) -> bool:
@@ -477,6 +480,7 @@ def build_fact_views(
                 background=event is not None and _background(getattr(doc, "text", None), f, event_text, published),
                 sentence_places=_sentence_places(getattr(doc, "text", None), f, doc_places) if event else frozenset(),
                 sentence=_sentence(doc_text, f) if event and isinstance(doc_text, str) else None,
+                running=_running(doc_text, f),
             )
         )
     return out
@@ -490,6 +494,8 @@ def compare_facts(a: FactView, b: FactView, lexicon: Lexicon) -> Hit | None:
         return None  # changes, ranges, rates and shares are not counts to set against each other
     if a.measure == AGE:
         return _compare_ages(a, b)
+    if a.measure == WEEKDAY:
+        return _compare_days(a, b)
     if not same_population(a, b, lexicon) or not same_event(a, b):
         return None
     if a.fact.document_id == b.fact.document_id and a.measure not in lexicon.additive_measures:
@@ -517,10 +523,41 @@ def _compare_ages(a: FactView, b: FactView) -> Hit | None:
                (0, len(a.fact.text)), (0, len(b.fact.text)))
 
 
+WEEKDAY = "weekday"  # the day of the week of a happening: the facts stage's WEEKDAY
+
+
+def _compare_days(a: FactView, b: FactView) -> Hit | None:
+    """Two reports, within a week of each other, that give one happening of one named person or organisation (one
+    verb, the person in one role: "Reid checked into rehab") two weekdays ("on Tuesday", "on Friday"). A happening
+    has one weekday whenever a report of it was published, so the two cannot both hold."""
+    if a.fact.document_id == b.fact.document_id or a.fact.value == b.fact.value or a.fact.population != b.fact.population:
+        return None
+    if a.published is None or b.published is None or abs((a.published - b.published).days) > EVENT_WINDOW_DAYS:
+        return None
+    return Hit(EVENT_MIN_SCORE + 0.1, "days of one happening, reported within days, that cannot both hold", "numeric",
+               (0, len(a.fact.text)), (0, len(b.fact.text)))
+
+
 def _update(a: FactView, b: FactView) -> bool:
     """A toll told as rising ("rose to 50") that is not below the other value updates it, and so does a figure told
-    as revised, either way; neither is a rival figure."""
-    return a.revised or b.revised or any(rise.rising and not _below(rise.interval, other.interval) for rise, other in ((a, b), (b, a)))
+    as revised, either way; neither is a rival figure. A total over a span ("over 50 arrests in four nights of
+    protest") that is not below the other value holds it (one night's "one arrest") as a part."""
+    return a.revised or b.revised or any((big.rising or big.running) and not _below(big.interval, other.interval)
+                                         for big, other in ((a, b), (b, a)))
+
+
+# a count told as the total of a span of time: "since the shooting", "so far", "in all", "over four nights", "in the
+# past week" (not "since 2005": a record's reference year)
+_RUNNING = re.compile(r"\b(?:since\s+(?!(?:19|20)\d\d)|so\s+far|to\s+date|in\s+all|in\s+total|altogether|cumulative|"
+                      r"(?:over|in|during|across)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?(?:\w+\s+)?(?:days|nights|weeks|week))",
+                      re.IGNORECASE)
+
+
+def _running(text: str | None, f: Fact) -> bool:
+    if not isinstance(text, str):
+        return False
+    s0, s1 = _sentence(text, f)
+    return _RUNNING.search(text, s0, s1) is not None
 
 
 def _compare_dated(a: FactView, b: FactView, lexicon: Lexicon) -> Hit | None:
