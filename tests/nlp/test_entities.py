@@ -203,3 +203,16 @@ def test_entities_a_name_an_office_word_introduces_is_a_person_even_where_the_mo
 def test_entities_an_office_word_never_makes_an_organisation_name_a_person(nlp):
     ms = mentions_of(nlp, "The spokesman Health Ministry said the clinic would reopen. A director of Chad Airlines spoke.")
     assert all(m.type is not EntityType.PERSON for m in ms if m.is_name and m.text in ("Health Ministry", "Chad Airlines"))
+
+
+def test_entities_a_party_and_seat_after_a_name_is_no_alias_of_it(nlp):
+    # "(R)" and "(R-Ill.)" follow many senators' names: as aliases they joined Kirk, Ayotte and McCain into one person
+    ms = mentions_of(nlp, "Trump endorsed Sen. John McCain (R-Ariz.) and Sen. Kelly Ayotte (R). "
+                          "Sen. Mark Kirk (R-Ill.) did not.")
+    assert not any(m.text.startswith("R") for m in ms if m.is_name), [(m.text, m.cluster) for m in ms]
+    assert len({cluster_of(ms, n) for n in ("John McCain", "Kelly Ayotte", "Mark Kirk")}) == 3
+
+
+def test_entities_an_abbreviated_office_before_a_name_is_no_name(nlp):
+    ms = mentions_of(nlp, '"This is the kind of crime the death penalty was made for," said Dist. Atty. Steve Cooley.')
+    assert names(ms) == ["Steve Cooley"], [(m.text, m.is_name) for m in ms]

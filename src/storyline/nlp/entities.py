@@ -151,6 +151,10 @@ def _shape(text: str, c: Candidate, vocab: gazetteer.Vocabulary, propn: dict[int
     if c.source != "gazetteer" and is_junk(surface):
         c.dropped = True
         return
+    if surface in vocab.titles or surface + "." in vocab.titles or (
+            text[c.end : c.end + 1] == "." and any(t.startswith(surface + ". ") for t in vocab.titles)):
+        c.dropped = True  # "Dist. Atty. Steve Cooley": the model took the abbreviated office for names
+        return
     if c.type == EntityType.PERSON and _ends_in_role(surface, vocab):
         c.dropped = True  # "Taliban spokesman", "Foreign ministry spokesman": an office, not a person's name
         return
@@ -277,13 +281,17 @@ def _propagate(text: str, cands: Sequence[Candidate], max_forms: int = 2000) -> 
     return out
 
 
+# a legislator's party and seat as US papers write it after the name: "R", "D-Calif.", "R-N.H.", "I-Vt."
+_PARTY_SEAT = re.compile(r"(?:R|D|I|Rep|Dem|Ind)\.?(?:\s*[-–—]\s*[A-Z][A-Za-z.]{0,6}(?:\s?[A-Z][A-Za-z.]{0,5})?(?:,\s*\d+\w*)?)?\.?")
+
+
 def _accept_paren(text: str, owner: Candidate, alias: Candidate | None, span: tuple[int, int]) -> bool:
     """'Long Name (ACR)', 'ACR (Long Name)', 'X (Y)' of the same kind; not 'Kabuli (Afghanistan)'."""
     a_text, o_text = text[span[0] : span[1]], text[owner.start : owner.end]
     if acronym_matches(a_text, o_text) or acronym_matches(o_text, a_text):
         return True
-    if is_junk(a_text) or len(a_text.split()) > 5:
-        return False
+    if is_junk(a_text) or len(a_text.split()) > 5 or _PARTY_SEAT.fullmatch(a_text.strip()):
+        return False  # "Mark Kirk (R-Ill.)", "Kelly Ayotte (R)": a party and seat, shared by many, never a name
     if alias is not None and alias.type == EntityType.PLACE and owner.type != EntityType.PLACE:
         return False
     if alias is not None and alias.gid and owner.gid and alias.gid != owner.gid:
