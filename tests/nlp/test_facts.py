@@ -352,3 +352,11 @@ def test_facts_an_age_written_in_words_before_a_name_is_an_age(nlp):
     got = [(f.value, f.subject_cluster) for f in _facts(nlp, "Sixty-year-old Sharron Diane Crawford Smith was arrested. "
                                                        "The twenty-two-year-old Lee Marsh fled.", names) if f.measure == "age"]
     assert got == [(60.0, 1), (22.0, 2)]
+
+
+@pytest.mark.parametrize("text", [
+    "Two helicopters were evacuating injured from the island to Bandar Abbas, a city of 500,000 people near the coast.",
+    "The storm killed 12 people in Tacloban, a city of about 220,000 people.",
+])
+def test_facts_how_many_live_in_a_place_is_no_toll(nlp, text) -> None:
+    assert [f.value for f in _facts(nlp, text) if f.value >= 200_000] == []

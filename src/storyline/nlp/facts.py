@@ -339,6 +339,11 @@ def _count_after_day(text: str, q: Quantity) -> bool:
         re.match(r"^\s+(?:more\s+|other\s+)?(?:[a-z]+s|people|children|men|women)\b", after) is not None and q.value >= 1
 
 
+# nouns whose "of N people" says how many live there ("a city of 500,000 people", "a nation of 30 million")
+_PLACE_NOUNS = frozenset({"city", "town", "village", "country", "nation", "province", "state", "region", "district", "island",
+                          "county", "community", "area", "metropolis", "capital", "port", "municipality", "suburb"})
+
+
 def _pick_period(periods: list[Period], segments: list[tuple[int, int]], q: Quantity) -> str | None:
     seg = next(((s, e) for s, e in segments if s <= q.num_start < e), None)
     best: tuple[int, str] | None = None
@@ -631,6 +636,8 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex, *, quoted: 
                 noun = None
             if noun is not None and noun.lemma_.lower() in _DURATIONS:
                 continue
+            if noun is not None and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _PLACE_NOUNS:
+                continue  # "Bandar Abbas, a city of 500,000 people": how many live there, no toll of the sentence's verb
             if noun is not None and q.unit is not None and noun.idx < base + q.end:
                 noun = None  # the unit word itself ("236 pounds", "5 million euros") is not what is counted
             anchor = noun if noun is not None else head
@@ -748,7 +755,7 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex, *, quoted: 
     return facts
 
 
-@register("facts", version="9-" + lexicon().version, requires=("parse", "mentions"), produces=("facts",))
+@register("facts", version="10-" + lexicon().version, requires=("parse", "mentions"), produces=("facts",))
 def find_facts(parsed: ParsedDocument) -> None:
     """Append every numeric fact of the document to ``parsed.facts``."""
     index = MentionIndex(parsed.mentions, parsed.document.text)
