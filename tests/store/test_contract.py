@@ -118,6 +118,19 @@ def test_store_corpus_results_replace_but_reviews_survive(store):
     assert store.get_finding(regenerated.id).explanation == "y"
 
 
+def test_store_claim_states_are_replaced_by_a_rebuild_and_by_the_documents_an_update_changes(store):
+    from storyline.store import CorpusUpdate
+
+    store.replace_corpus(CorpusResult(claim_states=[("stm_a", "doc1", '["a"]'), ("stm_b", "doc2", '["b"]')]))
+    assert store.claim_states(["stm_a", "stm_b", "stm_c"]) == {"stm_a": '["a"]', "stm_b": '["b"]'}
+    # doc1 changed: its claims are replaced; stm_c of an unchanged document had none stored and gains one
+    update = CorpusUpdate(documents={"doc1": "v1@now"}, claim_states=[("stm_a2", "doc1", '["a2"]'), ("stm_c", "doc3", "[]")])
+    store.update_corpus(update, CorpusResult(), topics_included=True)
+    assert store.claim_states(["stm_a", "stm_a2", "stm_b", "stm_c"]) == {"stm_a2": '["a2"]', "stm_b": '["b"]', "stm_c": "[]"}
+    store.replace_corpus(CorpusResult())
+    assert store.claim_states(["stm_a2", "stm_b", "stm_c"]) == {}
+
+
 def test_store_review_history_keeps_every_decision(store):
     store.add_review(Review("fnd_x", ReviewStatus.ACCEPTED, "a", "alice"))
     store.add_review(Review("fnd_x", ReviewStatus.REJECTED, "b", "bob"))

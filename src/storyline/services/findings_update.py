@@ -28,7 +28,9 @@ from dataclasses import dataclass, replace
 from ..corpus.findings import (
     MAX_PER_ITEM,
     PairMemory,
+    claim_states,
     claims_of,
+    decode_claim,
     entity_buckets,
     find_candidates,
     pair_hash,
@@ -38,7 +40,7 @@ from ..corpus.findings import (
 )
 from ..corpus.findings.candidates import ENTITY_SHARD, FACT_SHARD, PASSAGE_SHARD
 from ..corpus.name_variants import find_name_variants
-from ..model import ClaimBucket, Finding, FindingCandidate, ShardRow
+from ..model import ClaimBucket, ClaimState, Finding, FindingCandidate, ShardRow
 from ..store import CorpusUpdate, Store
 from .after_update import AfterUpdate, by_document
 
@@ -59,6 +61,7 @@ class FindingsChange:
     scored_statements: int = 0  # statements of unchanged documents turned into claims to score a pair
     kept_shards: frozenset[str] = frozenset()  # entity and fact shards of ``shards``: stored candidates stay but the stale
     stale: tuple[tuple[str, str, str], ...] = ()  # (shard, first item, second item) of stored candidates to remove
+    states: tuple[ClaimState, ...] = ()  # the claims built: of the changed documents, and stored for none before
 
 
 def _claims_input(store: Store, after: AfterUpdate, statement_ids: Collection[str], fact_ids: Collection[str],
@@ -98,9 +101,15 @@ def update_findings(store: Store, update: CorpusUpdate, changed_docs: Collection
     needed = {i for p in plans.values() for pair in p.todo for i in pair} - fresh
     cpu.lap("pairing")
     claims = dict(own_claims)
-    if needed:
-        statements, _facts, mentions_by_doc, key_to_entity, entities, documents = _claims_input(store, after, needed, (), ())
-        claims.update((c.id, c) for c in claims_of(statements, mentions_by_doc, key_to_entity, entities, documents))
+    states = claim_states(own_claims.values())
+    stored = store.claim_states(needed) if needed else {}
+    claims.update((i, decode_claim(x)) for i, x in stored.items())
+    missing = needed - stored.keys()  # none after a rebuild in one piece; a streamed one stores no claims
+    if missing:
+        statements, _facts, mentions_by_doc, key_to_entity, entities, documents = _claims_input(store, after, missing, (), ())
+        built = claims_of(statements, mentions_by_doc, key_to_entity, entities, documents)
+        claims.update((c.id, c) for c in built)
+        states += claim_states(built)
     cpu.lap("partner claims")
     candidates = [*own.candidates, *score_pairs(plans.values(), claims)]
     cpu.lap("scoring")
@@ -135,12 +144,12 @@ def update_findings(store: Store, update: CorpusUpdate, changed_docs: Collection
     findings.extend(_name_variants(store, after))
     cpu.lap("name variants")
     log.info("findings: %d changed documents, %d shards recomputed, %d pairs scored (%d statements of unchanged "
-             "documents, %d of changed ones), %d facts, %d candidates new, %d stale; CPU seconds: %s", len(changed), len(shards),
-             sum(len(p.todo) for p in plans.values()), len(needed), len(own_claims), len(fact_ids), len(candidates),
-             len(stale), cpu)
+             "documents, %d of them read from their stored claims, %d of changed ones), %d facts, %d candidates new, "
+             "%d stale; CPU seconds: %s", len(changed), len(shards), sum(len(p.todo) for p in plans.values()), len(needed),
+             len(stored), len(own_claims), len(fact_ids), len(candidates), len(stale), cpu)
     own_rows = tuple(r for r in own.rows if r[2] in changed)
     return FindingsChange(frozenset(shards), own_rows, tuple(candidates), pairs, tuple(findings), tuple(own_buckets),
-                          frozenset(changed), len(needed), frozenset(kept_pairs), tuple(stale))
+                          frozenset(changed), len(needed), frozenset(kept_pairs), tuple(stale), tuple(states))
 
 
 class _Laps:

@@ -35,18 +35,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from ...model import Fact, Finding, Mention, Statement
+from ...model import ClaimState, Fact, Finding, Mention, Statement
 from .blocking import DEFAULT_CAP
 from .candidates import (
+    ENTITY_SHARD,
     Candidate,
     PairMemory,
     ShardPlan,
     ShardResult,
     ShardRow,
+    claim_shards,
     entity_buckets,
     pair_hash,
     plan_shard,
@@ -54,6 +57,7 @@ from .candidates import (
     select_findings,
     shard_candidates,
 )
+from .claim_state import decode_claim, encode_claim
 from .claims import Claim, build_claims
 from .hits import Hit
 from ...text.lexicon import Lexicon, default_lexicon
@@ -65,7 +69,7 @@ from .stance import detect_stance
 
 __all__ = [
     "FINDINGS_VERSION", "MAX_PER_ITEM", "PAIR_DETECTORS", "Candidate", "PairMemory", "Scorer", "ShardPlan", "ShardResult", "ShardRow",
-    "claims_of", "detect_findings", "entity_buckets", "find_candidates", "load_scorer", "pair_hash", "plan_shard", "register_scorer",
+    "claim_states", "claims_of", "decode_claim", "detect_findings", "entity_buckets", "find_candidates", "load_scorer", "pair_hash", "plan_shard", "register_scorer",
     "score_pairs", "select_findings",
 ]
 
@@ -129,14 +133,23 @@ def find_candidates(
     block_cap: int = DEFAULT_CAP,
     only: Iterable[str] | None = None,
     memory: PairMemory | None = None,
+    states: bool = False,
 ) -> ShardResult:
-    """The candidates of every shard (or of those in ``only``), the shards of every statement and fact, the pairs evaluated."""
+    """The candidates of every shard (or of those in ``only``), the shards of every statement and fact, the pairs evaluated;
+    with ``states``, every claim about an entity as text too (:func:`claim_states`)."""
     lex = lexicon or default_lexicon()
     ents = _entities_map(entities)
     claims = build_claims(statements, mentions_by_doc, key_to_entity, ents, documents, lex)
     canonical = {m.local_key: m.canonical for ms in mentions_by_doc.values() for m in ms if m.is_name}
     views = build_fact_views(facts, canonical, key_to_entity, ents, documents, lex, mentions_by_doc)
-    return shard_candidates(claims, views, documents, lex, PAIR_DETECTORS, scorers, block_cap, only, memory)
+    found = shard_candidates(claims, views, documents, lex, PAIR_DETECTORS, scorers, block_cap, only, memory)
+    return dataclasses.replace(found, states=claim_states(claims)) if states else found
+
+
+def claim_states(claims: Iterable[Claim]) -> list[ClaimState]:
+    """The claims that are in an entity shard (the only ones an update pairs with another), as text to store."""
+    return [(c.id, c.statement.document_id, encode_claim(c)) for c in claims
+            if any(s.startswith(ENTITY_SHARD) for s in claim_shards(c))]
 
 
 def claims_of(

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ...model import ClaimBucket, Fact, Finding, FindingItem, FindingKind, FindingSide, ItemType, ShardRow
+from ...model import ClaimBucket, ClaimState, Fact, Finding, FindingItem, FindingKind, FindingSide, ItemType, ShardRow
 from ...model import FindingCandidate as Candidate
 from .blocking import DEFAULT_CAP, bucket_pairs, claim_bucket, fact_pairs
 from .claims import Claim
@@ -221,6 +221,7 @@ class ShardResult:
     rows: list[ShardRow]  # every claim's and fact's shards
     pairs: dict[str, list[int]]  # entity or fact shard → hashes of the pairs evaluated in it
     buckets: list[ClaimBucket] = dataclasses.field(default_factory=list)  # the claims of the entity shards evaluated
+    states: list[ClaimState] = dataclasses.field(default_factory=list)  # claims of an entity shard as text, when asked
 
 
 def entity_buckets(claims: Iterable[Claim]) -> list[ClaimBucket]:
