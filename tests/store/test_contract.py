@@ -131,6 +131,24 @@ def test_store_claim_states_are_replaced_by_a_rebuild_and_by_the_documents_an_up
     assert store.claim_states(["stm_a2", "stm_b", "stm_c"]) == {}
 
 
+def test_store_candidates_read_without_explanations_are_the_stored_ones_with_empty_texts(store):
+    import dataclasses
+
+    from storyline.model import FindingCandidate
+
+    def pair(shard: str, a: str, b: str, labels: tuple[str, str], group: str | None) -> FindingCandidate:
+        return FindingCandidate(shard, 0.7, FindingKind.SOURCE_CONFLICT, (a, b), (FindingItem(ItemType.STATEMENT, a),
+                                FindingItem(ItemType.STATEMENT, b)), "dd" + a + b, group, "why " + a, labels)
+
+    stored = [pair("e:x", "stm_a", "stm_b", ("yes", "no"), "g1"), pair("e:y", "stm_a", "stm_c", ("", ""), None),
+              pair("d:doc", "stm_b", "stm_c", ("yes", "no"), "g1")]
+    store.replace_corpus(CorpusResult(candidates=stored))
+    full = sorted(store.iter_finding_candidates(), key=FindingCandidate.rank)
+    assert full == sorted(stored, key=FindingCandidate.rank)
+    bare = sorted(store.iter_finding_candidates(explanations=False), key=FindingCandidate.rank)
+    assert bare == [dataclasses.replace(c, explanation="") for c in full]
+
+
 def test_store_review_history_keeps_every_decision(store):
     store.add_review(Review("fnd_x", ReviewStatus.ACCEPTED, "a", "alice"))
     store.add_review(Review("fnd_x", ReviewStatus.REJECTED, "b", "bob"))

@@ -289,6 +289,11 @@ class CorpusDeltaStore:
         fc = t.finding_candidates
         columns = [c for c in fc.c if explanations or c.name != "explanation"]
         with self.engine.connect() as conn:
+            if not explanations:  # every candidate an update keeps or picks from: read as plain rows
+                rows = conn.execution_options(stream_results=True, yield_per=5000).execute(
+                    select(*(fc.c[n] for n in r.CANDIDATE_FIELDS)))
+                yield from r.candidates_from_tuples(rows)
+                return
             result = conn.execution_options(stream_results=True, yield_per=2000).execute(select(*columns))
             for row in result.mappings():
                 yield r.candidate_from_row(row)

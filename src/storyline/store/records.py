@@ -204,6 +204,30 @@ def candidate_from_row(r: RowLike) -> FindingCandidate:
                             r.get("explanation") or "", _labels(r.get("labels")))
 
 
+CANDIDATE_FIELDS = ("shard", "score", "kind", "item_a", "item_b", "item_type", "dedup", "grp", "labels")
+
+
+def candidates_from_tuples(rows: Iterable[tuple[Any, ...]]) -> Iterator[FindingCandidate]:
+    """Candidates from rows of the columns :data:`CANDIDATE_FIELDS` (explanations left empty), as
+    :func:`candidate_from_row` reads them: an update reads every stored candidate, so an item met again is the
+    same record, and a kind, a type and positions are looked up once."""
+    kinds = {k.value: k for k in FindingKind}
+    types = {k.value: k for k in ItemType}
+    items: dict[tuple[str, str], FindingItem] = {}
+    positions: dict[str | None, tuple[str, str]] = {}
+    for shard, score, kind, a, b, item_type, dedup, grp, raw in rows:
+        x = items.get((item_type, a))
+        if x is None:
+            x = items[(item_type, a)] = FindingItem(types[item_type], a)
+        y = items.get((item_type, b))
+        if y is None:
+            y = items[(item_type, b)] = FindingItem(types[item_type], b)
+        labels = positions.get(raw)
+        if labels is None:
+            labels = positions[raw] = _labels(raw)
+        yield FindingCandidate(shard, score, kinds[kind], (a, b), (x, y), dedup, grp, "", labels)
+
+
 def _labels(raw: str | None) -> tuple[str, str]:
     if not raw:
         return ("", "")
