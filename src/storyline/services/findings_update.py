@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
@@ -31,12 +31,16 @@ from ..corpus.findings import (
     claim_states,
     claims_of,
     decode_claim,
+    decode_view,
+    fact_shard_candidates,
+    fact_views_of,
     entity_buckets,
     find_candidates,
     pair_hash,
     plan_shard,
     score_pairs,
     select_findings,
+    view_states,
 )
 from ..corpus.findings.candidates import ENTITY_SHARD, FACT_SHARD, PASSAGE_SHARD
 from ..corpus.name_variants import find_name_variants
@@ -118,13 +122,29 @@ def update_findings(store: Store, update: CorpusUpdate, changed_docs: Collection
     kept_pairs = {p.shard: p.kept for p in plans.values()}
 
     # fact shards: paired from their members; only pairs with a changed fact, or not evaluated before, are scored
+    # (the views of unchanged documents' facts are read as stored, like partner claims)
     fact_shards = {s for s in shards if s.startswith(FACT_SHARD)}
-    fact_ids = set(own_facts) | {i for s, i, d in store.shard_members(fact_shards) if d not in changed}
+    members = [(s, i, d) for s, i, d in store.shard_members(fact_shards) if d not in changed]
+    fact_ids = set(own_facts) | {i for _s, i, _d in members}
     fresh_facts = frozenset(own_facts)
     if fact_shards:
         before = store.shard_pair_sets(fact_shards)
-        facts = find_candidates(*_claims_input(store, after, (), fact_ids, ()), only=fact_shards,
-                                memory=PairMemory(fresh_facts, before, {}))
+        _st, facts_in, mentions_by_doc, key_to_entity, entities, documents = own_input
+        views = fact_views_of(facts_in, mentions_by_doc, key_to_entity, entities, documents=documents)
+        states += view_states(views)
+        stored_views = store.claim_states({i for _s, i, _d in members})
+        views += [decode_view(x) for x in stored_views.values()]
+        missing = {i for _s, i, _d in members} - stored_views.keys()
+        if missing:
+            _st, facts_in, mentions_by_doc, key_to_entity, entities, missing_docs = _claims_input(store, after, (), missing, ())
+            built_views = fact_views_of(facts_in, mentions_by_doc, key_to_entity, entities, documents=missing_docs)
+            views += built_views
+            states += view_states(built_views)
+        # two facts of one document in one shard are told apart by its sentences: those documents' texts
+        twice = Counter((s, d) for s, _i, d in members)
+        documents = {**store.get_documents({d for (_s, d), n in twice.items() if n > 1} - set(documents)), **documents}
+        facts = fact_shard_candidates(sorted(views, key=lambda v: v.fact.id), documents, fact_shards,
+                                      PairMemory(fresh_facts, before, {}))
         candidates += facts.candidates
         pairs.update(facts.pairs)
         kept_pairs.update((s, frozenset(facts.pairs.get(s, ())) & before.get(s, frozenset())) for s in fact_shards)

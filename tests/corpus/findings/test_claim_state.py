@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.corpus.findings import claims_of, decode_claim
-from storyline.corpus.findings.claim_state import encode_claim
+from storyline.corpus.findings import claims_of, decode_claim, decode_view, fact_views_of
+from storyline.corpus.findings.claim_state import encode_claim, encode_view
 from storyline.corpus.findings.claims import Claim
 
 from .casebuilder import build_corpus, load_cases
@@ -38,6 +38,27 @@ def test_every_hand_written_case_claim_reads_back_equal_to_the_claim_built() -> 
         again = decode_claim(encode_claim(claim))
         assert again == claim
         assert again.id == claim.id and again.sort_key() == claim.sort_key()
+
+
+def test_every_fact_view_of_one_events_reports_reads_back_equal_to_the_view_built(nlp) -> None:
+    from storyline.corpus.resolve import clusters_from_mentions, resolve_entities
+    from storyline.model import Document
+    from storyline.nlp.pipeline import analyze_documents
+
+    from .recall_articles import ONE_EVENT_FOUR_TOLLS
+
+    docs = {d.id: d for d in (Document.from_text(text, source=f"Outlet {i}", published=day)
+                              for i, (day, text) in enumerate(ONE_EVENT_FOUR_TOLLS))}
+    analyses = list(analyze_documents(list(docs.values()), nlp))
+    mentions = {a.document_id: list(a.mentions) for a in analyses}
+    res = resolve_entities(clusters_from_mentions([m for ms in mentions.values() for m in ms]), ())
+    views = fact_views_of([f for a in analyses for f in a.facts], mentions, dict(res.key_to_entity), list(res.entities),
+                          documents=docs)
+    # an event's tolls: places near each figure and in its sentence, the event noun, a reported day
+    assert any(v.event and v.places and v.sentence is not None for v in views)
+    assert any(v.published is not None for v in views)
+    for view in views:
+        assert decode_view(encode_view(view)) == view
 
 
 def test_a_state_with_a_value_of_an_unknown_type_is_refused() -> None:

@@ -1,11 +1,12 @@
-"""A claim as compact JSON text and back, so an update reads the claims of unchanged statements instead of rebuilding them.
+"""A claim or a fact view as compact JSON text and back, so an update reads those of unchanged documents instead of rebuilding them.
 
 A :class:`~.claims.Claim` depends on its statement, its document, the document's mentions and the entities they
-resolve to; a statement of a document that an update leaves alone (none of its mentions now resolves to another
-entity, name or type) has the claim it had, so the store keeps each claim's state (``claim_states``) and an update
-turns it back into the claim :func:`~.claims.build_claims` would give. The text is a JSON array of the claim's
-fields in declaration order, nested records as arrays too, enums by value, dates in ISO form, sets sorted; it is read
-back by the fields' declared types, so no code is ever loaded from the store.
+resolve to, and a :class:`~.numeric.FactView` on its fact and the same; a statement or fact of a document that an
+update leaves alone (none of its mentions now resolves to another entity, name or type) has the claim or view it had,
+so the store keeps each one's state (``claim_states``) and an update turns it back into the claim
+:func:`~.claims.build_claims` or the view :func:`~.numeric.build_fact_views` would give. The text is a JSON array of
+the record's fields in declaration order, nested records as arrays too, enums by value, dates in ISO form, sets
+sorted; it is read back by the fields' declared types, so no code is ever loaded from the store.
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from collections.abc import Callable
 from typing import Any
 
 from .claims import Claim
+from .numeric import FactView
 
-__all__ = ["decode_claim", "encode_claim"]
+__all__ = ["decode_claim", "decode_view", "encode_claim", "encode_view"]
 
 
 def _plain(v: Any) -> Any:
@@ -37,13 +39,18 @@ def _plain(v: Any) -> Any:
         return sorted(_plain(x) for x in v)
     if isinstance(v, (tuple, list)):
         return [_plain(x) for x in v]
-    raise TypeError(f"a claim holds a value its state cannot keep: {type(v).__name__}")
+    raise TypeError(f"a claim or fact view holds a value its state cannot keep: {type(v).__name__}")
 
 
 def encode_claim(claim: Claim) -> str:
     """The claim as JSON text (:func:`decode_claim` gives it back equal)."""
     claim.id  # noqa: B018 - sets the cached id, so the state holds it
     return json.dumps(_plain(claim), ensure_ascii=False, separators=(",", ":"))
+
+
+def encode_view(view: FactView) -> str:
+    """The fact view as JSON text (:func:`decode_view` gives it back equal)."""
+    return json.dumps(_plain(view), ensure_ascii=False, separators=(",", ":"))
 
 
 def _same(v: Any) -> Any:
@@ -68,7 +75,7 @@ def _make_reader(hint: Any) -> Callable[[Any], Any]:
     if origin in (typing.Union, types.UnionType):
         kinds = [a for a in args if a is not type(None)]
         if len(kinds) != 1:
-            raise TypeError(f"a claim's field has a type its state cannot read: {hint}")
+            raise TypeError(f"a field has a type its state cannot read: {hint}")
         inner = _reader(kinds[0])
         return lambda v: None if v is None else inner(v)
     if origin is tuple:
@@ -89,10 +96,16 @@ def _make_reader(hint: Any) -> Callable[[Any], Any]:
         readers = [_reader(declared[f.name]) for f in dataclasses.fields(hint)]
         record = hint
         return lambda v: record(*[read(x) for read, x in zip(readers, v)])
-    raise TypeError(f"a claim's field has a type its state cannot read: {hint}")
+    raise TypeError(f"a field has a type its state cannot read: {hint}")
 
 
 def decode_claim(text: str) -> Claim:
     """The claim :func:`encode_claim` wrote."""
     claim: Claim = _reader(Claim)(json.loads(text))
     return claim
+
+
+def decode_view(text: str) -> FactView:
+    """The fact view :func:`encode_view` wrote."""
+    view: FactView = _reader(FactView)(json.loads(text))
+    return view
