@@ -272,8 +272,8 @@ class CorpusDeltaStore:
         """What blocking kept of the claims in these entity shards (but those of ``except_documents``)."""
         cb = t.claim_buckets
         skip = set(except_documents)
-        return [b for b in (r.claim_bucket_from_row(x._mapping) for x in self._where_in(select(cb), cb.c.shard, shards))
-                if b.document_id not in skip]
+        rows = self._where_in(select(cb.c.shard, cb.c.item_id, cb.c.document_id, cb.c.entry), cb.c.shard, shards)
+        return [r.claim_bucket_from_values(*x) for x in rows if x[2] not in skip]
 
     def claim_states(self, item_ids: Iterable[str]) -> dict[str, str]:
         """The stored claim of each of these statements that has one (statement id → its claim as text)."""

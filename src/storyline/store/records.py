@@ -184,9 +184,14 @@ def claim_bucket_row(b: ClaimBucket) -> dict[str, Any]:
 
 
 def claim_bucket_from_row(r: RowLike) -> ClaimBucket:
-    e = json.loads(r["entry"])
+    return claim_bucket_from_values(r["shard"], r["item_id"], r["document_id"], r["entry"])
+
+
+def claim_bucket_from_values(shard: str, item_id: str, document_id: str, entry: str) -> ClaimBucket:
+    """A bucket from its row's values (an update reads every bucket of the shards it touches: no mapping per row)."""
+    e = json.loads(entry)
     undated, day, doc, start = e["o"]
-    return ClaimBucket(r["shard"], r["item_id"], r["document_id"], (bool(undated), str(day), str(doc), int(start)),
+    return ClaimBucket(shard, item_id, document_id, (bool(undated), str(day), str(doc), int(start)),
                        tuple(tuple(k) for k in e["k"]), tuple(e["w"]), bool(e["r"]))
 
 
