@@ -156,3 +156,28 @@ def test_after_a_streamed_rebuild_an_update_builds_the_claims_it_pairs_with_and_
     c.save(full)
     finish_analysis(full, Settings(), 150, "v1", force_corpus=True)
     assert findings_state(store) == findings_state(full)
+
+
+def test_stored_claims_of_another_layout_are_built_again_and_replaced(tmp_path: Path, monkeypatch) -> None:
+    from sqlalchemy import text
+
+    c = corpus(150, 25, pools={"S": 40, "G": 12, "X": 30, "P": 6})
+    built = _count_claims_built(monkeypatch)
+    store = open_store("sqlite:///" + str(tmp_path / "inc.db"))
+    FindingsCorpus(c.documents[:149], c.analyses[:149], c.key_to_entity, c.entities).save(store)
+    finish_analysis(store, Settings(), 149, "v1", force_corpus=True)
+    with store.engine.begin() as conn:  # as if written by code whose claims had other fields
+        conn.execute(text("UPDATE claim_states SET state = '[\"000000000000\"' || substr(state, 16)"))
+    FindingsCorpus(c.documents[149:], c.analyses[149:], c.key_to_entity, c.entities).save(store)
+    built.clear()
+    finish_analysis(store, Settings(), 1, "v1")
+    assert sum(built[1:]) > 0  # the partners were built, not read
+
+    full = open_store("sqlite:///" + str(tmp_path / "full.db"))
+    c.save(full)
+    finish_analysis(full, Settings(), 150, "v1", force_corpus=True)
+    assert findings_state(store) == findings_state(full)
+    rebuilt = {i: x for i, x in _claim_states(store).items() if not x.startswith('["000000000000"')}
+    expected = _claim_states(full)
+    bad = [(x, expected[i]) for i, x in rebuilt.items() if expected[i] != x]
+    assert rebuilt and not bad, bad[:1]

@@ -106,8 +106,9 @@ def update_findings(store: Store, update: CorpusUpdate, changed_docs: Collection
     cpu.lap("pairing")
     claims = dict(own_claims)
     states = claim_states(own_claims.values())
-    stored = store.claim_states(needed) if needed else {}
-    claims.update((i, decode_claim(x)) for i, x in stored.items())
+    read = {i: decode_claim(x) for i, x in (store.claim_states(needed) if needed else {}).items()}
+    stored = {i: c for i, c in read.items() if c is not None}
+    claims.update(stored)
     missing = needed - stored.keys()  # none after a rebuild in one piece; a streamed one stores no claims
     if missing:
         statements, _facts, mentions_by_doc, key_to_entity, entities, documents = _claims_input(store, after, missing, (), ())
@@ -132,9 +133,9 @@ def update_findings(store: Store, update: CorpusUpdate, changed_docs: Collection
         _st, facts_in, mentions_by_doc, key_to_entity, entities, documents = own_input
         views = fact_views_of(facts_in, mentions_by_doc, key_to_entity, entities, documents=documents)
         states += view_states(views)
-        stored_views = store.claim_states({i for _s, i, _d in members})
-        views += [decode_view(x) for x in stored_views.values()]
-        missing = {i for _s, i, _d in members} - stored_views.keys()
+        stored_views = {i: decode_view(x) for i, x in store.claim_states({i for _s, i, _d in members}).items()}
+        views += [v for v in stored_views.values() if v is not None]
+        missing = {i for _s, i, _d in members} - {i for i, v in stored_views.items() if v is not None}
         if missing:
             _st, facts_in, mentions_by_doc, key_to_entity, entities, missing_docs = _claims_input(store, after, (), missing, ())
             built_views = fact_views_of(facts_in, mentions_by_doc, key_to_entity, entities, documents=missing_docs)

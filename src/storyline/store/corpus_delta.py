@@ -349,6 +349,7 @@ class CorpusDeltaStore:
 
         insert_many(conn, t.claim_shards, ({"shard": s, "item_id": i, "document_id": d} for s, i, d in update.shard_rows))
         insert_many(conn, t.claim_buckets, (r.claim_bucket_row(x) for x in update.claim_buckets))
+        _delete_in(conn, t.claim_states.c.item_id, (i for i, _d, _x in update.claim_states))  # one of another layout
         insert_many(conn, t.claim_states, ({"item_id": i, "document_id": d, "state": x} for i, d, x in update.claim_states))
         fc = t.finding_candidates
         _delete_in(conn, fc.c.shard, set(update.shards) - set(update.kept_shards))

@@ -61,6 +61,15 @@ def test_every_fact_view_of_one_events_reports_reads_back_equal_to_the_view_buil
         assert decode_view(encode_view(view)) == view
 
 
+def test_a_state_written_for_claims_of_another_layout_reads_as_none() -> None:
+    import json
+
+    text = encode_claim(_claims()[0])
+    layout, value = json.loads(text)
+    assert decode_claim(json.dumps([layout, value])) is not None
+    assert decode_claim(json.dumps(["0" * len(layout), value])) is None
+
+
 def test_a_state_with_a_value_of_an_unknown_type_is_refused() -> None:
     claim = _claims()[0]
     claim.source = object()  # type: ignore[assignment]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
+import hashlib
 import json
 import types
 import typing
@@ -26,31 +27,76 @@ from .numeric import FactView
 __all__ = ["decode_claim", "decode_view", "encode_claim", "encode_view"]
 
 
+_SCALARS = frozenset({bool, int, float, str, type(None)})
+_FIELDS: dict[type, tuple[str, ...]] = {}  # a record type's field names, in declaration order
+
+
 def _plain(v: Any) -> Any:
-    if v is None or type(v) in (bool, int, float, str):
+    kind = type(v)
+    if kind in _SCALARS:
         return v
+    names = _FIELDS.get(kind)
+    if names is None and dataclasses.is_dataclass(kind):
+        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(kind))
+    if names is not None:
+        return [_plain(getattr(v, n)) for n in names]
     if isinstance(v, enum.Enum):
         return v.value
     if isinstance(v, dt.date):
         return v.isoformat()
-    if dataclasses.is_dataclass(v) and not isinstance(v, type):
-        return [_plain(getattr(v, f.name)) for f in dataclasses.fields(v)]
     if isinstance(v, (frozenset, set)):
         return sorted(_plain(x) for x in v)
     if isinstance(v, (tuple, list)):
         return [_plain(x) for x in v]
-    raise TypeError(f"a claim or fact view holds a value its state cannot keep: {type(v).__name__}")
+    raise TypeError(f"a claim or fact view holds a value its state cannot keep: {kind.__name__}")
+
+
+def _shape(hint: Any, out: list[str]) -> None:
+    """The names of the records, fields and enum values a type holds, depth first (what a state's layout depends on)."""
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        if hint.__qualname__ in out:
+            return
+        out.append(hint.__qualname__)
+        declared = typing.get_type_hints(hint)
+        for f in dataclasses.fields(hint):
+            out.append(f.name)
+            _shape(declared[f.name], out)
+    elif isinstance(hint, type) and issubclass(hint, enum.Enum):
+        out.append(hint.__qualname__ + ":" + ",".join(str(m.value) for m in hint))
+    else:
+        for arg in typing.get_args(hint):
+            _shape(arg, out)
+
+
+_LAYOUTS: dict[type, str] = {}
+
+
+def _layout(record: type) -> str:
+    """A short digest of a record type's layout: a state written by code whose records had other fields reads as none."""
+    found = _LAYOUTS.get(record)
+    if found is None:
+        names: list[str] = []
+        _shape(record, names)
+        found = _LAYOUTS[record] = hashlib.sha1("\x1f".join(names).encode("utf-8")).hexdigest()[:12]
+    return found
+
+
+def _encode(record: Any) -> str:
+    return json.dumps([_layout(type(record)), _plain(record)], ensure_ascii=False, separators=(",", ":"))
 
 
 def encode_claim(claim: Claim) -> str:
-    """The claim as JSON text (:func:`decode_claim` gives it back equal)."""
+    """The claim as JSON text (:func:`decode_claim` gives it back equal, but for its statement's topic: the topics
+    step's label, which depends on when the statement was read and which no finding reads)."""
     claim.id  # noqa: B018 - sets the cached id, so the state holds it
-    return json.dumps(_plain(claim), ensure_ascii=False, separators=(",", ":"))
+    if claim.statement.topic is not None:
+        claim = dataclasses.replace(claim, statement=dataclasses.replace(claim.statement, topic=None))
+    return _encode(claim)
 
 
 def encode_view(view: FactView) -> str:
     """The fact view as JSON text (:func:`decode_view` gives it back equal)."""
-    return json.dumps(_plain(view), ensure_ascii=False, separators=(",", ":"))
+    return _encode(view)
 
 
 def _same(v: Any) -> Any:
@@ -99,13 +145,18 @@ def _make_reader(hint: Any) -> Callable[[Any], Any]:
     raise TypeError(f"a field has a type its state cannot read: {hint}")
 
 
-def decode_claim(text: str) -> Claim:
-    """The claim :func:`encode_claim` wrote."""
-    claim: Claim = _reader(Claim)(json.loads(text))
+def _decode(record: type, text: str) -> Any:
+    layout, value = json.loads(text)
+    return _reader(record)(value) if layout == _layout(record) else None
+
+
+def decode_claim(text: str) -> Claim | None:
+    """The claim :func:`encode_claim` wrote; None when it was written for claims of another layout."""
+    claim: Claim | None = _decode(Claim, text)
     return claim
 
 
-def decode_view(text: str) -> FactView:
-    """The fact view :func:`encode_view` wrote."""
-    view: FactView = _reader(FactView)(json.loads(text))
+def decode_view(text: str) -> FactView | None:
+    """The fact view :func:`encode_view` wrote; None when it was written for views of another layout."""
+    view: FactView | None = _decode(FactView, text)
     return view
