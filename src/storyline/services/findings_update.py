@@ -7,12 +7,18 @@ An entity shard is paired from what blocking stored of its claims
 (``claim_buckets``: their own buckets, words and sort keys) and the claims of the
 changed documents, so finding its pairs rebuilds no claim of an unchanged
 statement. Only pairs with a claim of a changed document, or pairs the shard did
-not evaluate before (``shard_pairs``), are scored; their claims are built from
-the statements read by id, entities as they are after the resolution update.
-The other pairs keep their stored candidate or its absence: the candidate stays
+not evaluate before (``shard_pairs``), are scored: the changed documents' claims
+are built (entities as they are after the resolution update), and the claims of
+other documents are read as stored (``claim_states``,
+:mod:`storyline.corpus.findings.claim_state`): a document none of whose mentions
+now resolves to another entity, name or type is not a changed one, so its claims
+are what they were. A claim with no stored state (after a streamed rebuild, or
+one written for another layout) is built from its statement read by id, and
+stored. The other pairs keep their stored candidate or its absence: the candidate stays
 in the store untouched, and only the stored candidates of pairs scored again or
 no longer paired are removed. Fact shards are paired from their members
-(``claim_shards``) and score, likewise, only pairs with a fact of a changed
+(``claim_shards``): the changed documents' fact views and the stored views of
+the others, read like claims, and score, likewise, only pairs with a fact of a changed
 document or not evaluated before; a changed document's passages are its own. Every other shard keeps its stored candidates, and the findings are
 picked from all candidates in one pass, as a full run picks them.
 """
