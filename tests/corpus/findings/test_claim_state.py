@@ -68,6 +68,7 @@ def test_a_state_written_for_claims_of_another_layout_reads_as_none() -> None:
     layout, value = json.loads(text)
     assert decode_claim(json.dumps([layout, value])) is not None
     assert decode_claim(json.dumps(["0" * len(layout), value])) is None
+    assert decode_claim(json.dumps(value)) is None  # the bare fields, as no layout wrote them
 
 
 def test_a_state_with_a_value_of_an_unknown_type_is_refused() -> None:

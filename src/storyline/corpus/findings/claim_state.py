@@ -146,8 +146,10 @@ def _make_reader(hint: Any) -> Callable[[Any], Any]:
 
 
 def _decode(record: type, text: str) -> Any:
-    layout, value = json.loads(text)
-    return _reader(record)(value) if layout == _layout(record) else None
+    found = json.loads(text)
+    if not (isinstance(found, list) and len(found) == 2 and found[0] == _layout(record)):
+        return None  # written for records of another layout
+    return _reader(record)(found[1])
 
 
 def decode_claim(text: str) -> Claim | None:
