@@ -30,6 +30,7 @@ __all__ = [
     "FindingCandidate",
     "LocalCluster",
     "ShardRow",
+    "ClaimState",
     "ClaimBucket",
     "EntityType",
     "Fact",
@@ -546,6 +547,7 @@ class FindingItem:
 
 
 ShardRow = tuple[str, str, str]  # findings shard, statement or fact id, document id
+ClaimState = tuple[str, str, str]  # statement id, document id, its claim as text (corpus/findings/claim_state.py)
 
 
 @dataclass(frozen=True, slots=True)  # a full rebuild holds one per claim and entity shard: kept small

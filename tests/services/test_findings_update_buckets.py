@@ -101,3 +101,83 @@ def test_an_update_writes_the_candidates_it_scored_and_leaves_the_kept_ones_stor
     c.save(full)
     finish_analysis(full, Settings(), 150, "v1", force_corpus=True)
     assert findings_state(store) == findings_state(full)
+
+
+def _claim_states(store) -> dict[str, str]:
+    from sqlalchemy import text
+
+    with store.engine.connect() as conn:
+        return dict(conn.execute(text("SELECT item_id, state FROM claim_states")).all())
+
+
+def test_an_update_reads_the_claims_it_pairs_with_from_the_store_and_builds_only_its_own(tmp_path: Path, monkeypatch) -> None:
+    c = corpus(150, 23, pools={"S": 40, "G": 12, "X": 30, "P": 6})
+    built = _count_claims_built(monkeypatch)
+    store = open_store("sqlite:///" + str(tmp_path / "inc.db"))
+    FindingsCorpus(c.documents[:140], c.analyses[:140], c.key_to_entity, c.entities).save(store)
+    finish_analysis(store, Settings(), 140, "v1", force_corpus=True)
+    assert len(_claim_states(store)) > 400
+    for lo, hi in ((140, 141), (141, 150)):
+        FindingsCorpus(c.documents[lo:hi], c.analyses[lo:hi], c.key_to_entity, c.entities).save(store)
+        built.clear()
+        assert finish_analysis(store, Settings(), hi - lo, "v1").corpus_mode == "incremental"
+        assert built == [4 * (hi - lo)], built  # the changed documents' own claims; every partner's was read
+
+    full = open_store("sqlite:///" + str(tmp_path / "full.db"))
+    c.save(full)
+    finish_analysis(full, Settings(), 150, "v1", force_corpus=True)
+    assert findings_state(store) == findings_state(full)
+    assert _claim_states(store) == _claim_states(full)  # the new documents' claims are stored as a rebuild stores them
+
+
+def test_after_a_streamed_rebuild_an_update_builds_the_claims_it_pairs_with_and_stores_them(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr("storyline.services.findings_full.STREAM_ABOVE", 0)  # stream, as a large corpus does
+    c = corpus(150, 24, pools={"S": 40, "G": 12, "X": 30, "P": 6})
+    built = _count_claims_built(monkeypatch)
+    store = open_store("sqlite:///" + str(tmp_path / "inc.db"))
+    FindingsCorpus(c.documents[:148], c.analyses[:148], c.key_to_entity, c.entities).save(store)
+    finish_analysis(store, Settings(), 148, "v1", force_corpus=True)
+    assert _claim_states(store) == {}  # chunks build a claim in each chunk holding it: none is staged
+    FindingsCorpus(c.documents[148:149], c.analyses[148:149], c.key_to_entity, c.entities).save(store)
+    finish_analysis(store, Settings(), 1, "v1")
+    partners = sum(built[1:])
+    stored_claims = [i for i in _claim_states(store) if i.startswith("stm_")]  # (fact views are stored beside them)
+    assert partners > 0 and len(stored_claims) == partners + 4
+    stored = set(stored_claims)
+    ids: list[set[str]] = []
+    real = findings_update.claims_of
+    monkeypatch.setattr(findings_update, "claims_of", lambda st, *a, **k: ids.append({s.id for s in st}) or real(st, *a, **k))
+    FindingsCorpus(c.documents[149:], c.analyses[149:], c.key_to_entity, c.entities).save(store)
+    finish_analysis(store, Settings(), 1, "v1")
+    assert len(ids) == 2 and ids[1] and not ids[1] & stored  # partners built only where the first update stored none
+
+    monkeypatch.setattr("storyline.services.findings_full.STREAM_ABOVE", 200_000)
+    full = open_store("sqlite:///" + str(tmp_path / "full.db"))
+    c.save(full)
+    finish_analysis(full, Settings(), 150, "v1", force_corpus=True)
+    assert findings_state(store) == findings_state(full)
+
+
+def test_stored_claims_of_another_layout_are_built_again_and_replaced(tmp_path: Path, monkeypatch) -> None:
+    from sqlalchemy import text
+
+    c = corpus(150, 25, pools={"S": 40, "G": 12, "X": 30, "P": 6})
+    built = _count_claims_built(monkeypatch)
+    store = open_store("sqlite:///" + str(tmp_path / "inc.db"))
+    FindingsCorpus(c.documents[:149], c.analyses[:149], c.key_to_entity, c.entities).save(store)
+    finish_analysis(store, Settings(), 149, "v1", force_corpus=True)
+    with store.engine.begin() as conn:  # as if written by code whose claims had other fields
+        conn.execute(text("UPDATE claim_states SET state = '[\"000000000000\"' || substr(state, 16)"))
+    FindingsCorpus(c.documents[149:], c.analyses[149:], c.key_to_entity, c.entities).save(store)
+    built.clear()
+    finish_analysis(store, Settings(), 1, "v1")
+    assert sum(built[1:]) > 0  # the partners were built, not read
+
+    full = open_store("sqlite:///" + str(tmp_path / "full.db"))
+    c.save(full)
+    finish_analysis(full, Settings(), 150, "v1", force_corpus=True)
+    assert findings_state(store) == findings_state(full)
+    rebuilt = {i: x for i, x in _claim_states(store).items() if not x.startswith('["000000000000"')}
+    expected = _claim_states(full)
+    bad = [(x, expected[i]) for i, x in rebuilt.items() if expected[i] != x]
+    assert rebuilt and not bad, bad[:1]

@@ -118,6 +118,37 @@ def test_store_corpus_results_replace_but_reviews_survive(store):
     assert store.get_finding(regenerated.id).explanation == "y"
 
 
+def test_store_claim_states_are_replaced_by_a_rebuild_and_by_the_documents_an_update_changes(store):
+    from storyline.store import CorpusUpdate
+
+    store.replace_corpus(CorpusResult(claim_states=[("stm_a", "doc1", '["a"]'), ("stm_b", "doc2", '["b"]')]))
+    assert store.claim_states(["stm_a", "stm_b", "stm_c"]) == {"stm_a": '["a"]', "stm_b": '["b"]'}
+    # doc1 changed: its claims are replaced; stm_c of an unchanged document had none stored and gains one
+    update = CorpusUpdate(documents={"doc1": "v1@now"}, claim_states=[("stm_a2", "doc1", '["a2"]'), ("stm_c", "doc3", "[]")])
+    store.update_corpus(update, CorpusResult(), topics_included=True)
+    assert store.claim_states(["stm_a", "stm_a2", "stm_b", "stm_c"]) == {"stm_a2": '["a2"]', "stm_b": '["b"]', "stm_c": "[]"}
+    store.replace_corpus(CorpusResult())
+    assert store.claim_states(["stm_a2", "stm_b", "stm_c"]) == {}
+
+
+def test_store_candidates_read_without_explanations_are_the_stored_ones_with_empty_texts(store):
+    import dataclasses
+
+    from storyline.model import FindingCandidate
+
+    def pair(shard: str, a: str, b: str, labels: tuple[str, str], group: str | None) -> FindingCandidate:
+        return FindingCandidate(shard, 0.7, FindingKind.SOURCE_CONFLICT, (a, b), (FindingItem(ItemType.STATEMENT, a),
+                                FindingItem(ItemType.STATEMENT, b)), "dd" + a + b, group, "why " + a, labels)
+
+    stored = [pair("e:x", "stm_a", "stm_b", ("yes", "no"), "g1"), pair("e:y", "stm_a", "stm_c", ("", ""), None),
+              pair("d:doc", "stm_b", "stm_c", ("yes", "no"), "g1")]
+    store.replace_corpus(CorpusResult(candidates=stored))
+    full = sorted(store.iter_finding_candidates(), key=FindingCandidate.rank)
+    assert full == sorted(stored, key=FindingCandidate.rank)
+    bare = sorted(store.iter_finding_candidates(explanations=False), key=FindingCandidate.rank)
+    assert bare == [dataclasses.replace(c, explanation="") for c in full]
+
+
 def test_store_review_history_keeps_every_decision(store):
     store.add_review(Review("fnd_x", ReviewStatus.ACCEPTED, "a", "alice"))
     store.add_review(Review("fnd_x", ReviewStatus.REJECTED, "b", "bob"))

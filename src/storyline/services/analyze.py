@@ -184,7 +184,7 @@ def _downstream(store: Store, cfg: Settings, mentions: Sequence[Mention], key_to
     findings = found.findings
     findings.extend(find_name_variants(entities, mentions))
     return replace(topics, findings=findings, candidates=found.candidates, shard_rows=found.rows, shard_pairs=found.pairs,
-                   claim_buckets=found.buckets, findings_staged=found.staged)
+                   claim_buckets=found.buckets, claim_states=found.states, findings_staged=found.staged)
 
 
 def _topics(cfg: Settings, statements: Sequence[Statement], mentions_by_doc: Mapping[str, Sequence[Mention]],
@@ -211,7 +211,7 @@ def update_corpus_steps(store: Store, cfg: Settings, new_docs: Mapping[str, str]
     found = update_findings(store, update, changed_docs)
     update = replace(update, shards=found.shards, shard_rows=found.shard_rows, candidates=found.candidates,
                      shard_pairs=found.pairs, claim_buckets=found.buckets, shard_documents=found.documents,
-                     kept_shards=found.kept_shards, stale_candidates=found.stale)
+                     kept_shards=found.kept_shards, stale_candidates=found.stale, claim_states=found.states)
 
     step("topics and storylines")
     with_topics = update_topics(store, cfg, update, set(new_docs), gone_docs)

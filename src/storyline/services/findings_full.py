@@ -29,11 +29,11 @@ from __future__ import annotations
 import logging
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..corpus.findings import MAX_PER_ITEM, ShardResult, find_candidates, select_findings
 from ..corpus.findings.candidates import FACT_SHARD, PASSAGE_SHARD
-from ..model import ClaimBucket, Entity, Finding, FindingCandidate, Mention, ShardRow, Statement
+from ..model import ClaimBucket, ClaimState, Entity, Finding, FindingCandidate, Mention, ShardRow, Statement
 from ..store import ShardInputs, Store
 
 log = logging.getLogger(__name__)
@@ -81,6 +81,8 @@ class StreamedFindings:
     pairs: dict[str, Sequence[int]]  # entity shard → hashes of the pairs evaluated in it
     buckets: list[ClaimBucket]  # what blocking keeps of every claim in every entity shard
     staged: bool = False  # candidates, rows, pairs and buckets are in the store's staged tables, not here
+    states: list[ClaimState] = field(default_factory=list)  # the claims of the entity shards as text (not staged: a
+    # streamed rebuild leaves none, and updates build and store the ones they need)
 
 
 def whole_findings(store: Store, context: FindingsContext, statements: Sequence[Statement],
@@ -88,10 +90,11 @@ def whole_findings(store: Store, context: FindingsContext, statements: Sequence[
     """What :func:`streamed_findings` gives, evaluated over every statement and fact at once (small corpora)."""
     facts = list(store.iter_facts())
     documents = store.get_documents({s.document_id for s in statements} | {f.document_id for f in facts})
-    found = find_candidates(statements, facts, mentions_by_doc, context.key_to_entity, context.entities, documents)
+    found = find_candidates(statements, facts, mentions_by_doc, context.key_to_entity, context.entities, documents,
+                            states=True)
     pairs: dict[str, Sequence[int]] = {shard: array("q", hashes) for shard, hashes in found.pairs.items()}
     return StreamedFindings(select_findings(found.candidates, MAX_PER_ITEM), found.candidates, found.rows, pairs,
-                            found.buckets)
+                            found.buckets, states=found.states)
 
 
 def _evaluate(inputs: ShardInputs, context: FindingsContext, only: Iterable[str]) -> ShardResult:

@@ -7,12 +7,18 @@ An entity shard is paired from what blocking stored of its claims
 (``claim_buckets``: their own buckets, words and sort keys) and the claims of the
 changed documents, so finding its pairs rebuilds no claim of an unchanged
 statement. Only pairs with a claim of a changed document, or pairs the shard did
-not evaluate before (``shard_pairs``), are scored; their claims are built from
-the statements read by id, entities as they are after the resolution update.
-The other pairs keep their stored candidate or its absence: the candidate stays
+not evaluate before (``shard_pairs``), are scored: the changed documents' claims
+are built (entities as they are after the resolution update), and the claims of
+other documents are read as stored (``claim_states``,
+:mod:`storyline.corpus.findings.claim_state`): a document none of whose mentions
+now resolves to another entity, name or type is not a changed one, so its claims
+are what they were. A claim with no stored state (after a streamed rebuild, or
+one written for another layout) is built from its statement read by id, and
+stored. The other pairs keep their stored candidate or its absence: the candidate stays
 in the store untouched, and only the stored candidates of pairs scored again or
 no longer paired are removed. Fact shards are paired from their members
-(``claim_shards``) and score, likewise, only pairs with a fact of a changed
+(``claim_shards``): the changed documents' fact views and the stored views of
+the others, read like claims, and score, likewise, only pairs with a fact of a changed
 document or not evaluated before; a changed document's passages are its own. Every other shard keeps its stored candidates, and the findings are
 picked from all candidates in one pass, as a full run picks them.
 """
@@ -21,24 +27,30 @@ from __future__ import annotations
 
 import logging
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from ..corpus.findings import (
     MAX_PER_ITEM,
     PairMemory,
+    claim_states,
     claims_of,
+    decode_claim,
+    decode_view,
+    fact_shard_candidates,
+    fact_views_of,
     entity_buckets,
     find_candidates,
     pair_hash,
     plan_shard,
     score_pairs,
     select_findings,
+    view_states,
 )
 from ..corpus.findings.candidates import ENTITY_SHARD, FACT_SHARD, PASSAGE_SHARD
 from ..corpus.name_variants import find_name_variants
-from ..model import ClaimBucket, Finding, FindingCandidate, ShardRow
+from ..model import ClaimBucket, ClaimState, Finding, FindingCandidate, ShardRow
 from ..store import CorpusUpdate, Store
 from .after_update import AfterUpdate, by_document
 
@@ -59,6 +71,7 @@ class FindingsChange:
     scored_statements: int = 0  # statements of unchanged documents turned into claims to score a pair
     kept_shards: frozenset[str] = frozenset()  # entity and fact shards of ``shards``: stored candidates stay but the stale
     stale: tuple[tuple[str, str, str], ...] = ()  # (shard, first item, second item) of stored candidates to remove
+    states: tuple[ClaimState, ...] = ()  # the claims built: of the changed documents, and stored for none before
 
 
 def _claims_input(store: Store, after: AfterUpdate, statement_ids: Collection[str], fact_ids: Collection[str],
@@ -98,9 +111,16 @@ def update_findings(store: Store, update: CorpusUpdate, changed_docs: Collection
     needed = {i for p in plans.values() for pair in p.todo for i in pair} - fresh
     cpu.lap("pairing")
     claims = dict(own_claims)
-    if needed:
-        statements, _facts, mentions_by_doc, key_to_entity, entities, documents = _claims_input(store, after, needed, (), ())
-        claims.update((c.id, c) for c in claims_of(statements, mentions_by_doc, key_to_entity, entities, documents))
+    states = claim_states(own_claims.values())
+    read = {i: decode_claim(x) for i, x in (store.claim_states(needed) if needed else {}).items()}
+    stored = {i: c for i, c in read.items() if c is not None}
+    claims.update(stored)
+    missing = needed - stored.keys()  # none after a rebuild in one piece; a streamed one stores no claims
+    if missing:
+        statements, _facts, mentions_by_doc, key_to_entity, entities, documents = _claims_input(store, after, missing, (), ())
+        built = claims_of(statements, mentions_by_doc, key_to_entity, entities, documents)
+        claims.update((c.id, c) for c in built)
+        states += claim_states(built)
     cpu.lap("partner claims")
     candidates = [*own.candidates, *score_pairs(plans.values(), claims)]
     cpu.lap("scoring")
@@ -109,13 +129,29 @@ def update_findings(store: Store, update: CorpusUpdate, changed_docs: Collection
     kept_pairs = {p.shard: p.kept for p in plans.values()}
 
     # fact shards: paired from their members; only pairs with a changed fact, or not evaluated before, are scored
+    # (the views of unchanged documents' facts are read as stored, like partner claims)
     fact_shards = {s for s in shards if s.startswith(FACT_SHARD)}
-    fact_ids = set(own_facts) | {i for s, i, d in store.shard_members(fact_shards) if d not in changed}
+    members = [(s, i, d) for s, i, d in store.shard_members(fact_shards) if d not in changed]
+    fact_ids = set(own_facts) | {i for _s, i, _d in members}
     fresh_facts = frozenset(own_facts)
     if fact_shards:
         before = store.shard_pair_sets(fact_shards)
-        facts = find_candidates(*_claims_input(store, after, (), fact_ids, ()), only=fact_shards,
-                                memory=PairMemory(fresh_facts, before, {}))
+        _st, facts_in, mentions_by_doc, key_to_entity, entities, documents = own_input
+        views = fact_views_of(facts_in, mentions_by_doc, key_to_entity, entities, documents=documents)
+        states += view_states(views)
+        stored_views = {i: decode_view(x) for i, x in store.claim_states({i for _s, i, _d in members}).items()}
+        views += [v for v in stored_views.values() if v is not None]
+        missing = {i for _s, i, _d in members} - {i for i, v in stored_views.items() if v is not None}
+        if missing:
+            _st, facts_in, mentions_by_doc, key_to_entity, entities, missing_docs = _claims_input(store, after, (), missing, ())
+            built_views = fact_views_of(facts_in, mentions_by_doc, key_to_entity, entities, documents=missing_docs)
+            views += built_views
+            states += view_states(built_views)
+        # two facts of one document in one shard are told apart by its sentences: those documents' texts
+        twice = Counter((s, d) for s, _i, d in members)
+        documents = {**store.get_documents({d for (_s, d), n in twice.items() if n > 1} - set(documents)), **documents}
+        facts = fact_shard_candidates(sorted(views, key=lambda v: v.fact.id), documents, fact_shards,
+                                      PairMemory(fresh_facts, before, {}))
         candidates += facts.candidates
         pairs.update(facts.pairs)
         kept_pairs.update((s, frozenset(facts.pairs.get(s, ())) & before.get(s, frozenset())) for s in fact_shards)
@@ -135,12 +171,12 @@ def update_findings(store: Store, update: CorpusUpdate, changed_docs: Collection
     findings.extend(_name_variants(store, after))
     cpu.lap("name variants")
     log.info("findings: %d changed documents, %d shards recomputed, %d pairs scored (%d statements of unchanged "
-             "documents, %d of changed ones), %d facts, %d candidates new, %d stale; CPU seconds: %s", len(changed), len(shards),
-             sum(len(p.todo) for p in plans.values()), len(needed), len(own_claims), len(fact_ids), len(candidates),
-             len(stale), cpu)
+             "documents, %d of them read from their stored claims, %d of changed ones), %d facts, %d candidates new, "
+             "%d stale; CPU seconds: %s", len(changed), len(shards), sum(len(p.todo) for p in plans.values()), len(needed),
+             len(stored), len(own_claims), len(fact_ids), len(candidates), len(stale), cpu)
     own_rows = tuple(r for r in own.rows if r[2] in changed)
     return FindingsChange(frozenset(shards), own_rows, tuple(candidates), pairs, tuple(findings), tuple(own_buckets),
-                          frozenset(changed), len(needed), frozenset(kept_pairs), tuple(stale))
+                          frozenset(changed), len(needed), frozenset(kept_pairs), tuple(stale), tuple(states))
 
 
 class _Laps:

@@ -55,6 +55,9 @@ class CorpusUpdate:
     stale_candidates: Collection[tuple[str, str, str]] = ()  # (shard, first item, second item) to remove
     shard_pairs: Mapping[str, Sequence[int]] = field(default_factory=dict)  # pairs evaluated in recomputed entity shards
     claim_buckets: Sequence[m.ClaimBucket] = ()  # the entity-shard buckets of the claims of ``documents``
+    # the claims built: those of ``documents`` and ``shard_documents`` (whose stored ones are replaced), and those of
+    # other documents that had none stored
+    claim_states: Sequence[m.ClaimState] = ()
     # documents whose findings shard rows and buckets are replaced besides ``documents`` and ``gone_documents``
     # (those with a mention that now resolves to another entity: their claims were rebuilt)
     shard_documents: Collection[str] = ()
@@ -269,8 +272,13 @@ class CorpusDeltaStore:
         """What blocking kept of the claims in these entity shards (but those of ``except_documents``)."""
         cb = t.claim_buckets
         skip = set(except_documents)
-        return [b for b in (r.claim_bucket_from_row(x._mapping) for x in self._where_in(select(cb), cb.c.shard, shards))
-                if b.document_id not in skip]
+        rows = self._where_in(select(cb.c.shard, cb.c.item_id, cb.c.document_id, cb.c.entry), cb.c.shard, shards)
+        return [r.claim_bucket_from_values(*x) for x in rows if x[2] not in skip]
+
+    def claim_states(self, item_ids: Iterable[str]) -> dict[str, str]:
+        """The stored claim of each of these statements that has one (statement id → its claim as text)."""
+        cs = t.claim_states
+        return dict(self._where_in(select(cs.c.item_id, cs.c.state), cs.c.item_id, item_ids))
 
     def shard_pair_sets(self, shards: Iterable[str]) -> dict[str, frozenset[int]]:
         sp = t.shard_pairs
@@ -281,6 +289,11 @@ class CorpusDeltaStore:
         fc = t.finding_candidates
         columns = [c for c in fc.c if explanations or c.name != "explanation"]
         with self.engine.connect() as conn:
+            if not explanations:  # every candidate an update keeps or picks from: read as plain rows
+                rows = conn.execution_options(stream_results=True, yield_per=5000).execute(
+                    select(*(fc.c[n] for n in r.CANDIDATE_FIELDS)))
+                yield from r.candidates_from_tuples(rows)
+                return
             result = conn.execution_options(stream_results=True, yield_per=2000).execute(select(*columns))
             for row in result.mappings():
                 yield r.candidate_from_row(row)
@@ -321,7 +334,7 @@ class CorpusDeltaStore:
         changed_docs = set(update.documents) | set(update.gone_documents)
         for table in (b, c, t.clusters):
             _delete_in(conn, table.c.document_id, changed_docs)
-        for table in (t.claim_shards, t.claim_buckets):
+        for table in (t.claim_shards, t.claim_buckets, t.claim_states):
             _delete_in(conn, table.c.document_id, changed_docs | set(update.shard_documents))
         insert_many(conn, t.clusters, (r.cluster_row(x) for x in update.clusters))
         insert_many(conn, b, ({"local_key": k, "document_id": d, "block": bl, "weight": w} for k, d, bl, w in update.blocks))
@@ -336,6 +349,8 @@ class CorpusDeltaStore:
 
         insert_many(conn, t.claim_shards, ({"shard": s, "item_id": i, "document_id": d} for s, i, d in update.shard_rows))
         insert_many(conn, t.claim_buckets, (r.claim_bucket_row(x) for x in update.claim_buckets))
+        _delete_in(conn, t.claim_states.c.item_id, (i for i, _d, _x in update.claim_states))  # one of another layout
+        insert_many(conn, t.claim_states, ({"item_id": i, "document_id": d, "state": x} for i, d, x in update.claim_states))
         fc = t.finding_candidates
         _delete_in(conn, fc.c.shard, set(update.shards) - set(update.kept_shards))
         if update.stale_candidates:

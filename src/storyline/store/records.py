@@ -184,9 +184,14 @@ def claim_bucket_row(b: ClaimBucket) -> dict[str, Any]:
 
 
 def claim_bucket_from_row(r: RowLike) -> ClaimBucket:
-    e = json.loads(r["entry"])
+    return claim_bucket_from_values(r["shard"], r["item_id"], r["document_id"], r["entry"])
+
+
+def claim_bucket_from_values(shard: str, item_id: str, document_id: str, entry: str) -> ClaimBucket:
+    """A bucket from its row's values (an update reads every bucket of the shards it touches: no mapping per row)."""
+    e = json.loads(entry)
     undated, day, doc, start = e["o"]
-    return ClaimBucket(r["shard"], r["item_id"], r["document_id"], (bool(undated), str(day), str(doc), int(start)),
+    return ClaimBucket(shard, item_id, document_id, (bool(undated), str(day), str(doc), int(start)),
                        tuple(tuple(k) for k in e["k"]), tuple(e["w"]), bool(e["r"]))
 
 
@@ -202,6 +207,30 @@ def candidate_from_row(r: RowLike) -> FindingCandidate:
     return FindingCandidate(r["shard"], r["score"], FindingKind(r["kind"]), (r["item_a"], r["item_b"]),
                             (FindingItem(kind, r["item_a"]), FindingItem(kind, r["item_b"])), r["dedup"], r["grp"],
                             r.get("explanation") or "", _labels(r.get("labels")))
+
+
+CANDIDATE_FIELDS = ("shard", "score", "kind", "item_a", "item_b", "item_type", "dedup", "grp", "labels")
+
+
+def candidates_from_tuples(rows: Iterable[tuple[Any, ...]]) -> Iterator[FindingCandidate]:
+    """Candidates from rows of the columns :data:`CANDIDATE_FIELDS` (explanations left empty), as
+    :func:`candidate_from_row` reads them: an update reads every stored candidate, so an item met again is the
+    same record, and a kind, a type and positions are looked up once."""
+    kinds = {k.value: k for k in FindingKind}
+    types = {k.value: k for k in ItemType}
+    items: dict[tuple[str, str], FindingItem] = {}
+    positions: dict[str | None, tuple[str, str]] = {}
+    for shard, score, kind, a, b, item_type, dedup, grp, raw in rows:
+        x = items.get((item_type, a))
+        if x is None:
+            x = items[(item_type, a)] = FindingItem(types[item_type], a)
+        y = items.get((item_type, b))
+        if y is None:
+            y = items[(item_type, b)] = FindingItem(types[item_type], b)
+        labels = positions.get(raw)
+        if labels is None:
+            labels = positions[raw] = _labels(raw)
+        yield FindingCandidate(shard, score, kinds[kind], (a, b), (x, y), dedup, grp, "", labels)
 
 
 def _labels(raw: str | None) -> tuple[str, str]:

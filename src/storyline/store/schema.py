@@ -343,6 +343,17 @@ claim_buckets = Table(
     Index("ix_claim_buckets_document", "document_id"),
 )
 
+# Each claim of an entity shard as the findings step built it (JSON text, corpus/findings/claim_state.py): an update
+# reads the claims of unchanged statements it must score against instead of rebuilding them.
+claim_states = Table(
+    "claim_states",
+    metadata,
+    Column("item_id", String(64), primary_key=True),
+    Column("document_id", String(32), nullable=False),
+    Column("state", Text, nullable=False),
+    Index("ix_claim_states_document", "document_id"),
+)
+
 finding_candidates = Table(
     "finding_candidates",
     metadata,

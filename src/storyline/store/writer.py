@@ -50,6 +50,7 @@ class CorpusResult:
     shard_rows: Sequence[m.ShardRow] = ()  # the findings shards of every statement and fact
     shard_pairs: Mapping[str, Sequence[int]] | None = None  # pairs evaluated in every entity shard
     claim_buckets: Sequence[m.ClaimBucket] = ()  # what blocking keeps of every claim in every entity shard
+    claim_states: Sequence[m.ClaimState] = ()  # the claims of the entity shards, for updates to read (none when staged)
     # the four above were staged by a streamed findings rebuild (store/findings_staging.py) and are moved in from there
     findings_staged: bool = False
 
@@ -168,6 +169,9 @@ class StoreWriter(CorpusDeltaStore, StoreBase):
                 conn, t.entity_keys, ({"local_key": k, "entity_id": v} for k, v in (result.key_to_entity or {}).items())
             )
             _insert_many(conn, t.links, (r.link_row(x) for x in result.links))
+            conn.execute(delete(t.claim_states))
+            _insert_many(conn, t.claim_states,
+                         ({"item_id": i, "document_id": d, "state": x} for i, d, x in result.claim_states))
             if result.findings_staged:
                 move_staged(conn)
             else:

@@ -35,18 +35,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from ...model import Fact, Finding, Mention, Statement
+from ...model import ClaimState, Fact, Finding, Mention, Statement
 from .blocking import DEFAULT_CAP
 from .candidates import (
+    ENTITY_SHARD,
     Candidate,
     PairMemory,
     ShardPlan,
     ShardResult,
     ShardRow,
+    claim_shards,
     entity_buckets,
     pair_hash,
     plan_shard,
@@ -54,11 +57,12 @@ from .candidates import (
     select_findings,
     shard_candidates,
 )
+from .claim_state import decode_claim, decode_view, encode_claim, encode_view
 from .claims import Claim, build_claims
 from .hits import Hit
 from ...text.lexicon import Lexicon, default_lexicon
 from .existence import detect_existence
-from .numeric import build_fact_views
+from .numeric import FactView, build_fact_views
 from .polarity import detect_concept, detect_polarity
 from .scorer import Scorer, load_scorer, register_scorer
 from .slots import detect_location, detect_role
@@ -66,8 +70,9 @@ from .stance import detect_stance
 
 __all__ = [
     "FINDINGS_VERSION", "MAX_PER_ITEM", "PAIR_DETECTORS", "Candidate", "PairMemory", "Scorer", "ShardPlan", "ShardResult", "ShardRow",
-    "claims_of", "detect_findings", "entity_buckets", "find_candidates", "load_scorer", "pair_hash", "plan_shard", "register_scorer",
-    "score_pairs", "select_findings",
+    "claim_states", "claims_of", "decode_claim", "decode_view", "detect_findings", "entity_buckets", "fact_shard_candidates",
+    "fact_views_of", "find_candidates", "load_scorer", "pair_hash", "plan_shard", "register_scorer",
+    "score_pairs", "select_findings", "view_states",
 ]
 
 log = logging.getLogger(__name__)
@@ -131,14 +136,51 @@ def find_candidates(
     block_cap: int = DEFAULT_CAP,
     only: Iterable[str] | None = None,
     memory: PairMemory | None = None,
+    states: bool = False,
 ) -> ShardResult:
-    """The candidates of every shard (or of those in ``only``), the shards of every statement and fact, the pairs evaluated."""
+    """The candidates of every shard (or of those in ``only``), the shards of every statement and fact, the pairs evaluated;
+    with ``states``, every claim about an entity as text too (:func:`claim_states`)."""
     lex = lexicon or default_lexicon()
     ents = _entities_map(entities)
     claims = build_claims(statements, mentions_by_doc, key_to_entity, ents, documents, lex)
     canonical = {m.local_key: m.canonical for ms in mentions_by_doc.values() for m in ms if m.is_name}
     views = build_fact_views(facts, canonical, key_to_entity, ents, documents, lex, mentions_by_doc)
-    return shard_candidates(claims, views, documents, lex, PAIR_DETECTORS, scorers, block_cap, only, memory)
+    found = shard_candidates(claims, views, documents, lex, PAIR_DETECTORS, scorers, block_cap, only, memory)
+    return dataclasses.replace(found, states=claim_states(claims) + view_states(views)) if states else found
+
+
+def claim_states(claims: Iterable[Claim]) -> list[ClaimState]:
+    """The claims that are in an entity shard (the only ones an update pairs with another), as text to store."""
+    return [(c.id, c.statement.document_id, encode_claim(c)) for c in claims
+            if any(s.startswith(ENTITY_SHARD) for s in claim_shards(c))]
+
+
+def view_states(views: Iterable[FactView]) -> list[ClaimState]:
+    """Fact views (each in its fact shard) as text to store."""
+    return [(v.fact.id, v.fact.document_id, encode_view(v)) for v in views]
+
+
+def fact_views_of(
+    facts: Sequence[Fact],
+    mentions_by_doc: Mapping[str, Sequence[Mention]],
+    key_to_entity: Mapping[str, str],
+    entities: Mapping[str, Any] | Sequence[Any],
+    *,
+    documents: Mapping[str, Any],
+    lexicon: Lexicon | None = None,
+) -> list[FactView]:
+    """The views of these facts (those with a subject), as :func:`find_candidates` builds them."""
+    canonical = {m.local_key: m.canonical for ms in mentions_by_doc.values() for m in ms if m.is_name}
+    return build_fact_views(facts, canonical, key_to_entity, _entities_map(entities), documents,
+                            lexicon or default_lexicon(), mentions_by_doc)
+
+
+def fact_shard_candidates(views: Sequence[FactView], documents: Mapping[str, Any], only: Iterable[str],
+                          memory: PairMemory | None = None, *, lexicon: Lexicon | None = None) -> ShardResult:
+    """The candidates of the fact shards in ``only`` from their members' views, as :func:`find_candidates` gives them
+    (``documents``: at least those holding two facts of one shard, whose sentences tell parts of one figure apart)."""
+    return shard_candidates([], views, documents, lexicon or default_lexicon(), PAIR_DETECTORS, (), DEFAULT_CAP, only,
+                            memory)
 
 
 def claims_of(

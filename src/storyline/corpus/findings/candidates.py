@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ...model import ClaimBucket, Fact, Finding, FindingItem, FindingKind, FindingSide, ItemType, ShardRow
+from ...model import ClaimBucket, ClaimState, Fact, Finding, FindingItem, FindingKind, FindingSide, ItemType, ShardRow
 from ...model import FindingCandidate as Candidate
 from .blocking import DEFAULT_CAP, bucket_pairs, claim_bucket, fact_pairs
 from .claims import Claim
@@ -224,6 +224,7 @@ class ShardResult:
     rows: list[ShardRow]  # every claim's and fact's shards
     pairs: dict[str, list[int]]  # entity or fact shard → hashes of the pairs evaluated in it
     buckets: list[ClaimBucket] = dataclasses.field(default_factory=list)  # the claims of the entity shards evaluated
+    states: list[ClaimState] = dataclasses.field(default_factory=list)  # claims of an entity shard as text, when asked
 
 
 def entity_buckets(claims: Iterable[Claim]) -> list[ClaimBucket]:
@@ -294,10 +295,11 @@ def shard_candidates(
             by_shard[s].append(i)
             rows.append((s, c.id, c.statement.document_id))
     facts_by_shard: dict[str, list[int]] = defaultdict(list)
+    fact_ids = [v.fact.id for v in views]  # derived by hashing: once per fact, not once per pair
     for i, v in enumerate(views):
         s = fact_shard(v)
         facts_by_shard[s].append(i)
-        rows.append((s, v.fact.id, v.fact.document_id))
+        rows.append((s, fact_ids[i], v.fact.document_id))
     out: list[Candidate] = []
     evaluated: dict[str, list[int]] = {}
     buckets: list[ClaimBucket] = []
@@ -333,11 +335,12 @@ def shard_candidates(
         if wanted is not None and shard not in wanted:
             continue
         members_v = [views[i] for i in facts_by_shard[shard]]
+        ids = [fact_ids[i] for i in facts_by_shard[shard]]
         found = []
         before = memory.evaluated.get(shard, frozenset()) if memory is not None else frozenset()
         hashes = evaluated[shard] = []
         for i, j in fact_pairs(members_v, lex.undated_fact_window_days, cap):
-            x, y = members_v[i].fact.id, members_v[j].fact.id
+            x, y = ids[i], ids[j]
             h = pair_hash(x, y)
             hashes.append(h)
             if memory is not None and h in before and x not in memory.fresh and y not in memory.fresh:
