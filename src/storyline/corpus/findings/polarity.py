@@ -222,6 +222,8 @@ def _subject_keys(c: Claim, end: int, lex: Lexicon) -> frozenset[str]:
     words = [w.lower() for w in _WORD.findall(head)]
     if words and words[0] in _PRONOUNS and not c.narrative:
         keys.add(c.speaker)
+        if words[0] == "we":
+            keys.add(_WE)  # the speaker's own group: a minister's "we" is the government or country he speaks for
     keys |= {w for w in content_words(head, lex) if w not in _SUBJECT_NOISE}
     return frozenset(keys)
 
@@ -243,7 +245,25 @@ def _same_subject(neg: Claim, neg_at: int, pos: Claim, pred: str, lex: Lexicon) 
     mine, theirs = _subject_keys(neg, neg_at, lex), _subject_keys(pos, at, lex)
     if not mine or not theirs:
         return True
+    if neg.speaker == pos.speaker and (_group_of_speaker(mine, neg, pos, at) or _group_of_speaker(theirs, pos, neg, neg_at)):
+        return True  # "We will not send troops" and "Poland would send troops": one collective, said by its member
     return bool(mine & theirs)
+
+
+_WE = "\x00we"
+
+
+def _group_of_speaker(keys: frozenset[str], mine: Claim, other: Claim, other_at: int) -> bool:
+    """Whether ``keys`` (one side's subject) is the speaker's "we" and the other side, said by the same speaker, has
+    an organisation or place as its subject that the "we" side does not name: reported speech turns a minister's
+    "we" into the country ("We will not send troops" / "Poland would send troops"). A group the "we" side names
+    itself is another group ("we will not, but Germany will")."""
+    if _WE not in keys:
+        return False
+    lo, _ = _clause(other.statement.content, max(0, other_at - 1))
+    named = {r.id for r in mine.entities}
+    return any(r.type in (EntityType.ORGANIZATION, EntityType.PLACE) and lo <= r.start and r.end <= other_at
+               and r.id not in named for r in other.entities)
 
 
 # Words that leave what follows undecided: "negotiations over his return", "plans to sign", "speculation that he
