@@ -89,7 +89,7 @@ def ended_at(text: str, pos: int, spans: Iterable[tuple[int, int]], window: int 
     return False
 
 
-def _closing_mark(piece: str) -> str:
+def closing_mark(piece: str) -> str:
     """The closing quotation mark the strip took from an excerpt whose last mark opens a quote, else ""."""
     at = max(piece.rfind('"'), piece.rfind("“"), piece.rfind("”"))
     if at < 0 or piece[at] == "”":
@@ -113,5 +113,5 @@ def quote(text: str, start: int, end: int, max_words: int = 12) -> str:
     lo = max(0, min(lo, hi - max_words + 1)) if hi - lo + 1 > max_words else lo
     piece = text[words[lo].start() : words[hi].end()].strip(" ,;:.\"“”'‘’")
     piece = " ".join(piece.split())
-    piece += _closing_mark(piece)
+    piece += closing_mark(piece)
     return ("…" if lo > 0 else "") + piece + ("…" if hi < len(words) - 1 else "")

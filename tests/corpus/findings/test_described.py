@@ -19,3 +19,10 @@ def test_an_indefinite_object_described_with_a_blaming_noun_is_the_earlier_oppos
     found = _findings(nlp, ((dt.date(2025, 6, 3), text),))
     assert [f.kind for f in found] == [FindingKind.SELF_CONTRADICTION], [f.explanation for f in found]
     assert "2021" in found[0].explanation
+
+
+def test_the_explanation_closes_the_quotation_a_told_description_opens(nlp) -> None:
+    text = ('In 2021, Governor Ruth Amsel described a casino licence as "a disgrace to this state".\n\n'
+            "On Monday, Amsel said she supports a casino licence for the riverfront.\n")
+    (f,) = _findings(nlp, ((dt.date(2025, 6, 3), text),))
+    assert '"a disgrace to this state"' in f.explanation, f.explanation

@@ -8,7 +8,7 @@ from ...model import DateBasis, DatePrecision
 from .claims import Claim
 from .hits import Hit
 from .numeric import FactView
-from ...text.words import quote
+from ...text.words import closing_mark, quote
 from ...text.stance_phrases import FRONTED_STANCE
 
 __all__ = ["explain_facts", "explain_pair"]
@@ -93,6 +93,7 @@ def _narrated(c: Claim) -> str:
         if phrase.startswith(word + " "):
             phrase = phrase[len(word) + 1 :]  # "Delvane once supported": the name is said once, up front
     phrase = phrase.rstrip(" ,;:-–—")
+    phrase += closing_mark(phrase)
     target = re.sub(r"\b(Mr|Mrs|Ms|Dr|Sen|Gov|Rep) (?=[A-Z])", r"\1. ", getattr(c.stance, "target", ""))  # as written
     def plain(x: str) -> str:
         return re.sub(r"[^\w\s]", "", x.lower())
@@ -120,7 +121,7 @@ def _said(c: Claim, q: str) -> str:
     if c.narrated:
         return _narrated(c)
     if c.told:  # an act a stance verb cues ("voted for the dam bill"), told in its own words
-        return f"{_when(c)} ({c.source}) {c.speaker_name} {c.told}"
+        return f"{_when(c)} ({c.source}) {c.speaker_name} {c.told}{closing_mark(c.told)}"
     verb = "reported" if c.narrative else _verb(c)
     where = "" if c.narrative else f" ({c.source})"
     return f"{_when(c)}{where} {c.speaker_name} {verb}{'' if c.narrative else _that(c)} '{q}'"
