@@ -40,6 +40,9 @@ NO_STATEMENT = [
     ("It is unclear whether Hale said the deal was dead.", "a cue under 'whether'"),
     # a light verb with a speech act as its object names the act, not what was said
     ("Mr. Hale made the comments Friday during a brief visit to the port.", "made the comments"),
+    # "call" with an act particle is an act
+    ("The union called off the strike on Monday.", "called off"),
+    ("The army called up 3,000 reservists last week.", "called up"),
 ]
 
 

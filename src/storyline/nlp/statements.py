@@ -1023,8 +1023,8 @@ class _Finder:
     def _open_object_cue(self, part: Part, verb: Token, lemma: str, s_start: int, s_end: int) -> None:
         """A verb with a named or pronoun subject and an object ("X criticized Y on two fronts", "X endorsed Y"):
         a candidate for the scorer, which knows from annotated news which verbs report speech or stance."""
-        if lemma in _PHYSICAL_VERBS:
-            return  # "the army attacked the city": political news may attack with words, conflict news does not
+        if lemma in _PHYSICAL_VERBS or _an_act_not_words(verb, lemma):
+            return  # "the army attacked the city", "called up reservists": political news may attack with words, conflict news does not
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if lemma in _PERCEPTION and not _as_predicate(verb):
             return  # "Texas saw record turnout", "he saw an opportunity": what was seen, not said
@@ -1114,6 +1114,8 @@ class _Finder:
             return  # "declined to say how many ..."
         if lemma in _NON_SPEECH and _negated(verb):
             return  # "did not respond", "did not find"
+        if _an_act_not_words(verb, lemma):
+            return  # "called off the deal": what was done, not what was said
         polarity = -1 if klass == "denial" or _negated(verb) else 1
         if klass == "denial" and _negated(verb):
             polarity = 1
@@ -1515,6 +1517,16 @@ def _introduced_as(text: str, m_start: int, m_end: int, stem: str, limit: int) -
     return stem in before.lower() or stem in after.lower()
 
 
+# particles that make "call" an act: "called off the strike", "called up reservists", "called back", "called in troops"
+_ACT_PARTICLES = {"call": frozenset({"off", "up", "back", "in", "out"})}
+
+
+def _an_act_not_words(verb: Token, lemma: str) -> bool:
+    """Whether a cue verb here tells an act, not words: "call" with an act particle ("called off the deal", "called up
+    reservists"). ("Agreed to meet" stays: an annotated commitment in attribution corpora.)"""
+    return any(c.dep_ == "prt" and c.lower_ in _ACT_PARTICLES.get(lemma, ()) for c in verb.children)
+
+
 def _speaker_cluster(text: str, index: MentionIndex, start: int, end: int, content: tuple[int, int] | None = None,
                      quoted: tuple[tuple[int, int], ...] = (), subjects: tuple[tuple[int, int], ...] = (),
                      described_end: int | None = None, prior: int | None = None,
@@ -1890,7 +1902,7 @@ def _speaker_order(c: _Cand) -> int:
 
 def _stage_version() -> str:
     model = load_model()
-    return "16-" + lexicon().version + ("" if model is None else "-" + model.version)
+    return "17-" + lexicon().version + ("" if model is None else "-" + model.version)
 
 
 @register("statements", version=_stage_version(), requires=("parse", "mentions"), produces=("statements",))
