@@ -392,3 +392,11 @@ def test_a_name_the_parse_hangs_on_the_dateline_is_the_speaker(nlp):
     s = _by_content(_stm(nlp, text, {"Tom Brady": (PER, 1)}), "it would tell an American story")
     assert s.speaker_text is not None and "WASHINGTON" not in s.speaker_text
     assert s.speaker_cluster == 1
+
+
+def test_a_quote_closing_a_paragraph_is_not_taken_by_the_cue_opening_the_next_one(nlp):
+    text = ('In 2023, Ruth Amsel called the levy unfair and said the old rate "must stay, full stop."\n\n'
+            "Opposition leader Ben Ortiz accused her of hypocrisy.\n")
+    names = {"Ruth Amsel": (PER, 1), "Ben Ortiz": (PER, 2)}
+    quoted = [s for s in _stm(nlp, text, names) if s.content.startswith("must stay")]
+    assert all(s.speaker_cluster != 2 for s in quoted), [(s.speaker_text, s.cue, s.content) for s in quoted]

@@ -1271,6 +1271,10 @@ class _Finder:
                     # "“...”\n\nX says he ...", "“...”\n\nX opposed a similar bill ...": the verb's own clause or object
                     # in the next paragraph is its content, not the quote that closed the paragraph before
                     continue
+                if "\n" in between and any(c.i > verb.i and not c.is_punct for c in verb.children):
+                    # "“... full stop.”\n\nNowak accused him of opportunism.": a cue that opens a paragraph and goes
+                    # on with words of its own is a new statement, not the close of the quote before it
+                    continue
                 # "“...?” Ms. Lopez asked": a title's period ends no sentence when only the speaker's name stands between
                 words = _ABBREVIATION.sub("", between) if "\n" not in between and "," not in between and len(between.split()) <= 5 else between
                 if len(between) <= 40 and not any(ch in words for ch in ".!?") or between.strip() in (",", ""):
@@ -1902,7 +1906,7 @@ def _speaker_order(c: _Cand) -> int:
 
 def _stage_version() -> str:
     model = load_model()
-    return "17-" + lexicon().version + ("" if model is None else "-" + model.version)
+    return "18-" + lexicon().version + ("" if model is None else "-" + model.version)
 
 
 @register("statements", version=_stage_version(), requires=("parse", "mentions"), produces=("statements",))
