@@ -117,13 +117,16 @@ def test_numeric_bare_numbers_in_two_named_places_are_two_events() -> None:
                       _fact("b", 600, population="in the city of Bam")])
 
 
-def _pipeline_numeric(nlp, texts: list[str]) -> list:
+def _pipeline_numeric(nlp, texts: list[str], published: list[dt.date | None] | None = None) -> list:
+    """The numeric conflicts of these texts through the real pipeline, one outlet each (published a day apart unless
+    ``published`` says when)."""
     from storyline.corpus.findings import detect_findings
     from storyline.corpus.resolve import clusters_from_mentions, resolve_entities
     from storyline.model import FindingKind
     from storyline.nlp.pipeline import analyze_documents
 
-    docs = [Document.from_text(t, source=f"Outlet {i}", published=dt.date(2025, 5, 2 + i)) for i, t in enumerate(texts)]
+    dates = published or [dt.date(2025, 5, 2 + i) for i in range(len(texts))]
+    docs = [Document.from_text(t, source=f"Outlet {i}", published=d) for i, (t, d) in enumerate(zip(texts, dates, strict=True))]
     analyses = list(analyze_documents(docs, nlp))
     mentions = {a.document_id: list(a.mentions) for a in analyses}
     res = resolve_entities(clusters_from_mentions([m for ms in mentions.values() for m in ms]), ())

@@ -4,22 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from storyline.model import Document, FindingKind
+from .test_numeric import _pipeline_numeric
 
 
 def _numeric(nlp, texts: list[str], published: list[dt.date | None] | None = None) -> list:
-    from storyline.corpus.findings import detect_findings
-    from storyline.corpus.resolve import clusters_from_mentions, resolve_entities
-    from storyline.nlp.pipeline import analyze_documents
-
-    dates = published or [dt.date(2024, 3, 8 + i) for i in range(len(texts))]
-    docs = [Document.from_text(t, source=f"Outlet {i}", published=d) for i, (t, d) in enumerate(zip(texts, dates, strict=True))]
-    analyses = list(analyze_documents(docs, nlp))
-    mentions = {a.document_id: list(a.mentions) for a in analyses}
-    res = resolve_entities(clusters_from_mentions([m for ms in mentions.values() for m in ms]), ())
-    found = detect_findings([], [f for a in analyses for f in a.facts], mentions, dict(res.key_to_entity),
-                            list(res.entities), {d.id: d for d in docs})
-    return [f for f in found if f.kind is FindingKind.NUMERIC_CONFLICT]
+    return _pipeline_numeric(nlp, texts, published or [dt.date(2024, 3, 8 + i) for i in range(len(texts))])
 
 
 def test_numeric_days_two_weekdays_of_one_check_in_are_one_finding_with_both_days(nlp) -> None:
