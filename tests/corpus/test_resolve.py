@@ -121,6 +121,29 @@ def test_resolve_different_types_never_merge_full_names() -> None:
     assert len(r.entities) == 3
 
 
+def test_resolve_a_full_name_the_corpus_calls_a_person_joins_the_person() -> None:
+    # "Health ministry spokesman Idriss Mahamat": the model typed the name an organisation in one document
+    people = [C(f"p{i}", 0, P, "Idriss Mahamat", "Mahamat") for i in range(3)]
+    r = resolve_entities([*people, C("o", 0, O, "Idriss Mahamat"), C("l", 0, L, "Idriss Mahamat")])
+    assert together(r, "o#0", "p0#0") and together(r, "l#0", "p0#0")
+    ent = r.entity_for("o#0")
+    assert ent.type == P
+    assert any(ev.rule == "type-vote" for ev in ent.evidence)
+
+
+def test_resolve_a_full_name_typed_alike_as_often_stays_apart() -> None:
+    # as many mentions of a company as of a person of that name: nothing says which the other one is
+    r = resolve_entities([C("a", 0, P, "Harry Winston", "Winston"), C("b", 0, O, "Harry Winston", "Winston")])
+    assert not together(r, "a#0", "b#0")
+
+
+def test_resolve_an_organisation_and_a_place_of_one_name_are_not_joined_on_votes() -> None:
+    # "Kansas City" the team and the city: both are named so, whichever the corpus names more
+    r = resolve_entities([*(C(f"c{i}", 0, L, "Kansas City") for i in range(4)), C("t", 0, O, "Kansas City")])
+    assert not together(r, "t#0", "c0#0")
+    assert r.entity_for("t#0").type == O
+
+
 def test_resolve_a_short_form_never_joins_a_group_the_gazetteer_lists_apart() -> None:
     r = resolve_entities([
         C("a", 0, O, "Pakistani Taliban"), C("b", 0, O, "TTP"), C("c", 0, O, "Taliban"), C("d", 0, O, "Taliban"),
@@ -286,6 +309,7 @@ def test_cluster_blocks_cover_every_rule_that_can_join_two_clusters() -> None:
         (C("b1", 3, O, "ISKP"), C("b2", 3, O, "Islamic State Khorasan Province")),  # equivalence / acronym
         (C("b1", 4, O, "TTP"), C("b2", 4, O, "Tehrik Taliban Pakistan")),  # acronym initials
         (C("b1", 5, L, "Kunar"), C("b2", 5, L, "Kunar")),  # same name
+        (C("b1", 6, O, "Idriss Mahamat"), C("b2", 6, P, "Idriss Mahamat", "Mahamat")),  # type vote
     ]
     for a, b in pairs:
         assert len(resolve_entities([a, b]).entities) == 1, (a.names, b.names)

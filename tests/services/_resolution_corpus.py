@@ -19,8 +19,9 @@ POOL = {
         ("Naser",), ("Khalil Ahmad Haqani",), ("Sirajuddin",), ("Hibatullah Akhundzada",), ("Haibatullah Akhunzada",),
         ("Hibatullah Noori",), ("Hibatullah Karimi",), ("Mawlawi Akhundzada",), ("Hibatullah Akhund",)],
     O: [("ISKP",), ("ISIS-K",), ("Islamic State Khorasan Province",), ("Tehrik-i-Taliban Pakistan",), ("TTP",),
-        ("United Nations",), ("UN",), ("Tehreek-e-Taliban Pakistan", "TTP")],
-    L: [("Kabul",), ("Kabul City",), ("Kunar",), ("Konar",)],
+        ("United Nations",), ("UN",), ("Tehreek-e-Taliban Pakistan", "TTP"),
+        ("Zabihullah Mujahid",)],  # a person's full name the model typed an organisation (joined on the corpus's votes)
+    L: [("Kabul",), ("Kabul City",), ("Kunar",), ("Konar",), ("Sirajuddin Haqqani",)],
 }
 
 

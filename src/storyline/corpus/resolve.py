@@ -11,6 +11,10 @@ Rules, applied in this order, each only between clusters of the same type:
 2. ``same-name`` / ``transliteration``: a multi-token name (or any organisation
    or place name) whose normalised tokens / transliteration skeletons are equal
    (:mod:`storyline.text.names`).
+   ``type-vote``: a cluster whose full name (two words or more) the rest of the corpus types
+   otherwise, at least :data:`TYPE_MAJORITY` times as often by mentions, joins the majority's
+   cluster of that name, when one side is a person ("Idriss Mahamat" typed an organisation in
+   one document and a person in three); the entity takes the type most of its mentions have.
 3. ``gazetteer-equivalence``: organisation names listed as one group in the
    gazetteer (``data/gazetteer/*.json`` of type organization, plus
    ``data/equivalences.json``), e.g. ISKP / ISIS-K / ISIL-K.
@@ -365,6 +369,38 @@ class _Resolver:
                         break
                 firsts[k.tokens] = (i, k)
 
+    def type_votes(self) -> None:
+        """A cluster whose full name the rest of the corpus gives to a person of that name (or the person's full
+        name to an organisation or place) at least :data:`TYPE_MAJORITY` times as often joins it: the model typed
+        "Idriss Mahamat" an organisation in one document and a person in three. Organisations and places are not
+        joined on votes: "Kansas City" the team and the city are both named so."""
+        votes: dict[str, Counter[EntityType]] = defaultdict(Counter)
+        holders: dict[tuple[str, EntityType], list[tuple[int, str]]] = defaultdict(list)
+        names_of: list[dict[str, str]] = []
+        for i, c in enumerate(self.clusters):
+            own: dict[str, str] = {}
+            if c.type in _SETTLED:
+                for n in c.names:
+                    w = _full_name_key(n)
+                    if w and w not in own:
+                        own[w] = n
+                        votes[w][c.type] += c.mention_count
+                        holders[(w, c.type)].append((i, n))
+            names_of.append(own)
+        for i, c in enumerate(self.clusters):
+            shared = [w for w in names_of[i] if len(votes[w]) > 1]
+            if not shared:
+                continue
+            total: Counter[EntityType] = Counter()
+            for w in shared:
+                total.update(votes[w])
+            best, count = max(total.items(), key=lambda kv: (kv[1], kv[0].value))
+            if best == c.type or count < TYPE_MAJORITY * total[c.type] or EntityType.PERSON not in (best, c.type):
+                continue
+            key = max(shared, key=lambda x: (votes[x][best], x))
+            j, full = holders[(key, best)][0]
+            self.join(j, i, full, names_of[i][key], "type-vote", 0.85)
+
     def equivalences(self) -> None:
         eq = _equivalence_index()
         if not eq:
@@ -540,6 +576,7 @@ class _Resolver:
     def run(self) -> Resolution:
         self.apply_decisions()
         self.exact_names()
+        self.type_votes()
         self.equivalences()
         self.first_last()
         self.fuzzy()
@@ -598,7 +635,7 @@ def cluster_blocks(c: LocalCluster, decisions: Sequence[EntityDecision] = ()) ->
     prefixes name the rule: ``x`` same name, ``q`` equivalence group, ``f`` first+last
     token, ``z`` fuzzy token, ``a`` acronym letters, ``s`` single token or name end,
     ``o`` organisation name ending, ``n`` a one-word name the corpus votes on the type
-    of, ``d`` a decision that names the cluster. A cluster the vote may retype is in
+    of, ``m`` a full name the corpus votes on the type of, ``d`` a decision that names the cluster. A cluster the vote may retype is in
     the blocks of every type it may take. ``f`` and ``z`` blocks are skipped by
     their rules above :data:`BLOCK_CAP` members (counted with the weights).
     """
@@ -616,6 +653,9 @@ def _type_blocks(c: LocalCluster, decisions: Sequence[EntityDecision]) -> dict[s
     out: Counter[str] = Counter()
     for w in {w for w in (_word_key(n) for n in c.names) if w}:
         out[f"n:{w}"] += 1  # the corpus votes on the type of one-word names
+    if c.type in _SETTLED:
+        for w in {w for w in (_full_name_key(n) for n in c.names) if w}:
+            out[f"m:{w}"] += 1  # and on the type of full names
     keys = [k for k in (name_key(n, c.type) for n in (c.names or ((c.canonical,) if c.canonical else ()))) if k]
     person, org = c.type == EntityType.PERSON, c.type == EntityType.ORGANIZATION
     multi = [k for k in keys if len(k.tokens) >= 2] if person else keys
@@ -719,6 +759,13 @@ def _settle_types(clusters: list[LocalCluster]) -> tuple[list[LocalCluster], dic
                 c = replace(c, type=best)
         out.append(c)
     return out, votes
+
+
+def _full_name_key(name: str) -> str | None:
+    """The normalised tokens of a Latin name of two words or more (the names whose type the corpus votes on
+    in :meth:`_Resolver.type_votes`)."""
+    k = name_key(name, EntityType.PERSON)
+    return k.norm if k and k.latin and len(k.tokens) >= 2 else None
 
 
 def _last_skeleton(k: NameKey) -> str:

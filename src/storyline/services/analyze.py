@@ -113,7 +113,7 @@ def analyze_documents_in_store(
     return done, version
 
 
-CORPUS_VERSION = "7"  # bump when the corpus steps change what they produce: the next analyze rebuilds in full
+CORPUS_VERSION = "8"  # bump when the corpus steps change what they produce: the next analyze rebuilds in full
 FULL_REBUILD_SHARE = 0.5  # when more than this share of documents changed, a full rebuild is cheaper
 
 
