@@ -50,7 +50,9 @@ evidence) when a name of one and a name of the other cannot be one person
 different given name, an honorific or given name of the other gender), unless
 one side already holds the other's name as its own (an alias written in a
 document). Decisions still force joins. Transliteration needs every token to
-be :func:`~storyline.text.names.translit_equal` (Ohio/Iowa, Tim/Tom are not).
+be :func:`~storyline.text.names.translit_equal` (Ohio/Iowa, Tim/Tom are not), and two place names
+that name two different countries or territories (``rigour.territories``: Mali/Malawi, whose
+skeletons agree) are never joined by spelling (:func:`different_territories`).
 
 Blocking: clusters are indexed by their name keys and by each token skeleton;
 pairs are only compared inside a block, and blocks larger than
@@ -92,7 +94,8 @@ from ..text.names import (
 )
 
 __all__ = [
-    "BLOCK_CAP", "CAPPED_BLOCKS", "LocalCluster", "Resolution", "cluster_blocks", "clusters_from_mentions", "entity_base_id",
+    "BLOCK_CAP", "CAPPED_BLOCKS", "LocalCluster", "Resolution", "cluster_blocks", "clusters_from_mentions",
+    "different_territories", "entity_base_id",
     "entity_id", "equivalent_names", "load_equivalences", "resolve_entities",
 ]
 
@@ -365,6 +368,8 @@ class _Resolver:
                     continue
                 for i0, k0 in firsts.values():
                     if len(k0.tokens) == len(k.tokens) and all(map(translit_equal, k0.tokens, k.tokens)):
+                        if self.clusters[i].type == EntityType.PLACE and different_territories(k0.text, k.text):
+                            continue  # Mali / Malawi: two countries, however alike their spellings
                         self.join(i0, i, k0.text, k.text, "transliteration", 0.95)
                         break
                 firsts[k.tokens] = (i, k)
@@ -466,6 +471,8 @@ class _Resolver:
                     seen.add((i, j))
                     sims = [token_similarity(p, q) for p, q in zip(a.tokens, b.tokens)]
                     if all(s >= FUZZY_TOKEN_FLOOR for s in sims) and all(p[0] == q[0] for p, q in zip(a.tokens, b.tokens)):
+                        if etype == EntityType.PLACE and different_territories(a.text, b.text):
+                            continue
                         self.join(i, j, a.text, b.text, "fuzzy", min(sims))
 
     def acronyms(self) -> None:
@@ -759,6 +766,21 @@ def _settle_types(clusters: list[LocalCluster]) -> tuple[list[LocalCluster], dic
                 c = replace(c, type=best)
         out.append(c)
     return out, votes
+
+
+@functools.lru_cache(maxsize=20_000)
+def _territory(name: str) -> str | None:
+    from rigour.territories import lookup_territory  # loads its data on first use (seconds): only when asked
+
+    territory = lookup_territory(name)
+    return territory.code if territory is not None else None
+
+
+def different_territories(a: str, b: str) -> bool:
+    """Whether two place names name two different countries or territories (Mali / Malawi, Niger / Nigeria,
+    Iran / Iraq), which no spelling rule may join; unknown places (Kunar / Konar) are never different here."""
+    ta = _territory(a)
+    return ta is not None and (tb := _territory(b)) is not None and ta != tb
 
 
 def _full_name_key(name: str) -> str | None:
