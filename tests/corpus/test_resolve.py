@@ -239,6 +239,52 @@ def test_resolve_large_corpus_groups_each_person_once() -> None:
     assert len({e.id for e in res.entities}) <= len(used)
 
 
+# -- one story from several outlets (written for this test) ----------------------------------------
+
+OUTLETS = (
+    "KABUL, March 3 - A senior Taliban commander, Sharifullah, was arrested on Tuesday, officials said. Sharifullah "
+    "had served under Khalil-ur-Rehman Haqqani, the minister for refugees. Islamic State Khorasan, also known as "
+    "ISIS-K, claimed a bombing in Jalalabad. \"We do not accept these claims,\" said Zabihullah Mujahid, a Taliban "
+    "spokesman.",
+    "Afghan authorities have detained Shareefullah, a militant commander accused of planning the attack. Khalil "
+    "ur-Rahman Haqqani did not comment. The Islamic State Khorasan Province (ISKP) has carried out a string of "
+    "attacks. Separately, Anas Haqqani, the brother of interior minister Sirajuddin Haqqani, met tribal elders.",
+    "The man detained this week, Sharif Ullah, is believed to have links to IS-K, a security official said. "
+    "Taliban spokesman Zabiullah Mujahid said the arrest showed the group was in control. Sirajuddin Haqqani "
+    "praised the operation. Jalaluddin Haqqani, the founder of the Haqqani network and father of Sirajuddin, "
+    "died in 2018. Officials in Mali and Malawi reported similar arrests.",
+    "Health ministry spokesman Idriss Mahamat said the clinic had reopened. Idriss Mahamat told reporters that "
+    "supplies had arrived.",
+    "Idriss Mahamat, a spokesman, said on Friday that the vaccination drive had reached 20,000 children.",
+    "According to Idriss Mahamat, the new wing will open in May.",
+)
+
+
+def test_resolve_one_story_told_by_several_outlets_joins_its_spellings_and_keeps_a_family_apart(nlp) -> None:
+    from storyline.model import Document
+    from storyline.nlp.pipeline import analyze_documents, build_stages
+
+    docs = [Document.from_text(t) for t in OUTLETS]
+    mentions = [m for a in analyze_documents(docs, nlp, build_stages(("entities",))) for m in a.mentions]
+    res = resolve_entities(clusters_from_mentions(mentions))
+
+    def entity(name: str):
+        hits = [e for e in res.entities if name in e.aliases]
+        assert len(hits) == 1, (name, [(e.name, e.aliases) for e in hits])
+        return hits[0]
+
+    for group in (("Sharifullah", "Shareefullah", "Sharif Ullah"),
+                  ("Khalil-ur-Rehman Haqqani", "Khalil ur-Rahman Haqqani"),
+                  ("Zabihullah Mujahid", "Zabiullah Mujahid"),
+                  ("ISIS-K", "ISKP", "IS-K", "Islamic State Khorasan Province")):
+        assert len({entity(n).id for n in group}) == 1, group
+    assert entity("Sharifullah").type == P and entity("Idriss Mahamat").type == P
+    people = ("Sirajuddin Haqqani", "Anas Haqqani", "Jalaluddin Haqqani", "Khalil-ur-Rehman Haqqani")
+    assert len({entity(n).id for n in people}) == len(people)  # a father, his sons and a kinsman
+    assert entity("Mali").id != entity("Malawi").id
+    assert sum("Idriss Mahamat" in e.aliases for e in res.entities) == 1  # typed an organisation twice by the model
+
+
 # -- gold -----------------------------------------------------------------------------------------
 
 
@@ -329,6 +375,12 @@ def test_resolve_family_members_and_namesakes_stay_apart() -> None:
     for x, y in [("a", "b"), ("c", "d"), ("f", "g"), ("h", "i"), ("j", "k"), ("a", "l")]:
         assert not together(r, f"{x}#0", f"{y}#0"), (x, y)
     assert together(r, "c#0", "e#0")  # Mr. Obama: the only man named Obama
+
+
+def test_resolve_two_countries_spelled_alike_stay_apart_and_one_place_spelled_two_ways_joins() -> None:
+    r = resolve_entities([C("a", 0, L, "Mali"), C("b", 0, L, "Malawi"), C("c", 0, L, "Kunar"), C("d", 0, L, "Konar")])
+    assert not together(r, "a#0", "b#0")  # one skeleton, two countries
+    assert together(r, "c#0", "d#0")  # a province no territory list holds: its spellings still join
 
 
 def test_resolve_bare_family_name_goes_to_the_full_name_documents_give_it() -> None:

@@ -200,6 +200,25 @@ def test_entities_a_name_an_office_word_introduces_is_a_person_even_where_the_mo
         assert by_text(ms, "Idriss Mahamat").type is EntityType.PERSON, [(m.text, m.type) for m in ms]
 
 
+def test_entities_a_name_an_office_describes_in_apposition_is_a_person(nlp):
+    # "Idriss Mahamat, a spokesman,": the model typed the name an organisation; the apposition says person
+    for text, name in (("Idriss Mahamat, a spokesman, said on Friday that the vaccination drive was over.", "Idriss Mahamat"),
+                       ("Police have detained Shareefullah, a militant commander, near the border.", "Shareefullah"),
+                       ("A senior Taliban commander, Sharifullah, was arrested on Tuesday.", "Sharifullah")):
+        ms = mentions_of(nlp, text)
+        assert by_text(ms, name).type is EntityType.PERSON, [(m.text, m.type) for m in ms]
+
+
+def test_entities_an_apposition_or_office_never_makes_a_place_a_person(nlp):
+    ms = mentions_of(nlp, "Officials in Kandahar, the provincial capital, said the minister, Pakistan's envoy, had left. "
+                          "Pakistan, a key ally of the government, protested. The cable runs from Lisbon to Japan, a "
+                          "company spokeswoman who asked not to be named said. She lived in Lagos and Port au Prince, "
+                          "Haiti. Sen. Ann Ray of North Dakota, the chairman of the panel, agreed.")
+    places = ("Kandahar", "Pakistan", "Japan", "Haiti", "North Dakota")
+    assert all(m.type is not EntityType.PERSON for m in ms if m.is_name and m.text in places), \
+        [(m.text, m.type) for m in ms]
+
+
 def test_entities_an_office_word_never_makes_an_organisation_name_a_person(nlp):
     ms = mentions_of(nlp, "The spokesman Health Ministry said the clinic would reopen. A director of Chad Airlines spoke.")
     assert all(m.type is not EntityType.PERSON for m in ms if m.is_name and m.text in ("Health Ministry", "Chad Airlines"))

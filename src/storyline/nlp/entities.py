@@ -51,7 +51,7 @@ log = logging.getLogger(__name__)
 __all__ = ["RULER_NAME", "STAGE_VERSION", "configure_pipeline", "find_mentions", "extract_mentions"]
 
 RULER_NAME = "storyline_gazetteer"
-STAGE_VERSION = "5"  # a name an office word introduces is a person ("spokesman Idriss Mahamat"); an office is no name ("Taliban spokesman"). 4: alias cues after a relative pronoun ("who is also known as") and spelling cues ("also spelled"); a restrictive "N of X known as Y" names N, not X
+STAGE_VERSION = "6"  # a name an office describes in apposition is a person ("Idriss Mahamat, a spokesman,"), and so is a one-word name an office introduces or describes ("commander Sharifullah"). 5: a name an office word introduces is a person ("spokesman Idriss Mahamat"); an office is no name ("Taliban spokesman"). 4: alias cues after a relative pronoun ("who is also known as") and spelling cues ("also spelled"); a restrictive "N of X known as Y" names N, not X
 
 _TYPES = {
     "PERSON": EntityType.PERSON,
@@ -158,8 +158,14 @@ def _shape(text: str, c: Candidate, vocab: gazetteer.Vocabulary, propn: dict[int
     if c.type == EntityType.PERSON and _ends_in_role(surface, vocab):
         c.dropped = True  # "Taliban spokesman", "Foreign ministry spokesman": an office, not a person's name
         return
-    if c.type in (EntityType.ORGANIZATION, EntityType.PLACE) and _after_role(text, c.start, vocab) and _person_shaped(surface):
-        c.type = EntityType.PERSON  # "ministry spokesman Idriss Mahamat": the name an office word introduces is a person's
+    if c.type in (EntityType.ORGANIZATION, EntityType.PLACE) and _person_shaped(surface) and (
+            _after_role(text, c.start, vocab) or _role_apposition(text, c.end, vocab, c.start)):
+        # "ministry spokesman Idriss Mahamat", "Idriss Mahamat, a spokesman,": the name an office word introduces
+        # or that an office describes is a person's
+        c.type = EntityType.PERSON
+    elif c.type in (EntityType.ORGANIZATION, EntityType.PLACE) and _person_word(text, c.start, c.end) and (
+            _after_role(text, c.start, vocab, lower=True) or _role_apposition(text, c.end, vocab, c.start)):
+        c.type = EntityType.PERSON  # "Taliban commander Sharifullah", "Shareefullah, a militant commander,"
     if c.type == EntityType.PERSON and _is_product(surface, vocab.product_words):
         c.type = EntityType.OTHER  # "MacBook Pro", "Galaxy S7": a product, not a person
         return
@@ -208,10 +214,43 @@ organization organisation network movement brigade brigades province state city 
 kingdom island islands river valley mountains street house news times post press tv radio""".split())
 
 
-def _after_role(text: str, start: int, vocab: gazetteer.Vocabulary) -> bool:
-    """Whether an office word (spokesman, minister, director) stands right before ``start`` (a comma between)."""
+def _after_role(text: str, start: int, vocab: gazetteer.Vocabulary, lower: bool = False) -> bool:
+    """Whether an office word (spokesman, minister, director) stands right before ``start`` (a comma between);
+    ``lower``: written in lower case (a capitalised "Officer, Defence" or "Prince, Haiti" ends a title or a name)."""
     m = re.search(r"([A-Za-z-]+),?\s+$", text[max(0, start - 40) : start])
-    return m is not None and m.group(1).lower() in vocab.role_family
+    if m is None or (lower and not m.group(1).islower()):
+        return False
+    return m.group(1).lower() in vocab.role_family
+
+
+# ", a spokesman", ", the group's deputy leader", ", Kabul's police chief": an office describing the name before it
+_APPOSITION = re.compile(r",\s+(?:a|an|the|his|her|its|their|[A-Z][\w-]*['’]s)\s+((?:[\w'’-]+\s+){0,3}?)([a-z-]+)\b")
+
+
+_REPORTING = re.compile(r"[^,.;:!?\n]{0,60}?\b(?:said|says|say|told|tells|added|adds|stated|noted|confirmed)\b")
+_PLACE_PREPOSITION = re.compile(r"\b(?:of|in|at|from|near)\s+$", re.IGNORECASE)
+
+
+def _role_apposition(text: str, end: int, vocab: gazetteer.Vocabulary, start: int | None = None) -> bool:
+    """Whether an office word (spokesman, commander, minister) heads an apposition right after ``end``: not the
+    subject of a clause of its own ("to Japan, a company spokeswoman said"), not after a place's preposition
+    ("Rep. Nick Rahall of West Virginia, the chairman of ...")."""
+    m = _APPOSITION.match(text, end, min(len(text), end + 80))
+    if m is None or m.group(2) not in vocab.role_family or m.group(1).lower().startswith(("of ", "for ")):
+        return False
+    if _REPORTING.match(text, m.end(), min(len(text), m.end() + 80)):
+        return False
+    return start is None or not _PLACE_PREPOSITION.search(text, max(0, start - 12), start)
+
+
+def _person_word(text: str, start: int, end: int) -> bool:
+    """One capitalised word (not an acronym, not a word of organisations or places, not a possessive or the first
+    word of a longer capitalised phrase): a one-word name an office may introduce ("commander Sharifullah")."""
+    surface = text[start:end]
+    after = text[end : end + 3]
+    return (len(surface) >= 4 and surface.isalpha() and surface[0].isupper() and surface[1:].islower()
+            and surface.lower() not in _NOT_A_PERSON_WORD and not after.startswith(("'s", "’s"))
+            and not re.match(r"\s[A-Z]", after))
 
 
 def _person_shaped(surface: str) -> bool:
