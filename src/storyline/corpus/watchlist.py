@@ -116,9 +116,7 @@ from .watchlist_match import (
     kh_keys,
     persianate_keys,
     name_core,
-    plain_spelling,
     romanize_cyrillic,
-    spelling_similarity,
     strip_glued_article,
     watchlist_name_similarity,
     watchlist_query_coverage,
@@ -142,7 +140,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-WATCHLIST_VERSION = "7"  # bump when linking may produce other links: the next analyze rebuilds the corpus steps
+WATCHLIST_VERSION = "6"  # bump when linking may produce other links: the next analyze rebuilds the corpus steps
 LINK_THRESHOLD = 0.85
 QUALITY_WEIGHT = {"primary": 1.0, "good": 1.0, "low": 0.9}
 SINGLE_TOKEN_PERSON_CAP = 0.8  # a one-token person name, a kunya alone (Abu Salim) or titles alone never link
@@ -372,10 +370,6 @@ def link_match(matches: Sequence[Match], threshold: float = LINK_THRESHOLD) -> M
     return top
 
 
-def _negated(pair: tuple[float, float]) -> tuple[float, float]:
-    return -pair[0], -pair[1]
-
-
 def _token_keys(skel: str, latin: bool) -> tuple[str, ...]:
     """Posting keys of one token: its skeleton and, for Latin script, its loose skeleton (Chung/Jung, Cho/Jo)."""
     if not latin or skel.startswith("#"):
@@ -516,7 +510,7 @@ class WatchlistIndex:
         if len(parts) == 1:
             return [m for _, m in self._ranked(parts[0], type, limit, partial)]
         # a query holding several names (Abd Ali; Abdul Ali, Ahmad dit Said): each entry by its best-ranked name
-        best: dict[int, tuple[tuple[float, float, float, tuple[float, float], str], Match]] = {}
+        best: dict[int, tuple[tuple[float, float, float, str], Match]] = {}
         for part in parts:
             for order, m in self._ranked(part, type, limit, partial):
                 if m.entry not in best or order < best[m.entry][0]:
@@ -524,7 +518,7 @@ class WatchlistIndex:
         return [m for _, m in sorted(best.values(), key=lambda om: om[0])[:limit]]
 
     def _ranked(self, query: str, type: EntityType | None, limit: int,
-                partial: bool) -> list[tuple[tuple[float, float, float, tuple[float, float], str], Match]]:
+                partial: bool) -> list[tuple[tuple[float, float, float, str], Match]]:
         """:meth:`search` for one name: the matches with their sort keys (lowest first)."""
         by_entry = partial and ENTRY_WEIGHT > 0
         qkey = name_key(romanize_cyrillic(query) or query, type)
@@ -585,8 +579,7 @@ class WatchlistIndex:
             # no entry holds two of the query's tokens: rank the few holding the rarest one (scores stay
             # low, below linking) rather than none
             need, cap = 1, FALLBACK_CANDIDATES
-        best: dict[int, tuple[Match, tuple[float, float], tuple[float, float]]] = {}
-        plain_query = "" if _is_acronym_key(qkey) else plain_spelling(query)  # letters say nothing of spelling
+        best: dict[int, tuple[Match, tuple[float, float]]] = {}
         if by_entry:
             ranked = sorted(hits.items(), key=lambda kv: (-entry_hits[self._name_entry[kv[0]]], -kv[1],
                                                           -weight[kv[0]], kv[0]))[:cap]
@@ -610,29 +603,26 @@ class WatchlistIndex:
             if etype == EntityType.PERSON and _in_order_prefix(qkey, nkey):
                 rank0 = max(rank0, PREFIX_RANK * QUALITY_WEIGHT[_QUALITY_NAME[self._name_quality[nidx]]])
             rank = rank0, weight[nidx]
-            spelling = spelling_similarity(plain_query, self._name_text[nidx])
             prev = best.get(eidx)
-            if prev is None or (rank, score, spelling) > (prev[1], prev[0].score, prev[2]):
-                best[eidx] = (Match(eidx, ref, list_name, ename, self._name_text[nidx], round(score, 4)), rank, spelling)
+            if prev is None or (rank, score) > (prev[1], prev[0].score):
+                best[eidx] = (Match(eidx, ref, list_name, ename, self._name_text[nidx], round(score, 4)), rank)
             if len(best) >= MAX_CANDIDATES:
                 break
         # the final rank mixes the best name's rank with the entry's coverage of the query (0..1), so an
         # entry whose name rank is too low to reach the limit-th rank even at full coverage is not scored
-        # equal ranks, scores and rarities: the name spelled most like the query as written (Yaya is Yahya
-        # rather than Yahia; Abd-al-Hamid Musalli is Abd-al-Hamid al-Masli rather than Abdul Hamid Abdul Aziz)
-        by_name = sorted(best.values(), key=lambda mr: (-mr[1][0], -mr[0].score, -mr[1][1], _negated(mr[2]), mr[0].ref))
+        by_name = sorted(best.values(), key=lambda mr: (-mr[1][0], -mr[0].score, -mr[1][1], mr[0].ref))
         if not by_entry:
-            return [((-r[0], -m.score, -r[1], _negated(sp), m.ref), m) for m, r, sp in by_name[:limit]]
-        scored: list[tuple[float, Match, tuple[float, float], tuple[float, float]]] = []
+            return [((-r[0], -m.score, -r[1], m.ref), m) for m, r in by_name[:limit]]
+        scored: list[tuple[float, Match, tuple[float, float]]] = []
         sims: dict[tuple[str, str], float] = {}
-        for m, rank, spelling in by_name[:ENTRY_RANKED]:
+        for m, rank in by_name[:ENTRY_RANKED]:
             if len(scored) >= limit:
-                floor = sorted((r for r, _, _, _ in scored), reverse=True)[limit - 1]
+                floor = sorted((r for r, _, _ in scored), reverse=True)[limit - 1]
                 if (1 - ENTRY_WEIGHT) * rank[0] + ENTRY_WEIGHT < floor:
                     break
             cover = self._entry_coverage(qkey, token_idf, m.entry, sims)
-            scored.append(((1 - ENTRY_WEIGHT) * rank[0] + ENTRY_WEIGHT * cover, m, rank, spelling))
-        ordered = sorted((((-f, -m.score, -r[1], _negated(sp), m.ref), m) for f, m, r, sp in scored), key=lambda om: om[0])
+            scored.append(((1 - ENTRY_WEIGHT) * rank[0] + ENTRY_WEIGHT * cover, m, rank))
+        ordered = sorted((((-f, -m.score, -r[1], m.ref), m) for f, m, r in scored), key=lambda om: om[0])
         return ordered[:limit]
 
     def _entry_coverage(self, qkey: NameKey, token_idf: list[float], eidx: int,

@@ -47,10 +47,6 @@ leading words such as "The Organization of" may be left out). Search finds such 
 A name written in Cyrillic is also compared in a Latin spelling
 (:func:`romanize_cyrillic`), so Умаров Доку and Doku Umarov meet.
 
-Where two entries rank exactly alike, the one whose name is spelled most like the query as written, in its
-order (:func:`spelling_similarity`: Yaya / Yahya rather than Yahia, Abubakar Ahmed rather than
-"Ahmed, Abubakar"), ranks first; the spelling never changes a score, so never a link.
-
 Stricter than resolution, on the other hand:
 
 * a doubled w or y is a consonant (shadda), not part of a vowel: Fawwaz / Faiz and Sayyid / Said
@@ -75,7 +71,7 @@ from __future__ import annotations
 import functools
 import re
 
-from rapidfuzz.distance import Indel, JaroWinkler
+from rapidfuzz.distance import JaroWinkler
 from rigour.text import ascii_text
 
 from ..text.names import (
@@ -109,8 +105,6 @@ __all__ = [
     "french_skeleton",
     "persianate_keys",
     "persianate_skeleton",
-    "plain_spelling",
-    "spelling_similarity",
     "romanize_cyrillic",
     "core_keys",
     "is_consonant_abbreviation",
@@ -597,28 +591,3 @@ def watchlist_query_coverage(query: NameKey, other: NameKey) -> float:
         return plain
     # a merged query has fewer tokens; each merged token stands for the two it joined
     return max(plain, query_coverage(q2, o2, token_sim=watchlist_token_similarity))
-
-
-_NOT_LETTERS = re.compile(r"[^0-9a-z]+")
-
-
-def plain_spelling(name: str) -> str:
-    """A name as written, in its order: ASCII, lower case, every run of other characters one space."""
-    return _NOT_LETTERS.sub(" ", ascii_text(name).lower()).strip()
-
-
-SPELLING_WORD_FLOOR = 0.5  # a query word less alike than this to every word of a name counts as not written there
-
-
-def spelling_similarity(plain_query: str, name: str) -> tuple[float, float]:
-    """How alike ``name`` and a query (already :func:`plain_spelling`) are spelled: the mean over the query's
-    words of the closest word of the name (Indel, 0 below :data:`SPELLING_WORD_FLOOR`), then the whole names
-    in their order. A tie-break between entries that rank alike, never a score."""
-    plain = plain_spelling(name)
-    words = plain.split()
-    qwords = plain_query.split()
-    if not words or not qwords:
-        return 0.0, 0.0
-    best = (max(Indel.normalized_similarity(q, w) for w in words) for q in qwords)
-    closest = sum(b for b in best if b >= SPELLING_WORD_FLOOR) / len(qwords)
-    return closest, Indel.normalized_similarity(plain_query, plain)
