@@ -131,6 +131,15 @@ def test_resolve_a_full_name_the_corpus_calls_a_person_joins_the_person() -> Non
     assert any(ev.rule == "type-vote" for ev in ent.evidence)
 
 
+def test_resolve_a_cluster_holding_other_names_is_not_carried_into_a_person_by_the_vote() -> None:
+    # a document's junk join of a person's name with a group's: the vote must not carry the group into the person
+    people = [C(f"p{i}", 0, P, "Donald Trump", "Trump") for i in range(3)]
+    groups = [C(f"g{i}", 0, O, "Islamic State", "ISIS") for i in range(2)]
+    r = resolve_entities([*people, *groups, C("j", 0, O, "Donald Trump", "ISIS")])
+    assert not together(r, "p0#0", "g0#0")
+    assert r.entity_for("p0#0").type == P
+
+
 def test_resolve_a_full_name_typed_alike_as_often_stays_apart() -> None:
     # as many mentions of a company as of a person of that name: nothing says which the other one is
     r = resolve_entities([C("a", 0, P, "Harry Winston", "Winston"), C("b", 0, O, "Harry Winston", "Winston")])

@@ -11,10 +11,12 @@ Rules, applied in this order, each only between clusters of the same type:
 2. ``same-name`` / ``transliteration``: a multi-token name (or any organisation
    or place name) whose normalised tokens / transliteration skeletons are equal
    (:mod:`storyline.text.names`).
-   ``type-vote``: a cluster whose full name (two words or more) the rest of the corpus types
-   otherwise, at least :data:`TYPE_MAJORITY` times as often by mentions, joins the majority's
-   cluster of that name, when one side is a person ("Idriss Mahamat" typed an organisation in
-   one document and a person in three); the entity takes the type most of its mentions have.
+   ``type-vote``: a cluster known only by one full name (two words or more) and its parts, which the
+   rest of the corpus types otherwise at least :data:`TYPE_MAJORITY` times as often by mentions,
+   joins the majority's cluster of that name when one side is a person ("Idriss Mahamat" typed an
+   organisation in one document and a person in three); the entity takes the type most of its
+   mentions have. A cluster that also holds other names is left alone (a document's junk join of
+   "Donald Trump" and "ISIS" must not carry the group into the person).
 3. ``gazetteer-equivalence``: organisation names listed as one group in the
    gazetteer (``data/gazetteer/*.json`` of type organization, plus
    ``data/equivalences.json``), e.g. ISKP / ISIS-K / ISIL-K.
@@ -394,8 +396,8 @@ class _Resolver:
             names_of.append(own)
         for i, c in enumerate(self.clusters):
             shared = [w for w in names_of[i] if len(votes[w]) > 1]
-            if not shared:
-                continue
+            if len(shared) != 1 or not _only_forms_of(c.names, shared[0]):
+                continue  # a cluster that also holds other names (a document's junk join) is not one name's vote
             total: Counter[EntityType] = Counter()
             for w in shared:
                 total.update(votes[w])
@@ -781,6 +783,12 @@ def different_territories(a: str, b: str) -> bool:
     Iran / Iraq), which no spelling rule may join; unknown places (Kunar / Konar) are never different here."""
     ta = _territory(a)
     return ta is not None and (tb := _territory(b)) is not None and ta != tb
+
+
+def _only_forms_of(names: Sequence[str], key: str) -> bool:
+    """Whether every name is the full name ``key`` (normalised tokens) or a part of it (Idriss Mahamat, Mahamat)."""
+    tokens = set(key.split())
+    return all(set(name_key(n, EntityType.PERSON).tokens) <= tokens for n in names)
 
 
 def _full_name_key(name: str) -> str | None:
