@@ -398,13 +398,10 @@ class _Resolver:
             shared = [w for w in names_of[i] if len(votes[w]) > 1]
             if len(shared) != 1 or not _only_forms_of(c.names, shared[0]):
                 continue  # a cluster that also holds other names (a document's junk join) is not one name's vote
-            total: Counter[EntityType] = Counter()
-            for w in shared:
-                total.update(votes[w])
-            best, count = max(total.items(), key=lambda kv: (kv[1], kv[0].value))
-            if best == c.type or count < TYPE_MAJORITY * total[c.type] or EntityType.PERSON not in (best, c.type):
+            key = shared[0]
+            best, count = max(votes[key].items(), key=lambda kv: (kv[1], kv[0].value))
+            if best == c.type or count < TYPE_MAJORITY * votes[key][c.type] or EntityType.PERSON not in (best, c.type):
                 continue
-            key = max(shared, key=lambda x: (votes[x][best], x))
             j, full = holders[(key, best)][0]
             self.join(j, i, full, names_of[i][key], "type-vote", 0.85)
 
