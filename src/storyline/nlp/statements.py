@@ -70,7 +70,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, cast
 
 from ..model import EntityType, Statement, StatementKind
@@ -362,7 +362,10 @@ def _find_subject(verb: Token) -> Token | None:
                     inner = next((g for g in child.children if g.dep_ == "nsubj" and g.i < child.i and not _is_dateline(g)), None)
                     if inner is not None and any(t.text == "," for t in inner.doc[inner.i + 1 : child.i]):
                         return inner
-        if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head is not cur and cur.head.pos_ in ("VERB", "AUX"):
+        if cur.dep_ == "xcomp" and cur.head.pos_ == "ADJ" and cur.head.dep_ in ("acomp", "oprd") and cur.head.head.pos_ in ("VERB", "AUX"):
+            cur = cur.head.head  # "X is determined to warn ...", "X won't be able to brag ...": the copula's subject
+            continue
+        if cur.dep_ in ("conj", "xcomp", "advcl", "acomp") and cur.head is not cur and cur.head.pos_ in ("VERB", "AUX"):
             if _trailing_speech_participle(cur):
                 # "The paper reported that 12 people died, citing hospital officials": the parse hangs the participle
                 # on the reported clause, but it is the reporter who cites
@@ -375,6 +378,27 @@ def _find_subject(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+# Verbs whose passive subject is the one addressed ("X was told that ..."), not the one who holds the view.
+_ADDRESSEE_VERBS = {"tell", "inform", "notify", "advise", "remind", "brief", "instruct", "assure", "reassure", "warn",
+                    "caution", "promise", "ask", "teach", "show", "order", "alert", "email", "write", "text", "cable"}
+_NO_HOLDER = {"it", "there", "this", "that", "who", "which", "what"}
+
+
+def _attitude_holder(verb: Token, lemma: str) -> Token | None:
+    """The passive subject that holds the attitude of a finite clause ("Protesters were frustrated that ...",
+    "We are convinced this is ..."): with a clause of its own after the verb, the subject is no raised topic ("X is
+    expected to ..."); never the addressee of a verb of telling ("X was told that ...") or an expletive ("It was
+    reported that ...")."""
+    if lemma in _ADDRESSEE_VERBS:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+    if subj is None or subj.lower_ in _NO_HOLDER or _is_dateline(subj):
+        return None
+    finite = any(c.dep_ == "ccomp" and c.i > verb.i and any(x.dep_ in ("nsubj", "nsubjpass", "mark", "expl") for x in c.children)
+                 for c in verb.children)
+    return cast("Token", subj) if finite else None
 
 
 def _possessor(noun: Token) -> Token | None:
@@ -482,6 +506,29 @@ def _clausal_complement(verb: Token) -> Token | None:
     if len(comps) > 1:
         return next((c for c in comps if c.i > verb.i), comps[0])
     return comps[0] if comps else None
+
+
+_CONTINUING_CC = {"and", "but"}
+_NEW_ACTOR_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
+
+
+def _continued_clause(verb: Token, content_root: Token, subj: Token | None, cue_lemmas: Mapping[str, str]) -> Token | None:
+    """The clause that goes on with a content reported before its cue ("The middle fifth paid 8.9 percent, the
+    agency said in a June report, and the bottom fifth paid 0.8 percent"): a clause joined to the cue verb by
+    "and"/"but", after the cue, with a subject of its own that is no pronoun (in "..., he said, and he left" the
+    speaker acts) and a verb that is no cue itself (its own statement); None otherwise."""
+    if subj is None or content_root.i > verb.i or content_root.dep_ != "ccomp":
+        return None
+    for c in verb.children:
+        if c.dep_ != "conj" or c.i < verb.i or c.pos_ not in ("VERB", "AUX") or c.lemma_.lower() in cue_lemmas:
+            continue
+        if not any(x.dep_ == "cc" and x.lower_ in _CONTINUING_CC for x in verb.children if verb.i < x.i < c.i):
+            continue
+        own = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if own is None or own.lower_ in _NEW_ACTOR_PRONOUNS or own.lower_ == subj.lower_:
+            continue
+        return cast("Token", c)
+    return None
 
 
 def _content_tokens(root: Token) -> list[Token]:
@@ -1003,6 +1050,8 @@ class _Finder:
         cue_start, cue_end = _span_of_tokens(self._cue_tokens(verb), part)
         subj = _find_subject(verb)
         sp = _speaker_span(_speaker_tokens(subj), part) if subj is not None and subj.dep_ != "nsubjpass" else (None, None)
+        if subj is None and (holder := _attitude_holder(verb, lemma)) is not None:
+            sp = _speaker_span(_speaker_tokens(holder), part)
         c_start, c_end = _span_of_tokens(_content_tokens(content_root), part)
         if c_start > cue_end:
             mark = next((c for c in content_root.children if c.dep_ == "mark" and c.lower_ == "that"), None)
@@ -1129,6 +1178,9 @@ class _Finder:
         sp = _speaker_span(_speaker_tokens(subj), part) if subj is not None else (None, None)
         if subj is not None and subj.dep_ == "nsubjpass":
             sp = (None, None)  # "X was told ..." names the hearer, not the speaker
+        if subj is None and (holder := _attitude_holder(verb, lemma)) is not None:
+            subj = holder
+            sp = _speaker_span(_speaker_tokens(holder), part)
         if subj is None and verb.tag_ == "VBG" and verb.dep_ in ("acl", "appos", "advcl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
             # a participle on a noun: "Their argument—suggesting that ...", "the ministry, saying that ..."
             head = verb.head
@@ -1196,7 +1248,10 @@ class _Finder:
             kind = StatementKind.DIRECT
             c_start, c_end = quote.inner_start, quote.inner_end
         elif parenthetical:
-            inner = {t.i for t in verb.subtree}
+            # the parse may hang a clause fronted before the speaker on the cue ("Though the move was smooth, he said,
+            # the next one would not be"): it is part of what is said, not of the aside
+            fronted = [c for c in verb.children if c.dep_ == "advcl" and subj is not None and c.i < subj.i]
+            inner = {t.i for t in verb.subtree} - {t.i for c in fronted for t in c.subtree}
             toks = [t for t in verb.head.subtree if t.i not in inner and not t.is_space]
             while toks and toks[0].is_punct:
                 toks.pop(0)
@@ -1209,6 +1264,13 @@ class _Finder:
         elif content_root is not None:
             toks = _content_tokens(content_root)
             c_start, c_end = dobj_span if dobj_span is not None else _span_of_tokens(toks, part)
+            more = _continued_clause(verb, content_root, subj, self.lex.verbs)
+            if more is not None:
+                # "A, the agency said, and B": the clause joined after the cue goes on with what is said
+                tail = list(more.subtree)
+                while tail and tail[-1].is_punct and tail[-1].text not in "”\"’":
+                    tail.pop()
+                c_end = max(c_end, _span_of_tokens(tail, part)[1])
             if c_start > cue_end and content_root.dep_ == "ccomp":
                 mark = next((c for c in content_root.children if c.dep_ == "mark" and c.lower_ == "that"), None)
                 if mark is not None and mark.i == content_root.left_edge.i:
@@ -1460,6 +1522,14 @@ class _Finder:
         kind = StatementKind.MIXED if any(c_start <= q.start and q.end <= c_end + 1 for q in self.quotes) else StatementKind.INDIRECT
         self._add(_Cand(c_start, c_end, kind, lemma, cue_start, cue_end, sp[0], sp[1], 1, s_start, s_end, origin="according"))
 
+    def _next_quoted_sentence(self, q: QuoteSpan, last: _Cand, gap: str) -> bool:
+        """Whether a short quotation is the next quoted sentence of a speaker just quoted in the same paragraph
+        ("“Here he is,” she said. “He's here.”"): a whole sentence in quotation marks right after the cue's sentence,
+        not a word or two quoted in passing."""
+        inner = self.text[q.inner_start : q.inner_end].strip()
+        return (last.kind is StatementKind.DIRECT and "\n" not in gap and len(gap) <= 40 and gap.rstrip().endswith((".", "!", "?"))
+                and inner[:1].isupper() and inner.rstrip("”\"’'").endswith((".", "!", "?")))
+
     def _interview_question(self, q: QuoteSpan) -> bool:
         """Whether a quotation is a question put to someone that stands as its own paragraph ("\n“Do you plan to
         run again?”\n"): in an interview's layout it is the interviewer's, never the answer's speaker continuing."""
@@ -1478,7 +1548,7 @@ class _Finder:
             if any(s < q.inner_end and q.inner_start < e for s, e in covered):
                 continue
             words = self.text[q.inner_start : q.inner_end].split()
-            if len(words) < _MIN_ORPHAN_QUOTE_WORDS or self._interview_question(q):
+            if self._interview_question(q):
                 continue
             # the speaker goes on only after words of theirs: not after a stance or an owner's noun the rules read
             # into the narration ("going on to contrast Clinton's proposals with ...": not Clinton's), nor after
@@ -1490,6 +1560,8 @@ class _Finder:
             last = prev[-1]
             gap = self.text[max(last.content_end, last.cue_end or 0, last.speaker_end or 0) : q.start]
             if gap.count("\n") > 3 or len(gap) > 250:
+                continue
+            if len(words) < _MIN_ORPHAN_QUOTE_WORDS and not self._next_quoted_sentence(q, last, gap):
                 continue
             self._add(_Cand(q.inner_start, q.inner_end, StatementKind.DIRECT, last.cue, last.cue_start, last.cue_end,
                             last.speaker_start, last.speaker_end, last.polarity, q.start, q.end, origin="orphan",
