@@ -108,6 +108,20 @@ _DESCRIBING_DEPS = {"appos", "relcl", "punct", "nummod", "npadvmod", "conj", "cc
 _PHYSICAL_VERBS = {"attack", "hit", "strike", "target", "bomb", "shell", "shoot", "kill", "raid", "storm", "seize",
                    "capture", "destroy", "fire", "invade", "occupy", "ambush", "besiege", "assault", "burn", "loot",
                    "kidnap", "abduct", "execute", "arrest", "detain", "release", "free", "wound", "injure", "beat"}
+# Verbs of acts that carry no words (Levin's verbs of motion, of sending and carrying, of change of possession, of
+# putting, of contact, of body posture and ingesting, of measure and of life events): an object says what was done,
+# bought or boarded, never a statement ("the men boarded trains", "he hired a banker", "Women comprise a quarter of
+# ..."). Verbs with a common sense of speech or stance are left to the scorer ("weigh in", "paint X as Y", "put it",
+# "lay out", "deliver remarks", "send a message", "throw support behind", "bring up").
+_ACT_VERBS = frozenset("""
+arrive leave depart enter exit walk ride drive fly sail travel climb descend board land march jog swim cross flee escape
+carry ship hand toss haul transport lift drop
+buy sell purchase acquire own rent lease lend borrow hire earn spend invest
+place plant install attach load store hang mount fill empty pour
+ring knock touch grab kick dig drill cook bake eat drink sleep sit stand lie wave dance
+comprise compose constitute exceed total equal cost contain number amount depend
+marry divorce bear die retire graduate commit lock unlock
+""".split())
 # Prepositions whose object a stance or a report is about ("vote for X", "focused on X", "complained about X").
 # verbs whose "for X" names on whose behalf one acts, never a stance toward X ("writing for the court")
 _ON_BEHALF_VERBS = {"write", "speak", "work", "testify", "report", "act"}
@@ -1074,6 +1088,8 @@ class _Finder:
         a candidate for the scorer, which knows from annotated news which verbs report speech or stance."""
         if lemma in _PHYSICAL_VERBS or _an_act_not_words(verb, lemma):
             return  # "the army attacked the city", "called up reservists": political news may attack with words, conflict news does not
+        if lemma in _ACT_VERBS and lemma not in self.lex.verbs:
+            return  # "the men boarded trains", "Mr. Obama rang a bell": an act, no words
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if lemma in _PERCEPTION and not _as_predicate(verb):
             return  # "Texas saw record turnout", "he saw an opportunity": what was seen, not said
@@ -1978,7 +1994,7 @@ def _speaker_order(c: _Cand) -> int:
 
 def _stage_version() -> str:
     model = load_model()
-    return "18-" + lexicon().version + ("" if model is None else "-" + model.version)
+    return "19-" + lexicon().version + ("" if model is None else "-" + model.version)
 
 
 @register("statements", version=_stage_version(), requires=("parse", "mentions"), produces=("statements",))
