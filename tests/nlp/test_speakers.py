@@ -422,3 +422,10 @@ def test_the_one_told_something_is_not_its_speaker(nlp):
     text = "The farmers were told that the ministry would release the report."
     out = _stm(nlp, text)
     assert all(s.speaker_text != "The farmers" for s in out)
+
+
+def test_stopping_short_of_calling_is_said_by_the_subject_of_stopping(nlp):
+    text = "The governor described the march as a sad day, but stopped short of calling the protest a riot."
+    out = _stm(nlp, text, {"The governor": (PER, 1)})
+    s = _by_content(out, "the protest a riot")
+    assert s.speaker_text == "The governor"

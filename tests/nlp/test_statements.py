@@ -255,3 +255,13 @@ def test_what_the_speaker_does_after_the_cue_is_not_what_was_said(nlp):
     out = rule_statements(nlp, text, {"the minister": (PER, 2)})
     s = next(s for s in out if s.cue == "say")
     assert "left the room" not in s.content
+
+
+def test_a_fronted_clause_parsed_onto_what_follows_its_cue_gives_the_cue_that_clause(nlp):
+    # the parse hangs "While he acknowledged" on the clause after it, which it makes a complement of "noted"
+    text = ("While she acknowledged money was a major reason she felt tired working for the city, Lind also noted that "
+            "several other problems left her unhappy.")
+    out = rule_statements(nlp, text, {"Lind": (EntityType.PERSON, 1)})
+    found = [(s.cue, s.content) for s in out]
+    assert ("acknowledge", "money was a major reason she felt tired working for the city") in found
+    assert ("note", "several other problems left her unhappy") in found

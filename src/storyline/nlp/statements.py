@@ -390,6 +390,10 @@ def _find_subject(verb: Token) -> Token | None:
         if cur.dep_ == "pcomp" and cur.tag_ == "VBG" and cur.head.dep_ == "prep" and cur.head.head.pos_ in ("VERB", "AUX"):
             cur = cur.head.head  # "she responded by saying ...", "after saying ...": the governing verb's subject
             continue
+        if (cur.dep_ == "pcomp" and cur.tag_ == "VBG" and cur.head.dep_ == "prep" and cur.head.head.pos_ in ("ADV", "ADJ")
+                and cur.head.head.dep_ in ("advmod", "acomp") and cur.head.head.head.pos_ in ("VERB", "AUX")):
+            cur = cur.head.head.head  # "X stopped short of calling ...": the verb the adverb modifies
+            continue
         return None
     return None
 
@@ -543,6 +547,20 @@ def _continued_clause(verb: Token, content_root: Token, subj: Token | None, cue_
             continue
         return cast("Token", c)
     return None
+
+
+def _fronted_complement(verb: Token) -> Token | None:
+    """The clause right after a cue in a fronted subordinate clause that the parse hangs on the main verb instead
+    ("While he acknowledged funding was the reason, Ham noted ...": "funding was the reason" is what he acknowledged,
+    parsed as a second complement of "noted")."""
+    if verb.dep_ != "advcl" or verb.i >= verb.head.i or not any(c.dep_ == "mark" and c.i < verb.i for c in verb.children):
+        return None
+    head = verb.head
+    if head.dep_ == "ccomp" and head.head.i > head.i and head.left_edge.i == verb.left_edge.i:
+        # the parse hangs the fronted clause on the clause that follows the cue: "While he acknowledged [funding was
+        # the reason], Ham noted ..."; its words after the cue are the content
+        return cast("Token", head)
+    return next((c for c in head.children if c.dep_ == "ccomp" and c.i < head.i and c.left_edge.i == verb.i + 1), None)
 
 
 def _content_tokens(root: Token) -> list[Token]:
@@ -1215,6 +1233,8 @@ class _Finder:
             or any(c.dep_ == "prep" and c.lower_ in _ABOUT_PREPS for c in subj.children))
         dobj_span: tuple[int, int] | None = None
         content_root = _clausal_complement(verb)
+        if content_root is None:
+            content_root = _fronted_complement(verb)
         if content_root is not None and lemma in _PERCEPTION and not _that_clause(content_root):
             content_root = None  # "Witnesses saw soldiers fire into the crowd": an event witnessed, not a claim
         if content_root is None and klass == "speech" and subj is not None and subj.i < verb.i:
@@ -1279,6 +1299,8 @@ class _Finder:
             kind = StatementKind.MIXED if any(c_start <= q.start and q.end <= c_end + 1 for q in self.quotes) else StatementKind.INDIRECT
         elif content_root is not None:
             toks = _content_tokens(content_root)
+            if content_root.i == verb.head.i:
+                toks = [t for t in toks if t.i > verb.right_edge.i]  # a fronted clause misparsed onto its content
             c_start, c_end = dobj_span if dobj_span is not None else _span_of_tokens(toks, part)
             more = _continued_clause(verb, content_root, subj, self.lex.verbs)
             if more is not None:
