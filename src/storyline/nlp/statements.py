@@ -33,13 +33,16 @@ Cues come from the data lexicon (:mod:`storyline.nlp.cues`):
   last speaker's turn; "“...” ― Name" signatures name the speaker.
 
 A quotation without a cue of its own continues the nearest earlier statement that stays (with the learned scorer:
-one the scorer keeps, never an open candidate it drops), and stays with it.
+one the scorer keeps, never an open candidate it drops), and stays with it; one of fewer than four words only when it
+is a whole sentence right after a quotation's cue in the same paragraph ("“...,” she said. “We did it.”"). A clause
+joined after the cue ("A, the agency said, and B") goes on with a content reported before it.
 
 What reports no statement is left out: what someone saw, watched, heard or found (a perception verb is a cue only
 with a that-clause, an "as" predicate, a quotation or an aside: not "Witnesses saw soldiers fire", "Texas saw record
 turnout"); a cue inside a question ("asked Ms. Lopez if she regretted the vote", "Did Trump say ...?", "whether Hale
 said ..."); a refusal or a negated non-speech verb ("declined to comment on", "did not respond to"), by the rules and
-the open candidates alike; a light verb whose object names a speech act ("made the comments Friday"). A quotation
+the open candidates alike; a light verb whose object names a speech act ("made the comments Friday"); an act that
+carries no words ("the men boarded trains", "rang a bell", "hired a banker"). A quotation
 standing as its own paragraph that puts a question to "you" is an interviewer's, and continues no one; a quotation
 continues neither a stance nor a negated cue.
 
