@@ -400,3 +400,32 @@ def test_a_quote_closing_a_paragraph_is_not_taken_by_the_cue_opening_the_next_on
     names = {"Ruth Amsel": (PER, 1), "Ben Ortiz": (PER, 2)}
     quoted = [s for s in _stm(nlp, text, names) if s.content.startswith("must stay")]
     assert all(s.speaker_cluster != 2 for s in quoted), [(s.speaker_text, s.cue, s.content) for s in quoted]
+
+
+def test_the_subject_of_an_adjective_speaks_through_its_infinitive(nlp):
+    text = "Mara Lind is determined to warn her voters about the dangers of the new tax."
+    out = _stm(nlp, text, {"Mara Lind": (PER, 1)})
+    s = _by_content(out, "the dangers of the new tax")
+    assert (s.speaker_text, s.speaker_cluster) == ("Mara Lind", 1)
+
+
+def test_a_passive_attitude_with_a_clause_of_its_own_is_held_by_its_subject(nlp):
+    from storyline.nlp.statements import statement_candidates
+
+    text = "Farmers were frustrated that the ministry released only part of the report."
+    cands = statement_candidates(parsed_with(nlp, text, None, PUB))
+    s = next(s for s, _ in cands if "the ministry released" in s.content)
+    assert s.speaker_text == "Farmers"
+
+
+def test_the_one_told_something_is_not_its_speaker(nlp):
+    text = "The farmers were told that the ministry would release the report."
+    out = _stm(nlp, text)
+    assert all(s.speaker_text != "The farmers" for s in out)
+
+
+def test_stopping_short_of_calling_is_said_by_the_subject_of_stopping(nlp):
+    text = "The governor described the march as a sad day, but stopped short of calling the protest a riot."
+    out = _stm(nlp, text, {"The governor": (PER, 1)})
+    s = _by_content(out, "the protest a riot")
+    assert s.speaker_text == "The governor"

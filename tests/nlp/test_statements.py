@@ -229,3 +229,39 @@ def test_a_reported_clause_holding_a_quotation_keeps_its_subject_in_the_content(
     s = next(s for s in out if "disaster" in s.content)
     assert s.content.startswith("the governor's plan")
     assert s.kind is StatementKind.MIXED and s.speaker_cluster == 1
+
+
+def test_a_short_quoted_sentence_right_after_the_cue_continues_the_speaker(nlp):
+    text = "“Look at the crowd,” Vera Holm said. “We did it.”\n"
+    out = _stm(nlp, text, {"Vera Holm": (PER, 4)})
+    assert [(s.content, s.speaker_cluster) for s in out] == [("Look at the crowd", 4), ("We did it.", 4)]
+
+
+def test_a_word_quoted_in_passing_after_a_quotation_continues_no_one(nlp):
+    text = "“We did it,” Vera Holm said. Her rivals were “stunned.”\n"
+    out = _stm(nlp, text, {"Vera Holm": (PER, 4)})
+    assert [s.content for s in out] == ["We did it"]
+
+
+def test_a_clause_joined_after_the_cue_goes_on_with_the_reported_clause(nlp):
+    text = "Prices rose 5 percent last year, the ministry said in a statement, and wages fell by 2 percent."
+    out = rule_statements(nlp, text, {"the ministry": (ORG, 2)})
+    s = next(s for s in out if s.cue == "say")
+    assert s.content.startswith("Prices rose 5 percent") and s.content.endswith("wages fell by 2 percent")
+
+
+def test_what_the_speaker_does_after_the_cue_is_not_what_was_said(nlp):
+    text = "Prices rose 5 percent last year, the minister said, and he left the room."
+    out = rule_statements(nlp, text, {"the minister": (PER, 2)})
+    s = next(s for s in out if s.cue == "say")
+    assert "left the room" not in s.content
+
+
+def test_a_fronted_clause_parsed_onto_what_follows_its_cue_gives_the_cue_that_clause(nlp):
+    # the parse hangs "While he acknowledged" on the clause after it, which it makes a complement of "noted"
+    text = ("While she acknowledged money was a major reason she felt tired working for the city, Lind also noted that "
+            "several other problems left her unhappy.")
+    out = rule_statements(nlp, text, {"Lind": (EntityType.PERSON, 1)})
+    found = [(s.cue, s.content) for s in out]
+    assert ("acknowledge", "money was a major reason she felt tired working for the city") in found
+    assert ("note", "several other problems left her unhappy") in found

@@ -43,6 +43,11 @@ NO_STATEMENT = [
     # "call" with an act particle is an act
     ("The union called off the strike on Monday.", "called off"),
     ("The army called up 3,000 reservists last week.", "called up"),
+    # acts that carry no words: motion, buying and hiring, putting, contact, measure
+    ("At the bottom, the miners boarded a train that ran through the tunnels.", "boarding a train"),
+    ("Mayor Lena Vos rang a large bell from an old church to open the fair.", "ringing a bell"),
+    ("Undaunted, Mr. Hale hired an investment banker and two lawyers.", "hiring someone"),
+    ("Women comprise about 25 percent of the top executives in the firm.", "a measure"),
 ]
 
 

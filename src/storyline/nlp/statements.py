@@ -33,13 +33,16 @@ Cues come from the data lexicon (:mod:`storyline.nlp.cues`):
   last speaker's turn; "“...” ― Name" signatures name the speaker.
 
 A quotation without a cue of its own continues the nearest earlier statement that stays (with the learned scorer:
-one the scorer keeps, never an open candidate it drops), and stays with it.
+one the scorer keeps, never an open candidate it drops), and stays with it; one of fewer than four words only when it
+is a whole sentence right after a quotation's cue in the same paragraph ("“...,” she said. “We did it.”"). A clause
+joined after the cue ("A, the agency said, and B") goes on with a content reported before it.
 
 What reports no statement is left out: what someone saw, watched, heard or found (a perception verb is a cue only
 with a that-clause, an "as" predicate, a quotation or an aside: not "Witnesses saw soldiers fire", "Texas saw record
 turnout"); a cue inside a question ("asked Ms. Lopez if she regretted the vote", "Did Trump say ...?", "whether Hale
 said ..."); a refusal or a negated non-speech verb ("declined to comment on", "did not respond to"), by the rules and
-the open candidates alike; a light verb whose object names a speech act ("made the comments Friday"). A quotation
+the open candidates alike; a light verb whose object names a speech act ("made the comments Friday"); an act that
+carries no words ("the men boarded trains", "rang a bell", "hired a banker"). A quotation
 standing as its own paragraph that puts a question to "you" is an interviewer's, and continues no one; a quotation
 continues neither a stance nor a negated cue.
 
@@ -70,7 +73,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, cast
 
 from ..model import EntityType, Statement, StatementKind
@@ -108,6 +111,20 @@ _DESCRIBING_DEPS = {"appos", "relcl", "punct", "nummod", "npadvmod", "conj", "cc
 _PHYSICAL_VERBS = {"attack", "hit", "strike", "target", "bomb", "shell", "shoot", "kill", "raid", "storm", "seize",
                    "capture", "destroy", "fire", "invade", "occupy", "ambush", "besiege", "assault", "burn", "loot",
                    "kidnap", "abduct", "execute", "arrest", "detain", "release", "free", "wound", "injure", "beat"}
+# Verbs of acts that carry no words (Levin's verbs of motion, of sending and carrying, of change of possession, of
+# putting, of contact, of body posture and ingesting, of measure and of life events): an object says what was done,
+# bought or boarded, never a statement ("the men boarded trains", "he hired a banker", "Women comprise a quarter of
+# ..."). Verbs with a common sense of speech or stance are left to the scorer ("weigh in", "paint X as Y", "put it",
+# "lay out", "deliver remarks", "send a message", "throw support behind", "bring up").
+_ACT_VERBS = frozenset("""
+arrive leave depart enter exit walk ride drive fly sail travel climb descend board land march jog swim cross flee escape
+carry ship hand toss haul transport lift drop
+buy sell purchase acquire own rent lease lend borrow hire earn spend invest
+place plant install attach load store hang mount fill empty pour
+ring knock touch grab kick dig drill cook bake eat drink sleep sit stand lie wave dance
+comprise compose constitute exceed total equal cost contain number amount depend
+marry divorce bear die retire graduate commit lock unlock
+""".split())
 # Prepositions whose object a stance or a report is about ("vote for X", "focused on X", "complained about X").
 # verbs whose "for X" names on whose behalf one acts, never a stance toward X ("writing for the court")
 _ON_BEHALF_VERBS = {"write", "speak", "work", "testify", "report", "act"}
@@ -362,7 +379,10 @@ def _find_subject(verb: Token) -> Token | None:
                     inner = next((g for g in child.children if g.dep_ == "nsubj" and g.i < child.i and not _is_dateline(g)), None)
                     if inner is not None and any(t.text == "," for t in inner.doc[inner.i + 1 : child.i]):
                         return inner
-        if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head is not cur and cur.head.pos_ in ("VERB", "AUX"):
+        if cur.dep_ == "xcomp" and cur.head.pos_ == "ADJ" and cur.head.dep_ in ("acomp", "oprd") and cur.head.head.pos_ in ("VERB", "AUX"):
+            cur = cur.head.head  # "X is determined to warn ...", "X won't be able to brag ...": the copula's subject
+            continue
+        if cur.dep_ in ("conj", "xcomp", "advcl", "acomp") and cur.head is not cur and cur.head.pos_ in ("VERB", "AUX"):
             if _trailing_speech_participle(cur):
                 # "The paper reported that 12 people died, citing hospital officials": the parse hangs the participle
                 # on the reported clause, but it is the reporter who cites
@@ -373,8 +393,33 @@ def _find_subject(verb: Token) -> Token | None:
         if cur.dep_ == "pcomp" and cur.tag_ == "VBG" and cur.head.dep_ == "prep" and cur.head.head.pos_ in ("VERB", "AUX"):
             cur = cur.head.head  # "she responded by saying ...", "after saying ...": the governing verb's subject
             continue
+        if (cur.dep_ == "pcomp" and cur.tag_ == "VBG" and cur.head.dep_ == "prep" and cur.head.head.pos_ in ("ADV", "ADJ")
+                and cur.head.head.dep_ in ("advmod", "acomp") and cur.head.head.head.pos_ in ("VERB", "AUX")):
+            cur = cur.head.head.head  # "X stopped short of calling ...": the verb the adverb modifies
+            continue
         return None
     return None
+
+
+# Verbs whose passive subject is the one addressed ("X was told that ..."), not the one who holds the view.
+_ADDRESSEE_VERBS = {"tell", "inform", "notify", "advise", "remind", "brief", "instruct", "assure", "reassure", "warn",
+                    "caution", "promise", "ask", "teach", "show", "order", "alert", "email", "write", "text", "cable"}
+_NO_HOLDER = {"it", "there", "this", "that", "who", "which", "what"}
+
+
+def _attitude_holder(verb: Token, lemma: str) -> Token | None:
+    """The passive subject that holds the attitude of a finite clause ("Protesters were frustrated that ...",
+    "We are convinced this is ..."): with a clause of its own after the verb, the subject is no raised topic ("X is
+    expected to ..."); never the addressee of a verb of telling ("X was told that ...") or an expletive ("It was
+    reported that ...")."""
+    if lemma in _ADDRESSEE_VERBS:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+    if subj is None or subj.lower_ in _NO_HOLDER or _is_dateline(subj):
+        return None
+    finite = any(c.dep_ == "ccomp" and c.i > verb.i and any(x.dep_ in ("nsubj", "nsubjpass", "mark", "expl") for x in c.children)
+                 for c in verb.children)
+    return cast("Token", subj) if finite else None
 
 
 def _possessor(noun: Token) -> Token | None:
@@ -482,6 +527,43 @@ def _clausal_complement(verb: Token) -> Token | None:
     if len(comps) > 1:
         return next((c for c in comps if c.i > verb.i), comps[0])
     return comps[0] if comps else None
+
+
+_CONTINUING_CC = {"and", "but"}
+_NEW_ACTOR_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
+
+
+def _continued_clause(verb: Token, content_root: Token, subj: Token | None, cue_lemmas: Mapping[str, str]) -> Token | None:
+    """The clause that goes on with a content reported before its cue ("The middle fifth paid 8.9 percent, the
+    agency said in a June report, and the bottom fifth paid 0.8 percent"): a clause joined to the cue verb by
+    "and"/"but", after the cue, with a subject of its own that is no pronoun (in "..., he said, and he left" the
+    speaker acts) and a verb that is no cue itself (its own statement); None otherwise."""
+    if subj is None or content_root.i > verb.i or content_root.dep_ != "ccomp":
+        return None
+    for c in verb.children:
+        if c.dep_ != "conj" or c.i < verb.i or c.pos_ not in ("VERB", "AUX") or c.lemma_.lower() in cue_lemmas:
+            continue
+        if not any(x.dep_ == "cc" and x.lower_ in _CONTINUING_CC for x in verb.children if verb.i < x.i < c.i):
+            continue
+        own = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if own is None or own.lower_ in _NEW_ACTOR_PRONOUNS or own.lower_ == subj.lower_:
+            continue
+        return cast("Token", c)
+    return None
+
+
+def _fronted_complement(verb: Token) -> Token | None:
+    """The clause right after a cue in a fronted subordinate clause that the parse hangs on the main verb instead
+    ("While he acknowledged funding was the reason, Ham noted ...": "funding was the reason" is what he acknowledged,
+    parsed as a second complement of "noted")."""
+    if verb.dep_ != "advcl" or verb.i >= verb.head.i or not any(c.dep_ == "mark" and c.i < verb.i for c in verb.children):
+        return None
+    head = verb.head
+    if head.dep_ == "ccomp" and head.head.i > head.i and head.left_edge.i == verb.left_edge.i:
+        # the parse hangs the fronted clause on the clause that follows the cue: "While he acknowledged [funding was
+        # the reason], Ham noted ..."; its words after the cue are the content
+        return cast("Token", head)
+    return next((c for c in head.children if c.dep_ == "ccomp" and c.i < head.i and c.left_edge.i == verb.i + 1), None)
 
 
 def _content_tokens(root: Token) -> list[Token]:
@@ -1003,6 +1085,8 @@ class _Finder:
         cue_start, cue_end = _span_of_tokens(self._cue_tokens(verb), part)
         subj = _find_subject(verb)
         sp = _speaker_span(_speaker_tokens(subj), part) if subj is not None and subj.dep_ != "nsubjpass" else (None, None)
+        if subj is None and (holder := _attitude_holder(verb, lemma)) is not None:
+            sp = _speaker_span(_speaker_tokens(holder), part)
         c_start, c_end = _span_of_tokens(_content_tokens(content_root), part)
         if c_start > cue_end:
             mark = next((c for c in content_root.children if c.dep_ == "mark" and c.lower_ == "that"), None)
@@ -1025,6 +1109,8 @@ class _Finder:
         a candidate for the scorer, which knows from annotated news which verbs report speech or stance."""
         if lemma in _PHYSICAL_VERBS or _an_act_not_words(verb, lemma):
             return  # "the army attacked the city", "called up reservists": political news may attack with words, conflict news does not
+        if lemma in _ACT_VERBS and lemma not in self.lex.verbs:
+            return  # "the men boarded trains", "Mr. Obama rang a bell": an act, no words
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if lemma in _PERCEPTION and not _as_predicate(verb):
             return  # "Texas saw record turnout", "he saw an opportunity": what was seen, not said
@@ -1129,6 +1215,9 @@ class _Finder:
         sp = _speaker_span(_speaker_tokens(subj), part) if subj is not None else (None, None)
         if subj is not None and subj.dep_ == "nsubjpass":
             sp = (None, None)  # "X was told ..." names the hearer, not the speaker
+        if subj is None and (holder := _attitude_holder(verb, lemma)) is not None:
+            subj = holder
+            sp = _speaker_span(_speaker_tokens(holder), part)
         if subj is None and verb.tag_ == "VBG" and verb.dep_ in ("acl", "appos", "advcl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
             # a participle on a noun: "Their argument—suggesting that ...", "the ministry, saying that ..."
             head = verb.head
@@ -1147,6 +1236,8 @@ class _Finder:
             or any(c.dep_ == "prep" and c.lower_ in _ABOUT_PREPS for c in subj.children))
         dobj_span: tuple[int, int] | None = None
         content_root = _clausal_complement(verb)
+        if content_root is None:
+            content_root = _fronted_complement(verb)
         if content_root is not None and lemma in _PERCEPTION and not _that_clause(content_root):
             content_root = None  # "Witnesses saw soldiers fire into the crowd": an event witnessed, not a claim
         if content_root is None and klass == "speech" and subj is not None and subj.i < verb.i:
@@ -1196,7 +1287,10 @@ class _Finder:
             kind = StatementKind.DIRECT
             c_start, c_end = quote.inner_start, quote.inner_end
         elif parenthetical:
-            inner = {t.i for t in verb.subtree}
+            # the parse may hang a clause fronted before the speaker on the cue ("Though the move was smooth, he said,
+            # the next one would not be"): it is part of what is said, not of the aside
+            fronted = [c for c in verb.children if c.dep_ == "advcl" and subj is not None and c.i < subj.i]
+            inner = {t.i for t in verb.subtree} - {t.i for c in fronted for t in c.subtree}
             toks = [t for t in verb.head.subtree if t.i not in inner and not t.is_space]
             while toks and toks[0].is_punct:
                 toks.pop(0)
@@ -1208,7 +1302,16 @@ class _Finder:
             kind = StatementKind.MIXED if any(c_start <= q.start and q.end <= c_end + 1 for q in self.quotes) else StatementKind.INDIRECT
         elif content_root is not None:
             toks = _content_tokens(content_root)
+            if content_root.i == verb.head.i:
+                toks = [t for t in toks if t.i > verb.right_edge.i]  # a fronted clause misparsed onto its content
             c_start, c_end = dobj_span if dobj_span is not None else _span_of_tokens(toks, part)
+            more = _continued_clause(verb, content_root, subj, self.lex.verbs)
+            if more is not None:
+                # "A, the agency said, and B": the clause joined after the cue goes on with what is said
+                tail = list(more.subtree)
+                while tail and tail[-1].is_punct and tail[-1].text not in "”\"’":
+                    tail.pop()
+                c_end = max(c_end, _span_of_tokens(tail, part)[1])
             if c_start > cue_end and content_root.dep_ == "ccomp":
                 mark = next((c for c in content_root.children if c.dep_ == "mark" and c.lower_ == "that"), None)
                 if mark is not None and mark.i == content_root.left_edge.i:
@@ -1460,6 +1563,14 @@ class _Finder:
         kind = StatementKind.MIXED if any(c_start <= q.start and q.end <= c_end + 1 for q in self.quotes) else StatementKind.INDIRECT
         self._add(_Cand(c_start, c_end, kind, lemma, cue_start, cue_end, sp[0], sp[1], 1, s_start, s_end, origin="according"))
 
+    def _next_quoted_sentence(self, q: QuoteSpan, last: _Cand, gap: str) -> bool:
+        """Whether a short quotation is the next quoted sentence of a speaker just quoted in the same paragraph
+        ("“Here he is,” she said. “He's here.”"): a whole sentence in quotation marks right after the cue's sentence,
+        not a word or two quoted in passing."""
+        inner = self.text[q.inner_start : q.inner_end].strip()
+        return (last.kind is StatementKind.DIRECT and "\n" not in gap and len(gap) <= 40 and gap.rstrip().endswith((".", "!", "?"))
+                and inner[:1].isupper() and inner.rstrip("”\"’'").endswith((".", "!", "?")))
+
     def _interview_question(self, q: QuoteSpan) -> bool:
         """Whether a quotation is a question put to someone that stands as its own paragraph ("\n“Do you plan to
         run again?”\n"): in an interview's layout it is the interviewer's, never the answer's speaker continuing."""
@@ -1478,7 +1589,7 @@ class _Finder:
             if any(s < q.inner_end and q.inner_start < e for s, e in covered):
                 continue
             words = self.text[q.inner_start : q.inner_end].split()
-            if len(words) < _MIN_ORPHAN_QUOTE_WORDS or self._interview_question(q):
+            if self._interview_question(q):
                 continue
             # the speaker goes on only after words of theirs: not after a stance or an owner's noun the rules read
             # into the narration ("going on to contrast Clinton's proposals with ...": not Clinton's), nor after
@@ -1490,6 +1601,8 @@ class _Finder:
             last = prev[-1]
             gap = self.text[max(last.content_end, last.cue_end or 0, last.speaker_end or 0) : q.start]
             if gap.count("\n") > 3 or len(gap) > 250:
+                continue
+            if len(words) < _MIN_ORPHAN_QUOTE_WORDS and not self._next_quoted_sentence(q, last, gap):
                 continue
             self._add(_Cand(q.inner_start, q.inner_end, StatementKind.DIRECT, last.cue, last.cue_start, last.cue_end,
                             last.speaker_start, last.speaker_end, last.polarity, q.start, q.end, origin="orphan",
@@ -1906,7 +2019,7 @@ def _speaker_order(c: _Cand) -> int:
 
 def _stage_version() -> str:
     model = load_model()
-    return "18-" + lexicon().version + ("" if model is None else "-" + model.version)
+    return "19-" + lexicon().version + ("" if model is None else "-" + model.version)
 
 
 @register("statements", version=_stage_version(), requires=("parse", "mentions"), produces=("statements",))
