@@ -453,7 +453,9 @@ def _cued_stance(st: Statement, doc_text: str) -> Stance | None:
     # "announced his support for the project", "voiced her opposition to the plan": a stance the actor takes as an act
     declared = (st.cue or "").lower() in _DECLARING and _OWN_STANCE.match(st.content) is not None
     acted = (st.cue or "").lower() in ("sign", "veto")  # "signed a bill on Friday": an act that takes a side on its object
-    if (st.cue or "").lower() not in STANCE_LEMMAS and not thrown and not cast and not declared and not acted:
+    # "urged passage of the bill", "campaigned against a referendum": a call or a campaign for or against its object
+    committed = (st.cue or "").lower() in _COMMITTING
+    if (st.cue or "").lower() not in STANCE_LEMMAS and not thrown and not cast and not declared and not acted and not committed:
         return None
     if not st.cue_start < st.content_start <= st.cue_start + 40:
         return None  # the verb governs the content right after it
@@ -476,6 +478,8 @@ def _cued_stance(st: Statement, doc_text: str) -> Stance | None:
     return found
 
 
+_COMMITTING = frozenset({"urge", "campaign", "push", "press", "propose", "pledge", "promise", "vow", "fight", "demand", "seek", "ask",
+                         "rail"})
 _REFUSED_TO = re.compile(r"\b(?:refus|declin)(?:e|es|ed|ing|al)\s+to\s+$", re.IGNORECASE)
 
 

@@ -40,7 +40,7 @@ from .hits import Hit
 if TYPE_CHECKING:
     from .claims import Claim
 
-__all__ = ["MIN_GAP_DAYS", "OPPOSES", "SUPPORTS", "Stance", "acronym_key", "detect_stance", "find_stance", "person_key", "said_interval"]
+__all__ = ["ACT_NOUNS", "MEASURE_HEADS", "MIN_GAP_DAYS", "OPPOSES", "SUPPORTS", "Stance", "acronym_key", "detect_stance", "find_stance", "person_key", "said_interval"]
 
 MIN_GAP_DAYS = 30  # a change of position over less than a month is too often one position told two ways
 
@@ -48,8 +48,28 @@ STANCE_SCORE = 0.88  # above a bare negation flip: the stance names the question
 
 _WHEN = r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|last\s+week|this\s+week|yesterday|today)\s+)?"  # "voted Tuesday to"
 _OWN = r"(?:announc|declar|voic|express|reiterat|offer|pledg)(?:e|es|ed|ing)\s+(?:his|her|their|its)\s+(?:full\s+|strong\s+)?"
-_SUPPORT = rf"{_OWN}support\s+(?:for|behind)|(?:allow|let)(?=\s)|sign(?:s|ed|ing)?(?=\s)(?!\s+(?:off|on|up|in|out)\b)|vot(?:e|es|ed|ing)\s+{_WHEN}to\s+(?:approve|pass|adopt|ratify|confirm|fund|extend|renew)|thr(?:ew|ows?|owing|own)\s+(?:his|her|their|its)\s+(?:full\s+)?support\s+behind|vot(?:e|es|ed|ing)\s+(?:in\s+favou?r\s+of|for)|support(?:s|ed|ing)?|back(?:s|ed|ing)?(?!\s+away\b)|favou?r(?:s|ed|ing)?|endors(?:e|es|ed|ing)|champion(?:s|ed|ing)?|(?:is|am|are|was|were|be|been)\s+in\s+favou?r\s+of"
-_OPPOSE = rf"{_OWN}opposition\s+to|back(?:s|ed|ing)?\s+away\s+from|walk(?:s|ed|ing)?\s+away\s+from|distanc(?:e|es|ed|ing)\s+(?:himself|herself|themselves)\s+from|disavow(?:s|ed|ing)?|repudiat(?:e|es|ed|ing)|vot(?:e|es|ed|ing)\s+against|veto(?:es|ed|ing)?|block(?:s|ed|ing)?(?=\s)|vot(?:e|es|ed|ing)\s+{_WHEN}to\s+(?:reject|repeal|block|kill|scrap|abolish|overturn|defund)|oppos(?:e|es|ed|ing)|reject(?:s|ed|ing)?|(?:is|am|are|was|were|be|been|remains?|remained|stands?|stood)\s+(?:firmly\s+|strongly\s+)?(?:opposed\s+to|against)"
+# what a commitment or a call commits to: an infinitive of a verb that makes, keeps or grows its object ("pledged to expand
+# Medicaid", "asked lawmakers to pass the bill") or one that ends, stops or shrinks it ("vowed to close the jail", "urged
+# the council to scrap the plan"), after a verb of promising, proposing, asking or trying and up to three words of its
+# own object; or the act named as a noun ("urged passage of the bill", "called for the repeal of the law", "an end to")
+_MAKE = r"(?:expand|build|pass|approve|adopt|enact|legali[sz]e|ratify|fund|protect|preserve|restore|extend|renew|create|establish|implement|reopen)"
+_UNMAKE = (r"(?:close|shut\s+down|shutter|scrap|repeal|abolish|end|ban|outlaw|kill|stop|halt|eliminate|dismantle|defund|overturn|cancel|"
+           r"rescind|undo|phase\s+out|block|reject|veto)")
+_COMMIT_VERB = (r"(?:pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|vow(?:s|ed|ing)?|propos(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|"
+                r"push(?:es|ed|ing)?|press(?:es|ed|ing)?|campaign(?:s|ed|ing)?|seek(?:s|ing)?|sought|mov(?:e|es|ed|ing)|"
+                r"tr(?:y|ies|ied|ying)|ask(?:s|ed|ing)?|call(?:s|ed|ing)?\s+on|fight(?:s|ing)?|fought|threaten(?:s|ed|ing)?|"
+                r"(?:introduc(?:e|es|ed|ing)|sponsor(?:s|ed|ing)?|co-?sponsor(?:s|ed|ing)?|fil(?:e|es|ed|ing))\s+(?:a|an|the)\s+"
+                r"(?:bill|measure|resolution|amendment|motion)|(?:is|are|was|were)\s+(?:pushing|working|fighting|campaigning|moving)|"
+                r"(?:plan(?:s|ned)?|want(?:s|ed)?|intend(?:s|ed)?|hop(?:e|es|ed)|aim(?:s|ed)?|seek(?:s)?))")
+_COMMIT_TO = rf"(?:{_COMMIT_VERB}\s+(?:(?!to\b)[\w’'.-]+\s+){{0,3}}?to\s+|(?<=\bto\s))"
+_NOMINAL_CALL = (r"(?:call(?:s|ed|ing)?\s+for|urg(?:e|es|ed|ing)|push(?:es|ed|ing)?\s+for|press(?:es|ed|ing)?\s+for|"
+                 r"propos(?:e|es|ed|ing)|demand(?:s|ed|ing)?|seek(?:s|ing)?|sought|campaign(?:s|ed|ing)?\s+for|"
+                 r"(?:pledg|promis)(?:e|es|ed|ing))\s+(?:(?:the|an?|his|her|their|its)\s+)?(?:(?:swift|quick|immediate|full|speedy)\s+)?")
+_MADE = r"(?:passage|approval|adoption|expansion|ratification|enactment|legali[sz]ation|renewal|extension|creation|construction)\s+of"
+_UNMADE = (r"(?:repeal|abolition|closure|closing|elimination|cancellation|scrapping|defunding|rejection|dismantling)\s+of|"
+           r"end\s+to|ban\s+on|moratorium\s+on")
+_SUPPORT = rf"{_COMMIT_TO}(?:{_MAKE}|vote\s+(?:for|in\s+favou?r\s+of))(?=\s)|{_NOMINAL_CALL}{_MADE}|campaign(?:s|ed|ing)?\s+for|fought\s+for|fight(?:s|ing)?\s+for|{_OWN}support\s+(?:for|behind)|(?:allow|let)(?=\s)|sign(?:s|ed|ing)?(?=\s)(?!\s+(?:off|on|up|in|out)\b)|vot(?:e|es|ed|ing)\s+{_WHEN}to\s+(?:approve|pass|adopt|ratify|confirm|fund|extend|renew)|thr(?:ew|ows?|owing|own)\s+(?:his|her|their|its)\s+(?:full\s+)?support\s+behind|vot(?:e|es|ed|ing)\s+(?:in\s+favou?r\s+of|for)|support(?:s|ed|ing)?|back(?:s|ed|ing)?(?!\s+away\b)|favou?r(?:s|ed|ing)?|endors(?:e|es|ed|ing)|champion(?:s|ed|ing)?|(?:is|am|are|was|were|be|been)\s+in\s+favou?r\s+of"
+_OPPOSE = rf"{_COMMIT_TO}(?:{_UNMAKE}|vote\s+against)(?=\s)|{_NOMINAL_CALL}(?:{_UNMADE})|campaign(?:s|ed|ing)?\s+against|fought\s+against|fight(?:s|ing)?\s+against|(?:spoke|speaks?|speaking)\s+out\s+against|rail(?:s|ed|ing)?\s+against|{_OWN}opposition\s+to|back(?:s|ed|ing)?\s+away\s+from|walk(?:s|ed|ing)?\s+away\s+from|distanc(?:e|es|ed|ing)\s+(?:himself|herself|themselves)\s+from|disavow(?:s|ed|ing)?|repudiat(?:e|es|ed|ing)|vot(?:e|es|ed|ing)\s+against|veto(?:es|ed|ing)?|block(?:s|ed|ing)?(?=\s)|vot(?:e|es|ed|ing)\s+{_WHEN}to\s+(?:reject|repeal|block|kill|scrap|abolish|overturn|defund)|oppos(?:e|es|ed|ing)|reject(?:s|ed|ing)?|(?:is|am|are|was|were|be|been|remains?|remained|stands?|stood)\s+(?:firmly\s+|strongly\s+)?(?:opposed\s+to|against)"
 _AUX = (r"(?:\s*(?:[’'](?:re|m|ll|d|ve)\b)|\s+(?:now|still|also|strongly|firmly|fully|always|would|will|wo|do|does|did|had|has|have|"
         r"cannot|can|ca|never|not|currently|n[’']t|no\s+longer|continues?\s+to|continued\s+to|going\s+to|want\s+to|wants\s+to|plans?\s+to|intends?\s+to))*")
 _LET_PASS = re.compile(r"((?:(?:the|this|that|a|an|his|her|their|its)\s+)?(?:[\w’'-]+\s+){1,5}?)(?:to\s+)?(?:pass|go\s+through|take\s+effect|become\s+law)\b",
@@ -68,7 +88,7 @@ AMOUNTS = frozenset("""tax tariff fee rate wage price toll levy rent fare premiu
 ceiling limit duty tuition cost""".split())
 _DIRECTION = {"up": "increase", "down": "cut"}
 _NEGATION = re.compile(r"\b(?:never|not|cannot|no\s+longer)\b|n[’']t\b", re.IGNORECASE)
-_DET = r"(?:(?:the|this|that|these|those|a|an|his|her|their|its|our|my|any)\s+)?"
+_DET = r"(?:(?:any\s+such|such\s+an?|such|(?:the|that|this)\s+same|the|this|that|these|those|a|an|his|her|their|its|our|my|any)\s+)?"
 _STOP = frozenset("""that which who because and but as if to in on for with since while after before despite when
 where although though or at by from of over under than unless until so now anymore any more again off into through about
 against across near during within without among between around along beyond toward towards via upon""".split())
@@ -226,6 +246,9 @@ def find_stance(content: str, kind: str, speaker_name: str, before: str = "") ->
     if not re.fullmatch(r"[a-z][a-z-]{2,}", head) and not tokens[-1][:1].isupper() and not numbered:
         return None
     also = _other_names(target, alternatives, det, after, before + content[: m.start("rest")])
+    made = re.search(r"(?:^|\bto\s+)(\w+)$", m.group("sup") or "")
+    if made is not None and re.fullmatch(_MAKE, made.group(1).lower()) and _act_noun(made.group(1)) is not None:
+        also = also | {_act_noun(made.group(1)) or ""}  # "pledged to expand Medicaid": a stance on its expansion too
     if direction is not None:
         if head not in AMOUNTS:
             return None  # "raise concerns", "cut ties": no amount, no stance
@@ -249,9 +272,10 @@ def find_stance(content: str, kind: str, speaker_name: str, before: str = "") ->
 # the nouns a text names one issue by again, after naming it in full ("the waterfront arena plan" ... "the project")
 ANAPHORIC_HEADS = frozenset("""project proposal plan deal measure bill legislation law agreement pact accord treaty program programme scheme
 idea initiative policy package reform""".split())
-_DEFINITE = re.compile(r"(?:the|this|that)\s+$", re.IGNORECASE)
+_DEFINITE = re.compile(r"(?:the|this|that|any\s+such|such\s+an?|such|(?:the|that|this)\s+same)\s+$", re.IGNORECASE)  # "any such proposal"
 _APPOSITION = re.compile(r"\s*,\s+(?:the|a|an)\s+")
 _THE = re.compile(r"\b[Tt]he\s+")
+_MEASURE_NP = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+")
 
 
 def _issue_antecedent(before: str, own: str) -> str | None:
@@ -259,6 +283,12 @@ def _issue_antecedent(before: str, own: str) -> str | None:
     words, or a name ("the waterfront arena plan", "the Eastport casino"), in this paragraph or the one before. None
     when a phrase on the way already holds the anaphor's own noun ("the Pacific Rim trade agreement" ... "this
     agreement"): the anaphor names that phrase again by its own head."""
+    if own in MEASURE_HEADS:  # "any such proposal": the nearest measure told before, not a noun describing it
+        for paragraph in re.split(r"\n\s*\n|\n", before)[::-1][:2]:
+            for m in reversed(list(_MEASURE_NP.finditer(paragraph))):
+                np = _target(paragraph[m.end():])
+                if np is not None and _singular(np.split()[-1]) in MEASURE_HEADS:
+                    return None if _singular(np.split()[-1]) == own else _singular(np.split()[-1])
     for paragraph in re.split(r"\n\s*\n|\n", before)[::-1][:2]:
         for m in reversed(list(_THE.finditer(paragraph))):
             np = _target(paragraph[m.end():])
@@ -274,6 +304,50 @@ def _issue_antecedent(before: str, own: str) -> str | None:
     return None
 
 
+# the act a measure is for, named as a noun: "a referendum that would have legalized the drug" and "the bill legalizing
+# marijuana" are both on legalization; "pledged to expand Medicaid" is on its expansion. Within one article two
+# targets for one act are one issue (a stance for the measure is a stance for its act, so the sides carry over).
+ACT_NOUNS = {"expand": "expansion", "build": "construction", "legalize": "legalization", "legalise": "legalization",
+             "fund": "funding", "protect": "protection", "restore": "restoration", "extend": "extension", "renew": "renewal",
+             "create": "creation", "establish": "establishment", "reopen": "reopening", "privatize": "privatization",
+             "close": "closure", "repeal": "repeal", "abolish": "abolition", "ban": "ban", "eliminate": "elimination",
+             "defund": "defunding", "restrict": "restriction", "dismantle": "dismantling", "scrap": "scrapping", "end": "end"}
+# nouns that name a measure put to a vote or a decision, which a clause after them tells the purpose of
+_ACT_NOUN_SET = frozenset(ACT_NOUNS.values())
+_MEASURE_NOUNS = frozenset("referendum initiative ballot proposition question".split())
+# the nouns of a measure put to a vote: an anaphor among them ("a measure she vetoed", "any such proposal") stands for the
+# nearest measure named before it, not for the last noun of the phrase that describes that measure
+MEASURE_HEADS = frozenset("""bill measure legislation law amendment proposal initiative referendum proposition resolution ordinance
+act motion package""".split())
+_PURPOSE = re.compile(r",?\s+(?:(?:that|which)\s+(?:would\s+(?:have\s+)?|will\s+|could\s+|aims?\s+to\s+|seeks?\s+to\s+)?|to\s+)?"
+                      r"(?P<verb>[a-z]+)\b")
+
+
+def _act_noun(verb: str) -> str | None:
+    """The noun of a policy act a verb form names ("legalized", "legalizing", "expand" -> "legalization", "expansion")."""
+    v = verb.lower()
+    for form in (v, v[:-1], v[:-2], v[:-3], v[:-3] + "e", v[:-2] + "e", v[:-4] if v.endswith("ning") or v.endswith("ping") else ""):
+        if form in ACT_NOUNS:
+            return ACT_NOUNS[form]
+    return None
+
+
+def _purpose_noun(target: str, after: str) -> str | None:
+    """The act a measure named by a generic noun is for, from the clause right after it ("the bill legalizing marijuana",
+    "a referendum that would have legalized the drug", "a plan to expand Medicaid")."""
+    head = _singular(target.split()[-1])
+    if head not in GENERIC_TARGETS and head not in _MEASURE_NOUNS or not after.startswith(target):
+        return None
+    m = _PURPOSE.match(after, len(target))
+    if m is None:
+        return None
+    verb = m.group("verb")
+    told = after[len(target) : m.start("verb")]
+    if not re.search(r"\b(?:that|which|to)\b", told) and not verb.endswith("ing"):
+        return None  # "the bill passed": no clause of purpose
+    return _act_noun(verb)
+
+
 def _other_names(target: str, alternatives: tuple[str, ...], det: re.Match[str] | None, after: str, before: str) -> frozenset[str]:
     """Other heads one document names the target by: the noun phrase set beside it ("Proposition 12, the farm animal
     housing measure"), or, for a bare definite noun that names an issue again ("the project", "the measure"), the
@@ -286,8 +360,11 @@ def _other_names(target: str, alternatives: tuple[str, ...], det: re.Match[str] 
         np = _target(after[appos.end():])
         if np is not None and re.fullmatch(r"[a-z][a-z-]{2,}", _singular(np.split()[-1])):
             out.add(_singular(np.split()[-1]))
+    purpose = _purpose_noun(target, after)
+    if purpose is not None:
+        out.add(purpose)
     words = target.split()
-    if len(words) == 1 and det is not None and _DEFINITE.match(det.group()) and _singular(words[0]) in ANAPHORIC_HEADS:
+    if purpose is None and len(words) == 1 and det is not None and _DEFINITE.match(det.group()) and _singular(words[0]) in ANAPHORIC_HEADS:
         ante = _issue_antecedent(before, _singular(words[0]))
         if ante is not None:
             out.add(ante)
@@ -413,8 +490,8 @@ def _shared_head(a: Stance, b: Stance, same_document: bool = False) -> str | Non
     head = next((h for h in _heads(a) if h in _heads(b)), None)
     if head is None and same_document and not a.reversal and not b.reversal:
         head = next((h for h in (*_heads(a), *sorted(a.also)) if h in (*_heads(b), *sorted(b.also))), None)
-        if head is not None and head not in _heads(a) and head not in _heads(b):
-            return None  # two other names alike are no tie: one of them must name the other's own target
+        if head is not None and head not in _heads(a) and head not in _heads(b) and head not in _ACT_NOUN_SET:
+            return None  # two other names alike are no tie (but two measures for one act are): one must name the other's target
     person = _same_person(a, b) if same_document else None
     if person is not None:
         return person
