@@ -145,9 +145,9 @@ def _cues_own(parts: Sequence[Part], spans: StatementSpans, start: int, end: int
     return tok.head.i == cue.i != tok.i and tok.dep_ in _ADJUNCT_DEPS
 
 
-# "she said then" points back to the time the text has just named, as "that year" or "the next day" do
+# "she said then", "he said at the time" point back to the time the text has just named, as "that year" or "the next day" do
 _THEN = re.compile(r"\b(?:said|says|told|wrote|added|declared|argued|insisted)\s+"
-                   r"(?:(?:him|her|them|reporters|voters|the\s+\w+)\s+)?then\b", re.IGNORECASE)
+                   r"(?:(?:him|her|them|reporters|voters|the\s+\w+)\s+)?(?:then|at\s+the\s+time(?!\s+of\b))\b", re.IGNORECASE)
 
 
 def _unquoted(text: str, a: int, b: int) -> str:
