@@ -188,3 +188,10 @@ def test_stance_such_an_anaphor_stands_for_the_nearest_measure_not_a_noun_descri
     before = "He will vote for Issue 4, the ballot initiative that would raise the state's minimum wage. "
     s = find_stance("he promised to vote against any such proposal", "indirect", "Nora Vance", before)
     assert s is not None and s.side == OPPOSES and s.also == frozenset({"initiative"})
+
+
+def test_stance_a_measure_that_grows_its_object_is_a_stance_on_that_object_too() -> None:
+    s = find_stance("he will vote for a bill that would expand offshore drilling", "indirect", "Nora Vance")
+    assert s is not None and s.side == SUPPORTS and {"drilling", "expansion"} <= s.also
+    banned = find_stance("she opposed the plan to ban fracking near schools", "indirect", "Nora Vance")
+    assert banned is not None and "fracking" not in banned.also  # against a ban is not against fracking

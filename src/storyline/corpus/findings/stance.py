@@ -314,6 +314,9 @@ ACT_NOUNS = {"expand": "expansion", "build": "construction", "legalize": "legali
              "defund": "defunding", "restrict": "restriction", "dismantle": "dismantling", "scrap": "scrapping", "end": "end"}
 # nouns that name a measure put to a vote or a decision, which a clause after them tells the purpose of
 _ACT_NOUN_SET = frozenset(ACT_NOUNS.values())
+# the acts that make, keep or grow their object: a measure for one is a measure for its object, on the same side
+_MADE_NOUNS = frozenset({ACT_NOUNS[v] for v in ("expand", "build", "legalize", "fund", "protect", "restore", "extend", "renew", "create",
+                                                  "establish", "reopen")})
 _MEASURE_NOUNS = frozenset("referendum initiative ballot proposition question".split())
 # the nouns of a measure put to a vote: an anaphor among them ("a measure she vetoed", "any such proposal") stands for the
 # nearest measure named before it, not for the last noun of the phrase that describes that measure
@@ -332,20 +335,29 @@ def _act_noun(verb: str) -> str | None:
     return None
 
 
-def _purpose_noun(target: str, after: str) -> str | None:
-    """The act a measure named by a generic noun is for, from the clause right after it ("the bill legalizing marijuana",
-    "a referendum that would have legalized the drug", "a plan to expand Medicaid")."""
+def _purpose_names(target: str, after: str) -> set[str]:
+    """What a measure named by a generic noun is for, from the clause right after it: the act ("the bill legalizing
+    marijuana", "a referendum that would have legalized the drug": legalization) and, for an act that makes, keeps or
+    grows its object, that object too ("a bill that would expand offshore drilling": backing the bill backs drilling)."""
     head = _singular(target.split()[-1])
     if head not in GENERIC_TARGETS and head not in _MEASURE_NOUNS or not after.startswith(target):
-        return None
+        return set()
     m = _PURPOSE.match(after, len(target))
     if m is None:
-        return None
+        return set()
     verb = m.group("verb")
     told = after[len(target) : m.start("verb")]
-    if not re.search(r"\b(?:that|which|to)\b", told) and not verb.endswith("ing"):
-        return None  # "the bill passed": no clause of purpose
-    return _act_noun(verb)
+    act = _act_noun(verb)
+    if act is None or (not re.search(r"\b(?:that|which|to)\b", told) and not verb.endswith("ing")):
+        return set()  # "the bill passed": no clause of purpose
+    out = {act}
+    if _act_noun(verb) in _MADE_NOUNS:
+        det = re.match(_DET, after[m.end():].lstrip(), re.IGNORECASE)
+        rest = after[m.end():].lstrip()
+        obj = _target(rest[det.end() if det else 0:])
+        if obj is not None and re.fullmatch(r"[a-z][a-z-]{2,}", _singular(obj.split()[-1])):
+            out.add(_singular(obj.split()[-1]))
+    return out
 
 
 def _other_names(target: str, alternatives: tuple[str, ...], det: re.Match[str] | None, after: str, before: str) -> frozenset[str]:
@@ -360,11 +372,10 @@ def _other_names(target: str, alternatives: tuple[str, ...], det: re.Match[str] 
         np = _target(after[appos.end():])
         if np is not None and re.fullmatch(r"[a-z][a-z-]{2,}", _singular(np.split()[-1])):
             out.add(_singular(np.split()[-1]))
-    purpose = _purpose_noun(target, after)
-    if purpose is not None:
-        out.add(purpose)
+    purpose = _purpose_names(target, after)
+    out |= purpose
     words = target.split()
-    if purpose is None and len(words) == 1 and det is not None and _DEFINITE.match(det.group()) and _singular(words[0]) in ANAPHORIC_HEADS:
+    if not purpose and len(words) == 1 and det is not None and _DEFINITE.match(det.group()) and _singular(words[0]) in ANAPHORIC_HEADS:
         ante = _issue_antecedent(before, _singular(words[0]))
         if ante is not None:
             out.add(ante)
