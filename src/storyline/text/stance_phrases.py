@@ -110,6 +110,8 @@ STANCE_PHRASE = re.compile(
     rf"|(?P<shift>(?:has\s+|have\s+|had\s+)(?:since\s+)?(?:shifted|reversed|changed|switched|flipped)\s+(?:his|her|their)\s+(?:position|stance|views?|mind|course))"
     rf"|(?P<disown>(?:(?:a|the|those|these|both)\s+)?(?:positions?|stances?|views?)\s+(?:(?:that|which)\s+)?(?:he|she|they)\s+(?:has|have|had)\s+(?:since\s+|now\s+|long\s+since\s+)?"
     rf"(?:disavowed|abandoned|renounced|repudiated|reversed|dropped|walked\s+back|backed\s+away\s+from|distanced\s+(?:himself|herself|themselves)\s+from))"
+    rf"|(?P<lnmark>(?:(?:is|are)\s+now|now|(?:has|have)\s+(?:since\s+|now\s+)?become)\s+(?:(?:among|one\s+of)\s+)?(?:the|an?|his|her|their|its)\s+{_NOUN_MODS})"
+    rf"(?:(?P<lnsup>{_NOUN_SUP})|(?P<lnopp>{_NOUN_OPP}))s?\s+of"
     rf"|(?P<since>(?:has\s+|have\s+|had\s+)since|now)(?=\s+[a-z]{{3,}})(?!\s+(?:says?|said|tells?|told|argues?|argued|insists?|insisted|claims?|"
     rf"claimed|contends?|believes?|thinks?|calls?|called|describes?|described|sees?|views?|explains?|acknowledges?)\b)"
     rf"|(?P<came>came\s+out\s+(?:(?P<csup>for|in\s+favou?r\s+of|in\s+support\s+of)|(?P<copp>against)))"
@@ -228,6 +230,8 @@ def _side(m: re.Match[str]) -> str:
         return SUPPORTS if m.group("csup") else OPPOSES  # "came out against the tax": a position taken now
     if m.group("nnsup") or m.group("nnopp"):
         return SUPPORTS if m.group("nnsup") else OPPOSES  # "once a proponent of", "a former critic of"
+    if m.group("lnsup") or m.group("lnopp"):
+        return SUPPORTS if m.group("lnsup") else OPPOSES  # "has since become one of the loudest critics of"
     if m.group("nsup"):
         return OPPOSES  # "no longer supports"
     if m.group("nopp"):
