@@ -109,6 +109,7 @@ def test_stance_phrases_a_stance_held_up_to_a_year_is_earlier(clause, year) -> N
         ("Okafor, who opposed the levy before later backing it, spoke", [(EARLIER, OPPOSES), (LATER, SUPPORTS)]),
         ("Vance has since become one of the loudest critics of the pipeline", [(LATER, OPPOSES)]),
         ("He is now a vocal supporter of the deal", [(LATER, SUPPORTS)]),
+        ("Okafor now opposes the trade deal, which she helped negotiate", [(LATER, OPPOSES), (EARLIER, SUPPORTS)]),
     ],
 )
 def test_stance_phrases_descriptions_stance_nouns_and_told_changes(clause, expected) -> None:
@@ -235,6 +236,6 @@ def test_stance_phrases_a_vote_named_only_by_its_order_is_no_issue() -> None:
 
 @pytest.mark.parametrize("clause", ["He has for years opposed the tax", "Okafor backed the bill before voting for it",
                                     "He was once among the best players of his generation",
-                                    "He is a critic of the deal"])
+                                    "He is a critic of the deal", "He opposes the bill, which he still supports"])
 def test_stance_phrases_an_unchanged_or_ongoing_stance_is_no_era_phrase(clause) -> None:
     assert stance_phrases(clause, 2024) == []

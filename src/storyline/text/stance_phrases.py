@@ -110,6 +110,7 @@ STANCE_PHRASE = re.compile(
     rf"|(?P<shift>(?:has\s+|have\s+|had\s+)(?:since\s+)?(?:shifted|reversed|changed|switched|flipped)\s+(?:his|her|their)\s+(?:position|stance|views?|mind|course))"
     rf"|(?P<disown>(?:(?:a|the|those|these|both)\s+)?(?:positions?|stances?|views?)\s+(?:(?:that|which)\s+)?(?:he|she|they)\s+(?:has|have|had)\s+(?:since\s+|now\s+|long\s+since\s+)?"
     rf"(?:disavowed|abandoned|renounced|repudiated|reversed|dropped|walked\s+back|backed\s+away\s+from|distanced\s+(?:himself|herself|themselves)\s+from))"
+    rf"|(?P<relpast>(?:(?<=,\s)|^)(?:which|that)\s+(?:he|she|they)\s+(?:had\s+)?(?:also\s+|personally\s+)?)(?P<rverb>{_SUP}|{_OPP})"
     rf"|(?P<lnmark>(?:(?:is|are)\s+now|now|(?:has|have)\s+(?:since\s+|now\s+)?become)\s+(?:(?:among|one\s+of)\s+)?(?:the|an?|his|her|their|its)\s+{_NOUN_MODS})"
     rf"(?:(?P<lnsup>{_NOUN_SUP})|(?P<lnopp>{_NOUN_OPP}))s?\s+of"
     rf"|(?P<since>(?:has\s+|have\s+|had\s+)since|now)(?=\s+[a-z]{{3,}})(?!\s+(?:says?|said|tells?|told|argues?|argued|insists?|insisted|claims?|"
@@ -238,8 +239,8 @@ def _side(m: re.Match[str]) -> str:
         return SUPPORTS
     if m.group("vsup") or m.group("vopp"):
         return SUPPORTS if m.group("vsup") else OPPOSES
-    if m.group("plain") or m.group("turned"):
-        return OPPOSES if re.match(_OPP, m.group("plain") or m.group("turned")) else SUPPORTS
+    if m.group("plain") or m.group("turned") or m.group("rverb"):
+        return OPPOSES if re.match(_OPP, m.group("plain") or m.group("turned") or m.group("rverb")) else SUPPORTS
     if sup and not opp:
         return SUPPORTS
     return OPPOSES
@@ -257,6 +258,15 @@ def _era(m: re.Match[str], published_year: int | None) -> tuple[str, int | None]
         return (EARLIER, year) if published_year is not None and year < published_year else None
     if m.group("turned"):
         return EARLIER, None  # "supported the pact before opposing it": the position before the turn
+    if m.group("relpast"):
+        # "..., which she helped negotiate": a past stance in a relative clause on a noun is a position held before
+        told = _YEAR.search(m.string, m.end(), _phrase_end(m.string, m.end()))
+        if told is not None and published_year is not None and int(told.group(1)) >= published_year:
+            return None
+        verb = m.group("rverb").split()[0].lower()
+        if not (verb.endswith("ed") or verb in ("fought", "co-wrote", "cowrote")):
+            return None  # "which she still supports": held now
+        return EARLIER, int(told.group(1)) if told is not None else None
     if m.group("plain") and m.group("past"):
         return EARLIER, _past_year(m.group("past"), published_year)  # "last year": the year before; "eight years ago"
     if m.group("plain"):

@@ -46,7 +46,7 @@ def _q(c: Claim, span: tuple[int, int]) -> str:
     return quote(c.statement.content, span[0], span[1]).replace("'", "’")
 
 
-_LEAD_SUBJECT = re.compile(r"^\s*(?:who|he|she|they)\s+", re.IGNORECASE)
+_LEAD_SUBJECT = re.compile(r"^\s*(?:who|(?:which|that)\s+(?:he|she|they)|he|she|they)\s+", re.IGNORECASE)
 _TURN = re.compile(r"^(?:[A-Z][\w.’'-]*\s+){0,3}?(?:[A-Z][\w’'-]*[’'](?:s\b)?\s+|(?:his|her|their)\s+)turn\s+against\s+(?P<what>.+)$",
                    re.DOTALL | re.IGNORECASE)
 _PREDICATE = re.compile(r"\s(?:was|is|were|are|has|had|have|will|would|could|should|remains?|remained|became|helped|showed|stunned|"

@@ -109,7 +109,8 @@ def _told_stance(content: str, at: int, described: bool, before: str, p: ShiftPh
     if target is not None and target.lower() in _PRONOUN_TARGETS:
         target = _nearest_phrase(before)  # "now opposes it": the nearest earlier "the <noun phrase>"
     elif target is None:
-        target = _antecedent(before)
+        relative = re.match(r"(?:which|that)\b", content)  # "[the deal,] which she helped negotiate": the noun before it
+        target = _antecedent(before + relative.group() if relative else before)
     if target is None:
         return None
     tokens = target.split()
