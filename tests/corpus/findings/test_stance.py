@@ -187,7 +187,14 @@ def test_stance_a_measure_is_named_also_by_the_act_it_is_for() -> None:
 def test_stance_such_an_anaphor_stands_for_the_nearest_measure_not_a_noun_describing_it() -> None:
     before = "He will vote for Issue 4, the ballot initiative that would raise the state's minimum wage. "
     s = find_stance("he promised to vote against any such proposal", "indirect", "Nora Vance", before)
-    assert s is not None and s.side == OPPOSES and s.also == frozenset({"initiative"})
+    assert s is not None and s.side == OPPOSES and s.also == frozenset({"initiative", "issue 4"})  # and the name it is apposed to
+
+
+def test_stance_a_promise_joined_by_and_to_the_reporting_verb_is_the_speakers() -> None:
+    s = find_stance('the levy "would ruin every shop" and promised to vote against it', "mixed", "Nora Vance",
+                    "Vance spoke about the school levy. ")
+    assert s is not None and (s.side, s.head) == (OPPOSES, "levy")
+    assert find_stance("the council met and voted on the levy", "indirect", "Nora Vance") is None
 
 
 def test_stance_a_measure_that_grows_its_object_is_a_stance_on_that_object_too() -> None:

@@ -159,7 +159,9 @@ def _target(text: str) -> str | None:
 def _pattern(subjects: tuple[str, ...]) -> re.Pattern[str]:
     who = "|".join(re.escape(s) for s in subjects)
     # the subject, or nothing at the very start of the content ("[Cruz vowed] to oppose legal status ...")
-    return re.compile(rf"(?:(?<![\w-])(?P<subj>{who})(?P<aux>{_AUX})\s+|^\s*(?P<inf>to)\s+)(?:(?P<sup>{_SUPPORT})|(?P<opp>{_OPPOSE})|(?P<act>{_ACT}))\s+(?P<rest>.*)",
+    # or a commitment joined by "and" to the verb that reports the content ("[X argued that] the wage would kill jobs and
+    # promised to vote against any such proposal"): a promise, pledge or vow is its speaker's
+    return re.compile(rf"(?:(?<![\w-])(?P<subj>{who})(?P<aux>{_AUX})\s+|^\s*(?P<inf>to)\s+|(?<=\band\s)(?P<coord>)(?=(?:promised|pledged|vowed)\s+to\s))(?:(?P<sup>{_SUPPORT})|(?P<opp>{_OPPOSE})|(?P<act>{_ACT}))\s+(?P<rest>.*)",
                       re.IGNORECASE | re.DOTALL)
 
 
@@ -265,7 +267,8 @@ def find_stance(content: str, kind: str, speaker_name: str, before: str = "") ->
         head, proper = " ".join(t.lower() for t in tokens), frozenset()
     modifiers = frozenset(w.lower() for w in tokens[:-1]) - {"new", "proposed", "final", "latest", "current", "same", "other"}
     verb = next(g for g in ("sup", "opp", "act") if m.group(g))
-    return Stance(side, head, proper, target, m.start("subj") if m.group("subj") else m.start("inf"), m.end(verb), alternatives,
+    start = m.start("subj") if m.group("subj") else m.start("inf") if m.group("inf") else m.start(verb)
+    return Stance(side, head, proper, target, start, m.end(verb), alternatives,
                   modifiers, also=also)
 
 
@@ -275,10 +278,14 @@ idea initiative policy package reform""".split())
 _DEFINITE = re.compile(r"(?:the|this|that|any\s+such|such\s+an?|such|(?:the|that|this)\s+same)\s+$", re.IGNORECASE)  # "any such proposal"
 _APPOSITION = re.compile(r"\s*,\s+(?:the|a|an)\s+")
 _THE = re.compile(r"\b[Tt]he\s+")
+_NOT_SUBJECT_WORDS = frozenset({"The", "A", "An", "In", "On", "But", "And", "When", "If", "As", "After", "Before", "Since"})
 _MEASURE_NP = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+")
 
 
-def _issue_antecedent(before: str, own: str) -> str | None:
+_NAME_BEFORE = re.compile(r"(?<![\w’'-])(?P<name>(?:[A-Z][\w’'-]*\s+){0,3}(?:[A-Z][\w’'-]*|\d+))\s*,\s*$")
+
+
+def _issue_antecedent(before: str, own: str) -> tuple[str, ...]:
     """The head of the nearest noun phrase before a definite anaphor that names an issue in full: "the" and two or more
     words, or a name ("the waterfront arena plan", "the Eastport casino"), in this paragraph or the one before. None
     when a phrase on the way already holds the anaphor's own noun ("the Pacific Rim trade agreement" ... "this
@@ -288,7 +295,12 @@ def _issue_antecedent(before: str, own: str) -> str | None:
             for m in reversed(list(_MEASURE_NP.finditer(paragraph))):
                 np = _target(paragraph[m.end():])
                 if np is not None and _singular(np.split()[-1]) in MEASURE_HEADS:
-                    return None if _singular(np.split()[-1]) == own else _singular(np.split()[-1])
+                    if _singular(np.split()[-1]) == own:
+                        return ()
+                    # "Issue 4, the ballot initiative that ...": the measure is named by its name too
+                    named = _NAME_BEFORE.search(paragraph[: m.start()])
+                    name = " ".join(named.group("name").lower().split()) if named and named.group("name").split()[0] not in _NOT_SUBJECT_WORDS else None
+                    return (_singular(np.split()[-1]),) + ((name,) if name else ())
     for paragraph in re.split(r"\n\s*\n|\n", before)[::-1][:2]:
         for m in reversed(list(_THE.finditer(paragraph))):
             np = _target(paragraph[m.end():])
@@ -296,12 +308,12 @@ def _issue_antecedent(before: str, own: str) -> str | None:
                 continue
             words = np.split()
             if own in {_singular(re.sub(r"[’']s$", "", w)) for w in words}:
-                return None
+                return ()
             head = _singular(words[-1])
             if (len(words) >= 2 or words[0][:1].isupper()) and re.fullmatch(r"[a-z][a-z-]{2,}", head) and head not in _NOT_NOUNS \
                     and head not in _TIME_WORDS:
-                return head
-    return None
+                return (head,)
+    return ()
 
 
 # the act a measure is for, named as a noun: "a referendum that would have legalized the drug" and "the bill legalizing
@@ -376,9 +388,7 @@ def _other_names(target: str, alternatives: tuple[str, ...], det: re.Match[str] 
     out |= purpose
     words = target.split()
     if not purpose and len(words) == 1 and det is not None and _DEFINITE.match(det.group()) and _singular(words[0]) in ANAPHORIC_HEADS:
-        ante = _issue_antecedent(before, _singular(words[0]))
-        if ante is not None:
-            out.add(ante)
+        out.update(_issue_antecedent(before, _singular(words[0])))
     out.discard(_singular(words[-1]))
     return frozenset(out)
 
@@ -500,9 +510,11 @@ def _shared_head(a: Stance, b: Stance, same_document: bool = False) -> str | Non
         return None  # two pronouns: nothing ties them to one target
     head = next((h for h in _heads(a) if h in _heads(b)), None)
     if head is None and same_document and not a.reversal and not b.reversal:
-        head = next((h for h in (*_heads(a), *sorted(a.also)) if h in (*_heads(b), *sorted(b.also))), None)
-        if head is not None and head not in _heads(a) and head not in _heads(b) and head not in _ACT_NOUN_SET:
-            return None  # two other names alike are no tie (but two measures for one act are): one must name the other's target
+        shared = [h for h in (*_heads(a), *sorted(a.also)) if h in (*_heads(b), *sorted(b.also))]
+        # two other names alike are no tie (but two measures for one act are): one must name the other's own target
+        head = next((h for h in shared if h in _heads(a) or h in _heads(b) or h in _ACT_NOUN_SET), None)
+        if head is None and shared:
+            return None
     person = _same_person(a, b) if same_document else None
     if person is not None:
         return person
