@@ -202,3 +202,18 @@ def test_stance_a_measure_that_grows_its_object_is_a_stance_on_that_object_too()
     assert s is not None and s.side == SUPPORTS and {"drilling", "expansion"} <= s.also
     banned = find_stance("she opposed the plan to ban fracking near schools", "indirect", "Nora Vance")
     assert banned is not None and "fracking" not in banned.also  # against a ban is not against fracking
+
+
+@pytest.mark.parametrize(
+    ("content", "head"),
+    [("he sponsored the 2013 immigration bill", "bill"), ("she proposed a carbon tax", "tax"),
+     ("they propose Medicaid expansion", "expansion"), ("she introduced legislation to cap rents", "legislation")],
+)
+def test_stance_putting_a_measure_forward_backs_it(content, head) -> None:
+    s = find_stance(content, "indirect", "Nora Vance")
+    assert s is not None and (s.side, s.head) == (SUPPORTS, head)
+
+
+@pytest.mark.parametrize("content", ["she introduced the senator to the crowd", "he proposed that the council vote"])
+def test_stance_introducing_a_person_or_proposing_a_clause_is_no_stance(content) -> None:
+    assert find_stance(content, "indirect", "Nora Vance") is None
