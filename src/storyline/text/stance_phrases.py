@@ -9,11 +9,15 @@ span is its provenance), and its marker says when it held:
   not "who had long") before a stance verb, a
   year ("backed the war in 2002") before the year of publication, or "last year", "years ago", "in the past",
   "at the time", "when she was ...";
-  a stance noun ("once a proponent of the levy", "a former critic of the pact"); a description that takes a side
+  a stance noun ("once a proponent of the levy", "a former critic of the pact", "once among the loudest critics of");
+  a past tense held "for years" ("who for years fought offshore drilling"); a past tense in a relative clause on a noun
+  (", which she helped negotiate"); the verb before "before" in "praised the pact before turning against it" (the
+  gerund after it is the later side); a description that takes a side
   ("once described the pact as the gold standard", "once called the deal a disaster"); a time put before the
   subject ("In 2016, Pemberton campaigned against the tax", "Four years ago, she opposed it"); a stance held for
   long that the sentence sets against what follows ("has long opposed raising the wage, but on Tuesday ...");
-* later: "now", "has since", "later", "no longer" before a stance verb, "came out against", or "turned against";
+* later: "now", "has since", "later", "no longer" before a stance verb, "came out against", or "turned against"; a
+  stance noun taken up since ("has since become one of the loudest critics of", "is now a vocal supporter of");
   a change told without its target right after an earlier stance of the same clause ("initially backed the war
   in 2003 and has shifted his position since"; "Once a critic of the levy, Vance has since embraced it"), which
   is the opposite side on that target.

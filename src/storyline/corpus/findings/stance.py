@@ -16,6 +16,14 @@ of the paragraph before. One article names one issue again by other nouns: a bar
 plan"), unless that phrase holds the noun itself, and an apposition ("Proposition 12, the farm animal housing measure")
 names its target again; within one article two stances whose targets are tied so are on one issue.
 
+A commitment takes the side of the act it commits to: "pledged to close the jail", "asked lawmakers to expand Medicaid",
+"urged passage of the bill", "called for an end to the blockade" (an act that makes, keeps or grows its object backs it;
+one that ends, stops or shrinks it opposes it), and so does putting a measure forward ("sponsored the bill", "proposed a
+carbon tax"). A measure is named also by the act its clause says it is for ("a referendum that would have legalized the
+drug" and "the bill legalizing marijuana": legalization) and, for an act that grows its object, by that object ("a bill
+that would expand offshore drilling"); a measure anaphor ("any such proposal", "a measure she vetoed") stands for the
+nearest measure named before it and for the name that measure is apposed to ("Issue 4, the ballot initiative ...").
+
 Two stances of one speaker conflict (:func:`detect_stance`) when their targets match (same head noun,
 and proper-name words that do not differ: "the pipeline" ~ "the Northern Ridge pipeline", but not
 "the Keystone pipeline"), their sides differ, and they were said at clearly different times: the
