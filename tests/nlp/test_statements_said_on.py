@@ -104,6 +104,8 @@ def test_statements_said_on_a_document_speaker_is_dated_by_its_release(nlp):
         ("In 2019, Dariush Kemal vowed to close the mine. \"The mine will not reopen,\" he said at a rally that year.",
          "2019", DatePrecision.YEAR),
         ("In March 2021, Mira Osei voted against the levy. \"It is a tax on the poor,\" she said then.", "2021-03", DatePrecision.MONTH),
+        ("In 2019, Dariush Kemal vowed to close the mine. \"The mine will not reopen,\" he said at the time.", "2019", DatePrecision.YEAR),
+        ("It is a break from his 2019 campaign, when Dariush Kemal said \"The mine will not reopen.\"", "2019", DatePrecision.YEAR),
     ],
 )
 def test_statements_said_on_that_year_or_then_is_the_date_named_just_before(nlp, text, said_on, precision):

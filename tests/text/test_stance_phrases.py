@@ -102,6 +102,14 @@ def test_stance_phrases_a_stance_held_up_to_a_year_is_earlier(clause, year) -> N
         ("Okafor backed the pact when she was trade minister", [(EARLIER, SUPPORTS)]),
         ("Okafor opposed the dam at the time", [(EARLIER, OPPOSES)]),
         ("Okafor, who had backed the pact as minister, opposed it", [(EARLIER, SUPPORTS)]),
+        ("Lindqvist was once among the loudest critics of the wind farm", [(EARLIER, OPPOSES)]),
+        ("She was once one of the most outspoken opponents of the pact", [(EARLIER, OPPOSES)]),
+        ("Brennan, who for years fought offshore drilling, said", [(EARLIER, OPPOSES)]),
+        ("Okafor praised the trade pact before turning against it", [(EARLIER, SUPPORTS), (LATER, OPPOSES)]),
+        ("Okafor, who opposed the levy before later backing it, spoke", [(EARLIER, OPPOSES), (LATER, SUPPORTS)]),
+        ("Vance has since become one of the loudest critics of the pipeline", [(LATER, OPPOSES)]),
+        ("He is now a vocal supporter of the deal", [(LATER, SUPPORTS)]),
+        ("Okafor now opposes the trade deal, which she helped negotiate", [(LATER, OPPOSES), (EARLIER, SUPPORTS)]),
     ],
 )
 def test_stance_phrases_descriptions_stance_nouns_and_told_changes(clause, expected) -> None:
@@ -224,3 +232,10 @@ def test_stance_phrases_a_vote_not_disowned_by_its_voter_tells_no_change(clause)
 
 def test_stance_phrases_a_vote_named_only_by_its_order_is_no_issue() -> None:
     assert stance_phrases("Her final vote, which she has said was a mistake, hurt her", 2024) == []  # "final" names no issue
+
+
+@pytest.mark.parametrize("clause", ["He has for years opposed the tax", "Okafor backed the bill before voting for it",
+                                    "He was once among the best players of his generation",
+                                    "He is a critic of the deal", "He opposes the bill, which he still supports"])
+def test_stance_phrases_an_unchanged_or_ongoing_stance_is_no_era_phrase(clause) -> None:
+    assert stance_phrases(clause, 2024) == []

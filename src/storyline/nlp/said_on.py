@@ -145,9 +145,9 @@ def _cues_own(parts: Sequence[Part], spans: StatementSpans, start: int, end: int
     return tok.head.i == cue.i != tok.i and tok.dep_ in _ADJUNCT_DEPS
 
 
-# "she said then" points back to the time the text has just named, as "that year" or "the next day" do
+# "she said then", "he said at the time" point back to the time the text has just named, as "that year" or "the next day" do
 _THEN = re.compile(r"\b(?:said|says|told|wrote|added|declared|argued|insisted)\s+"
-                   r"(?:(?:him|her|them|reporters|voters|the\s+\w+)\s+)?then\b", re.IGNORECASE)
+                   r"(?:(?:him|her|them|reporters|voters|the\s+\w+)\s+)?(?:then|at\s+the\s+time(?!\s+of\b))\b", re.IGNORECASE)
 
 
 def _unquoted(text: str, a: int, b: int) -> str:
@@ -384,6 +384,10 @@ def said_on(text: str, parts: Sequence[Part], spans: StatementSpans,
 _OWNED_DAY = re.compile(r"(?:\s+(?:night|morning|afternoon|evening))?['’]s\b")
 
 
+# the cue in a "when" clause on a noun its year dates ("his 2018 campaign, when Dellinger argued that ..."): said that year
+_WHEN_OF_DATED = re.compile(r"\b(?P<y>(?:19|20)\d\d)\s+(?:[\w-]+\s+){0,2}[\w-]+\s*,?\s+when\s+(?:[\w.’'-]+\s+){1,5}$")
+
+
 def _said_on(text: str, parts: Sequence[Part], spans: StatementSpans,
              published: dt.date | None) -> tuple[dt.date | None, DatePrecision, DateBasis]:
     """:func:`said_on` told from ``published``."""
@@ -420,6 +424,9 @@ def _said_on(text: str, parts: Sequence[Part], spans: StatementSpans,
     opening = _opening_day(text, parts, spans, published)
     if opening is not None:
         return opening, DatePrecision.DAY, DateBasis.TEXT
+    when = _WHEN_OF_DATED.search(masked(s0, anchor)) if spans.cue_start is not None else None
+    if when is not None and (published is None or int(when.group("y")) < published.year):
+        return dt.date(int(when.group("y")), 1, 1), DatePrecision.YEAR, DateBasis.TEXT
     back = _told_back(text, parts, spans, masked(s0, spans.sentence_end), published)
     if back is not None:
         return back[0], back[1], DateBasis.TEXT

@@ -9,11 +9,15 @@ span is its provenance), and its marker says when it held:
   not "who had long") before a stance verb, a
   year ("backed the war in 2002") before the year of publication, or "last year", "years ago", "in the past",
   "at the time", "when she was ...";
-  a stance noun ("once a proponent of the levy", "a former critic of the pact"); a description that takes a side
+  a stance noun ("once a proponent of the levy", "a former critic of the pact", "once among the loudest critics of");
+  a past tense held "for years" ("who for years fought offshore drilling"); a past tense in a relative clause on a noun
+  (", which she helped negotiate"); the verb before "before" in "praised the pact before turning against it" (the
+  gerund after it is the later side); a description that takes a side
   ("once described the pact as the gold standard", "once called the deal a disaster"); a time put before the
   subject ("In 2016, Pemberton campaigned against the tax", "Four years ago, she opposed it"); a stance held for
   long that the sentence sets against what follows ("has long opposed raising the wage, but on Tuesday ...");
-* later: "now", "has since", "later", "no longer" before a stance verb, "came out against", or "turned against";
+* later: "now", "has since", "later", "no longer" before a stance verb, "came out against", or "turned against"; a
+  stance noun taken up since ("has since become one of the loudest critics of", "is now a vocal supporter of");
   a change told without its target right after an earlier stance of the same clause ("initially backed the war
   in 2003 and has shifted his position since"; "Once a critic of the levy, Vance has since embraced it"), which
   is the opposite side on that target.
@@ -35,7 +39,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["EARLIER", "FRONTED_STANCE", "LATER", "LONG_HELD", "OPPOSES", "REVERSAL", "STANCE_LEMMAS", "STANCE_PHRASE", "SUPPORTS",
+__all__ = ["BEFORE_TURN", "EARLIER", "FRONTED_STANCE", "LATER", "LONG_HELD", "OPPOSES", "REVERSAL", "STANCE_LEMMAS", "STANCE_PHRASE", "SUPPORTS",
            "VOTE_REGRET", "WITHDRAWING_LEMMAS", "WITHDRAWN", "ShiftPhrase", "description_side", "regretted_vote", "stance_phrases", "withdrawn_held"]
 
 SUPPORTS, OPPOSES = "supports", "opposes"
@@ -54,11 +58,12 @@ _OPP = (r"(?:voiced|expressed|declared|announced)\s+(?:(?:his|her|their)\s+)?(?:
         r"distanced\s+(?:himself|herself|themselves)\s+from|disavowed|repudiated|renounced|vetoed|(?:promised|vowed|pledged|threatened)\s+to\s+(?:veto|block|kill)|"
         r"fought(?!\s+(?:for|in|on|with|alongside|off|back|over|to|through|hard|each)\b)(?:\s+against)?")
 # a stance told as what the actor was: "once a proponent of the tax", "a former critic of the pact"
-_NOUN_SUP = r"supporter|proponent|champion|advocate|backer|defender"
-_NOUN_OPP = r"critic|opponent|foe|skeptic|sceptic"
-_NOUN_MARK = (r"(?:(?:was|were|had\s+been|has\s+been)\s+)?(?:(?:[Oo]nce|formerly|previously|initially|originally)\s+(?:an?)\s+(?:(?:strong|vocal|staunch|"
-              r"fierce|leading|ardent|early|outspoken|harsh|prominent)\s+)?|(?:an?)\s+former\s+(?:(?:strong|vocal|staunch|fierce|leading|ardent|early|"
-              r"outspoken|harsh|prominent)\s+)?)")
+_NOUN_SUP = r"supporter|proponent|champion|advocate|backer|defender|sponsor|booster"
+_NOUN_OPP = r"critic|opponent|foe|skeptic|sceptic|detractor"
+# a stance noun's own modifiers: "a vocal critic", "among the loudest critics", "one of the most outspoken opponents"
+_NOUN_MODS = r"(?:(?:most|more|very|early|leading)\s+)?(?:[a-z][\w-]*\s+){0,2}?"
+_NOUN_MARK = (r"(?:(?:was|were|had\s+been|has\s+been)\s+)?(?:(?:[Oo]nce|formerly|previously|initially|originally)\s+(?:(?:among|one\s+of)\s+(?:the\s+|(?:his|her|their|its)\s+)?|an?\s+)"
+              rf"{_NOUN_MODS}|(?:an?)\s+(?:former|onetime|one-time)\s+{_NOUN_MODS})")
 # a description that takes a side: "once called the pact a model", "once described the deal as the gold standard"
 _DESCRIBE = r"described|called|labell?ed|branded|dubbed|deemed|considered"
 _PRAISE = re.compile(r"\b(?:gold\s+standard|model|great|good|best|excellent|essential|vital|necessary|crucial|critical|important|historic|"
@@ -79,12 +84,22 @@ _SUBJ = (r"(?P<subj>\b(?:who|he|she|they|(?:his|her|their)(?=\s+turn\s+against)|
          r"themselves|itself)\s+)?|(?<=,\s)|(?<=\band\s)|^)")  # none after a comma: "X, who once ..., now opposes it"
 # an office held before, told as the time of the act: "who as secretary of state called the pact the gold standard"
 _AS_ROLE = r"as\s+(?:secretary\s+of\s+state|first\s+lady|(?:a\s+)?(?:senator|governor|mayor|congressman|congresswoman|state\s+senator|state\s+legislator))"
-_EARLY_MARK = rf"(?:had\s+)?(?:once|previously|initially|originally|formerly|{_AS_ROLE},?)\s+(?:had\s+)?"
+# a past tense held "for years" ("who for years fought offshore drilling") is a period that has ended: "has for years" is not
+_FOR_YEARS = r"for\s+(?:(?:many|several|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?(?:years|decades)"
+_EARLY_MARK = rf"(?:had\s+)?(?:once|previously|initially|originally|formerly|{_FOR_YEARS},?|{_AS_ROLE},?)\s+(?:had\s+)?"
 _LATE_MARK = r"(?:(?:now|later|since|has\s+since|have\s+since|had\s+since|has\s+now)\s+)"
 _IN_YEAR = r"(?:in|as\s+recently\s+as|as\s+late\s+as|until)"  # "backed the war in 2002", "as recently as 2022"
 # a time before the article's own told without a year: "backed the levy last year", "opposed it years ago"
 _PAST = (r"(?P<past>last\s+year|(?:two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)\s+years\s+ago|years\s+ago|in\s+the\s+past\b|"
          r"at\s+the\s+time\b(?!\s+of\b)|when\s+(?:he|she|they)\s+(?:was|were)\b|" + _AS_ROLE + r"\b)")  # "backed the pact when she was secretary of state"
+# a change told as "X before Y-ing": "supported the pact before opposing it", "backed the war before turning against it"; the
+# verb before is the earlier position, the gerund after "before" the later one
+_TURN_SUP = (r"supporting|backing|endorsing|embracing|championing|favou?ring|voting\s+for|coming\s+out\s+(?:for|in\s+favou?r\s+of)|"
+             r"coming\s+around\s+to|signing")
+_TURN_OPP = (r"opposing|rejecting|critici[sz]ing|denouncing|turning\s+against|coming\s+out\s+against|voting\s+against|vetoing|"
+             r"disavowing|renouncing|repudiating|(?:distancing\s+(?:himself|herself|themselves)|backing\s+away|walking\s+away)\s+from")
+BEFORE_TURN = re.compile(rf"before\s+(?:(?:later|eventually|ultimately|finally|abruptly|then)\s+)?(?:(?P<tsup>{_TURN_SUP})|(?P<topp>{_TURN_OPP}))\b",
+                         re.IGNORECASE)
 STANCE_PHRASE = re.compile(
     rf"{_SUBJ}(?:"
     rf"(?P<early>{_EARLY_MARK})(?:(?P<esup>{_SUP})|(?P<eopp>{_OPP}))"
@@ -99,12 +114,16 @@ STANCE_PHRASE = re.compile(
     rf"|(?P<shift>(?:has\s+|have\s+|had\s+)(?:since\s+)?(?:shifted|reversed|changed|switched|flipped)\s+(?:his|her|their)\s+(?:position|stance|views?|mind|course))"
     rf"|(?P<disown>(?:(?:a|the|those|these|both)\s+)?(?:positions?|stances?|views?)\s+(?:(?:that|which)\s+)?(?:he|she|they)\s+(?:has|have|had)\s+(?:since\s+|now\s+|long\s+since\s+)?"
     rf"(?:disavowed|abandoned|renounced|repudiated|reversed|dropped|walked\s+back|backed\s+away\s+from|distanced\s+(?:himself|herself|themselves)\s+from))"
+    rf"|(?P<relpast>(?:(?<=,\s)|^)(?:which|that)\s+(?:he|she|they)\s+(?:had\s+)?(?:also\s+|personally\s+)?)(?P<rverb>{_SUP}|{_OPP})"
+    rf"|(?P<lnmark>(?:(?:is|are)\s+now|now|(?:has|have)\s+(?:since\s+|now\s+)?become)\s+(?:(?:among|one\s+of)\s+)?(?:the|an?|his|her|their|its)\s+{_NOUN_MODS})"
+    rf"(?:(?P<lnsup>{_NOUN_SUP})|(?P<lnopp>{_NOUN_OPP}))s?\s+of"
     rf"|(?P<since>(?:has\s+|have\s+|had\s+)since|now)(?=\s+[a-z]{{3,}})(?!\s+(?:says?|said|tells?|told|argues?|argued|insists?|insisted|claims?|"
     rf"claimed|contends?|believes?|thinks?|calls?|called|describes?|described|sees?|views?|explains?|acknowledges?)\b)"
     rf"|(?P<came>came\s+out\s+(?:(?P<csup>for|in\s+favou?r\s+of|in\s+support\s+of)|(?P<copp>against)))"
     rf"|(?P<nturn>(?:(?<=[’']s\s)|(?<=\b[Hh]is\s)|(?<=\b[Hh]er\s)|(?<=\b[Tt]heir\s))turn\s+against)"
     rf"|(?<=[’']s\s)(?P<vyear>(?:19|20)\d\d)\s+vote\s+(?:(?P<vsup>for|in\s+favou?r\s+of)|(?P<vopp>against))"
     rf"|(?:has\s+|had\s+)?(?P<plain>{_SUP}|{_OPP})(?=\s[^.;,]{{0,50}}?\b(?:{_IN_YEAR}\s+(?:19|20)\d\d\b|{_PAST}))"
+    rf"|(?:had\s+)?(?P<turned>{_SUP}|{_OPP})(?=\s[^.;]{{0,80}}?\b{BEFORE_TURN.pattern})"
     rf")\b",
 )
 # a stance dated by a time put before its subject: "In 2016, Pemberton campaigned against the tax", "Four years ago, she opposed it"
@@ -216,14 +235,16 @@ def _side(m: re.Match[str]) -> str:
         return SUPPORTS if m.group("csup") else OPPOSES  # "came out against the tax": a position taken now
     if m.group("nnsup") or m.group("nnopp"):
         return SUPPORTS if m.group("nnsup") else OPPOSES  # "once a proponent of", "a former critic of"
+    if m.group("lnsup") or m.group("lnopp"):
+        return SUPPORTS if m.group("lnsup") else OPPOSES  # "has since become one of the loudest critics of"
     if m.group("nsup"):
         return OPPOSES  # "no longer supports"
     if m.group("nopp"):
         return SUPPORTS
     if m.group("vsup") or m.group("vopp"):
         return SUPPORTS if m.group("vsup") else OPPOSES
-    if m.group("plain"):
-        return OPPOSES if re.match(_OPP, m.group("plain")) else SUPPORTS
+    if m.group("plain") or m.group("turned") or m.group("rverb"):
+        return OPPOSES if re.match(_OPP, m.group("plain") or m.group("turned") or m.group("rverb")) else SUPPORTS
     if sup and not opp:
         return SUPPORTS
     return OPPOSES
@@ -239,6 +260,17 @@ def _era(m: re.Match[str], published_year: int | None) -> tuple[str, int | None]
     if m.group("vyear"):
         year = int(m.group("vyear"))
         return (EARLIER, year) if published_year is not None and year < published_year else None
+    if m.group("turned"):
+        return EARLIER, None  # "supported the pact before opposing it": the position before the turn
+    if m.group("relpast"):
+        # "..., which she helped negotiate": a past stance in a relative clause on a noun is a position held before
+        told = _YEAR.search(m.string, m.end(), _phrase_end(m.string, m.end()))
+        if told is not None and published_year is not None and int(told.group(1)) >= published_year:
+            return None
+        verb = m.group("rverb").split()[0].lower()
+        if not (verb.endswith("ed") or verb in ("fought", "co-wrote", "cowrote")):
+            return None  # "which she still supports": held now
+        return EARLIER, int(told.group(1)) if told is not None else None
     if m.group("plain") and m.group("past"):
         return EARLIER, _past_year(m.group("past"), published_year)  # "last year": the year before; "eight years ago"
     if m.group("plain"):
@@ -371,6 +403,14 @@ def stance_phrases(clause: str, published_year: int | None = None) -> list[Shift
         if era is None:
             continue
         side, end = _side(m), max(m.end(), _phrase_end(clause, m.end()))
+        if m.group("turned"):
+            turn = BEFORE_TURN.search(clause, m.end())
+            later = SUPPORTS if turn is not None and turn.group("tsup") else OPPOSES
+            if turn is None or later == side:
+                continue  # "backed the bill before voting for it": no change
+            out.append(ShiftPhrase(m.start(), len(clause[: turn.start()].rstrip()), EARLIER, side))
+            out.append(ShiftPhrase(turn.start(), max(turn.end(), _phrase_end(clause, turn.end())), LATER, later, shift=True))
+            continue
         if m.group("since"):
             # "Once a proponent of the levy, Vance has since joined its critics": the fronted earlier stance of the
             # sentence's subject, set against what the subject has done since, tells a change to the opposite side

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from storyline.corpus.findings.claims import build_claims
+from storyline.corpus.findings.claims import MentionIndex, _person_like, build_claims
+from storyline.model import EntityType, Mention
 from storyline.text.lexicon import default_lexicon
 
 from .casebuilder import build_corpus
@@ -97,3 +98,12 @@ def test_claims_a_dated_vote_named_in_a_speakers_remark_is_the_voters_stance_of_
     assert vote.speaker == "E_sorov" and vote.narrated and vote.stance is not None
     assert (vote.stance.side, vote.stance.head, vote.statement.said_on.year) == ("supports", "levy", 2015)
     assert plain.speaker == "E_kabu" and plain.stance is None
+
+
+def test_a_name_tagged_as_an_organization_is_a_persons_when_the_article_gives_it_after_a_given_name() -> None:
+    full = Mention("d", 0, 12, "Donald Trump", EntityType.ORGANIZATION, 1, "Donald Trump")
+    short = Mention("d", 40, 45, "Trump", EntityType.ORGANIZATION, 1, "Donald Trump")
+    firm = Mention("d", 60, 65, "Apple", EntityType.ORGANIZATION, 2, "Apple")
+    idx = MentionIndex([full, short, firm])
+    assert _person_like(short, idx) and _person_like(full, idx)
+    assert not _person_like(firm, idx)

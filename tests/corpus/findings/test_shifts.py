@@ -22,6 +22,19 @@ def test_narrator_stance_pronoun_target_is_the_nearest_earlier_noun_phrase() -> 
     assert found is not None and (found[0].side, found[0].head, found[1]) == (OPPOSES, "plan", LATER)
 
 
+def test_narrator_stance_a_relative_clause_in_the_past_is_the_earlier_stance_on_the_noun_before_it() -> None:
+    found = narrator_stance("which she helped negotiate", "Okafor now opposes the Pacific trade deal, ", 2024, " as trade minister.")
+    assert found is not None and (found[0].side, found[0].head, found[1]) == (SUPPORTS, "deal", EARLIER)
+
+
+def test_narrator_stance_before_turning_against_it_reads_both_sides_on_one_target() -> None:
+    before = "PORTLAND — Governor Ada Okafor "
+    earlier = narrator_stance("championed the harbor tunnel plan", before, 2024, " before turning against it this spring.")
+    later = narrator_stance("before turning against it this spring", before + "championed the harbor tunnel plan ", 2024)
+    assert earlier is not None and (earlier[0].side, earlier[0].head, earlier[1]) == (SUPPORTS, "plan", EARLIER)
+    assert later is not None and (later[0].side, later[0].head, later[1]) == (OPPOSES, "plan", LATER)
+
+
 @pytest.mark.parametrize(
     ("content", "side", "head"),
     [

@@ -148,3 +148,72 @@ def test_stance_acronym_and_the_name_it_abbreviates_are_one_target_in_one_articl
     other = find_stance("she supported the North Atlantic Treaty", "indirect", "Nora Vance")
     assert full is not None and short is not None and other is not None
     assert _acronym(full, short) == "agreement" and _acronym(other, short) is None
+
+
+@pytest.mark.parametrize(
+    ("content", "side", "head"),
+    [
+        ("she pledged to close the Elm Street jail within four years", OPPOSES, "jail"),
+        ("he asked lawmakers to expand Medicaid to more adults", SUPPORTS, "medicaid"),
+        ("to expand the state's rail network", SUPPORTS, "network"),
+        ("she urged the council to scrap the toll plan", OPPOSES, "plan"),
+        ("he wants to build the border wall", SUPPORTS, "wall"),
+        ("they urged passage of the transit bill", SUPPORTS, "bill"),
+        ("she called for the repeal of the curfew ordinance", OPPOSES, "ordinance"),
+        ("he called for an end to the blockade", OPPOSES, "blockade"),
+        ("she campaigned against a referendum on the casino", OPPOSES, "referendum"),
+    ],
+)
+def test_stance_a_pledge_or_call_takes_the_side_of_the_act_it_commits_to(content, side, head) -> None:
+    s = find_stance(content, "indirect", "Nora Vance")
+    assert s is not None and (s.side, s.head) == (side, head)
+
+
+@pytest.mark.parametrize("content", ["she said the trip was meant to close ties", "he asked reporters to stop by the office"])
+def test_stance_an_act_committed_to_by_no_verb_of_commitment_or_on_no_noun_is_none(content) -> None:
+    s = find_stance(content, "indirect", "Nora Vance")
+    assert s is None or s.head not in ("tie", "office")
+
+
+def test_stance_a_measure_is_named_also_by_the_act_it_is_for() -> None:
+    bill = find_stance("she supports the bill legalizing recreational marijuana", "indirect", "Nora Vance")
+    referendum = find_stance("she campaigned against a referendum that would have legalized the drug", "indirect", "Nora Vance")
+    grow = find_stance("he pledged to expand Medicaid", "indirect", "Nora Vance")
+    assert bill is not None and "legalization" in bill.also
+    assert referendum is not None and "legalization" in referendum.also
+    assert grow is not None and "expansion" in grow.also
+
+
+def test_stance_such_an_anaphor_stands_for_the_nearest_measure_not_a_noun_describing_it() -> None:
+    before = "He will vote for Issue 4, the ballot initiative that would raise the state's minimum wage. "
+    s = find_stance("he promised to vote against any such proposal", "indirect", "Nora Vance", before)
+    assert s is not None and s.side == OPPOSES and s.also == frozenset({"initiative", "issue 4"})  # and the name it is apposed to
+
+
+def test_stance_a_promise_joined_by_and_to_the_reporting_verb_is_the_speakers() -> None:
+    s = find_stance('the levy "would ruin every shop" and promised to vote against it', "mixed", "Nora Vance",
+                    "Vance spoke about the school levy. ")
+    assert s is not None and (s.side, s.head) == (OPPOSES, "levy")
+    assert find_stance("the council met and voted on the levy", "indirect", "Nora Vance") is None
+
+
+def test_stance_a_measure_that_grows_its_object_is_a_stance_on_that_object_too() -> None:
+    s = find_stance("he will vote for a bill that would expand offshore drilling", "indirect", "Nora Vance")
+    assert s is not None and s.side == SUPPORTS and {"drilling", "expansion"} <= s.also
+    banned = find_stance("she opposed the plan to ban fracking near schools", "indirect", "Nora Vance")
+    assert banned is not None and "fracking" not in banned.also  # against a ban is not against fracking
+
+
+@pytest.mark.parametrize(
+    ("content", "head"),
+    [("he sponsored the 2013 immigration bill", "bill"), ("she proposed a carbon tax", "tax"),
+     ("they propose Medicaid expansion", "expansion"), ("she introduced legislation to cap rents", "legislation")],
+)
+def test_stance_putting_a_measure_forward_backs_it(content, head) -> None:
+    s = find_stance(content, "indirect", "Nora Vance")
+    assert s is not None and (s.side, s.head) == (SUPPORTS, head)
+
+
+@pytest.mark.parametrize("content", ["she introduced the senator to the crowd", "he proposed that the council vote"])
+def test_stance_introducing_a_person_or_proposing_a_clause_is_no_stance(content) -> None:
+    assert find_stance(content, "indirect", "Nora Vance") is None

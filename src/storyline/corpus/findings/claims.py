@@ -25,6 +25,7 @@ from ...model import DateBasis, DatePrecision, EntityType, Mention, Statement
 from ...text.stance_phrases import (EARLIER, FRONTED_STANCE, OPPOSES, STANCE_LEMMAS, SUPPORTS, description_side, regretted_vote, stance_phrases,
                                     withdrawn_held)
 from ...text.lexicon import Lexicon
+from ...text.names import given_name_genders
 from .shifts import narrator_stance
 from .reversals import Reversal, find_reversal
 from .stance import _PRONOUN_TARGETS, Stance, _singular, _target, find_stance
@@ -453,7 +454,9 @@ def _cued_stance(st: Statement, doc_text: str) -> Stance | None:
     # "announced his support for the project", "voiced her opposition to the plan": a stance the actor takes as an act
     declared = (st.cue or "").lower() in _DECLARING and _OWN_STANCE.match(st.content) is not None
     acted = (st.cue or "").lower() in ("sign", "veto")  # "signed a bill on Friday": an act that takes a side on its object
-    if (st.cue or "").lower() not in STANCE_LEMMAS and not thrown and not cast and not declared and not acted:
+    # "urged passage of the bill", "campaigned against a referendum": a call or a campaign for or against its object
+    committed = (st.cue or "").lower() in _COMMITTING
+    if (st.cue or "").lower() not in STANCE_LEMMAS and not thrown and not cast and not declared and not acted and not committed:
         return None
     if not st.cue_start < st.content_start <= st.cue_start + 40:
         return None  # the verb governs the content right after it
@@ -476,6 +479,8 @@ def _cued_stance(st: Statement, doc_text: str) -> Stance | None:
     return found
 
 
+_COMMITTING = frozenset({"urge", "campaign", "push", "press", "propose", "pledge", "promise", "vow", "fight", "demand", "seek", "ask",
+                         "rail"})
 _REFUSED_TO = re.compile(r"\b(?:refus|declin)(?:e|es|ed|ing|al)\s+to\s+$", re.IGNORECASE)
 
 
@@ -625,6 +630,20 @@ def _pronoun_of_another(c: Claim, at: int) -> bool:
 _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSen)(?<!\bGov)[.?!][\"”’']?\s")
 
 
+def _person_like(m: Mention, idx: MentionIndex) -> bool:
+    """Whether a name mention is a person's: typed so, or typed an organization while the article gives the same family
+    name after a known given name ("Donald Trump" ... "Trump", which a tagger may take for the company)."""
+    kind = str(getattr(m.type, "value", m.type))
+    if kind == "person":
+        return True
+    if kind != "organization":
+        return False
+    last = (m.canonical or m.text).split()[-1]
+    given = given_name_genders()
+    return any(len(words) >= 2 and words[-1] == last and words[0].lower() in given
+               for o in idx.mentions if o.is_name for words in [(o.canonical or o.text).split()])
+
+
 def _actor(st: Statement, idx: MentionIndex, doc_text: str) -> Mention | None:
     """Whose position a narrator stance phrase tells: the person it names first, else the first person named in its
     sentence before it, else the last person named before it in its paragraph."""
@@ -637,24 +656,24 @@ def _actor(st: Statement, idx: MentionIndex, doc_text: str) -> Mention | None:
     owner = re.search(r"\b([A-Z][\w-]+)[’']s\s+$", doc_text[max(0, st.content_start - 40) : st.content_start])
     if owner is not None and not named:
         # "Trump's evolution on ..., from his support for": the owner of the change, a person the article names
-        people = [m for m in idx.mentions if m.is_name and str(getattr(m.type, "value", m.type)) == "person"
+        people = [m for m in idx.mentions if m.is_name and _person_like(m, idx)
                   and (m.canonical or m.text).split()[-1] == owner.group(1)]
         if people:
             return people[0]
     if named:  # the phrase's subject is a name ("... which Tom Brandt once supported"): that name, person or not
         m = named[-1]
-        return m if str(getattr(m.type, "value", m.type)) == "person" else None
+        return m if _person_like(m, idx) else None
     if re.match(r"Once\s+an?\s", st.content):  # "Once a critic of the levy, Vance ...": the subject right after it
         after = [m for m in idx.within(st.content_end, st.content_end + 40) if m.is_name]
         gap = doc_text[st.content_end : after[0].start] if after else ""
-        return after[0] if after and re.fullmatch(r",\s*(?:[A-Z][\w.]*\s+){0,2}", gap) and str(getattr(after[0].type, "value", after[0].type)) == "person" else None
+        return after[0] if after and re.fullmatch(r",\s*(?:[A-Z][\w.]*\s+){0,2}", gap) and _person_like(after[0], idx) else None
     if re.match(r"[A-Z][\w’'-]+\s", st.content[at - st.content_start :]) and not re.match(r"(?:He|She|They|Who|His|Her|Their)\s", st.content):
         return None  # a capitalised subject that is no person mention: not the actor to guess
     coordinated = re.match(r"(?:has|have|had)\s", st.content) is not None  # "X initially backed it and has shifted his position"
     para = max(doc_text.rfind("\n", 0, st.content_start), 0)
     ends = [m.end() for m in _SENTENCE_END.finditer(doc_text, para, st.content_start)]
     sent = ends[-1] if ends else para
-    earlier = [m for m in idx.within(para, st.content_start) if m.is_name and str(getattr(m.type, "value", m.type)) == "person"]
+    earlier = [m for m in idx.within(para, st.content_start) if m.is_name and _person_like(m, idx)]
     in_sentence = [m for m in earlier if m.start >= sent]
     if in_sentence:
         return in_sentence[-1] if coordinated else in_sentence[0]

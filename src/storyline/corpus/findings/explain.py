@@ -9,7 +9,7 @@ from .claims import Claim
 from .hits import Hit
 from .numeric import FactView
 from ...text.words import closing_mark, quote
-from ...text.stance_phrases import FRONTED_STANCE
+from ...text.stance_phrases import BEFORE_TURN, FRONTED_STANCE
 
 __all__ = ["explain_facts", "explain_pair"]
 
@@ -46,7 +46,7 @@ def _q(c: Claim, span: tuple[int, int]) -> str:
     return quote(c.statement.content, span[0], span[1]).replace("'", "’")
 
 
-_LEAD_SUBJECT = re.compile(r"^\s*(?:who|he|she|they)\s+", re.IGNORECASE)
+_LEAD_SUBJECT = re.compile(r"^\s*(?:who|(?:which|that)\s+(?:he|she|they)|he|she|they)\s+", re.IGNORECASE)
 _TURN = re.compile(r"^(?:[A-Z][\w.’'-]*\s+){0,3}?(?:[A-Z][\w’'-]*[’'](?:s\b)?\s+|(?:his|her|their)\s+)turn\s+against\s+(?P<what>.+)$",
                    re.DOTALL | re.IGNORECASE)
 _PREDICATE = re.compile(r"\s(?:was|is|were|are|has|had|have|will|would|could|should|remains?|remained|became|helped|showed|stunned|"
@@ -86,6 +86,13 @@ def _narrated(c: Claim) -> str:
     turn = _TURN.match(phrase)
     if turn is not None:  # "Calloway's turn against the pact ...": "Ruth Calloway turned against the pact"
         phrase = f"turned against {_PREDICATE.split(turn.group('what'), maxsplit=1)[0].rstrip(' ,;:-–—')}"
+    turned = BEFORE_TURN.match(phrase)
+    if turned is not None:  # "[championed the plan] before turning against it": "turned against the plan"
+        words = phrase[turned.start("tsup") if turned.group("tsup") else turned.start("topp"):].split()
+        words[0] = "came" if words[0].lower() == "coming" else words[0][:-3] + "ed"
+        target_text = getattr(c.stance, "target", "")
+        told = " ".join(words)
+        phrase = re.sub(r"\b(?:it|them|this|that)\b", _the(target_text), told, count=1) if target_text else told
     disown = _DISOWN.match(phrase)
     if disown is not None:  # "stances that he has since disavowed": "has since disavowed that position on the system"
         phrase = f"{disown.group('rest').rstrip(' ,;:-–—')} that position"

@@ -11,9 +11,9 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from ...text.stance_phrases import (EARLIER, FRONTED_STANCE, LONG_HELD, STANCE_PHRASE, WITHDRAWN, ShiftPhrase, regretted_vote, stance_phrases,
+from ...text.stance_phrases import (BEFORE_TURN, EARLIER, LATER, FRONTED_STANCE, LONG_HELD, STANCE_PHRASE, WITHDRAWN, ShiftPhrase, regretted_vote, stance_phrases,
                                     withdrawn_held)
-from .stance import _NOT_NOUNS, _PRONOUN_TARGETS, OPPOSES, SUPPORTS, Stance, _singular, _target
+from .stance import _NOT_NOUNS, _PRONOUN_TARGETS, MEASURE_HEADS, OPPOSES, SUPPORTS, Stance, _singular, _target
 
 __all__ = ["narrator_stance"]
 
@@ -27,6 +27,14 @@ def _antecedent(before: str) -> str | None:
     if rel is None:
         return None
     head = before[: rel.start()]
+    noun = rel.group().split()[-1].lower()
+    if _singular(noun) in MEASURE_HEADS:
+        # "a bill raising the wage to $15 an hour, a measure she vetoed": the nearest measure the apposition renames, not
+        # the last noun of the phrase that describes it
+        for np in reversed(list(re.finditer(r"\b(?:the|a|an|his|her|their|its)\s+", head[-200:]))):
+            found = _target(head[-200:][np.end():])
+            if found is not None and _singular(found.split()[-1]) in MEASURE_HEADS:
+                return found
     det = list(re.finditer(r"\b(?:the|a|an|his|her|their|its)\s+", head[-80:]))
     if det:  # "a federal ban on private prisons, a measure he voted against": the noun phrase up to its preposition
         head = re.split(r"\s+(?:of|on|for|to|against|in|with|from)\s+", head[-80:][det[-1].end() :])[0]
@@ -61,6 +69,10 @@ def narrator_stance(content: str, before: str, published_year: int | None = None
     if held is not None:  # "[Kirk rescinded] his endorsement of Trump": the position he held before
         side = SUPPORTS if held.group("wsup") else OPPOSES
         return _told_stance(content, held.end() - len(before[-120:]), False, before, ShiftPhrase(0, len(content), EARLIER, side))
+    if not phrases:
+        turned = _turned(content, before, after, published_year)
+        if turned is not None:
+            return turned
     if not phrases or phrases[0].start > 0:
         return _shift_after_earlier(content, before, published_year)
     p = phrases[0]
@@ -68,6 +80,22 @@ def narrator_stance(content: str, before: str, published_year: int | None = None
     if m is None:
         return None
     return _told_stance(content, m.end(), bool(m.groupdict().get("desc")), before, p)
+
+
+def _turned(content: str, before: str, after: str, published_year: int | None) -> tuple[Stance, str, int | None] | None:
+    """Either side of a change told as "X before Y-ing" ("[supported the pact] [before opposing it]"): the gerund after
+    "before" is the later stance, on the target the verb before it named; the verb before "before" the earlier one."""
+    turn = BEFORE_TURN.match(content)
+    if turn is not None:
+        side = SUPPORTS if turn.group("tsup") else OPPOSES
+        return _told_stance(content, turn.end(), False, before, ShiftPhrase(0, len(content), LATER, side))
+    joined = content + after[:200]
+    phrases = [p for p in stance_phrases(joined, published_year) if p.start == 0 and p.era == EARLIER and p.end <= len(content) + 1]
+    m = STANCE_PHRASE.match(joined)
+    if not phrases or m is None or not m.group("turned"):
+        return None
+    found = _told_stance(content, m.end(), False, before, phrases[0])
+    return (dataclasses.replace(found[0], end=min(found[0].end, len(content))), *found[1:]) if found is not None else None
 
 
 def _told_stance(content: str, at: int, described: bool, before: str, p: ShiftPhrase) -> tuple[Stance, str, int | None] | None:
@@ -81,7 +109,8 @@ def _told_stance(content: str, at: int, described: bool, before: str, p: ShiftPh
     if target is not None and target.lower() in _PRONOUN_TARGETS:
         target = _nearest_phrase(before)  # "now opposes it": the nearest earlier "the <noun phrase>"
     elif target is None:
-        target = _antecedent(before)
+        relative = re.match(r"(?:which|that)\b", content)  # "[the deal,] which she helped negotiate": the noun before it
+        target = _antecedent(before + relative.group() if relative else before)
     if target is None:
         return None
     tokens = target.split()

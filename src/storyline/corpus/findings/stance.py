@@ -16,6 +16,14 @@ of the paragraph before. One article names one issue again by other nouns: a bar
 plan"), unless that phrase holds the noun itself, and an apposition ("Proposition 12, the farm animal housing measure")
 names its target again; within one article two stances whose targets are tied so are on one issue.
 
+A commitment takes the side of the act it commits to: "pledged to close the jail", "asked lawmakers to expand Medicaid",
+"urged passage of the bill", "called for an end to the blockade" (an act that makes, keeps or grows its object backs it;
+one that ends, stops or shrinks it opposes it), and so does putting a measure forward ("sponsored the bill", "proposed a
+carbon tax"). A measure is named also by the act its clause says it is for ("a referendum that would have legalized the
+drug" and "the bill legalizing marijuana": legalization) and, for an act that grows its object, by that object ("a bill
+that would expand offshore drilling"); a measure anaphor ("any such proposal", "a measure she vetoed") stands for the
+nearest measure named before it and for the name that measure is apposed to ("Issue 4, the ballot initiative ...").
+
 Two stances of one speaker conflict (:func:`detect_stance`) when their targets match (same head noun,
 and proper-name words that do not differ: "the pipeline" ~ "the Northern Ridge pipeline", but not
 "the Keystone pipeline"), their sides differ, and they were said at clearly different times: the
@@ -40,7 +48,7 @@ from .hits import Hit
 if TYPE_CHECKING:
     from .claims import Claim
 
-__all__ = ["MIN_GAP_DAYS", "OPPOSES", "SUPPORTS", "Stance", "acronym_key", "detect_stance", "find_stance", "person_key", "said_interval"]
+__all__ = ["ACT_NOUNS", "MEASURE_HEADS", "MIN_GAP_DAYS", "OPPOSES", "SUPPORTS", "Stance", "acronym_key", "detect_stance", "find_stance", "person_key", "said_interval"]
 
 MIN_GAP_DAYS = 30  # a change of position over less than a month is too often one position told two ways
 
@@ -48,8 +56,34 @@ STANCE_SCORE = 0.88  # above a bare negation flip: the stance names the question
 
 _WHEN = r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|last\s+week|this\s+week|yesterday|today)\s+)?"  # "voted Tuesday to"
 _OWN = r"(?:announc|declar|voic|express|reiterat|offer|pledg)(?:e|es|ed|ing)\s+(?:his|her|their|its)\s+(?:full\s+|strong\s+)?"
-_SUPPORT = rf"{_OWN}support\s+(?:for|behind)|(?:allow|let)(?=\s)|sign(?:s|ed|ing)?(?=\s)(?!\s+(?:off|on|up|in|out)\b)|vot(?:e|es|ed|ing)\s+{_WHEN}to\s+(?:approve|pass|adopt|ratify|confirm|fund|extend|renew)|thr(?:ew|ows?|owing|own)\s+(?:his|her|their|its)\s+(?:full\s+)?support\s+behind|vot(?:e|es|ed|ing)\s+(?:in\s+favou?r\s+of|for)|support(?:s|ed|ing)?|back(?:s|ed|ing)?(?!\s+away\b)|favou?r(?:s|ed|ing)?|endors(?:e|es|ed|ing)|champion(?:s|ed|ing)?|(?:is|am|are|was|were|be|been)\s+in\s+favou?r\s+of"
-_OPPOSE = rf"{_OWN}opposition\s+to|back(?:s|ed|ing)?\s+away\s+from|walk(?:s|ed|ing)?\s+away\s+from|distanc(?:e|es|ed|ing)\s+(?:himself|herself|themselves)\s+from|disavow(?:s|ed|ing)?|repudiat(?:e|es|ed|ing)|vot(?:e|es|ed|ing)\s+against|veto(?:es|ed|ing)?|block(?:s|ed|ing)?(?=\s)|vot(?:e|es|ed|ing)\s+{_WHEN}to\s+(?:reject|repeal|block|kill|scrap|abolish|overturn|defund)|oppos(?:e|es|ed|ing)|reject(?:s|ed|ing)?|(?:is|am|are|was|were|be|been|remains?|remained|stands?|stood)\s+(?:firmly\s+|strongly\s+)?(?:opposed\s+to|against)"
+# what a commitment or a call commits to: an infinitive of a verb that makes, keeps or grows its object ("pledged to expand
+# Medicaid", "asked lawmakers to pass the bill") or one that ends, stops or shrinks it ("vowed to close the jail", "urged
+# the council to scrap the plan"), after a verb of promising, proposing, asking or trying and up to three words of its
+# own object; or the act named as a noun ("urged passage of the bill", "called for the repeal of the law", "an end to")
+_MAKE = r"(?:expand|build|pass|approve|adopt|enact|legali[sz]e|ratify|fund|protect|preserve|restore|extend|renew|create|establish|implement|reopen)"
+_UNMAKE = (r"(?:close|shut\s+down|shutter|scrap|repeal|abolish|end|ban|outlaw|kill|stop|halt|eliminate|dismantle|defund|overturn|cancel|"
+           r"rescind|undo|phase\s+out|block|reject|veto)")
+_COMMIT_VERB = (r"(?:pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|vow(?:s|ed|ing)?|propos(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|"
+                r"push(?:es|ed|ing)?|press(?:es|ed|ing)?|campaign(?:s|ed|ing)?|seek(?:s|ing)?|sought|mov(?:e|es|ed|ing)|"
+                r"tr(?:y|ies|ied|ying)|ask(?:s|ed|ing)?|call(?:s|ed|ing)?\s+on|fight(?:s|ing)?|fought|threaten(?:s|ed|ing)?|"
+                r"(?:introduc(?:e|es|ed|ing)|sponsor(?:s|ed|ing)?|co-?sponsor(?:s|ed|ing)?|fil(?:e|es|ed|ing))\s+(?:a|an|the)\s+"
+                r"(?:bill|measure|resolution|amendment|motion)|(?:is|are|was|were)\s+(?:pushing|working|fighting|campaigning|moving)|"
+                r"(?:plan(?:s|ned)?|want(?:s|ed)?|intend(?:s|ed)?|hop(?:e|es|ed)|aim(?:s|ed)?|seek(?:s)?))")
+_COMMIT_TO = rf"(?:{_COMMIT_VERB}\s+(?:(?!to\b)[\w’'.-]+\s+){{0,3}}?to\s+|(?<=\bto\s))"
+_NOMINAL_CALL = (r"(?:call(?:s|ed|ing)?\s+for|urg(?:e|es|ed|ing)|push(?:es|ed|ing)?\s+for|press(?:es|ed|ing)?\s+for|"
+                 r"propos(?:e|es|ed|ing)|demand(?:s|ed|ing)?|seek(?:s|ing)?|sought|campaign(?:s|ed|ing)?\s+for|"
+                 r"(?:pledg|promis)(?:e|es|ed|ing))\s+(?:(?:the|an?|his|her|their|its)\s+)?(?:(?:swift|quick|immediate|full|speedy)\s+)?")
+_MADE = r"(?:passage|approval|adoption|expansion|ratification|enactment|legali[sz]ation|renewal|extension|creation|construction)\s+of"
+_UNMADE = (r"(?:repeal|abolition|closure|closing|elimination|cancellation|scrapping|defunding|rejection|dismantling)\s+of|"
+           r"end\s+to|ban\s+on|moratorium\s+on")
+# putting a measure forward backs it: "proposed a carbon tax", "sponsored the bill", "introduced legislation to ..." (not
+# "proposed that ...", "proposed to ...": a clause or an infinitive, read as what it commits to)
+_PROPOSE = (r"(?:propos(?:e|es|ed|ing)|(?:co-?)?sponsor(?:s|ed|ing)?|(?:co-?)?author(?:s|ed|ing)?|introduc(?:e|es|ed|ing))"
+            r"(?=\s+(?:(?:an?|the|his|her|their|its|new|legislation)\b|[A-Z]))(?=\s+(?:[\w$’'-]+\s+){0,4}?(?:bill|measure|legislation|amendment|"
+            r"resolution|proposal|plan|tax|ban|law|act|ordinance|initiative|referendum|reform|program|programme|budget|expansion|cut|"
+            r"increase|deal|treaty|pact|agreement|policy|wall|project)s?\b)")
+_SUPPORT = rf"{_COMMIT_TO}(?:{_MAKE}|vote\s+(?:for|in\s+favou?r\s+of))(?=\s)|{_NOMINAL_CALL}{_MADE}|campaign(?:s|ed|ing)?\s+for|fought\s+for|fight(?:s|ing)?\s+for|{_PROPOSE}|{_OWN}support\s+(?:for|behind)|(?:allow|let)(?=\s)|sign(?:s|ed|ing)?(?=\s)(?!\s+(?:off|on|up|in|out)\b)|vot(?:e|es|ed|ing)\s+{_WHEN}to\s+(?:approve|pass|adopt|ratify|confirm|fund|extend|renew)|thr(?:ew|ows?|owing|own)\s+(?:his|her|their|its)\s+(?:full\s+)?support\s+behind|vot(?:e|es|ed|ing)\s+(?:in\s+favou?r\s+of|for)|support(?:s|ed|ing)?|back(?:s|ed|ing)?(?!\s+away\b)|favou?r(?:s|ed|ing)?|endors(?:e|es|ed|ing)|champion(?:s|ed|ing)?|(?:is|am|are|was|were|be|been)\s+in\s+favou?r\s+of"
+_OPPOSE = rf"{_COMMIT_TO}(?:{_UNMAKE}|vote\s+against)(?=\s)|{_NOMINAL_CALL}(?:{_UNMADE})|campaign(?:s|ed|ing)?\s+against|fought\s+against|fight(?:s|ing)?\s+against|(?:spoke|speaks?|speaking)\s+out\s+against|rail(?:s|ed|ing)?\s+against|{_OWN}opposition\s+to|back(?:s|ed|ing)?\s+away\s+from|walk(?:s|ed|ing)?\s+away\s+from|distanc(?:e|es|ed|ing)\s+(?:himself|herself|themselves)\s+from|disavow(?:s|ed|ing)?|repudiat(?:e|es|ed|ing)|vot(?:e|es|ed|ing)\s+against|veto(?:es|ed|ing)?|block(?:s|ed|ing)?(?=\s)|vot(?:e|es|ed|ing)\s+{_WHEN}to\s+(?:reject|repeal|block|kill|scrap|abolish|overturn|defund)|oppos(?:e|es|ed|ing)|reject(?:s|ed|ing)?|(?:is|am|are|was|were|be|been|remains?|remained|stands?|stood)\s+(?:firmly\s+|strongly\s+)?(?:opposed\s+to|against)"
 _AUX = (r"(?:\s*(?:[’'](?:re|m|ll|d|ve)\b)|\s+(?:now|still|also|strongly|firmly|fully|always|would|will|wo|do|does|did|had|has|have|"
         r"cannot|can|ca|never|not|currently|n[’']t|no\s+longer|continues?\s+to|continued\s+to|going\s+to|want\s+to|wants\s+to|plans?\s+to|intends?\s+to))*")
 _LET_PASS = re.compile(r"((?:(?:the|this|that|a|an|his|her|their|its)\s+)?(?:[\w’'-]+\s+){1,5}?)(?:to\s+)?(?:pass|go\s+through|take\s+effect|become\s+law)\b",
@@ -68,7 +102,7 @@ AMOUNTS = frozenset("""tax tariff fee rate wage price toll levy rent fare premiu
 ceiling limit duty tuition cost""".split())
 _DIRECTION = {"up": "increase", "down": "cut"}
 _NEGATION = re.compile(r"\b(?:never|not|cannot|no\s+longer)\b|n[’']t\b", re.IGNORECASE)
-_DET = r"(?:(?:the|this|that|these|those|a|an|his|her|their|its|our|my|any)\s+)?"
+_DET = r"(?:(?:any\s+such|such\s+an?|such|(?:the|that|this)\s+same|the|this|that|these|those|a|an|his|her|their|its|our|my|any)\s+)?"
 _STOP = frozenset("""that which who because and but as if to in on for with since while after before despite when
 where although though or at by from of over under than unless until so now anymore any more again off into through about
 against across near during within without among between around along beyond toward towards via upon""".split())
@@ -139,7 +173,9 @@ def _target(text: str) -> str | None:
 def _pattern(subjects: tuple[str, ...]) -> re.Pattern[str]:
     who = "|".join(re.escape(s) for s in subjects)
     # the subject, or nothing at the very start of the content ("[Cruz vowed] to oppose legal status ...")
-    return re.compile(rf"(?:(?<![\w-])(?P<subj>{who})(?P<aux>{_AUX})\s+|^\s*(?P<inf>to)\s+)(?:(?P<sup>{_SUPPORT})|(?P<opp>{_OPPOSE})|(?P<act>{_ACT}))\s+(?P<rest>.*)",
+    # or a commitment joined by "and" to the verb that reports the content ("[X argued that] the wage would kill jobs and
+    # promised to vote against any such proposal"): a promise, pledge or vow is its speaker's
+    return re.compile(rf"(?:(?<![\w-])(?P<subj>{who})(?P<aux>{_AUX})\s+|^\s*(?P<inf>to)\s+|(?<=\band\s)(?P<coord>)(?=(?:promised|pledged|vowed)\s+to\s))(?:(?P<sup>{_SUPPORT})|(?P<opp>{_OPPOSE})|(?P<act>{_ACT}))\s+(?P<rest>.*)",
                       re.IGNORECASE | re.DOTALL)
 
 
@@ -226,6 +262,9 @@ def find_stance(content: str, kind: str, speaker_name: str, before: str = "") ->
     if not re.fullmatch(r"[a-z][a-z-]{2,}", head) and not tokens[-1][:1].isupper() and not numbered:
         return None
     also = _other_names(target, alternatives, det, after, before + content[: m.start("rest")])
+    made = re.search(r"(?:^|\bto\s+)(\w+)$", m.group("sup") or "")
+    if made is not None and re.fullmatch(_MAKE, made.group(1).lower()) and _act_noun(made.group(1)) is not None:
+        also = also | {_act_noun(made.group(1)) or ""}  # "pledged to expand Medicaid": a stance on its expansion too
     if direction is not None:
         if head not in AMOUNTS:
             return None  # "raise concerns", "cut ties": no amount, no stance
@@ -242,23 +281,40 @@ def find_stance(content: str, kind: str, speaker_name: str, before: str = "") ->
         head, proper = " ".join(t.lower() for t in tokens), frozenset()
     modifiers = frozenset(w.lower() for w in tokens[:-1]) - {"new", "proposed", "final", "latest", "current", "same", "other"}
     verb = next(g for g in ("sup", "opp", "act") if m.group(g))
-    return Stance(side, head, proper, target, m.start("subj") if m.group("subj") else m.start("inf"), m.end(verb), alternatives,
+    start = m.start("subj") if m.group("subj") else m.start("inf") if m.group("inf") else m.start(verb)
+    return Stance(side, head, proper, target, start, m.end(verb), alternatives,
                   modifiers, also=also)
 
 
 # the nouns a text names one issue by again, after naming it in full ("the waterfront arena plan" ... "the project")
 ANAPHORIC_HEADS = frozenset("""project proposal plan deal measure bill legislation law agreement pact accord treaty program programme scheme
 idea initiative policy package reform""".split())
-_DEFINITE = re.compile(r"(?:the|this|that)\s+$", re.IGNORECASE)
+_DEFINITE = re.compile(r"(?:the|this|that|any\s+such|such\s+an?|such|(?:the|that|this)\s+same)\s+$", re.IGNORECASE)  # "any such proposal"
 _APPOSITION = re.compile(r"\s*,\s+(?:the|a|an)\s+")
 _THE = re.compile(r"\b[Tt]he\s+")
+_NOT_SUBJECT_WORDS = frozenset({"The", "A", "An", "In", "On", "But", "And", "When", "If", "As", "After", "Before", "Since"})
+_MEASURE_NP = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+")
 
 
-def _issue_antecedent(before: str, own: str) -> str | None:
+_NAME_BEFORE = re.compile(r"(?<![\w’'-])(?P<name>(?:[A-Z][\w’'-]*\s+){0,3}(?:[A-Z][\w’'-]*|\d+))\s*,\s*$")
+
+
+def _issue_antecedent(before: str, own: str) -> tuple[str, ...]:
     """The head of the nearest noun phrase before a definite anaphor that names an issue in full: "the" and two or more
     words, or a name ("the waterfront arena plan", "the Eastport casino"), in this paragraph or the one before. None
     when a phrase on the way already holds the anaphor's own noun ("the Pacific Rim trade agreement" ... "this
     agreement"): the anaphor names that phrase again by its own head."""
+    if own in MEASURE_HEADS:  # "any such proposal": the nearest measure told before, not a noun describing it
+        for paragraph in re.split(r"\n\s*\n|\n", before)[::-1][:2]:
+            for m in reversed(list(_MEASURE_NP.finditer(paragraph))):
+                np = _target(paragraph[m.end():])
+                if np is not None and _singular(np.split()[-1]) in MEASURE_HEADS:
+                    if _singular(np.split()[-1]) == own:
+                        return ()
+                    # "Issue 4, the ballot initiative that ...": the measure is named by its name too
+                    named = _NAME_BEFORE.search(paragraph[: m.start()])
+                    name = " ".join(named.group("name").lower().split()) if named and named.group("name").split()[0] not in _NOT_SUBJECT_WORDS else None
+                    return (_singular(np.split()[-1]),) + ((name,) if name else ())
     for paragraph in re.split(r"\n\s*\n|\n", before)[::-1][:2]:
         for m in reversed(list(_THE.finditer(paragraph))):
             np = _target(paragraph[m.end():])
@@ -266,12 +322,68 @@ def _issue_antecedent(before: str, own: str) -> str | None:
                 continue
             words = np.split()
             if own in {_singular(re.sub(r"[’']s$", "", w)) for w in words}:
-                return None
+                return ()
             head = _singular(words[-1])
             if (len(words) >= 2 or words[0][:1].isupper()) and re.fullmatch(r"[a-z][a-z-]{2,}", head) and head not in _NOT_NOUNS \
                     and head not in _TIME_WORDS:
-                return head
+                return (head,)
+    return ()
+
+
+# the act a measure is for, named as a noun: "a referendum that would have legalized the drug" and "the bill legalizing
+# marijuana" are both on legalization; "pledged to expand Medicaid" is on its expansion. Within one article two
+# targets for one act are one issue (a stance for the measure is a stance for its act, so the sides carry over).
+ACT_NOUNS = {"expand": "expansion", "build": "construction", "legalize": "legalization", "legalise": "legalization",
+             "fund": "funding", "protect": "protection", "restore": "restoration", "extend": "extension", "renew": "renewal",
+             "create": "creation", "establish": "establishment", "reopen": "reopening", "privatize": "privatization",
+             "close": "closure", "repeal": "repeal", "abolish": "abolition", "ban": "ban", "eliminate": "elimination",
+             "defund": "defunding", "restrict": "restriction", "dismantle": "dismantling", "scrap": "scrapping", "end": "end"}
+# nouns that name a measure put to a vote or a decision, which a clause after them tells the purpose of
+_ACT_NOUN_SET = frozenset(ACT_NOUNS.values())
+# the acts that make, keep or grow their object: a measure for one is a measure for its object, on the same side
+_MADE_NOUNS = frozenset({ACT_NOUNS[v] for v in ("expand", "build", "legalize", "fund", "protect", "restore", "extend", "renew", "create",
+                                                  "establish", "reopen")})
+_MEASURE_NOUNS = frozenset("referendum initiative ballot proposition question".split())
+# the nouns of a measure put to a vote: an anaphor among them ("a measure she vetoed", "any such proposal") stands for the
+# nearest measure named before it, not for the last noun of the phrase that describes that measure
+MEASURE_HEADS = frozenset("""bill measure legislation law amendment proposal initiative referendum proposition resolution ordinance
+act motion package""".split())
+_PURPOSE = re.compile(r",?\s+(?:(?:that|which)\s+(?:would\s+(?:have\s+)?|will\s+|could\s+|aims?\s+to\s+|seeks?\s+to\s+)?|to\s+)?"
+                      r"(?P<verb>[a-z]+)\b")
+
+
+def _act_noun(verb: str) -> str | None:
+    """The noun of a policy act a verb form names ("legalized", "legalizing", "expand" -> "legalization", "expansion")."""
+    v = verb.lower()
+    for form in (v, v[:-1], v[:-2], v[:-3], v[:-3] + "e", v[:-2] + "e", v[:-4] if v.endswith("ning") or v.endswith("ping") else ""):
+        if form in ACT_NOUNS:
+            return ACT_NOUNS[form]
     return None
+
+
+def _purpose_names(target: str, after: str) -> set[str]:
+    """What a measure named by a generic noun is for, from the clause right after it: the act ("the bill legalizing
+    marijuana", "a referendum that would have legalized the drug": legalization) and, for an act that makes, keeps or
+    grows its object, that object too ("a bill that would expand offshore drilling": backing the bill backs drilling)."""
+    head = _singular(target.split()[-1])
+    if head not in GENERIC_TARGETS and head not in _MEASURE_NOUNS or not after.startswith(target):
+        return set()
+    m = _PURPOSE.match(after, len(target))
+    if m is None:
+        return set()
+    verb = m.group("verb")
+    told = after[len(target) : m.start("verb")]
+    act = _act_noun(verb)
+    if act is None or (not re.search(r"\b(?:that|which|to)\b", told) and not verb.endswith("ing")):
+        return set()  # "the bill passed": no clause of purpose
+    out = {act}
+    if _act_noun(verb) in _MADE_NOUNS:
+        det = re.match(_DET, after[m.end():].lstrip(), re.IGNORECASE)
+        rest = after[m.end():].lstrip()
+        obj = _target(rest[det.end() if det else 0:])
+        if obj is not None and re.fullmatch(r"[a-z][a-z-]{2,}", _singular(obj.split()[-1])):
+            out.add(_singular(obj.split()[-1]))
+    return out
 
 
 def _other_names(target: str, alternatives: tuple[str, ...], det: re.Match[str] | None, after: str, before: str) -> frozenset[str]:
@@ -286,11 +398,11 @@ def _other_names(target: str, alternatives: tuple[str, ...], det: re.Match[str] 
         np = _target(after[appos.end():])
         if np is not None and re.fullmatch(r"[a-z][a-z-]{2,}", _singular(np.split()[-1])):
             out.add(_singular(np.split()[-1]))
+    purpose = _purpose_names(target, after)
+    out |= purpose
     words = target.split()
-    if len(words) == 1 and det is not None and _DEFINITE.match(det.group()) and _singular(words[0]) in ANAPHORIC_HEADS:
-        ante = _issue_antecedent(before, _singular(words[0]))
-        if ante is not None:
-            out.add(ante)
+    if not purpose and len(words) == 1 and det is not None and _DEFINITE.match(det.group()) and _singular(words[0]) in ANAPHORIC_HEADS:
+        out.update(_issue_antecedent(before, _singular(words[0])))
     out.discard(_singular(words[-1]))
     return frozenset(out)
 
@@ -412,9 +524,11 @@ def _shared_head(a: Stance, b: Stance, same_document: bool = False) -> str | Non
         return None  # two pronouns: nothing ties them to one target
     head = next((h for h in _heads(a) if h in _heads(b)), None)
     if head is None and same_document and not a.reversal and not b.reversal:
-        head = next((h for h in (*_heads(a), *sorted(a.also)) if h in (*_heads(b), *sorted(b.also))), None)
-        if head is not None and head not in _heads(a) and head not in _heads(b):
-            return None  # two other names alike are no tie: one of them must name the other's own target
+        shared = [h for h in (*_heads(a), *sorted(a.also)) if h in (*_heads(b), *sorted(b.also))]
+        # two other names alike are no tie (but two measures for one act are): one must name the other's own target
+        head = next((h for h in shared if h in _heads(a) or h in _heads(b) or h in _ACT_NOUN_SET), None)
+        if head is None and shared:
+            return None
     person = _same_person(a, b) if same_document else None
     if person is not None:
         return person
