@@ -52,8 +52,8 @@ from importlib import resources
 from ..model import EntityType, Mention, Statement
 from .findings.claims import MentionIndex, entity_key
 from ..text.lexicon import Lexicon, default_lexicon
-from .subject_themes import subject_themes, titles
-from .question_terms import SUBJECT_SHARE, TermGroup, min_statements, noun_phrase_used, owner_of, says_possessive, singular, term_groups, term_label
+from .subject_themes import ATTRIBUTE, owned_by_pronoun, says_attribute, subject_themes, titles
+from .question_terms import JOIN_SHARE, SUBJECT_SHARE, TermGroup, noun_terms, min_statements, noun_phrase_used, owner_of, says_possessive, singular, term_groups, term_label
 
 __all__ = ["ASPECT_PRIORITY", "OTHER_REMARKS", "Issues", "Question", "SubjectAliases", "Subject", "about_nothing", "aspects", "load_issues", "load_subject_aliases",
            "noun_phrases", "only_names", "question_label", "questions_of", "subjects_of", "unlinked_names"]
@@ -430,6 +430,7 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
         _lone_remark_named(final, own)
         _lone_issue_remark_named(final, named)
         _themes_split(final, members, entity_names.get(actor, ""))
+        _theme_words_joined(final, members)
         out.update(final)
     return out
 
@@ -453,7 +454,60 @@ def _themes_split(final: dict[str, Question], members: Sequence[tuple[Statement,
             final[sid] = Question(q.subject, None, theme=theme.term, theme_label=theme.label)
 
 
-def _lone_remark_named(final: dict[str, Question], own: Mapping[str, Question]) -> None:
+def _theme_words_joined(final: dict[str, Question], members: Sequence[tuple[Statement, list[Subject]]]) -> None:
+    """What an actor says of a subject's theme is that question wherever the actor says it: a remark among its other
+    statements that uses the noun of exactly one of its themes as someone's ("her judgment was not right", naming no
+    one; not "a plan to overhaul taxes") or the word of a property theme ("she is unqualified") joins that
+
+    theme, and a noun question whose remarks keep using a theme's noun (in two distinct remarks or more, at least
+    :data:`~.question_terms.JOIN_SHARE` of them: "the Iraq war" and "Hillary Clinton's judgment" in "her judgment in
+    voting for the Iraq war") is one question with the theme, named as the larger of the two. A property theme ("whether X
+    is qualified") is used by the words sharing its stem ("unqualified", "qualifications")."""
+    themes: dict[str, Question] = {q.key: q for q in final.values() if q.theme}
+    if not themes:
+        return
+    by_word: dict[str, set[str]] = {}
+    for key, q in themes.items():
+        by_word.setdefault(q.theme or "", set()).add(key)
+    said = {st.id: " ".join(re.findall(r"\w+", st.content.casefold())) for st, _s in members}
+
+    def used(st: Statement, owned: bool) -> set[str]:
+        nouns = set(noun_terms(st.content))
+        return {k for word, keys in by_word.items() for k in keys
+                if (says_attribute(st.content, word) if word.startswith(ATTRIBUTE)
+                    else word in nouns and (not owned or owned_by_pronoun(st.content, word)))}
+
+
+    sizes = Counter(q.key for q in final.values())
+    terms: dict[str, list[tuple[str, set[str]]]] = {}
+    for st, _s in members:
+        q = final[st.id]
+        if q.theme:
+            continue
+        found = used(st, q == OTHER)
+        if q == OTHER and len(found) == 1:
+            final[st.id] = themes[next(iter(found))]
+        elif q.term and q.subject is None:
+            terms.setdefault(q.key, []).append((st.id, found))
+    into: dict[str, Question] = {}
+    for key, remarks in terms.items():
+        counts: Counter[str] = Counter()
+        for theme_key in {k for _sid, found in remarks for k in found}:
+            counts[theme_key] = len({said[sid] for sid, found in remarks if theme_key in found})
+        distinct = len({said[sid] for sid, _f in remarks})
+        best = min(counts, key=lambda k: (-counts[k], k), default=None)
+        if best is not None and counts[best] >= 2 and counts[best] >= JOIN_SHARE * distinct:
+            into[key] = themes[best]
+    for key, theme in list(into.items()):
+        if sizes[key] > sizes[theme.key] and theme.key not in into:  # the larger names the question
+            into[theme.key] = next(q for q in final.values() if q.key == key)
+            del into[key]
+    _redirect(final, into)
+
+
+
+def _lone_remark_named(
+final: dict[str, Question], own: Mapping[str, Question]) -> None:
     """An actor's one remark left over in "other statements" is no pool: it keeps the question of its own subject or
     issue ("Darius Kemal on Karsa"); one that names neither stays among the actor's other statements."""
     left = [sid for sid, q in final.items() if q == OTHER]
