@@ -644,3 +644,13 @@ def test_storylines_a_pooled_remark_saying_a_themes_word_joins_the_theme() -> No
     got = _one_actor(on_suda + ["the weather is fine", "it rains a lot", "she is unqualified, frankly", "a quality product"])
     assert got[("E_spok", "whether Mira Suda is qualified")] == ["s0", "s1", "s10"]
     assert got[("E_spok", UNTOPICED)] == ["s8", "s9", "s11"]
+
+
+def test_storylines_the_title_an_actor_gives_one_person_refers_to_that_person() -> None:
+    titled = ["Judge [Mira Suda](suda) is biased against me", "I think Judge [Suda](suda) should be ashamed"]
+    got = _one_actor([*titled, "the judge is a hater", "this federal judge should recuse", "the weather is fine", "it rains a lot"])
+    assert got[("E_spok", "other remarks about Mira Suda")] == ["s0", "s1", "s2", "s3"]
+    # the actor titles two people so: "the judge" is neither
+    got = _one_actor([*titled, "Judge [Odel Marr](other) ruled", "Judge [Marr](other) ruled again", "the judge is a hater",
+                      "the weather is fine", "it rains a lot"])
+    assert got[("E_spok", UNTOPICED)] == ["s4", "s5", "s6"]

@@ -395,7 +395,7 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
     issues = load_issues()
     out: dict[str, Question] = {}
     for actor, members in by_actor.items():
-        members = _unlinked_kept(_short_names_joined(members, entity_names.get(actor, "")))
+        members = _titled_subjects_added(_unlinked_kept(_short_names_joined(members, entity_names.get(actor, ""))))
         counts = Counter(s.key for _st, subjects in members for s in subjects)
         own: dict[str, Question] = {}
         named: dict[str, Subject] = {}
@@ -944,7 +944,42 @@ def _passing_claims_dropped(own: dict[str, Question], contents: Mapping[str, str
             own[sid] = Question(None, None, issue) if issue else OTHER
 
 
+_TITLED_USES = 2  # remarks in which an actor puts a title before one person's name for "the <title>" to be that person
+
+
+def _titled_subjects_added(members: list[tuple[Statement, list[Subject]]]) -> list[tuple[Statement, list[Subject]]]:
+    """A remark naming no one that speaks of "the judge" (or "this judge", "the federal judge") is on the one person its
+    actor calls Judge so-and-so: a definite description by the title the actor puts before that person's name (in at
+    least :data:`_TITLED_USES` remarks, and before no one else's). "The president" stays no one's where the actor titles
+    two people so."""
+    called: dict[str, Counter[Subject]] = {}
+    for st, subjects in members:
+        for s in subjects:
+            if not s.is_person or s.is_place:
+                continue
+            last = s.name.split()[-1]
+            for m in re.finditer(r"(?<!\bof )\b([A-Z][a-z]{2,})\.?\s+(?:[A-Z][\w'’.-]*\s+){0,2}" + re.escape(last) + r"\b", st.content):
+                if m[1] not in s.name.split():  # not "Secretary of State Kerry": "the state" is no one
+
+                    called.setdefault(m[1].casefold(), Counter())[s] += 1
+    known = titles(st.content for st, _s in members)
+    titled = {t: next(iter(people)) for t, people in called.items()
+              if t in known and len(people) == 1 and sum(people.values()) >= _TITLED_USES}
+    if not titled:
+        return members
+    pattern = re.compile(r"\b(?:the|this|that)\s+(?:[a-z-]+\s+){0,2}(" + "|".join(map(re.escape, titled)) + r")\b")
+    out = []
+    for st, subjects in members:
+        if not any(not s.is_place for s in subjects):
+            found = pattern.search(st.content)
+            if found:
+                subjects = [titled[found[1]], *subjects]
+        out.append((st, subjects))
+    return out
+
+
 def _last_word(name: str) -> str:
+
     words = name.split()
     return words[-1].casefold() if words else ""
 
