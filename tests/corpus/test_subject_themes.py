@@ -122,3 +122,12 @@ def test_says_attribute_reads_the_property_word_negated_or_as_a_noun() -> None:
 
     assert says_attribute("she is unqualified", "is:qualified") and says_attribute("her qualifications", "is:qualified")
     assert not says_attribute("a quality product", "is:qualified")
+
+
+def test_owned_by_pronoun_a_possessive_of_the_actors_gender_or_not_the_subjects_is_not_the_subjects() -> None:
+    from storyline.corpus.subject_themes import owned_by_pronoun
+
+    assert owned_by_pronoun("her judgment was not right", "judgment", "John Hask", "Mary Suda")
+    assert not owned_by_pronoun("he would release all his speeches", "speech", "John Hask", "Mary Suda")  # his own, maybe
+    assert not owned_by_pronoun("his speeches were paid", "speech", "Mary Marr", "Mary Suda")  # not hers
+    assert not owned_by_pronoun("a judgment call", "judgment")

@@ -430,7 +430,7 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
         _lone_remark_named(final, own)
         _lone_issue_remark_named(final, named)
         _themes_split(final, members, entity_names.get(actor, ""))
-        _theme_words_joined(final, members)
+        _theme_words_joined(final, members, entity_names.get(actor, ""))
         out.update(final)
     return out
 
@@ -454,10 +454,11 @@ def _themes_split(final: dict[str, Question], members: Sequence[tuple[Statement,
             final[sid] = Question(q.subject, None, theme=theme.term, theme_label=theme.label)
 
 
-def _theme_words_joined(final: dict[str, Question], members: Sequence[tuple[Statement, list[Subject]]]) -> None:
+def _theme_words_joined(final: dict[str, Question], members: Sequence[tuple[Statement, list[Subject]]], actor_name: str = "") -> None:
     """What an actor says of a subject's theme is that question wherever the actor says it: a remark among its other
     statements that uses the noun of exactly one of its themes as someone's ("her judgment was not right", naming no
-    one; not "a plan to overhaul taxes") or the word of a property theme ("she is unqualified") joins that
+    one; not "a plan to overhaul taxes"; by a possessive not of the actor's own gender, which may be the actor's own,
+    nor of the other gender than the subject's) or the word of a property theme ("she is unqualified") joins that
 
     theme, and a noun question whose remarks keep using a theme's noun (in two distinct remarks or more, at least
     :data:`~.question_terms.JOIN_SHARE` of them: "the Iraq war" and "Hillary Clinton's judgment" in "her judgment in
@@ -475,7 +476,7 @@ def _theme_words_joined(final: dict[str, Question], members: Sequence[tuple[Stat
         nouns = set(noun_terms(st.content))
         return {k for word, keys in by_word.items() for k in keys
                 if (says_attribute(st.content, word) if word.startswith(ATTRIBUTE)
-                    else word in nouns and (not owned or owned_by_pronoun(st.content, word)))}
+                    else word in nouns and (not owned or owned_by_pronoun(st.content, word, actor_name, _subject_name(themes[k]))))}
 
 
     sizes = Counter(q.key for q in final.values())
@@ -506,7 +507,12 @@ def _theme_words_joined(final: dict[str, Question], members: Sequence[tuple[Stat
 
 
 
+def _subject_name(q: Question) -> str:
+    return q.subject.name if q.subject is not None else ""
+
+
 def _lone_remark_named(
+
 final: dict[str, Question], own: Mapping[str, Question]) -> None:
     """An actor's one remark left over in "other statements" is no pool: it keeps the question of its own subject or
     issue ("Darius Kemal on Karsa"); one that names neither stays among the actor's other statements."""

@@ -137,10 +137,9 @@ def subject_themes(texts: Mapping[str, str], documents: Mapping[str, str], subje
     document id, ``subject_written``: the names the subject goes by, ``named_by``: nouns the actor uses as titles,
     :func:`titles`); remarks sharing no theme are left out. A noun the remarks mostly use before another noun
     ("business interests", "the business mogul") modifies it and is no theme."""
-    pronouns = _OWNER_PRONOUN - {_GENDERED.get(name_gender(actor_name) or "", "")}
+    pronouns = _pronouns(actor_name, subject_name)  # "his personal email account" said of a woman's emails is another's
     subject_gender = name_gender(subject_name)
-    if subject_gender:  # "his personal email account" said of a woman's emails is another's
-        pronouns -= {p for g, p in _GENDERED.items() if g != subject_gender}
+
     _groups, found = term_groups(texts)
     own = _name_words(subject_name) | set(named_by)
     modifier = _modifier_uses(texts.values())
@@ -310,6 +309,17 @@ def says_attribute(text: str, key: str) -> bool:
     return False
 
 
-def owned_by_pronoun(text: str, term: str) -> bool:
-    """Whether ``text`` gives the noun ``term`` (singular) as someone's it does not name: "her judgment", "his proposal"."""
-    return _owned(text, "", term, _OWNER_PRONOUN)
+def owned_by_pronoun(text: str, term: str, actor_name: str = "", subject_name: str = "") -> bool:
+    """Whether ``text`` gives the noun ``term`` (singular) as someone's it does not name: "her judgment", "his proposal";
+    not by a possessive of the actor's own gender (its own, maybe: "his speeches" said by a man), nor of the other gender
+    than the subject's."""
+    return _owned(text, "", term, _pronouns(actor_name, subject_name))
+
+
+def _pronouns(actor_name: str, subject_name: str) -> frozenset[str]:
+    """The possessive pronouns that may stand for the subject in the actor's remarks (see :func:`subject_themes`)."""
+    pronouns = _OWNER_PRONOUN - {_GENDERED.get(name_gender(actor_name) or "", "")}
+    subject_gender = name_gender(subject_name) if subject_name else None
+    if subject_gender:
+        pronouns -= {p for g, p in _GENDERED.items() if g != subject_gender}
+    return pronouns
