@@ -654,3 +654,9 @@ def test_storylines_the_title_an_actor_gives_one_person_refers_to_that_person() 
     got = _one_actor([*titled, "Judge [Odel Marr](other) ruled", "Judge [Marr](other) ruled again", "the judge is a hater",
                       "the weather is fine", "it rains a lot"])
     assert got[("E_spok", UNTOPICED)] == ["s4", "s5", "s6"]
+
+
+def test_storylines_a_title_before_one_persons_name_makes_a_described_judge_that_person() -> None:
+    got = _one_actor(["I think Judge [Mira Suda](suda) should be ashamed", "a federal judge can't be impartial",
+                      "a judge should be fair", "the weather is fine", "it rains a lot"])
+    assert got[("E_spok", "other remarks about Mira Suda")] == ["s0", "s1"]  # "a judge" alone may be any judge

@@ -131,3 +131,10 @@ def test_owned_by_pronoun_a_possessive_of_the_actors_gender_or_not_the_subjects_
     assert not owned_by_pronoun("he would release all his speeches", "speech", "John Hask", "Mary Suda")  # his own, maybe
     assert not owned_by_pronoun("his speeches were paid", "speech", "Mary Marr", "Mary Suda")  # not hers
     assert not owned_by_pronoun("a judgment call", "judgment")
+
+
+def test_subject_themes_a_remark_sharing_three_words_with_one_themes_remarks_joins_it() -> None:
+    got = _themes(["the judge was biased because of Suda's Hispanic heritage", "a federal judge can't be impartial to me, given her heritage",
+                   "a federal judge was biased and hostile because she is Hispanic", "Suda went to the opera"],
+                  docs=["d0", "d1", "d2", "d3"], actor_name="John Hask", named_by=frozenset({"judge"}))  # "Judge Suda"
+    assert got == {f"s{i}": "Mira Suda's heritage" for i in range(3)}  # federal, judge, biased, hispanic: one controversy

@@ -950,14 +950,14 @@ def _passing_claims_dropped(own: dict[str, Question], contents: Mapping[str, str
             own[sid] = Question(None, None, issue) if issue else OTHER
 
 
-_TITLED_USES = 2  # remarks in which an actor puts a title before one person's name for "the <title>" to be that person
+_TITLED_USES = 1  # remarks in which an actor puts a title before one person's name for "the <title>" to be that person
 
 
 def _titled_subjects_added(members: list[tuple[Statement, list[Subject]]]) -> list[tuple[Statement, list[Subject]]]:
-    """A remark naming no one that speaks of "the judge" (or "this judge", "the federal judge") is on the one person its
-    actor calls Judge so-and-so: a definite description by the title the actor puts before that person's name (in at
-    least :data:`_TITLED_USES` remarks, and before no one else's). "The president" stays no one's where the actor titles
-    two people so."""
+    """A remark naming no one that speaks of "the judge" (or "this judge", "a federal judge": an indefinite one only with a
+    modifier, "a judge" may be any) is on the one person its actor calls Judge so-and-so: a description by the title the
+    actor puts before that person's name (in at least :data:`_TITLED_USES` remarks, and before no one else's). "The
+    president" stays no one's where the actor titles two people so."""
     called: dict[str, Counter[Subject]] = {}
     for st, subjects in members:
         for s in subjects:
@@ -973,7 +973,8 @@ def _titled_subjects_added(members: list[tuple[Statement, list[Subject]]]) -> li
               if t in known and len(people) == 1 and sum(people.values()) >= _TITLED_USES}
     if not titled:
         return members
-    pattern = re.compile(r"\b(?:the|this|that)\s+(?:[a-z-]+\s+){0,2}(" + "|".join(map(re.escape, titled)) + r")\b")
+    alternatives = "|".join(map(re.escape, titled))
+    pattern = re.compile(r"\b(?:(?:the|this|that)\s+(?:[a-z.-]+\s+){0,2}|an?\s+(?:[a-z.-]+\s+){1,2})(" + alternatives + r")\b")
     out = []
     for st, subjects in members:
         if not any(not s.is_place for s in subjects):

@@ -18,7 +18,8 @@ A property the remarks predicate of the subject is a theme as well (:func:`_attr
 qualified", "cast Clinton as unqualified", and the noun of the same stem, "the qualifications"), labelled "whether
 Hillary Clinton is qualified". One controversy reported over several articles is one theme (:func:`_documents_joined`):
 themes said in the same articles join, and a remark on the subject sharing no theme joins the one theme of its article
-where that article's remarks on the subject are mostly on it.
+where that article's remarks on the subject are mostly on it, or the one theme whose remarks share three of its content
+words (:func:`_words_joined`: "a federal judge was biased because he's Hispanic").
 """
 
 
@@ -161,7 +162,7 @@ def subject_themes(texts: Mapping[str, str], documents: Mapping[str, str], subje
         best = next(((t, sids) for t, sids in ranked
                      if len({said[s] for s in sids}) >= MIN_REMARKS and len({documents[s] for s in sids}) >= MIN_DOCUMENTS), None)
         if best is None:
-            return _documents_joined(out, documents, said)
+            return _documents_joined(out, documents, said, texts, own)
         term, sids = best
         for other, used in uses.items():  # a noun that keeps coming up with this one names the same theme: one level only
             together = len({said[x] for x in used & uses[term]})
@@ -256,7 +257,8 @@ def _attributes_added(uses: dict[str, set[str]], texts: Mapping[str, str], names
             uses[key] |= uses.pop(noun)
 
 
-def _documents_joined(themes: dict[str, Theme], documents: Mapping[str, str], said: Mapping[str, str]) -> dict[str, Theme]:
+def _documents_joined(themes: dict[str, Theme], documents: Mapping[str, str], said: Mapping[str, str], texts: Mapping[str, str],
+                      name_words: Collection[str]) -> dict[str, Theme]:
     """One controversy said over several articles is one theme: two themes of the remarks on one subject whose remarks
     come in the same documents (at least :data:`MIN_DOCUMENTS` shared, and at least :data:`~.question_terms.JOIN_SHARE`
     of the rarer one's documents) are one, the smaller joining the larger, one level only ("the judge" and "his
@@ -292,7 +294,35 @@ def _documents_joined(themes: dict[str, Theme], documents: Mapping[str, str], sa
         found = in_document.get(doc, set())
         if len(found) == 1 and themed[doc] >= unthemed[doc]:
             joined[sid] = next(iter(found))
-    return joined
+    return _words_joined(joined, texts, name_words)
+
+
+_SHARED_WORDS = 3  # content words a remark sharing no theme has in common with one theme's remarks (and more than any other's) to join it
+
+
+def _words_joined(themes: dict[str, Theme], texts: Mapping[str, str], name_words: Collection[str]) -> dict[str, Theme]:
+    """A remark on the subject sharing no theme noun joins the theme whose remarks use at least :data:`_SHARED_WORDS` of
+    its content words (not function or general words, not the subject's name), more than any other theme's do: "a federal
+    judge was biased because he's Hispanic" with "the judge was biased because of his Hispanic heritage"."""
+    from .question_terms import _stop
+
+    stop = _stop()
+
+    def words(text: str) -> set[str]:
+        return {singular(w) for w in re.findall(r"[a-z][a-z-]{3,}", text.casefold())} - stop - set(name_words)
+
+    vocab: dict[Theme, set[str]] = {}
+    for sid, theme in themes.items():
+        vocab.setdefault(theme, set()).update(words(texts[sid]))
+    out = dict(themes)
+    for sid in sorted(texts.keys() - themes.keys()):
+        own = words(texts[sid])
+        ranked = sorted(((len(own & v), t.term) for t, v in vocab.items()), reverse=True) + [(0, "")]
+        if ranked[0][0] >= _SHARED_WORDS and ranked[0][0] > ranked[1][0]:
+            out[sid] = next(t for t in vocab if t.term == ranked[0][1])
+    return out
+
+
 
 
 def says_attribute(text: str, key: str) -> bool:
