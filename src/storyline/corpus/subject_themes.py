@@ -281,7 +281,7 @@ def _documents_joined(themes: dict[str, Theme], documents: Mapping[str, str], sa
             shared = len(docs[big] & docs[small])
             if shared >= MIN_DOCUMENTS and shared >= JOIN_SHARE * min(len(docs[big]), len(docs[small])):
                 into[small] = by_term[big]
-    joined = {sid: into.get(theme.term, theme) for sid, theme in themes.items()}
+    joined = _words_joined({sid: into.get(theme.term, theme) for sid, theme in themes.items()}, texts, name_words)
     in_document: dict[str, set[Theme]] = {}
     themed: Counter[str] = Counter()
     for sid, theme in joined.items():
@@ -294,7 +294,7 @@ def _documents_joined(themes: dict[str, Theme], documents: Mapping[str, str], sa
         found = in_document.get(doc, set())
         if len(found) == 1 and themed[doc] >= unthemed[doc]:
             joined[sid] = next(iter(found))
-    return _words_joined(joined, texts, name_words)
+    return joined
 
 
 _SHARED_WORDS = 3  # content words a remark sharing no theme has in common with one theme's remarks (and more than any other's) to join it
