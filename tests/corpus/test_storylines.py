@@ -660,3 +660,24 @@ def test_storylines_a_title_before_one_persons_name_makes_a_described_judge_that
     got = _one_actor(["I think Judge [Mira Suda](suda) should be ashamed", "a federal judge can't be impartial",
                       "a judge should be fair", "the weather is fine", "it rains a lot"])
     assert got[("E_spok", "other remarks about Mira Suda")] == ["s0", "s1"]  # "a judge" alone may be any judge
+
+
+def test_storylines_a_broad_issue_whose_remarks_keep_using_a_themes_noun_is_that_question_unless_the_noun_names_it() -> None:
+    from storyline.corpus.questions import Question, Subject, _theme_words_joined
+
+    suda = Subject("suda", "Mira Suda", False, True)
+    emails = Question(suda, None, theme="email", theme_label="Mira Suda's emails")
+    terror = Question(suda, None, theme="terrorism", theme_label="terrorism and Mira Suda")
+
+    def remark(i: int, text: str) -> Statement:
+        return Statement(f"d{i}", 0, len(text), text, 0, len(text), StatementKind.DIRECT)
+
+    texts = ["Suda's emails were lost", "the emails of Suda", "emails were marked classified", "the server was secure",
+             "no emails were sent", "terrorism is rising", "terrorism and Suda", "terrorism threatens us", "terrorism again, bombs fell"]
+    members = [(remark(i, t), []) for i, t in enumerate(texts)]
+    final = {members[0][0].id: emails, members[1][0].id: emails, **{members[i][0].id: Question(None, None, "technology") for i in (2, 3, 4)},
+             members[5][0].id: terror, members[6][0].id: terror,
+             **{members[i][0].id: Question(None, None, "terrorism and security") for i in (7, 8)}}
+    _theme_words_joined(final, members)
+    assert {final[members[i][0].id].label for i in range(5)} == {"Mira Suda's emails"}  # "technology": her emails
+    assert final[members[7][0].id].label == "terrorism and security"  # the issue's own word: the wider question

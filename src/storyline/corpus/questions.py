@@ -459,11 +459,13 @@ def _theme_words_joined(final: dict[str, Question], members: Sequence[tuple[Stat
     statements that uses the noun of exactly one of its themes as someone's ("her judgment was not right", naming no
     one; not "a plan to overhaul taxes"; by a possessive not of the actor's own gender, which may be the actor's own,
     nor of the other gender than the subject's) or the word of a property theme ("she is unqualified") joins that
-
     theme, and a noun question whose remarks keep using a theme's noun (in two distinct remarks or more, at least
     :data:`~.question_terms.JOIN_SHARE` of them: "the Iraq war" and "Hillary Clinton's judgment" in "her judgment in
     voting for the Iraq war") is one question with the theme, named as the larger of the two. A property theme ("whether X
-    is qualified") is used by the words sharing its stem ("unqualified", "qualifications")."""
+    is qualified") is used by the words sharing its stem ("unqualified", "qualifications"). A broad issue whose remarks
+    keep using a theme's noun joins the theme ("technology" remarks on her emails), unless the noun names the issue
+    ("terrorism" and "terrorism and security": the issue is the wider question); a theme joined into a noun question takes
+    along what joined it."""
     themes: dict[str, Question] = {q.key: q for q in final.values() if q.theme}
     if not themes:
         return
@@ -473,7 +475,7 @@ def _theme_words_joined(final: dict[str, Question], members: Sequence[tuple[Stat
     said = {st.id: " ".join(re.findall(r"\w+", st.content.casefold())) for st, _s in members}
 
     def used(st: Statement, owned: bool) -> set[str]:
-        nouns = set(noun_terms(st.content))
+        nouns = set(noun_terms(st.content)) if owned else {singular(w).replace("-", "") for w in _LOWER_WORD.findall(st.content)}
         return {k for word, keys in by_word.items() for k in keys
                 if (says_attribute(st.content, word) if word.startswith(ATTRIBUTE)
                     else word in nouns and (not owned or owned_by_pronoun(st.content, word, actor_name, _subject_name(themes[k]))))}
@@ -488,22 +490,33 @@ def _theme_words_joined(final: dict[str, Question], members: Sequence[tuple[Stat
         found = used(st, q == OTHER)
         if q == OTHER and len(found) == 1:
             final[st.id] = themes[next(iter(found))]
-        elif q.term and q.subject is None:
+        elif q.term and q.subject is None or q.issue:
             terms.setdefault(q.key, []).append((st.id, found))
+
     into: dict[str, Question] = {}
+    by_key = {q.key: q for q in final.values()}
     for key, remarks in terms.items():
         counts: Counter[str] = Counter()
         for theme_key in {k for _sid, found in remarks for k in found}:
             counts[theme_key] = len({said[sid] for sid, found in remarks if theme_key in found})
         distinct = len({said[sid] for sid, _f in remarks})
         best = min(counts, key=lambda k: (-counts[k], k), default=None)
-        if best is not None and counts[best] >= 2 and counts[best] >= JOIN_SHARE * distinct:
+        if best is None or counts[best] < 2 or counts[best] < JOIN_SHARE * distinct:
+            continue
+        issue = by_key[key].issue
+        if issue is not None and _names_issue((themes[best].theme or "").removeprefix(ATTRIBUTE), issue):
+            continue  # "terrorism" and "terrorism and security": the issue is the wider question, the theme its part
+        if issue is None and sizes[key] > sizes[best] and best not in into:  # the larger noun question names the question
+            into[best] = by_key[key]
+        else:  # a broad issue whose remarks keep using the theme's noun is that question ("technology": her emails)
             into[key] = themes[best]
-    for key, theme in list(into.items()):
-        if sizes[key] > sizes[theme.key] and theme.key not in into:  # the larger names the question
-            into[theme.key] = next(q for q in final.values() if q.key == key)
-            del into[key]
+    for key in list(into):  # a theme joined into a noun question takes what joined the theme along
+        seen = {key}
+        while into[key].key in into and into[key].key not in seen:
+            seen.add(into[key].key)
+            into[key] = into[into[key].key]
     _redirect(final, into)
+
 
 
 
