@@ -91,10 +91,13 @@ def test_subject_themes_two_themes_said_in_the_same_articles_are_one_controversy
 
 
 def test_subject_themes_a_remark_beside_one_theme_in_its_article_joins_it_unless_the_article_says_more_else() -> None:
-    got = _themes(["Suda's verdict on the fraud case", "the verdict by Suda was unfair", "Suda should be ashamed"],
+    got = _themes(["Suda's verdict on the fraud case", "the verdict by Suda was unfair", "Suda should be ashamed, so unfair"],
                   docs=["d0", "d1", "d1"], actor_name="John Hask")
     assert got == {"s0": "Mira Suda's verdict", "s1": "Mira Suda's verdict", "s2": "Mira Suda's verdict"}
-    profile = _themes(["Suda's verdict on the fraud case", "the verdict by Suda was unfair", "Suda should be ashamed",
+    unrelated = _themes(["Suda's verdict on the fraud case", "the verdict by Suda was unfair", "Suda went to the opera"],
+                        docs=["d0", "d1", "d1"], actor_name="John Hask")
+    assert "s2" not in unrelated  # nothing in common with what the article says of her verdict
+    profile = _themes(["Suda's verdict on the fraud case", "the verdict by Suda was unfair", "Suda should be ashamed, so unfair",
                        "Suda gave money to the party"], docs=["d0", "d1", "d1", "d1"], actor_name="John Hask")
     assert "s2" not in profile and "s3" not in profile  # an article saying more of her besides: no telling
 
@@ -138,3 +141,10 @@ def test_subject_themes_a_remark_sharing_three_words_with_one_themes_remarks_joi
                    "a federal judge was biased and hostile because she is Hispanic", "Suda went to the opera"],
                   docs=["d0", "d1", "d2", "d3"], actor_name="John Hask", named_by=frozenset({"judge"}))  # "Judge Suda"
     assert got == {f"s{i}": "Mira Suda's heritage" for i in range(3)}  # federal, judge, biased, hispanic: one controversy
+
+
+def test_subject_themes_a_small_theme_sharing_two_of_a_wide_themes_many_articles_stays_apart() -> None:
+    verdicts = [f"the verdict by Suda on case {n} was unfair" for n in range(6)]
+    got = _themes([*verdicts, "Suda keeps citing her heritage", "Suda has a conflict because of her heritage"],
+                  docs=["d0", "d1", "d2", "d3", "d4", "d5", "d0", "d1"], actor_name="John Hask")
+    assert set(got.values()) == {"the verdict and Mira Suda", "Mira Suda's heritage"}  # every report on her names a verdict

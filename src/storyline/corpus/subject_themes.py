@@ -261,8 +261,11 @@ def _documents_joined(themes: dict[str, Theme], documents: Mapping[str, str], sa
                       name_words: Collection[str]) -> dict[str, Theme]:
     """One controversy said over several articles is one theme: two themes of the remarks on one subject whose remarks
     come in the same documents (at least :data:`MIN_DOCUMENTS` shared, and at least :data:`~.question_terms.JOIN_SHARE`
-    of the rarer one's documents) are one, the smaller joining the larger, one level only ("the judge" and "his
-    heritage" in every article on one ruling). Each theme keeps its own label where it stays apart."""
+    of either one's documents: two themes of a rival that every debate report names are not one) are one, the smaller
+    joining the larger, one level only ("the judge" and "his heritage" in every article on one ruling). Each theme keeps
+    its own label where it stays apart. A remark sharing no theme joins one whose remarks share three of its content
+    words (:func:`_words_joined`), or the one theme of its article where that article's remarks on the subject are mostly
+    on it and the remark shares a content word with them."""
     docs: dict[str, set[str]] = {}
     remarks: dict[str, set[str]] = {}
     by_term: dict[str, Theme] = {}
@@ -279,7 +282,7 @@ def _documents_joined(themes: dict[str, Theme], documents: Mapping[str, str], sa
             if small in into or small in {v.term for v in into.values()}:
                 continue
             shared = len(docs[big] & docs[small])
-            if shared >= MIN_DOCUMENTS and shared >= JOIN_SHARE * min(len(docs[big]), len(docs[small])):
+            if shared >= MIN_DOCUMENTS and shared >= JOIN_SHARE * max(len(docs[big]), len(docs[small])):
                 into[small] = by_term[big]
     joined = _words_joined({sid: into.get(theme.term, theme) for sid, theme in themes.items()}, texts, name_words)
     in_document: dict[str, set[Theme]] = {}
@@ -292,9 +295,17 @@ def _documents_joined(themes: dict[str, Theme], documents: Mapping[str, str], sa
     for sid in left:
         doc = documents[sid]
         found = in_document.get(doc, set())
-        if len(found) == 1 and themed[doc] >= unthemed[doc]:
+        if len(found) == 1 and themed[doc] >= unthemed[doc] and _content_words(texts[sid], name_words) & set().union(
+                *(_content_words(texts[x], name_words) for x, t in joined.items() if documents[x] == doc and t in found)):
             joined[sid] = next(iter(found))
     return joined
+
+
+def _content_words(text: str, name_words: Collection[str]) -> set[str]:
+    """A remark's content words, singular: not function or general words, not words of the subject's name."""
+    from .question_terms import _stop
+
+    return {singular(w) for w in re.findall(r"[a-z][a-z-]{3,}", text.casefold())} - _stop() - set(name_words)
 
 
 _SHARED_WORDS = 3  # content words a remark sharing no theme has in common with one theme's remarks (and more than any other's) to join it
@@ -304,12 +315,8 @@ def _words_joined(themes: dict[str, Theme], texts: Mapping[str, str], name_words
     """A remark on the subject sharing no theme noun joins the theme whose remarks use at least :data:`_SHARED_WORDS` of
     its content words (not function or general words, not the subject's name), more than any other theme's do: "a federal
     judge was biased because he's Hispanic" with "the judge was biased because of his Hispanic heritage"."""
-    from .question_terms import _stop
-
-    stop = _stop()
-
     def words(text: str) -> set[str]:
-        return {singular(w) for w in re.findall(r"[a-z][a-z-]{3,}", text.casefold())} - stop - set(name_words)
+        return _content_words(text, name_words)
 
     vocab: dict[Theme, set[str]] = {}
     for sid, theme in themes.items():
