@@ -94,17 +94,19 @@ def test_subject_themes_a_remark_beside_one_theme_in_its_article_joins_it_unless
     got = _themes(["Suda's verdict on the fraud case", "the verdict by Suda was unfair", "Suda should be ashamed, so unfair"],
                   docs=["d0", "d1", "d1"], actor_name="John Hask")
     assert got == {"s0": "Mira Suda's verdict", "s1": "Mira Suda's verdict", "s2": "Mira Suda's verdict"}
-    unrelated = _themes(["Suda's verdict on the fraud case", "the verdict by Suda was unfair", "Suda went to the opera"],
-                        docs=["d0", "d1", "d1"], actor_name="John Hask")
+    unrelated = _themes(["Suda's verdict on the fraud case", "the verdict by Suda was unfair", "Suda went to the opera",
+                         "Suda sang", "Suda danced", "Suda slept"], docs=["d0", "d1", "d1", "d2", "d3", "d4"], actor_name="John Hask")
     assert "s2" not in unrelated  # nothing in common with what the article says of her verdict
     profile = _themes(["Suda's verdict on the fraud case", "the verdict by Suda was unfair", "Suda should be ashamed, so unfair",
-                       "Suda gave money to the party"], docs=["d0", "d1", "d1", "d1"], actor_name="John Hask")
+                       "Suda gave money to the party", "Suda sang", "Suda danced", "Suda slept"],
+                      docs=["d0", "d1", "d1", "d1", "d2", "d3", "d4"], actor_name="John Hask")
     assert "s2" not in profile and "s3" not in profile  # an article saying more of her besides: no telling
 
 
 def test_subject_themes_a_property_predicated_of_the_subject_is_a_theme_whatever_its_form() -> None:
     got = _themes(["Suda was not qualified for the job", "Suda is unqualified", "the qualifications of Suda are thin",
-                   "he cast Mira Suda as unqualified", "Suda's judgment is poor"], actor_name="John Hask")
+                   "he cast Mira Suda as unqualified", "Suda's judgment is poor", "Suda sang", "Suda danced", "Suda slept",
+                   "Suda ate"], actor_name="John Hask")
     assert got == {f"s{i}": "whether Mira Suda is qualified" for i in range(4)}
     # a possessive is no copula ("Suda's judgment"), a role after "as" is no property, nor a progressive verb
     assert _themes(["Suda's comments hurt", "Suda's comments again", "Suda as nominee", "Suda as nominee now",
@@ -138,8 +140,8 @@ def test_owned_by_pronoun_a_possessive_of_the_actors_gender_or_not_the_subjects_
 
 def test_subject_themes_a_remark_sharing_three_words_with_one_themes_remarks_joins_it() -> None:
     got = _themes(["the judge was biased because of Suda's Hispanic heritage", "a federal judge can't be impartial to me, given her heritage",
-                   "a federal judge was biased and hostile because she is Hispanic", "Suda went to the opera"],
-                  docs=["d0", "d1", "d2", "d3"], actor_name="John Hask", named_by=frozenset({"judge"}))  # "Judge Suda"
+                   "a federal judge was biased and hostile because she is Hispanic", "Suda went to the opera",
+                   "Suda sang", "Suda danced", "Suda slept"], docs=["d0", "d1", "d2", "d3", "d4", "d5", "d6"], actor_name="John Hask", named_by=frozenset({"judge"}))  # "Judge Suda"
     assert got == {f"s{i}": "Mira Suda's heritage" for i in range(3)}  # federal, judge, biased, hispanic: one controversy
 
 
@@ -148,3 +150,15 @@ def test_subject_themes_a_small_theme_sharing_two_of_a_wide_themes_many_articles
     got = _themes([*verdicts, "Suda keeps citing her heritage", "Suda has a conflict because of her heritage"],
                   docs=["d0", "d1", "d2", "d3", "d4", "d5", "d0", "d1"], actor_name="John Hask")
     assert set(got.values()) == {"the verdict and Mira Suda", "Mira Suda's heritage"}  # every report on her names a verdict
+
+
+def test_subject_themes_one_theme_holding_a_third_of_the_remarks_on_a_subject_is_the_question_of_them_all() -> None:
+    texts = ["Suda's verdict on the fraud case", "the verdict by Suda was unfair", "Suda should be ashamed of herself",
+             "Suda is a disgrace", "Suda met the mayor"]
+    got = _themes(texts, docs=["d0", "d1", "d0", "d1", "d2"], actor_name="John Hask")
+    assert got == {f"s{i}": "Mira Suda's verdict" for i in range(5)}  # two in five, in two of her three articles
+    many = _themes([*texts, "Suda went to the opera", "Suda sang", "Suda danced"], docs=["d0", "d1", "d0", "d1", "d2", "d3", "d4", "d5"],
+                   actor_name="John Hask")
+    assert set(many) == {"s0", "s1"}  # a quarter: the rest is said of her besides
+    apart = _themes(texts, actor_name="John Hask")
+    assert set(apart) == {"s0", "s1"}  # in two of her five articles: said of her besides

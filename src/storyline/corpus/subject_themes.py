@@ -265,7 +265,8 @@ def _documents_joined(themes: dict[str, Theme], documents: Mapping[str, str], sa
     joining the larger, one level only ("the judge" and "his heritage" in every article on one ruling). Each theme keeps
     its own label where it stays apart. A remark sharing no theme joins one whose remarks share three of its content
     words (:func:`_words_joined`), or the one theme of its article where that article's remarks on the subject are mostly
-    on it and the remark shares a content word with them."""
+    on it and the remark shares a content word with them. A subject's one theme that holds a third of the remarks on it,
+    said in half the articles on it, is the question of them all (Trump's remarks on Judge Curiel are on his heritage)."""
     docs: dict[str, set[str]] = {}
     remarks: dict[str, set[str]] = {}
     by_term: dict[str, Theme] = {}
@@ -298,7 +299,14 @@ def _documents_joined(themes: dict[str, Theme], documents: Mapping[str, str], sa
         if len(found) == 1 and themed[doc] >= unthemed[doc] and _content_words(texts[sid], name_words) & set().union(
                 *(_content_words(texts[x], name_words) for x, t in joined.items() if documents[x] == doc and t in found)):
             joined[sid] = next(iter(found))
+    only = set(joined.values())
+    if (len(only) == 1 and _ONE_THEME_SHARE * len(joined) >= len(documents)
+            and 2 * len({documents[sid] for sid in joined}) >= len(set(documents.values()))):
+        return dict.fromkeys(documents, next(iter(only)))  # what the actor says of the subject is mostly this one question
     return joined
+
+
+_ONE_THEME_SHARE = 3  # a subject's one theme holding a third of the remarks on it, in half its articles, is the question of them all
 
 
 def _content_words(text: str, name_words: Collection[str]) -> set[str]:
