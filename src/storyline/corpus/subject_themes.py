@@ -293,11 +293,13 @@ def _documents_joined(themes: dict[str, Theme], documents: Mapping[str, str], sa
         themed[documents[sid]] += 1
     left = sorted(documents.keys() - joined.keys())
     unthemed = Counter(documents[sid] for sid in left)
+    said_there: dict[str, set[str]] = {}  # the content words of each article's themed remarks
+    for x in joined:
+        said_there.setdefault(documents[x], set()).update(_content_words(texts[x], name_words))
     for sid in left:
         doc = documents[sid]
         found = in_document.get(doc, set())
-        if len(found) == 1 and themed[doc] >= unthemed[doc] and _content_words(texts[sid], name_words) & set().union(
-                *(_content_words(texts[x], name_words) for x, t in joined.items() if documents[x] == doc and t in found)):
+        if len(found) == 1 and themed[doc] >= unthemed[doc] and _content_words(texts[sid], name_words) & said_there[doc]:
             joined[sid] = next(iter(found))
     only = set(joined.values())
     if (len(only) == 1 and _ONE_THEME_SHARE * len(joined) >= len(documents)
