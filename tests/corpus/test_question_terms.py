@@ -159,3 +159,9 @@ def test_the_owner_of_a_noun_is_the_actor_in_its_own_words_or_name_and_unsure_fo
 ])
 def test_a_shared_pair_is_a_noun_phrase_only_where_no_verb_name_or_longer_phrase_holds_it(phrase: str, text: str, used: bool) -> None:
     assert noun_phrase_used(phrase, [text]) is used
+
+
+def test_noun_terms_a_contracted_verb_owns_nothing_and_a_common_nouns_possessive_names_the_kind() -> None:
+    assert "true" not in noun_terms("It's true. That's what's true")  # "it's": "it is", no owner before a noun
+    assert noun_terms("playing the woman's card on me")["card"] == ("card", "woman's")
+    assert noun_terms("Clinton's emails")["email"] == ("emails", None)  # a name owns; it is no kind of email

@@ -519,7 +519,7 @@ def _one_actor(contents: list[str]) -> dict:
 
 
 def test_storylines_a_noun_question_naming_a_subject_beside_it_joins_the_actors_larger_question_on_the_subject() -> None:
-    plain = [f"[Mira Suda](suda) is wrong about point {n}" for n in range(6)]
+    plain = [f"[Mira Suda](suda) spoke about point {n}" for n in range(6)]
     got = _one_actor(["the supporters of [Mira Suda](suda) are angry", "her supporters love [Mira Suda](suda)", "our supporters are loyal",
                       *plain, "the weather is fine", "it rains a lot"])
     # ... and there, the remarks on her sharing a theme are split off again, named by what they say of her
@@ -624,3 +624,60 @@ def test_storylines_an_actors_remarks_on_one_person_are_split_by_what_they_say_a
     assert got == {("E_spok", "Mira Suda's judgment"): ["s0", "s1"], ("E_spok", "Mira Suda's paid speeches"): ["s2", "s3"],
                    ("E_spok", "other remarks about Mira Suda"): ["s4", "s5", "s6", "s7"]}  # "the nominee" is she herself
     assert storyline_label("Tarin Hask", "other remarks about Mira Suda") == "Tarin Hask: other remarks about Mira Suda"
+
+
+_ON_SUDA = ["[Mira Suda](suda)'s judgment was poor", "the judgment of [Suda](suda) is bad", "[Suda](suda) is the nominee now",
+            "[Suda](suda) will be the nominee", "[Suda](suda) spoke at length", "[Suda](suda) met voters", "[Suda](suda) met donors",
+            "[Suda](suda) went home"]
+
+
+def test_storylines_a_noun_question_that_keeps_using_a_themes_noun_is_one_question_with_it() -> None:
+    war = ["the war was lost", "we opposed the war from the start", "the war cost too much", "her judgment on the war was wrong",
+           "the war showed her judgment"]
+    got = _one_actor(_ON_SUDA + war + ["the weather is fine", "it rains a lot"])
+    assert got[("E_spok", "the war")] == ["s0", "s1", "s8", "s9", "s10", "s11", "s12"]  # her judgment on the war: one question
+    assert got[("E_spok", "other remarks about Mira Suda")] == [f"s{i}" for i in range(2, 8)]
+
+
+def test_storylines_a_pooled_remark_saying_a_themes_word_joins_the_theme() -> None:
+    on_suda = ["[Mira Suda](suda) is not qualified", "[Suda](suda) was unqualified", *_ON_SUDA[2:]]
+    got = _one_actor(on_suda + ["the weather is fine", "it rains a lot", "she is unqualified, frankly", "a quality product"])
+    assert got[("E_spok", "whether Mira Suda is qualified")] == ["s0", "s1", "s10"]
+    assert got[("E_spok", UNTOPICED)] == ["s8", "s9", "s11"]
+
+
+def test_storylines_the_title_an_actor_gives_one_person_refers_to_that_person() -> None:
+    titled = ["Judge [Mira Suda](suda) is biased against me", "I think Judge [Suda](suda) should be ashamed"]
+    got = _one_actor([*titled, "the judge is a hater", "this federal judge should recuse", "the weather is fine", "it rains a lot"])
+    assert got[("E_spok", "other remarks about Mira Suda")] == ["s0", "s1", "s2", "s3"]
+    # the actor titles two people so: "the judge" is neither
+    got = _one_actor([*titled, "Judge [Odel Marr](other) ruled", "Judge [Marr](other) ruled again", "the judge is a hater",
+                      "the weather is fine", "it rains a lot"])
+    assert got[("E_spok", UNTOPICED)] == ["s4", "s5", "s6"]
+
+
+def test_storylines_a_title_before_one_persons_name_makes_a_described_judge_that_person() -> None:
+    got = _one_actor(["I think Judge [Mira Suda](suda) should be ashamed", "a federal judge can't be impartial",
+                      "a judge should be fair", "the weather is fine", "it rains a lot"])
+    assert got[("E_spok", "other remarks about Mira Suda")] == ["s0", "s1"]  # "a judge" alone may be any judge
+
+
+def test_storylines_a_broad_issue_whose_remarks_keep_using_a_themes_noun_is_that_question_unless_the_noun_names_it() -> None:
+    from storyline.corpus.questions import Question, Subject, _theme_words_joined
+
+    suda = Subject("suda", "Mira Suda", False, True)
+    emails = Question(suda, None, theme="email", theme_label="Mira Suda's emails")
+    terror = Question(suda, None, theme="terrorism", theme_label="terrorism and Mira Suda")
+
+    def remark(i: int, text: str) -> Statement:
+        return Statement(f"d{i}", 0, len(text), text, 0, len(text), StatementKind.DIRECT)
+
+    texts = ["Suda's emails were lost", "the emails of Suda", "emails were marked classified", "the server was secure",
+             "no emails were sent", "terrorism is rising", "terrorism and Suda", "terrorism threatens us", "terrorism again, bombs fell"]
+    members = [(remark(i, t), []) for i, t in enumerate(texts)]
+    final = {members[0][0].id: emails, members[1][0].id: emails, **{members[i][0].id: Question(None, None, "technology") for i in (2, 3, 4)},
+             members[5][0].id: terror, members[6][0].id: terror,
+             **{members[i][0].id: Question(None, None, "terrorism and security") for i in (7, 8)}}
+    _theme_words_joined(final, members)
+    assert {final[members[i][0].id].label for i in range(5)} == {"Mira Suda's emails"}  # "technology": her emails
+    assert final[members[7][0].id].label == "terrorism and security"  # the issue's own word: the wider question

@@ -46,7 +46,10 @@ _PARTICIPLE = re.compile(r"[^e]ed$")
 # after these a word is a verb ("to share their worries", "will share"), not the noun the actor uses elsewhere
 _VERB_BEFORE = frozenset("to will would shall should can could may might must not n't never do does did don't doesn't didn't".split())
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*")  # one capitalised word, not an acronym: "Karsa", "Anti-Karsa"
-_ADJECTIVE_END = re.compile(r"(?:ly|ful|ous|ible|able|[^e]ed|ing)$")
+_CONTRACTED = frozenset("it he she that there here what who where when how why let this everyone everybody someone somebody "
+                        "nobody one".split())  # before "'s", these contract "is", "has" or "us", they own nothing
+_ADJECTIVE_END = re.compile(
+r"(?:ly|ful|ous|ible|able|[^e]ed|ing)$")
 
 
 def min_statements(remarks: int) -> int:
@@ -117,9 +120,12 @@ def noun_terms(text: str) -> dict[str, tuple[str, str | None]]:
     out: dict[str, tuple[str, str | None]] = {}
     i = 0
     while i < len(tokens):
-        low = tokens[i].lower()
+        det, low = tokens[i], tokens[i].lower()
         i += 1
-        if low not in _DETERMINERS and not low.endswith(("'s", "’s")):
+        possessive = low.endswith(("'s", "’s"))
+        if possessive and low[:-2] in _CONTRACTED:
+            continue  # "it's true", "that's a shame", "let's": a verb or pronoun contracted, no owner before a noun
+        if low not in _DETERMINERS and not possessive:
             continue
         run: list[str] = []
         if (i + 1 < len(tokens) and _NAME_WORD.fullmatch(tokens[i]) and _wordlike(tokens[i + 1]) and tokens[i + 1][0].islower()
@@ -141,6 +147,9 @@ def noun_terms(text: str) -> dict[str, tuple[str, str | None]]:
         before = run[-2] if len(run) > 1 else ""
         modifier = (before if before[:1].isupper() else before.lower()) if (
             before and before.lower() not in function and not before.lower().endswith("ly")) else None
+        if modifier is None and len(run) == 1 and possessive and det[:1].islower():
+
+            modifier = low  # "the woman's card", "the nation's debt": a common noun's possessive names the kind of thing
         out.setdefault(_key(head), (head, modifier))
     return out
 

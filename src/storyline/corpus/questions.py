@@ -52,8 +52,8 @@ from importlib import resources
 from ..model import EntityType, Mention, Statement
 from .findings.claims import MentionIndex, entity_key
 from ..text.lexicon import Lexicon, default_lexicon
-from .subject_themes import subject_themes, titles
-from .question_terms import SUBJECT_SHARE, TermGroup, min_statements, noun_phrase_used, owner_of, says_possessive, singular, term_groups, term_label
+from .subject_themes import ATTRIBUTE, owned_by_pronoun, says_attribute, subject_themes, titles
+from .question_terms import JOIN_SHARE, SUBJECT_SHARE, TermGroup, noun_terms, min_statements, noun_phrase_used, owner_of, says_possessive, singular, term_groups, term_label
 
 __all__ = ["ASPECT_PRIORITY", "OTHER_REMARKS", "Issues", "Question", "SubjectAliases", "Subject", "about_nothing", "aspects", "load_issues", "load_subject_aliases",
            "noun_phrases", "only_names", "question_label", "questions_of", "subjects_of", "unlinked_names"]
@@ -395,7 +395,7 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
     issues = load_issues()
     out: dict[str, Question] = {}
     for actor, members in by_actor.items():
-        members = _unlinked_kept(_short_names_joined(members, entity_names.get(actor, "")))
+        members = _titled_subjects_added(_unlinked_kept(_short_names_joined(members, entity_names.get(actor, ""))))
         counts = Counter(s.key for _st, subjects in members for s in subjects)
         own: dict[str, Question] = {}
         named: dict[str, Subject] = {}
@@ -430,6 +430,7 @@ def questions_of(statements: Sequence[Statement], mentions_by_doc: Mapping[str, 
         _lone_remark_named(final, own)
         _lone_issue_remark_named(final, named)
         _themes_split(final, members, entity_names.get(actor, ""))
+        _theme_words_joined(final, members, entity_names.get(actor, ""))
         out.update(final)
     return out
 
@@ -453,7 +454,79 @@ def _themes_split(final: dict[str, Question], members: Sequence[tuple[Statement,
             final[sid] = Question(q.subject, None, theme=theme.term, theme_label=theme.label)
 
 
-def _lone_remark_named(final: dict[str, Question], own: Mapping[str, Question]) -> None:
+def _theme_words_joined(final: dict[str, Question], members: Sequence[tuple[Statement, list[Subject]]], actor_name: str = "") -> None:
+    """What an actor says of a subject's theme is that question wherever the actor says it: a remark among its other
+    statements that uses the noun of exactly one of its themes as someone's ("her judgment was not right", naming no
+    one; not "a plan to overhaul taxes"; by a possessive not of the actor's own gender, which may be the actor's own,
+    nor of the other gender than the subject's) or the word of a property theme ("she is unqualified") joins that
+    theme, and a noun question whose remarks keep using a theme's noun (in two distinct remarks or more, at least
+    :data:`~.question_terms.JOIN_SHARE` of them: "the Iraq war" and "Hillary Clinton's judgment" in "her judgment in
+    voting for the Iraq war") is one question with the theme, named as the larger of the two. A property theme ("whether X
+    is qualified") is used by the words sharing its stem ("unqualified", "qualifications"). A broad issue whose remarks
+    keep using a theme's noun joins the theme ("technology" remarks on her emails), unless the noun names the issue
+    ("terrorism" and "terrorism and security": the issue is the wider question); a theme joined into a noun question takes
+    along what joined it."""
+    themes: dict[str, Question] = {q.key: q for q in final.values() if q.theme}
+    if not themes:
+        return
+    by_word: dict[str, set[str]] = {}
+    for key, q in themes.items():
+        by_word.setdefault(q.theme or "", set()).add(key)
+    said = {st.id: " ".join(re.findall(r"\w+", st.content.casefold())) for st, _s in members}
+
+    def used(st: Statement, owned: bool) -> set[str]:
+        nouns = set(noun_terms(st.content)) if owned else {singular(w).replace("-", "") for w in _LOWER_WORD.findall(st.content)}
+        return {k for word, keys in by_word.items() for k in keys
+                if (says_attribute(st.content, word) if word.startswith(ATTRIBUTE)
+                    else word in nouns and (not owned or owned_by_pronoun(st.content, word, actor_name, _subject_name(themes[k]))))}
+
+
+    sizes = Counter(q.key for q in final.values())
+    terms: dict[str, list[tuple[str, set[str]]]] = {}
+    for st, _s in members:
+        q = final[st.id]
+        if q.theme:
+            continue
+        found = used(st, q == OTHER)
+        if q == OTHER and len(found) == 1:
+            final[st.id] = themes[next(iter(found))]
+        elif q.term and q.subject is None or q.issue:
+            terms.setdefault(q.key, []).append((st.id, found))
+
+    into: dict[str, Question] = {}
+    by_key = {q.key: q for q in final.values()}
+    for key, remarks in terms.items():
+        counts: Counter[str] = Counter()
+        for theme_key in {k for _sid, found in remarks for k in found}:
+            counts[theme_key] = len({said[sid] for sid, found in remarks if theme_key in found})
+        distinct = len({said[sid] for sid, _f in remarks})
+        best = min(counts, key=lambda k: (-counts[k], k), default=None)
+        if best is None or counts[best] < 2 or counts[best] < JOIN_SHARE * distinct:
+            continue
+        issue = by_key[key].issue
+        if issue is not None and _names_issue((themes[best].theme or "").removeprefix(ATTRIBUTE), issue):
+            continue  # "terrorism" and "terrorism and security": the issue is the wider question, the theme its part
+        if issue is None and sizes[key] > sizes[best] and best not in into:  # the larger noun question names the question
+            into[best] = by_key[key]
+        else:  # a broad issue whose remarks keep using the theme's noun is that question ("technology": her emails)
+            into[key] = themes[best]
+    for key in list(into):  # a theme joined into a noun question takes what joined the theme along
+        seen = {key}
+        while into[key].key in into and into[key].key not in seen:
+            seen.add(into[key].key)
+            into[key] = into[into[key].key]
+    _redirect(final, into)
+
+
+
+
+def _subject_name(q: Question) -> str:
+    return q.subject.name if q.subject is not None else ""
+
+
+def _lone_remark_named(
+
+final: dict[str, Question], own: Mapping[str, Question]) -> None:
     """An actor's one remark left over in "other statements" is no pool: it keeps the question of its own subject or
     issue ("Darius Kemal on Karsa"); one that names neither stays among the actor's other statements."""
     left = [sid for sid, q in final.items() if q == OTHER]
@@ -890,7 +963,43 @@ def _passing_claims_dropped(own: dict[str, Question], contents: Mapping[str, str
             own[sid] = Question(None, None, issue) if issue else OTHER
 
 
+_TITLED_USES = 1  # remarks in which an actor puts a title before one person's name for "the <title>" to be that person
+
+
+def _titled_subjects_added(members: list[tuple[Statement, list[Subject]]]) -> list[tuple[Statement, list[Subject]]]:
+    """A remark naming no one that speaks of "the judge" (or "this judge", "a federal judge": an indefinite one only with a
+    modifier, "a judge" may be any) is on the one person its actor calls Judge so-and-so: a description by the title the
+    actor puts before that person's name (in at least :data:`_TITLED_USES` remarks, and before no one else's). "The
+    president" stays no one's where the actor titles two people so."""
+    called: dict[str, Counter[Subject]] = {}
+    for st, subjects in members:
+        for s in subjects:
+            if not s.is_person or s.is_place:
+                continue
+            last = s.name.split()[-1]
+            for m in re.finditer(r"(?<!\bof )\b([A-Z][a-z]{2,})\.?\s+(?:[A-Z][\w'’.-]*\s+){0,2}" + re.escape(last) + r"\b", st.content):
+                if m[1] not in s.name.split():  # not "Secretary of State Kerry": "the state" is no one
+
+                    called.setdefault(m[1].casefold(), Counter())[s] += 1
+    known = titles(st.content for st, _s in members)
+    titled = {t: next(iter(people)) for t, people in called.items()
+              if t in known and len(people) == 1 and sum(people.values()) >= _TITLED_USES}
+    if not titled:
+        return members
+    alternatives = "|".join(map(re.escape, titled))
+    pattern = re.compile(r"\b(?:(?:the|this|that)\s+(?:[a-z.-]+\s+){0,2}|an?\s+(?:[a-z.-]+\s+){1,2})(" + alternatives + r")\b")
+    out = []
+    for st, subjects in members:
+        if not any(not s.is_place for s in subjects):
+            found = pattern.search(st.content)
+            if found:
+                subjects = [titled[found[1]], *subjects]
+        out.append((st, subjects))
+    return out
+
+
 def _last_word(name: str) -> str:
+
     words = name.split()
     return words[-1].casefold() if words else ""
 
