@@ -89,6 +89,7 @@ JULY_21 = dt.date(2025, 7, 21)  # a Monday
         ("he said in a 2019 interview", "2019", "year"),
         ("During his 2021 campaign, he pledged", "2021", "year"),
         ("she said it during her 2022 re-election campaign", "2022", "year"),
+        ("he spent much of his 2023 campaign vowing", "2023", "year"),
         ("two years ago he said", "2023", "year"),
     ],
 )

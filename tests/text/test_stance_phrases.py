@@ -239,3 +239,20 @@ def test_stance_phrases_a_vote_named_only_by_its_order_is_no_issue() -> None:
                                     "He is a critic of the deal", "He opposes the bill, which he still supports"])
 def test_stance_phrases_an_unchanged_or_ongoing_stance_is_no_era_phrase(clause) -> None:
     assert stance_phrases(clause, 2024) == []
+
+
+@pytest.mark.parametrize(
+    ("clause", "phrase", "side", "year"),
+    [
+        ("She signed the bill, a measure she had opposed when it was first drafted.", "she had opposed when it was first drafted", OPPOSES, None),
+        ("The council approved the plan, a project he fought for years.", "he fought for years", OPPOSES, None),
+        ("He met the council about the deal, a pact he fought for in 2019.", "he fought for in 2019", SUPPORTS, 2019),
+    ],
+)
+def test_stance_phrases_a_renaming_apposition_without_a_pronoun_opens_an_earlier_stance(clause, phrase, side, year) -> None:
+    found = stance_phrases(clause, 2024)
+    assert [(clause[p.start : p.end], p.era, p.side, p.year) for p in found] == [(phrase, EARLIER, side, year)]
+
+
+def test_stance_phrases_an_apposition_in_the_present_is_no_earlier_stance() -> None:
+    assert stance_phrases("The bill, a measure she supports, passed.", 2024) == []

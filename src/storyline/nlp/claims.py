@@ -279,7 +279,7 @@ def _stance_statements(doc: Document, clause: str, c_start: int) -> list[tuple[S
     return out
 
 
-@register("claims", version="10-" + default_lexicon().version, requires=("parse", "mentions", "statements"), produces=("claims",))
+@register("claims", version="11-" + default_lexicon().version, requires=("parse", "mentions", "statements"), produces=("claims",))
 def find_claims(parsed: ParsedDocument) -> None:
     """Append the document's own assertive claims (speakerless statements) to ``parsed.statements``."""
     parsed.statements.extend(claims_in_document(parsed))

@@ -192,8 +192,10 @@ _WHEN_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"\b(?:in|during|since|by|of|throughout)\s+(?:(?:early|late|mid-?)\s*)?{_YEAR}\b(?![-/]\d)", re.I), "year"),
     (re.compile(rf"\b(?i:an?|the|his|her|their|its)\s+(?:(?i:early|late|mid-?)\s*)?{_MONTH_NAMES}\s+{_BETWEEN}{_EVENT}"), "month_only"),
     (re.compile(rf"\b(?i:an?|the|his|her|their|its)\s+{_YEAR}\s+{_BETWEEN}{_EVENT}"), "year"),
-    # a campaign is a topic ("attacked his 2021 campaign") but a time while it runs ("during her 2022 re-election campaign")
-    (re.compile(rf"\b(?i:during|throughout|on)\s+(?i:the|his|her|their|its)\s+{_YEAR}\s+{_BETWEEN}(?i:campaign|race|primary|bid)(?![\w-])"),
+    # a campaign is a topic ("attacked his 2021 campaign") but a time while it runs ("during her 2022 re-election campaign"),
+    # and so is the time one spends on it ("spent much of his 2023 campaign vowing that ...")
+    (re.compile(rf"\b(?:(?i:during|throughout|on)|(?i:spent|spending|spends)\s+(?:(?i:much|most|all|part|months|weeks)\s+of\s+)?)"
+                rf"\s*(?i:the|his|her|their|its)\s+{_YEAR}\s+{_BETWEEN}(?i:campaign|race|primary|bid)(?![\w-])"),
      "year"),
     (re.compile(r"\blast\s+(?P<unit>week|weekend)\b", re.I), "week"),
     (re.compile(r"\b(?:(?:over|during)\s+the|this\s+past)\s+(?P<unit>weekend)\b", re.I), "recent_weekend"),

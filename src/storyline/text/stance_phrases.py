@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["BEFORE_TURN", "EARLIER", "FRONTED_STANCE", "LATER", "LONG_HELD", "OPPOSES", "REVERSAL", "STANCE_LEMMAS", "STANCE_PHRASE", "SUPPORTS",
+__all__ = ["BEFORE_TURN", "EARLIER", "RENAMED_BEFORE", "FRONTED_STANCE", "LATER", "LONG_HELD", "OPPOSES", "REVERSAL", "STANCE_LEMMAS", "STANCE_PHRASE", "SUPPORTS",
            "VOTE_REGRET", "WITHDRAWING_LEMMAS", "WITHDRAWN", "ShiftPhrase", "description_side", "regretted_vote", "stance_phrases", "withdrawn_held"]
 
 SUPPORTS, OPPOSES = "supports", "opposes"
@@ -49,14 +49,16 @@ EARLIER, LATER = "earlier", "later"
 STANCE_LEMMAS = frozenset({"support", "back", "praise", "champion", "endorse", "oppose", "criticize", "criticise", "reject",
                            "vote", "turn"})
 
+# "fought for years" is a span of time, not "fought for" a cause: the phrase fights its object, it does not back it
+_NOT_A_SPAN = r"(?!\s+(?:(?:many|several|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?(?:years|decades|months|weeks)\b)"
 _SUP = (r"(?:voiced|expressed|declared|announced|offered)\s+(?:(?:his|her|their)\s+)?(?:full\s+|strong\s+)?support\s+(?:for|of)|support(?:ed|s)?|back(?:ed|s)?(?!\s+away\b)|praised|champion(?:ed|s)?|endorsed|voted\s+for|hailed|touted|lauded|"
-        r"embraced|favou?red|advocated(?:\s+for)?|pushed\s+for|campaigned\s+for|fought\s+for|pledged\s+to\s+support|signed|promoted|"
+        rf"embraced|favou?red|advocated(?:\s+for)?|pushed\s+for|(?:campaigned|fought)\s+for{_NOT_A_SPAN}|pledged\s+to\s+support|signed|promoted|"
         r"(?:co-?)?sponsored|(?:co-?)?authored|co-?wrote|helped\s+(?:to\s+)?(?:write|draft|negotiate|craft|pass|shape|broker)|"
         r"(?:promised|vowed|pledged)\s+to\s+sign")
 _OPP = (r"(?:voiced|expressed|declared|announced)\s+(?:(?:his|her|their)\s+)?(?:strong\s+|firm\s+)?opposition\s+to|oppos(?:ed|es)|voted\s+against|criticized|criticised|rejected|turned\s+against|denounced|condemned|"
         r"campaigned\s+against|railed\s+against|spoke\s+out\s+against|backed\s+away\s+from|walked\s+away\s+from|"
         r"distanced\s+(?:himself|herself|themselves)\s+from|disavowed|repudiated|renounced|vetoed|(?:promised|vowed|pledged|threatened)\s+to\s+(?:veto|block|kill)|"
-        r"fought(?!\s+(?:for|in|on|with|alongside|off|back|over|to|through|hard|each)\b)(?:\s+against)?")
+        rf"fought(?!\s+(?:for{_NOT_A_SPAN}|in|on|with|alongside|off|back|over|to|through|hard|each)\b)(?:\s+against)?")
 # a stance told as what the actor was: "once a proponent of the tax", "a former critic of the pact"
 _NOUN_SUP = r"supporter|proponent|champion|advocate|backer|defender|sponsor|booster"
 _NOUN_OPP = r"critic|opponent|foe|skeptic|sceptic|detractor"
@@ -87,6 +89,11 @@ _AS_ROLE = r"as\s+(?:secretary\s+of\s+state|first\s+lady|(?:a\s+)?(?:senator|gov
 # a past tense held "for years" ("who for years fought offshore drilling") is a period that has ended: "has for years" is not
 _FOR_YEARS = r"for\s+(?:(?:many|several|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?(?:years|decades)"
 _EARLY_MARK = rf"(?:had\s+)?(?:once|previously|initially|originally|formerly|{_FOR_YEARS},?|{_AS_ROLE},?)\s+(?:had\s+)?"
+# an apposition that renames a measure before a relative clause without its pronoun: "..., a measure she had opposed"
+_RENAMING = (r"(?:a|an|the)\s+(?:[a-z]+\s+)?(?:measure|bill|project|proposal|plan|deal|policy|law|pact|agreement|accord|treaty|"
+             r"initiative|package|program|programme|scheme|idea|reform|ban|tax|move)")
+# the apposition right before such a clause once the clause is read alone ("..., a measure " + "she had opposed ...")
+RENAMED_BEFORE = re.compile(rf",\s*{_RENAMING}\s+(?:(?:which|that)\s+)?$", re.IGNORECASE)
 _LATE_MARK = r"(?:(?:now|later|since|has\s+since|have\s+since|had\s+since|has\s+now)\s+)"
 _IN_YEAR = r"(?:in|as\s+recently\s+as|as\s+late\s+as|until)"  # "backed the war in 2002", "as recently as 2022"
 # a time before the article's own told without a year: "backed the levy last year", "opposed it years ago"
@@ -114,7 +121,7 @@ STANCE_PHRASE = re.compile(
     rf"|(?P<shift>(?:has\s+|have\s+|had\s+)(?:since\s+)?(?:shifted|reversed|changed|switched|flipped)\s+(?:his|her|their)\s+(?:position|stance|views?|mind|course))"
     rf"|(?P<disown>(?:(?:a|the|those|these|both)\s+)?(?:positions?|stances?|views?)\s+(?:(?:that|which)\s+)?(?:he|she|they)\s+(?:has|have|had)\s+(?:since\s+|now\s+|long\s+since\s+)?"
     rf"(?:disavowed|abandoned|renounced|repudiated|reversed|dropped|walked\s+back|backed\s+away\s+from|distanced\s+(?:himself|herself|themselves)\s+from))"
-    rf"|(?P<relpast>(?:(?<=,\s)|^)(?:which|that)\s+(?:he|she|they)\s+(?:had\s+)?(?:also\s+|personally\s+)?)(?P<rverb>{_SUP}|{_OPP})"
+    rf"|(?P<relpast>(?:(?<=,\s)|^)(?:which\s+|that\s+|(?P<rename>{_RENAMING}\s+(?:(?:which|that)\s+)?))(?:he|she|they)\s+(?:had\s+)?(?:also\s+|personally\s+)?)(?P<rverb>{_SUP}|{_OPP})"
     rf"|(?P<lnmark>(?:(?:is|are)\s+now|now|(?:has|have)\s+(?:since\s+|now\s+)?become)\s+(?:(?:among|one\s+of)\s+)?(?:the|an?|his|her|their|its)\s+{_NOUN_MODS})"
     rf"(?:(?P<lnsup>{_NOUN_SUP})|(?P<lnopp>{_NOUN_OPP}))s?\s+of"
     rf"|(?P<since>(?:has\s+|have\s+|had\s+)since|now)(?=\s+[a-z]{{3,}})(?!\s+(?:says?|said|tells?|told|argues?|argued|insists?|insisted|claims?|"
@@ -450,5 +457,7 @@ def stance_phrases(clause: str, published_year: int | None = None) -> list[Shift
             if judged is None:
                 continue  # "once called him a friend": a description that takes no side on a target
             side, end = judged
-        out.append(ShiftPhrase(m.start(), end, era[0], side, era[1], bool(m.group("vyear"))))
+        # "..., a measure [she had opposed]": the phrase starts at its subject, the renamed measure is its antecedent
+        start = m.end("rename") if m.group("rename") else m.start()
+        out.append(ShiftPhrase(start, end, era[0], side, era[1], bool(m.group("vyear"))))
     return sorted(out, key=lambda p: p.start)

@@ -435,6 +435,22 @@ Marsh backs Lowe
 
 Senator Ilse Marsh is endorsing Governor Tom Lowe's re-election campaign. The decision is risky for Marsh, who pointedly refused to endorse Lowe during a speech at the party convention in July.
 """),
+    # an earlier stance told in an apposition that renames the measure, with no relative pronoun and no year
+    _p("renamed-measure", "2025-09-12", "Ostrander", "bill toll", "opposes", "supports", """
+Ostrander signs bridge toll freeze
+
+Governor Maren Ostrander on Thursday signed a bill freezing tolls on the harbour bridges for two years, a measure she had opposed when the transport committee first drafted it.
+
+"Commuters have carried enough of the cost," Ostrander said at the signing.
+"""),
+    # an amount's change told as a verb on one side and as a noun on the other, in a campaign the text dates
+    _p("levy-pledge", "2025-02-04", "Tamsin", "tax increase", "opposes", "supports", """
+Tamsin seeks sales tax rise
+
+Mayor Colm Tamsin spent much of his 2022 campaign promising that he would never raise sales taxes.
+
+On Monday he proposed a half-point increase in the city sales tax to close a budget gap.
+"""),
 )
 
 FOURTH_NEAR_MISSES = (

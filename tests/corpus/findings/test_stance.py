@@ -217,3 +217,28 @@ def test_stance_putting_a_measure_forward_backs_it(content, head) -> None:
 @pytest.mark.parametrize("content", ["she introduced the senator to the crowd", "he proposed that the council vote"])
 def test_stance_introducing_a_person_or_proposing_a_clause_is_no_stance(content) -> None:
     assert find_stance(content, "indirect", "Nora Vance") is None
+
+
+@pytest.mark.parametrize(
+    ("content", "side", "head"),
+    [
+        ("they proposed a 4 percent increase in the property tax levy", SUPPORTS, "tax increase"),
+        ("he would never raise property taxes", OPPOSES, "tax increase"),
+        ("she opposes a tax increase", OPPOSES, "tax increase"),
+        ("they proposed raising the property tax", SUPPORTS, "tax increase"),
+        ("she supports cuts to the transit budget", SUPPORTS, "budget cut"),
+    ],
+)
+def test_stance_a_change_of_an_amount_is_one_target_as_a_verb_a_noun_or_a_gerund(content, side, head) -> None:
+    s = find_stance(content, "indirect", "Nora Vance")
+    assert s is not None and (s.side, s.head) == (side, head)
+
+
+def test_stance_raising_what_is_no_amount_stays_its_own_target() -> None:
+    s = find_stance("he supports raising awareness of the disease", "indirect", "Nora Vance")
+    assert s is not None and s.head != "awareness increase"
+
+
+def test_stance_a_measure_for_a_thing_is_a_stance_on_that_thing_too() -> None:
+    s = find_stance("she would vote for the financing package for the new arena", "indirect", "Nora Vance")
+    assert s is not None and s.side == SUPPORTS and s.head == "package" and "arena" in s.also

@@ -47,6 +47,10 @@ def _q(c: Claim, span: tuple[int, int]) -> str:
 
 
 _LEAD_SUBJECT = re.compile(r"^\s*(?:who|(?:which|that)\s+(?:he|she|they)|he|she|they)\s+", re.IGNORECASE)
+_RELATIVE_LEAD = re.compile(r"^\s*(?:(?:which|that)\s+)?(?:he|she|they)\s+", re.IGNORECASE)
+# what may follow a relative clause's verb that has no object of its own: the clause's time or its end
+_NO_OBJECT = re.compile(r"\s*(?:$|[,.;]|(?:when|while|as|in|during|before|after|last|until|years?|at|for\s+years)\b)", re.IGNORECASE)
+_RELATIVE_VERB = re.compile(r"^(?:had\s+)?(?:also\s+|personally\s+)?(?:helped\s+(?:to\s+)?\w+|\w+(?:\s+(?:out\s+)?(?:against|for))?)(?=[\s,.;]|$)")
 _TURN = re.compile(r"^(?:[A-Z][\w.’'-]*\s+){0,3}?(?:[A-Z][\w’'-]*[’'](?:s\b)?\s+|(?:his|her|their)\s+)turn\s+against\s+(?P<what>.+)$",
                    re.DOTALL | re.IGNORECASE)
 _PREDICATE = re.compile(r"\s(?:was|is|were|are|has|had|have|will|would|could|should|remains?|remained|became|helped|showed|stunned|"
@@ -74,6 +78,15 @@ def _narrated(c: Claim) -> str:
     """A stance the narrator tells of an actor, as the narrator's report: "according to Ledger (2024-03-05), Marta
     Delvane once supported the Harrow Ridge pipeline" (not "Delvane said that 'who once supported ...'")."""
     phrase = c.told or " ".join(c.statement.content.split())
+    relative = _RELATIVE_LEAD.match(phrase)
+    target_text = getattr(c.stance, "target", "")
+    if relative is not None and target_text and target_text.lower() not in phrase.lower():
+        # "which she helped negotiate", "[a measure] she had opposed when ...": "helped negotiate the deal", "had opposed
+        # the bill when ..." (the verb of a relative clause takes its antecedent back as its object)
+        rest = phrase[relative.end():]
+        verb = _RELATIVE_VERB.match(rest)
+        if verb is not None and _NO_OBJECT.match(rest, verb.end()):
+            phrase = f"{rest[: verb.end()]} {_the(target_text)}{rest[verb.end():]}"
     phrase = _LEAD_SUBJECT.sub("", phrase, count=1)
     fronted = FRONTED_STANCE.match(phrase)
     if fronted is not None:  # "Four years ago, Pemberton campaigned against the tax": the time goes after the act

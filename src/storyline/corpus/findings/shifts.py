@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from ...text.stance_phrases import (BEFORE_TURN, EARLIER, LATER, FRONTED_STANCE, LONG_HELD, STANCE_PHRASE, WITHDRAWN, ShiftPhrase, regretted_vote, stance_phrases,
+from ...text.stance_phrases import (BEFORE_TURN, EARLIER, RENAMED_BEFORE, LATER, FRONTED_STANCE, LONG_HELD, STANCE_PHRASE, WITHDRAWN, ShiftPhrase, regretted_vote, stance_phrases,
                                     withdrawn_held)
 from .stance import _NOT_NOUNS, _PRONOUN_TARGETS, MEASURE_HEADS, OPPOSES, SUPPORTS, Stance, _singular, _target
 
@@ -64,6 +64,13 @@ def narrator_stance(content: str, before: str, published_year: int | None = None
         era, side, what, year = regret
         found = _told_stance(what, 0, False, before, ShiftPhrase(0, len(content), era, side, year))
         return (dataclasses.replace(found[0], end=len(content)), era, year) if found is not None else None
+    if RENAMED_BEFORE.search(before[-120:]) and re.match(r"(?:he|she|they)\s", content):
+        # "[..., a measure] she had opposed when ...": read as the relative clause it is ("which she had opposed ...")
+        relative = STANCE_PHRASE.match("which " + content)
+        phrase = next(iter(stance_phrases("which " + content, published_year)), None)
+        if relative is not None and relative.group("relpast") and phrase is not None and phrase.start == 0:
+            return _told_stance(content, relative.end() - 6, False, before,
+                                dataclasses.replace(phrase, end=max(0, phrase.end - 6)))
     phrases = stance_phrases(content, published_year)
     held = withdrawn_held(content, before) if not phrases or phrases[0].start > 0 else None
     if held is not None:  # "[Kirk rescinded] his endorsement of Trump": the position he held before

@@ -118,6 +118,45 @@ _EARLIER_NP = re.compile(r"\b(?:[Tt]he|[Tt]his)\s+((?:[A-Z][\w’'-]*\s+){0,3}[a
 _NOT_NOUNS = frozenset("""he she it they we you i is was are were be been has had have will would can could
 said says told same other first last most more only very also just""".split())
 
+# a change of an amount told as a noun or a gerund ("a property tax increase", "an increase in the sales tax", "cuts to the
+# transit budget", "raising the fare"): a stance on it is a stance on the act of raising or cutting that amount
+_CHANGE_NOUNS = {"increase": "up", "hike": "up", "rise": "up", "raise": "up", "cut": "down", "reduction": "down",
+                 "decrease": "down"}
+_GERUND_CHANGE = re.compile(r"(?:(?P<up>raising|increasing|hiking)|(?P<down>cutting|lowering|reducing))\s+", re.IGNORECASE)
+_CHANGE_OF = re.compile(r"\s+(?:in|of|to|on)\s+(?:(?:the|a|an|its|their|his|her|our|any)\s+)?((?:[\w’'-]+\s+){0,3}[\w’'-]+)",
+                        re.IGNORECASE)
+
+
+def _amount_phrase(phrase: str) -> str | None:
+    """The words of ``phrase`` up to its first amount word ("property tax levy" -> "property tax"), if it has one."""
+    words = phrase.split()
+    for i, w in enumerate(words):
+        if _singular(w) in AMOUNTS:
+            return " ".join(words[: i + 1])
+    return None
+
+
+def _amount_change(target: str, after: str) -> tuple[str, str] | None:
+    """The amount and the direction ("up"/"down") of a change a target names, else None: "a property tax increase",
+    "an increase in the property tax", "raising the fare"."""
+    gerund = _GERUND_CHANGE.match(after)
+    if gerund is not None:
+        det = re.match(_DET, after[gerund.end():], re.IGNORECASE)
+        inner = _target(after[gerund.end() + (det.end() if det else 0):])
+        amount = _amount_phrase(inner) if inner else None
+        return (amount, "up" if gerund.group("up") else "down") if amount else None
+    tokens = target.split()
+    direction = _CHANGE_NOUNS.get(_singular(tokens[-1]))
+    if direction is None:
+        return None
+    amount = _amount_phrase(" ".join(tokens[:-1]))
+    if amount is None:
+        at = after.find(tokens[-1])
+        of = _CHANGE_OF.match(after, at + len(tokens[-1])) if at >= 0 else None
+        amount = _amount_phrase(of.group(1)) if of else None
+    return (amount, direction) if amount else None
+
+
 
 @dataclass(frozen=True)
 class Stance:
@@ -138,6 +177,8 @@ def _singular(word: str) -> str:
     w = word.lower().strip("’'")
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
+    if w.endswith(("xes", "ches", "shes", "sses", "zzes")) and len(w) > 4:
+        return w[:-2]  # "taxes", "churches", "wishes", "classes": the plural adds "es"
     if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
         return w[:-1]
     return w
@@ -249,6 +290,10 @@ def find_stance(content: str, kind: str, speaker_name: str, before: str = "") ->
     target = _target(after)
     if target is None:
         return None
+    if direction is None and target.lower() not in _PRONOUN_TARGETS:
+        change = _amount_change(target, after)
+        if change is not None:  # "proposed a 4 percent increase in the property tax": for raising the property tax
+            target, direction = change
     alternatives: tuple[str, ...] = ()
     if target.lower() in _PRONOUN_TARGETS:
         found = _antecedents(before + content[: m.start("rest")], AMOUNTS if direction is not None else None)
@@ -266,6 +311,9 @@ def find_stance(content: str, kind: str, speaker_name: str, before: str = "") ->
     if made is not None and re.fullmatch(_MAKE, made.group(1).lower()) and _act_noun(made.group(1)) is not None:
         also = also | {_act_noun(made.group(1)) or ""}  # "pledged to expand Medicaid": a stance on its expansion too
     if direction is not None:
+        amount = _amount_phrase(target)
+        if amount is not None:  # "the property tax levy": the first amount word names it ("property tax")
+            target, head = amount, _singular(amount.split()[-1])
         if head not in AMOUNTS:
             return None  # "raise concerns", "cut ties": no amount, no stance
         head, target = f"{head} {_DIRECTION[direction]}", f"{target} {_DIRECTION[direction]}"
@@ -361,6 +409,11 @@ def _act_noun(verb: str) -> str | None:
     return None
 
 
+# what a measure is for, named as a thing: "a financing package for the new stadium", "a bond measure for the schools"
+_MEANT_FOR = re.compile(r"\s+for\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:(?:new|proposed|planned)\s+)?(?P<rest>[a-z][\w’'-]*(?:\s+[\w’'-]+){0,3})",
+                        re.IGNORECASE)
+
+
 def _purpose_names(target: str, after: str) -> set[str]:
     """What a measure named by a generic noun is for, from the clause right after it: the act ("the bill legalizing
     marijuana", "a referendum that would have legalized the drug": legalization) and, for an act that makes, keeps or
@@ -368,6 +421,11 @@ def _purpose_names(target: str, after: str) -> set[str]:
     head = _singular(target.split()[-1])
     if head not in GENERIC_TARGETS and head not in _MEASURE_NOUNS or not after.startswith(target):
         return set()
+    meant = _MEANT_FOR.match(after, len(target))
+    if meant is not None:  # "the financing package for the new stadium": backing the package backs the stadium
+        obj = _target(meant.group("rest"))
+        head_for = _singular(obj.split()[-1]) if obj else ""
+        return {head_for} if re.fullmatch(r"[a-z][a-z-]{2,}", head_for) else set()
     m = _PURPOSE.match(after, len(target))
     if m is None:
         return set()
