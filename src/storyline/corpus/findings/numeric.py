@@ -14,10 +14,12 @@ Only comparable numbers are compared:
   populations (or two parts of one total), never a conflict; populations match
   when their counted words match and, where both say where ("in 14 countries",
   "in the province"), the places match; a bare "people" matches only itself, except in a toll, where
-  "people" is what a bare number counts ("killed 17 people" against "the toll stood at 26");
+  "people" is what a bare number counts ("killed 17 people" against "the toll stood at 26"), and so are
+  victims and the words of the measure itself ("35 fatalities", "12 deaths", "30 injuries");
 * about one event: facts of two documents are compared only when the documents
   share a place name (two earthquakes in two countries are two events), and not
-  when the facts' own sentences name different places;
+  when the facts' own sentences name different places; a part of a place named by a direction or a
+  locality word ("Northeast Philadelphia") shares the place itself ("Philadelphia"), two parts do not;
 * events: a fact whose subject is an event noun ("the blast", "the chemical plant explosion") or the doer of
   one ("a suicide bomber") has the subject ``event:<kind>`` (blast and explosion are one kind; in "a bomb
   attack" the specific kind wins over "attack"), and so has a count with no subject or a common-noun doer ("the
@@ -25,7 +27,7 @@ Only comparable numbers are compared:
   (:data:`EVENT_VALUES`) are compared when the documents share a place (one named after "in/at/near"
   counts too), were published within ``EVENT_WINDOW_DAYS``, and their days, where both give one, overlap;
   undated documents need the same event noun, a place named in both facts' sentences and days their texts
-  give that overlap. A toll told as rising ("rose to 42") that is not below the other value, a higher toll
+  give that overlap. A toll told as rising ("rose to 42", "now stands at 42") that is not below the other value, a higher toll
   in a report of a later day, and a figure told as revised are updates, never a conflict: reports of one
   day that disagree are. Every pair of one event's figures that share a figure is one dispute;
 * days: the weekday of one happening of a named person or organisation (one verb, the person in one role: "Reid
@@ -181,6 +183,8 @@ class FactView:
     sentence: tuple[int, int] | None = None  # the bounds of an event fact's sentence in its document
     sentence_places: frozenset[str] = frozenset()  # places named in the fact's own sentence
     running: bool = False  # told as a total over a span ("over 50 arrests in four nights", "since the shooting")
+    place_bases: frozenset[str] = frozenset()  # the places that the near places are parts of ("Northeast Philadelphia": Philadelphia)
+    document_place_bases: frozenset[str] = frozenset()  # the same for every place its document names
 
     @property
     def event(self) -> bool:
@@ -203,6 +207,18 @@ def population_key(population: str | None, lexicon: Lexicon) -> tuple[frozenset[
 
 
 _PEOPLE = frozenset({"people"})
+_VICTIMS = "people persons victims individuals"
+_BARE: dict[tuple[str, str], frozenset[str]] = {}
+
+
+def _bare_words(measure: str, lexicon: Lexicon) -> frozenset[str]:
+    """The counted words that say no more than a toll's measure: people and victims, and the lexicon's words for the
+    measure itself ("deaths", "fatalities" for killed; "injuries" for injured)."""
+    key = (measure, lexicon.version)
+    if key not in _BARE:
+        names = " ".join(w for w, m in lexicon.measure_synonyms.items() if m == measure and " " not in w)
+        _BARE[key] = content_words(f"{_VICTIMS} {names} {measure}", lexicon) | _PEOPLE
+    return _BARE[key]
 
 
 def same_population(a: FactView, b: FactView, lexicon: Lexicon) -> bool:
@@ -212,8 +228,10 @@ def same_population(a: FactView, b: FactView, lexicon: Lexicon) -> bool:
     counted_a, where_a = a.population or (frozenset(), frozenset())
     counted_b, where_b = b.population or (frozenset(), frozenset())
     if a.measure in lexicon.additive_measures:
-        # "people" is what a toll counts when it says nothing else: "killed 17 people" and "the toll stood at 26" agree on it
-        counted_a, counted_b = (frozenset() if c == _PEOPLE else c for c in (counted_a, counted_b))
+        # "people" is what a toll counts when it says nothing else: "killed 17 people" and "the toll stood at 26" agree on
+        # it, and so do words that only name the measure ("35 fatalities", "12 deaths", "30 injuries") or its victims
+        bare = _bare_words(a.measure, lexicon)
+        counted_a, counted_b = (frozenset() if c <= bare else c for c in (counted_a, counted_b))
     if not counted_a or not counted_b:
         if counted_a or counted_b or a.measure not in lexicon.additive_measures | EVENT_VALUES | {AGE}:
             return False
@@ -225,11 +243,39 @@ def same_population(a: FactView, b: FactView, lexicon: Lexicon) -> bool:
 def same_event(a: FactView, b: FactView) -> bool:
     """Whether two facts can be about one event: one document, or documents that share a place (when both name
     places), and fact sentences that do not name different places."""
-    if a.places and b.places and not a.places & b.places:
+    if a.places and b.places and not _meet(a.places, a.place_bases, b.places, b.place_bases):
         return False
     if a.fact.document_id == b.fact.document_id:
         return True
-    return not (a.document_places and b.document_places) or bool(a.document_places & b.document_places)
+    return not (a.document_places and b.document_places) or bool(
+        _meet(a.document_places, a.document_place_bases, b.document_places, b.document_place_bases))
+
+
+def _meet(x: frozenset[str], x_bases: frozenset[str], y: frozenset[str], y_bases: frozenset[str]) -> frozenset[str]:
+    """The places two sets share, where a part of a place ("Northeast Philadelphia") meets the place itself
+    ("Philadelphia"); two parts of one place ("North Carolina", "South Carolina") do not meet."""
+    return (x & y) | (x_bases & y) | (x & y_bases)
+
+
+# words that name a part of a place before its name ("Northeast Philadelphia", "southern Tarsel"): the part is in the place
+_PLACE_PARTS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern",
+                          "southern", "eastern", "western", "northeastern", "northwestern", "southeastern", "southwestern",
+                          "central", "downtown", "greater", "upstate", "rural", "suburban"})
+
+
+def _place_bases(mentions: Sequence[Mention] | None, by_name: Mapping[str, str]) -> dict[tuple[int, int], frozenset[str]]:
+    """For each place mention whose name is a part of a place ("Northeast Philadelphia"), the keys of that place
+    (its entity where one has that name, and its name)."""
+    out: dict[tuple[int, int], frozenset[str]] = {}
+    for m in mentions or ():
+        if m.type is not EntityType.PLACE or not m.is_name:
+            continue
+        words = (m.canonical or m.text).split()
+        if len(words) < 2 or words[0].lower() not in _PLACE_PARTS:
+            continue
+        base = normalise_name(" ".join(words[1:]))
+        out[(m.start, m.end)] = frozenset({"name:" + base} | ({by_name[base]} if base in by_name else set()))
+    return out
 
 
 EVENT_SUBJECT = "event:"
@@ -241,7 +287,7 @@ EVENT_VALUES = frozenset({"magnitude"})  # what an event has besides its counts 
 _REVISED = re.compile(r"\b(?:revised|revises|revising|upgraded|downgraded|updated|lowered|corrected|adjusted)\b[^.;!?\n]{0,60}$",
                       re.IGNORECASE)
 _RISING = re.compile(r"\b(?:rose|risen|rises|rising|climbed|climbs|climbing|jumped|increased|reached|reaches|surpassed|"
-                     r"mounted|grew|swelled|soared|up)\s+(?:to\s+)?(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|about\s+)?$",
+                     r"mounted|grew|swelled|soared|up|now(?:\s+(?:stands|stood|is|totals|numbers)(?:\s+at)?)?)\s+(?:to\s+)?(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|about\s+)?$",
                      re.IGNORECASE)
 
 
@@ -418,6 +464,9 @@ def build_fact_views(
     out = []
     places_by_doc: dict[str, list[tuple[int, int, str]]] = {}
     lead_by_doc: dict[str, tuple[str, str] | None] = {}  # each document's own event, read once
+    bases_by_doc: dict[str, dict[tuple[int, int], frozenset[str]]] = {}
+    place_names = {normalise_name(str(getattr(e, "name", ""))): k for k, e in entities.items()
+                   if getattr(e, "type", None) is EntityType.PLACE}
     for f in facts:
         # an event is the subject of its counts of victims and acts (killed, injured, attacks), not of "150 miles"
         additive = normalise_measure(f.measure, lexicon) in lexicon.additive_measures | EVENT_VALUES
@@ -458,6 +507,10 @@ def build_fact_views(
             places_by_doc[(f.document_id, "text")] = named_places(getattr(doc, "text", None))  # type: ignore[index]
         doc_places = places_by_doc[f.document_id] + (places_by_doc.get((f.document_id, "text"), []) if event else [])  # type: ignore[call-overload]
         near = frozenset(k for s0, e0, k in doc_places if f.start - _NEAR <= s0 and e0 <= f.end + _NEAR)
+        if f.document_id not in bases_by_doc:
+            bases_by_doc[f.document_id] = _place_bases((mentions_by_doc or {}).get(f.document_id), place_names)
+        bases = bases_by_doc[f.document_id]
+        near_bases = frozenset(k for (s0, e0), ks in bases.items() if f.start - _NEAR <= s0 and e0 <= f.end + _NEAR for k in ks)
         doc_text = getattr(doc, "text", None)
         out.append(
             FactView(
@@ -481,6 +534,8 @@ def build_fact_views(
                 sentence_places=_sentence_places(getattr(doc, "text", None), f, doc_places) if event else frozenset(),
                 sentence=_sentence(doc_text, f) if event and isinstance(doc_text, str) else None,
                 running=_running(doc_text, f),
+                place_bases=near_bases,
+                document_place_bases=frozenset(k for ks in bases.values() for k in ks),
             )
         )
     return out
@@ -541,9 +596,16 @@ def _compare_days(a: FactView, b: FactView) -> Hit | None:
 def _update(a: FactView, b: FactView) -> bool:
     """A toll told as rising ("rose to 50") that is not below the other value updates it, and so does a figure told
     as revised, either way; neither is a rival figure. A total over a span ("over 50 arrests in four nights of
-    protest") that is not below the other value holds it (one night's "one arrest") as a part."""
-    return a.revised or b.revised or any((big.rising or big.running) and not _below(big.interval, other.interval)
-                                         for big, other in ((a, b), (b, a)))
+    protest") that is not below the other value holds it (one night's "one arrest") as a part; two totals for one
+    span ("so far this year" in two reports of one day) are rival figures."""
+    return a.revised or b.revised or any((big.rising or (big.running and not _same_span(big, other)))
+                                         and not _below(big.interval, other.interval) for big, other in ((a, b), (b, a)))
+
+
+def _same_span(a: FactView, b: FactView) -> bool:
+    """Whether two totals are told for one span of days ("so far this year" in two reports of one day): neither
+    holds the other as a part."""
+    return a.period is not None and a.period == b.period and a.period[0] != a.period[1]
 
 
 # a count told as the total of a span of time: "since the shooting", "so far", "in all", "over four nights", "in the
@@ -590,8 +652,8 @@ def _compare_dated(a: FactView, b: FactView, lexicon: Lexicon) -> Hit | None:
 def shared_places(a: FactView, b: FactView) -> frozenset[str]:
     """The places two event facts share: of their own sentences where both name one, else of their documents."""
     if a.places and b.places:
-        return a.places & b.places
-    return a.document_places & b.document_places
+        return _meet(a.places, a.place_bases, b.places, b.place_bases)
+    return _meet(a.document_places, a.document_place_bases, b.document_places, b.document_place_bases)
 
 
 def _compare_event(a: FactView, b: FactView) -> Hit | None:
