@@ -614,3 +614,10 @@ TOLL_NEAR_MISS["dead-and-wounded-against-killed-and-injured"] = (
     (D(2024, 6, 4), """The health office said 12 people were killed and 40 injured in the explosion at the Varno refinery.
 """),
 )
+TOLL_POSITIVE["sentence-initial-common-noun-reporter"] = (
+    (D(2024, 6, 4), """Officials reported 35 fatalities after the explosion at a refinery in Varno on Monday, and local officials said
+more people were missing.
+"""),
+    (D(2024, 6, 4), """The health office said 12 people were killed in the explosion at a refinery in Varno.
+"""),
+)

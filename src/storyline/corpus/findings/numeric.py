@@ -208,6 +208,9 @@ def population_key(population: str | None, lexicon: Lexicon) -> tuple[frozenset[
 
 _PEOPLE = frozenset({"people"})
 _VICTIMS = "people persons victims individuals"
+# the measures of one event's toll, whose words name nothing more than the victims; arrests and attacks are counted over
+# days of unrest, where "86 arrests" (one day's) and "200 people arrested" (the week's) are a part and a whole
+_TOLLS = frozenset({"killed", "injured"})
 _BARE: dict[tuple[str, str], frozenset[str]] = {}
 
 
@@ -230,7 +233,7 @@ def same_population(a: FactView, b: FactView, lexicon: Lexicon) -> bool:
     if a.measure in lexicon.additive_measures:
         # "people" is what a toll counts when it says nothing else: "killed 17 people" and "the toll stood at 26" agree on
         # it, and so do words that only name the measure ("35 fatalities", "12 deaths", "30 injuries") or its victims
-        bare = _bare_words(a.measure, lexicon)
+        bare = _bare_words(a.measure, lexicon) if a.measure in _TOLLS else _PEOPLE
         counted_a, counted_b = (frozenset() if c <= bare else c for c in (counted_a, counted_b))
     if not counted_a or not counted_b:
         if counted_a or counted_b or a.measure not in lexicon.additive_measures | EVENT_VALUES | {AGE}:
@@ -331,11 +334,16 @@ def _record(text: str | None, f: Fact) -> bool:
     return isinstance(text, str) and _PERFECT.search(text[max(0, f.start - 40) : f.start]) is not None
 
 
-def _common_noun(subject_text: str | None) -> bool:
-    """Whether a count's subject is absent or only a common noun phrase ("the suspect", "a disgruntled woman"), not a name."""
+def _common_noun(subject_text: str | None, text: str | None = None) -> bool:
+    """Whether a count's subject is absent or only a common noun phrase ("the suspect", "a disgruntled woman"), not a name.
+    A first word capitalised only because it opens the sentence ("Officials reported 35 fatalities") is a common noun
+    where the document also writes it in lower case ("local officials said")."""
     words = re.findall(r"[A-Za-z][\w'’-]*", subject_text or "")
-    return not any(w[0].isupper() for w in words[1:]) and not (words and words[0][0].isupper() and
-                                                                 words[0].lower() not in ("the", "a", "an"))
+    if any(w[0].isupper() for w in words[1:]):
+        return False
+    if not words or not words[0][0].isupper() or words[0].lower() in ("the", "a", "an"):
+        return True
+    return isinstance(text, str) and re.search(rf"\b{re.escape(words[0].lower())}\b", text) is not None
 
 
 def lead_event(document: Any) -> tuple[str, str] | None:
@@ -473,7 +481,7 @@ def build_fact_views(
         event = event_class(f.subject_text) if additive else None
         event_text = f.subject_text
         doc = documents.get(f.document_id)
-        if (event is None and additive and f.subject_key is None and _common_noun(f.subject_text)
+        if (event is None and additive and f.subject_key is None and _common_noun(f.subject_text, getattr(doc, "text", None))
                 and not (f.subject_text and _record(getattr(doc, "text", None), f))):
             # "Twelve people died when a device went off ...": a count with no subject is about the article's own event,
             # and so is one whose doer is a common noun ("the suspect killed five", "a man armed with a rifle killed
