@@ -373,6 +373,7 @@ def _published_facts(nlp, text, published=dt.date(2025, 3, 17)):
     ("The riots left 26 people dead and 300 injured.", 26, "killed", "riots"),
     ("At least 40 people lost their lives in the earthquake.", 40, "killed", "earthquake"),
     ("The number of dead in the Varno blast has climbed to 30.", 30, "killed", "Varno blast"),
+    ("The earthquake claimed 45 lives in Tarsel.", 45, "killed", "earthquake"),
 ])
 def test_facts_a_toll_told_by_its_victims_state_counts_the_killed(nlp, text, value, measure, subject):
     facts = _published_facts(nlp, text)

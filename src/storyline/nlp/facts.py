@@ -149,6 +149,7 @@ def _countable(noun, value: float, doc_text: str) -> bool:
 # the state a toll leaves its victims in, told after the number or the counted people ("left 12 dead", "26 people
 # dead and 300 injured"): a measure word of the lexicon used as an adjective or participle
 _TOLL_STATES = {"dead", "killed", "injured", "wounded", "hurt"}
+_TAKE_LIFE = {"claim", "cost", "take", "lose"}  # verbs whose counted lives are the killed ("claimed 45 lives")
 
 
 def _toll_state(head, noun, verb):
@@ -711,6 +712,8 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex, *, quoted: 
                 span_end = max(span_end, own.idx + len(own.text))
             elif noun is not None:
                 nm = _noun_measure(noun)
+                if noun.lemma_.lower() == "life" and verb is not None and verb.lemma_.lower() in _TAKE_LIFE:
+                    nm, verb_measure = "people", "killed"  # "claimed 45 lives", "45 lives were lost": the killed
                 span_start = min(span_start, noun.idx)
                 span_end = max(span_end, noun.idx + len(noun.text))
                 if nm == "people" and verb_measure:

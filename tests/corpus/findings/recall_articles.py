@@ -621,3 +621,9 @@ more people were missing.
     (D(2024, 6, 4), """The health office said 12 people were killed in the explosion at a refinery in Varno.
 """),
 )
+TOLL_NEAR_MISS["a-figure-a-newer-one-replaced"] = (
+    (D(2024, 6, 4), """The quake in Tarsel killed 30 people, up from an earlier toll of 12, the interior ministry said.
+"""),
+    (D(2024, 6, 4), """Officials in Tarsel said 12 people were killed in the quake.
+"""),
+)

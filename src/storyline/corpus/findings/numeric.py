@@ -44,6 +44,7 @@ Only comparable numbers are compared:
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import math
 import re
@@ -185,6 +186,7 @@ class FactView:
     running: bool = False  # told as a total over a span ("over 50 arrests in four nights", "since the shooting")
     place_bases: frozenset[str] = frozenset()  # the places that the near places are parts of ("Northeast Philadelphia": Philadelphia)
     document_place_bases: frozenset[str] = frozenset()  # the same for every place its document names
+    replaced: frozenset[float] = frozenset()  # figures its own report says a newer one replaced ("up from 12")
 
     @property
     def event(self) -> bool:
@@ -207,7 +209,7 @@ def population_key(population: str | None, lexicon: Lexicon) -> tuple[frozenset[
 
 
 _PEOPLE = frozenset({"people"})
-_VICTIMS = "people persons victims individuals"
+_VICTIMS = "people persons victims individuals lives"
 # the measures of one event's toll, whose words name nothing more than the victims; arrests and attacks are counted over
 # days of unrest, where "86 arrests" (one day's) and "200 people arrested" (the week's) are a part and a whole
 _TOLLS = frozenset({"killed", "injured"})
@@ -289,6 +291,11 @@ EVENT_VALUES = frozenset({"magnitude"})  # what an event has besides its counts 
 # earlier one, up or down: an update, not a rival figure
 _REVISED = re.compile(r"\b(?:revised|revises|revising|upgraded|downgraded|updated|lowered|corrected|adjusted)\b[^.;!?\n]{0,60}$",
                       re.IGNORECASE)
+# a figure a newer one replaced: "up from an earlier toll of 12", "down from 40", "the previous figure of 12"
+_SUPERSEDED = re.compile(r"\b(?:up|down)\s+from\s+(?:(?:an?|the)\s+)?(?:(?:earlier|previous|initial|preliminary|first)\s+)?"
+                         r"(?:(?:death\s+)?(?:toll|figure|count|estimate|tally)\s+(?:of\s+)?)?$"
+                         r"|\b(?:earlier|previous|initial|preliminary)\s+(?:death\s+)?(?:toll|figure|count|estimate|tally)s?\s+(?:of\s+)?$",
+                         re.IGNORECASE)
 _RISING = re.compile(r"\b(?:rose|risen|rises|rising|climbed|climbs|climbing|jumped|increased|reached|reaches|surpassed|"
                      r"mounted|grew|swelled|soared|up|now(?:\s+(?:stands|stood|is|totals|numbers)(?:\s+at)?)?)\s+(?:to\s+)?(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|about\s+)?$",
                      re.IGNORECASE)
@@ -425,7 +432,12 @@ def _sentence_places(text: str | None, f: Fact, places: Sequence[tuple[int, int,
 
 
 def _revised(text: str | None, f: Fact) -> bool:
-    return isinstance(text, str) and _REVISED.search(text[max(0, f.start - 80) : f.start]) is not None
+    """Whether a figure is told as revised ("revised the toll to 41") or as the one a newer figure replaced ("up from an
+    earlier toll of 12", "the previous figure of 12")."""
+    if not isinstance(text, str):
+        return False
+    return _REVISED.search(text[max(0, f.start - 80) : f.start]) is not None or \
+        _SUPERSEDED.search(text[max(0, f.start - 60) : f.start]) is not None
 
 
 def _rising(text: str | None, f: Fact) -> bool:
@@ -546,7 +558,19 @@ def build_fact_views(
                 document_place_bases=frozenset(k for ks in bases.values() for k in ks),
             )
         )
-    return out
+    return _with_replaced(out)
+
+
+def _with_replaced(views: list[FactView]) -> list[FactView]:
+    """Each view with the figures its report calls replaced for the same subject and measure ("up from 12")."""
+    replaced: dict[tuple[str, str, str], set[float]] = {}
+    for v in views:
+        if v.revised:
+            replaced.setdefault((v.fact.document_id, v.subject, v.measure), set()).add(v.fact.value)
+    if not replaced:
+        return views
+    return [dataclasses.replace(v, replaced=frozenset(replaced[k])) if (k := (v.fact.document_id, v.subject, v.measure)) in replaced
+            and not v.revised else v for v in views]
 
 
 def compare_facts(a: FactView, b: FactView, lexicon: Lexicon) -> Hit | None:
@@ -606,6 +630,8 @@ def _update(a: FactView, b: FactView) -> bool:
     as revised, either way; neither is a rival figure. A total over a span ("over 50 arrests in four nights of
     protest") that is not below the other value holds it (one night's "one arrest") as a part; two totals for one
     span ("so far this year" in two reports of one day) are rival figures."""
+    if a.fact.value in b.replaced or b.fact.value in a.replaced:
+        return True  # "30 dead, up from an earlier toll of 12" against a report of 12: the figure it replaced
     return a.revised or b.revised or any((big.rising or (big.running and not _same_span(big, other)))
                                          and not _below(big.interval, other.interval) for big, other in ((a, b), (b, a)))
 
