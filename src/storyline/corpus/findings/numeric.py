@@ -28,8 +28,9 @@ Only comparable numbers are compared:
   counts too), were published within ``EVENT_WINDOW_DAYS``, and their days, where both give one, overlap;
   undated documents need the same event noun, a place named in both facts' sentences and days their texts
   give that overlap. A toll told as rising ("rose to 42", "now stands at 42") that is not below the other value, a higher toll
-  in a report of a later day, and a figure told as revised are updates, never a conflict: reports of one
-  day that disagree are. Every pair of one event's figures that share a figure is one dispute;
+  in a report of a later day, and a figure told as revised are updates, never a conflict, and so is a figure its
+  own report calls replaced ("30 dead, up from an earlier toll of 12") and another report's figure equal to it;
+  reports of one day that disagree are disputes, and so are two totals of one span ("so far this year"). Every pair of one event's figures that share a figure is one dispute;
 * days: the weekday of one happening of a named person or organisation (one verb, the person in one role: "Reid
   checked into rehab on Tuesday" against "on Friday") in another report within ``EVENT_WINDOW_DAYS``;
 * ages: a named person's age ("Tara Reid, 33") against another report's within ``EVENT_WINDOW_DAYS``,
