@@ -627,3 +627,8 @@ TOLL_NEAR_MISS["a-figure-a-newer-one-replaced"] = (
     (D(2024, 6, 4), """Officials in Tarsel said 12 people were killed in the quake.
 """),
 )
+TOLL_NEAR_MISS["last-weeks-quake-recalled-beside-todays"] = ((D(2025, 3, 18), """Quake strikes Tarsel
+
+An earthquake in Tarsel province killed 40 people on Monday, the interior ministry said. The earthquake that struck the
+province last week killed 12 people.
+"""),)

@@ -392,6 +392,9 @@ LEAD_CHARS = 400  # the lead of an article, where its own event is introduced ("
 _OTHER_TIME = re.compile(
     r"\b(?:(?:19|20)\d\d|January|February|March|April|June|July|August|September|October|November|December|ago|"
     r"last\s+(?:year|month|week)|previous|earlier\s+this|years|decades?|months)\b")
+# another time told back from the publication day: its period may end within the event window, yet it is not the
+# article's own event ("Last week, a quake in the same region killed 12")
+_TOLD_BACK = re.compile(r"\b(?:last\s+(?:year|month|week)|earlier\s+this|previous|ago)\b", re.IGNORECASE)
 _INDEFINITE = re.compile(r"\b(?:a|an|another|one)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 
 
@@ -417,8 +420,8 @@ def _background(text: str | None, f: Fact, subject_text: str | None = None, publ
         return False
     s0, s1 = _sentence(text, f)
     sentence = text[s0:s1]
-    if _OTHER_TIME.search(sentence) and not _recent(f, published):
-        return True
+    if _OTHER_TIME.search(sentence) and not (_recent(f, published) and not _TOLD_BACK.search(sentence)):
+        return True  # a date within the week of publication is the article's own event; "last week" is another
     if not f.subject_text:
         return False  # the article's own event, named in its lead
     at = sentence.find(f.subject_text)
