@@ -632,3 +632,15 @@ TOLL_NEAR_MISS["last-weeks-quake-recalled-beside-todays"] = ((D(2025, 3, 18), ""
 An earthquake in Tarsel province killed 40 people on Monday, the interior ministry said. The earthquake that struck the
 province last week killed 12 people.
 """),)
+TOLL_POSITIVE["a-county-against-its-city"] = (
+    (D(2024, 6, 4), """A gunman killed two people and wounded 4 at a bakery in Los Angeles County on Monday, police said.
+"""),
+    (D(2024, 6, 4), """A gunman opened fire at a bakery in Los Angeles, killing two people and wounding nine others.
+"""),
+)
+TOLL_NEAR_MISS["two-cities-of-one-first-word"] = (
+    (D(2024, 6, 4), """A gunman killed two people and wounded 4 at a bakery in San Jose on Monday, police said.
+"""),
+    (D(2024, 6, 4), """A gunman opened fire at a bakery in San Diego, killing two people and wounding nine others.
+"""),
+)

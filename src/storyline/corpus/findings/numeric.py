@@ -19,7 +19,9 @@ Only comparable numbers are compared:
 * about one event: facts of two documents are compared only when the documents
   share a place name (two earthquakes in two countries are two events), and not
   when the facts' own sentences name different places; a part of a place named by a direction or a
-  locality word ("Northeast Philadelphia") shares the place itself ("Philadelphia"), two parts do not;
+  locality word ("Northeast Philadelphia") or by more words after its name ("Los Angeles County", "the Kraft
+  Foods plant") shares the place itself ("Philadelphia", "Los Angeles", "Kraft"); two parts do not ("North
+  Carolina" and "South Carolina", "San Jose" and "San Diego");
 * events: a fact whose subject is an event noun ("the blast", "the chemical plant explosion") or the doer of
   one ("a suicide bomber") has the subject ``event:<kind>`` (blast and explosion are one kind; in "a bomb
   attack" the specific kind wins over "attack"), and so has a count with no subject or a common-noun doer ("the
@@ -269,19 +271,18 @@ _PLACE_PARTS = frozenset({"north", "south", "east", "west", "northeast", "northw
                           "central", "downtown", "greater", "upstate", "rural", "suburban"})
 
 
-def _place_bases(mentions: Sequence[Mention] | None, by_name: Mapping[str, str]) -> dict[tuple[int, int], frozenset[str]]:
-    """For each place mention whose name is a part of a place ("Northeast Philadelphia"), the keys of that place
-    (its entity where one has that name, and its name)."""
-    out: dict[tuple[int, int], frozenset[str]] = {}
-    for m in mentions or ():
-        if m.type is not EntityType.PLACE or not m.is_name:
-            continue
-        words = (m.canonical or m.text).split()
-        if len(words) < 2 or words[0].lower() not in _PLACE_PARTS:
-            continue
-        base = normalise_name(" ".join(words[1:]))
-        out[(m.start, m.end)] = frozenset({"name:" + base} | ({by_name[base]} if base in by_name else set()))
-    return out
+def _place_bases(key: str, entities: Mapping[str, Any], by_name: Mapping[str, str]) -> frozenset[str]:
+    """The keys of the places a place is a part of, by its name: "Northeast Philadelphia" is in Philadelphia; "Kraft
+    Foods plant" and "Los Angeles County" are in what they open with (as an entity where one has that name, and as a
+    name)."""
+    name = key[5:] if key.startswith("name:") else str(getattr(entities.get(key), "name", "") or "")
+    words = name.split()
+    if len(words) < 2:
+        return frozenset()
+    bases = [" ".join(words[1:])] if words[0].lower() in _PLACE_PARTS else []
+    bases += [" ".join(words[:n]) for n in range(1, len(words)) if words[n - 1].lower() not in _PLACE_PARTS]
+    keys = {normalise_name(b) for b in bases} - {""}
+    return frozenset({"name:" + k for k in keys} | {by_name[k] for k in keys if k in by_name})
 
 
 EVENT_SUBJECT = "event:"
@@ -488,7 +489,7 @@ def build_fact_views(
     out = []
     places_by_doc: dict[str, list[tuple[int, int, str]]] = {}
     lead_by_doc: dict[str, tuple[str, str] | None] = {}  # each document's own event, read once
-    bases_by_doc: dict[str, dict[tuple[int, int], frozenset[str]]] = {}
+    bases_of: dict[str, frozenset[str]] = {}  # each place key's wholes, read once
     place_names = {normalise_name(str(getattr(e, "name", ""))): k for k, e in entities.items()
                    if getattr(e, "type", None) is EntityType.PLACE}
     for f in facts:
@@ -531,10 +532,10 @@ def build_fact_views(
             places_by_doc[(f.document_id, "text")] = named_places(getattr(doc, "text", None))  # type: ignore[index]
         doc_places = places_by_doc[f.document_id] + (places_by_doc.get((f.document_id, "text"), []) if event else [])  # type: ignore[call-overload]
         near = frozenset(k for s0, e0, k in doc_places if f.start - _NEAR <= s0 and e0 <= f.end + _NEAR)
-        if f.document_id not in bases_by_doc:
-            bases_by_doc[f.document_id] = _place_bases((mentions_by_doc or {}).get(f.document_id), place_names)
-        bases = bases_by_doc[f.document_id]
-        near_bases = frozenset(k for (s0, e0), ks in bases.items() if f.start - _NEAR <= s0 and e0 <= f.end + _NEAR for k in ks)
+        for _, _, k in doc_places:
+            if k not in bases_of:
+                bases_of[k] = _place_bases(k, entities, place_names)
+        near_bases = frozenset(b for s0, e0, k in doc_places if f.start - _NEAR <= s0 and e0 <= f.end + _NEAR for b in bases_of[k])
         doc_text = getattr(doc, "text", None)
         out.append(
             FactView(
@@ -559,7 +560,7 @@ def build_fact_views(
                 sentence=_sentence(doc_text, f) if event and isinstance(doc_text, str) else None,
                 running=_running(doc_text, f),
                 place_bases=near_bases,
-                document_place_bases=frozenset(k for ks in bases.values() for k in ks),
+                document_place_bases=frozenset(b for _, _, k in doc_places for b in bases_of[k]),
             )
         )
     return _with_replaced(out)
