@@ -205,3 +205,27 @@ def test_dates_back_references_ignore_times_told_from_something_else(text):
 def test_dates_today_in_a_name_is_no_day(text):
     assert find_day(text, PUBLISHED) is None
     assert find_day("Today, the minister said", PUBLISHED) == PUBLISHED
+
+
+@pytest.mark.parametrize(("text", "period"), [
+    ("so far this year", "2025-01-01/2025-03-18"),
+    ("since the beginning of the month", "2025-03-01/2025-03-18"),
+    ("earlier this month", "2025-03-01/2025-03-18"),
+    ("this week", "2025-03-17/2025-03-18"),
+    ("in the past week", "2025-03-11/2025-03-18"),
+    ("last week", "2025-03-10/2025-03-16"),
+    ("last month", "2025-02"),
+    ("last year", "2024"),
+])
+def test_dates_relative_periods_resolve_against_the_publication_day(text, period):
+    from storyline.nlp.dates import find_relative_periods
+
+    assert [p.period for p in find_relative_periods(f"Militants carried out 40 attacks {text}.", dt.date(2025, 3, 18))] == [period]
+
+
+@pytest.mark.parametrize("text", ["later this year", "next month", "the last year of his term", "this year's budget"])
+def test_dates_relative_periods_skip_what_is_to_come_or_no_span(text):
+    from storyline.nlp.dates import find_relative_periods
+
+    assert find_relative_periods(f"They spent 40 million {text}.", dt.date(2025, 3, 18)) == []
+    assert find_relative_periods("40 attacks so far this year", None) == []

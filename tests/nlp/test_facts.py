@@ -360,3 +360,40 @@ def test_facts_an_age_written_in_words_before_a_name_is_an_age(nlp):
 ])
 def test_facts_how_many_live_in_a_place_is_no_toll(nlp, text) -> None:
     assert [f.value for f in _facts(nlp, text) if f.value >= 200_000] == []
+
+
+
+def _published_facts(nlp, text, published=dt.date(2025, 3, 17)):
+    from storyline.nlp.pipeline import analyze_documents
+
+    return next(analyze_documents([Document.from_text(text, published=published)], nlp)).facts
+
+@pytest.mark.parametrize(("text", "value", "measure", "subject"), [
+    ("The blast in Varno left 12 dead and 40 wounded.", 12, "killed", "blast"),
+    ("The riots left 26 people dead and 300 injured.", 26, "killed", "riots"),
+    ("At least 40 people lost their lives in the earthquake.", 40, "killed", "earthquake"),
+    ("The number of dead in the Varno blast has climbed to 30.", 30, "killed", "Varno blast"),
+    ("The earthquake claimed 45 lives in Tarsel.", 45, "killed", "earthquake"),
+])
+def test_facts_a_toll_told_by_its_victims_state_counts_the_killed(nlp, text, value, measure, subject):
+    facts = _published_facts(nlp, text)
+    assert (facts[0].value, facts[0].measure, facts[0].subject_text) == (value, measure, subject)
+
+
+def test_facts_a_lost_match_or_a_dead_end_is_no_toll(nlp):
+    text = "The team lost 12 games this season. Talks hit 3 dead ends."
+    facts = _published_facts(nlp, text)
+    assert all(f.measure != "killed" for f in facts)
+
+
+@pytest.mark.parametrize(("text", "period"), [
+    ("So far this year, militants have carried out 40 attacks in Kessel.", "2025-01-01/2025-03-17"),
+    ("Since the start of the month, militants have carried out 23 attacks in Kessel.", "2025-03-01/2025-03-17"),
+    ("Last week, police arrested 57 protesters in Kessel.", "2025-03-10/2025-03-16"),
+    ("Last year, militants carried out 140 attacks in Kessel.", "2024"),
+])
+def test_facts_periods_told_from_the_publication_day_resolve_against_it(nlp, text, period):
+    facts = _published_facts(nlp, text)
+    assert [f.period for f in facts] == [period]
+    undated = _published_facts(nlp, text, None)
+    assert [f.period for f in undated] == [None]

@@ -23,6 +23,10 @@ These questions are answered here:
 * :func:`find_periods` — periods a number can be about, as strings: "2021",
   "2021-08", "2021-08-26", "2024-Q4", "2024-H1", "2021/2023" (a range) and
   "2021-08/" (open-ended, "since August 2021").
+* :func:`find_relative_periods` — periods told from the publication date ("so far this year", "this month", "since
+  the start of the month", "last week", "last month", "last year", "in the past week"), as the same strings: a span
+  that runs to publication is the days from its start to the publication day ("2025-03-01/2025-03-18"), a past week
+  its Monday to Sunday. Without a publication date there are none.
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ from dataclasses import dataclass
 from ..model import DatePrecision
 
 __all__ = ["BackReference", "DayMention", "Period", "When", "find_back_references", "find_day", "find_days", "find_periods",
-           "find_when", "names_an_event", "resolve_back"]
+           "find_relative_periods", "find_when", "names_an_event", "resolve_back"]
 
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
@@ -451,4 +455,53 @@ def find_periods(text: str) -> list[Period]:
             value = _period_text(kind, m)
             if value is not None:
                 out.append(Period(m.start(), m.end(), value))
+    return sorted(out, key=lambda p: p.start)
+
+
+# periods told from the publication date: a span that runs to it ("so far this year", "this month", "since the start of
+# the month", "in the past week") or one that ended before it ("last week", "last month", "last year"); "later this
+# year" is still to come and no period of a count
+_TO_DATE = re.compile(
+    r"\b(?:(?:so\s+far|thus\s+far|to\s+date|until\s+now|up\s+to\s+now)\s+(?:in\s+)?this\s+(?P<u1>year|month|week)"
+    r"|since\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(?P<u2>year|month|week)"
+    r"|(?<!later\s)(?<!next\s)(?:earlier\s+)?this\s+(?P<u3>year|month|week)(?!\s+(?:and|or)\s+next)(?!['’]s?\s+(?:budget|plan|forecast|target))"
+    r"|(?:in|over|during)\s+the\s+(?:past|last)\s+(?P<u4>year|month|week|24\s+hours))\b", re.IGNORECASE)
+_LAST = re.compile(r"\b(?<!the\s)last\s+(?P<unit>year|month|week)\b(?!['’]s?\s+(?:end|close))", re.IGNORECASE)
+
+
+def _span(first: dt.date, last: dt.date) -> str:
+    return f"{first.isoformat()}/{last.isoformat()}"
+
+
+def find_relative_periods(text: str, published: dt.date | None) -> list[Period]:
+    """Periods ``text`` gives relative to ``published`` (see the module's notes), left to right; none without a date."""
+    if published is None:
+        return []
+    out: list[Period] = []
+    for m in _TO_DATE.finditer(text):
+        unit = next(u for u in m.group("u1", "u2", "u3", "u4") if u).lower()
+        if m.group("u4"):  # a rolling span that ends at publication
+            back = {"year": 365, "month": 30, "week": 7}.get(unit, 1)
+            out.append(Period(m.start(), m.end(), _span(published - dt.timedelta(days=back), published)))
+            continue
+        if unit == "year":
+            first = dt.date(published.year, 1, 1)
+        elif unit == "month":
+            first = published.replace(day=1)
+        else:
+            first = published - dt.timedelta(days=published.weekday())
+        out.append(Period(m.start(), m.end(), _span(first, published)))
+    for m in _LAST.finditer(text):
+        if any(p.start < m.end() and m.start() < p.end for p in out):
+            continue
+        unit = m.group("unit").lower()
+        if unit == "year":
+            value = str(published.year - 1)
+        elif unit == "month":
+            first = _months_back(published, 1)
+            value = f"{first.year}-{first.month:02d}"
+        else:
+            monday = published - dt.timedelta(days=published.weekday())
+            value = _span(monday - dt.timedelta(days=7), monday - dt.timedelta(days=1))
+        out.append(Period(m.start(), m.end(), value))
     return sorted(out, key=lambda p: p.start)

@@ -7,7 +7,10 @@ counts people ("killing 2,000 *people*" -> killed), or both ("release thousands 
 prisoners" -> "prisoners released"). The subject is the clause subject of that verb (the
 agent of a passive, the subject of the main clause for a participle such as "killing"),
 carried across coordinated lists ("in 2022, it conducted 196 attacks; in 2023, 48
-attacks"). The period is the nearest period expression in the same clause (";"-separated).
+attacks"). The period is the nearest period expression in the same clause (";"-separated), written
+out ("in March 2024") or told from the document's publication date ("so far this year", "last week").
+A toll told by its victims' state counts them as the verb would: "left 12 dead", "26 people dead",
+"lost their lives" and "the number of dead rose to 30" are killed, "40 wounded" injured.
 Dates, years, clock times, ordinals, durations and list numbering are not facts; nor is an age, except a
 named person's ("Tara Reid, 33," "the 33-year-old Tara Reid": measure ``age``, subject the person). An
 earthquake's magnitude ("a magnitude 6.4 quake", "6.4 on the Richter scale") is a fact of measure
@@ -26,6 +29,7 @@ number set off by dashes or in apposition is not about the clause's subject.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from collections.abc import Sequence
@@ -35,7 +39,7 @@ from ..model import Comparator, EntityType, Fact, FactRelation
 from ..text.events import EVENT_NOUNS
 from .antecedents import MentionIndex, subject_heads
 from .cues import lexicon
-from .dates import Period, find_periods
+from .dates import Period, find_periods, find_relative_periods
 from .numbers import Quantity, find_quantities, in_code_token, parse_number_words
 from .pipeline import ParsedDocument, Part, register
 from .quotes import find_quotes
@@ -140,6 +144,45 @@ def _countable(noun, value: float, doc_text: str) -> bool:
     if lower in lex.measures or lemma in lex.measures or lower in lex.people or lemma in lex.people:
         return True
     return noun.tag_ in ("NNS", "NNPS") or (value == 1 and noun.pos_ == "NOUN")
+
+
+# the state a toll leaves its victims in, told after the number or the counted people ("left 12 dead", "26 people
+# dead and 300 injured"): a measure word of the lexicon used as an adjective or participle
+_TOLL_STATES = {"dead", "killed", "injured", "wounded", "hurt"}
+_TAKE_LIFE = {"claim", "cost", "take", "lose"}  # verbs whose counted lives are the killed ("claimed 45 lives")
+
+
+def _toll_state(head, noun, verb):
+    """The state word that says what a toll counts: the word right after the number when it counts no noun ("left 12
+    dead"), or the verb's predicate adjective where the number or its people noun is the verb's subject or object
+    ("left 26 people dead", "five people are dead"); None otherwise."""
+    anchor = noun if noun is not None else head
+    if noun is None and head.i + 1 < len(head.doc):
+        nxt = head.nbor(1)
+        if nxt.lower_ in _TOLL_STATES and nxt.dep_ in ("oprd", "acomp", "ROOT", "amod", "conj", "appos", "dep", "npadvmod"):
+            return nxt
+    if verb is None or anchor.dep_ not in ("nsubj", "dobj", "nsubjpass") or anchor.head.i != verb.i:
+        return None
+    return next((c for c in verb.children if c.dep_ in ("oprd", "acomp") and c.lower_ in _TOLL_STATES and c.i > anchor.i), None)
+
+
+def _counted_of(subject):
+    """What a rising figure counts: its subject, or what the subject is the number of ("the number of dead")."""
+    if subject.lemma_.lower() not in ("number", "count", "total", "tally"):
+        return subject
+    of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return pobj if pobj is not None and pobj.lower_ in lexicon().measures else subject
+
+
+def _verb_measure(verb) -> str | None:
+    """What a verb counts, from the lexicon ("killed", "injured"); "lost their lives" counts the killed too."""
+    if verb is None:
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma == "lose" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives") for c in verb.children):
+        return "killed"
+    return lexicon().measures.get(lemma)
 
 
 def _own_participle(tok):
@@ -578,12 +621,25 @@ def _day_facts(sent, document_id: str, part: Part, index: MentionIndex, quoted, 
     return out
 
 
+def _day(published: dt.date | dt.datetime | None) -> dt.date | None:
+    return published.date() if isinstance(published, dt.datetime) else published
+
+
+def _periods(text: str, published: dt.date | None) -> list[Period]:
+    """The sentence's periods: those it writes out ("in March 2024") and those told from the publication date ("so far
+    this year", "last week"), where they do not overlap one written out."""
+    periods = find_periods(text)
+    relative = [p for p in find_relative_periods(text, published) if not any(q.start < p.end and p.start < q.end for q in periods)]
+    return sorted(periods + relative, key=lambda p: p.start) if relative else periods
+
+
 def facts_in_part(part: Part, document_id: str, index: MentionIndex, *, quoted: Sequence[tuple[int, int]] = (),
-                  subjects: Sequence[tuple[int, int]] = ()) -> list[Fact]:
+                  subjects: Sequence[tuple[int, int]] = (), published: dt.date | None = None) -> list[Fact]:
     """Every numeric fact in one parsed part, with offsets into the stored text. A pronoun subject resolves as a
     speaker pronoun does (:meth:`MentionIndex.resolve_pronoun`): in gender and number when ``index`` has the
     document text, to a name outside the ``quoted`` spans first, to an earlier sentence's grammatical subject
-    (``subjects``) over a nearer object."""
+    (``subjects``) over a nearer object. ``published`` resolves periods told from the publication date ("so far this
+    year", "last week")."""
     lex = lexicon()
     facts: list[Fact] = []
     doc_text = part.doc.text  # Doc.text joins every token: read it once
@@ -596,7 +652,7 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex, *, quoted: 
         ):
             continue
         base = sent.start_char
-        periods = find_periods(text)
+        periods = _periods(text, published)
         segments = _segments(text)
         dateline = _dateline_tokens(sent)
         special = _magnitude_facts(sent, document_id, part, periods, segments) + _age_facts(sent, document_id, part, index)
@@ -642,7 +698,7 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex, *, quoted: 
                 noun = None  # the unit word itself ("236 pounds", "5 million euros") is not what is counted
             anchor = noun if noun is not None else head
             verb = _verb_of(anchor)
-            verb_measure = lex.measures.get(verb.lemma_.lower()) if verb is not None else None
+            verb_measure = _verb_measure(verb)
             if verb_measure and anchor.dep_ == "pobj" and anchor.head.lower_ == "by" and verb is not None \
                     and verb.lemma_.lower() not in _RISE_VERBS:
                 verb_measure = None  # "killed ... by tens of thousands", "shot by 12 soldiers": the doers, not the toll
@@ -656,6 +712,8 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex, *, quoted: 
                 span_end = max(span_end, own.idx + len(own.text))
             elif noun is not None:
                 nm = _noun_measure(noun)
+                if noun.lemma_.lower() == "life" and verb is not None and verb.lemma_.lower() in _TAKE_LIFE:
+                    nm, verb_measure = "people", "killed"  # "claimed 45 lives", "45 lives were lost": the killed
                 span_start = min(span_start, noun.idx)
                 span_end = max(span_end, noun.idx + len(noun.text))
                 if nm == "people" and verb_measure:
@@ -676,7 +734,12 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex, *, quoted: 
             elif verb is not None and verb.lemma_.lower() in _RISE_VERBS:
                 subj = _subject_of(verb, tok_ids, dateline)
                 if subj is not None and subj.pos_ == "NOUN":
-                    measure = _noun_measure(subj)
+                    measure = _noun_measure(_counted_of(subj))
+            state = _toll_state(head, noun, verb) if noun is None or measure == "people" else None
+            if state is not None:
+                # "left 12 dead", "left 26 people dead", "five people are dead": the victims' state says what is counted
+                measure = verb_measure = lex.measures[state.lower_]
+                span_end = max(span_end, state.idx + len(state.text))
             if measure is None and previous is not None and noun is None and head.dep_ in ("conj", "appos", "dep"):
                 measure = previous.measure
             if measure is None:
@@ -755,11 +818,12 @@ def facts_in_part(part: Part, document_id: str, index: MentionIndex, *, quoted: 
     return facts
 
 
-@register("facts", version="10-" + lexicon().version, requires=("parse", "mentions"), produces=("facts",))
+@register("facts", version="11-" + lexicon().version, requires=("parse", "mentions"), produces=("facts",))
 def find_facts(parsed: ParsedDocument) -> None:
     """Append every numeric fact of the document to ``parsed.facts``."""
     index = MentionIndex(parsed.mentions, parsed.document.text)
     quoted = tuple((q.inner_start, q.inner_end) for q in find_quotes(parsed.document.text))
     subjects = subject_heads(parsed.parts)
     for part in parsed.parts:
-        parsed.facts.extend(facts_in_part(part, parsed.document.id, index, quoted=quoted, subjects=subjects))
+        parsed.facts.extend(facts_in_part(part, parsed.document.id, index, quoted=quoted, subjects=subjects,
+                                          published=_day(parsed.document.published)))

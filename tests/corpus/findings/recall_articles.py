@@ -548,3 +548,99 @@ The bombing at the Dussa market killed 45 people on Monday, police said.
 A bomb exploded at the Dussa market on Monday. The insurgents have killed thousands of people in Dussa, officials said.
 """),
 )
+
+# a toll told in other words of its victims' state ("lost their lives", "left 12 dead", "fatalities", "deaths") is the
+# same toll as "people were killed"; a part of a city is in the city; totals of one span told from the publication day
+# ("so far this year") are rivals, a total of another span or a later day's is not
+TOLL_POSITIVE["lost-their-lives-against-died"] = (
+    (D(2025, 3, 17), """Quake strikes Tarsel
+
+At least 40 people lost their lives in the earthquake in Tarsel province on Sunday, the interior ministry said.
+"""),
+    (D(2025, 3, 17), """Rescue officials in Tarsel said 25 people died in the quake.
+"""),
+)
+TOLL_POSITIVE["left-dead-against-killed"] = (
+    (D(2024, 6, 4), """The blast at the Varno refinery on Monday left 12 dead and 40 wounded, police said.
+"""),
+    (D(2024, 6, 4), """The health office said 31 people were killed in the explosion at the Varno refinery.
+"""),
+)
+TOLL_POSITIVE["fatalities-against-deaths"] = (
+    (D(2024, 6, 4), """The ministry reported 35 fatalities after the explosion at a refinery in Varno on Monday.
+"""),
+    (D(2024, 6, 4), """There were 12 deaths in the explosion at a refinery in Varno, the health office said.
+"""),
+)
+TOLL_POSITIVE["part-of-a-city-against-the-city"] = (
+    (D(2024, 6, 4), """Police say two people have been killed and 4 wounded in a shooting at a bakery in Northeast Philadelphia.
+"""),
+    (D(2024, 6, 4), """A gunman opened fire at a bakery in Philadelphia, killing two workers and wounding nine others.
+"""),
+)
+TOLL_POSITIVE["so-far-this-year-against-since-the-start-of-the-year"] = (
+    (D(2025, 3, 18), """So far this year, the Dussa Front has carried out 40 attacks in Kessel province, the army said.
+"""),
+    (D(2025, 3, 18), """Since the start of the year, the Dussa Front has carried out 12 attacks in Kessel province, a monitoring group said.
+"""),
+)
+TOLL_NEAR_MISS["toll-now-stands-at-on-the-same-day"] = (
+    (D(2024, 6, 4), """Police said 12 people were killed in the riots in Varno on Tuesday.
+"""),
+    (D(2024, 6, 4), """The death toll from the riots in Varno now stands at 26, police said.
+"""),
+)
+TOLL_NEAR_MISS["this-month-and-last-month"] = (
+    (D(2025, 3, 18), """This month, the Dussa Front has carried out 40 attacks in Kessel province, the army said.
+"""),
+    (D(2025, 3, 18), """Last month, the Dussa Front carried out 12 attacks in Kessel province, a monitoring group said.
+"""),
+)
+TOLL_NEAR_MISS["so-far-this-year-on-a-later-day"] = (
+    (D(2025, 3, 18), """So far this year, the Dussa Front has carried out 40 attacks in Kessel province, the army said.
+"""),
+    (D(2025, 3, 24), """So far this year, the Dussa Front has carried out 52 attacks in Kessel province, a monitoring group said.
+"""),
+)
+TOLL_NEAR_MISS["two-parts-of-one-name"] = (
+    (D(2024, 6, 4), """A gunman opened fire at a bakery in North Carolina, killing two workers and wounding nine others.
+"""),
+    (D(2024, 6, 4), """Police say two people have been killed and 4 wounded in a shooting at a bakery in South Carolina.
+"""),
+)
+TOLL_NEAR_MISS["dead-and-wounded-against-killed-and-injured"] = (
+    (D(2024, 6, 4), """The blast at the Varno refinery on Monday left 12 dead and 40 wounded, police said.
+"""),
+    (D(2024, 6, 4), """The health office said 12 people were killed and 40 injured in the explosion at the Varno refinery.
+"""),
+)
+TOLL_POSITIVE["sentence-initial-common-noun-reporter"] = (
+    (D(2024, 6, 4), """Officials reported 35 fatalities after the explosion at a refinery in Varno on Monday, and local officials said
+more people were missing.
+"""),
+    (D(2024, 6, 4), """The health office said 12 people were killed in the explosion at a refinery in Varno.
+"""),
+)
+TOLL_NEAR_MISS["a-figure-a-newer-one-replaced"] = (
+    (D(2024, 6, 4), """The quake in Tarsel killed 30 people, up from an earlier toll of 12, the interior ministry said.
+"""),
+    (D(2024, 6, 4), """Officials in Tarsel said 12 people were killed in the quake.
+"""),
+)
+TOLL_NEAR_MISS["last-weeks-quake-recalled-beside-todays"] = ((D(2025, 3, 18), """Quake strikes Tarsel
+
+An earthquake in Tarsel province killed 40 people on Monday, the interior ministry said. The earthquake that struck the
+province last week killed 12 people.
+"""),)
+TOLL_POSITIVE["a-county-against-its-city"] = (
+    (D(2024, 6, 4), """A gunman killed two people and wounded 4 at a bakery in Los Angeles County on Monday, police said.
+"""),
+    (D(2024, 6, 4), """A gunman opened fire at a bakery in Los Angeles, killing two people and wounding nine others.
+"""),
+)
+TOLL_NEAR_MISS["two-cities-of-one-first-word"] = (
+    (D(2024, 6, 4), """A gunman killed two people and wounded 4 at a bakery in San Jose on Monday, police said.
+"""),
+    (D(2024, 6, 4), """A gunman opened fire at a bakery in San Diego, killing two people and wounding nine others.
+"""),
+)

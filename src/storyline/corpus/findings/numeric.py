@@ -14,10 +14,14 @@ Only comparable numbers are compared:
   populations (or two parts of one total), never a conflict; populations match
   when their counted words match and, where both say where ("in 14 countries",
   "in the province"), the places match; a bare "people" matches only itself, except in a toll, where
-  "people" is what a bare number counts ("killed 17 people" against "the toll stood at 26");
+  "people" is what a bare number counts ("killed 17 people" against "the toll stood at 26"), and so are
+  victims and the words of the measure itself ("35 fatalities", "12 deaths", "30 injuries");
 * about one event: facts of two documents are compared only when the documents
   share a place name (two earthquakes in two countries are two events), and not
-  when the facts' own sentences name different places;
+  when the facts' own sentences name different places; a part of a place named by a direction or a
+  locality word ("Northeast Philadelphia") or by more words after its name ("Los Angeles County", "the Kraft
+  Foods plant") shares the place itself ("Philadelphia", "Los Angeles", "Kraft"); two parts do not ("North
+  Carolina" and "South Carolina", "San Jose" and "San Diego");
 * events: a fact whose subject is an event noun ("the blast", "the chemical plant explosion") or the doer of
   one ("a suicide bomber") has the subject ``event:<kind>`` (blast and explosion are one kind; in "a bomb
   attack" the specific kind wins over "attack"), and so has a count with no subject or a common-noun doer ("the
@@ -25,9 +29,10 @@ Only comparable numbers are compared:
   (:data:`EVENT_VALUES`) are compared when the documents share a place (one named after "in/at/near"
   counts too), were published within ``EVENT_WINDOW_DAYS``, and their days, where both give one, overlap;
   undated documents need the same event noun, a place named in both facts' sentences and days their texts
-  give that overlap. A toll told as rising ("rose to 42") that is not below the other value, a higher toll
-  in a report of a later day, and a figure told as revised are updates, never a conflict: reports of one
-  day that disagree are. Every pair of one event's figures that share a figure is one dispute;
+  give that overlap. A toll told as rising ("rose to 42", "now stands at 42") that is not below the other value, a higher toll
+  in a report of a later day, and a figure told as revised are updates, never a conflict, and so is a figure its
+  own report calls replaced ("30 dead, up from an earlier toll of 12") and another report's figure equal to it;
+  reports of one day that disagree are disputes, and so are two totals of one span ("so far this year"). Every pair of one event's figures that share a figure is one dispute;
 * days: the weekday of one happening of a named person or organisation (one verb, the person in one role: "Reid
   checked into rehab on Tuesday" against "on Friday") in another report within ``EVENT_WINDOW_DAYS``;
 * ages: a named person's age ("Tara Reid, 33") against another report's within ``EVENT_WINDOW_DAYS``,
@@ -42,6 +47,7 @@ Only comparable numbers are compared:
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import math
 import re
@@ -181,6 +187,9 @@ class FactView:
     sentence: tuple[int, int] | None = None  # the bounds of an event fact's sentence in its document
     sentence_places: frozenset[str] = frozenset()  # places named in the fact's own sentence
     running: bool = False  # told as a total over a span ("over 50 arrests in four nights", "since the shooting")
+    place_bases: frozenset[str] = frozenset()  # the places that the near places are parts of ("Northeast Philadelphia": Philadelphia)
+    document_place_bases: frozenset[str] = frozenset()  # the same for every place its document names
+    replaced: frozenset[float] = frozenset()  # figures its own report says a newer one replaced ("up from 12")
 
     @property
     def event(self) -> bool:
@@ -203,6 +212,21 @@ def population_key(population: str | None, lexicon: Lexicon) -> tuple[frozenset[
 
 
 _PEOPLE = frozenset({"people"})
+_VICTIMS = "people persons victims individuals lives"
+# the measures of one event's toll, whose words name nothing more than the victims; arrests and attacks are counted over
+# days of unrest, where "86 arrests" (one day's) and "200 people arrested" (the week's) are a part and a whole
+_TOLLS = frozenset({"killed", "injured"})
+_BARE: dict[tuple[str, str], frozenset[str]] = {}
+
+
+def _bare_words(measure: str, lexicon: Lexicon) -> frozenset[str]:
+    """The counted words that say no more than a toll's measure: people and victims, and the lexicon's words for the
+    measure itself ("deaths", "fatalities" for killed; "injuries" for injured)."""
+    key = (measure, lexicon.version)
+    if key not in _BARE:
+        names = " ".join(w for w, m in lexicon.measure_synonyms.items() if m == measure and " " not in w)
+        _BARE[key] = content_words(f"{_VICTIMS} {names} {measure}", lexicon) | _PEOPLE
+    return _BARE[key]
 
 
 def same_population(a: FactView, b: FactView, lexicon: Lexicon) -> bool:
@@ -212,8 +236,10 @@ def same_population(a: FactView, b: FactView, lexicon: Lexicon) -> bool:
     counted_a, where_a = a.population or (frozenset(), frozenset())
     counted_b, where_b = b.population or (frozenset(), frozenset())
     if a.measure in lexicon.additive_measures:
-        # "people" is what a toll counts when it says nothing else: "killed 17 people" and "the toll stood at 26" agree on it
-        counted_a, counted_b = (frozenset() if c == _PEOPLE else c for c in (counted_a, counted_b))
+        # "people" is what a toll counts when it says nothing else: "killed 17 people" and "the toll stood at 26" agree on
+        # it, and so do words that only name the measure ("35 fatalities", "12 deaths", "30 injuries") or its victims
+        bare = _bare_words(a.measure, lexicon) if a.measure in _TOLLS else _PEOPLE
+        counted_a, counted_b = (frozenset() if c <= bare else c for c in (counted_a, counted_b))
     if not counted_a or not counted_b:
         if counted_a or counted_b or a.measure not in lexicon.additive_measures | EVENT_VALUES | {AGE}:
             return False
@@ -225,11 +251,38 @@ def same_population(a: FactView, b: FactView, lexicon: Lexicon) -> bool:
 def same_event(a: FactView, b: FactView) -> bool:
     """Whether two facts can be about one event: one document, or documents that share a place (when both name
     places), and fact sentences that do not name different places."""
-    if a.places and b.places and not a.places & b.places:
+    if a.places and b.places and not _meet(a.places, a.place_bases, b.places, b.place_bases):
         return False
     if a.fact.document_id == b.fact.document_id:
         return True
-    return not (a.document_places and b.document_places) or bool(a.document_places & b.document_places)
+    return not (a.document_places and b.document_places) or bool(
+        _meet(a.document_places, a.document_place_bases, b.document_places, b.document_place_bases))
+
+
+def _meet(x: frozenset[str], x_bases: frozenset[str], y: frozenset[str], y_bases: frozenset[str]) -> frozenset[str]:
+    """The places two sets share, where a part of a place ("Northeast Philadelphia") meets the place itself
+    ("Philadelphia"); two parts of one place ("North Carolina", "South Carolina") do not meet."""
+    return (x & y) | (x_bases & y) | (x & y_bases)
+
+
+# words that name a part of a place before its name ("Northeast Philadelphia", "southern Tarsel"): the part is in the place
+_PLACE_PARTS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern",
+                          "southern", "eastern", "western", "northeastern", "northwestern", "southeastern", "southwestern",
+                          "central", "downtown", "greater", "upstate", "rural", "suburban"})
+
+
+def _place_bases(key: str, entities: Mapping[str, Any], by_name: Mapping[str, str]) -> frozenset[str]:
+    """The keys of the places a place is a part of, by its name: "Northeast Philadelphia" is in Philadelphia; "Kraft
+    Foods plant" and "Los Angeles County" are in what they open with (as an entity where one has that name, and as a
+    name)."""
+    name = key[5:] if key.startswith("name:") else str(getattr(entities.get(key), "name", "") or "")
+    words = name.split()
+    if len(words) < 2:
+        return frozenset()
+    bases = [" ".join(words[1:])] if words[0].lower() in _PLACE_PARTS else []
+    bases += [" ".join(words[:n]) for n in range(1, len(words)) if words[n - 1].lower() not in _PLACE_PARTS]
+    keys = {normalise_name(b) for b in bases} - {""}
+    return frozenset({"name:" + k for k in keys} | {by_name[k] for k in keys if k in by_name})
 
 
 EVENT_SUBJECT = "event:"
@@ -240,8 +293,13 @@ EVENT_VALUES = frozenset({"magnitude"})  # what an event has besides its counts 
 # earlier one, up or down: an update, not a rival figure
 _REVISED = re.compile(r"\b(?:revised|revises|revising|upgraded|downgraded|updated|lowered|corrected|adjusted)\b[^.;!?\n]{0,60}$",
                       re.IGNORECASE)
+# a figure a newer one replaced: "up from an earlier toll of 12", "down from 40", "the previous figure of 12"
+_SUPERSEDED = re.compile(r"\b(?:up|down)\s+from\s+(?:(?:an?|the)\s+)?(?:(?:earlier|previous|initial|preliminary|first)\s+)?"
+                         r"(?:(?:death\s+)?(?:toll|figure|count|estimate|tally)\s+(?:of\s+)?)?$"
+                         r"|\b(?:earlier|previous|initial|preliminary)\s+(?:death\s+)?(?:toll|figure|count|estimate|tally)s?\s+(?:of\s+)?$",
+                         re.IGNORECASE)
 _RISING = re.compile(r"\b(?:rose|risen|rises|rising|climbed|climbs|climbing|jumped|increased|reached|reaches|surpassed|"
-                     r"mounted|grew|swelled|soared|up)\s+(?:to\s+)?(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|about\s+)?$",
+                     r"mounted|grew|swelled|soared|up|now(?:\s+(?:stands|stood|is|totals|numbers)(?:\s+at)?)?)\s+(?:to\s+)?(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|about\s+)?$",
                      re.IGNORECASE)
 
 
@@ -285,11 +343,16 @@ def _record(text: str | None, f: Fact) -> bool:
     return isinstance(text, str) and _PERFECT.search(text[max(0, f.start - 40) : f.start]) is not None
 
 
-def _common_noun(subject_text: str | None) -> bool:
-    """Whether a count's subject is absent or only a common noun phrase ("the suspect", "a disgruntled woman"), not a name."""
+def _common_noun(subject_text: str | None, text: str | None = None) -> bool:
+    """Whether a count's subject is absent or only a common noun phrase ("the suspect", "a disgruntled woman"), not a name.
+    A first word capitalised only because it opens the sentence ("Officials reported 35 fatalities") is a common noun
+    where the document also writes it in lower case ("local officials said")."""
     words = re.findall(r"[A-Za-z][\w'’-]*", subject_text or "")
-    return not any(w[0].isupper() for w in words[1:]) and not (words and words[0][0].isupper() and
-                                                                 words[0].lower() not in ("the", "a", "an"))
+    if any(w[0].isupper() for w in words[1:]):
+        return False
+    if not words or not words[0][0].isupper() or words[0].lower() in ("the", "a", "an"):
+        return True
+    return isinstance(text, str) and re.search(rf"\b{re.escape(words[0].lower())}\b", text) is not None
 
 
 def lead_event(document: Any) -> tuple[str, str] | None:
@@ -330,6 +393,9 @@ LEAD_CHARS = 400  # the lead of an article, where its own event is introduced ("
 _OTHER_TIME = re.compile(
     r"\b(?:(?:19|20)\d\d|January|February|March|April|June|July|August|September|October|November|December|ago|"
     r"last\s+(?:year|month|week)|previous|earlier\s+this|years|decades?|months)\b")
+# another time told back from the publication day: its period may end within the event window, yet it is not the
+# article's own event ("Last week, a quake in the same region killed 12")
+_TOLD_BACK = re.compile(r"\b(?:last\s+(?:year|month|week)|earlier\s+this|previous|ago)\b", re.IGNORECASE)
 _INDEFINITE = re.compile(r"\b(?:a|an|another|one)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 
 
@@ -355,8 +421,8 @@ def _background(text: str | None, f: Fact, subject_text: str | None = None, publ
         return False
     s0, s1 = _sentence(text, f)
     sentence = text[s0:s1]
-    if _OTHER_TIME.search(sentence) and not _recent(f, published):
-        return True
+    if _OTHER_TIME.search(sentence) and not (_recent(f, published) and not _TOLD_BACK.search(sentence)):
+        return True  # a date within the week of publication is the article's own event; "last week" is another
     if not f.subject_text:
         return False  # the article's own event, named in its lead
     at = sentence.find(f.subject_text)
@@ -371,7 +437,12 @@ def _sentence_places(text: str | None, f: Fact, places: Sequence[tuple[int, int,
 
 
 def _revised(text: str | None, f: Fact) -> bool:
-    return isinstance(text, str) and _REVISED.search(text[max(0, f.start - 80) : f.start]) is not None
+    """Whether a figure is told as revised ("revised the toll to 41") or as the one a newer figure replaced ("up from an
+    earlier toll of 12", "the previous figure of 12")."""
+    if not isinstance(text, str):
+        return False
+    return _REVISED.search(text[max(0, f.start - 80) : f.start]) is not None or \
+        _SUPERSEDED.search(text[max(0, f.start - 60) : f.start]) is not None
 
 
 def _rising(text: str | None, f: Fact) -> bool:
@@ -418,13 +489,16 @@ def build_fact_views(
     out = []
     places_by_doc: dict[str, list[tuple[int, int, str]]] = {}
     lead_by_doc: dict[str, tuple[str, str] | None] = {}  # each document's own event, read once
+    bases_of: dict[str, frozenset[str]] = {}  # each place key's wholes, read once
+    place_names = {normalise_name(str(getattr(e, "name", ""))): k for k, e in entities.items()
+                   if getattr(e, "type", None) is EntityType.PLACE}
     for f in facts:
         # an event is the subject of its counts of victims and acts (killed, injured, attacks), not of "150 miles"
         additive = normalise_measure(f.measure, lexicon) in lexicon.additive_measures | EVENT_VALUES
         event = event_class(f.subject_text) if additive else None
         event_text = f.subject_text
         doc = documents.get(f.document_id)
-        if (event is None and additive and f.subject_key is None and _common_noun(f.subject_text)
+        if (event is None and additive and f.subject_key is None and _common_noun(f.subject_text, getattr(doc, "text", None))
                 and not (f.subject_text and _record(getattr(doc, "text", None), f))):
             # "Twelve people died when a device went off ...": a count with no subject is about the article's own event,
             # and so is one whose doer is a common noun ("the suspect killed five", "a man armed with a rifle killed
@@ -458,6 +532,10 @@ def build_fact_views(
             places_by_doc[(f.document_id, "text")] = named_places(getattr(doc, "text", None))  # type: ignore[index]
         doc_places = places_by_doc[f.document_id] + (places_by_doc.get((f.document_id, "text"), []) if event else [])  # type: ignore[call-overload]
         near = frozenset(k for s0, e0, k in doc_places if f.start - _NEAR <= s0 and e0 <= f.end + _NEAR)
+        for _, _, k in doc_places:
+            if k not in bases_of:
+                bases_of[k] = _place_bases(k, entities, place_names)
+        near_bases = frozenset(b for s0, e0, k in doc_places if f.start - _NEAR <= s0 and e0 <= f.end + _NEAR for b in bases_of[k])
         doc_text = getattr(doc, "text", None)
         out.append(
             FactView(
@@ -481,9 +559,23 @@ def build_fact_views(
                 sentence_places=_sentence_places(getattr(doc, "text", None), f, doc_places) if event else frozenset(),
                 sentence=_sentence(doc_text, f) if event and isinstance(doc_text, str) else None,
                 running=_running(doc_text, f),
+                place_bases=near_bases,
+                document_place_bases=frozenset(b for _, _, k in doc_places for b in bases_of[k]),
             )
         )
-    return out
+    return _with_replaced(out)
+
+
+def _with_replaced(views: list[FactView]) -> list[FactView]:
+    """Each view with the figures its report calls replaced for the same subject and measure ("up from 12")."""
+    replaced: dict[tuple[str, str, str], set[float]] = {}
+    for v in views:
+        if v.revised:
+            replaced.setdefault((v.fact.document_id, v.subject, v.measure), set()).add(v.fact.value)
+    if not replaced:
+        return views
+    return [dataclasses.replace(v, replaced=frozenset(replaced[k])) if (k := (v.fact.document_id, v.subject, v.measure)) in replaced
+            and not v.revised else v for v in views]
 
 
 def compare_facts(a: FactView, b: FactView, lexicon: Lexicon) -> Hit | None:
@@ -541,9 +633,18 @@ def _compare_days(a: FactView, b: FactView) -> Hit | None:
 def _update(a: FactView, b: FactView) -> bool:
     """A toll told as rising ("rose to 50") that is not below the other value updates it, and so does a figure told
     as revised, either way; neither is a rival figure. A total over a span ("over 50 arrests in four nights of
-    protest") that is not below the other value holds it (one night's "one arrest") as a part."""
-    return a.revised or b.revised or any((big.rising or big.running) and not _below(big.interval, other.interval)
-                                         for big, other in ((a, b), (b, a)))
+    protest") that is not below the other value holds it (one night's "one arrest") as a part; two totals for one
+    span ("so far this year" in two reports of one day) are rival figures."""
+    if a.fact.value in b.replaced or b.fact.value in a.replaced:
+        return True  # "30 dead, up from an earlier toll of 12" against a report of 12: the figure it replaced
+    return a.revised or b.revised or any((big.rising or (big.running and not _same_span(big, other)))
+                                         and not _below(big.interval, other.interval) for big, other in ((a, b), (b, a)))
+
+
+def _same_span(a: FactView, b: FactView) -> bool:
+    """Whether two totals are told for one span of days ("so far this year" in two reports of one day): neither
+    holds the other as a part."""
+    return a.period is not None and a.period == b.period and a.period[0] != a.period[1]
 
 
 # a count told as the total of a span of time: "since the shooting", "so far", "in all", "over four nights", "in the
@@ -590,8 +691,8 @@ def _compare_dated(a: FactView, b: FactView, lexicon: Lexicon) -> Hit | None:
 def shared_places(a: FactView, b: FactView) -> frozenset[str]:
     """The places two event facts share: of their own sentences where both name one, else of their documents."""
     if a.places and b.places:
-        return a.places & b.places
-    return a.document_places & b.document_places
+        return _meet(a.places, a.place_bases, b.places, b.place_bases)
+    return _meet(a.document_places, a.document_place_bases, b.document_places, b.document_place_bases)
 
 
 def _compare_event(a: FactView, b: FactView) -> Hit | None:
