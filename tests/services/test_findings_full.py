@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import event
 
 from storyline.config import Settings
+import storyline.corpus.findings as findings_package
 from storyline.corpus.findings import MAX_PER_ITEM, find_candidates, select_findings
 from storyline.errors import StoreError
 from storyline.services.after_update import by_document
@@ -49,6 +50,28 @@ def test_streamed_rebuild_equals_the_in_memory_step(tmp_path: Path, seed: int, c
     assert sorted(buckets, key=repr) == sorted(expected.buckets, key=repr)
     assert got.findings == expected_findings
     assert store.staged_count() == 0
+    # every claim of an entity shard and every fact view is stored for updates, as the in-memory step stores them
+    assert store.claim_states([i for i, _d, _x in expected.states]) == {i: x for i, _d, x in expected.states}
+
+
+def test_a_streamed_rebuild_builds_each_claim_once_however_many_chunks_hold_its_shards(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    c = corpus(60, 4)
+    store = open_store("sqlite:///" + str(tmp_path / "kb.db"))
+    c.save(store)
+    context = FindingsContext(c.key_to_entity, c.entities)
+    expected = whole_findings(store, context, list(store.iter_statements()), by_document(store.iter_mentions()))
+    built: list[str] = []
+    real = findings_package.build_claims
+
+    def counting(statements, *args):
+        built.extend(s.id for s in statements)
+        return real(statements, *args)
+
+    monkeypatch.setattr(findings_package, "build_claims", counting)
+    got = streamed_findings(store, context, chunk_items=7, batch=5)  # many chunks, most statements in several
+    assert sorted(built) == sorted(s.id for s in store.iter_statements())  # in the scan, with the rest of its document
+    assert got.findings == expected.findings
 
 
 def _stored(store: Store, documents: list[str]) -> tuple[list, list, dict, list]:
@@ -127,13 +150,13 @@ def test_a_connection_dropped_mid_step_fails_clearly_and_a_rerun_equals_a_clean_
     reads = {"n": 0}
 
     def drop(conn, cursor, statement, parameters, context, executemany) -> None:
-        if "FROM statements" in statement and "statements.id IN" in statement:  # the shards phase, after the scan
+        if "FROM staged_claim_states" in statement and "item_id IN" in statement:  # the shards phase, after the scan
             reads["n"] += 1
             if reads["n"] == 1:
                 raise sqlite3.OperationalError("server closed the connection unexpectedly")
 
     event.listen(store.engine, "before_cursor_execute", drop)
-    with pytest.raises(StoreError, match="lost the database .* while reading the members of findings shards"):
+    with pytest.raises(StoreError, match="lost the database .* while reading the staged claims"):
         finish_analysis(store, Settings(), 40, "v1", force_corpus=True)
     assert reads["n"] == 1
     assert store.count("findings") == 0  # nothing half-written

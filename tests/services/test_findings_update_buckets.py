@@ -130,28 +130,24 @@ def test_an_update_reads_the_claims_it_pairs_with_from_the_store_and_builds_only
     assert _claim_states(store) == _claim_states(full)  # the new documents' claims are stored as a rebuild stores them
 
 
-def test_after_a_streamed_rebuild_an_update_builds_the_claims_it_pairs_with_and_stores_them(tmp_path: Path, monkeypatch) -> None:
+def test_after_a_streamed_rebuild_an_update_reads_the_claims_it_pairs_with_from_the_store(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr("storyline.services.findings_full.STREAM_ABOVE", 0)  # stream, as a large corpus does
     c = corpus(150, 24, pools={"S": 40, "G": 12, "X": 30, "P": 6})
     built = _count_claims_built(monkeypatch)
     store = open_store("sqlite:///" + str(tmp_path / "inc.db"))
     FindingsCorpus(c.documents[:148], c.analyses[:148], c.key_to_entity, c.entities).save(store)
     finish_analysis(store, Settings(), 148, "v1", force_corpus=True)
-    assert _claim_states(store) == {}  # chunks build a claim in each chunk holding it: none is staged
-    FindingsCorpus(c.documents[148:149], c.analyses[148:149], c.key_to_entity, c.entities).save(store)
-    finish_analysis(store, Settings(), 1, "v1")
-    partners = sum(built[1:])
-    stored_claims = [i for i in _claim_states(store) if i.startswith("stm_")]  # (fact views are stored beside them)
-    assert partners > 0 and len(stored_claims) == partners + 4
-    stored = set(stored_claims)
-    ids: list[set[str]] = []
-    real = findings_update.claims_of
-    monkeypatch.setattr(findings_update, "claims_of", lambda st, *a, **k: ids.append({s.id for s in st}) or real(st, *a, **k))
-    FindingsCorpus(c.documents[149:], c.analyses[149:], c.key_to_entity, c.entities).save(store)
-    finish_analysis(store, Settings(), 1, "v1")
-    assert len(ids) == 2 and ids[1] and not ids[1] & stored  # partners built only where the first update stored none
-
     monkeypatch.setattr("storyline.services.findings_full.STREAM_ABOVE", 200_000)
+    whole = open_store("sqlite:///" + str(tmp_path / "whole.db"))
+    FindingsCorpus(c.documents[:148], c.analyses[:148], c.key_to_entity, c.entities).save(whole)
+    finish_analysis(whole, Settings(), 148, "v1", force_corpus=True)
+    assert len(_claim_states(store)) > 400
+    assert _claim_states(store) == _claim_states(whole)  # the scan's claims, staged and moved in by the corpus write
+
+    FindingsCorpus(c.documents[148:], c.analyses[148:], c.key_to_entity, c.entities).save(store)
+    built.clear()
+    assert finish_analysis(store, Settings(), 2, "v1").corpus_mode == "incremental"
+    assert built == [8], built  # the changed documents' own claims; every partner's was read
     full = open_store("sqlite:///" + str(tmp_path / "full.db"))
     c.save(full)
     finish_analysis(full, Settings(), 150, "v1", force_corpus=True)

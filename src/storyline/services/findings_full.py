@@ -9,29 +9,44 @@ A full rebuild gives the findings :func:`storyline.corpus.findings.detect_findin
 statement and fact at once, without holding them:
 
 1. **Scan** the documents in id order, a batch at a time (:meth:`Store.iter_shard_input_batches`): build
-   each batch's claims and fact views, stage the shards of every statement and fact (ids only), and the
+   each batch's claims and fact views (each once, with every other statement of its document, as the
+   in-memory step builds them), stage the shards of every statement and fact (ids only), the state of each
+   claim of an entity shard and of each fact view (:mod:`storyline.corpus.findings.claim_state`), and the
    candidates of the passage shards (``d:<document>``), whose members are one document's.
 2. **Shards**: the entity and fact shards, in name order, are cut into chunks of at most
    :data:`CHUNK_ITEMS` rows (a larger shard is a chunk of its own), planned from the staged shard sizes;
-   each chunk's members are read by id (:meth:`Store.shard_inputs`) when it is run, turned into claims and
-   evaluated. A chunk needs nothing but its members and the resolution, so chunks can run anywhere: here,
-   one after another, or as Ray tasks (:func:`storyline.scale.ray_engine.ray_chunk_runner`) reading the
-   same database. Each chunk's candidates, pairs and buckets are staged as it comes back.
+   each chunk's members' claims and views are read back from their staged states by id
+   (:meth:`Store.staged_claim_states`) when it is run, never built again from their documents and mentions
+   (a statement's shards fall in several chunks, and a chunk's members come from most documents: building
+   them per chunk grew faster than the corpus), and evaluated. A chunk needs nothing but its members' states
+   and the texts of the documents holding two facts of one of its fact shards, so chunks can run anywhere:
+   here, one after another, or as Ray tasks (:func:`storyline.scale.ray_engine.ray_chunk_runner`) reading
+   the same database. Each chunk's candidates, pairs and buckets are staged as it comes back.
 3. **Pick** the findings in one pass over the staged candidates, read best first from the database
    (:func:`select_findings` with ``ranked``), as the in-memory step picks them from its sorted list.
 
-A statement whose entities fall in two chunks is turned into a claim in each; a pair about two entities
-is scored in each shard it shares, with the same result.
+A statement whose entities fall in two chunks is read back in each; a pair about two entities is scored in
+each shard it shares, with the same result. The corpus write moves the staged states into ``claim_states``,
+so an update after a streamed rebuild reads every claim it needs as stored.
 """
 
 from __future__ import annotations
 
 import logging
 from array import array
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ..corpus.findings import MAX_PER_ITEM, ShardResult, find_candidates, select_findings
+from ..corpus.findings import (
+    MAX_PER_ITEM,
+    ShardResult,
+    built_shard_candidates,
+    decode_claim,
+    decode_view,
+    find_candidates,
+    select_findings,
+)
 from ..corpus.findings.candidates import FACT_SHARD, PASSAGE_SHARD
 from ..model import ClaimBucket, ClaimState, Entity, Finding, FindingCandidate, Mention, ShardRow, Statement
 from ..store import ShardInputs, Store
@@ -63,6 +78,7 @@ class ShardChunk:
     shards: tuple[str, ...]
     statement_ids: tuple[str, ...]
     fact_ids: tuple[str, ...]
+    fact_documents: tuple[str, ...] = ()  # documents holding two facts of one of these fact shards (their texts are read)
 
     @property
     def size(self) -> int:
@@ -97,14 +113,32 @@ def whole_findings(store: Store, context: FindingsContext, statements: Sequence[
                             found.buckets, states=found.states)
 
 
-def _evaluate(inputs: ShardInputs, context: FindingsContext, only: Iterable[str]) -> ShardResult:
+def _evaluate(inputs: ShardInputs, context: FindingsContext, only: Iterable[str], *, states: bool = False) -> ShardResult:
     return find_candidates(inputs.statements, inputs.facts, inputs.mentions_by_doc, context.key_to_entity,
-                           context.entities, inputs.documents, only=only)
+                           context.entities, inputs.documents, only=only, states=states)
 
 
 def chunk_candidates(store: Store, chunk: ShardChunk, context: FindingsContext) -> ShardResult:
-    """The candidates and evaluated pairs of one chunk of shards, read from ``store`` (rows left empty)."""
-    result = _evaluate(store.shard_inputs(chunk.statement_ids, chunk.fact_ids), context, chunk.shards)
+    """The candidates and evaluated pairs of one chunk of shards, from its members' staged claims (rows left empty).
+
+    A member without a readable staged state (none staged: a rebuild that staged none) is built from its
+    document, as before states were staged.
+    """
+    stored = store.staged_claim_states([*chunk.statement_ids, *chunk.fact_ids])
+    claims = {i: decode_claim(stored[i]) if i in stored else None for i in chunk.statement_ids}
+    views = {i: decode_view(stored[i]) if i in stored else None for i in chunk.fact_ids}
+    missing_st = [i for i, c in claims.items() if c is None]
+    missing_fa = [i for i, v in views.items() if v is None]
+    documents = store.get_documents(chunk.fact_documents) if chunk.fact_documents else {}
+    if missing_st or missing_fa:
+        built = _evaluate(store.shard_inputs(missing_st, missing_fa), context, (), states=True)
+        for i, _doc, state in built.states:
+            if i in claims:
+                claims[i] = decode_claim(state)
+            else:
+                views[i] = decode_view(state)
+    result = built_shard_candidates([c for _i, c in sorted(claims.items()) if c is not None],
+                                    [v for _i, v in sorted(views.items()) if v is not None], documents, chunk.shards)
     return ShardResult(result.candidates, [], result.pairs, result.buckets)
 
 
@@ -135,9 +169,15 @@ def plan_chunks(sizes: Iterable[tuple[str, int]], limit: int = CHUNK_ITEMS) -> l
 def _chunk(store: Store, shards: Sequence[str]) -> ShardChunk:
     statements: set[str] = set()
     facts: set[str] = set()
-    for shard, item, _doc in store.staged_shard_members(shards):
-        (facts if shard.startswith(FACT_SHARD) else statements).add(item)
-    return ShardChunk(tuple(shards), tuple(sorted(statements)), tuple(sorted(facts)))
+    twice: Counter[tuple[str, str]] = Counter()
+    for shard, item, doc in store.staged_shard_members(shards):
+        if shard.startswith(FACT_SHARD):
+            facts.add(item)
+            twice[(shard, doc)] += 1
+        else:
+            statements.add(item)
+    documents = {doc for (_shard, doc), n in twice.items() if n > 1}
+    return ShardChunk(tuple(shards), tuple(sorted(statements)), tuple(sorted(facts)), tuple(sorted(documents)))
 
 
 def streamed_findings(store: Store, context: FindingsContext, runner: ChunkRunner | None = None,
@@ -146,8 +186,8 @@ def streamed_findings(store: Store, context: FindingsContext, runner: ChunkRunne
     store.clear_staged_findings()
     rows = staged = 0
     for inputs in store.iter_shard_input_batches(batch):
-        result = _evaluate(inputs, context, [PASSAGE_SHARD + d for d in inputs.document_ids])
-        store.stage_findings(rows=result.rows, candidates=result.candidates)
+        result = _evaluate(inputs, context, [PASSAGE_SHARD + d for d in inputs.document_ids], states=True)
+        store.stage_findings(rows=result.rows, candidates=result.candidates, states=result.states)
         rows += len(result.rows)
         staged += len(result.candidates)
     groups = plan_chunks(store.staged_shard_sizes(skip_prefix=PASSAGE_SHARD), chunk_items or CHUNK_ITEMS)

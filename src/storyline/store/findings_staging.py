@@ -1,4 +1,4 @@
-"""Where a streamed full findings rebuild writes as it goes: shard rows, buckets, pairs and candidates.
+"""Where a streamed full findings rebuild writes as it goes: shard rows, buckets, pairs, candidates and claim states.
 
 A full findings rebuild of a large corpus (:mod:`storyline.services.findings_full`) stages each batch's and each
 chunk's results here instead of holding them, so its memory follows the largest chunk, not the corpus. It plans
@@ -26,7 +26,8 @@ __all__ = ["STAGED", "FindingsStaging", "move_staged"]
 
 #: each live findings table and the table its staged rows wait in
 STAGED = ((t.claim_shards, t.staged_claim_shards), (t.claim_buckets, t.staged_claim_buckets),
-          (t.shard_pairs, t.staged_shard_pairs), (t.finding_candidates, t.staged_finding_candidates))
+          (t.shard_pairs, t.staged_shard_pairs), (t.finding_candidates, t.staged_finding_candidates),
+          (t.claim_states, t.staged_claim_states))
 
 
 class FindingsStaging(FindingsReads):
@@ -39,13 +40,15 @@ class FindingsStaging(FindingsReads):
                 conn.execute(delete(staged))
 
     def stage_findings(self, *, rows: Iterable[m.ShardRow] = (), candidates: Iterable[m.FindingCandidate] = (),
-                       pairs: Mapping[str, Iterable[int]] | None = None, buckets: Iterable[m.ClaimBucket] = ()) -> None:
+                       pairs: Mapping[str, Iterable[int]] | None = None, buckets: Iterable[m.ClaimBucket] = (),
+                       states: Iterable[m.ClaimState] = ()) -> None:
         """Add one batch's or chunk's results to the staged ones, in one transaction."""
         with self.transaction() as conn:
             insert_many(conn, t.staged_claim_shards, ({"shard": s, "item_id": i, "document_id": d} for s, i, d in rows))
             insert_many(conn, t.staged_claim_buckets, (r.claim_bucket_row(x) for x in buckets))
             insert_many(conn, t.staged_shard_pairs, r.shard_pair_rows(pairs or {}))
             insert_many(conn, t.staged_finding_candidates, (r.candidate_row(x) for x in candidates))
+            insert_many(conn, t.staged_claim_states, ({"item_id": i, "document_id": d, "state": x} for i, d, x in states))
 
     def staged_shard_sizes(self, *, skip_prefix: str) -> list[tuple[str, int]]:
         """Every staged shard (but those whose name starts with ``skip_prefix``) and its rows, by shard name."""
@@ -61,6 +64,12 @@ class FindingsStaging(FindingsReads):
         with self._reading("the staged findings shards"), self.engine.connect() as conn:
             rows = rows_where_in(conn, select(cs.c.shard, cs.c.item_id, cs.c.document_id), cs.c.shard, shards, ordered=True)
         return [(s, i, d) for s, i, d in rows]
+
+    def staged_claim_states(self, item_ids: Collection[str]) -> dict[str, str]:
+        """The staged state of each of these statements and facts that has one (id → its claim or fact view as text)."""
+        cs = t.staged_claim_states
+        with self._reading("the staged claims"), self.engine.connect() as conn:
+            return {i: x for i, x in rows_where_in(conn, select(cs.c.item_id, cs.c.state), cs.c.item_id, item_ids)}
 
     def iter_staged_candidates(self) -> Iterator[m.FindingCandidate]:
         """Every staged candidate, best first (:meth:`~storyline.model.FindingCandidate.rank`), explanations left empty."""

@@ -387,6 +387,16 @@ staged_finding_candidates = Table(
 
 staged_shard_pairs = Table("staged_shard_pairs", metadata, *_shard_pairs_columns())
 
+# The claims and fact views the rebuild's scan built, as claim_states holds them: its chunks read them instead of
+# building each claim again from its document and mentions.
+staged_claim_states = Table(
+    "staged_claim_states",
+    metadata,
+    Column("item_id", String(64), primary_key=True),
+    Column("document_id", String(32), nullable=False),
+    Column("state", Text, nullable=False),
+)
+
 # The analysis (pipeline version and time) of each document that the corpus results reflect.
 corpus_documents = Table(
     "corpus_documents",

@@ -115,3 +115,26 @@ def test_narrated_stance_claim_is_read_by_the_stance_detector_only() -> None:
 
     assert _best_hit(claim(0, False), claim(20, False), [any_pair]) is not None
     assert _best_hit(claim(0, True), claim(20, False), [any_pair]) is None
+
+
+def test_two_sources_months_apart_are_paired_but_never_scored_and_one_speaker_is_scored_at_any_distance() -> None:
+    docs = [{"id": f"d{label}", "source": f"S{label}", "published": published,
+             "statements": [{"label": label, "speaker": speaker, "content": f"[1984](k) {text}"}]}
+            for label, speaker, published, text in (("A", "ann", "2025-01-01", "apple banana"),
+                                                    ("B", "bo", "2025-09-01", "apple banana cherry"),
+                                                    ("C", "ann", "2025-09-02", "apple banana fig"))]
+    c = build_corpus(docs, {**ENTS, "ann": {"name": "Ann Lee", "type": "person"}, "bo": {"name": "Bo Chan", "type": "person"}})
+    lex = default_lexicon()
+    claims = build_claims(c.statements, c.mentions_by_doc, c.key_to_entity, c.entities, c.documents, lex)
+    calls = []
+
+    def counting(a, b):
+        calls.append(frozenset((c.labels[a.id], c.labels[b.id])))
+        return _every_pair(a, b)
+
+    found = shard_candidates(claims, [], c.documents, lex, [counting])
+    evaluated = {h for hashes in found.pairs.values() for h in hashes}
+    assert pair_hash(*(x.id for x in claims if c.labels[x.id] in "AB")) in evaluated  # paired, and remembered as evaluated
+    assert frozenset("AB") not in calls  # two sources eight months apart: no detector runs
+    assert frozenset("AC") in calls and frozenset("AC") in _pairs(found, c)  # one speaker against itself has no window
+    assert frozenset("BC") in _pairs(found, c)

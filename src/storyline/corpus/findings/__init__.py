@@ -70,7 +70,7 @@ from .stance import detect_stance
 
 __all__ = [
     "FINDINGS_VERSION", "MAX_PER_ITEM", "PAIR_DETECTORS", "Candidate", "PairMemory", "Scorer", "ShardPlan", "ShardResult", "ShardRow",
-    "claim_states", "claims_of", "decode_claim", "decode_view", "detect_findings", "entity_buckets", "fact_shard_candidates",
+    "built_shard_candidates", "claim_states", "claims_of", "decode_claim", "decode_view", "detect_findings", "entity_buckets", "fact_shard_candidates",
     "fact_views_of", "find_candidates", "load_scorer", "pair_hash", "plan_shard", "register_scorer",
     "score_pairs", "select_findings", "view_states",
 ]
@@ -173,6 +173,14 @@ def fact_views_of(
     canonical = {m.local_key: m.canonical for ms in mentions_by_doc.values() for m in ms if m.is_name}
     return build_fact_views(facts, canonical, key_to_entity, _entities_map(entities), documents,
                             lexicon or default_lexicon(), mentions_by_doc)
+
+
+def built_shard_candidates(claims: Sequence[Claim], views: Sequence[FactView], documents: Mapping[str, Any],
+                           only: Iterable[str], *, lexicon: Lexicon | None = None) -> ShardResult:
+    """The candidates of the entity and fact shards in ``only`` from claims and views built before (read back as
+    stored), as :func:`find_candidates` gives them from the statements and facts; ``claims`` and ``views`` in id order
+    (``documents``: at least those holding two facts of one fact shard, whose sentences tell parts of one figure apart)."""
+    return shard_candidates(claims, views, documents, lexicon or default_lexicon(), PAIR_DETECTORS, (), DEFAULT_CAP, only)
 
 
 def fact_shard_candidates(views: Sequence[FactView], documents: Mapping[str, Any], only: Iterable[str],

@@ -83,6 +83,16 @@ SOURCE_CONFLICT_WINDOW_DAYS = 120
 MIN_SCORE = 0.6  # weaker rule hits (a group's bases named in two places, a loose antonym) are not findings
 
 
+def too_far_apart(a: Claim, b: Claim) -> bool:
+    """Two sources months apart: a position that moved, not two that clash (one speaker against itself has no window).
+
+    Depends on the two claims alone, so it is checked before the detectors: most pairs a wide bucket gives over a
+    long corpus end here.
+    """
+    return a.speaker != b.speaker and a.date is not None and b.date is not None and \
+        abs((b.date - a.date).days) > SOURCE_CONFLICT_WINDOW_DAYS
+
+
 def question_key(kind: FindingKind, hit: Hit, speaker: str = "") -> str | None:
     """What a pair's dispute is about: kind, detector (with its concept or predicate) and subject; the speaker too for one actor against itself.
 
@@ -116,6 +126,8 @@ def _statement_candidate(shard: str, x: Claim, y: Claim, near: Hit | None, detec
     told_apart = told_apart or (a.stance is not None and b.stance is not None and (a.stance.era == "earlier") != (b.stance.era == "earlier"))
     if sa.document_id == sb.document_id and sa.content_start < sb.content_end and sb.content_start < sa.content_end and not told_apart:
         return None  # two readings of one sentence ("X dismissed concerns that ..., IRNA reported"), not two claims
+    if too_far_apart(a, b):
+        return None  # before any detector runs: whatever they find, this pair is no candidate
     hit = _best_hit(a, b, detectors)
     if near is not None and (hit is None or near.score > hit.score):
         hit = near if a is x else _swap(near)
@@ -127,8 +139,6 @@ def _statement_candidate(shard: str, x: Claim, y: Claim, near: Hit | None, detec
         prob = None
     same = a.speaker == b.speaker
     kind = FindingKind.SELF_CONTRADICTION if same else FindingKind.SOURCE_CONFLICT
-    if not same and a.date and b.date and abs((b.date - a.date).days) > SOURCE_CONFLICT_WINDOW_DAYS:
-        return None  # two sources months apart: a position that moved, not two that clash
     score = combine(hit.score, prob)
     if not same and (a.narrative or b.narrative):
         score *= 0.95  # an outlet's own voice against a quoted speaker: usually argument, sometimes a real clash
