@@ -2019,7 +2019,7 @@ def _speaker_order(c: _Cand) -> int:
 
 def _stage_version() -> str:
     model = load_model()
-    return "19-" + lexicon().version + ("" if model is None else "-" + model.version)
+    return "20-" + lexicon().version + ("" if model is None else "-" + model.version)
 
 
 @register("statements", version=_stage_version(), requires=("parse", "mentions"), produces=("statements",))
