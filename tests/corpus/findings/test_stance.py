@@ -242,3 +242,10 @@ def test_stance_raising_what_is_no_amount_stays_its_own_target() -> None:
 def test_stance_a_measure_for_a_thing_is_a_stance_on_that_thing_too() -> None:
     s = find_stance("she would vote for the financing package for the new arena", "indirect", "Nora Vance")
     assert s is not None and s.side == SUPPORTS and s.head == "package" and "arena" in s.also
+
+
+def test_stance_is_the_speakers_own_when_another_subject_takes_one_first() -> None:
+    s = find_stance("Smith supports the levy, but she opposes the sales tax", "indirect", "Nora Vance")
+    assert s is not None and (s.side, s.head) == (OPPOSES, "tax")
+    named = find_stance("Smith supports the levy, but Vance opposes the sales tax", "indirect", "Nora Vance")
+    assert named is not None and (named.side, named.head) == (OPPOSES, "tax")

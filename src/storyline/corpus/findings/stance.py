@@ -211,13 +211,26 @@ def _target(text: str) -> str | None:
     return " ".join(words) if words else None
 
 
-def _pattern(subjects: tuple[str, ...]) -> re.Pattern[str]:
-    who = "|".join(re.escape(s) for s in subjects)
-    # the subject, or nothing at the very start of the content ("[Cruz vowed] to oppose legal status ...")
-    # or a commitment joined by "and" to the verb that reports the content ("[X argued that] the wage would kill jobs and
-    # promised to vote against any such proposal"): a promise, pledge or vow is its speaker's
-    return re.compile(rf"(?:(?<![\w-])(?P<subj>{who})(?P<aux>{_AUX})\s+|^\s*(?P<inf>to)\s+|(?<=\band\s)(?P<coord>)(?=(?:promised|pledged|vowed)\s+to\s))(?:(?P<sup>{_SUPPORT})|(?P<opp>{_OPPOSE})|(?P<act>{_ACT}))\s+(?P<rest>.*)",
-                      re.IGNORECASE | re.DOTALL)
+# the subject (any word here: :func:`_stance_match` keeps a match only when it is one of the statement's subjects, so the
+# pattern is compiled once, not per speaker: compiling it per speaker cost more than the rest of the findings step on
+# a corpus of many speakers), or nothing at the very start of the content ("[Cruz vowed] to oppose legal status ..."),
+# or a commitment joined by "and" to the verb that reports the content ("[X argued that] the wage would kill jobs and
+# promised to vote against any such proposal"): a promise, pledge or vow is its speaker's
+_STANCE = re.compile(rf"(?:^\s*(?P<inf>to)\s+|(?<=\band\s)(?P<coord>)(?=(?:promised|pledged|vowed)\s+to\s)|"
+                     rf"(?<![\w-])(?P<subj>[^\W\d_][\w’'-]*?)(?P<aux>{_AUX})\s+)"
+                     rf"(?:(?P<sup>{_SUPPORT})|(?P<opp>{_OPPOSE})|(?P<act>{_ACT}))\s+(?P<rest>.*)",
+                     re.IGNORECASE | re.DOTALL)
+
+
+def _stance_match(content: str, subjects: tuple[str, ...]) -> re.Match[str] | None:
+    """The first stance phrase of ``content`` whose subject is one of ``subjects`` (or that has none of its own)."""
+    allowed = {s.lower() for s in subjects}
+    pos = 0
+    while (m := _STANCE.search(content, pos)) is not None:
+        if m.group("subj") is None or m.group("subj").lower() in allowed:
+            return m
+        pos = m.start() + 1
+    return None
 
 
 MAX_ANTECEDENTS = 3  # a pronoun target stands for one of the paragraph's three nearest earlier noun phrases
@@ -263,7 +276,7 @@ def find_stance(content: str, kind: str, speaker_name: str, before: str = "") ->
         subjects = _SUBJECT_PRONOUNS["indirect"] + ("i",) + names
     else:
         subjects = _SUBJECT_PRONOUNS.get(kind, _SUBJECT_PRONOUNS["indirect"]) + (names if kind != "direct" else ())
-    m = _pattern(subjects).search(content)
+    m = _stance_match(content, subjects)
     if m is None:
         return None
     if m.group("sup") and m.group("sup").lower().startswith("back") and re.match(r"(?:to|in|from|down|off|up|on|away|out)\b", m.group("rest"), re.I):
