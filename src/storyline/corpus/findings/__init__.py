@@ -176,19 +176,20 @@ def fact_views_of(
 
 
 def built_shard_candidates(claims: Sequence[Claim], views: Sequence[FactView], documents: Mapping[str, Any],
-                           only: Iterable[str], *, lexicon: Lexicon | None = None) -> ShardResult:
+                           only: Iterable[str], memory: PairMemory | None = None, *,
+                           lexicon: Lexicon | None = None) -> ShardResult:
     """The candidates of the entity and fact shards in ``only`` from claims and views built before (read back as
     stored), as :func:`find_candidates` gives them from the statements and facts; ``claims`` and ``views`` in id order
     (``documents``: at least those holding two facts of one fact shard, whose sentences tell parts of one figure apart)."""
-    return shard_candidates(claims, views, documents, lexicon or default_lexicon(), PAIR_DETECTORS, (), DEFAULT_CAP, only)
+    return shard_candidates(claims, views, documents, lexicon or default_lexicon(), PAIR_DETECTORS, (), DEFAULT_CAP, only,
+                            memory)
 
 
 def fact_shard_candidates(views: Sequence[FactView], documents: Mapping[str, Any], only: Iterable[str],
                           memory: PairMemory | None = None, *, lexicon: Lexicon | None = None) -> ShardResult:
-    """The candidates of the fact shards in ``only`` from their members' views, as :func:`find_candidates` gives them
-    (``documents``: at least those holding two facts of one shard, whose sentences tell parts of one figure apart)."""
-    return shard_candidates([], views, documents, lexicon or default_lexicon(), PAIR_DETECTORS, (), DEFAULT_CAP, only,
-                            memory)
+    """The candidates of the fact shards in ``only`` from their members' views (:func:`built_shard_candidates` with no
+    claims)."""
+    return built_shard_candidates([], views, documents, only, memory, lexicon=lexicon)
 
 
 def claims_of(
