@@ -79,7 +79,7 @@ log = logging.getLogger(__name__)
 
 MAX_PER_ITEM = 10
 # bump when findings change for the same input: the next analyze rebuilds the corpus steps in full
-FINDINGS_VERSION = "integ-17"
+FINDINGS_VERSION = "integ-18"
 
 PairDetector = Callable[[Claim, Claim], Hit | None]
 PAIR_DETECTORS: tuple[PairDetector, ...] = (detect_role, detect_location, detect_concept, detect_existence, detect_polarity,

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from ...model import EntityType
 from ...text.words import negated_at
+from ..question_terms import singular
 from .claims import Claim, EntityRef
 from .hits import Hit
 
@@ -72,12 +73,7 @@ def _thing(thing: str) -> str:
 
 
 def _head(thing: str) -> str:
-    head = thing.lower().split()[-1]
-    if head.endswith("ies") and len(head) > 4:
-        return head[:-3] + "y"
-    if head.endswith("s") and not head.endswith("ss") and len(head) > 3:
-        return head[:-1]
-    return head
+    return singular(thing.lower().split()[-1])
 
 
 def _places(c: Claim) -> list[EntityRef]:

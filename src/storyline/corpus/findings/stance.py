@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...model import DateBasis, DatePrecision, format_date
 from ...text.stance_phrases import OPPOSES, SUPPORTS
+from ..question_terms import singular
 from .hits import Hit
 
 if TYPE_CHECKING:
@@ -174,14 +175,7 @@ class Stance:
 
 
 def _singular(word: str) -> str:
-    w = word.lower().strip("’'")
-    if w.endswith("ies") and len(w) > 4:
-        return w[:-3] + "y"
-    if w.endswith(("xes", "ches", "shes", "sses", "zzes")) and len(w) > 4:
-        return w[:-2]  # "taxes", "churches", "wishes", "classes": the plural adds "es"
-    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
-        return w[:-1]
-    return w
+    return singular(word.lower().strip("’'"))
 
 
 _AMOUNT = re.compile(r"^\s*[$€£]\s?\d[\d,.]*\s+")
