@@ -31,6 +31,7 @@ from tests.services._resolution_corpus import analysis as _analysis
 
 ray = pytest.importorskip("ray")
 psutil = pytest.importorskip("psutil")  # Ray ships it (ray/thirdparty_files, on the path once ray is imported)
+NodeAffinitySchedulingStrategy = pytest.importorskip("ray.util.scheduling_strategies").NodeAffinitySchedulingStrategy
 
 START_TIMEOUT = 90  # seconds for the two nodes to join (a loaded 2-core machine is slow)
 
@@ -159,8 +160,7 @@ def two_process_cluster(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
 
 
 @ray.remote(num_cpus=1)
-def _node_after_a_pause() -> str:
-    time.sleep(3)  # holds its node's one CPU, so the other task must run on the other node
+def _node_id() -> str:
     return str(ray.get_runtime_context().get_node_id())
 
 
@@ -171,10 +171,14 @@ def test_a_two_process_cluster_resolves_as_this_process_does(tmp_path: Path, two
     local = rebuild_resolution(store, (), job_clusters=5)
     ray.init(address=two_process_cluster, log_to_driver=False, configure_logging=False)
     try:
-        assert len([n for n in ray.nodes() if n["Alive"]]) == 2
+        alive = [n["NodeID"] for n in ray.nodes() if n["Alive"]]
+        assert len(alive) == 2
         distributed = rebuild_resolution(store, (), ray_resolution_runner(store.url()), job_clusters=5)
-        nodes = set(ray.get([_node_after_a_pause.remote() for _ in range(2)]))  # one CPU a node: one on each
+        # one task pinned to each node: both the head and the worker run tasks (two unpinned tasks, each holding its
+        # node's one CPU for a pause, could both land on the head while the worker was still starting its process)
+        pinned = [_node_id.options(scheduling_strategy=NodeAffinitySchedulingStrategy(node_id=n, soft=False)).remote() for n in alive]
+        nodes = set(ray.get(pinned, timeout=120))
     finally:
         ray.shutdown()
     assert distributed == local
-    assert len(nodes) == 2  # tasks ran on the head and on the worker
+    assert nodes == set(alive) and len(nodes) == 2  # tasks ran on the head and on the worker
